@@ -1,0 +1,54 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { appConfig, configNamespaces, type AppConfig } from './config';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './modules/health/health.controller';
+import { AccessGuard } from './modules/identity/access.guard';
+import { IdentityCoreModule } from './modules/identity/identity-core.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { OrgModule } from './modules/org/org.module';
+import { SeedModule } from './modules/seed/seed.module';
+
+type LoggedRequest = IncomingMessage & { id?: string; principal?: { userId: number } };
+
+@Module({})
+export class AppModule {
+  /** Built at call time, after the environment is final (tests set it before calling). */
+  static forRoot(): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),
+        LoggerModule.forRootAsync({
+          inject: [appConfig.KEY],
+          useFactory: (app: AppConfig) => ({
+            pinoHttp: {
+              level: app.logLevel,
+              // The request id is set by configureApp's first middleware (or taken from X-Request-Id).
+              genReqId: (req: IncomingMessage) => (req as LoggedRequest).id ?? '',
+              customProps: (req: IncomingMessage) => ({ userId: (req as LoggedRequest).principal?.userId }),
+              customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
+                err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+              serializers: {
+                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+              },
+              redact: ['req.headers.authorization', 'req.headers.cookie'],
+            },
+          }),
+        }),
+        DatabaseModule,
+        IdentityCoreModule,
+        IdentityModule.register(),
+        OrgModule,
+        SeedModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+    };
+  }
+}

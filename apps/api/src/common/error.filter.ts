@@ -1,0 +1,103 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { ApiErrorBody, ErrorCode } from '@wuye/contracts';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from './errors';
+
+const STATUS_CODES: Record<number, [ErrorCode, string]> = {
+  400: ['VALIDATION_FAILED', '请求格式不正确'],
+  401: ['UNAUTHENTICATED', '请先登录'],
+  403: ['FORBIDDEN', '您没有执行此操作的权限'],
+  404: ['ROUTE_NOT_FOUND', '请求的地址不存在'],
+  405: ['ROUTE_NOT_FOUND', '请求的地址不存在'],
+  409: ['CONFLICT', '数据已被他人修改，请刷新后重试'],
+  413: ['PAYLOAD_TOO_LARGE', '提交的内容太大了'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', '不支持的文件或内容类型'],
+  422: ['VALIDATION_FAILED', '提交的内容有误'],
+  429: ['RATE_LIMITED', '操作太频繁，请稍后再试'],
+  503: ['DB_UNAVAILABLE', '服务暂时不可用，请稍后再试'],
+};
+
+/** Errors raised by the database driver when it cannot reach the server: the request may be retried. */
+const UNAVAILABLE_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'SQLITE_BUSY',
+  'POOL_CLOSED',
+]);
+
+function driverCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = driverCode(error);
+  if (code && UNAVAILABLE_ERRNO.has(code)) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection lost|connect ECONNREFUSED|Pool is closed|Can't add new command when connection is in closed state/i.test(
+    message,
+  );
+}
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof QueryFailedError && ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(driverCode(error) ?? '');
+
+interface Rendered {
+  body: ApiErrorBody;
+  headers?: Record<string, string>;
+}
+
+/** Maps anything thrown into the one JSON error shape: {statusCode, code, message, details?, requestId}. */
+export function renderError(error: unknown): Rendered {
+  if (error instanceof DomainError) {
+    return {
+      body: { statusCode: error.statusCode, code: error.code, message: error.message, details: error.details },
+      headers: error.headers,
+    };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const [code, message] = STATUS_CODES[status] ?? [`HTTP_${status}`, '请求无法完成'];
+    const response = error.getResponse() as { code?: string; message?: unknown; details?: unknown };
+    const details = typeof response === 'object' ? response.details : undefined;
+    return {
+      body: { statusCode: status, code: typeof response === 'object' && response.code ? response.code : code, message, details },
+    };
+  }
+  if (isUniqueViolation(error)) {
+    return { body: { statusCode: 409, code: 'ALREADY_EXISTS', message: '该记录已存在' } };
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      body: { statusCode: 503, code: 'DB_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' },
+      headers: { 'Retry-After': '5' },
+    };
+  }
+  return { body: { statusCode: 500, code: 'INTERNAL', message: '服务器开小差了，请稍后再试' } };
+}
+
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Error');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const { body, headers } = renderError(error);
+    body.requestId = request?.id ? String(request.id) : undefined;
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: error, requestId: body.requestId, code: body.code }, 'request failed');
+    }
+    if (response.headersSent) return;
+    for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
+    response.status(body.statusCode).json(body);
+  }
+}

@@ -1,0 +1,54 @@
+import type { ErrorCode } from '@wuye/contracts';
+
+/**
+ * A rule of the domain was not met. Services throw these; the exception filter turns them into the one JSON
+ * error shape. `message` is Chinese, for the resident; `code` is stable, for the app.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** What each resource is called in messages ("未找到该小区"). */
+const RESOURCE_NAMES = {
+  area: '区域',
+  company: '物业企业',
+  community: '小区',
+  building: '楼栋',
+  house: '房屋',
+  contract: '服务合同',
+  user: '用户',
+  binding: '房屋绑定',
+  role: '角色',
+  upload: '文件',
+  ticket: '工单',
+  category: '工单分类',
+  notification: '通知',
+  disclosure: '公示',
+  question: '质询',
+  escalation: '督办',
+} as const;
+export type ResourceName = keyof typeof RESOURCE_NAMES;
+
+/** 404 both for what does not exist and for what lies outside the caller's scope: the two must look alike. */
+export const notFound = (resource: ResourceName) =>
+  new DomainError(404, 'NOT_FOUND', `未找到该${RESOURCE_NAMES[resource]}，或您无权查看`, { resource });
+
+export const conflict = (code: ErrorCode, message: string, details?: unknown) =>
+  new DomainError(409, code, message, details);
+
+export const invalid = (message: string, details?: unknown, code: ErrorCode = 'VALIDATION_FAILED') =>
+  new DomainError(422, code, message, details);
+
+export const forbidden = (message = '您没有执行此操作的权限') => new DomainError(403, 'FORBIDDEN', message);
+
+export const unauthenticated = (code: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' = 'UNAUTHENTICATED', message = '请先登录') =>
+  new DomainError(401, code, message);

@@ -1,0 +1,13 @@
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { DomainError } from './errors';
+
+/** Path ids are positive 32-bit integers; anything else is refused before it reaches a query. */
+@Injectable()
+export class ParseIdPipe implements PipeTransform<string, number> {
+  transform(value: string): number {
+    if (!/^[1-9]\d{0,9}$/.test(value) || Number(value) > 2 ** 31 - 1) {
+      throw new DomainError(400, 'VALIDATION_FAILED', '编号格式不正确', { value: String(value).slice(0, 32) });
+    }
+    return Number(value);
+  }
+}

@@ -1,0 +1,61 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError } from './errors';
+
+/** Chinese wording for the class-validator constraints our DTOs use. */
+const CONSTRAINT_TEXT: Record<string, string> = {
+  isString: '应为文本',
+  isNotEmpty: '不能为空',
+  isInt: '应为整数',
+  isNumber: '应为数字',
+  isBoolean: '应为是或否',
+  isIn: '取值无效',
+  isEnum: '取值无效',
+  min: '太小',
+  max: '太大',
+  minLength: '太短',
+  maxLength: '太长',
+  length: '长度不正确',
+  matches: '格式不正确',
+  isDateString: '应为日期（YYYY-MM-DD）',
+  isISO8601: '应为日期',
+  isArray: '应为列表',
+  arrayMaxSize: '项目太多',
+  arrayMinSize: '项目太少',
+  isObject: '应为对象',
+  isLatitude: '应为有效纬度',
+  isLongitude: '应为有效经度',
+  whitelistValidation: '是不允许的字段',
+  nestedValidation: '格式不正确',
+  isDefined: '必须填写',
+};
+
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.keys(error.constraints ?? {}).map((name) => CONSTRAINT_TEXT[name] ?? '格式不正确');
+    const nested = flatten(error.children ?? [], field);
+    return own.length ? [{ field, problems: own }, ...nested] : nested;
+  });
+}
+
+/** DTO validation: unknown fields are refused, values are converted to their declared types. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    stopAtFirstError: true,
+    exceptionFactory: (errors) => {
+      const details = flatten(errors);
+      const first = details[0];
+      const message = first ? `提交的内容有误：${first.field}${first.problems[0]}` : '提交的内容有误';
+      return new DomainError(400, 'VALIDATION_FAILED', message, details);
+    },
+  });
+}

@@ -1,0 +1,27 @@
+import * as path from 'node:path';
+import { registerAs } from '@nestjs/config';
+import { EnvReader, REPO_ROOT } from './env';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function readAppConfig(env = new EnvReader()) {
+  const nodeEnv = env.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const dataDir = path.resolve(env.string('DATA_DIR', path.join(REPO_ROOT, 'data')));
+  return {
+    nodeEnv,
+    production: nodeEnv === 'production',
+    port: env.int('PORT', 3000, 1, 65535),
+    host: env.string('HOST', '0.0.0.0'),
+    dataDir,
+    /** The H5 build of the mini-program, served at `/` by the same process. */
+    webRoot: path.resolve(env.string('WEB_ROOT', path.join(REPO_ROOT, 'miniapp/dist/h5'))),
+    logLevel: env.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    /** Number of reverse proxies in front of the API (for client IPs in logs and rate limits). */
+    trustProxy: env.int('TRUST_PROXY', 0, 0, 10),
+    /** Seed the demo county into an empty database at start. */
+    seedDemo: env.bool('SEED_DEMO', nodeEnv === 'development'),
+  };
+}
+
+export const appConfig = registerAs('app', () => readAppConfig());
+export type AppConfig = ReturnType<typeof readAppConfig>;

@@ -1,0 +1,45 @@
+import { ConfigError, EnvReader, devSignInEnabled, readDatabaseConfig, validateAllSettings } from './index';
+
+const settings = (env: Record<string, string>) => new EnvReader(env);
+
+describe('settings', () => {
+  it('start with no settings at all (development defaults)', () => {
+    expect(() => validateAllSettings(settings({}))).not.toThrow();
+    expect(readDatabaseConfig(settings({ DB_PATH: '/tmp/x.sqlite' }))).toEqual({ engine: 'sqlite', path: '/tmp/x.sqlite' });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Invalid setting PORT: must be an integer from 1 to 65535 (got "abc")'],
+    [{ PORT: '70000' }, 'Invalid setting PORT'],
+    [{ NODE_ENV: 'prod' }, 'Invalid setting NODE_ENV: must be one of development, production, test'],
+    [{ DB_URL: 'postgres://x@h/db' }, 'Invalid setting DB_URL: must start with mysql:// or mariadb://'],
+    [{ DB_URL: 'mysql://root@127.0.0.1:3306/' }, 'Invalid setting DB_URL: must name a database'],
+    [{ DB_URL: 'not a url' }, 'Invalid setting DB_URL: is not a valid URL'],
+    [{ SEED_DEMO: 'maybe' }, 'Invalid setting SEED_DEMO: must be true or false'],
+    [{ NODE_ENV: 'production' }, 'Invalid setting PHONE_ENCRYPTION_KEY: is required in production'],
+    [{ NODE_ENV: 'production', PHONE_ENCRYPTION_KEY: 'ab'.repeat(32) }, 'Invalid setting AUTH_JWT_SECRET: is required in production'],
+    [{ AUTH_JWT_SECRET: 'short' }, 'Invalid setting AUTH_JWT_SECRET: must be at least 32 characters long'],
+    [{ PHONE_ENCRYPTION_KEY: 'z'.repeat(64) }, 'Invalid setting PHONE_ENCRYPTION_KEY: must be 64 hexadecimal characters'],
+    [{ WECHAT_SECRET: 'abc' }, 'Invalid setting WECHAT_APPID: is required when WECHAT_SECRET is set'],
+  ])('refuse %j with one line naming the setting', (env, message) => {
+    let error: unknown;
+    try {
+      validateAllSettings(settings(env));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('offer development sign-in only outside production and without a WeChat secret', () => {
+    expect(devSignInEnabled(settings({}))).toBe(true);
+    expect(devSignInEnabled(settings({ WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }))).toBe(false);
+    expect(devSignInEnabled(settings({ NODE_ENV: 'production' }))).toBe(false);
+  });
+
+  it('read MySQL settings from DB_URL', () => {
+    expect(readDatabaseConfig(settings({ DB_URL: 'mysql://u:p%40ss@db:3306/wuye' }))).toMatchObject({ engine: 'mysql', database: 'wuye' });
+  });
+});

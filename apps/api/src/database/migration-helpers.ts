@@ -1,0 +1,78 @@
+import { QueryRunner, TableColumnOptions, TableForeignKey, TableIndex } from 'typeorm';
+
+/**
+ * Building blocks for migrations that run unchanged on SQLite and MySQL/MariaDB. Types match columns.ts.
+ * Only default expressions differ per engine, and they are chosen here, in one place.
+ */
+export const isMysql = (q: QueryRunner) => q.connection.options.type === 'mysql' || q.connection.options.type === 'mariadb';
+
+export const id = (): TableColumnOptions => ({
+  name: 'id',
+  type: 'integer',
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: 'increment',
+});
+
+export const ref = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable });
+
+export const varchar = (name: string, length: number, nullable = false, defaultValue?: string): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+  ...(defaultValue !== undefined ? { default: `'${defaultValue}'` } : {}),
+});
+
+export const integer = (name: string, nullable = false, defaultValue?: number): TableColumnOptions => ({
+  name,
+  type: 'integer',
+  isNullable: nullable,
+  ...(defaultValue !== undefined ? { default: String(defaultValue) } : {}),
+});
+
+export const bigint = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'bigint', isNullable: nullable });
+
+export const double = (name: string, nullable = true): TableColumnOptions => ({ name, type: 'double', isNullable: nullable });
+
+export const bool = (name: string, defaultValue: boolean): TableColumnOptions => ({
+  name,
+  type: 'boolean',
+  isNullable: false,
+  default: defaultValue ? '1' : '0',
+});
+
+export const text = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
+
+export const date = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'date', isNullable: nullable });
+
+export const instant = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'datetime',
+  precision: 3,
+  isNullable: nullable,
+});
+
+/** created_at / updated_at with the defaults TypeORM's Create/UpdateDateColumn declare on each engine. */
+export function timestamps(q: QueryRunner, withUpdated = true): TableColumnOptions[] {
+  const created: TableColumnOptions = isMysql(q)
+    ? { name: 'created_at', type: 'datetime', precision: 6, isNullable: false, default: 'CURRENT_TIMESTAMP(6)' }
+    : { name: 'created_at', type: 'datetime', isNullable: false, default: "datetime('now')" };
+  if (!withUpdated) return [created];
+  return [created, { ...created, name: 'updated_at', ...(isMysql(q) ? { onUpdate: 'CURRENT_TIMESTAMP(6)' } : {}) }];
+}
+
+/** An index named as the entity's @Index would name it, so the schema and the entities never drift apart. */
+export const index = (q: QueryRunner, table: string, columnNames: string[], isUnique = false) =>
+  new TableIndex({ name: q.connection.namingStrategy.indexName(table, columnNames), columnNames, isUnique });
+
+/** A foreign key named as the entity's @ManyToOne would name it. */
+export const foreignKey = (q: QueryRunner, table: string, column: string, referencedTable: string) =>
+  new TableForeignKey({
+    name: q.connection.namingStrategy.foreignKeyName(table, [column], referencedTable, ['id']),
+    columnNames: [column],
+    referencedTableName: referencedTable,
+    referencedColumnNames: ['id'],
+    onDelete: 'NO ACTION',
+    onUpdate: 'NO ACTION',
+  });

@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Caller, Public, SignedIn } from './access.decorators';
+import type { TokenPair } from '@wuye/contracts';
+import { AuthService } from './auth.service';
+import { RefreshDto } from './dto/auth.dto';
+import type { Principal } from './principal';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  /** Exchanges a refresh token for a new pair; the old refresh token stops working. */
+  @Post('refresh')
+  @HttpCode(200)
+  @Public()
+  refresh(@Body() dto: RefreshDto): Promise<TokenPair> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  /** Ends this session everywhere its tokens went. */
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @SignedIn()
+  async logout(@Caller() caller: Principal): Promise<void> {
+    await this.auth.revokeFamily(caller.sessionId);
+  }
+}

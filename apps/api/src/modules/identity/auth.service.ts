@@ -1,0 +1,70 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, IsNull } from 'typeorm';
+import { authConfig, type AuthConfig } from '../../config';
+import { unauthenticated } from '../../common/errors';
+import { AuthSession } from './auth-session.entity';
+import type { TokenPair } from '@wuye/contracts';
+import { hashToken, newRefreshToken, signAccessToken, verifyAccessToken, type AccessClaims } from './tokens';
+
+const SESSION_OVER = '登录已失效，请重新登录';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
+  ) {}
+
+  /** Starts a new session family (sign-in) or continues one (refresh). */
+  async issueTokens(userId: number, familyId: string = randomUUID()): Promise<TokenPair> {
+    const refreshToken = newRefreshToken();
+    const now = Date.now();
+    await this.db.getRepository(AuthSession).insert({
+      userId,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: new Date(now + this.config.refreshTokenTtl * 1000),
+      usedAt: null,
+      revokedAt: null,
+    });
+    const iat = Math.floor(now / 1000);
+    const claims: AccessClaims = { sub: userId, sid: familyId, iat, exp: iat + this.config.accessTokenTtl };
+    return { accessToken: signAccessToken(claims, this.config.jwtSecret), refreshToken, expiresIn: this.config.accessTokenTtl };
+  }
+
+  /** Rotates a refresh token. A token presented twice revokes its whole family (it was copied). */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const repo = this.db.getRepository(AuthSession);
+    const session = await repo.findOne({ where: { tokenHash: hashToken(refreshToken) } });
+    if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) {
+      throw unauthenticated('UNAUTHENTICATED', SESSION_OVER);
+    }
+    const claimed = await repo.update({ id: session.id, usedAt: IsNull() }, { usedAt: new Date() });
+    if (!claimed.affected) {
+      await this.revokeFamily(session.familyId);
+      throw unauthenticated('UNAUTHENTICATED', SESSION_OVER);
+    }
+    return this.issueTokens(session.userId, session.familyId);
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.db.getRepository(AuthSession).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Verifies an access token and that its session was not logged out. Returns the user id. */
+  async authenticate(accessToken: string): Promise<AccessClaims> {
+    const result = verifyAccessToken(accessToken, this.config.jwtSecret);
+    if (!result.ok) {
+      throw result.reason === 'expired'
+        ? unauthenticated('TOKEN_EXPIRED', '登录已过期，请刷新')
+        : unauthenticated('UNAUTHENTICATED', SESSION_OVER);
+    }
+    const live = await this.db
+      .getRepository(AuthSession)
+      .exists({ where: { familyId: result.claims.sid, userId: result.claims.sub, revokedAt: IsNull() } });
+    if (!live) throw unauthenticated('UNAUTHENTICATED', SESSION_OVER);
+    return result.claims;
+  }
+}

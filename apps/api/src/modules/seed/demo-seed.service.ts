@@ -1,0 +1,221 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { creditCodeCheckChar } from '@wuye/contracts';
+import { appConfig, authConfig, type AppConfig, type AuthConfig } from '../../config';
+import { HouseBinding } from '../identity/house-binding.entity';
+import { phoneFields } from '../identity/phone';
+import { RoleAssignment } from '../identity/role-assignment.entity';
+import { User } from '../identity/user.entity';
+import { Area } from '../org/area.entity';
+import { Building } from '../org/building.entity';
+import { Community } from '../org/community.entity';
+import { House } from '../org/house.entity';
+import { PropertyCompany } from '../org/property-company.entity';
+import { ServiceContract } from '../org/service-contract.entity';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_COMMUNITIES,
+  DEMO_COMPANIES,
+  DEMO_COUNTY,
+  DEMO_TOWNS,
+  FEE_BY_GRADE,
+  FLOOR_PLANS_CENTI,
+} from './demo-county';
+
+/** What later steps of the seed need to find again. */
+export interface DemoIndex {
+  areas: Map<string, Area>;
+  companies: Map<string, PropertyCompany>;
+  communities: Map<string, Community>;
+  users: Map<string, User>;
+}
+
+/** Seeds the demo county into an empty database at start (SEED_DEMO, on by default in development). */
+@Injectable()
+export class DemoSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('DemoSeed');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
+    @Inject(authConfig.KEY) private readonly auth: AuthConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.app.seedDemo) return;
+    if (await this.db.getRepository(Area).exists()) return;
+    const started = Date.now();
+    await this.seed();
+    this.logger.log(`Seeded the demo county in ${Date.now() - started} ms`);
+  }
+
+  async seed(): Promise<DemoIndex> {
+    return this.db.transaction(async (m) => {
+      const index: DemoIndex = { areas: new Map(), companies: new Map(), communities: new Map(), users: new Map() };
+      await this.seedAreas(m, index);
+      await this.seedCompanies(m, index);
+      await this.seedCommunities(m, index);
+      await this.seedAccounts(m, index);
+      return index;
+    });
+  }
+
+  private async seedAreas(m: EntityManager, index: DemoIndex): Promise<void> {
+    const repo = m.getRepository(Area);
+    const add = async (code: string, name: string, level: Area['level'], parent: Area | null) => {
+      const area = await repo.save(repo.create({ code, name, level, parentId: parent?.id ?? null, path: '' }));
+      area.path = `${parent?.path ?? '/'}${area.id}/`;
+      await repo.update(area.id, { path: area.path });
+      index.areas.set(code, area);
+      return area;
+    };
+    const county = await add(DEMO_COUNTY.code, DEMO_COUNTY.name, 'county', null);
+    for (const town of DEMO_TOWNS) {
+      const townArea = await add(town.code, town.name, 'town', county);
+      for (const office of town.offices) await add(office.code, office.name, 'community_office', townArea);
+    }
+  }
+
+  private async seedCompanies(m: EntityManager, index: DemoIndex): Promise<void> {
+    for (const c of DEMO_COMPANIES) {
+      const first17 = `91331122${c.orgCode}`;
+      const company = await m.getRepository(PropertyCompany).save(
+        m.getRepository(PropertyCompany).create({
+          name: c.name,
+          creditCode: `${first17}${creditCodeCheckChar(first17)}`,
+          contactPhone: c.phone,
+          address: c.address,
+        }),
+      );
+      index.companies.set(c.key, company);
+    }
+  }
+
+  private async seedCommunities(m: EntityManager, index: DemoIndex): Promise<void> {
+    for (const [i, c] of DEMO_COMMUNITIES.entries()) {
+      const office = index.areas.get(c.office) as Area;
+      const community = await m.getRepository(Community).save(
+        m.getRepository(Community).create({
+          code: `QH-${c.code}`,
+          name: c.name,
+          areaId: office.id,
+          areaPath: office.path,
+          address: `${DEMO_COUNTY.name}${c.address}`,
+          lat: c.lat,
+          long: c.long,
+        }),
+      );
+      index.communities.set(c.code, community);
+
+      const contract = (companyKey: string, startsOn: string, endsOn: string | null) =>
+        m.getRepository(ServiceContract).create({
+          communityId: community.id,
+          companyId: (index.companies.get(companyKey) as PropertyCompany).id,
+          startsOn,
+          endsOn,
+          serviceGrade: c.grade,
+          feeStandards: [
+            { propertyType: 'residence', pricePerM2MonthFen: FEE_BY_GRADE[c.grade] },
+            { propertyType: 'shop', pricePerM2MonthFen: FEE_BY_GRADE[c.grade] * 2 },
+          ],
+          terminatedAt: null,
+          endReason: null,
+          endNote: null,
+        });
+      if (c.previous) {
+        const ended = contract(c.previous.company, c.previous.startsOn, c.previous.endedOn);
+        ended.terminatedAt = new Date(`${c.previous.endedOn}T10:00:00+08:00`);
+        ended.endReason = 'reselected';
+        ended.endNote = '业主大会决定改选物业服务企业，已完成交接';
+        await m.getRepository(ServiceContract).save(ended);
+        await m.getRepository(ServiceContract).save(contract(c.company, '2026-07-01', '2029-06-30'));
+      } else {
+        await m.getRepository(ServiceContract).save(contract(c.company, `202${i % 4}-01-01`, null));
+      }
+      await this.seedHouses(m, community, c.buildings, c.floors, i);
+    }
+  }
+
+  /** n buildings × 2 units × floors × 2 houses a floor, floor plans varying by stack as in real estates. */
+  private async seedHouses(m: EntityManager, community: Community, buildings: number, floors: number, salt: number): Promise<void> {
+    for (let b = 1; b <= buildings; b++) {
+      const building = await m.getRepository(Building).save(m.getRepository(Building).create({ communityId: community.id, name: `${b}栋` }));
+      const rows: Partial<House>[] = [];
+      for (let unit = 1; unit <= 2; unit++) {
+        for (let floor = 1; floor <= floors; floor++) {
+          for (let k = 1; k <= 2; k++) {
+            const plan = FLOOR_PLANS_CENTI[(salt + b * 3 + unit * 2 + k) % FLOOR_PLANS_CENTI.length];
+            rows.push({
+              communityId: community.id,
+              buildingId: building.id,
+              unit: `${unit}单元`,
+              floor,
+              number: `${String(floor).padStart(2, '0')}0${k}`,
+              floorAreaCenti: plan,
+              propertyType: floor === 1 && b === 1 ? 'shop' : 'residence',
+            });
+          }
+        }
+      }
+      for (let i = 0; i < rows.length; i += 500) await m.getRepository(House).insert(rows.slice(i, i + 500));
+    }
+  }
+
+  private async seedAccounts(m: EntityManager, index: DemoIndex): Promise<void> {
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await m.getRepository(User).save(
+        m.getRepository(User).create({
+          displayName: account.displayName,
+          devKey: account.key,
+          openid: null,
+          unionid: null,
+          disabledAt: null,
+          ...(account.phone ? phoneFields(account.phone, this.auth.phoneKey) : { phoneCipher: null, phoneMasked: null, phoneHash: null }),
+        }),
+      );
+      index.users.set(account.key, user);
+      const community = account.community ? index.communities.get(account.community) : undefined;
+      if (account.role === 'resident') {
+        if (!account.house || !community) continue;
+        const house = await m
+          .getRepository(House)
+          .createQueryBuilder('h')
+          .innerJoin(Building, 'b', 'b.id = h.buildingId')
+          .where('h.communityId = :c AND b.name = :b AND h.unit = :u AND h.number = :n', {
+            c: community.id,
+            b: account.house.building,
+            u: account.house.unit,
+            n: account.house.number,
+          })
+          .getOneOrFail();
+        await m.getRepository(HouseBinding).save(
+          m.getRepository(HouseBinding).create({
+            userId: user.id,
+            houseId: house.id,
+            communityId: community.id,
+            relation: account.house.relation,
+            state: 'approved',
+            applicantNote: null,
+            decidedById: null,
+            decidedAt: new Date(),
+            reason: null,
+          }),
+        );
+        continue;
+      }
+      await m.getRepository(RoleAssignment).save(
+        m.getRepository(RoleAssignment).create({
+          userId: user.id,
+          role: account.role,
+          communityId: community?.id ?? null,
+          companyId: account.company ? (index.companies.get(account.company) as PropertyCompany).id : null,
+          areaId: account.area ? (index.areas.get(account.area) as Area).id : null,
+          title: account.title ?? null,
+          grantedById: null,
+          revokedAt: null,
+        }),
+      );
+    }
+  }
+}

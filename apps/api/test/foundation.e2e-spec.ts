@@ -1,0 +1,61 @@
+import { createTestApp, TestApp } from './support/app';
+
+describe('HTTP foundation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports health with the database checked', async () => {
+    const res = await t.http().get('/api/health').expect(200);
+    expect(res.body).toMatchObject({ status: 'ok', database: 'up' });
+  });
+
+  it('serves the OpenAPI document and its UI', async () => {
+    const json = await t.http().get('/api/docs-json').expect(200);
+    expect(json.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/v1/communities', '/api/health']));
+    const ui = await t.http().get('/api/docs/').expect(200);
+    expect(ui.text).toContain('swagger');
+  });
+
+  it('answers an unknown route with the one error shape and a request id', async () => {
+    const res = await t.http().get('/api/v1/nothing-here').expect(404);
+    expect(res.body).toEqual({
+      statusCode: 404,
+      code: 'ROUTE_NOT_FOUND',
+      message: expect.any(String),
+      requestId: res.headers['x-request-id'],
+    });
+  });
+
+  it('keeps a caller-supplied request id and echoes it', async () => {
+    const res = await t.http().get('/api/health').set('X-Request-Id', 'trace-abc-123').expect(200);
+    expect(res.headers['x-request-id']).toBe('trace-abc-123');
+  });
+
+  it('refuses malformed JSON with a readable message', async () => {
+    const res = await t.http().post('/api/v1/auth/refresh').set('Content-Type', 'application/json').send('{"refreshToken": ').expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON' });
+    expect(res.body.message).toMatch(/JSON/);
+  });
+
+  it('refuses unknown fields and wrong types with the field named', async () => {
+    const res = await t.http().post('/api/v1/auth/refresh').send({ refreshToken: 42 }).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.message).toContain('refreshToken');
+    const extra = await t.http().post('/api/v1/auth/refresh').send({ refreshToken: 'x', admin: true }).expect(400);
+    expect(extra.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'admin' })]));
+  });
+
+  it('asks for sign-in on a protected route', async () => {
+    const res = await t.http().get('/api/v1/communities').expect(401);
+    expect(res.body).toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' });
+  });
+
+  it('says when there is no H5 build yet instead of failing', async () => {
+    const res = await t.http().get('/').expect(200);
+    expect(res.text).toContain('npm run build:h5');
+  });
+});

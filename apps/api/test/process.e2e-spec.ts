@@ -1,0 +1,69 @@
+import * as net from 'node:net';
+import { startApi, runApiToExit, ApiProcess } from './support/process';
+import { createTestDatabase, TestDatabase } from './support/database';
+
+/** The real process: start-up checks, the seeded demo county, graceful shutdown. */
+describe('the API process', () => {
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ DB_URL: 'postgres://localhost/wuye' }, 'DB_URL'],
+    [{ NODE_ENV: 'production' }, 'PHONE_ENCRYPTION_KEY'],
+  ])('stops at once on a bad setting %j with one readable line naming %s', (env, setting) => {
+    const result = runApiToExit(env);
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Invalid setting ${setting}: `));
+  });
+
+  describe('started on an empty database with the demo seed', () => {
+    let database: TestDatabase;
+    let api: ApiProcess;
+    beforeAll(async () => {
+      database = await createTestDatabase();
+      api = await startApi({ ...database.env, SEED_DEMO: 'true' });
+    }, 90_000);
+    afterAll(async () => {
+      if (api.child.exitCode === null) api.child.kill('SIGKILL');
+      await database.drop();
+    });
+
+    it('serves the demo county: 12 communities of 4 companies across 3 towns and 6 offices', async () => {
+      const res = await fetch(`${api.baseUrl}/api/v1/directory/communities?limit=100`);
+      const body = (await res.json()) as { items: { companyName: string; townName: string; areaName: string; name: string }[] };
+      expect(body.items).toHaveLength(12);
+      expect(new Set(body.items.map((c: { companyName: string }) => c.companyName)).size).toBe(4);
+      expect(new Set(body.items.map((c: { townName: string }) => c.townName)).size).toBe(3);
+      expect(new Set(body.items.map((c: { areaName: string }) => c.areaName)).size).toBe(6);
+      expect(body.items.find((c) => c.name === '柳林新村')?.companyName).toBe('西山绿城物业服务有限公司');
+    });
+
+    it('lets a demo account sign in', async () => {
+      const users = (await (await fetch(`${api.baseUrl}/api/v1/auth/dev/users`)).json()) as { key: string }[];
+      expect(users.map((u: { key: string }) => u.key)).toEqual(expect.arrayContaining(['admin', 'manager.jinxiu', 'resident.jinxiu', 'regulator.county']));
+    });
+
+    it('finishes an in-flight request on SIGTERM, then exits cleanly', async () => {
+      const { port } = new URL(api.baseUrl);
+      const body = JSON.stringify({ user: 'admin' });
+      const socket = net.connect(Number(port), '127.0.0.1');
+      await new Promise((r) => socket.once('connect', r));
+      let response = '';
+      socket.on('data', (d) => (response += d));
+      const closed = new Promise((r) => socket.once('close', r));
+      // Headers and half the body: the request is in flight when SIGTERM arrives.
+      socket.write(`POST /api/v1/auth/dev HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`);
+      await new Promise((r) => setTimeout(r, 300));
+      api.child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 500));
+      socket.write(body.slice(5));
+      await closed;
+      expect(response).toMatch(/^HTTP\/1\.1 200/);
+      expect(response).toContain('accessToken');
+      expect([0, 'SIGTERM']).toContain(await api.exited);
+      expect(api.output()).not.toMatch(/"level":(50|60)/); // no error logged while shutting down
+      // No new connections once shut down.
+      await expect(fetch(`${api.baseUrl}/api/health`)).rejects.toThrow();
+    });
+  });
+});

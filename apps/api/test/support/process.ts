@@ -1,0 +1,81 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+
+export const API_ROOT = path.resolve(__dirname, '../..');
+export const MAIN_JS = path.join(API_ROOT, 'dist/main.js');
+
+/** The compiled API, built once if missing (npm test builds it first; a bare jest run may not have). */
+export function ensureBuilt(): void {
+  if (fs.existsSync(MAIN_JS)) return;
+  const repo = path.resolve(API_ROOT, '../..');
+  execFileSync('npx', ['tsc', '-p', 'libs/contracts/tsconfig.json'], { cwd: repo, stdio: 'inherit' });
+  execFileSync('npx', ['tsc', '-p', 'apps/api/tsconfig.build.json'], { cwd: repo, stdio: 'inherit' });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface ApiProcess {
+  child: ChildProcess;
+  baseUrl: string;
+  output: () => string;
+  /** Exit code, or the signal that ended it (Nest re-raises SIGTERM after closing). */
+  exited: Promise<number | string | null>;
+}
+
+/** Starts `node dist/main.js` with these settings and waits until /api/health answers. */
+export async function startApi(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
+  ensureBuilt();
+  const port = Number(env.PORT ?? (await freePort()));
+  const child = spawn(process.execPath, [MAIN_JS], {
+    cwd: API_ROOT,
+    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', WEB_ROOT: '/nonexistent', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (out += d));
+  const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  let done = false;
+  exited.then(() => (done = true));
+  while (!done && Date.now() < deadline) {
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) return { child, baseUrl, output: () => out, exited };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`API did not become healthy:\n${out}`);
+}
+
+/** Runs `node dist/main.js` expecting it to stop by itself; returns its exit code and output. */
+export function runApiToExit(env: Record<string, string>): { status: number | null; stderr: string; stdout: string } {
+  ensureBuilt();
+  try {
+    const stdout = execFileSync(process.execPath, [MAIN_JS], {
+      cwd: API_ROOT,
+      env: { ...process.env, NODE_ENV: 'test', ...env },
+      stdio: 'pipe',
+      timeout: 30_000,
+    }).toString();
+    return { status: 0, stderr: '', stdout };
+  } catch (e) {
+    const err = e as { status: number | null; stderr: Buffer; stdout: Buffer };
+    return { status: err.status, stderr: err.stderr.toString(), stdout: err.stdout.toString() };
+  }
+}
