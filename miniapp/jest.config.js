@@ -1,0 +1,31 @@
+// Component and service tests run in jsdom with small hand-written stand-ins for Taro (test/stubs): Taro's own
+// test utilities do not support Taro 4. Contracts are compiled from source, as in the Taro build.
+/** @type {import('jest').Config} */
+module.exports = {
+  displayName: 'miniapp',
+  rootDir: __dirname,
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+  testEnvironment: 'jsdom',
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true },
+          transform: { react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    '^@tarojs/taro$': '<rootDir>/test/stubs/taro.ts',
+    '^@tarojs/components$': '<rootDir>/test/stubs/components.tsx',
+    '^@wuye/contracts$': '<rootDir>/../libs/contracts/src/index.ts',
+    '\\.(css|scss)$': '<rootDir>/test/stubs/style.ts',
+  },
+  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+  resetMocks: true,
+  restoreMocks: true,
+};

@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { Button, View } from '@tarojs/components';
+import type { DirectoryCommunity } from '@wuye/contracts';
+import CommunityCard from '../../components/CommunityCard';
+import StatusNotice from '../../components/StatusNotice';
+import { listCommunities } from '../../services/directory';
+import { ApiError, showApiError } from '../../services/http';
+import './index.scss';
+
+type Phase = 'loading' | 'ready' | 'error';
+
+const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
+
+/** 首页: the county's estates from the public directory. */
+export default function Home() {
+  const [phase, setPhase] = useState<Phase>('loading');
+  const [items, setItems] = useState<DirectoryCommunity[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [errorMessage, setErrorMessage] = useState('');
+  const [loadingMore, setLoadingMore] = useState(false);
+  // Each first-page load starts a new generation; answers of an older one are dropped.
+  const generation = useRef(0);
+  const shownCount = useRef(0);
+  shownCount.current = items.length;
+
+  const loadFirstPage = useCallback(async (quiet: boolean) => {
+    const current = ++generation.current;
+    if (!quiet) setPhase('loading');
+    try {
+      const page = await listCommunities();
+      if (current !== generation.current) return;
+      setItems(page.items);
+      setNextCursor(page.nextCursor);
+      setPhase('ready');
+    } catch (error) {
+      if (current !== generation.current) return;
+      // A failed pull-down refresh keeps the list the resident is reading and only says why.
+      if (quiet && shownCount.current > 0) {
+        showApiError(error);
+        return;
+      }
+      setErrorMessage(messageOf(error));
+      setPhase('error');
+    }
+  }, []);
+
+  const loadMore = async () => {
+    if (nextCursor === null || loadingMore) return;
+    const current = generation.current;
+    setLoadingMore(true);
+    try {
+      const page = await listCommunities(nextCursor);
+      if (current !== generation.current) return;
+      setItems((shown) => [...shown, ...page.items]);
+      setNextCursor(page.nextCursor);
+    } catch (error) {
+      if (current === generation.current) showApiError(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  useEffect(() => {
+    void loadFirstPage(false);
+  }, [loadFirstPage]);
+
+  usePullDownRefresh(() => {
+    void loadFirstPage(true).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  return (
+    <View className="page home">
+      <View className="home-heading">小区名录</View>
+      {phase === 'loading' ? <StatusNotice className="list-loading" title="正在加载…" /> : null}
+      {phase === 'error' ? (
+        <StatusNotice
+          className="list-error"
+          title="小区列表没能加载"
+          text={errorMessage}
+          actionText="重试"
+          onAction={() => void loadFirstPage(false)}
+        />
+      ) : null}
+      {phase === 'ready' && items.length === 0 ? (
+        <StatusNotice className="list-empty" title="暂无小区" text="本县的小区信息还没有录入。" />
+      ) : null}
+      {phase === 'ready' && items.length > 0 ? (
+        <View className="community-list">
+          {items.map((community) => (
+            <CommunityCard key={community.id} community={community} />
+          ))}
+        </View>
+      ) : null}
+      {phase === 'ready' && nextCursor !== null ? (
+        // No `loading` prop: on H5 toggling it under changing text breaks Taro's Button (DOM insertBefore error).
+        <Button className="button load-more" disabled={loadingMore} onClick={() => void loadMore()}>
+          {loadingMore ? '正在加载…' : '加载更多'}
+        </Button>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,164 @@
+import Taro from '@tarojs/taro';
+import type { ApiErrorBody, TokenPair } from '@wuye/contracts';
+import { clearSession, getAccessToken, getRefreshToken, setTokens } from './session';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  /** Path under the API origin, e.g. '/api/v1/directory/communities'. */
+  url: string;
+  method?: HttpMethod;
+  /** Appended as a query string; undefined and null values are left out. */
+  query?: Record<string, QueryValue>;
+  /** Sent as JSON. */
+  data?: unknown;
+  /** false: send no token and never refresh (sign-in and refresh calls). */
+  auth?: boolean;
+  timeoutMs?: number;
+}
+
+/** Every failed call ends as one of these; `code` is the API's stable code, `message` is for the resident. */
+export class ApiError extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly details?: unknown;
+  readonly requestId?: string;
+
+  constructor(body: ApiErrorBody) {
+    super(body.message);
+    // Keeps instanceof working where the class is compiled down to ES5 (weapp).
+    Object.setPrototypeOf(this, ApiError.prototype);
+    this.name = 'ApiError';
+    this.statusCode = body.statusCode;
+    this.code = body.code;
+    this.details = body.details;
+    this.requestId = body.requestId;
+  }
+}
+
+export const NETWORK_ERROR_MESSAGE = '网络不可用，请检查网络后重试';
+const DEFAULT_TIMEOUT_MS = 15_000;
+const REFRESH_URL = '/api/v1/auth/refresh';
+
+/** The API origin. H5 is served by the API itself, so the same origin; the weapp needs a full URL. */
+export function apiBase(): string {
+  const configured = process.env.TARO_APP_API_BASE;
+  if (configured) return configured.replace(/\/+$/, '');
+  return process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:3000';
+}
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const pairs = Object.entries(query ?? {})
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  if (pairs.length === 0) return `${apiBase()}${path}`;
+  return `${apiBase()}${path}${path.includes('?') ? '&' : '?'}${pairs.join('&')}`;
+}
+
+interface RawResponse {
+  statusCode: number;
+  data: unknown;
+}
+
+async function send(options: RequestOptions, accessToken: string | null): Promise<RawResponse> {
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (options.data !== undefined) header['Content-Type'] = 'application/json';
+  if (accessToken) header.Authorization = `Bearer ${accessToken}`;
+  try {
+    const response = await Taro.request({
+      url: buildUrl(options.url, options.query),
+      method: options.method ?? 'GET',
+      data: options.data,
+      header,
+      dataType: 'json',
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    });
+    return { statusCode: response.statusCode, data: response.data };
+  } catch {
+    // Taro.request rejects only when no answer arrived: offline, DNS, refused, timeout.
+    throw new ApiError({ statusCode: 0, code: 'NETWORK', message: NETWORK_ERROR_MESSAGE });
+  }
+}
+
+const isSuccess = (statusCode: number) => statusCode >= 200 && statusCode < 300;
+
+function isApiErrorBody(data: unknown): data is ApiErrorBody {
+  if (typeof data !== 'object' || data === null) return false;
+  const body = data as Record<string, unknown>;
+  return typeof body.code === 'string' && typeof body.message === 'string';
+}
+
+function messageForStatus(statusCode: number): string {
+  if (statusCode === 401) return '登录已失效，请重新登录';
+  if (statusCode === 403) return '没有权限进行此操作';
+  if (statusCode === 404) return '请求的内容不存在';
+  if (statusCode === 413) return '提交的内容太大';
+  if (statusCode === 429) return '操作太频繁，请稍后再试';
+  if (statusCode >= 500) return '服务暂时不可用，请稍后重试';
+  return `请求失败（${statusCode}），请稍后重试`;
+}
+
+function toApiError(response: RawResponse): ApiError {
+  if (isApiErrorBody(response.data)) {
+    return new ApiError({ ...response.data, statusCode: response.statusCode });
+  }
+  // A proxy page, an empty body or anything else that is not the API's JSON error shape.
+  return new ApiError({
+    statusCode: response.statusCode,
+    code: `HTTP_${response.statusCode}`,
+    message: messageForStatus(response.statusCode),
+  });
+}
+
+let refreshInFlight: Promise<void> | null = null;
+
+async function refreshTokens(refreshToken: string): Promise<void> {
+  const response = await send({ url: REFRESH_URL, method: 'POST', data: { refreshToken } }, null);
+  if (!isSuccess(response.statusCode)) {
+    // The refresh token was refused: the resident has to sign in again.
+    clearSession();
+    throw toApiError(response);
+  }
+  const tokens = response.data as Partial<TokenPair> | null;
+  if (typeof tokens?.accessToken !== 'string' || typeof tokens.refreshToken !== 'string') {
+    clearSession();
+    throw new ApiError({ statusCode: response.statusCode, code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' });
+  }
+  setTokens({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+}
+
+/** One refresh at a time: every call that hits TOKEN_EXPIRED meanwhile waits for the same one. */
+function refreshSession(refreshToken: string): Promise<void> {
+  refreshInFlight ??= refreshTokens(refreshToken).finally(() => {
+    refreshInFlight = null;
+  });
+  return refreshInFlight;
+}
+
+/**
+ * Calls the API and answers the parsed JSON body. Throws ApiError for every failure. An expired access token is
+ * refreshed once (shared by concurrent calls) and the call retried once.
+ */
+export async function request<T>(options: RequestOptions): Promise<T> {
+  const useAuth = options.auth !== false;
+  const sentToken = useAuth ? getAccessToken() : null;
+  const response = await send(options, sentToken);
+  if (isSuccess(response.statusCode)) return response.data as T;
+
+  const error = toApiError(response);
+  const refreshToken = getRefreshToken();
+  if (!useAuth || error.statusCode !== 401 || error.code !== 'TOKEN_EXPIRED' || !refreshToken) throw error;
+
+  // Another call may have refreshed while this one was on the wire: then its new token is used as it is.
+  if (refreshInFlight || getAccessToken() === sentToken) await refreshSession(refreshToken);
+  const retried = await send(options, getAccessToken());
+  if (isSuccess(retried.statusCode)) return retried.data as T;
+  throw toApiError(retried);
+}
+
+/** Tells the resident what went wrong, in the API's words when there are some. */
+export function showApiError(error: unknown): void {
+  const message = error instanceof ApiError ? error.message : '出了点问题，请稍后重试';
+  void Taro.showToast({ title: message, icon: 'none', duration: 3000 });
+}

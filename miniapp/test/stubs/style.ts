@@ -1,0 +1,2 @@
+// Stylesheets are irrelevant under jest.
+export default {};
