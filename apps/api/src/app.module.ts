@@ -7,6 +7,9 @@ import { appConfig, configNamespaces, type AppConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './modules/health/health.controller';
 import { AccessGuard } from './modules/identity/access.guard';
+import { LimitsModule } from './modules/limits/limits.module';
+import { RateLimitGuard } from './modules/limits/rate-limit.guard';
+import { WechatModule } from './modules/wechat/wechat.module';
 import { IdentityCoreModule } from './modules/identity/identity-core.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { OrgModule } from './modules/org/org.module';
@@ -42,13 +45,19 @@ export class AppModule {
           }),
         }),
         DatabaseModule,
+        LimitsModule,
+        WechatModule,
         IdentityCoreModule,
         IdentityModule.register(),
         OrgModule,
         SeedModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+      // Guards run in this order: who is calling (and may they call this route), then how often.
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+      ],
     };
   }
 }

@@ -44,4 +44,6 @@ export interface RoleScope {
   areaId?: number;
   /** Human-readable scope, e.g. "锦绣花园" or "城关镇". */
   scopeName?: string;
+  /** Job title for staff (维修工, 保洁…). */
+  title?: string;
 }

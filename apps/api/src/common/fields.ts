@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsNumber,
@@ -91,6 +92,11 @@ function IsCalendarDate(validationOptions?: ValidationOptions) {
 /** A calendar date, YYYY-MM-DD. */
 export function DateField(options: Common = {}) {
   return applyDecorators(docs(options, { type: String, format: 'date', example: '2026-01-01' }), ...optionality(options), IsCalendarDate());
+}
+
+/** A JSON boolean. */
+export function BoolField(options: Common = {}) {
+  return applyDecorators(docs(options, { type: Boolean }), ...optionality(options), IsBoolean());
 }
 
 /** A boolean in a query string ("true"/"false"). */

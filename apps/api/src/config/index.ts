@@ -3,12 +3,14 @@ import { appConfig, readAppConfig } from './app.config';
 import { authConfig, readAuthConfig } from './auth.config';
 import { databaseConfig, readDatabaseConfig } from './database.config';
 import { readWechatConfig, wechatConfig } from './wechat.config';
+import { limitsConfig, readLimitsConfig } from './limits.config';
 
 export { ConfigError, EnvReader } from './env';
 export { appConfig, readAppConfig, type AppConfig } from './app.config';
 export { databaseConfig, readDatabaseConfig, type DatabaseConfig } from './database.config';
 export { authConfig, type AuthConfig } from './auth.config';
 export { readWechatConfig, wechatConfig, type WechatConfig } from './wechat.config';
+export { limitsConfig, readLimitsConfig, type LimitsConfig } from './limits.config';
 
 /** Every config namespace: loaded into ConfigModule, and each read once at start-up to validate it. */
 const NAMESPACES = [
@@ -16,6 +18,7 @@ const NAMESPACES = [
   [databaseConfig, readDatabaseConfig],
   [authConfig, readAuthConfig],
   [wechatConfig, readWechatConfig],
+  [limitsConfig, readLimitsConfig],
 ] as const;
 
 export const configNamespaces = NAMESPACES.map(([namespace]) => namespace);

@@ -7,6 +7,7 @@ import { ServiceContract } from '../modules/org/service-contract.entity';
 import { AuditEntry } from '../modules/identity/audit-entry.entity';
 import { AuthSession } from '../modules/identity/auth-session.entity';
 import { HouseBinding } from '../modules/identity/house-binding.entity';
+import { Invitation } from '../modules/identity/invitation.entity';
 import { RoleAssignment } from '../modules/identity/role-assignment.entity';
 import { User } from '../modules/identity/user.entity';
 
@@ -23,4 +24,5 @@ export const ENTITIES = [
   HouseBinding,
   AuthSession,
   AuditEntry,
+  Invitation,
 ];

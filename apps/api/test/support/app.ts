@@ -20,7 +20,12 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const saved = { ...process.env };
-  Object.assign(process.env, { NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_ROOT: '/nonexistent' }, database.env, env);
+  Object.assign(
+    process.env,
+    { NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_ROOT: '/nonexistent', RATE_LIMIT_SIGNIN_PER_MINUTE: '100000', RATE_LIMIT_WRITES_PER_MINUTE: '100000' },
+    database.env,
+    env,
+  );
   let app: NestExpressApplication;
   try {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] }).compile();

@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { authConfig, type AuthConfig } from '../../config';
 import { unauthenticated } from '../../common/errors';
+import { WechatClient } from '../wechat/wechat.client';
 import { AuthSession } from './auth-session.entity';
+import { User } from './user.entity';
 import type { TokenPair } from '@wuye/contracts';
 import { hashToken, newRefreshToken, signAccessToken, verifyAccessToken, type AccessClaims } from './tokens';
 
@@ -15,6 +17,7 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
+    private readonly wechat: WechatClient,
   ) {}
 
   /** Starts a new session family (sign-in) or continues one (refresh). */
@@ -32,6 +35,26 @@ export class AuthService {
     const iat = Math.floor(now / 1000);
     const claims: AccessClaims = { sub: userId, sid: familyId, iat, exp: iat + this.config.accessTokenTtl };
     return { accessToken: signAccessToken(claims, this.config.jwtSecret), refreshToken, expiresIn: this.config.accessTokenTtl };
+  }
+
+  /** WeChat sign-in: wx.login's code → openid; the first sign-in creates the user. */
+  async signInWithWechat(code: string): Promise<TokenPair> {
+    const session = await this.wechat.code2Session(code);
+    const users = this.db.getRepository(User);
+    let user = await users.findOneBy({ openid: session.openid });
+    if (!user) {
+      try {
+        user = await users.save(
+          users.create({ displayName: '微信用户', openid: session.openid, unionid: session.unionid, devKey: null, phoneCipher: null, phoneMasked: null, phoneHash: null, disabledAt: null }),
+        );
+      } catch (error) {
+        // Two first sign-ins at once (double tap): the other one created the user.
+        user = await users.findOneBy({ openid: session.openid });
+        if (!user) throw error;
+      }
+    }
+    if (user.disabledAt) throw unauthenticated('UNAUTHENTICATED', '账号已停用，请联系物业或平台');
+    return this.issueTokens(user.id);
   }
 
   /** Rotates a refresh token. A token presented twice revokes its whole family (it was copied). */

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { ROLE_LABELS, type DevAccount } from '@wuye/contracts';
 import { DomainError } from '../../common/errors';
+import { SignInRateLimit } from '../limits/rate-limit.guard';
 import { Public } from './access.decorators';
 import type { TokenPair } from '@wuye/contracts';
 import { AuthService } from './auth.service';
@@ -43,6 +44,7 @@ export class DevAuthController {
   @Post()
   @HttpCode(200)
   @Public()
+  @SignInRateLimit()
   async signIn(@Body() dto: DevSignInDto): Promise<TokenPair> {
     const user = await this.db.getRepository(User).findOneBy({ devKey: dto.user, disabledAt: IsNull() });
     if (!user) throw new DomainError(404, 'NOT_FOUND', '没有这个演示账号');

@@ -1,8 +1,8 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import type { BindingRelation, BindingState } from '@wuye/contracts';
 import { CreatedAtColumn, IdColumn, InstantColumn, RefColumn, UpdatedAtColumn } from '../../database/columns';
 
-export type BindingRelation = 'owner' | 'family' | 'tenant';
-export type BindingState = 'pending' | 'approved' | 'rejected' | 'removed';
+export type { BindingRelation, BindingState };
 
 /** A resident's tie to a house. An approved binding is what makes a user a resident of the community. */
 @Entity('house_binding')

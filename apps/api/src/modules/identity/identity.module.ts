@@ -1,8 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { devSignInEnabled } from '../../config';
 import { AuthController } from './auth.controller';
+import { BindingsController } from './bindings.controller';
+import { BindingsService } from './bindings.service';
 import { DevAuthController } from './dev-auth.controller';
 import { IdentityCoreModule } from './identity-core.module';
+import { MeController } from './me.controller';
+import { MeService } from './me.service';
+import { RolesController } from './roles.controller';
+import { RolesService } from './roles.service';
 
 @Module({})
 export class IdentityModule {
@@ -11,7 +17,9 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       imports: [IdentityCoreModule],
-      controllers: [AuthController, ...(devSignInEnabled() ? [DevAuthController] : [])],
+      controllers: [AuthController, MeController, BindingsController, RolesController, ...(devSignInEnabled() ? [DevAuthController] : [])],
+      providers: [BindingsService, MeService, RolesService],
+      exports: [BindingsService],
     };
   }
 }

@@ -26,6 +26,12 @@ export const POLICIES = {
   'houses.manage': ['platform_admin', 'company_admin', 'manager'],
   /** See service contracts. */
   'contracts.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'committee', 'committee_chair'],
+  /** Approve or reject house bindings, remove a resident from a house. */
+  'bindings.review': ['platform_admin', 'manager', 'committee', 'committee_chair'],
+  /** Issue invitations and revoke roles (which roles, where: RolesService.mayGrant). */
+  'roles.manage': ['platform_admin', 'company_admin', 'community_office'],
+  /** Read the audit log (company admins: their company and the estates it serves). */
+  'audit.read': ['platform_admin', 'company_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Policy = keyof typeof POLICIES;

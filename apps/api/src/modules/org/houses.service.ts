@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { floorAreaToNumber, parseFloorArea, type BuildingView, type HouseImportResult, type HouseView, type Page } from '@wuye/contracts';
+import {
+  floorAreaToNumber,
+  parseFloorArea,
+  type BuildingView,
+  type DirectoryBuilding,
+  type DirectoryHouse,
+  type HouseImportResult,
+  type HouseView,
+  type Page,
+} from '@wuye/contracts';
 import { DomainError, conflict, invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
 import { AuditService } from '../identity/audit.service';
@@ -38,6 +47,19 @@ export class HousesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
   ) {}
+
+  async directoryBuildings(communityId: number): Promise<DirectoryBuilding[]> {
+    if (!(await this.db.getRepository(Community).existsBy({ id: communityId }))) throw notFound('community');
+    const buildings = await this.db.getRepository(Building).find({ where: { communityId }, order: { id: 'ASC' } });
+    return buildings.map((b) => ({ id: b.id, name: b.name }));
+  }
+
+  async directoryHouses(buildingId: number): Promise<DirectoryHouse[]> {
+    const building = await this.db.getRepository(Building).findOneBy({ id: buildingId });
+    if (!building) throw notFound('building');
+    const houses = await this.db.getRepository(House).find({ where: { buildingId }, order: { unit: 'ASC', floor: 'ASC', number: 'ASC' } });
+    return houses.map((h) => ({ id: h.id, label: houseLabel(building.name, h.unit, h.number), unit: h.unit || null, floor: h.floor, number: h.number }));
+  }
 
   /** 404 unless the community exists and the caller reaches it under the policy. */
   async assertCommunity(communityId: number, caller: Principal, policy: Policy): Promise<Community> {

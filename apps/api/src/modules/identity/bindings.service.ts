@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import type { BindingView, MyHouse, Page } from '@wuye/contracts';
+import { conflict, DomainError, notFound } from '../../common/errors';
+import { keysetPage } from '../../common/pagination';
+import { Building } from '../org/building.entity';
+import { Community } from '../org/community.entity';
+import { House } from '../org/house.entity';
+import { houseLabel } from '../org/houses.service';
+import { AuditService } from './audit.service';
+import { CreateBindingDto, ListBindingsQuery, RejectBindingDto, RemoveBindingDto } from './dto/binding.dto';
+import { HouseBinding } from './house-binding.entity';
+import type { Principal } from './principal';
+import { User } from './user.entity';
+
+const MAX_PENDING = 5;
+
+/**
+ * House bindings: a resident asks to be tied to a house as owner, family or tenant; the estate's manager or
+ * committee decides; owners may remove the family and tenants of their house.
+ */
+@Injectable()
+export class BindingsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async request(dto: CreateBindingDto, caller: Principal): Promise<BindingView> {
+    const house = await this.db.getRepository(House).findOneBy({ id: dto.houseId });
+    if (!house) throw notFound('house');
+    const id = await this.db.transaction(async (m) => {
+      const repo = m.getRepository(HouseBinding);
+      const open = await repo.find({ where: { userId: caller.userId, state: In(['pending', 'approved']) } });
+      if (open.some((b) => b.houseId === house.id)) {
+        throw conflict('BINDING_EXISTS', '您已申请或已绑定这套房屋');
+      }
+      if (open.filter((b) => b.state === 'pending').length >= MAX_PENDING) {
+        throw conflict('TOO_MANY_PENDING', `待审核的申请最多 ${MAX_PENDING} 个，请等待审核结果`);
+      }
+      const binding = await repo.save(
+        repo.create({
+          userId: caller.userId,
+          houseId: house.id,
+          communityId: house.communityId,
+          relation: dto.relation,
+          state: 'pending',
+          applicantNote: dto.note ?? null,
+          decidedById: null,
+          decidedAt: null,
+          reason: null,
+        }),
+      );
+      await this.audit.record(
+        { actorId: caller.userId, action: 'binding.request', entityType: 'binding', entityId: binding.id, communityId: house.communityId, after: { houseId: house.id, relation: dto.relation } },
+        m,
+      );
+      return binding.id;
+    });
+    return (await this.views([await this.db.getRepository(HouseBinding).findOneByOrFail({ id })], false))[0];
+  }
+
+  /** The review queue of an estate (manager, committee). */
+  async listForCommunity(communityId: number, query: ListBindingsQuery, caller: Principal): Promise<Page<BindingView>> {
+    if (!caller.mayInCommunity('bindings.review', communityId)) throw notFound('community');
+    const qb = this.db.getRepository(HouseBinding).createQueryBuilder('hb').where('hb.communityId = :communityId', { communityId });
+    if (query.state) qb.andWhere('hb.state = :state', { state: query.state });
+    const page = await keysetPage(qb, { columns: [{ expr: 'hb.id', dir: 'ASC' }], cursor: query.cursor, limit: query.limit, keyOf: (b) => [b.id] });
+    return { items: await this.views(page.items, true), nextCursor: page.nextCursor };
+  }
+
+  async approve(id: number, caller: Principal): Promise<BindingView> {
+    return this.decide(id, caller, 'approved', null);
+  }
+
+  async reject(id: number, dto: RejectBindingDto, caller: Principal): Promise<BindingView> {
+    return this.decide(id, caller, 'rejected', dto.reason);
+  }
+
+  private async decide(id: number, caller: Principal, state: 'approved' | 'rejected', reason: string | null): Promise<BindingView> {
+    const binding = await this.db.getRepository(HouseBinding).findOneBy({ id });
+    if (!binding || !caller.mayInCommunity('bindings.review', binding.communityId)) throw notFound('binding');
+    await this.db.transaction(async (m) => {
+      // Only a pending request can be decided, and only once: two reviewers at the same moment, one wins.
+      const result = await m
+        .getRepository(HouseBinding)
+        .createQueryBuilder()
+        .update()
+        .set({ state, reason, decidedById: caller.userId, decidedAt: new Date(), version: () => 'version + 1' })
+        .where('id = :id AND state = :pending', { id, pending: 'pending' })
+        .execute();
+      if (!result.affected) throw conflict('BINDING_ALREADY_DECIDED', '该申请已被处理，请刷新');
+      await this.audit.record(
+        { actorId: caller.userId, action: `binding.${state === 'approved' ? 'approve' : 'reject'}`, entityType: 'binding', entityId: id, communityId: binding.communityId, before: { state: 'pending' }, after: { state, reason } },
+        m,
+      );
+    });
+    return (await this.views([await this.db.getRepository(HouseBinding).findOneByOrFail({ id })], true))[0];
+  }
+
+  /**
+   * Ends a binding: the resident themself, an owner of the same house (for family and tenants), or a reviewer
+   * of the estate. Anyone else: as if it did not exist.
+   */
+  async remove(id: number, dto: RemoveBindingDto, caller: Principal): Promise<BindingView> {
+    const binding = await this.db.getRepository(HouseBinding).findOneBy({ id });
+    if (!binding) throw notFound('binding');
+    const own = binding.userId === caller.userId;
+    const reviewer = caller.mayInCommunity('bindings.review', binding.communityId);
+    const houseOwner =
+      binding.relation !== 'owner' &&
+      (await this.db.getRepository(HouseBinding).existsBy({ userId: caller.userId, houseId: binding.houseId, relation: 'owner', state: 'approved' }));
+    if (!own && !reviewer && !houseOwner) throw notFound('binding');
+    if (reviewer && !own && !houseOwner && !dto.reason) {
+      throw new DomainError(400, 'VALIDATION_FAILED', '请填写解除绑定的原因', [{ field: 'reason', problems: ['不能为空'] }]);
+    }
+    await this.db.transaction(async (m) => {
+      const result = await m
+        .getRepository(HouseBinding)
+        .createQueryBuilder()
+        .update()
+        .set({ state: 'removed', reason: dto.reason ?? null, decidedById: caller.userId, decidedAt: new Date(), version: () => 'version + 1' })
+        .where('id = :id AND state IN (:...open)', { id, open: ['pending', 'approved'] })
+        .execute();
+      if (!result.affected) throw conflict('BINDING_ALREADY_DECIDED', '该绑定已经解除或未通过');
+      await this.audit.record(
+        { actorId: caller.userId, action: 'binding.remove', entityType: 'binding', entityId: id, communityId: binding.communityId, before: { state: binding.state }, after: { state: 'removed', reason: dto.reason ?? null } },
+        m,
+      );
+    });
+    return (await this.views([await this.db.getRepository(HouseBinding).findOneByOrFail({ id })], own ? false : true))[0];
+  }
+
+  /** The caller's houses (every state but removed), owners with their household. */
+  async myHouses(userId: number): Promise<MyHouse[]> {
+    const mine = await this.db.getRepository(HouseBinding).find({ where: { userId, state: In(['pending', 'approved', 'rejected']) }, order: { id: 'DESC' } });
+    const views = await this.views(mine, false);
+    const ownedHouseIds = mine.filter((b) => b.relation === 'owner' && b.state === 'approved').map((b) => b.houseId);
+    const others = ownedHouseIds.length
+      ? await this.db.getRepository(HouseBinding).find({ where: { houseId: In(ownedHouseIds), state: In(['pending', 'approved']) }, order: { id: 'ASC' } })
+      : [];
+    const household = await this.views(others.filter((b) => b.userId !== userId), true);
+    return views.map((v) => ({
+      ...v,
+      ...(ownedHouseIds.includes(v.houseId) && v.relation === 'owner' && v.state === 'approved'
+        ? { household: household.filter((h) => h.houseId === v.houseId) }
+        : {}),
+    }));
+  }
+
+  /** Views for a set of bindings, with three batched look-ups. Applicant details only when asked for. */
+  async views(bindings: HouseBinding[], withApplicant: boolean): Promise<BindingView[]> {
+    if (!bindings.length) return [];
+    const houses = await this.db.getRepository(House).findBy({ id: In([...new Set(bindings.map((b) => b.houseId))]) });
+    const buildings = await this.db.getRepository(Building).findBy({ id: In([...new Set(houses.map((h) => h.buildingId))]) });
+    const communities = await this.db.getRepository(Community).findBy({ id: In([...new Set(bindings.map((b) => b.communityId))]) });
+    const users = withApplicant ? await this.db.getRepository(User).findBy({ id: In([...new Set(bindings.map((b) => b.userId))]) }) : [];
+    return bindings.map((b) => {
+      const house = houses.find((h) => h.id === b.houseId);
+      const building = buildings.find((x) => x.id === house?.buildingId);
+      const user = users.find((u) => u.id === b.userId);
+      return {
+        id: b.id,
+        houseId: b.houseId,
+        houseLabel: house ? houseLabel(building?.name ?? '', house.unit, house.number) : '',
+        communityId: b.communityId,
+        communityName: communities.find((c) => c.id === b.communityId)?.name ?? '',
+        relation: b.relation,
+        state: b.state,
+        reason: b.reason,
+        createdAt: b.createdAt.toISOString(),
+        decidedAt: b.decidedAt ? b.decidedAt.toISOString() : null,
+        ...(withApplicant ? { applicant: { id: b.userId, displayName: user?.displayName ?? '' }, applicantNote: b.applicantNote } : {}),
+      };
+    });
+  }
+}
