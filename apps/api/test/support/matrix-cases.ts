@@ -1,0 +1,107 @@
+import type { MatrixWorld } from './matrix-world';
+
+/**
+ * One entry for every route of the API: how to aim it at estate A, and what kind of route it is.
+ * - scoped: reaches community/company data. Callers from elsewhere must get 401/403/404, or a 2xx with none
+ *   of A's data, and the database must not change.
+ * - public: by design answers anyone (administrative divisions, company registrations, the estate directory);
+ *   nothing personal may appear and nothing may change.
+ * - own: acts only on the caller's own account (no id of anything else in it); run after the no-change check,
+ *   still with nothing personal of A's in the answer.
+ * `insider` is the positive control: someone who may do it, and must succeed with the same request, so a case
+ * cannot pass merely because its request was malformed.
+ */
+export interface MatrixCase {
+  kind: 'scoped' | 'public' | 'own';
+  why?: string;
+  path?: (w: MatrixWorld) => Record<string, number>;
+  query?: (w: MatrixWorld) => Record<string, string | number>;
+  body?: (w: MatrixWorld) => object;
+  file?: { name: string; content: string };
+  insider?: keyof MatrixWorld['insiders'];
+  insiderStatus?: number;
+  /** Personal markers may legitimately appear (development-only demo account list). */
+  noLeakCheck?: string;
+  /** Statuses ≥ 500 that are the right answer here (e.g. 503 while WeChat is not configured). */
+  allowStatus?: number[];
+  /** Run this case's insider control after all others (it changes who may do what). */
+  last?: boolean;
+}
+
+const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+
+export const MATRIX: Record<string, MatrixCase> = {
+  'GET /api/health': { kind: 'public', insider: 'anonymous' },
+
+  // Sign-in and the caller's own account.
+  'POST /api/v1/auth/wechat': {
+    kind: 'public',
+    why: 'sign-in; WeChat is not configured in this app',
+    body: () => ({ code: 'x' }),
+    allowStatus: [503],
+    insider: 'anonymous',
+    insiderStatus: 503,
+  },
+  'POST /api/v1/auth/refresh': { kind: 'public', why: 'sign-in with a refresh token', body: () => ({ refreshToken: 'not-a-token' }), insider: 'anonymous', insiderStatus: 401 },
+  'GET /api/v1/auth/dev/users': { kind: 'public', why: 'development only', noLeakCheck: 'lists the demo accounts; the route does not exist in production (tested)', insider: 'anonymous' },
+  'POST /api/v1/auth/dev': { kind: 'public', why: 'development only', body: () => ({ user: 'no-such-demo-account' }), insider: 'anonymous', insiderStatus: 404 },
+  'POST /api/v1/auth/logout': { kind: 'own', last: true },
+  'GET /api/v1/me': { kind: 'own' },
+  'PATCH /api/v1/me': { kind: 'own', body: () => ({ displayName: '来访者' }) },
+  'POST /api/v1/me/phone': { kind: 'own', body: () => ({ code: 'x' }), allowStatus: [503] },
+  'GET /api/v1/me/invitations': { kind: 'own' },
+  'POST /api/v1/bindings': { kind: 'own', why: 'anyone may ask to bind to a house; A’s reviewers decide', body: (w) => ({ houseId: w.A.houses[5].id, relation: 'tenant' }) },
+  'POST /api/v1/invitations/accept': { kind: 'own', why: 'the code is a credential handed to the invitee', body: () => ({ code: 'ZZZZZZZZ' }) },
+
+  // Bindings.
+  'GET /api/v1/communities/{id}/bindings': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'managerA' },
+  'POST /api/v1/bindings/{id}/approve': { kind: 'scoped', path: (w) => ({ id: w.A.pending[0] }), insider: 'managerA' },
+  'POST /api/v1/bindings/{id}/reject': { kind: 'scoped', path: (w) => ({ id: w.A.pending[1] }), body: () => ({ reason: '资料不全' }), insider: 'committeeA' },
+  'POST /api/v1/bindings/{id}/remove': { kind: 'scoped', path: (w) => ({ id: w.A.pending[2] }), body: () => ({ reason: '重复申请' }), insider: 'managerA' },
+
+  // Roles and the audit log.
+  'POST /api/v1/invitations': { kind: 'scoped', body: (w) => ({ role: 'staff', communityId: w.A.communityId }), insider: 'companyAdminA' },
+  'GET /api/v1/role-assignments': { kind: 'scoped', query: (w) => ({ companyId: w.A.companyId }), insider: 'companyAdminA' },
+  'POST /api/v1/role-assignments': { kind: 'scoped', body: (w) => ({ userId: w.A.staffUserId, role: 'manager', communityId: w.A.communityId }), insider: 'companyAdminA' },
+  'POST /api/v1/role-assignments/{id}/revoke': { kind: 'scoped', path: (w) => ({ id: w.A.spareAssignmentId }), insider: 'companyAdminA' },
+  'GET /api/v1/audit': { kind: 'scoped', query: () => ({ limit: 100 }), insider: 'companyAdminA' },
+
+  // Organisation.
+  'GET /api/v1/areas': { kind: 'public', why: 'administrative divisions', insider: 'managerA' },
+  'GET /api/v1/areas/{id}': { kind: 'public', why: 'administrative divisions', path: (w) => ({ id: w.A.officeId }), insider: 'managerA' },
+  'POST /api/v1/areas': { kind: 'scoped', body: (w) => ({ code: `Z${Date.now()}`, name: '新镇', level: 'town', parentId: w.A.countyId }), insider: 'admin' },
+  'PATCH /api/v1/areas/{id}': { kind: 'scoped', path: (w) => ({ id: w.A.officeId }), body: () => ({ name: '改名社区' }), insider: 'admin' },
+  'GET /api/v1/companies': { kind: 'public', why: 'company registrations are public', insider: 'managerA' },
+  'GET /api/v1/companies/{id}': { kind: 'public', why: 'company registrations are public', path: (w) => ({ id: w.A.companyId }), insider: 'managerA' },
+  'POST /api/v1/companies': { kind: 'scoped', body: () => ({ name: '新物业公司', creditCode: '91350100M000100Y43' }), insider: 'admin' },
+  'PATCH /api/v1/companies/{id}': { kind: 'scoped', path: (w) => ({ id: w.A.companyId }), body: () => ({ address: '新地址' }), insider: 'admin' },
+  'GET /api/v1/communities': { kind: 'scoped', query: (w) => ({ areaId: w.A.countyId }), insider: 'officeA' },
+  'POST /api/v1/communities': { kind: 'scoped', body: (w) => ({ code: `N${Date.now()}`, name: '新小区', areaId: w.A.officeId }), insider: 'admin' },
+  'GET /api/v1/communities/{id}': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'managerA' },
+  'PATCH /api/v1/communities/{id}': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), body: () => ({ address: '改过的地址' }), insider: 'admin' },
+  'GET /api/v1/communities/{id}/buildings': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'managerA' },
+  'POST /api/v1/communities/{id}/buildings': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), body: () => ({ name: '新建楼' }), insider: 'managerA' },
+  'GET /api/v1/communities/{id}/houses': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'managerA' },
+  'POST /api/v1/communities/{id}/houses/import': {
+    kind: 'scoped',
+    path: (w) => ({ id: w.A.communityId }),
+    file: { name: 'roster.csv', content: '楼栋,房号,建筑面积\n导入楼,0101,70.5\n' },
+    insider: 'managerA',
+  },
+  'GET /api/v1/houses/{id}': { kind: 'scoped', path: (w) => ({ id: w.A.houses[0].id }), insider: 'managerA' },
+  'PATCH /api/v1/houses/{id}': { kind: 'scoped', path: (w) => ({ id: w.A.houses[4].id }), body: () => ({ floorArea: 90.5 }), insider: 'managerA' },
+  'POST /api/v1/houses': { kind: 'scoped', body: (w) => ({ buildingId: w.A.buildingId, floor: 9, number: 'Z901', floorArea: 88 }), insider: 'managerA' },
+  'GET /api/v1/contracts': { kind: 'scoped', query: (w) => ({ communityId: w.A.communityId }), insider: 'companyAdminA' },
+  'GET /api/v1/contracts/{id}': { kind: 'scoped', path: (w) => ({ id: w.A.contractId }), insider: 'companyAdminA' },
+  'POST /api/v1/contracts': {
+    kind: 'scoped',
+    body: (w) => ({ communityId: w.A.communityId, companyId: w.B.companyId, startsOn: '2099-01-01', serviceGrade: '二级' }),
+    insider: 'admin',
+  },
+  'POST /api/v1/contracts/{id}/end': { kind: 'scoped', path: (w) => ({ id: w.A.contractId }), body: () => ({ reason: 'terminated', note: `${today()} 清退` }), insider: 'admin', last: true },
+
+  // The directory: estate names and rooms, nothing about people.
+  'GET /api/v1/directory/communities': { kind: 'public', why: 'the public directory of estates', insider: 'anonymous' },
+  'GET /api/v1/directory/communities/{id}/buildings': { kind: 'public', why: 'buildings for the binding form', path: (w) => ({ id: w.A.communityId }), insider: 'managerA' },
+  'GET /api/v1/directory/buildings/{id}/houses': { kind: 'public', why: 'rooms for the binding form', path: (w) => ({ id: w.A.buildingId }), insider: 'managerA' },
+};

@@ -1,0 +1,122 @@
+import type { TestApp } from './app';
+import { createArea, createCompany, createContract, createHouses, createResident, createUser, creditCode, unique } from './fixtures';
+import { RoleAssignment } from '../../src/modules/identity/role-assignment.entity';
+import { User } from '../../src/modules/identity/user.entity';
+import { Building } from '../../src/modules/org/building.entity';
+import { Community } from '../../src/modules/org/community.entity';
+import type { House } from '../../src/modules/org/house.entity';
+
+type Auth = { Authorization: string } | Record<string, never>;
+
+/**
+ * Two estates in two counties. Estate A holds the data; everyone scoped to estate B (every role) tries to read or
+ * change it. Marker strings let a test spot A's data in any answer.
+ */
+export interface MatrixWorld {
+  A: {
+    countyId: number;
+    townId: number;
+    officeId: number;
+    communityId: number;
+    companyId: number;
+    contractId: number;
+    buildingId: number;
+    houses: House[];
+    pending: number[];
+    staffUserId: number;
+    spareAssignmentId: number;
+  };
+  B: { communityId: number; companyId: number };
+  /** Strings only A's data contains. `personal` ones may appear nowhere; `scoped` ones only in public answers. */
+  markers: { personal: string[]; scoped: string[] };
+  intruders: Record<string, Auth>;
+  insiders: Record<'anonymous' | 'admin' | 'managerA' | 'companyAdminA' | 'committeeA' | 'officeA', Auth>;
+}
+
+export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
+  const admin = await t.signIn((await createUser(t.db, [{ role: 'platform_admin' }])).devKey);
+  const tag = unique('');
+  const communityName = `甲小区${tag}`;
+  const companyName = `甲物业${tag}`;
+  const buildingName = `甲${tag.slice(-4)}栋`;
+  const residentName = `甲业主${tag}`;
+  const staffName = `甲员工${tag}`;
+  const applicantName = `甲申请人${tag}`;
+  const note = `甲备注${tag}`;
+
+  // Estate A, created through the API where that leaves audit entries with A's names in them.
+  const countyA = await createArea(t.db, 'county', null);
+  const townA = await createArea(t.db, 'town', countyA);
+  const officeA = await createArea(t.db, 'community_office', townA);
+  const companyA = await t.http().post('/api/v1/companies').set(admin).send({ name: companyName, creditCode: creditCode() }).expect(201);
+  const communityA = await t.http().post('/api/v1/communities').set(admin).send({ code: unique('MA'), name: communityName, areaId: officeA.id, address: `甲地址${tag}` }).expect(201);
+  const contractA = await t.http().post('/api/v1/contracts').set(admin).send({ communityId: communityA.body.id, companyId: companyA.body.id, startsOn: '2020-01-01', endsOn: '2098-12-31', serviceGrade: '二级' }).expect(201);
+  const community = await t.db.getRepository(Community).findOneByOrFail({ id: communityA.body.id });
+  const houses = await createHouses(t.db, community, buildingName, 6);
+  const building = await t.db.getRepository(Building).findOneByOrFail({ name: buildingName });
+
+  const resident = await createResident(t.db, houses[0], 'owner');
+  await t.db.getRepository(User).update(resident.user.id, { displayName: residentName });
+  const staff = await createUser(t.db, [{ role: 'staff', communityId: community.id, companyId: companyA.body.id, title: '维修工' }], staffName);
+  const spare = await createUser(t.db, [{ role: 'staff', communityId: community.id, companyId: companyA.body.id }], `甲备员${tag}`);
+  const spareAssignment = await t.db.getRepository(RoleAssignment).findOneByOrFail({ userId: spare.user.id });
+
+  const pending: number[] = [];
+  for (const house of houses.slice(1, 4)) {
+    const applicant = await t.signIn((await createUser(t.db, [], `${applicantName}${house.id}`)).devKey);
+    const res = await t.http().post('/api/v1/bindings').set(applicant).send({ houseId: house.id, relation: 'owner', note }).expect(201);
+    pending.push(res.body.id);
+  }
+
+  const managerA = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: community.id, companyId: companyA.body.id }])).devKey);
+  const companyAdminA = await t.signIn((await createUser(t.db, [{ role: 'company_admin', companyId: companyA.body.id }])).devKey);
+  const committeeA = await t.signIn((await createUser(t.db, [{ role: 'committee', communityId: community.id }])).devKey);
+  const officeAuthA = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: officeA.id }])).devKey);
+  await t.http().post('/api/v1/invitations').set(companyAdminA).send({ role: 'staff', communityId: community.id, title: '保洁' }).expect(201);
+
+  // Estate B in another county, and one intruder for every role there.
+  const countyB = await createArea(t.db, 'county', null);
+  const townB = await createArea(t.db, 'town', countyB);
+  const officeB = await createArea(t.db, 'community_office', townB);
+  const companyB = await createCompany(t.db);
+  const communityB = await t.http().post('/api/v1/communities').set(admin).send({ code: unique('MB'), name: unique('乙小区'), areaId: officeB.id }).expect(201);
+  const estateB = await t.db.getRepository(Community).findOneByOrFail({ id: communityB.body.id });
+  await createContract(t.db, estateB, companyB);
+  const housesB = await createHouses(t.db, estateB, '乙1栋', 2);
+  const residentB = await createResident(t.db, housesB[0], 'owner');
+  const b = communityB.body.id as number;
+  const intruderKeys: Record<string, string> = {
+    resident: residentB.devKey,
+    staff: (await createUser(t.db, [{ role: 'staff', communityId: b, companyId: companyB.id }])).devKey,
+    manager: (await createUser(t.db, [{ role: 'manager', communityId: b, companyId: companyB.id }])).devKey,
+    company_admin: (await createUser(t.db, [{ role: 'company_admin', companyId: companyB.id }])).devKey,
+    committee: (await createUser(t.db, [{ role: 'committee', communityId: b }])).devKey,
+    committee_chair: (await createUser(t.db, [{ role: 'committee_chair', communityId: b }])).devKey,
+    community_office: (await createUser(t.db, [{ role: 'community_office', areaId: officeB.id }])).devKey,
+    regulator_town: (await createUser(t.db, [{ role: 'regulator', areaId: townB.id }])).devKey,
+    regulator_county: (await createUser(t.db, [{ role: 'regulator', areaId: countyB.id }])).devKey,
+    newcomer: (await createUser(t.db, [])).devKey,
+  };
+  const intruders: Record<string, Auth> = { anonymous: {} };
+  for (const [role, key] of Object.entries(intruderKeys)) intruders[role] = await t.signIn(key);
+
+  return {
+    A: {
+      countyId: countyA.id,
+      townId: townA.id,
+      officeId: officeA.id,
+      communityId: community.id,
+      companyId: companyA.body.id,
+      contractId: contractA.body.id,
+      buildingId: building.id,
+      houses,
+      pending,
+      staffUserId: staff.user.id,
+      spareAssignmentId: spareAssignment.id,
+    },
+    B: { communityId: b, companyId: companyB.id },
+    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`] },
+    intruders,
+    insiders: { anonymous: {}, admin, managerA, companyAdminA, committeeA, officeA: officeAuthA },
+  };
+}
