@@ -10,6 +10,9 @@ import { AccessGuard } from './modules/identity/access.guard';
 import { LimitsModule } from './modules/limits/limits.module';
 import { RateLimitGuard } from './modules/limits/rate-limit.guard';
 import { WechatModule } from './modules/wechat/wechat.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { TicketsModule } from './modules/tickets/tickets.module';
+import { UploadsModule } from './modules/uploads/uploads.module';
 import { IdentityCoreModule } from './modules/identity/identity-core.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { OrgModule } from './modules/org/org.module';
@@ -50,6 +53,9 @@ export class AppModule {
         IdentityCoreModule,
         IdentityModule.register(),
         OrgModule,
+        UploadsModule,
+        NotificationsModule,
+        TicketsModule,
         SeedModule,
       ],
       controllers: [HealthController],

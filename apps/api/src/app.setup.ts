@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, type Express, type NextFunction, type Request, type Response } from 'express';
+import { json, urlencoded, type Express, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ApiExceptionFilter } from './common/error.filter';
 import { DomainError } from './common/errors';
@@ -33,6 +33,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     requestContext.run({ requestId: req.id }, next);
   });
   app.use(jsonBody());
+  // Open311 clients (12345 hotlines) post form-encoded, as GeoReport v2 shows.
+  app.use('/open311', urlencoded({ extended: false, limit: '100kb' }));
 
   app.setGlobalPrefix('api', { exclude: ['open311/{*path}'] });
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });

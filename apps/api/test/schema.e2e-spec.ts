@@ -16,6 +16,7 @@ describe('migrations', () => {
     const config = readDatabaseConfig(new EnvReader(database.env));
     db = new DataSource({ ...dataSourceOptions(config, await detectFlavour(config)), migrationsRun: false });
     await db.initialize();
+    await runMigrations(db);
   });
   afterAll(async () => {
     await db.destroy();
@@ -23,7 +24,6 @@ describe('migrations', () => {
   });
 
   it('apply in order on an empty database', async () => {
-    await runMigrations(db);
     const applied = await db.query('SELECT name FROM migrations ORDER BY id');
     expect(applied.map((r: { name: string }) => r.name)).toEqual(MIGRATIONS.map((m) => new m().name));
   });

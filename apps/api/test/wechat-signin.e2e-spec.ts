@@ -125,7 +125,7 @@ describe('WeChat sign-in and phone number', () => {
 
 describe('development sign-in in production', () => {
   it('does not exist', async () => {
-    const t = await createTestApp({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40), PHONE_ENCRYPTION_KEY: 'ab'.repeat(32) });
+    const t = await createTestApp({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40), PHONE_ENCRYPTION_KEY: 'ab'.repeat(32), FILE_URL_SECRET: 'y'.repeat(40) });
     try {
       await t.http().get('/api/v1/auth/dev/users').expect(404);
       await t.http().post('/api/v1/auth/dev').send({ user: 'admin' }).expect(404);

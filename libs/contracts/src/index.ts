@@ -6,3 +6,4 @@ export * from './credit-code';
 export * from './roles';
 export * from './org';
 export * from './identity';
+export * from './tickets';

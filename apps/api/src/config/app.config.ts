@@ -18,6 +18,8 @@ export function readAppConfig(env = new EnvReader()) {
     logLevel: env.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     /** Number of reverse proxies in front of the API (for client IPs in logs and rate limits). */
     trustProxy: env.int('TRUST_PROXY', 0, 0, 10),
+    /** How often scheduled jobs (overdue tickets, auto-close, message delivery) run; 0 turns them off here. */
+    jobsIntervalSeconds: env.int('JOBS_INTERVAL_SECONDS', nodeEnv === 'test' ? 0 : 60, 0, 3600),
     /** Seed the demo county into an empty database at start. */
     seedDemo: env.bool('SEED_DEMO', nodeEnv === 'development'),
   };

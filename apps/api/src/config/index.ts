@@ -4,6 +4,7 @@ import { authConfig, readAuthConfig } from './auth.config';
 import { databaseConfig, readDatabaseConfig } from './database.config';
 import { readWechatConfig, wechatConfig } from './wechat.config';
 import { limitsConfig, readLimitsConfig } from './limits.config';
+import { readStorageConfig, storageConfig } from './storage.config';
 
 export { ConfigError, EnvReader } from './env';
 export { appConfig, readAppConfig, type AppConfig } from './app.config';
@@ -11,6 +12,7 @@ export { databaseConfig, readDatabaseConfig, type DatabaseConfig } from './datab
 export { authConfig, type AuthConfig } from './auth.config';
 export { readWechatConfig, wechatConfig, type WechatConfig } from './wechat.config';
 export { limitsConfig, readLimitsConfig, type LimitsConfig } from './limits.config';
+export { readStorageConfig, storageConfig, type StorageConfig } from './storage.config';
 
 /** Every config namespace: loaded into ConfigModule, and each read once at start-up to validate it. */
 const NAMESPACES = [
@@ -19,6 +21,7 @@ const NAMESPACES = [
   [authConfig, readAuthConfig],
   [wechatConfig, readWechatConfig],
   [limitsConfig, readLimitsConfig],
+  [storageConfig, readStorageConfig],
 ] as const;
 
 export const configNamespaces = NAMESPACES.map(([namespace]) => namespace);

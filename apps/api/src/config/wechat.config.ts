@@ -12,6 +12,16 @@ export function readWechatConfig(env = new EnvReader()) {
     secret: secret ?? null,
     apiBase: apiBase.toString().replace(/\/$/, ''),
     timeoutMs: env.int('WECHAT_TIMEOUT_MS', 5000, 100, 60000),
+    /** Subscribe-message templates (mp.weixin.qq.com → 订阅消息) with fields thing1, phrase2, time3, thing4. */
+    templates: {
+      accepted: env.optional('WECHAT_TEMPLATE_TICKET_ACCEPTED') ?? null,
+      resolved: env.optional('WECHAT_TEMPLATE_TICKET_RESOLVED') ?? null,
+      closed: env.optional('WECHAT_TEMPLATE_TICKET_CLOSED') ?? null,
+    },
+    /** Which version of the mini-program a subscribe message opens: formal, trial or developer. */
+    miniprogramState: env.oneOf('WECHAT_MINIPROGRAM_STATE', ['formal', 'trial', 'developer'] as const, 'formal'),
+    /** The token set for message push (消息推送) in the mini-program console: verifies WeChat's event calls. */
+    messageToken: env.optional('WECHAT_MESSAGE_TOKEN') ?? null,
   };
 }
 

@@ -31,5 +31,8 @@ export const bigintNumber: ValueTransformer = {
 /** An amount of money in integer fen (分). */
 export const FenColumn = (options: ColumnOptions = {}) => Column({ type: 'bigint', transformer: bigintNumber, ...options });
 
+/** A boolean: tinyint(1) on MySQL (as MariaDB reports it back), integer on SQLite. */
+export const BoolColumn = (options: ColumnOptions = {}) => Column({ type: 'boolean', width: 1, ...options });
+
 /** JSON kept in a TEXT column (portable across engines). */
 export const JsonColumn = (options: ColumnOptions = {}) => Column({ type: 'simple-json', ...options });

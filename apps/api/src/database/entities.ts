@@ -10,6 +10,15 @@ import { HouseBinding } from '../modules/identity/house-binding.entity';
 import { Invitation } from '../modules/identity/invitation.entity';
 import { RoleAssignment } from '../modules/identity/role-assignment.entity';
 import { User } from '../modules/identity/user.entity';
+import { JobLease } from '../modules/jobs/job-lease.entity';
+import { Notification } from '../modules/notifications/notification.entity';
+import { Escalation } from '../modules/tickets/escalation.entity';
+import { Open311Client } from '../modules/tickets/open311-client.entity';
+import { TicketCategoryRow } from '../modules/tickets/ticket-category.entity';
+import { TicketEvent } from '../modules/tickets/ticket-event.entity';
+import { TicketFollower } from '../modules/tickets/ticket-follower.entity';
+import { Ticket } from '../modules/tickets/ticket.entity';
+import { Upload } from '../modules/uploads/upload.entity';
 
 /** Every entity, listed explicitly (no globs: what is in the schema is visible here). */
 export const ENTITIES = [
@@ -25,4 +34,13 @@ export const ENTITIES = [
   AuthSession,
   AuditEntry,
   Invitation,
+  Upload,
+  TicketCategoryRow,
+  Ticket,
+  TicketEvent,
+  TicketFollower,
+  Escalation,
+  Notification,
+  JobLease,
+  Open311Client,
 ];

@@ -35,11 +35,13 @@ export const bigint = (name: string, nullable = false): TableColumnOptions => ({
 
 export const double = (name: string, nullable = true): TableColumnOptions => ({ name, type: 'double', isNullable: nullable });
 
-export const bool = (name: string, defaultValue: boolean): TableColumnOptions => ({
+/** A boolean: tinyint(1) on MySQL, as BoolColumn declares it. */
+export const bool = (q: QueryRunner, name: string, defaultValue: boolean | null): TableColumnOptions => ({
   name,
-  type: 'boolean',
-  isNullable: false,
-  default: defaultValue ? '1' : '0',
+  type: isMysql(q) ? 'tinyint' : 'boolean',
+  ...(isMysql(q) ? { width: 1 } : {}),
+  isNullable: defaultValue === null,
+  ...(defaultValue === null ? {} : { default: defaultValue ? '1' : '0' }),
 });
 
 export const text = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });

@@ -14,7 +14,7 @@ import type { MatrixWorld } from './matrix-world';
 export interface MatrixCase {
   kind: 'scoped' | 'public' | 'own';
   why?: string;
-  path?: (w: MatrixWorld) => Record<string, number>;
+  path?: (w: MatrixWorld) => Record<string, number | string>;
   query?: (w: MatrixWorld) => Record<string, string | number>;
   body?: (w: MatrixWorld) => object;
   file?: { name: string; content: string };
@@ -28,7 +28,8 @@ export interface MatrixCase {
   last?: boolean;
 }
 
-const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+const daysAgo = (n: number) => new Date(Date.now() + 8 * 3600e3 - n * 86400e3).toISOString().slice(0, 10);
+const today = () => daysAgo(0);
 
 export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/health': { kind: 'public', insider: 'anonymous' },
@@ -99,6 +100,52 @@ export const MATRIX: Record<string, MatrixCase> = {
     insider: 'admin',
   },
   'POST /api/v1/contracts/{id}/end': { kind: 'scoped', path: (w) => ({ id: w.A.contractId }), body: () => ({ reason: 'terminated', note: `${today()} 清退` }), insider: 'admin', last: true },
+
+  // Photos and notifications.
+  'POST /api/v1/uploads': { kind: 'own', why: 'uploads belong to the uploader until a ticket takes them', file: { name: 'x.txt', content: 'not a photo' } },
+  'GET /api/v1/files/{key}': { kind: 'public', why: 'a signed link is the permission', path: () => ({ key: 'photos/2026/01/none.jpg' }), query: () => ({ exp: 1, sig: 'x' }), insider: 'anonymous', insiderStatus: 403 },
+  'GET /api/v1/notifications': { kind: 'own' },
+  'GET /api/v1/notifications/unread-count': { kind: 'own' },
+  'POST /api/v1/notifications/read-all': { kind: 'own' },
+  'POST /api/v1/notifications/{id}/read': { kind: 'scoped', path: (w) => ({ id: w.A.notificationId }), insider: 'residentA' },
+
+  // Tickets.
+  'POST /api/v1/tickets': { kind: 'scoped', body: (w) => ({ communityId: w.A.communityId, kind: 'repair', categoryCode: 'facility', description: '楼道灯坏了', photoIds: [] }), insider: 'residentA' },
+  'GET /api/v1/tickets': { kind: 'scoped', query: (w) => ({ view: 'community', communityId: w.A.communityId }), insider: 'residentA' },
+  'GET /api/v1/tickets/similar': { kind: 'scoped', query: (w) => ({ communityId: w.A.communityId, categoryCode: 'facility', place: '1号门' }), insider: 'neighbourA' },
+  'GET /api/v1/tickets/{id}': { kind: 'scoped', path: (w) => ({ id: w.A.ticket }), insider: 'neighbourA' },
+  'POST /api/v1/tickets/{id}/transitions': { kind: 'scoped', path: (w) => ({ id: w.A.ticket }), body: (w) => ({ action: 'accept', version: w.A.ticketVersion }), insider: 'managerA' },
+  'POST /api/v1/tickets/{id}/rating': { kind: 'scoped', path: (w) => ({ id: w.A.resolvedTicket }), body: () => ({ stars: 5 }), insider: 'residentA' },
+  'POST /api/v1/tickets/{id}/urge': { kind: 'scoped', path: (w) => ({ id: w.A.overdueTicket }), insider: 'residentA' },
+  'POST /api/v1/tickets/{id}/follow': { kind: 'scoped', path: (w) => ({ id: w.A.overdueTicket }), insider: 'neighbourA' },
+  'POST /api/v1/tickets/{id}/unfollow': { kind: 'scoped', path: (w) => ({ id: w.A.overdueTicket }), insider: 'neighbourA' },
+  'GET /api/v1/communities/{id}/ticket-categories': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'residentA' },
+  'PUT /api/v1/communities/{id}/ticket-categories': {
+    kind: 'scoped',
+    path: (w) => ({ id: w.A.communityId }),
+    body: () => ({ categories: [{ code: 'facility', name: '设施故障', responseMinutes: 60, resolutionMinutes: 600, emergency: false, active: true }] }),
+    insider: 'managerA',
+  },
+  'GET /api/v1/communities/{id}/assignees': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'managerA' },
+  'GET /api/v1/communities/{id}/ticket-stats': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), query: () => ({ from: daysAgo(30), to: today() }), insider: 'managerA' },
+
+  // Open311 GeoReport v2: public tickets, no personal data; filing needs a hotline's key.
+  'GET /open311/v2/services.json': { kind: 'public', why: 'GeoReport v2 service list', query: (w) => ({ jurisdiction_id: w.A.communityCode }), insider: 'anonymous' },
+  'GET /open311/v2/services/{code}': { kind: 'public', why: 'GeoReport v2 service definition', path: () => ({ code: 'facility.json' }), query: (w) => ({ jurisdiction_id: w.A.communityCode }), insider: 'anonymous' },
+  'GET /open311/v2/requests.json': { kind: 'public', why: 'GeoReport v2: public tickets, masked', query: (w) => ({ jurisdiction_id: w.A.communityCode }), insider: 'anonymous' },
+  'GET /open311/v2/requests/{id}': { kind: 'public', why: 'GeoReport v2: one public ticket', path: (w) => ({ id: `${w.A.ticket}.json` }), query: (w) => ({ jurisdiction_id: w.A.communityCode }), insider: 'anonymous' },
+  'POST /open311/v2/requests.json': {
+    kind: 'public',
+    why: 'a hotline files with its api_key; without one nothing happens',
+    body: (w) => ({ api_key: 'not-a-key', jurisdiction_id: w.A.communityCode, service_code: 'facility', description: '热线来电：路灯不亮' }),
+    insider: 'anonymous',
+    insiderStatus: 403,
+  },
+  'GET /api/v1/open311-clients': { kind: 'scoped', insider: 'admin' },
+  'POST /api/v1/open311-clients': { kind: 'scoped', body: (w) => ({ name: '新热线', areaId: w.A.countyId }), insider: 'admin' },
+  'POST /api/v1/open311-clients/{id}/revoke': { kind: 'scoped', path: (w) => ({ id: w.A.open311ClientId }), insider: 'admin', last: true },
+  'GET /api/v1/wechat/events': { kind: 'public', why: 'WeChat message push; the signature is the permission', query: () => ({ signature: 'x', timestamp: '1', nonce: 'n', echostr: 'e' }), insider: 'anonymous', insiderStatus: 403 },
+  'POST /api/v1/wechat/events': { kind: 'public', why: 'WeChat message push; the signature is the permission', query: () => ({ signature: 'x', timestamp: '1', nonce: 'n' }), body: () => ({ Event: 'wxa_media_check', trace_id: 't', result: { suggest: 'risky' } }), insider: 'anonymous', insiderStatus: 403 },
 
   // The directory: estate names and rooms, nothing about people.
   'GET /api/v1/directory/communities': { kind: 'public', why: 'the public directory of estates', insider: 'anonymous' },

@@ -2,6 +2,9 @@ import type { TestApp } from './app';
 import { createArea, createCompany, createContract, createHouses, createResident, createUser, creditCode, unique } from './fixtures';
 import { RoleAssignment } from '../../src/modules/identity/role-assignment.entity';
 import { User } from '../../src/modules/identity/user.entity';
+import { Notification } from '../../src/modules/notifications/notification.entity';
+import { Ticket } from '../../src/modules/tickets/ticket.entity';
+import { photo } from './images';
 import { Building } from '../../src/modules/org/building.entity';
 import { Community } from '../../src/modules/org/community.entity';
 import type { House } from '../../src/modules/org/house.entity';
@@ -25,12 +28,21 @@ export interface MatrixWorld {
     pending: number[];
     staffUserId: number;
     spareAssignmentId: number;
+    communityCode: string;
+    /** A's tickets: on the board, resolved (to rate), overdue (to urge). */
+    ticket: number;
+    resolvedTicket: number;
+    overdueTicket: number;
+    ticketVersion: number;
+    notificationId: number;
+    open311Key: string;
+    open311ClientId: number;
   };
   B: { communityId: number; companyId: number };
   /** Strings only A's data contains. `personal` ones may appear nowhere; `scoped` ones only in public answers. */
   markers: { personal: string[]; scoped: string[] };
   intruders: Record<string, Auth>;
-  insiders: Record<'anonymous' | 'admin' | 'managerA' | 'companyAdminA' | 'committeeA' | 'officeA', Auth>;
+  insiders: Record<'anonymous' | 'admin' | 'managerA' | 'companyAdminA' | 'committeeA' | 'officeA' | 'residentA' | 'neighbourA', Auth>;
 }
 
 export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
@@ -74,6 +86,22 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   const officeAuthA = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: officeA.id }])).devKey);
   await t.http().post('/api/v1/invitations').set(companyAdminA).send({ role: 'staff', communityId: community.id, title: '保洁' }).expect(201);
 
+  // A's tickets, reported through the API by A's resident.
+  const residentA = await t.signIn(resident.devKey);
+  const neighbourA = await t.signIn((await createResident(t.db, houses[5], 'owner')).devKey);
+  const ticketText = `甲工单${tag}`;
+  const newTicket = async (description: string) =>
+    (await t.http().post('/api/v1/tickets').set(residentA).send({ communityId: community.id, kind: 'repair', categoryCode: 'facility', description, photoIds: [], place: '1号门' }).expect(201)).body;
+  const boardTicket = await newTicket(ticketText);
+  const resolved = await newTicket(`${ticketText}已修`);
+  await t.http().post(`/api/v1/tickets/${resolved.id}/transitions`).set(managerA).send({ action: 'accept', version: resolved.version }).expect(200);
+  const photoId = (await t.http().post('/api/v1/uploads').set(managerA).attach('file', await photo({ width: 64, height: 64 }), 'p.jpg').expect(201)).body.id;
+  await t.http().post(`/api/v1/tickets/${resolved.id}/transitions`).set(managerA).send({ action: 'resolve', version: resolved.version + 1, note: '已修好', photoIds: [photoId] }).expect(200);
+  const overdue = await newTicket(`${ticketText}超时`);
+  await t.db.getRepository(Ticket).update(overdue.id, { responseDueAt: new Date(Date.now() - 60_000) });
+  const notification = await t.db.getRepository(Notification).findOneByOrFail({ userId: resident.user.id, ticketId: resolved.id, kind: 'ticket_accepted' });
+  const open311 = await t.http().post('/api/v1/open311-clients').set(admin).send({ name: '甲县12345', areaId: countyA.id }).expect(201);
+
   // Estate B in another county, and one intruder for every role there.
   const countyB = await createArea(t.db, 'county', null);
   const townB = await createArea(t.db, 'town', countyB);
@@ -113,10 +141,18 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       pending,
       staffUserId: staff.user.id,
       spareAssignmentId: spareAssignment.id,
+      communityCode: communityA.body.code,
+      ticket: boardTicket.id,
+      resolvedTicket: resolved.id,
+      overdueTicket: overdue.id,
+      ticketVersion: boardTicket.version,
+      notificationId: notification.id,
+      open311Key: open311.body.apiKey,
+      open311ClientId: open311.body.id,
     },
     B: { communityId: b, companyId: companyB.id },
-    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`] },
+    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText] },
     intruders,
-    insiders: { anonymous: {}, admin, managerA, companyAdminA, committeeA, officeA: officeAuthA },
+    insiders: { anonymous: {}, admin, managerA, companyAdminA, committeeA, officeA: officeAuthA, residentA, neighbourA },
   };
 }

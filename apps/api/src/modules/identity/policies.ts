@@ -32,6 +32,20 @@ export const POLICIES = {
   'roles.manage': ['platform_admin', 'company_admin', 'community_office'],
   /** Read the audit log (company admins: their company and the estates it serves). */
   'audit.read': ['platform_admin', 'company_admin'],
+  /** Report a problem (随手拍) in an estate. */
+  'tickets.report': ['resident', 'staff', 'manager', 'committee', 'committee_chair'],
+  /** See tickets of an estate (what exactly: TicketsService.viewerLevel). */
+  'tickets.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'staff', 'committee', 'committee_chair', 'resident'],
+  /** Triage: accept, reject, assign; the estate's inbox. */
+  'tickets.handle': ['platform_admin', 'manager'],
+  /** Work on tickets assigned to one. */
+  'tickets.work': ['staff', 'manager'],
+  /** See everything about an estate's tickets, reporters included (the property side). */
+  'tickets.property': ['platform_admin', 'company_admin', 'manager', 'staff'],
+  /** Change an estate's ticket categories and deadlines. */
+  'categories.manage': ['platform_admin', 'manager'],
+  /** Ticket statistics of an estate. */
+  'stats.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'committee', 'committee_chair'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Policy = keyof typeof POLICIES;

@@ -1,0 +1,22 @@
+import type { TicketCategory, TicketState } from '@wuye/contracts';
+
+/**
+ * The one place deadlines are computed. Property service runs around the clock, so minutes are wall-clock
+ * minutes from the moment the ticket was filed (or reopened, or appealed).
+ */
+export function ticketDeadlines(from: Date, category: Pick<TicketCategory, 'responseMinutes' | 'resolutionMinutes'>) {
+  return {
+    responseDueAt: new Date(from.getTime() + category.responseMinutes * 60_000),
+    resolutionDueAt: new Date(from.getTime() + category.resolutionMinutes * 60_000),
+  };
+}
+
+export const resolutionDueFrom = (from: Date, resolutionMinutes: number) => new Date(from.getTime() + resolutionMinutes * 60_000);
+
+const WORKING: readonly TicketState[] = ['accepted', 'assigned', 'in_progress'];
+
+/** Past its deadline right now: not accepted in time, or not resolved in time. */
+export function isOverdue(t: { state: TicketState; responseDueAt: Date; resolutionDueAt: Date }, now = Date.now()): boolean {
+  if (t.state === 'submitted') return t.responseDueAt.getTime() < now || t.resolutionDueAt.getTime() < now;
+  return WORKING.includes(t.state) && t.resolutionDueAt.getTime() < now;
+}

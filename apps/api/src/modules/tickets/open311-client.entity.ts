@@ -1,0 +1,24 @@
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedAtColumn, IdColumn, InstantColumn, RefColumn } from '../../database/columns';
+
+/** A system allowed to file tickets through Open311 (a 12345 hotline), within an area. Only the key's hash is kept. */
+@Entity('open311_client')
+export class Open311Client {
+  @IdColumn() id: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  name: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  keyHash: string;
+
+  /** County, town or office whose estates it may file tickets for. */
+  @RefColumn()
+  areaId: number;
+
+  @InstantColumn({ nullable: true })
+  revokedAt: Date | null;
+
+  @CreatedAtColumn() createdAt: Date;
+}

@@ -1,0 +1,125 @@
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import type { TicketKind, TicketState, TicketVisibility } from '@wuye/contracts';
+import { BoolColumn, CreatedAtColumn, IdColumn, InstantColumn, JsonColumn, RefColumn, UpdatedAtColumn } from '../../database/columns';
+
+/** 工单. Deadlines and what happened when are kept on the row, so lists and statistics need no joins. */
+@Entity('ticket')
+@Index(['communityId', 'id'])
+@Index(['communityId', 'state', 'id'])
+@Index(['reporterId', 'id'])
+@Index(['assigneeId', 'state', 'id'])
+@Index(['state', 'responseDueAt'])
+@Index(['state', 'resolutionDueAt'])
+@Index(['communityId', 'categoryCode', 'createdAt'])
+@Index(['reporterId', 'idempotencyKey'], { unique: true })
+export class Ticket {
+  @IdColumn() id: number;
+
+  @RefColumn()
+  communityId: number;
+
+  /** The community's area path (county/town/office), copied so oversight queries need no join. */
+  @Index()
+  @Column({ type: 'varchar', length: 255 })
+  areaPath: string;
+
+  /** Null for tickets filed by a hotline through Open311. */
+  @RefColumn({ nullable: true })
+  reporterId: number | null;
+
+  @Column({ type: 'varchar', length: 8, default: 'app' })
+  source: 'app' | 'hotline';
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: TicketKind;
+
+  @Column({ type: 'varchar', length: 32 })
+  categoryCode: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  categoryName: string;
+
+  @BoolColumn({ default: false })
+  emergency: boolean;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @JsonColumn()
+  photoIds: number[];
+
+  @RefColumn({ nullable: true })
+  houseId: number | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  place: string | null;
+
+  @Column({ type: 'double', nullable: true })
+  lat: number | null;
+
+  @Column({ type: 'double', nullable: true })
+  long: number | null;
+
+  @Column({ type: 'varchar', length: 8 })
+  visibility: TicketVisibility;
+
+  /** How other residents see the reporter: "3栋业主". */
+  @Column({ type: 'varchar', length: 32 })
+  reporterMask: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  state: TicketState;
+
+  @VersionColumn({ type: 'integer', default: 1 })
+  version: number;
+
+  @RefColumn({ nullable: true })
+  assigneeId: number | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  externalAssignee: string | null;
+
+  @InstantColumn() responseDueAt: Date;
+  @InstantColumn() resolutionDueAt: Date;
+  @InstantColumn({ nullable: true }) acceptedAt: Date | null;
+  @InstantColumn({ nullable: true }) resolvedAt: Date | null;
+  @InstantColumn({ nullable: true }) closedAt: Date | null;
+
+  /** Set once the deadline passed unmet (the overdue job); null while on time. */
+  @InstantColumn({ nullable: true }) responseOverdueAt: Date | null;
+  @InstantColumn({ nullable: true }) resolutionOverdueAt: Date | null;
+  /** Whether the deadline was met, decided when the step happened. */
+  @BoolColumn({ nullable: true }) respondedOnTime: boolean | null;
+  @BoolColumn({ nullable: true }) resolvedOnTime: boolean | null;
+
+  /** An open escalation to the community office (督办). */
+  @InstantColumn({ nullable: true }) escalatedAt: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  reopenCount: number;
+
+  @Column({ type: 'integer', default: 0 })
+  followerCount: number;
+
+  @Column({ type: 'integer', nullable: true })
+  ratingStars: number | null;
+
+  @JsonColumn({ nullable: true })
+  ratingTags: string[] | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  ratingComment: string | null;
+
+  @InstantColumn({ nullable: true }) ratedAt: Date | null;
+
+  /** WeChat's content check said "review": kept off the community board until the manager looks. */
+  @BoolColumn({ default: false })
+  heldForReview: boolean;
+
+  /** The app's Idempotency-Key: a retried submission returns this ticket instead of a second one. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  idempotencyKey: string | null;
+
+  @CreatedAtColumn() createdAt: Date;
+  @UpdatedAtColumn() updatedAt: Date;
+}

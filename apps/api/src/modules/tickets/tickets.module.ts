@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { ContentSecurityService } from '../content/content-security.service';
+import { WechatEventsController } from '../content/wechat-events.controller';
+import { IdentityCoreModule } from '../identity/identity-core.module';
+import { JobLeaseService } from '../jobs/job-lease.service';
+import { OrgModule } from '../org/org.module';
+import { CategoriesService } from './categories.service';
+import { EscalationsService } from './escalations.service';
+import { Open311ClientsController, Open311Controller } from './open311.controller';
+import { Open311Service } from './open311.service';
+import { TicketStatsService } from './stats.service';
+import { TicketJobsService } from './ticket-jobs.service';
+import { TicketViewsService } from './ticket-views.service';
+import { TicketsController } from './tickets.controller';
+import { TicketsService } from './tickets.service';
+
+@Module({
+  imports: [IdentityCoreModule, OrgModule],
+  controllers: [TicketsController, Open311Controller, Open311ClientsController, WechatEventsController],
+  providers: [
+    TicketsService,
+    TicketViewsService,
+    CategoriesService,
+    EscalationsService,
+    TicketStatsService,
+    TicketJobsService,
+    Open311Service,
+    ContentSecurityService,
+    JobLeaseService,
+  ],
+  exports: [TicketsService, TicketJobsService, CategoriesService, EscalationsService, JobLeaseService],
+})
+export class TicketsModule {}

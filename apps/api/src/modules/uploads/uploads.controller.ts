@@ -1,0 +1,43 @@
+import { Controller, Get, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { UploadView } from '@wuye/contracts';
+import { IntField, TextField } from '../../common/fields';
+import { SingleFileUpload, requireFile } from '../../common/upload';
+import { Caller, Public, SignedIn } from '../identity/access.decorators';
+import type { Principal } from '../identity/principal';
+import { UploadsService } from './uploads.service';
+
+export class SignedFileQuery {
+  @IntField({ min: 0, max: 2 ** 42, fromQuery: true })
+  exp: number;
+
+  @TextField({ max: 64, pattern: /^[A-Za-z0-9_-]+$/ })
+  sig: string;
+}
+
+@ApiTags('uploads')
+@Controller()
+export class UploadsController {
+  constructor(private readonly uploads: UploadsService) {}
+
+  /** 上传照片: JPEG, PNG, WebP or HEIC ≤ 10 MB → a metadata-free JPEG ≤ 1600 px and a thumbnail. */
+  @Post('uploads')
+  @ApiBearerAuth()
+  @SignedIn()
+  @SingleFileUpload(10 * 1024 * 1024, 'A photo, at most 10 MB')
+  create(@UploadedFile() file: Express.Multer.File | undefined, @Caller() caller: Principal): Promise<UploadView> {
+    return this.uploads.upload(requireFile(file).buffer, caller.userId);
+  }
+
+  /** A stored photo, through a signed link (the signature is the permission; links expire). */
+  @Get('files/*key')
+  @Public()
+  async file(@Param('key') key: string | string[], @Query() query: SignedFileQuery, @Res() res: Response): Promise<void> {
+    const path = Array.isArray(key) ? key.join('/') : key;
+    const stream = await this.uploads.openSigned(path, query.exp, query.sig);
+    res.setHeader('Content-Type', 'image/jpeg');
+    res.setHeader('Cache-Control', 'private, max-age=3600');
+    stream.pipe(res);
+  }
+}

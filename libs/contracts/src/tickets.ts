@@ -1,0 +1,233 @@
+/** Tickets (工单, 随手拍): kinds, categories, the state machine as data, views. */
+
+export const TICKET_KINDS = ['repair', 'complaint', 'suggestion', 'hazard'] as const;
+export type TicketKind = (typeof TICKET_KINDS)[number];
+export const TICKET_KIND_LABELS: Record<TicketKind, string> = { repair: '报修', complaint: '投诉', suggestion: '建议', hazard: '隐患' };
+
+export const TICKET_STATES = ['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'cancelled'] as const;
+export type TicketState = (typeof TICKET_STATES)[number];
+export const TICKET_STATE_LABELS: Record<TicketState, string> = {
+  submitted: '待受理',
+  accepted: '已受理',
+  assigned: '已转办',
+  in_progress: '办理中',
+  resolved: '已反馈',
+  closed: '已办结',
+  rejected: '不予受理',
+  cancelled: '已撤销',
+};
+/** States in which the ticket still needs the property side. */
+export const OPEN_TICKET_STATES: readonly TicketState[] = ['submitted', 'accepted', 'assigned', 'in_progress'];
+
+export const TICKET_ACTIONS = ['accept', 'reject', 'assign', 'start', 'resolve', 'close', 'cancel', 'reopen', 'appeal'] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+export const TICKET_ACTION_LABELS: Record<TicketAction, string> = {
+  accept: '受理',
+  reject: '不予受理',
+  assign: '转办',
+  start: '开始办理',
+  resolve: '反馈结果',
+  close: '确认办结',
+  cancel: '撤销',
+  reopen: '不满意，重新办理',
+  appeal: '申诉',
+};
+
+/** Who may act on a ticket: the reporter, the estate's project manager, the staff member it is assigned to. */
+export type TicketActor = 'reporter' | 'manager' | 'assignee';
+
+export interface TransitionRule {
+  action: TicketAction;
+  from: readonly TicketState[];
+  to: TicketState;
+  actors: readonly TicketActor[];
+  /** What the request must carry. */
+  needs: readonly ('reason' | 'note' | 'photos' | 'assignee')[];
+}
+
+/**
+ * The one table of the ticket lifecycle (受理 → 转办 → 办理 → 反馈 → 办结): used by the API to decide, by the app to
+ * offer buttons, by the tests and the docs. Auto-close after 7 days is the system's, not in this table.
+ */
+export const TICKET_TRANSITIONS: readonly TransitionRule[] = [
+  { action: 'accept', from: ['submitted'], to: 'accepted', actors: ['manager'], needs: [] },
+  { action: 'reject', from: ['submitted'], to: 'rejected', actors: ['manager'], needs: ['reason'] },
+  { action: 'assign', from: ['accepted', 'assigned', 'in_progress'], to: 'assigned', actors: ['manager'], needs: ['assignee'] },
+  { action: 'start', from: ['assigned'], to: 'in_progress', actors: ['assignee', 'manager'], needs: [] },
+  { action: 'resolve', from: ['accepted', 'assigned', 'in_progress'], to: 'resolved', actors: ['assignee', 'manager'], needs: ['note', 'photos'] },
+  { action: 'close', from: ['resolved'], to: 'closed', actors: ['reporter'], needs: [] },
+  { action: 'cancel', from: ['submitted', 'accepted', 'assigned'], to: 'cancelled', actors: ['reporter'], needs: [] },
+  { action: 'reopen', from: ['resolved'], to: 'accepted', actors: ['reporter'], needs: ['reason'] },
+  { action: 'appeal', from: ['rejected'], to: 'submitted', actors: ['reporter'], needs: ['reason'] },
+];
+
+/** The actions an actor could take on a ticket in this state (the app shows these as buttons). */
+export function availableActions(state: TicketState, actors: readonly TicketActor[]): TicketAction[] {
+  return TICKET_TRANSITIONS.filter((t) => t.from.includes(state) && t.actors.some((a) => actors.includes(a))).map((t) => t.action);
+}
+
+export const TICKET_DESCRIPTION_MAX = 1000;
+export const TICKET_PHOTOS_MAX = 9;
+/** A resolved ticket the reporter leaves alone closes itself after this many days. */
+export const AUTO_CLOSE_DAYS = 7;
+/** Urging (催办) an overdue ticket: at most once per this many minutes per person. */
+export const URGE_INTERVAL_MINUTES = 60;
+/** Similar open tickets offered before reporting: same category and place within this many days. */
+export const SIMILAR_WINDOW_DAYS = 7;
+
+export interface TicketCategory {
+  code: string;
+  name: string;
+  /** Minutes to accept (respond). */
+  responseMinutes: number;
+  /** Minutes to resolve. */
+  resolutionMinutes: number;
+  emergency: boolean;
+  active: boolean;
+}
+
+/** The categories every estate starts with (PRODUCT.md); each estate may change deadlines and add its own. */
+export const DEFAULT_TICKET_CATEGORIES: readonly TicketCategory[] = [
+  { code: 'hygiene', name: '环境卫生', responseMinutes: 120, resolutionMinutes: 24 * 60, emergency: false, active: true },
+  { code: 'facility', name: '设施故障', responseMinutes: 120, resolutionMinutes: 72 * 60, emergency: false, active: true },
+  { code: 'fire', name: '消防安全', responseMinutes: 30, resolutionMinutes: 24 * 60, emergency: true, active: true },
+  { code: 'elevator', name: '电梯', responseMinutes: 30, resolutionMinutes: 24 * 60, emergency: true, active: true },
+  { code: 'safety', name: '安全隐患', responseMinutes: 30, resolutionMinutes: 48 * 60, emergency: true, active: true },
+  { code: 'greening', name: '绿化', responseMinutes: 240, resolutionMinutes: 7 * 24 * 60, emergency: false, active: true },
+  { code: 'parking', name: '停车秩序', responseMinutes: 120, resolutionMinutes: 24 * 60, emergency: false, active: true },
+  { code: 'noise', name: '噪音扰民', responseMinutes: 120, resolutionMinutes: 24 * 60, emergency: false, active: true },
+  { code: 'other', name: '其他', responseMinutes: 240, resolutionMinutes: 72 * 60, emergency: false, active: true },
+];
+
+export type TicketVisibility = 'private' | 'public';
+
+export interface PhotoView {
+  id: number;
+  url: string;
+  thumbnailUrl: string;
+}
+
+export interface UploadView extends PhotoView {
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export interface TicketEventView {
+  id: number;
+  action: string;
+  /** "业主", "项目经理 陈经理", "系统"… as the viewer may see it. */
+  actor: string;
+  fromState: TicketState | null;
+  toState: TicketState | null;
+  note: string | null;
+  photos: PhotoView[];
+  at: string;
+}
+
+export interface TicketSummary {
+  id: number;
+  communityId: number;
+  communityName: string;
+  kind: TicketKind;
+  categoryCode: string;
+  categoryName: string;
+  emergency: boolean;
+  /** First 80 characters. */
+  summary: string;
+  state: TicketState;
+  visibility: TicketVisibility;
+  /** "3栋业主" for others; the name for the reporter and the property side. */
+  reporter: string;
+  place: string | null;
+  thumbnailUrl: string | null;
+  createdAt: string;
+  responseDueAt: string;
+  resolutionDueAt: string;
+  overdue: boolean;
+  escalated: boolean;
+  followerCount: number;
+  version: number;
+}
+
+export interface TicketView extends TicketSummary {
+  description: string;
+  photos: PhotoView[];
+  house: string | null;
+  lat: number | null;
+  long: number | null;
+  assignee: string | null;
+  reporterPhone: string | null;
+  rating: { stars: number; tags: string[]; comment: string | null; at: string } | null;
+  reopenCount: number;
+  timeline: TicketEventView[];
+  /** What the viewer may do now: buttons in the app. */
+  actions: TicketAction[];
+  canRate: boolean;
+  canUrge: boolean;
+  following: boolean;
+  isReporter: boolean;
+  /** Held for the manager because WeChat's content check said "review". */
+  heldForReview: boolean;
+  source: 'app' | 'hotline';
+}
+
+export interface CreateTicketInput {
+  communityId: number;
+  kind: TicketKind;
+  categoryCode: string;
+  description: string;
+  photoIds: number[];
+  houseId?: number;
+  place?: string;
+  lat?: number;
+  long?: number;
+}
+
+export interface TransitionInput {
+  action: TicketAction;
+  version: number;
+  note?: string;
+  reason?: string;
+  photoIds?: number[];
+  /** assign: a staff member of the estate… */
+  assigneeId?: number;
+  /** …or an outside body (社区居委会, 供电公司). */
+  externalAssignee?: string;
+}
+
+export const RATING_TAGS = ['响应及时', '态度好', '处理专业', '干净整洁', '响应慢', '没解决', '态度差'] as const;
+
+export interface RatingInput {
+  stars: number;
+  tags?: string[];
+  comment?: string;
+}
+
+export type TicketListView = 'mine' | 'following' | 'community' | 'inbox' | 'assigned';
+
+export interface TicketStats {
+  communityId: number;
+  from: string;
+  to: string;
+  total: number;
+  byState: Partial<Record<TicketState, number>>;
+  byCategory: { code: string; name: string; count: number }[];
+  /** Shares 0..1, null when nothing to measure. */
+  onTimeResponseRate: number | null;
+  onTimeResolutionRate: number | null;
+  satisfactionRate: number | null;
+  reopenRate: number | null;
+  overdueOpen: number;
+  averageStars: number | null;
+}
+
+export interface NotificationView {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  ticketId: number | null;
+  read: boolean;
+  createdAt: string;
+}
