@@ -4,6 +4,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
+import { AuthService } from '../../src/modules/identity/auth.service';
+import { User } from '../../src/modules/identity/user.entity';
 import { createTestDatabase, TestDatabase } from './database';
 
 export interface TestApp {
@@ -11,7 +13,7 @@ export interface TestApp {
   db: DataSource;
   database: TestDatabase;
   http: () => ReturnType<typeof request>;
-  /** Signs in as a user with this dev key (fixtures create them) and returns the bearer header. */
+  /** Signs in as the user with this dev key (fixtures create them) and returns the bearer header. */
   signIn(devKey: string): Promise<{ Authorization: string }>;
   close(): Promise<void>;
 }
@@ -32,6 +34,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
     configureApp(app);
     await app.init();
+  } catch (error) {
+    await database.drop();
+    throw error;
   } finally {
     process.env = saved;
   }
@@ -43,8 +48,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     database,
     http,
     async signIn(devKey: string) {
-      const res = await http().post('/api/v1/auth/dev').send({ user: devKey }).expect(200);
-      return { Authorization: `Bearer ${res.body.accessToken}` };
+      // Straight to the token service: works whether or not development sign-in exists in this app.
+      const user = await db.getRepository(User).findOneByOrFail({ devKey });
+      const tokens = await app.get(AuthService).issueTokens(user.id);
+      return { Authorization: `Bearer ${tokens.accessToken}` };
     },
     async close() {
       await app.close();

@@ -68,6 +68,9 @@ export class S3Storage implements ObjectStorage {
       forcePathStyle: config.forcePathStyle,
       credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
       maxAttempts: 3,
+      // MinIO, COS and OSS do not all understand the SDK's newer default checksums: send them only when required.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
     });
   }
 
