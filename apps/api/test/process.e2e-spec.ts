@@ -43,6 +43,20 @@ describe('the API process', () => {
       expect(users.map((u: { key: string }) => u.key)).toEqual(expect.arrayContaining(['admin', 'manager.jinxiu', 'resident.jinxiu', 'regulator.county']));
     });
 
+    it('has demo tickets in every state, with photos and ratings', async () => {
+      const signIn = await fetch(`${api.baseUrl}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: 'admin' }) });
+      const { accessToken } = (await signIn.json()) as { accessToken: string };
+      const headers = { Authorization: `Bearer ${accessToken}` };
+      for (const state of ['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'cancelled']) {
+        const page = (await (await fetch(`${api.baseUrl}/api/v1/tickets?view=inbox&state=${state}&limit=100`, { headers })).json()) as { items: { thumbnailUrl: string | null }[] };
+        expect({ state, some: page.items.length > 0 }).toEqual({ state, some: true });
+      }
+      const closed = (await (await fetch(`${api.baseUrl}/api/v1/tickets?view=inbox&state=closed&limit=100`, { headers })).json()) as { items: { id: number; thumbnailUrl: string | null }[] };
+      expect(closed.items.some((t) => t.thumbnailUrl)).toBe(true);
+      const detail = (await (await fetch(`${api.baseUrl}/api/v1/tickets/${closed.items[0].id}`, { headers })).json()) as { timeline: unknown[] };
+      expect(detail.timeline.length).toBeGreaterThanOrEqual(5);
+    });
+
     it('finishes an in-flight request on SIGTERM, then exits cleanly', async () => {
       const { port } = new URL(api.baseUrl);
       const body = JSON.stringify({ user: 'admin' });

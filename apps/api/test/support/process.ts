@@ -1,6 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const API_ROOT = path.resolve(__dirname, '../..');
@@ -39,7 +40,17 @@ export async function startApi(env: Record<string, string>, timeoutMs = 60_000):
   const port = Number(env.PORT ?? (await freePort()));
   const child = spawn(process.execPath, [MAIN_JS], {
     cwd: API_ROOT,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', WEB_ROOT: '/nonexistent', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      WEB_ROOT: '/nonexistent',
+      // Uploads of a test process go to a folder of its own, never the repository's data/.
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-api-')),
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -13,6 +13,9 @@ import { Community } from '../org/community.entity';
 import { House } from '../org/house.entity';
 import { PropertyCompany } from '../org/property-company.entity';
 import { ServiceContract } from '../org/service-contract.entity';
+import { CategoriesService } from '../tickets/categories.service';
+import { UploadsService } from '../uploads/uploads.service';
+import { seedDemoTickets, storeDemoPhotos } from './demo-tickets';
 import {
   DEMO_ACCOUNTS,
   DEMO_COMMUNITIES,
@@ -40,6 +43,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
     @Inject(authConfig.KEY) private readonly auth: AuthConfig,
+    private readonly uploads: UploadsService,
+    private readonly categories: CategoriesService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -51,14 +56,51 @@ export class DemoSeedService implements OnApplicationBootstrap {
   }
 
   async seed(): Promise<DemoIndex> {
-    return this.db.transaction(async (m) => {
+    const index = await this.db.transaction(async (m) => {
       const index: DemoIndex = { areas: new Map(), companies: new Map(), communities: new Map(), users: new Map() };
       await this.seedAreas(m, index);
       await this.seedCompanies(m, index);
       await this.seedCommunities(m, index);
       await this.seedAccounts(m, index);
+      await this.seedNeighbours(m, index);
       return index;
     });
+    // Photos go through the real upload pipeline (storage, then a row) before the tickets that show them.
+    const photos = await storeDemoPhotos(this.uploads, (index.users.get('resident.jinxiu') as User).id);
+    const tickets = await this.db.transaction((m) =>
+      seedDemoTickets(m, photos, [...index.communities.values()], (communityId, mm) => this.categories.rows(communityId, mm)),
+    );
+    this.logger.log(`Seeded ${tickets} demo tickets`);
+    return index;
+  }
+
+  /**
+   * Every estate gets a project manager and a repairman of its company (no demo key: they act in the history),
+   * and a dozen residents with approved houses, so the board and the statistics have people behind them.
+   */
+  private async seedNeighbours(m: EntityManager, index: DemoIndex): Promise<void> {
+    const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高';
+    let n = 0;
+    for (const demo of DEMO_COMMUNITIES) {
+      const community = index.communities.get(demo.code) as Community;
+      const company = index.companies.get(demo.company) as PropertyCompany;
+      const hasManager = DEMO_ACCOUNTS.some((a) => a.community === demo.code && a.role === 'manager' && a.company === demo.company);
+      const staffRoles: [RoleAssignment['role'], string, string | null][] = [['staff', `${demo.name} 维修 ${surnames[n % 20]}师傅`, '维修工']];
+      if (!hasManager) staffRoles.push(['manager', `${demo.name} ${surnames[(n + 7) % 20]}经理`, null]);
+      for (const [role, name, title] of staffRoles) {
+        const user = await m.getRepository(User).save(m.getRepository(User).create({ displayName: name, devKey: null, openid: null, unionid: null, phoneCipher: null, phoneMasked: null, phoneHash: null, disabledAt: null }));
+        await m.getRepository(RoleAssignment).insert({ userId: user.id, role, communityId: community.id, companyId: company.id, areaId: null, title, grantedById: null, revokedAt: null });
+      }
+      const houses = await m.getRepository(House).find({ where: { communityId: community.id }, order: { id: 'ASC' }, take: 400 });
+      for (let i = 0; i < 12; i++) {
+        const house = houses[(i * 29 + 7) % houses.length];
+        const user = await m.getRepository(User).save(
+          m.getRepository(User).create({ displayName: `${surnames[(n + i) % 20]}${['先生', '女士', '阿姨', '大爷'][i % 4]}`, devKey: null, openid: null, unionid: null, phoneCipher: null, phoneMasked: null, phoneHash: null, disabledAt: null }),
+        );
+        await m.getRepository(HouseBinding).insert({ userId: user.id, houseId: house.id, communityId: community.id, relation: 'owner', state: 'approved', applicantNote: null, decidedById: null, decidedAt: new Date(), reason: null });
+      }
+      n++;
+    }
   }
 
   private async seedAreas(m: EntityManager, index: DemoIndex): Promise<void> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TicketsModule } from '../tickets/tickets.module';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [TicketsModule], providers: [DemoSeedService], exports: [DemoSeedService] })
 export class SeedModule {}
