@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { creditCodeCheckChar } from '@wuye/contracts';
+import { creditCodeCheckChar, DEFAULT_TICKET_CATEGORIES } from '@wuye/contracts';
 import { ConfigError, readDatabaseConfig } from '../config';
 import { createDataSource } from '../database/data-source';
 import { runMigrations } from '../database/database.module';
@@ -160,7 +160,58 @@ export async function seedScale(db: DataSource, options: ScaleOptions, log: (lin
   }
 
   if (options.tickets > 0) {
-    throw new Error('--tickets: the tickets module has not landed yet (issue #4); seed communities and owners only');
+    await timed('tickets + created events', async () => {
+      const communities: { id: number; area_path: string }[] = await db.query(`SELECT id, area_path FROM community WHERE id >= ? ORDER BY id`, [firstCommunity]);
+      const owners: { user_id: number; community_id: number }[] = options.owners
+        ? await db.query(`SELECT user_id, community_id FROM house_binding WHERE community_id >= ? AND state = 'approved' ORDER BY id LIMIT 200000`, [firstCommunity])
+        : [];
+      const ownersOf = new Map<number, number[]>();
+      for (const o of owners) ownersOf.set(o.community_id, [...(ownersOf.get(o.community_id) ?? []), o.user_id]);
+      let ticketId = await nextId(db, 'ticket');
+      const now = Date.now();
+      const sql = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+      const ticketColumns = [
+        'id', 'community_id', 'area_path', 'reporter_id', 'source', 'kind', 'category_code', 'category_name', 'emergency', 'description', 'photo_ids',
+        'visibility', 'reporter_mask', 'state', 'version', 'response_due_at', 'resolution_due_at', 'accepted_at', 'resolved_at', 'closed_at',
+        'response_overdue_at', 'resolution_overdue_at', 'responded_on_time', 'resolved_on_time', 'reopen_count', 'rating_stars', 'rated_at',
+        'created_at', 'updated_at',
+      ];
+      const eventColumns = ['ticket_id', 'actor_id', 'actor_role', 'action', 'from_state', 'to_state', 'photo_ids', 'created_at'];
+      for (let i = 0; i < options.tickets; i++) {
+        const community = communities[i % communities.length];
+        const category = DEFAULT_TICKET_CATEGORIES[(i * 7) % DEFAULT_TICKET_CATEGORIES.length];
+        const created = now - ((i * 7919) % (365 * 24 * 60)) * 60_000 - 60_000;
+        const roll = (i * 2654435761) % 100;
+        // Mostly finished; the recent ones still open, some late.
+        const age = now - created;
+        const state = age < category.resolutionMinutes * 60_000 * 1.2 ? (['submitted', 'accepted', 'assigned', 'in_progress', 'resolved'] as const)[roll % 5] : roll < 88 ? 'closed' : roll < 94 ? 'rejected' : 'cancelled';
+        const responseDue = created + category.responseMinutes * 60_000;
+        const resolutionDue = created + category.resolutionMinutes * 60_000;
+        const acceptedAt = state === 'submitted' || state === 'cancelled' ? null : created + category.responseMinutes * 60_000 * (roll < 85 ? 0.5 : 1.4);
+        const resolvedAt = state === 'resolved' || state === 'closed' ? created + category.resolutionMinutes * 60_000 * (roll < 80 ? 0.6 : 1.3) : null;
+        const rated = state === 'closed' && roll % 5 !== 0;
+        const reporters = ownersOf.get(community.id);
+        const open = ['submitted', 'accepted', 'assigned', 'in_progress'].includes(state);
+        await writer.add('ticket', ticketColumns, [
+          ticketId, community.id, community.area_path, reporters ? reporters[i % reporters.length] : null, reporters ? 'app' : 'hotline', 'repair',
+          category.code, category.name, category.emergency ? 1 : 0, `${category.name}问题（规模数据 ${i}）`, '[]', 'public', '业主', state, 1,
+          sql(responseDue), sql(resolutionDue), acceptedAt ? sql(acceptedAt) : null, resolvedAt ? sql(resolvedAt) : null,
+          state === 'closed' || state === 'cancelled' ? sql((resolvedAt ?? created) + 3600_000) : null,
+          state === 'submitted' && responseDue < now ? sql(responseDue) : null,
+          open && state !== 'submitted' && resolutionDue < now ? sql(resolutionDue) : null,
+          acceptedAt === null ? null : acceptedAt <= responseDue ? 1 : 0,
+          resolvedAt === null ? null : resolvedAt <= resolutionDue ? 1 : 0,
+          roll % 17 === 0 ? 1 : 0,
+          rated ? 1 + (roll % 5 === 1 ? 1 : roll % 5 === 2 ? 2 : 3 + (roll % 2)) : null,
+          rated ? sql(created + 86400_000) : null,
+          sql(created), sql(created),
+        ]);
+        await writer.add('ticket_event', eventColumns, [ticketId, null, 'reporter', 'created', null, 'submitted', '[]', sql(created)]);
+        ticketId++;
+      }
+      await writer.flush();
+      return options.tickets * 2;
+    });
   }
 }
 
