@@ -4,6 +4,9 @@ import devConfig from './dev';
 import prodConfig from './prod';
 
 const platform = process.env.TARO_ENV ?? 'weapp';
+// libs/contracts is TypeScript outside sourceRoot: its runtime values (label maps such as ROLE_LABELS) need the
+// same Babel compile as src/, or webpack cannot parse them.
+const contractsSource = path.resolve(__dirname, '../../libs/contracts/src');
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -32,6 +35,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
+      compile: { include: [contractsSource] },
       // Modules used only by subpackages move out of the main package (webpack5 runner only).
       optimizeMainPackage: { enable: true },
       sassLoaderOption: { sassOptions: { silenceDeprecations: ['legacy-js-api'] } },
@@ -41,6 +45,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: { include: [contractsSource] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -1,10 +1,15 @@
 // Only the three tab pages live in the main package; every area is a subpackage that is downloaded on first use
 // (WeChat limits: main package ≤ 2 MB, we hold it under 1.5 MB — see scripts/size-check.mjs).
 const AREAS = ['tickets', 'disclosures', 'work', 'review', 'oversight', 'account'] as const;
+/** Pages of an area besides its entry page (pages/index/index). */
+const MORE_PAGES: Partial<Record<(typeof AREAS)[number], string[]>> = {
+  account: ['pages/signin/index', 'pages/bind/index', 'pages/invite/index'],
+  work: ['pages/bindings/index', 'pages/invite/index'],
+};
 
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/messages/index', 'pages/me/index'],
-  subPackages: AREAS.map((area) => ({ root: `packages/${area}`, name: area, pages: ['pages/index/index'] })),
+  subPackages: AREAS.map((area) => ({ root: `packages/${area}`, name: area, pages: ['pages/index/index', ...(MORE_PAGES[area] ?? [])] })),
   // Fetch what a resident most likely opens next while they look at the tab.
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['tickets', 'disclosures'] },

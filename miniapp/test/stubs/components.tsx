@@ -23,10 +23,74 @@ export function Text({ className, children, onClick }: BaseProps) {
   );
 }
 
-export function Button({ className, children, onClick, disabled, loading }: BaseProps & { disabled?: boolean; loading?: boolean }) {
+interface ButtonProps extends BaseProps {
+  disabled?: boolean;
+  loading?: boolean;
+  openType?: string;
+  onGetPhoneNumber?: (event: { detail: { errMsg: string; code?: string } }) => void;
+}
+
+let phoneNumberAnswer: { errMsg: string; code?: string } = { errMsg: 'getPhoneNumber:fail user deny' };
+
+/** What WeChat answers the next tap on a getPhoneNumber button (the user allowed: a code; refused: none). */
+export function setPhoneNumberAnswer(answer: { errMsg: string; code?: string }): void {
+  phoneNumberAnswer = answer;
+}
+
+export function Button({ className, children, onClick, disabled, loading, openType, onGetPhoneNumber }: ButtonProps) {
+  const tap = openType === 'getPhoneNumber' ? () => onGetPhoneNumber?.({ detail: phoneNumberAnswer }) : onClick;
   return (
-    <button type="button" className={className} onClick={onClick} disabled={disabled} aria-busy={loading ? true : undefined}>
+    <button
+      type="button"
+      className={className}
+      onClick={tap}
+      disabled={disabled}
+      aria-busy={loading ? true : undefined}
+      data-open-type={openType}
+    >
       {children}
     </button>
+  );
+}
+
+interface FieldProps {
+  className?: string;
+  value?: string;
+  placeholder?: string;
+  maxlength?: number;
+  disabled?: boolean;
+  type?: string;
+  confirmType?: string;
+  onInput?: (event: { detail: { value: string } }) => void;
+  onConfirm?: (event: { detail: { value: string } }) => void;
+}
+
+/** Taro's Input: the value arrives as event.detail.value. fireEvent.change(input, { target: { value } }). */
+export function Input({ className, value, placeholder, maxlength, disabled, onInput, onConfirm }: FieldProps) {
+  return (
+    <input
+      className={className}
+      value={value}
+      placeholder={placeholder}
+      maxLength={maxlength}
+      disabled={disabled}
+      onChange={(event) => onInput?.({ detail: { value: event.target.value } })}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') onConfirm?.({ detail: { value: (event.target as HTMLInputElement).value } });
+      }}
+    />
+  );
+}
+
+export function Textarea({ className, value, placeholder, maxlength, disabled, onInput }: FieldProps) {
+  return (
+    <textarea
+      className={className}
+      value={value}
+      placeholder={placeholder}
+      maxLength={maxlength}
+      disabled={disabled}
+      onChange={(event) => onInput?.({ detail: { value: event.target.value } })}
+    />
   );
 }

@@ -1,7 +1,12 @@
 // Stand-in for @tarojs/taro under jest: in-memory storage, a request that each test replaces with
-// jest.spyOn(Taro, 'request'), and the page hooks the app uses. Only what the app calls is here.
+// jest.spyOn(Taro, 'request'), navigation and dialogs that record or answer what a test says, and the page hooks
+// the app uses. Only what the app calls is here.
+import { useEffect, useRef } from 'react';
+
 const storage = new Map<string, unknown>();
 let pullDownRefreshHandler: (() => void) | null = null;
+const didShowHandlers = new Set<() => void>();
+let routerParams: Record<string, string> = {};
 
 export interface StubRequestOptions {
   url: string;
@@ -18,9 +23,21 @@ export interface StubResponse {
   header?: Record<string, string>;
 }
 
+export interface StubModalOptions {
+  title?: string;
+  content?: string;
+  confirmText?: string;
+  cancelText?: string;
+  confirmColor?: string;
+  showCancel?: boolean;
+}
+
 const Taro = {
   request(options: StubRequestOptions): Promise<StubResponse> {
     return Promise.reject(new Error(`Taro.request is not mocked in this test (${options.url})`));
+  },
+  login(): Promise<{ code?: string; errMsg: string }> {
+    return Promise.reject(new Error('Taro.login is not mocked in this test'));
   },
   getStorageSync(key: string): unknown {
     // Like the real API: '' for a missing key.
@@ -38,6 +55,28 @@ const Taro = {
   showToast(_options: { title: string; icon?: string; duration?: number }): Promise<void> {
     return Promise.resolve();
   },
+  /** Answers "confirmed" unless a test says otherwise with jest.spyOn(Taro, 'showModal'). */
+  showModal(_options: StubModalOptions): Promise<{ confirm: boolean; cancel: boolean }> {
+    return Promise.resolve({ confirm: true, cancel: false });
+  },
+  setClipboardData(_options: { data: string }): Promise<void> {
+    return Promise.resolve();
+  },
+  navigateTo(_options: { url: string }): Promise<void> {
+    return Promise.resolve();
+  },
+  redirectTo(_options: { url: string }): Promise<void> {
+    return Promise.resolve();
+  },
+  switchTab(_options: { url: string }): Promise<void> {
+    return Promise.resolve();
+  },
+  reLaunch(_options: { url: string }): Promise<void> {
+    return Promise.resolve();
+  },
+  navigateBack(_options?: { delta?: number }): Promise<void> {
+    return Promise.resolve();
+  },
   stopPullDownRefresh(): void {},
 };
 
@@ -51,9 +90,43 @@ export function triggerPullDownRefresh(): void {
   pullDownRefreshHandler();
 }
 
+/** Like Taro: the handler runs when the page is first shown and each time it is shown again. */
+export function useDidShow(handler: () => void): void {
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    const call = () => latest.current();
+    didShowHandlers.add(call);
+    call();
+    return () => {
+      didShowHandlers.delete(call);
+    };
+  }, []);
+}
+
+/** The user comes back to the page (e.g. from a form it opened). */
+export function triggerDidShow(): void {
+  didShowHandlers.forEach((handler) => handler());
+}
+
+export function useLaunch(handler: () => void): void {
+  useEffect(() => handler(), []);
+}
+
+export function useRouter(): { params: Record<string, string>; path: string } {
+  return { params: routerParams, path: '' };
+}
+
+/** The query string the page under test was opened with. */
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params;
+}
+
 export function resetTaroStub(): void {
   storage.clear();
   pullDownRefreshHandler = null;
+  didShowHandlers.clear();
+  routerParams = {};
 }
 
 export default Taro;

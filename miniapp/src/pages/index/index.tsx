@@ -4,16 +4,23 @@ import { Button, View } from '@tarojs/components';
 import type { DirectoryCommunity } from '@wuye/contracts';
 import CommunityCard from '../../components/CommunityCard';
 import StatusNotice from '../../components/StatusNotice';
+import WorkspaceEntries from '../../components/WorkspaceEntries';
+import { useMe } from '../../hooks/useMe';
+import { useSession } from '../../hooks/useSession';
 import { listCommunities } from '../../services/directory';
 import { ApiError, showApiError } from '../../services/http';
+import { workspaceEntries } from '../../services/workspace';
 import './index.scss';
 
 type Phase = 'loading' | 'ready' | 'error';
 
 const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
 
-/** 首页: the county's estates from the public directory. */
+/** 首页: the signed-in user's workspaces (current role first), then the county's estates from the public directory. */
 export default function Home() {
+  // The directory is public: the page never waits for the session, it only adds the entries once there is one.
+  const gate = useSession();
+  const { me } = useMe(gate.phase);
   const [phase, setPhase] = useState<Phase>('loading');
   const [items, setItems] = useState<DirectoryCommunity[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
@@ -71,6 +78,15 @@ export default function Home() {
 
   return (
     <View className="page home">
+      {gate.phase === 'failed' ? (
+        <View className="card home-signin-failed">
+          <View className="home-signin-failed-text">登录没有成功：{gate.message}</View>
+          <Button className="button button-small home-signin-retry" onClick={gate.signIn}>
+            重试
+          </Button>
+        </View>
+      ) : null}
+      {me ? <WorkspaceEntries className="home-workspaces" entries={workspaceEntries(me)} /> : null}
       <View className="home-heading">小区名录</View>
       {phase === 'loading' ? <StatusNotice className="list-loading" title="正在加载…" /> : null}
       {phase === 'error' ? (
@@ -94,7 +110,7 @@ export default function Home() {
       ) : null}
       {phase === 'ready' && nextCursor !== null ? (
         // No `loading` prop: on H5 toggling it under changing text breaks Taro's Button (DOM insertBefore error).
-        <Button className="button load-more" disabled={loadingMore} onClick={() => void loadMore()}>
+        <Button className="button load-more" disabled={loadingMore || undefined} onClick={() => void loadMore()}>
           {loadingMore ? '正在加载…' : '加载更多'}
         </Button>
       ) : null}

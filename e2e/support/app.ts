@@ -1,0 +1,67 @@
+import type { Locator, Page } from 'playwright-core';
+import { screenshot } from './browser';
+
+/**
+ * Steps through the H5 app as a person would. Taro keeps earlier pages (and every visited tab) in the DOM,
+ * hidden: every locator here is narrowed to what is visible.
+ */
+export function visible(page: Page, selector: string): Locator {
+  return page.locator(
+    selector
+      .split(',')
+      .map((part) => `${part.trim()}:visible`)
+      .join(', '),
+  );
+}
+
+export async function openTab(page: Page, label: '首页' | '消息' | '我的'): Promise<void> {
+  await page.locator('.weui-tabbar__label', { hasText: label }).click();
+}
+
+/**
+ * 我的 → 登录 → the demo-account picker → tap the account; the app comes back to 我的. Whoever is still signed
+ * in (a journey step that failed half-way) signs out first.
+ */
+export async function signInThroughPicker(page: Page, baseUrl: string, displayName: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/me/index`);
+  await visible(page, '.session-signed-out, .me-content').first().waitFor();
+  if (await visible(page, '.me-content').count()) await signOut(page);
+  await visible(page, '.session-signed-out .notice-action').click();
+  await visible(page, '.dev-account').filter({ hasText: displayName }).click();
+  await visible(page, '.me-content .me-name').filter({ hasText: displayName }).waitFor();
+}
+
+/** The phone's back gesture, until 我的 shows again (from pages opened on top of it). */
+export async function backToMe(page: Page): Promise<void> {
+  for (let step = 0; step < 5 && !(await visible(page, '.me-content').count()); step++) {
+    await page.goBack();
+    await page.waitForTimeout(400);
+  }
+  await visible(page, '.me-content').waitFor();
+}
+
+/** 我的 → 退出登录: 我的 offers the sign-in again. */
+export async function signOut(page: Page): Promise<void> {
+  await visible(page, '.me-sign-out').click();
+  await visible(page, '.session-signed-out').waitFor();
+}
+
+/** Taro's H5 dialog (Taro.showModal): press its confirm button. */
+export async function confirmDialog(page: Page, expectedTitle: string): Promise<void> {
+  // The dialog's outer element has no box of its own (its parts are fixed-positioned): look at its content.
+  const modal = visible(page, '.taro-modal__content');
+  await modal.locator('.taro-modal__title', { hasText: expectedTitle }).waitFor();
+  await modal.locator('.taro-model__confirm').click();
+}
+
+/** Until Taro's page-slide and dialog transitions have finished (they run about 300 ms). */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(350);
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'), undefined, { timeout: 2000 });
+}
+
+/** A screenshot of the settled page. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await settle(page);
+  await screenshot(page, name);
+}

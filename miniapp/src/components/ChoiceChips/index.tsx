@@ -1,0 +1,26 @@
+import { View } from '@tarojs/components';
+
+interface ChoiceChipsProps<T> {
+  /** Hook for the group, e.g. 'bind-buildings'. */
+  className: string;
+  /** Hook for each chip, e.g. 'bind-building'. */
+  itemClassName: string;
+  items: readonly T[];
+  keyOf: (item: T) => string | number;
+  labelOf: (item: T) => string;
+  isSelected: (item: T) => boolean;
+  onChoose: (item: T) => void;
+}
+
+/** A wrapping row of large tap targets, one of them chosen: estates, buildings, rooms, relations, roles. */
+export default function ChoiceChips<T>({ className, itemClassName, items, keyOf, labelOf, isSelected, onChoose }: ChoiceChipsProps<T>) {
+  return (
+    <View className={`chips ${className}`}>
+      {items.map((item) => (
+        <View key={keyOf(item)} className={`chip ${itemClassName}${isSelected(item) ? ' chip-selected' : ''}`} onClick={() => onChoose(item)}>
+          {labelOf(item)}
+        </View>
+      ))}
+    </View>
+  );
+}

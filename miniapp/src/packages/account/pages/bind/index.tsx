@@ -1,0 +1,316 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import {
+  BINDING_RELATIONS,
+  BINDING_RELATION_LABELS,
+  type BindingRelation,
+  type DirectoryBuilding,
+  type DirectoryCommunity,
+  type DirectoryHouse,
+} from '@wuye/contracts';
+import ChoiceChips from '../../../../components/ChoiceChips';
+import SessionNotice from '../../../../components/SessionNotice';
+import StatusNotice from '../../../../components/StatusNotice';
+import { useSession } from '../../../../hooks/useSession';
+import { BIND_PAGE, ME_PAGE } from '../../../../routes';
+import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
+import { requestBinding } from '../../../../services/bindings';
+import { listBuildings, listHouses, searchCommunities } from '../../../../services/directory';
+import { ApiError, showApiError } from '../../../../services/http';
+import './index.scss';
+
+const NOTE_MAX = 100;
+
+type Load<T> = { phase: 'loading' } | { phase: 'ready'; items: T } | { phase: 'error'; message: string };
+
+const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
+
+/** Rooms grouped by unit (单元), in the order the API lists them (floor, then number). */
+function byUnit(houses: DirectoryHouse[]): { unit: string; houses: DirectoryHouse[] }[] {
+  const groups = new Map<string, DirectoryHouse[]>();
+  for (const house of houses) {
+    const unit = house.unit ?? '';
+    groups.set(unit, [...(groups.get(unit) ?? []), house]);
+  }
+  return [...groups].map(([unit, list]) => ({ unit, houses: list }));
+}
+
+/** Step 1: find the estate by name in the public directory. */
+function CommunityPicker({ onChoose }: { onChoose: (community: DirectoryCommunity) => void }) {
+  const [query, setQuery] = useState('');
+  const [result, setResult] = useState<Load<DirectoryCommunity[]>>({ phase: 'loading' });
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [searched, setSearched] = useState('');
+  const generation = useRef(0);
+
+  const search = useCallback(async (q: string, cursor?: string) => {
+    const current = cursor ? generation.current : ++generation.current;
+    if (!cursor) setResult({ phase: 'loading' });
+    try {
+      const page = await searchCommunities(q, cursor);
+      if (current !== generation.current) return;
+      setResult((shown) => ({ phase: 'ready', items: cursor && shown.phase === 'ready' ? [...shown.items, ...page.items] : page.items }));
+      setNextCursor(page.nextCursor);
+      setSearched(q.trim());
+    } catch (error) {
+      if (current !== generation.current) return;
+      if (cursor) showApiError(error);
+      else setResult({ phase: 'error', message: messageOf(error) });
+    }
+  }, []);
+
+  useEffect(() => {
+    void search('');
+  }, [search]);
+
+  return (
+    <View className="bind-community-picker">
+      <View className="bind-search">
+        <Input
+          className="input bind-search-input"
+          value={query}
+          placeholder="输入小区名称，例如 锦绣"
+          confirmType="search"
+          maxlength={64}
+          onInput={(event) => setQuery(event.detail.value)}
+          onConfirm={() => void search(query)}
+        />
+        <Button className="button button-small bind-search-button" onClick={() => void search(query)}>
+          搜索
+        </Button>
+      </View>
+      {result.phase === 'loading' ? <StatusNotice className="bind-communities-loading" title="正在加载…" /> : null}
+      {result.phase === 'error' ? (
+        <StatusNotice className="bind-communities-error" title="小区列表没能加载" text={result.message} actionText="重试" onAction={() => void search(query)} />
+      ) : null}
+      {result.phase === 'ready' && result.items.length === 0 ? (
+        <View className="muted bind-communities-empty">没有找到名称包含“{searched}”的小区，请换个关键词。</View>
+      ) : null}
+      {result.phase === 'ready'
+        ? result.items.map((community) => (
+            <View key={community.id} className="bind-community" onClick={() => onChoose(community)}>
+              <View className="bind-community-name">{community.name}</View>
+              {community.address ? <View className="muted wrap-text">{community.address}</View> : null}
+            </View>
+          ))
+        : null}
+      {result.phase === 'ready' && nextCursor ? (
+        <Button className="button button-block bind-communities-more" onClick={() => void search(searched, nextCursor)}>
+          加载更多
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+/** 申请绑定房屋: estate → building → room → relation (业主/家属/租户), an optional note for the reviewer. */
+export default function BindHouse() {
+  const gate = useSession({ returnTo: BIND_PAGE });
+  const [community, setCommunity] = useState<DirectoryCommunity | null>(null);
+  const [buildings, setBuildings] = useState<Load<DirectoryBuilding[]>>({ phase: 'loading' });
+  const [building, setBuilding] = useState<DirectoryBuilding | null>(null);
+  const [houses, setHouses] = useState<Load<DirectoryHouse[]>>({ phase: 'loading' });
+  const [unit, setUnit] = useState<string | null>(null);
+  const [house, setHouse] = useState<DirectoryHouse | null>(null);
+  const [relation, setRelation] = useState<BindingRelation | null>(null);
+  const [note, setNote] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [formError, setFormError] = useState('');
+  // Answers for an estate or building the user has since left are dropped.
+  const chosenCommunity = useRef<number | null>(null);
+  const chosenBuilding = useRef<number | null>(null);
+
+  const failed = (error: unknown): string => {
+    if (isSignedOutError(error)) endExpiredSession();
+    return messageOf(error);
+  };
+
+  const loadBuildings = async (communityId: number) => {
+    setBuildings({ phase: 'loading' });
+    try {
+      const items = await listBuildings(communityId);
+      if (chosenCommunity.current === communityId) setBuildings({ phase: 'ready', items });
+    } catch (error) {
+      if (chosenCommunity.current === communityId) setBuildings({ phase: 'error', message: failed(error) });
+    }
+  };
+
+  const loadHouses = async (buildingId: number) => {
+    setHouses({ phase: 'loading' });
+    try {
+      const items = await listHouses(buildingId);
+      if (chosenBuilding.current !== buildingId) return;
+      setHouses({ phase: 'ready', items });
+      const units = byUnit(items);
+      setUnit(units.length === 1 ? units[0].unit : null);
+    } catch (error) {
+      if (chosenBuilding.current === buildingId) setHouses({ phase: 'error', message: failed(error) });
+    }
+  };
+
+  const chooseCommunity = (next: DirectoryCommunity | null) => {
+    chosenCommunity.current = next?.id ?? null;
+    chosenBuilding.current = null;
+    setCommunity(next);
+    setBuilding(null);
+    setHouse(null);
+    setUnit(null);
+    setFormError('');
+    if (next) void loadBuildings(next.id);
+  };
+
+  const chooseBuilding = (next: DirectoryBuilding | null) => {
+    chosenBuilding.current = next?.id ?? null;
+    setBuilding(next);
+    setHouse(null);
+    setUnit(null);
+    setFormError('');
+    if (next) void loadHouses(next.id);
+  };
+
+  const submit = async () => {
+    if (!house || !relation || submitting) return;
+    setSubmitting(true);
+    setFormError('');
+    try {
+      const trimmed = note.trim();
+      await requestBinding({ houseId: house.id, relation, ...(trimmed ? { note: trimmed } : {}) });
+      void Taro.showToast({ title: '已提交，等待审核', icon: 'success' });
+      void Taro.switchTab({ url: ME_PAGE });
+    } catch (error) {
+      setFormError(failed(error));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (gate.phase !== 'signed-in') {
+    return (
+      <View className="page bind">
+        <SessionNotice gate={gate} purpose="登录后才能申请绑定房屋。" />
+      </View>
+    );
+  }
+
+  const units = houses.phase === 'ready' ? byUnit(houses.items) : [];
+  const shownUnit = units.find((group) => group.unit === unit);
+
+  return (
+    <View className="page bind">
+      <View className="card bind-step bind-step-community">
+        <View className="bind-step-title">1. 选择小区</View>
+        {community ? (
+          <View className="bind-chosen">
+            <Text className="bind-chosen-name bind-chosen-community">{community.name}</Text>
+            <Button className="button button-small bind-change-community" onClick={() => chooseCommunity(null)}>
+              更换
+            </Button>
+          </View>
+        ) : (
+          <CommunityPicker onChoose={chooseCommunity} />
+        )}
+      </View>
+
+      {community ? (
+        <View className="card bind-step bind-step-building">
+          <View className="bind-step-title">2. 选择楼栋</View>
+          {buildings.phase === 'loading' ? <View className="muted">正在加载…</View> : null}
+          {buildings.phase === 'error' ? (
+            <StatusNotice className="bind-buildings-error" title="楼栋没能加载" text={buildings.message} actionText="重试" onAction={() => void loadBuildings(community.id)} />
+          ) : null}
+          {buildings.phase === 'ready' && buildings.items.length === 0 ? <View className="muted">这个小区还没有录入楼栋，请联系物业。</View> : null}
+          {buildings.phase === 'ready' ? (
+            <ChoiceChips
+              className="bind-buildings"
+              itemClassName="bind-building"
+              items={buildings.items}
+              keyOf={(item) => item.id}
+              labelOf={(item) => item.name}
+              isSelected={(item) => building?.id === item.id}
+              onChoose={(item) => chooseBuilding(building?.id === item.id ? null : item)}
+            />
+          ) : null}
+        </View>
+      ) : null}
+
+      {building ? (
+        <View className="card bind-step bind-step-house">
+          <View className="bind-step-title">3. 选择房号</View>
+          {houses.phase === 'loading' ? <View className="muted">正在加载…</View> : null}
+          {houses.phase === 'error' ? (
+            <StatusNotice className="bind-houses-error" title="房号没能加载" text={houses.message} actionText="重试" onAction={() => void loadHouses(building.id)} />
+          ) : null}
+          {houses.phase === 'ready' && houses.items.length === 0 ? <View className="muted">这栋楼还没有录入房屋，请联系物业。</View> : null}
+          {units.length > 1 ? (
+            <ChoiceChips
+              className="bind-units"
+              itemClassName="bind-unit"
+              items={units}
+              keyOf={(group) => group.unit}
+              labelOf={(group) => group.unit || '其他'}
+              isSelected={(group) => group.unit === unit}
+              onChoose={(group) => {
+                setUnit(group.unit);
+                setHouse(null);
+              }}
+            />
+          ) : null}
+          {shownUnit ? (
+            <View className="bind-unit-houses">
+              {units.length > 1 ? <View className="bind-unit-title">{shownUnit.unit || '其他'}的房号</View> : null}
+              <ChoiceChips
+                className="bind-houses"
+                itemClassName="bind-house"
+                items={shownUnit.houses}
+                keyOf={(item) => item.id}
+                labelOf={(item) => item.number}
+                isSelected={(item) => house?.id === item.id}
+                onChoose={setHouse}
+              />
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+
+      {house ? (
+        <View className="card bind-step bind-step-relation">
+          <View className="bind-step-title">4. 您和这套房屋的关系</View>
+          <ChoiceChips
+            className="bind-relations"
+            itemClassName="bind-relation"
+            items={BINDING_RELATIONS}
+            keyOf={(item) => item}
+            labelOf={(item) => BINDING_RELATION_LABELS[item]}
+            isSelected={(item) => relation === item}
+            onChoose={setRelation}
+          />
+
+          <View className="field bind-note">
+            <View className="field-label">备注（选填）</View>
+            <Textarea
+              className="textarea bind-note-input"
+              value={note}
+              maxlength={NOTE_MAX}
+              placeholder="例如：产权证上的姓名"
+              onInput={(event) => setNote(event.detail.value.slice(0, NOTE_MAX))}
+            />
+            <View className="field-hint bind-note-count">
+              {note.length}/{NOTE_MAX}
+            </View>
+            <View className="field-hint">备注只给审核的物业项目经理或业委会看，其他居民看不到。</View>
+          </View>
+
+          <View className="bind-summary wrap-text">
+            申请绑定：{community?.name} {house.label}
+            {relation ? `，身份 ${BINDING_RELATION_LABELS[relation]}` : ''}
+          </View>
+          {formError ? <View className="form-error bind-error">{formError}</View> : null}
+          <Button className="button button-primary button-block bind-submit" disabled={!relation || submitting || undefined} onClick={() => void submit()}>
+            {submitting ? '正在提交…' : relation ? '提交申请' : '请选择您的身份'}
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Input, View } from '@tarojs/components';
+import { ROLE_LABELS, type RoleAssignmentView } from '@wuye/contracts';
+import SessionNotice from '../../../../components/SessionNotice';
+import { useSession } from '../../../../hooks/useSession';
+import { INVITE_PAGE, ME_PAGE } from '../../../../routes';
+import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
+import { ApiError } from '../../../../services/http';
+import { acceptInvitation } from '../../../../services/roles';
+import { roleLabel } from '../../../../services/workspace';
+import './index.scss';
+
+/** The API accepts 6–16 letters and digits; codes are issued as 8 capitals without 0/O, 1/I/L. */
+const CODE_PATTERN = /^[A-Z0-9]{6,16}$/;
+
+/** 输入邀请码: staff, managers and committee members receive their role with a code from whoever invited them. */
+export default function AcceptInvitation() {
+  const gate = useSession({ returnTo: INVITE_PAGE });
+  const [code, setCode] = useState('');
+  const [error, setError] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [granted, setGranted] = useState<RoleAssignmentView | null>(null);
+
+  const accept = async () => {
+    const normalised = code.replace(/\s+/g, '').toUpperCase();
+    if (!CODE_PATTERN.test(normalised)) {
+      setError('邀请码是 8 位字母和数字，请核对后重新输入');
+      return;
+    }
+    setSubmitting(true);
+    setError('');
+    try {
+      setGranted(await acceptInvitation(normalised));
+    } catch (caught) {
+      if (isSignedOutError(caught)) endExpiredSession();
+      setError(caught instanceof ApiError ? caught.message : '提交失败，请稍后重试');
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (gate.phase !== 'signed-in') {
+    return (
+      <View className="page invite">
+        <SessionNotice gate={gate} purpose="登录后才能使用邀请码。" />
+      </View>
+    );
+  }
+
+  if (granted) {
+    const role = { role: granted.role, scopeName: granted.scopeName, ...(granted.title ? { title: granted.title } : {}) };
+    return (
+      <View className="page invite">
+        <View className="card invite-result">
+          <View className="card-title">邀请码已生效</View>
+          <View className="muted">您获得了新的身份：</View>
+          <View className="invite-result-role wrap-text">{roleLabel(role)}</View>
+          {!granted.effective ? (
+            <View className="form-error">该物业企业目前不服务这个小区，{ROLE_LABELS[granted.role]}身份暂不生效。</View>
+          ) : null}
+          <View className="muted">可以在“我的”中切换到这个身份，打开对应的工作台。</View>
+          <Button className="button button-primary button-block invite-done" onClick={() => void Taro.switchTab({ url: ME_PAGE })}>
+            返回我的
+          </Button>
+        </View>
+      </View>
+    );
+  }
+
+  return (
+    <View className="page invite">
+      <View className="card">
+        <View className="field">
+          <View className="field-label">邀请码</View>
+          <Input
+            className="input invite-code-input"
+            value={code}
+            maxlength={16}
+            placeholder="8 位字母和数字"
+            confirmType="done"
+            onInput={(event) => {
+              setCode(event.detail.value.toUpperCase());
+              setError('');
+            }}
+            onConfirm={() => void accept()}
+          />
+          <View className="field-hint">物业企业或社区发给您的邀请码，7 天内有效，只能使用一次。</View>
+        </View>
+        {error ? <View className="form-error invite-error">{error}</View> : null}
+        <Button className="button button-primary button-block invite-accept" disabled={submitting || code.trim() === '' || undefined} onClick={() => void accept()}>
+          {submitting ? '正在提交…' : '使用邀请码'}
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,283 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import { BINDING_RELATION_LABELS, type BindingView } from '@wuye/contracts';
+import ChoiceChips from '../../../../components/ChoiceChips';
+import SessionNotice from '../../../../components/SessionNotice';
+import StatusNotice from '../../../../components/StatusNotice';
+import { useMe } from '../../../../hooks/useMe';
+import { useSession } from '../../../../hooks/useSession';
+import { BINDINGS_REVIEW_PAGE } from '../../../../routes';
+import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
+import { approveBinding, listPendingBindings, rejectBinding } from '../../../../services/bindings';
+import { ApiError, showApiError } from '../../../../services/http';
+import { REVIEWER_ROLES, getActiveRole, reviewCommunities } from '../../../../services/workspace';
+import { formatShanghaiDateTime } from '../../../../utils/time';
+import './index.scss';
+
+const REASON_MAX = 200;
+
+type QueuePhase = 'loading' | 'ready' | 'error';
+
+const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试');
+/** Someone else decided first (409), or the request is gone (404): the shown list is stale. */
+const isStale = (error: unknown) => error instanceof ApiError && (error.statusCode === 409 || error.statusCode === 404);
+
+function ReviewItem({
+  binding,
+  busy,
+  onApprove,
+  onReject,
+}: {
+  binding: BindingView;
+  busy: boolean;
+  onApprove: () => void;
+  onReject: (reason: string) => Promise<void>;
+}) {
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState('');
+
+  const confirmReject = () => {
+    if (reason.trim() === '') {
+      setReasonError('请填写驳回原因，申请人会看到');
+      return;
+    }
+    void onReject(reason.trim());
+  };
+
+  return (
+    <View className="card review-item">
+      <View className="review-house wrap-text">
+        {binding.communityName} {binding.houseLabel}
+      </View>
+      <View className="review-line">
+        <Text className="review-label">申请人</Text>
+        <Text className="review-applicant wrap-text">{binding.applicant?.displayName ?? '—'}</Text>
+      </View>
+      <View className="review-line">
+        <Text className="review-label">身份</Text>
+        <Text className="review-relation">{BINDING_RELATION_LABELS[binding.relation]}</Text>
+      </View>
+      <View className="review-line">
+        <Text className="review-label">申请时间</Text>
+        <Text className="review-time">{formatShanghaiDateTime(binding.createdAt)}</Text>
+      </View>
+      {binding.applicantNote ? <View className="review-note wrap-text">备注：{binding.applicantNote}</View> : null}
+
+      {rejecting ? (
+        <View className="review-reject">
+          <View className="field-label">驳回原因（申请人会看到）</View>
+          <Textarea
+            className="textarea review-reason"
+            value={reason}
+            maxlength={REASON_MAX}
+            placeholder="例如：房屋信息与产权登记不符，请携带产权证到物业中心核实"
+            onInput={(event) => {
+              setReason(event.detail.value.slice(0, REASON_MAX));
+              setReasonError('');
+            }}
+          />
+          {reasonError ? <View className="form-error review-reason-error">{reasonError}</View> : null}
+          <View className="button-row">
+            <Button className="button button-primary button-danger review-confirm-reject" disabled={busy || undefined} onClick={confirmReject}>
+              确认驳回
+            </Button>
+            <Button
+              className="button review-cancel-reject"
+              disabled={busy || undefined}
+              onClick={() => {
+                setRejecting(false);
+                setReasonError('');
+              }}
+            >
+              取消
+            </Button>
+          </View>
+        </View>
+      ) : (
+        <View className="button-row">
+          <Button className="button button-primary review-approve" disabled={busy || undefined} onClick={onApprove}>
+            通过
+          </Button>
+          <Button className="button button-danger review-reject-open" disabled={busy || undefined} onClick={() => setRejecting(true)}>
+            驳回
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** 绑定审核: the pending house-binding requests of an estate, for its manager and committee. */
+export default function BindingReview() {
+  const gate = useSession({ returnTo: BINDINGS_REVIEW_PAGE });
+  const { phase: mePhase, me, errorMessage: meError, reload: reloadMe } = useMe(gate.phase);
+  const { params } = useRouter();
+  const [communityId, setCommunityId] = useState<number | null>(null);
+  const [phase, setPhase] = useState<QueuePhase>('loading');
+  const [items, setItems] = useState<BindingView[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [errorMessage, setErrorMessage] = useState('');
+  const [busyId, setBusyId] = useState<number | null>(null);
+  const generation = useRef(0);
+
+  const estates = me ? reviewCommunities(me) : [];
+
+  // The estate to show first: the one asked for, else the current role's, else the first.
+  useEffect(() => {
+    if (!me) return;
+    const ids = reviewCommunities(me).map((estate) => estate.id);
+    setCommunityId((shown) => {
+      if (shown !== null && ids.includes(shown)) return shown;
+      const asked = Number(params.communityId);
+      if (ids.includes(asked)) return asked;
+      const active = getActiveRole(me);
+      if (active && REVIEWER_ROLES.includes(active.role) && active.communityId && ids.includes(active.communityId)) return active.communityId;
+      return ids[0] ?? null;
+    });
+  }, [me, params.communityId]);
+
+  const load = useCallback(async (id: number, quiet = false) => {
+    const current = ++generation.current;
+    if (!quiet) setPhase('loading');
+    try {
+      const page = await listPendingBindings(id);
+      if (current !== generation.current) return;
+      setItems(page.items);
+      setNextCursor(page.nextCursor);
+      setPhase('ready');
+    } catch (error) {
+      if (current !== generation.current) return;
+      if (isSignedOutError(error)) endExpiredSession();
+      setErrorMessage(messageOf(error));
+      setPhase('error');
+    }
+  }, []);
+
+  useEffect(() => {
+    if (communityId !== null) void load(communityId);
+  }, [communityId, load]);
+
+  usePullDownRefresh(() => {
+    const done = communityId !== null ? load(communityId, true) : Promise.resolve();
+    void done.finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const loadMore = async () => {
+    if (communityId === null || nextCursor === null) return;
+    const current = generation.current;
+    try {
+      const page = await listPendingBindings(communityId, nextCursor);
+      if (current !== generation.current) return;
+      setItems((shown) => [...shown, ...page.items.filter((item) => !shown.some((s) => s.id === item.id))]);
+      setNextCursor(page.nextCursor);
+    } catch (error) {
+      showApiError(error);
+    }
+  };
+
+  const decide = async (binding: BindingView, action: () => Promise<unknown>, doneText: string) => {
+    setBusyId(binding.id);
+    try {
+      await action();
+      setItems((shown) => shown.filter((item) => item.id !== binding.id));
+      void Taro.showToast({ title: doneText, icon: 'success' });
+    } catch (error) {
+      showApiError(error);
+      if (isSignedOutError(error)) endExpiredSession();
+      else if (isStale(error) && communityId !== null) await load(communityId, true);
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const approve = async (binding: BindingView) => {
+    const answer = await Taro.showModal({
+      title: '通过申请',
+      content: `确认 ${binding.applicant?.displayName ?? '申请人'} 是 ${binding.communityName} ${binding.houseLabel} 的${BINDING_RELATION_LABELS[binding.relation]}？通过后对方可以以这套房屋的身份报修、查看公示。`,
+      confirmText: '通过',
+      cancelText: '取消',
+    });
+    if (answer.confirm) await decide(binding, () => approveBinding(binding.id), '已通过');
+  };
+
+  if (gate.phase !== 'signed-in') {
+    return (
+      <View className="page review">
+        <SessionNotice gate={gate} purpose="登录后才能审核绑定申请。" />
+      </View>
+    );
+  }
+  if (mePhase === 'error') {
+    return (
+      <View className="page review">
+        <StatusNotice className="review-me-error" title="没能加载您的身份" text={meError} actionText="重试" onAction={() => void reloadMe()} />
+      </View>
+    );
+  }
+  if (mePhase !== 'ready' || !me) {
+    return (
+      <View className="page review">
+        <StatusNotice className="review-loading" title="正在加载…" />
+      </View>
+    );
+  }
+  if (estates.length === 0) {
+    return (
+      <View className="page review">
+        <StatusNotice className="review-not-allowed" title="您没有审核绑定的权限" text="绑定申请由小区的项目经理或业委会审核。" />
+      </View>
+    );
+  }
+
+  return (
+    <View className="page review">
+      {estates.length > 1 ? (
+        <ChoiceChips
+          className="review-estates"
+          itemClassName="review-estate"
+          items={estates}
+          keyOf={(estate) => estate.id}
+          labelOf={(estate) => estate.name}
+          isSelected={(estate) => estate.id === communityId}
+          onChoose={(estate) => setCommunityId(estate.id)}
+        />
+      ) : null}
+      {phase === 'loading' ? <StatusNotice className="review-loading" title="正在加载…" /> : null}
+      {phase === 'error' ? (
+        <StatusNotice
+          className="review-error"
+          title="申请列表没能加载"
+          text={errorMessage}
+          actionText="重试"
+          onAction={() => communityId !== null && void load(communityId)}
+        />
+      ) : null}
+      {phase === 'ready' && items.length === 0 ? (
+        <StatusNotice className="review-empty" title="没有待审核的申请" text="居民提交绑定申请后会显示在这里。" />
+      ) : null}
+      {phase === 'ready' && items.length > 0 ? (
+        <View className="review-list">
+          <View className="muted review-count">
+            {estates.find((estate) => estate.id === communityId)?.name} · {nextCursor ? `${items.length}+` : items.length} 条待审核
+          </View>
+          {items.map((binding) => (
+            <ReviewItem
+              key={binding.id}
+              binding={binding}
+              busy={busyId !== null}
+              onApprove={() => void approve(binding)}
+              onReject={(reason) => decide(binding, () => rejectBinding(binding.id, reason), '已驳回')}
+            />
+          ))}
+          {nextCursor ? (
+            <Button className="button button-block review-more" onClick={() => void loadMore()}>
+              加载更多
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}

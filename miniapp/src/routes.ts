@@ -1,0 +1,19 @@
+/** Page URLs, in one place: the tab pages of the main package and the pages of each subpackage. */
+export const HOME_PAGE = '/pages/index/index';
+export const MESSAGES_PAGE = '/pages/messages/index';
+export const ME_PAGE = '/pages/me/index';
+export const TAB_PAGES: readonly string[] = [HOME_PAGE, MESSAGES_PAGE, ME_PAGE];
+
+/** The demo-account picker (H5 in development) or WeChat sign-in. */
+export const SIGN_IN_PAGE = '/packages/account/pages/signin/index';
+export const BIND_PAGE = '/packages/account/pages/bind/index';
+export const INVITE_PAGE = '/packages/account/pages/invite/index';
+
+export const WORK_PAGE = '/packages/work/pages/index/index';
+export const BINDINGS_REVIEW_PAGE = '/packages/work/pages/bindings/index';
+export const STAFF_INVITE_PAGE = '/packages/work/pages/invite/index';
+
+export const TICKETS_PAGE = '/packages/tickets/pages/index/index';
+export const DISCLOSURES_PAGE = '/packages/disclosures/pages/index/index';
+export const REVIEW_PAGE = '/packages/review/pages/index/index';
+export const OVERSIGHT_PAGE = '/packages/oversight/pages/index/index';
