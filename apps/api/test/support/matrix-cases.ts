@@ -33,6 +33,7 @@ const today = () => daysAgo(0);
 
 export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/health': { kind: 'public', insider: 'anonymous' },
+  'GET /api/v1/client-config': { kind: 'public', why: 'template ids and limits for the app', insider: 'anonymous' },
 
   // Sign-in and the caller's own account.
   'POST /api/v1/auth/wechat': {
