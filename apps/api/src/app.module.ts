@@ -12,6 +12,8 @@ import { RateLimitGuard } from './modules/limits/rate-limit.guard';
 import { WechatModule } from './modules/wechat/wechat.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { TicketsModule } from './modules/tickets/tickets.module';
+import { DisclosuresModule } from './modules/disclosures/disclosures.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { IdentityCoreModule } from './modules/identity/identity-core.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -49,6 +51,7 @@ export class AppModule {
         }),
         DatabaseModule,
         LimitsModule,
+        JobsModule,
         WechatModule,
         IdentityCoreModule,
         IdentityModule.register(),
@@ -56,6 +59,7 @@ export class AppModule {
         UploadsModule,
         NotificationsModule,
         TicketsModule,
+        DisclosuresModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -7,3 +7,4 @@ export * from './roles';
 export * from './org';
 export * from './identity';
 export * from './tickets';
+export * from './disclosures';

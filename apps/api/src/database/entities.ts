@@ -19,6 +19,11 @@ import { TicketEvent } from '../modules/tickets/ticket-event.entity';
 import { TicketFollower } from '../modules/tickets/ticket-follower.entity';
 import { Ticket } from '../modules/tickets/ticket.entity';
 import { Upload } from '../modules/uploads/upload.entity';
+import { DisclosureLine } from '../modules/disclosures/disclosure-line.entity';
+import { DisclosureQuestion } from '../modules/disclosures/disclosure-question.entity';
+import { DisclosureReview } from '../modules/disclosures/disclosure-review.entity';
+import { DisclosureShare } from '../modules/disclosures/disclosure-share.entity';
+import { Disclosure } from '../modules/disclosures/disclosure.entity';
 
 /** Every entity, listed explicitly (no globs: what is in the schema is visible here). */
 export const ENTITIES = [
@@ -43,4 +48,9 @@ export const ENTITIES = [
   Notification,
   JobLease,
   Open311Client,
+  Disclosure,
+  DisclosureLine,
+  DisclosureReview,
+  DisclosureQuestion,
+  DisclosureShare,
 ];

@@ -148,6 +148,32 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/wechat/events': { kind: 'public', why: 'WeChat message push; the signature is the permission', query: () => ({ signature: 'x', timestamp: '1', nonce: 'n', echostr: 'e' }), insider: 'anonymous', insiderStatus: 403 },
   'POST /api/v1/wechat/events': { kind: 'public', why: 'WeChat message push; the signature is the permission', query: () => ({ signature: 'x', timestamp: '1', nonce: 'n' }), body: () => ({ Event: 'wxa_media_check', trace_id: 't', result: { suggest: 'risky' } }), insider: 'anonymous', insiderStatus: 403 },
 
+  // Disclosures (公示, 业账社审).
+  'GET /api/v1/communities/{id}/disclosures': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'residentA' },
+  'GET /api/v1/communities/{id}/disclosures/chain': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'residentA' },
+  'GET /api/v1/communities/{id}/disclosures/chain/verify': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'residentA' },
+  'GET /api/v1/communities/{id}/disclosures/export.xlsx': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), query: () => ({ year: 2026 }), insider: 'residentA' },
+  'GET /api/v1/communities/{id}/disclosure-compliance': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'officeA' },
+  'GET /api/v1/disclosure-compliance': { kind: 'scoped', query: (w) => ({ areaId: w.A.townId }), insider: 'officeA' },
+  'GET /api/v1/communities/{id}/questions': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'committeeA' },
+  'PUT /api/v1/communities/{id}/disclosure-settings': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), body: () => ({ questionAnswerDays: 7 }), insider: 'chairA' },
+  'POST /api/v1/disclosures': {
+    kind: 'scoped',
+    body: (w) => ({ communityId: w.A.communityId, type: 'shared_cost', period: '2026-10', title: '十月公摊', lines: [{ kind: 'meter', item: '电表', amountFen: 100, fields: { meterKind: 'electricity', quantity: 1, unit: 'kWh' } }] }),
+    insider: 'managerA',
+  },
+  'GET /api/v1/disclosures/{id}': { kind: 'scoped', path: (w) => ({ id: w.A.disclosure }), insider: 'residentA' },
+  'PATCH /api/v1/disclosures/{id}': { kind: 'scoped', path: (w) => ({ id: w.A.draftDisclosure }), body: () => ({ title: '改过的标题' }), insider: 'managerA' },
+  'POST /api/v1/disclosures/{id}/submit': { kind: 'scoped', path: (w) => ({ id: w.A.draftDisclosure }), insider: 'managerA' },
+  'POST /api/v1/disclosures/{id}/withdraw': { kind: 'scoped', path: (w) => ({ id: w.A.withdrawDisclosure }), insider: 'managerA' },
+  'POST /api/v1/disclosures/{id}/reviews': { kind: 'scoped', path: (w) => ({ id: w.A.reviewDisclosure }), body: () => ({ decision: 'approve' }), insider: 'committeeA' },
+  'POST /api/v1/disclosure-reviews/{id}/answer': { kind: 'scoped', path: (w) => ({ id: w.A.queryReview }), body: () => ({ answer: '合同已补充' }), insider: 'managerA' },
+  'POST /api/v1/disclosures/{id}/sign-off': { kind: 'scoped', path: (w) => ({ id: w.A.reviewDisclosure }), insider: 'chairA' },
+  'POST /api/v1/disclosures/{id}/corrections': { kind: 'scoped', path: (w) => ({ id: w.A.disclosure }), body: () => ({ reason: '金额录入有误' }), insider: 'managerA' },
+  'GET /api/v1/disclosures/{id}/export.xlsx': { kind: 'scoped', path: (w) => ({ id: w.A.disclosure }), insider: 'residentA' },
+  'POST /api/v1/disclosures/{id}/questions': { kind: 'scoped', path: (w) => ({ id: w.A.disclosure }), body: () => ({ text: '成本为何这么高？' }), insider: 'residentA' },
+  'POST /api/v1/questions/{id}/answer': { kind: 'scoped', path: (w) => ({ id: w.A.question }), body: () => ({ answer: '见附件合同' }), insider: 'managerA' },
+
   // The directory: estate names and rooms, nothing about people.
   'GET /api/v1/directory/communities': { kind: 'public', why: 'the public directory of estates', insider: 'anonymous' },
   'GET /api/v1/directory/communities/{id}/buildings': { kind: 'public', why: 'buildings for the binding form', path: (w) => ({ id: w.A.communityId }), insider: 'managerA' },

@@ -4,6 +4,7 @@ import { RoleAssignment } from '../../src/modules/identity/role-assignment.entit
 import { User } from '../../src/modules/identity/user.entity';
 import { Notification } from '../../src/modules/notifications/notification.entity';
 import { Ticket } from '../../src/modules/tickets/ticket.entity';
+import { draftPublicIncome, publish } from './disclosures';
 import { photo } from './images';
 import { Building } from '../../src/modules/org/building.entity';
 import { Community } from '../../src/modules/org/community.entity';
@@ -37,12 +38,19 @@ export interface MatrixWorld {
     notificationId: number;
     open311Key: string;
     open311ClientId: number;
+    /** A's disclosures: published, a draft, two in review (one with an open query), and a question. */
+    disclosure: number;
+    draftDisclosure: number;
+    reviewDisclosure: number;
+    withdrawDisclosure: number;
+    queryReview: number;
+    question: number;
   };
   B: { communityId: number; companyId: number };
   /** Strings only A's data contains. `personal` ones may appear nowhere; `scoped` ones only in public answers. */
   markers: { personal: string[]; scoped: string[] };
   intruders: Record<string, Auth>;
-  insiders: Record<'anonymous' | 'admin' | 'managerA' | 'companyAdminA' | 'committeeA' | 'officeA' | 'residentA' | 'neighbourA', Auth>;
+  insiders: Record<'anonymous' | 'admin' | 'managerA' | 'companyAdminA' | 'committeeA' | 'chairA' | 'officeA' | 'residentA' | 'neighbourA', Auth>;
 }
 
 export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
@@ -102,6 +110,22 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   const notification = await t.db.getRepository(Notification).findOneByOrFail({ userId: resident.user.id, ticketId: resolved.id, kind: 'ticket_accepted' });
   const open311 = await t.http().post('/api/v1/open311-clients').set(admin).send({ name: '甲县12345', areaId: countyA.id }).expect(201);
 
+  // A's disclosures, through the committee.
+  const chairA = await t.signIn((await createUser(t.db, [{ role: 'committee_chair', communityId: community.id }])).devKey);
+  const disclosureText = `甲公示${tag}`;
+  const voucher = async () => (await t.http().post('/api/v1/uploads').set(managerA).attach('file', await photo({ width: 64, height: 64 }), 'v.jpg').expect(201)).body.id;
+  const newDisclosure = async (period: string) =>
+    (await draftPublicIncome(t, managerA, community.id, await voucher(), period).send({ title: disclosureText }).expect(201)).body.id as number;
+  const publishedId = await newDisclosure('2026-Q1');
+  await publish(t, publishedId, managerA, committeeA, chairA);
+  const question = await t.http().post(`/api/v1/disclosures/${publishedId}/questions`).set(residentA).send({ text: `${disclosureText}为何减少` }).expect(201);
+  const draftId = await newDisclosure('2026-Q2');
+  const reviewId = await newDisclosure('2026-Q3');
+  await t.http().post(`/api/v1/disclosures/${reviewId}/submit`).set(managerA).expect(200);
+  const queried = await t.http().post(`/api/v1/disclosures/${reviewId}/reviews`).set(committeeA).send({ decision: 'query', comment: '请补充合同' }).expect(201);
+  const withdrawId = await newDisclosure('2026-Q4');
+  await t.http().post(`/api/v1/disclosures/${withdrawId}/submit`).set(managerA).expect(200);
+
   // Estate B in another county, and one intruder for every role there.
   const countyB = await createArea(t.db, 'county', null);
   const townB = await createArea(t.db, 'town', countyB);
@@ -149,10 +173,16 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       notificationId: notification.id,
       open311Key: open311.body.apiKey,
       open311ClientId: open311.body.id,
+      disclosure: publishedId,
+      draftDisclosure: draftId,
+      reviewDisclosure: reviewId,
+      withdrawDisclosure: withdrawId,
+      queryReview: queried.body.reviews[0].id,
+      question: question.body.questions[0].id,
     },
     B: { communityId: b, companyId: companyB.id },
-    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText] },
+    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText] },
     intruders,
-    insiders: { anonymous: {}, admin, managerA, companyAdminA, committeeA, officeA: officeAuthA, residentA, neighbourA },
+    insiders: { anonymous: {}, admin, managerA, companyAdminA, committeeA, chairA, officeA: officeAuthA, residentA, neighbourA },
   };
 }

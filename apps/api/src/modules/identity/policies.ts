@@ -44,6 +44,22 @@ export const POLICIES = {
   'tickets.property': ['platform_admin', 'company_admin', 'manager', 'staff'],
   /** Change an estate's ticket categories and deadlines. */
   'categories.manage': ['platform_admin', 'manager'],
+  /** Read published disclosures of an estate. */
+  'disclosures.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'staff', 'committee', 'committee_chair', 'resident'],
+  /** See drafts and disclosures in review, with the committee's comments. */
+  'disclosures.internal': ['platform_admin', 'company_admin', 'manager', 'committee', 'committee_chair'],
+  /** Draft, submit, revise and correct disclosures; answer queries and questions (the property side). */
+  'disclosures.write': ['platform_admin', 'manager'],
+  /** Approve or query disclosures line by line (业账社审). */
+  'disclosures.review': ['committee', 'committee_chair'],
+  /** Sign a reviewed disclosure off for publication. */
+  'disclosures.signoff': ['committee_chair'],
+  /** Ask a question (质询) on a published disclosure. */
+  'disclosures.ask': ['resident', 'committee', 'committee_chair'],
+  /** Oversee disclosure compliance and unanswered questions. */
+  'disclosures.oversee': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'committee', 'committee_chair'],
+  /** Set an estate's question-answer deadline. */
+  'disclosures.settings': ['platform_admin', 'community_office', 'committee_chair'],
   /** Ticket statistics of an estate. */
   'stats.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'committee', 'committee_chair'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -36,6 +36,10 @@ export class Community {
   @Column({ type: 'double', nullable: true })
   long: number | null;
 
+  /** Days the manager has to answer a resident's question on a disclosure (质询). */
+  @Column({ type: 'integer', default: 10 })
+  questionAnswerDays: number;
+
   @CreatedAtColumn() createdAt: Date;
   @UpdatedAtColumn() updatedAt: Date;
 }

@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThan } from 'typeorm';
 import { AUTO_CLOSE_DAYS } from '@wuye/contracts';
-import { appConfig, type AppConfig } from '../../config';
-import { JobLeaseService } from '../jobs/job-lease.service';
+import { JobSchedulerService } from '../jobs/job-scheduler.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { EscalationsService } from './escalations.service';
 import { Ticket } from './ticket.entity';
@@ -18,40 +17,18 @@ const BATCH = 200;
  * Each ticket is flagged by a conditional update, so even two runners could not escalate it twice.
  */
 @Injectable()
-export class TicketJobsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('TicketJobs');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-
+export class TicketJobsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(appConfig.KEY) private readonly app: AppConfig,
-    private readonly lease: JobLeaseService,
+    private readonly scheduler: JobSchedulerService,
     private readonly tickets: TicketsService,
     private readonly escalations: EscalationsService,
     private readonly notifications: NotificationsService,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.app.jobsIntervalSeconds) return;
-    this.timer = setInterval(() => void this.tick(), this.app.jobsIntervalSeconds * 1000);
-    this.timer.unref();
+  onModuleInit(): void {
+    this.scheduler.register('tickets', () => this.runOnce());
   }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.lease
-      .runExclusive('tickets', 5 * 60_000, () => this.runOnce().then(() => undefined))
-      .catch((error) => this.logger.warn({ err: (error as Error).message }, 'ticket jobs failed; next round will retry'))
-      .finally(() => (this.running = null));
-    await this.running;
-  }
-
   /** One round; returns what it did (the tests call it directly). */
   async runOnce(now = new Date()): Promise<{ responseOverdue: number; resolutionOverdue: number; autoClosed: number }> {
     const responseOverdue = await this.flagOverdue('response', now);

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { ContentSecurityService } from '../content/content-security.service';
 import { WechatEventsController } from '../content/wechat-events.controller';
 import { IdentityCoreModule } from '../identity/identity-core.module';
-import { JobLeaseService } from '../jobs/job-lease.service';
 import { OrgModule } from '../org/org.module';
 import { CategoriesService } from './categories.service';
 import { EscalationsService } from './escalations.service';
@@ -26,8 +25,7 @@ import { TicketsService } from './tickets.service';
     TicketJobsService,
     Open311Service,
     ContentSecurityService,
-    JobLeaseService,
   ],
-  exports: [TicketsService, TicketJobsService, CategoriesService, EscalationsService, JobLeaseService],
+  exports: [TicketsService, TicketJobsService, CategoriesService, EscalationsService, ContentSecurityService],
 })
 export class TicketsModule {}

@@ -15,8 +15,13 @@ export class Upload {
   @Column({ type: 'varchar', length: 128 })
   storageKey: string;
 
+  /** '' for a PDF: vouchers in PDF have no thumbnail. */
   @Column({ type: 'varchar', length: 128 })
   thumbnailKey: string;
+
+  /** A photo (re-encoded JPEG) or a PDF voucher (kept as sent, after its type was checked). */
+  @Column({ type: 'varchar', length: 8, default: 'image' })
+  kind: 'image' | 'pdf';
 
   @Column({ type: 'integer' })
   bytes: number;

@@ -21,7 +21,10 @@ export class SignedFileQuery {
 export class UploadsController {
   constructor(private readonly uploads: UploadsService) {}
 
-  /** 上传照片: JPEG, PNG, WebP or HEIC ≤ 10 MB → a metadata-free JPEG ≤ 1600 px and a thumbnail. */
+  /**
+   * 上传照片/凭证: JPEG, PNG, WebP or HEIC ≤ 10 MB → a metadata-free JPEG ≤ 1600 px and a thumbnail; a PDF voucher
+   * (for disclosures) is kept as sent once checked. Tickets accept photos only.
+   */
   @Post('uploads')
   @ApiBearerAuth()
   @SignedIn()
@@ -36,7 +39,8 @@ export class UploadsController {
   async file(@Param('key') key: string | string[], @Query() query: SignedFileQuery, @Res() res: Response): Promise<void> {
     const path = Array.isArray(key) ? key.join('/') : key;
     const stream = await this.uploads.openSigned(path, query.exp, query.sig);
-    res.setHeader('Content-Type', 'image/jpeg');
+    res.setHeader('Content-Type', path.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg');
+    if (path.endsWith('.pdf')) res.setHeader('Content-Disposition', 'inline; filename="voucher.pdf"');
     res.setHeader('Cache-Control', 'private, max-age=3600');
     stream.pipe(res);
   }

@@ -12,6 +12,7 @@ import type { ObjectStorage } from './storage';
 import { Upload } from './upload.entity';
 
 const unsupported = (message: string) => new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', message);
+const isPdf = (bytes: Buffer) => bytes.subarray(0, 5).toString('latin1') === '%PDF-';
 
 @Injectable()
 export class UploadsService {
@@ -28,9 +29,10 @@ export class UploadsService {
    * thumbnail. Anything else is refused and nothing is stored.
    */
   async upload(bytes: Buffer, ownerId: number): Promise<UploadView> {
-    if (bytes.length > this.config.maxUploadBytes) throw new DomainError(413, 'PAYLOAD_TOO_LARGE', '照片不能超过 10 MB');
+    if (bytes.length > this.config.maxUploadBytes) throw new DomainError(413, 'PAYLOAD_TOO_LARGE', '文件不能超过 10 MB');
+    if (isPdf(bytes)) return this.storePdf(bytes, ownerId);
     const type = sniffImage(bytes);
-    if (!type) throw unsupported('只能上传照片（JPEG、PNG、WebP 或 HEIC）');
+    if (!type) throw unsupported('只能上传照片（JPEG、PNG、WebP 或 HEIC）或 PDF 凭证');
     let processed;
     try {
       processed = await processImage(bytes);
@@ -66,15 +68,44 @@ export class UploadsService {
     }
   }
 
+  /** A PDF voucher: checked to be a PDF without scripts, kept byte for byte (it is evidence). */
+  private async storePdf(bytes: Buffer, ownerId: number): Promise<UploadView> {
+    if (!bytes.subarray(Math.max(0, bytes.length - 1024)).includes('%%EOF')) throw unsupported('PDF 文件不完整，请重新导出后上传');
+    if (/\/(JavaScript|JS|Launch|EmbeddedFile)\b/.test(bytes.toString('latin1'))) throw unsupported('PDF 中含有脚本或附件，不能作为凭证上传');
+    const storageKey = `vouchers/${new Date().toISOString().slice(0, 7).replace('-', '/')}/${randomUUID()}.pdf`;
+    await this.storage.put(storageKey, bytes, 'application/pdf');
+    try {
+      const saved = await this.db.getRepository(Upload).save(
+        this.db.getRepository(Upload).create({
+          ownerId,
+          storageKey,
+          thumbnailKey: '',
+          kind: 'pdf',
+          bytes: bytes.length,
+          width: 0,
+          height: 0,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          attachedAt: null,
+          moderation: 'none',
+          moderationTraceId: null,
+        }),
+      );
+      return { ...(await this.photoView(saved)), width: 0, height: 0, bytes: saved.bytes };
+    } catch (error) {
+      await this.storage.delete(storageKey).catch(() => undefined);
+      throw error;
+    }
+  }
+
   /**
    * Attaches the caller's own, not yet used uploads (in order). Any id that is not theirs or already used makes
    * the whole request invalid.
    */
-  async claim(ids: number[], ownerId: number, m: EntityManager): Promise<Upload[]> {
+  async claim(ids: number[], ownerId: number, m: EntityManager, kinds: readonly Upload['kind'][] = ['image']): Promise<Upload[]> {
     if (!ids.length) return [];
     if (new Set(ids).size !== ids.length) throw invalid('同一张照片不能重复添加', { field: 'photoIds' }, 'INVALID_PHOTOS');
-    const uploads = await m.getRepository(Upload).findBy({ id: In(ids), ownerId, attachedAt: IsNull() });
-    if (uploads.length !== ids.length) throw invalid('照片无效或已被使用，请重新上传', { field: 'photoIds' }, 'INVALID_PHOTOS');
+    const uploads = (await m.getRepository(Upload).findBy({ id: In(ids), ownerId, attachedAt: IsNull() })).filter((u) => kinds.includes(u.kind));
+    if (uploads.length !== ids.length) throw invalid('照片或凭证无效、已被使用，请重新上传', { field: 'photoIds' }, 'INVALID_PHOTOS');
     const claimed = await m.getRepository(Upload).update({ id: In(ids), attachedAt: IsNull() }, { attachedAt: new Date() });
     if (claimed.affected !== ids.length) throw invalid('照片无效或已被使用，请重新上传', { field: 'photoIds' }, 'INVALID_PHOTOS');
     return ids.map((id) => uploads.find((u) => u.id === id) as Upload);
@@ -96,7 +127,11 @@ export class UploadsService {
   }
 
   async photoView(upload: Upload): Promise<PhotoView> {
-    return { id: upload.id, url: await this.fileUrl(upload.storageKey), thumbnailUrl: await this.fileUrl(upload.thumbnailKey) };
+    return {
+      id: upload.id,
+      url: await this.fileUrl(upload.storageKey),
+      thumbnailUrl: upload.thumbnailKey ? await this.fileUrl(upload.thumbnailKey) : '',
+    };
   }
 
   /**

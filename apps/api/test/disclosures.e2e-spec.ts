@@ -1,0 +1,297 @@
+import ExcelJS from 'exceljs';
+import { DisclosureLine } from '../src/modules/disclosures/disclosure-line.entity';
+import { DisclosureQuestion } from '../src/modules/disclosures/disclosure-question.entity';
+import { Disclosure } from '../src/modules/disclosures/disclosure.entity';
+import { DisclosuresService } from '../src/modules/disclosures/disclosures.service';
+import { Notification } from '../src/modules/notifications/notification.entity';
+import { House } from '../src/modules/org/house.entity';
+import { createTestApp, TestApp } from './support/app';
+import { draftPublicIncome, publish } from './support/disclosures';
+import { createEstate, createHouses, createResident, createUser, Estate } from './support/fixtures';
+import { photo } from './support/images';
+import { uploadPhoto } from './support/tickets';
+
+type Auth = { Authorization: string };
+
+describe('disclosures and account review (业账社审)', () => {
+  let t: TestApp;
+  let estate: Estate;
+  let manager: Auth;
+  let committee: Auth;
+  let chair: Auth;
+  let chairId: number;
+  let resident: Auth;
+  let residentHouse: House;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  beforeEach(async () => {
+    estate = await createEstate(t.db);
+    manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
+    committee = await t.signIn((await createUser(t.db, [{ role: 'committee', communityId: estate.community.id }])).devKey);
+    const c = await createUser(t.db, [{ role: 'committee_chair', communityId: estate.community.id }]);
+    chairId = c.user.id;
+    chair = await t.signIn(c.devKey);
+    residentHouse = estate.houses[0];
+    resident = await t.signIn((await createResident(t.db, residentHouse)).devKey);
+  });
+  afterAll(() => t.close());
+
+  const voucher = async () => uploadPhoto(t, manager, await photo({ width: 300, height: 400 }));
+  const pdfVoucher = async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    return (await t.http().post('/api/v1/uploads').set(manager).attach('file', pdf, 'invoice.pdf').expect(201)).body.id as number;
+  };
+
+  it('goes draft → committee review line by line → chair sign-off → published, with totals computed', async () => {
+    const draft = await draftPublicIncome(t, manager, estate.community.id, await pdfVoucher()).expect(201);
+    expect(draft.body).toMatchObject({ state: 'draft', totals: { incomeFen: 2114567, costFen: 300000, netFen: 1814567, usedFen: 1000000, openingBalanceFen: 500000, closingBalanceFen: 1314567 } });
+    expect(draft.body.lines[2].attachments[0]).toMatchObject({ kind: 'pdf' });
+    // Residents do not see drafts.
+    await t.http().get(`/api/v1/disclosures/${draft.body.id}`).set(resident).expect(404);
+    const patched = await t.http().patch(`/api/v1/disclosures/${draft.body.id}`).set(manager).send({ title: '2026年第三季度公共收益公示' }).expect(200);
+    expect(patched.body.lines).toHaveLength(4);
+
+    await t.http().post(`/api/v1/disclosures/${draft.body.id}/submit`).set(manager).expect(200);
+    const approve = await t.http().post(`/api/v1/disclosures/${draft.body.id}/reviews`).set(committee).send({ lineId: draft.body.lines[0].id, decision: 'approve' }).expect(201);
+    expect(approve.body.state).toBe('in_review');
+    await t.http().post(`/api/v1/disclosures/${draft.body.id}/reviews`).set(committee).send({ lineId: draft.body.lines[2].id, decision: 'query' }).expect(422);
+    const queried = await t.http().post(`/api/v1/disclosures/${draft.body.id}/reviews`).set(committee).send({ lineId: draft.body.lines[2].id, decision: 'query', comment: '人员工资为何计入停车成本？请提供分摊依据' }).expect(201);
+    const query = queried.body.reviews.find((r: { decision: string }) => r.decision === 'query');
+    expect(queried.body.can.signOff).toBe(false);
+
+    const blocked = await t.http().post(`/api/v1/disclosures/${draft.body.id}/sign-off`).set(chair).expect(409);
+    expect(blocked.body).toMatchObject({ code: 'OPEN_QUERIES', message: expect.stringContaining('1 条质疑未回复') });
+    await t.http().post(`/api/v1/disclosures/${draft.body.id}/sign-off`).set(committee).expect(403);
+    await t.http().post(`/api/v1/disclosure-reviews/${query.id}/answer`).set(manager).send({ answer: '按停车管理岗位工时 30% 分摊，附考勤表' }).expect(200);
+
+    const signed = await t.http().post(`/api/v1/disclosures/${draft.body.id}/sign-off`).set(chair).expect(200);
+    expect(signed.body).toMatchObject({ state: 'published', hash: expect.stringMatching(/^[0-9a-f]{64}$/), version: 1 });
+    expect(new Date(signed.body.boardUntil).getTime() - new Date(signed.body.publishedAt).getTime()).toBe(30 * 86400_000);
+    const row = await t.db.getRepository(Disclosure).findOneByOrFail({ id: draft.body.id });
+    expect(row).toMatchObject({ chainSeq: 1, prevHash: null, signedOffById: chairId });
+
+    const board = await t.http().get(`/api/v1/communities/${estate.community.id}/disclosures`).set(resident).expect(200);
+    expect(board.body.items.map((d: { id: number }) => d.id)).toEqual([draft.body.id]);
+    const seen = await t.http().get(`/api/v1/disclosures/${draft.body.id}`).set(resident).expect(200);
+    expect(seen.body.reviews).toEqual([]); // the committee's working comments are theirs
+    expect(seen.body.can).toMatchObject({ ask: true, edit: false });
+  });
+
+  it('refuses every write route on a published version, and changes nothing', async () => {
+    const d = await draftPublicIncome(t, manager, estate.community.id, await voucher()).expect(201);
+    const published = await publish(t, d.body.id, manager, committee, chair);
+    const before = await t.db.getRepository(Disclosure).findOneByOrFail({ id: d.body.id });
+    const lines = await t.db.getRepository(DisclosureLine).findBy({ disclosureId: d.body.id });
+    const attempts = [
+      t.http().patch(`/api/v1/disclosures/${d.body.id}`).set(manager).send({ title: '改标题' }),
+      t.http().patch(`/api/v1/disclosures/${d.body.id}`).set(manager).send({ lines: [] }),
+      t.http().post(`/api/v1/disclosures/${d.body.id}/submit`).set(manager),
+      t.http().post(`/api/v1/disclosures/${d.body.id}/withdraw`).set(manager),
+      t.http().post(`/api/v1/disclosures/${d.body.id}/reviews`).set(committee).send({ decision: 'approve' }),
+      t.http().post(`/api/v1/disclosures/${d.body.id}/sign-off`).set(chair),
+    ];
+    for (const attempt of attempts) {
+      const res = await attempt;
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 409, code: 'DISCLOSURE_PUBLISHED' });
+    }
+    const query = published.reviews[0];
+    expect((await t.http().post(`/api/v1/disclosure-reviews/${query.id}/answer`).set(manager).send({ answer: 'x' })).status).toBe(409);
+    expect(await t.db.getRepository(Disclosure).findOneByOrFail({ id: d.body.id })).toEqual(before);
+    expect(await t.db.getRepository(DisclosureLine).findBy({ disclosureId: d.body.id })).toEqual(lines);
+  });
+
+  it('corrects a published version with a new one that supersedes it; both stay visible and the chain holds', async () => {
+    const d = await draftPublicIncome(t, manager, estate.community.id, await voucher()).expect(201);
+    await publish(t, d.body.id, manager, committee, chair);
+    await t.http().post(`/api/v1/disclosures/${d.body.id}/corrections`).set(manager).send({}).expect(400);
+    const lines = d.body.lines.map((l: Record<string, unknown>) => ({ kind: l.kind, item: l.item, amountFen: l.amountFen, fields: l.fields, attachmentIds: l.attachmentIds }));
+    lines[0].amountFen = 1200000;
+    const correction = await t.http().post(`/api/v1/disclosures/${d.body.id}/corrections`).set(manager).send({ reason: '广告收入合同金额录入有误', lines }).expect(201);
+    expect(correction.body).toMatchObject({ state: 'draft', version: 2, correctionReason: '广告收入合同金额录入有误', totals: { incomeFen: 2080000 } });
+    await t.http().post(`/api/v1/disclosures/${d.body.id}/corrections`).set(manager).send({ reason: '再改一次' }).expect(409);
+    const v2 = await publish(t, correction.body.id, manager, committee, chair);
+    expect(v2).toMatchObject({ state: 'published', version: 2 });
+    expect(v2.versions.map((v: { version: number; state: string }) => [v.version, v.state])).toEqual([
+      [2, 'published'],
+      [1, 'superseded'],
+    ]);
+    const old = await t.http().get(`/api/v1/disclosures/${d.body.id}`).set(resident).expect(200);
+    expect(old.body.state).toBe('superseded');
+    const chain = await t.http().get(`/api/v1/communities/${estate.community.id}/disclosures/chain`).set(resident).expect(200);
+    expect(chain.body.map((c: { seq: number; version: number }) => [c.seq, c.version])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(chain.body[1].prevHash).toBe(chain.body[0].hash);
+    expect((await t.http().get(`/api/v1/communities/${estate.community.id}/disclosures/chain/verify`).set(resident).expect(200)).body).toEqual({ valid: true, checked: 2 });
+  });
+
+  it('fails verification after a direct database edit, naming the altered version', async () => {
+    const first = await draftPublicIncome(t, manager, estate.community.id, await voucher(), '2026-Q1').expect(201);
+    await publish(t, first.body.id, manager, committee, chair);
+    const second = await draftPublicIncome(t, manager, estate.community.id, await voucher(), '2026-Q2').expect(201);
+    await publish(t, second.body.id, manager, committee, chair);
+    const verify = () => t.http().get(`/api/v1/communities/${estate.community.id}/disclosures/chain/verify`).set(resident).expect(200);
+    expect((await verify()).body).toEqual({ valid: true, checked: 2 });
+
+    const line = await t.db.getRepository(DisclosureLine).findOneByOrFail({ disclosureId: first.body.id, seq: 1 });
+    await t.db.query('UPDATE disclosure_line SET amount_fen = ? WHERE id = ?', [99, line.id]);
+    expect((await verify()).body).toEqual({ valid: false, checked: 1, brokenAt: { id: first.body.id, seq: 1, reason: 'content_changed' } });
+    await t.db.query('UPDATE disclosure_line SET amount_fen = ? WHERE id = ?', [line.amountFen, line.id]);
+    expect((await verify()).body.valid).toBe(true);
+
+    await t.db.query('UPDATE disclosure SET prev_hash = ? WHERE id = ?', ['0'.repeat(64), second.body.id]);
+    expect((await verify()).body).toEqual({ valid: false, checked: 2, brokenAt: { id: second.body.id, seq: 2, reason: 'chain_broken' } });
+  });
+
+  it.each([
+    ['area', 100001],
+    ['area', 1],
+    ['household', 99999],
+  ] as const)('allocates a shared cost by %s so the shares add up to %i fen exactly, and each resident sees their own', async (method, total) => {
+    const more = await createHouses(t.db, estate.community, '2栋', 5);
+    await t.db.getRepository(House).update(more[0].id, { floorAreaCenti: 12345 });
+    await t.db.getRepository(House).update(more[1].id, { floorAreaCenti: 6789 });
+    const d = await t
+      .http()
+      .post('/api/v1/disclosures')
+      .set(manager)
+      .send({ communityId: estate.community.id, type: 'shared_cost', period: '2026-10', title: '10月公共能耗', content: { method }, lines: [{ kind: 'meter', item: '公共照明电表', amountFen: total, fields: { meterKind: 'electricity', quantity: 1234.5, unit: 'kWh' } }] })
+      .expect(201);
+    const published = await publish(t, d.body.id, manager, committee, chair);
+    const [{ sum, n }] = await t.db.query('SELECT SUM(share_fen) AS sum, COUNT(*) AS n FROM disclosure_share WHERE disclosure_id = ?', [published.id]);
+    expect(Number(sum)).toBe(total);
+    expect(Number(n)).toBe(9);
+    const mine = await t.http().get(`/api/v1/disclosures/${published.id}`).set(resident).expect(200);
+    const [{ share }] = await t.db.query('SELECT share_fen AS share FROM disclosure_share WHERE disclosure_id = ? AND house_id = ?', [published.id, residentHouse.id]);
+    expect(mine.body.myShares).toEqual([{ houseId: residentHouse.id, house: '1栋1单元0101', shareFen: Number(share), basis: method === 'area' ? '建筑面积 89.36㎡' : '按户均摊' }]);
+  });
+
+  it('refuses malformed disclosures with the line and field named, and nothing stored', async () => {
+    const count = await t.db.getRepository(Disclosure).count();
+    const bad = await t
+      .http()
+      .post('/api/v1/disclosures')
+      .set(manager)
+      .send({ communityId: estate.community.id, type: 'public_income', period: '2026-Q3', title: 'x', lines: [{ kind: 'income', item: '广告', amountFen: 100, fields: { category: 'lottery', counterparty: 'A' } }, { kind: 'meter', item: '电表', amountFen: 1 }] })
+      .expect(422);
+    expect(bad.body).toMatchObject({ code: 'DISCLOSURE_INVALID', message: expect.stringContaining('第 1 行') });
+    expect(bad.body.details.problems.map((p: { line: number; field: string }) => [p.line, p.field])).toEqual([
+      [1, 'category'],
+      [2, 'kind'],
+    ]);
+    await t.http().post('/api/v1/disclosures').set(manager).send({ communityId: estate.community.id, type: 'shared_cost', period: '2026-Q3', title: 'x', lines: [] }).expect(422);
+    await t.http().post('/api/v1/disclosures').set(manager).send({ communityId: estate.community.id, type: 'public_income', period: '2026-Q3', title: 'x', lines: [{ kind: 'income', item: '广告', amountFen: 1.5, fields: { category: 'advertising', counterparty: 'A' } }] }).expect(400);
+    expect(await t.db.getRepository(Disclosure).count()).toBe(count);
+
+    const noVoucher = await t.http().post('/api/v1/disclosures').set(manager).send({ communityId: estate.community.id, type: 'maintenance_expense', period: '2026-10', title: '维保', lines: [{ kind: 'expense', item: '电梯年检', amountFen: 350000, fields: { category: 'elevator', contractor: '某电梯公司', date: '2026-10-08' } }] }).expect(201);
+    const submit = await t.http().post(`/api/v1/disclosures/${noVoucher.body.id}/submit`).set(manager).expect(422);
+    expect(submit.body.message).toContain('凭证');
+    await t.http().post('/api/v1/disclosures').set(resident).send({ communityId: estate.community.id, type: 'shared_cost', period: '2026-10', title: 'x', lines: [] }).expect(403);
+  });
+
+  it('takes questions from residents, and puts those unanswered past the deadline before the committee and the office', async () => {
+    const officeUser = await createUser(t.db, [{ role: 'community_office', areaId: estate.office.id }]);
+    const d = await draftPublicIncome(t, manager, estate.community.id, await voucher()).expect(201);
+    await publish(t, d.body.id, manager, committee, chair);
+    const asked = await t.http().post(`/api/v1/disclosures/${d.body.id}/questions`).set(resident).send({ lineId: d.body.lines[0].id, text: '广告收入为何比上季度少？' }).expect(201);
+    const q = asked.body.questions[0];
+    expect(q).toMatchObject({ asker: '1栋业主', answer: null, overdue: false });
+    expect(new Date(q.dueAt).getTime() - new Date(q.createdAt).getTime()).toBeGreaterThan(10 * 86400_000 - 5000);
+
+    await t.db.getRepository(DisclosureQuestion).update(q.id, { dueAt: new Date(Date.now() - 1000) });
+    const overdue = await t.http().get(`/api/v1/communities/${estate.community.id}/questions?filter=overdue`).set(await t.signIn(officeUser.devKey)).expect(200);
+    expect(overdue.body.items.map((i: { id: number }) => i.id)).toEqual([q.id]);
+    expect(await t.app.get(DisclosuresService).flagOverdueQuestions()).toBe(1);
+    expect(await t.app.get(DisclosuresService).flagOverdueQuestions()).toBe(0);
+    const told = await t.db.getRepository(Notification).findBy({ kind: 'question_overdue', userId: officeUser.user.id });
+    expect(told).toHaveLength(1);
+    expect(await t.db.getRepository(Notification).countBy({ kind: 'question_overdue', userId: chairId })).toBe(1);
+
+    const answered = await t.http().post(`/api/v1/questions/${q.id}/answer`).set(manager).send({ answer: '两块广告位合同到期，正在招商' }).expect(200);
+    expect(answered.body).toMatchObject({ answer: '两块广告位合同到期，正在招商', overdue: false });
+    await t.http().post(`/api/v1/questions/${q.id}/answer`).set(manager).send({ answer: '再答' }).expect(409);
+    await t.http().put(`/api/v1/communities/${estate.community.id}/disclosure-settings`).set(chair).send({ questionAnswerDays: 5 }).expect(200);
+    const next = await t.http().post(`/api/v1/disclosures/${d.body.id}/questions`).set(resident).send({ text: '维修资金余额是多少？' }).expect(201);
+    const last = next.body.questions.at(-1);
+    expect(Math.round((new Date(last.dueAt).getTime() - new Date(last.createdAt).getTime()) / 86400_000)).toBe(5);
+  });
+
+  it('lists which disclosures are due and overdue', async () => {
+    const today = new Date(Date.now() + 8 * 3600e3);
+    const monthBack = (n: number) => {
+      const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - n, 1));
+      return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+    };
+    const d = await t
+      .http()
+      .post('/api/v1/disclosures')
+      .set(manager)
+      .send({ communityId: estate.community.id, type: 'shared_cost', period: monthBack(1), title: '上月公摊', lines: [{ kind: 'meter', item: '电表', amountFen: 1000, fields: { meterKind: 'electricity', quantity: 10, unit: 'kWh' } }] })
+      .expect(201);
+    await publish(t, d.body.id, manager, committee, chair);
+    const office = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: estate.office.id }])).devKey);
+    const res = await t.http().get(`/api/v1/communities/${estate.community.id}/disclosure-compliance?months=3`).set(office).expect(200);
+    const status = (type: string, period: string) => res.body.items.find((i: { type: string; period: string }) => i.type === type && i.period === period)?.status;
+    expect(status('shared_cost', monthBack(1))).toBe('published');
+    expect(status('shared_cost', monthBack(1))).toBeDefined();
+    expect(status('shared_cost', monthBack(2))).toBe('overdue');
+    expect(res.body.overdue).toBeGreaterThanOrEqual(1);
+    const area = await t.http().get(`/api/v1/disclosure-compliance?areaId=${estate.town.id}&months=3`).set(office).expect(200);
+    expect(area.body.map((c: { communityId: number }) => c.communityId)).toEqual([estate.community.id]);
+    await t.http().get(`/api/v1/communities/${estate.community.id}/disclosure-compliance`).set(resident).expect(403);
+  });
+
+  it('exports a disclosure and a year as .xlsx with amounts formatted in 元', async () => {
+    const d = await draftPublicIncome(t, manager, estate.community.id, await voucher()).expect(201);
+    await publish(t, d.body.id, manager, committee, chair);
+    const res = await t.http().get(`/api/v1/disclosures/${d.body.id}/export.xlsx`).set(resident).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(decodeURIComponent(res.headers['content-disposition'])).toContain('公共收益-2026-Q3');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body);
+    const ws = wb.worksheets[0];
+    const cells: ExcelJS.Cell[] = [];
+    ws.eachRow((row) => row.eachCell((c) => cells.push(c)));
+    const ad = cells.find((c) => c.value === 12345.67);
+    expect(ad?.numFmt).toBe('#,##0.00');
+    expect(cells.some((c) => c.value === '广告收入')).toBe(true);
+    expect(cells.some((c) => typeof c.value === 'string' && c.value.length === 64)).toBe(true); // the hash
+    const year = await t.http().get(`/api/v1/communities/${estate.community.id}/disclosures/export.xlsx?year=2026`).set(resident).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
+    const wy = new ExcelJS.Workbook();
+    await wy.xlsx.load(year.body);
+    expect(wy.worksheets.map((w) => w.name)).toEqual(['公共收益2026-Q3v1']);
+  });
+
+  it('shows whether a maintenance-fund withdrawal passed the owners’ vote (民法典 278)', async () => {
+    const v = await voucher();
+    // 4 houses of 89.36–89.39 m²: total 357.50 m² over 4 owners.
+    const vote = (forArea: number, forHeads: number) => ({ date: '2026-09-01', areaForCenti: forArea, areaAgainstCenti: 0, areaAbstainCenti: 35750 - forArea, headsFor: forHeads, headsAgainst: 0, headsAbstain: 4 - forHeads });
+    const d = await t
+      .http()
+      .post('/api/v1/disclosures')
+      .set(manager)
+      .send({
+        communityId: estate.community.id,
+        type: 'maintenance_fund',
+        period: '2026-09',
+        title: '维修资金使用',
+        lines: [
+          { kind: 'withdrawal', item: '屋面防水', amountFen: 8000000, fields: vote(20000, 3), attachmentIds: [v] },
+          { kind: 'withdrawal', item: '外墙修缮', amountFen: 5000000, fields: vote(10000, 1), attachmentIds: [] },
+        ],
+      })
+      .expect(201);
+    expect(d.body.lines.map((l: { fields: { votePassed: boolean } }) => l.fields.votePassed)).toEqual([true, false]);
+  });
+});

@@ -1,0 +1,227 @@
+/** Disclosures (公示) and account review (业账社审). All money is integer fen. */
+
+export const DISCLOSURE_TYPES = ['fee_standard', 'fee_collection', 'public_income', 'shared_cost', 'maintenance_expense', 'maintenance_fund'] as const;
+export type DisclosureType = (typeof DISCLOSURE_TYPES)[number];
+export const DISCLOSURE_TYPE_LABELS: Record<DisclosureType, string> = {
+  fee_standard: '收费标准',
+  fee_collection: '物业费收缴',
+  public_income: '公共收益',
+  shared_cost: '公摊费用',
+  maintenance_expense: '维保支出',
+  maintenance_fund: '专项维修资金',
+};
+
+export const DISCLOSURE_STATES = ['draft', 'in_review', 'published', 'superseded'] as const;
+export type DisclosureState = (typeof DISCLOSURE_STATES)[number];
+export const DISCLOSURE_STATE_LABELS: Record<DisclosureState, string> = {
+  draft: '草稿',
+  in_review: '业委会审核中',
+  published: '已公示',
+  superseded: '已更正（旧版）',
+};
+
+/** Published disclosures stay on the board at least this long (and are kept forever). */
+export const BOARD_MIN_DAYS = 30;
+export const QUESTION_ANSWER_DAYS_DEFAULT = 10;
+
+/** Periods: a month "2026-03", a quarter "2026-Q1", or a year "2026". */
+export const PERIOD_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
+
+export const INCOME_CATEGORIES = ['advertising', 'parking', 'venue', 'base_station', 'other'] as const;
+export type IncomeCategory = (typeof INCOME_CATEGORIES)[number];
+export const INCOME_CATEGORY_LABELS: Record<IncomeCategory, string> = {
+  advertising: '广告收入',
+  parking: '公共区域停车',
+  venue: '场地租赁',
+  base_station: '通信基站租金',
+  other: '其他',
+};
+
+export const ALLOCATION_METHODS = ['area', 'household', 'fixed'] as const;
+/** area: by floor area (民法典 第二百八十三条, the default); household: equal per house; fixed: agreed shares. */
+export type AllocationMethod = (typeof ALLOCATION_METHODS)[number];
+export const ALLOCATION_METHOD_LABELS: Record<AllocationMethod, string> = { area: '按建筑面积分摊', household: '按户均摊', fixed: '按约定份额分摊' };
+
+/** One line of a disclosure; which fields it carries depends on the disclosure type and the line kind. */
+export interface DisclosureLineInput {
+  kind: string;
+  /** Free text shown on the line (item, counterparty, contractor…). */
+  item: string;
+  amountFen?: number;
+  /** Other fields by type: see DISCLOSURE_LINE_KINDS. */
+  fields?: Record<string, string | number | boolean | null>;
+  /** Vouchers: upload ids (photos or PDF). */
+  attachmentIds?: number[];
+}
+
+/** The line kinds each type accepts. */
+export const DISCLOSURE_LINE_KINDS: Record<DisclosureType, readonly string[]> = {
+  fee_standard: ['fee_item'],
+  fee_collection: ['building'],
+  public_income: ['income', 'cost', 'use'],
+  shared_cost: ['meter'],
+  maintenance_expense: ['expense'],
+  maintenance_fund: ['withdrawal'],
+};
+
+export interface DisclosureContent {
+  /** fee_standard: 服务等级, 定价依据, 生效日期. */
+  serviceGrade?: string;
+  basis?: string;
+  effectiveDate?: string;
+  /** public_income: balance carried in. */
+  openingBalanceFen?: number;
+  /** shared_cost: how the total is shared, and among which buildings (all when empty). */
+  method?: AllocationMethod;
+  buildingIds?: number[];
+  /** shared_cost with method fixed: the agreed weight of each house. */
+  fixedShares?: { houseId: number; weight: number }[];
+  /** Anything the manager wants residents to know. */
+  note?: string;
+}
+
+export interface CreateDisclosureInput {
+  communityId: number;
+  type: DisclosureType;
+  period: string;
+  title: string;
+  content?: DisclosureContent;
+  lines: DisclosureLineInput[];
+}
+
+export type UpdateDisclosureInput = Partial<Omit<CreateDisclosureInput, 'communityId' | 'type'>>;
+
+export interface DisclosureLineView extends DisclosureLineInput {
+  id: number;
+  seq: number;
+  attachments: { id: number; url: string; thumbnailUrl: string | null; kind: 'image' | 'pdf' }[];
+}
+
+/** Totals the server computes from the lines (never typed in). */
+export interface DisclosureTotals {
+  totalFen: number;
+  [key: string]: number | null;
+}
+
+export interface ReviewView {
+  id: number;
+  lineId: number | null;
+  reviewer: string;
+  decision: 'approve' | 'query';
+  comment: string | null;
+  answer: string | null;
+  answeredAt: string | null;
+  round: number;
+  createdAt: string;
+}
+
+export interface QuestionView {
+  id: number;
+  lineId: number | null;
+  /** "3栋业主": askers are not named to other residents. */
+  asker: string;
+  text: string;
+  answer: string | null;
+  answeredAt: string | null;
+  dueAt: string;
+  overdue: boolean;
+  createdAt: string;
+}
+
+export interface DisclosureSummary {
+  id: number;
+  communityId: number;
+  type: DisclosureType;
+  period: string;
+  title: string;
+  state: DisclosureState;
+  version: number;
+  totals: DisclosureTotals;
+  publishedAt: string | null;
+  /** Shown on the board until (≥ 30 days after publication). */
+  boardUntil: string | null;
+  hash: string | null;
+  openQuestions: number;
+}
+
+export interface DisclosureView extends DisclosureSummary {
+  content: DisclosureContent;
+  lines: DisclosureLineView[];
+  reviewRound: number;
+  reviews: ReviewView[];
+  questions: QuestionView[];
+  /** Every version of this disclosure, newest first, with the reason for each correction. */
+  versions: { id: number; version: number; state: DisclosureState; correctionReason: string | null; publishedAt: string | null; hash: string | null }[];
+  correctionReason: string | null;
+  /** shared_cost: the caller's own houses and their shares. */
+  myShares: { houseId: number; house: string; shareFen: number; basis: string }[];
+  /** What the caller may do now. */
+  can: { edit: boolean; submit: boolean; withdraw: boolean; review: boolean; signOff: boolean; correct: boolean; ask: boolean; answer: boolean };
+  rowVersion: number;
+}
+
+export interface ChainEntry {
+  id: number;
+  seq: number;
+  type: DisclosureType;
+  period: string;
+  version: number;
+  publishedAt: string;
+  hash: string;
+  prevHash: string | null;
+}
+
+export interface ChainVerification {
+  valid: boolean;
+  checked: number;
+  brokenAt?: { id: number; seq: number; reason: 'content_changed' | 'chain_broken' };
+}
+
+export interface ComplianceItem {
+  type: DisclosureType;
+  period: string;
+  dueBy: string;
+  status: 'published' | 'published_late' | 'due' | 'overdue';
+  disclosureId: number | null;
+}
+
+export interface ComplianceView {
+  communityId: number;
+  asOf: string;
+  items: ComplianceItem[];
+  overdue: number;
+  unansweredQuestionsOverdue: number;
+}
+
+/**
+ * Splits `total` fen over weights so the shares add up to the total exactly: each gets the floor of its exact
+ * share, and the fen left over go one each to the largest remainders (ties: the earlier item).
+ */
+export function allocateLargestRemainder(total: number, weights: number[]): number[] {
+  if (!Number.isSafeInteger(total) || total < 0) throw new RangeError('total must be a non-negative integer of fen');
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (!weights.length || sum <= 0 || weights.some((w) => !Number.isSafeInteger(w) || w < 0)) throw new RangeError('weights must be non-negative integers with a positive sum');
+  // Exact arithmetic in BigInt: total × weight can exceed 2^53 for large estates.
+  const bigTotal = BigInt(total);
+  const bigSum = BigInt(sum);
+  const floors = weights.map((w) => (bigTotal * BigInt(w)) / bigSum);
+  const remainders = weights.map((w, i) => ({ i, r: (bigTotal * BigInt(w)) % bigSum }));
+  let left = total - Number(floors.reduce((a, b) => a + b, BigInt(0)));
+  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  const shares = floors.map(Number);
+  for (const { i } of remainders) {
+    if (left <= 0) break;
+    shares[i] += 1;
+    left--;
+  }
+  return shares;
+}
+
+/** Canonical JSON: object keys sorted at every level, no whitespace. What the tamper-evidence hash is taken over. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
