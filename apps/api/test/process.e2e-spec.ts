@@ -57,6 +57,23 @@ describe('the API process', () => {
       expect(detail.timeline.length).toBeGreaterThanOrEqual(5);
     });
 
+    it('has a year of published disclosures per estate whose chain verifies, one in review, and questions', async () => {
+      const signIn = async (user: string) => {
+        const res = await fetch(`${api.baseUrl}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
+        return { Authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
+      };
+      const get = async (path: string, headers: Record<string, string>) => (await fetch(`${api.baseUrl}${path}`, { headers })).json() as Promise<Record<string, unknown>>;
+      const resident = await signIn('resident.jinxiu');
+      const verify = await get('/api/v1/communities/1/disclosures/chain/verify', resident);
+      expect(verify).toMatchObject({ valid: true });
+      expect(verify.checked).toBeGreaterThanOrEqual(20);
+      const chair = await signIn('chair.jinxiu');
+      const inReview = (await get('/api/v1/communities/1/disclosures?state=in_review', chair)) as { items: unknown[] };
+      expect(inReview.items.length).toBeGreaterThan(0);
+      const questions = (await get('/api/v1/communities/1/questions', chair)) as { items: unknown[] };
+      expect(questions.items.length).toBeGreaterThan(0);
+    });
+
     it('finishes an in-flight request on SIGTERM, then exits cleanly', async () => {
       const { port } = new URL(api.baseUrl);
       const body = JSON.stringify({ user: 'admin' });

@@ -15,6 +15,7 @@ import { PropertyCompany } from '../org/property-company.entity';
 import { ServiceContract } from '../org/service-contract.entity';
 import { CategoriesService } from '../tickets/categories.service';
 import { UploadsService } from '../uploads/uploads.service';
+import { seedDemoDisclosures } from './demo-disclosures';
 import { seedDemoTickets, storeDemoPhotos } from './demo-tickets';
 import {
   DEMO_ACCOUNTS,
@@ -70,7 +71,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const tickets = await this.db.transaction((m) =>
       seedDemoTickets(m, photos, [...index.communities.values()], (communityId, mm) => this.categories.rows(communityId, mm)),
     );
-    this.logger.log(`Seeded ${tickets} demo tickets`);
+    const communities = DEMO_COMMUNITIES.map((c) => ({ community: index.communities.get(c.code) as Community, code: c.code }));
+    const disclosures = await this.db.transaction((m) => seedDemoDisclosures(m, communities, photos));
+    this.logger.log(`Seeded ${tickets} demo tickets and ${disclosures} disclosures`);
     return index;
   }
 
