@@ -14,6 +14,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { TicketsModule } from './modules/tickets/tickets.module';
 import { DisclosuresModule } from './modules/disclosures/disclosures.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { OversightModule } from './modules/oversight/oversight.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { IdentityCoreModule } from './modules/identity/identity-core.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -60,6 +61,7 @@ export class AppModule {
         NotificationsModule,
         TicketsModule,
         DisclosuresModule,
+        OversightModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -8,3 +8,4 @@ export * from './org';
 export * from './identity';
 export * from './tickets';
 export * from './disclosures';
+export * from './oversight';

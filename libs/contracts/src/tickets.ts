@@ -204,7 +204,7 @@ export interface RatingInput {
   comment?: string;
 }
 
-export type TicketListView = 'mine' | 'following' | 'community' | 'inbox' | 'assigned';
+export type TicketListView = 'mine' | 'following' | 'community' | 'inbox' | 'assigned' | 'oversight';
 
 export interface TicketStats {
   communityId: number;

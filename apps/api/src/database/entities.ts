@@ -24,6 +24,9 @@ import { DisclosureQuestion } from '../modules/disclosures/disclosure-question.e
 import { DisclosureReview } from '../modules/disclosures/disclosure-review.entity';
 import { DisclosureShare } from '../modules/disclosures/disclosure-share.entity';
 import { Disclosure } from '../modules/disclosures/disclosure.entity';
+import { CreditEvent } from '../modules/oversight/credit-event.entity';
+import { StarRating } from '../modules/oversight/star-rating.entity';
+import { TicketRollup } from '../modules/tickets/ticket-rollup.entity';
 
 /** Every entity, listed explicitly (no globs: what is in the schema is visible here). */
 export const ENTITIES = [
@@ -53,4 +56,7 @@ export const ENTITIES = [
   DisclosureReview,
   DisclosureQuestion,
   DisclosureShare,
+  TicketRollup,
+  StarRating,
+  CreditEvent,
 ];

@@ -11,6 +11,7 @@ import { ConfigError, readDatabaseConfig } from '../config';
 import { createDataSource } from '../database/data-source';
 import { runMigrations } from '../database/database.module';
 import { BulkWriter } from './bulk-writer';
+import { rebuildRollups } from '../modules/tickets/rollups.service';
 
 export interface ScaleOptions {
   communities: number;
@@ -212,6 +213,7 @@ export async function seedScale(db: DataSource, options: ScaleOptions, log: (lin
       await writer.flush();
       return options.tickets * 2;
     });
+    await timed('ticket rollups (rebuilt)', () => db.transaction((m) => rebuildRollups(m, db.options.type === 'mysql' || db.options.type === 'mariadb', new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10))));
   }
 }
 

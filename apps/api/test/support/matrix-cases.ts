@@ -174,6 +174,20 @@ export const MATRIX: Record<string, MatrixCase> = {
   'POST /api/v1/disclosures/{id}/questions': { kind: 'scoped', path: (w) => ({ id: w.A.disclosure }), body: () => ({ text: '成本为何这么高？' }), insider: 'residentA' },
   'POST /api/v1/questions/{id}/answer': { kind: 'scoped', path: (w) => ({ id: w.A.question }), body: () => ({ answer: '见附件合同' }), insider: 'managerA' },
 
+  // Oversight: statistics, 督办, ratings, credit.
+  'GET /api/v1/stats/overview': { kind: 'scoped', query: (w) => ({ areaId: w.A.countyId, from: daysAgo(30), to: today() }), insider: 'admin' },
+  'GET /api/v1/stats/companies': { kind: 'scoped', query: (w) => ({ areaId: w.A.countyId, from: daysAgo(30), to: today() }), insider: 'admin' },
+  'GET /api/v1/stats/export.xlsx': { kind: 'scoped', query: (w) => ({ areaId: w.A.countyId, from: daysAgo(30), to: today() }), insider: 'admin' },
+  'GET /api/v1/escalations': { kind: 'scoped', insider: 'officeA' },
+  'POST /api/v1/escalations/{id}/comments': { kind: 'scoped', path: (w) => ({ id: w.A.escalation }), body: () => ({ note: '请尽快处理' }), insider: 'officeA' },
+  'POST /api/v1/escalations/{id}/deadline': { kind: 'scoped', path: (w) => ({ id: w.A.escalation }), body: () => ({ deadlineAt: new Date(Date.now() + 86400_000).toISOString() }), insider: 'officeA' },
+  'POST /api/v1/escalations/{id}/close': { kind: 'scoped', path: (w) => ({ id: w.A.escalation }), body: () => ({ note: '已处理' }), insider: 'officeA', last: true },
+  'GET /api/v1/communities/{id}/star-ratings': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'residentA' },
+  'POST /api/v1/communities/{id}/star-ratings': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), body: () => ({ year: 2025, stars: 4, reason: '服务规范' }), insider: 'admin' },
+  'GET /api/v1/companies/{id}/credit': { kind: 'public', why: 'a company’s credit standing is public to residents', path: (w) => ({ id: w.A.companyId }), insider: 'residentA' },
+  'GET /api/v1/credit-events': { kind: 'scoped', insider: 'admin' },
+  'POST /api/v1/credit-events': { kind: 'scoped', body: (w) => ({ companyId: w.A.companyId, kind: 'interview', occurredOn: daysAgo(1), reason: '约谈' }), insider: 'admin' },
+
   // The directory: estate names and rooms, nothing about people.
   'GET /api/v1/directory/communities': { kind: 'public', why: 'the public directory of estates', insider: 'anonymous' },
   'GET /api/v1/directory/communities/{id}/buildings': { kind: 'public', why: 'buildings for the binding form', path: (w) => ({ id: w.A.communityId }), insider: 'managerA' },

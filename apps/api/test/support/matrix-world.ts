@@ -4,6 +4,8 @@ import { RoleAssignment } from '../../src/modules/identity/role-assignment.entit
 import { User } from '../../src/modules/identity/user.entity';
 import { Notification } from '../../src/modules/notifications/notification.entity';
 import { Ticket } from '../../src/modules/tickets/ticket.entity';
+import { Escalation } from '../../src/modules/tickets/escalation.entity';
+import { TicketJobsService } from '../../src/modules/tickets/ticket-jobs.service';
 import { draftPublicIncome, publish } from './disclosures';
 import { photo } from './images';
 import { Building } from '../../src/modules/org/building.entity';
@@ -45,6 +47,7 @@ export interface MatrixWorld {
     withdrawDisclosure: number;
     queryReview: number;
     question: number;
+    escalation: number;
   };
   B: { communityId: number; companyId: number };
   /** Strings only A's data contains. `personal` ones may appear nowhere; `scoped` ones only in public answers. */
@@ -126,6 +129,10 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   const withdrawId = await newDisclosure('2026-Q4');
   await t.http().post(`/api/v1/disclosures/${withdrawId}/submit`).set(managerA).expect(200);
 
+  // The overdue ticket is escalated to A's community office by the scheduled job.
+  await t.app.get(TicketJobsService).runOnce();
+  const escalation = await t.db.getRepository(Escalation).findOneByOrFail({ ticketId: overdue.id });
+
   // Estate B in another county, and one intruder for every role there.
   const countyB = await createArea(t.db, 'county', null);
   const townB = await createArea(t.db, 'town', countyB);
@@ -179,6 +186,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       withdrawDisclosure: withdrawId,
       queryReview: queried.body.reviews[0].id,
       question: question.body.questions[0].id,
+      escalation: escalation.id,
     },
     B: { communityId: b, companyId: companyB.id },
     markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText] },

@@ -3,6 +3,7 @@ import { Identity1764300000001 } from './1764300000001-Identity';
 import { Invitations1764300000002 } from './1764300000002-Invitations';
 import { Tickets1764300000003 } from './1764300000003-Tickets';
 import { Disclosures1764300000004 } from './1764300000004-Disclosures';
+import { Oversight1764300000005 } from './1764300000005-Oversight';
 
 /** In order. The same migrations run on SQLite and on MySQL/MariaDB. */
-export const MIGRATIONS = [Organisation1764300000000, Identity1764300000001, Invitations1764300000002, Tickets1764300000003, Disclosures1764300000004];
+export const MIGRATIONS = [Organisation1764300000000, Identity1764300000001, Invitations1764300000002, Tickets1764300000003, Disclosures1764300000004, Oversight1764300000005];

@@ -36,7 +36,7 @@ export class ComplianceService {
 
   async forCommunity(communityId: number, months: number, caller: Principal): Promise<ComplianceView> {
     if (!caller.mayInCommunity('disclosures.oversee', communityId) || !(await this.db.getRepository(Community).existsBy({ id: communityId }))) throw notFound('community');
-    return (await this.compute([communityId], months))[0];
+    return (await this.computeFor([communityId], months))[0];
   }
 
   /** Every estate of an area the caller oversees, with its overdue count. */
@@ -47,10 +47,10 @@ export class ComplianceService {
     const communities = await this.db.getRepository(Community).createQueryBuilder('c').select('c.id', 'id').where('c.areaPath LIKE :p', { p: `${area.path}%` }).getRawMany<{ id: number }>();
     const ids = communities.map((c) => Number(c.id)).filter((id) => scope === 'all' || scope.includes(id));
     if (!ids.length) throw notFound('area');
-    return this.compute(ids, months);
+    return this.computeFor(ids, months);
   }
 
-  private async compute(communityIds: number[], months: number): Promise<ComplianceView[]> {
+  async computeFor(communityIds: number[], months: number): Promise<ComplianceView[]> {
     const today = shanghaiDate();
     const due = this.obligations(today, months);
     const published = await this.db.getRepository(Disclosure).find({

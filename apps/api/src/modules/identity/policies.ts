@@ -60,6 +60,12 @@ export const POLICIES = {
   'disclosures.oversee': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'committee', 'committee_chair'],
   /** Set an estate's question-answer deadline. */
   'disclosures.settings': ['platform_admin', 'community_office', 'committee_chair'],
+  /** Statistics across estates, the 督办 queue, ratings and credit records (offices and regulators). */
+  'oversight.read': ['platform_admin', 'regulator', 'community_office'],
+  /** Comment on, set deadlines for, and close escalations (督办). */
+  'escalations.handle': ['platform_admin', 'community_office'],
+  /** Rate estates (星级评定) and record credit events. */
+  'ratings.write': ['platform_admin', 'regulator'],
   /** Ticket statistics of an estate. */
   'stats.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'committee', 'committee_chair'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -16,6 +16,8 @@ import { ServiceContract } from '../org/service-contract.entity';
 import { CategoriesService } from '../tickets/categories.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { seedDemoDisclosures } from './demo-disclosures';
+import { seedDemoOversight } from './demo-oversight';
+import { RollupsService } from '../tickets/rollups.service';
 import { seedDemoTickets, storeDemoPhotos } from './demo-tickets';
 import {
   DEMO_ACCOUNTS,
@@ -46,6 +48,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @Inject(authConfig.KEY) private readonly auth: AuthConfig,
     private readonly uploads: UploadsService,
     private readonly categories: CategoriesService,
+    private readonly rollups: RollupsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -73,6 +76,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
     );
     const communities = DEMO_COMMUNITIES.map((c) => ({ community: index.communities.get(c.code) as Community, code: c.code }));
     const disclosures = await this.db.transaction((m) => seedDemoDisclosures(m, communities, photos));
+    await this.rollups.rebuild();
+    await this.db.transaction((m) => seedDemoOversight(m, index));
     this.logger.log(`Seeded ${tickets} demo tickets and ${disclosures} disclosures`);
     return index;
   }

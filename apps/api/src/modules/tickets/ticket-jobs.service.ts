@@ -5,6 +5,7 @@ import { AUTO_CLOSE_DAYS } from '@wuye/contracts';
 import { JobSchedulerService } from '../jobs/job-scheduler.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { EscalationsService } from './escalations.service';
+import { RollupsService } from './rollups.service';
 import { Ticket } from './ticket.entity';
 import { TicketsService } from './tickets.service';
 
@@ -24,6 +25,7 @@ export class TicketJobsService implements OnModuleInit {
     private readonly tickets: TicketsService,
     private readonly escalations: EscalationsService,
     private readonly notifications: NotificationsService,
+    private readonly rollups: RollupsService,
   ) {}
 
   onModuleInit(): void {
@@ -70,6 +72,7 @@ export class TicketJobsService implements OnModuleInit {
         await this.db.transaction(async (m) => {
           const closed = await m.getRepository(Ticket).createQueryBuilder().update().set({ state: 'closed', closedAt: now }).where("id = :id AND state = 'resolved'", { id: t.id }).execute();
           if (!closed.affected) return;
+          await this.rollups.record(m, t, { ...t, state: 'closed' });
           count++;
           await this.tickets.addEvent(m, t, { actorId: null, actorRole: 'system', action: 'auto_close', from: 'resolved', to: 'closed', note: `反馈后 ${AUTO_CLOSE_DAYS} 天未确认，自动办结` });
           if (t.reporterId !== null) {

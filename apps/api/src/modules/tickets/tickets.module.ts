@@ -12,6 +12,7 @@ import { TicketJobsService } from './ticket-jobs.service';
 import { TicketViewsService } from './ticket-views.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
+import { RollupsService } from './rollups.service';
 
 @Module({
   imports: [IdentityCoreModule, OrgModule],
@@ -25,7 +26,8 @@ import { TicketsService } from './tickets.service';
     TicketJobsService,
     Open311Service,
     ContentSecurityService,
+    RollupsService,
   ],
-  exports: [TicketsService, TicketJobsService, CategoriesService, EscalationsService, ContentSecurityService],
+  exports: [TicketsService, TicketJobsService, CategoriesService, EscalationsService, ContentSecurityService, RollupsService, TicketViewsService],
 })
 export class TicketsModule {}

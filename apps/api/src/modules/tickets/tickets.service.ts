@@ -36,6 +36,7 @@ import { CategoriesService } from './categories.service';
 import { isOverdue, resolutionDueFrom, ticketDeadlines } from './deadlines';
 import { CreateTicketDto, ListTicketsQuery, RatingDto, SimilarQuery, TransitionDto } from './dto/ticket.dto';
 import { EscalationsService } from './escalations.service';
+import { RollupsService } from './rollups.service';
 import { TicketEvent, type EventActorRole } from './ticket-event.entity';
 import { TicketFollower } from './ticket-follower.entity';
 import { TicketViewsService, type ViewerLevel } from './ticket-views.service';
@@ -70,6 +71,7 @@ export class TicketsService {
     private readonly notifications: NotificationsService,
     private readonly escalations: EscalationsService,
     private readonly content: ContentSecurityService,
+    private readonly rollups: RollupsService,
   ) {}
 
   // ─── Reporting ────────────────────────────────────────────────────────────────────────────────────────────
@@ -165,6 +167,7 @@ export class TicketsService {
         }),
       );
       await this.addEvent(m, saved, { actorId: origin.reporterId, actorRole: origin.source === 'hotline' ? 'hotline' : 'reporter', action: 'created', from: null, to: 'submitted' });
+      await this.rollups.record(m, null, saved);
       const managers = await this.escalations.managersOf(m, community.id);
       await this.notifications.notify(managers, { kind: 'ticket_new', title: `新工单：${category.name}${category.emergency ? '（紧急）' : ''}`, body: description.slice(0, 100), ticketId: saved.id }, m);
       return saved.id;
@@ -254,6 +257,11 @@ export class TicketsService {
         if (!caller.may('tickets.handle')) throw forbidden();
         narrow(caller.communityIds('tickets.handle'));
         levelOf = () => 'property';
+        break;
+      case 'oversight':
+        if (!caller.may('oversight.read')) throw forbidden();
+        narrow(caller.communityIds('oversight.read'));
+        levelOf = () => 'oversight';
         break;
       case 'assigned':
         if (!caller.may('tickets.work')) throw forbidden();
@@ -396,6 +404,7 @@ export class TicketsService {
         .execute();
       if (!result.affected) throw conflict('STALE_VERSION', '工单刚被他人处理过，请刷新后再操作');
       const updated = { ...t, ...changes } as Ticket;
+      await this.rollups.record(m, t, updated);
       const actorRole: EventActorRole = actor === 'reporter' ? 'reporter' : actor === 'manager' ? 'manager' : 'staff';
       await this.addEvent(m, updated, { actorId: caller.userId, actorRole, action: dto.action, from: t.state, to: rule.to, note: text ?? null, photoIds: photos.map((p) => p.id) });
       if (escalate) await this.escalations.escalate(m, updated, escalate);
@@ -480,6 +489,7 @@ export class TicketsService {
         .where('id = :id AND rating_stars IS NULL AND state = :state', { id, state: t.state })
         .execute();
       if (!result.affected) throw conflict('ALREADY_RATED', '您已经评价过了');
+      await this.rollups.record(m, t, { ...t, ratingStars: dto.stars, ...(closes ? { state: 'closed' as const } : {}) });
       await this.addEvent(m, t, { actorId: caller.userId, actorRole: 'reporter', action: 'rate', from: t.state, to: closes ? 'closed' : t.state, note: `${'★'.repeat(dto.stars)}${comment ? ` ${comment}` : ''}` });
       if (closes) await this.afterTransition(m, { ...t, state: 'closed' }, 'close', null);
     });

@@ -96,10 +96,10 @@ export class RatingDto implements RatingInput {
   comment?: string;
 }
 
-const VIEWS: readonly TicketListView[] = ['mine', 'following', 'community', 'inbox', 'assigned'];
+const VIEWS: readonly TicketListView[] = ['mine', 'following', 'community', 'inbox', 'assigned', 'oversight'];
 
 export class ListTicketsQuery extends PageQuery {
-  @EnumField(VIEWS, { description: 'mine, following, community (the board), inbox (manager), assigned (staff)' })
+  @EnumField(VIEWS, { description: 'mine, following, community (the board), inbox (manager), assigned (staff), oversight (offices, regulators: reporters masked)' })
   view: TicketListView;
 
   @IntField({ ...ID, optional: true, fromQuery: true })

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, In, MoreThanOrEqual } from 'typeorm';
+import { CREDIT_DEDUCTIONS, CREDIT_EVENT_LABELS, creditGrade, type CreditEventKind, type CreditEventView, type CreditStanding, type Page } from '@wuye/contracts';
+import { invalid, notFound } from '../../common/errors';
+import { keysetPage } from '../../common/pagination';
+import { addDays, shanghaiDate } from '../../common/time';
+import { AuditService } from '../identity/audit.service';
+import type { Principal } from '../identity/principal';
+import { User } from '../identity/user.entity';
+import { Area } from '../org/area.entity';
+import { Community } from '../org/community.entity';
+import { PropertyCompany } from '../org/property-company.entity';
+import { ServiceContract } from '../org/service-contract.entity';
+import { CreditEvent } from './credit-event.entity';
+import { CreditEventDto, CreditEventsQuery } from './dto/oversight.dto';
+import { issuingArea } from './oversight-scope';
+
+/** 信用记录 of property companies: recorded by regulators, summed into a standing over the last 12 months. */
+@Injectable()
+export class CreditService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Public: a company's standing, for residents too. */
+  async standing(companyId: number): Promise<CreditStanding> {
+    const since = addDays(shanghaiDate(), -365);
+    const events = await this.db.getRepository(CreditEvent).findBy({ companyId, occurredOn: MoreThanOrEqual(since) });
+    const counts = Object.fromEntries(Object.keys(CREDIT_EVENT_LABELS).map((k) => [k, 0])) as Record<CreditEventKind, number>;
+    let points = 0;
+    for (const e of events) {
+      counts[e.kind]++;
+      points += e.kind === 'points' ? e.points : CREDIT_DEDUCTIONS[e.kind];
+    }
+    const score = Math.max(0, 100 - points);
+    return { companyId, score, grade: creditGrade(score), last12Months: counts, pointsDeducted: points };
+  }
+
+  async companyCredit(companyId: number): Promise<CreditStanding & { name: string; events: CreditEventView[] }> {
+    const company = await this.db.getRepository(PropertyCompany).findOneBy({ id: companyId });
+    if (!company) throw notFound('company');
+    const events = await this.db.getRepository(CreditEvent).find({ where: { companyId }, order: { occurredOn: 'DESC', id: 'DESC' }, take: 50 });
+    return { ...(await this.standing(companyId)), name: company.name, events: await this.views(events) };
+  }
+
+  /**
+   * A regulator records an event against a company that serves (or served) an estate in its area, issued in the
+   * regulator's name.
+   */
+  async record(dto: CreditEventDto, caller: Principal): Promise<CreditEventView> {
+    if (dto.kind === 'points' && !dto.points) throw invalid('信用扣分须填写扣分分值', { field: 'points' });
+    if (dto.kind !== 'points' && dto.points) throw invalid('只有信用扣分才填写分值', { field: 'points' });
+    if (dto.occurredOn > shanghaiDate()) throw invalid('日期不能晚于今天', { field: 'occurredOn' });
+    const company = await this.db.getRepository(PropertyCompany).findOneBy({ id: dto.companyId });
+    if (!company) throw notFound('company');
+    const served = await this.db
+      .getRepository(ServiceContract)
+      .createQueryBuilder('sc')
+      .innerJoin(Community, 'c', 'c.id = sc.communityId')
+      .select(['c.id AS id', 'c.area_path AS path'])
+      .where('sc.companyId = :companyId', { companyId: company.id })
+      .getRawMany<{ id: number; path: string }>();
+    const community = dto.communityId ? served.find((s) => Number(s.id) === dto.communityId) : undefined;
+    if (dto.communityId && !community) throw notFound('community');
+    let area: Area | null;
+    if (caller.hasRole('platform_admin')) area = await this.db.getRepository(Area).findOne({ where: { level: 'county' }, order: { id: 'ASC' } });
+    else {
+      area = null;
+      for (const s of community ? [community] : served) {
+        area = await issuingArea(this.db, caller, s.path);
+        if (area) break;
+      }
+    }
+    if (!area) throw notFound('company');
+    const saved = await this.db.getRepository(CreditEvent).save(
+      this.db.getRepository(CreditEvent).create({
+        companyId: company.id,
+        managerUserId: dto.managerUserId ?? null,
+        communityId: dto.communityId ?? null,
+        kind: dto.kind,
+        points: dto.points ?? 0,
+        occurredOn: dto.occurredOn,
+        reason: dto.reason.trim(),
+        issuingAreaId: area.id,
+        createdById: caller.userId,
+      }),
+    );
+    await this.audit.record({ actorId: caller.userId, action: 'credit.record', entityType: 'credit_event', entityId: saved.id, companyId: company.id, communityId: saved.communityId, after: { kind: saved.kind, points: saved.points } });
+    return (await this.views([saved]))[0];
+  }
+
+  /** Events issued within the caller's areas (platform admins: all). */
+  async list(query: CreditEventsQuery, caller: Principal): Promise<Page<CreditEventView>> {
+    const qb = this.db.getRepository(CreditEvent).createQueryBuilder('e');
+    if (!caller.hasRole('platform_admin')) {
+      const ids = caller.grants.filter((g) => (g.role === 'regulator' || g.role === 'community_office') && g.areaId).map((g) => g.areaId as number);
+      const roots = ids.length ? await this.db.getRepository(Area).findBy({ id: In(ids) }) : [];
+      const areas = roots.length
+        ? await this.db
+            .getRepository(Area)
+            .createQueryBuilder('a')
+            .where(new Brackets((w) => roots.forEach((r, i) => w.orWhere(`a.path LIKE :p${i}`, { [`p${i}`]: `${r.path}%` }))))
+            .getMany()
+        : [];
+      qb.andWhere(areas.length ? 'e.issuingAreaId IN (:...areas)' : '1 = 0', { areas: areas.map((a) => a.id) });
+    }
+    if (query.companyId) qb.andWhere('e.companyId = :companyId', { companyId: query.companyId });
+    const page = await keysetPage(qb, { columns: [{ expr: 'e.id', dir: 'DESC' }], cursor: query.cursor, limit: query.limit, keyOf: (e) => [e.id] });
+    return { items: await this.views(page.items), nextCursor: page.nextCursor };
+  }
+
+  private async views(events: CreditEvent[]): Promise<CreditEventView[]> {
+    if (!events.length) return [];
+    const [companies, communities, managers, areas] = await Promise.all([
+      this.db.getRepository(PropertyCompany).findBy({ id: In(events.map((e) => e.companyId)) }),
+      this.db.getRepository(Community).findBy({ id: In(events.map((e) => e.communityId ?? 0)) }),
+      this.db.getRepository(User).findBy({ id: In(events.map((e) => e.managerUserId ?? 0)) }),
+      this.db.getRepository(Area).findBy({ id: In(events.map((e) => e.issuingAreaId)) }),
+    ]);
+    return events.map((e) => ({
+      id: e.id,
+      companyId: e.companyId,
+      companyName: companies.find((c) => c.id === e.companyId)?.name ?? '',
+      kind: e.kind,
+      points: e.points,
+      occurredOn: e.occurredOn,
+      reason: e.reason,
+      communityName: communities.find((c) => c.id === e.communityId)?.name ?? null,
+      managerName: managers.find((m) => m.id === e.managerUserId)?.displayName ?? null,
+      issuingArea: areas.find((a) => a.id === e.issuingAreaId)?.name ?? '',
+    }));
+  }
+}

@@ -1,0 +1,86 @@
+import { CREDIT_EVENT_LABELS, type CreditEventKind } from '@wuye/contracts';
+import { DateField, EnumField, IntField, TextField } from '../../../common/fields';
+import { PageQuery } from '../../../common/pagination';
+
+const ID = { min: 1, max: 2 ** 31 - 1 };
+
+export class OverviewQuery {
+  @IntField({ ...ID, fromQuery: true, description: 'County, town or community office' })
+  areaId: number;
+
+  @DateField({ description: 'First day (Asia/Shanghai) tickets were filed, inclusive' })
+  from: string;
+
+  @DateField({ description: 'Last day, inclusive' })
+  to: string;
+}
+
+export class EscalationsQuery extends PageQuery {
+  @EnumField(['open', 'closed'] as const, { optional: true })
+  state?: 'open' | 'closed';
+
+  @IntField({ ...ID, optional: true, fromQuery: true })
+  communityId?: number;
+}
+
+export class EscalationNoteDto {
+  @TextField({ max: 500, example: '请物业三日内修复并反馈' })
+  note: string;
+}
+
+export class EscalationDeadlineDto {
+  @TextField({ max: 40, pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, description: 'ISO 8601 with offset', example: '2026-12-01T18:00:00+08:00' })
+  deadlineAt: string;
+
+  @TextField({ max: 500, optional: true })
+  note?: string;
+}
+
+export class CloseEscalationDto {
+  @TextField({ max: 500, example: '已现场核实修复' })
+  note: string;
+}
+
+export class StarRatingDto {
+  @IntField({ min: 2000, max: 2100 })
+  year: number;
+
+  @IntField({ min: 1, max: 5, nullable: true, description: '1–5, or null for 不定星' })
+  stars: number | null;
+
+  @TextField({ max: 500 })
+  reason: string;
+}
+
+export class YearParam {
+  @IntField({ min: 2000, max: 2100, optional: true, fromQuery: true })
+  year?: number;
+}
+
+export class CreditEventDto {
+  @IntField(ID)
+  companyId: number;
+
+  @EnumField(Object.keys(CREDIT_EVENT_LABELS) as CreditEventKind[])
+  kind: CreditEventKind;
+
+  @IntField({ min: 0, max: 100, optional: true, description: 'Points deducted (kind points)' })
+  points?: number;
+
+  @DateField()
+  occurredOn: string;
+
+  @TextField({ max: 500 })
+  reason: string;
+
+  @IntField({ ...ID, optional: true })
+  communityId?: number;
+
+  @IntField({ ...ID, optional: true, description: 'The project manager concerned' })
+  managerUserId?: number;
+}
+
+export class CreditEventsQuery extends PageQuery {
+  @IntField({ ...ID, optional: true, fromQuery: true })
+  companyId?: number;
+}

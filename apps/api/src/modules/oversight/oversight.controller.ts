@@ -1,0 +1,111 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AreaOverview, CompanyOverview, CreditEventView, EscalationView, Page, StarRatingView } from '@wuye/contracts';
+import { ParseIdPipe } from '../../common/id.pipe';
+import { Allow, Caller, SignedIn } from '../identity/access.decorators';
+import type { Principal } from '../identity/principal';
+import { CreditService } from './credit.service';
+import { CloseEscalationDto, CreditEventDto, CreditEventsQuery, EscalationDeadlineDto, EscalationNoteDto, EscalationsQuery, OverviewQuery, StarRatingDto, YearParam } from './dto/oversight.dto';
+import { EscalationQueueService } from './escalation-queue.service';
+import { OverviewService } from './overview.service';
+import { RatingsService } from './ratings.service';
+import { StatsExportService } from './stats-export.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('oversight')
+@ApiBearerAuth()
+@Controller()
+export class OversightController {
+  constructor(
+    private readonly overview: OverviewService,
+    private readonly escalations: EscalationQueueService,
+    private readonly ratings: RatingsService,
+    private readonly credit: CreditService,
+    private readonly exports: StatsExportService,
+  ) {}
+
+  /** Statistics of a county, town or community office: per child area, per estate; from maintained rollups. */
+  @Get('stats/overview')
+  @Allow('oversight.read')
+  areaOverview(@Query() query: OverviewQuery, @Caller() caller: Principal): Promise<AreaOverview> {
+    return this.overview.overview(query.areaId, query.from, query.to, caller);
+  }
+
+  @Get('stats/companies')
+  @Allow('oversight.read')
+  companies(@Query() query: OverviewQuery, @Caller() caller: Principal): Promise<CompanyOverview[]> {
+    return this.overview.companies(query.areaId, query.from, query.to, caller);
+  }
+
+  @Get('stats/export.xlsx')
+  @Allow('oversight.read')
+  @ApiProduces(XLSX)
+  async export(@Query() query: OverviewQuery, @Caller() caller: Principal, @Res() res: Response): Promise<void> {
+    const file = await this.exports.export(query.areaId, query.from, query.to, caller);
+    res.setHeader('Content-Type', XLSX);
+    res.setHeader('Content-Disposition', `attachment; filename="stats.xlsx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+    res.send(file.body);
+  }
+
+  /** 督办 queue: escalated tickets of the caller's estates. */
+  @Get('escalations')
+  @Allow('oversight.read')
+  queue(@Query() query: EscalationsQuery, @Caller() caller: Principal): Promise<Page<EscalationView>> {
+    return this.escalations.list(query, caller);
+  }
+
+  @Post('escalations/:id/comments')
+  @HttpCode(200)
+  @Allow('escalations.handle')
+  comment(@Param('id', ParseIdPipe) id: number, @Body() dto: EscalationNoteDto, @Caller() caller: Principal): Promise<EscalationView> {
+    return this.escalations.comment(id, dto.note, caller);
+  }
+
+  @Post('escalations/:id/deadline')
+  @HttpCode(200)
+  @Allow('escalations.handle')
+  deadline(@Param('id', ParseIdPipe) id: number, @Body() dto: EscalationDeadlineDto, @Caller() caller: Principal): Promise<EscalationView> {
+    return this.escalations.setDeadline(id, dto, caller);
+  }
+
+  @Post('escalations/:id/close')
+  @HttpCode(200)
+  @Allow('escalations.handle')
+  close(@Param('id', ParseIdPipe) id: number, @Body() dto: CloseEscalationDto, @Caller() caller: Principal): Promise<EscalationView> {
+    return this.escalations.close(id, dto.note, caller);
+  }
+
+  /** An estate's star ratings (residents see theirs) with the indicators the system holds. */
+  @Get('communities/:id/star-ratings')
+  @Allow('tickets.read')
+  starRatings(@Param('id', ParseIdPipe) id: number, @Query() query: YearParam, @Caller() caller: Principal) {
+    return this.ratings.forCommunity(id, query.year, caller);
+  }
+
+  @Post('communities/:id/star-ratings')
+  @Allow('ratings.write')
+  rate(@Param('id', ParseIdPipe) id: number, @Body() dto: StarRatingDto, @Caller() caller: Principal): Promise<StarRatingView> {
+    return this.ratings.rate(id, dto, caller);
+  }
+
+  /** A company's credit standing over the last 12 months: public to every signed-in user. */
+  @Get('companies/:id/credit')
+  @SignedIn()
+  companyCredit(@Param('id', ParseIdPipe) id: number) {
+    return this.credit.companyCredit(id);
+  }
+
+  @Get('credit-events')
+  @Allow('oversight.read')
+  creditEvents(@Query() query: CreditEventsQuery, @Caller() caller: Principal): Promise<Page<CreditEventView>> {
+    return this.credit.list(query, caller);
+  }
+
+  @Post('credit-events')
+  @Allow('ratings.write')
+  recordCredit(@Body() dto: CreditEventDto, @Caller() caller: Principal): Promise<CreditEventView> {
+    return this.credit.record(dto, caller);
+  }
+}

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { DisclosuresModule } from '../disclosures/disclosures.module';
+import { IdentityCoreModule } from '../identity/identity-core.module';
+import { OrgModule } from '../org/org.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { CreditService } from './credit.service';
+import { EscalationQueueService } from './escalation-queue.service';
+import { OversightController } from './oversight.controller';
+import { OverviewService } from './overview.service';
+import { RatingsService } from './ratings.service';
+import { StatsExportService } from './stats-export.service';
+
+@Module({
+  imports: [IdentityCoreModule, OrgModule, TicketsModule, DisclosuresModule],
+  controllers: [OversightController],
+  providers: [OverviewService, EscalationQueueService, RatingsService, CreditService, StatsExportService],
+  exports: [OverviewService, CreditService],
+})
+export class OversightModule {}

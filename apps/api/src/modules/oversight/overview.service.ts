@@ -1,0 +1,231 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
+import { DEFAULT_TICKET_CATEGORIES, OPEN_TICKET_STATES, type AreaOverview, type CommunityOverview, type CompanyOverview, type Metrics, type TicketState } from '@wuye/contracts';
+import { invalid } from '../../common/errors';
+import { addDays, isCalendarDate, shanghaiDate } from '../../common/time';
+import { ComplianceService } from '../disclosures/compliance.service';
+import type { Principal } from '../identity/principal';
+import { RoleAssignment } from '../identity/role-assignment.entity';
+import { Area } from '../org/area.entity';
+import { Community } from '../org/community.entity';
+import { ContractsService } from '../org/contracts.service';
+import { PropertyCompany } from '../org/property-company.entity';
+import { ROLLUP_COUNTERS, columnOf, type Counters } from '../tickets/rollups.service';
+import { TicketCategoryRow } from '../tickets/ticket-category.entity';
+import { Ticket } from '../tickets/ticket.entity';
+import { CreditService } from './credit.service';
+import { areaInScope } from './oversight-scope';
+import { StarRating } from './star-rating.entity';
+
+const STATES: [TicketState, keyof Counters][] = [
+  ['submitted', 'submitted'],
+  ['accepted', 'accepted'],
+  ['assigned', 'assigned'],
+  ['in_progress', 'inProgress'],
+  ['resolved', 'resolved'],
+  ['closed', 'closed'],
+  ['rejected', 'rejected'],
+  ['cancelled', 'cancelled'],
+];
+
+const zero = (): Counters => Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, 0])) as Counters;
+const addInto = (target: Counters, source: Counters) => ROLLUP_COUNTERS.forEach((k) => (target[k] += source[k]));
+const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10000) / 10000 : null);
+
+export function metricsOf(c: Counters, overdueOpen: number): Metrics {
+  return {
+    total: c.total,
+    byState: Object.fromEntries(STATES.filter(([, k]) => c[k]).map(([s, k]) => [s, c[k]])),
+    onTimeResponseRate: share(c.respondedOnTime, c.responded),
+    onTimeResolutionRate: share(c.resolvedOnTime, c.resolvedCount),
+    satisfactionRate: share(c.satisfied, c.rated),
+    reopenRate: share(c.reopened, c.everResolved),
+    averageStars: c.rated ? Math.round((c.starsSum / c.rated) * 100) / 100 : null,
+    overdueOpen,
+  };
+}
+
+/**
+ * Statistics for a community office, a town or the county, per estate and per company, for tickets filed in a
+ * date range. Sums the maintained rollups (one grouped query) plus one indexed count of what is overdue now.
+ */
+@Injectable()
+export class OverviewService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly compliance: ComplianceService,
+    private readonly contracts: ContractsService,
+    private readonly credit: CreditService,
+  ) {}
+
+  private range(from: string, to: string) {
+    if (!isCalendarDate(from) || !isCalendarDate(to) || to < from) throw invalid('请选择正确的起止日期', { field: 'from' });
+    if (addDays(from, 366 * 3) < to) throw invalid('统计区间最长三年', { field: 'to' });
+  }
+
+  /** Counters per estate (and per category) in the area and range, from the rollups. */
+  async countersByCommunity(areaPath: string, from: string, to: string): Promise<{ perCommunity: Map<number, Counters>; perCategory: Map<string, number>; perCompany: Map<number, Counters> }> {
+    const sums = ROLLUP_COUNTERS.map((k) => `SUM(r.${columnOf(k)}) AS ${columnOf(k)}`).join(', ');
+    const rows: Record<string, string | number | null>[] = await this.db.query(
+      `SELECT r.community_id AS community_id, r.category_code AS category_code, r.company_id AS company_id, ${sums}
+       FROM ticket_rollup r WHERE r.area_path LIKE ? AND r.day >= ? AND r.day <= ?
+       GROUP BY r.community_id, r.category_code, r.company_id`,
+      [`${areaPath}%`, from, to],
+    );
+    const perCommunity = new Map<number, Counters>();
+    const perCategory = new Map<string, number>();
+    const perCompany = new Map<number, Counters>();
+    for (const row of rows) {
+      const c = Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, Number(row[columnOf(k)] ?? 0)])) as Counters;
+      const community = Number(row.community_id);
+      if (!perCommunity.has(community)) perCommunity.set(community, zero());
+      addInto(perCommunity.get(community) as Counters, c);
+      perCategory.set(String(row.category_code), (perCategory.get(String(row.category_code)) ?? 0) + c.total);
+      if (row.company_id !== null) {
+        const company = Number(row.company_id);
+        if (!perCompany.has(company)) perCompany.set(company, zero());
+        addInto(perCompany.get(company) as Counters, c);
+      }
+    }
+    return { perCommunity, perCategory, perCompany };
+  }
+
+  /** Open tickets past a deadline right now, per estate of the area (state/deadline index, then the area). */
+  async overdueByCommunity(areaPath: string): Promise<Map<number, number>> {
+    const now = new Date();
+    const rows = await this.db
+      .getRepository(Ticket)
+      .createQueryBuilder('t')
+      .select('t.communityId', 'c')
+      .addSelect('COUNT(*)', 'n')
+      .where("((t.state = 'submitted' AND t.responseDueAt < :now) OR (t.state IN (:...open) AND t.resolutionDueAt < :now))", { now, open: OPEN_TICKET_STATES })
+      .andWhere('t.areaPath LIKE :p', { p: `${areaPath}%` })
+      .groupBy('t.communityId')
+      .getRawMany<{ c: number; n: string }>();
+    return new Map(rows.map((r) => [Number(r.c), Number(r.n)]));
+  }
+
+  async overview(areaId: number, from: string, to: string, caller: Principal): Promise<AreaOverview> {
+    this.range(from, to);
+    const area = await areaInScope(this.db, caller, areaId);
+    const communities = await this.db.getRepository(Community).createQueryBuilder('c').where('c.areaPath LIKE :p', { p: `${area.path}%` }).orderBy('c.id', 'ASC').getMany();
+    const ids = communities.map((c) => c.id);
+    const [{ perCommunity, perCategory }, overdue, companies, compliance, chairs, ratings, categories, childAreas] = await Promise.all([
+      this.countersByCommunity(area.path, from, to),
+      this.overdueByCommunity(area.path),
+      this.contracts.managingCompanies(ids),
+      ids.length ? this.compliance.computeFor(ids, 12) : Promise.resolve([]),
+      ids.length ? this.db.getRepository(RoleAssignment).findBy({ role: 'committee_chair', communityId: In(ids), revokedAt: IsNull() }) : Promise.resolve([]),
+      ids.length ? this.latestRatings(ids, Number(to.slice(0, 4))) : Promise.resolve(new Map<number, StarRating>()),
+      this.db.getRepository(TicketCategoryRow).find({ select: { code: true, name: true } }),
+      this.db.getRepository(Area).findBy({ parentId: area.id }),
+    ]);
+    const overviewOf = (c: Community): CommunityOverview => {
+      const company = companies.get(c.id);
+      const rating = ratings.get(c.id);
+      return {
+        id: c.id,
+        name: c.name,
+        areaId: c.areaId,
+        company: company ? { id: company.id, name: company.name } : null,
+        metrics: metricsOf(perCommunity.get(c.id) ?? zero(), overdue.get(c.id) ?? 0),
+        disclosureOverdue: compliance.find((x) => x.communityId === c.id)?.overdue ?? 0,
+        committee: chairs.some((r) => r.communityId === c.id),
+        stars: rating === undefined ? undefined : rating.stars,
+      };
+    };
+    const list = communities.map(overviewOf);
+    const total = zero();
+    perCommunity.forEach((c) => addInto(total, c));
+    const overdueTotal = [...overdue.values()].reduce((a, b) => a + b, 0);
+    const children =
+      area.level === 'community_office'
+        ? []
+        : childAreas.map((child) => {
+            const inside = communities.filter((c) => c.areaPath.startsWith(child.path));
+            const sum = zero();
+            inside.forEach((c) => addInto(sum, perCommunity.get(c.id) ?? zero()));
+            const views = list.filter((v) => inside.some((c) => c.id === v.id));
+            return {
+              id: child.id,
+              name: child.name,
+              level: child.level,
+              metrics: metricsOf(sum, inside.reduce((a, c) => a + (overdue.get(c.id) ?? 0), 0)),
+              communities: inside.length,
+              disclosureOverdue: views.reduce((a, v) => a + v.disclosureOverdue, 0),
+              committees: views.filter((v) => v.committee).length,
+            };
+          });
+    const starCounts: AreaOverview['stars'] = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, unrated: 0, none: 0 };
+    for (const v of list) {
+      if (v.stars === undefined) starCounts.none++;
+      else if (v.stars === null) starCounts.unrated++;
+      else starCounts[String(v.stars) as '1'] += 1;
+    }
+    const nameOf = (code: string) => categories.find((c) => c.code === code)?.name ?? DEFAULT_TICKET_CATEGORIES.find((c) => c.code === code)?.name ?? code;
+    return {
+      area: { id: area.id, name: area.name, level: area.level },
+      from,
+      to,
+      freshness: { source: 'rollup', maintained: 'with every ticket change', asOf: new Date().toISOString() },
+      metrics: metricsOf(total, overdueTotal),
+      byCategory: [...perCategory.entries()].map(([code, count]) => ({ code, name: nameOf(code), count })).sort((a, b) => b.count - a.count),
+      children,
+      communities: list,
+      committees: { total: list.length, inPlace: list.filter((v) => v.committee).length },
+      stars: starCounts,
+    };
+  }
+
+  /** Per company, for the estates of the area (a company's figures cover the estates it served when filed). */
+  async companies(areaId: number, from: string, to: string, caller: Principal): Promise<CompanyOverview[]> {
+    this.range(from, to);
+    const area = await areaInScope(this.db, caller, areaId);
+    const { perCompany } = await this.countersByCommunity(area.path, from, to);
+    const communities = await this.db.getRepository(Community).createQueryBuilder('c').where('c.areaPath LIKE :p', { p: `${area.path}%` }).getMany();
+    const current = await this.contracts.managingCompanies(communities.map((c) => c.id));
+    const ids = [...new Set([...perCompany.keys(), ...[...current.values()].map((c) => c.id)])];
+    const companies = ids.length ? await this.db.getRepository(PropertyCompany).findBy({ id: In(ids) }) : [];
+    const overdue = await this.overdueByCommunity(area.path);
+    return Promise.all(
+      companies.map(async (company) => {
+        const served = communities.filter((c) => current.get(c.id)?.id === company.id);
+        return {
+          id: company.id,
+          name: company.name,
+          communities: served.length,
+          metrics: metricsOf(perCompany.get(company.id) ?? zero(), served.reduce((a, c) => a + (overdue.get(c.id) ?? 0), 0)),
+          credit: await this.credit.standing(company.id),
+        };
+      }),
+    ).then((list) => list.sort((a, b) => b.metrics.total - a.metrics.total));
+  }
+
+  async latestRatings(communityIds: number[], year: number): Promise<Map<number, StarRating>> {
+    const rows = await this.db.getRepository(StarRating).find({ where: { communityId: In(communityIds), year }, order: { id: 'ASC' } });
+    return new Map(rows.map((r) => [r.communityId, r]));
+  }
+
+  /** What the system holds for a rating form: the estate's figures for the year. */
+  async indicators(communityId: number, year: number) {
+    const community = await this.db.getRepository(Community).findOneByOrFail({ id: communityId });
+    const from = `${year}-01-01`;
+    const to = `${year}-12-31` < shanghaiDate() ? `${year}-12-31` : shanghaiDate();
+    const { perCommunity } = await this.countersByCommunity(community.areaPath, from, to);
+    const counters = perCommunity.get(communityId) ?? zero();
+    const overdue = (await this.overdueByCommunity(community.areaPath)).get(communityId) ?? 0;
+    const [compliance] = await this.compliance.computeFor([communityId], 12);
+    const due = compliance.items.filter((i) => i.period.startsWith(String(year)) && i.status !== 'due');
+    const m = metricsOf(counters, overdue);
+    return {
+      year,
+      tickets: counters.total,
+      satisfactionRate: m.satisfactionRate,
+      onTimeResponseRate: m.onTimeResponseRate,
+      onTimeResolutionRate: m.onTimeResolutionRate,
+      disclosureComplianceRate: due.length ? Math.round((due.filter((i) => i.status === 'published').length / due.length) * 10000) / 10000 : null,
+      overdueOpen: overdue,
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import { EntityManager } from 'typeorm';
+import { shanghaiDate } from '../../common/time';
+import { CreditEvent } from '../oversight/credit-event.entity';
+import { StarRating } from '../oversight/star-rating.entity';
+import type { DemoIndex } from './demo-seed.service';
+
+/** Last year's star ratings by the county bureau, and the credit records the demo's story implies. */
+export async function seedDemoOversight(m: EntityManager, index: DemoIndex): Promise<void> {
+  const county = index.areas.get('QHX');
+  const rater = index.users.get('regulator.county');
+  if (!county || !rater) return;
+  const lastYear = Number(shanghaiDate().slice(0, 4)) - 1;
+  const stars: Record<string, number | null> = { JXHY: 5, YGXC: 4, CHMY: 5, JSJY: 3, BJYH: 4, DHW: 4, XFL: 3, GHY: 3, SXMD: 4, XSYJ: 2, LLXC: null, HXJY: 2 };
+  for (const [code, value] of Object.entries(stars)) {
+    const community = index.communities.get(code);
+    if (!community) continue;
+    await m.getRepository(StarRating).insert({
+      communityId: community.id,
+      year: lastYear,
+      stars: value,
+      reason: value === null ? '年内更换物业服务企业，服务期不足一年，暂不定星' : value >= 4 ? '服务规范，业主满意度高，公示及时' : '维修响应偏慢，公示不够及时',
+      indicators: {},
+      ratedById: rater.id,
+      areaId: county.id,
+      createdAt: new Date(`${lastYear + 1}-01-20T02:00:00Z`),
+    });
+  }
+  const hengxin = index.companies.get('hengxin');
+  const anju = index.companies.get('anju');
+  const today = shanghaiDate();
+  const monthsAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 30 * 86400_000).toISOString().slice(0, 10);
+  const events: Partial<CreditEvent>[] = [];
+  if (hengxin) {
+    events.push(
+      { companyId: hengxin.id, communityId: index.communities.get('LLXC')?.id ?? null, kind: 'interview', points: 0, occurredOn: monthsAgo(8), reason: '柳林新村电梯长期停运、投诉集中，约谈企业负责人' },
+      { companyId: hengxin.id, communityId: index.communities.get('LLXC')?.id ?? null, kind: 'criticism', points: 0, occurredOn: monthsAgo(6), reason: '整改不到位，全县通报批评' },
+      { companyId: hengxin.id, communityId: index.communities.get('LLXC')?.id ?? null, kind: 'project_withdrawn', points: 0, occurredOn: monthsAgo(5), reason: '业主大会决定改选，项目清退并完成交接' },
+      { companyId: hengxin.id, communityId: index.communities.get('HXJY')?.id ?? null, kind: 'points', points: 6, occurredOn: monthsAgo(2), reason: '公共收益连续两个季度未公示' },
+    );
+  }
+  if (anju) events.push({ companyId: anju.id, communityId: index.communities.get('JSJY')?.id ?? null, kind: 'interview', points: 0, occurredOn: monthsAgo(3), reason: '金色家园消防通道堵塞问题反复出现' });
+  for (const e of events) await m.getRepository(CreditEvent).insert({ managerUserId: null, issuingAreaId: county.id, createdById: rater.id, ...e });
+}

@@ -1,0 +1,52 @@
+import { Column, Entity, Index } from 'typeorm';
+import { DateColumn, IdColumn, RefColumn } from '../../database/columns';
+
+/**
+ * Ticket counters per estate, day filed (Asia/Shanghai) and category, kept up to date in the same transaction as
+ * every ticket change. Statistics over counties and companies sum these rows instead of scanning tickets, so
+ * they cost the same at 5 million tickets as at 50 thousand.
+ */
+@Entity('ticket_rollup')
+@Index(['communityId', 'day', 'categoryCode'], { unique: true })
+@Index(['areaPath', 'day'])
+@Index(['companyId', 'day'])
+export class TicketRollup {
+  @IdColumn() id: number;
+
+  @RefColumn()
+  communityId: number;
+
+  @Column({ type: 'varchar', length: 255 })
+  areaPath: string;
+
+  /** The company serving the estate when the tickets were filed. */
+  @RefColumn({ nullable: true })
+  companyId: number | null;
+
+  @DateColumn()
+  day: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  categoryCode: string;
+
+  @Column({ type: 'integer', default: 0 }) total: number;
+  @Column({ type: 'integer', default: 0 }) submitted: number;
+  @Column({ type: 'integer', default: 0 }) accepted: number;
+  @Column({ type: 'integer', default: 0 }) assigned: number;
+  @Column({ type: 'integer', default: 0 }) inProgress: number;
+  @Column({ type: 'integer', default: 0 }) resolved: number;
+  @Column({ type: 'integer', default: 0 }) closed: number;
+  @Column({ type: 'integer', default: 0 }) rejected: number;
+  @Column({ type: 'integer', default: 0 }) cancelled: number;
+  /** Tickets answered (accepted or rejected), and those answered in time. */
+  @Column({ type: 'integer', default: 0 }) responded: number;
+  @Column({ type: 'integer', default: 0 }) respondedOnTime: number;
+  @Column({ type: 'integer', default: 0 }) resolvedCount: number;
+  @Column({ type: 'integer', default: 0 }) resolvedOnTime: number;
+  @Column({ type: 'integer', default: 0 }) rated: number;
+  /** Rated 4 or 5 stars. */
+  @Column({ type: 'integer', default: 0 }) satisfied: number;
+  @Column({ type: 'integer', default: 0 }) starsSum: number;
+  @Column({ type: 'integer', default: 0 }) reopened: number;
+  @Column({ type: 'integer', default: 0 }) everResolved: number;
+}

@@ -1,0 +1,126 @@
+/** Oversight (督办, 统计, 星级评定, 信用). */
+import type { TicketState, TicketSummary } from './tickets';
+
+export interface Metrics {
+  total: number;
+  byState: Partial<Record<TicketState, number>>;
+  /** Shares 0..1; null when there is nothing to measure. */
+  onTimeResponseRate: number | null;
+  onTimeResolutionRate: number | null;
+  satisfactionRate: number | null;
+  reopenRate: number | null;
+  averageStars: number | null;
+  /** Open tickets past a deadline right now. */
+  overdueOpen: number;
+}
+
+export interface CommunityOverview {
+  id: number;
+  name: string;
+  areaId: number;
+  company: { id: number; name: string } | null;
+  metrics: Metrics;
+  /** Disclosures past due (compliance, last 12 months). */
+  disclosureOverdue: number;
+  /** An owners' committee with a chair is in place. */
+  committee: boolean;
+  stars: number | null | undefined;
+}
+
+export interface AreaOverview {
+  area: { id: number; name: string; level: string };
+  from: string;
+  to: string;
+  /** Where the figures come from and how current they are. */
+  freshness: { source: 'rollup'; maintained: 'with every ticket change'; asOf: string };
+  metrics: Metrics;
+  byCategory: { code: string; name: string; count: number }[];
+  /** One level down: towns of a county, offices of a town, estates of an office. */
+  children: { id: number; name: string; level: string; metrics: Metrics; communities: number; disclosureOverdue: number; committees: number }[];
+  communities: CommunityOverview[];
+  committees: { total: number; inPlace: number };
+  stars: Record<'1' | '2' | '3' | '4' | '5' | 'unrated' | 'none', number>;
+}
+
+export interface CompanyOverview {
+  id: number;
+  name: string;
+  communities: number;
+  metrics: Metrics;
+  credit: CreditStanding;
+}
+
+export const CREDIT_EVENT_LABELS = {
+  interview: '约谈',
+  criticism: '通报批评',
+  points: '信用扣分',
+  manager_dismissed: '项目经理撤换',
+  project_withdrawn: '项目清退',
+} as const;
+export type CreditEventKind = keyof typeof CREDIT_EVENT_LABELS;
+
+export interface CreditEventView {
+  id: number;
+  companyId: number;
+  companyName: string;
+  kind: CreditEventKind;
+  points: number;
+  occurredOn: string;
+  reason: string;
+  communityName: string | null;
+  managerName: string | null;
+  issuingArea: string;
+}
+
+export interface CreditStanding {
+  companyId: number;
+  /** 100 less deductions over the last 12 months. */
+  score: number;
+  grade: 'A' | 'B' | 'C' | 'D';
+  last12Months: Record<CreditEventKind, number>;
+  pointsDeducted: number;
+}
+
+/** Deductions per event kind in the credit score (points events deduct their own points). */
+export const CREDIT_DEDUCTIONS: Record<CreditEventKind, number> = { interview: 2, criticism: 5, points: 0, manager_dismissed: 5, project_withdrawn: 15 };
+
+export function creditGrade(score: number): CreditStanding['grade'] {
+  return score >= 90 ? 'A' : score >= 75 ? 'B' : score >= 60 ? 'C' : 'D';
+}
+
+export interface StarRatingView {
+  id: number;
+  year: number;
+  /** null: 不定星. */
+  stars: number | null;
+  reason: string;
+  ratedBy: string;
+  issuingArea: string;
+  ratedAt: string;
+  indicators: Record<string, number | null>;
+}
+
+export interface RatingIndicators {
+  year: number;
+  tickets: number;
+  satisfactionRate: number | null;
+  onTimeResponseRate: number | null;
+  onTimeResolutionRate: number | null;
+  /** Share of due disclosures published on time in that year. */
+  disclosureComplianceRate: number | null;
+  overdueOpen: number;
+}
+
+export interface EscalationView {
+  id: number;
+  reason: string;
+  reasonLabel: string;
+  state: 'open' | 'closed';
+  deadlineAt: string | null;
+  createdAt: string;
+  closedAt: string | null;
+  closingNote: string | null;
+  communityId: number;
+  communityName: string;
+  ticket: TicketSummary;
+}
