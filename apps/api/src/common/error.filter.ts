@@ -29,6 +29,13 @@ const UNAVAILABLE_ERRNO = new Set([
   'ER_CON_COUNT_ERROR',
   'SQLITE_BUSY',
   'POOL_CLOSED',
+  'ER_SERVER_SHUTDOWN',
+  'ER_CONNECTION_KILLED',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  // Still locked after the retries of retryingTransaction: busy, not broken.
+  'ER_LOCK_DEADLOCK',
+  'ER_LOCK_WAIT_TIMEOUT',
 ]);
 
 function driverCode(error: unknown): string | undefined {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { ContractStatus, ContractView, Page } from '@wuye/contracts';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
@@ -13,7 +13,8 @@ import { PropertyCompany } from './property-company.entity';
 import { ServiceContract } from './service-contract.entity';
 
 /** Contracts in force on `today` (Shanghai date). The one definition of "active", used by access control too. */
-export function activeContractsQuery(db: DataSource, today: string) {
+/** Works on the data source or inside a transaction (pass its manager: never a second connection mid-transaction). */
+export function activeContractsQuery(db: DataSource | EntityManager, today: string) {
   return db
     .getRepository(ServiceContract)
     .createQueryBuilder('sc')

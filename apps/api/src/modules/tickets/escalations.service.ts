@@ -57,7 +57,7 @@ export class EscalationsService {
 
   /** The estate's project managers today (their company holds the active contract). */
   async managersOf(m: EntityManager, communityId: number): Promise<number[]> {
-    const contract = await activeContractsQuery(m.connection, shanghaiDate()).andWhere('sc.communityId = :communityId', { communityId }).getOne();
+    const contract = await activeContractsQuery(m, shanghaiDate()).andWhere('sc.communityId = :communityId', { communityId }).getOne();
     if (!contract) return [];
     const rows = await m.getRepository(RoleAssignment).findBy({ role: 'manager', communityId, companyId: contract.companyId, revokedAt: IsNull() });
     return rows.map((r) => r.userId);

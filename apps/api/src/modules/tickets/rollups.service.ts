@@ -116,7 +116,7 @@ export class RollupsService {
         .where('community_id = :communityId AND day = :day AND category_code = :categoryCode', key)
         .execute();
     if ((await apply()).affected) return;
-    const company = await activeContractsQuery(m.connection, shanghaiDate()).andWhere('sc.communityId = :c', { c: after.communityId }).getOne();
+    const company = await activeContractsQuery(m, shanghaiDate()).andWhere('sc.communityId = :c', { c: after.communityId }).getOne();
     // A new row; if another transaction made it first, add to theirs.
     await repo
       .createQueryBuilder()

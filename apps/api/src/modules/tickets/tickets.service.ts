@@ -35,6 +35,7 @@ import { UploadsService } from '../uploads/uploads.service';
 import { CategoriesService } from './categories.service';
 import { isOverdue, resolutionDueFrom, ticketDeadlines } from './deadlines';
 import { CreateTicketDto, ListTicketsQuery, RatingDto, SimilarQuery, TransitionDto } from './dto/ticket.dto';
+import { retryingTransaction } from '../../database/transactions';
 import { EscalationsService } from './escalations.service';
 import { RollupsService } from './rollups.service';
 import { TicketEvent, type EventActorRole } from './ticket-event.entity';
@@ -122,7 +123,7 @@ export class TicketsService {
     const now = new Date();
     const due = ticketDeadlines(now, category);
 
-    return this.db.transaction(async (m) => {
+    return retryingTransaction(this.db, async (m) => {
       const photos = origin.reporterId !== null ? await this.uploads.claim(input.photoIds, origin.reporterId, m) : [];
       const saved = await m.getRepository(Ticket).save(
         m.getRepository(Ticket).create({
@@ -392,7 +393,7 @@ export class TicketsService {
       }
     }
 
-    await this.db.transaction(async (m) => {
+    await retryingTransaction(this.db, async (m) => {
       const photos = dto.photoIds?.length ? await this.uploads.claim(dto.photoIds, caller.userId, m) : [];
       // Optimistic lock: the update only applies to the version the caller saw (two managers: one wins).
       const result = await m
@@ -479,7 +480,7 @@ export class TicketsService {
     const comment = dto.comment?.trim() || null;
     if (comment) await this.content.checkText(caller.userId, comment, 2);
     const now = new Date();
-    await this.db.transaction(async (m) => {
+    await retryingTransaction(this.db, async (m) => {
       const closes = t.state === 'resolved';
       const result = await m
         .getRepository(Ticket)
@@ -510,7 +511,7 @@ export class TicketsService {
       const minutes = Math.ceil(wait / 60_000);
       throw new DomainError(429, 'URGE_TOO_SOON', `一小时内只能催办一次，请 ${minutes} 分钟后再试`, { retryAfter: Math.ceil(wait / 1000) }, { 'Retry-After': String(Math.ceil(wait / 1000)) });
     }
-    await this.db.transaction(async (m) => {
+    await retryingTransaction(this.db, async (m) => {
       await this.addEvent(m, t, { actorId: caller.userId, actorRole: t.reporterId === caller.userId ? 'reporter' : 'follower', action: 'urge', from: t.state, to: t.state, note: '催办' });
       const managers = await this.escalations.managersOf(m, t.communityId);
       const assignee = t.assigneeId ? [t.assigneeId] : [];
@@ -525,7 +526,7 @@ export class TicketsService {
     if (!t || t.visibility !== 'public' || !this.viewerLevel(t, caller) || !caller.mayInCommunity('tickets.report', t.communityId)) throw notFound('ticket');
     if (t.reporterId === caller.userId) throw conflict('OWN_TICKET', '这是您自己反映的问题');
     if (!([...OPEN_TICKET_STATES, 'resolved'] as TicketState[]).includes(t.state)) throw conflict('ILLEGAL_TRANSITION', '该问题已经办结，无需再关注');
-    await this.db.transaction(async (m) => {
+    await retryingTransaction(this.db, async (m) => {
       // Following twice is a no-op; the unique index settles a double tap.
       if (await m.getRepository(TicketFollower).existsBy({ ticketId: id, userId: caller.userId })) return;
       await m.getRepository(TicketFollower).insert({ ticketId: id, userId: caller.userId });
