@@ -18,13 +18,21 @@ const common = {
   moduleNameMapper: { '^@wuye/contracts$': '<rootDir>/../../libs/contracts/src/index.ts' },
 };
 module.exports = {
+  // testTimeout is global in jest (not per project); the production specs raise their own with jest.setTimeout.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 60000,
+      testPathIgnorePatterns: ['<rootDir>/test/production/'],
+    },
+    {
+      // Real processes against private MariaDB and Redis servers the tests start: outages, replicas, SIGTERM, fuzz.
+      ...common,
+      displayName: 'production',
+      testMatch: ['<rootDir>/test/production/**/*.e2e-spec.ts'],
     },
   ],
 };

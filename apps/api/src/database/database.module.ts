@@ -5,27 +5,29 @@ import { databaseConfig, type DatabaseConfig } from '../config';
 import { dataSourceOptions, detectFlavour } from './data-source';
 
 /**
- * Runs pending migrations before the app serves. On MySQL a named lock makes concurrent starts (two replicas)
- * take turns instead of racing on the same migration.
+ * Runs `work` while holding a MySQL named lock (GET_LOCK), so processes sharing one database take turns.
+ * SQLite has one writer and one process: the work just runs.
  */
-export async function runMigrations(dataSource: DataSource): Promise<void> {
-  if (dataSource.options.type !== 'mysql' && dataSource.options.type !== 'mariadb') {
-    await dataSource.runMigrations({ transaction: 'each' });
-    return;
-  }
+export async function withNamedLock(dataSource: DataSource, name: string, work: () => Promise<void>, timeoutSeconds = 120): Promise<void> {
+  if (dataSource.options.type !== 'mysql' && dataSource.options.type !== 'mariadb') return work();
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();
-    const [{ got }] = await runner.query(`SELECT GET_LOCK('wuye_migrations', 120) AS got`);
-    if (Number(got) !== 1) throw new Error('Timed out waiting for another process to finish migrations');
+    const [{ got }] = await runner.query('SELECT GET_LOCK(?, ?) AS got', [name, timeoutSeconds]);
+    if (Number(got) !== 1) throw new Error(`Timed out waiting for another process to release ${name}`);
     try {
-      await dataSource.runMigrations({ transaction: 'each' });
+      await work();
     } finally {
-      await runner.query(`SELECT RELEASE_LOCK('wuye_migrations')`);
+      await runner.query('SELECT RELEASE_LOCK(?)', [name]);
     }
   } finally {
     await runner.release();
   }
+}
+
+/** Runs pending migrations before the app serves; concurrent starts (two replicas) take turns. */
+export async function runMigrations(dataSource: DataSource): Promise<void> {
+  await withNamedLock(dataSource, 'wuye_migrations', async () => void (await dataSource.runMigrations({ transaction: 'each' })));
 }
 
 @Module({

@@ -7,6 +7,7 @@ import { HouseBinding } from '../identity/house-binding.entity';
 import { phoneFields } from '../identity/phone';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { User } from '../identity/user.entity';
+import { withNamedLock } from '../../database/database.module';
 import { Area } from '../org/area.entity';
 import { Building } from '../org/building.entity';
 import { Community } from '../org/community.entity';
@@ -53,10 +54,13 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.app.seedDemo) return;
-    if (await this.db.getRepository(Area).exists()) return;
-    const started = Date.now();
-    await this.seed();
-    this.logger.log(`Seeded the demo county in ${Date.now() - started} ms`);
+    // Two replicas starting on one empty MySQL database take turns (a named lock); the second finds it seeded.
+    await withNamedLock(this.db, 'wuye_demo_seed', async () => {
+      if (await this.db.getRepository(Area).exists()) return;
+      const started = Date.now();
+      await this.seed();
+      this.logger.log(`Seeded the demo county in ${Date.now() - started} ms`);
+    });
   }
 
   async seed(): Promise<DemoIndex> {
