@@ -64,13 +64,40 @@ function jsonBody() {
   const parse = json({ limit: '1mb' });
   return (req: Request, res: Response, next: NextFunction) =>
     parse(req, res, (error?: { type?: string }) => {
-      if (!error) return next();
+      if (!error) {
+        const refused = checkShape(req.body);
+        // Open311 clients read GeoReport v2's error list, not ours.
+        if (refused && req.path.startsWith('/open311')) return void res.status(400).json([{ code: 400, description: refused.message }]);
+        return next(refused);
+      }
+      if (req.path.startsWith('/open311')) return void res.status(error.type === 'entity.too.large' ? 413 : 400).json([{ code: 400, description: '请求内容不是有效的 JSON' }]);
       if (error.type === 'entity.too.large') return next(new DomainError(413, 'PAYLOAD_TOO_LARGE', '提交的内容太大了（不超过 1 MB）'));
       if (error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
         return next(new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', '请使用 UTF-8 编码提交'));
       }
       return next(new DomainError(400, 'MALFORMED_JSON', '请求内容不是有效的 JSON'));
     });
+}
+
+const MAX_JSON_DEPTH = 16;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * No request of ours nests deeper than a few levels; a deeper one (built to exhaust the stack of whatever walks it)
+ * or one carrying prototype keys is refused before any code reads it. Walked iteratively: no recursion to exhaust.
+ */
+function checkShape(body: unknown): DomainError | undefined {
+  const stack: [unknown, number][] = [[body, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) return new DomainError(400, 'MALFORMED_JSON', `请求内容嵌套过深（不超过 ${MAX_JSON_DEPTH} 层）`);
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return new DomainError(400, 'MALFORMED_JSON', `请求内容含有不允许的字段名 ${key}`);
+      stack.push([(value as Record<string, unknown>)[key], depth + 1]);
+    }
+  }
+  return undefined;
 }
 
 /** The H5 build at `/`; when it has not been built yet, a page that says how. */

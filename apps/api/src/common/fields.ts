@@ -31,8 +31,9 @@ interface Common {
   example?: unknown;
 }
 
+/** Optional: may be left out, but null is refused (it is not a value of the field); nullable: null clears it. */
 const optionality = ({ optional, nullable }: Common) =>
-  nullable ? [ValidateIf((_, value) => value !== null && value !== undefined)] : optional ? [IsOptional()] : [];
+  nullable ? [ValidateIf((_, value) => value !== null && value !== undefined)] : optional ? [ValidateIf((_, value) => value !== undefined)] : [];
 
 const docs = (c: Common, extra: Record<string, unknown>) =>
   ApiProperty({ required: !(c.optional || c.nullable), nullable: c.nullable, description: c.description, example: c.example, ...extra });
