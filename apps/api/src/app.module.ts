@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
@@ -48,6 +48,8 @@ export class AppModule {
               },
               redact: ['req.headers.authorization', 'req.headers.cookie'],
             },
+            // Every route, in path-to-regexp 8's syntax (the default '*' makes Express 5 warn at each start).
+            forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           }),
         }),
         DatabaseModule,

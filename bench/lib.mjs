@@ -1,0 +1,109 @@
+// Helpers shared by the benchmarks: MariaDB databases, the built API as a process, latency percentiles.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createConnection } from 'mysql2/promise';
+
+export const REPO = resolve(fileURLToPath(import.meta.url), '../..');
+export const SERVER = process.env.BENCH_DB_SERVER ?? 'mysql://root@127.0.0.1:3306';
+
+export function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+
+export function build() {
+  const r = spawnSync('node', ['scripts/nx.mjs', 'run-many', '-t', 'build', '-p', '@wuye/contracts', '@wuye/api'], { cwd: REPO, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(1);
+}
+
+export async function sql(query, params = [], database) {
+  const url = new URL(SERVER);
+  const conn = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database });
+  try {
+    const [rows] = await conn.query(query, params);
+    return rows;
+  } finally {
+    await conn.end();
+  }
+}
+
+export const dbUrl = (name) => `${SERVER}/${name}`;
+
+export async function freePort() {
+  return new Promise((res) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+/** Starts `node apps/api/dist/main.js` against a database; resolves when /api/health answers. */
+export async function startApi(env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(REPO, 'apps/api/dist/main.js')], {
+    cwd: REPO,
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'false', JOBS_INTERVAL_SECONDS: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'wuye-bench-')), ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600 && child.exitCode === null; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return { base, child, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
+    } catch {
+      // starting
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill('SIGKILL');
+  throw new Error('API did not start');
+}
+
+export function percentiles(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
+  return { n: s.length, p50: at(50), p95: at(95), p99: at(99), max: s[s.length - 1] };
+}
+
+/** Times `count` sequential GETs after `warm` untimed ones; milliseconds. */
+export async function timeGets(url, headers, count = 60, warm = 5) {
+  for (let i = 0; i < warm; i++) await (await fetch(url, { headers })).arrayBuffer();
+  const samples = [];
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+    samples.push(performance.now() - t0);
+  }
+  return percentiles(samples);
+}
+
+/**
+ * A MariaDB database `wuye_bench_<tickets>` filled by the scale generator (kept between runs: with `reuse` an
+ * already filled one is used as it is).
+ */
+export async function prepare(tickets, communities, reuse) {
+  const name = `wuye_bench_${tickets}`;
+  const exists = (await sql('SHOW DATABASES LIKE ?', [name])).length > 0;
+  if (exists && reuse) {
+    const [{ n }] = await sql('SELECT COUNT(*) AS n FROM ticket', [], name);
+    if (Number(n) >= tickets) return name;
+  }
+  await sql(`DROP DATABASE IF EXISTS \`${name}\``);
+  await sql(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const started = Date.now();
+  const r = spawnSync(process.execPath, [join(REPO, 'apps/api/dist/scripts/seed-scale.js'), '--communities', String(communities), '--owners', String(communities * 20), '--tickets', String(tickets)], {
+    cwd: REPO,
+    env: { ...process.env, DB_URL: dbUrl(name) },
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) process.exit(1);
+  console.log(`seeded ${name} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return name;
+}
