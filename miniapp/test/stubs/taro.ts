@@ -78,6 +78,19 @@ const Taro = {
     return Promise.resolve();
   },
   stopPullDownRefresh(): void {},
+  setNavigationBarTitle(_options: { title: string }): Promise<void> {
+    return Promise.resolve();
+  },
+  /** Like the user cancelling the picker, unless a test says what they chose with jest.spyOn(Taro, 'chooseImage'). */
+  chooseImage(_options: { count?: number; sizeType?: string[]; sourceType?: string[] }): Promise<{ tempFilePaths: string[]; errMsg: string }> {
+    return Promise.reject({ errMsg: 'chooseImage:fail cancel' });
+  },
+  previewImage(_options: { current?: string; urls: string[] }): Promise<void> {
+    return Promise.resolve();
+  },
+  uploadFile(options: { url: string; filePath: string; name: string; header?: Record<string, string> }): Promise<{ statusCode: number; data: string }> {
+    return Promise.reject(new Error(`Taro.uploadFile is not mocked in this test (${options.filePath})`));
+  },
 };
 
 export function usePullDownRefresh(handler: () => void): void {

@@ -5,7 +5,7 @@ import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
-import { BINDINGS_REVIEW_PAGE, STAFF_INVITE_PAGE, WORK_PAGE } from '../../../../routes';
+import { BINDINGS_REVIEW_PAGE, HANDLING_LIST_PAGE, HANDLING_STATS_PAGE, STAFF_INVITE_PAGE, WORK_PAGE } from '../../../../routes';
 import { REVIEWER_ROLES, getActiveRole, roleLabel } from '../../../../services/workspace';
 import './index.scss';
 
@@ -19,14 +19,29 @@ interface WorkAction {
   url: string;
 }
 
-/** What a role can do here today. Ticket handling (受理、转办、反馈) joins when the tickets area is built. */
+/** What a role can do here: ticket handling (受理、转办、反馈), statistics, binding review, invitations. */
 function actionsOf(role: RoleScope): WorkAction[] {
   const actions: WorkAction[] = [];
+  const estate = role.scopeName ?? '本小区';
+  if (role.role === 'manager' && role.communityId) {
+    actions.push({ key: 'inbox', title: '工单收件箱', description: `受理、转办${estate}居民的报事报修`, url: `${HANDLING_LIST_PAGE}?view=inbox` });
+  }
+  if ((role.role === 'staff' || role.role === 'manager') && role.communityId) {
+    actions.push({ key: 'assigned', title: '我的派单', description: '转办给我的工单：开始办理、反馈结果', url: `${HANDLING_LIST_PAGE}?view=assigned` });
+  }
+  if (role.role === 'manager' && role.communityId) {
+    actions.push({
+      key: 'stats',
+      title: '工单统计',
+      description: '各状态数量、按时受理和办结率、满意率',
+      url: `${HANDLING_STATS_PAGE}?communityId=${role.communityId}`,
+    });
+  }
   if (REVIEWER_ROLES.includes(role.role) && role.communityId) {
     actions.push({
       key: 'bindings',
       title: '绑定审核',
-      description: `审核${role.scopeName ?? '本小区'}居民的房屋绑定申请`,
+      description: `审核${estate}居民的房屋绑定申请`,
       url: `${BINDINGS_REVIEW_PAGE}?communityId=${role.communityId}`,
     });
   }
@@ -98,7 +113,6 @@ export default function WorkHome() {
           ))}
         </View>
       ) : null}
-      <View className="card muted work-coming">工单受理、转办和反馈即将上线。</View>
     </View>
   );
 }
