@@ -15,18 +15,11 @@ import TicketActionPanel, { type TransitionRequest } from '../../components/Tick
 import TicketBadges from '../../components/TicketBadges';
 import './index.scss';
 
-/** Timeline entries by what happened (transitions and the system's own steps). */
+/** Timeline entries by what happened: the lifecycle's own words, and the system's and residents' other steps. */
 const EVENT_LABELS: Record<string, string> = {
+  ...TICKET_ACTION_LABELS,
   created: '提交工单',
-  accept: '受理',
-  reject: '不予受理',
-  assign: '转办',
-  start: '开始办理',
-  resolve: '反馈结果',
-  close: '确认办结',
-  cancel: '撤销',
   reopen: '重新办理',
-  appeal: '申诉',
   rate: '评价',
   urge: '催办',
   follow: '我也遇到了',

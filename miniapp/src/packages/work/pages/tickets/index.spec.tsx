@@ -68,6 +68,7 @@ describe('工单收件箱 (manager)', () => {
 
     render(<HandlingList />);
     await screen.findByText('#12');
+    fireEvent.click(await screen.findByText('类别：全部 ▾'));
     expect(screen.queryByText('停用的类别')).not.toBeInTheDocument();
 
     fireEvent.click(chip('待受理'));
@@ -78,6 +79,9 @@ describe('工单收件箱 (manager)', () => {
     fireEvent.click(chip('电梯'));
     await settle();
     expect(listMock).toHaveBeenLastCalledWith('inbox', { state: 'submitted', category: 'elevator' });
+    // The category row folds away once chosen, and says what was chosen.
+    expect(screen.queryByText('环境卫生')).not.toBeInTheDocument();
+    expect(chip('类别：电梯 ▾')).toHaveClass('chip-selected');
 
     listMock.mockResolvedValue(page([]));
     fireEvent.click(chip('只看超时'));
@@ -86,6 +90,7 @@ describe('工单收件箱 (manager)', () => {
     expect(screen.getByText('没有符合条件的工单')).toBeInTheDocument();
 
     fireEvent.click(chip('全部'));
+    fireEvent.click(chip('类别：电梯 ▾'));
     fireEvent.click(chip('全部类别'));
     fireEvent.click(chip('✓ 只看超时'));
     await settle();

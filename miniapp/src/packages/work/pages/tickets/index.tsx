@@ -79,6 +79,7 @@ export default function HandlingList() {
   const { params } = useRouter();
   const [filters, setFilters] = useState<HandlingFilters>({});
   const [categories, setCategories] = useState<TicketCategory[]>([]);
+  const [categoriesOpen, setCategoriesOpen] = useState(false);
   const [phase, setPhase] = useState<ListPhase>('loading');
   const [items, setItems] = useState<TicketSummary[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
@@ -200,7 +201,6 @@ export default function HandlingList() {
   return (
     <View className={`page handling handling-${view}`}>
       <View className="card handling-filters">
-        <View className="field-label">状态</View>
         <ChoiceChips
           className="handling-states"
           itemClassName="handling-state-filter"
@@ -210,29 +210,33 @@ export default function HandlingList() {
           isSelected={(state) => state === stateFilter}
           onChoose={(state) => setFilters((shown) => ({ ...shown, state: state === 'all' ? undefined : state }))}
         />
-        {categories.length > 0 ? (
-          <>
-            <View className="field-label">类别</View>
-            <ChoiceChips
-              className="handling-categories"
-              itemClassName="handling-category-filter"
-              items={[{ code: '', name: '全部类别' }, ...categories]}
-              keyOf={(category) => category.code || 'all'}
-              labelOf={(category) => category.name}
-              isSelected={(category) => (category.code || undefined) === filters.category}
-              onChoose={(category) => setFilters((shown) => ({ ...shown, category: category.code || undefined }))}
-            />
-          </>
+        <View className="chips handling-more-filters">
+          <View
+            className={`chip handling-overdue-filter${filters.overdue ? ' chip-selected' : ''}`}
+            onClick={() => setFilters((shown) => ({ ...shown, overdue: shown.overdue ? undefined : true }))}
+          >
+            {filters.overdue ? '✓ 只看超时' : '只看超时'}
+          </View>
+          {categories.length > 0 ? (
+            <View className={`chip handling-category-toggle${filters.category ? ' chip-selected' : ''}`} onClick={() => setCategoriesOpen((shown) => !shown)}>
+              类别：{categories.find((category) => category.code === filters.category)?.name ?? '全部'} {categoriesOpen ? '▴' : '▾'}
+            </View>
+          ) : null}
+        </View>
+        {categoriesOpen && categories.length > 0 ? (
+          <ChoiceChips
+            className="handling-categories"
+            itemClassName="handling-category-filter"
+            items={[{ code: '', name: '全部类别' }, ...categories]}
+            keyOf={(category) => category.code || 'all'}
+            labelOf={(category) => category.name}
+            isSelected={(category) => (category.code || undefined) === filters.category}
+            onChoose={(category) => {
+              setCategoriesOpen(false);
+              setFilters((shown) => ({ ...shown, category: category.code || undefined }));
+            }}
+          />
         ) : null}
-        <ChoiceChips
-          className="handling-overdue"
-          itemClassName="handling-overdue-filter"
-          items={['overdue']}
-          keyOf={(key) => key}
-          labelOf={() => (filters.overdue ? '✓ 只看超时' : '只看超时')}
-          isSelected={() => filters.overdue === true}
-          onChoose={() => setFilters((shown) => ({ ...shown, overdue: shown.overdue ? undefined : true }))}
-        />
       </View>
 
       {phase === 'loading' ? <StatusNotice className="handling-loading" title="正在加载…" /> : null}
