@@ -14,6 +14,7 @@ import { horizontalOverflow, setTextScale } from '../support/large-text';
 
 const DESCRIPTION = `5栋2单元电梯按钮失灵（e2e ${Date.now()}）`;
 const FEEDBACK = '已更换5栋2单元电梯按钮面板，测试正常';
+const SECOND = `6栋楼道灯不亮（e2e ${Date.now()}）`;
 
 interface Session {
   accessToken: string;
@@ -62,6 +63,7 @@ describe('a ticket handled by the manager and a staff member', () => {
   let manager: Journey;
   let staff: Journey;
   let resident: Session;
+  let communityId: number;
   let ticketId: number;
   let baseline: number;
 
@@ -77,7 +79,7 @@ describe('a ticket handled by the manager and a staff member', () => {
     const { baseUrl } = manager;
     resident = await signInByApi(baseUrl, 'resident.jinxiu');
     const me = await api<MeView>(baseUrl, '/api/v1/me', { token: resident.accessToken });
-    const communityId = me.roles.find((role) => role.role === 'resident')?.communityId as number;
+    communityId = me.roles.find((role) => role.role === 'resident')?.communityId as number;
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(await photo({ width: 1200, height: 900 }))], { type: 'image/jpeg' }), 'lift.jpg');
     const upload = await api<UploadView>(baseUrl, '/api/v1/uploads', { token: resident.accessToken, form });
@@ -153,6 +155,36 @@ describe('a ticket handled by the manager and a staff member', () => {
     } finally {
       await setTextScale(page, 1);
     }
+  });
+
+  it('when another manager acted first (409), the ticket is shown again as it is now', async () => {
+    const { page, baseUrl } = manager;
+    const other = await signInByApi(baseUrl, 'manager.jinxiu');
+    const created = await api<TicketView>(baseUrl, '/api/v1/tickets', {
+      token: resident.accessToken,
+      json: { communityId, kind: 'repair', categoryCode: 'facility', description: SECOND, photoIds: [], place: '6栋楼道' },
+    });
+    const accepted = await api<TicketView>(baseUrl, `/api/v1/tickets/${created.id}/transitions`, { token: other.accessToken, json: { action: 'accept', version: created.version } });
+
+    const filtered = page.waitForResponse((response) => response.url().includes('view=inbox') && response.url().includes('state=accepted'));
+    await visible(page, '.handling-state-filter').filter({ hasText: '已受理' }).click();
+    await filtered;
+    await visible(page, '.handling-item').filter({ hasText: SECOND }).click();
+    await expect(visible(page, '.ticket-description').innerText()).resolves.toBe(SECOND);
+
+    // Meanwhile, on another phone, the ticket goes to 刘师傅.
+    const assignees = await api<{ id: number; displayName: string }[]>(baseUrl, `/api/v1/communities/${communityId}/assignees`, { token: other.accessToken });
+    const liu = assignees.find((a) => a.displayName.includes('刘师傅')) as { id: number };
+    await api<TicketView>(baseUrl, `/api/v1/tickets/${created.id}/transitions`, { token: other.accessToken, json: { action: 'assign', assigneeId: liu.id, version: accepted.version } });
+
+    await visible(page, '.ticket-action-assign').click();
+    await visible(page, '.assignee-option').filter({ hasText: '黄阿姨' }).click();
+    await visible(page, '.ticket-panel-submit').click();
+    await expect(visible(page, '.ticket-stale').innerText()).resolves.toBe('工单已被他人更新，已刷新');
+    await visible(page, '.ticket-assignee').filter({ hasText: '刘师傅' }).waitFor();
+    await expect(shownState(page)).resolves.toBe('已转办');
+    await expect(visible(page, '.ticket-panel').count()).resolves.toBe(0);
+    await snap(page, 'handling-stale-refreshed');
   });
 
   it('刘师傅, on his own phone, finds it in 我的派单, starts it and resolves it with a photo', async () => {
