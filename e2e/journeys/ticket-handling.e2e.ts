@@ -181,6 +181,13 @@ describe('a ticket handled by the manager and a staff member', () => {
     await visible(page, '.assignee-option').filter({ hasText: '黄阿姨' }).click();
     await visible(page, '.ticket-panel-submit').click();
     await expect(visible(page, '.ticket-stale').innerText()).resolves.toBe('工单已被他人更新，已刷新');
+    // Shown where the person is looking, not somewhere above.
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.ticket-stale')).some((el) => {
+        const box = el.getBoundingClientRect();
+        return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+      }),
+    );
     await visible(page, '.ticket-assignee').filter({ hasText: '刘师傅' }).waitFor();
     await expect(shownState(page)).resolves.toBe('已转办');
     await expect(visible(page, '.ticket-panel').count()).resolves.toBe(0);

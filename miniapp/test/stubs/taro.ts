@@ -78,6 +78,12 @@ const Taro = {
     return Promise.resolve();
   },
   stopPullDownRefresh(): void {},
+  nextTick(callback: () => void): void {
+    void Promise.resolve().then(callback);
+  },
+  pageScrollTo(_options: { selector?: string; scrollTop?: number; offsetTop?: number; duration?: number }): Promise<void> {
+    return Promise.resolve();
+  },
   setNavigationBarTitle(_options: { title: string }): Promise<void> {
     return Promise.resolve();
   },

@@ -298,6 +298,7 @@ describe('办理工单: the steps', () => {
 
   it('a stale version (409): says “工单已被他人更新，已刷新”, shows the ticket as it is now and its actions', async () => {
     const toast = jest.spyOn(Taro, 'showToast');
+    const scroll = jest.spyOn(Taro, 'pageScrollTo');
     getMock.mockResolvedValueOnce(ticket()).mockResolvedValueOnce(ACCEPTED);
     transitionMock.mockRejectedValue(new ApiError({ statusCode: 409, code: 'STALE_VERSION', message: '工单刚被他人处理过，请刷新后再操作' }));
 
@@ -309,6 +310,7 @@ describe('办理工单: the steps', () => {
 
     expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '工单已被他人更新，已刷新' }));
     expect(screen.getByText('工单已被他人更新，已刷新')).toHaveClass('ticket-stale');
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '.ticket-stale' }));
     expect(getMock).toHaveBeenCalledTimes(2);
     expect(shownState()).toBe('已受理');
     expect(panel()).toBeNull();

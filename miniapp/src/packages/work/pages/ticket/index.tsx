@@ -108,6 +108,11 @@ export default function HandlingTicket() {
     if (signedIn && Number.isInteger(id) && id > 0) void load();
   }, [signedIn, id, load]);
 
+  // The notice sits above the ticket's new buttons; bring it into view (the form that was open has gone).
+  useEffect(() => {
+    if (staleNotice && ticket) Taro.nextTick(() => void Taro.pageScrollTo({ selector: '.ticket-stale', offsetTop: -80, duration: 200 }));
+  }, [staleNotice, ticket]);
+
   usePullDownRefresh(() => {
     void load(true).finally(() => Taro.stopPullDownRefresh());
   });
@@ -172,7 +177,6 @@ export default function HandlingTicket() {
   const awaitingResponse = ticket.state === 'submitted';
   return (
     <View className={`page ticket ticket-${ticket.state}`}>
-      {staleNotice ? <View className="form-error ticket-stale">{STALE_MESSAGE}</View> : null}
       <View className="card ticket-head">
         <View className="ticket-title-row">
           <Text className="ticket-title">{ticket.categoryName}</Text>
@@ -208,6 +212,8 @@ export default function HandlingTicket() {
         </View>
       ) : null}
 
+      {/* Where the person was looking when their step was refused: above the ticket's new buttons. */}
+      {staleNotice ? <View className="form-error ticket-stale">{STALE_MESSAGE}</View> : null}
       {open ? (
         <TicketActionPanel key={open} action={open} communityId={ticket.communityId} busy={busy} onSubmit={(request) => void submit(request)} onCancel={() => setOpen(null)} />
       ) : ticket.actions.length > 0 ? (
