@@ -220,6 +220,13 @@ describe('a ticket handled by the manager and a staff member', () => {
     await visible(page, '.photo-shot-done').waitFor();
     await expect(visible(page, '.photo-uploader-add').innerText()).resolves.toContain('1/9');
     await snap(page, 'handling-resolve-form');
+    await setTextScale(page, 1.5);
+    try {
+      expect(await horizontalOverflow(page, '.page.ticket')).toEqual([]);
+      await snap(page, 'handling-resolve-form-large-text');
+    } finally {
+      await setTextScale(page, 1);
+    }
     await visible(page, '.ticket-panel-submit').click();
     await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('.ticket-head .ticket-state')).some((el) => el.innerText === '已反馈'));
     const resolved = visible(page, '.timeline-resolve');
@@ -245,12 +252,19 @@ describe('a ticket handled by the manager and a staff member', () => {
     expect(answer.actions).toEqual(expect.arrayContaining(['close', 'reopen']));
   });
 
-  it('the manager’s 工单统计 now counts one more 已反馈 this week', async () => {
+  it('the manager’s 工单统计 now counts one more 已反馈 this week, and fits the phone at the largest font', async () => {
     const { page } = manager;
     await backTo(page, '.work-action-stats');
     await visible(page, '.work-action-stats').click();
     await expect(resolvedThisWeek(page)).resolves.toBe(baseline + 1);
     await snap(page, 'handling-stats-after');
+    await setTextScale(page, 1.5);
+    try {
+      expect(await horizontalOverflow(page, '.page.handling-stats')).toEqual([]);
+      await snap(page, 'handling-stats-large-text');
+    } finally {
+      await setTextScale(page, 1);
+    }
   });
 
   it('threw no JavaScript errors', () => {
