@@ -1,11 +1,6 @@
-import type { Page } from 'playwright-core';
 import { signInThroughPicker, signOut, snap, visible } from '../support/app';
 import { openApp, type Journey } from '../support/browser';
-import { designRootFontSize, horizontalOverflow, setTextScale } from '../support/large-text';
-
-async function rootFontSize(page: Page): Promise<number> {
-  return page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-}
+import { designRootFontSize, horizontalOverflow, rootFontSize, setTextScale } from '../support/layout';
 
 describe('我的 with the text enlarged 1.5 times', () => {
   let j: Journey;

@@ -3,7 +3,7 @@ import type { MeView, TicketView, UploadView } from '@wuye/contracts';
 import { photo } from '../../apps/api/test/support/images';
 import { signInThroughPicker, snap, visible } from '../support/app';
 import { openApp, type Journey } from '../support/browser';
-import { horizontalOverflow, setTextScale } from '../support/large-text';
+import { horizontalOverflow, setTextScale } from '../support/layout';
 
 /**
  * 受理 → 转办 → 办理 → 反馈: a resident reports a broken lift button through the API (with a photo); the estate's

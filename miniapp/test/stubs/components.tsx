@@ -95,14 +95,6 @@ export function Textarea({ className, value, placeholder, maxlength, disabled, o
   );
 }
 
-interface ImageProps {
-  className?: string;
-  src: string;
-  mode?: string;
-  onClick?: () => void;
-}
-
-/** Taro's Image: an <img> (alt left empty: the pictures here are photos beside their text). */
-export function Image({ className, src, mode, onClick }: ImageProps) {
-  return <img className={className} src={src} alt="" data-mode={mode} onClick={onClick} />;
+export function Image({ className, src, onClick }: BaseProps & { src?: string; mode?: string }) {
+  return <img className={className} src={src} alt="" onClick={onClick} />;
 }

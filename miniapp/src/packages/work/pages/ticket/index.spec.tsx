@@ -225,7 +225,13 @@ describe('办理工单: the steps', () => {
 
   it('反馈结果: photos are chosen, uploaded with the bearer token, and sent with the note', async () => {
     getMock.mockResolvedValue(ticket({ state: 'in_progress', actions: ['resolve'], version: 4 }));
-    const choose = jest.spyOn(Taro, 'chooseImage').mockResolvedValue({ tempFilePaths: ['blob:one', 'blob:two'], errMsg: 'chooseImage:ok' });
+    const choose = jest.spyOn(Taro, 'chooseImage').mockResolvedValue({
+      tempFilePaths: ['blob:one', 'blob:two'],
+      tempFiles: [
+        { path: 'blob:one', size: 300_000 },
+        { path: 'blob:two', size: 280_000 },
+      ],
+    });
     let nextId = 700;
     const upload = jest.spyOn(Taro, 'uploadFile').mockImplementation(async () => ({
       statusCode: 201,
@@ -261,7 +267,7 @@ describe('办理工单: the steps', () => {
 
   it('反馈结果: a refused upload says why; 重试 uploads it again; nothing is sent meanwhile', async () => {
     getMock.mockResolvedValue(ticket({ state: 'in_progress', actions: ['resolve'], version: 4 }));
-    jest.spyOn(Taro, 'chooseImage').mockResolvedValue({ tempFilePaths: ['blob:big'], errMsg: 'chooseImage:ok' });
+    jest.spyOn(Taro, 'chooseImage').mockResolvedValue({ tempFilePaths: ['blob:big'], tempFiles: [{ path: 'blob:big', size: 12_000_000 }] });
     jest
       .spyOn(Taro, 'uploadFile')
       .mockResolvedValueOnce({ statusCode: 413, data: JSON.stringify({ statusCode: 413, code: 'FILE_TOO_LARGE', message: '照片不能超过 10 MB' }) })

@@ -14,22 +14,22 @@ export interface Overflow {
 export function horizontalOverflow(page: Page, rootSelector: string): Promise<Overflow[]> {
   return page.evaluate((selector) => {
     const root = Array.from(document.querySelectorAll<HTMLElement>(selector)).find((element) => element.getClientRects().length > 0);
-    if (!root) return [{ element: selector, text: '', problem: 'the page is not shown' }];
+    if (!root) return [{ element: selector, text: '', problem: `the page ${selector} is not shown` }];
     const nameOf = (element: Element) => `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')}`;
     const problems: { element: string; text: string; problem: string }[] = [];
     const bounds = root.getBoundingClientRect();
     if (document.documentElement.scrollWidth > window.innerWidth + 1) {
       problems.push({ element: 'html', text: '', problem: `document ${document.documentElement.scrollWidth}px wide in a ${window.innerWidth}px window` });
     }
-    // A photo thumbnail cropped to its square (mode aspectFill) is wider inside on purpose: not clipped text.
-    const croppedPhoto = (element: Element) => element.tagName.toLowerCase() === 'taro-image-core' || element.tagName.toLowerCase() === 'img';
     for (const element of [root, ...Array.from(root.querySelectorAll<HTMLElement>('*'))]) {
-      if (element.getClientRects().length === 0 || croppedPhoto(element)) continue;
+      if (element.getClientRects().length === 0) continue;
+      // A photo in aspectFill mode is cropped to its frame on purpose: its inner image is larger than the frame.
+      if (element.closest('taro-image-core') && element.tagName.toLowerCase() !== 'taro-image-core') continue;
       const box = element.getBoundingClientRect();
       const text = (element.textContent ?? '').trim().slice(0, 40);
       if (box.right > bounds.right + 1 || box.left < bounds.left - 1) {
         problems.push({ element: nameOf(element), text, problem: `box ${Math.round(box.left)}–${Math.round(box.right)} outside the page ${Math.round(bounds.left)}–${Math.round(bounds.right)}` });
-      } else if (element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1) {
+      } else if (element.tagName.toLowerCase() !== 'taro-image-core' && element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1) {
         problems.push({ element: nameOf(element), text, problem: `content ${element.scrollWidth}px wide in a ${element.clientWidth}px box` });
       }
     }
@@ -43,8 +43,8 @@ export function designRootFontSize(page: Page): Promise<number> {
 }
 
 /**
- * Enlarges the text like WeChat's largest font setting (the H5 build sizes everything in rem). A style rule with
- * !important, because the build's own script rewrites the inline root size on resize events. factor 1 restores.
+ * Residents enlarge the text (system font size, browser zoom); the H5 build sizes everything in rem. A style rule
+ * with !important, because the build's own script rewrites the inline root size on resize events.
  */
 export async function setTextScale(page: Page, factor: number): Promise<void> {
   const size = factor === 1 ? null : (await designRootFontSize(page)) * factor;
@@ -62,4 +62,8 @@ export async function setTextScale(page: Page, factor: number): Promise<void> {
     rule.textContent = `html { font-size: ${px}px !important; }`;
   }, size);
   await settle(page);
+}
+
+export async function rootFontSize(page: Page): Promise<number> {
+  return page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
 }
