@@ -5,8 +5,9 @@ import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
-import { BINDINGS_REVIEW_PAGE, HANDLING_LIST_PAGE, HANDLING_STATS_PAGE, STAFF_INVITE_PAGE, WORK_PAGE } from '../../../../routes';
+import { BINDINGS_REVIEW_PAGE, STAFF_INVITE_PAGE, WORK_PAGE } from '../../../../routes';
 import { REVIEWER_ROLES, getActiveRole, roleLabel } from '../../../../services/workspace';
+import { HANDLING_LIST_PAGE, HANDLING_STATS_PAGE } from '../../../../routes';
 import './index.scss';
 
 /** Roles this workbench serves, most hands-on first: the one shown when the current role is not among them. */
@@ -22,9 +23,8 @@ interface WorkAction {
 /** What a role can do here: ticket handling (受理、转办、反馈), statistics, binding review, invitations. */
 function actionsOf(role: RoleScope): WorkAction[] {
   const actions: WorkAction[] = [];
-  const estate = role.scopeName ?? '本小区';
   if (role.role === 'manager' && role.communityId) {
-    actions.push({ key: 'inbox', title: '工单收件箱', description: `受理、转办${estate}居民的报事报修`, url: `${HANDLING_LIST_PAGE}?view=inbox` });
+    actions.push({ key: 'inbox', title: '工单收件箱', description: `受理、转办${role.scopeName ?? '本小区'}居民的报事报修`, url: `${HANDLING_LIST_PAGE}?view=inbox` });
   }
   if ((role.role === 'staff' || role.role === 'manager') && role.communityId) {
     actions.push({ key: 'assigned', title: '我的派单', description: '转办给我的工单：开始办理、反馈结果', url: `${HANDLING_LIST_PAGE}?view=assigned` });
@@ -41,7 +41,7 @@ function actionsOf(role: RoleScope): WorkAction[] {
     actions.push({
       key: 'bindings',
       title: '绑定审核',
-      description: `审核${estate}居民的房屋绑定申请`,
+      description: `审核${role.scopeName ?? '本小区'}居民的房屋绑定申请`,
       url: `${BINDINGS_REVIEW_PAGE}?communityId=${role.communityId}`,
     });
   }
