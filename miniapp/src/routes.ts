@@ -12,6 +12,10 @@ export const INVITE_PAGE = '/packages/account/pages/invite/index';
 export const WORK_PAGE = '/packages/work/pages/index/index';
 export const BINDINGS_REVIEW_PAGE = '/packages/work/pages/bindings/index';
 export const STAFF_INVITE_PAGE = '/packages/work/pages/invite/index';
+/** 工单收件箱 (?view=inbox) and 我的派单 (?view=assigned); one ticket to handle (?id=); 工单统计 (?communityId=). */
+export const HANDLING_LIST_PAGE = '/packages/work/pages/tickets/index';
+export const HANDLING_TICKET_PAGE = '/packages/work/pages/ticket/index';
+export const HANDLING_STATS_PAGE = '/packages/work/pages/stats/index';
 
 export const TICKETS_PAGE = '/packages/tickets/pages/index/index';
 export const DISCLOSURES_PAGE = '/packages/disclosures/pages/index/index';

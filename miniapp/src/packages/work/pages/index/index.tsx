@@ -7,6 +7,7 @@ import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { BINDINGS_REVIEW_PAGE, STAFF_INVITE_PAGE, WORK_PAGE } from '../../../../routes';
 import { REVIEWER_ROLES, getActiveRole, roleLabel } from '../../../../services/workspace';
+import { HANDLING_LIST_PAGE, HANDLING_STATS_PAGE } from '../../../../routes';
 import './index.scss';
 
 /** Roles this workbench serves, most hands-on first: the one shown when the current role is not among them. */
@@ -19,9 +20,23 @@ interface WorkAction {
   url: string;
 }
 
-/** What a role can do here today. Ticket handling (受理、转办、反馈) joins when the tickets area is built. */
+/** What a role can do here: ticket handling (受理、转办、反馈), statistics, binding review, invitations. */
 function actionsOf(role: RoleScope): WorkAction[] {
   const actions: WorkAction[] = [];
+  if (role.role === 'manager' && role.communityId) {
+    actions.push({ key: 'inbox', title: '工单收件箱', description: `受理、转办${role.scopeName ?? '本小区'}居民的报事报修`, url: `${HANDLING_LIST_PAGE}?view=inbox` });
+  }
+  if ((role.role === 'staff' || role.role === 'manager') && role.communityId) {
+    actions.push({ key: 'assigned', title: '我的派单', description: '转办给我的工单：开始办理、反馈结果', url: `${HANDLING_LIST_PAGE}?view=assigned` });
+  }
+  if (role.role === 'manager' && role.communityId) {
+    actions.push({
+      key: 'stats',
+      title: '工单统计',
+      description: '各状态数量、按时受理和办结率、满意率',
+      url: `${HANDLING_STATS_PAGE}?communityId=${role.communityId}`,
+    });
+  }
   if (REVIEWER_ROLES.includes(role.role) && role.communityId) {
     actions.push({
       key: 'bindings',
@@ -98,7 +113,6 @@ export default function WorkHome() {
           ))}
         </View>
       ) : null}
-      <View className="card muted work-coming">工单受理、转办和反馈即将上线。</View>
     </View>
   );
 }

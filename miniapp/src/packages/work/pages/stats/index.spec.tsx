@@ -1,0 +1,78 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import type { TicketStats } from '@wuye/contracts';
+import { MANAGER_ROLE, STAFF_ROLE, meWith } from '../../../../../test/handling-fixtures';
+import { setRouterParams, triggerDidShow } from '../../../../../test/stubs/taro';
+import { getTicketStats } from '../../../../services/handling';
+import { getMe } from '../../../../services/me';
+import { setTokens } from '../../../../services/session';
+import HandlingStats from './index';
+
+jest.mock('../../../../services/me');
+jest.mock('../../../../services/handling', () => ({
+  ...jest.requireActual('../../../../services/handling'),
+  getTicketStats: jest.fn(),
+}));
+const getMeMock = jest.mocked(getMe);
+const statsMock = jest.mocked(getTicketStats);
+
+const stats = (communityId: number, total: number): TicketStats => ({
+  communityId,
+  from: '2026-10-31',
+  to: '2026-11-29',
+  total,
+  byState: { submitted: total },
+  byCategory: [],
+  onTimeResponseRate: null,
+  onTimeResolutionRate: null,
+  satisfactionRate: null,
+  reopenRate: null,
+  overdueOpen: 0,
+  averageStars: null,
+});
+const total = () => document.querySelector('.stats-total .stats-value')?.textContent;
+const settle = () =>
+  act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+
+beforeEach(() => {
+  setTokens({ accessToken: 'access', refreshToken: 'refresh' });
+  statsMock.mockImplementation(async (communityId) => stats(communityId, communityId === 2 ? 7 : 12));
+});
+
+describe('工单统计 page', () => {
+  it('a manager of two estates starts with the one in the link and can switch', async () => {
+    getMeMock.mockResolvedValue(meWith([MANAGER_ROLE, { role: 'manager', communityId: 2, companyId: 1, scopeName: '阳光新城' }]));
+    setRouterParams({ communityId: '2' });
+
+    render(<HandlingStats />);
+    await screen.findByText('工单总数');
+
+    expect(total()).toBe('7');
+    fireEvent.click(screen.getByText('锦绣花园', { selector: '.chip' }));
+    await settle();
+    expect(total()).toBe('12');
+    expect(statsMock).toHaveBeenLastCalledWith(1, expect.objectContaining({ to: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }));
+  });
+
+  it('shows the figures afresh when the page is shown again', async () => {
+    getMeMock.mockResolvedValue(meWith([MANAGER_ROLE]));
+    render(<HandlingStats />);
+    await screen.findByText('工单总数');
+    statsMock.mockResolvedValue(stats(1, 13));
+
+    act(() => triggerDidShow());
+    await settle();
+
+    expect(total()).toBe('13');
+  });
+
+  it('a staff member is told who sees the statistics', async () => {
+    getMeMock.mockResolvedValue(meWith([STAFF_ROLE], '刘师傅'));
+
+    render(<HandlingStats />);
+
+    expect(await screen.findByText('您没有查看工单统计的身份')).toBeInTheDocument();
+    expect(statsMock).not.toHaveBeenCalled();
+  });
+});

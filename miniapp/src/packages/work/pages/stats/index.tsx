@@ -1,0 +1,84 @@
+import { useEffect, useRef, useState } from 'react';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import ChoiceChips from '../../../../components/ChoiceChips';
+import SessionNotice from '../../../../components/SessionNotice';
+import StatusNotice from '../../../../components/StatusNotice';
+import { useMe } from '../../../../hooks/useMe';
+import { useSession } from '../../../../hooks/useSession';
+import { HANDLING_STATS_PAGE } from '../../../../routes';
+import { managedEstates } from '../../../../services/handling';
+import TicketStatsCard from '../../components/TicketStatsCard';
+
+/** 工单统计 of the estates the user manages; shown again (fresh) whenever the page comes back. */
+export default function HandlingStats() {
+  const gate = useSession({ returnTo: HANDLING_STATS_PAGE });
+  const { phase, me, errorMessage, reload } = useMe(gate.phase);
+  const { params } = useRouter();
+  const [communityId, setCommunityId] = useState<number | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const shownOnce = useRef(false);
+  const estates = me ? managedEstates(me) : [];
+
+  useEffect(() => {
+    if (!me) return;
+    const ids = managedEstates(me).map((estate) => estate.id);
+    setCommunityId((shown) => {
+      if (shown !== null && ids.includes(shown)) return shown;
+      const asked = Number(params.communityId);
+      return ids.includes(asked) ? asked : (ids[0] ?? null);
+    });
+  }, [me, params.communityId]);
+
+  useDidShow(() => {
+    if (shownOnce.current) setRefreshKey((key) => key + 1);
+    shownOnce.current = true;
+  });
+
+  if (gate.phase !== 'signed-in') {
+    return (
+      <View className="page handling-stats">
+        <SessionNotice gate={gate} purpose="登录后才能查看工单统计。" />
+      </View>
+    );
+  }
+  if (phase === 'error') {
+    return (
+      <View className="page handling-stats">
+        <StatusNotice className="handling-stats-error" title="没能加载您的身份" text={errorMessage} actionText="重试" onAction={() => void reload()} />
+      </View>
+    );
+  }
+  if (phase !== 'ready' || !me) {
+    return (
+      <View className="page handling-stats">
+        <StatusNotice className="handling-stats-loading" title="正在加载…" />
+      </View>
+    );
+  }
+  if (communityId === null) {
+    return (
+      <View className="page handling-stats">
+        <StatusNotice className="handling-stats-not-allowed" title="您没有查看工单统计的身份" text="工单统计由小区的项目经理查看。" />
+      </View>
+    );
+  }
+  return (
+    <View className="page handling-stats">
+      {estates.length > 1 ? (
+        <ChoiceChips
+          className="handling-stats-estates"
+          itemClassName="handling-stats-estate"
+          items={estates}
+          keyOf={(estate) => estate.id}
+          labelOf={(estate) => estate.name}
+          isSelected={(estate) => estate.id === communityId}
+          onChoose={(estate) => setCommunityId(estate.id)}
+        />
+      ) : (
+        <View className="muted handling-stats-estate-name">{estates[0]?.name}</View>
+      )}
+      <TicketStatsCard key={communityId} communityId={communityId} refreshKey={refreshKey} />
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '办理工单', enablePullDownRefresh: true, backgroundTextStyle: 'dark' });

@@ -1,0 +1,247 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { TICKET_ACTION_LABELS, TICKET_KIND_LABELS, TICKET_STATE_LABELS, type TicketAction, type TicketEventView, type TicketView } from '@wuye/contracts';
+import SessionNotice from '../../../../components/SessionNotice';
+import StatusNotice from '../../../../components/StatusNotice';
+import { useSession } from '../../../../hooks/useSession';
+import { HANDLING_TICKET_PAGE } from '../../../../routes';
+import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
+import { STALE_MESSAGE, getHandlingTicket, isConcurrentChange, transitionTicket } from '../../../../services/handling';
+import { ApiError, showApiError } from '../../../../services/http';
+import { formatShanghaiDateTime } from '../../../../utils/time';
+import PhotoGrid from '../../components/PhotoGrid';
+import TicketActionPanel, { type TransitionRequest } from '../../components/TicketActionPanel';
+import TicketBadges from '../../components/TicketBadges';
+import './index.scss';
+
+/** Timeline entries by what happened: the lifecycle's own words, and the system's and residents' other steps. */
+const EVENT_LABELS: Record<string, string> = {
+  ...TICKET_ACTION_LABELS,
+  created: '提交工单',
+  reopen: '重新办理',
+  rate: '评价',
+  urge: '催办',
+  follow: '我也遇到了',
+  overdue: '超时',
+  escalated: '转社区督办',
+  office_comment: '社区督办意见',
+  deadline: '调整时限',
+  escalation_closed: '督办结束',
+  auto_close: '自动办结',
+};
+
+const DONE_TEXT: Partial<Record<TicketAction, string>> = {
+  accept: '已受理',
+  reject: '已不予受理',
+  assign: '已转办',
+  start: '已开始办理',
+  resolve: '已反馈',
+};
+
+const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
+
+function InfoLine({ label, value, className }: { label: string; value: string; className: string }) {
+  return (
+    <View className={`ticket-line ${className}`}>
+      <Text className="ticket-label">{label}</Text>
+      <Text className="ticket-value wrap-text">{value}</Text>
+    </View>
+  );
+}
+
+function TimelineEvent({ event }: { event: TicketEventView }) {
+  const change = event.fromState !== event.toState && event.toState ? `→ ${TICKET_STATE_LABELS[event.toState]}` : '';
+  return (
+    <View className={`timeline-event timeline-${event.action}`}>
+      <View className="timeline-head">
+        <Text className="timeline-action">{EVENT_LABELS[event.action] ?? event.action}</Text>
+        {change ? <Text className="muted timeline-change">{change}</Text> : null}
+      </View>
+      <View className="muted wrap-text timeline-meta">
+        {event.actor} · {formatShanghaiDateTime(event.at)}
+      </View>
+      {event.note ? <View className="timeline-note wrap-text">{event.note}</View> : null}
+      <PhotoGrid className="timeline-photos" photos={event.photos} />
+    </View>
+  );
+}
+
+/** One ticket for the property side: what was reported, by whom, deadlines, timeline, and the viewer's next steps. */
+export default function HandlingTicket() {
+  const gate = useSession({ returnTo: HANDLING_TICKET_PAGE });
+  const { params } = useRouter();
+  const id = Number(params.id);
+  const [phase, setPhase] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [ticket, setTicket] = useState<TicketView | null>(null);
+  const [errorMessage, setErrorMessage] = useState('');
+  const [open, setOpen] = useState<TicketAction | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [staleNotice, setStaleNotice] = useState(false);
+  const generation = useRef(0);
+  const signedIn = gate.phase === 'signed-in';
+
+  const load = useCallback(
+    async (quiet = false) => {
+      const current = ++generation.current;
+      if (!quiet) setPhase('loading');
+      try {
+        const answer = await getHandlingTicket(id);
+        if (current !== generation.current) return;
+        setTicket(answer);
+        setPhase('ready');
+      } catch (error) {
+        if (current !== generation.current) return;
+        if (isSignedOutError(error)) endExpiredSession();
+        if (quiet && error instanceof ApiError && error.statusCode !== 404) {
+          showApiError(error);
+          return;
+        }
+        setErrorMessage(messageOf(error));
+        setPhase('error');
+      }
+    },
+    [id],
+  );
+
+  useEffect(() => {
+    if (signedIn && Number.isInteger(id) && id > 0) void load();
+  }, [signedIn, id, load]);
+
+  // The notice sits above the ticket's new buttons; bring it into view (the form that was open has gone).
+  useEffect(() => {
+    if (staleNotice && ticket) Taro.nextTick(() => void Taro.pageScrollTo({ selector: '.ticket-stale', offsetTop: -80, duration: 200 }));
+  }, [staleNotice, ticket]);
+
+  usePullDownRefresh(() => {
+    void load(true).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const submit = async (request: TransitionRequest) => {
+    if (!ticket) return;
+    setBusy(true);
+    setStaleNotice(false);
+    try {
+      const answer = await transitionTicket(ticket.id, { ...request, version: ticket.version });
+      generation.current++;
+      setTicket(answer);
+      setOpen(null);
+      void Taro.showToast({ title: DONE_TEXT[request.action] ?? `已${TICKET_ACTION_LABELS[request.action]}`, icon: 'success' });
+    } catch (error) {
+      if (isSignedOutError(error)) {
+        endExpiredSession();
+        showApiError(error);
+      } else if (isConcurrentChange(error)) {
+        // Another manager (or the reporter) acted first: show the ticket as it is now, with its new buttons.
+        setOpen(null);
+        setStaleNotice(true);
+        void Taro.showToast({ title: STALE_MESSAGE, icon: 'none', duration: 3000 });
+        await load(true);
+      } else {
+        showApiError(error);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (gate.phase !== 'signed-in') {
+    return (
+      <View className="page ticket">
+        <SessionNotice gate={gate} purpose="登录后才能处理工单。" />
+      </View>
+    );
+  }
+  if (!Number.isInteger(id) || id <= 0) {
+    return (
+      <View className="page ticket">
+        <StatusNotice className="ticket-missing" title="没有找到这张工单" text="请从工单列表重新打开。" />
+      </View>
+    );
+  }
+  if (phase === 'error') {
+    return (
+      <View className="page ticket">
+        <StatusNotice className="ticket-error" title="工单没能加载" text={errorMessage} actionText="重试" onAction={() => void load()} />
+      </View>
+    );
+  }
+  if (phase === 'loading' || !ticket) {
+    return (
+      <View className="page ticket">
+        <StatusNotice className="ticket-loading" title="正在加载…" />
+      </View>
+    );
+  }
+
+  const awaitingResponse = ticket.state === 'submitted';
+  return (
+    <View className={`page ticket ticket-${ticket.state}`}>
+      <View className="card ticket-head">
+        <View className="ticket-title-row">
+          <Text className="ticket-title">{ticket.categoryName}</Text>
+          <Text className="muted ticket-id">
+            #{ticket.id} · {TICKET_KIND_LABELS[ticket.kind]}
+          </Text>
+        </View>
+        <TicketBadges ticket={ticket} />
+        <View className="ticket-description wrap-text">{ticket.description}</View>
+        <PhotoGrid className="ticket-photos" photos={ticket.photos} />
+        {ticket.heldForReview ? <View className="muted ticket-held">内容待人工审核，暂不在小区公告栏显示。</View> : null}
+      </View>
+
+      <View className="card ticket-info">
+        <InfoLine className="ticket-reporter" label="报事人" value={ticket.reporterPhone ? `${ticket.reporter} ${ticket.reporterPhone}` : ticket.reporter} />
+        {ticket.house ? <InfoLine className="ticket-house" label="房屋" value={`${ticket.communityName} ${ticket.house}`} /> : null}
+        <InfoLine className="ticket-place" label="位置" value={ticket.place ?? (ticket.house ? '户内' : ticket.communityName)} />
+        <InfoLine className="ticket-created" label="提交时间" value={formatShanghaiDateTime(ticket.createdAt)} />
+        <InfoLine className={`ticket-response-due${awaitingResponse && ticket.overdue ? ' ticket-late' : ''}`} label="受理时限" value={formatShanghaiDateTime(ticket.responseDueAt)} />
+        <InfoLine className="ticket-resolution-due" label="办结时限" value={formatShanghaiDateTime(ticket.resolutionDueAt)} />
+        {ticket.assignee ? <InfoLine className="ticket-assignee" label="处理人" value={ticket.assignee} /> : null}
+        {ticket.reopenCount > 0 ? <InfoLine className="ticket-reopened" label="重新办理" value={`${ticket.reopenCount} 次`} /> : null}
+        {ticket.source === 'hotline' ? <InfoLine className="ticket-source" label="来源" value="12345热线" /> : null}
+        {ticket.overdue ? <View className="ticket-overdue-note">已超过时限，请尽快处理。</View> : null}
+      </View>
+
+      {ticket.rating ? (
+        <View className="card ticket-rating">
+          <View className="card-title">评价</View>
+          <View className="ticket-stars">{`${'★'.repeat(ticket.rating.stars)}${'☆'.repeat(5 - ticket.rating.stars)}（${ticket.rating.stars} 星）`}</View>
+          {ticket.rating.tags.length ? <View className="muted">{ticket.rating.tags.join('、')}</View> : null}
+          {ticket.rating.comment ? <View className="wrap-text">{ticket.rating.comment}</View> : null}
+        </View>
+      ) : null}
+
+      {/* Where the person was looking when their step was refused: above the ticket's new buttons. */}
+      {staleNotice ? <View className="form-error ticket-stale">{STALE_MESSAGE}</View> : null}
+      {open ? (
+        <TicketActionPanel key={open} action={open} communityId={ticket.communityId} busy={busy} onSubmit={(request) => void submit(request)} onCancel={() => setOpen(null)} />
+      ) : ticket.actions.length > 0 ? (
+        <View className="card ticket-actions">
+          <View className="card-title">办理</View>
+          <View className="button-row">
+            {ticket.actions.map((action, index) => (
+              <Button
+                key={action}
+                className={`button ticket-action ticket-action-${action}${index === 0 ? ' button-primary' : ''}${action === 'reject' || action === 'cancel' ? ' button-danger' : ''}`}
+                disabled={busy || undefined}
+                onClick={() => setOpen(action)}
+              >
+                {TICKET_ACTION_LABELS[action]}
+              </Button>
+            ))}
+          </View>
+        </View>
+      ) : (
+        <View className="card muted ticket-no-actions">{`工单${TICKET_STATE_LABELS[ticket.state]}，您现在没有需要办理的操作。`}</View>
+      )}
+
+      <View className="card ticket-timeline">
+        <View className="card-title">办理过程</View>
+        {ticket.timeline.map((event) => (
+          <TimelineEvent key={event.id} event={event} />
+        ))}
+      </View>
+    </View>
+  );
+}

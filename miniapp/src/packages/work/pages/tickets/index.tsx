@@ -1,0 +1,270 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Button, Image, Text, View } from '@tarojs/components';
+import { TICKET_STATE_LABELS, type TicketCategory, type TicketState, type TicketSummary } from '@wuye/contracts';
+import ChoiceChips from '../../../../components/ChoiceChips';
+import SessionNotice from '../../../../components/SessionNotice';
+import StatusNotice from '../../../../components/StatusNotice';
+import { useMe } from '../../../../hooks/useMe';
+import { useSession } from '../../../../hooks/useSession';
+import { HANDLING_LIST_PAGE, HANDLING_TICKET_PAGE } from '../../../../routes';
+import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
+import {
+  listHandlingTickets,
+  listTicketCategories,
+  managedEstates,
+  photoSrc,
+  staffEstates,
+  type HandlingFilters,
+  type HandlingView,
+} from '../../../../services/handling';
+import { ApiError, showApiError } from '../../../../services/http';
+import { formatShanghaiDateTime } from '../../../../utils/time';
+import TicketBadges from '../../components/TicketBadges';
+import './index.scss';
+
+type ListPhase = 'loading' | 'ready' | 'error';
+
+/** The states worth filtering by in each list; 全部 first. */
+const STATE_FILTERS: Record<HandlingView, (TicketState | 'all')[]> = {
+  inbox: ['all', 'submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'cancelled'],
+  assigned: ['all', 'assigned', 'in_progress', 'resolved', 'closed'],
+};
+const TITLES: Record<HandlingView, string> = { inbox: '工单收件箱', assigned: '我的派单' };
+const EMPTY_TEXT: Record<HandlingView, string> = {
+  inbox: '居民提交的报事报修会出现在这里，请及时受理。',
+  assigned: '项目经理转办给您的工单会出现在这里。',
+};
+
+const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
+
+/** The deadline that matters now: accept within (待受理), resolve within (open), none after. */
+function deadlineLine(ticket: TicketSummary): string | null {
+  if (ticket.state === 'submitted') return `受理时限 ${formatShanghaiDateTime(ticket.responseDueAt)}`;
+  if (ticket.state === 'accepted' || ticket.state === 'assigned' || ticket.state === 'in_progress') {
+    return `办结时限 ${formatShanghaiDateTime(ticket.resolutionDueAt)}`;
+  }
+  return null;
+}
+
+function TicketRow({ ticket, onOpen }: { ticket: TicketSummary; onOpen: () => void }) {
+  const deadline = deadlineLine(ticket);
+  return (
+    <View className={`card handling-item${ticket.overdue ? ' handling-item-overdue' : ''}`} onClick={onOpen}>
+      <View className="handling-item-head">
+        <Text className="handling-item-category">{ticket.categoryName}</Text>
+        <Text className="muted handling-item-id">#{ticket.id}</Text>
+      </View>
+      <TicketBadges ticket={ticket} />
+      <View className="handling-item-body">
+        <View className="handling-item-text">
+          <View className="handling-item-summary wrap-text">{ticket.summary}</View>
+          <View className="muted wrap-text handling-item-meta">
+            {ticket.communityName}
+            {ticket.place ? ` · ${ticket.place}` : ''} · {ticket.reporter}
+          </View>
+          <View className="muted handling-item-time">提交于 {formatShanghaiDateTime(ticket.createdAt)}</View>
+          {deadline ? <View className={`handling-item-due${ticket.overdue ? ' handling-due-late' : ''}`}>{deadline}</View> : null}
+        </View>
+        {ticket.thumbnailUrl ? <Image className="handling-item-thumb" src={photoSrc(ticket.thumbnailUrl)} mode="aspectFill" /> : null}
+      </View>
+    </View>
+  );
+}
+
+/** 工单收件箱 (项目经理: every ticket of the estate) and 我的派单 (员工: the tickets assigned to them). */
+export default function HandlingList() {
+  const gate = useSession({ returnTo: HANDLING_LIST_PAGE });
+  const { phase: mePhase, me, errorMessage: meError, reload: reloadMe } = useMe(gate.phase);
+  const { params } = useRouter();
+  const [filters, setFilters] = useState<HandlingFilters>({});
+  const [categories, setCategories] = useState<TicketCategory[]>([]);
+  const [categoriesOpen, setCategoriesOpen] = useState(false);
+  const [phase, setPhase] = useState<ListPhase>('loading');
+  const [items, setItems] = useState<TicketSummary[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [errorMessage, setErrorMessage] = useState('');
+  const generation = useRef(0);
+  const shownOnce = useRef(false);
+
+  const managed = me ? managedEstates(me) : [];
+  const staffed = me ? staffEstates(me) : [];
+  const allowed: HandlingView[] = [...(managed.length ? (['inbox'] as const) : []), ...(staffed.length || managed.length ? (['assigned'] as const) : [])];
+  const asked = params.view === 'inbox' || params.view === 'assigned' ? params.view : null;
+  const view: HandlingView | null = asked && allowed.includes(asked) ? asked : (allowed[0] ?? null);
+  const estateId = (view === 'inbox' ? managed[0]?.id : (staffed[0] ?? managed[0])?.id) ?? null;
+
+  useEffect(() => {
+    if (view) void Taro.setNavigationBarTitle({ title: TITLES[view] });
+  }, [view]);
+
+  const load = useCallback(async (shownView: HandlingView, shownFilters: HandlingFilters, quiet = false) => {
+    const current = ++generation.current;
+    if (!quiet) setPhase('loading');
+    try {
+      const page = await listHandlingTickets(shownView, shownFilters);
+      if (current !== generation.current) return;
+      setItems(page.items);
+      setNextCursor(page.nextCursor);
+      setPhase('ready');
+    } catch (error) {
+      if (current !== generation.current) return;
+      if (isSignedOutError(error)) endExpiredSession();
+      if (quiet) {
+        showApiError(error);
+        return;
+      }
+      setErrorMessage(messageOf(error));
+      setPhase('error');
+    }
+  }, []);
+
+  useEffect(() => {
+    if (view) void load(view, filters);
+  }, [view, filters, load]);
+
+  // Back from a ticket that was just handled: its state (or its place in the list) has changed.
+  useDidShow(() => {
+    if (!shownOnce.current) {
+      shownOnce.current = true;
+      return;
+    }
+    if (view) void load(view, filters, true);
+  });
+
+  usePullDownRefresh(() => {
+    const done = view ? load(view, filters, true) : Promise.resolve();
+    void done.finally(() => Taro.stopPullDownRefresh());
+  });
+
+  useEffect(() => {
+    if (estateId === null) return;
+    let live = true;
+    listTicketCategories(estateId)
+      .then((answer) => {
+        if (live) setCategories(answer.filter((category) => category.active));
+      })
+      .catch(showApiError);
+    return () => {
+      live = false;
+    };
+  }, [estateId]);
+
+  const loadMore = async () => {
+    if (!view || nextCursor === null) return;
+    const current = generation.current;
+    setLoadingMore(true);
+    try {
+      const page = await listHandlingTickets(view, filters, nextCursor);
+      if (current !== generation.current) return;
+      setItems((shown) => [...shown, ...page.items.filter((item) => !shown.some((s) => s.id === item.id))]);
+      setNextCursor(page.nextCursor);
+    } catch (error) {
+      showApiError(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  if (gate.phase !== 'signed-in') {
+    return (
+      <View className="page handling">
+        <SessionNotice gate={gate} purpose="登录后才能处理工单。" />
+      </View>
+    );
+  }
+  if (mePhase === 'error') {
+    return (
+      <View className="page handling">
+        <StatusNotice className="handling-me-error" title="没能加载您的身份" text={meError} actionText="重试" onAction={() => void reloadMe()} />
+      </View>
+    );
+  }
+  if (mePhase !== 'ready' || !me) {
+    return (
+      <View className="page handling">
+        <StatusNotice className="handling-loading" title="正在加载…" />
+      </View>
+    );
+  }
+  if (!view) {
+    return (
+      <View className="page handling">
+        <StatusNotice className="handling-not-allowed" title="您没有处理工单的身份" text="工单由小区的项目经理受理、转办，由物业员工办理。" />
+      </View>
+    );
+  }
+
+  const stateFilter = filters.state ?? 'all';
+  const filtered = filters.state !== undefined || filters.category !== undefined || filters.overdue === true;
+  return (
+    <View className={`page handling handling-${view}`}>
+      <View className="card handling-filters">
+        <ChoiceChips
+          className="handling-states"
+          itemClassName="handling-state-filter"
+          items={STATE_FILTERS[view]}
+          keyOf={(state) => state}
+          labelOf={(state) => (state === 'all' ? '全部' : TICKET_STATE_LABELS[state])}
+          isSelected={(state) => state === stateFilter}
+          onChoose={(state) => setFilters((shown) => ({ ...shown, state: state === 'all' ? undefined : state }))}
+        />
+        <View className="chips handling-more-filters">
+          <View
+            className={`chip handling-overdue-filter${filters.overdue ? ' chip-selected' : ''}`}
+            onClick={() => setFilters((shown) => ({ ...shown, overdue: shown.overdue ? undefined : true }))}
+          >
+            {filters.overdue ? '✓ 只看超时' : '只看超时'}
+          </View>
+          {categories.length > 0 ? (
+            <View className={`chip handling-category-toggle${filters.category ? ' chip-selected' : ''}`} onClick={() => setCategoriesOpen((shown) => !shown)}>
+              类别：{categories.find((category) => category.code === filters.category)?.name ?? '全部'} {categoriesOpen ? '▴' : '▾'}
+            </View>
+          ) : null}
+        </View>
+        {categoriesOpen && categories.length > 0 ? (
+          <ChoiceChips
+            className="handling-categories"
+            itemClassName="handling-category-filter"
+            items={[{ code: '', name: '全部类别' }, ...categories]}
+            keyOf={(category) => category.code || 'all'}
+            labelOf={(category) => category.name}
+            isSelected={(category) => (category.code || undefined) === filters.category}
+            onChoose={(category) => {
+              setCategoriesOpen(false);
+              setFilters((shown) => ({ ...shown, category: category.code || undefined }));
+            }}
+          />
+        ) : null}
+      </View>
+
+      {phase === 'loading' ? <StatusNotice className="handling-loading" title="正在加载…" /> : null}
+      {phase === 'error' ? (
+        <StatusNotice className="handling-error" title="工单没能加载" text={errorMessage} actionText="重试" onAction={() => void load(view, filters)} />
+      ) : null}
+      {phase === 'ready' && items.length === 0 ? (
+        <StatusNotice
+          className="handling-empty"
+          title={filtered ? '没有符合条件的工单' : '暂时没有工单'}
+          text={filtered ? '换个筛选条件试试。' : EMPTY_TEXT[view]}
+        />
+      ) : null}
+      {phase === 'ready' && items.length > 0 ? (
+        <View className="handling-list">
+          <View className="muted handling-count">{nextCursor ? `已显示 ${items.length} 条，还有更多` : `共 ${items.length} 条`}</View>
+          {items.map((ticket) => (
+            <TicketRow key={ticket.id} ticket={ticket} onOpen={() => void Taro.navigateTo({ url: `${HANDLING_TICKET_PAGE}?id=${ticket.id}` })} />
+          ))}
+          {nextCursor ? (
+            <Button className="button button-block handling-more" disabled={loadingMore || undefined} onClick={() => void loadMore()}>
+              {loadingMore ? '正在加载…' : '加载更多'}
+            </Button>
+          ) : (
+            <View className="muted handling-end">没有更多了</View>
+          )}
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,164 @@
+import Taro from '@tarojs/taro';
+import type { MeView, Page, Role, TicketCategory, TicketState, TicketStats, TicketSummary, TicketView, TransitionInput, UploadView } from '@wuye/contracts';
+import { getMe } from './me';
+import { ApiError, apiBase, request } from './http';
+import { getAccessToken } from './session';
+
+/**
+ * The property side of tickets (受理 → 转办 → 办理 → 反馈): the manager's inbox, the staff member's assigned list,
+ * one ticket with the actions the API allows the viewer, the transitions, photo uploads, statistics.
+ */
+export type HandlingView = 'inbox' | 'assigned';
+
+export interface HandlingFilters {
+  /** One state, or all when absent. */
+  state?: TicketState;
+  category?: string;
+  /** Only tickets past their response or resolution deadline. */
+  overdue?: boolean;
+}
+
+export function listHandlingTickets(view: HandlingView, filters: HandlingFilters, cursor?: string): Promise<Page<TicketSummary>> {
+  return request<Page<TicketSummary>>({
+    url: '/api/v1/tickets',
+    query: { view, state: filters.state, category: filters.category, overdue: filters.overdue ? true : undefined, cursor },
+  });
+}
+
+/** One ticket as the property side sees it: reporter, timeline, deadlines and `actions` (the viewer's buttons). */
+export function getHandlingTicket(id: number): Promise<TicketView> {
+  return request<TicketView>({ url: `/api/v1/tickets/${id}` });
+}
+
+/** One lifecycle step; `version` is the one shown. 409 STALE_VERSION / ILLEGAL_TRANSITION when someone was first. */
+export function transitionTicket(id: number, input: TransitionInput): Promise<TicketView> {
+  return request<TicketView>({ url: `/api/v1/tickets/${id}/transitions`, method: 'POST', data: input });
+}
+
+/** What the person acting reads when someone else was first (409); the ticket is then shown again. */
+export const STALE_MESSAGE = '工单已被他人更新，已刷新';
+
+/** Someone else changed the ticket since it was shown: show it again as it is now. */
+export function isConcurrentChange(error: unknown): boolean {
+  return error instanceof ApiError && error.statusCode === 409;
+}
+
+export interface Assignee {
+  id: number;
+  displayName: string;
+  /** 维修工, 保洁… */
+  title: string | null;
+  role: string;
+}
+
+/** Staff (and managers) of the estate's serving company, to assign a ticket to. */
+export function listAssignees(communityId: number): Promise<Assignee[]> {
+  return request<Assignee[]>({ url: `/api/v1/communities/${communityId}/assignees` });
+}
+
+export function listTicketCategories(communityId: number): Promise<TicketCategory[]> {
+  return request<TicketCategory[]>({ url: `/api/v1/communities/${communityId}/ticket-categories` });
+}
+
+export function getTicketStats(communityId: number, range: DateRange): Promise<TicketStats> {
+  return request<TicketStats>({ url: `/api/v1/communities/${communityId}/ticket-stats`, query: { from: range.from, to: range.to } });
+}
+
+// ─── Statistics ranges (Asia/Shanghai calendar days) ────────────────────────────────────────────────────────
+
+export const STATS_RANGES = [
+  { key: 'week', label: '近7天' },
+  { key: 'month', label: '近30天' },
+  { key: 'year', label: '本年' },
+] as const;
+export type StatsRangeKey = (typeof STATS_RANGES)[number]['key'];
+
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+const shanghaiDay = (ms: number) => new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+
+/** 近7天 and 近30天 end today and include it; 本年 runs from 1 January to today. */
+export function statsRange(key: StatsRangeKey, now: Date = new Date()): DateRange {
+  const to = shanghaiDay(now.getTime());
+  if (key === 'year') return { from: `${to.slice(0, 4)}-01-01`, to };
+  const days = key === 'week' ? 7 : 30;
+  return { from: shanghaiDay(now.getTime() - (days - 1) * 86400_000), to };
+}
+
+/** "86%", or "—" when there was nothing to measure. */
+export function formatRate(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
+}
+
+// ─── Photos ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The API hands out links under its own origin (/api/v1/files/…) or a store's full URL. */
+export function photoSrc(url: string): string {
+  return url.startsWith('/') ? `${apiBase()}${url}` : url;
+}
+
+async function sendUpload(filePath: string, token: string | null): Promise<{ statusCode: number; data: unknown }> {
+  try {
+    const answer = await Taro.uploadFile({
+      url: `${apiBase()}/api/v1/uploads`,
+      filePath,
+      name: 'file',
+      header: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+    let data: unknown = answer.data;
+    if (typeof data === 'string') {
+      try {
+        data = JSON.parse(data);
+      } catch {
+        // not JSON: handled below by the status code
+      }
+    }
+    return { statusCode: answer.statusCode, data };
+  } catch {
+    throw new ApiError({ statusCode: 0, code: 'NETWORK', message: '照片上传失败，请检查网络后重试' });
+  }
+}
+
+/**
+ * Uploads one chosen photo (multipart `file`, bearer token). Taro.uploadFile bypasses request(): when the access
+ * token has expired, one cheap authenticated call lets request() refresh it, then the upload is tried once more.
+ */
+export async function uploadHandlingPhoto(filePath: string): Promise<UploadView> {
+  let answer = await sendUpload(filePath, getAccessToken());
+  const body = answer.data as { code?: string; message?: string } | null;
+  if (answer.statusCode === 401 && body?.code === 'TOKEN_EXPIRED') {
+    await getMe();
+    answer = await sendUpload(filePath, getAccessToken());
+  }
+  if (answer.statusCode >= 200 && answer.statusCode < 300) return answer.data as UploadView;
+  const error = answer.data as { code?: string; message?: string } | null;
+  throw new ApiError({
+    statusCode: answer.statusCode,
+    code: typeof error?.code === 'string' ? error.code : `HTTP_${answer.statusCode}`,
+    message: typeof error?.message === 'string' ? error.message : '照片上传失败，请重试',
+  });
+}
+
+// ─── Who handles what ───────────────────────────────────────────────────────────────────────────────────────
+
+export interface HandlingEstate {
+  id: number;
+  name: string;
+}
+
+function estatesOf(me: Pick<MeView, 'roles'>, role: Role): HandlingEstate[] {
+  const seen = new Map<number, string>();
+  for (const r of me.roles) {
+    if (r.role === role && r.communityId && !seen.has(r.communityId)) seen.set(r.communityId, r.scopeName ?? `小区 ${r.communityId}`);
+  }
+  return [...seen].map(([id, name]) => ({ id, name }));
+}
+
+/** Estates whose tickets the user triages (项目经理: 工单收件箱, 统计). */
+export const managedEstates = (me: Pick<MeView, 'roles'>) => estatesOf(me, 'manager');
+/** Estates where tickets may be assigned to the user (员工: 我的派单). */
+export const staffEstates = (me: Pick<MeView, 'roles'>) => estatesOf(me, 'staff');
