@@ -78,6 +78,30 @@ const Taro = {
     return Promise.resolve();
   },
   stopPullDownRefresh(): void {},
+  showLoading(_options: { title: string }): Promise<void> {
+    return Promise.resolve();
+  },
+  hideLoading(): Promise<void> {
+    return Promise.resolve();
+  },
+  previewImage(_options: { current?: string; urls: string[] }): Promise<void> {
+    return Promise.resolve();
+  },
+  chooseImage(_options: { count?: number; sizeType?: string[]; sourceType?: string[] }): Promise<{ tempFilePaths: string[] }> {
+    return Promise.reject(new Error('Taro.chooseImage is not mocked in this test'));
+  },
+  chooseMessageFile(_options: { count: number; type?: string; extension?: string[] }): Promise<{ tempFiles: { path: string; name: string; size: number }[] }> {
+    return Promise.reject(new Error('Taro.chooseMessageFile is not mocked in this test'));
+  },
+  uploadFile(options: { url: string; filePath: string; name: string; fileName?: string; header?: Record<string, string> }): Promise<{ statusCode: number; data: string }> {
+    return Promise.reject(new Error(`Taro.uploadFile is not mocked in this test (${options.url})`));
+  },
+  downloadFile(options: { url: string }): Promise<{ statusCode: number; tempFilePath: string }> {
+    return Promise.reject(new Error(`Taro.downloadFile is not mocked in this test (${options.url})`));
+  },
+  openDocument(_options: { filePath: string; fileType?: string; showMenu?: boolean }): Promise<void> {
+    return Promise.resolve();
+  },
 };
 
 export function usePullDownRefresh(handler: () => void): void {

@@ -1,5 +1,75 @@
-import AreaPlaceholder from '../../../../components/AreaPlaceholder';
+import { useEffect, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Button, View } from '@tarojs/components';
+import type { DisclosureState, MeView } from '@wuye/contracts';
+import ChoiceChips from '../../../../components/ChoiceChips';
+import StatusNotice from '../../../../components/StatusNotice';
+import { useMe } from '../../../../hooks/useMe';
+import { useSession } from '../../../../hooks/useSession';
+import { REVIEW_DETAIL_PAGE, REVIEW_PAGE } from '../../../../routes';
+import { listDisclosures } from '../../../../services/disclosures';
+import MeFrame from '../../../disclosures/components/MeFrame';
+import SummaryCard from '../../../disclosures/components/SummaryCard';
+import { COMMITTEE_ROLES, estatesOf, pickEstate } from '../../../disclosures/lib/estates';
+import { usePagedList } from '../../../disclosures/lib/usePagedList';
 
-export default function ReviewHome() {
-  return <AreaPlaceholder title="业委会审核" purpose="业委会委员在这里逐项审核账目后签发公示。" />;
+const VIEWS: { state: DisclosureState; label: string; empty: string }[] = [
+  { state: 'in_review', label: '待审核', empty: '物业提交的公示会显示在这里，请逐项审核。' },
+  { state: 'published', label: '已签发', empty: '还没有签发过的公示。' },
+];
+
+/** 业账社审: the disclosures of my estate waiting for the committee, and those already signed off. */
+function Queue({ me }: { me: MeView }) {
+  const { params } = useRouter();
+  const estates = estatesOf(me, COMMITTEE_ROLES);
+  const [communityId, setCommunityId] = useState<number | null>(null);
+  const [state, setState] = useState<DisclosureState>('in_review');
+  useEffect(() => {
+    setCommunityId((shown) => pickEstate(estatesOf(me, COMMITTEE_ROLES), params.communityId, shown));
+  }, [me, params.communityId]);
+  const list = usePagedList(`${communityId}|${state}`, communityId === null ? null : (cursor) => listDisclosures(communityId, { state }, cursor));
+  useDidShow(() => {
+    if (list.phase === 'ready') void list.reload(true);
+  });
+  usePullDownRefresh(() => {
+    void list.reload(true).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (estates.length === 0) return <StatusNotice className="queue-not-allowed" title="您不是业委会委员" text="业委会委员在这里逐项审核物业提交的账目，主任签发后向业主公示。" />;
+  const current = VIEWS.find((v) => v.state === state) ?? VIEWS[0];
+  return (
+    <View>
+      {estates.length > 1 ? (
+        <ChoiceChips className="queue-estates" itemClassName="queue-estate" items={estates} keyOf={(e) => e.id} labelOf={(e) => e.name} isSelected={(e) => e.id === communityId} onChoose={(e) => setCommunityId(e.id)} />
+      ) : (
+        <View className="section-title">{estates[0].name} 业委会</View>
+      )}
+      <ChoiceChips className="queue-views" itemClassName="queue-view" items={VIEWS} keyOf={(v) => v.state} labelOf={(v) => v.label} isSelected={(v) => v.state === state} onChoose={(v) => setState(v.state)} />
+      {list.phase === 'loading' ? <StatusNotice className="queue-loading" title="正在加载…" /> : null}
+      {list.phase === 'error' ? <StatusNotice className="queue-error" title="列表没能加载" text={list.errorMessage} actionText="重试" onAction={() => void list.reload()} /> : null}
+      {list.phase === 'ready' && list.items.length === 0 ? <StatusNotice className="queue-empty" title={`没有${current.label}的公示`} text={current.empty} /> : null}
+      {list.phase === 'ready' && list.items.length > 0 ? (
+        <View className="card queue-list">
+          {list.items.map((item) => (
+            <SummaryCard key={item.id} item={item} onOpen={() => void Taro.navigateTo({ url: `${REVIEW_DETAIL_PAGE}?id=${item.id}` })} />
+          ))}
+          {list.nextCursor ? (
+            <Button className="button button-block queue-more" onClick={() => void list.loadMore()}>
+              加载更多
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export default function ReviewQueue() {
+  const gate = useSession({ returnTo: REVIEW_PAGE });
+  const meState = useMe(gate.phase);
+  return (
+    <MeFrame className="queue" gate={gate} meState={meState} purpose="登录后才能审核账目。">
+      {(me) => <Queue me={me} />}
+    </MeFrame>
+  );
 }
