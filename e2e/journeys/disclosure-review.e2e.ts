@@ -10,6 +10,8 @@ import { openApp, type Journey } from '../support/browser';
  */
 
 
+const INVOICE_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
 function currentQuarter(): { period: string; label: string } {
   const shanghai = new Date(Date.now() + 8 * 3600_000);
   const year = shanghai.getUTCFullYear();
@@ -109,6 +111,9 @@ describe('业账社审: a quarter of public income from draft to the board', () 
     // A photo of the invoice: the server re-encodes it to a metadata-free JPEG.
     await second.locator('.voucher-file-input').setInputFiles({ name: 'invoice.png', mimeType: 'image/png', buffer: await photo({ width: 400, height: 300, format: 'png', exif: false }) });
     await second.locator('.voucher-image .voucher-thumb').waitFor();
+    // And the invoice as a PDF, kept byte for byte.
+    await second.locator('.voucher-file-input').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: INVOICE_PDF });
+    await expect(second.locator('.voucher-pdf-link').innerText()).resolves.toBe('PDF 凭证 2');
 
     await visible(page, '.edit-add-line').click();
     const third = visible(page, '.line-editor').nth(2);
@@ -201,7 +206,13 @@ describe('业账社审: a quarter of public income from draft to the board', () 
     await expect(ours.locator('.chain-prev').innerText()).resolves.toMatch(/^上一份 [0-9a-f]{12}…$/);
 
     await expect(visible(page, '.detail-totals .total-netFen .total-value').innerText()).resolves.toBe('¥12,900.50');
-    await visible(page, '.line-card').filter({ hasText: '广告制作成本' }).locator('.voucher-image .voucher-thumb').waitFor();
+    const cost = visible(page, '.line-card').filter({ hasText: '广告制作成本' });
+    await cost.locator('.voucher-image .voucher-thumb').waitFor();
+    // On H5 the PDF voucher is a link to the signed file, which is the PDF as uploaded.
+    const pdfUrl = await cost.locator('.voucher-pdf-link').getAttribute('href');
+    const pdf = await page.request.get(new URL(pdfUrl as string, j.baseUrl).toString());
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(Buffer.compare(await pdf.body(), INVOICE_PDF)).toBe(0);
 
     const line = visible(page, '.line-card').filter({ hasText: '通信基站场地租金' });
     await line.locator('.line-ask-open').click();

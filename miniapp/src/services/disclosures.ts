@@ -159,3 +159,8 @@ export async function uploadVoucher(filePath: string, fileName?: string): Promis
   const second = await sendUpload(filePath, fileName);
   return parseUploadAnswer(second.statusCode, second.data);
 }
+
+/** 发起更正: a new draft version of a published disclosure, with the reason shown beside both versions. */
+export function correctDisclosure(id: number, reason: string): Promise<DisclosureView> {
+  return request<DisclosureView>({ url: `/api/v1/disclosures/${id}/corrections`, method: 'POST', data: { reason } });
+}

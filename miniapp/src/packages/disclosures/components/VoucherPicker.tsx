@@ -4,7 +4,6 @@ import { Button, View } from '@tarojs/components';
 import { uploadVoucher, type UploadedVoucher } from '../../../services/disclosures';
 import { refusalOf } from '../lib/errors';
 
-const isH5 = () => process.env.TARO_ENV === 'h5';
 export const MAX_VOUCHERS_PER_LINE = 20;
 
 interface Picked {
@@ -55,7 +54,7 @@ export default function VoucherPicker({ room, onUploaded }: { room: number; onUp
   if (room <= 0) return <View className="muted">已达到每项 {MAX_VOUCHERS_PER_LINE} 个凭证的上限。</View>;
   return (
     <View className="voucher-picker">
-      {isH5() ? (
+      {process.env.TARO_ENV === 'h5' ? (
         <label className={`button button-small voucher-upload${busy ? ' voucher-busy' : ''}`}>
           {busy ? '正在上传…' : '上传凭证（照片或 PDF）'}
           <input

@@ -4,7 +4,6 @@ import type { DisclosureLineView } from '@wuye/contracts';
 
 type Voucher = DisclosureLineView['attachments'][number];
 
-const isH5 = () => process.env.TARO_ENV === 'h5';
 
 /** weapp: download the PDF into the app's temp folder and open it in WeChat's document viewer. */
 async function openPdf(url: string): Promise<void> {
@@ -35,7 +34,7 @@ export default function Vouchers({ vouchers, onRemove }: { vouchers: Voucher[]; 
               mode="aspectFill"
               onClick={() => void Taro.previewImage({ current: voucher.url, urls: images.map((i) => i.url) })}
             />
-          ) : isH5() ? (
+          ) : process.env.TARO_ENV === 'h5' ? (
             <a className="voucher-pdf-link" href={voucher.url} target="_blank" rel="noreferrer">
               PDF 凭证 {index + 1}
             </a>

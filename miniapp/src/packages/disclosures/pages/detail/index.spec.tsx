@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { DisclosureView, MeView } from '@wuye/contracts';
 import Taro, { setRouterParams, triggerDidShow } from '../../../../../test/stubs/taro';
-import { askQuestion, getChain, getDisclosure, verifyChain } from '../../../../services/disclosures';
+import { askQuestion, correctDisclosure, getChain, getDisclosure, verifyChain } from '../../../../services/disclosures';
 import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
@@ -128,5 +128,24 @@ describe('公示详情 for a resident', () => {
     const questions = (await screen.findByText('电费单价是多少？')).closest('.question-entry') as HTMLElement;
     expect(questions.querySelector('.entry-who')?.textContent).toMatch(/^5栋租户 · /);
     expect(questions.querySelector('.question-answer')?.textContent).toBe('物业回复：0.65 元/kWh');
+  });
+
+  it('a resident is not offered a correction', async () => {
+    render(<DisclosureDetail />);
+    await screen.findByText('更正公示');
+    expect(screen.queryByText('发起更正', { selector: '.card-title' })).not.toBeInTheDocument();
+  });
+
+  it('the manager’s correction opens the new version in the editor', async () => {
+    getMock.mockResolvedValue({ ...SHARED, can: { ...SHARED.can, ask: false, correct: true, answer: true } });
+    jest.mocked(correctDisclosure).mockResolvedValue({ ...SHARED, id: 70, version: 3, state: 'draft' });
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    render(<DisclosureDetail />);
+    const form = (await screen.findByText('更正原因')).closest('.detail-correct-form') as HTMLElement;
+    fireEvent.change(form.querySelector('textarea') as HTMLTextAreaElement, { target: { value: '水表读数有误' } });
+    fireEvent.click(within(form).getByText('发起更正'));
+    await settle();
+    expect(jest.mocked(correctDisclosure)).toHaveBeenCalledWith(61, '水表读数有误');
+    expect(navigate).toHaveBeenCalledWith({ url: '/packages/disclosures/pages/edit/index?id=70' });
   });
 });

@@ -5,8 +5,8 @@ import type { DisclosureView } from '@wuye/contracts';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
-import { DISCLOSURE_DETAIL_PAGE } from '../../../../routes';
-import { askQuestion, getDisclosure } from '../../../../services/disclosures';
+import { DISCLOSURE_DETAIL_PAGE, DISCLOSURE_EDIT_PAGE } from '../../../../routes';
+import { askQuestion, correctDisclosure, getDisclosure } from '../../../../services/disclosures';
 import ChainBadge from '../../components/ChainBadge';
 import DisclosureHeader from '../../components/DisclosureHeader';
 import LineCard from '../../components/LineCard';
@@ -166,6 +166,29 @@ function Detail({ id }: { id: number }) {
           />
         ) : null}
       </View>
+
+      {view.can.correct ? (
+        <View className="card detail-correct">
+          <View className="card-title">发起更正</View>
+          <View className="muted">已公示的内容不能修改。更正会生成新版本，经业委会审核签发后替代本版，两版及更正原因都向业主公开。</View>
+          <TextForm
+            className="detail-correct-form"
+            label="更正原因"
+            placeholder="例如：10 月电表读数抄错，更正用电量"
+            submitText="发起更正"
+            max={500}
+            onSubmit={async (reason) => {
+              try {
+                const draft = await correctDisclosure(view.id, reason);
+                void Taro.navigateTo({ url: `${DISCLOSURE_EDIT_PAGE}?id=${draft.id}` });
+                return null;
+              } catch (error) {
+                return refusalOf(error);
+              }
+            }}
+          />
+        </View>
+      ) : null}
 
       <VersionList view={view} pageUrl={DISCLOSURE_DETAIL_PAGE} />
     </View>
