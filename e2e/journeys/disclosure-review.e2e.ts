@@ -59,6 +59,17 @@ async function setTextScale(page: Page, factor: number): Promise<void> {
   await settle(page);
 }
 
+/** 适老化: at the largest text size nothing inside the page sticks out sideways or clips its text. */
+async function expectFitsAtLargestText(page: Page, rootSelector: string, shot: string): Promise<void> {
+  await setTextScale(page, 1.5);
+  try {
+    expect(await horizontalOverflow(page, rootSelector)).toEqual([]);
+    await snap(page, shot);
+  } finally {
+    await setTextScale(page, 1);
+  }
+}
+
 async function openManagerDisclosures(page: Page): Promise<void> {
   await visible(page, '.workspace-work').click();
   await visible(page, '.work-action-disclosures').click();
@@ -128,6 +139,7 @@ describe('业账社审: a quarter of public income from draft to the board', () 
     await expect(totals.locator('.total-netFen .total-value').innerText()).resolves.toBe('¥12,700.50');
     await expect(totals.locator('.total-closingBalanceFen .total-value').innerText()).resolves.toBe('¥32,700.50');
     await snap(page, 'disclosure-draft');
+    await expectFitsAtLargestText(page, '.edit', 'disclosure-draft-large-text');
 
     await visible(page, '.edit-submit').click();
     await visible(page, '.edit-in-review').waitFor();
@@ -152,6 +164,7 @@ describe('业账社审: a quarter of public income from draft to the board', () 
     await expect(cost.locator('.review-entry-query .review-comment').innerText()).resolves.toContain(QUERY);
     await expect(cost.locator('.review-unanswered').innerText()).resolves.toBe('物业尚未回复');
     await snap(page, 'disclosure-committee-query');
+    await expectFitsAtLargestText(page, '.review-detail', 'disclosure-committee-large-text');
     await leave(page);
   });
 
@@ -224,14 +237,7 @@ describe('业账社审: a quarter of public income from draft to the board', () 
     await expect(asked.locator('.entry-who').innerText()).resolves.toMatch(/^3栋业主 · /);
     await snap(page, 'disclosure-resident');
 
-    // 适老化: at the largest text size nothing sticks out sideways.
-    await setTextScale(page, 1.5);
-    try {
-      expect(await horizontalOverflow(page, '.detail')).toEqual([]);
-      await snap(page, 'disclosure-resident-large-text');
-    } finally {
-      await setTextScale(page, 1);
-    }
+    await expectFitsAtLargestText(page, '.detail', 'disclosure-resident-large-text');
     await leave(page);
   });
 
