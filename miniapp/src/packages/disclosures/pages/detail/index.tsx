@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { DisclosureView } from '@wuye/contracts';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { DISCLOSURE_DETAIL_PAGE, DISCLOSURE_EDIT_PAGE } from '../../../../routes';
-import { askQuestion, correctDisclosure, getDisclosure } from '../../../../services/disclosures';
+import { askQuestion, correctDisclosure } from '../../../../services/disclosures';
 import ChainBadge from '../../components/ChainBadge';
 import DisclosureHeader from '../../components/DisclosureHeader';
 import LineCard from '../../components/LineCard';
@@ -16,9 +16,8 @@ import TextForm from '../../components/TextForm';
 import TotalsCard from '../../components/TotalsCard';
 import VersionList from '../../components/VersionList';
 import { refusalOf } from '../../lib/errors';
+import { useDisclosure } from '../../lib/useDisclosure';
 import { displayFen } from '../../lib/money';
-
-type Phase = { name: 'loading' } | { name: 'error'; message: string } | { name: 'ready'; view: DisclosureView };
 
 /** Where this version stands among its corrections: the reason it corrects an older one, or that it is outdated. */
 function CorrectionNotice({ view }: { view: DisclosureView }) {
@@ -52,36 +51,9 @@ function CorrectionNotice({ view }: { view: DisclosureView }) {
 }
 
 function Detail({ id }: { id: number }) {
-  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
+  const { phase, load, show } = useDisclosure(id);
   const [askingLine, setAskingLine] = useState<number | null>(null);
-  const shown = useRef(false);
 
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!quiet) setPhase({ name: 'loading' });
-      try {
-        const view = await getDisclosure(id);
-        setPhase({ name: 'ready', view });
-        shown.current = true;
-      } catch (error) {
-        const message = refusalOf(error, '加载失败，请稍后重试');
-        if (!quiet || !shown.current) setPhase({ name: 'error', message });
-        else void Taro.showToast({ title: message, icon: 'none', duration: 3000 });
-      }
-    },
-    [id],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  // Each return to the page: answers arrive while the resident is away.
-  useDidShow(() => {
-    if (shown.current) void load(true);
-  });
-  usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh());
-  });
 
   if (phase.name === 'loading') return <StatusNotice className="detail-loading" title="正在加载…" />;
   if (phase.name === 'error') return <StatusNotice className="detail-error" title="公示没能加载" text={phase.message} actionText="重试" onAction={() => void load()} />;
@@ -90,7 +62,7 @@ function Detail({ id }: { id: number }) {
   const ask = async (text: string, lineId?: number): Promise<string | null> => {
     try {
       const next = await askQuestion(view.id, text, lineId);
-      setPhase({ name: 'ready', view: next });
+      show(next);
       setAskingLine(null);
       void Taro.showToast({ title: '已提交，物业会在期限内回复', icon: 'none', duration: 2500 });
       return null;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { DISCLOSURE_TYPES, DISCLOSURE_TYPE_LABELS, type DisclosureType, type MeView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
@@ -10,7 +10,7 @@ import { DISCLOSURES_PAGE, DISCLOSURE_DETAIL_PAGE, DISCLOSURE_MANAGE_PAGE, REVIE
 import { listDisclosures } from '../../../../services/disclosures';
 import ChainBadge from '../../components/ChainBadge';
 import MeFrame from '../../components/MeFrame';
-import SummaryCard from '../../components/SummaryCard';
+import SummaryList from '../../components/SummaryList';
 import { COMMITTEE_ROLES, MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
 import { periodLabel, recentPeriods } from '../../lib/lines';
 import { usePagedList } from '../../lib/usePagedList';
@@ -108,27 +108,13 @@ function Board({ me }: { me: MeView }) {
         onChoose={setPeriod}
       />
 
-      {list.phase === 'loading' ? <StatusNotice className="board-loading" title="正在加载…" /> : null}
-      {list.phase === 'error' ? <StatusNotice className="board-error" title="公示没能加载" text={list.errorMessage} actionText="重试" onAction={() => void list.reload()} /> : null}
-      {list.phase === 'ready' && list.items.length === 0 ? (
-        <StatusNotice
-          className="board-empty"
-          title="暂无公示"
-          text={type || period ? `${period ? periodLabel(period) : ''}${type ? DISCLOSURE_TYPE_LABELS[type] : ''}还没有公示，可换个类别或期间看看。` : '物业公司公示后会显示在这里。'}
-        />
-      ) : null}
-      {list.phase === 'ready' && list.items.length > 0 ? (
-        <View className="card board-list">
-          {list.items.map((item) => (
-            <SummaryCard key={item.id} item={item} onOpen={() => void Taro.navigateTo({ url: `${DISCLOSURE_DETAIL_PAGE}?id=${item.id}` })} />
-          ))}
-          {list.nextCursor ? (
-            <Button className="button button-block board-more" onClick={() => void list.loadMore()}>
-              加载更多
-            </Button>
-          ) : null}
-        </View>
-      ) : null}
+      <SummaryList
+        list={list}
+        prefix="board"
+        emptyTitle="暂无公示"
+        emptyText={type || period ? `${period ? periodLabel(period) : ''}${type ? DISCLOSURE_TYPE_LABELS[type] : ''}还没有公示，可换个类别或期间看看。` : '物业公司公示后会显示在这里。'}
+        onOpen={(item) => void Taro.navigateTo({ url: `${DISCLOSURE_DETAIL_PAGE}?id=${item.id}` })}
+      />
     </View>
   );
 }

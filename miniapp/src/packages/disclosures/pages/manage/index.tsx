@@ -11,7 +11,7 @@ import { answerQuestion, getCompliance, listDisclosures, listEstateQuestions } f
 import { formatShanghaiDate } from '../../../../utils/time';
 import MeFrame from '../../components/MeFrame';
 import QuestionEntry from '../../components/QuestionEntry';
-import SummaryCard from '../../components/SummaryCard';
+import SummaryList from '../../components/SummaryList';
 import TextForm from '../../components/TextForm';
 import { MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
 import { refusalOf } from '../../lib/errors';
@@ -50,25 +50,13 @@ function DisclosureList({ communityId }: { communityId: number }) {
         isSelected={(s) => s === state}
         onChoose={setState}
       />
-      {list.phase === 'loading' ? <StatusNotice className="manage-loading" title="正在加载…" /> : null}
-      {list.phase === 'error' ? <StatusNotice className="manage-error" title="公示没能加载" text={list.errorMessage} actionText="重试" onAction={() => void list.reload()} /> : null}
-      {list.phase === 'ready' && list.items.length === 0 ? <StatusNotice className="manage-empty" title="没有这类公示" text="点“新建公示”起草一份，保存后提交业委会审核。" /> : null}
-      {list.phase === 'ready' && list.items.length > 0 ? (
-        <View className="card manage-list">
-          {list.items.map((item) => (
-            <SummaryCard
-              key={item.id}
-              item={item}
-              onOpen={() => void Taro.navigateTo({ url: `${item.state === 'draft' || item.state === 'in_review' ? DISCLOSURE_EDIT_PAGE : DISCLOSURE_DETAIL_PAGE}?id=${item.id}` })}
-            />
-          ))}
-          {list.nextCursor ? (
-            <Button className="button button-block manage-more" onClick={() => void list.loadMore()}>
-              加载更多
-            </Button>
-          ) : null}
-        </View>
-      ) : null}
+      <SummaryList
+        list={list}
+        prefix="manage"
+        emptyTitle="没有这类公示"
+        emptyText="点“新建公示”起草一份，保存后提交业委会审核。"
+        onOpen={(item) => void Taro.navigateTo({ url: `${item.state === 'draft' || item.state === 'in_review' ? DISCLOSURE_EDIT_PAGE : DISCLOSURE_DETAIL_PAGE}?id=${item.id}` })}
+      />
     </View>
   );
 }

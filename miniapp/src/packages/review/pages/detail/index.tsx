@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { DisclosureLineView, DisclosureView, MeView, ReviewView } from '@wuye/contracts';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { DISCLOSURE_DETAIL_PAGE, REVIEW_DETAIL_PAGE } from '../../../../routes';
-import { getDisclosure, reviewDisclosure, signOffDisclosure, type ReviewInput } from '../../../../services/disclosures';
+import { reviewDisclosure, signOffDisclosure, type ReviewInput } from '../../../../services/disclosures';
 import DisclosureHeader from '../../../disclosures/components/DisclosureHeader';
 import LineCard from '../../../disclosures/components/LineCard';
 import MeFrame from '../../../disclosures/components/MeFrame';
@@ -17,8 +17,7 @@ import TotalsCard from '../../../disclosures/components/TotalsCard';
 import VersionList from '../../../disclosures/components/VersionList';
 import { chairs } from '../../../disclosures/lib/estates';
 import { refusalOf } from '../../../disclosures/lib/errors';
-
-type Phase = { name: 'loading' } | { name: 'error'; message: string } | { name: 'ready'; view: DisclosureView };
+import { useDisclosure } from '../../../disclosures/lib/useDisclosure';
 
 /**
  * 通过 / 质疑 for one line (or the whole disclosure): approving is one tap, a query needs a comment the manager
@@ -98,36 +97,11 @@ function SignOff({ view, onSigned }: { view: DisclosureView; onSigned: (next: Di
 }
 
 function Review({ me, id }: { me: MeView; id: number }) {
-  const [phase, setPhase] = useState<Phase>({ name: 'loading' });
-  const shown = useRef(false);
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!quiet) setPhase({ name: 'loading' });
-      try {
-        setPhase({ name: 'ready', view: await getDisclosure(id) });
-        shown.current = true;
-      } catch (error) {
-        const message = refusalOf(error, '加载失败，请稍后重试');
-        if (!quiet || !shown.current) setPhase({ name: 'error', message });
-        else void Taro.showToast({ title: message, icon: 'none', duration: 3000 });
-      }
-    },
-    [id],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useDidShow(() => {
-    if (shown.current) void load(true);
-  });
-  usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh());
-  });
+  const { phase, load, show } = useDisclosure(id);
 
   if (phase.name === 'loading') return <StatusNotice className="audit-loading" title="正在加载…" />;
   if (phase.name === 'error') return <StatusNotice className="audit-error" title="公示没能加载" text={phase.message} actionText="重试" onAction={() => void load()} />;
   const { view } = phase;
-  const show = (next: DisclosureView) => setPhase({ name: 'ready', view: next });
 
   const decide = (line: DisclosureLineView | null) => async (input: Omit<ReviewInput, 'lineId'>) => {
     try {

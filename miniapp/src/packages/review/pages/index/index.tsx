@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { DisclosureState, MeView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
@@ -9,7 +9,7 @@ import { useSession } from '../../../../hooks/useSession';
 import { REVIEW_DETAIL_PAGE, REVIEW_PAGE } from '../../../../routes';
 import { listDisclosures } from '../../../../services/disclosures';
 import MeFrame from '../../../disclosures/components/MeFrame';
-import SummaryCard from '../../../disclosures/components/SummaryCard';
+import SummaryList from '../../../disclosures/components/SummaryList';
 import { COMMITTEE_ROLES, estatesOf, pickEstate } from '../../../disclosures/lib/estates';
 import { usePagedList } from '../../../disclosures/lib/usePagedList';
 
@@ -45,21 +45,13 @@ function Queue({ me }: { me: MeView }) {
         <View className="section-title">{estates[0].name} 业委会</View>
       )}
       <ChoiceChips className="queue-views" itemClassName="queue-view" items={VIEWS} keyOf={(v) => v.state} labelOf={(v) => v.label} isSelected={(v) => v.state === state} onChoose={(v) => setState(v.state)} />
-      {list.phase === 'loading' ? <StatusNotice className="queue-loading" title="正在加载…" /> : null}
-      {list.phase === 'error' ? <StatusNotice className="queue-error" title="列表没能加载" text={list.errorMessage} actionText="重试" onAction={() => void list.reload()} /> : null}
-      {list.phase === 'ready' && list.items.length === 0 ? <StatusNotice className="queue-empty" title={`没有${current.label}的公示`} text={current.empty} /> : null}
-      {list.phase === 'ready' && list.items.length > 0 ? (
-        <View className="card queue-list">
-          {list.items.map((item) => (
-            <SummaryCard key={item.id} item={item} onOpen={() => void Taro.navigateTo({ url: `${REVIEW_DETAIL_PAGE}?id=${item.id}` })} />
-          ))}
-          {list.nextCursor ? (
-            <Button className="button button-block queue-more" onClick={() => void list.loadMore()}>
-              加载更多
-            </Button>
-          ) : null}
-        </View>
-      ) : null}
+      <SummaryList
+        list={list}
+        prefix="queue"
+        emptyTitle={`没有${current.label}的公示`}
+        emptyText={current.empty}
+        onOpen={(item) => void Taro.navigateTo({ url: `${REVIEW_DETAIL_PAGE}?id=${item.id}` })}
+      />
     </View>
   );
 }
