@@ -94,6 +94,10 @@ describe('业账社审: a quarter of public income from draft to the board', () 
     j = await openApp();
   });
   afterAll(() => j.close());
+  // Each step starts from a fresh load of the app, so one failed step does not leave its pages to the next.
+  beforeEach(async () => {
+    await j.page.goto('about:blank');
+  });
 
   it('the manager drafts it with a voucher, sees the totals live in yuan and submits it', async () => {
     const { page } = j;
