@@ -112,6 +112,30 @@ describe('draft editor', () => {
     );
   });
 
+  it('a fee standard carries its grade, basis and effective date, and prices per unit in fen', async () => {
+    createMock.mockResolvedValue({ ...SAVED, type: 'fee_standard', state: 'draft', reviews: [], can: { ...SAVED.can, edit: true, submit: true, withdraw: false } });
+    render(<DisclosureEdit />);
+    await screen.findByText('公示类别');
+    fireEvent.click(screen.getByText('收费标准'));
+    type(document.querySelector('.edit-grade-input'), '二级');
+    type(document.querySelector('.edit-basis-input'), '物业服务合同');
+    type(document.querySelector('.edit-effective-input'), '2027-01-01');
+    const [fee] = editors();
+    type(fee.querySelector('.line-item-input'), '物业服务费（住宅）');
+    type(fee.querySelector('.line-amount-input'), '1.8');
+    fireEvent.click(within(fee).getByText('元/㎡·月'));
+    expect(document.querySelector('.edit-totals .total-items .total-value')?.textContent).toBe('1 项');
+    fireEvent.click(screen.getByText('保存草稿'));
+    await settle();
+    expect(createMock).toHaveBeenCalledWith(
+      expect.objectContaining({
+        type: 'fee_standard',
+        content: expect.objectContaining({ serviceGrade: '二级', basis: '物业服务合同', effectiveDate: '2027-01-01' }),
+        lines: [{ kind: 'fee_item', item: '物业服务费（住宅）', amountFen: 180, fields: { unit: '元/㎡·月' }, attachmentIds: [] }],
+      }),
+    );
+  });
+
   it('shows the API refusal when submitting (e.g. a cost without voucher)', async () => {
     setRouterParams({ id: '50' });
     getMock.mockResolvedValue({ ...SAVED, state: 'draft', reviews: [], can: { ...SAVED.can, edit: true, submit: true, withdraw: false } });

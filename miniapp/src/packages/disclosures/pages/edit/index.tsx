@@ -37,6 +37,10 @@ interface DraftForm {
   openingYuan: string;
   method: AllocationMethod;
   note: string;
+  /** fee_standard: 服务等级, 定价依据, 生效日期. */
+  serviceGrade: string;
+  basis: string;
+  effectiveDate: string;
   lines: LineDraft[];
 }
 
@@ -50,12 +54,15 @@ function formOf(view: DisclosureView): DraftForm {
     openingYuan: typeof view.content.openingBalanceFen === 'number' ? fenToYuanInput(view.content.openingBalanceFen) : '',
     method: view.content.method ?? 'area',
     note: view.content.note ?? '',
+    serviceGrade: view.content.serviceGrade ?? '',
+    basis: view.content.basis ?? '',
+    effectiveDate: view.content.effectiveDate ?? '',
     lines: view.lines.map(lineToDraft),
   };
 }
 
 function newForm(type: DisclosureType = 'public_income'): DraftForm {
-  return { type, period: recentPeriods(type, new Date())[0] ?? '', title: '', openingYuan: '', method: 'area', note: '', lines: [emptyLine(type)] };
+  return { type, period: recentPeriods(type, new Date())[0] ?? '', title: '', openingYuan: '', method: 'area', note: '', serviceGrade: '', basis: '', effectiveDate: '', lines: [emptyLine(type)] };
 }
 
 /** The committee's decisions, newest round first, with the line each is about and the manager's answers. */
@@ -206,6 +213,15 @@ function Editor({ me }: { me: MeView }) {
     const content: DisclosureContent = { ...(view?.content ?? {}), note: form.note.trim() || undefined };
     if (type === 'public_income') content.openingBalanceFen = opening.fen ?? 0;
     if (type === 'shared_cost') content.method = form.method;
+    if (type === 'fee_standard') {
+      if (form.effectiveDate.trim() && !/^\d{4}-\d{2}-\d{2}$/.test(form.effectiveDate.trim())) {
+        setError('生效日期应写成 2026-01-01 这样');
+        return null;
+      }
+      content.serviceGrade = form.serviceGrade.trim() || undefined;
+      content.basis = form.basis.trim() || undefined;
+      content.effectiveDate = form.effectiveDate.trim() || undefined;
+    }
     const title = form.title.trim() || suggestedTitle(form);
     try {
       const saved = view
@@ -295,6 +311,22 @@ function Editor({ me }: { me: MeView }) {
             isSelected={(m) => m === form.method}
             onChoose={(m) => setForm((f) => ({ ...f, method: m }))}
           />
+        </View>
+      ) : null}
+      {type === 'fee_standard' ? (
+        <View>
+          <View className="field">
+            <View className="field-label">服务等级（选填）</View>
+            <Input className="input edit-grade-input" value={form.serviceGrade} maxlength={500} placeholder="例如：二级" onInput={(e) => setForm((f) => ({ ...f, serviceGrade: e.detail.value }))} />
+          </View>
+          <View className="field">
+            <View className="field-label">定价依据（选填）</View>
+            <Textarea className="textarea edit-basis-input" value={form.basis} maxlength={500} placeholder="例如：物业服务合同及县住宅物业服务收费指导价" onInput={(e) => setForm((f) => ({ ...f, basis: e.detail.value }))} />
+          </View>
+          <View className="field">
+            <View className="field-label">生效日期（选填）</View>
+            <Input className="input edit-effective-input" value={form.effectiveDate} maxlength={10} placeholder="2026-01-01" onInput={(e) => setForm((f) => ({ ...f, effectiveDate: e.detail.value }))} />
+          </View>
         </View>
       ) : null}
       <View className="field">
