@@ -5,6 +5,8 @@ const AREAS = ['tickets', 'disclosures', 'work', 'review', 'oversight', 'account
 const MORE_PAGES: Partial<Record<(typeof AREAS)[number], string[]>> = {
   account: ['pages/signin/index', 'pages/bind/index', 'pages/invite/index'],
   work: ['pages/bindings/index', 'pages/invite/index', 'pages/tickets/index', 'pages/ticket/index', 'pages/stats/index'],
+  disclosures: ['pages/detail/index', 'pages/manage/index', 'pages/edit/index'],
+  review: ['pages/detail/index'],
 };
 
 export default defineAppConfig({

@@ -19,5 +19,9 @@ export const HANDLING_STATS_PAGE = '/packages/work/pages/stats/index';
 
 export const TICKETS_PAGE = '/packages/tickets/pages/index/index';
 export const DISCLOSURES_PAGE = '/packages/disclosures/pages/index/index';
+export const DISCLOSURE_DETAIL_PAGE = '/packages/disclosures/pages/detail/index';
+export const DISCLOSURE_MANAGE_PAGE = '/packages/disclosures/pages/manage/index';
+export const DISCLOSURE_EDIT_PAGE = '/packages/disclosures/pages/edit/index';
 export const REVIEW_PAGE = '/packages/review/pages/index/index';
+export const REVIEW_DETAIL_PAGE = '/packages/review/pages/detail/index';
 export const OVERSIGHT_PAGE = '/packages/oversight/pages/index/index';

@@ -89,7 +89,7 @@ const Taro = {
   },
   stopPullDownRefresh(): void {},
   /** Each test that uploads replaces it with jest.spyOn(Taro, 'uploadFile'). */
-  uploadFile(options: { url: string; filePath: string; name: string; header?: Record<string, string>; timeout?: number }): Promise<StubResponse> {
+  uploadFile(options: { url: string; filePath: string; name: string; fileName?: string; header?: Record<string, string>; timeout?: number }): Promise<StubResponse> {
     return Promise.reject(new Error(`Taro.uploadFile is not mocked in this test (${options.filePath})`));
   },
   chooseImage(_options: { count?: number; sizeType?: string[]; sourceType?: string[] }): Promise<{ tempFilePaths: string[]; tempFiles: { path: string; size: number }[] }> {
@@ -100,6 +100,12 @@ const Taro = {
   },
   compressImage(options: { src: string; quality?: number }): Promise<{ tempFilePath: string }> {
     return Promise.resolve({ tempFilePath: options.src });
+  },
+  showLoading(_options: { title: string }): Promise<void> {
+    return Promise.resolve();
+  },
+  hideLoading(): Promise<void> {
+    return Promise.resolve();
   },
   previewImage(_options: { current?: string; urls: string[] }): Promise<void> {
     return Promise.resolve();
@@ -127,6 +133,15 @@ const Taro = {
   },
   offNetworkStatusChange(handler: (result: { isConnected: boolean; networkType: string }) => void): void {
     networkStatusHandlers.delete(handler);
+  },
+  chooseMessageFile(_options: { count: number; type?: string; extension?: string[] }): Promise<{ tempFiles: { path: string; name: string; size: number }[] }> {
+    return Promise.reject(new Error('Taro.chooseMessageFile is not mocked in this test'));
+  },
+  downloadFile(options: { url: string }): Promise<{ statusCode: number; tempFilePath: string }> {
+    return Promise.reject(new Error(`Taro.downloadFile is not mocked in this test (${options.url})`));
+  },
+  openDocument(_options: { filePath: string; fileType?: string; showMenu?: boolean }): Promise<void> {
+    return Promise.resolve();
   },
 };
 

@@ -5,9 +5,8 @@ import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
-import { BINDINGS_REVIEW_PAGE, STAFF_INVITE_PAGE, WORK_PAGE } from '../../../../routes';
+import { BINDINGS_REVIEW_PAGE, DISCLOSURE_MANAGE_PAGE, HANDLING_LIST_PAGE, HANDLING_STATS_PAGE, STAFF_INVITE_PAGE, WORK_PAGE } from '../../../../routes';
 import { REVIEWER_ROLES, getActiveRole, roleLabel } from '../../../../services/workspace';
-import { HANDLING_LIST_PAGE, HANDLING_STATS_PAGE } from '../../../../routes';
 import './index.scss';
 
 /** Roles this workbench serves, most hands-on first: the one shown when the current role is not among them. */
@@ -43,6 +42,14 @@ function actionsOf(role: RoleScope): WorkAction[] {
       title: '绑定审核',
       description: `审核${role.scopeName ?? '本小区'}居民的房屋绑定申请`,
       url: `${BINDINGS_REVIEW_PAGE}?communityId=${role.communityId}`,
+    });
+  }
+  if (role.role === 'manager' && role.communityId) {
+    actions.push({
+      key: 'disclosures',
+      title: '公示管理',
+      description: '起草收费、公共收益、公摊和维保公示，回复业委会和业主的质询',
+      url: `${DISCLOSURE_MANAGE_PAGE}?communityId=${role.communityId}`,
     });
   }
   if (role.role === 'company_admin') {

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Text, View } from '@tarojs/components';
+import { DISCLOSURE_TYPE_LABELS, type ChainEntry, type ChainVerification } from '@wuye/contracts';
+import { ApiError } from '../../../services/http';
+import { getChain, verifyChain } from '../../../services/disclosures';
+import { periodLabel } from '../lib/lines';
+import { formatShanghaiDate } from '../../../utils/time';
+
+type BadgeState = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'done'; result: ChainVerification; chain: ChainEntry[] };
+
+const short = (hash: string | null) => (hash ? `${hash.slice(0, 12)}…` : '（链首）');
+const entryName = (e: ChainEntry) => `${DISCLOSURE_TYPE_LABELS[e.type]} ${periodLabel(e.period)} 第 ${e.version} 版`;
+
+const REASONS: Record<NonNullable<ChainVerification['brokenAt']>['reason'], string> = {
+  content_changed: '内容与签发时的哈希不一致，可能被改动过',
+  chain_broken: '与上一份公示的哈希衔接断开',
+};
+
+/**
+ * 防篡改校验: the server recomputes every published version's SHA-256 and the links between them. Valid: the
+ * badge "未被篡改" and the chain (each version's hash and the previous one's); broken: a warning naming where.
+ * `focusId` marks the disclosure being read.
+ */
+export default function ChainBadge({ communityId, focusId }: { communityId: number; focusId?: number }) {
+  const [state, setState] = useState<BadgeState>({ phase: 'loading' });
+  const [open, setOpen] = useState(false);
+
+  const load = useCallback(async () => {
+    setState({ phase: 'loading' });
+    try {
+      const [result, chain] = await Promise.all([verifyChain(communityId), getChain(communityId)]);
+      setState({ phase: 'done', result, chain });
+    } catch (error) {
+      setState({ phase: 'error', message: error instanceof ApiError ? error.message : '校验没能完成，请稍后重试' });
+    }
+  }, [communityId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (state.phase === 'loading') return <View className="card chain-badge chain-checking muted">正在校验公示是否被篡改…</View>;
+  if (state.phase === 'error') {
+    return (
+      <View className="card chain-badge chain-error">
+        <View className="chain-title">没能完成防篡改校验</View>
+        <View className="muted">{state.message}</View>
+        <Button className="button button-small chain-retry" onClick={() => void load()}>
+          重新校验
+        </Button>
+      </View>
+    );
+  }
+
+  const { result, chain } = state;
+  const broken = result.brokenAt ? chain.find((e) => e.id === result.brokenAt?.id) : undefined;
+  return (
+    <View className={`card chain-badge ${result.valid ? 'chain-valid' : 'chain-broken'}`}>
+      {result.valid ? (
+        <View className="chain-title">
+          <Text className="badge badge-valid chain-verdict">✓ 未被篡改</Text>
+          <Text className="muted chain-count"> 已校验 {result.checked} 份公示</Text>
+        </View>
+      ) : (
+        <View>
+          <View className="chain-title">
+            <Text className="badge badge-broken chain-verdict">⚠ 校验未通过</Text>
+          </View>
+          <View className="chain-warning wrap-text">
+            第 {result.brokenAt?.seq} 份公示{broken ? `（${entryName(broken)}）` : ''}
+            {result.brokenAt ? REASONS[result.brokenAt.reason] : ''}。请联系业委会或社区核实。
+          </View>
+        </View>
+      )}
+      <View className="muted chain-explain">每份公示签发时计算 SHA-256 哈希，并与上一份相连；任何改动都会被发现。</View>
+      {chain.length > 0 ? (
+        <Button className="button button-small chain-toggle" onClick={() => setOpen(!open)}>
+          {open ? '收起哈希链' : '查看哈希链'}
+        </Button>
+      ) : null}
+      {open ? (
+        <View className="chain-list">
+          {chain.map((entry) => (
+            <View
+              key={entry.id}
+              className={`chain-entry${entry.id === focusId ? ' chain-entry-focus' : ''}${entry.id === result.brokenAt?.id ? ' chain-entry-broken' : ''}`}
+            >
+              <View className="chain-entry-name wrap-text">
+                #{entry.seq} {entryName(entry)} · {formatShanghaiDate(entry.publishedAt)}
+              </View>
+              <View className="hash-text wrap-text chain-hash">哈希 {short(entry.hash)}</View>
+              <View className="hash-text wrap-text chain-prev">上一份 {short(entry.prevHash)}</View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,45 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import Taro from '../../../../test/stubs/taro';
+import Vouchers from './Vouchers';
+
+const VOUCHERS = [
+  { id: 1, url: '/f/1.jpg', thumbnailUrl: '/f/1_t.jpg', kind: 'image' as const },
+  { id: 2, url: '/f/2.pdf', thumbnailUrl: null, kind: 'pdf' as const },
+  { id: 3, url: '/f/3.jpg', thumbnailUrl: '/f/3_t.jpg', kind: 'image' as const },
+];
+const settle = () =>
+  act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+
+describe('vouchers of a line (weapp)', () => {
+  it('a photo opens full screen among the line’s photos', () => {
+    const preview = jest.spyOn(Taro, 'previewImage');
+    render(<Vouchers vouchers={VOUCHERS} />);
+    const thumbs = document.querySelectorAll('.voucher-thumb');
+    expect(thumbs).toHaveLength(2);
+    fireEvent.click(thumbs[1]);
+    expect(preview).toHaveBeenCalledWith({ current: '/f/3.jpg', urls: ['/f/1.jpg', '/f/3.jpg'] });
+  });
+
+  it('a PDF is downloaded and opened in WeChat’s document viewer', async () => {
+    const download = jest.spyOn(Taro, 'downloadFile').mockResolvedValue({ statusCode: 200, tempFilePath: 'wxfile://tmp/2.pdf' });
+    const open = jest.spyOn(Taro, 'openDocument');
+    render(<Vouchers vouchers={VOUCHERS} />);
+    fireEvent.click(screen.getByText('PDF 凭证 2'));
+    await settle();
+    expect(download).toHaveBeenCalledWith({ url: '/f/2.pdf' });
+    expect(open).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/2.pdf', fileType: 'pdf', showMenu: true });
+  });
+
+  it('a PDF that cannot be fetched says so', async () => {
+    jest.spyOn(Taro, 'downloadFile').mockResolvedValue({ statusCode: 403, tempFilePath: '' });
+    const toast = jest.spyOn(Taro, 'showToast');
+    const open = jest.spyOn(Taro, 'openDocument');
+    render(<Vouchers vouchers={VOUCHERS} />);
+    fireEvent.click(screen.getByText('PDF 凭证 2'));
+    await settle();
+    expect(open).not.toHaveBeenCalled();
+    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '凭证没能打开，请稍后重试' }));
+  });
+});

@@ -1,0 +1,173 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import type { DisclosureView, MeView } from '@wuye/contracts';
+import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
+import { answerReview, createDisclosure, getDisclosure, submitDisclosure, updateDisclosure, withdrawDisclosure } from '../../../../services/disclosures';
+import { ApiError } from '../../../../services/http';
+import { getMe } from '../../../../services/me';
+import { setTokens } from '../../../../services/session';
+import DisclosureEdit from './index';
+
+jest.mock('../../../../services/disclosures', () => ({ ...jest.requireActual('../../../../services/disclosures'), createDisclosure: jest.fn(), getDisclosure: jest.fn(), updateDisclosure: jest.fn(), submitDisclosure: jest.fn(), withdrawDisclosure: jest.fn(), answerReview: jest.fn() }));
+jest.mock('../../../../services/me');
+const createMock = jest.mocked(createDisclosure);
+const getMock = jest.mocked(getDisclosure);
+
+const MANAGER: MeView = { id: 8, displayName: '陈经理', phone: null, roles: [{ role: 'manager', communityId: 1, companyId: 1, scopeName: '锦绣花园' }], houses: [], wechat: false };
+
+const SAVED: DisclosureView = {
+  id: 50,
+  communityId: 1,
+  type: 'public_income',
+  period: '2026-Q4',
+  title: '2026年第4季度公共收益公示',
+  state: 'in_review',
+  version: 1,
+  totals: { totalFen: 29, incomeFen: 29, costFen: 0, netFen: 29, usedFen: 0, openingBalanceFen: 0, closingBalanceFen: 29 },
+  publishedAt: null,
+  boardUntil: null,
+  hash: null,
+  openQuestions: 0,
+  content: { openingBalanceFen: 0 },
+  lines: [
+    { id: 201, seq: 1, kind: 'income', item: '电梯广告', amountFen: 29, fields: { category: 'advertising', counterparty: '清河传媒' }, attachmentIds: [], attachments: [] },
+    { id: 202, seq: 2, kind: 'cost', item: '制作成本', amountFen: 113, fields: {}, attachmentIds: [9], attachments: [{ id: 9, url: '/f/9.pdf', thumbnailUrl: null, kind: 'pdf' }] },
+  ],
+  reviewRound: 1,
+  reviews: [
+    { id: 700, lineId: 202, reviewer: '马委员', decision: 'query', comment: '请附发票', answer: null, answeredAt: null, round: 1, createdAt: '2026-11-28T06:00:00.000Z' },
+  ],
+  questions: [],
+  versions: [],
+  correctionReason: null,
+  myShares: [],
+  can: { edit: false, submit: false, withdraw: true, review: false, signOff: false, correct: false, ask: false, answer: true },
+  rowVersion: 4,
+};
+
+const editors = () => Array.from(document.querySelectorAll('.line-editor')) as HTMLElement[];
+const type = (el: Element | null, value: string) => fireEvent.change(el as HTMLInputElement, { target: { value } });
+const total = (key: string) => document.querySelector(`.edit-totals .total-${key} .total-value`)?.textContent;
+const settle = () =>
+  act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+
+beforeEach(() => {
+  setTokens({ accessToken: 'access', refreshToken: 'refresh' });
+  jest.mocked(getMe).mockResolvedValue(MANAGER);
+  setRouterParams({ communityId: '1' });
+});
+
+describe('draft editor', () => {
+  it('adds and removes lines with the totals in yuan recomputed as the manager types', async () => {
+    render(<DisclosureEdit />);
+    await screen.findByText('公示类别');
+    fireEvent.click(screen.getByText('公共收益'));
+    type(editors()[0].querySelector('.line-amount-input'), '0.1');
+    expect(within(editors()[0]).getByText('即 ¥0.10')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('＋ 添加一项'));
+    type(editors()[1].querySelector('.line-amount-input'), '0.2');
+    expect(total('incomeFen')).toBe('¥0.30');
+
+    fireEvent.click(screen.getByText('＋ 添加一项'));
+    fireEvent.click(within(editors()[2]).getByText('成本'));
+    type(editors()[2].querySelector('.line-amount-input'), '1,000.05');
+    expect(total('costFen')).toBe('¥1,000.05');
+    expect(total('netFen')).toBe('-¥999.75');
+
+    type(document.querySelector('.edit-opening-input'), '5000');
+    expect(total('closingBalanceFen')).toBe('¥4,000.25');
+
+    fireEvent.click(within(editors()[0]).getByText('删除此项'));
+    expect(editors()).toHaveLength(2);
+    expect(total('incomeFen')).toBe('¥0.20');
+
+    type(editors()[0].querySelector('.line-amount-input'), '3.999');
+    expect(within(editors()[0]).getByText('金额最多两位小数（到分）')).toBeInTheDocument();
+    expect(total('incomeFen')).toBe('¥0.00');
+  });
+
+  it('saves exact fen and names the line to fix before sending anything', async () => {
+    createMock.mockResolvedValue({ ...SAVED, state: 'draft', reviews: [], can: { ...SAVED.can, edit: true, submit: true, withdraw: false } });
+    render(<DisclosureEdit />);
+    await screen.findByText('公示类别');
+    const [first] = editors();
+    type(first.querySelector('.line-item-input'), '电梯广告');
+    type(first.querySelector('.line-amount-input'), '0.29');
+    fireEvent.click(screen.getByText('保存草稿'));
+    expect(await screen.findByText('第 1 项：收益类别不能为空')).toBeInTheDocument();
+    expect(createMock).not.toHaveBeenCalled();
+
+    fireEvent.click(within(first).getByText('广告收入'));
+    type(first.querySelector('.line-field-counterparty input, .line-field-counterparty .line-field-input'), '清河传媒');
+    fireEvent.click(screen.getByText('保存草稿'));
+    await settle();
+    expect(createMock).toHaveBeenCalledWith(
+      expect.objectContaining({
+        communityId: 1,
+        type: 'public_income',
+        lines: [{ kind: 'income', item: '电梯广告', amountFen: 29, fields: { category: 'advertising', counterparty: '清河传媒' }, attachmentIds: [] }],
+        content: expect.objectContaining({ openingBalanceFen: 0 }),
+      }),
+    );
+  });
+
+  it('a fee standard carries its grade, basis and effective date, and prices per unit in fen', async () => {
+    createMock.mockResolvedValue({ ...SAVED, type: 'fee_standard', state: 'draft', reviews: [], can: { ...SAVED.can, edit: true, submit: true, withdraw: false } });
+    render(<DisclosureEdit />);
+    await screen.findByText('公示类别');
+    fireEvent.click(screen.getByText('收费标准'));
+    type(document.querySelector('.edit-grade-input'), '二级');
+    type(document.querySelector('.edit-basis-input'), '物业服务合同');
+    type(document.querySelector('.edit-effective-input'), '2027-01-01');
+    const [fee] = editors();
+    type(fee.querySelector('.line-item-input'), '物业服务费（住宅）');
+    type(fee.querySelector('.line-amount-input'), '1.8');
+    fireEvent.click(within(fee).getByText('元/㎡·月'));
+    expect(document.querySelector('.edit-totals .total-items .total-value')?.textContent).toBe('1 项');
+    fireEvent.click(screen.getByText('保存草稿'));
+    await settle();
+    expect(createMock).toHaveBeenCalledWith(
+      expect.objectContaining({
+        type: 'fee_standard',
+        content: expect.objectContaining({ serviceGrade: '二级', basis: '物业服务合同', effectiveDate: '2027-01-01' }),
+        lines: [{ kind: 'fee_item', item: '物业服务费（住宅）', amountFen: 180, fields: { unit: '元/㎡·月' }, attachmentIds: [] }],
+      }),
+    );
+  });
+
+  it('shows the API refusal when submitting (e.g. a cost without voucher)', async () => {
+    setRouterParams({ id: '50' });
+    getMock.mockResolvedValue({ ...SAVED, state: 'draft', reviews: [], can: { ...SAVED.can, edit: true, submit: true, withdraw: false } });
+    jest.mocked(updateDisclosure).mockResolvedValue({ ...SAVED, state: 'draft', reviews: [], can: { ...SAVED.can, edit: true, submit: true, withdraw: false } });
+    jest.mocked(submitDisclosure).mockRejectedValue(new ApiError({ statusCode: 422, code: 'DISCLOSURE_INVALID', message: '公示内容有误：第 2 行请上传凭证（发票、合同或照片）' }));
+    render(<DisclosureEdit />);
+    fireEvent.click(await screen.findByText('提交业委会审核'));
+    expect(await screen.findByText('公示内容有误：第 2 行请上传凭证（发票、合同或照片）')).toBeInTheDocument();
+    expect(jest.mocked(updateDisclosure)).toHaveBeenCalledWith(50, expect.objectContaining({ rowVersion: 4 }));
+  });
+
+  it('in review: the committee query is shown on its line; the manager answers it and withdraws to revise', async () => {
+    setRouterParams({ id: '50' });
+    getMock.mockResolvedValue(SAVED);
+    jest.mocked(answerReview).mockResolvedValue({ ...SAVED, reviews: [{ ...SAVED.reviews[0], answer: '已补发票', answeredAt: '2026-11-28T07:00:00.000Z' }] });
+    jest.mocked(withdrawDisclosure).mockResolvedValue({ ...SAVED, state: 'draft', can: { ...SAVED.can, edit: true, submit: true, withdraw: false } });
+    const modal = jest.spyOn(Taro, 'showModal');
+    render(<DisclosureEdit />);
+    const opinion = (await screen.findByText('第 2 项：制作成本')).closest('.opinion') as HTMLElement;
+    expect(within(opinion).getByText(/请附发票/)).toBeInTheDocument();
+    type(opinion.querySelector('textarea'), '已补发票');
+    fireEvent.click(within(opinion).getByText('回复'));
+    await settle();
+    expect(jest.mocked(answerReview)).toHaveBeenCalledWith(700, '已补发票');
+    expect(document.querySelector('.review-answer')?.textContent).toBe('物业回复：已补发票');
+    expect(document.querySelector('.opinion-answer')).toBeNull();
+
+    fireEvent.click(screen.getByText('撤回修改'));
+    await settle();
+    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '撤回修改' }));
+    expect(editors()).toHaveLength(2);
+    expect(editors()[1].querySelector('.line-amount-input')).toHaveValue('1.13');
+    expect(within(editors()[1]).getByText('PDF 凭证 1')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '审核公示', enablePullDownRefresh: true, backgroundTextStyle: 'dark' });
