@@ -13,7 +13,10 @@ export const WORK_PAGE = '/packages/work/pages/index/index';
 export const BINDINGS_REVIEW_PAGE = '/packages/work/pages/bindings/index';
 export const STAFF_INVITE_PAGE = '/packages/work/pages/invite/index';
 
+/** 随手拍: 我的报事 and the estate's board; `?view=community` opens the board. */
 export const TICKETS_PAGE = '/packages/tickets/pages/index/index';
+export const TICKET_REPORT_PAGE = '/packages/tickets/pages/report/index';
+export const ticketDetailPage = (id: number) => `/packages/tickets/pages/detail/index?id=${id}`;
 export const DISCLOSURES_PAGE = '/packages/disclosures/pages/index/index';
 export const REVIEW_PAGE = '/packages/review/pages/index/index';
 export const OVERSIGHT_PAGE = '/packages/oversight/pages/index/index';
