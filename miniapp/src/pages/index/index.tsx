@@ -10,6 +10,7 @@ import { useSession } from '../../hooks/useSession';
 import { listCommunities } from '../../services/directory';
 import { ApiError, showApiError } from '../../services/http';
 import { workspaceEntries } from '../../services/workspace';
+import { TICKETS_PAGE, TICKET_REPORT_PAGE } from '../../routes';
 import './index.scss';
 
 type Phase = 'loading' | 'ready' | 'error';
@@ -83,6 +84,17 @@ export default function Home() {
           <View className="home-signin-failed-text">登录没有成功：{gate.message}</View>
           <Button className="button button-small home-signin-retry" onClick={gate.signIn}>
             重试
+          </Button>
+        </View>
+      ) : null}
+      {me && me.roles.some((role) => role.role === 'resident') ? (
+        // 随手拍 and 我的报事 one tap from home: the two things residents come for most.
+        <View className="card home-tickets">
+          <Button className="button button-primary home-report" onClick={() => void Taro.navigateTo({ url: TICKET_REPORT_PAGE })}>
+            随手拍
+          </Button>
+          <Button className="button home-my-tickets" onClick={() => void Taro.navigateTo({ url: TICKETS_PAGE })}>
+            我的报事
           </Button>
         </View>
       ) : null}
