@@ -94,3 +94,7 @@ export function Textarea({ className, value, placeholder, maxlength, disabled, o
     />
   );
 }
+
+export function Image({ className, src, onClick }: BaseProps & { src?: string; mode?: string }) {
+  return <img className={className} src={src} alt="" onClick={onClick} />;
+}

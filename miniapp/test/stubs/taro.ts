@@ -7,6 +7,7 @@ const storage = new Map<string, unknown>();
 let pullDownRefreshHandler: (() => void) | null = null;
 const didShowHandlers = new Set<() => void>();
 let routerParams: Record<string, string> = {};
+const networkStatusHandlers = new Set<(result: { isConnected: boolean; networkType: string }) => void>();
 
 export interface StubRequestOptions {
   url: string;
@@ -78,7 +79,52 @@ const Taro = {
     return Promise.resolve();
   },
   stopPullDownRefresh(): void {},
+  /** Each test that uploads replaces it with jest.spyOn(Taro, 'uploadFile'). */
+  uploadFile(options: { url: string; filePath: string; name: string; header?: Record<string, string>; timeout?: number }): Promise<StubResponse> {
+    return Promise.reject(new Error(`Taro.uploadFile is not mocked in this test (${options.filePath})`));
+  },
+  chooseImage(_options: { count?: number; sizeType?: string[]; sourceType?: string[] }): Promise<{ tempFilePaths: string[]; tempFiles: { path: string; size: number }[] }> {
+    return Promise.reject({ errMsg: 'chooseImage:fail cancel' });
+  },
+  chooseMedia(_options: { count?: number; mediaType?: string[]; sourceType?: string[]; sizeType?: string[] }): Promise<{ tempFiles: { tempFilePath: string; size: number }[] }> {
+    return Promise.reject({ errMsg: 'chooseMedia:fail cancel' });
+  },
+  compressImage(options: { src: string; quality?: number }): Promise<{ tempFilePath: string }> {
+    return Promise.resolve({ tempFilePath: options.src });
+  },
+  previewImage(_options: { current?: string; urls: string[] }): Promise<void> {
+    return Promise.resolve();
+  },
+  chooseLocation(_options: object): Promise<{ name: string; address: string; latitude: number; longitude: number }> {
+    return Promise.reject({ errMsg: 'chooseLocation:fail cancel' });
+  },
+  requestSubscribeMessage(_options: { tmplIds: string[] }): Promise<Record<string, string>> {
+    return Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' });
+  },
+  saveFile(options: { tempFilePath: string }): Promise<{ savedFilePath: string }> {
+    return Promise.resolve({ savedFilePath: options.tempFilePath });
+  },
+  removeSavedFile(_options: { filePath: string }): Promise<void> {
+    return Promise.resolve();
+  },
+  setTabBarBadge(_options: { index: number; text: string }): Promise<void> {
+    return Promise.resolve();
+  },
+  removeTabBarBadge(_options: { index: number }): Promise<void> {
+    return Promise.resolve();
+  },
+  onNetworkStatusChange(handler: (result: { isConnected: boolean; networkType: string }) => void): void {
+    networkStatusHandlers.add(handler);
+  },
+  offNetworkStatusChange(handler: (result: { isConnected: boolean; networkType: string }) => void): void {
+    networkStatusHandlers.delete(handler);
+  },
 };
+
+/** The phone loses or regains its connection (what WeChat reports to onNetworkStatusChange listeners). */
+export function triggerNetworkStatus(isConnected: boolean): void {
+  networkStatusHandlers.forEach((handler) => handler({ isConnected, networkType: isConnected ? 'wifi' : 'none' }));
+}
 
 export function usePullDownRefresh(handler: () => void): void {
   pullDownRefreshHandler = handler;
@@ -127,6 +173,7 @@ export function resetTaroStub(): void {
   pullDownRefreshHandler = null;
   didShowHandlers.clear();
   routerParams = {};
+  networkStatusHandlers.clear();
 }
 
 export default Taro;

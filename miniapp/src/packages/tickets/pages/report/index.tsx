@@ -148,7 +148,7 @@ export default function ReportTicket() {
           kind,
           categoryCode: category.code,
           description: description.trim(),
-          ...(draft.ownHouse && house ? { houseId: house.id } : {}),
+          ...(draft.ownHouse && house ? { houseId: house.houseId } : {}),
           ...(trimmedPlace ? { place: trimmedPlace } : {}),
           ...(location ? { lat: location.lat, long: location.long } : {}),
         },
