@@ -1,9 +1,8 @@
 import Taro from '@tarojs/taro';
 import type { CreateTicketInput, TicketView } from '@wuye/contracts';
-import { hasSession } from './auth';
 import { ApiError } from './http';
-import { getMe } from './me';
 import { onNetworkBack } from './network';
+import { sessionUserId } from './session';
 import { createTicket } from './tickets';
 import { uploadPhoto } from './uploads';
 
@@ -194,17 +193,13 @@ export function flushOutbox(userId: number): Promise<number> {
 }
 
 /**
- * For the app as a whole (network back, app shown): sends the signed-in user's waiting reports. Asks the API who
- * is signed in first, so a report is never sent as another account that signed in on the same phone.
+ * For the app as a whole (network back, app shown): sends the signed-in user's waiting reports — only theirs, so
+ * a report is never sent as another account that signed in on the same phone.
  */
 export async function flushOutboxForCurrentUser(): Promise<number> {
-  if (readAll().length === 0 || !hasSession()) return 0;
-  try {
-    const me = await getMe();
-    return await flushOutbox(me.id);
-  } catch {
-    return 0;
-  }
+  const userId = sessionUserId();
+  if (readAll().length === 0 || userId === null) return 0;
+  return flushOutbox(userId);
 }
 
 /** Registered once at launch: whenever the connection returns, waiting reports go out. */

@@ -13,7 +13,7 @@ export interface Call {
 
 /** A fixed answer (200 with this body), a full response, or a function of the call; NO_NETWORK: no answer at all. */
 export type Answer = unknown;
-export type Route = Answer | ((call: Call) => Answer);
+export type Route = ((call: Call) => Answer) | object | symbol | string | number | boolean | null | undefined;
 
 export const NO_NETWORK = Symbol('no network');
 

@@ -142,6 +142,31 @@ describe('随手拍 home: 我的报事 and the board', () => {
     expect(screen.queryByText('待发送')).not.toBeInTheDocument();
   });
 
+  it('offline from the start (no /me), the signed-in user’s waiting reports still show and go when the network returns', async () => {
+    // A token like the API's: its payload names the user (sub 16).
+    const payload = Buffer.from(JSON.stringify({ sub: JINXIU_OWNER.id, sid: 'f', iat: 1, exp: 2 })).toString('base64url');
+    setTokens({ accessToken: `eyJhbGciOiJIUzI1NiJ9.${payload}.sig`, refreshToken: 'refresh' });
+    let online = false;
+    const server = api({
+      'GET /api/v1/me': () => (online ? JINXIU_OWNER : NO_NETWORK),
+      'GET /api/v1/tickets': () => (online ? page([ticketSummary(73, { summary: '车库积水' })]) : NO_NETWORK),
+      'POST /api/v1/tickets': () => (online ? ticketView(73) : NO_NETWORK),
+    });
+    waitingReport();
+    render(<TicketsHome />);
+
+    expect(await screen.findByText('待发送')).toBeInTheDocument();
+    expect(screen.getByText(/没能加载您的信息/)).toBeInTheDocument();
+    online = true;
+    await act(async () => {
+      triggerNetworkStatus(true);
+      await flush();
+    });
+    expect(screen.queryByText('待发送')).not.toBeInTheDocument();
+    expect(server.to('POST /api/v1/tickets')).toHaveLength(2);
+    expect(pendingReports(JINXIU_OWNER.id)).toEqual([]);
+  });
+
   it('a photo uploaded before the connection dropped is not uploaded again', async () => {
     let uploads = 0;
     const server = api({

@@ -12,6 +12,7 @@ import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { ApiError, showApiError } from '../../../../services/http';
 import { discardReport, flushOutbox, onOutboxChange, pendingReports, sendReport, type OutboxEntry } from '../../../../services/outbox';
 import { onNetworkBack } from '../../../../services/network';
+import { sessionUserId } from '../../../../services/session';
 import { listTickets } from '../../../../services/tickets';
 import { formatShanghaiDateTime } from '../../../../utils/time';
 import TicketCard from '../../components/TicketCard';
@@ -73,10 +74,13 @@ export default function TicketsHome() {
   const [loadingMore, setLoadingMore] = useState(false);
   const [waiting, setWaiting] = useState<OutboxEntry[]>([]);
   const generation = useRef(0);
+  const meRef = useRef(me);
+  meRef.current = me;
 
   const communities = me ? residentCommunities(me) : [];
   const boardCommunity = communityId ?? communities[0]?.id ?? null;
-  const userId = me?.id ?? null;
+  // From the session itself, so reports waiting on the phone show (and go) even when /me cannot load offline.
+  const userId = me?.id ?? (gate.phase === 'signed-in' ? sessionUserId() : null);
 
   const query = useCallback(
     (cursor?: string) =>
@@ -139,22 +143,25 @@ export default function TicketsHome() {
     if (userId === null) return undefined;
     setWaiting(pendingReports(userId));
     const stopOutbox = onOutboxChange(() => setWaiting(pendingReports(userId)));
-    const stopNetwork = onNetworkBack(() => void sendWaiting());
+    const stopNetwork = onNetworkBack(() => {
+      void sendWaiting();
+      if (!meRef.current) void reloadMe();
+    });
     void sendWaiting();
     return () => {
       stopOutbox();
       stopNetwork();
     };
-  }, [userId, sendWaiting]);
+  }, [userId, sendWaiting, reloadMe]);
 
   useDidShow(() => {
-    if (!signedIn || !me) return;
+    if (!signedIn || userId === null) return;
     void sendWaiting();
     void loadFirstPage(true);
   });
 
   usePullDownRefresh(() => {
-    const done = signedIn && me ? Promise.all([sendWaiting(), loadFirstPage(true)]) : Promise.resolve();
+    const done = signedIn && userId !== null ? Promise.all([sendWaiting(), loadFirstPage(true), me ? undefined : reloadMe()]) : Promise.resolve();
     void done.finally(() => Taro.stopPullDownRefresh());
   });
 
@@ -180,7 +187,7 @@ export default function TicketsHome() {
       </View>
     );
   }
-  if (!me) {
+  if (!me && (mePhase !== 'error' || userId === null)) {
     return (
       <View className="page tickets">
         {mePhase === 'error' ? (
@@ -196,7 +203,14 @@ export default function TicketsHome() {
 
   return (
     <View className="page tickets">
-      {communities.length > 0 ? (
+      {!me ? (
+        <View className="form-error tickets-me-error">
+          没能加载您的信息：{meError}
+          <Button className="button button-small tickets-me-retry" onClick={() => void reloadMe()}>
+            重试
+          </Button>
+        </View>
+      ) : communities.length > 0 ? (
         <Button className="button button-primary button-block tickets-report" onClick={() => void Taro.navigateTo({ url: TICKET_REPORT_PAGE })}>
           随手拍 · 我要报事
         </Button>
