@@ -53,6 +53,15 @@ export function reportProblem(draft: ReportDraft): string | null {
   return null;
 }
 
+/** Back to 我的报事: the page below when the form was opened from it, otherwise in place of the form. */
+function showMyTickets(): void {
+  const pages = typeof Taro.getCurrentPages === 'function' ? Taro.getCurrentPages() : [];
+  const below = pages.length > 1 ? pages[pages.length - 2] : undefined;
+  const route = `/${(below?.route ?? '').replace(/^\//, '').split('?')[0]}`;
+  if (route === TICKETS_PAGE) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: TICKETS_PAGE });
+}
+
 /** Own-house repairs and complaints stay between the resident and the property (the API decides the same way). */
 const isPrivate = (draft: Pick<ReportDraft, 'kind' | 'ownHouse'>) => draft.ownHouse || draft.kind === 'complaint';
 
@@ -168,7 +177,7 @@ export default function ReportTicket() {
       await keepPhotosOnPhone(entry.key);
       setSubmitting(false);
       await Taro.showModal({ title: '已保存，待发送', content: `${outcome.message}。报事已保存在手机上，有网络时会自动发送，不会重复提交。`, showCancel: false, confirmText: '知道了' });
-      void Taro.redirectTo({ url: TICKETS_PAGE });
+      showMyTickets();
       return;
     }
     // Refused (e.g. a category just switched off): nothing was filed; the resident corrects the form.
