@@ -1,4 +1,4 @@
-import type { Page as ApiPage, TicketSummary } from '@wuye/contracts';
+import type { MeView, TicketView } from '@wuye/contracts';
 import { openTab, signInThroughPicker, snap, visible } from '../support/app';
 import { apiAs } from '../support/api';
 import { openApp, type Journey } from '../support/browser';
@@ -38,13 +38,31 @@ describe('随手拍 with the text enlarged 1.5 times', () => {
 
   it('a ticket’s detail with its timeline: nothing overflows sideways', async () => {
     const { page } = j;
+    // A ticket with a long history: reported, accepted, resolved with feedback (the rating form shows too).
     const resident = await apiAs(j.baseUrl, 'resident.jinxiu');
-    const board = await resident.get<ApiPage<TicketSummary>>('/api/v1/tickets?view=mine&limit=20');
-    // The demo county gives 张阿姨 tickets of her own; the one with the longest history shows the most.
-    expect(board.items.length).toBeGreaterThan(0);
-    const ticket = board.items.find((t) => t.state === 'closed' || t.state === 'resolved') ?? board.items[0];
+    const manager = await apiAs(j.baseUrl, 'manager.jinxiu');
+    const me = await resident.get<MeView>('/api/v1/me');
+    const communityId = me.houses[0].communityId;
+    const photoId = await resident.upload(PHOTO);
+    let ticket = await resident.post<TicketView>('/api/v1/tickets', {
+      communityId,
+      kind: 'hazard',
+      categoryCode: 'safety',
+      description: '3栋外墙瓷砖有松动，刮风时有碎片掉下来，楼下经常有小孩玩耍，非常危险，请物业尽快处理并在下面拉上警戒线'.repeat(3),
+      place: '3栋北侧外墙靠近儿童游乐区的位置',
+      photoIds: [photoId],
+    });
+    ticket = await manager.post<TicketView>(`/api/v1/tickets/${ticket.id}/transitions`, { action: 'accept', version: ticket.version });
+    const feedbackPhoto = await manager.upload(PHOTO);
+    await manager.post<TicketView>(`/api/v1/tickets/${ticket.id}/transitions`, {
+      action: 'resolve',
+      version: ticket.version,
+      note: '已请专业施工队检查3栋北侧外墙，清除松动瓷砖共12块，并重新粘贴加固，施工期间已拉警戒线',
+      photoIds: [feedbackPhoto],
+    });
     await page.goto(`${j.baseUrl}/#/packages/tickets/pages/detail/index?id=${ticket.id}`);
     await visible(page, '.detail-timeline').waitFor();
+    await visible(page, '.detail-rate').waitFor();
     await setTextScale(page, 1.5);
     try {
       expect(await horizontalOverflow(page, '.detail')).toEqual([]);
