@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { CreateTicketInput, TicketView } from '@wuye/contracts';
 import { ApiError } from './http';
+import { inlinePhoto } from './h5-photos';
 import { onNetworkBack } from './network';
 import { sessionUserId } from './session';
 import { createTicket } from './tickets';
@@ -102,25 +103,36 @@ export function discardReport(key: string): void {
   update(key, () => null);
 }
 
-/** WeChat: temp files from the camera may be cleaned up; a waiting report keeps its photos as saved files. */
+/**
+ * A report that waits keeps its photos where they survive: WeChat's temp files from the camera may be cleaned up,
+ * so they become saved files; a browser's blob: URLs die with the tab, so they become data URLs. When storage is
+ * full the photos stay as they were (they still go if the app stays open).
+ */
 export async function keepPhotosOnPhone(key: string): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp') return;
+  const platform = process.env.TARO_ENV;
+  if (platform !== 'weapp' && platform !== 'h5') return;
   const entry = readAll().find((e) => e.key === key);
   if (!entry) return;
   const photos: OutboxPhoto[] = [];
   for (const photo of entry.photos) {
-    if (photo.uploadId !== null || photo.localPath.startsWith('wxfile://usr') || !photo.localPath) {
-      photos.push(photo);
-      continue;
-    }
-    try {
-      const saved = await Taro.saveFile({ tempFilePath: photo.localPath } as Taro.saveFile.Option);
-      photos.push({ ...photo, localPath: (saved as { savedFilePath: string }).savedFilePath });
-    } catch {
-      photos.push(photo);
-    }
+    photos.push(photo.uploadId !== null ? photo : { ...photo, localPath: (await keptPath(photo.localPath)) ?? photo.localPath });
   }
-  update(key, (current) => ({ ...current, photos }));
+  try {
+    update(key, (current) => ({ ...current, photos }));
+  } catch {
+    // Storage full: the entry as it was is still stored.
+  }
+}
+
+async function keptPath(localPath: string): Promise<string | null> {
+  if (process.env.TARO_ENV === 'h5') return inlinePhoto(localPath);
+  if (localPath.startsWith('wxfile://usr')) return null;
+  try {
+    const saved = await Taro.saveFile({ tempFilePath: localPath } as Taro.saveFile.Option);
+    return (saved as { savedFilePath: string }).savedFilePath;
+  } catch {
+    return null;
+  }
 }
 
 function releaseSavedPhotos(entry: OutboxEntry): void {
