@@ -2,7 +2,7 @@ import type { TicketSummary, TicketView, Page as ApiPage } from '@wuye/contracts
 import { confirmDialog, openTab, settle, signInThroughPicker, snap, visible } from '../support/app';
 import { apiAs, type ApiClient } from '../support/api';
 import { openApp, type Journey } from '../support/browser';
-import { PHOTO, fillReport, submitReport } from '../support/tickets';
+import { PHOTO, backToTabs, fillReport, submitReport } from '../support/tickets';
 
 const stamp = Date.now().toString(36);
 
@@ -111,6 +111,7 @@ describe('随手拍: a resident reports, follows and rates', () => {
     const photoId = await staff.upload(PHOTO);
     await staff.post<TicketView>(`/api/v1/tickets/${ticket.id}/transitions`, { action: 'resolve', version: t.version, note: '已疏通排水沟并铺设防滑垫', photoIds: [photoId] });
 
+    await backToTabs(page);
     await openTab(page, '消息');
     const message = visible(page, '.message').filter({ hasText: '工单已处理，请评价' }).first();
     await message.waitFor();

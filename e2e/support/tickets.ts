@@ -32,3 +32,12 @@ export async function submitReport(page: Page): Promise<void> {
   await outcome.first().waitFor();
   if (await visible(page, '.report-similar').count()) await visible(page, '.report-submit').click();
 }
+
+/** The phone's back gesture until the tab bar shows (a tab page is on top again). */
+export async function backToTabs(page: Page): Promise<void> {
+  for (let step = 0; step < 6 && !(await page.locator('.weui-tabbar__label:visible').count()); step++) {
+    await page.goBack();
+    await page.waitForTimeout(400);
+  }
+  await page.locator('.weui-tabbar__label:visible').first().waitFor();
+}

@@ -74,6 +74,8 @@ export default function TicketsHome() {
   const [loadingMore, setLoadingMore] = useState(false);
   const [waiting, setWaiting] = useState<OutboxEntry[]>([]);
   const generation = useRef(0);
+  const shownCount = useRef(0);
+  shownCount.current = items.length;
   const meRef = useRef(me);
   meRef.current = me;
 
@@ -103,6 +105,8 @@ export default function TicketsHome() {
       } catch (error) {
         if (current !== generation.current) return;
         if (isSignedOutError(error)) endExpiredSession();
+        // A quiet refresh that fails (offline) keeps the list the resident is reading.
+        if (quiet && shownCount.current > 0) return;
         setErrorMessage(messageOf(error));
         setPhase('error');
       }
