@@ -4,18 +4,16 @@ import { Button, Text, View } from '@tarojs/components';
 import type { NotificationView } from '@wuye/contracts';
 import SessionNotice from '../../components/SessionNotice';
 import StatusNotice from '../../components/StatusNotice';
+import { usePagedList } from '../../hooks/usePagedList';
 import { useSession } from '../../hooks/useSession';
 import { ticketDetailPage } from '../../routes';
-import { endExpiredSession, isSignedOutError } from '../../services/auth';
-import { ApiError, showApiError } from '../../services/http';
+import { showApiError } from '../../services/http';
 import { listNotifications, markAllNotificationsRead, markNotificationRead, unreadNotificationCount } from '../../services/notifications';
 import { formatShanghaiDateTime } from '../../utils/time';
 import './index.scss';
 
-type Phase = 'loading' | 'ready' | 'error';
 const MESSAGES_TAB_INDEX = 1;
 
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
 
 /** The red number on the 消息 tab; ignored where the tab bar is not shown (or not drawn by us). */
 function showUnreadBadge(unread: number): void {
@@ -30,14 +28,10 @@ function showUnreadBadge(unread: number): void {
 /** 消息: ticket updates (accepted, resolved, please rate…), newest first; tapping one opens its ticket. */
 export default function Messages() {
   const gate = useSession();
-  const [phase, setPhase] = useState<Phase>('loading');
-  const [items, setItems] = useState<NotificationView[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const list = usePagedList(listNotifications);
+  const { phase, items, nextCursor, errorMessage, loadingMore } = list;
   const [unread, setUnread] = useState(0);
-  const [errorMessage, setErrorMessage] = useState('');
-  const [loadingMore, setLoadingMore] = useState(false);
-  const generation = useRef(0);
-  const shownPhase = useRef<Phase>(phase);
+  const shownPhase = useRef(phase);
   shownPhase.current = phase;
   const signedIn = gate.phase === 'signed-in';
 
@@ -51,28 +45,13 @@ export default function Messages() {
     }
   }, []);
 
+  const { reload } = list;
   const loadFirstPage = useCallback(
-    async (quiet = false) => {
-      const current = ++generation.current;
-      if (!quiet) setPhase('loading');
+    (quiet = false) => {
       void refreshUnread();
-      try {
-        const page = await listNotifications();
-        if (current !== generation.current) return;
-        setItems(page.items);
-        setNextCursor(page.nextCursor);
-        setPhase('ready');
-      } catch (error) {
-        if (current !== generation.current) return;
-        if (isSignedOutError(error)) endExpiredSession();
-        if (quiet && shownPhase.current === 'ready') showApiError(error);
-        else {
-          setErrorMessage(messageOf(error));
-          setPhase('error');
-        }
-      }
+      return reload(quiet);
     },
-    [refreshUnread],
+    [refreshUnread, reload],
   );
 
   useEffect(() => {
@@ -89,25 +68,9 @@ export default function Messages() {
     void done.finally(() => Taro.stopPullDownRefresh());
   });
 
-  const loadMore = async () => {
-    if (nextCursor === null || loadingMore) return;
-    const current = generation.current;
-    setLoadingMore(true);
-    try {
-      const page = await listNotifications(nextCursor);
-      if (current !== generation.current) return;
-      setItems((shown) => [...shown, ...page.items]);
-      setNextCursor(page.nextCursor);
-    } catch (error) {
-      if (current === generation.current) showApiError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
   const open = (item: NotificationView) => {
     if (!item.read) {
-      setItems((shown) => shown.map((n) => (n.id === item.id ? { ...n, read: true } : n)));
+      list.update((shown) => shown.map((n) => (n.id === item.id ? { ...n, read: true } : n)));
       const left = Math.max(0, unread - 1);
       setUnread(left);
       showUnreadBadge(left);
@@ -119,7 +82,7 @@ export default function Messages() {
   const readAll = async () => {
     try {
       await markAllNotificationsRead();
-      setItems((shown) => shown.map((n) => ({ ...n, read: true })));
+      list.update((shown) => shown.map((n) => ({ ...n, read: true })));
       setUnread(0);
       showUnreadBadge(0);
     } catch (error) {
@@ -170,7 +133,7 @@ export default function Messages() {
         </View>
       ) : null}
       {phase === 'ready' && nextCursor !== null ? (
-        <Button className="button button-block load-more" disabled={loadingMore || undefined} onClick={() => void loadMore()}>
+        <Button className="button button-block load-more" disabled={loadingMore || undefined} onClick={() => void list.loadMore()}>
           {loadingMore ? '正在加载…' : '加载更多'}
         </Button>
       ) : null}

@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { TICKET_KIND_LABELS, type TicketSummary } from '@wuye/contracts';
+import { TICKET_KIND_LABELS } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
+import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSession } from '../../../../hooks/useSession';
 import { BIND_PAGE, TICKETS_PAGE, TICKET_REPORT_PAGE, ticketDetailPage } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
-import { ApiError, showApiError } from '../../../../services/http';
 import { discardReport, flushOutbox, onOutboxChange, pendingReports, sendReport, type OutboxEntry } from '../../../../services/outbox';
 import { onNetworkBack } from '../../../../services/network';
 import { sessionUserId } from '../../../../services/session';
@@ -20,10 +19,7 @@ import { STATE_FILTERS, type StateFilter } from '../../format';
 import { residentCommunities } from '../../residence';
 import './index.scss';
 
-type View_ = 'mine' | 'community';
-type Phase = 'loading' | 'ready' | 'error';
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
+type BoardView = 'mine' | 'community';
 
 /** A report kept on the phone: 待发送 until it reaches the API (or the API's reason it was refused). */
 function OutboxItem({ entry, onRetry, onDiscard }: { entry: OutboxEntry; onRetry: () => void; onDiscard: () => void }) {
@@ -64,18 +60,10 @@ export default function TicketsHome() {
   const router = useRouter();
   const gate = useSession({ returnTo: TICKETS_PAGE });
   const { me, phase: mePhase, errorMessage: meError, reload: reloadMe } = useMe(gate.phase);
-  const [view, setView] = useState<View_>(router.params.view === 'community' ? 'community' : 'mine');
+  const [view, setView] = useState<BoardView>(router.params.view === 'community' ? 'community' : 'mine');
   const [filter, setFilter] = useState<StateFilter>(STATE_FILTERS[0]);
   const [communityId, setCommunityId] = useState<number | null>(null);
-  const [phase, setPhase] = useState<Phase>('loading');
-  const [items, setItems] = useState<TicketSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [errorMessage, setErrorMessage] = useState('');
-  const [loadingMore, setLoadingMore] = useState(false);
   const [waiting, setWaiting] = useState<OutboxEntry[]>([]);
-  const generation = useRef(0);
-  const shownCount = useRef(0);
-  shownCount.current = items.length;
   const meRef = useRef(me);
   meRef.current = me;
 
@@ -84,57 +72,21 @@ export default function TicketsHome() {
   // From the session itself, so reports waiting on the phone show (and go) even when /me cannot load offline.
   const userId = me?.id ?? (gate.phase === 'signed-in' ? sessionUserId() : null);
 
+  // The board's estate matters only on the board: 我的报事 is not asked again when /me arrives.
+  const shownBoard = view === 'community' ? boardCommunity : null;
   const query = useCallback(
     (cursor?: string) =>
-      listTickets(
-        view === 'mine' ? { view, states: filter.states, cursor } : { view, communityId: boardCommunity ?? undefined, cursor },
-      ),
-    [view, filter, boardCommunity],
+      listTickets(view === 'mine' ? { view, states: filter.states, cursor } : { view, communityId: shownBoard ?? undefined, cursor }),
+    [view, filter, shownBoard],
   );
-
-  const loadFirstPage = useCallback(
-    async (quiet = false) => {
-      const current = ++generation.current;
-      if (!quiet) setPhase('loading');
-      try {
-        const page = await query();
-        if (current !== generation.current) return;
-        setItems(page.items);
-        setNextCursor(page.nextCursor);
-        setPhase('ready');
-      } catch (error) {
-        if (current !== generation.current) return;
-        if (isSignedOutError(error)) endExpiredSession();
-        // A quiet refresh that fails (offline) keeps the list the resident is reading.
-        if (quiet && shownCount.current > 0) return;
-        setErrorMessage(messageOf(error));
-        setPhase('error');
-      }
-    },
-    [query],
-  );
-
-  const loadMore = async () => {
-    if (nextCursor === null || loadingMore) return;
-    const current = generation.current;
-    setLoadingMore(true);
-    try {
-      const page = await query(nextCursor);
-      if (current !== generation.current) return;
-      setItems((shown) => [...shown, ...page.items]);
-      setNextCursor(page.nextCursor);
-    } catch (error) {
-      if (current === generation.current) showApiError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const list = usePagedList(query);
+  const { phase, items, nextCursor, errorMessage, loadingMore, reload: loadFirstPage } = list;
 
   const signedIn = gate.phase === 'signed-in';
-  // Keyed on who is signed in, not on each reload of /me (which useMe does on every show).
+  // Keyed on who is signed in and the query, not on each reload of /me (which useMe does on every show).
   useEffect(() => {
     if (signedIn && userId !== null) void loadFirstPage();
-  }, [signedIn, userId, loadFirstPage]);
+  }, [signedIn, userId, query, loadFirstPage]);
 
   // Reports waiting on the phone: shown at once, sent when the page shows and when the network returns.
   const sendWaiting = useCallback(async () => {
@@ -286,7 +238,7 @@ export default function TicketsHome() {
           ))
         : null}
       {phase === 'ready' && nextCursor !== null ? (
-        <Button className="button button-block load-more" disabled={loadingMore || undefined} onClick={() => void loadMore()}>
+        <Button className="button button-block load-more" disabled={loadingMore || undefined} onClick={() => void list.loadMore()}>
           {loadingMore ? '正在加载…' : '加载更多'}
         </Button>
       ) : null}
