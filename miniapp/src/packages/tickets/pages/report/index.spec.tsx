@@ -71,6 +71,8 @@ describe('随手拍 report form', () => {
 
   it('an own-house repair needs no place and says it is private; it sends the house', async () => {
     const server = api();
+    // H5: no subscribe-message request at all, and the report goes on.
+    const subscribe = jest.spyOn(Taro, 'requestSubscribeMessage');
     render(<ReportTicket />);
     fireEvent.click(await screen.findByText('设施故障'));
     type('.report-description-input', '卫生间漏水');
@@ -81,6 +83,32 @@ describe('随手拍 report form', () => {
     // Private: no similar tickets are offered, it goes straight to the API.
     expect(server.to('GET /api/v1/tickets/similar')).toHaveLength(0);
     expect(server.to('POST /api/v1/tickets')[0].data).toEqual({ communityId: 1, kind: 'repair', categoryCode: 'facility', description: '卫生间漏水', houseId: 101, photoIds: [] });
+    expect(subscribe).not.toHaveBeenCalled();
+  });
+
+  it('takes at most 9 photos: the pickers ask only for the room left, then are switched off', async () => {
+    process.env.TARO_ENV = 'weapp';
+    api();
+    const choose = jest
+      .spyOn(Taro, 'chooseMedia')
+      .mockResolvedValueOnce({ tempFiles: Array.from({ length: 7 }, (_, i) => ({ tempFilePath: `wxfile://tmp/${i}.jpg`, size: 1000 })) })
+      .mockResolvedValueOnce({ tempFiles: [{ tempFilePath: 'wxfile://tmp/7.jpg', size: 1000 }, { tempFilePath: 'wxfile://tmp/8.jpg', size: 1000 }] });
+    render(<ReportTicket />);
+    await screen.findByText('电梯（紧急）');
+    await act(async () => {
+      fireEvent.click(screen.getByText('拍照'));
+      await flush();
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByText('从相册选'));
+      await flush();
+    });
+
+    expect(choose).toHaveBeenNthCalledWith(1, expect.objectContaining({ count: 9, sourceType: ['camera'], sizeType: ['compressed'] }));
+    expect(choose).toHaveBeenNthCalledWith(2, expect.objectContaining({ count: 2, sourceType: ['album'] }));
+    expect(document.querySelectorAll('.report-photo')).toHaveLength(9);
+    expect(screen.getByText('拍照')).toBeDisabled();
+    expect(screen.getByText('从相册选')).toBeDisabled();
   });
 
   it('uploads the photos with the token, then files the report with an Idempotency-Key and opens it', async () => {
