@@ -7,6 +7,7 @@ const MORE_PAGES: Partial<Record<(typeof AREAS)[number], string[]>> = {
   work: ['pages/bindings/index', 'pages/invite/index', 'pages/tickets/index', 'pages/ticket/index', 'pages/stats/index'],
   disclosures: ['pages/detail/index', 'pages/manage/index', 'pages/edit/index'],
   review: ['pages/detail/index'],
+  tickets: ['pages/report/index', 'pages/detail/index'],
 };
 
 export default defineAppConfig({

@@ -1,11 +1,20 @@
 import type { PropsWithChildren } from 'react';
-import { useLaunch } from '@tarojs/taro';
+import { useDidShow, useLaunch } from '@tarojs/taro';
 import { signInSilently } from './services/auth';
+import { flushOutboxForCurrentUser, watchOutbox } from './services/outbox';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
-  // WeChat: sign in without asking when there is no session; pages show progress or the failure with 重试.
-  useLaunch(() => signInSilently());
+  useLaunch(() => {
+    // WeChat: sign in without asking when there is no session; pages show progress or the failure with 重试.
+    signInSilently();
+    // 待发送: reports made offline go out as soon as the connection returns.
+    watchOutbox();
+  });
+  // …and whenever the resident comes back to the app.
+  useDidShow(() => {
+    void flushOutboxForCurrentUser();
+  });
   return children;
 }
 

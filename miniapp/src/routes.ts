@@ -17,7 +17,10 @@ export const HANDLING_LIST_PAGE = '/packages/work/pages/tickets/index';
 export const HANDLING_TICKET_PAGE = '/packages/work/pages/ticket/index';
 export const HANDLING_STATS_PAGE = '/packages/work/pages/stats/index';
 
+/** 随手拍: 我的报事 and the estate's board; `?view=community` opens the board. */
 export const TICKETS_PAGE = '/packages/tickets/pages/index/index';
+export const TICKET_REPORT_PAGE = '/packages/tickets/pages/report/index';
+export const ticketDetailPage = (id: number) => `/packages/tickets/pages/detail/index?id=${id}`;
 export const DISCLOSURES_PAGE = '/packages/disclosures/pages/index/index';
 export const DISCLOSURE_DETAIL_PAGE = '/packages/disclosures/pages/detail/index';
 export const DISCLOSURE_MANAGE_PAGE = '/packages/disclosures/pages/manage/index';

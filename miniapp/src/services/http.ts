@@ -16,6 +16,8 @@ export interface RequestOptions {
   /** false: send no token and never refresh (sign-in and refresh calls). */
   auth?: boolean;
   timeoutMs?: number;
+  /** Extra headers, e.g. Idempotency-Key. */
+  header?: Record<string, string>;
 }
 
 /** Every failed call ends as one of these; `code` is the API's stable code, `message` is for the resident. */
@@ -56,13 +58,13 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
   return `${apiBase()}${path}${path.includes('?') ? '&' : '?'}${pairs.join('&')}`;
 }
 
-interface RawResponse {
+export interface RawResponse {
   statusCode: number;
   data: unknown;
 }
 
 async function send(options: RequestOptions, accessToken: string | null): Promise<RawResponse> {
-  const header: Record<string, string> = { Accept: 'application/json' };
+  const header: Record<string, string> = { Accept: 'application/json', ...options.header };
   if (options.data !== undefined) header['Content-Type'] = 'application/json';
   if (accessToken) header.Authorization = `Bearer ${accessToken}`;
   try {
@@ -136,15 +138,13 @@ function refreshSession(refreshToken: string): Promise<void> {
   return refreshInFlight;
 }
 
-/**
- * Calls the API and answers the parsed JSON body. Throws ApiError for every failure. An expired access token is
- * refreshed once (shared by concurrent calls) and the call retried once.
- */
-export async function request<T>(options: RequestOptions): Promise<T> {
-  const useAuth = options.auth !== false;
+/** A call with the access token that answers the status and the parsed body (JSON requests, file uploads). */
+export type AuthorizedCall = (accessToken: string | null) => Promise<RawResponse>;
+
+async function callWithSession(call: AuthorizedCall, useAuth: boolean): Promise<unknown> {
   const sentToken = useAuth ? getAccessToken() : null;
-  const response = await send(options, sentToken);
-  if (isSuccess(response.statusCode)) return response.data as T;
+  const response = await call(sentToken);
+  if (isSuccess(response.statusCode)) return response.data;
 
   const error = toApiError(response);
   const refreshToken = getRefreshToken();
@@ -152,9 +152,25 @@ export async function request<T>(options: RequestOptions): Promise<T> {
 
   // Another call may have refreshed while this one was on the wire: then its new token is used as it is.
   if (refreshInFlight || getAccessToken() === sentToken) await refreshSession(refreshToken);
-  const retried = await send(options, getAccessToken());
-  if (isSuccess(retried.statusCode)) return retried.data as T;
+  const retried = await call(getAccessToken());
+  if (isSuccess(retried.statusCode)) return retried.data;
   throw toApiError(retried);
+}
+
+/**
+ * Calls the API and answers the parsed JSON body. Throws ApiError for every failure. An expired access token is
+ * refreshed once (shared by concurrent calls) and the call retried once.
+ */
+export async function request<T>(options: RequestOptions): Promise<T> {
+  return (await callWithSession((token) => send(options, token), options.auth !== false)) as T;
+}
+
+/**
+ * The same session handling for calls that are not Taro.request (Taro.uploadFile): `call` sends with the token it
+ * is given and answers what came back; failures become ApiError with the API's message.
+ */
+export async function requestWithSession<T>(call: AuthorizedCall): Promise<T> {
+  return (await callWithSession(call, true)) as T;
 }
 
 /** Tells the resident what went wrong, in the API's words when there are some. */

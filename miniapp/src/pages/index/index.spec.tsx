@@ -3,6 +3,7 @@ import type { DirectoryCommunity, Page } from '@wuye/contracts';
 import Taro, { triggerPullDownRefresh } from '../../../test/stubs/taro';
 import { listCommunities } from '../../services/directory';
 import { ApiError, NETWORK_ERROR_MESSAGE } from '../../services/http';
+import { setTokens } from '../../services/session';
 import Home from './index';
 
 jest.mock('../../services/directory');
@@ -107,5 +108,24 @@ describe('首页 community directory', () => {
     expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '服务繁忙，请稍后再试' }));
     expect(cardNames()).toEqual(['小区1', '新录入小区']);
     expect(stop).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('首页 for a resident', () => {
+  it('offers 随手拍 and 我的报事 one tap away', async () => {
+    setTokens({ accessToken: 'access', refreshToken: 'refresh' });
+    listCommunitiesMock.mockResolvedValue(page([]));
+    jest.spyOn(Taro, 'request').mockImplementation(async (options) =>
+      options.url.endsWith('/api/v1/me')
+        ? { statusCode: 200, data: { id: 16, displayName: '张阿姨', phone: null, roles: [{ role: 'resident', communityId: 1, scopeName: '锦绣花园' }], houses: [], wechat: false } }
+        : { statusCode: 404, data: {} },
+    );
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    render(<Home />);
+
+    fireEvent.click(await screen.findByText('随手拍'));
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/tickets/pages/report/index' });
+    fireEvent.click(screen.getByText('我的报事'));
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/tickets/pages/index/index' });
   });
 });

@@ -1,77 +1,30 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
-import type { DirectoryCommunity } from '@wuye/contracts';
 import CommunityCard from '../../components/CommunityCard';
 import StatusNotice from '../../components/StatusNotice';
 import WorkspaceEntries from '../../components/WorkspaceEntries';
 import { useMe } from '../../hooks/useMe';
+import { usePagedList } from '../../hooks/usePagedList';
 import { useSession } from '../../hooks/useSession';
 import { listCommunities } from '../../services/directory';
-import { ApiError, showApiError } from '../../services/http';
 import { workspaceEntries } from '../../services/workspace';
+import { TICKETS_PAGE, TICKET_REPORT_PAGE } from '../../routes';
 import './index.scss';
-
-type Phase = 'loading' | 'ready' | 'error';
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
 
 /** 首页: the signed-in user's workspaces (current role first), then the county's estates from the public directory. */
 export default function Home() {
   // The directory is public: the page never waits for the session, it only adds the entries once there is one.
   const gate = useSession();
   const { me } = useMe(gate.phase);
-  const [phase, setPhase] = useState<Phase>('loading');
-  const [items, setItems] = useState<DirectoryCommunity[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [errorMessage, setErrorMessage] = useState('');
-  const [loadingMore, setLoadingMore] = useState(false);
-  // Each first-page load starts a new generation; answers of an older one are dropped.
-  const generation = useRef(0);
-  const shownCount = useRef(0);
-  shownCount.current = items.length;
-
-  const loadFirstPage = useCallback(async (quiet: boolean) => {
-    const current = ++generation.current;
-    if (!quiet) setPhase('loading');
-    try {
-      const page = await listCommunities();
-      if (current !== generation.current) return;
-      setItems(page.items);
-      setNextCursor(page.nextCursor);
-      setPhase('ready');
-    } catch (error) {
-      if (current !== generation.current) return;
-      // A failed pull-down refresh keeps the list the resident is reading and only says why.
-      if (quiet && shownCount.current > 0) {
-        showApiError(error);
-        return;
-      }
-      setErrorMessage(messageOf(error));
-      setPhase('error');
-    }
-  }, []);
-
-  const loadMore = async () => {
-    if (nextCursor === null || loadingMore) return;
-    const current = generation.current;
-    setLoadingMore(true);
-    try {
-      const page = await listCommunities(nextCursor);
-      if (current !== generation.current) return;
-      setItems((shown) => [...shown, ...page.items]);
-      setNextCursor(page.nextCursor);
-    } catch (error) {
-      if (current === generation.current) showApiError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  // Answers of an older first page (a refresh overtaken by another) are dropped by the hook.
+  const { phase, items, nextCursor, errorMessage, loadingMore, reload: loadFirstPage, loadMore } = usePagedList(listCommunities);
 
   useEffect(() => {
     void loadFirstPage(false);
   }, [loadFirstPage]);
 
+  // A failed pull-down refresh keeps the list the resident is reading and only says why.
   usePullDownRefresh(() => {
     void loadFirstPage(true).finally(() => Taro.stopPullDownRefresh());
   });
@@ -83,6 +36,17 @@ export default function Home() {
           <View className="home-signin-failed-text">登录没有成功：{gate.message}</View>
           <Button className="button button-small home-signin-retry" onClick={gate.signIn}>
             重试
+          </Button>
+        </View>
+      ) : null}
+      {me && me.roles.some((role) => role.role === 'resident') ? (
+        // 随手拍 and 我的报事 one tap from home: the two things residents come for most.
+        <View className="card home-tickets">
+          <Button className="button button-primary home-report" onClick={() => void Taro.navigateTo({ url: TICKET_REPORT_PAGE })}>
+            随手拍
+          </Button>
+          <Button className="button home-my-tickets" onClick={() => void Taro.navigateTo({ url: TICKETS_PAGE })}>
+            我的报事
           </Button>
         </View>
       ) : null}

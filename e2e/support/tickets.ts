@@ -1,0 +1,43 @@
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { visible } from './app';
+
+/** A small real JPEG: the API sniffs, re-encodes and thumbnails it like a phone photo. */
+export const PHOTO = path.resolve(__dirname, '../fixtures/problem.jpg');
+
+export interface ReportInput {
+  category: string;
+  description: string;
+  place: string;
+  photo?: string;
+}
+
+/** On the 随手拍 form: category, description, place and (through H5's file picker) a photo. */
+export async function fillReport(page: Page, report: ReportInput): Promise<void> {
+  await visible(page, '.report-category').filter({ hasText: new RegExp(`^${report.category}`) }).click();
+  await visible(page, '.report-description-input textarea').fill(report.description);
+  await visible(page, '.report-place-input input').fill(report.place);
+  if (report.photo) {
+    // Taro's H5 chooseImage opens a hidden <input type="file">: the browser's file chooser stands in for the album.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '.report-album').click()]);
+    await chooser.setFiles(report.photo);
+    await visible(page, '.report-photo').first().waitFor();
+  }
+}
+
+/** 提交; when the app offers similar open tickets, this is a different problem: 继续提交. */
+export async function submitReport(page: Page): Promise<void> {
+  await visible(page, '.report-submit').click();
+  const outcome = visible(page, '.report-similar, .detail-head, .taro-modal__content, .report-error');
+  await outcome.first().waitFor();
+  if (await visible(page, '.report-similar').count()) await visible(page, '.report-submit').click();
+}
+
+/** The phone's back gesture until the tab bar shows (a tab page is on top again). */
+export async function backToTabs(page: Page): Promise<void> {
+  for (let step = 0; step < 6 && !(await page.locator('.weui-tabbar__label:visible').count()); step++) {
+    await page.goBack();
+    await page.waitForTimeout(400);
+  }
+  await page.locator('.weui-tabbar__label:visible').first().waitFor();
+}

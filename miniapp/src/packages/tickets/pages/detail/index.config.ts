@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '报事详情', enablePullDownRefresh: true });

@@ -1,0 +1,316 @@
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Button, Image, Text, Textarea, View } from '@tarojs/components';
+import { RATING_TAGS, TICKET_KIND_LABELS, type PhotoView, type TicketView } from '@wuye/contracts';
+import SessionNotice from '../../../../components/SessionNotice';
+import StatusNotice from '../../../../components/StatusNotice';
+import { useSession } from '../../../../hooks/useSession';
+import { ticketDetailPage } from '../../../../routes';
+import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
+import { ApiError } from '../../../../services/http';
+import { followTicket, getTicket, rateTicket, transitionTicket, unfollowTicket, urgeTicket } from '../../../../services/tickets';
+import { formatShanghaiDateTime } from '../../../../utils/time';
+import { eventLabel, stateBadgeClass, stateLabel } from '../../format';
+import '../index/index.scss';
+import './index.scss';
+
+const REASON_MAX = 500;
+const COMMENT_MAX = 500;
+const STARS = [1, 2, 3, 4, 5] as const;
+const STAR_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
+
+type Load = { phase: 'loading' } | { phase: 'ready'; ticket: TicketView } | { phase: 'error'; message: string };
+/** The reporter's answers that need a reason: 不满意重新办理 (reopen) and 申诉 (appeal). */
+type ReasonAction = 'reopen' | 'appeal';
+
+const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试');
+
+function Photos({ photos, className }: { photos: PhotoView[]; className: string }) {
+  if (photos.length === 0) return null;
+  const urls = photos.map((p) => p.url);
+  return (
+    <View className={`detail-photos ${className}`}>
+      {photos.map((photo) => (
+        <Image
+          key={photo.id}
+          className="detail-photo"
+          src={photo.thumbnailUrl}
+          mode="aspectFill"
+          onClick={() => void Taro.previewImage({ current: photo.url, urls }).catch(() => undefined)}
+        />
+      ))}
+    </View>
+  );
+}
+
+/** 评价: 1–5 stars, optional tags and a comment, once, after the result came back. */
+function RatingForm({ onRate, busy }: { onRate: (stars: number, tags: string[], comment: string) => void; busy: boolean }) {
+  const [stars, setStars] = useState(0);
+  const [tags, setTags] = useState<string[]>([]);
+  const [comment, setComment] = useState('');
+  return (
+    <View className="card detail-rate">
+      <View className="card-title">评价处理结果</View>
+      <View className="chips detail-stars">
+        {STARS.map((n) => (
+          <View key={n} className={`chip detail-star${n <= stars ? ' chip-selected' : ''}`} onClick={() => setStars(n)}>
+            {n} 星
+          </View>
+        ))}
+      </View>
+      <View className="muted detail-star-word">{stars > 0 ? STAR_WORDS[stars] : '请点选星级'}</View>
+      <View className="chips detail-tags">
+        {RATING_TAGS.map((tag) => (
+          <View
+            key={tag}
+            className={`chip detail-tag${tags.includes(tag) ? ' chip-selected' : ''}`}
+            onClick={() => setTags((shown) => (shown.includes(tag) ? shown.filter((t) => t !== tag) : [...shown, tag]))}
+          >
+            {tag}
+          </View>
+        ))}
+      </View>
+      <Textarea
+        className="textarea detail-comment-input"
+        value={comment}
+        maxlength={COMMENT_MAX}
+        placeholder="还有什么想说的（选填）"
+        onInput={(event) => setComment(event.detail.value.slice(0, COMMENT_MAX))}
+      />
+      <Button className="button button-primary button-block detail-rate-submit" disabled={stars === 0 || busy || undefined} onClick={() => onRate(stars, tags, comment.trim())}>
+        {busy ? '正在提交…' : stars === 0 ? '请先选择星级' : '提交评价'}
+      </Button>
+    </View>
+  );
+}
+
+function ReasonForm({ action, busy, onSubmit, onCancel }: { action: ReasonAction; busy: boolean; onSubmit: (reason: string) => void; onCancel: () => void }) {
+  const [reason, setReason] = useState('');
+  const title = action === 'reopen' ? '不满意，请物业重新办理' : '申诉：请社区复核';
+  return (
+    <View className="card detail-reason">
+      <View className="card-title">{title}</View>
+      <Textarea
+        className="textarea detail-reason-input"
+        value={reason}
+        maxlength={REASON_MAX}
+        placeholder={action === 'reopen' ? '请说明哪里没有解决好' : '请说明为什么应当受理'}
+        onInput={(event) => setReason(event.detail.value.slice(0, REASON_MAX))}
+      />
+      <View className="button-row">
+        <Button className="button button-primary detail-reason-submit" disabled={!reason.trim() || busy || undefined} onClick={() => onSubmit(reason.trim())}>
+          {busy ? '正在提交…' : '提交'}
+        </Button>
+        <Button className="button detail-reason-cancel" disabled={busy || undefined} onClick={onCancel}>
+          取消
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** 报事详情: what was reported, the deadlines, the timeline, and what the viewer may do now (as the API says). */
+export default function TicketDetail() {
+  const router = useRouter();
+  const id = Number(router.params.id);
+  const gate = useSession({ returnTo: Number.isInteger(id) && id > 0 ? ticketDetailPage(id) : undefined });
+  const [load, setLoad] = useState<Load>({ phase: 'loading' });
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState('');
+  const [reasonFor, setReasonFor] = useState<ReasonAction | null>(null);
+
+  const fetchTicket = useCallback(
+    async (quiet = false) => {
+      if (!Number.isInteger(id) || id <= 0) {
+        setLoad({ phase: 'error', message: '没有找到这条报事' });
+        return;
+      }
+      if (!quiet) setLoad({ phase: 'loading' });
+      try {
+        setLoad({ phase: 'ready', ticket: await getTicket(id) });
+      } catch (error) {
+        if (isSignedOutError(error)) endExpiredSession();
+        if (!quiet) setLoad({ phase: 'error', message: messageOf(error) });
+        else setActionError(messageOf(error));
+      }
+    },
+    [id],
+  );
+
+  const signedIn = gate.phase === 'signed-in';
+  useEffect(() => {
+    if (signedIn) void fetchTicket();
+  }, [signedIn, fetchTicket]);
+
+  usePullDownRefresh(() => {
+    void fetchTicket(true).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  /** Runs one action; the answer is the ticket as it is now. A refusal shows the API's message and reloads. */
+  const act = async (run: () => Promise<TicketView>, done?: string) => {
+    if (busy) return;
+    setBusy(true);
+    setActionError('');
+    try {
+      setLoad({ phase: 'ready', ticket: await run() });
+      setReasonFor(null);
+      if (done) void Taro.showToast({ title: done, icon: 'none', duration: 2500 });
+    } catch (error) {
+      if (isSignedOutError(error)) endExpiredSession();
+      setActionError(messageOf(error));
+      // Someone else may have moved the ticket meanwhile (409 STALE_VERSION): show it as it is now.
+      if (error instanceof ApiError && error.statusCode === 409) void fetchTicket(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (gate.phase !== 'signed-in') {
+    return (
+      <View className="page detail">
+        <SessionNotice gate={gate} purpose="登录后才能查看报事详情。" />
+      </View>
+    );
+  }
+  if (load.phase === 'loading') {
+    return (
+      <View className="page detail">
+        <StatusNotice className="detail-loading" title="正在加载…" />
+      </View>
+    );
+  }
+  if (load.phase === 'error') {
+    return (
+      <View className="page detail">
+        <StatusNotice className="detail-error-notice" title="没能打开这条报事" text={load.message} actionText="重试" onAction={() => void fetchTicket()} />
+      </View>
+    );
+  }
+
+  const t = load.ticket;
+  const transition = (action: 'close' | 'cancel' | ReasonAction, extra: { reason?: string } = {}, done?: string) =>
+    act(() => transitionTicket(t.id, { action, version: t.version, ...extra }), done);
+
+  const confirmThen = async (title: string, content: string, run: () => void) => {
+    const answer = await Taro.showModal({ title, content, confirmText: '确定', cancelText: '再想想' });
+    if (answer.confirm) run();
+  };
+
+  const canFollow = !t.isReporter && t.visibility === 'public';
+  const resolvedEvent = [...t.timeline].reverse().find((e) => e.action === 'resolve');
+
+  return (
+    <View className="page detail">
+      <View className="card detail-head">
+        <View className="ticket-card-head">
+          <Text className="ticket-category detail-category">
+            {t.categoryName} · {TICKET_KIND_LABELS[t.kind]}
+          </Text>
+          <Text className={`badge ticket-state detail-state ${stateBadgeClass(t.state)}`}>{stateLabel(t.state)}</Text>
+          {t.overdue ? <Text className="badge badge-rejected detail-overdue">已超时</Text> : null}
+          {t.escalated ? <Text className="badge badge-pending detail-escalated">社区督办中</Text> : null}
+        </View>
+        <View className="detail-description wrap-text">{t.description}</View>
+        <Photos photos={t.photos} className="detail-report-photos" />
+        <View className="detail-facts">
+          <View className="muted wrap-text">编号 #{t.id} · {t.communityName}</View>
+          {t.house ? <View className="muted wrap-text">房屋：{t.house}</View> : null}
+          {t.place ? <View className="muted wrap-text detail-place">位置：{t.place}</View> : null}
+          <View className="muted wrap-text">报事人：{t.reporter}</View>
+          <View className="muted">提交时间：{formatShanghaiDateTime(t.createdAt)}</View>
+          <View className="muted detail-response-due">受理时限：{formatShanghaiDateTime(t.responseDueAt)}</View>
+          <View className="muted detail-resolution-due">办结时限：{formatShanghaiDateTime(t.resolutionDueAt)}</View>
+          {t.assignee ? <View className="muted wrap-text">办理人：{t.assignee}</View> : null}
+          {t.followerCount > 0 ? <View className="muted">{t.followerCount} 位邻居也遇到了这个问题</View> : null}
+          <View className="muted">{t.visibility === 'public' ? '公开在小区公告板（报事人姓名已隐去）' : '仅报事人和物业可见'}</View>
+        </View>
+      </View>
+
+      {resolvedEvent && (t.state === 'resolved' || t.state === 'closed') ? (
+        <View className="card detail-feedback">
+          <View className="card-title">物业的处理结果</View>
+          <View className="wrap-text detail-feedback-text">{resolvedEvent.note}</View>
+          <Photos photos={resolvedEvent.photos} className="detail-feedback-photos" />
+          {t.state === 'resolved' && t.isReporter ? <View className="muted">请确认结果并评价；7 天后未评价将自动办结。</View> : null}
+        </View>
+      ) : null}
+
+      {t.rating ? (
+        <View className="card detail-rating">
+          <View className="card-title">评价</View>
+          <View className="detail-rating-stars">
+            {t.rating.stars} 星 · {STAR_WORDS[t.rating.stars]}
+          </View>
+          {t.rating.tags.length > 0 ? <View className="muted wrap-text">{t.rating.tags.join('、')}</View> : null}
+          {t.rating.comment ? <View className="wrap-text">{t.rating.comment}</View> : null}
+        </View>
+      ) : null}
+
+      {actionError ? <View className="form-error detail-error">{actionError}</View> : null}
+
+      {t.canRate ? <RatingForm busy={busy} onRate={(stars, tags, comment) => void act(() => rateTicket(t.id, { stars, tags, ...(comment ? { comment } : {}) }), '感谢您的评价')} /> : null}
+
+      {reasonFor ? (
+        <ReasonForm action={reasonFor} busy={busy} onSubmit={(reason) => void transition(reasonFor, { reason }, '已提交')} onCancel={() => setReasonFor(null)} />
+      ) : null}
+
+      <View className="button-row detail-actions">
+        {t.actions.includes('close') ? (
+          <Button className="button button-primary detail-close" disabled={busy || undefined} onClick={() => void confirmThen('确认办结', '问题已经解决了吗？确认后工单办结。', () => void transition('close', {}, '已办结'))}>
+            确认办结
+          </Button>
+        ) : null}
+        {t.actions.includes('reopen') && !reasonFor ? (
+          <Button className="button detail-reopen" disabled={busy || undefined} onClick={() => setReasonFor('reopen')}>
+            不满意，重新办理
+          </Button>
+        ) : null}
+        {t.actions.includes('appeal') && !reasonFor ? (
+          <Button className="button detail-appeal" disabled={busy || undefined} onClick={() => setReasonFor('appeal')}>
+            申诉
+          </Button>
+        ) : null}
+        {t.canUrge ? (
+          <Button className="button detail-urge" disabled={busy || undefined} onClick={() => void act(() => urgeTicket(t.id), '已催办，物业会尽快处理')}>
+            催办
+          </Button>
+        ) : null}
+        {canFollow ? (
+          t.following ? (
+            <Button className="button detail-unfollow" disabled={busy || undefined} onClick={() => void act(() => unfollowTicket(t.id), '已取消关注')}>
+              取消关注
+            </Button>
+          ) : (
+            <Button className="button detail-follow" disabled={busy || undefined} onClick={() => void act(() => followTicket(t.id), '已关注，进度会通知您')}>
+              我也遇到
+            </Button>
+          )
+        ) : null}
+        {t.actions.includes('cancel') ? (
+          <Button
+            className="button button-danger detail-cancel"
+            disabled={busy || undefined}
+            onClick={() => void confirmThen('撤销报事', '撤销后物业不再处理这条报事。', () => void transition('cancel', {}, '已撤销'))}
+          >
+            撤销报事
+          </Button>
+        ) : null}
+      </View>
+
+      <View className="section-title">处理进度</View>
+      <View className="card detail-timeline">
+        {[...t.timeline].reverse().map((event) => (
+          <View key={event.id} className="timeline-event">
+            <View className="timeline-head">
+              <Text className="timeline-action">{eventLabel(event)}</Text>
+              <Text className="muted timeline-time">{formatShanghaiDateTime(event.at)}</Text>
+            </View>
+            <View className="muted wrap-text timeline-actor">{event.actor}</View>
+            {event.note ? <View className="wrap-text timeline-note">{event.note}</View> : null}
+            <Photos photos={event.photos} className="timeline-photos" />
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}

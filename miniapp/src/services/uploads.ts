@@ -1,0 +1,41 @@
+import Taro from '@tarojs/taro';
+import type { UploadView } from '@wuye/contracts';
+import { photoStillThere } from './h5-photos';
+import { ApiError, NETWORK_ERROR_MESSAGE, buildUrl, requestWithSession, type RawResponse } from './http';
+
+const UPLOAD_TIMEOUT_MS = 60_000;
+
+function parseBody(data: unknown): unknown {
+  // Taro.uploadFile hands back the body as text on both platforms.
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
+  }
+}
+
+/**
+ * 上传照片: one photo (a local file path from chooseMedia, or a blob: URL on H5) to POST /api/v1/uploads, field
+ * `file`. The API re-encodes it and strips EXIF/GPS; the answer's id goes into the ticket's photoIds.
+ */
+export async function uploadPhoto(filePath: string): Promise<UploadView> {
+  // A browser tab closed since the photo was chosen took the photo with it: say so instead of waiting forever.
+  if (!(await photoStillThere(filePath))) {
+    throw new ApiError({ statusCode: 410, code: 'PHOTO_GONE', message: '照片已不在手机上，请删除这条报事后重新拍照上报' });
+  }
+  return requestWithSession<UploadView>(async (accessToken): Promise<RawResponse> => {
+    try {
+      const response = await Taro.uploadFile({
+        url: buildUrl('/api/v1/uploads'),
+        filePath,
+        name: 'file',
+        header: accessToken ? { Authorization: `Bearer ${accessToken}` } : {},
+        timeout: UPLOAD_TIMEOUT_MS,
+      });
+      return { statusCode: response.statusCode, data: parseBody(response.data) };
+    } catch {
+      throw new ApiError({ statusCode: 0, code: 'NETWORK', message: NETWORK_ERROR_MESSAGE });
+    }
+  });
+}
