@@ -1,6 +1,4 @@
-import Taro from '@tarojs/taro';
 import type {
-  ApiErrorBody,
   ChainEntry,
   ChainVerification,
   ComplianceView,
@@ -12,10 +10,9 @@ import type {
   Page,
   QuestionView,
   UpdateDisclosureInput,
-  UploadView,
 } from '@wuye/contracts';
-import { ApiError, NETWORK_ERROR_MESSAGE, buildUrl, request } from './http';
-import { getAccessToken } from './session';
+import { request } from './http';
+import { uploadFile } from './uploads';
 
 /** 公示 and 业账社审: the board, a disclosure, drafting, committee review, questions, the hash chain. */
 
@@ -111,53 +108,12 @@ export interface UploadedVoucher {
   kind: 'image' | 'pdf';
 }
 
-function parseUploadAnswer(statusCode: number, data: unknown): UploadedVoucher {
-  let body: unknown = data;
-  if (typeof data === 'string') {
-    try {
-      body = JSON.parse(data);
-    } catch {
-      body = null;
-    }
-  }
-  if (statusCode >= 200 && statusCode < 300 && body && typeof (body as UploadView).id === 'number') {
-    const view = body as UploadView;
-    // A PDF voucher has no thumbnail (it is kept byte for byte).
-    return { id: view.id, url: view.url, thumbnailUrl: view.thumbnailUrl || null, kind: view.thumbnailUrl ? 'image' : 'pdf' };
-  }
-  const error = body as Partial<ApiErrorBody> | null;
-  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    throw new ApiError({ statusCode, code: error.code, message: error.message, details: error.details });
-  }
-  throw new ApiError({ statusCode, code: `HTTP_${statusCode}`, message: statusCode === 413 ? '文件不能超过 10 MB' : '凭证上传失败，请重试' });
-}
-
-async function sendUpload(filePath: string, fileName?: string): Promise<{ statusCode: number; data: unknown }> {
-  const token = getAccessToken();
-  try {
-    const answer = await Taro.uploadFile({
-      url: buildUrl('/api/v1/uploads'),
-      filePath,
-      name: 'file',
-      fileName,
-      header: token ? { Authorization: `Bearer ${token}` } : {},
-    });
-    return { statusCode: answer.statusCode, data: answer.data };
-  } catch {
-    throw new ApiError({ statusCode: 0, code: 'NETWORK', message: NETWORK_ERROR_MESSAGE });
-  }
-}
-
 /**
- * 上传凭证: a photo (re-encoded by the server, EXIF stripped) or a PDF (kept as sent). An expired access token is
- * refreshed through an ordinary call and the upload tried once more.
+ * 上传凭证: a photo (re-encoded by the server, EXIF stripped) or a PDF (kept as sent, so it has no thumbnail).
  */
 export async function uploadVoucher(filePath: string, fileName?: string): Promise<UploadedVoucher> {
-  const first = await sendUpload(filePath, fileName);
-  if (first.statusCode !== 401) return parseUploadAnswer(first.statusCode, first.data);
-  await request<unknown>({ url: '/api/v1/me' });
-  const second = await sendUpload(filePath, fileName);
-  return parseUploadAnswer(second.statusCode, second.data);
+  const view = await uploadFile(filePath, fileName);
+  return { id: view.id, url: view.url, thumbnailUrl: view.thumbnailUrl || null, kind: view.thumbnailUrl ? 'image' : 'pdf' };
 }
 
 /** 发起更正: a new draft version of a published disclosure, with the reason shown beside both versions. */

@@ -1,8 +1,5 @@
-import Taro from '@tarojs/taro';
-import type { MeView, Page, Role, TicketCategory, TicketState, TicketStats, TicketSummary, TicketView, TransitionInput, UploadView } from '@wuye/contracts';
-import { getMe } from './me';
+import type { MeView, Page, Role, TicketCategory, TicketState, TicketStats, TicketSummary, TicketView, TransitionInput } from '@wuye/contracts';
 import { ApiError, apiBase, request } from './http';
-import { getAccessToken } from './session';
 
 /**
  * The property side of tickets (受理 → 转办 → 办理 → 反馈): the manager's inbox, the staff member's assigned list,
@@ -99,48 +96,6 @@ export function formatRate(rate: number | null): string {
 /** The API hands out links under its own origin (/api/v1/files/…) or a store's full URL. */
 export function photoSrc(url: string): string {
   return url.startsWith('/') ? `${apiBase()}${url}` : url;
-}
-
-async function sendUpload(filePath: string, token: string | null): Promise<{ statusCode: number; data: unknown }> {
-  try {
-    const answer = await Taro.uploadFile({
-      url: `${apiBase()}/api/v1/uploads`,
-      filePath,
-      name: 'file',
-      header: token ? { Authorization: `Bearer ${token}` } : {},
-    });
-    let data: unknown = answer.data;
-    if (typeof data === 'string') {
-      try {
-        data = JSON.parse(data);
-      } catch {
-        // not JSON: handled below by the status code
-      }
-    }
-    return { statusCode: answer.statusCode, data };
-  } catch {
-    throw new ApiError({ statusCode: 0, code: 'NETWORK', message: '照片上传失败，请检查网络后重试' });
-  }
-}
-
-/**
- * Uploads one chosen photo (multipart `file`, bearer token). Taro.uploadFile bypasses request(): when the access
- * token has expired, one cheap authenticated call lets request() refresh it, then the upload is tried once more.
- */
-export async function uploadHandlingPhoto(filePath: string): Promise<UploadView> {
-  let answer = await sendUpload(filePath, getAccessToken());
-  const body = answer.data as { code?: string; message?: string } | null;
-  if (answer.statusCode === 401 && body?.code === 'TOKEN_EXPIRED') {
-    await getMe();
-    answer = await sendUpload(filePath, getAccessToken());
-  }
-  if (answer.statusCode >= 200 && answer.statusCode < 300) return answer.data as UploadView;
-  const error = answer.data as { code?: string; message?: string } | null;
-  throw new ApiError({
-    statusCode: answer.statusCode,
-    code: typeof error?.code === 'string' ? error.code : `HTTP_${answer.statusCode}`,
-    message: typeof error?.message === 'string' ? error.message : '照片上传失败，请重试',
-  });
 }
 
 // ─── Who handles what ───────────────────────────────────────────────────────────────────────────────────────

@@ -16,20 +16,18 @@ function parseBody(data: unknown): unknown {
 }
 
 /**
- * 上传照片: one photo (a local file path from chooseMedia, or a blob: URL on H5) to POST /api/v1/uploads, field
- * `file`. The API re-encodes it and strips EXIF/GPS; the answer's id goes into the ticket's photoIds.
+ * One file (a local path from chooseMedia/chooseMessageFile, or a blob: URL on H5) to POST /api/v1/uploads, field
+ * `file`, with the session's token (refreshed and retried once when expired, as request() does). Photos come back
+ * re-encoded without EXIF/GPS; a PDF voucher as sent, without a thumbnail.
  */
-export async function uploadPhoto(filePath: string): Promise<UploadView> {
-  // A browser tab closed since the photo was chosen took the photo with it: say so instead of waiting forever.
-  if (!(await photoStillThere(filePath))) {
-    throw new ApiError({ statusCode: 410, code: 'PHOTO_GONE', message: '照片已不在手机上，请删除这条报事后重新拍照上报' });
-  }
+export function uploadFile(filePath: string, fileName?: string): Promise<UploadView> {
   return requestWithSession<UploadView>(async (accessToken): Promise<RawResponse> => {
     try {
       const response = await Taro.uploadFile({
         url: buildUrl('/api/v1/uploads'),
         filePath,
         name: 'file',
+        ...(fileName ? { fileName } : {}),
         header: accessToken ? { Authorization: `Bearer ${accessToken}` } : {},
         timeout: UPLOAD_TIMEOUT_MS,
       });
@@ -38,4 +36,13 @@ export async function uploadPhoto(filePath: string): Promise<UploadView> {
       throw new ApiError({ statusCode: 0, code: 'NETWORK', message: NETWORK_ERROR_MESSAGE });
     }
   });
+}
+
+/** 上传照片 for a report: the answer's id goes into the ticket's photoIds. */
+export async function uploadPhoto(filePath: string): Promise<UploadView> {
+  // A browser tab closed since the photo was chosen took the photo with it: say so instead of waiting forever.
+  if (!(await photoStillThere(filePath))) {
+    throw new ApiError({ statusCode: 410, code: 'PHOTO_GONE', message: '照片已不在手机上，请删除这条报事后重新拍照上报' });
+  }
+  return uploadFile(filePath);
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
 import { TICKET_PHOTOS_MAX } from '@wuye/contracts';
-import { uploadHandlingPhoto } from '../../../../services/handling';
+import { uploadFile } from '../../../../services/uploads';
 import { ApiError, showApiError } from '../../../../services/http';
 import './index.scss';
 
@@ -56,7 +56,7 @@ export default function PhotoUploader({ onChange, disabled, className }: { onCha
   const upload = (shot: Pick<Shot, 'key' | 'path'>) => {
     queue.current = queue.current.then(async () => {
       try {
-        const answer = await uploadHandlingPhoto(shot.path);
+        const answer = await uploadFile(shot.path);
         update(shot.key, { state: 'done', uploadId: answer.id, error: undefined });
       } catch (error) {
         update(shot.key, { state: 'failed', error: error instanceof ApiError ? error.message : '上传失败' });

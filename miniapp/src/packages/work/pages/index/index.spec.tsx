@@ -22,7 +22,7 @@ describe('物业工作台 entries', () => {
     render(<WorkHome />);
 
     await screen.findByText('工单收件箱');
-    expect(entryTitles()).toEqual(['工单收件箱', '我的派单', '工单统计', '绑定审核']);
+    expect(entryTitles()).toEqual(['工单收件箱', '我的派单', '工单统计', '绑定审核', '公示管理']);
     fireEvent.click(screen.getByText('工单收件箱'));
     expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/work/pages/tickets/index?view=inbox' });
     fireEvent.click(screen.getByText('工单统计'));
