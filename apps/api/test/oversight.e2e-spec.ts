@@ -178,6 +178,16 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     expect(list.body.items[0]).toMatchObject({ companyName: c.company.name, issuingArea: a.county.name });
   });
 
+  it('lists an estate’s project managers for the credit form, within the regulator’s area only', async () => {
+    const manager = await createUser(t.db, [{ role: 'manager', communityId: c.community.id, companyId: c.company.id }]);
+    const managers = await t.http().get(`/api/v1/communities/${c.community.id}/managers`).set(county).expect(200);
+    expect(managers.body).toContainEqual({ id: manager.user.id, displayName: manager.user.displayName });
+    await t.http().get(`/api/v1/communities/${c.community.id}/managers`).set(town1).expect(404);
+    await t.http().get(`/api/v1/communities/${c.community.id}/managers`).set(officeA).expect(403);
+    const named = await t.http().post('/api/v1/credit-events').set(county).send({ companyId: c.company.id, communityId: c.community.id, managerUserId: manager.user.id, kind: 'manager_dismissed', occurredOn: today(), reason: '项目经理履职不力，撤换' }).expect(201);
+    expect(named.body).toMatchObject({ managerName: manager.user.displayName, communityName: c.community.name, kind: 'manager_dismissed' });
+  });
+
   it('exports the statistics and ratings as .xlsx', async () => {
     const res = await t
       .http()
