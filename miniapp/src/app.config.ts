@@ -5,6 +5,7 @@ const AREAS = ['tickets', 'disclosures', 'work', 'review', 'oversight', 'account
 const MORE_PAGES: Partial<Record<(typeof AREAS)[number], string[]>> = {
   account: ['pages/signin/index', 'pages/bind/index', 'pages/invite/index'],
   work: ['pages/bindings/index', 'pages/invite/index'],
+  oversight: ['pages/community/index', 'pages/ticket/index', 'pages/escalations/index', 'pages/rating/index', 'pages/credit/index', 'pages/estate/index'],
 };
 
 export default defineAppConfig({
