@@ -78,6 +78,12 @@ const Taro = {
     return Promise.resolve();
   },
   stopPullDownRefresh(): void {},
+  downloadFile(options: { url: string; header?: Record<string, string> }): Promise<{ statusCode: number; tempFilePath: string }> {
+    return Promise.reject(new Error(`Taro.downloadFile is not mocked in this test (${options.url})`));
+  },
+  openDocument(_options: { filePath: string; fileType?: string; showMenu?: boolean }): Promise<void> {
+    return Promise.resolve();
+  },
 };
 
 export function usePullDownRefresh(handler: () => void): void {
