@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { backToMe, confirmDialog, settle, signInThroughPicker, signOut, snap, visible } from '../support/app';
 import { openApp, screenshot, type Journey } from '../support/browser';
+import { horizontalOverflow, setTextScale } from '../support/large-text';
 
 /** 我的 → 监管 (the oversight workspace): the overview of the user's own area. */
 async function openOversight(page: Page): Promise<void> {
@@ -131,6 +132,28 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('with the text enlarged 1.5 times, the overview, an estate and a ticket stick out nowhere', async () => {
+    const { page } = j;
+    await signInThroughPicker(page, j.baseUrl, '县住建局 王科长');
+    await openOversight(page);
+    await setTextScale(page, 1.5);
+    try {
+      expect(await horizontalOverflow(page, '.ov-overview', '监管统计')).toEqual([]);
+      await snap(page, 'oversight-large-text-overview');
+      await visible(page, '.ov-community').filter({ hasText: '阳光新城' }).click();
+      await visible(page, '.ov-ticket').first().waitFor();
+      expect(await horizontalOverflow(page, '.ov-community-page', '小区工单')).toEqual([]);
+      await visible(page, '.ov-ticket').first().click();
+      await visible(page, '.ov-timeline').waitFor();
+      expect(await horizontalOverflow(page, '.ov-ticket-page', '工单详情')).toEqual([]);
+      await snap(page, 'oversight-large-text-ticket');
+    } finally {
+      await setTextScale(page, 1);
+    }
+    await backToMe(page);
+    await signOut(page);
   });
 
   it('threw no JavaScript errors on the phone', () => {

@@ -17,8 +17,10 @@ export default function MetricTiles({ metrics, extra = [] }: { metrics: Metrics;
     <View className="ov-tiles">
       {tiles.map((tile) => (
         <View key={tile.key} className={`ov-tile ov-tile-${tile.key}`}>
-          <View className={`ov-tile-value${'alert' in tile && tile.alert ? ' ov-alert' : ''}`}>{tile.value}</View>
-          <View className="ov-tile-label">{tile.label}</View>
+          <View className="ov-tile-box">
+            <View className={`ov-tile-value${'alert' in tile && tile.alert ? ' ov-alert' : ''}`}>{tile.value}</View>
+            <View className="ov-tile-label">{tile.label}</View>
+          </View>
         </View>
       ))}
     </View>
