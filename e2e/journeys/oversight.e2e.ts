@@ -9,6 +9,8 @@ async function openOversight(page: Page): Promise<void> {
   await visible(page, '.ov-content').waitFor();
 }
 
+const shanghaiYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+
 /** The title of the overview on top (Taro keeps the earlier drill-down levels in the DOM, hidden). */
 const areaTitle = (page: Page) => visible(page, '.ov-area-name').innerText();
 
@@ -60,6 +62,30 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     // A regulator reads; handling the 督办 is the office's.
     expect(await visible(page, '.ov-escalation').count()).toBe(0);
     await snap(page, 'oversight-ticket-regulator');
+    await backToMe(page);
+    await signOut(page);
+  });
+
+  it('the county regulator rates 和谐家园 不定星: refused without a reason, recorded with one, beside the indicators', async () => {
+    const { page } = j;
+    await signInThroughPicker(page, j.baseUrl, '县住建局 王科长');
+    await openOversight(page);
+    await visible(page, '.ov-community').filter({ hasText: '和谐家园' }).click();
+    await visible(page, '.ov-open-rating').click();
+    const form = visible(page, '.ov-rating-form');
+    await form.waitFor();
+    await expect(visible(page, '.ov-indicators .card-title').innerText()).resolves.toBe(`${shanghaiYear() - 1}年度 系统指标`);
+    await form.locator('.ov-star-choice', { hasText: '不定星' }).click();
+    await form.locator('.ov-rating-submit').click();
+    await expect(form.locator('.ov-rating-error').innerText()).resolves.toBe('不定星须填写原因');
+
+    await form.locator('.ov-rating-reason textarea').fill('物业服务合同年内到期，待业主大会选聘后再评');
+    await form.locator('.ov-rating-submit').click();
+    const history = visible(page, '.ov-rating-history');
+    await history.locator('.ov-history-item', { hasText: '物业服务合同年内到期，待业主大会选聘后再评' }).waitFor();
+    await expect(history.locator('.ov-history-item').first().innerText()).resolves.toContain('不定星');
+    await expect(form.locator('.ov-rating-current').innerText()).resolves.toContain('当前：不定星（清河县 县住建局 王科长');
+    await snap(page, 'oversight-rating');
     await backToMe(page);
     await signOut(page);
   });
@@ -132,6 +158,23 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('a resident of 锦绣花园 sees its star rating and its company’s credit standing from 我的', async () => {
+    const { page } = j;
+    await signInThroughPicker(page, j.baseUrl, '张阿姨');
+    await visible(page, '.workspace-standing').click();
+    const rating = visible(page, '.ov-estate-rating');
+    await rating.waitFor();
+    await expect(rating.locator('.card-title').innerText()).resolves.toBe('锦绣花园 星级评定');
+    // The demo county bureau rated last year's service: 5 stars.
+    await expect(rating.locator('.ov-estate-stars').innerText()).resolves.toBe(`${shanghaiYear() - 1}年度 ★★★★★ 5星`);
+    const standing = visible(page, '.ov-standing');
+    await expect(standing.locator('.ov-standing-name').innerText()).resolves.toBe('清河万家物业服务有限公司');
+    await expect(standing.locator('.ov-standing-grade').innerText()).resolves.toMatch(/^信用等级 [ABCD] · \d+分$/);
+    await snap(page, 'oversight-resident-standing');
+    await backToMe(page);
+    await signOut(page);
   });
 
   it('with the text enlarged 1.5 times, the overview, an estate and a ticket stick out nowhere', async () => {

@@ -50,7 +50,7 @@ export default function StarRatingForm() {
   const name = params.name ? decodeURIComponent(params.name) : '小区';
   const gate = useSession({ returnTo: `${STAR_RATING_PAGE}?communityId=${communityId}` });
   const thisYear = Number(shanghaiToday().slice(0, 4));
-  const years = [thisYear - 1, thisYear, thisYear - 2];
+  const years = [thisYear, thisYear - 1, thisYear - 2];
   const [year, setYear] = useState(thisYear - 1);
   const [phase, setPhase] = useState<Phase>('loading');
   const [data, setData] = useState<CommunityStarRatings | null>(null);
@@ -126,7 +126,7 @@ export default function StarRatingForm() {
             <View className="card ov-rating-form">
               <View className="card-title">{year}年度评定</View>
               {data.current ? (
-                <View className="muted ov-rating-current wrap-text">
+                <View className="muted ov-rating-current">
                   当前：{starsLabel(data.current.stars)}（{data.current.issuingArea} {data.current.ratedBy}，{formatShanghaiDateTime(data.current.ratedAt)}）。再次评定会记录为新的一条。
                 </View>
               ) : (
