@@ -1,21 +1,19 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { OPEN_TICKET_STATES, type TicketSummary } from '@wuye/contracts';
+import { OPEN_TICKET_STATES } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
-import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_TICKET_PAGE, STAR_RATING_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
-import { ApiError, showApiError } from '../../../../services/http';
-import { getStarRatings, listOversightTickets, type CommunityStarRatings } from '../../../../services/oversight';
+import { getStarRatings, listOversightTickets } from '../../../../services/oversight';
+import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import TicketRow from '../../components/TicketRow';
 import { canRate, percent, starsLabel } from '../../lib/format';
+import { usePagedList, useRemote } from '../../lib/useRemote';
 import '../../oversight.scss';
 
-type Phase = 'loading' | 'ready' | 'error';
 type Filter = { key: 'overdue' | 'open' | 'all'; label: string };
 
 const FILTERS: Filter[] = [
@@ -23,8 +21,6 @@ const FILTERS: Filter[] = [
   { key: 'open', label: '未办结' },
   { key: 'all', label: '全部' },
 ];
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
 
 const queryOf = (filter: Filter['key']) =>
   filter === 'overdue' ? { overdue: true } : filter === 'open' ? { state: OPEN_TICKET_STATES.join(',') } : {};
@@ -37,73 +33,23 @@ export default function OversightCommunity() {
   const gate = useSession({ returnTo: `${OVERSIGHT_COMMUNITY_PAGE}?communityId=${communityId}` });
   const { me } = useMe(gate.phase);
   const [filter, setFilter] = useState<Filter>(FILTERS[0]);
-  const [phase, setPhase] = useState<Phase>('loading');
-  const [items, setItems] = useState<TicketSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [errorMessage, setErrorMessage] = useState('');
-  const [ratings, setRatings] = useState<CommunityStarRatings | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const generation = useRef(0);
   const signedIn = gate.phase === 'signed-in';
-
-  const load = useCallback(
-    async (quiet = false) => {
-      const current = ++generation.current;
-      if (!quiet) setPhase('loading');
-      try {
-        const page = await listOversightTickets(communityId, queryOf(filter.key));
-        if (current !== generation.current) return;
-        setItems(page.items);
-        setNextCursor(page.nextCursor);
-        setPhase('ready');
-      } catch (error) {
-        if (current !== generation.current) return;
-        if (isSignedOutError(error)) endExpiredSession();
-        setErrorMessage(messageOf(error));
-        setPhase('error');
-      }
-    },
+  const fetchPage = useCallback(
+    (cursor: string | null) => listOversightTickets(communityId, cursor ? { ...queryOf(filter.key), cursor } : queryOf(filter.key)),
     [communityId, filter],
   );
+  const list = usePagedList(fetchPage, signedIn);
+  const { phase, items } = list;
 
-  useEffect(() => {
-    if (signedIn) void load();
-  }, [signedIn, load]);
-
-  useEffect(() => {
-    if (!signedIn) return;
-    getStarRatings(communityId)
-      .then(setRatings)
-      .catch(() => setRatings(null));
-  }, [signedIn, communityId]);
+  const loadRatings = useCallback(() => getStarRatings(communityId), [communityId]);
+  const rated = useRemote(loadRatings, signedIn);
+  const ratings = rated.data;
 
   usePullDownRefresh(() => {
-    void (signedIn ? load(true) : Promise.resolve()).finally(() => Taro.stopPullDownRefresh());
+    void (signedIn ? list.reload(true) : Promise.resolve()).finally(() => Taro.stopPullDownRefresh());
   });
 
-  const loadMore = async () => {
-    if (nextCursor === null || loadingMore) return;
-    const current = generation.current;
-    setLoadingMore(true);
-    try {
-      const page = await listOversightTickets(communityId, { ...queryOf(filter.key), cursor: nextCursor });
-      if (current !== generation.current) return;
-      setItems((shown) => [...shown, ...page.items.filter((t) => !shown.some((s) => s.id === t.id))]);
-      setNextCursor(page.nextCursor);
-    } catch (error) {
-      showApiError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  if (!signedIn) {
-    return (
-      <View className="page ov-page">
-        <SessionNotice gate={gate} purpose="登录后查看小区的工单。" />
-      </View>
-    );
-  }
+  if (!signedIn) return <SignedOutPage gate={gate} purpose="登录后查看小区的工单。" />;
 
   const latest = ratings?.history[0];
   const shownName = name || items[0]?.communityName || '小区';
@@ -124,8 +70,7 @@ export default function OversightCommunity() {
             isSelected={(f) => f.key === filter.key}
             onChoose={setFilter}
           />
-          {phase === 'loading' ? <StatusNotice className="ov-loading" title="正在加载…" /> : null}
-          {phase === 'error' ? <StatusNotice className="ov-error" title="工单没能加载" text={errorMessage} actionText="重试" onAction={() => void load()} /> : null}
+          <RemoteStatus phase={phase} errorTitle="工单没能加载" errorMessage={list.errorMessage} onRetry={() => void list.reload()} />
           {phase === 'ready' && items.length === 0 ? (
             <StatusNotice className="ov-tickets-empty" title={filter.key === 'overdue' ? '没有逾期未办的工单' : '没有工单'} text="换一个筛选条件看看。" />
           ) : null}
@@ -136,11 +81,7 @@ export default function OversightCommunity() {
               ))}
             </View>
           ) : null}
-          {phase === 'ready' && nextCursor !== null ? (
-            <Button className="button button-block ov-more" disabled={loadingMore || undefined} onClick={() => void loadMore()}>
-              {loadingMore ? '正在加载…' : '加载更多'}
-            </Button>
-          ) : null}
+          <LoadMore list={list} />
         </View>
         <View className="ov-column ov-column-rating">
           <View className="card ov-rating-summary">
@@ -152,9 +93,11 @@ export default function OversightCommunity() {
                 </View>
                 <View className="muted wrap-text">{latest.reason}</View>
               </View>
-            ) : (
+            ) : rated.phase === 'error' ? (
+              <View className="form-error ov-rating-load-error">星级信息没能加载：{rated.errorMessage}</View>
+            ) : rated.phase === 'ready' ? (
               <View className="muted">还没有评定记录。</View>
-            )}
+            ) : null}
             {ratings ? (
               <View className="ov-facts">
                 <Text className="ov-fact">今年工单 {ratings.indicators.tickets}</Text>

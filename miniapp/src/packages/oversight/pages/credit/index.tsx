@@ -1,27 +1,26 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { CREDIT_EVENT_LABELS, type CommunityView, type CreditEventKind, type CreditEventView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
-import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { CREDIT_PAGE } from '../../../../routes';
 import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
-import { ApiError, showApiError } from '../../../../services/http';
-import { getCompanyCredit, listCommunityManagers, listCreditEvents, recordCreditEvent, type CompanyCredit } from '../../../../services/oversight';
+import { showApiError } from '../../../../services/http';
+import { getCompanyCredit, listCommunityManagers, listCreditEvents, recordCreditEvent } from '../../../../services/oversight';
 import { listScopedCommunities } from '../../../../services/roles';
 import CreditStandingCard from '../../components/CreditStandingCard';
+import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { creditProblem, type CreditDraft } from '../../lib/credit';
 import { canRate, shanghaiToday } from '../../lib/format';
+import { messageOf, usePagedList, useRemote } from '../../lib/useRemote';
 import '../../oversight.scss';
 
-type Phase = 'loading' | 'ready' | 'error';
 const KINDS = Object.keys(CREDIT_EVENT_LABELS) as CreditEventKind[];
 const REASON_MAX = 500;
 
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试');
 
 /** Companies serving the caller's estates today, from the estates the caller may see. */
 function companiesOf(communities: CommunityView[]): { id: number; name: string }[] {
@@ -75,7 +74,7 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
       onRecorded(event);
     } catch (failure) {
       if (isSignedOutError(failure)) endExpiredSession();
-      setError(messageOf(failure));
+      setError(messageOf(failure, '操作失败，请稍后重试'));
     } finally {
       setBusy(false);
     }
@@ -174,66 +173,19 @@ export default function CreditRecords() {
   const gate = useSession({ returnTo: askedCompany ? `${CREDIT_PAGE}?companyId=${askedCompany}` : CREDIT_PAGE });
   const { me } = useMe(gate.phase);
   const [companyId, setCompanyId] = useState<number | null>(askedCompany);
-  const [communities, setCommunities] = useState<CommunityView[]>([]);
-  const [standing, setStanding] = useState<CompanyCredit | null>(null);
-  const [phase, setPhase] = useState<Phase>('loading');
-  const [items, setItems] = useState<CreditEventView[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [errorMessage, setErrorMessage] = useState('');
-  const [loadingMore, setLoadingMore] = useState(false);
-  const generation = useRef(0);
   const signedIn = gate.phase === 'signed-in';
+  const loadCommunities = useCallback(async () => (await listScopedCommunities()).items, []);
+  const communities = useRemote(loadCommunities, signedIn).data ?? [];
+  const loadStanding = useCallback(() => (companyId ? getCompanyCredit(companyId) : Promise.resolve(null)), [companyId]);
+  const standing = useRemote(loadStanding, signedIn);
+  const fetchPage = useCallback(
+    (cursor: string | null) => listCreditEvents(cursor ? { companyId: companyId ?? undefined, cursor } : { companyId: companyId ?? undefined }),
+    [companyId],
+  );
+  const list = usePagedList(fetchPage, signedIn);
+  const { phase, items } = list;
 
-  useEffect(() => {
-    if (!signedIn) return;
-    listScopedCommunities().then((page) => setCommunities(page.items), showApiError);
-  }, [signedIn]);
-
-  const load = useCallback(async () => {
-    const current = ++generation.current;
-    setPhase('loading');
-    try {
-      const [page, credit] = await Promise.all([listCreditEvents({ companyId: companyId ?? undefined }), companyId ? getCompanyCredit(companyId) : Promise.resolve(null)]);
-      if (current !== generation.current) return;
-      setItems(page.items);
-      setNextCursor(page.nextCursor);
-      setStanding(credit);
-      setPhase('ready');
-    } catch (error) {
-      if (current !== generation.current) return;
-      if (isSignedOutError(error)) endExpiredSession();
-      setErrorMessage(messageOf(error));
-      setPhase('error');
-    }
-  }, [companyId]);
-
-  useEffect(() => {
-    if (signedIn) void load();
-  }, [signedIn, load]);
-
-  const loadMore = async () => {
-    if (nextCursor === null || loadingMore) return;
-    const current = generation.current;
-    setLoadingMore(true);
-    try {
-      const page = await listCreditEvents({ companyId: companyId ?? undefined, cursor: nextCursor });
-      if (current !== generation.current) return;
-      setItems((list) => [...list, ...page.items.filter((e) => !list.some((s) => s.id === e.id))]);
-      setNextCursor(page.nextCursor);
-    } catch (error) {
-      showApiError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  if (!signedIn) {
-    return (
-      <View className="page ov-page">
-        <SessionNotice gate={gate} purpose="登录后查看信用记录。" />
-      </View>
-    );
-  }
+  if (!signedIn) return <SignedOutPage gate={gate} purpose="登录后查看信用记录。" />;
 
   const companies = companiesOf(communities);
   const filters = [{ id: 0, name: '全部企业' }, ...companies];
@@ -251,9 +203,9 @@ export default function CreditRecords() {
       />
       <View className="ov-columns">
         <View className="ov-column">
-          {standing ? <CreditStandingCard credit={standing} /> : null}
-          {phase === 'loading' ? <StatusNotice className="ov-loading" title="正在加载…" /> : null}
-          {phase === 'error' ? <StatusNotice className="ov-error" title="信用记录没能加载" text={errorMessage} actionText="重试" onAction={() => void load()} /> : null}
+          {standing.data ? <CreditStandingCard credit={standing.data} /> : null}
+          {standing.phase === 'error' ? <View className="form-error ov-standing-error">信用状况没能加载：{standing.errorMessage}</View> : null}
+          <RemoteStatus phase={phase} errorTitle="信用记录没能加载" errorMessage={list.errorMessage} onRetry={() => void list.reload()} />
           {phase === 'ready' && items.length === 0 ? <StatusNotice className="ov-credit-empty" title="没有信用记录" text="本辖区主管部门记录的约谈、通报批评、扣分等会显示在这里。" /> : null}
           {phase === 'ready' && items.length > 0 ? (
             <View className="card ov-credit-list">
@@ -279,11 +231,7 @@ export default function CreditRecords() {
               ))}
             </View>
           ) : null}
-          {phase === 'ready' && nextCursor !== null ? (
-            <Button className="button button-block ov-more" disabled={loadingMore || undefined} onClick={() => void loadMore()}>
-              {loadingMore ? '正在加载…' : '加载更多'}
-            </Button>
-          ) : null}
+          <LoadMore list={list} />
         </View>
         {me && canRate(me) ? (
           <View className="ov-column">
@@ -291,7 +239,10 @@ export default function CreditRecords() {
               communities={communities}
               initialCompanyId={companyId}
               onRecorded={(event) => {
-                if (companyId === null || event.companyId === companyId) void load();
+                if (companyId === null || event.companyId === companyId) {
+                  void list.reload(true);
+                  void standing.reload(true);
+                }
               }}
             />
           </View>

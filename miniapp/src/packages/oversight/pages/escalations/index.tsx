@@ -1,97 +1,44 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
-import { TICKET_STATE_LABELS, type EscalationView } from '@wuye/contracts';
+import { Text, View } from '@tarojs/components';
+import { TICKET_STATE_LABELS } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
-import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useSession } from '../../../../hooks/useSession';
 import { ESCALATIONS_PAGE, OVERSIGHT_TICKET_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
-import { ApiError, showApiError } from '../../../../services/http';
 import { listEscalations } from '../../../../services/oversight';
 import { formatShanghaiDateTime } from '../../../../utils/time';
+import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
+import { usePagedList } from '../../lib/useRemote';
 import '../../oversight.scss';
 
-type Phase = 'loading' | 'ready' | 'error';
 type Tab = { state: 'open' | 'closed'; label: string };
 const TABS: Tab[] = [
   { state: 'open', label: '督办中' },
   { state: 'closed', label: '已结束' },
 ];
 
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
-
 /** 督办队列: the escalated and overdue tickets of the office's estates, newest first. */
 export default function EscalationQueue() {
   const gate = useSession({ returnTo: ESCALATIONS_PAGE });
   const [tab, setTab] = useState<Tab>(TABS[0]);
-  const [phase, setPhase] = useState<Phase>('loading');
-  const [items, setItems] = useState<EscalationView[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [errorMessage, setErrorMessage] = useState('');
-  const [loadingMore, setLoadingMore] = useState(false);
-  const generation = useRef(0);
   const shown = useRef(false);
   const signedIn = gate.phase === 'signed-in';
-
-  const load = useCallback(
-    async (quiet = false) => {
-      const current = ++generation.current;
-      if (!quiet) setPhase('loading');
-      try {
-        const page = await listEscalations({ state: tab.state });
-        if (current !== generation.current) return;
-        setItems(page.items);
-        setNextCursor(page.nextCursor);
-        setPhase('ready');
-      } catch (error) {
-        if (current !== generation.current) return;
-        if (isSignedOutError(error)) endExpiredSession();
-        setErrorMessage(messageOf(error));
-        setPhase('error');
-      }
-    },
-    [tab],
-  );
-
-  useEffect(() => {
-    if (signedIn) void load();
-  }, [signedIn, load]);
+  const fetchPage = useCallback((cursor: string | null) => listEscalations(cursor ? { state: tab.state, cursor } : { state: tab.state }), [tab]);
+  const list = usePagedList(fetchPage, signedIn);
+  const { phase, items } = list;
 
   // Back from a ticket whose 督办 was just closed: the queue shows what is still open.
   useDidShow(() => {
-    if (shown.current && signedIn) void load(true);
+    if (shown.current && signedIn) void list.reload(true);
     shown.current = true;
   });
 
   usePullDownRefresh(() => {
-    void (signedIn ? load(true) : Promise.resolve()).finally(() => Taro.stopPullDownRefresh());
+    void (signedIn ? list.reload(true) : Promise.resolve()).finally(() => Taro.stopPullDownRefresh());
   });
 
-  const loadMore = async () => {
-    if (nextCursor === null || loadingMore) return;
-    const current = generation.current;
-    setLoadingMore(true);
-    try {
-      const page = await listEscalations({ state: tab.state, cursor: nextCursor });
-      if (current !== generation.current) return;
-      setItems((list) => [...list, ...page.items.filter((e) => !list.some((s) => s.id === e.id))]);
-      setNextCursor(page.nextCursor);
-    } catch (error) {
-      showApiError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  if (!signedIn) {
-    return (
-      <View className="page ov-page">
-        <SessionNotice gate={gate} purpose="登录后查看督办队列。" />
-      </View>
-    );
-  }
+  if (!signedIn) return <SignedOutPage gate={gate} purpose="登录后查看督办队列。" />;
 
   return (
     <View className="page ov-page ov-queue">
@@ -104,8 +51,7 @@ export default function EscalationQueue() {
         isSelected={(t) => t.state === tab.state}
         onChoose={setTab}
       />
-      {phase === 'loading' ? <StatusNotice className="ov-loading" title="正在加载…" /> : null}
-      {phase === 'error' ? <StatusNotice className="ov-error" title="督办队列没能加载" text={errorMessage} actionText="重试" onAction={() => void load()} /> : null}
+      <RemoteStatus phase={phase} errorTitle="督办队列没能加载" errorMessage={list.errorMessage} onRetry={() => void list.reload()} />
       {phase === 'ready' && items.length === 0 ? (
         <StatusNotice
           className="ov-queue-empty"
@@ -135,11 +81,7 @@ export default function EscalationQueue() {
           ))}
         </View>
       ) : null}
-      {phase === 'ready' && nextCursor !== null ? (
-        <Button className="button button-block ov-more" disabled={loadingMore || undefined} onClick={() => void loadMore()}>
-          {loadingMore ? '正在加载…' : '加载更多'}
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </View>
   );
 }

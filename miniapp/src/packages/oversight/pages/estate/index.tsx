@@ -1,23 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import type { CommunityView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
-import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { ESTATE_STANDING_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
-import { ApiError } from '../../../../services/http';
 import { getCommunity, getCompanyCredit, getStarRatings, type CommunityStarRatings, type CompanyCredit } from '../../../../services/oversight';
 import { formatShanghaiDate } from '../../../../utils/time';
 import CreditStandingCard from '../../components/CreditStandingCard';
+import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { starsLabel } from '../../lib/format';
+import { useRemote } from '../../lib/useRemote';
 import '../../oversight.scss';
-
-type Phase = 'loading' | 'ready' | 'error';
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
 
 interface Standing {
   community: CommunityView;
@@ -33,44 +28,23 @@ export default function EstateStanding() {
     ? [...new Map(me.houses.filter((h) => h.state === 'approved').map((h) => [h.communityId, { id: h.communityId, name: h.communityName }])).values()]
     : [];
   const [communityId, setCommunityId] = useState<number | null>(null);
-  const [phase, setPhase] = useState<Phase>('loading');
-  const [standing, setStanding] = useState<Standing | null>(null);
-  const [errorMessage, setErrorMessage] = useState('');
-  const generation = useRef(0);
   const firstEstate = estates[0]?.id ?? null;
 
   useEffect(() => {
     setCommunityId((shown) => shown ?? firstEstate);
   }, [firstEstate]);
 
-  const load = useCallback(async (id: number) => {
-    const current = ++generation.current;
-    setPhase('loading');
-    try {
-      const [community, ratings] = await Promise.all([getCommunity(id), getStarRatings(id)]);
-      const credit = community.company ? await getCompanyCredit(community.company.id) : null;
-      if (current !== generation.current) return;
-      setStanding({ community, ratings, credit });
-      setPhase('ready');
-    } catch (error) {
-      if (current !== generation.current) return;
-      if (isSignedOutError(error)) endExpiredSession();
-      setErrorMessage(messageOf(error));
-      setPhase('error');
-    }
-  }, []);
+  const load = useCallback(async (): Promise<Standing> => {
+    const id = communityId as number;
+    const [community, ratings] = await Promise.all([getCommunity(id), getStarRatings(id)]);
+    const credit = community.company ? await getCompanyCredit(community.company.id) : null;
+    return { community, ratings, credit };
+  }, [communityId]);
+  const remote = useRemote(load, communityId !== null);
+  const { phase, errorMessage } = remote;
+  const standing = remote.data;
 
-  useEffect(() => {
-    if (communityId !== null) void load(communityId);
-  }, [communityId, load]);
-
-  if (gate.phase !== 'signed-in') {
-    return (
-      <View className="page ov-page">
-        <SessionNotice gate={gate} purpose="登录并绑定房屋后，可以查看本小区的星级评定和物业企业信用。" />
-      </View>
-    );
-  }
+  if (gate.phase !== 'signed-in') return <SignedOutPage gate={gate} purpose="登录并绑定房屋后，可以查看本小区的星级评定和物业企业信用。" />;
   if (mePhase === 'ready' && estates.length === 0) {
     return (
       <View className="page ov-page">
@@ -93,8 +67,7 @@ export default function EstateStanding() {
           onChoose={(e) => setCommunityId(e.id)}
         />
       ) : null}
-      {phase === 'loading' ? <StatusNotice className="ov-loading" title="正在加载…" /> : null}
-      {phase === 'error' ? <StatusNotice className="ov-error" title="没能加载" text={errorMessage} actionText="重试" onAction={() => communityId !== null && void load(communityId)} /> : null}
+      <RemoteStatus phase={phase} errorTitle="没能加载" errorMessage={errorMessage} onRetry={() => void remote.reload()} />
       {phase === 'ready' && standing ? (
         <View className="ov-columns">
           <View className="ov-column">

@@ -1,26 +1,21 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { AreaOverview, CompanyOverview } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
-import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { CREDIT_PAGE, ESCALATIONS_PAGE, OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { ApiError } from '../../../../services/http';
 import { downloadStatsExport, getAreaOverview, getCompanyOverview, listAreas } from '../../../../services/oversight';
 import BarChart from '../../components/BarChart';
 import ExportButton from '../../components/ExportButton';
 import Freshness from '../../components/Freshness';
 import MetricTiles from '../../components/MetricTiles';
+import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { canHandleEscalations, levelLabel, oversightRoles, percent, periods, starsLabel, type Period } from '../../lib/format';
+import { useRemote } from '../../lib/useRemote';
 import '../../oversight.scss';
-
-type Phase = 'loading' | 'ready' | 'error';
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
 
 /** The area to open: the one asked for (drill-down), else the user's own oversight area. */
 async function startingArea(asked: number, roleAreaId: number | undefined): Promise<number | null> {
@@ -37,54 +32,27 @@ export default function OversightOverview() {
   const { phase: mePhase, me, errorMessage: meError, reload: reloadMe } = useMe(gate.phase);
   const { params } = useRouter();
   const [period, setPeriod] = useState<Period>(() => periods().find((p) => p.key === 'year') as Period);
-  const [phase, setPhase] = useState<Phase>('loading');
-  const [overview, setOverview] = useState<AreaOverview | null>(null);
-  const [companies, setCompanies] = useState<CompanyOverview[]>([]);
-  const [errorMessage, setErrorMessage] = useState('');
-  const generation = useRef(0);
-
   const roles = me ? oversightRoles(me) : [];
   const roleAreaId = roles.find((r) => r.areaId)?.areaId;
   const asked = Number(params.areaId ?? 0);
-
-  const load = useCallback(
-    async (quiet = false) => {
-      const current = ++generation.current;
-      if (!quiet) setPhase('loading');
-      try {
-        const areaId = await startingArea(asked, roleAreaId);
-        if (areaId === null) throw new ApiError({ statusCode: 404, code: 'NOT_FOUND', message: '没有可查看的辖区' });
-        const [answer, perCompany] = await Promise.all([getAreaOverview(areaId, period.from, period.to), getCompanyOverview(areaId, period.from, period.to)]);
-        if (current !== generation.current) return;
-        setOverview(answer);
-        setCompanies(perCompany);
-        setPhase('ready');
-      } catch (error) {
-        if (current !== generation.current) return;
-        if (isSignedOutError(error)) endExpiredSession();
-        setErrorMessage(messageOf(error));
-        setPhase('error');
-      }
-    },
-    [asked, roleAreaId, period],
-  );
-
   const mayRead = roles.length > 0;
-  useEffect(() => {
-    if (mayRead) void load();
-  }, [mayRead, load]);
+
+  const load = useCallback(async () => {
+    const areaId = await startingArea(asked, roleAreaId);
+    if (areaId === null) throw new ApiError({ statusCode: 404, code: 'NOT_FOUND', message: '没有可查看的辖区' });
+    const [overview, companies] = await Promise.all([getAreaOverview(areaId, period.from, period.to), getCompanyOverview(areaId, period.from, period.to)]);
+    return { overview, companies };
+  }, [asked, roleAreaId, period]);
+  const remote = useRemote(load, mayRead);
+  const { phase, errorMessage } = remote;
+  const overview = remote.data?.overview ?? null;
+  const companies = remote.data?.companies ?? [];
 
   usePullDownRefresh(() => {
-    void (mayRead ? load(true) : Promise.resolve()).finally(() => Taro.stopPullDownRefresh());
+    void (mayRead ? remote.reload(true) : Promise.resolve()).finally(() => Taro.stopPullDownRefresh());
   });
 
-  if (gate.phase !== 'signed-in') {
-    return (
-      <View className="page ov-page">
-        <SessionNotice gate={gate} purpose="登录后查看辖区的工单统计和督办。" />
-      </View>
-    );
-  }
+  if (gate.phase !== 'signed-in') return <SignedOutPage gate={gate} purpose="登录后查看辖区的工单统计和督办。" />;
   if (mePhase === 'error') {
     return (
       <View className="page ov-page">
@@ -142,8 +110,7 @@ export default function OversightOverview() {
         {overview ? <ExportButton className="ov-export-stats" download={() => downloadStatsExport(overview.area.id, overview.from, overview.to, overview.area.name)} /> : null}
       </View>
 
-      {phase === 'loading' ? <StatusNotice className="ov-loading" title="正在加载…" /> : null}
-      {phase === 'error' ? <StatusNotice className="ov-error" title="统计没能加载" text={errorMessage} actionText="重试" onAction={() => void load()} /> : null}
+      <RemoteStatus phase={phase} errorTitle="统计没能加载" errorMessage={errorMessage} onRetry={() => void remote.reload()} />
       {phase === 'ready' && overview ? (
         <View className="ov-content">
           <Freshness overview={overview} />

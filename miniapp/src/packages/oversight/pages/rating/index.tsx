@@ -1,24 +1,21 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import type { RatingIndicators } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
-import SessionNotice from '../../../../components/SessionNotice';
-import StatusNotice from '../../../../components/StatusNotice';
 import { useSession } from '../../../../hooks/useSession';
 import { STAR_RATING_PAGE } from '../../../../routes';
 import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
-import { ApiError } from '../../../../services/http';
-import { getStarRatings, rateCommunity, type CommunityStarRatings } from '../../../../services/oversight';
+import { getStarRatings, rateCommunity } from '../../../../services/oversight';
 import { formatShanghaiDateTime } from '../../../../utils/time';
+import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { percent, shanghaiToday, starsLabel } from '../../lib/format';
 import { STAR_CHOICES, ratingProblem, type StarChoice as Choice } from '../../lib/rating';
+import { messageOf, useRemote } from '../../lib/useRemote';
 import '../../oversight.scss';
 
-type Phase = 'loading' | 'ready' | 'error';
 const REASON_MAX = 500;
 
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试');
 const choiceLabel = (c: Choice) => (c === 'none' ? '不定星' : `${c}星`);
 
 function Indicators({ indicators }: { indicators: RatingIndicators }) {
@@ -52,35 +49,14 @@ export default function StarRatingForm() {
   const thisYear = Number(shanghaiToday().slice(0, 4));
   const years = [thisYear, thisYear - 1, thisYear - 2];
   const [year, setYear] = useState(thisYear - 1);
-  const [phase, setPhase] = useState<Phase>('loading');
-  const [data, setData] = useState<CommunityStarRatings | null>(null);
-  const [errorMessage, setErrorMessage] = useState('');
   const [choice, setChoice] = useState<Choice | null>(null);
   const [reason, setReason] = useState('');
   const [formError, setFormError] = useState('');
   const [busy, setBusy] = useState(false);
-  const generation = useRef(0);
   const signedIn = gate.phase === 'signed-in';
-
-  const load = useCallback(async () => {
-    const current = ++generation.current;
-    setPhase('loading');
-    try {
-      const answer = await getStarRatings(communityId, year);
-      if (current !== generation.current) return;
-      setData(answer);
-      setPhase('ready');
-    } catch (error) {
-      if (current !== generation.current) return;
-      if (isSignedOutError(error)) endExpiredSession();
-      setErrorMessage(messageOf(error));
-      setPhase('error');
-    }
-  }, [communityId, year]);
-
-  useEffect(() => {
-    if (signedIn) void load();
-  }, [signedIn, load]);
+  const load = useCallback(() => getStarRatings(communityId, year), [communityId, year]);
+  const remote = useRemote(load, signedIn);
+  const { phase, data, errorMessage } = remote;
 
   const submit = async () => {
     const problem = ratingProblem(choice, reason);
@@ -95,22 +71,16 @@ export default function StarRatingForm() {
       setChoice(null);
       setReason('');
       void Taro.showToast({ title: '已评定', icon: 'success' });
-      await load();
+      await remote.reload(true);
     } catch (error) {
       if (isSignedOutError(error)) endExpiredSession();
-      setFormError(messageOf(error));
+      setFormError(messageOf(error, '操作失败，请稍后重试'));
     } finally {
       setBusy(false);
     }
   };
 
-  if (!signedIn) {
-    return (
-      <View className="page ov-page">
-        <SessionNotice gate={gate} purpose="登录后进行星级评定。" />
-      </View>
-    );
-  }
+  if (!signedIn) return <SignedOutPage gate={gate} purpose="登录后进行星级评定。" />;
 
   return (
     <View className="page ov-page ov-rating-page">
@@ -118,8 +88,7 @@ export default function StarRatingForm() {
         <View className="ov-title ov-rating-title">{name} 星级评定</View>
       </View>
       <ChoiceChips className="ov-years" itemClassName="ov-year" items={years} keyOf={(y) => y} labelOf={(y) => `${y}年度`} isSelected={(y) => y === year} onChoose={setYear} />
-      {phase === 'loading' ? <StatusNotice className="ov-loading" title="正在加载…" /> : null}
-      {phase === 'error' ? <StatusNotice className="ov-error" title="评定信息没能加载" text={errorMessage} actionText="重试" onAction={() => void load()} /> : null}
+      <RemoteStatus phase={phase} errorTitle="评定信息没能加载" errorMessage={errorMessage} onRetry={() => void remote.reload()} />
       {phase === 'ready' && data ? (
         <View className="ov-columns">
           <View className="ov-column">

@@ -142,7 +142,12 @@ describe('oversight ticket view', () => {
 
   it('sets a new deadline at 18:00 of the chosen day, by a quick choice or the date picker', async () => {
     getMeMock.mockResolvedValue(me([OFFICE]));
-    deadlineMock.mockResolvedValue({ ...ESCALATION, deadlineAt: '2026-12-02T10:00:00.000Z' });
+    deadlineMock.mockImplementation(async () => {
+      // From now on the queue holds the escalation with its deadline.
+      const next = { ...ESCALATION, deadlineAt: '2027-01-15T10:00:00.000Z' };
+      listMock.mockResolvedValue({ items: [next], nextCursor: null });
+      return next;
+    });
     const threeDays = addDays(shanghaiToday(), 3);
 
     render(<OversightTicket />);
@@ -158,13 +163,18 @@ describe('oversight ticket view', () => {
     await settle();
 
     expect(deadlineMock).toHaveBeenCalledWith(4, '2027-01-15T18:00:00+08:00', undefined);
-    expect(screen.getByText('督办期限：2026-12-02 18:00')).toBeInTheDocument();
+    expect(screen.getByText('督办期限：2027-01-15 18:00')).toBeInTheDocument();
   });
 
   it('closing the escalation needs a note and a confirmation; afterwards the panel says it ended', async () => {
     getMeMock.mockResolvedValue(me([OFFICE]));
     const modal = jest.spyOn(Taro, 'showModal').mockResolvedValueOnce({ confirm: false, cancel: true });
-    closeMock.mockResolvedValue({ ...ESCALATION, state: 'closed', closedAt: '2026-11-29T03:00:00.000Z', closingNote: '已现场核实更换灭火器' });
+    const closed: EscalationView = { ...ESCALATION, state: 'closed', closedAt: '2026-11-29T03:00:00.000Z', closingNote: '已现场核实更换灭火器' };
+    closeMock.mockImplementation(async () => {
+      // Closed: the ticket's escalation is no longer among the open ones, but among the closed.
+      listMock.mockImplementation(async (options) => ({ items: options?.state === 'closed' ? [closed] : [], nextCursor: null }));
+      return closed;
+    });
 
     render(<OversightTicket />);
     await screen.findByText('社区督办');

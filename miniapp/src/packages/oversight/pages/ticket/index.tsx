@@ -1,24 +1,22 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Picker, Text, Textarea, View } from '@tarojs/components';
 import { TICKET_KIND_LABELS, TICKET_STATE_LABELS, type EscalationView, type TicketView } from '@wuye/contracts';
-import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { OVERSIGHT_TICKET_PAGE } from '../../../../routes';
 import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
-import { ApiError } from '../../../../services/http';
 import { closeEscalation, commentOnEscalation, getTicket, listEscalations, setEscalationDeadline } from '../../../../services/oversight';
 import { formatShanghaiDateTime } from '../../../../utils/time';
+import { SignedOutPage } from '../../components/RemoteStatus';
 import TicketTimeline from '../../components/TicketTimeline';
 import { addDays, canHandleEscalations, deadlineOn, shanghaiToday } from '../../lib/format';
+import { messageOf, useRemote } from '../../lib/useRemote';
 import '../../oversight.scss';
 
-type Phase = 'loading' | 'ready' | 'error';
 const NOTE_MAX = 500;
 
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试');
 
 /** The escalation of this ticket the office handles: the open one, else the latest closed one. */
 async function findEscalation(ticket: TicketView): Promise<EscalationView | null> {
@@ -42,7 +40,7 @@ const DEADLINE_CHOICES = [
   { days: 7, label: '7天后' },
 ];
 
-function EscalationPanel({ escalation, onChanged }: { escalation: EscalationView; onChanged: (next: EscalationView) => Promise<void> }) {
+function EscalationPanel({ escalation, onChanged }: { escalation: EscalationView; onChanged: () => Promise<void> }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -52,14 +50,14 @@ function EscalationPanel({ escalation, onChanged }: { escalation: EscalationView
     setBusy(true);
     setError('');
     try {
-      const next = await action();
+      await action();
       setNote('');
       setDay('');
-      await onChanged(next);
+      await onChanged();
       void Taro.showToast({ title: done, icon: 'success' });
     } catch (failure) {
       if (isSignedOutError(failure)) endExpiredSession();
-      setError(messageOf(failure));
+      setError(messageOf(failure, '操作失败，请稍后重试'));
     } finally {
       setBusy(false);
     }
@@ -164,54 +162,27 @@ export default function OversightTicket() {
   const id = Number(params.id);
   const gate = useSession({ returnTo: `${OVERSIGHT_TICKET_PAGE}?id=${id}` });
   const { me } = useMe(gate.phase);
-  const [phase, setPhase] = useState<Phase>('loading');
-  const [ticket, setTicket] = useState<TicketView | null>(null);
-  const [escalation, setEscalation] = useState<EscalationView | null>(null);
-  const [errorMessage, setErrorMessage] = useState('');
-  const generation = useRef(0);
   const signedIn = gate.phase === 'signed-in';
   const handles = me ? canHandleEscalations(me) : false;
-
-  const load = useCallback(
-    async (quiet = false) => {
-      const current = ++generation.current;
-      if (!quiet) setPhase('loading');
-      try {
-        const answer = await getTicket(id);
-        const found = handles ? await findEscalation(answer) : null;
-        if (current !== generation.current) return;
-        setTicket(answer);
-        setEscalation(found);
-        setPhase('ready');
-      } catch (error) {
-        if (current !== generation.current) return;
-        if (isSignedOutError(error)) endExpiredSession();
-        setErrorMessage(messageOf(error));
-        setPhase('error');
-      }
-    },
-    [id, handles],
-  );
-
-  useEffect(() => {
-    if (signedIn && me) void load();
-  }, [signedIn, me, load]);
+  const load = useCallback(async () => {
+    const ticket = await getTicket(id);
+    return { ticket, escalation: handles ? await findEscalation(ticket) : null };
+  }, [id, handles]);
+  // Waits for the user: whether the 督办 is theirs to handle decides what is loaded.
+  const remote = useRemote(load, signedIn && me !== null);
+  const { phase, errorMessage } = remote;
+  const ticket = remote.data?.ticket ?? null;
+  const escalation = remote.data?.escalation ?? null;
 
   usePullDownRefresh(() => {
-    void (signedIn ? load(true) : Promise.resolve()).finally(() => Taro.stopPullDownRefresh());
+    void (signedIn ? remote.reload(true) : Promise.resolve()).finally(() => Taro.stopPullDownRefresh());
   });
 
-  if (!signedIn) {
-    return (
-      <View className="page ov-page">
-        <SessionNotice gate={gate} purpose="登录后查看工单。" />
-      </View>
-    );
-  }
+  if (!signedIn) return <SignedOutPage gate={gate} purpose="登录后查看工单。" />;
   if (phase === 'error') {
     return (
       <View className="page ov-page">
-        <StatusNotice className="ov-error" title="工单没能加载" text={errorMessage} actionText="重试" onAction={() => void load()} />
+        <StatusNotice className="ov-error" title="工单没能加载" text={errorMessage} actionText="重试" onAction={() => void remote.reload()} />
       </View>
     );
   }
@@ -257,13 +228,7 @@ export default function OversightTicket() {
             {ticket.overdue ? <View className="ov-alert ov-overdue-note">已超过期限仍未办结</View> : null}
           </View>
           {escalation ? (
-            <EscalationPanel
-              escalation={escalation}
-              onChanged={async (next) => {
-                setEscalation(next);
-                setTicket(await getTicket(id));
-              }}
-            />
+            <EscalationPanel escalation={escalation} onChanged={() => remote.reload(true)} />
           ) : null}
         </View>
         <View className="ov-column">
