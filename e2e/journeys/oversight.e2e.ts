@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { backToMe, confirmDialog, settle, signInThroughPicker, signOut, snap, visible } from '../support/app';
 import { openApp, screenshot, type Journey } from '../support/browser';
@@ -35,6 +36,11 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     const towns = await visible(page, '.ov-child-name').allInnerTexts();
     expect(towns).toEqual(expect.arrayContaining(['城关镇', '东湖镇', '西山乡']));
     await snap(page, 'oversight-county');
+    // 导出 Excel: fetched with the token, handed to the browser as a download.
+    const [download] = await Promise.all([page.waitForEvent('download'), visible(page, '.ov-export-stats').click()]);
+    expect(download.suggestedFilename()).toMatch(/^清河县统计_\d{4}-01-01_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const bytes = await fs.promises.readFile(await download.path());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
 
     await visible(page, '.ov-child').filter({ hasText: '城关镇' }).click();
     await visible(page, '.ov-area-name').filter({ hasText: '城关镇' }).waitFor();
@@ -90,6 +96,31 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     await signOut(page);
   });
 
+  it('the county regulator records a credit event against 万家物业 naming 锦绣花园’s manager; the standing counts it', async () => {
+    const { page } = j;
+    await signInThroughPicker(page, j.baseUrl, '县住建局 王科长');
+    await openOversight(page);
+    await visible(page, '.ov-company').filter({ hasText: '清河万家物业服务有限公司' }).click();
+    const standing = visible(page, '.ov-standing');
+    await standing.waitFor();
+    const before = Number((await standing.locator('.ov-standing-score').innerText()).replace('分', ''));
+
+    const form = visible(page, '.ov-credit-form');
+    await form.locator('.ov-credit-kind', { hasText: '约谈' }).click();
+    await form.locator('.ov-credit-community', { hasText: '锦绣花园' }).click();
+    await form.locator('.ov-credit-manager', { hasText: '锦绣花园 陈经理' }).click();
+    await form.locator('.ov-credit-reason textarea').fill('锦绣花园电梯故障反复，约谈项目经理');
+    await form.locator('.ov-credit-submit').click();
+
+    const event = visible(page, '.ov-credit-event').filter({ hasText: '锦绣花园电梯故障反复，约谈项目经理' });
+    await event.waitFor();
+    await expect(event.innerText()).resolves.toMatch(/约谈[\s\S]*清河县 · 锦绣花园 · 项目经理 锦绣花园 陈经理/);
+    await standing.locator('.ov-standing-score', { hasText: `${before - 2}分` }).waitFor();
+    await snap(page, 'oversight-credit');
+    await backToMe(page);
+    await signOut(page);
+  });
+
   it('the office of 南门社区 comments on an escalation, then closes it; the ticket’s timeline shows both', async () => {
     const { page } = j;
     await signInThroughPicker(page, j.baseUrl, '南门社区 赵书记');
@@ -116,6 +147,11 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     const timeline = visible(page, '.ov-timeline');
     await timeline.locator('.ov-event', { hasText: '请物业三日内修复并反馈，社区将回访' }).waitFor();
     await expect(timeline.locator('.ov-event').last().locator('.ov-event-action').innerText()).resolves.toBe('督办意见');
+
+    await panel.locator('.ov-deadline-choice', { hasText: '3天后' }).click();
+    await panel.locator('.ov-escalation-set-deadline').click();
+    await timeline.locator('.ov-event', { hasText: '督办期限：' }).waitFor();
+    await expect(panel.locator('.ov-escalation-deadline').innerText()).resolves.toMatch(/^督办期限：\d{4}-\d{2}-\d{2} 18:00$/);
 
     await panel.locator('.ov-escalation-note textarea').fill('已现场核实，问题已处理');
     await panel.locator('.ov-escalation-close').click();
