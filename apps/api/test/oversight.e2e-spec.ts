@@ -141,6 +141,11 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     expect(ticket.body.timeline.map((e: { action: string }) => e.action)).toEqual(['created', 'overdue', 'escalated', 'office_comment', 'deadline', 'escalation_closed']);
     const otherOffice = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: c.office.id }])).devKey);
     expect((await t.http().get('/api/v1/escalations').set(otherOffice).expect(200)).body.items.map((e: { ticket: { id: number } }) => e.ticket.id)).not.toContain(id);
+    // The ticket page finds the ticket's own 督办, open or closed, without walking the queue.
+    expect((await t.http().get(`/api/v1/escalations?ticketId=${id}`).set(officeA).expect(200)).body.items).toEqual([]);
+    const ofTicket = await t.http().get(`/api/v1/escalations?ticketId=${id}&state=closed`).set(officeA).expect(200);
+    expect(ofTicket.body.items.map((e: { id: number; closingNote: string }) => [e.id, e.closingNote])).toEqual([[item.id, '物业已受理并安排维修']]);
+    expect((await t.http().get(`/api/v1/escalations?ticketId=${id}&state=closed`).set(otherOffice).expect(200)).body.items).toEqual([]);
     // Drill-down: the office lists the estate's tickets, reporters masked.
     const list = await t.http().get(`/api/v1/tickets?view=oversight&communityId=${a.community.id}&limit=100`).set(officeA).expect(200);
     expect(list.body.items.map((x: { id: number }) => x.id)).toContain(id);

@@ -38,10 +38,12 @@ export function getCommunity(id: number): Promise<CommunityView> {
 }
 
 /** 督办 queue of the caller's estates: open (default) or closed escalations, newest first. */
-export function listEscalations(options: { state?: 'open' | 'closed'; communityId?: number; cursor?: string | null; limit?: number } = {}): Promise<Page<EscalationView>> {
+export function listEscalations(
+  options: { state?: 'open' | 'closed'; communityId?: number; ticketId?: number; cursor?: string | null; limit?: number } = {},
+): Promise<Page<EscalationView>> {
   return request<Page<EscalationView>>({
     url: '/api/v1/escalations',
-    query: { state: options.state, communityId: options.communityId, cursor: options.cursor ?? undefined, limit: options.limit ?? 20 },
+    query: { state: options.state, communityId: options.communityId, ticketId: options.ticketId, cursor: options.cursor ?? undefined, limit: options.limit ?? 20 },
   });
 }
 

@@ -123,7 +123,7 @@ describe('oversight ticket view', () => {
     const panel = (await screen.findByText('社区督办')).closest('.ov-escalation') as HTMLElement;
     expect(within(panel).getByText('原因：超时未办结')).toBeInTheDocument();
     expect(within(panel).getByText('督办期限：未设定')).toBeInTheDocument();
-    expect(listMock).toHaveBeenCalledWith(expect.objectContaining({ state: 'open', communityId: 2 }));
+    expect(listMock).toHaveBeenCalledWith({ state: 'open', ticketId: 38, limit: 1 });
 
     fireEvent.click(within(panel).getByText('发送督办意见'));
     expect(within(panel).getByText('请填写督办意见')).toBeInTheDocument();

@@ -20,18 +20,10 @@ const NOTE_MAX = 500;
 
 /** The escalation of this ticket the office handles: the open one, else the latest closed one. */
 async function findEscalation(ticket: TicketView): Promise<EscalationView | null> {
-  for (const state of ['open', 'closed'] as const) {
-    let cursor: string | null = null;
-    // An office has a handful of estates: a few pages at most.
-    for (let page = 0; page < 5; page++) {
-      const answer = await listEscalations({ state, communityId: ticket.communityId, cursor, limit: 100 });
-      const found = answer.items.find((e) => e.ticket.id === ticket.id);
-      if (found) return found;
-      if (!answer.nextCursor) break;
-      cursor = answer.nextCursor;
-    }
-  }
-  return null;
+  const open = await listEscalations({ state: 'open', ticketId: ticket.id, limit: 1 });
+  if (open.items[0]) return open.items[0];
+  const closed = await listEscalations({ state: 'closed', ticketId: ticket.id, limit: 1 });
+  return closed.items[0] ?? null;
 }
 
 const DEADLINE_CHOICES = [
