@@ -85,6 +85,17 @@ describe('信用记录', () => {
     expect(eventsMock).toHaveBeenCalledTimes(2);
   });
 
+  it('offers the companies of every estate in scope, over more than one page of estates', async () => {
+    communitiesMock.mockResolvedValueOnce({ items: [estate(1, '锦绣花园', WANJIA)], nextCursor: 'p2' });
+    communitiesMock.mockResolvedValueOnce({ items: [estate(12, '和谐家园', HENGXIN)], nextCursor: null });
+    render(<CreditRecords />);
+    await screen.findByText('记录信用事项');
+    await settle();
+
+    expect(communitiesMock).toHaveBeenLastCalledWith('p2');
+    expect(Array.from(form().querySelectorAll('.ov-credit-company')).map((el) => el.textContent)).toEqual(['万家物业', '恒信物业']);
+  });
+
   it('an office reads the records but gets no form', async () => {
     getMeMock.mockResolvedValue(me([{ role: 'community_office', areaId: 3, scopeName: '南门社区' }]));
     render(<CreditRecords />);

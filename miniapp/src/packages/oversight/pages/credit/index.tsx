@@ -174,7 +174,18 @@ export default function CreditRecords() {
   const { me } = useMe(gate.phase);
   const [companyId, setCompanyId] = useState<number | null>(askedCompany);
   const signedIn = gate.phase === 'signed-in';
-  const loadCommunities = useCallback(async () => (await listScopedCommunities()).items, []);
+  const loadCommunities = useCallback(async () => {
+    // The estates in scope say which companies serve the area (a county: two pages; capped for a province).
+    const all: CommunityView[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const answer = await listScopedCommunities(cursor);
+      all.push(...answer.items);
+      if (!answer.nextCursor) break;
+      cursor = answer.nextCursor;
+    }
+    return all;
+  }, []);
   const communities = useRemote(loadCommunities, signedIn).data ?? [];
   const loadStanding = useCallback(() => (companyId ? getCompanyCredit(companyId) : Promise.resolve(null)), [companyId]);
   const standing = useRemote(loadStanding, signedIn);
