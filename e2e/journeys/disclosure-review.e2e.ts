@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import { backToMe, confirmDialog, settle, signInThroughPicker, signOut, snap, visible } from '../support/app';
+import { backToMe, confirmDialog, signInThroughPicker, signOut, snap, visible } from '../support/app';
 import { photo } from '../../apps/api/test/support/images';
 import { openApp, type Journey } from '../support/browser';
+import { horizontalOverflow, setTextScale } from '../support/layout';
 
 /**
  * 业账社审 end to end at 锦绣花园: the manager drafts this quarter's public income with a voucher, a committee
@@ -25,39 +26,6 @@ const QUERY = '广告制作成本没有明细，请附发票并核对金额';
 const QUERY_ANSWER = '已核对发票，制作成本应为 600 元，撤回更正';
 const QUESTION = '基站租金合同什么时候到期？到期后会涨租金吗？';
 const ANSWER = '基站合同 2027 年 6 月到期，续签时按业主大会意见议价，结果会再公示。';
-
-/** Boxes inside the visible page root that stick out sideways or clip their own text. */
-function horizontalOverflow(page: Page, rootSelector: string): Promise<string[]> {
-  return page.evaluate((selector) => {
-    const root = Array.from(document.querySelectorAll<HTMLElement>(selector)).find((element) => element.getClientRects().length > 0);
-    if (!root) return [`${selector} is not shown`];
-    const edge = root.getBoundingClientRect();
-    const problems: string[] = [];
-    if (document.documentElement.scrollWidth > window.innerWidth + 1) problems.push(`document is ${document.documentElement.scrollWidth}px wide`);
-    for (const element of Array.from(root.querySelectorAll<HTMLElement>('*'))) {
-      // Fields scroll their own text, and a voucher thumbnail is cropped on purpose (aspectFill): neither is text cut off.
-      if (element.getClientRects().length === 0 || ['INPUT', 'TEXTAREA', 'IMG', 'TARO-IMAGE-CORE'].includes(element.tagName)) continue;
-      const box = element.getBoundingClientRect();
-      const name = `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')} "${(element.textContent ?? '').trim().slice(0, 20)}"`;
-      if (box.right > edge.right + 1 || box.left < edge.left - 1) problems.push(`${name} outside the page`);
-      else if (element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1) problems.push(`${name} clips its content`);
-    }
-    return problems;
-  }, rootSelector);
-}
-
-/** The system's largest text size, as the me-large-text journey sets it: the root font size × 1.5. */
-async function setTextScale(page: Page, factor: number): Promise<void> {
-  await page.evaluate((scale) => {
-    document.getElementById('e2e-text-scale')?.remove();
-    if (scale === 1) return;
-    const rule = document.createElement('style');
-    rule.id = 'e2e-text-scale';
-    rule.textContent = `html { font-size: ${Math.min(40, Math.max(20, (20 * window.innerWidth) / 375)) * scale}px !important; }`;
-    document.head.appendChild(rule);
-  }, factor);
-  await settle(page);
-}
 
 /** 适老化: at the largest text size nothing inside the page sticks out sideways or clips its text. */
 async function expectFitsAtLargestText(page: Page, rootSelector: string, shot: string): Promise<void> {

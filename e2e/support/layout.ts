@@ -25,6 +25,8 @@ export function horizontalOverflow(page: Page, rootSelector: string): Promise<Ov
       if (element.getClientRects().length === 0) continue;
       // A photo in aspectFill mode is cropped to its frame on purpose: its inner image is larger than the frame.
       if (element.closest('taro-image-core') && element.tagName.toLowerCase() !== 'taro-image-core') continue;
+      // Fields scroll their own text: a long value in an input is not text cut off.
+      if (['INPUT', 'TEXTAREA'].includes(element.tagName)) continue;
       const box = element.getBoundingClientRect();
       const text = (element.textContent ?? '').trim().slice(0, 40);
       if (box.right > bounds.right + 1 || box.left < bounds.left - 1) {

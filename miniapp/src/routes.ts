@@ -28,3 +28,10 @@ export const DISCLOSURE_EDIT_PAGE = '/packages/disclosures/pages/edit/index';
 export const REVIEW_PAGE = '/packages/review/pages/index/index';
 export const REVIEW_DETAIL_PAGE = '/packages/review/pages/detail/index';
 export const OVERSIGHT_PAGE = '/packages/oversight/pages/index/index';
+export const OVERSIGHT_COMMUNITY_PAGE = '/packages/oversight/pages/community/index';
+export const OVERSIGHT_TICKET_PAGE = '/packages/oversight/pages/ticket/index';
+export const ESCALATIONS_PAGE = '/packages/oversight/pages/escalations/index';
+export const STAR_RATING_PAGE = '/packages/oversight/pages/rating/index';
+export const CREDIT_PAGE = '/packages/oversight/pages/credit/index';
+/** Residents: their estate's star rating and its company's credit standing. */
+export const ESTATE_STANDING_PAGE = '/packages/oversight/pages/estate/index';

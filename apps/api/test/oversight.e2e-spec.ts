@@ -141,6 +141,11 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     expect(ticket.body.timeline.map((e: { action: string }) => e.action)).toEqual(['created', 'overdue', 'escalated', 'office_comment', 'deadline', 'escalation_closed']);
     const otherOffice = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: c.office.id }])).devKey);
     expect((await t.http().get('/api/v1/escalations').set(otherOffice).expect(200)).body.items.map((e: { ticket: { id: number } }) => e.ticket.id)).not.toContain(id);
+    // The ticket page finds the ticket's own 督办, open or closed, without walking the queue.
+    expect((await t.http().get(`/api/v1/escalations?ticketId=${id}`).set(officeA).expect(200)).body.items).toEqual([]);
+    const ofTicket = await t.http().get(`/api/v1/escalations?ticketId=${id}&state=closed`).set(officeA).expect(200);
+    expect(ofTicket.body.items.map((e: { id: number; closingNote: string }) => [e.id, e.closingNote])).toEqual([[item.id, '物业已受理并安排维修']]);
+    expect((await t.http().get(`/api/v1/escalations?ticketId=${id}&state=closed`).set(otherOffice).expect(200)).body.items).toEqual([]);
     // Drill-down: the office lists the estate's tickets, reporters masked.
     const list = await t.http().get(`/api/v1/tickets?view=oversight&communityId=${a.community.id}&limit=100`).set(officeA).expect(200);
     expect(list.body.items.map((x: { id: number }) => x.id)).toContain(id);
@@ -176,6 +181,16 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     expect(credit.body.events).toHaveLength(3);
     const list = await t.http().get(`/api/v1/credit-events?companyId=${c.company.id}`).set(county).expect(200);
     expect(list.body.items[0]).toMatchObject({ companyName: c.company.name, issuingArea: a.county.name });
+  });
+
+  it('lists an estate’s project managers for the credit form, within the regulator’s area only', async () => {
+    const manager = await createUser(t.db, [{ role: 'manager', communityId: c.community.id, companyId: c.company.id }]);
+    const managers = await t.http().get(`/api/v1/communities/${c.community.id}/managers`).set(county).expect(200);
+    expect(managers.body).toContainEqual({ id: manager.user.id, displayName: manager.user.displayName });
+    await t.http().get(`/api/v1/communities/${c.community.id}/managers`).set(town1).expect(404);
+    await t.http().get(`/api/v1/communities/${c.community.id}/managers`).set(officeA).expect(403);
+    const named = await t.http().post('/api/v1/credit-events').set(county).send({ companyId: c.company.id, communityId: c.community.id, managerUserId: manager.user.id, kind: 'manager_dismissed', occurredOn: today(), reason: '项目经理履职不力，撤换' }).expect(201);
+    expect(named.body).toMatchObject({ managerName: manager.user.displayName, communityName: c.community.name, kind: 'manager_dismissed' });
   });
 
   it('exports the statistics and ratings as .xlsx', async () => {

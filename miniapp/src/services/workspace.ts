@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ROLE_LABELS, type MeView, type Role, type RoleScope } from '@wuye/contracts';
-import { BINDINGS_REVIEW_PAGE, DISCLOSURES_PAGE, OVERSIGHT_PAGE, REVIEW_PAGE, TICKETS_PAGE, WORK_PAGE } from '../routes';
+import { BINDINGS_REVIEW_PAGE, DISCLOSURES_PAGE, ESTATE_STANDING_PAGE, OVERSIGHT_PAGE, REVIEW_PAGE, TICKETS_PAGE, WORK_PAGE } from '../routes';
 
 /**
  * 身份 (which of the user's roles they are acting in) and the workspaces it opens. The chosen role is kept in
@@ -53,7 +53,7 @@ export function setActiveRole(me: Pick<MeView, 'id'>, role: RoleScope): void {
   Taro.setStorageSync(ACTIVE_ROLE_KEY, choice);
 }
 
-export type WorkspaceKey = 'work' | 'bindings' | 'review' | 'oversight' | 'tickets' | 'disclosures';
+export type WorkspaceKey = 'work' | 'bindings' | 'review' | 'oversight' | 'tickets' | 'disclosures' | 'standing';
 
 export interface WorkspaceEntry {
   key: WorkspaceKey;
@@ -69,10 +69,11 @@ export const WORKSPACES: Record<WorkspaceKey, Omit<WorkspaceEntry, 'key'>> = {
   oversight: { title: '监管', description: '督办工单、星级评定、信用记录', url: OVERSIGHT_PAGE },
   tickets: { title: '报事报修', description: '随手拍，报修、投诉和建议', url: TICKETS_PAGE },
   disclosures: { title: '小区公示', description: '收费、公共收益和维保支出', url: DISCLOSURES_PAGE },
+  standing: { title: '星级与信用', description: '本小区的星级评定和物业企业信用', url: ESTATE_STANDING_PAGE },
 };
 
 const ROLE_WORKSPACES: Record<Role, WorkspaceKey[]> = {
-  resident: ['tickets', 'disclosures'],
+  resident: ['tickets', 'disclosures', 'standing'],
   staff: ['work'],
   manager: ['work', 'bindings'],
   company_admin: ['work'],

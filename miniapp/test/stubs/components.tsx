@@ -1,5 +1,5 @@
 // Stand-in for @tarojs/components under jest: plain DOM elements with the props the app uses.
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 
 interface BaseProps {
   className?: string;
@@ -7,9 +7,9 @@ interface BaseProps {
   onClick?: () => void;
 }
 
-export function View({ className, children, onClick }: BaseProps) {
+export function View({ className, children, onClick, style }: BaseProps & { style?: CSSProperties }) {
   return (
-    <div className={className} onClick={onClick}>
+    <div className={className} onClick={onClick} style={style}>
       {children}
     </div>
   );
@@ -97,4 +97,26 @@ export function Textarea({ className, value, placeholder, maxlength, disabled, o
 
 export function Image({ className, src, onClick }: BaseProps & { src?: string; mode?: string }) {
   return <img className={className} src={src} alt="" onClick={onClick} />;
+}
+
+interface PickerProps {
+  mode?: string;
+  value?: string;
+  start?: string;
+  end?: string;
+  children?: ReactNode;
+  onChange?: (event: { detail: { value: string } }) => void;
+}
+
+/**
+ * Taro's Picker (date mode): the children open it; here a date field beside them stands for the wheel, so a test
+ * picks with fireEvent.change(screen.getByLabelText('picker-date'), { target: { value: '2026-12-05' } }).
+ */
+export function Picker({ mode = 'selector', value, start, end, children, onChange }: PickerProps) {
+  return (
+    <div>
+      <input aria-label={`picker-${mode}`} value={value} min={start} max={end} onChange={(event) => onChange?.({ detail: { value: event.target.value } })} />
+      {children}
+    </div>
+  );
 }

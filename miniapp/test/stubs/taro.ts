@@ -137,7 +137,7 @@ const Taro = {
   chooseMessageFile(_options: { count: number; type?: string; extension?: string[] }): Promise<{ tempFiles: { path: string; name: string; size: number }[] }> {
     return Promise.reject(new Error('Taro.chooseMessageFile is not mocked in this test'));
   },
-  downloadFile(options: { url: string }): Promise<{ statusCode: number; tempFilePath: string }> {
+  downloadFile(options: { url: string; header?: Record<string, string> }): Promise<{ statusCode: number; tempFilePath: string }> {
     return Promise.reject(new Error(`Taro.downloadFile is not mocked in this test (${options.url})`));
   },
   openDocument(_options: { filePath: string; fileType?: string; showMenu?: boolean }): Promise<void> {

@@ -185,6 +185,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/communities/{id}/star-ratings': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'residentA' },
   'POST /api/v1/communities/{id}/star-ratings': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), body: () => ({ year: 2025, stars: 4, reason: '服务规范' }), insider: 'admin' },
   'GET /api/v1/companies/{id}/credit': { kind: 'public', why: 'a company’s credit standing is public to residents', path: (w) => ({ id: w.A.companyId }), insider: 'residentA' },
+  'GET /api/v1/communities/{id}/managers': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'admin' },
   'GET /api/v1/credit-events': { kind: 'scoped', insider: 'admin' },
   'POST /api/v1/credit-events': { kind: 'scoped', body: (w) => ({ companyId: w.A.companyId, kind: 'interview', occurredOn: daysAgo(1), reason: '约谈' }), insider: 'admin' },
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, MoreThanOrEqual } from 'typeorm';
+import { Brackets, DataSource, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { CREDIT_DEDUCTIONS, CREDIT_EVENT_LABELS, creditGrade, type CreditEventKind, type CreditEventView, type CreditStanding, type Page } from '@wuye/contracts';
 import { invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
 import { addDays, shanghaiDate } from '../../common/time';
 import { AuditService } from '../identity/audit.service';
 import type { Principal } from '../identity/principal';
+import { RoleAssignment } from '../identity/role-assignment.entity';
 import { User } from '../identity/user.entity';
 import { Area } from '../org/area.entity';
 import { Community } from '../org/community.entity';
@@ -89,6 +90,15 @@ export class CreditService {
     );
     await this.audit.record({ actorId: caller.userId, action: 'credit.record', entityType: 'credit_event', entityId: saved.id, companyId: company.id, communityId: saved.communityId, after: { kind: saved.kind, points: saved.points } });
     return (await this.views([saved]))[0];
+  }
+
+  /** The project managers of an estate in the caller's area: whom a credit event may name (managerUserId). */
+  async managersOf(communityId: number, caller: Principal): Promise<{ id: number; displayName: string }[]> {
+    if (!caller.mayInCommunity('ratings.write', communityId)) throw notFound('community');
+    const grants = await this.db.getRepository(RoleAssignment).findBy({ role: 'manager', communityId, revokedAt: IsNull() });
+    if (!grants.length) return [];
+    const users = await this.db.getRepository(User).findBy({ id: In(grants.map((g) => g.userId)) });
+    return users.map((u) => ({ id: u.id, displayName: u.displayName })).sort((x, y) => x.id - y.id);
   }
 
   /** Events issued within the caller's areas (platform admins: all). */

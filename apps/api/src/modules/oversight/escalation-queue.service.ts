@@ -35,6 +35,7 @@ export class EscalationQueueService {
       if (scope !== 'all' && !scope.includes(query.communityId)) throw notFound('community');
       qb.andWhere('e.communityId = :c', { c: query.communityId });
     }
+    if (query.ticketId) qb.andWhere('e.ticketId = :ticketId', { ticketId: query.ticketId });
     qb.andWhere('e.state = :state', { state: query.state ?? 'open' });
     const page = await keysetPage(qb, { columns: [{ expr: 'e.id', dir: 'DESC' }], cursor: query.cursor, limit: query.limit, keyOf: (e) => [e.id] });
     return { items: await this.viewsOf(page.items), nextCursor: page.nextCursor };

@@ -97,6 +97,13 @@ export class OversightController {
     return this.credit.companyCredit(id);
   }
 
+  /** The project managers of an estate, for the credit-event form (a regulator names the manager concerned). */
+  @Get('communities/:id/managers')
+  @Allow('ratings.write')
+  managers(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<{ id: number; displayName: string }[]> {
+    return this.credit.managersOf(id, caller);
+  }
+
   @Get('credit-events')
   @Allow('oversight.read')
   creditEvents(@Query() query: CreditEventsQuery, @Caller() caller: Principal): Promise<Page<CreditEventView>> {

@@ -21,6 +21,9 @@ export class EscalationsQuery extends PageQuery {
 
   @IntField({ ...ID, optional: true, fromQuery: true })
   communityId?: number;
+
+  @IntField({ ...ID, optional: true, fromQuery: true, description: 'The escalations of one ticket (the ticket page finds its 督办)' })
+  ticketId?: number;
 }
 
 export class EscalationNoteDto {

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '监管督办' });
+export default definePageConfig({ navigationBarTitleText: '监管统计', enablePullDownRefresh: true });

@@ -1,0 +1,241 @@
+import * as fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { backToMe, confirmDialog, settle, signInThroughPicker, signOut, snap, visible } from '../support/app';
+import { openApp, screenshot, type Journey } from '../support/browser';
+import { horizontalOverflow, setTextScale } from '../support/layout';
+
+/** 我的 → 监管 (the oversight workspace): the overview of the user's own area. */
+async function openOversight(page: Page): Promise<void> {
+  await visible(page, '.workspace-oversight').click();
+  await visible(page, '.ov-content').waitFor();
+}
+
+const shanghaiYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+
+/** The title of the overview on top (Taro keeps the earlier drill-down levels in the DOM, hidden). */
+const areaTitle = (page: Page) => visible(page, '.ov-area-name').innerText();
+
+/**
+ * Oversight in the demo county (清河县): the county regulator drills down from the county to one overdue ticket;
+ * the office of 南门社区 handles an escalation from its 督办 queue; a desktop browser gets the overview in two
+ * columns. The demo seeds overdue tickets escalated to their office (阳光新城 has several).
+ */
+describe('oversight: statistics drill-down and the 督办 queue', () => {
+  let j: Journey;
+  beforeAll(async () => {
+    j = await openApp();
+  });
+  afterAll(() => j.close());
+
+  it('the county regulator drills down county → town → office → estate → one overdue ticket', async () => {
+    const { page } = j;
+    await signInThroughPicker(page, j.baseUrl, '县住建局 王科长');
+    await openOversight(page);
+    await expect(areaTitle(page)).resolves.toContain('清河县');
+    await expect(visible(page, '.ov-freshness').innerText()).resolves.toMatch(/^数据更新于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    const towns = await visible(page, '.ov-child-name').allInnerTexts();
+    expect(towns).toEqual(expect.arrayContaining(['城关镇', '东湖镇', '西山乡']));
+    await snap(page, 'oversight-county');
+    // 导出 Excel: fetched with the token, handed to the browser as a download.
+    const [download] = await Promise.all([page.waitForEvent('download'), visible(page, '.ov-export-stats').click()]);
+    expect(download.suggestedFilename()).toMatch(/^清河县统计_\d{4}-01-01_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const bytes = await fs.promises.readFile(await download.path());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+
+    await visible(page, '.ov-child').filter({ hasText: '城关镇' }).click();
+    await visible(page, '.ov-area-name').filter({ hasText: '城关镇' }).waitFor();
+    await visible(page, '.ov-child').filter({ hasText: '南门社区' }).click();
+    await visible(page, '.ov-area-name').filter({ hasText: '南门社区' }).waitFor();
+    // An office has no level below it: its estates only.
+    expect(await visible(page, '.ov-child').count()).toBe(0);
+    await expect(visible(page, '.ov-community-name').allInnerTexts()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('阳光新城'), expect.stringContaining('锦绣花园')]));
+
+    await visible(page, '.ov-community').filter({ hasText: '阳光新城' }).click();
+    await visible(page, '.ov-community-title').filter({ hasText: '阳光新城' }).waitFor();
+    const overdue = visible(page, '.ov-ticket').first();
+    await overdue.waitFor();
+    await expect(overdue.locator('.ov-ticket-overdue').innerText()).resolves.toBe('逾期');
+    const heading = (await overdue.locator('.ov-row-title').innerText()).match(/#(\d+)/)?.[1];
+    await snap(page, 'oversight-estate-tickets');
+    await overdue.click();
+
+    const title = visible(page, '.ov-ticket-title');
+    await title.waitFor();
+    await expect(title.innerText()).resolves.toContain(`#${heading}`);
+    await expect(visible(page, '.ov-ticket-page .ov-ticket-overdue').innerText()).resolves.toBe('逾期');
+    await expect(visible(page, '.ov-resolution-due').innerText()).resolves.toMatch(/^办结期限：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await expect(visible(page, '.ov-timeline').innerText()).resolves.toContain('提请督办');
+    // A regulator reads; handling the 督办 is the office's.
+    expect(await visible(page, '.ov-escalation').count()).toBe(0);
+    await snap(page, 'oversight-ticket-regulator');
+    await backToMe(page);
+    await signOut(page);
+  });
+
+  it('the county regulator rates 和谐家园 不定星: refused without a reason, recorded with one, beside the indicators', async () => {
+    const { page } = j;
+    await signInThroughPicker(page, j.baseUrl, '县住建局 王科长');
+    await openOversight(page);
+    await visible(page, '.ov-community').filter({ hasText: '和谐家园' }).click();
+    await visible(page, '.ov-open-rating').click();
+    const form = visible(page, '.ov-rating-form');
+    await form.waitFor();
+    await expect(visible(page, '.ov-indicators .card-title').innerText()).resolves.toBe(`${shanghaiYear() - 1}年度 系统指标`);
+    await form.locator('.ov-star-choice', { hasText: '不定星' }).click();
+    await form.locator('.ov-rating-submit').click();
+    await expect(form.locator('.ov-rating-error').innerText()).resolves.toBe('不定星须填写原因');
+
+    await form.locator('.ov-rating-reason textarea').fill('物业服务合同年内到期，待业主大会选聘后再评');
+    await form.locator('.ov-rating-submit').click();
+    const history = visible(page, '.ov-rating-history');
+    await history.locator('.ov-history-item', { hasText: '物业服务合同年内到期，待业主大会选聘后再评' }).waitFor();
+    await expect(history.locator('.ov-history-item').first().innerText()).resolves.toContain('不定星');
+    await expect(form.locator('.ov-rating-current').innerText()).resolves.toContain('当前：不定星（清河县 县住建局 王科长');
+    await snap(page, 'oversight-rating');
+    await backToMe(page);
+    await signOut(page);
+  });
+
+  it('the county regulator records a credit event against 万家物业 naming 锦绣花园’s manager; the standing counts it', async () => {
+    const { page } = j;
+    await signInThroughPicker(page, j.baseUrl, '县住建局 王科长');
+    await openOversight(page);
+    await visible(page, '.ov-company').filter({ hasText: '清河万家物业服务有限公司' }).click();
+    const standing = visible(page, '.ov-standing');
+    await standing.waitFor();
+    const before = Number((await standing.locator('.ov-standing-score').innerText()).replace('分', ''));
+
+    const form = visible(page, '.ov-credit-form');
+    await form.locator('.ov-credit-kind', { hasText: '约谈' }).click();
+    await form.locator('.ov-credit-community', { hasText: '锦绣花园' }).click();
+    await form.locator('.ov-credit-manager', { hasText: '锦绣花园 陈经理' }).click();
+    await form.locator('.ov-credit-reason textarea').fill('锦绣花园电梯故障反复，约谈项目经理');
+    await form.locator('.ov-credit-submit').click();
+
+    const event = visible(page, '.ov-credit-event').filter({ hasText: '锦绣花园电梯故障反复，约谈项目经理' });
+    await event.waitFor();
+    await expect(event.innerText()).resolves.toMatch(/约谈[\s\S]*清河县 · 锦绣花园 · 项目经理 锦绣花园 陈经理/);
+    await standing.locator('.ov-standing-score', { hasText: `${before - 2}分` }).waitFor();
+    await snap(page, 'oversight-credit');
+    await backToMe(page);
+    await signOut(page);
+  });
+
+  it('the office of 南门社区 comments on an escalation, then closes it; the ticket’s timeline shows both', async () => {
+    const { page } = j;
+    await signInThroughPicker(page, j.baseUrl, '南门社区 赵书记');
+    await openOversight(page);
+    await expect(areaTitle(page)).resolves.toContain('南门社区');
+    await visible(page, '.ov-open-escalations').click();
+
+    const item = visible(page, '.ov-queue-item').first();
+    await item.waitFor();
+    const ticketId = (await item.locator('.ov-row-title').innerText()).match(/#(\d+)/)?.[1];
+    expect(ticketId).toBeTruthy();
+    await snap(page, 'oversight-queue');
+    await item.click();
+
+    const panel = visible(page, '.ov-escalation');
+    await panel.waitFor();
+    await expect(panel.locator('.ov-escalation-state').innerText()).resolves.toBe('督办中');
+    // Nothing typed: the page says what is missing, nothing is sent.
+    await panel.locator('.ov-escalation-comment').click();
+    await expect(panel.locator('.ov-escalation-error').innerText()).resolves.toBe('请填写督办意见');
+
+    await panel.locator('.ov-escalation-note textarea').fill('请物业三日内修复并反馈，社区将回访');
+    await panel.locator('.ov-escalation-comment').click();
+    const timeline = visible(page, '.ov-timeline');
+    await timeline.locator('.ov-event', { hasText: '请物业三日内修复并反馈，社区将回访' }).waitFor();
+    await expect(timeline.locator('.ov-event').last().locator('.ov-event-action').innerText()).resolves.toBe('督办意见');
+
+    await panel.locator('.ov-deadline-choice', { hasText: '3天后' }).click();
+    await panel.locator('.ov-escalation-set-deadline').click();
+    await timeline.locator('.ov-event', { hasText: '督办期限：' }).waitFor();
+    await expect(panel.locator('.ov-escalation-deadline').innerText()).resolves.toMatch(/^督办期限：\d{4}-\d{2}-\d{2} 18:00$/);
+
+    await panel.locator('.ov-escalation-note textarea').fill('已现场核实，问题已处理');
+    await panel.locator('.ov-escalation-close').click();
+    await confirmDialog(page, '结束督办');
+    await expect(panel.locator('.ov-escalation-state').filter({ hasText: '已结束' }).innerText()).resolves.toBe('已结束');
+    await expect(panel.locator('.ov-escalation-closing').innerText()).resolves.toContain('已现场核实，问题已处理');
+    await timeline.locator('.ov-event', { hasText: '督办结束：已现场核实，问题已处理' }).waitFor();
+    await expect(timeline.locator('.ov-event').last().locator('.ov-event-action').innerText()).resolves.toBe('结束督办');
+    await snap(page, 'oversight-escalation-closed');
+
+    // Back in the queue, the ticket is no longer waiting; it is among the closed ones.
+    await page.goBack();
+    await visible(page, '.ov-queue').waitFor();
+    await settle(page);
+    await expect(visible(page, '.ov-queue-item').filter({ hasText: `#${ticketId} ` }).count()).resolves.toBe(0);
+    await visible(page, '.ov-queue-tab').filter({ hasText: '已结束' }).click();
+    await visible(page, '.ov-queue-item').filter({ hasText: `#${ticketId} ` }).waitFor();
+    await backToMe(page);
+    await signOut(page);
+  });
+
+  it('in a desktop browser (1280 px) the overview has two columns side by side', async () => {
+    const context = await j.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await signInThroughPicker(page, j.baseUrl, '城关镇 李主任');
+      await openOversight(page);
+      await expect(areaTitle(page)).resolves.toContain('城关镇');
+      const columns = await visible(page, '.ov-overview .ov-column').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ left: r.left, top: r.top, width: r.width })));
+      expect(columns).toHaveLength(2);
+      const [charts, lists] = columns;
+      expect(Math.abs(charts.top - lists.top)).toBeLessThan(2);
+      expect(lists.left).toBeGreaterThanOrEqual(charts.left + charts.width);
+      expect(charts.width).toBeGreaterThan(400);
+      await settle(page);
+      await screenshot(page, 'oversight-desktop');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a resident of 锦绣花园 sees its star rating and its company’s credit standing from 我的', async () => {
+    const { page } = j;
+    await signInThroughPicker(page, j.baseUrl, '张阿姨');
+    await visible(page, '.workspace-standing').click();
+    const rating = visible(page, '.ov-estate-rating');
+    await rating.waitFor();
+    await expect(rating.locator('.card-title').innerText()).resolves.toBe('锦绣花园 星级评定');
+    // The demo county bureau rated last year's service: 5 stars.
+    await expect(rating.locator('.ov-estate-stars').innerText()).resolves.toBe(`${shanghaiYear() - 1}年度 ★★★★★ 5星`);
+    const standing = visible(page, '.ov-standing');
+    await expect(standing.locator('.ov-standing-name').innerText()).resolves.toBe('清河万家物业服务有限公司');
+    await expect(standing.locator('.ov-standing-grade').innerText()).resolves.toMatch(/^信用等级 [ABCD] · \d+分$/);
+    await snap(page, 'oversight-resident-standing');
+    await backToMe(page);
+    await signOut(page);
+  });
+
+  it('with the text enlarged 1.5 times, the overview, an estate and a ticket stick out nowhere', async () => {
+    const { page } = j;
+    await signInThroughPicker(page, j.baseUrl, '县住建局 王科长');
+    await openOversight(page);
+    await setTextScale(page, 1.5);
+    try {
+      expect(await horizontalOverflow(page, '.ov-overview')).toEqual([]);
+      await snap(page, 'oversight-large-text-overview');
+      await visible(page, '.ov-community').filter({ hasText: '阳光新城' }).click();
+      await visible(page, '.ov-ticket').first().waitFor();
+      expect(await horizontalOverflow(page, '.ov-community-page')).toEqual([]);
+      await visible(page, '.ov-ticket').first().click();
+      await visible(page, '.ov-timeline').waitFor();
+      expect(await horizontalOverflow(page, '.ov-ticket-page')).toEqual([]);
+      await snap(page, 'oversight-large-text-ticket');
+    } finally {
+      await setTextScale(page, 1);
+    }
+    await backToMe(page);
+    await signOut(page);
+  });
+
+  it('threw no JavaScript errors on the phone', () => {
+    expect(j.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,12 @@
+import { View } from '@tarojs/components';
+import type { AreaOverview } from '@wuye/contracts';
+import { formatShanghaiDateTime } from '../../../utils/time';
+
+/** 数据更新于: the figures come from rollups kept current with every ticket change. */
+export default function Freshness({ overview }: { overview: Pick<AreaOverview, 'freshness' | 'from' | 'to'> }) {
+  return (
+    <View className="muted ov-freshness">
+      数据更新于 {formatShanghaiDateTime(overview.freshness.asOf)}（随每次工单变化汇总）· 统计区间 {overview.from} 至 {overview.to}
+    </View>
+  );
+}

@@ -1,0 +1,65 @@
+import { AREA_LEVEL_LABELS, type AreaLevel, type MeView, type RoleScope } from '@wuye/contracts';
+
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Today as YYYY-MM-DD in Asia/Shanghai (by hand: older WeChat JS engines lack Intl time zones). */
+export function shanghaiToday(now: Date = new Date()): string {
+  const d = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+export function addDays(day: string, days: number): string {
+  const d = new Date(Date.parse(`${day}T00:00:00Z`) + days * 86400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+export interface Period {
+  key: 'month' | 'quarter' | 'year' | 'lastYear';
+  label: string;
+  from: string;
+  to: string;
+}
+
+/** The ranges offered above the statistics; each ends today except last year. */
+export function periods(today: string = shanghaiToday()): Period[] {
+  const year = Number(today.slice(0, 4));
+  return [
+    { key: 'month', label: '本月', from: `${today.slice(0, 7)}-01`, to: today },
+    { key: 'quarter', label: '近三个月', from: addDays(today, -89), to: today },
+    { key: 'year', label: '今年', from: `${year}-01-01`, to: today },
+    { key: 'lastYear', label: '去年', from: `${year - 1}-01-01`, to: `${year - 1}-12-31` },
+  ];
+}
+
+/** "86.2%"; "—" when there is nothing to measure. */
+export function percent(share: number | null | undefined): string {
+  if (share === null || share === undefined) return '—';
+  return `${(Math.round(share * 1000) / 10).toFixed(1)}%`;
+}
+
+export function levelLabel(level: string): string {
+  return AREA_LEVEL_LABELS[level as AreaLevel] ?? level;
+}
+
+/** "★★★★☆ 4星", "不定星", "未评定". */
+export function starsLabel(stars: number | null | undefined): string {
+  if (stars === undefined) return '未评定';
+  if (stars === null) return '不定星';
+  return `${'★'.repeat(stars)}${'☆'.repeat(5 - stars)} ${stars}星`;
+}
+
+/** The deadline chosen as a day: 18:00 that day in Asia/Shanghai, as the API wants it (ISO 8601 with offset). */
+export function deadlineOn(day: string): string {
+  return `${day}T18:00:00+08:00`;
+}
+
+/** Oversight roles of the user, in the order the app prefers them. */
+export function oversightRoles(me: Pick<MeView, 'roles'>): RoleScope[] {
+  const order = ['community_office', 'regulator', 'platform_admin'];
+  return me.roles.filter((r) => order.includes(r.role)).sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
+}
+
+export const canHandleEscalations = (me: Pick<MeView, 'roles'>) => me.roles.some((r) => r.role === 'community_office' || r.role === 'platform_admin');
+export const canRate = (me: Pick<MeView, 'roles'>) => me.roles.some((r) => r.role === 'regulator' || r.role === 'platform_admin');
+export const canReadOversight = (me: Pick<MeView, 'roles'>) => oversightRoles(me).length > 0;

@@ -1,0 +1,106 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import type { MeView, RoleScope, TicketSummary } from '@wuye/contracts';
+import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
+import { getMe } from '../../../../services/me';
+import { getStarRatings, listOversightTickets } from '../../../../services/oversight';
+import { setTokens } from '../../../../services/session';
+import OversightCommunity from './index';
+
+jest.mock('../../../../services/me');
+jest.mock('../../../../services/oversight');
+const getMeMock = jest.mocked(getMe);
+const ticketsMock = jest.mocked(listOversightTickets);
+const ratingsMock = jest.mocked(getStarRatings);
+
+const me = (roles: RoleScope[]): MeView => ({ id: 2, displayName: '县住建局 王科长', phone: null, roles, houses: [], wechat: false });
+
+const ticket = (id: number, summary: string, extra: Partial<TicketSummary> = {}): TicketSummary => ({
+  id,
+  communityId: 2,
+  communityName: '阳光新城',
+  kind: 'repair',
+  categoryCode: 'elevator',
+  categoryName: '电梯',
+  emergency: false,
+  summary,
+  state: 'in_progress',
+  visibility: 'public',
+  reporter: '2栋业主',
+  place: '2栋电梯',
+  thumbnailUrl: null,
+  createdAt: '2026-11-20T02:00:00.000Z',
+  responseDueAt: '2026-11-20T04:00:00.000Z',
+  resolutionDueAt: '2026-11-22T02:00:00.000Z',
+  overdue: true,
+  escalated: true,
+  followerCount: 0,
+  version: 1,
+  ...extra,
+});
+
+const settle = () =>
+  act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+
+beforeEach(() => {
+  setTokens({ accessToken: 'access', refreshToken: 'refresh' });
+  setRouterParams({ communityId: '2', name: encodeURIComponent('阳光新城') });
+  getMeMock.mockResolvedValue(me([{ role: 'regulator', areaId: 1, scopeName: '清河县' }]));
+  ratingsMock.mockResolvedValue({
+    current: null,
+    history: [{ id: 1, year: 2025, stars: 4, reason: '服务规范，业主满意度高，公示及时', ratedBy: '县住建局 王科长', issuingArea: '清河县', ratedAt: '2026-01-20T02:00:00.000Z', indicators: {} }],
+    indicators: { year: 2026, tickets: 30, satisfactionRate: 0.769, onTimeResponseRate: 0.8, onTimeResolutionRate: 0.9, disclosureComplianceRate: 1, overdueOpen: 3 },
+  });
+});
+
+describe('an estate seen from oversight', () => {
+  it('lists its overdue tickets first; another filter asks again; a ticket opens the read-only view', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    ticketsMock.mockResolvedValueOnce({ items: [ticket(41, '2栋电梯停运三天')], nextCursor: null });
+
+    render(<OversightCommunity />);
+
+    expect(await screen.findByText('2栋电梯停运三天')).toBeInTheDocument();
+    expect(ticketsMock).toHaveBeenCalledWith(2, { overdue: true });
+    expect(screen.getByText('阳光新城', { selector: '.ov-community-title' })).toBeInTheDocument();
+    expect(screen.getByText('2025年度 ★★★★☆ 4星')).toBeInTheDocument();
+
+    ticketsMock.mockResolvedValueOnce({ items: [ticket(41, '2栋电梯停运三天'), ticket(40, '希望增加快递柜', { overdue: false, escalated: false, state: 'closed' })], nextCursor: null });
+    fireEvent.click(screen.getByText('全部'));
+    expect(await screen.findByText('希望增加快递柜')).toBeInTheDocument();
+    expect(ticketsMock).toHaveBeenLastCalledWith(2, {});
+
+    fireEvent.click(screen.getByText('2栋电梯停运三天'));
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/oversight/pages/ticket/index?id=41' });
+
+    fireEvent.click(screen.getByText('星级评定', { selector: 'button' }));
+    expect(navigate).toHaveBeenLastCalledWith({ url: `/packages/oversight/pages/rating/index?communityId=2&name=${encodeURIComponent('阳光新城')}` });
+  });
+
+  it('pages on with 加载更多 and says so when there is nothing overdue', async () => {
+    ticketsMock.mockResolvedValueOnce({ items: [ticket(41, '2栋电梯停运三天')], nextCursor: 'c1' });
+    ticketsMock.mockResolvedValueOnce({ items: [ticket(39, '楼道灯不亮')], nextCursor: null });
+
+    render(<OversightCommunity />);
+    fireEvent.click(await screen.findByText('加载更多'));
+    expect(await screen.findByText('楼道灯不亮')).toBeInTheDocument();
+    expect(ticketsMock).toHaveBeenLastCalledWith(2, { overdue: true, cursor: 'c1' });
+    expect(screen.queryByText('加载更多')).not.toBeInTheDocument();
+
+    ticketsMock.mockResolvedValueOnce({ items: [], nextCursor: null });
+    fireEvent.click(screen.getByText('未办结'));
+    await settle();
+    expect(screen.getByText('没有工单')).toBeInTheDocument();
+  });
+
+  it('an office does not get the rating button (rating is the regulators’ work)', async () => {
+    getMeMock.mockResolvedValue(me([{ role: 'community_office', areaId: 3, scopeName: '南门社区' }]));
+    ticketsMock.mockResolvedValue({ items: [], nextCursor: null });
+
+    render(<OversightCommunity />);
+    expect(await screen.findByText('没有逾期未办的工单')).toBeInTheDocument();
+    await settle();
+    expect(screen.queryByText('星级评定', { selector: 'button' })).not.toBeInTheDocument();
+  });
+});

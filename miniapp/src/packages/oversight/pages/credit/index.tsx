@@ -1,0 +1,264 @@
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { CREDIT_EVENT_LABELS, type CommunityView, type CreditEventKind, type CreditEventView } from '@wuye/contracts';
+import ChoiceChips from '../../../../components/ChoiceChips';
+import StatusNotice from '../../../../components/StatusNotice';
+import { useMe } from '../../../../hooks/useMe';
+import { useSession } from '../../../../hooks/useSession';
+import { CREDIT_PAGE } from '../../../../routes';
+import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
+import { showApiError } from '../../../../services/http';
+import { getCompanyCredit, listCommunityManagers, listCreditEvents, recordCreditEvent } from '../../../../services/oversight';
+import { listScopedCommunities } from '../../../../services/roles';
+import CreditStandingCard from '../../components/CreditStandingCard';
+import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
+import { creditProblem, type CreditDraft } from '../../lib/credit';
+import { canRate, shanghaiToday } from '../../lib/format';
+import { messageOf, usePagedList, useRemote } from '../../lib/useRemote';
+import '../../oversight.scss';
+
+const KINDS = Object.keys(CREDIT_EVENT_LABELS) as CreditEventKind[];
+const REASON_MAX = 500;
+
+
+/** Companies serving the caller's estates today, from the estates the caller may see. */
+function companiesOf(communities: CommunityView[]): { id: number; name: string }[] {
+  const seen = new Map<number, string>();
+  communities.forEach((c) => c.company && seen.set(c.company.id, c.company.name));
+  return [...seen].map(([id, name]) => ({ id, name }));
+}
+
+function CreditForm({ communities, initialCompanyId, onRecorded }: { communities: CommunityView[]; initialCompanyId: number | null; onRecorded: (event: CreditEventView) => void }) {
+  const companies = companiesOf(communities);
+  const [draft, setDraft] = useState<CreditDraft>({ companyId: initialCompanyId, kind: null, points: '', occurredOn: shanghaiToday(), reason: '' });
+  const [communityId, setCommunityId] = useState<number | null>(null);
+  const [managers, setManagers] = useState<{ id: number; displayName: string }[]>([]);
+  const [managerId, setManagerId] = useState<number | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const change = (patch: Partial<CreditDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setError('');
+  };
+
+  useEffect(() => {
+    setManagerId(null);
+    setManagers([]);
+    if (communityId === null) return;
+    listCommunityManagers(communityId).then(setManagers, showApiError);
+  }, [communityId]);
+
+  const estates = communities.filter((c) => c.company?.id === draft.companyId);
+
+  const submit = async () => {
+    const problem = creditProblem(draft, shanghaiToday());
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setBusy(true);
+    try {
+      const event = await recordCreditEvent({
+        companyId: draft.companyId as number,
+        kind: draft.kind as CreditEventKind,
+        points: draft.kind === 'points' ? Number(draft.points) : undefined,
+        occurredOn: draft.occurredOn,
+        reason: draft.reason.trim(),
+        communityId: communityId ?? undefined,
+        managerUserId: managerId ?? undefined,
+      });
+      setDraft((d) => ({ ...d, kind: null, points: '', reason: '' }));
+      setCommunityId(null);
+      void Taro.showToast({ title: '已记录', icon: 'success' });
+      onRecorded(event);
+    } catch (failure) {
+      if (isSignedOutError(failure)) endExpiredSession();
+      setError(messageOf(failure, '操作失败，请稍后重试'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="card ov-credit-form">
+      <View className="card-title">记录信用事项</View>
+      <View className="field">
+        <View className="field-label">物业企业</View>
+        <ChoiceChips
+          className="ov-credit-companies"
+          itemClassName="ov-credit-company"
+          items={companies}
+          keyOf={(c) => c.id}
+          labelOf={(c) => c.name}
+          isSelected={(c) => c.id === draft.companyId}
+          onChoose={(c) => {
+            change({ companyId: c.id });
+            setCommunityId(null);
+          }}
+        />
+      </View>
+      <View className="field">
+        <View className="field-label">事项</View>
+        <ChoiceChips
+          className="ov-credit-kinds"
+          itemClassName="ov-credit-kind"
+          items={KINDS}
+          keyOf={(k) => k}
+          labelOf={(k) => CREDIT_EVENT_LABELS[k]}
+          isSelected={(k) => k === draft.kind}
+          onChoose={(k) => change({ kind: k })}
+        />
+      </View>
+      {draft.kind === 'points' ? (
+        <View className="field">
+          <View className="field-label">扣分分值</View>
+          <Input className="input ov-credit-points" type="number" value={draft.points} maxlength={3} placeholder="1–100" onInput={(e) => change({ points: e.detail.value })} />
+        </View>
+      ) : null}
+      <View className="field">
+        <View className="field-label">发生日期</View>
+        <Input className="input ov-credit-date" value={draft.occurredOn} maxlength={10} placeholder="2026-11-28" onInput={(e) => change({ occurredOn: e.detail.value.trim() })} />
+      </View>
+      {estates.length > 0 ? (
+        <View className="field">
+          <View className="field-label">涉及小区（可选）</View>
+          <ChoiceChips
+            className="ov-credit-communities"
+            itemClassName="ov-credit-community"
+            items={estates}
+            keyOf={(c) => c.id}
+            labelOf={(c) => c.name}
+            isSelected={(c) => c.id === communityId}
+            onChoose={(c) => setCommunityId(c.id === communityId ? null : c.id)}
+          />
+        </View>
+      ) : null}
+      {managers.length > 0 ? (
+        <View className="field">
+          <View className="field-label">涉及项目经理（可选）</View>
+          <ChoiceChips
+            className="ov-credit-managers"
+            itemClassName="ov-credit-manager"
+            items={managers}
+            keyOf={(m) => m.id}
+            labelOf={(m) => m.displayName}
+            isSelected={(m) => m.id === managerId}
+            onChoose={(m) => setManagerId(m.id === managerId ? null : m.id)}
+          />
+        </View>
+      ) : null}
+      <View className="field">
+        <View className="field-label">事由</View>
+        <Textarea
+          className="textarea ov-credit-reason"
+          value={draft.reason}
+          maxlength={REASON_MAX}
+          placeholder="例如：公共收益连续两个季度未公示"
+          onInput={(e) => change({ reason: e.detail.value.slice(0, REASON_MAX) })}
+        />
+      </View>
+      {error ? <View className="form-error ov-credit-error">{error}</View> : null}
+      <Button className="button button-primary button-block ov-credit-submit" disabled={busy || undefined} onClick={() => void submit()}>
+        {busy ? '正在提交…' : '记录'}
+      </Button>
+    </View>
+  );
+}
+
+/** 信用记录: events issued in the caller's areas, a company's 12-month standing; regulators record new events. */
+export default function CreditRecords() {
+  const { params } = useRouter();
+  const askedCompany = Number(params.companyId ?? 0) || null;
+  const gate = useSession({ returnTo: askedCompany ? `${CREDIT_PAGE}?companyId=${askedCompany}` : CREDIT_PAGE });
+  const { me } = useMe(gate.phase);
+  const [companyId, setCompanyId] = useState<number | null>(askedCompany);
+  const signedIn = gate.phase === 'signed-in';
+  const loadCommunities = useCallback(async () => {
+    // The estates in scope say which companies serve the area (a county: two pages; capped for a province).
+    const all: CommunityView[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const answer = await listScopedCommunities(cursor);
+      all.push(...answer.items);
+      if (!answer.nextCursor) break;
+      cursor = answer.nextCursor;
+    }
+    return all;
+  }, []);
+  const communities = useRemote(loadCommunities, signedIn).data ?? [];
+  const loadStanding = useCallback(() => (companyId ? getCompanyCredit(companyId) : Promise.resolve(null)), [companyId]);
+  const standing = useRemote(loadStanding, signedIn);
+  const fetchPage = useCallback(
+    (cursor: string | null) => listCreditEvents(cursor ? { companyId: companyId ?? undefined, cursor } : { companyId: companyId ?? undefined }),
+    [companyId],
+  );
+  const list = usePagedList(fetchPage, signedIn);
+  const { phase, items } = list;
+
+  if (!signedIn) return <SignedOutPage gate={gate} purpose="登录后查看信用记录。" />;
+
+  const companies = companiesOf(communities);
+  const filters = [{ id: 0, name: '全部企业' }, ...companies];
+
+  return (
+    <View className="page ov-page ov-credit-page">
+      <ChoiceChips
+        className="ov-credit-filter"
+        itemClassName="ov-credit-filter-item"
+        items={filters}
+        keyOf={(c) => c.id}
+        labelOf={(c) => c.name}
+        isSelected={(c) => (c.id || null) === companyId}
+        onChoose={(c) => setCompanyId(c.id || null)}
+      />
+      <View className="ov-columns">
+        <View className="ov-column">
+          {standing.data ? <CreditStandingCard credit={standing.data} /> : null}
+          {standing.phase === 'error' ? <View className="form-error ov-standing-error">信用状况没能加载：{standing.errorMessage}</View> : null}
+          <RemoteStatus phase={phase} errorTitle="信用记录没能加载" errorMessage={list.errorMessage} onRetry={() => void list.reload()} />
+          {phase === 'ready' && items.length === 0 ? <StatusNotice className="ov-credit-empty" title="没有信用记录" text="本辖区主管部门记录的约谈、通报批评、扣分等会显示在这里。" /> : null}
+          {phase === 'ready' && items.length > 0 ? (
+            <View className="card ov-credit-list">
+              <View className="card-title">信用事项</View>
+              {items.map((e) => (
+                <View key={e.id} className="ov-row ov-credit-event">
+                  <View className="ov-row-main">
+                    <View className="ov-row-title wrap-text">
+                      {e.companyName}
+                      <Text className="badge badge-rejected ov-credit-event-kind">
+                        {CREDIT_EVENT_LABELS[e.kind]}
+                        {e.kind === 'points' ? ` ${e.points}分` : ''}
+                      </Text>
+                    </View>
+                    <View className="wrap-text">{e.reason}</View>
+                    <View className="muted wrap-text">
+                      {e.occurredOn} · {e.issuingArea}
+                      {e.communityName ? ` · ${e.communityName}` : ''}
+                      {e.managerName ? ` · 项目经理 ${e.managerName}` : ''}
+                    </View>
+                  </View>
+                </View>
+              ))}
+            </View>
+          ) : null}
+          <LoadMore list={list} />
+        </View>
+        {me && canRate(me) ? (
+          <View className="ov-column">
+            <CreditForm
+              communities={communities}
+              initialCompanyId={companyId}
+              onRecorded={(event) => {
+                if (companyId === null || event.companyId === companyId) {
+                  void list.reload(true);
+                  void standing.reload(true);
+                }
+              }}
+            />
+          </View>
+        ) : null}
+      </View>
+    </View>
+  );
+}

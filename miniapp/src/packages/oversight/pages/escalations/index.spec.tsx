@@ -1,0 +1,78 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import type { EscalationView, TicketSummary } from '@wuye/contracts';
+import Taro, { triggerDidShow } from '../../../../../test/stubs/taro';
+import { ApiError } from '../../../../services/http';
+import { listEscalations } from '../../../../services/oversight';
+import { setTokens } from '../../../../services/session';
+import EscalationQueue from './index';
+
+jest.mock('../../../../services/oversight');
+const listMock = jest.mocked(listEscalations);
+
+const escalation = (id: number, ticketId: number, summary: string, extra: Partial<EscalationView> = {}): EscalationView => ({
+  id,
+  reason: 'resolution_overdue',
+  reasonLabel: '超时未办结',
+  state: 'open',
+  deadlineAt: null,
+  createdAt: '2026-11-29T01:56:34.000Z',
+  closedAt: null,
+  closingNote: null,
+  communityId: 2,
+  communityName: '阳光新城',
+  ticket: { id: ticketId, communityId: 2, communityName: '阳光新城', categoryName: '消防安全', summary, state: 'in_progress' } as TicketSummary,
+  ...extra,
+});
+
+const settle = () =>
+  act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+
+beforeEach(() => {
+  setTokens({ accessToken: 'access', refreshToken: 'refresh' });
+});
+
+describe('督办队列', () => {
+  it('lists the open escalations with reason, time and deadline; one opens its ticket', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    listMock.mockResolvedValue({ items: [escalation(4, 38, '楼道灭火器过期了', { deadlineAt: '2026-12-01T10:00:00.000Z' }), escalation(3, 35, '希望增加快递柜', { reasonLabel: '超时未受理' })], nextCursor: null });
+
+    render(<EscalationQueue />);
+
+    expect(await screen.findByText('楼道灭火器过期了')).toBeInTheDocument();
+    expect(listMock).toHaveBeenCalledWith({ state: 'open' });
+    expect(screen.getByText('督办期限 2026-12-01 18:00')).toBeInTheDocument();
+    expect(screen.getByText('超时未受理')).toBeInTheDocument();
+    expect(screen.getByText('未设督办期限')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByText('楼道灭火器过期了'));
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/oversight/pages/ticket/index?id=38' });
+  });
+
+  it('coming back from a ticket whose 督办 was closed shows the queue as it is now; 已结束 lists the closed ones', async () => {
+    listMock.mockResolvedValueOnce({ items: [escalation(4, 38, '楼道灭火器过期了')], nextCursor: null });
+    render(<EscalationQueue />);
+    await screen.findByText('楼道灭火器过期了');
+
+    listMock.mockResolvedValueOnce({ items: [], nextCursor: null });
+    act(() => triggerDidShow());
+    await settle();
+    expect(screen.getByText('没有待督办的工单')).toBeInTheDocument();
+
+    listMock.mockResolvedValueOnce({ items: [escalation(4, 38, '楼道灭火器过期了', { state: 'closed', closingNote: '已更换灭火器' })], nextCursor: null });
+    fireEvent.click(screen.getByText('已结束'));
+    expect(await screen.findByText('结束：已更换灭火器')).toBeInTheDocument();
+    expect(listMock).toHaveBeenLastCalledWith({ state: 'closed' });
+  });
+
+  it('a failure shows the API’s message and a retry', async () => {
+    listMock.mockRejectedValueOnce(new ApiError({ statusCode: 0, code: 'NETWORK', message: '网络不可用，请检查网络后重试' }));
+    listMock.mockResolvedValueOnce({ items: [escalation(4, 38, '楼道灭火器过期了')], nextCursor: null });
+
+    render(<EscalationQueue />);
+    expect(await screen.findByText('网络不可用，请检查网络后重试')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('重试'));
+    expect(await screen.findByText('楼道灭火器过期了')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,87 @@
+import { useCallback, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { TICKET_STATE_LABELS } from '@wuye/contracts';
+import ChoiceChips from '../../../../components/ChoiceChips';
+import StatusNotice from '../../../../components/StatusNotice';
+import { useSession } from '../../../../hooks/useSession';
+import { ESCALATIONS_PAGE, OVERSIGHT_TICKET_PAGE } from '../../../../routes';
+import { listEscalations } from '../../../../services/oversight';
+import { formatShanghaiDateTime } from '../../../../utils/time';
+import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
+import { usePagedList } from '../../lib/useRemote';
+import '../../oversight.scss';
+
+type Tab = { state: 'open' | 'closed'; label: string };
+const TABS: Tab[] = [
+  { state: 'open', label: '督办中' },
+  { state: 'closed', label: '已结束' },
+];
+
+/** 督办队列: the escalated and overdue tickets of the office's estates, newest first. */
+export default function EscalationQueue() {
+  const gate = useSession({ returnTo: ESCALATIONS_PAGE });
+  const [tab, setTab] = useState<Tab>(TABS[0]);
+  const shown = useRef(false);
+  const signedIn = gate.phase === 'signed-in';
+  const fetchPage = useCallback((cursor: string | null) => listEscalations(cursor ? { state: tab.state, cursor } : { state: tab.state }), [tab]);
+  const list = usePagedList(fetchPage, signedIn);
+  const { phase, items } = list;
+
+  // Back from a ticket whose 督办 was just closed: the queue shows what is still open.
+  useDidShow(() => {
+    if (shown.current && signedIn) void list.reload(true);
+    shown.current = true;
+  });
+
+  usePullDownRefresh(() => {
+    void (signedIn ? list.reload(true) : Promise.resolve()).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (!signedIn) return <SignedOutPage gate={gate} purpose="登录后查看督办队列。" />;
+
+  return (
+    <View className="page ov-page ov-queue">
+      <ChoiceChips
+        className="ov-queue-tabs"
+        itemClassName="ov-queue-tab"
+        items={TABS}
+        keyOf={(t) => t.state}
+        labelOf={(t) => t.label}
+        isSelected={(t) => t.state === tab.state}
+        onChoose={setTab}
+      />
+      <RemoteStatus phase={phase} errorTitle="督办队列没能加载" errorMessage={list.errorMessage} onRetry={() => void list.reload()} />
+      {phase === 'ready' && items.length === 0 ? (
+        <StatusNotice
+          className="ov-queue-empty"
+          title={tab.state === 'open' ? '没有待督办的工单' : '还没有结束的督办'}
+          text="工单超过响应或办结期限、或业主申诉时，会自动提请社区督办并出现在这里。"
+        />
+      ) : null}
+      {phase === 'ready' && items.length > 0 ? (
+        <View className="card ov-queue-list">
+          {items.map((e) => (
+            <View key={e.id} className="ov-row ov-queue-item" onClick={() => void Taro.navigateTo({ url: `${OVERSIGHT_TICKET_PAGE}?id=${e.ticket.id}` })}>
+              <View className="ov-row-main">
+                <View className="ov-row-title wrap-text">
+                  #{e.ticket.id} {e.communityName} · {e.ticket.categoryName}
+                  <Text className="badge badge-rejected ov-queue-reason">{e.reasonLabel}</Text>
+                </View>
+                <View className="wrap-text ov-queue-summary">{e.ticket.summary}</View>
+                <View className="ov-facts">
+                  <Text className="ov-fact">{TICKET_STATE_LABELS[e.ticket.state]}</Text>
+                  <Text className="ov-fact">提请于 {formatShanghaiDateTime(e.createdAt)}</Text>
+                  <Text className="ov-fact">{e.deadlineAt ? `督办期限 ${formatShanghaiDateTime(e.deadlineAt)}` : '未设督办期限'}</Text>
+                  {e.closingNote ? <Text className="ov-fact wrap-text">结束：{e.closingNote}</Text> : null}
+                </View>
+              </View>
+              <Text className="link-arrow">›</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <LoadMore list={list} />
+    </View>
+  );
+}

@@ -1,0 +1,75 @@
+import { render, screen } from '@testing-library/react';
+import type { CommunityView, MeView, MyHouse } from '@wuye/contracts';
+import { getMe } from '../../../../services/me';
+import { getCommunity, getCompanyCredit, getStarRatings } from '../../../../services/oversight';
+import { setTokens } from '../../../../services/session';
+import EstateStanding from './index';
+
+jest.mock('../../../../services/me');
+jest.mock('../../../../services/oversight');
+const getMeMock = jest.mocked(getMe);
+const communityMock = jest.mocked(getCommunity);
+const ratingsMock = jest.mocked(getStarRatings);
+const creditMock = jest.mocked(getCompanyCredit);
+
+const house = (communityId: number, communityName: string, state: MyHouse['state'] = 'approved'): MyHouse => ({
+  id: communityId * 10,
+  houseId: communityId * 100,
+  houseLabel: '3栋1单元1201',
+  communityId,
+  communityName,
+  relation: 'owner',
+  state,
+  reason: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  decidedAt: '2026-01-02T00:00:00.000Z',
+});
+const me = (houses: MyHouse[]): MeView => ({ id: 20, displayName: '张阿姨', phone: null, roles: [{ role: 'resident', communityId: 1, scopeName: '锦绣花园' }], houses, wechat: false });
+
+const JINXIU: CommunityView = { id: 1, code: 'JXHY', name: '锦绣花园', address: null, areaId: 3, areaName: '南门社区', townName: '城关镇', company: { id: 1, name: '清河万家物业服务有限公司' }, lat: null, long: null };
+
+beforeEach(() => {
+  setTokens({ accessToken: 'access', refreshToken: 'refresh' });
+  communityMock.mockResolvedValue(JINXIU);
+  ratingsMock.mockResolvedValue({
+    current: null,
+    history: [{ id: 1, year: 2025, stars: 5, reason: '服务规范，业主满意度高，公示及时', ratedBy: '县住建局 王科长', issuingArea: '清河县', ratedAt: '2026-01-20T02:00:00.000Z', indicators: {} }],
+    indicators: { year: 2026, tickets: 27, satisfactionRate: 0.75, onTimeResponseRate: 0.86, onTimeResolutionRate: 0.94, disclosureComplianceRate: 1, overdueOpen: 2 },
+  });
+  creditMock.mockResolvedValue({
+    companyId: 1,
+    name: '清河万家物业服务有限公司',
+    score: 94,
+    grade: 'A',
+    pointsDeducted: 6,
+    last12Months: { interview: 0, criticism: 0, points: 1, manager_dismissed: 0, project_withdrawn: 0 },
+    events: [],
+  });
+});
+
+describe('residents: their estate’s star rating and its company’s credit', () => {
+  it('shows the latest rating with its reason and who rated, and the company’s grade, score and events of 12 months', async () => {
+    getMeMock.mockResolvedValue(me([house(1, '锦绣花园'), house(2, '阳光新城', 'pending')]));
+
+    render(<EstateStanding />);
+
+    expect(await screen.findByText('2025年度 ★★★★★ 5星')).toBeInTheDocument();
+    expect(screen.getByText('服务规范，业主满意度高，公示及时')).toBeInTheDocument();
+    expect(screen.getByText('清河县 评定 · 2026-01-20')).toBeInTheDocument();
+    expect(communityMock).toHaveBeenCalledWith(1);
+    expect(creditMock).toHaveBeenCalledWith(1);
+    expect(screen.getByText('94分')).toBeInTheDocument();
+    expect(screen.getByText('A')).toBeInTheDocument();
+    expect(screen.getByText('信用扣分 1 次')).toBeInTheDocument();
+    // A pending house is not (yet) the resident's estate.
+    expect(screen.queryByText('阳光新城')).not.toBeInTheDocument();
+  });
+
+  it('without an approved house it explains how to get there and asks the API nothing', async () => {
+    getMeMock.mockResolvedValue(me([house(2, '阳光新城', 'pending')]));
+
+    render(<EstateStanding />);
+    expect(await screen.findByText('还没有绑定房屋')).toBeInTheDocument();
+    expect(communityMock).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useState } from 'react';
+import { View } from '@tarojs/components';
+import type { CommunityView } from '@wuye/contracts';
+import ChoiceChips from '../../../../components/ChoiceChips';
+import StatusNotice from '../../../../components/StatusNotice';
+import { useMe } from '../../../../hooks/useMe';
+import { useSession } from '../../../../hooks/useSession';
+import { ESTATE_STANDING_PAGE } from '../../../../routes';
+import { getCommunity, getCompanyCredit, getStarRatings, type CommunityStarRatings, type CompanyCredit } from '../../../../services/oversight';
+import { formatShanghaiDate } from '../../../../utils/time';
+import CreditStandingCard from '../../components/CreditStandingCard';
+import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
+import { starsLabel } from '../../lib/format';
+import { useRemote } from '../../lib/useRemote';
+import '../../oversight.scss';
+
+interface Standing {
+  community: CommunityView;
+  ratings: CommunityStarRatings;
+  credit: CompanyCredit | null;
+}
+
+/** 小区星级与物业信用: what residents may see of the regulators' verdicts on their estate and its company. */
+export default function EstateStanding() {
+  const gate = useSession({ returnTo: ESTATE_STANDING_PAGE });
+  const { phase: mePhase, me } = useMe(gate.phase);
+  const estates = me
+    ? [...new Map(me.houses.filter((h) => h.state === 'approved').map((h) => [h.communityId, { id: h.communityId, name: h.communityName }])).values()]
+    : [];
+  const [communityId, setCommunityId] = useState<number | null>(null);
+  const firstEstate = estates[0]?.id ?? null;
+
+  useEffect(() => {
+    setCommunityId((shown) => shown ?? firstEstate);
+  }, [firstEstate]);
+
+  const load = useCallback(async (): Promise<Standing> => {
+    const id = communityId as number;
+    const [community, ratings] = await Promise.all([getCommunity(id), getStarRatings(id)]);
+    const credit = community.company ? await getCompanyCredit(community.company.id) : null;
+    return { community, ratings, credit };
+  }, [communityId]);
+  const remote = useRemote(load, communityId !== null);
+  const { phase, errorMessage } = remote;
+  const standing = remote.data;
+
+  if (gate.phase !== 'signed-in') return <SignedOutPage gate={gate} purpose="登录并绑定房屋后，可以查看本小区的星级评定和物业企业信用。" />;
+  if (mePhase === 'ready' && estates.length === 0) {
+    return (
+      <View className="page ov-page">
+        <StatusNotice className="ov-no-estate" title="还没有绑定房屋" text="绑定房屋并通过审核后，可以在这里查看本小区的星级评定和物业企业信用。" />
+      </View>
+    );
+  }
+
+  const latest = standing?.ratings.history[0];
+  return (
+    <View className="page ov-page ov-estate-page">
+      {estates.length > 1 ? (
+        <ChoiceChips
+          className="ov-estates"
+          itemClassName="ov-estate"
+          items={estates}
+          keyOf={(e) => e.id}
+          labelOf={(e) => e.name}
+          isSelected={(e) => e.id === communityId}
+          onChoose={(e) => setCommunityId(e.id)}
+        />
+      ) : null}
+      <RemoteStatus phase={phase} errorTitle="没能加载" errorMessage={errorMessage} onRetry={() => void remote.reload()} />
+      {phase === 'ready' && standing ? (
+        <View className="ov-columns">
+          <View className="ov-column">
+            <View className="card ov-estate-rating">
+              <View className="card-title">{standing.community.name} 星级评定</View>
+              {latest ? (
+                <View>
+                  <View className="ov-stars ov-estate-stars">
+                    {latest.year}年度 {starsLabel(latest.stars)}
+                  </View>
+                  <View className="wrap-text ov-estate-reason">{latest.reason}</View>
+                  <View className="muted">
+                    {latest.issuingArea} 评定 · {formatShanghaiDate(latest.ratedAt)}
+                  </View>
+                </View>
+              ) : (
+                <View className="muted ov-estate-unrated">本小区还没有星级评定结果。</View>
+              )}
+            </View>
+          </View>
+          <View className="ov-column">
+            {standing.credit ? (
+              <CreditStandingCard credit={standing.credit} />
+            ) : (
+              <View className="card muted ov-estate-no-company">本小区目前没有在管的物业服务企业。</View>
+            )}
+          </View>
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,133 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import type { StarRatingView } from '@wuye/contracts';
+import { setRouterParams } from '../../../../../test/stubs/taro';
+import { ApiError } from '../../../../services/http';
+import { getStarRatings, rateCommunity, type CommunityStarRatings } from '../../../../services/oversight';
+import { setTokens } from '../../../../services/session';
+import { shanghaiToday } from '../../lib/format';
+import StarRatingForm from './index';
+
+jest.mock('../../../../services/oversight');
+const ratingsMock = jest.mocked(getStarRatings);
+const rateMock = jest.mocked(rateCommunity);
+
+const lastYear = Number(shanghaiToday().slice(0, 4)) - 1;
+
+const rating = (id: number, year: number, stars: number | null, reason: string): StarRatingView => ({
+  id,
+  year,
+  stars,
+  reason,
+  ratedBy: '县住建局 王科长',
+  issuingArea: '清河县',
+  ratedAt: `${year + 1}-01-20T02:00:00.000Z`,
+  indicators: {},
+});
+
+const answer = (history: StarRatingView[], year = lastYear): CommunityStarRatings => ({
+  current: history.find((r) => r.year === year) ?? null,
+  history,
+  indicators: { year, tickets: 27, satisfactionRate: 0.75, onTimeResponseRate: 0.8636, onTimeResolutionRate: 0.9375, disclosureComplianceRate: 1, overdueOpen: 2 },
+});
+
+const settle = () =>
+  act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+const reasonField = () => document.querySelector('.ov-rating-reason') as HTMLElement;
+const submit = () => fireEvent.click(screen.getByText('提交评定'));
+
+beforeEach(() => {
+  setTokens({ accessToken: 'access', refreshToken: 'refresh' });
+  setRouterParams({ communityId: '1', name: encodeURIComponent('锦绣花园') });
+  ratingsMock.mockResolvedValue(answer([]));
+});
+
+describe('星级评定 form', () => {
+  it('shows the system’s indicators of the year beside the form', async () => {
+    render(<StarRatingForm />);
+
+    const indicators = (await screen.findByText(`${lastYear}年度 系统指标`)).closest('.ov-indicators') as HTMLElement;
+    expect(ratingsMock).toHaveBeenCalledWith(1, lastYear);
+    expect(within(indicators.querySelector('.ov-indicator-satisfaction') as HTMLElement).getByText('75.0%')).toBeInTheDocument();
+    expect(within(indicators.querySelector('.ov-indicator-resolution') as HTMLElement).getByText('93.8%')).toBeInTheDocument();
+    expect(within(indicators.querySelector('.ov-indicator-disclosure') as HTMLElement).getByText('100.0%')).toBeInTheDocument();
+    expect(within(indicators.querySelector('.ov-indicator-overdue') as HTMLElement).getByText('2')).toBeInTheDocument();
+    expect(screen.getByText('锦绣花园 星级评定')).toBeInTheDocument();
+  });
+
+  it('不定星 needs a reason: nothing is sent without one, then it is sent as stars null', async () => {
+    rateMock.mockResolvedValue(rating(9, lastYear, null, '年内更换物业服务企业'));
+    render(<StarRatingForm />);
+    await screen.findByText('提交评定');
+
+    submit();
+    expect(screen.getByText('请选择星级，或选择不定星')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByText('不定星'));
+    expect(screen.getByText('不定星原因（必填）')).toBeInTheDocument();
+    submit();
+    expect(screen.getByText('不定星须填写原因')).toBeInTheDocument();
+    fireEvent.change(reasonField(), { target: { value: '   ' } });
+    submit();
+    expect(screen.getByText('不定星须填写原因')).toBeInTheDocument();
+    expect(rateMock).not.toHaveBeenCalled();
+
+    ratingsMock.mockResolvedValue(answer([rating(9, lastYear, null, '年内更换物业服务企业')]));
+    fireEvent.change(reasonField(), { target: { value: ' 年内更换物业服务企业 ' } });
+    submit();
+    await settle();
+
+    expect(rateMock).toHaveBeenCalledWith(1, { year: lastYear, stars: null, reason: '年内更换物业服务企业' });
+    // The history now holds it, and the year's current rating says so.
+    const history = document.querySelector('.ov-rating-history') as HTMLElement;
+    expect(within(history).getByText('年内更换物业服务企业')).toBeInTheDocument();
+    expect(within(history).getByText('不定星')).toBeInTheDocument();
+    expect(screen.getByText(/当前：不定星/)).toBeInTheDocument();
+  });
+
+  it('a star rating needs its grounds too, and sends the stars chosen for the year chosen', async () => {
+    rateMock.mockResolvedValue(rating(10, lastYear + 1, 4, '服务规范'));
+    render(<StarRatingForm />);
+    await screen.findByText('提交评定');
+
+    fireEvent.click(screen.getByText(`${lastYear + 1}年度`));
+    await settle();
+    expect(ratingsMock).toHaveBeenLastCalledWith(1, lastYear + 1);
+
+    fireEvent.click(screen.getByText('4星'));
+    submit();
+    expect(screen.getByText('请填写评定理由')).toBeInTheDocument();
+    expect(rateMock).not.toHaveBeenCalled();
+
+    fireEvent.change(reasonField(), { target: { value: '服务规范' } });
+    submit();
+    await settle();
+    expect(rateMock).toHaveBeenCalledWith(1, { year: lastYear + 1, stars: 4, reason: '服务规范' });
+  });
+
+  it('a refusal of the API is shown in its words and the form keeps what was typed', async () => {
+    rateMock.mockRejectedValue(new ApiError({ statusCode: 422, code: 'VALIDATION_FAILED', message: '不能为将来的年度评星' }));
+    render(<StarRatingForm />);
+    await screen.findByText('提交评定');
+
+    fireEvent.click(screen.getByText('5星'));
+    fireEvent.change(reasonField(), { target: { value: '服务规范，业主满意度高' } });
+    submit();
+    await settle();
+
+    expect(screen.getByText('不能为将来的年度评星')).toBeInTheDocument();
+    expect(reasonField()).toHaveValue('服务规范，业主满意度高');
+  });
+
+  it('lists the history, newest first, with who rated and when', async () => {
+    ratingsMock.mockResolvedValue(answer([rating(2, lastYear, 4, '复评：服务规范'), rating(1, lastYear - 1, 3, '维修响应偏慢')]));
+    render(<StarRatingForm />);
+
+    await screen.findByText('复评：服务规范');
+    const items = Array.from(document.querySelectorAll('.ov-history-item'));
+    expect(items.map((el) => el.querySelector('.ov-row-title')?.textContent)).toEqual([`${lastYear}年度 ★★★★☆ 4星`, `${lastYear - 1}年度 ★★★☆☆ 3星`]);
+    expect(items.map((el) => el.querySelector('.wrap-text')?.textContent)).toEqual(['复评：服务规范', '维修响应偏慢']);
+    expect(items.map((el) => el.querySelector('.muted')?.textContent)).toEqual([`清河县 县住建局 王科长 · ${lastYear + 1}-01-20 10:00`, `清河县 县住建局 王科长 · ${lastYear}-01-20 10:00`]);
+  });
+});

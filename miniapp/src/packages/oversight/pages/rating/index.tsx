@@ -1,0 +1,162 @@
+import { useCallback, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import type { RatingIndicators } from '@wuye/contracts';
+import ChoiceChips from '../../../../components/ChoiceChips';
+import { useSession } from '../../../../hooks/useSession';
+import { STAR_RATING_PAGE } from '../../../../routes';
+import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
+import { getStarRatings, rateCommunity } from '../../../../services/oversight';
+import { formatShanghaiDateTime } from '../../../../utils/time';
+import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
+import { percent, shanghaiToday, starsLabel } from '../../lib/format';
+import { STAR_CHOICES, ratingProblem, type StarChoice as Choice } from '../../lib/rating';
+import { messageOf, useRemote } from '../../lib/useRemote';
+import '../../oversight.scss';
+
+const REASON_MAX = 500;
+
+const choiceLabel = (c: Choice) => (c === 'none' ? '不定星' : `${c}星`);
+
+function Indicators({ indicators }: { indicators: RatingIndicators }) {
+  const rows = [
+    { key: 'tickets', label: '工单数', value: String(indicators.tickets) },
+    { key: 'satisfaction', label: '满意率', value: percent(indicators.satisfactionRate) },
+    { key: 'response', label: '按时响应率', value: percent(indicators.onTimeResponseRate) },
+    { key: 'resolution', label: '按时办结率', value: percent(indicators.onTimeResolutionRate) },
+    { key: 'disclosure', label: '公示合规率', value: percent(indicators.disclosureComplianceRate) },
+    { key: 'overdue', label: '逾期未办', value: String(indicators.overdueOpen) },
+  ];
+  return (
+    <View className="card ov-indicators">
+      <View className="card-title">{indicators.year}年度 系统指标</View>
+      {rows.map((row) => (
+        <View key={row.key} className={`ov-row ov-indicator ov-indicator-${row.key}`}>
+          <Text className="ov-indicator-label">{row.label}</Text>
+          <Text className="ov-indicator-value">{row.value}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** 星级评定: a regulator rates an estate for a year (1–5 stars or 不定星 with a reason), beside the system's indicators. */
+export default function StarRatingForm() {
+  const { params } = useRouter();
+  const communityId = Number(params.communityId);
+  const name = params.name ? decodeURIComponent(params.name) : '小区';
+  const gate = useSession({ returnTo: `${STAR_RATING_PAGE}?communityId=${communityId}` });
+  const thisYear = Number(shanghaiToday().slice(0, 4));
+  const years = [thisYear, thisYear - 1, thisYear - 2];
+  const [year, setYear] = useState(thisYear - 1);
+  const [choice, setChoice] = useState<Choice | null>(null);
+  const [reason, setReason] = useState('');
+  const [formError, setFormError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const signedIn = gate.phase === 'signed-in';
+  const load = useCallback(() => getStarRatings(communityId, year), [communityId, year]);
+  const remote = useRemote(load, signedIn);
+  const { phase, data, errorMessage } = remote;
+
+  const submit = async () => {
+    const problem = ratingProblem(choice, reason);
+    if (problem) {
+      setFormError(problem);
+      return;
+    }
+    setBusy(true);
+    setFormError('');
+    try {
+      await rateCommunity(communityId, { year, stars: choice === 'none' ? null : choice, reason: reason.trim() });
+      setChoice(null);
+      setReason('');
+      void Taro.showToast({ title: '已评定', icon: 'success' });
+      await remote.reload(true);
+    } catch (error) {
+      if (isSignedOutError(error)) endExpiredSession();
+      setFormError(messageOf(error, '操作失败，请稍后重试'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!signedIn) return <SignedOutPage gate={gate} purpose="登录后进行星级评定。" />;
+
+  return (
+    <View className="page ov-page ov-rating-page">
+      <View className="ov-header">
+        <View className="ov-title ov-rating-title">{name} 星级评定</View>
+      </View>
+      <ChoiceChips className="ov-years" itemClassName="ov-year" items={years} keyOf={(y) => y} labelOf={(y) => `${y}年度`} isSelected={(y) => y === year} onChoose={setYear} />
+      <RemoteStatus phase={phase} errorTitle="评定信息没能加载" errorMessage={errorMessage} onRetry={() => void remote.reload()} />
+      {phase === 'ready' && data ? (
+        <View className="ov-columns">
+          <View className="ov-column">
+            <View className="card ov-rating-form">
+              <View className="card-title">{year}年度评定</View>
+              {data.current ? (
+                <View className="muted ov-rating-current">
+                  当前：{starsLabel(data.current.stars)}（{data.current.issuingArea} {data.current.ratedBy}，{formatShanghaiDateTime(data.current.ratedAt)}）。再次评定会记录为新的一条。
+                </View>
+              ) : (
+                <View className="muted ov-rating-current">本年度还没有评定。</View>
+              )}
+              <View className="field">
+                <View className="field-label">星级</View>
+                <ChoiceChips
+                  className="ov-star-choices"
+                  itemClassName="ov-star-choice"
+                  items={STAR_CHOICES}
+                  keyOf={(c) => String(c)}
+                  labelOf={choiceLabel}
+                  isSelected={(c) => c === choice}
+                  onChoose={(c) => {
+                    setChoice(c);
+                    setFormError('');
+                  }}
+                />
+              </View>
+              <View className="field">
+                <View className="field-label">{choice === 'none' ? '不定星原因（必填）' : '评定理由（必填）'}</View>
+                <Textarea
+                  className="textarea ov-rating-reason"
+                  value={reason}
+                  maxlength={REASON_MAX}
+                  placeholder={choice === 'none' ? '例如：年内更换物业服务企业，服务期不足一年' : '例如：服务规范，业主满意度高，公示及时'}
+                  onInput={(event) => {
+                    setReason(event.detail.value.slice(0, REASON_MAX));
+                    setFormError('');
+                  }}
+                />
+              </View>
+              {formError ? <View className="form-error ov-rating-error">{formError}</View> : null}
+              <Button className="button button-primary button-block ov-rating-submit" disabled={busy || undefined} onClick={() => void submit()}>
+                {busy ? '正在提交…' : '提交评定'}
+              </Button>
+            </View>
+            <View className="card ov-rating-history">
+              <View className="card-title">评定记录</View>
+              {data.history.length === 0 ? <View className="muted">还没有评定记录。</View> : null}
+              {data.history.map((r) => (
+                <View key={r.id} className="ov-row ov-history-item">
+                  <View className="ov-row-main">
+                    <View className="ov-row-title">
+                      {r.year}年度 <Text className="ov-stars">{starsLabel(r.stars)}</Text>
+                    </View>
+                    <View className="wrap-text">{r.reason}</View>
+                    <View className="muted">
+                      {r.issuingArea} {r.ratedBy} · {formatShanghaiDateTime(r.ratedAt)}
+                    </View>
+                  </View>
+                </View>
+              ))}
+            </View>
+          </View>
+          <View className="ov-column">
+            <Indicators indicators={data.indicators} />
+          </View>
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,181 @@
+import Taro from '@tarojs/taro';
+import type {
+  AreaOverview,
+  AreaView,
+  CommunityView,
+  CompanyOverview,
+  CreditEventKind,
+  CreditEventView,
+  CreditStanding,
+  EscalationView,
+  Page,
+  RatingIndicators,
+  StarRatingView,
+  TicketSummary,
+  TicketView,
+} from '@wuye/contracts';
+import { ApiError, buildUrl, request, type QueryValue } from './http';
+import { getAccessToken } from './session';
+
+/** 统计: a county, town or community office for tickets filed from..to (Asia/Shanghai days, inclusive). */
+export function getAreaOverview(areaId: number, from: string, to: string): Promise<AreaOverview> {
+  return request<AreaOverview>({ url: '/api/v1/stats/overview', query: { areaId, from, to } });
+}
+
+/** The same figures per property company, with each company's credit standing. */
+export function getCompanyOverview(areaId: number, from: string, to: string): Promise<CompanyOverview[]> {
+  return request<CompanyOverview[]>({ url: '/api/v1/stats/companies', query: { areaId, from, to } });
+}
+
+/** Areas (the platform admin's way in: the county at the root). */
+export function listAreas(): Promise<Page<AreaView>> {
+  return request<Page<AreaView>>({ url: '/api/v1/areas', query: { limit: 100 } });
+}
+
+/** An estate with the company of its active contract (residents: their own). */
+export function getCommunity(id: number): Promise<CommunityView> {
+  return request<CommunityView>({ url: `/api/v1/communities/${id}` });
+}
+
+/** 督办 queue of the caller's estates: open (default) or closed escalations, newest first. */
+export function listEscalations(
+  options: { state?: 'open' | 'closed'; communityId?: number; ticketId?: number; cursor?: string | null; limit?: number } = {},
+): Promise<Page<EscalationView>> {
+  return request<Page<EscalationView>>({
+    url: '/api/v1/escalations',
+    query: { state: options.state, communityId: options.communityId, ticketId: options.ticketId, cursor: options.cursor ?? undefined, limit: options.limit ?? 20 },
+  });
+}
+
+/** 督办意见: a note on the ticket's timeline; the property side is notified. */
+export function commentOnEscalation(id: number, note: string): Promise<EscalationView> {
+  return request<EscalationView>({ url: `/api/v1/escalations/${id}/comments`, method: 'POST', data: { note } });
+}
+
+/** 督办期限: ISO 8601 with offset, e.g. 2026-12-01T18:00:00+08:00. */
+export function setEscalationDeadline(id: number, deadlineAt: string, note?: string): Promise<EscalationView> {
+  return request<EscalationView>({ url: `/api/v1/escalations/${id}/deadline`, method: 'POST', data: { deadlineAt, note: note || undefined } });
+}
+
+export function closeEscalation(id: number, note: string): Promise<EscalationView> {
+  return request<EscalationView>({ url: `/api/v1/escalations/${id}/close`, method: 'POST', data: { note } });
+}
+
+/** Tickets of an estate as oversight sees them (reporters masked). */
+export function listOversightTickets(communityId: number, options: { overdue?: boolean; state?: string; cursor?: string | null } = {}): Promise<Page<TicketSummary>> {
+  return request<Page<TicketSummary>>({
+    url: '/api/v1/tickets',
+    query: { view: 'oversight', communityId, overdue: options.overdue || undefined, state: options.state, cursor: options.cursor ?? undefined, limit: 20 },
+  });
+}
+
+export function getTicket(id: number): Promise<TicketView> {
+  return request<TicketView>({ url: `/api/v1/tickets/${id}` });
+}
+
+export interface CommunityStarRatings {
+  /** The rating of the year asked for, if any. */
+  current: StarRatingView | null;
+  /** Every rating of the estate, newest first (a re-rating is a new entry). */
+  history: StarRatingView[];
+  /** What the system holds for that year. */
+  indicators: RatingIndicators;
+}
+
+export function getStarRatings(communityId: number, year?: number): Promise<CommunityStarRatings> {
+  return request<CommunityStarRatings>({ url: `/api/v1/communities/${communityId}/star-ratings`, query: { year } });
+}
+
+export interface StarRatingInput {
+  year: number;
+  /** 1–5, or null for 不定星. */
+  stars: number | null;
+  reason: string;
+}
+
+export function rateCommunity(communityId: number, input: StarRatingInput): Promise<StarRatingView> {
+  return request<StarRatingView>({ url: `/api/v1/communities/${communityId}/star-ratings`, method: 'POST', data: input });
+}
+
+export type CompanyCredit = CreditStanding & { name: string; events: CreditEventView[] };
+
+/** A company's standing over the last 12 months and its latest events: public to every signed-in user. */
+export function getCompanyCredit(companyId: number): Promise<CompanyCredit> {
+  return request<CompanyCredit>({ url: `/api/v1/companies/${companyId}/credit` });
+}
+
+export function listCreditEvents(options: { companyId?: number; cursor?: string | null } = {}): Promise<Page<CreditEventView>> {
+  return request<Page<CreditEventView>>({ url: '/api/v1/credit-events', query: { companyId: options.companyId, cursor: options.cursor ?? undefined, limit: 20 } });
+}
+
+export interface CreditEventInput {
+  companyId: number;
+  kind: CreditEventKind;
+  /** Only for 信用扣分. */
+  points?: number;
+  occurredOn: string;
+  reason: string;
+  communityId?: number;
+  managerUserId?: number;
+}
+
+export function recordCreditEvent(input: CreditEventInput): Promise<CreditEventView> {
+  return request<CreditEventView>({ url: '/api/v1/credit-events', method: 'POST', data: input });
+}
+
+/** The project managers of an estate (who a credit event may name). */
+export function listCommunityManagers(communityId: number): Promise<{ id: number; displayName: string }[]> {
+  return request<{ id: number; displayName: string }[]>({ url: `/api/v1/communities/${communityId}/managers` });
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function errorOf(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { code?: string; message?: string };
+    if (body.code && body.message) return new ApiError({ statusCode: response.status, code: body.code, message: body.message });
+  } catch {
+    // not the API's JSON error
+  }
+  return new ApiError({ statusCode: response.status, code: `HTTP_${response.status}`, message: '下载失败，请稍后重试' });
+}
+
+/** H5: fetch with the bearer token, then hand the blob to the browser as a download. */
+async function downloadInBrowser(url: string, filename: string): Promise<void> {
+  const fetchOnce = () => fetch(url, { headers: { Authorization: `Bearer ${getAccessToken() ?? ''}` } });
+  let response = await fetchOnce();
+  if (response.status === 401) {
+    // An expired access token: any API call refreshes it (shared refresh in http.ts), then try once more.
+    await request({ url: '/api/v1/me' });
+    response = await fetchOnce();
+  }
+  if (!response.ok) throw await errorOf(response);
+  const blob = await response.blob();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([blob], { type: XLSX_TYPE }));
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** WeChat: download with the token in the header, then open it in WeChat's document viewer (share or save from there). */
+async function downloadInWechat(url: string): Promise<void> {
+  const result = await Taro.downloadFile({ url, header: { Authorization: `Bearer ${getAccessToken() ?? ''}` } });
+  if (result.statusCode !== 200) {
+    throw new ApiError({ statusCode: result.statusCode, code: `HTTP_${result.statusCode}`, message: result.statusCode === 401 ? '登录已失效，请重新登录' : '下载失败，请稍后重试' });
+  }
+  await Taro.openDocument({ filePath: result.tempFilePath, fileType: 'xlsx', showMenu: true });
+}
+
+/** Downloads an .xlsx export of the API (e.g. /api/v1/stats/export.xlsx). */
+export async function downloadXlsx(path: string, query: Record<string, QueryValue>, filename: string): Promise<void> {
+  const url = buildUrl(path, query);
+  if (process.env.TARO_ENV === 'h5') await downloadInBrowser(url, filename);
+  else await downloadInWechat(url);
+}
+
+export function downloadStatsExport(areaId: number, from: string, to: string, areaName: string): Promise<void> {
+  return downloadXlsx('/api/v1/stats/export.xlsx', { areaId, from, to }, `${areaName}统计_${from}_${to}.xlsx`);
+}
