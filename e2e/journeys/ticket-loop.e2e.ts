@@ -1,15 +1,15 @@
 import type { Page } from 'playwright-core';
-import type { MeView, TicketView, UploadView } from '@wuye/contracts';
+import type { MeView, TicketView } from '@wuye/contracts';
 import { photo } from '../../apps/api/test/support/images';
-import { signInThroughPicker, snap, visible } from '../support/app';
+import { openTab, signInThroughPicker, snap, visible } from '../support/app';
 import { openApp, type Journey } from '../support/browser';
 import { horizontalOverflow, setTextScale } from '../support/layout';
+import { PHOTO, backToTabs, fillReport, submitReport } from '../support/tickets';
 
 /**
- * 受理 → 转办 → 办理 → 反馈: a resident reports a broken lift button through the API (with a photo); the estate's
- * manager finds it in 工单收件箱, accepts it and assigns it to 刘师傅; 刘师傅, on his own phone, starts and resolves it
- * with a photo of the repair; the resident then sees it resolved with that photo, and the manager's statistics
- * count one more 已反馈.
+ * The whole loop, each person on their own phone: 张阿姨 reports a broken lift button with a photo (随手拍); the
+ * estate's manager finds it in 工单收件箱, accepts it and assigns it to 刘师傅; 刘师傅 starts and resolves it with a
+ * photo of the repair; the manager's statistics count one more 已反馈; 张阿姨 sees the feedback and rates it.
  */
 
 const DESCRIPTION = `5栋2单元电梯按钮失灵（e2e ${Date.now()}）`;
@@ -59,7 +59,8 @@ async function shownState(page: Page): Promise<string> {
   return visible(page, '.ticket-head .ticket-state').innerText();
 }
 
-describe('a ticket handled by the manager and a staff member', () => {
+describe('a ticket from 随手拍 to 办结: reported, handled by the manager and a staff member, rated', () => {
+  let reporter: Journey;
   let manager: Journey;
   let staff: Journey;
   let resident: Session;
@@ -68,28 +69,32 @@ describe('a ticket handled by the manager and a staff member', () => {
   let baseline: number;
 
   beforeAll(async () => {
+    reporter = await openApp();
     manager = await openApp();
   });
   afterAll(async () => {
+    await reporter.close();
     await manager.close();
     await staff?.close();
   });
 
-  it('a resident reports a broken lift button with a photo (through the API)', async () => {
-    const { baseUrl } = manager;
+  it('张阿姨 reports a broken lift button with a photo through 随手拍', async () => {
+    const { page, baseUrl } = reporter;
+    await signInThroughPicker(page, baseUrl, '张阿姨');
+    await openTab(page, '首页');
+    await visible(page, '.home-report').click();
+    await fillReport(page, { category: '电梯', description: DESCRIPTION, place: '5栋2单元大堂', photo: PHOTO });
+    await submitReport(page);
+    await expect(visible(page, '.detail-state').innerText()).resolves.toBe('待受理');
+
     resident = await signInByApi(baseUrl, 'resident.jinxiu');
     const me = await api<MeView>(baseUrl, '/api/v1/me', { token: resident.accessToken });
     communityId = me.roles.find((role) => role.role === 'resident')?.communityId as number;
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(await photo({ width: 1200, height: 900 }))], { type: 'image/jpeg' }), 'lift.jpg');
-    const upload = await api<UploadView>(baseUrl, '/api/v1/uploads', { token: resident.accessToken, form });
-    const created = await api<TicketView>(baseUrl, '/api/v1/tickets', {
-      token: resident.accessToken,
-      headers: { 'Idempotency-Key': `e2e-handling-${Date.now()}` },
-      json: { communityId, kind: 'repair', categoryCode: 'elevator', description: DESCRIPTION, photoIds: [upload.id], place: '5栋2单元大堂' },
-    });
-    ticketId = created.id;
-    expect(created.state).toBe('submitted');
+    const mine = await api<{ items: { id: number; summary: string }[] }>(baseUrl, '/api/v1/tickets?view=mine', { token: resident.accessToken });
+    ticketId = (mine.items.find((t) => t.summary === DESCRIPTION) as { id: number }).id;
+    const filed = await api<TicketView>(baseUrl, `/api/v1/tickets/${ticketId}`, { token: resident.accessToken });
+    expect(filed.state).toBe('submitted');
+    expect(filed.photos).toHaveLength(1);
   });
 
   it('the manager notes this week’s 已反馈 count on 工单统计', async () => {
@@ -267,7 +272,32 @@ describe('a ticket handled by the manager and a staff member', () => {
     }
   });
 
+  it('张阿姨 sees 刘师傅’s feedback from 消息 and rates it, which closes the ticket', async () => {
+    const { page } = reporter;
+    await backToTabs(page);
+    await openTab(page, '消息');
+    const message = visible(page, '.message').filter({ hasText: '工单已处理，请评价' }).first();
+    await message.waitFor();
+    await message.click();
+    await expect(visible(page, '.detail-feedback').innerText()).resolves.toContain(FEEDBACK);
+    await expect(visible(page, '.detail-state').innerText()).resolves.toBe('已反馈');
+    await expect(visible(page, '.detail-timeline').innerText()).resolves.toMatch(/反馈结果[\s\S]*开始办理[\s\S]*转办[\s\S]*受理[\s\S]*提交报事/);
+    await visible(page, '.detail-star').filter({ hasText: '4 星' }).click();
+    await visible(page, '.detail-tag').filter({ hasText: '响应及时' }).click();
+    await visible(page, '.detail-comment-input textarea').fill('处理得很快，谢谢');
+    await snap(page, 'loop-rate');
+    await visible(page, '.detail-rate-submit').click();
+    const rating = visible(page, '.detail-rating');
+    await rating.waitFor();
+    await expect(rating.innerText()).resolves.toMatch(/4 星 · 满意[\s\S]*响应及时[\s\S]*处理得很快，谢谢/);
+    expect(await visible(page, '.detail-rate').count()).toBe(0);
+    const rated = await api<TicketView>(reporter.baseUrl, `/api/v1/tickets/${ticketId}`, { token: resident.accessToken });
+    expect(rated.state).toBe('closed');
+    expect(rated.rating).toMatchObject({ stars: 4, tags: ['响应及时'], comment: '处理得很快，谢谢' });
+  });
+
   it('threw no JavaScript errors', () => {
+    expect(reporter.errors).toEqual([]);
     expect(manager.errors).toEqual([]);
     expect(staff.errors).toEqual([]);
   });
