@@ -1,9 +1,10 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '@wuye/contracts';
 import { endExpiredSession, isSignedOutError } from '../services/auth';
 import { ApiError, showApiError } from '../services/http';
 
-export type ListPhase = 'loading' | 'ready' | 'error';
+/** idle: nothing to load yet (no estate chosen). */
+export type ListPhase = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface PagedList<T> {
   phase: ListPhase;
@@ -13,7 +14,7 @@ export interface PagedList<T> {
   loadingMore: boolean;
   /** The first page again. quiet: keep what is shown meanwhile; if that fails, keep it and say why in a toast. */
   reload: (quiet?: boolean) => Promise<void>;
-  /** 加载更多: the next page by cursor, appended. */
+  /** 加载更多: the next page by cursor, appended (an item already shown is not repeated). */
   loadMore: () => Promise<void>;
   /** Change the shown items in place (e.g. mark a message read). */
   update: (change: (items: T[]) => T[]) => void;
@@ -21,12 +22,16 @@ export interface PagedList<T> {
 
 const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
 
+const idOf = (item: unknown) => (item && typeof item === 'object' && 'id' in item ? (item as { id: unknown }).id : undefined);
+
 /**
  * A keyset-paginated list as the pages show it: loading, the error with 重试, 加载更多. Answers of an older first
- * page (the filter changed meanwhile) are dropped. `fetchPage` changes when the query does; call reload() then.
+ * page (the filter changed meanwhile) are dropped. `fetchPage` changes when the query does; null while there is
+ * nothing to load (phase idle). With `reloadOn`, the first page loads on mount and whenever that value changes;
+ * without it, the page calls reload() itself.
  */
-export function usePagedList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>): PagedList<T> {
-  const [phase, setPhase] = useState<ListPhase>('loading');
+export function usePagedList<T>(fetchPage: ((cursor?: string) => Promise<Page<T>>) | null, options: { reloadOn?: unknown } = {}): PagedList<T> {
+  const [phase, setPhase] = useState<ListPhase>(fetchPage ? 'loading' : 'idle');
   const [items, setItems] = useState<T[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [errorMessage, setErrorMessage] = useState('');
@@ -38,10 +43,15 @@ export function usePagedList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>
   latestFetch.current = fetchPage;
 
   const reload = useCallback(async (quiet = false) => {
+    const fetch = latestFetch.current;
     const current = ++generation.current;
+    if (!fetch) {
+      setPhase('idle');
+      return;
+    }
     if (!quiet) setPhase('loading');
     try {
-      const page = await latestFetch.current();
+      const page = await fetch();
       if (current !== generation.current) return;
       setItems(page.items);
       setNextCursor(page.nextCursor);
@@ -58,14 +68,24 @@ export function usePagedList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>
     }
   }, []);
 
+  const { reloadOn } = options;
+  const reloads = 'reloadOn' in options;
+  useEffect(() => {
+    if (reloads) void reload();
+  }, [reloads, reloadOn, reload]);
+
   const loadMore = async () => {
-    if (nextCursor === null || loadingMore) return;
+    const fetch = latestFetch.current;
+    if (!fetch || nextCursor === null || loadingMore) return;
     const current = generation.current;
     setLoadingMore(true);
     try {
-      const page = await latestFetch.current(nextCursor);
+      const page = await fetch(nextCursor);
       if (current !== generation.current) return;
-      setItems((shown) => [...shown, ...page.items]);
+      setItems((shown) => {
+        const seen = new Set<unknown>(shown.map(idOf).filter((id) => id !== undefined));
+        return [...shown, ...page.items.filter((item) => idOf(item) === undefined || !seen.has(idOf(item)))];
+      });
       setNextCursor(page.nextCursor);
     } catch (error) {
       if (current === generation.current) showApiError(error);

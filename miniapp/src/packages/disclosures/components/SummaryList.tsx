@@ -1,7 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import type { DisclosureSummary } from '@wuye/contracts';
 import StatusNotice from '../../../components/StatusNotice';
-import type { PagedList } from '../lib/usePagedList';
+import type { PagedList } from '../../../hooks/usePagedList';
 import SummaryCard from './SummaryCard';
 
 /**

@@ -13,7 +13,7 @@ import MeFrame from '../../components/MeFrame';
 import SummaryList from '../../components/SummaryList';
 import { COMMITTEE_ROLES, MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
 import { periodLabel, recentPeriods } from '../../lib/lines';
-import { usePagedList } from '../../lib/usePagedList';
+import { usePagedList } from '../../../../hooks/usePagedList';
 
 const TYPE_CHOICES: (DisclosureType | null)[] = [null, ...DISCLOSURE_TYPES];
 
@@ -29,10 +29,7 @@ function Board({ me }: { me: MeView }) {
     setCommunityId((shown) => pickEstate(estatesOf(me), params.communityId, shown));
   }, [me, params.communityId]);
 
-  const list = usePagedList(
-    `${communityId}|${type}|${period}`,
-    communityId === null ? null : (cursor) => listDisclosures(communityId, { type: type ?? undefined, period: period ?? undefined }, cursor),
-  );
+  const list = usePagedList(communityId === null ? null : (cursor) => listDisclosures(communityId, { type: type ?? undefined, period: period ?? undefined }, cursor), { reloadOn: `${communityId}|${type}|${period}` });
 
   usePullDownRefresh(() => {
     void list.reload(true).finally(() => Taro.stopPullDownRefresh());

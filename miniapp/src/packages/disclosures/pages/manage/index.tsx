@@ -16,7 +16,7 @@ import TextForm from '../../components/TextForm';
 import { MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
 import { refusalOf } from '../../lib/errors';
 import { periodLabel } from '../../lib/lines';
-import { usePagedList } from '../../lib/usePagedList';
+import { usePagedList } from '../../../../hooks/usePagedList';
 
 type Tab = 'disclosures' | 'questions' | 'compliance';
 const TABS: { key: Tab; label: string }[] = [
@@ -31,7 +31,7 @@ const COMPLIANCE_BADGES: Record<ComplianceItem['status'], string> = { published:
 
 function DisclosureList({ communityId }: { communityId: number }) {
   const [state, setState] = useState<DisclosureState | null>(null);
-  const list = usePagedList(`${communityId}|${state}`, (cursor) => listDisclosures(communityId, { state: state ?? undefined }, cursor));
+  const list = usePagedList((cursor) => listDisclosures(communityId, { state: state ?? undefined }, cursor), { reloadOn: `${communityId}|${state}` });
   useDidShow(() => {
     if (list.phase === 'ready') void list.reload(true);
   });
@@ -62,7 +62,7 @@ function DisclosureList({ communityId }: { communityId: number }) {
 }
 
 function Questions({ communityId }: { communityId: number }) {
-  const list = usePagedList(`${communityId}`, (cursor) => listEstateQuestions(communityId, 'unanswered', cursor));
+  const list = usePagedList((cursor) => listEstateQuestions(communityId, 'unanswered', cursor), { reloadOn: `${communityId}` });
   const [answered, setAnswered] = useState<number[]>([]);
   useDidShow(() => {
     if (list.phase === 'ready') void list.reload(true);

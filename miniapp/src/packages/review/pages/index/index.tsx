@@ -12,7 +12,7 @@ import MeFrame from '../../../disclosures/components/MeFrame';
 import QuestionEntry from '../../../disclosures/components/QuestionEntry';
 import SummaryList from '../../../disclosures/components/SummaryList';
 import { COMMITTEE_ROLES, estatesOf, pickEstate } from '../../../disclosures/lib/estates';
-import { usePagedList } from '../../../disclosures/lib/usePagedList';
+import { usePagedList } from '../../../../hooks/usePagedList';
 
 type QueueView = DisclosureState | 'questions';
 const VIEWS: { state: QueueView; label: string; empty: string }[] = [
@@ -23,7 +23,7 @@ const VIEWS: { state: QueueView; label: string; empty: string }[] = [
 
 /** Residents' questions the property company has not answered yet; overdue ones are marked (the committee watches). */
 function OpenQuestions({ communityId }: { communityId: number }) {
-  const list = usePagedList(`${communityId}`, (cursor) => listEstateQuestions(communityId, 'unanswered', cursor));
+  const list = usePagedList((cursor) => listEstateQuestions(communityId, 'unanswered', cursor), { reloadOn: `${communityId}` });
   if (list.phase === 'loading' || list.phase === 'idle') return <StatusNotice className="queue-loading" title="正在加载…" />;
   if (list.phase === 'error') return <StatusNotice className="queue-error" title="质询没能加载" text={list.errorMessage} actionText="重试" onAction={() => void list.reload()} />;
   if (list.items.length === 0) return <StatusNotice className="queue-questions-empty" title="没有待回复的质询" text="业主的质询物业都已回复。" />;
@@ -57,7 +57,7 @@ function Queue({ me }: { me: MeView }) {
   useEffect(() => {
     setCommunityId((shown) => pickEstate(estatesOf(me, COMMITTEE_ROLES), params.communityId, shown));
   }, [me, params.communityId]);
-  const list = usePagedList(`${communityId}|${state}`, communityId === null || state === 'questions' ? null : (cursor) => listDisclosures(communityId, { state }, cursor));
+  const list = usePagedList(communityId === null || state === 'questions' ? null : (cursor) => listDisclosures(communityId, { state }, cursor), { reloadOn: `${communityId}|${state}` });
   useDidShow(() => {
     if (list.phase === 'ready') void list.reload(true);
   });

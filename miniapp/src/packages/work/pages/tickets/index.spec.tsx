@@ -59,7 +59,7 @@ describe('工单收件箱 (manager)', () => {
     expect(within(second).getByText('办理中')).toBeInTheDocument();
     expect(within(second).queryByText('超时')).not.toBeInTheDocument();
     expect(within(second).getByText('办结时限 2026-11-29 10:00')).toBeInTheDocument();
-    expect(listMock).toHaveBeenCalledWith('inbox', {});
+    expect(listMock).toHaveBeenCalledWith('inbox', {}, undefined);
     expect(screen.getByText('共 2 条')).toBeInTheDocument();
   });
 
@@ -73,12 +73,12 @@ describe('工单收件箱 (manager)', () => {
 
     fireEvent.click(chip('待受理'));
     await settle();
-    expect(listMock).toHaveBeenLastCalledWith('inbox', { state: 'submitted' });
+    expect(listMock).toHaveBeenLastCalledWith('inbox', { state: 'submitted' }, undefined);
     expect(chip('待受理')).toHaveClass('chip-selected');
 
     fireEvent.click(chip('电梯'));
     await settle();
-    expect(listMock).toHaveBeenLastCalledWith('inbox', { state: 'submitted', category: 'elevator' });
+    expect(listMock).toHaveBeenLastCalledWith('inbox', { state: 'submitted', category: 'elevator' }, undefined);
     // The category row folds away once chosen, and says what was chosen.
     expect(screen.queryByText('环境卫生')).not.toBeInTheDocument();
     expect(chip('类别：电梯 ▾')).toHaveClass('chip-selected');
@@ -86,7 +86,7 @@ describe('工单收件箱 (manager)', () => {
     listMock.mockResolvedValue(page([]));
     fireEvent.click(chip('只看超时'));
     await settle();
-    expect(listMock).toHaveBeenLastCalledWith('inbox', { state: 'submitted', category: 'elevator', overdue: true });
+    expect(listMock).toHaveBeenLastCalledWith('inbox', { state: 'submitted', category: 'elevator', overdue: true }, undefined);
     expect(screen.getByText('没有符合条件的工单')).toBeInTheDocument();
 
     fireEvent.click(chip('全部'));
@@ -94,7 +94,7 @@ describe('工单收件箱 (manager)', () => {
     fireEvent.click(chip('全部类别'));
     fireEvent.click(chip('✓ 只看超时'));
     await settle();
-    expect(listMock).toHaveBeenLastCalledWith('inbox', { state: undefined, category: undefined, overdue: undefined });
+    expect(listMock).toHaveBeenLastCalledWith('inbox', { state: undefined, category: undefined, overdue: undefined }, undefined);
   });
 
   it('加载更多 appends the next page by cursor until there is no more', async () => {
@@ -160,11 +160,11 @@ describe('我的派单 (staff)', () => {
     render(<HandlingList />);
 
     expect(await screen.findByText('#40')).toBeInTheDocument();
-    expect(listMock).toHaveBeenCalledWith('assigned', {});
+    expect(listMock).toHaveBeenCalledWith('assigned', {}, undefined);
     expect(screen.queryByText('待受理', { selector: '.chip' })).not.toBeInTheDocument();
     fireEvent.click(chip('办理中'));
     await settle();
-    expect(listMock).toHaveBeenLastCalledWith('assigned', { state: 'in_progress' });
+    expect(listMock).toHaveBeenLastCalledWith('assigned', { state: 'in_progress' }, undefined);
   });
 
   it('a staff member who opens the inbox link still gets only their own list', async () => {
@@ -175,7 +175,7 @@ describe('我的派单 (staff)', () => {
     render(<HandlingList />);
 
     expect(await screen.findByText('项目经理转办给您的工单会出现在这里。')).toBeInTheDocument();
-    expect(listMock).toHaveBeenCalledWith('assigned', {});
+    expect(listMock).toHaveBeenCalledWith('assigned', {}, undefined);
     expect(listMock).not.toHaveBeenCalledWith('inbox', expect.anything());
   });
 

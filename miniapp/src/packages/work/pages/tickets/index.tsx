@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
 import { TICKET_STATE_LABELS, type TicketCategory, type TicketState, type TicketSummary } from '@wuye/contracts';
@@ -8,7 +8,7 @@ import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { HANDLING_LIST_PAGE, HANDLING_TICKET_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
+import { usePagedList } from '../../../../hooks/usePagedList';
 import {
   listHandlingTickets,
   listTicketCategories,
@@ -18,12 +18,10 @@ import {
   type HandlingFilters,
   type HandlingView,
 } from '../../../../services/handling';
-import { ApiError, showApiError } from '../../../../services/http';
+import { showApiError } from '../../../../services/http';
 import { formatShanghaiDateTime } from '../../../../utils/time';
 import TicketBadges from '../../components/TicketBadges';
 import './index.scss';
-
-type ListPhase = 'loading' | 'ready' | 'error';
 
 /** The states worth filtering by in each list; 全部 first. */
 const STATE_FILTERS: Record<HandlingView, (TicketState | 'all')[]> = {
@@ -35,8 +33,6 @@ const EMPTY_TEXT: Record<HandlingView, string> = {
   inbox: '居民提交的报事报修会出现在这里，请及时受理。',
   assigned: '项目经理转办给您的工单会出现在这里。',
 };
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
 
 /** The deadline that matters now: accept within (待受理), resolve within (open), none after. */
 function deadlineLine(ticket: TicketSummary): string | null {
@@ -80,12 +76,6 @@ export default function HandlingList() {
   const [filters, setFilters] = useState<HandlingFilters>({});
   const [categories, setCategories] = useState<TicketCategory[]>([]);
   const [categoriesOpen, setCategoriesOpen] = useState(false);
-  const [phase, setPhase] = useState<ListPhase>('loading');
-  const [items, setItems] = useState<TicketSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [errorMessage, setErrorMessage] = useState('');
-  const generation = useRef(0);
   const shownOnce = useRef(false);
 
   const managed = me ? managedEstates(me) : [];
@@ -99,30 +89,8 @@ export default function HandlingList() {
     if (view) void Taro.setNavigationBarTitle({ title: TITLES[view] });
   }, [view]);
 
-  const load = useCallback(async (shownView: HandlingView, shownFilters: HandlingFilters, quiet = false) => {
-    const current = ++generation.current;
-    if (!quiet) setPhase('loading');
-    try {
-      const page = await listHandlingTickets(shownView, shownFilters);
-      if (current !== generation.current) return;
-      setItems(page.items);
-      setNextCursor(page.nextCursor);
-      setPhase('ready');
-    } catch (error) {
-      if (current !== generation.current) return;
-      if (isSignedOutError(error)) endExpiredSession();
-      if (quiet) {
-        showApiError(error);
-        return;
-      }
-      setErrorMessage(messageOf(error));
-      setPhase('error');
-    }
-  }, []);
-
-  useEffect(() => {
-    if (view) void load(view, filters);
-  }, [view, filters, load]);
+  const list = usePagedList(view ? (cursor?: string) => listHandlingTickets(view, filters, cursor) : null, { reloadOn: `${view}|${JSON.stringify(filters)}` });
+  const { phase, items, nextCursor, loadingMore, errorMessage } = list;
 
   // Back from a ticket that was just handled: its state (or its place in the list) has changed.
   useDidShow(() => {
@@ -130,12 +98,11 @@ export default function HandlingList() {
       shownOnce.current = true;
       return;
     }
-    if (view) void load(view, filters, true);
+    void list.reload(true);
   });
 
   usePullDownRefresh(() => {
-    const done = view ? load(view, filters, true) : Promise.resolve();
-    void done.finally(() => Taro.stopPullDownRefresh());
+    void list.reload(true).finally(() => Taro.stopPullDownRefresh());
   });
 
   useEffect(() => {
@@ -151,21 +118,7 @@ export default function HandlingList() {
     };
   }, [estateId]);
 
-  const loadMore = async () => {
-    if (!view || nextCursor === null) return;
-    const current = generation.current;
-    setLoadingMore(true);
-    try {
-      const page = await listHandlingTickets(view, filters, nextCursor);
-      if (current !== generation.current) return;
-      setItems((shown) => [...shown, ...page.items.filter((item) => !shown.some((s) => s.id === item.id))]);
-      setNextCursor(page.nextCursor);
-    } catch (error) {
-      showApiError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const loadMore = list.loadMore;
 
   if (gate.phase !== 'signed-in') {
     return (
@@ -241,7 +194,7 @@ export default function HandlingList() {
 
       {phase === 'loading' ? <StatusNotice className="handling-loading" title="正在加载…" /> : null}
       {phase === 'error' ? (
-        <StatusNotice className="handling-error" title="工单没能加载" text={errorMessage} actionText="重试" onAction={() => void load(view, filters)} />
+        <StatusNotice className="handling-error" title="工单没能加载" text={errorMessage} actionText="重试" onAction={() => void list.reload()} />
       ) : null}
       {phase === 'ready' && items.length === 0 ? (
         <StatusNotice
