@@ -39,9 +39,9 @@ export function horizontalOverflow(page: Page, rootSelector: string): Promise<Ov
   }, rootSelector);
 }
 
-/** The root font size the H5 build sets for this window (its inline script: 20px per 375px of width, 20–40px). */
+/** The root font size the H5 build sets for this window (its inline script: 20px per 375px of width, 20–24px). */
 export function designRootFontSize(page: Page): Promise<number> {
-  return page.evaluate(() => Math.min(40, Math.max(20, (20 * window.innerWidth) / 375)));
+  return page.evaluate(() => Math.min(24, Math.max(20, (20 * window.innerWidth) / 375)));
 }
 
 /**

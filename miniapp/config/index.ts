@@ -61,6 +61,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.performance.maxEntrypointSize(400 * 1024).maxAssetSize(400 * 1024);
       },
       postcss: {
+        // The root font grows with the window as on a phone (20px at 375px) but stops at 24px: on a desktop browser
+        // (community offices, regulators) pages keep a readable size instead of doubling.
+        pxtransform: { enable: true, config: { maxRootSize: 24 } },
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
