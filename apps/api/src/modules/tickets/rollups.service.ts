@@ -83,14 +83,20 @@ export async function rebuildRollups(runner: { query(sql: string, params?: unkno
     "SUM(CASE WHEN t.resolved_at IS NOT NULL OR t.reopen_count > 0 OR t.state = 'closed' THEN 1 ELSE 0 END)",
   ];
   await runner.query('DELETE FROM ticket_rollup');
-  await runner.query(
-    `INSERT INTO ticket_rollup (community_id, area_path, company_id, day, category_code, ${ROLLUP_COUNTERS.map(columnOf).join(', ')})
-     SELECT t.community_id, MAX(t.area_path), MAX(sc.company_id), ${day}, t.category_code, ${sums.join(', ')}
-     FROM ticket t
-     LEFT JOIN service_contract sc ON sc.community_id = t.community_id AND sc.terminated_at IS NULL AND sc.starts_on <= ? AND (sc.ends_on IS NULL OR sc.ends_on >= ?)
-     GROUP BY t.community_id, ${day}, t.category_code`,
-    [today, today],
-  );
+  // One estate at a time: each GROUP BY stays small (a province-wide one spills a temporary table of millions of
+  // groups to disk), and the ticket index on community_id does the narrowing.
+  const communities = (await runner.query('SELECT DISTINCT community_id AS id FROM ticket ORDER BY community_id')) as { id: number | string }[];
+  for (const { id } of communities) {
+    await runner.query(
+      `INSERT INTO ticket_rollup (community_id, area_path, company_id, day, category_code, ${ROLLUP_COUNTERS.map(columnOf).join(', ')})
+       SELECT t.community_id, MAX(t.area_path), MAX(sc.company_id), ${day}, t.category_code, ${sums.join(', ')}
+       FROM ticket t
+       LEFT JOIN service_contract sc ON sc.community_id = t.community_id AND sc.terminated_at IS NULL AND sc.starts_on <= ? AND (sc.ends_on IS NULL OR sc.ends_on >= ?)
+       WHERE t.community_id = ?
+       GROUP BY t.community_id, ${day}, t.category_code`,
+      [today, today, Number(id)],
+    );
+  }
   const [{ n }] = (await runner.query('SELECT COUNT(*) AS n FROM ticket_rollup')) as { n: number | string }[];
   return Number(n);
 }
