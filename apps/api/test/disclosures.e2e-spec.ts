@@ -44,6 +44,37 @@ describe('disclosures and account review (业账社审)', () => {
     return (await t.http().post('/api/v1/uploads').set(manager).attach('file', pdf, 'invoice.pdf').expect(201)).body.id as number;
   };
 
+  it('a revision edits lines in place: their ids stay, so the committee’s queries stay on them; foreign ids are refused', async () => {
+    const draft = await draftPublicIncome(t, manager, estate.community.id, await pdfVoucher()).expect(201);
+    const [first, second, third, fourth] = draft.body.lines as { id: number; kind: string; item: string; amountFen: number; fields: Record<string, unknown>; attachments: { id: number }[] }[];
+    await t.http().post(`/api/v1/disclosures/${draft.body.id}/submit`).set(manager).expect(200);
+    await t.http().post(`/api/v1/disclosures/${draft.body.id}/reviews`).set(committee).send({ lineId: third.id, decision: 'query', comment: '成本明细请附发票' }).expect(201);
+    const back = await t.http().post(`/api/v1/disclosures/${draft.body.id}/withdraw`).set(manager).expect(200);
+
+    const asInput = (l: typeof first) => ({ id: l.id, kind: l.kind, item: l.item, amountFen: l.amountFen, fields: l.fields, attachmentIds: l.attachments.map((a) => a.id) });
+    const before = await t.db.getRepository(DisclosureLine).find({ where: { disclosureId: draft.body.id }, order: { seq: 'ASC' } });
+    // A line of another disclosure (or a made-up one) is refused, and nothing changes.
+    const other = await draftPublicIncome(t, manager, estate.community.id, await pdfVoucher()).expect(201);
+    const foreign = await t.http().patch(`/api/v1/disclosures/${draft.body.id}`).set(manager).send({ rowVersion: back.body.rowVersion, lines: [{ ...asInput(first), id: other.body.lines[0].id }] }).expect(422);
+    expect(foreign.body.code).toBe('DISCLOSURE_INVALID');
+    expect(await t.db.getRepository(DisclosureLine).find({ where: { disclosureId: draft.body.id }, order: { seq: 'ASC' } })).toEqual(before);
+
+    const revised = await t.http()
+      .patch(`/api/v1/disclosures/${draft.body.id}`)
+      .set(manager)
+      .send({ rowVersion: back.body.rowVersion, lines: [asInput(first), { ...asInput(third), amountFen: 250000 }, asInput(fourth), { kind: first.kind, item: '快递柜场地费', amountFen: 12000, fields: first.fields }] })
+      .expect(200);
+    const lines = revised.body.lines as { id: number; item: string; amountFen: number }[];
+    expect(lines.map((l) => l.id).slice(0, 3)).toEqual([first.id, third.id, fourth.id]);
+    expect(lines[1].amountFen).toBe(250000);
+    expect(lines[3]).toMatchObject({ item: '快递柜场地费' });
+    expect(lines.some((l) => l.id === second.id)).toBe(false);
+    // The query is still on the line it was asked about.
+    const detail = await t.http().get(`/api/v1/disclosures/${draft.body.id}`).set(committee).expect(200);
+    const query = (detail.body.reviews as { lineId: number | null; comment: string }[]).find((r) => r.comment === '成本明细请附发票');
+    expect(query?.lineId).toBe(third.id);
+  });
+
   it('goes draft → committee review line by line → chair sign-off → published, with totals computed', async () => {
     const draft = await draftPublicIncome(t, manager, estate.community.id, await pdfVoucher()).expect(201);
     expect(draft.body).toMatchObject({ state: 'draft', totals: { incomeFen: 2114567, costFen: 300000, netFen: 1814567, usedFen: 1000000, openingBalanceFen: 500000, closingBalanceFen: 1314567 } });

@@ -44,6 +44,8 @@ export const ALLOCATION_METHOD_LABELS: Record<AllocationMethod, string> = { area
 
 /** One line of a disclosure; which fields it carries depends on the disclosure type and the line kind. */
 export interface DisclosureLineInput {
+  /** A line this draft already has, edited in place: it keeps its id, so the committee's queries stay on it. */
+  id?: number;
   kind: string;
   /** Free text shown on the line (item, counterparty, contractor…). */
   item: string;

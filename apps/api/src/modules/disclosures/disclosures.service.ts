@@ -111,6 +111,10 @@ export class DisclosuresService {
       if (problem) throw invalid(problem, { field: 'period' }, 'DISCLOSURE_INVALID');
     }
     const existingLines = await this.db.getRepository(DisclosureLine).find({ where: { disclosureId: id }, order: { seq: 'ASC' } });
+    const lineIds = (dto.lines ?? []).map((l) => l.id).filter((lineId): lineId is number => lineId !== undefined);
+    if (lineIds.some((lineId) => !existingLines.some((l) => l.id === lineId)) || new Set(lineIds).size !== lineIds.length) {
+      throw invalid('明细行与这份公示不符，请刷新后再编辑', { field: 'lines' }, 'DISCLOSURE_INVALID');
+    }
     const lineInputs: DisclosureLineInput[] = dto.lines ?? existingLines.map((l) => ({ kind: l.kind, item: l.item, amountFen: l.amountFen ?? undefined, fields: l.fields, attachmentIds: l.attachmentIds }));
     const { content, lines } = await this.checked(d.type, d.communityId, dto.content ?? d.content, lineInputs, false);
     await this.db.transaction(async (m) => {
@@ -122,22 +126,30 @@ export class DisclosuresService {
         .where("id = :id AND row_version = :v AND state = 'draft'", { id, v: d.rowVersion })
         .execute();
       if (!result.affected) throw conflict('STALE_VERSION', '该公示刚被修改过，请刷新后再编辑');
-      // Lines are replaced only when sent: a title change keeps the lines (and their ids the committee refers to).
+      // Lines change only when sent. A sent line with its id is edited in place, so the committee's queries on it
+      // stay attached; existing lines not sent are removed; lines without an id are new.
       if (dto.lines) {
         const kept = new Set(existingLines.flatMap((l) => l.attachmentIds));
-        await m.getRepository(DisclosureLine).delete({ disclosureId: id });
-        await this.writeLines(m, id, lines, caller.userId, kept);
+        const sentIds = (dto.lines ?? []).map((l) => l.id);
+        const removed = existingLines.filter((l) => !sentIds.includes(l.id)).map((l) => l.id);
+        if (removed.length) await m.getRepository(DisclosureLine).delete(removed);
+        await this.writeLines(m, id, lines, caller.userId, kept, sentIds);
       }
     });
     return this.get(id, caller);
   }
 
-  /** Lines in order; vouchers the caller just uploaded are claimed, ones the disclosure already had are kept. */
-  private async writeLines(m: EntityManager, disclosureId: number, lines: NormalisedLine[], userId: number, kept: Set<number>): Promise<void> {
+  /**
+   * Lines in order (`ids[i]`: line i is that existing line, updated in place; otherwise inserted). Vouchers the
+   * caller just uploaded are claimed, ones the disclosure already had are kept.
+   */
+  private async writeLines(m: EntityManager, disclosureId: number, lines: NormalisedLine[], userId: number, kept: Set<number>, ids: (number | undefined)[] = []): Promise<void> {
     const fresh = [...new Set(lines.flatMap((l) => l.attachmentIds).filter((a) => !kept.has(a)))];
     await this.uploads.claim(fresh, userId, m, ['image', 'pdf']);
-    if (!lines.length) return;
-    await m.getRepository(DisclosureLine).insert(lines.map((l, i) => ({ disclosureId, seq: i + 1, kind: l.kind, item: l.item, amountFen: l.amountFen, fields: l.fields, attachmentIds: l.attachmentIds })));
+    const rows = lines.map((l, i) => ({ disclosureId, seq: i + 1, kind: l.kind, item: l.item, amountFen: l.amountFen, fields: l.fields, attachmentIds: l.attachmentIds }));
+    for (const [i, row] of rows.entries()) if (ids[i] !== undefined) await m.getRepository(DisclosureLine).update({ id: ids[i], disclosureId }, row);
+    const added = rows.filter((_, i) => ids[i] === undefined);
+    if (added.length) await m.getRepository(DisclosureLine).insert(added);
   }
 
   private async checked(type: Disclosure['type'], communityId: number, rawContent: DisclosureContent, rawLines: DisclosureLineInput[], forSubmission: boolean) {

@@ -73,6 +73,9 @@ describe('draft lines → what the API takes', () => {
       attachments: [],
     };
     expect(lineToDraft(saved)).toMatchObject({ kind: 'building', item: '1栋', amountYuan: '900.00', fields: { receivableFen: '1000.00', receivedFen: '900.00' } });
+    // Saved again, it names itself, so the API edits it in place (the committee's queries stay on it); a new line does not.
+    const { lines } = draftsToInput([lineToDraft(saved), { ...emptyLine('fee_collection', 'building'), item: '2栋', fields: { receivableFen: '10', receivedFen: '5' } }]);
+    expect(lines.map((l) => l.id)).toEqual([3, undefined]);
   });
 });
 

@@ -120,6 +120,8 @@ export function lineFieldRows(line: Pick<DisclosureLineView, 'kind' | 'fields'>)
 export interface LineDraft {
   /** Stable key while editing (new lines have no id yet). */
   key: string;
+  /** The saved line this is: sent back so the line keeps its id (and the committee's queries on it). */
+  id?: number;
   kind: string;
   item: string;
   amountYuan: string;
@@ -146,6 +148,7 @@ export function lineToDraft(line: DisclosureLineView): LineDraft {
   for (const spec of LINE_FIELD_SPECS[line.kind] ?? []) fields[spec.name] = fieldToInput(spec, line.fields?.[spec.name]);
   return {
     key: newDraftKey(),
+    id: line.id,
     kind: line.kind,
     item: line.item,
     amountYuan: typeof line.amountFen === 'number' ? fenToYuanInput(line.amountFen) : '',
@@ -199,7 +202,7 @@ export function draftsToInput(lines: LineDraft[]): { lines: DisclosureLineInput[
       if (problem) problems.push({ line: n, field: spec.name, problem });
       if (value !== null) fields[spec.name] = value;
     }
-    return { kind: draft.kind, item: draft.item.trim(), amountFen, fields, attachmentIds: draft.attachments.map((a) => a.id) };
+    return { ...(draft.id ? { id: draft.id } : {}), kind: draft.kind, item: draft.item.trim(), amountFen, fields, attachmentIds: draft.attachments.map((a) => a.id) };
   });
   return { lines: out, problems };
 }

@@ -18,6 +18,9 @@ const ID = { min: 1, max: 2 ** 31 - 1 };
 
 /** A line: its kind-specific fields are checked by disclosure-rules.ts, per disclosure type. */
 export class DisclosureLineDto implements DisclosureLineInput {
+  @IntField({ min: 1, max: 2 ** 31 - 1, optional: true, description: 'an existing line of this draft, edited in place (keeps its id)' })
+  id?: number;
+
   @TextField({ max: 16, example: 'income' })
   kind: string;
 

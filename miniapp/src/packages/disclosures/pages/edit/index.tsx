@@ -72,7 +72,7 @@ function CommitteeOpinions({ view, onAnswered }: { view: DisclosureView; onAnswe
   const lineName = (lineId: number | null) => {
     if (lineId === null) return '整份公示';
     const line = view.lines.find((l) => l.id === lineId);
-    return line ? `第 ${line.seq} 项：${line.item}` : '修改前的一项（已修改）';
+    return line ? `第 ${line.seq} 项：${line.item}` : '已删除的一项';
   };
   const answerable = view.can.answer && (view.state === 'draft' || view.state === 'in_review');
   return (
