@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { backToMe, confirmDialog, signInThroughPicker, signOut, snap, visible } from '../support/app';
 import { photo } from '../../apps/api/test/support/images';
@@ -191,6 +192,10 @@ describe('业账社审: a quarter of public income from draft to the board', () 
     await expect(ours.locator('.chain-prev').innerText()).resolves.toMatch(/^上一份 [0-9a-f]{12}…$/);
 
     await expect(visible(page, '.detail-totals .total-netFen .total-value').innerText()).resolves.toBe('¥12,900.50');
+    // The statement as a spreadsheet (opens in Excel/WPS).
+    const [download] = await Promise.all([page.waitForEvent('download'), visible(page, '.detail-export').click()]);
+    expect(download.suggestedFilename()).toBe(`${TITLE}.xlsx`);
+    expect((await fs.promises.readFile(await download.path())).subarray(0, 2).toString()).toBe('PK');
     const cost = visible(page, '.line-card').filter({ hasText: '广告制作成本' });
     await cost.locator('.voucher-image .voucher-thumb').waitFor();
     // On H5 the PDF voucher is a link to the signed file, which is the PDF as uploaded.

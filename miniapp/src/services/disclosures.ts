@@ -12,6 +12,7 @@ import type {
   UpdateDisclosureInput,
 } from '@wuye/contracts';
 import { request } from './http';
+import { downloadXlsx } from './downloads';
 import { uploadFile } from './uploads';
 
 /** 公示 and 业账社审: the board, a disclosure, drafting, committee review, questions, the hash chain. */
@@ -119,4 +120,14 @@ export async function uploadVoucher(filePath: string, fileName?: string): Promis
 /** 发起更正: a new draft version of a published disclosure, with the reason shown beside both versions. */
 export function correctDisclosure(id: number, reason: string): Promise<DisclosureView> {
   return request<DisclosureView>({ url: `/api/v1/disclosures/${id}/corrections`, method: 'POST', data: { reason } });
+}
+
+/** One disclosure as .xlsx (lines, totals, its hash): saved in the browser, opened in WeChat's viewer. */
+export function downloadDisclosure(view: Pick<DisclosureView, 'id' | 'title'>): Promise<void> {
+  return downloadXlsx(`/api/v1/disclosures/${view.id}/export.xlsx`, {}, `${view.title}.xlsx`);
+}
+
+/** A year of an estate's published disclosures as one .xlsx. */
+export function downloadDisclosureYear(communityId: number, year: number, estateName: string): Promise<void> {
+  return downloadXlsx(`/api/v1/communities/${communityId}/disclosures/export.xlsx`, { year }, `${estateName}${year}年公示.xlsx`);
 }

@@ -6,7 +6,8 @@ import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { DISCLOSURE_DETAIL_PAGE, DISCLOSURE_EDIT_PAGE } from '../../../../routes';
-import { askQuestion, correctDisclosure } from '../../../../services/disclosures';
+import { askQuestion, correctDisclosure, downloadDisclosure } from '../../../../services/disclosures';
+import ExportButton from '../../../../components/ExportButton';
 import ChainBadge from '../../components/ChainBadge';
 import DisclosureHeader from '../../components/DisclosureHeader';
 import LineCard from '../../components/LineCard';
@@ -77,6 +78,7 @@ function Detail({ id }: { id: number }) {
       <DisclosureHeader view={view} />
       <CorrectionNotice view={view} />
       {view.state === 'published' || view.state === 'superseded' ? <ChainBadge communityId={view.communityId} focusId={view.id} /> : null}
+      {view.state === 'published' || view.state === 'superseded' ? <ExportButton className="detail-export" download={() => downloadDisclosure(view)} /> : null}
       <TotalsCard type={view.type} totals={view.totals} className="detail-totals" />
 
       {view.myShares.length > 0 ? (

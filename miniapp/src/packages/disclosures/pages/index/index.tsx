@@ -7,7 +7,8 @@ import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { DISCLOSURES_PAGE, DISCLOSURE_DETAIL_PAGE, DISCLOSURE_MANAGE_PAGE, REVIEW_PAGE } from '../../../../routes';
-import { listDisclosures } from '../../../../services/disclosures';
+import { downloadDisclosureYear, listDisclosures } from '../../../../services/disclosures';
+import ExportButton from '../../../../components/ExportButton';
 import ChainBadge from '../../components/ChainBadge';
 import MeFrame from '../../components/MeFrame';
 import SummaryList from '../../components/SummaryList';
@@ -41,6 +42,7 @@ function Board({ me }: { me: MeView }) {
   const manages = communityId !== null && estatesOf(me, MANAGER_ROLES).some((e) => e.id === communityId);
   const reviews = communityId !== null && estatesOf(me, COMMITTEE_ROLES).some((e) => e.id === communityId);
   const periods = recentPeriods(type, new Date());
+  const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
   return (
     <View>
@@ -58,6 +60,13 @@ function Board({ me }: { me: MeView }) {
         <View className="section-title board-estate-name">{estates[0].name}</View>
       )}
       {communityId !== null ? <ChainBadge communityId={communityId} /> : null}
+      {communityId !== null ? (
+        <ExportButton
+          className="board-export"
+          label={`导出${thisYear}年公示 Excel`}
+          download={() => downloadDisclosureYear(communityId, thisYear, estates.find((e) => e.id === communityId)?.name ?? '小区')}
+        />
+      ) : null}
       {manages || reviews ? (
         <View className="card">
           {manages ? (

@@ -9,7 +9,7 @@ import { CREDIT_PAGE, ESCALATIONS_PAGE, OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_PAGE
 import { ApiError } from '../../../../services/http';
 import { downloadStatsExport, getAreaOverview, getCompanyOverview, listAreas } from '../../../../services/oversight';
 import BarChart from '../../components/BarChart';
-import ExportButton from '../../components/ExportButton';
+import ExportButton from '../../../../components/ExportButton';
 import Freshness from '../../components/Freshness';
 import MetricTiles from '../../components/MetricTiles';
 import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';

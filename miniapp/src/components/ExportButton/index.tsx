@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button } from '@tarojs/components';
-import { showApiError } from '../../../services/http';
+import { showApiError } from '../../services/http';
 
 /** 导出 Excel: downloads the file (browser) or opens it in WeChat's viewer; disabled while it runs. */
 export default function ExportButton({ className, label = '导出 Excel', download }: { className: string; label?: string; download: () => Promise<void> }) {
@@ -18,7 +18,7 @@ export default function ExportButton({ className, label = '导出 Excel', downlo
     }
   };
   return (
-    <Button className={`button button-small ov-export ${className}`} disabled={busy || undefined} onClick={() => void run()}>
+    <Button className={`button button-small export-button ${className}`} disabled={busy || undefined} onClick={() => void run()}>
       {busy ? '正在导出…' : label}
     </Button>
   );

@@ -1,0 +1,53 @@
+import Taro from '@tarojs/taro';
+import { ApiError, buildUrl, request, type QueryValue } from './http';
+import { getAccessToken } from './session';
+
+/** Exports of the API (.xlsx): statistics, ratings, disclosures. */
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function errorOf(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { code?: string; message?: string };
+    if (body.code && body.message) return new ApiError({ statusCode: response.status, code: body.code, message: body.message });
+  } catch {
+    // not the API's JSON error
+  }
+  return new ApiError({ statusCode: response.status, code: `HTTP_${response.status}`, message: '下载失败，请稍后重试' });
+}
+
+/** H5: fetch with the bearer token, then hand the blob to the browser as a download. */
+async function downloadInBrowser(url: string, filename: string): Promise<void> {
+  const fetchOnce = () => fetch(url, { headers: { Authorization: `Bearer ${getAccessToken() ?? ''}` } });
+  let response = await fetchOnce();
+  if (response.status === 401) {
+    // An expired access token: any API call refreshes it (shared refresh in http.ts), then try once more.
+    await request({ url: '/api/v1/me' });
+    response = await fetchOnce();
+  }
+  if (!response.ok) throw await errorOf(response);
+  const blob = await response.blob();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([blob], { type: XLSX_TYPE }));
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** WeChat: download with the token in the header, then open it in WeChat's document viewer (share or save from there). */
+async function downloadInWechat(url: string): Promise<void> {
+  const result = await Taro.downloadFile({ url, header: { Authorization: `Bearer ${getAccessToken() ?? ''}` } });
+  if (result.statusCode !== 200) {
+    throw new ApiError({ statusCode: result.statusCode, code: `HTTP_${result.statusCode}`, message: result.statusCode === 401 ? '登录已失效，请重新登录' : '下载失败，请稍后重试' });
+  }
+  await Taro.openDocument({ filePath: result.tempFilePath, fileType: 'xlsx', showMenu: true });
+}
+
+/** Downloads an .xlsx export of the API (e.g. /api/v1/stats/export.xlsx). */
+export async function downloadXlsx(path: string, query: Record<string, QueryValue>, filename: string): Promise<void> {
+  const url = buildUrl(path, query);
+  if (process.env.TARO_ENV === 'h5') await downloadInBrowser(url, filename);
+  else await downloadInWechat(url);
+}
+
