@@ -1,5 +1,5 @@
 // Stand-in for @tarojs/components under jest: plain DOM elements with the props the app uses.
-import type { CSSProperties, ReactNode } from 'react';
+import { forwardRef, type CSSProperties, type ReactNode } from 'react';
 
 interface BaseProps {
   className?: string;
@@ -7,13 +7,20 @@ interface BaseProps {
   onClick?: () => void;
 }
 
-export function View({ className, children, onClick, style }: BaseProps & { style?: CSSProperties }) {
+interface ViewProps extends BaseProps {
+  style?: CSSProperties;
+  role?: string;
+  ariaLabel?: string;
+}
+
+/** Like Taro's View on H5, a ref reaches the element (charts render into it). */
+export const View = forwardRef<HTMLDivElement, ViewProps>(function View({ className, children, onClick, style, role, ariaLabel }, ref) {
   return (
-    <div className={className} onClick={onClick} style={style}>
+    <div ref={ref} className={className} onClick={onClick} style={style} role={role} aria-label={ariaLabel}>
       {children}
     </div>
   );
-}
+});
 
 export function Text({ className, children, onClick }: BaseProps) {
   return (
@@ -119,4 +126,9 @@ export function Picker({ mode = 'selector', value, start, end, children, onChang
       {children}
     </div>
   );
+}
+
+/** Taro's Canvas: a canvas element (the WeChat 2d canvas is not exercised under jest). */
+export function Canvas({ className, id, style }: BaseProps & { id?: string; type?: string; style?: CSSProperties }) {
+  return <canvas className={className} id={id} style={style} />;
 }
