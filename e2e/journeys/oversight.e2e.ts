@@ -12,6 +12,46 @@ async function openOversight(page: Page): Promise<void> {
 
 const shanghaiYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
+/** Where a chart's bar is drawn: the span of its colour along the middle of its row, in CSS px of the canvas. */
+interface DrawnBar {
+  y: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * Finds the bar of `label` in an ECharts chart (the card `chartSelector`) by reading the canvas' pixels along the
+ * middle of its row: rows are evenly spaced in the plot (8 px padding top and bottom, first bar on top, in the order
+ * of the text list under the chart). Null until the bar is drawn in `colour` (it grows in for 300 ms).
+ */
+async function drawnBar(page: Page, chartSelector: string, label: string, colour: [number, number, number]): Promise<DrawnBar | null> {
+  const labels = await visible(page, `${chartSelector} .ov-bar-label`).allInnerTexts();
+  const row = labels.indexOf(label);
+  expect(row).toBeGreaterThanOrEqual(0);
+  const canvas = visible(page, `${chartSelector} .ov-chart-plot canvas`);
+  return canvas.evaluate(
+    (el, { row, rows, colour }) => {
+      const c = el as HTMLCanvasElement;
+      const ctx = c.getContext('2d');
+      if (!ctx || !c.clientWidth) return null;
+      const ratio = c.width / c.clientWidth;
+      const band = (c.clientHeight - 16) / rows;
+      const y = 8 + band * (row + 0.5);
+      const pixels = ctx.getImageData(0, Math.round(y * ratio), c.width, 1).data;
+      const hits: number[] = [];
+      for (let x = 0; x < c.width; x++) {
+        const [r, g, b] = [pixels[x * 4], pixels[x * 4 + 1], pixels[x * 4 + 2]];
+        if (Math.abs(r - colour[0]) < 12 && Math.abs(g - colour[1]) < 12 && Math.abs(b - colour[2]) < 12) hits.push(x / ratio);
+      }
+      return hits.length > 4 ? { y, from: hits[0], to: hits[hits.length - 1] } : null;
+    },
+    { row, rows: labels.length, colour },
+  );
+}
+
+/** The warning red of overdue bars (ALERT_COLOUR in miniapp/src/packages/oversight/lib/chartOption.ts). */
+const ALERT_RED: [number, number, number] = [0xc0, 0x39, 0x2b];
+
 /** The title of the overview on top (Taro keeps the earlier drill-down levels in the DOM, hidden). */
 const areaTitle = (page: Page) => visible(page, '.ov-area-name').innerText();
 
@@ -42,7 +82,27 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     const bytes = await fs.promises.readFile(await download.path());
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
 
-    await visible(page, '.ov-child').filter({ hasText: '城关镇' }).click();
+    // The overdue chart is a real ECharts canvas; its red bar for 城关镇 drills down like the row under it.
+    const plot = visible(page, '.ov-chart-children .ov-chart-plot');
+    await expect(plot.getAttribute('_echarts_instance_')).resolves.toBeTruthy();
+    const canvasBox = await plot.locator('canvas').boundingBox();
+    const plotBox = await plot.boundingBox();
+    expect(canvasBox?.width).toBeGreaterThan(200);
+    expect(Math.abs((canvasBox?.width ?? 0) - (plotBox?.width ?? 0))).toBeLessThan(2);
+    let bar: DrawnBar | null = null;
+    for (let attempt = 0; attempt < 20 && !bar; attempt++) {
+      await page.waitForTimeout(150);
+      bar = await drawnBar(page, '.ov-chart-children', '城关镇', ALERT_RED);
+    }
+    expect(bar).not.toBeNull();
+    const { y, from, to } = bar as DrawnBar;
+    expect(to - from).toBeGreaterThan(4);
+    await snap(page, 'oversight-county-chart');
+    const at = { x: (canvasBox?.x ?? 0) + (from + to) / 2, y: (canvasBox?.y ?? 0) + y };
+    await page.mouse.move(at.x, at.y);
+    // ECharts shows the hand over something clickable: the bar is under the pointer.
+    await expect(plot.evaluate((el) => (el.firstElementChild as HTMLElement | null)?.style.cursor ?? (el as HTMLElement).style.cursor)).resolves.toBe('pointer');
+    await page.mouse.click(at.x, at.y);
     await visible(page, '.ov-area-name').filter({ hasText: '城关镇' }).waitFor();
     await visible(page, '.ov-child').filter({ hasText: '南门社区' }).click();
     await visible(page, '.ov-area-name').filter({ hasText: '南门社区' }).waitFor();
@@ -190,6 +250,19 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
       expect(charts.width).toBeGreaterThan(400);
       await settle(page);
       await screenshot(page, 'oversight-desktop');
+      // The charts follow their column when the window narrows (one column below 900 px).
+      const chartWidth = () => visible(page, '.ov-chart-satisfaction .ov-chart-plot canvas').evaluate((el) => el.getBoundingClientRect().width);
+      const wide = await chartWidth();
+      await page.setViewportSize({ width: 800, height: 900 });
+      await page.waitForFunction(
+        (before) => {
+          const plot = Array.from(document.querySelectorAll<HTMLElement>('.ov-chart-satisfaction .ov-chart-plot')).find((el) => el.offsetParent !== null);
+          const canvas = plot?.querySelector('canvas');
+          return Boolean(plot && canvas && Math.abs(canvas.getBoundingClientRect().width - plot.getBoundingClientRect().width) < 2 && canvas.getBoundingClientRect().width !== before);
+        },
+        wide,
+        { timeout: 5000 },
+      );
       expect(errors).toEqual([]);
     } finally {
       await context.close();
