@@ -128,7 +128,39 @@ export function Picker({ mode = 'selector', value, start, end, children, onChang
   );
 }
 
-/** Taro's Canvas: a canvas element (the WeChat 2d canvas is not exercised under jest). */
-export function Canvas({ className, id, style }: BaseProps & { id?: string; type?: string; style?: CSSProperties }) {
-  return <canvas className={className} id={id} style={style} />;
+interface CanvasTouchStub {
+  touches: Array<{ identifier: number; x: number; y: number }>;
+  changedTouches: Array<{ identifier: number; x: number; y: number }>;
+}
+type CanvasTouchHandler = (event: CanvasTouchStub) => void;
+const canvasTouchHandlers = new WeakMap<Element, { start?: CanvasTouchHandler; end?: CanvasTouchHandler }>();
+
+interface CanvasProps extends BaseProps {
+  id?: string;
+  type?: string;
+  style?: CSSProperties;
+  onTouchStart?: CanvasTouchHandler;
+  onTouchEnd?: CanvasTouchHandler;
+}
+
+/** Taro's Canvas: a canvas element; touchCanvas() is a finger on it (x, y in CSS px from its top left). */
+export function Canvas({ className, id, style, type, onTouchStart, onTouchEnd }: CanvasProps) {
+  return (
+    <canvas
+      ref={(el) => {
+        if (el) canvasTouchHandlers.set(el, { start: onTouchStart, end: onTouchEnd });
+      }}
+      className={className}
+      id={id}
+      style={style}
+      data-type={type}
+    />
+  );
+}
+
+export function touchCanvas(canvas: Element, phase: 'start' | 'end', point: { x: number; y: number }): void {
+  const handlers = canvasTouchHandlers.get(canvas);
+  const touch = { identifier: 0, ...point };
+  if (phase === 'start') handlers?.start?.({ touches: [touch], changedTouches: [touch] });
+  else handlers?.end?.({ touches: [], changedTouches: [touch] });
 }

@@ -6,6 +6,7 @@
 type Handler = (event: Record<string, unknown>) => void;
 
 export interface StubChart {
+  /** A DOM element on H5; the canvas adapter (lib/wxCanvas.ts) in WeChat. */
   element: HTMLElement;
   initOptions: Record<string, unknown> | undefined;
   /** The last option set, as the app built it. */
@@ -16,8 +17,10 @@ export interface StubChart {
   off(event: string): void;
   resize(): void;
   dispose(): void;
-  getZr(): { handler: { dispatch(): void } };
+  getZr(): { handler: { dispatch(name: string, event: { zrX: number; zrY: number }): void } };
   handlers: Map<string, Handler[]>;
+  /** What was passed on to zrender as mouse events (WeChat taps), in order. */
+  dispatched: Array<[string, { zrX: number; zrY: number }]>;
 }
 
 const charts: StubChart[] = [];
@@ -29,6 +32,7 @@ export function init(element: HTMLElement, _theme?: unknown, initOptions?: Recor
     option: null,
     disposed: false,
     handlers: new Map(),
+    dispatched: [],
     setOption(option) {
       this.option = option;
     },
@@ -43,10 +47,12 @@ export function init(element: HTMLElement, _theme?: unknown, initOptions?: Recor
       this.disposed = true;
     },
     getZr() {
-      return { handler: { dispatch() {} } };
+      return { handler: { dispatch: (name, event) => chart.dispatched.push([name, event]) } };
     },
   };
-  element.setAttribute('_echarts_instance_', `stub_${charts.length}`);
+  // Like ECharts: an attribute on an element, a property on anything else.
+  if (typeof element.setAttribute === 'function') element.setAttribute('_echarts_instance_', `stub_${charts.length}`);
+  else Object.assign(element, { _echarts_instance_: `stub_${charts.length}` });
   charts.push(chart);
   return chart;
 }
@@ -73,7 +79,10 @@ export function resetEchartsStub(): void {
 }
 
 export function use(): void {}
-export function setPlatformAPI(): void {}
+export const platformApi: Record<string, unknown> = {};
+export function setPlatformAPI(api: Record<string, unknown>): void {
+  Object.assign(platformApi, api);
+}
 
 // Extensions registered with use(): only their presence matters here.
 export const BarChart = { name: 'BarChart' };

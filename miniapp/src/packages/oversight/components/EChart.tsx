@@ -118,6 +118,10 @@ function WeappEChart({ className, option, height, label, onClick }: EChartProps)
   );
 }
 
-/** A chart of the oversight pages: the same props on both platforms; only one of the two is in each build. */
-const EChart = process.env.TARO_ENV === 'weapp' ? WeappEChart : WebEChart;
-export default EChart;
+/**
+ * A chart of the oversight pages: the same props on both platforms. TARO_ENV is a build-time constant, so each
+ * build keeps one of the two (read at render time so that tests can try both).
+ */
+export default function EChart(props: EChartProps) {
+  return process.env.TARO_ENV === 'weapp' ? <WeappEChart {...props} /> : <WebEChart {...props} />;
+}
