@@ -12,7 +12,7 @@ async function openOversight(page: Page): Promise<void> {
 
 const shanghaiYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
-/** Where a chart's bar is drawn: the span of its colour along the middle of its row, in CSS px of the canvas. */
+/** Where a chart's bar is drawn: its solid span along the middle of its row, in CSS px of the canvas. */
 interface DrawnBar {
   y: number;
   from: number;
@@ -20,9 +20,10 @@ interface DrawnBar {
 }
 
 /**
- * Finds the bar of `label` in an ECharts chart (the card `chartSelector`) by reading the canvas' pixels along the
- * middle of its row: rows are evenly spaced in the plot (8 px padding top and bottom, first bar on top, in the order
- * of the text list under the chart). Null until the bar is drawn in `colour` (it grows in for 300 ms).
+ * Finds the bar of `label` in an ECharts chart (the card `chartSelector`) by reading the canvas' pixels: rows are
+ * evenly spaced in the plot (8 px padding top and bottom, first bar on top, in the order of the text list under
+ * the chart). A bar is a solid block of `colour` at least 8 px wide and 10 px high around the row's middle (text in
+ * the same colour, such as a clickable name, is not). Null until it is drawn (bars grow in for 300 ms).
  */
 async function drawnBar(page: Page, chartSelector: string, label: string, colour: [number, number, number]): Promise<DrawnBar | null> {
   const labels = await visible(page, `${chartSelector} .ov-bar-label`).allInnerTexts();
@@ -35,15 +36,20 @@ async function drawnBar(page: Page, chartSelector: string, label: string, colour
       const ctx = c.getContext('2d');
       if (!ctx || !c.clientWidth) return null;
       const ratio = c.width / c.clientWidth;
-      const band = (c.clientHeight - 16) / rows;
-      const y = 8 + band * (row + 0.5);
-      const pixels = ctx.getImageData(0, Math.round(y * ratio), c.width, 1).data;
-      const hits: number[] = [];
-      for (let x = 0; x < c.width; x++) {
-        const [r, g, b] = [pixels[x * 4], pixels[x * 4 + 1], pixels[x * 4 + 2]];
-        if (Math.abs(r - colour[0]) < 12 && Math.abs(g - colour[1]) < 12 && Math.abs(b - colour[2]) < 12) hits.push(x / ratio);
+      const y = 8 + ((c.clientHeight - 16) / rows) * (row + 0.5);
+      const lines = [-5, 0, 5].map((dy) => ctx.getImageData(0, Math.round((y + dy) * ratio), c.width, 1).data);
+      const matches = (data: Uint8ClampedArray, x: number) => [0, 1, 2].every((k) => Math.abs(data[x * 4 + k] - colour[k]) < 12);
+      let best = { from: 0, length: 0 };
+      let start = -1;
+      for (let x = 0; x <= c.width; x++) {
+        const solid = x < c.width && lines.every((data) => matches(data, x));
+        if (solid && start < 0) start = x;
+        if (!solid && start >= 0) {
+          if (x - start > best.length) best = { from: start, length: x - start };
+          start = -1;
+        }
       }
-      return hits.length > 4 ? { y, from: hits[0], to: hits[hits.length - 1] } : null;
+      return best.length / ratio >= 8 ? { y, from: best.from / ratio, to: (best.from + best.length - 1) / ratio } : null;
     },
     { row, rows: labels.length, colour },
   );
@@ -85,6 +91,9 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     // The overdue chart is a real ECharts canvas; its red bar for 城关镇 drills down like the row under it.
     const plot = visible(page, '.ov-chart-children .ov-chart-plot');
     await expect(plot.getAttribute('_echarts_instance_')).resolves.toBeTruthy();
+    // Screen readers hear what the picture is; the figures are the text list under it.
+    await expect(plot.getAttribute('aria-label')).resolves.toBe('各乡镇（街道）逾期未办工单（柱状图，数字见下方列表）');
+    await expect(visible(page, '.ov-chart-children .ov-bar').allInnerTexts()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^城关镇\s+\d+ \/ 共 \d+$/)]));
     const canvasBox = await plot.locator('canvas').boundingBox();
     const plotBox = await plot.boundingBox();
     expect(canvasBox?.width).toBeGreaterThan(200);
