@@ -12,6 +12,52 @@ async function openOversight(page: Page): Promise<void> {
 
 const shanghaiYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
 
+/** Where a chart's bar is drawn: its solid span along the middle of its row, in CSS px of the canvas. */
+interface DrawnBar {
+  y: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * Finds the bar of `label` in an ECharts chart (the card `chartSelector`) by reading the canvas' pixels: rows are
+ * evenly spaced in the plot (8 px padding top and bottom, first bar on top, in the order of the text list under
+ * the chart). A bar is a solid block of `colour` at least 8 px wide and 10 px high around the row's middle (text in
+ * the same colour, such as a clickable name, is not). Null until it is drawn (bars grow in for 300 ms).
+ */
+async function drawnBar(page: Page, chartSelector: string, label: string, colour: [number, number, number]): Promise<DrawnBar | null> {
+  const labels = await visible(page, `${chartSelector} .ov-bar-label`).allInnerTexts();
+  const row = labels.indexOf(label);
+  expect(row).toBeGreaterThanOrEqual(0);
+  const canvas = visible(page, `${chartSelector} .ov-chart-plot canvas`);
+  return canvas.evaluate(
+    (el, { row, rows, colour }) => {
+      const c = el as HTMLCanvasElement;
+      const ctx = c.getContext('2d');
+      if (!ctx || !c.clientWidth) return null;
+      const ratio = c.width / c.clientWidth;
+      const y = 8 + ((c.clientHeight - 16) / rows) * (row + 0.5);
+      const lines = [-5, 0, 5].map((dy) => ctx.getImageData(0, Math.round((y + dy) * ratio), c.width, 1).data);
+      const matches = (data: Uint8ClampedArray, x: number) => [0, 1, 2].every((k) => Math.abs(data[x * 4 + k] - colour[k]) < 12);
+      let best = { from: 0, length: 0 };
+      let start = -1;
+      for (let x = 0; x <= c.width; x++) {
+        const solid = x < c.width && lines.every((data) => matches(data, x));
+        if (solid && start < 0) start = x;
+        if (!solid && start >= 0) {
+          if (x - start > best.length) best = { from: start, length: x - start };
+          start = -1;
+        }
+      }
+      return best.length / ratio >= 8 ? { y, from: best.from / ratio, to: (best.from + best.length - 1) / ratio } : null;
+    },
+    { row, rows: labels.length, colour },
+  );
+}
+
+/** The warning red of overdue bars (ALERT_COLOUR in miniapp/src/packages/oversight/lib/chartOption.ts). */
+const ALERT_RED: [number, number, number] = [0xc0, 0x39, 0x2b];
+
 /** The title of the overview on top (Taro keeps the earlier drill-down levels in the DOM, hidden). */
 const areaTitle = (page: Page) => visible(page, '.ov-area-name').innerText();
 
@@ -42,7 +88,30 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     const bytes = await fs.promises.readFile(await download.path());
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
 
-    await visible(page, '.ov-child').filter({ hasText: '城关镇' }).click();
+    // The overdue chart is a real ECharts canvas; its red bar for 城关镇 drills down like the row under it.
+    const plot = visible(page, '.ov-chart-children .ov-chart-plot');
+    await expect(plot.getAttribute('_echarts_instance_')).resolves.toBeTruthy();
+    // Screen readers hear what the picture is; the figures are the text list under it.
+    await expect(plot.getAttribute('aria-label')).resolves.toBe('各乡镇（街道）逾期未办工单（柱状图，数字见下方列表）');
+    await expect(visible(page, '.ov-chart-children .ov-bar').allInnerTexts()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/^城关镇\s+\d+ \/ 共 \d+$/)]));
+    const canvasBox = await plot.locator('canvas').boundingBox();
+    const plotBox = await plot.boundingBox();
+    expect(canvasBox?.width).toBeGreaterThan(200);
+    expect(Math.abs((canvasBox?.width ?? 0) - (plotBox?.width ?? 0))).toBeLessThan(2);
+    let bar: DrawnBar | null = null;
+    for (let attempt = 0; attempt < 20 && !bar; attempt++) {
+      await page.waitForTimeout(150);
+      bar = await drawnBar(page, '.ov-chart-children', '城关镇', ALERT_RED);
+    }
+    expect(bar).not.toBeNull();
+    const { y, from, to } = bar as DrawnBar;
+    expect(to - from).toBeGreaterThan(4);
+    await snap(page, 'oversight-county-chart');
+    const at = { x: (canvasBox?.x ?? 0) + (from + to) / 2, y: (canvasBox?.y ?? 0) + y };
+    await page.mouse.move(at.x, at.y);
+    // ECharts shows the hand over something clickable: the bar is under the pointer.
+    await expect(plot.evaluate((el) => (el.firstElementChild as HTMLElement | null)?.style.cursor ?? (el as HTMLElement).style.cursor)).resolves.toBe('pointer');
+    await page.mouse.click(at.x, at.y);
     await visible(page, '.ov-area-name').filter({ hasText: '城关镇' }).waitFor();
     await visible(page, '.ov-child').filter({ hasText: '南门社区' }).click();
     await visible(page, '.ov-area-name').filter({ hasText: '南门社区' }).waitFor();
@@ -190,6 +259,19 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
       expect(charts.width).toBeGreaterThan(400);
       await settle(page);
       await screenshot(page, 'oversight-desktop');
+      // The charts follow their column when the window narrows (one column below 900 px).
+      const chartWidth = () => visible(page, '.ov-chart-satisfaction .ov-chart-plot canvas').evaluate((el) => el.getBoundingClientRect().width);
+      const wide = await chartWidth();
+      await page.setViewportSize({ width: 800, height: 900 });
+      await page.waitForFunction(
+        (before) => {
+          const plot = Array.from(document.querySelectorAll<HTMLElement>('.ov-chart-satisfaction .ov-chart-plot')).find((el) => el.offsetParent !== null);
+          const canvas = plot?.querySelector('canvas');
+          return Boolean(plot && canvas && Math.abs(canvas.getBoundingClientRect().width - plot.getBoundingClientRect().width) < 2 && canvas.getBoundingClientRect().width !== before);
+        },
+        wide,
+        { timeout: 5000 },
+      );
       expect(errors).toEqual([]);
     } finally {
       await context.close();

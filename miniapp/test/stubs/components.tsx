@@ -1,5 +1,5 @@
 // Stand-in for @tarojs/components under jest: plain DOM elements with the props the app uses.
-import type { CSSProperties, ReactNode } from 'react';
+import { forwardRef, type CSSProperties, type ReactNode } from 'react';
 
 interface BaseProps {
   className?: string;
@@ -7,13 +7,20 @@ interface BaseProps {
   onClick?: () => void;
 }
 
-export function View({ className, children, onClick, style }: BaseProps & { style?: CSSProperties }) {
+interface ViewProps extends BaseProps {
+  style?: CSSProperties;
+  role?: string;
+  ariaLabel?: string;
+}
+
+/** Like Taro's View on H5, a ref reaches the element (charts render into it). */
+export const View = forwardRef<HTMLDivElement, ViewProps>(function View({ className, children, onClick, style, role, ariaLabel }, ref) {
   return (
-    <div className={className} onClick={onClick} style={style}>
+    <div ref={ref} className={className} onClick={onClick} style={style} role={role} aria-label={ariaLabel}>
       {children}
     </div>
   );
-}
+});
 
 export function Text({ className, children, onClick }: BaseProps) {
   return (
@@ -119,4 +126,41 @@ export function Picker({ mode = 'selector', value, start, end, children, onChang
       {children}
     </div>
   );
+}
+
+interface CanvasTouchStub {
+  touches: Array<{ identifier: number; x: number; y: number }>;
+  changedTouches: Array<{ identifier: number; x: number; y: number }>;
+}
+type CanvasTouchHandler = (event: CanvasTouchStub) => void;
+const canvasTouchHandlers = new WeakMap<Element, { start?: CanvasTouchHandler; end?: CanvasTouchHandler }>();
+
+interface CanvasProps extends BaseProps {
+  id?: string;
+  type?: string;
+  style?: CSSProperties;
+  onTouchStart?: CanvasTouchHandler;
+  onTouchEnd?: CanvasTouchHandler;
+}
+
+/** Taro's Canvas: a canvas element; touchCanvas() is a finger on it (x, y in CSS px from its top left). */
+export function Canvas({ className, id, style, type, onTouchStart, onTouchEnd }: CanvasProps) {
+  return (
+    <canvas
+      ref={(el) => {
+        if (el) canvasTouchHandlers.set(el, { start: onTouchStart, end: onTouchEnd });
+      }}
+      className={className}
+      id={id}
+      style={style}
+      data-type={type}
+    />
+  );
+}
+
+export function touchCanvas(canvas: Element, phase: 'start' | 'end', point: { x: number; y: number }): void {
+  const handlers = canvasTouchHandlers.get(canvas);
+  const touch = { identifier: 0, ...point };
+  if (phase === 'start') handlers?.start?.({ touches: [touch], changedTouches: [touch] });
+  else handlers?.end?.({ touches: [], changedTouches: [touch] });
 }

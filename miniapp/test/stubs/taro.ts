@@ -143,7 +143,35 @@ const Taro = {
   openDocument(_options: { filePath: string; fileType?: string; showMenu?: boolean }): Promise<void> {
     return Promise.resolve();
   },
+  getWindowInfo(): { pixelRatio: number; windowWidth: number; windowHeight: number } {
+    return { pixelRatio: 2, windowWidth: 375, windowHeight: 667 };
+  },
+  /** select(selector).fields(...).exec(callback): answers what setSelectorQueryAnswer says (nothing found by default). */
+  createSelectorQuery() {
+    const query = {
+      selected: '',
+      select(selector: string) {
+        query.selected = selector;
+        return query;
+      },
+      fields(_fields: Record<string, boolean>) {
+        return query;
+      },
+      exec(callback: (result: unknown[]) => void) {
+        const answer = selectorQueryAnswer(query.selected);
+        Taro.nextTick(() => callback([answer]));
+      },
+    };
+    return query;
+  },
 };
+
+let selectorQueryAnswer: (selector: string) => unknown = () => null;
+
+/** What the page's SelectorQuery finds for a selector (e.g. a canvas node and its size). */
+export function setSelectorQueryAnswer(answer: (selector: string) => unknown): void {
+  selectorQueryAnswer = answer;
+}
 
 /** The phone loses or regains its connection (what WeChat reports to onNetworkStatusChange listeners). */
 export function triggerNetworkStatus(isConnected: boolean): void {
@@ -198,6 +226,7 @@ export function resetTaroStub(): void {
   didShowHandlers.clear();
   routerParams = {};
   networkStatusHandlers.clear();
+  selectorQueryAnswer = () => null;
 }
 
 export default Taro;

@@ -1,14 +1,9 @@
+import { useMemo } from 'react';
 import { Text, View } from '@tarojs/components';
+import { barChartOption, chartHeight, clickedBar, type Bar } from '../lib/chartOption';
+import EChart from './EChart';
 
-export interface Bar {
-  key: string | number;
-  label: string;
-  value: number;
-  /** What is written after the bar; the value itself by default. */
-  display?: string;
-  /** Drawn in the warning colour (e.g. overdue tickets). */
-  alert?: boolean;
-}
+export type { Bar } from '../lib/chartOption';
 
 interface BarChartProps {
   /** Hook for tests and journeys, e.g. 'ov-chart-children'. */
@@ -23,26 +18,46 @@ interface BarChartProps {
 }
 
 /**
- * A horizontal bar chart drawn with views: labels stay real text (read by screen readers, enlarged with the
- * font setting), works the same in WeChat and the browser, and costs no charting library in the package.
+ * A horizontal bar chart drawn by ECharts (canvas), with the same figures as a text list below it: the list is
+ * what screen readers read and what stays legible at WeChat's largest font, since text inside a canvas does not
+ * grow with the font setting. A bar, its name on the axis or its row in the list drills down alike.
  */
 export default function BarChart({ className, title, bars, max, emptyText, onSelect }: BarChartProps) {
   const top = max ?? Math.max(0, ...bars.map((b) => b.value));
+  const clickable = Boolean(onSelect);
+  // The overview builds its bars afresh on every render: redraw only when what they say changes.
+  const signature = JSON.stringify([bars, max, clickable]);
+  const option = useMemo(() => barChartOption(bars, max, clickable), [signature]);
   return (
     <View className={`card ov-chart ${className}`}>
       <View className="card-title">{title}</View>
       {top <= 0 ? (
         <View className="muted ov-chart-empty">{emptyText}</View>
       ) : (
-        bars.map((bar) => (
-          <View key={bar.key} className={`ov-bar${onSelect ? ' ov-bar-link' : ''}`} onClick={onSelect ? () => onSelect(bar) : undefined}>
-            <View className="ov-bar-label wrap-text">{bar.label}</View>
-            <View className="ov-bar-track">
-              <View className={`ov-bar-fill${bar.alert ? ' ov-bar-alert' : ''}`} style={{ width: `${Math.max(bar.value > 0 ? 2 : 0, Math.round((bar.value / top) * 100))}%` }} />
-              <Text className="ov-bar-value">{bar.display ?? bar.value}</Text>
-            </View>
+        <View>
+          <EChart
+            className="ov-chart-plot"
+            option={option}
+            height={chartHeight(bars.length)}
+            label={`${title}（柱状图，数字见下方列表）`}
+            onClick={
+              onSelect
+                ? (event) => {
+                    const bar = clickedBar(bars, event);
+                    if (bar) onSelect(bar);
+                  }
+                : undefined
+            }
+          />
+          <View className="ov-chart-list">
+            {bars.map((bar) => (
+              <View key={bar.key} className={`ov-bar${onSelect ? ' ov-bar-link' : ''}`} onClick={onSelect ? () => onSelect(bar) : undefined}>
+                <View className="ov-bar-label wrap-text">{bar.label}</View>
+                <Text className={`ov-bar-value${bar.alert && bar.value > 0 ? ' ov-alert' : ''}`}>{bar.display ?? bar.value}</Text>
+              </View>
+            ))}
           </View>
-        ))
+        </View>
       )}
     </View>
   );

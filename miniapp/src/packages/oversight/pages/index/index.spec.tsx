@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { AreaOverview, CommunityOverview, CompanyOverview, MeView, Metrics, RoleScope } from '@wuye/contracts';
+import { chartIn, clickChart } from '../../../../../test/stubs/echarts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
@@ -102,18 +103,40 @@ describe('监管统计 overview', () => {
     expect(screen.queryByText('督办队列')).not.toBeInTheDocument();
   });
 
-  it('draws the overdue chart with bars in proportion, and a bar drills down like the row', async () => {
+  it('charts the overdue tickets of each office with ECharts; a bar, or its row under the chart, drills down', async () => {
     getMeMock.mockResolvedValue(me([TOWN_REGULATOR]));
     const navigate = jest.spyOn(Taro, 'navigateTo');
 
     render(<OversightOverview />);
-    const chart = (await screen.findByText('各社区（村）逾期未办工单')).closest('.ov-chart') as HTMLElement;
-    const widths = Array.from(chart.querySelectorAll('.ov-bar-fill')).map((el) => (el as HTMLElement).style.width);
-    expect(widths).toEqual(['100%', '60%']);
-    expect(within(chart).getByText('5 / 共 60')).toBeInTheDocument();
+    const card = (await screen.findByText('各社区（村）逾期未办工单')).closest('.ov-chart') as HTMLElement;
+    const option = chartIn(card).option as { series: Array<{ data: Array<{ name: string; value: number }> }> };
+    expect(option.series[0].data.map((d) => [d.name, d.value])).toEqual([
+      ['南门社区', 5],
+      ['北关社区', 3],
+    ]);
+    expect(within(card).getByText('5 / 共 60')).toBeInTheDocument();
 
-    fireEvent.click(within(chart).getByText('北关社区'));
+    clickChart(chartIn(card), { componentType: 'series', dataIndex: 1 });
     expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/oversight/pages/index/index?areaId=4' });
+
+    fireEvent.click(within(card).getByText('南门社区'));
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/oversight/pages/index/index?areaId=3' });
+  });
+
+  it('an estate’s satisfaction bar opens its tickets; categories and stars are charted without drill-down', async () => {
+    getMeMock.mockResolvedValue(me([TOWN_REGULATOR]));
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+
+    render(<OversightOverview />);
+    const satisfaction = (await screen.findByText('各小区满意率')).closest('.ov-chart') as HTMLElement;
+    clickChart(chartIn(satisfaction), { componentType: 'series', dataIndex: 1 });
+    expect(navigate).toHaveBeenLastCalledWith({ url: `/packages/oversight/pages/community/index?communityId=2&name=${encodeURIComponent('阳光新城')}` });
+
+    const categories = chartIn(document.querySelector('.ov-chart-categories') as HTMLElement).option as { series: Array<{ data: Array<{ value: number }> }> };
+    expect(categories.series[0].data.map((d) => d.value)).toEqual([45, 15]);
+    const stars = chartIn(document.querySelector('.ov-chart-stars') as HTMLElement);
+    clickChart(stars, { componentType: 'series', dataIndex: 0 });
+    expect(navigate).toHaveBeenCalledTimes(1);
   });
 
   it('drills down: an area opens the same page one level lower, an estate opens its tickets', async () => {
