@@ -26,7 +26,7 @@ import { DisclosureShare } from '../modules/disclosures/disclosure-share.entity'
 import { Disclosure } from '../modules/disclosures/disclosure.entity';
 import { CreditEvent } from '../modules/oversight/credit-event.entity';
 import { StarRating } from '../modules/oversight/star-rating.entity';
-import { TicketRollup } from '../modules/tickets/ticket-rollup.entity';
+import { TicketRollup, TicketRollupMonth } from '../modules/tickets/ticket-rollup.entity';
 
 /** Every entity, listed explicitly (no globs: what is in the schema is visible here). */
 export const ENTITIES = [
@@ -57,6 +57,7 @@ export const ENTITIES = [
   DisclosureQuestion,
   DisclosureShare,
   TicketRollup,
+  TicketRollupMonth,
   StarRating,
   CreditEvent,
 ];

@@ -48,7 +48,7 @@ export class Oversight1764300000005 implements MigrationInterface {
       }),
     );
     // Tickets filed before this migration are counted too.
-    await rebuildRollups(q, isMysql(q), shanghaiDate());
+    await rebuildRollups(q, isMysql(q), shanghaiDate(), { months: false });
   }
 
   async down(q: QueryRunner): Promise<void> {

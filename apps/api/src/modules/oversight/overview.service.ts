@@ -46,6 +46,28 @@ export function metricsOf(c: Counters, overdueOpen: number): Metrics {
   };
 }
 
+const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
+const nextMonth = (date: string) => {
+  const d = new Date(`${monthStart(date)}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * A date range as the whole months inside it (their 1sts, first to last) and the loose days before and after
+ * them; each part null when empty. 2026-01-15…2026-04-10 → days 01-15…01-31, months 02-01…03-01, days 04-01…04-10.
+ */
+export function splitByMonths(from: string, to: string): { headDays: [string, string] | null; months: [string, string] | null; tailDays: [string, string] | null } {
+  const firstWhole = from === monthStart(from) ? from : nextMonth(from);
+  const afterLastWhole = addDays(to, 1) === nextMonth(to) ? nextMonth(to) : monthStart(to);
+  if (firstWhole >= afterLastWhole) return { headDays: [from, to], months: null, tailDays: null };
+  return {
+    headDays: from < firstWhole ? [from, addDays(firstWhole, -1)] : null,
+    months: [firstWhole, addDays(afterLastWhole, -1).slice(0, 7) + '-01'],
+    tailDays: afterLastWhole <= to ? [afterLastWhole, to] : null,
+  };
+}
+
 /**
  * Statistics for a community office, a town or the county, per estate and per company, for tickets filed in a
  * date range. Sums the maintained rollups (one grouped query) plus one indexed count of what is overdue now.
@@ -67,12 +89,21 @@ export class OverviewService {
   /** Counters per estate (and per category) in the area and range, from the rollups. */
   async countersByCommunity(areaPath: string, from: string, to: string): Promise<{ perCommunity: Map<number, Counters>; perCategory: Map<string, number>; perCompany: Map<number, Counters> }> {
     const sums = ROLLUP_COUNTERS.map((k) => `SUM(r.${columnOf(k)}) AS ${columnOf(k)}`).join(', ');
-    const rows: Record<string, string | number | null>[] = await this.db.query(
-      `SELECT r.community_id AS community_id, r.category_code AS category_code, r.company_id AS company_id, ${sums}
-       FROM ticket_rollup r WHERE r.area_path LIKE ? AND r.day >= ? AND r.day <= ?
-       GROUP BY r.community_id, r.category_code, r.company_id`,
-      [`${areaPath}%`, from, to],
-    );
+    const sumOf = (table: string, period: string, lo: string, hi: string): Promise<Record<string, string | number | null>[]> =>
+      this.db.query(
+        `SELECT r.community_id AS community_id, r.category_code AS category_code, r.company_id AS company_id, ${sums}
+         FROM ${table} r WHERE r.area_path LIKE ? AND r.${period} >= ? AND r.${period} <= ?
+         GROUP BY r.community_id, r.category_code, r.company_id`,
+        [`${areaPath}%`, lo, hi],
+      );
+    // Whole months from the monthly rollups, the days before and after them from the daily ones.
+    const { headDays, months, tailDays } = splitByMonths(from, to);
+    const parts = await Promise.all([
+      headDays ? sumOf('ticket_rollup', 'day', headDays[0], headDays[1]) : [],
+      months ? sumOf('ticket_rollup_month', 'month', months[0], months[1]) : [],
+      tailDays ? sumOf('ticket_rollup', 'day', tailDays[0], tailDays[1]) : [],
+    ]);
+    const rows = parts.flat();
     const perCommunity = new Map<number, Counters>();
     const perCategory = new Map<string, number>();
     const perCompany = new Map<number, Counters>();

@@ -5,7 +5,7 @@ import type { TicketState } from '@wuye/contracts';
 import { shanghaiDate } from '../../common/time';
 import { activeContractsQuery } from '../org/contracts.service';
 import type { Ticket } from './ticket.entity';
-import { TicketRollup } from './ticket-rollup.entity';
+import { RollupCounters, TicketRollup, TicketRollupMonth } from './ticket-rollup.entity';
 
 /** The counters a rollup row keeps, by column (property) name. */
 export const ROLLUP_COUNTERS = [
@@ -67,7 +67,21 @@ export function contribution(t: Countable): Counters {
  * Rebuilds ticket_rollup from the tickets with one grouped INSERT … SELECT (used by the migration that created
  * the table, by bulk loads and for repair). Returns the number of rows.
  */
-export async function rebuildRollups(runner: { query(sql: string, params?: unknown[]): Promise<unknown> }, mysql: boolean, today: string): Promise<number> {
+type Runner = { query(sql: string, params?: unknown[]): Promise<unknown> };
+
+/** The monthly rollups again, from the daily ones (same counters, summed per estate, month and category). */
+export async function rebuildMonthlyRollups(runner: Runner, mysql: boolean): Promise<void> {
+  const month = mysql ? "DATE_FORMAT(r.day, '%Y-%m-01')" : "strftime('%Y-%m-01', r.day)";
+  const columns = ROLLUP_COUNTERS.map(columnOf);
+  await runner.query('DELETE FROM ticket_rollup_month');
+  await runner.query(
+    `INSERT INTO ticket_rollup_month (community_id, area_path, company_id, month, category_code, ${columns.join(', ')})
+     SELECT r.community_id, MAX(r.area_path), MAX(r.company_id), ${month}, r.category_code, ${columns.map((c) => `SUM(r.${c})`).join(', ')}
+     FROM ticket_rollup r GROUP BY r.community_id, ${month}, r.category_code`,
+  );
+}
+
+export async function rebuildRollups(runner: Runner, mysql: boolean, today: string, options: { months?: boolean } = {}): Promise<number> {
   const day = mysql ? 'DATE(DATE_ADD(t.created_at, INTERVAL 8 HOUR))' : "date(t.created_at, '+8 hours')";
   const sums = [
     'COUNT(*)',
@@ -97,11 +111,43 @@ export async function rebuildRollups(runner: { query(sql: string, params?: unkno
       [today, today, Number(id)],
     );
   }
+  // (The migration that made the daily table ran before the monthly table existed.)
+  if (options.months !== false) await rebuildMonthlyRollups(runner, mysql);
   const [{ n }] = (await runner.query('SELECT COUNT(*) AS n FROM ticket_rollup')) as { n: number | string }[];
   return Number(n);
 }
 
-/** Keeps ticket_rollup in step with the tickets: called inside the transaction that changes a ticket. */
+/** Adds `delta` to the row of this estate, period and category (made first if it is the period's first ticket). */
+async function bump(
+  m: EntityManager,
+  target: typeof TicketRollup | typeof TicketRollupMonth,
+  period: 'day' | 'month',
+  value: string,
+  after: Pick<Ticket, 'communityId' | 'areaPath' | 'categoryCode'>,
+  delta: Counters,
+  companyOf: () => Promise<number | null>,
+): Promise<void> {
+  const repo = m.getRepository<RollupCounters>(target);
+  const key = { communityId: after.communityId, period: value, categoryCode: after.categoryCode };
+  const apply = () =>
+    repo
+      .createQueryBuilder()
+      .update()
+      .set(Object.fromEntries(ROLLUP_COUNTERS.filter((k) => delta[k] !== 0).map((k) => [k, () => `${columnOf(k)} + ${delta[k]}`])))
+      .where(`community_id = :communityId AND ${period} = :period AND category_code = :categoryCode`, key)
+      .execute();
+  if ((await apply()).affected) return;
+  // A new row; if another transaction made it first, add to theirs.
+  await repo
+    .createQueryBuilder()
+    .insert()
+    .values({ communityId: after.communityId, [period]: value, categoryCode: after.categoryCode, areaPath: after.areaPath, companyId: await companyOf(), ...Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, 0])) })
+    .orIgnore()
+    .execute();
+  await apply();
+}
+
+/** Keeps ticket_rollup (days) and ticket_rollup_month in step with the tickets, inside the changing transaction. */
 @Injectable()
 export class RollupsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -112,25 +158,14 @@ export class RollupsService {
     const sub = before ? contribution(before) : null;
     const delta = Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, add[k] - (sub?.[k] ?? 0)])) as Counters;
     if (ROLLUP_COUNTERS.every((k) => delta[k] === 0)) return;
-    const key = { communityId: after.communityId, day: shanghaiDate(after.createdAt), categoryCode: after.categoryCode };
-    const repo = m.getRepository(TicketRollup);
-    const apply = () =>
-      repo
-        .createQueryBuilder()
-        .update()
-        .set(Object.fromEntries(ROLLUP_COUNTERS.filter((k) => delta[k] !== 0).map((k) => [k, () => `${columnOf(k)} + ${delta[k]}`])))
-        .where('community_id = :communityId AND day = :day AND category_code = :categoryCode', key)
-        .execute();
-    if ((await apply()).affected) return;
-    const company = await activeContractsQuery(m, shanghaiDate()).andWhere('sc.communityId = :c', { c: after.communityId }).getOne();
-    // A new row; if another transaction made it first, add to theirs.
-    await repo
-      .createQueryBuilder()
-      .insert()
-      .values({ ...key, areaPath: after.areaPath, companyId: company?.companyId ?? null, ...Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, 0])) })
-      .orIgnore()
-      .execute();
-    await apply();
+    const day = shanghaiDate(after.createdAt);
+    let company: number | null | undefined;
+    const companyOf = async () => {
+      if (company === undefined) company = (await activeContractsQuery(m, shanghaiDate()).andWhere('sc.communityId = :c', { c: after.communityId }).getOne())?.companyId ?? null;
+      return company;
+    };
+    await bump(m, TicketRollup, 'day', day, after, delta, companyOf);
+    await bump(m, TicketRollupMonth, 'month', `${day.slice(0, 7)}-01`, after, delta, companyOf);
   }
 
   /** Rebuilds every row from the tickets table (after bulk loads, or to repair). Returns the rows written. */
