@@ -55,11 +55,14 @@ const nextMonth = (date: string) => {
 
 /**
  * A date range as the whole months inside it (their 1sts, first to last) and the loose days before and after
- * them; each part null when empty. 2026-01-15…2026-04-10 → days 01-15…01-31, months 02-01…03-01, days 04-01…04-10.
+ * them; each part null when empty. 2026-01-15…2026-04-10 → days 01-15…01-31, months 02-01…03-01, days 04-01…04-10
+ * (or months 02-01…04-01 when 04-10 is today or later).
  */
-export function splitByMonths(from: string, to: string): { headDays: [string, string] | null; months: [string, string] | null; tailDays: [string, string] | null } {
+export function splitByMonths(from: string, to: string, today = shanghaiDate()): { headDays: [string, string] | null; months: [string, string] | null; tailDays: [string, string] | null } {
   const firstWhole = from === monthStart(from) ? from : nextMonth(from);
-  const afterLastWhole = addDays(to, 1) === nextMonth(to) ? nextMonth(to) : monthStart(to);
+  // A range up to today (as most are) takes this month whole: no ticket is filed after today.
+  const lastMonthWhole = addDays(to, 1) === nextMonth(to) || (to >= today && monthStart(to) <= today);
+  const afterLastWhole = lastMonthWhole ? nextMonth(to) : monthStart(to);
   if (firstWhole >= afterLastWhole) return { headDays: [from, to], months: null, tailDays: null };
   return {
     headDays: from < firstWhole ? [from, addDays(firstWhole, -1)] : null,
@@ -89,13 +92,19 @@ export class OverviewService {
   /** Counters per estate (and per category) in the area and range, from the rollups. */
   async countersByCommunity(areaPath: string, from: string, to: string): Promise<{ perCommunity: Map<number, Counters>; perCategory: Map<string, number>; perCompany: Map<number, Counters> }> {
     const sums = ROLLUP_COUNTERS.map((k) => `SUM(r.${columnOf(k)}) AS ${columnOf(k)}`).join(', ');
-    const sumOf = (table: string, period: string, lo: string, hi: string): Promise<Record<string, string | number | null>[]> =>
-      this.db.query(
-        `SELECT r.community_id AS community_id, r.category_code AS category_code, r.company_id AS company_id, ${sums}
-         FROM ${table} r WHERE r.area_path LIKE ? AND r.${period} >= ? AND r.${period} <= ?
-         GROUP BY r.community_id, r.category_code, r.company_id`,
-        [`${areaPath}%`, lo, hi],
-      );
+    // By estate id: each estate's rows are one seek on (community_id, period, category) instead of a scan of every
+    // row of the area for the dates wanted.
+    const estates = (await this.db.query('SELECT id FROM community WHERE area_path LIKE ?', [`${areaPath}%`])) as { id: number | string }[];
+    const ids = estates.map((e) => Number(e.id));
+    const sumOf = async (table: string, period: string, lo: string, hi: string): Promise<Record<string, string | number | null>[]> =>
+      ids.length
+        ? this.db.query(
+            `SELECT r.community_id AS community_id, r.category_code AS category_code, r.company_id AS company_id, ${sums}
+             FROM ${table} r WHERE r.community_id IN (${ids.map(() => '?').join(', ')}) AND r.area_path LIKE ? AND r.${period} >= ? AND r.${period} <= ?
+             GROUP BY r.community_id, r.category_code, r.company_id`,
+            [...ids, `${areaPath}%`, lo, hi],
+          )
+        : [];
     // Whole months from the monthly rollups, the days before and after them from the daily ones.
     const { headDays, months, tailDays } = splitByMonths(from, to);
     const parts = await Promise.all([
