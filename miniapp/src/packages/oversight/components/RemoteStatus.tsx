@@ -2,17 +2,18 @@ import { Button, View } from '@tarojs/components';
 import type { SessionGate } from '../../../hooks/useSession';
 import SessionNotice from '../../../components/SessionNotice';
 import StatusNotice from '../../../components/StatusNotice';
-import type { PagedList, RemotePhase } from '../lib/useRemote';
+import type { ListPhase, PagedList } from '../../../hooks/usePagedList';
+import type { RemotePhase } from '../lib/useRemote';
 
 /** 正在加载… or what failed with 重试, in place of the content; nothing once it is there. */
-export function RemoteStatus({ phase, errorTitle, errorMessage, onRetry }: { phase: RemotePhase; errorTitle: string; errorMessage: string; onRetry: () => void }) {
+export function RemoteStatus({ phase, errorTitle, errorMessage, onRetry }: { phase: RemotePhase | ListPhase; errorTitle: string; errorMessage: string; onRetry: () => void }) {
   if (phase === 'loading') return <StatusNotice className="ov-loading" title="正在加载…" />;
   if (phase === 'error') return <StatusNotice className="ov-error" title={errorTitle} text={errorMessage} actionText="重试" onAction={onRetry} />;
   return null;
 }
 
 /** 加载更多 under a list while there is a next page; disabled while it loads. */
-export function LoadMore({ list }: { list: Pick<PagedList<unknown & { id: number }>, 'phase' | 'nextCursor' | 'loadingMore' | 'loadMore'> }) {
+export function LoadMore({ list }: { list: Pick<PagedList<unknown>, 'phase' | 'nextCursor' | 'loadingMore' | 'loadMore'> }) {
   if (list.phase !== 'ready' || list.nextCursor === null) return null;
   return (
     <Button className="button button-block ov-more" disabled={list.loadingMore || undefined} onClick={() => void list.loadMore()}>

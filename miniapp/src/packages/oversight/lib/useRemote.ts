@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Page } from '@wuye/contracts';
 import { endExpiredSession, isSignedOutError } from '../../../services/auth';
-import { ApiError, showApiError } from '../../../services/http';
+import { ApiError } from '../../../services/http';
 
 export type RemotePhase = 'loading' | 'ready' | 'error';
 
@@ -54,66 +53,4 @@ export function useRemote<T>(load: () => Promise<T>, enabled: boolean): Remote<T
   }, [enabled, reload]);
 
   return { phase, data, errorMessage, reload };
-}
-
-export interface PagedList<T> {
-  phase: RemotePhase;
-  items: T[];
-  nextCursor: string | null;
-  errorMessage: string;
-  loadingMore: boolean;
-  reload: (quiet?: boolean) => Promise<void>;
-  /** 加载更多: the next page, appended (items already shown are not repeated). */
-  loadMore: () => Promise<void>;
-}
-
-/** A keyset-paginated list: the first page while `enabled` (and whenever `fetchPage` changes), then page by page. */
-export function usePagedList<T extends { id: number }>(fetchPage: (cursor: string | null) => Promise<Page<T>>, enabled: boolean): PagedList<T> {
-  const [phase, setPhase] = useState<RemotePhase>('loading');
-  const [items, setItems] = useState<T[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [errorMessage, setErrorMessage] = useState('');
-  const [loadingMore, setLoadingMore] = useState(false);
-  const generation = useRef(0);
-
-  const reload = useCallback(
-    async (quiet = false) => {
-      const current = ++generation.current;
-      if (!quiet) setPhase('loading');
-      try {
-        const page = await fetchPage(null);
-        if (current !== generation.current) return;
-        setItems(page.items);
-        setNextCursor(page.nextCursor);
-        setPhase('ready');
-      } catch (error) {
-        if (current !== generation.current) return;
-        setErrorMessage(failureMessage(error));
-        setPhase('error');
-      }
-    },
-    [fetchPage],
-  );
-
-  useEffect(() => {
-    if (enabled) void reload();
-  }, [enabled, reload]);
-
-  const loadMore = async () => {
-    if (nextCursor === null || loadingMore) return;
-    const current = generation.current;
-    setLoadingMore(true);
-    try {
-      const page = await fetchPage(nextCursor);
-      if (current !== generation.current) return;
-      setItems((shown) => [...shown, ...page.items.filter((item) => !shown.some((s) => s.id === item.id))]);
-      setNextCursor(page.nextCursor);
-    } catch (error) {
-      showApiError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  return { phase, items, nextCursor, errorMessage, loadingMore, reload, loadMore };
 }

@@ -11,7 +11,8 @@ import { getStarRatings, listOversightTickets } from '../../../../services/overs
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import TicketRow from '../../components/TicketRow';
 import { canRate, percent, starsLabel } from '../../lib/format';
-import { usePagedList, useRemote } from '../../lib/useRemote';
+import { useRemote } from '../../lib/useRemote';
+import { usePagedList } from '../../../../hooks/usePagedList';
 import '../../oversight.scss';
 
 type Filter = { key: 'overdue' | 'open' | 'all'; label: string };
@@ -38,7 +39,7 @@ export default function OversightCommunity() {
     (cursor: string | null) => listOversightTickets(communityId, cursor ? { ...queryOf(filter.key), cursor } : queryOf(filter.key)),
     [communityId, filter],
   );
-  const list = usePagedList(fetchPage, signedIn);
+  const list = usePagedList(signedIn ? (cursor?: string) => fetchPage(cursor ?? null) : null, { reloadOn: signedIn ? fetchPage : null });
   const { phase, items } = list;
 
   const loadRatings = useCallback(() => getStarRatings(communityId), [communityId]);

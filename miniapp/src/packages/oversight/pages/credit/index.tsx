@@ -15,7 +15,8 @@ import CreditStandingCard from '../../components/CreditStandingCard';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { creditProblem, type CreditDraft } from '../../lib/credit';
 import { canRate, shanghaiToday } from '../../lib/format';
-import { messageOf, usePagedList, useRemote } from '../../lib/useRemote';
+import { messageOf, useRemote } from '../../lib/useRemote';
+import { usePagedList } from '../../../../hooks/usePagedList';
 import '../../oversight.scss';
 
 const KINDS = Object.keys(CREDIT_EVENT_LABELS) as CreditEventKind[];
@@ -193,7 +194,7 @@ export default function CreditRecords() {
     (cursor: string | null) => listCreditEvents(cursor ? { companyId: companyId ?? undefined, cursor } : { companyId: companyId ?? undefined }),
     [companyId],
   );
-  const list = usePagedList(fetchPage, signedIn);
+  const list = usePagedList(signedIn ? (cursor?: string) => fetchPage(cursor ?? null) : null, { reloadOn: signedIn ? fetchPage : null });
   const { phase, items } = list;
 
   if (!signedIn) return <SignedOutPage gate={gate} purpose="登录后查看信用记录。" />;

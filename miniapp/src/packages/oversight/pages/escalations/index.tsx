@@ -9,7 +9,7 @@ import { ESCALATIONS_PAGE, OVERSIGHT_TICKET_PAGE } from '../../../../routes';
 import { listEscalations } from '../../../../services/oversight';
 import { formatShanghaiDateTime } from '../../../../utils/time';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
-import { usePagedList } from '../../lib/useRemote';
+import { usePagedList } from '../../../../hooks/usePagedList';
 import '../../oversight.scss';
 
 type Tab = { state: 'open' | 'closed'; label: string };
@@ -25,7 +25,7 @@ export default function EscalationQueue() {
   const shown = useRef(false);
   const signedIn = gate.phase === 'signed-in';
   const fetchPage = useCallback((cursor: string | null) => listEscalations(cursor ? { state: tab.state, cursor } : { state: tab.state }), [tab]);
-  const list = usePagedList(fetchPage, signedIn);
+  const list = usePagedList(signedIn ? (cursor?: string) => fetchPage(cursor ?? null) : null, { reloadOn: signedIn ? fetchPage : null });
   const { phase, items } = list;
 
   // Back from a ticket whose 督办 was just closed: the queue shows what is still open.
