@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { MeView, TicketView } from '@wuye/contracts';
 import { photo } from '../../apps/api/test/support/images';
-import { openTab, signInThroughPicker, snap, visible } from '../support/app';
+import { backTo, openTab, signInThroughPicker, snap, visible } from '../support/app';
 import { openApp, type Journey } from '../support/browser';
 import { horizontalOverflow, setTextScale } from '../support/layout';
 import { PHOTO, backToTabs, fillReport, submitReport } from '../support/tickets';
@@ -44,15 +44,6 @@ async function resolvedThisWeek(page: Page): Promise<number> {
   await answered;
   await visible(page, '.stats-range.chip-selected').filter({ hasText: '近7天' }).waitFor();
   return Number(await visible(page, '.stats-state-resolved .stats-value').innerText());
-}
-
-/** The phone's back gesture until `selector` shows (pages opened on top of it are left). */
-async function backTo(page: Page, selector: string): Promise<void> {
-  for (let step = 0; step < 5 && !(await visible(page, selector).count()); step++) {
-    await page.goBack();
-    await page.waitForTimeout(400);
-  }
-  await visible(page, selector).waitFor();
 }
 
 async function shownState(page: Page): Promise<string> {

@@ -1,8 +1,8 @@
 import type { TicketSummary, TicketView, Page as ApiPage } from '@wuye/contracts';
-import { confirmDialog, openTab, settle, signInThroughPicker, snap, visible } from '../support/app';
+import { backTo, confirmDialog, openTab, settle, signInThroughPicker, snap, visible } from '../support/app';
 import { apiAs, type ApiClient } from '../support/api';
 import { openApp, type Journey } from '../support/browser';
-import { PHOTO, fillReport, submitReport } from '../support/tickets';
+import { PHOTO, backToTabs, fillReport, submitReport } from '../support/tickets';
 
 const stamp = Date.now().toString(36);
 
@@ -52,7 +52,7 @@ describe('随手拍: a resident reports, follows and rates', () => {
 
   it('finds it in 我的报事 and opens it again', async () => {
     const { page } = j;
-    await page.goBack();
+    await backTo(page, '.home-my-tickets');
     await visible(page, '.home-my-tickets').click();
     const card = visible(page, '.ticket-card').filter({ hasText: reported });
     await card.waitFor();
@@ -66,7 +66,10 @@ describe('随手拍: a resident reports, follows and rates', () => {
   it('offline, a report waits on the phone as 待发送 and is filed exactly once when the connection returns', async () => {
     const { page } = j;
     const offline = `5栋东侧路灯不亮 ${stamp}`;
-    await page.goBack();
+    // From the tab bar, as a resident would come back to it: 首页 → 我的报事 → 随手拍.
+    await backToTabs(page);
+    await openTab(page, '首页');
+    await visible(page, '.home-my-tickets').click();
     await visible(page, '.tickets-report').click();
     await fillReport(page, { category: '设施故障', description: offline, place: '5栋东侧小路', photo: PHOTO });
 

@@ -32,13 +32,16 @@ export async function signInThroughPicker(page: Page, baseUrl: string, displayNa
 }
 
 /** The phone's back gesture, until 我的 shows again (from pages opened on top of it). */
-export async function backToMe(page: Page): Promise<void> {
-  for (let step = 0; step < 5 && !(await visible(page, '.me-content').count()); step++) {
+/** The phone's back gesture until `selector` shows (pages opened on top of it are left). */
+export async function backTo(page: Page, selector: string): Promise<void> {
+  for (let step = 0; step < 5 && !(await visible(page, selector).count()); step++) {
     await page.goBack();
     await page.waitForTimeout(400);
   }
-  await visible(page, '.me-content').waitFor();
+  await visible(page, selector).waitFor();
 }
+
+export const backToMe = (page: Page) => backTo(page, '.me-content');
 
 /** 我的 → 退出登录: 我的 offers the sign-in again. */
 export async function signOut(page: Page): Promise<void> {
