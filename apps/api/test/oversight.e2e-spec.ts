@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ROLLUP_COUNTERS, RollupsService } from '../src/modules/tickets/rollups.service';
 import { TicketJobsService } from '../src/modules/tickets/ticket-jobs.service';
-import { TicketRollup } from '../src/modules/tickets/ticket-rollup.entity';
+import { TicketRollup, TicketRollupMonth } from '../src/modules/tickets/ticket-rollup.entity';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { createTestApp, TestApp } from './support/app';
 import { createArea, createEstate, createResident, createUser, Estate } from './support/fixtures';
@@ -111,8 +111,11 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     await act(t, m, ids[4], 'resolve', { note: '好了', photoIds: [await uploadPhoto(t, m, await photo({ width: 64, height: 64 }))] });
     await t.db.getRepository(Ticket).update(ids[4], { resolvedAt: new Date(Date.now() - 8 * 86400_000) });
     await t.app.get(TicketJobsService).runOnce();
-    const snapshot = async () =>
-      (await t.db.getRepository(TicketRollup).find({ order: { communityId: 'ASC', day: 'ASC', categoryCode: 'ASC' } })).map((r) => [r.communityId, r.day, r.categoryCode, ...ROLLUP_COUNTERS.map((k) => r[k])]);
+    // Both the daily rows and the monthly ones (which the county figures read for whole months).
+    const snapshot = async () => [
+      ...(await t.db.getRepository(TicketRollup).find({ order: { communityId: 'ASC', day: 'ASC', categoryCode: 'ASC' } })).map((r) => [r.communityId, r.day, r.categoryCode, ...ROLLUP_COUNTERS.map((k) => r[k])]),
+      ...(await t.db.getRepository(TicketRollupMonth).find({ order: { communityId: 'ASC', month: 'ASC', categoryCode: 'ASC' } })).map((r) => ['month', r.communityId, r.month, r.categoryCode, ...ROLLUP_COUNTERS.map((k) => r[k])]),
+    ];
     const incremental = await snapshot();
     await t.app.get(RollupsService).rebuild();
     expect(await snapshot()).toEqual(incremental);

@@ -36,10 +36,10 @@ export default function OversightCommunity() {
   const [filter, setFilter] = useState<Filter>(FILTERS[0]);
   const signedIn = gate.phase === 'signed-in';
   const fetchPage = useCallback(
-    (cursor: string | null) => listOversightTickets(communityId, cursor ? { ...queryOf(filter.key), cursor } : queryOf(filter.key)),
+    (cursor?: string) => listOversightTickets(communityId, cursor ? { ...queryOf(filter.key), cursor } : queryOf(filter.key)),
     [communityId, filter],
   );
-  const list = usePagedList(signedIn ? (cursor?: string) => fetchPage(cursor ?? null) : null, { reloadOn: signedIn ? fetchPage : null });
+  const list = usePagedList(signedIn ? fetchPage : null, { reloadOn: signedIn ? fetchPage : null });
   const { phase, items } = list;
 
   const loadRatings = useCallback(() => getStarRatings(communityId), [communityId]);

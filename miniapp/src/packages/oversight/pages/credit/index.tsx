@@ -191,10 +191,10 @@ export default function CreditRecords() {
   const loadStanding = useCallback(() => (companyId ? getCompanyCredit(companyId) : Promise.resolve(null)), [companyId]);
   const standing = useRemote(loadStanding, signedIn);
   const fetchPage = useCallback(
-    (cursor: string | null) => listCreditEvents(cursor ? { companyId: companyId ?? undefined, cursor } : { companyId: companyId ?? undefined }),
+    (cursor?: string) => listCreditEvents(cursor ? { companyId: companyId ?? undefined, cursor } : { companyId: companyId ?? undefined }),
     [companyId],
   );
-  const list = usePagedList(signedIn ? (cursor?: string) => fetchPage(cursor ?? null) : null, { reloadOn: signedIn ? fetchPage : null });
+  const list = usePagedList(signedIn ? fetchPage : null, { reloadOn: signedIn ? fetchPage : null });
   const { phase, items } = list;
 
   if (!signedIn) return <SignedOutPage gate={gate} purpose="登录后查看信用记录。" />;

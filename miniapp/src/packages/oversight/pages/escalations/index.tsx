@@ -24,8 +24,8 @@ export default function EscalationQueue() {
   const [tab, setTab] = useState<Tab>(TABS[0]);
   const shown = useRef(false);
   const signedIn = gate.phase === 'signed-in';
-  const fetchPage = useCallback((cursor: string | null) => listEscalations(cursor ? { state: tab.state, cursor } : { state: tab.state }), [tab]);
-  const list = usePagedList(signedIn ? (cursor?: string) => fetchPage(cursor ?? null) : null, { reloadOn: signedIn ? fetchPage : null });
+  const fetchPage = useCallback((cursor?: string) => listEscalations(cursor ? { state: tab.state, cursor } : { state: tab.state }), [tab]);
+  const list = usePagedList(signedIn ? fetchPage : null, { reloadOn: signedIn ? fetchPage : null });
   const { phase, items } = list;
 
   // Back from a ticket whose 督办 was just closed: the queue shows what is still open.
