@@ -133,7 +133,7 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     await expect(title.innerText()).resolves.toContain(`#${heading}`);
     await expect(visible(page, '.ov-ticket-page .ov-ticket-overdue').innerText()).resolves.toBe('逾期');
     await expect(visible(page, '.ov-resolution-due').innerText()).resolves.toMatch(/^办结期限：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
-    await expect(visible(page, '.ov-timeline').innerText()).resolves.toContain('提请督办');
+    await expect(visible(page, '.ov-timeline').innerText()).resolves.toContain('转社区督办');
     // A regulator reads; handling the 督办 is the office's.
     expect(await visible(page, '.ov-escalation').count()).toBe(0);
     await snap(page, 'oversight-ticket-regulator');
@@ -228,7 +228,7 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     await expect(panel.locator('.ov-escalation-state').filter({ hasText: '已结束' }).innerText()).resolves.toBe('已结束');
     await expect(panel.locator('.ov-escalation-closing').innerText()).resolves.toContain('已现场核实，问题已处理');
     await timeline.locator('.ov-event', { hasText: '督办结束：已现场核实，问题已处理' }).waitFor();
-    await expect(timeline.locator('.ov-event').last().locator('.ov-event-action').innerText()).resolves.toBe('结束督办');
+    await expect(timeline.locator('.ov-event').last().locator('.ov-event-action').innerText()).resolves.toBe('督办结束');
     await snap(page, 'oversight-escalation-closed');
 
     // Back in the queue, the ticket is no longer waiting; it is among the closed ones.

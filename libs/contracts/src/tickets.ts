@@ -231,3 +231,26 @@ export interface NotificationView {
   read: boolean;
   createdAt: string;
 }
+
+/** Timeline events besides the lifecycle actions, worded the same for residents, the property side and offices. */
+export const TICKET_EVENT_LABELS: Record<string, string> = {
+  created: '提交报事',
+  follow: '我也遇到（+1）',
+  rate: '评价',
+  urge: '催办',
+  overdue: '已超时',
+  escalated: '转社区督办',
+  auto_close: '自动办结',
+  office_comment: '督办意见',
+  deadline: '调整办理期限',
+  escalation_closed: '督办结束',
+  reopen: '重新办理',
+};
+
+/** What happened in one timeline event. */
+export function ticketEventLabel(event: { action: string; toState?: TicketState | null }): string {
+  if (TICKET_EVENT_LABELS[event.action]) return TICKET_EVENT_LABELS[event.action];
+  if (event.action in TICKET_ACTION_LABELS) return TICKET_ACTION_LABELS[event.action as TicketAction];
+  return event.toState ? TICKET_STATE_LABELS[event.toState] : event.action;
+}
+

@@ -1,4 +1,4 @@
-import { TICKET_ACTION_LABELS, TICKET_STATE_LABELS, type TicketAction, type TicketEventView, type TicketState } from '@wuye/contracts';
+import { TICKET_STATE_LABELS, ticketEventLabel, type TicketState } from '@wuye/contracts';
 
 /** The state chips of 我的报事: each chip asks the API for these states. */
 export interface StateFilter {
@@ -26,23 +26,5 @@ export function stateBadgeClass(state: TicketState): string {
 
 export const stateLabel = (state: TicketState) => TICKET_STATE_LABELS[state];
 
-const EVENT_LABELS: Record<string, string> = {
-  created: '提交报事',
-  follow: '我也遇到（+1）',
-  rate: '评价',
-  urge: '催办',
-  overdue: '已超时',
-  escalated: '转社区督办',
-  auto_close: '自动办结',
-  office_comment: '督办意见',
-  deadline: '调整办理期限',
-  escalation_closed: '督办结束',
-  reopen: '重新办理',
-};
-
-/** What happened in one timeline event, in the resident's words. */
-export function eventLabel(event: Pick<TicketEventView, 'action' | 'toState'>): string {
-  if (EVENT_LABELS[event.action]) return EVENT_LABELS[event.action];
-  if (event.action in TICKET_ACTION_LABELS) return TICKET_ACTION_LABELS[event.action as TicketAction];
-  return event.toState ? TICKET_STATE_LABELS[event.toState] : event.action;
-}
+/** What happened in one timeline event (the wording every viewer sees). */
+export const eventLabel = ticketEventLabel;

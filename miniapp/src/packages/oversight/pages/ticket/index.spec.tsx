@@ -109,7 +109,7 @@ describe('oversight ticket view', () => {
     expect(screen.getByText('逾期')).toBeInTheDocument();
     expect(screen.getByText('督办中')).toBeInTheDocument();
     expect(screen.getByText('处理人：物业员工 阳光新城 维修 李师傅')).toBeInTheDocument();
-    expect(actions()).toEqual(['提交', '受理', '提请督办']);
+    expect(actions()).toEqual(['提交报事', '受理', '转社区督办']);
     expect(screen.getByText('已提请社区督办：超时未办结')).toBeInTheDocument();
     expect(document.querySelector('.ov-escalation')).toBeNull();
     expect(listMock).not.toHaveBeenCalled();
@@ -135,7 +135,7 @@ describe('oversight ticket view', () => {
     await settle();
 
     expect(commentMock).toHaveBeenCalledWith(4, '请物业三日内修复并反馈');
-    expect(actions()).toEqual(['提交', '受理', '提请督办', '督办意见']);
+    expect(actions()).toEqual(['提交报事', '受理', '转社区督办', '督办意见']);
     expect(screen.getByText('请物业三日内修复并反馈', { selector: '.ov-event-note' })).toBeInTheDocument();
     expect(noteField()).toHaveValue('');
   });
@@ -196,7 +196,7 @@ describe('oversight ticket view', () => {
     expect(closeMock).toHaveBeenCalledWith(4, '已现场核实更换灭火器');
     expect(screen.getByText('已结束')).toBeInTheDocument();
     expect(screen.getByText('2026-11-29 11:00 结束：已现场核实更换灭火器')).toBeInTheDocument();
-    expect(actions()).toContain('结束督办');
+    expect(actions()).toContain('督办结束');
     expect(document.querySelector('.ov-escalation-form')).toBeNull();
   });
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { TICKET_ACTION_LABELS, TICKET_KIND_LABELS, TICKET_STATE_LABELS, type TicketAction, type TicketEventView, type TicketView } from '@wuye/contracts';
+import { TICKET_ACTION_LABELS, TICKET_KIND_LABELS, TICKET_STATE_LABELS, type TicketAction, type TicketEventView, type TicketView, ticketEventLabel } from '@wuye/contracts';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useSession } from '../../../../hooks/useSession';
@@ -16,20 +16,6 @@ import TicketBadges from '../../components/TicketBadges';
 import './index.scss';
 
 /** Timeline entries by what happened: the lifecycle's own words, and the system's and residents' other steps. */
-const EVENT_LABELS: Record<string, string> = {
-  ...TICKET_ACTION_LABELS,
-  created: '提交工单',
-  reopen: '重新办理',
-  rate: '评价',
-  urge: '催办',
-  follow: '我也遇到了',
-  overdue: '超时',
-  escalated: '转社区督办',
-  office_comment: '社区督办意见',
-  deadline: '调整时限',
-  escalation_closed: '督办结束',
-  auto_close: '自动办结',
-};
 
 const DONE_TEXT: Partial<Record<TicketAction, string>> = {
   accept: '已受理',
@@ -55,7 +41,7 @@ function TimelineEvent({ event }: { event: TicketEventView }) {
   return (
     <View className={`timeline-event timeline-${event.action}`}>
       <View className="timeline-head">
-        <Text className="timeline-action">{EVENT_LABELS[event.action] ?? event.action}</Text>
+        <Text className="timeline-action">{ticketEventLabel(event)}</Text>
         {change ? <Text className="muted timeline-change">{change}</Text> : null}
       </View>
       <View className="muted wrap-text timeline-meta">
