@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, forbidden, unauthenticated } from '../../common/errors';
 import { ACCESS_RULE, AccessRule, AuthedRequest } from './access.decorators';
-import { AuthService } from './auth.service';
+import { AuthService, SESSION_OVER } from './auth.service';
 import { GrantsService } from './grants.service';
 
 /** The one authorization gate in front of every route (registered as APP_GUARD). */
@@ -32,9 +32,10 @@ export class AccessGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated();
-    const claims = await this.auth.authenticate(match[1]);
+    const claims = this.auth.verify(match[1]);
     const principal = await this.grants.loadPrincipal(claims.sub, claims.sid);
-    if (!principal) throw unauthenticated('UNAUTHENTICATED', '账号不可用，请重新登录');
+    if (principal === 'gone') throw unauthenticated('UNAUTHENTICATED', '账号不可用，请重新登录');
+    if (principal === 'signed-out') throw unauthenticated('UNAUTHENTICATED', SESSION_OVER);
     request.principal = principal;
     if (rule.kind === 'policy' && !principal.may(rule.policy)) throw forbidden();
     return true;

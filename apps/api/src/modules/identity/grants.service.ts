@@ -1,85 +1,113 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { Role } from '@wuye/contracts';
 import { shanghaiDate } from '../../common/time';
-import { Area } from '../org/area.entity';
-import { Community } from '../org/community.entity';
-import { activeContractsQuery } from '../org/contracts.service';
-import { HouseBinding } from './house-binding.entity';
 import { Principal, Grant } from './principal';
-import { RoleAssignment } from './role-assignment.entity';
-import { User } from './user.entity';
+
+/** One row of the grants query: a role assignment (r), an approved binding (b), or an active contract (c). */
+interface GrantRow {
+  src: 'r' | 'b' | 'c';
+  ord: number;
+  role: Role | null;
+  community_id: number | null;
+  company_id: number | null;
+  area_id: number | null;
+  title: string | null;
+}
 
 /**
  * Turns a user's role assignments and house bindings into grants with the communities they reach today.
  * Computed on every request, never cached: when a contract ends, the old company's people lose access at once.
+ * It runs in front of every signed-in request, so it is plain SQL (two statements; a third only for area roles).
  */
 @Injectable()
 export class GrantsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async loadPrincipal(userId: number, sessionId: string): Promise<Principal | null> {
-    const user = await this.db.getRepository(User).findOne({ where: { id: userId, disabledAt: IsNull() } });
-    if (!user) return null;
-    return new Principal(user.id, user.displayName, await this.grantsOf(userId), sessionId);
+  /**
+   * The caller behind an access token: 'gone' when the user is disabled or deleted, 'signed-out' when the token's
+   * session family was revoked (logout, stolen refresh token).
+   */
+  async loadPrincipal(userId: number, sessionId: string): Promise<Principal | 'gone' | 'signed-out'> {
+    const [user] = await this.db.query<{ name: string; live: number | string }[]>(
+      `SELECT u.display_name AS name,
+         EXISTS (SELECT 1 FROM auth_session s WHERE s.family_id = ? AND s.user_id = u.id AND s.revoked_at IS NULL) AS live
+       FROM app_user u WHERE u.id = ? AND u.disabled_at IS NULL`,
+      [sessionId, userId],
+    );
+    if (!user) return 'gone';
+    if (!Number(user.live)) return 'signed-out';
+    return new Principal(userId, user.name, await this.grantsOf(userId), sessionId);
   }
 
   async grantsOf(userId: number): Promise<Grant[]> {
-    const [assignments, bindings] = await Promise.all([
-      this.db.getRepository(RoleAssignment).find({ where: { userId, revokedAt: IsNull() }, order: { id: 'ASC' } }),
-      this.db.getRepository(HouseBinding).find({ where: { userId, state: 'approved' }, order: { id: 'ASC' } }),
-    ]);
     const today = shanghaiDate();
-
-    // Which (community, company) pairs are under an active contract, for staff, managers and company admins.
-    const companyIds = [...new Set(assignments.filter((a) => a.companyId !== null).map((a) => a.companyId as number))];
-    const contracted = companyIds.length
-      ? await activeContractsQuery(this.db, today).andWhere('sc.companyId IN (:...companyIds)', { companyIds }).getMany()
-      : [];
-    const servedBy = (companyId: number) => contracted.filter((c) => c.companyId === companyId).map((c) => c.communityId);
-
-    const areaIds = [...new Set(assignments.filter((a) => a.areaId !== null).map((a) => a.areaId as number))];
-    const areas = areaIds.length ? await this.db.getRepository(Area).find({ where: { id: In(areaIds) } }) : [];
-    const inArea = async (areaId: number): Promise<number[]> => {
-      const area = areas.find((a) => a.id === areaId);
-      if (!area) return [];
-      const rows = await this.db
-        .getRepository(Community)
-        .createQueryBuilder('c')
-        .select('c.id', 'id')
-        .where('c.areaPath LIKE :prefix', { prefix: `${area.path}%` })
-        .getRawMany<{ id: number }>();
-      return rows.map((r) => Number(r.id));
-    };
+    const rows = await this.db.query<GrantRow[]>(
+      `SELECT 'r' AS src, ra.id AS ord, ra.role AS role, ra.community_id AS community_id, ra.company_id AS company_id, ra.area_id AS area_id, ra.title AS title
+         FROM role_assignment ra WHERE ra.user_id = ? AND ra.revoked_at IS NULL
+       UNION ALL
+       SELECT 'b', hb.id, NULL, hb.community_id, NULL, NULL, NULL
+         FROM house_binding hb WHERE hb.user_id = ? AND hb.state = 'approved'
+       UNION ALL
+       SELECT 'c', sc.id, NULL, sc.community_id, sc.company_id, NULL, NULL
+         FROM service_contract sc
+        WHERE sc.company_id IN (SELECT ra2.company_id FROM role_assignment ra2 WHERE ra2.user_id = ? AND ra2.revoked_at IS NULL)
+          AND sc.terminated_at IS NULL AND sc.starts_on <= ? AND (sc.ends_on IS NULL OR sc.ends_on >= ?)`,
+      [userId, userId, userId, today, today],
+    );
+    const of = (src: GrantRow['src']) =>
+      rows
+        .filter((r) => r.src === src)
+        .map((r) => ({ ...r, ord: Number(r.ord) }))
+        .sort((a, b) => a.ord - b.ord);
+    const assignments = of('r');
+    const contracts = of('c');
+    // Which communities a company serves under an active contract, for staff, managers and company admins.
+    const servedBy = (companyId: number) => contracts.filter((c) => c.company_id === companyId).map((c) => c.community_id as number);
+    const areaIds = [...new Set(assignments.filter((a) => a.area_id !== null && (a.role === 'community_office' || a.role === 'regulator')).map((a) => a.area_id as number))];
+    const inArea = await this.communitiesInAreas(areaIds);
 
     const grants: Grant[] = [];
     for (const a of assignments) {
-      const base = { role: a.role, title: a.title };
+      const base = { role: a.role as Role, title: a.title };
       switch (a.role) {
         case 'platform_admin':
           grants.push({ ...base, communities: 'all' });
           break;
         case 'staff':
         case 'manager':
-          if (a.communityId !== null && a.companyId !== null && servedBy(a.companyId).includes(a.communityId)) {
-            grants.push({ ...base, communityId: a.communityId, companyId: a.companyId, communities: [a.communityId] });
+          if (a.community_id !== null && a.company_id !== null && servedBy(a.company_id).includes(a.community_id)) {
+            grants.push({ ...base, communityId: a.community_id, companyId: a.company_id, communities: [a.community_id] });
           }
           break;
         case 'company_admin':
-          if (a.companyId !== null) grants.push({ ...base, companyId: a.companyId, communities: servedBy(a.companyId) });
+          if (a.company_id !== null) grants.push({ ...base, companyId: a.company_id, communities: servedBy(a.company_id) });
           break;
         case 'committee':
         case 'committee_chair':
-          if (a.communityId !== null) grants.push({ ...base, communityId: a.communityId, communities: [a.communityId] });
+          if (a.community_id !== null) grants.push({ ...base, communityId: a.community_id, communities: [a.community_id] });
           break;
         case 'community_office':
         case 'regulator':
-          if (a.areaId !== null) grants.push({ ...base, areaId: a.areaId, communities: await inArea(a.areaId) });
+          if (a.area_id !== null) grants.push({ ...base, areaId: a.area_id, communities: inArea.get(a.area_id) ?? [] });
           break;
       }
     }
-    const residentOf = [...new Set(bindings.map((b) => b.communityId))];
+    const residentOf = [...new Set(of('b').map((b) => b.community_id as number))];
     for (const communityId of residentOf) grants.push({ role: 'resident', communityId, communities: [communityId] });
     return grants;
+  }
+
+  /** Each area's communities, its whole subtree included (area paths are "/1/4/9/"; a subtree is a prefix). */
+  private async communitiesInAreas(areaIds: number[]): Promise<Map<number, number[]>> {
+    const found = new Map<number, number[]>();
+    if (!areaIds.length) return found;
+    const areas = await this.db.query<{ id: number; path: string }[]>(`SELECT id, path FROM area WHERE id IN (${areaIds.map(() => '?').join(', ')})`, areaIds);
+    for (const area of areas) {
+      const rows = await this.db.query<{ id: number }[]>(`SELECT id FROM community WHERE area_path LIKE ? ORDER BY id`, [`${area.path}%`]);
+      found.set(Number(area.id), rows.map((r) => Number(r.id)));
+    }
+    return found;
   }
 }

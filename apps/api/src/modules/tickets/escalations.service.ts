@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import { shanghaiDate } from '../../common/time';
+import { rawQuery } from '../../database/raw';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Community } from '../org/community.entity';
-import { activeContractsQuery } from '../org/contracts.service';
 import { Escalation, type EscalationReason } from './escalation.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
@@ -57,10 +57,16 @@ export class EscalationsService {
 
   /** The estate's project managers today (their company holds the active contract). */
   async managersOf(m: EntityManager, communityId: number): Promise<number[]> {
-    const contract = await activeContractsQuery(m, shanghaiDate()).andWhere('sc.communityId = :communityId', { communityId }).getOne();
-    if (!contract) return [];
-    const rows = await m.getRepository(RoleAssignment).findBy({ role: 'manager', communityId, companyId: contract.companyId, revokedAt: IsNull() });
-    return rows.map((r) => r.userId);
+    const rows = await rawQuery<{ userId: number }>(
+      m,
+      `SELECT ra.user_id AS userId FROM role_assignment ra
+         JOIN service_contract sc ON sc.company_id = ra.company_id AND sc.community_id = ra.community_id
+        WHERE ra.community_id = :communityId AND ra.role = 'manager' AND ra.revoked_at IS NULL
+          AND sc.terminated_at IS NULL AND sc.starts_on <= :today AND (sc.ends_on IS NULL OR sc.ends_on >= :today)
+        ORDER BY ra.id`,
+      { communityId, today: shanghaiDate() },
+    );
+    return [...new Set(rows.map((r) => Number(r.userId)))];
   }
 }
 

@@ -105,7 +105,7 @@ export class Open311Service {
     if (!area || !community.areaPath.startsWith(area.path)) throw new Open311Error(403, 'api_key is not valid for this jurisdiction');
     const category = (await this.categories.rows(community.id)).find((c) => c.code === dto.service_code && c.active);
     if (!category) throw new Open311Error(404, `service_code ${dto.service_code} not found`);
-    const id = await this.tickets.insertTicket(
+    const { id } = await this.tickets.insertTicket(
       {
         communityId: community.id,
         kind: KIND_BY_CATEGORY[category.code] ?? 'repair',

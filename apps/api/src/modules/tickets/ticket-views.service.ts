@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ROLE_LABELS, type TicketEventView, type TicketSummary, type TicketView } from '@wuye/contracts';
 import { Building } from '../org/building.entity';
-import { Community } from '../org/community.entity';
 import { House } from '../org/house.entity';
 import { houseLabel } from '../org/houses.service';
-import { User } from '../identity/user.entity';
+import type { Upload } from '../uploads/upload.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { isOverdue } from './deadlines';
 import { scrubPersonal } from './privacy';
@@ -35,6 +34,33 @@ const ACTOR_LABELS: Record<TicketEvent['actorRole'], string> = {
 
 const summaryText = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
 
+/** The columns a list item is made of: lists read only these. */
+export const SUMMARY_FIELDS = [
+  'id',
+  'communityId',
+  'reporterId',
+  'kind',
+  'categoryCode',
+  'categoryName',
+  'emergency',
+  'description',
+  'photoIds',
+  'place',
+  'visibility',
+  'reporterMask',
+  'state',
+  'version',
+  'responseDueAt',
+  'resolutionDueAt',
+  'escalatedAt',
+  'followerCount',
+  'heldForReview',
+  'createdAt',
+] as const;
+export type TicketListRow = Pick<Ticket, (typeof SUMMARY_FIELDS)[number]>;
+
+const inList = (ids: number[]) => ids.map(Number).join(', ');
+
 @Injectable()
 export class TicketViewsService {
   constructor(
@@ -42,56 +68,66 @@ export class TicketViewsService {
     private readonly uploads: UploadsService,
   ) {}
 
-  async summaries(tickets: Ticket[], levelOf: (t: Ticket) => ViewerLevel): Promise<TicketSummary[]> {
+  /** List items; every list of tickets comes through here, so it reads names with two small plain queries. */
+  async summaries<T extends TicketListRow>(tickets: T[], levelOf: (t: T) => ViewerLevel): Promise<TicketSummary[]> {
     if (!tickets.length) return [];
-    const communities = await this.db.getRepository(Community).findBy({ id: In([...new Set(tickets.map((t) => t.communityId))]) });
+    const communityNames = await this.names('community', tickets.map((t) => t.communityId));
     const reporterIds = tickets.filter((t) => t.reporterId !== null && ['property', 'reporter'].includes(levelOf(t))).map((t) => t.reporterId as number);
-    const reporters = reporterIds.length ? await this.db.getRepository(User).findBy({ id: In([...new Set(reporterIds)]) }) : [];
+    const reporters = await this.people(reporterIds);
     const firstPhotos = await this.uploads.findByIds(tickets.map((t) => t.photoIds[0]).filter((id): id is number => id !== undefined));
     const now = Date.now();
     return Promise.all(
-      tickets.map(async (t) => {
-        const level = levelOf(t);
-        const photo = firstPhotos.find((p) => p.id === t.photoIds[0]);
-        const showPhoto = photo && (level === 'property' || level === 'reporter' || photo.moderation !== 'risky');
-        const text = level === 'property' || level === 'reporter' ? t.description : scrubPersonal(t.description);
-        return {
-          id: t.id,
-          communityId: t.communityId,
-          communityName: communities.find((c) => c.id === t.communityId)?.name ?? '',
-          kind: t.kind,
-          categoryCode: t.categoryCode,
-          categoryName: t.categoryName,
-          emergency: t.emergency,
-          summary: summaryText(text),
-          state: t.state,
-          visibility: t.visibility,
-          reporter: this.reporterLabel(t, level, reporters.find((u) => u.id === t.reporterId)),
-          place: t.place,
-          thumbnailUrl: showPhoto ? (await this.uploads.photoView(photo)).thumbnailUrl : null,
-          createdAt: t.createdAt.toISOString(),
-          responseDueAt: t.responseDueAt.toISOString(),
-          resolutionDueAt: t.resolutionDueAt.toISOString(),
-          overdue: isOverdue(t, now),
-          escalated: t.escalatedAt !== null,
-          followerCount: t.followerCount,
-          version: t.version,
-        };
-      }),
+      tickets.map((t) =>
+        this.summaryOf(t, levelOf(t), communityNames.get(t.communityId) ?? '', t.reporterId !== null ? reporters.get(t.reporterId)?.name : undefined, firstPhotos, now),
+      ),
     );
   }
 
+  private async summaryOf(t: TicketListRow, level: ViewerLevel, communityName: string, reporterName: string | undefined, photos: Upload[], now = Date.now()): Promise<TicketSummary> {
+    const full = level === 'property' || level === 'reporter';
+    const photo = photos.find((p) => p.id === t.photoIds[0]);
+    const showPhoto = photo && (full || photo.moderation !== 'risky');
+    return {
+      id: t.id,
+      communityId: t.communityId,
+      communityName,
+      kind: t.kind,
+      categoryCode: t.categoryCode,
+      categoryName: t.categoryName,
+      emergency: t.emergency,
+      summary: summaryText(full ? t.description : scrubPersonal(t.description)),
+      state: t.state,
+      visibility: t.visibility,
+      reporter: full && reporterName !== undefined ? reporterName : t.reporterMask,
+      place: t.place,
+      thumbnailUrl: showPhoto ? (await this.uploads.photoView(photo)).thumbnailUrl : null,
+      createdAt: t.createdAt.toISOString(),
+      responseDueAt: t.responseDueAt.toISOString(),
+      resolutionDueAt: t.resolutionDueAt.toISOString(),
+      overdue: isOverdue(t, now),
+      escalated: t.escalatedAt !== null,
+      followerCount: t.followerCount,
+      version: t.version,
+    };
+  }
+
+  /** One ticket with its timeline: the ticket's events, then everyone they name in one query. */
   async detail(
     t: Ticket,
     level: ViewerLevel,
     extras: Pick<TicketView, 'actions' | 'canRate' | 'canUrge' | 'following' | 'isReporter'>,
   ): Promise<TicketView> {
-    const [summary] = await this.summaries([t], () => level);
-    const events = await this.db.getRepository(TicketEvent).find({ where: { ticketId: t.id }, order: { id: 'ASC' } });
-    const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is number => id !== null).concat(t.assigneeId ?? []))];
-    const actors = actorIds.length ? await this.db.getRepository(User).findBy({ id: In(actorIds) }) : [];
     const full = level === 'property' || level === 'reporter';
-    const reporter = t.reporterId !== null && full ? await this.db.getRepository(User).findOneBy({ id: t.reporterId }) : null;
+    const events = await this.db.getRepository(TicketEvent).find({ where: { ticketId: t.id }, order: { id: 'ASC' } });
+    const people = await this.people(
+      events
+        .map((e) => e.actorId)
+        .concat(t.assigneeId, full ? t.reporterId : null)
+        .filter((id): id is number => id !== null),
+    );
+    const communityName = (await this.names('community', [t.communityId])).get(t.communityId) ?? '';
+    const reporter = t.reporterId !== null && full ? people.get(t.reporterId) : undefined;
+    const summary = await this.summaryOf(t, level, communityName, reporter?.name, t.photoIds.length ? await this.uploads.findByIds([t.photoIds[0]]) : []);
     let house: string | null = null;
     if (t.houseId !== null && level !== 'neighbour') {
       const h = await this.db.getRepository(House).findOneBy({ id: t.houseId });
@@ -100,17 +136,17 @@ export class TicketViewsService {
     }
     const timeline: TicketEventView[] = [];
     for (const e of events) {
-      const person = actors.find((u) => u.id === e.actorId);
+      const person = e.actorId !== null ? people.get(e.actorId) : undefined;
       // Residents' names stay with the reporter and the property side; staff act in their role.
       const named = e.actorRole === 'manager' || e.actorRole === 'staff' || e.actorRole === 'office' || full;
       const actor =
         e.actorRole === 'reporter'
           ? full
-            ? `${ACTOR_LABELS.reporter} ${person?.displayName ?? ''}`.trim()
+            ? `${ACTOR_LABELS.reporter} ${person?.name ?? ''}`.trim()
             : t.reporterMask
           : e.actorRole === 'follower'
             ? ACTOR_LABELS.follower
-            : `${ACTOR_LABELS[e.actorRole]}${named && person ? ` ${person.displayName}` : ''}`;
+            : `${ACTOR_LABELS[e.actorRole]}${named && person ? ` ${person.name}` : ''}`;
       timeline.push({
         id: e.id,
         action: e.action,
@@ -122,7 +158,7 @@ export class TicketViewsService {
         at: e.createdAt.toISOString(),
       });
     }
-    const assignee = t.assigneeId !== null ? actors.find((u) => u.id === t.assigneeId) : undefined;
+    const assignee = t.assigneeId !== null ? people.get(t.assigneeId) : undefined;
     return {
       ...summary,
       description: full ? t.description : scrubPersonal(t.description),
@@ -130,7 +166,7 @@ export class TicketViewsService {
       house,
       lat: level === 'neighbour' ? null : t.lat,
       long: level === 'neighbour' ? null : t.long,
-      assignee: assignee ? `${ROLE_LABELS.staff} ${assignee.displayName}` : t.externalAssignee,
+      assignee: assignee ? `${ROLE_LABELS.staff} ${assignee.name}` : t.externalAssignee,
       reporterPhone: level === 'property' ? (reporter?.phoneMasked ?? null) : null,
       rating: t.ratingStars === null ? null : { stars: t.ratingStars, tags: t.ratingTags ?? [], comment: t.ratingComment, at: (t.ratedAt as Date).toISOString() },
       reopenCount: t.reopenCount,
@@ -141,8 +177,20 @@ export class TicketViewsService {
     };
   }
 
-  private reporterLabel(t: Ticket, level: ViewerLevel, reporter?: User): string {
-    if ((level === 'property' || level === 'reporter') && reporter) return reporter.displayName;
-    return t.reporterMask;
+  private async names(table: 'community', ids: number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows = await this.db.query<{ id: number; name: string }[]>(`SELECT id, name FROM ${table} WHERE id IN (${inList(unique)})`);
+    return new Map(rows.map((r) => [Number(r.id), r.name]));
   }
+
+  private async people(ids: number[]): Promise<Map<number, { name: string; phoneMasked: string | null }>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows = await this.db.query<{ id: number; name: string; phoneMasked: string | null }[]>(
+      `SELECT id, display_name AS name, phone_masked AS phoneMasked FROM app_user WHERE id IN (${inList(unique)})`,
+    );
+    return new Map(rows.map((r) => [Number(r.id), { name: r.name, phoneMasked: r.phoneMasked }]));
+  }
+
 }

@@ -1,0 +1,49 @@
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+
+/**
+ * Some properties of an entity, read with hand-written SQL on paths that run on every request (the ticket lists,
+ * the caller's grants). It skips the query builder's SQL generation and full-entity hydration, yet converts each
+ * value exactly as TypeORM would for the engine in use (dates, booleans, JSON columns, transformers).
+ */
+export class RawColumns<T extends ObjectLiteral, K extends keyof T & string> {
+  private readonly columns: ColumnMetadata[];
+  /** `alias.column AS property, …` for a SELECT list. */
+  readonly select: string;
+
+  constructor(
+    private readonly db: DataSource,
+    entity: EntityTarget<T>,
+    alias: string,
+    properties: readonly K[],
+  ) {
+    const meta = db.getMetadata(entity);
+    this.columns = properties.map((p) => {
+      const column = meta.findColumnWithPropertyName(p);
+      if (!column) throw new Error(`${meta.name} has no column ${p}`);
+      return column;
+    });
+    const q = (name: string) => db.driver.escape(name);
+    this.select = this.columns.map((c) => `${alias}.${q(c.databaseName)} AS ${q(c.propertyName)}`).join(', ');
+  }
+
+  hydrate(row: Record<string, unknown>): Pick<T, K> {
+    const entity: Record<string, unknown> = {};
+    for (const c of this.columns) entity[c.propertyName] = this.db.driver.prepareHydratedValue(row[c.propertyName], c);
+    return entity as Pick<T, K>;
+  }
+}
+
+/**
+ * Runs SQL written with TypeORM's named parameters (`:name`, `:...list`), converted for the engine in use as the
+ * query builder would (dates, booleans, lists).
+ */
+export async function rawQuery<R = Record<string, unknown>>(
+  db: DataSource | EntityManager,
+  sql: string,
+  parameters: Record<string, unknown> = {},
+): Promise<R[]> {
+  const driver = 'driver' in db ? db.driver : db.connection.driver;
+  const [query, values] = driver.escapeQueryWithParameters(sql, parameters, {});
+  return db.query(query, values);
+}
