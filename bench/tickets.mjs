@@ -3,10 +3,17 @@
 //  - the manager's inbox (GET /api/v1/tickets?view=inbox) latency p50/p95/p99,
 // at 10 thousand and at 1 million tickets in MariaDB. Targets: the API within 2× of the bare driver; the inbox at
 // 1 million within 1.5× of 10 thousand.
-//   node bench/tickets.mjs [--small 10000] [--large 1000000] [--communities 500] [--create 2000] [--concurrency 16] [--reuse]
+//   node bench/tickets.mjs [--small 10000] [--large 1000000] [--communities 500] [--create 2000] [--concurrency 16]
+//                          [--samples 1000] [--warmup 3000] [--reuse]
 //
 // "The same SQL": MariaDB's general log records every statement the API sends for one request; the bare client
 // replays that sequence (transaction included) with its own pool of the same size, varying only the unique key.
+//
+// Steady state, not start-up: both paths are warmed first (a fresh Node process runs its first thousand requests
+// slower while V8 compiles the hot code), then inbox samples and creations are taken in alternating blocks of each
+// path, so both meet the same machine. The API is called with Node's own HTTP client over
+// keep-alive connections, so the figures are the API's, not a heavier client's.
+import http from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnection, createPool } from 'mysql2/promise';
@@ -16,7 +23,9 @@ const sizes = [Number(arg('small', 10000)), Number(arg('large', 1000000))];
 const communities = Number(arg('communities', 500));
 const creations = Number(arg('create', 2000));
 const concurrency = Number(arg('concurrency', 16));
-const inboxSamples = Number(arg('samples', 200));
+const inboxSamples = Number(arg('samples', 1000));
+const warmup = Number(arg('warmup', 3000));
+const rounds = 2;
 const POOL = 10;
 const reuse = process.argv.includes('--reuse');
 build();
@@ -71,26 +80,56 @@ async function replay(pool, statements, vary = (q) => q) {
   }
 }
 
-async function throughput(total, parallel, one) {
-  let next = 0;
+/** Runs `one(i)` for i in [from, from + total), `parallel` at a time; returns the seconds it took. */
+async function timed(from, total, parallel, one) {
+  let next = from;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: parallel }, async () => {
-      while (next < total) await one(next++);
+      while (next < from + total) await one(next++);
     }),
   );
-  return total / ((performance.now() - started) / 1000);
+  return (performance.now() - started) / 1000;
 }
 
-async function latencies(count, one, warm = 10) {
-  for (let i = 0; i < warm; i++) await one();
-  const samples = [];
-  for (let i = 0; i < count; i++) {
-    const t0 = performance.now();
-    await one();
-    samples.push(performance.now() - t0);
+/**
+ * Latency samples of two paths, each run alone in alternating blocks (a, b, a, b) after `warm` untimed calls of
+ * each: both meet the same machine over the run, and neither waits on the other's work between its own calls.
+ */
+async function pairedLatencies(count, warm, a, b, blocks = 4) {
+  for (const one of [a, b]) for (let i = 0; i < warm; i++) await one();
+  const samples = [[], []];
+  for (let block = 0; block < blocks; block++) {
+    const k = block % 2;
+    const one = k === 0 ? a : b;
+    for (let i = 0; i < count / (blocks / 2); i++) {
+      const t0 = performance.now();
+      await one();
+      samples[k].push(performance.now() - t0);
+    }
   }
-  return percentiles(samples);
+  return samples.map(percentiles);
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+/** One HTTP request on a kept-alive connection: status and parsed JSON body. */
+function request(url, { method = 'GET', headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolve({ status: res.statusCode, body: text ? JSON.parse(text) : null, text });
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 const results = [];
@@ -101,33 +140,41 @@ for (const size of sizes) {
   const api = await startApi({ DB_URL: dbUrl(db), DB_POOL_SIZE: String(POOL), RATE_LIMIT_WRITES_PER_MINUTE: '100000', LOG_LEVEL: 'warn' });
   const pool = createPool({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username), password: decodeURIComponent(server.password), database: db, connectionLimit: POOL });
   try {
-    const signIn = async (user) => `Bearer ${(await (await fetch(`${api.base}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) })).json()).accessToken}`;
+    const signIn = async (user) => `Bearer ${(await request(`${api.base}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) })).body.accessToken}`;
     const manager = { Authorization: await signIn('bench.manager') };
     const resident = { Authorization: await signIn('bench.resident'), 'Content-Type': 'application/json' };
 
     // The inbox: first page, newest first, as the manager opens it.
     const inboxUrl = `${api.base}/api/v1/tickets?view=inbox`;
     const getInbox = async () => {
-      const res = await fetch(inboxUrl, { headers: manager });
-      const body = await res.json();
-      if (!res.ok || !body.items?.length) throw new Error(`inbox answered ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+      const res = await request(inboxUrl, { headers: manager });
+      if (res.status !== 200 || !res.body.items?.length) throw new Error(`inbox answered ${res.status} ${res.text.slice(0, 200)}`);
     };
     const inboxSql = await capture(db, getInbox);
-    const inboxApi = await latencies(inboxSamples, getInbox);
-    const inboxBare = await latencies(inboxSamples, () => replay(pool, inboxSql));
+    const [inboxApi, inboxBare] = await pairedLatencies(inboxSamples, warmup, getInbox, () => replay(pool, inboxSql));
 
     // Creation: one captured, then `creations` through each path with the same concurrency.
     const body = (i) => JSON.stringify({ communityId, kind: 'repair', categoryCode, description: `压测报事 ${run} ${i}`, photoIds: [], place: '3栋大堂' });
     const create = async (i, key = `bench-${run}-${size}-${i}`) => {
-      const res = await fetch(`${api.base}/api/v1/tickets`, { method: 'POST', headers: { ...resident, 'Idempotency-Key': key }, body: body(i) });
-      if (res.status !== 201) throw new Error(`create answered ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
+      const res = await request(`${api.base}/api/v1/tickets`, { method: 'POST', headers: { ...resident, 'Idempotency-Key': key }, body: body(i) });
+      if (res.status !== 201) throw new Error(`create answered ${res.status} ${res.text}`);
     };
     const captureKey = `bench-${run}-${size}-capture`;
     const createSql = await capture(db, () => create(-1, captureKey));
     if (!createSql.some((q) => q.includes(captureKey))) throw new Error('the captured creation does not carry its idempotency key');
-    const createApi = await throughput(creations, concurrency, (i) => create(i));
-    const createBare = await throughput(creations, concurrency, (i) => replay(pool, createSql, (q) => q.replaceAll(captureKey, `bare-${run}-${size}-${i}`)));
+    const createBareOne = (i) => replay(pool, createSql, (q) => q.replaceAll(captureKey, `bare-${run}-${size}-${i}`));
+    // Warm both paths, then alternate rounds: creations per second over all timed rounds of each.
+    const warmCreations = Math.min(creations, 300);
+    await timed(-warmCreations, warmCreations, concurrency, (i) => create(i, `bench-${run}-${size}-warm${i}`));
+    await timed(-warmCreations, warmCreations, concurrency, (i) => createBareOne(`warm${i}`));
+    const seconds = { api: 0, bare: 0 };
+    const perRound = Math.ceil(creations / rounds);
+    for (let r = 0; r < rounds; r++) {
+      seconds.api += await timed(r * perRound, perRound, concurrency, (i) => create(i));
+      seconds.bare += await timed(r * perRound, perRound, concurrency, createBareOne);
+    }
+    const createApi = (perRound * rounds) / seconds.api;
+    const createBare = (perRound * rounds) / seconds.bare;
 
     const [{ n }] = await sql('SELECT COUNT(*) AS n FROM ticket', [], db);
     results.push({ tickets: Number(n), statements: { inbox: inboxSql.length, create: createSql.length }, inboxApi, inboxBare, createApi, createBare });
@@ -138,11 +185,11 @@ for (const size of sizes) {
 }
 
 const ms = (p) => `p50 ${p.p50.toFixed(1)}  p95 ${p.p95.toFixed(1)}  p99 ${p.p99.toFixed(1)} ms`;
-console.log(`\nTickets through the API vs bare mysql2 replaying the same SQL (MariaDB, pool ${POOL}, ${concurrency} concurrent creators)`);
+console.log(`\nTickets through the API vs bare mysql2 replaying the same SQL (MariaDB, pool ${POOL}, ${concurrency} concurrent creators, ${warmup} warm-up calls, ${inboxSamples} inbox samples each)`);
 for (const r of results) {
   console.log(`${r.tickets.toLocaleString('en')} tickets`);
   console.log(`  inbox   API  ${ms(r.inboxApi)}`);
-  console.log(`          bare ${ms(r.inboxBare)}   (${r.statements.inbox} statements)  API/bare p95 ${(r.inboxApi.p95 / r.inboxBare.p95).toFixed(2)}`);
+  console.log(`          bare ${ms(r.inboxBare)}   (${r.statements.inbox} statements)  API/bare p50 ${(r.inboxApi.p50 / r.inboxBare.p50).toFixed(2)}  p95 ${(r.inboxApi.p95 / r.inboxBare.p95).toFixed(2)}  p99 ${(r.inboxApi.p99 / r.inboxBare.p99).toFixed(2)}`);
   console.log(`  create  API  ${r.createApi.toFixed(0)}/s   bare ${r.createBare.toFixed(0)}/s   (${r.statements.create} statements)  bare/API ${(r.createBare / r.createApi).toFixed(2)}`);
 }
 const [small, large] = results;
