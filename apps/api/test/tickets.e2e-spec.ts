@@ -4,7 +4,7 @@ import { TicketEvent } from '../src/modules/tickets/ticket-event.entity';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { TicketJobsService } from '../src/modules/tickets/ticket-jobs.service';
 import { createTestApp, TestApp } from './support/app';
-import { createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { createCompany, createEstate, createResident, createUser, Estate } from './support/fixtures';
 import { photo } from './support/images';
 import { act, report, uploadPhoto } from './support/tickets';
 
@@ -81,6 +81,53 @@ describe('tickets: 随手拍 to 办结', () => {
     expect(kinds).toEqual(['ticket_accepted', 'ticket_resolved', 'ticket_closed']);
     const row = await t.db.getRepository(Ticket).findOneByOrFail({ id: ticket.id });
     expect(row).toMatchObject({ respondedOnTime: true, resolvedOnTime: true });
+  });
+
+  it('pages the lists newest first with a cursor, filters by state, category and overdue, and refuses a bad cursor', async () => {
+    const ids: number[] = [];
+    for (const categoryCode of ['facility', 'hygiene', 'facility', 'parking', 'facility']) ids.push((await reportPublic({ categoryCode })).id);
+    const newestFirst = [...ids].reverse();
+    const listIds = (res: { body: { items: { id: number }[] } }) => res.body.items.map((i) => i.id);
+
+    const first = await t.http().get('/api/v1/tickets?view=inbox&limit=2').set(manager).expect(200);
+    expect(listIds(first)).toEqual(newestFirst.slice(0, 2));
+    expect(first.body.items[0]).toMatchObject({ communityName: estate.community.name, reporter: expect.not.stringMatching(/业主$/), state: 'submitted', version: 1 });
+    const second = await t.http().get(`/api/v1/tickets?view=inbox&limit=2&cursor=${first.body.nextCursor}`).set(manager).expect(200);
+    expect(listIds(second)).toEqual(newestFirst.slice(2, 4));
+    const last = await t.http().get(`/api/v1/tickets?view=inbox&limit=2&cursor=${second.body.nextCursor}`).set(manager).expect(200);
+    expect(listIds(last)).toEqual(newestFirst.slice(4));
+    expect(last.body.nextCursor).toBeNull();
+
+    const facility = await t.http().get('/api/v1/tickets?view=inbox&category=facility').set(manager).expect(200);
+    expect(listIds(facility)).toEqual([ids[4], ids[2], ids[0]]);
+    await act(t, manager, ids[1], 'accept').then((r) => expect(r.status).toBe(200));
+    const accepted = await t.http().get('/api/v1/tickets?view=inbox&state=accepted,assigned').set(manager).expect(200);
+    expect(listIds(accepted)).toEqual([ids[1]]);
+
+    // Past its response deadline: on the overdue list, flagged as such; the others are not.
+    await t.db.getRepository(Ticket).update(ids[3], { responseDueAt: new Date(Date.now() - 60_000) });
+    const overdue = await t.http().get('/api/v1/tickets?view=inbox&overdue=true').set(manager).expect(200);
+    expect(listIds(overdue)).toEqual([ids[3]]);
+    expect(overdue.body.items[0].overdue).toBe(true);
+
+    // The reporter's own list shows their name; the board shows the mask.
+    const mine = await t.http().get('/api/v1/tickets?view=mine&limit=1').set(resident).expect(200);
+    expect(listIds(mine)).toEqual([ids[4]]);
+    const board = await t.http().get(`/api/v1/tickets?view=community&communityId=${estate.community.id}&limit=1`).set(neighbour).expect(200);
+    expect(board.body.items[0].reporter).toMatch(/业主$/);
+    expect(board.body.items[0].reporter).not.toBe(mine.body.items[0].reporter);
+
+    const bad = await t.http().get('/api/v1/tickets?view=inbox&cursor=not-a-cursor').set(manager).expect(400);
+    expect(bad.body).toMatchObject({ code: 'BAD_CURSOR' });
+  });
+
+  it('tells the managers of the company serving the estate about a new ticket, not a manager whose company has no contract there', async () => {
+    const servingManager = await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }]);
+    const stranger = await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: (await createCompany(t.db)).id }]);
+    const ticket = await reportPublic();
+    const told = await t.db.getRepository(Notification).findBy({ ticketId: ticket.id, kind: 'ticket_new' });
+    expect(told.map((n) => n.userId)).toContain(servingManager.user.id);
+    expect(told.map((n) => n.userId)).not.toContain(stranger.user.id);
   });
 
   it('refuses illegal steps and the wrong actors with a clear error, changing nothing', async () => {

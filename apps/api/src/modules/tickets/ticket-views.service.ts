@@ -71,7 +71,7 @@ export class TicketViewsService {
   /** List items; every list of tickets comes through here, so it reads names with two small plain queries. */
   async summaries<T extends TicketListRow>(tickets: T[], levelOf: (t: T) => ViewerLevel): Promise<TicketSummary[]> {
     if (!tickets.length) return [];
-    const communityNames = await this.names('community', tickets.map((t) => t.communityId));
+    const communityNames = await this.communityNames(tickets.map((t) => t.communityId));
     const reporterIds = tickets.filter((t) => t.reporterId !== null && ['property', 'reporter'].includes(levelOf(t))).map((t) => t.reporterId as number);
     const reporters = await this.people(reporterIds);
     const firstPhotos = await this.uploads.findByIds(tickets.map((t) => t.photoIds[0]).filter((id): id is number => id !== undefined));
@@ -125,7 +125,7 @@ export class TicketViewsService {
         .concat(t.assigneeId, full ? t.reporterId : null)
         .filter((id): id is number => id !== null),
     );
-    const communityName = (await this.names('community', [t.communityId])).get(t.communityId) ?? '';
+    const communityName = (await this.communityNames([t.communityId])).get(t.communityId) ?? '';
     const reporter = t.reporterId !== null && full ? people.get(t.reporterId) : undefined;
     const summary = await this.summaryOf(t, level, communityName, reporter?.name, t.photoIds.length ? await this.uploads.findByIds([t.photoIds[0]]) : []);
     let house: string | null = null;
@@ -177,10 +177,10 @@ export class TicketViewsService {
     };
   }
 
-  private async names(table: 'community', ids: number[]): Promise<Map<number, string>> {
+  private async communityNames(ids: number[]): Promise<Map<number, string>> {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
-    const rows = await this.db.query<{ id: number; name: string }[]>(`SELECT id, name FROM ${table} WHERE id IN (${inList(unique)})`);
+    const rows = await this.db.query<{ id: number; name: string }[]>(`SELECT id, name FROM community WHERE id IN (${inList(unique)})`);
     return new Map(rows.map((r) => [Number(r.id), r.name]));
   }
 
