@@ -2,7 +2,8 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { requestLogLevel, requestLogProps } from './common/request-log';
 import { appConfig, configNamespaces, type AppConfig } from './config';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './modules/health/health.controller';
@@ -21,7 +22,7 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { OrgModule } from './modules/org/org.module';
 import { SeedModule } from './modules/seed/seed.module';
 
-type LoggedRequest = IncomingMessage & { id?: string; principal?: { userId: number } };
+type LoggedRequest = IncomingMessage & { id?: string };
 
 @Module({})
 export class AppModule {
@@ -38,9 +39,9 @@ export class AppModule {
               level: app.logLevel,
               // The request id is set by configureApp's first middleware (or taken from X-Request-Id).
               genReqId: (req: IncomingMessage) => (req as LoggedRequest).id ?? '',
-              customProps: (req: IncomingMessage) => ({ userId: (req as LoggedRequest).principal?.userId }),
-              customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-                err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+              // pino-http skips a falsy result (its types ask for an object).
+              customProps: requestLogProps as (req: IncomingMessage) => object,
+              customLogLevel: requestLogLevel(app.logLevel),
               autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
               serializers: {
                 req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { VersioningType } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, urlencoded, type Express, type NextFunction, type Request, type Response } from 'express';
+import { json, static as serveStatic, urlencoded, type Express, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ApiExceptionFilter } from './common/error.filter';
 import { DomainError } from './common/errors';
@@ -24,6 +24,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useLogger(app.get(Logger));
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // No weak ETag hashed over every JSON answer: the mini-program never revalidates API calls (static files keep theirs).
+  app.set('etag', false);
 
   app.use((req: Request & { id?: string }, res: Response, next: NextFunction) => {
     const given = req.headers['x-request-id'];
@@ -100,17 +102,21 @@ function checkShape(body: unknown): DomainError | undefined {
   return undefined;
 }
 
+const NOT_FILES = /^\/(api|open311)(\/|$)/;
+
 /** The H5 build at `/`; when it has not been built yet, a page that says how. */
 function serveMiniProgram(app: NestExpressApplication, webRoot: string): void {
   const index = path.join(webRoot, 'index.html');
   if (fs.existsSync(index)) {
-    app.useStaticAssets(webRoot, {
+    const files = serveStatic(webRoot, {
       index: 'index.html',
       maxAge: '1h',
       setHeaders: (res, file) => {
         if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
       },
     });
+    // API calls never look for a file on disk (a stat per request otherwise).
+    app.use((req: Request, res: Response, next: NextFunction) => (NOT_FILES.test(req.path) ? next() : files(req, res, next)));
     return;
   }
   (app.getHttpAdapter().getInstance() as Express).get('/', (_req: Request, res: Response) => {

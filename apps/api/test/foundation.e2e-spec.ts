@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { createTestApp, TestApp } from './support/app';
 
 describe('HTTP foundation', () => {
@@ -57,5 +60,45 @@ describe('HTTP foundation', () => {
   it('says when there is no H5 build yet instead of failing', async () => {
     const res = await t.http().get('/').expect(200);
     expect(res.text).toContain('npm run build:h5');
+  });
+});
+
+describe('the H5 build served beside the API', () => {
+  let t: TestApp;
+  let webRoot: string;
+  beforeAll(async () => {
+    webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-h5-'));
+    fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>物业通 H5</title>');
+    fs.mkdirSync(path.join(webRoot, 'js'));
+    fs.writeFileSync(path.join(webRoot, 'js', 'app.js'), 'console.log(1)');
+    // Files that look like API paths must never answer in the API's place.
+    fs.mkdirSync(path.join(webRoot, 'api', 'v1'), { recursive: true });
+    fs.writeFileSync(path.join(webRoot, 'api', 'health'), 'a file');
+    fs.writeFileSync(path.join(webRoot, 'api', 'v1', 'communities'), 'a file');
+    t = await createTestApp({ WEB_ROOT: webRoot });
+  });
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it('serves the pages revalidated each time and the scripts cached for an hour', async () => {
+    const page = await t.http().get('/').expect(200);
+    expect(page.text).toContain('物业通 H5');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const script = await t.http().get('/js/app.js').expect(200);
+    expect(script.headers['cache-control']).toBe('public, max-age=3600');
+  });
+
+  it('leaves /api to the API even where a file of that name exists', async () => {
+    const health = await t.http().get('/api/health').expect(200);
+    expect(health.body).toMatchObject({ status: 'ok' });
+    const list = await t.http().get('/api/v1/communities').expect(401);
+    expect(list.body.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers JSON without an ETag: API calls are never revalidated', async () => {
+    const health = await t.http().get('/api/health').expect(200);
+    expect(health.headers.etag).toBeUndefined();
   });
 });
