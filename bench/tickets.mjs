@@ -9,12 +9,17 @@
 // "The same SQL": MariaDB's general log records every statement the API sends for one request; the bare client
 // replays that sequence (transaction included) with its own pool of the same size, varying only the unique key.
 //
+// Beside them, the inbox's "HTTP floor" (bench/http-floor.mjs): Node's bare HTTP server replaying the same SQL, the
+// least any HTTP service can add on this machine. API/floor is what the framework, the ORM and our code cost.
+//
 // Steady state, not start-up: both paths are warmed first (a fresh Node process runs its first thousand requests
 // slower while V8 compiles the hot code), then inbox samples and creations are taken in alternating blocks of each
 // path, so both meet the same machine. The API is called with Node's own HTTP client over
 // keep-alive connections, so the figures are the API's, not a heavier client's.
 import http from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection, createPool } from 'mysql2/promise';
 import { REPO, SERVER, arg, build, dbUrl, percentiles, prepare, sql, startApi } from './lib.mjs';
@@ -93,22 +98,34 @@ async function timed(from, total, parallel, one) {
 }
 
 /**
- * Latency samples of two paths, each run alone in alternating blocks (a, b, a, b) after `warm` untimed calls of
- * each: both meet the same machine over the run, and neither waits on the other's work between its own calls.
+ * Latency samples of several paths, each run alone in turn for `rounds` blocks (a, b, c, a, b, c) after `warm`
+ * untimed calls of each: all meet the same machine over the run, and none waits on another's work between its own calls.
  */
-async function pairedLatencies(count, warm, a, b, blocks = 4) {
-  for (const one of [a, b]) for (let i = 0; i < warm; i++) await one();
-  const samples = [[], []];
-  for (let block = 0; block < blocks; block++) {
-    const k = block % 2;
-    const one = k === 0 ? a : b;
-    for (let i = 0; i < count / (blocks / 2); i++) {
-      const t0 = performance.now();
-      await one();
-      samples[k].push(performance.now() - t0);
+async function interleavedLatencies(count, warm, paths, rounds = 2) {
+  for (const one of paths) for (let i = 0; i < warm; i++) await one();
+  const samples = paths.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [k, one] of paths.entries()) {
+      for (let i = 0; i < count / rounds; i++) {
+        const t0 = performance.now();
+        await one();
+        samples[k].push(performance.now() - t0);
+      }
     }
   }
   return samples.map(percentiles);
+}
+
+/** bench/http-floor.mjs replaying `statements` on `db`; resolves with its base URL and a stop function. */
+async function startFloor(db, statements) {
+  const file = join(mkdtempSync(join(tmpdir(), 'wuye-floor-')), 'statements.json');
+  writeFileSync(file, JSON.stringify(statements));
+  const child = spawn(process.execPath, [join(REPO, 'bench/http-floor.mjs'), file], { env: { ...process.env, DB_URL: dbUrl(db), DB_POOL_SIZE: String(POOL) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (d) => resolve(Number(String(d).trim())));
+    child.once('exit', (code) => reject(new Error(`http-floor.mjs exited with ${code}`)));
+  });
+  return { base: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -151,7 +168,12 @@ for (const size of sizes) {
       if (res.status !== 200 || !res.body.items?.length) throw new Error(`inbox answered ${res.status} ${res.text.slice(0, 200)}`);
     };
     const inboxSql = await capture(db, getInbox);
-    const [inboxApi, inboxBare] = await pairedLatencies(inboxSamples, warmup, getInbox, () => replay(pool, inboxSql));
+    const floor = await startFloor(db, inboxSql);
+    const getFloor = async () => {
+      const res = await request(floor.base);
+      if (res.status !== 200 || !res.body.items?.length) throw new Error(`the HTTP floor answered ${res.status} ${res.text.slice(0, 200)}`);
+    };
+    const [inboxApi, inboxFloor, inboxBare] = await interleavedLatencies(inboxSamples, warmup, [getInbox, getFloor, () => replay(pool, inboxSql)]).finally(floor.stop);
 
     // Creation: one captured, then `creations` through each path with the same concurrency.
     const body = (i) => JSON.stringify({ communityId, kind: 'repair', categoryCode, description: `压测报事 ${run} ${i}`, photoIds: [], place: '3栋大堂' });
@@ -177,7 +199,7 @@ for (const size of sizes) {
     const createBare = (perRound * rounds) / seconds.bare;
 
     const [{ n }] = await sql('SELECT COUNT(*) AS n FROM ticket', [], db);
-    results.push({ tickets: Number(n), statements: { inbox: inboxSql.length, create: createSql.length }, inboxApi, inboxBare, createApi, createBare });
+    results.push({ tickets: Number(n), statements: { inbox: inboxSql.length, create: createSql.length }, inboxApi, inboxFloor, inboxBare, createApi, createBare });
   } finally {
     await pool.end();
     await api.stop();
@@ -188,8 +210,10 @@ const ms = (p) => `p50 ${p.p50.toFixed(1)}  p95 ${p.p95.toFixed(1)}  p99 ${p.p99
 console.log(`\nTickets through the API vs bare mysql2 replaying the same SQL (MariaDB, pool ${POOL}, ${concurrency} concurrent creators, ${warmup} warm-up calls, ${inboxSamples} inbox samples each)`);
 for (const r of results) {
   console.log(`${r.tickets.toLocaleString('en')} tickets`);
-  console.log(`  inbox   API  ${ms(r.inboxApi)}`);
-  console.log(`          bare ${ms(r.inboxBare)}   (${r.statements.inbox} statements)  API/bare p50 ${(r.inboxApi.p50 / r.inboxBare.p50).toFixed(2)}  p95 ${(r.inboxApi.p95 / r.inboxBare.p95).toFixed(2)}  p99 ${(r.inboxApi.p99 / r.inboxBare.p99).toFixed(2)}`);
+  const ratio = (a, b) => `p50 ${(a.p50 / b.p50).toFixed(2)}  p95 ${(a.p95 / b.p95).toFixed(2)}  p99 ${(a.p99 / b.p99).toFixed(2)}`;
+  console.log(`  inbox   API   ${ms(r.inboxApi)}   API/bare ${ratio(r.inboxApi, r.inboxBare)}`);
+  console.log(`          floor ${ms(r.inboxFloor)}   floor/bare ${ratio(r.inboxFloor, r.inboxBare)}   API/floor ${ratio(r.inboxApi, r.inboxFloor)}`);
+  console.log(`          bare  ${ms(r.inboxBare)}   (${r.statements.inbox} statements)`);
   console.log(`  create  API  ${r.createApi.toFixed(0)}/s   bare ${r.createBare.toFixed(0)}/s   (${r.statements.create} statements)  bare/API ${(r.createBare / r.createApi).toFixed(2)}`);
 }
 const [small, large] = results;
