@@ -4,7 +4,9 @@ import { TicketEvent } from '../src/modules/tickets/ticket-event.entity';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { TicketJobsService } from '../src/modules/tickets/ticket-jobs.service';
 import { createTestApp, TestApp } from './support/app';
-import { createCompany, createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { addDays, shanghaiDate } from '../src/common/time';
+import { ServiceContract } from '../src/modules/org/service-contract.entity';
+import { createCompany, createContract, createEstate, createResident, createUser, Estate } from './support/fixtures';
 import { photo } from './support/images';
 import { act, report, uploadPhoto } from './support/tickets';
 
@@ -128,6 +130,23 @@ describe('tickets: 随手拍 to 办结', () => {
     const told = await t.db.getRepository(Notification).findBy({ ticketId: ticket.id, kind: 'ticket_new' });
     expect(told.map((n) => n.userId)).toContain(servingManager.user.id);
     expect(told.map((n) => n.userId)).not.toContain(stranger.user.id);
+  });
+
+  it('on a hand-over day tells the managers of both the outgoing and the incoming company, not of one whose contract has ended', async () => {
+    const today = shanghaiDate();
+    await t.db.getRepository(ServiceContract).update({ id: estate.contract.id }, { endsOn: today });
+    const incoming = await createCompany(t.db);
+    await createContract(t.db, estate.community, incoming, today);
+    const departed = await createCompany(t.db);
+    await createContract(t.db, estate.community, departed, '2019-01-01', addDays(today, -1));
+    const outgoingManager = await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }]);
+    const incomingManager = await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: incoming.id }]);
+    const departedManager = await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: departed.id }]);
+    const ticket = await reportPublic();
+    const told = (await t.db.getRepository(Notification).findBy({ ticketId: ticket.id, kind: 'ticket_new' })).map((n) => n.userId);
+    expect(told).toEqual(expect.arrayContaining([outgoingManager.user.id, incomingManager.user.id]));
+    expect(told).not.toContain(departedManager.user.id);
+    expect(new Set(told).size).toBe(told.length);
   });
 
   it('refuses illegal steps and the wrong actors with a clear error, changing nothing', async () => {
