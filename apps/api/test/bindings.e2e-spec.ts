@@ -54,6 +54,27 @@ describe('house bindings', () => {
     expect(mine.body.roles).toEqual([]);
   });
 
+  it('the applicant clears a rejected request from their list; the rejection itself is kept', async () => {
+    const me = await newcomer();
+    const asked = await t.http().post('/api/v1/bindings').set(me).send({ houseId: estate.houses[1].id, relation: 'tenant' }).expect(201);
+    await t.http().post(`/api/v1/bindings/${asked.body.id}/reject`).set(manager).send({ reason: '租赁合同已过期' }).expect(200);
+    // Someone else (here the reviewer) cannot clear it: it is no longer open for them.
+    const byManager = await t.http().post(`/api/v1/bindings/${asked.body.id}/remove`).set(manager).send({ reason: '清理' }).expect(409);
+    expect(byManager.body.code).toBe('BINDING_ALREADY_DECIDED');
+    const cleared = await t.http().post(`/api/v1/bindings/${asked.body.id}/remove`).set(me).send({}).expect(200);
+    expect(cleared.body.state).toBe('removed');
+    expect((await t.http().get('/api/v1/me').set(me).expect(200)).body.houses).toEqual([]);
+    const row = await t.db.getRepository(HouseBinding).findOneByOrFail({ id: asked.body.id });
+    expect(row).toMatchObject({ state: 'removed', reason: '租赁合同已过期' });
+    expect(row.decidedById).not.toBeNull();
+    const audit = await t.db.getRepository(AuditEntry).findOneByOrFail({ entityType: 'binding', entityId: asked.body.id, action: 'binding.clear' });
+    expect(audit.before).toMatchObject({ state: 'rejected' });
+    // Cleared once is cleared: a second try changes nothing.
+    await t.http().post(`/api/v1/bindings/${asked.body.id}/remove`).set(me).send({}).expect(409);
+    // And the house can be asked for again with the right papers.
+    await t.http().post('/api/v1/bindings').set(me).send({ houseId: estate.houses[1].id, relation: 'tenant', note: '新租赁合同' }).expect(201);
+  });
+
   it('two managers deciding at once: one wins, the other is told', async () => {
     const me = await newcomer();
     const asked = await t.http().post('/api/v1/bindings').set(me).send({ houseId: estate.houses[2].id, relation: 'owner' }).expect(201);

@@ -84,9 +84,24 @@ describe('我的 houses', () => {
     const rejected = houseCard('锦绣花园 1栋1单元0101');
     expect(within(rejected).getByText('未通过')).toBeInTheDocument();
     expect(within(rejected).getByText('未通过：与产权登记不符')).toBeInTheDocument();
-    // Only open bindings can be withdrawn or ended.
+    expect(within(approved).getByText('解除绑定')).toBeInTheDocument();
     expect(within(pending).getByText('撤回申请')).toBeInTheDocument();
-    expect(within(rejected).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(rejected).getByText('删除记录')).toBeInTheDocument();
+  });
+
+  it('clears a rejected request after confirming, and the list no longer shows it', async () => {
+    const modal = jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false });
+    const rejected = binding(5, { houseLabel: '1栋1单元0101', relation: 'family', state: 'rejected', reason: '与产权登记不符' });
+    getMeMock.mockResolvedValueOnce(me({ houses: [rejected] })).mockResolvedValueOnce(me({ houses: [] }));
+    removeBindingMock.mockResolvedValue({ ...rejected, state: 'removed' });
+
+    render(<Me />);
+    await screen.findByText('锦绣花园 1栋1单元0101');
+    fireEvent.click(within(houseCard('锦绣花园 1栋1单元0101')).getByText('删除记录'));
+
+    expect(await screen.findByText(/还没有绑定房屋/)).toBeInTheDocument();
+    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '删除记录', content: expect.stringContaining('未通过的申请') }));
+    expect(removeBindingMock).toHaveBeenCalledWith(5);
   });
 
   it('says there is no house yet and opens the binding form and the invitation page', async () => {

@@ -169,6 +169,9 @@ function HouseholdList({ house, onRemove }: { house: MyHouse; onRemove: (member:
   );
 }
 
+/** What ends each state of one's own house: withdraw a request, end a binding, clear a rejected request. */
+const LEAVE_TEXT: Record<Exclude<MyHouse['state'], 'removed'>, string> = { pending: '撤回申请', approved: '解除绑定', rejected: '删除记录' };
+
 function HouseCard({ house, onLeave, onRemoveMember }: { house: MyHouse; onLeave: () => void; onRemoveMember: (member: BindingView) => void }) {
   return (
     <View className={`card house-card house-${house.state}`}>
@@ -184,10 +187,10 @@ function HouseCard({ house, onLeave, onRemoveMember }: { house: MyHouse; onLeave
       {house.state === 'pending' ? <View className="muted">物业或业委会审核通过后即可使用。</View> : null}
       {house.state === 'rejected' ? <View className="house-reason wrap-text">未通过：{house.reason ?? '审核未通过'}</View> : null}
       <HouseholdList house={house} onRemove={onRemoveMember} />
-      {house.state === 'pending' || house.state === 'approved' ? (
+      {house.state !== 'removed' ? (
         <View className="button-row">
           <Button className="button button-small button-danger house-leave" onClick={onLeave}>
-            {house.state === 'pending' ? '撤回申请' : '解除绑定'}
+            {LEAVE_TEXT[house.state]}
           </Button>
         </View>
       ) : null}
@@ -239,14 +242,16 @@ export default function Me() {
       '已移除',
     );
 
-  const leaveHouse = (house: MyHouse) =>
-    end(
-      house,
-      house.state === 'pending'
-        ? { title: '撤回申请', content: `确定撤回 ${house.communityName} ${house.houseLabel} 的绑定申请吗？`, confirmText: '撤回' }
-        : { title: '解除绑定', content: `确定解除与 ${house.communityName} ${house.houseLabel} 的绑定吗？解除后需要重新申请。`, confirmText: '解除' },
-      house.state === 'pending' ? '已撤回' : '已解除',
-    );
+  const leaveHouse = (house: MyHouse) => {
+    if (house.state === 'removed') return;
+    const where = `${house.communityName} ${house.houseLabel}`;
+    const question = {
+      pending: { title: '撤回申请', content: `确定撤回 ${where} 的绑定申请吗？`, confirmText: '撤回' },
+      approved: { title: '解除绑定', content: `确定解除与 ${where} 的绑定吗？解除后需要重新申请。`, confirmText: '解除' },
+      rejected: { title: '删除记录', content: `确定删除 ${where} 这条未通过的申请吗？需要时可以重新申请绑定。`, confirmText: '删除' },
+    }[house.state];
+    return end(house, question, { pending: '已撤回', approved: '已解除', rejected: '已删除' }[house.state]);
+  };
 
   const chooseRole = (role: RoleScope) => {
     if (!me) return;

@@ -101,7 +101,8 @@ export class BindingsService {
 
   /**
    * Ends a binding: the resident themself, an owner of the same house (for family and tenants), or a reviewer
-   * of the estate. Anyone else: as if it did not exist.
+   * of the estate. Anyone else: as if it did not exist. The applicant may also clear their own rejected request
+   * from their list (the decision stays in the audit log).
    */
   async remove(id: number, dto: RemoveBindingDto, caller: Principal): Promise<BindingView> {
     const binding = await this.db.getRepository(HouseBinding).findOneBy({ id });
@@ -115,17 +116,23 @@ export class BindingsService {
     if (reviewer && !own && !houseOwner && !dto.reason) {
       throw new DomainError(400, 'VALIDATION_FAILED', '请填写解除绑定的原因', [{ field: 'reason', problems: ['不能为空'] }]);
     }
+    // Clearing a rejected request keeps who rejected it, when and why.
+    const clearing = own && binding.state === 'rejected';
     await this.db.transaction(async (m) => {
       const result = await m
         .getRepository(HouseBinding)
         .createQueryBuilder()
         .update()
-        .set({ state: 'removed', reason: dto.reason ?? null, decidedById: caller.userId, decidedAt: new Date(), version: () => 'version + 1' })
-        .where('id = :id AND state IN (:...open)', { id, open: ['pending', 'approved'] })
+        .set(
+          clearing
+            ? { state: 'removed', version: () => 'version + 1' }
+            : { state: 'removed', reason: dto.reason ?? null, decidedById: caller.userId, decidedAt: new Date(), version: () => 'version + 1' },
+        )
+        .where('id = :id AND state IN (:...open)', { id, open: clearing ? ['rejected'] : ['pending', 'approved'] })
         .execute();
       if (!result.affected) throw conflict('BINDING_ALREADY_DECIDED', '该绑定已经解除或未通过');
       await this.audit.record(
-        { actorId: caller.userId, action: 'binding.remove', entityType: 'binding', entityId: id, communityId: binding.communityId, before: { state: binding.state }, after: { state: 'removed', reason: dto.reason ?? null } },
+        { actorId: caller.userId, action: clearing ? 'binding.clear' : 'binding.remove', entityType: 'binding', entityId: id, communityId: binding.communityId, before: { state: binding.state }, after: { state: 'removed', reason: clearing ? binding.reason : (dto.reason ?? null) } },
         m,
       );
     });
