@@ -97,6 +97,8 @@ describe('a ticket from 随手拍 to 办结: reported, handled by the manager an
     expect(await visible(page, '.stats-response-rate .stats-label').innerText()).toBe('按时受理率');
     await snap(page, 'handling-stats-before');
     await backTo(page, '.work-action-inbox');
+    // The workbench counts what waits: at least the report just filed.
+    await expect(visible(page, '.work-action-inbox .work-badge').first().innerText()).resolves.toMatch(/^[1-9]\d* 待受理$/);
   });
 
   it('finds it in 工单收件箱 under 待受理, with its photo, reporter and deadlines', async () => {
@@ -196,6 +198,7 @@ describe('a ticket from 随手拍 to 办结: reported, handled by the manager an
     await signInThroughPicker(page, baseUrl, '锦绣花园 刘师傅');
     await visible(page, '.workspace-work').click();
     await expect(visible(page, '.work-action-inbox').count()).resolves.toBe(0);
+    await expect(visible(page, '.work-action-assigned .work-badge').innerText()).resolves.toMatch(/^[1-9]\d* 待办$/);
     await visible(page, '.work-action-assigned').click();
     await visible(page, '.handling-item').filter({ hasText: DESCRIPTION }).click();
     await expect(shownState(page)).resolves.toBe('已转办');

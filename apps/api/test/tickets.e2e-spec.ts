@@ -149,6 +149,38 @@ describe('tickets: 随手拍 to 办结', () => {
     expect(new Set(told).size).toBe(told.length);
   });
 
+  it("counts the workbench's waiting work, each count only for the roles that cover it", async () => {
+    const workload = (auth: Auth) => t.http().get(`/api/v1/communities/${estate.community.id}/workload`).set(auth);
+    expect((await workload(manager).expect(200)).body).toEqual({ communityId: estate.community.id, unaccepted: 0, overdue: 0, assignedToMe: 0, pendingBindings: 0 });
+
+    const first = await reportPublic();
+    const second = await reportPublic({ description: '地下车库B区漏水' });
+    await reportPublic({ description: '5栋垃圾桶满了' });
+    expect((await act(t, manager, first.id, 'accept')).status).toBe(200);
+    expect((await act(t, manager, first.id, 'assign', { assigneeId: staffId })).status).toBe(200);
+    // The second is past its response deadline.
+    await t.db.getRepository(Ticket).update({ id: second.id }, { responseDueAt: new Date(Date.now() - 60_000) });
+    const newcomer = await t.signIn((await createUser(t.db, [])).devKey);
+    await t.http().post('/api/v1/bindings').set(newcomer).send({ houseId: estate.houses[2].id, relation: 'tenant' }).expect(201);
+
+    expect((await workload(manager).expect(200)).body).toMatchObject({ unaccepted: 2, overdue: 1, assignedToMe: 0, pendingBindings: 1 });
+    expect((await workload(staff).expect(200)).body).toMatchObject({ unaccepted: null, overdue: null, assignedToMe: 1, pendingBindings: null });
+    const committee = await t.signIn((await createUser(t.db, [{ role: 'committee', communityId: estate.community.id }])).devKey);
+    expect((await workload(committee).expect(200)).body).toMatchObject({ unaccepted: null, overdue: null, assignedToMe: null, pendingBindings: 1 });
+
+    // Started work still counts as the staff member's; resolved work no longer does.
+    expect((await act(t, staff, first.id, 'start')).status).toBe(200);
+    expect((await workload(staff).expect(200)).body.assignedToMe).toBe(1);
+    expect((await act(t, staff, first.id, 'resolve', { note: '已更换灯泡', photoIds: [await uploadPhoto(t, staff, await photo())] })).status).toBe(200);
+    expect((await workload(staff).expect(200)).body.assignedToMe).toBe(0);
+
+    // A resident has no workbench here; another estate's manager cannot peek.
+    expect((await workload(resident).expect(404)).body.code).toBe('NOT_FOUND');
+    const elsewhere = await createEstate(t.db);
+    const otherManager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: elsewhere.community.id, companyId: elsewhere.company.id }])).devKey);
+    await workload(otherManager).expect(404);
+  });
+
   it('refuses illegal steps and the wrong actors with a clear error, changing nothing', async () => {
     const ticket = await reportPublic();
     const events = () => t.db.getRepository(TicketEvent).countBy({ ticketId: ticket.id });

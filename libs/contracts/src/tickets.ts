@@ -222,6 +222,22 @@ export interface TicketStats {
   averageStars: number | null;
 }
 
+/**
+ * What waits for the caller in one estate, for the workbench's badges. A count is null where the caller's roles
+ * do not cover it (a committee member sees no ticket counts, staff see only their own).
+ */
+export interface Workload {
+  communityId: number;
+  /** 待受理: reported, not yet accepted or rejected (tickets.handle). */
+  unaccepted: number | null;
+  /** Open tickets past their response or resolution deadline (tickets.handle). */
+  overdue: number | null;
+  /** Assigned to the caller and not yet resolved (tickets.work). */
+  assignedToMe: number | null;
+  /** House-binding requests waiting for review (bindings.review). */
+  pendingBindings: number | null;
+}
+
 export interface NotificationView {
   id: number;
   kind: string;

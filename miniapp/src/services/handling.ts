@@ -1,4 +1,4 @@
-import type { MeView, Page, Role, TicketCategory, TicketState, TicketStats, TicketSummary, TicketView, TransitionInput } from '@wuye/contracts';
+import type { MeView, Page, Role, TicketCategory, TicketState, TicketStats, TicketSummary, TicketView, TransitionInput, Workload } from '@wuye/contracts';
 import { ApiError, apiBase, request } from './http';
 
 /**
@@ -20,6 +20,11 @@ export function listHandlingTickets(view: HandlingView, filters: HandlingFilters
     url: '/api/v1/tickets',
     query: { view, state: filters.state, category: filters.category, overdue: filters.overdue ? true : undefined, cursor },
   });
+}
+
+/** What waits in one estate for the workbench's badges; a count is null where the caller's roles do not cover it. */
+export function getWorkload(communityId: number): Promise<Workload> {
+  return request<Workload>({ url: `/api/v1/communities/${communityId}/workload` });
 }
 
 /** One ticket as the property side sees it: reporter, timeline, deadlines and `actions` (the viewer's buttons). */

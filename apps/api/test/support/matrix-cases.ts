@@ -128,6 +128,7 @@ export const MATRIX: Record<string, MatrixCase> = {
     insider: 'managerA',
   },
   'GET /api/v1/communities/{id}/assignees': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'managerA' },
+  'GET /api/v1/communities/{id}/workload': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'managerA' },
   'GET /api/v1/communities/{id}/ticket-stats': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), query: () => ({ from: daysAgo(30), to: today() }), insider: 'managerA' },
 
   // Open311 GeoReport v2: public tickets, no personal data; filing needs a hotline's key.

@@ -1,4 +1,4 @@
-import type { TicketCategory, TicketState } from '@wuye/contracts';
+import { OPEN_TICKET_STATES, type TicketCategory, type TicketState } from '@wuye/contracts';
 
 /**
  * The one place deadlines are computed. Property service runs around the clock, so minutes are wall-clock
@@ -20,3 +20,7 @@ export function isOverdue(t: { state: TicketState; responseDueAt: Date; resoluti
   if (t.state === 'submitted') return t.responseDueAt.getTime() < now || t.resolutionDueAt.getTime() < now;
   return WORKING.includes(t.state) && t.resolutionDueAt.getTime() < now;
 }
+
+/** isOverdue in SQL over the ticket aliased `t`, with overdueParams() for `:now` and `:open`. */
+export const OVERDUE_SQL = "((t.state = 'submitted' AND t.response_due_at < :now) OR (t.state IN (:...open) AND t.resolution_due_at < :now))";
+export const overdueParams = () => ({ now: new Date(), open: OPEN_TICKET_STATES });

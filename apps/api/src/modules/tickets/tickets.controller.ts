@@ -1,16 +1,17 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Page, TicketCategory, TicketStats, TicketSummary, TicketView } from '@wuye/contracts';
+import type { Page, TicketCategory, TicketStats, TicketSummary, TicketView, Workload } from '@wuye/contracts';
 import { DomainError } from '../../common/errors';
 import { ParseIdPipe } from '../../common/id.pipe';
-import { Allow, Caller } from '../identity/access.decorators';
+import { Allow, Caller, SignedIn } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
 import { CategoriesService } from './categories.service';
 import { ReplaceCategoriesDto } from './dto/category.dto';
 import { CreateTicketDto, ListTicketsQuery, RatingDto, SimilarQuery, StatsQuery, TransitionDto } from './dto/ticket.dto';
 import { TicketStatsService } from './stats.service';
 import { TicketsService } from './tickets.service';
+import { WorkloadService } from './workload.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
@@ -22,6 +23,7 @@ export class TicketsController {
     private readonly tickets: TicketsService,
     private readonly categories: CategoriesService,
     private readonly stats: TicketStatsService,
+    private readonly workloads: WorkloadService,
   ) {}
 
   /** 随手拍: report a problem. A retried submission with the same Idempotency-Key returns the same ticket. */
@@ -116,6 +118,13 @@ export class TicketsController {
   @Allow('tickets.handle')
   assignees(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal) {
     return this.tickets.assignees(id, caller);
+  }
+
+  /** The workbench's badges: 待受理, overdue, assigned to me, bindings to review — each where the caller's roles cover it. */
+  @Get('communities/:id/workload')
+  @SignedIn()
+  workload(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<Workload> {
+    return this.workloads.forCommunity(id, caller);
   }
 
   @Get('communities/:id/ticket-stats')

@@ -12,6 +12,7 @@ import { TicketJobsService } from './ticket-jobs.service';
 import { TicketViewsService } from './ticket-views.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
+import { WorkloadService } from './workload.service';
 import { RollupsService } from './rollups.service';
 
 @Module({
@@ -23,6 +24,7 @@ import { RollupsService } from './rollups.service';
     CategoriesService,
     EscalationsService,
     TicketStatsService,
+    WorkloadService,
     TicketJobsService,
     Open311Service,
     ContentSecurityService,

@@ -33,7 +33,7 @@ import { User } from '../identity/user.entity';
 import { ContentSecurityService } from '../content/content-security.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { CategoriesService } from './categories.service';
-import { isOverdue, resolutionDueFrom, ticketDeadlines } from './deadlines';
+import { OVERDUE_SQL, isOverdue, overdueParams, resolutionDueFrom, ticketDeadlines } from './deadlines';
 import { CreateTicketDto, ListTicketsQuery, RatingDto, SimilarQuery, TransitionDto } from './dto/ticket.dto';
 import { retryingTransaction } from '../../database/transactions';
 import { EscalationsService } from './escalations.service';
@@ -303,8 +303,8 @@ export class TicketsService {
       params.category = query.category;
     }
     if (query.overdue) {
-      where.push("((t.state = 'submitted' AND t.response_due_at < :now) OR (t.state IN (:...open) AND t.resolution_due_at < :now))");
-      Object.assign(params, { now: new Date(), open: OPEN_TICKET_STATES });
+      where.push(OVERDUE_SQL);
+      Object.assign(params, overdueParams());
     }
     if (query.cursor) {
       where.push('t.id < :after');

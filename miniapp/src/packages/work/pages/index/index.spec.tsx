@@ -1,17 +1,22 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MANAGER_ROLE, STAFF_ROLE, meWith } from '../../../../../test/handling-fixtures';
-import Taro from '../../../../../test/stubs/taro';
+import Taro, { triggerDidShow } from '../../../../../test/stubs/taro';
+import { getWorkload } from '../../../../services/handling';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import WorkHome from './index';
 
 jest.mock('../../../../services/me');
+jest.mock('../../../../services/handling');
 const getMeMock = jest.mocked(getMe);
+const getWorkloadMock = jest.mocked(getWorkload);
 
-const entryTitles = () => Array.from(document.querySelectorAll('.work-action .link-title')).map((el) => el.textContent);
+const entryTitles = () => Array.from(document.querySelectorAll('.work-action .link-title')).map((el) => el.firstChild?.textContent);
+const badgesOf = (key: string) => Array.from(document.querySelectorAll(`.work-action-${key} .work-badge`)).map((el) => el.textContent);
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });
+  getWorkloadMock.mockRejectedValue(new Error('not asked for in this test'));
 });
 
 describe('物业工作台 entries', () => {
@@ -38,5 +43,39 @@ describe('物业工作台 entries', () => {
     fireEvent.click(await screen.findByText('我的派单'));
     expect(entryTitles()).toEqual(['我的派单']);
     expect(navigate).toHaveBeenCalledWith({ url: '/packages/work/pages/tickets/index?view=assigned' });
+  });
+});
+
+describe('物业工作台 badges', () => {
+  it('shows what waits behind each entry, and asks again when the workbench is shown again', async () => {
+    getMeMock.mockResolvedValue(meWith([MANAGER_ROLE]));
+    getWorkloadMock
+      .mockResolvedValueOnce({ communityId: 1, unaccepted: 3, overdue: 1, assignedToMe: 0, pendingBindings: 2 })
+      .mockResolvedValueOnce({ communityId: 1, unaccepted: 2, overdue: 0, assignedToMe: 1, pendingBindings: 2 });
+
+    render(<WorkHome />);
+
+    await waitFor(() => expect(badgesOf('inbox')).toEqual(['3 待受理', '1 超时']));
+    expect(badgesOf('assigned')).toEqual([]);
+    expect(badgesOf('bindings')).toEqual(['2 待审核']);
+    expect(getWorkloadMock).toHaveBeenCalledTimes(1);
+    expect(getWorkloadMock).toHaveBeenCalledWith(1);
+
+    // Back from the inbox after accepting one and taking one on.
+    act(() => triggerDidShow());
+    await waitFor(() => expect(badgesOf('inbox')).toEqual(['2 待受理']));
+    expect(badgesOf('assigned')).toEqual(['1 待办']);
+    expect(getWorkloadMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('still offers every entry when the counts cannot be had', async () => {
+    getMeMock.mockResolvedValue(meWith([MANAGER_ROLE]));
+
+    render(<WorkHome />);
+
+    await screen.findByText('工单收件箱');
+    await waitFor(() => expect(getWorkloadMock).toHaveBeenCalled());
+    expect(entryTitles()).toEqual(['工单收件箱', '我的派单', '工单统计', '绑定审核', '公示管理']);
+    expect(document.querySelectorAll('.work-badge')).toHaveLength(0);
   });
 });

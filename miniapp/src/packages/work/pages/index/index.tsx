@@ -1,10 +1,12 @@
-import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { Role, RoleScope } from '@wuye/contracts';
+import type { MeView, Role, RoleScope, Workload } from '@wuye/contracts';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
+import { getWorkload } from '../../../../services/handling';
 import { BINDINGS_REVIEW_PAGE, DISCLOSURE_MANAGE_PAGE, HANDLING_LIST_PAGE, HANDLING_STATS_PAGE, STAFF_INVITE_PAGE, WORK_PAGE } from '../../../../routes';
 import { REVIEWER_ROLES, getActiveRole, roleLabel } from '../../../../services/workspace';
 import './index.scss';
@@ -17,6 +19,25 @@ interface WorkAction {
   title: string;
   description: string;
   url: string;
+}
+
+interface Badge {
+  text: string;
+  tone: 'pending' | 'rejected';
+}
+
+/** The counts that wait behind an entry (none while they load, or when they could not be had). */
+function badgesOf(key: string, workload: Workload | null): Badge[] {
+  if (!workload) return [];
+  const counts: Record<string, [number | null, string, Badge['tone']][]> = {
+    inbox: [
+      [workload.unaccepted, '待受理', 'pending'],
+      [workload.overdue, '超时', 'rejected'],
+    ],
+    assigned: [[workload.assignedToMe, '待办', 'pending']],
+    bindings: [[workload.pendingBindings, '待审核', 'pending']],
+  };
+  return (counts[key] ?? []).filter(([n]) => n !== null && n > 0).map(([n, label, tone]) => ({ text: `${n} ${label}`, tone }));
 }
 
 /** What a role can do here: ticket handling (受理、转办、反馈), statistics, binding review, invitations. */
@@ -58,10 +79,41 @@ function actionsOf(role: RoleScope): WorkAction[] {
   return actions;
 }
 
-/** 物业工作台: what the current role can do, as a list of entries. */
+/** The role this workbench serves: the current one if it works here, else the most hands-on one held. */
+function workRole(me: MeView): RoleScope | null {
+  const active = getActiveRole(me);
+  if (active && WORK_ROLES.includes(active.role)) return active;
+  return [...me.roles].filter((r) => WORK_ROLES.includes(r.role)).sort((a, b) => WORK_ROLES.indexOf(a.role) - WORK_ROLES.indexOf(b.role))[0] ?? null;
+}
+
+/** The counts behind the entries of the role's estate, fetched each time the workbench is shown (first time included). */
+function useWorkload(communityId: number | null): Workload | null {
+  const [workload, setWorkload] = useState<Workload | null>(null);
+  const [shown, setShown] = useState(0);
+  useDidShow(() => setShown((n) => n + 1));
+  useEffect(() => {
+    if (communityId === null || shown === 0) {
+      setWorkload(null);
+      return undefined;
+    }
+    let current = true;
+    getWorkload(communityId).then(
+      (w) => current && setWorkload(w),
+      // Badges are a convenience: without them the entries still work.
+      () => current && setWorkload(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [communityId, shown]);
+  return workload;
+}
+
+/** 物业工作台: what the current role can do, as a list of entries, with what waits behind them. */
 export default function WorkHome() {
   const gate = useSession({ returnTo: WORK_PAGE });
   const { phase, me, errorMessage, reload } = useMe(gate.phase);
+  const workload = useWorkload(gate.phase === 'signed-in' && me ? (workRole(me)?.communityId ?? null) : null);
 
   if (gate.phase !== 'signed-in') {
     return (
@@ -85,11 +137,7 @@ export default function WorkHome() {
     );
   }
 
-  const active = getActiveRole(me);
-  const role =
-    active && WORK_ROLES.includes(active.role)
-      ? active
-      : ([...me.roles].filter((r) => WORK_ROLES.includes(r.role)).sort((a, b) => WORK_ROLES.indexOf(a.role) - WORK_ROLES.indexOf(b.role))[0] ?? null);
+  const role = workRole(me);
 
   if (!role) {
     return (
@@ -112,7 +160,14 @@ export default function WorkHome() {
           {actions.map((action) => (
             <View key={action.key} className={`link-row work-action work-action-${action.key}`} onClick={() => void Taro.navigateTo({ url: action.url })}>
               <View className="link-main">
-                <View className="link-title">{action.title}</View>
+                <View className="link-title">
+                  {action.title}
+                  {badgesOf(action.key, workload).map((badge) => (
+                    <Text key={badge.text} className={`badge badge-${badge.tone} work-badge`}>
+                      {badge.text}
+                    </Text>
+                  ))}
+                </View>
                 <View className="muted">{action.description}</View>
               </View>
               <Text className="link-arrow">›</Text>
