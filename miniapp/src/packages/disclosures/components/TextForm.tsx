@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Textarea, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
+import TextBox from '../../../components/TextBox';
 
 /**
  * A short text to send (a question, an answer, a query): kept while sending, the button disabled meanwhile,
@@ -44,13 +45,13 @@ export default function TextForm({
   return (
     <View className={`text-form ${className}`}>
       <View className="field-label">{label}</View>
-      <Textarea
-        className="textarea text-form-input"
+      <TextBox
+        className="text-form-input"
         value={text}
-        maxlength={max}
+        max={max}
         placeholder={placeholder}
-        onInput={(event) => {
-          setText(event.detail.value.slice(0, max));
+        onChange={(value) => {
+          setText(value);
           setError('');
         }}
       />

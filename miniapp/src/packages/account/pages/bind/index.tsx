@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import {
   BINDING_RELATIONS,
   BINDING_RELATION_LABELS,
@@ -18,6 +18,7 @@ import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { requestBinding } from '../../../../services/bindings';
 import { listBuildings, listHouses, searchCommunities } from '../../../../services/directory';
 import { ApiError, showApiError } from '../../../../services/http';
+import TextBox from '../../../../components/TextBox';
 import './index.scss';
 
 const NOTE_MAX = 100;
@@ -288,13 +289,7 @@ export default function BindHouse() {
 
           <View className="field bind-note">
             <View className="field-label">备注（选填）</View>
-            <Textarea
-              className="textarea bind-note-input"
-              value={note}
-              maxlength={NOTE_MAX}
-              placeholder="例如：产权证上的姓名"
-              onInput={(event) => setNote(event.detail.value.slice(0, NOTE_MAX))}
-            />
+            <TextBox className="bind-note-input" value={note} max={NOTE_MAX} placeholder="例如：产权证上的姓名" onChange={setNote} />
             <View className="field-hint bind-note-count">
               {note.length}/{NOTE_MAX}
             </View>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import {
   ALLOCATION_METHOD_LABELS,
   DISCLOSURE_TYPES,
@@ -29,6 +29,7 @@ import { MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
 import { refusalOf } from '../../lib/errors';
 import { draftTotals, draftsToInput, emptyLine, lineToDraft, periodLabel, recentPeriods, type DraftProblem, type LineDraft } from '../../lib/lines';
 import { fenToYuanInput, parseYuanInput } from '../../lib/money';
+import TextBox from '../../../../components/TextBox';
 
 interface DraftForm {
   type: DisclosureType;
@@ -321,7 +322,7 @@ function Editor({ me }: { me: MeView }) {
           </View>
           <View className="field">
             <View className="field-label">定价依据（选填）</View>
-            <Textarea className="textarea edit-basis-input" value={form.basis} maxlength={500} placeholder="例如：物业服务合同及县住宅物业服务收费指导价" onInput={(e) => setForm((f) => ({ ...f, basis: e.detail.value }))} />
+            <TextBox className="edit-basis-input" value={form.basis} max={500} placeholder="例如：物业服务合同及县住宅物业服务收费指导价" onChange={(value) => setForm((f) => ({ ...f, basis: value }))} />
           </View>
           <View className="field">
             <View className="field-label">生效日期（选填）</View>
@@ -331,7 +332,7 @@ function Editor({ me }: { me: MeView }) {
       ) : null}
       <View className="field">
         <View className="field-label">说明（选填）</View>
-        <Textarea className="textarea edit-note-input" value={form.note} maxlength={2000} placeholder="例如：净收益的 70% 补充专项维修资金" onInput={(e) => setForm((f) => ({ ...f, note: e.detail.value }))} />
+        <TextBox className="edit-note-input" value={form.note} max={2000} placeholder="例如：净收益的 70% 补充专项维修资金" onChange={(value) => setForm((f) => ({ ...f, note: value }))} />
       </View>
 
       {view ? <CommitteeOpinions view={view} onAnswered={show} /> : null}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import { CREDIT_EVENT_LABELS, type CommunityView, type CreditEventKind, type CreditEventView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
@@ -17,6 +17,7 @@ import { creditProblem, type CreditDraft } from '../../lib/credit';
 import { canRate, shanghaiToday } from '../../lib/format';
 import { messageOf, useRemote } from '../../lib/useRemote';
 import { usePagedList } from '../../../../hooks/usePagedList';
+import TextBox from '../../../../components/TextBox';
 import '../../oversight.scss';
 
 const KINDS = Object.keys(CREDIT_EVENT_LABELS) as CreditEventKind[];
@@ -151,13 +152,7 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
       ) : null}
       <View className="field">
         <View className="field-label">事由</View>
-        <Textarea
-          className="textarea ov-credit-reason"
-          value={draft.reason}
-          maxlength={REASON_MAX}
-          placeholder="例如：公共收益连续两个季度未公示"
-          onInput={(e) => change({ reason: e.detail.value.slice(0, REASON_MAX) })}
-        />
+        <TextBox className="ov-credit-reason" value={draft.reason} max={REASON_MAX} placeholder="例如：公共收益连续两个季度未公示" onChange={(value) => change({ reason: value })} />
       </View>
       {error ? <View className="form-error ov-credit-error">{error}</View> : null}
       <Button className="button button-primary button-block ov-credit-submit" disabled={busy || undefined} onClick={() => void submit()}>

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import type { RatingIndicators } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import { useSession } from '../../../../hooks/useSession';
@@ -12,6 +12,7 @@ import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { percent, shanghaiToday, starsLabel } from '../../lib/format';
 import { STAR_CHOICES, ratingProblem, type StarChoice as Choice } from '../../lib/rating';
 import { messageOf, useRemote } from '../../lib/useRemote';
+import TextBox from '../../../../components/TextBox';
 import '../../oversight.scss';
 
 const REASON_MAX = 500;
@@ -118,13 +119,13 @@ export default function StarRatingForm() {
               </View>
               <View className="field">
                 <View className="field-label">{choice === 'none' ? '不定星原因（必填）' : '评定理由（必填）'}</View>
-                <Textarea
-                  className="textarea ov-rating-reason"
+                <TextBox
+                  className="ov-rating-reason"
                   value={reason}
-                  maxlength={REASON_MAX}
+                  max={REASON_MAX}
                   placeholder={choice === 'none' ? '例如：年内更换物业服务企业，服务期不足一年' : '例如：服务规范，业主满意度高，公示及时'}
-                  onInput={(event) => {
-                    setReason(event.detail.value.slice(0, REASON_MAX));
+                  onChange={(value) => {
+                    setReason(value);
                     setFormError('');
                   }}
                 />

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Button, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Picker, Text, View } from '@tarojs/components';
 import { TICKET_KIND_LABELS, TICKET_STATE_LABELS, type EscalationView, type TicketView } from '@wuye/contracts';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
@@ -13,6 +13,7 @@ import { SignedOutPage } from '../../components/RemoteStatus';
 import TicketTimeline from '../../components/TicketTimeline';
 import { addDays, canHandleEscalations, deadlineOn, shanghaiToday } from '../../lib/format';
 import { messageOf, useRemote } from '../../lib/useRemote';
+import TextBox from '../../../../components/TextBox';
 import '../../oversight.scss';
 
 const NOTE_MAX = 500;
@@ -100,13 +101,13 @@ function EscalationPanel({ escalation, onChanged }: { escalation: EscalationView
         <View className="ov-escalation-form">
           <View className="field">
             <View className="field-label">督办意见 / 结束说明</View>
-            <Textarea
-              className="textarea ov-escalation-note"
+            <TextBox
+              className="ov-escalation-note"
               value={note}
-              maxlength={NOTE_MAX}
+              max={NOTE_MAX}
               placeholder="例如：请物业三日内修复并反馈；物业和工单处理人会收到通知"
-              onInput={(event) => {
-                setNote(event.detail.value.slice(0, NOTE_MAX));
+              onChange={(value) => {
+                setNote(value);
                 setError('');
               }}
             />

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Button, Image, Text, Textarea, View } from '@tarojs/components';
+import { Button, Image, Text, View } from '@tarojs/components';
 import { RATING_TAGS, TICKET_KIND_LABELS, type PhotoView, type TicketView } from '@wuye/contracts';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
@@ -11,6 +11,7 @@ import { ApiError } from '../../../../services/http';
 import { followTicket, getTicket, rateTicket, transitionTicket, unfollowTicket, urgeTicket } from '../../../../services/tickets';
 import { formatShanghaiDateTime } from '../../../../utils/time';
 import { eventLabel, stateBadgeClass, stateLabel } from '../../format';
+import TextBox from '../../../../components/TextBox';
 import '../index/index.scss';
 import './index.scss';
 
@@ -70,13 +71,7 @@ function RatingForm({ onRate, busy }: { onRate: (stars: number, tags: string[], 
           </View>
         ))}
       </View>
-      <Textarea
-        className="textarea detail-comment-input"
-        value={comment}
-        maxlength={COMMENT_MAX}
-        placeholder="还有什么想说的（选填）"
-        onInput={(event) => setComment(event.detail.value.slice(0, COMMENT_MAX))}
-      />
+      <TextBox className="detail-comment-input" value={comment} max={COMMENT_MAX} placeholder="还有什么想说的（选填）" onChange={setComment} />
       <Button className="button button-primary button-block detail-rate-submit" disabled={stars === 0 || busy || undefined} onClick={() => onRate(stars, tags, comment.trim())}>
         {busy ? '正在提交…' : stars === 0 ? '请先选择星级' : '提交评价'}
       </Button>
@@ -90,13 +85,7 @@ function ReasonForm({ action, busy, onSubmit, onCancel }: { action: ReasonAction
   return (
     <View className="card detail-reason">
       <View className="card-title">{title}</View>
-      <Textarea
-        className="textarea detail-reason-input"
-        value={reason}
-        maxlength={REASON_MAX}
-        placeholder={action === 'reopen' ? '请说明哪里没有解决好' : '请说明为什么应当受理'}
-        onInput={(event) => setReason(event.detail.value.slice(0, REASON_MAX))}
-      />
+      <TextBox className="detail-reason-input" value={reason} max={REASON_MAX} placeholder={action === 'reopen' ? '请说明哪里没有解决好' : '请说明为什么应当受理'} onChange={setReason} />
       <View className="button-row">
         <Button className="button button-primary detail-reason-submit" disabled={!reason.trim() || busy || undefined} onClick={() => onSubmit(reason.trim())}>
           {busy ? '正在提交…' : '提交'}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Image, Input, Textarea, View } from '@tarojs/components';
+import { Button, Image, Input, View } from '@tarojs/components';
 import {
   TICKET_DESCRIPTION_MAX,
   TICKET_KINDS,
@@ -24,6 +24,7 @@ import { followTicket, listCategories, similarTickets } from '../../../../servic
 import TicketCard from '../../components/TicketCard';
 import { approvedHouses, residentCommunities } from '../../residence';
 import { compressPhoto, pickPhotos, type PhotoSource, type PickedPhoto } from './photos';
+import TextBox from '../../../../components/TextBox';
 import '../index/index.scss';
 import './index.scss';
 
@@ -357,13 +358,13 @@ export default function ReportTicket() {
       <View className="card report-section">
         <View className="field report-description">
           <View className="field-label">问题描述</View>
-          <Textarea
-            className="textarea report-description-input"
+          <TextBox
+            className="report-description-input"
             value={description}
-            maxlength={TICKET_DESCRIPTION_MAX}
+            max={TICKET_DESCRIPTION_MAX}
             placeholder="例如：3栋1单元电梯按钮失灵，按了不亮"
-            onInput={(event) => {
-              setDescription(event.detail.value.slice(0, TICKET_DESCRIPTION_MAX));
+            onChange={(value) => {
+              setDescription(value);
               edited();
             }}
           />

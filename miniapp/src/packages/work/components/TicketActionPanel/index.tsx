@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Textarea, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import { TICKET_ACTION_LABELS, TICKET_TRANSITIONS, type TicketAction, type TransitionInput } from '@wuye/contracts';
 import AssigneePicker, { type AssigneeChoice } from '../AssigneePicker';
 import PhotoUploader, { type PhotoSelection } from '../PhotoUploader';
+import TextBox from '../../../../components/TextBox';
 
 export type TransitionRequest = Omit<TransitionInput, 'version'>;
 
@@ -85,13 +86,13 @@ export default function TicketActionPanel({
       ) : null}
       <View className="field">
         <View className="field-label">{textLabel}</View>
-        <Textarea
-          className="textarea ticket-panel-text"
+        <TextBox
+          className="ticket-panel-text"
           value={text}
-          maxlength={needsReason ? REASON_MAX : NOTE_MAX}
+          max={needsReason ? REASON_MAX : NOTE_MAX}
           placeholder={placeholder}
-          onInput={(event) => {
-            setText(event.detail.value);
+          onChange={(value) => {
+            setText(value);
             setFormError('');
           }}
         />

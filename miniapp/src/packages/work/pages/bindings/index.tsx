@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { BINDING_RELATION_LABELS, type BindingView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import SessionNotice from '../../../../components/SessionNotice';
@@ -13,6 +13,7 @@ import { approveBinding, listPendingBindings, rejectBinding } from '../../../../
 import { ApiError, showApiError } from '../../../../services/http';
 import { REVIEWER_ROLES, getActiveRole, reviewCommunities } from '../../../../services/workspace';
 import { formatShanghaiDateTime } from '../../../../utils/time';
+import TextBox from '../../../../components/TextBox';
 import './index.scss';
 
 const REASON_MAX = 200;
@@ -68,13 +69,13 @@ function ReviewItem({
       {rejecting ? (
         <View className="review-reject">
           <View className="field-label">驳回原因（申请人会看到）</View>
-          <Textarea
-            className="textarea review-reason"
+          <TextBox
+            className="review-reason"
             value={reason}
-            maxlength={REASON_MAX}
+            max={REASON_MAX}
             placeholder="例如：房屋信息与产权登记不符，请携带产权证到物业中心核实"
-            onInput={(event) => {
-              setReason(event.detail.value.slice(0, REASON_MAX));
+            onChange={(value) => {
+              setReason(value);
               setReasonError('');
             }}
           />
