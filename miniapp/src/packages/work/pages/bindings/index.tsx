@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { BINDING_RELATION_LABELS, type BindingView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
-import SessionNotice from '../../../../components/SessionNotice';
+import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -113,7 +113,8 @@ function ReviewItem({
 /** 绑定审核: the pending house-binding requests of an estate, for its manager and committee. */
 export default function BindingReview() {
   const gate = useSession({ returnTo: BINDINGS_REVIEW_PAGE });
-  const { phase: mePhase, me, errorMessage: meError, reload: reloadMe } = useMe(gate.phase);
+  const meState = useMe(gate.phase);
+  const { me } = meState;
   const { params } = useRouter();
   const [communityId, setCommunityId] = useState<number | null>(null);
   const [phase, setPhase] = useState<QueuePhase>('loading');
@@ -203,27 +204,8 @@ export default function BindingReview() {
     if (answer.confirm) await decide(binding, () => approveBinding(binding.id), '已通过');
   };
 
-  if (gate.phase !== 'signed-in') {
-    return (
-      <View className="page review">
-        <SessionNotice gate={gate} purpose="登录后才能审核绑定申请。" />
-      </View>
-    );
-  }
-  if (mePhase === 'error') {
-    return (
-      <View className="page review">
-        <StatusNotice className="review-me-error" title="没能加载您的身份" text={meError} actionText="重试" onAction={() => void reloadMe()} />
-      </View>
-    );
-  }
-  if (mePhase !== 'ready' || !me) {
-    return (
-      <View className="page review">
-        <StatusNotice className="review-loading" title="正在加载…" />
-      </View>
-    );
-  }
+  const waiting = meNotice('review', gate, meState, '登录后才能审核绑定申请。');
+  if (waiting || !me) return waiting;
   if (estates.length === 0) {
     return (
       <View className="page review">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { MeView, Role, RoleScope, Workload } from '@wuye/contracts';
-import SessionNotice from '../../../../components/SessionNotice';
+import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -112,30 +112,12 @@ function useWorkload(communityId: number | null): Workload | null {
 /** 物业工作台: what the current role can do, as a list of entries, with what waits behind them. */
 export default function WorkHome() {
   const gate = useSession({ returnTo: WORK_PAGE });
-  const { phase, me, errorMessage, reload } = useMe(gate.phase);
+  const meState = useMe(gate.phase);
+  const { me } = meState;
   const workload = useWorkload(gate.phase === 'signed-in' && me ? (workRole(me)?.communityId ?? null) : null);
 
-  if (gate.phase !== 'signed-in') {
-    return (
-      <View className="page work">
-        <SessionNotice gate={gate} purpose="登录后才能使用工作台。" />
-      </View>
-    );
-  }
-  if (phase === 'error') {
-    return (
-      <View className="page work">
-        <StatusNotice className="work-error" title="没能加载您的身份" text={errorMessage} actionText="重试" onAction={() => void reload()} />
-      </View>
-    );
-  }
-  if (phase !== 'ready' || !me) {
-    return (
-      <View className="page work">
-        <StatusNotice className="work-loading" title="正在加载…" />
-      </View>
-    );
-  }
+  const waiting = meNotice('work', gate, meState, '登录后才能使用工作台。');
+  if (waiting || !me) return waiting;
 
   const role = workRole(me);
 

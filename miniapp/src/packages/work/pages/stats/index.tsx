@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import ChoiceChips from '../../../../components/ChoiceChips';
-import SessionNotice from '../../../../components/SessionNotice';
+import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -13,7 +13,8 @@ import TicketStatsCard from '../../components/TicketStatsCard';
 /** 工单统计 of the estates the user manages; shown again (fresh) whenever the page comes back. */
 export default function HandlingStats() {
   const gate = useSession({ returnTo: HANDLING_STATS_PAGE });
-  const { phase, me, errorMessage, reload } = useMe(gate.phase);
+  const meState = useMe(gate.phase);
+  const { me } = meState;
   const { params } = useRouter();
   const [communityId, setCommunityId] = useState<number | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
@@ -35,27 +36,8 @@ export default function HandlingStats() {
     shownOnce.current = true;
   });
 
-  if (gate.phase !== 'signed-in') {
-    return (
-      <View className="page handling-stats">
-        <SessionNotice gate={gate} purpose="登录后才能查看工单统计。" />
-      </View>
-    );
-  }
-  if (phase === 'error') {
-    return (
-      <View className="page handling-stats">
-        <StatusNotice className="handling-stats-error" title="没能加载您的身份" text={errorMessage} actionText="重试" onAction={() => void reload()} />
-      </View>
-    );
-  }
-  if (phase !== 'ready' || !me) {
-    return (
-      <View className="page handling-stats">
-        <StatusNotice className="handling-stats-loading" title="正在加载…" />
-      </View>
-    );
-  }
+  const waiting = meNotice('handling-stats', gate, meState, '登录后才能查看工单统计。');
+  if (waiting || !me) return waiting;
   if (communityId === null) {
     return (
       <View className="page handling-stats">

@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
 import { TICKET_STATE_LABELS, type TicketCategory, type TicketState, type TicketSummary } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
-import SessionNotice from '../../../../components/SessionNotice';
+import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -71,7 +71,8 @@ function TicketRow({ ticket, onOpen }: { ticket: TicketSummary; onOpen: () => vo
 /** 工单收件箱 (项目经理: every ticket of the estate) and 我的派单 (员工: the tickets assigned to them). */
 export default function HandlingList() {
   const gate = useSession({ returnTo: HANDLING_LIST_PAGE });
-  const { phase: mePhase, me, errorMessage: meError, reload: reloadMe } = useMe(gate.phase);
+  const meState = useMe(gate.phase);
+  const { me } = meState;
   const { params } = useRouter();
   const [filters, setFilters] = useState<HandlingFilters>({});
   const [categories, setCategories] = useState<TicketCategory[]>([]);
@@ -120,27 +121,8 @@ export default function HandlingList() {
 
   const loadMore = list.loadMore;
 
-  if (gate.phase !== 'signed-in') {
-    return (
-      <View className="page handling">
-        <SessionNotice gate={gate} purpose="登录后才能处理工单。" />
-      </View>
-    );
-  }
-  if (mePhase === 'error') {
-    return (
-      <View className="page handling">
-        <StatusNotice className="handling-me-error" title="没能加载您的身份" text={meError} actionText="重试" onAction={() => void reloadMe()} />
-      </View>
-    );
-  }
-  if (mePhase !== 'ready' || !me) {
-    return (
-      <View className="page handling">
-        <StatusNotice className="handling-loading" title="正在加载…" />
-      </View>
-    );
-  }
+  const waiting = meNotice('handling', gate, meState, '登录后才能处理工单。');
+  if (waiting || !me) return waiting;
   if (!view) {
     return (
       <View className="page handling">
