@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Role } from '@wuye/contracts';
 import { shanghaiDate } from '../../common/time';
+import { rawQuery } from '../../database/raw';
+import { activeContractSql } from '../org/contracts.service';
 import { Principal, Grant } from './principal';
 
 /** One row of the grants query: a role assignment (r), an approved binding (b), or an active contract (c). */
@@ -30,11 +32,12 @@ export class GrantsService {
    * session family was revoked (logout, stolen refresh token).
    */
   async loadPrincipal(userId: number, sessionId: string): Promise<Principal | 'gone' | 'signed-out'> {
-    const [user] = await this.db.query<{ name: string; live: number | string }[]>(
+    const [user] = await rawQuery<{ name: string; live: number | string }>(
+      this.db,
       `SELECT u.display_name AS name,
-         EXISTS (SELECT 1 FROM auth_session s WHERE s.family_id = ? AND s.user_id = u.id AND s.revoked_at IS NULL) AS live
-       FROM app_user u WHERE u.id = ? AND u.disabled_at IS NULL`,
-      [sessionId, userId],
+         EXISTS (SELECT 1 FROM auth_session s WHERE s.family_id = :sessionId AND s.user_id = u.id AND s.revoked_at IS NULL) AS live
+       FROM app_user u WHERE u.id = :userId AND u.disabled_at IS NULL`,
+      { sessionId, userId },
     );
     if (!user) return 'gone';
     if (!Number(user.live)) return 'signed-out';
@@ -42,19 +45,19 @@ export class GrantsService {
   }
 
   async grantsOf(userId: number): Promise<Grant[]> {
-    const today = shanghaiDate();
-    const rows = await this.db.query<GrantRow[]>(
+    const rows = await rawQuery<GrantRow>(
+      this.db,
       `SELECT 'r' AS src, ra.id AS ord, ra.role AS role, ra.community_id AS community_id, ra.company_id AS company_id, ra.area_id AS area_id, ra.title AS title
-         FROM role_assignment ra WHERE ra.user_id = ? AND ra.revoked_at IS NULL
+         FROM role_assignment ra WHERE ra.user_id = :userId AND ra.revoked_at IS NULL
        UNION ALL
        SELECT 'b', hb.id, NULL, hb.community_id, NULL, NULL, NULL
-         FROM house_binding hb WHERE hb.user_id = ? AND hb.state = 'approved'
+         FROM house_binding hb WHERE hb.user_id = :userId AND hb.state = 'approved'
        UNION ALL
        SELECT 'c', sc.id, NULL, sc.community_id, sc.company_id, NULL, NULL
          FROM service_contract sc
-        WHERE sc.company_id IN (SELECT ra2.company_id FROM role_assignment ra2 WHERE ra2.user_id = ? AND ra2.revoked_at IS NULL)
-          AND sc.terminated_at IS NULL AND sc.starts_on <= ? AND (sc.ends_on IS NULL OR sc.ends_on >= ?)`,
-      [userId, userId, userId, today, today],
+        WHERE sc.company_id IN (SELECT ra2.company_id FROM role_assignment ra2 WHERE ra2.user_id = :userId AND ra2.revoked_at IS NULL)
+          AND ${activeContractSql('sc')}`,
+      { userId, today: shanghaiDate() },
     );
     const of = (src: GrantRow['src']) =>
       rows
@@ -103,9 +106,9 @@ export class GrantsService {
   private async communitiesInAreas(areaIds: number[]): Promise<Map<number, number[]>> {
     const found = new Map<number, number[]>();
     if (!areaIds.length) return found;
-    const areas = await this.db.query<{ id: number; path: string }[]>(`SELECT id, path FROM area WHERE id IN (${areaIds.map(() => '?').join(', ')})`, areaIds);
+    const areas = await rawQuery<{ id: number; path: string }>(this.db, 'SELECT id, path FROM area WHERE id IN (:...areaIds)', { areaIds });
     for (const area of areas) {
-      const rows = await this.db.query<{ id: number }[]>(`SELECT id FROM community WHERE area_path LIKE ? ORDER BY id`, [`${area.path}%`]);
+      const rows = await rawQuery<{ id: number }>(this.db, 'SELECT id FROM community WHERE area_path LIKE :prefix ORDER BY id', { prefix: `${area.path}%` });
       found.set(Number(area.id), rows.map((r) => Number(r.id)));
     }
     return found;

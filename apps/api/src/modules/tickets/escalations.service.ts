@@ -5,6 +5,7 @@ import { rawQuery } from '../../database/raw';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Community } from '../org/community.entity';
+import { activeContractSql } from '../org/contracts.service';
 import { Escalation, type EscalationReason } from './escalation.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
@@ -62,7 +63,7 @@ export class EscalationsService {
       `SELECT ra.user_id AS userId FROM role_assignment ra
          JOIN service_contract sc ON sc.company_id = ra.company_id AND sc.community_id = ra.community_id
         WHERE ra.community_id = :communityId AND ra.role = 'manager' AND ra.revoked_at IS NULL
-          AND sc.terminated_at IS NULL AND sc.starts_on <= :today AND (sc.ends_on IS NULL OR sc.ends_on >= :today)
+          AND ${activeContractSql('sc')}
         ORDER BY ra.id`,
       { communityId, today: shanghaiDate() },
     );
