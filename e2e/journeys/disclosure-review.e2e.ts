@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { backToMe, confirmDialog, signInThroughPicker, signOut, snap, visible } from '../support/app';
 import { photo } from '../../apps/api/test/support/images';
 import { openApp, type Journey } from '../support/browser';
@@ -45,11 +45,27 @@ async function openManagerDisclosures(page: Page): Promise<void> {
   await visible(page, '.manage-new').waitFor();
 }
 
-async function openOurDisclosureFromBoard(page: Page): Promise<void> {
+/** A committee member opens `title` from the review list. */
+async function openForReview(page: Page, member: string, title: string): Promise<void> {
+  await signInThroughPicker(page, j.baseUrl, member);
+  await visible(page, '.workspace-review').click();
+  await visible(page, '.summary-card').filter({ hasText: title }).click();
+}
+
+/** 陈经理 starts a new disclosure of `type` titled `title`. */
+async function newDraft(page: Page, type: string, title: string): Promise<void> {
+  await signInThroughPicker(page, j.baseUrl, '锦绣花园 陈经理');
+  await openManagerDisclosures(page);
+  await visible(page, '.manage-new').click();
+  await visible(page, '.edit-type').filter({ hasText: type }).click();
+  await visible(page, '.edit-title-input input').fill(title);
+}
+
+async function openOurDisclosureFromBoard(page: Page, type = '公共收益', title = TITLE): Promise<void> {
   await visible(page, '.workspace-disclosures').click();
-  await visible(page, '.board-type').filter({ hasText: '公共收益' }).click();
-  await visible(page, '.summary-card').filter({ hasText: TITLE }).click();
-  await visible(page, '.detail-title').filter({ hasText: TITLE }).waitFor();
+  await visible(page, '.board-type').filter({ hasText: type }).click();
+  await visible(page, '.summary-card').filter({ hasText: title }).click();
+  await visible(page, '.detail-title').filter({ hasText: title }).waitFor();
 }
 
 async function leave(page: Page): Promise<void> {
@@ -57,26 +73,22 @@ async function leave(page: Page): Promise<void> {
   await signOut(page);
 }
 
+let j: Journey;
+beforeAll(async () => {
+  j = await openApp();
+});
+afterAll(() => j.close());
+// Each step starts from a fresh load of the app, so one failed step does not leave its pages to the next.
+beforeEach(async () => {
+  await j.page.goto('about:blank');
+});
+
 describe('业账社审: a quarter of public income from draft to the board', () => {
-  let j: Journey;
-  beforeAll(async () => {
-    j = await openApp();
-  });
-  afterAll(() => j.close());
-  // Each step starts from a fresh load of the app, so one failed step does not leave its pages to the next.
-  beforeEach(async () => {
-    await j.page.goto('about:blank');
-  });
 
   it('the manager drafts it with a voucher, sees the totals live in yuan and submits it', async () => {
     const { page } = j;
-    await signInThroughPicker(page, j.baseUrl, '锦绣花园 陈经理');
-    await openManagerDisclosures(page);
-    await visible(page, '.manage-new').click();
-
-    await visible(page, '.edit-type').filter({ hasText: '公共收益' }).click();
+    await newDraft(page, '公共收益', TITLE);
     await visible(page, '.edit-period').filter({ hasText: QUARTER }).click();
-    await visible(page, '.edit-title-input input').fill(TITLE);
     await visible(page, '.edit-opening-input input').fill('20000');
 
     const first = visible(page, '.line-editor').nth(0);
@@ -122,9 +134,7 @@ describe('业账社审: a quarter of public income from draft to the board', () 
 
   it('a committee member approves one line and queries another', async () => {
     const { page } = j;
-    await signInThroughPicker(page, j.baseUrl, '锦绣花园业委会 马委员');
-    await visible(page, '.workspace-review').click();
-    await visible(page, '.summary-card').filter({ hasText: TITLE }).click();
+    await openForReview(page, '锦绣花园业委会 马委员', TITLE);
 
     const income = visible(page, '.line-card').filter({ hasText: '电梯轿厢广告' });
     await income.locator('.review-approve').click();
@@ -167,9 +177,7 @@ describe('业账社审: a quarter of public income from draft to the board', () 
 
   it('the chair signs it off and it is published', async () => {
     const { page } = j;
-    await signInThroughPicker(page, j.baseUrl, '锦绣花园业委会 林主任');
-    await visible(page, '.workspace-review').click();
-    await visible(page, '.summary-card').filter({ hasText: TITLE }).click();
+    await openForReview(page, '锦绣花园业委会 林主任', TITLE);
     await expect(visible(page, '.line-card').filter({ hasText: '广告制作成本' }).locator('.line-amount').innerText()).resolves.toBe('¥600.00');
     await visible(page, '.sign-off-button').click();
     await confirmDialog(page, '签发公示');
@@ -241,7 +249,69 @@ describe('业账社审: a quarter of public income from draft to the board', () 
     await leave(page);
   });
 
-  it('threw no JavaScript errors', () => {
-    expect(j.errors).toEqual([]);
+});
+
+/**
+ * 公摊 by agreed shares: the manager gives 3栋1单元1201 three shares and 1202 one for this month's pump electricity,
+ * the chair sees the shares house by house and signs off, 张阿姨 (1201) sees her own ¥900 and nobody else's.
+ */
+describe('公摊: a shared cost by agreed shares, from draft to the owner’s own share', () => {
+  const SHARED_TITLE = '二次供水水泵电费（约定份额）';
+  const rows = (card: Locator) => card.locator('.kv-row:not(.allocation-agreed-row)').allInnerTexts();
+  it('the manager types each house’s share in 3栋 and submits it', async () => {
+    const { page } = j;
+    await newDraft(page, '公摊费用', SHARED_TITLE);
+    const meter = visible(page, '.line-editor').nth(0);
+    await meter.locator('.line-item-input input').fill('二次供水水泵用电');
+    await meter.locator('.line-amount-input input').fill('1200');
+    await meter.locator('.line-choices-meterKind .line-choice', { hasText: '电' }).click();
+    await meter.locator('.line-field-quantity input').fill('1846');
+    await meter.locator('.line-choices-unit .line-choice', { hasText: 'kWh' }).click();
+
+    await visible(page, '.edit-method').filter({ hasText: '按约定份额分摊' }).click();
+    await visible(page, '.shares-building-name').filter({ hasText: '3栋' }).click();
+    const house = (label: string) => visible(page, '.shares-house').filter({ hasText: label });
+    await house('3栋1单元1201').locator('input').fill('3');
+    await house('3栋1单元1202').locator('input').fill('1');
+    await expect(visible(page, '.shares-building').filter({ hasText: '3栋' }).locator('.shares-building-count').innerText()).resolves.toBe('已填 2 / 72 户');
+    await expect(visible(page, '.allocation-agreed-total').innerText()).resolves.toBe('已填 2 户，共 4 份，每份约 ¥300.00');
+    await snap(page, 'shared-cost-shares');
+    await expectFitsAtLargestText(page, '.edit', 'shared-cost-shares-large-text');
+
+    await visible(page, '.edit-submit').click();
+    await visible(page, '.edit-in-review').waitFor();
+    await expect(rows(visible(page, '.edit-allocation'))).resolves.toEqual(['分摊方式\n按约定份额分摊', '分摊范围\n有约定份额的房屋', '参与分摊\n2 户', '约定份额合计\n4 份', '每份\n约 ¥300.00']);
+    await leave(page);
   });
+
+  it('the chair checks the shares house by house and signs it off', async () => {
+    const { page } = j;
+    await openForReview(page, '锦绣花园业委会 林主任', SHARED_TITLE);
+    await visible(page, '.review-allocation .allocation-agreed-row').first().waitFor();
+    await expect(visible(page, '.review-allocation .allocation-agreed-row').allInnerTexts()).resolves.toEqual(['3栋1单元1201\n3 份', '3栋1单元1202\n1 份']);
+    await visible(page, '.sign-off-button').click();
+    await confirmDialog(page, '签发公示');
+    await visible(page, '.review-published').waitFor();
+    await leave(page);
+  });
+
+  it('张阿姨 sees her own share and how the whole was shared, but no other house', async () => {
+    const { page } = j;
+    await signInThroughPicker(page, j.baseUrl, '张阿姨');
+    await openOurDisclosureFromBoard(page, '公摊费用', SHARED_TITLE);
+    const mine = visible(page, '.detail-my-share');
+    await mine.waitFor();
+    await expect(mine.locator('.my-share-amount').innerText()).resolves.toBe('¥900.00');
+    await expect(mine.innerText()).resolves.toContain('约定份额 3');
+    await expect(rows(visible(page, '.detail-allocation'))).resolves.toContain('参与分摊\n2 户');
+    await expect(visible(page, '.detail-allocation .allocation-agreed').count()).resolves.toBe(0);
+    await expect(visible(page, '.detail').innerText()).resolves.not.toContain('1202');
+    await snap(page, 'shared-cost-resident');
+    await leave(page);
+  });
+
+});
+
+it('threw no JavaScript errors', () => {
+  expect(j.errors).toEqual([]);
 });

@@ -4,6 +4,7 @@ import { DisclosureQuestion } from '../src/modules/disclosures/disclosure-questi
 import { Disclosure } from '../src/modules/disclosures/disclosure.entity';
 import { DisclosuresService } from '../src/modules/disclosures/disclosures.service';
 import { Notification } from '../src/modules/notifications/notification.entity';
+import { Building } from '../src/modules/org/building.entity';
 import { House } from '../src/modules/org/house.entity';
 import { createTestApp, TestApp } from './support/app';
 import { draftPublicIncome, publish } from './support/disclosures';
@@ -198,6 +199,94 @@ describe('disclosures and account review (业账社审)', () => {
     const mine = await t.http().get(`/api/v1/disclosures/${published.id}`).set(resident).expect(200);
     const [{ share }] = await t.db.query('SELECT share_fen AS share FROM disclosure_share WHERE disclosure_id = ? AND house_id = ?', [published.id, residentHouse.id]);
     expect(mine.body.myShares).toEqual([{ houseId: residentHouse.id, house: '1栋1单元0101', shareFen: Number(share), basis: method === 'area' ? '建筑面积 89.36㎡' : '按户均摊' }]);
+  });
+
+  const sharedCost = (content: Record<string, unknown>, amountFen = 10000) =>
+    t
+      .http()
+      .post('/api/v1/disclosures')
+      .set(manager)
+      .send({ communityId: estate.community.id, type: 'shared_cost', period: '2026-10', title: '10月二次供水电费', content, lines: [{ kind: 'meter', item: '二次供水水泵电表', amountFen, fields: { meterKind: 'electricity', quantity: 800, unit: 'kWh' } }] });
+  const storedShares = async (id: number) =>
+    new Map(((await t.db.query('SELECT house_id AS h, share_fen AS s FROM disclosure_share WHERE disclosure_id = ?', [id])) as { h: number; s: number }[]).map((r) => [Number(r.h), Number(r.s)]));
+
+  it('shares a cost among chosen buildings only, and says so to everyone', async () => {
+    const second = await createHouses(t.db, estate.community, '2栋', 3);
+    await createHouses(t.db, estate.community, '3栋', 2);
+    const d = await sharedCost({ method: 'household', buildingIds: [second[0].buildingId, estate.houses[0].buildingId] }, 7001).expect(201);
+    expect(d.body.allocation).toEqual({ method: 'household', buildings: ['1栋', '2栋'], houses: 7, weightTotal: 7 });
+    const published = await publish(t, d.body.id, manager, committee, chair);
+    const shares = await storedShares(published.id);
+    expect([...shares.keys()].sort((a, b) => a - b)).toEqual([...estate.houses, ...second].map((h) => h.id).sort((a, b) => a - b));
+    expect([...shares.values()].reduce((a, b) => a + b, 0)).toBe(7001);
+    // Houses added to 2栋 after publication do not change what was published.
+    await t.db.getRepository(House).insert({ communityId: estate.community.id, buildingId: second[0].buildingId, unit: '1单元', floor: 9, number: '0901', floorAreaCenti: 9000, propertyType: 'residence' });
+    const seen = await t.http().get(`/api/v1/disclosures/${published.id}`).set(resident).expect(200);
+    expect(seen.body.allocation).toEqual({ method: 'household', buildings: ['1栋', '2栋'], houses: 7, weightTotal: 7 });
+    expect(seen.body.myShares).toEqual([{ houseId: residentHouse.id, house: '1栋1单元0101', shareFen: shares.get(residentHouse.id), basis: '按户均摊' }]);
+
+    // A building of another estate is refused, and nothing is stored.
+    const other = await createEstate(t.db);
+    const count = await t.db.getRepository(Disclosure).count();
+    const foreign = await sharedCost({ method: 'area', buildingIds: [other.houses[0].buildingId] }).expect(422);
+    expect(foreign.body).toMatchObject({ code: 'DISCLOSURE_INVALID', details: { problems: [{ field: 'content.buildingIds', problem: '所选楼栋不属于本小区' }] } });
+    expect(await t.db.getRepository(Disclosure).count()).toBe(count);
+
+    // A building with no houses yet can be drafted, but not submitted: nobody would pay.
+    const empty = await t.db.getRepository(Building).save({ communityId: estate.community.id, name: '9栋' });
+    const nobody = await sharedCost({ method: 'area', buildingIds: [empty.id] }).expect(201);
+    expect(nobody.body.allocation).toEqual({ method: 'area', buildings: ['9栋'], houses: 0, weightTotal: 0 });
+    const refused = await t.http().post(`/api/v1/disclosures/${nobody.body.id}/submit`).set(manager).expect(422);
+    expect(refused.body).toMatchObject({ code: 'DISCLOSURE_INVALID', details: { problems: [{ field: 'content.buildingIds', problem: '分摊范围内没有房屋，请先导入房屋或另选楼栋' }] } });
+    expect((await t.db.getRepository(Disclosure).findOneByOrFail({ id: nobody.body.id })).state).toBe('draft');
+  });
+
+  it('shares a cost by agreed shares: only the houses given one pay, in proportion; residents never see the others’ shares', async () => {
+    const [a, b, c] = estate.houses;
+    const d = await sharedCost({ method: 'fixed', fixedShares: [{ houseId: a.id, weight: 3 }, { houseId: b.id, weight: 1 }, { houseId: c.id, weight: 1 }] }, 1001).expect(201);
+    expect(d.body.allocation).toMatchObject({ method: 'fixed', buildings: null, houses: 3, weightTotal: 5 });
+    expect(d.body.content.fixedShares).toHaveLength(3);
+    const published = await publish(t, d.body.id, manager, committee, chair);
+    // 1001 fen in 3:1:1 is 600.6, 200.2, 200.2: the spare fen goes to the largest remainder.
+    expect(await storedShares(published.id)).toEqual(new Map([[a.id, 601], [b.id, 200], [c.id, 200]]));
+    const seen = await t.http().get(`/api/v1/disclosures/${published.id}`).set(resident).expect(200);
+    expect(seen.body.myShares).toEqual([{ houseId: a.id, house: '1栋1单元0101', shareFen: 601, basis: '约定份额 3' }]);
+    expect(seen.body.allocation).toEqual({ method: 'fixed', buildings: null, houses: 3, weightTotal: 5 });
+    expect(seen.body.content.fixedShares).toBeUndefined();
+    expect(JSON.stringify(seen.body)).not.toContain(`"houseId":${b.id}`);
+    expect(JSON.stringify(seen.body)).not.toContain('0201');
+    // The committee still sees the agreed shares it signed off, house by house.
+    const internal = (await t.http().get(`/api/v1/disclosures/${published.id}`).set(committee).expect(200)).body;
+    expect(internal.content.fixedShares).toEqual([
+      { houseId: a.id, weight: 3 },
+      { houseId: b.id, weight: 1 },
+      { houseId: c.id, weight: 1 },
+    ]);
+    expect(internal.allocation.agreed).toEqual([
+      { houseId: a.id, house: '1栋1单元0101', weight: 3 },
+      { houseId: b.id, house: '1栋1单元0201', weight: 1 },
+      { houseId: c.id, house: '1栋1单元0301', weight: 1 },
+    ]);
+  });
+
+  it.each([
+    [[], '按约定份额分摊时，须给出每户的份额（正整数）'],
+    [[{ houseId: 1, weight: 0 }], '按约定份额分摊时，须给出每户的份额（正整数）'],
+    [[{ houseId: 1, weight: 1.5 }], '按约定份额分摊时，须给出每户的份额（正整数）'],
+  ])('refuses agreed shares %j with a reason, and stores nothing', async (fixedShares, problem) => {
+    const count = await t.db.getRepository(Disclosure).count();
+    const res = await sharedCost({ method: 'fixed', fixedShares }).expect(422);
+    expect(res.body).toMatchObject({ code: 'DISCLOSURE_INVALID', details: { problems: [{ field: 'content.fixedShares', problem }] } });
+    expect(await t.db.getRepository(Disclosure).count()).toBe(count);
+  });
+
+  it('refuses agreed shares for a house twice or a house of another estate', async () => {
+    const other = await createEstate(t.db);
+    const [a] = estate.houses;
+    for (const fixedShares of [[{ houseId: a.id, weight: 1 }, { houseId: a.id, weight: 2 }], [{ houseId: a.id, weight: 1 }, { houseId: other.houses[0].id, weight: 1 }]]) {
+      const res = await sharedCost({ method: 'fixed', fixedShares }).expect(422);
+      expect(res.body).toMatchObject({ code: 'DISCLOSURE_INVALID', details: { problems: [{ field: 'content.fixedShares', problem: '约定份额中有不属于本小区或重复的房屋' }] } });
+    }
   });
 
   it('refuses malformed disclosures with the line and field named, and nothing stored', async () => {

@@ -82,6 +82,17 @@ export interface DisclosureContent {
   note?: string;
 }
 
+export interface AllocationSummary {
+  method: AllocationMethod;
+  /** The buildings sharing it, in the estate's order; null: the whole estate (or, for fixed shares, the houses given one). */
+  buildings: string[] | null;
+  /** Houses sharing it, and the sum of their weights: floor area in 0.01 m² (area), 1 each (household), or the agreed shares (fixed). */
+  houses: number;
+  weightTotal: number;
+  /** Fixed shares, for the property side and the committee only: each house's agreed share, in the order given. */
+  agreed?: { houseId: number; house: string; weight: number }[];
+}
+
 export interface CreateDisclosureInput {
   communityId: number;
   type: DisclosureType;
@@ -155,6 +166,8 @@ export interface DisclosureView extends DisclosureSummary {
   /** Every version of this disclosure, newest first, with the reason for each correction. */
   versions: { id: number; version: number; state: DisclosureState; correctionReason: string | null; publishedAt: string | null; hash: string | null }[];
   correctionReason: string | null;
+  /** shared_cost: how the total is shared and among how many houses (never which ones); null for other types. */
+  allocation: AllocationSummary | null;
   /** shared_cost: the caller's own houses and their shares. */
   myShares: { houseId: number; house: string; shareFen: number; basis: string }[];
   /** What the caller may do now. */

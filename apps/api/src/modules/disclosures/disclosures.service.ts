@@ -6,6 +6,7 @@ import {
   DISCLOSURE_STATE_LABELS,
   DISCLOSURE_TYPE_LABELS,
   allocateLargestRemainder,
+  type AllocationSummary,
   type DisclosureContent,
   type DisclosureLineInput,
   type DisclosureSummary,
@@ -156,15 +157,20 @@ export class DisclosuresService {
     const c = checkContent(type, rawContent);
     const l = checkLines(type, rawLines, forSubmission);
     const problems = [...c.problems, ...l.problems];
-    if (type === 'shared_cost' && !problems.length) problems.push(...(await this.allocationProblems(communityId, c.content)));
+    if (type === 'shared_cost' && !problems.length) problems.push(...(await this.allocationProblems(communityId, c.content, forSubmission)));
     if (problems.length) throw refused(problems);
     return { content: c.content, lines: l.lines };
   }
 
-  private async allocationProblems(communityId: number, content: DisclosureContent): Promise<LineProblem[]> {
+  /** Buildings and houses of this estate; for submission, at least one house to share the cost. */
+  private async allocationProblems(communityId: number, content: DisclosureContent, forSubmission: boolean): Promise<LineProblem[]> {
     if (content.buildingIds?.length) {
       const found = await this.db.getRepository(Building).countBy({ communityId, id: In(content.buildingIds) });
       if (found !== content.buildingIds.length) return [{ field: 'content.buildingIds', problem: '所选楼栋不属于本小区' }];
+    }
+    if (forSubmission && content.method !== 'fixed') {
+      const houses = await this.db.getRepository(House).countBy(content.buildingIds?.length ? { communityId, buildingId: In(content.buildingIds) } : { communityId });
+      if (!houses) return [{ field: 'content.buildingIds', problem: '分摊范围内没有房屋，请先导入房屋或另选楼栋' }];
     }
     if (content.method === 'fixed') {
       const ids = (content.fixedShares ?? []).map((s) => s.houseId);
@@ -392,7 +398,8 @@ export class DisclosuresService {
     const openQueries = reviews.some((r) => r.round === d.reviewRound && r.decision === 'query' && !r.answeredAt);
     return {
       ...summary,
-      content: d.content,
+      // The agreed share of each house is the committee's business; residents see the totals and their own share.
+      content: internal ? d.content : { ...d.content, fixedShares: undefined },
       lines: lines.map((l) => ({
         id: l.id,
         seq: l.seq,
@@ -420,6 +427,7 @@ export class DisclosuresService {
         .filter((v) => v.state === 'published' || v.state === 'superseded' || internal)
         .map((v) => ({ id: v.id, version: v.version, state: v.state, correctionReason: v.correctionReason, publishedAt: v.publishedAt?.toISOString() ?? null, hash: v.hash })),
       correctionReason: d.correctionReason,
+      allocation: d.type === 'shared_cost' ? await this.allocation(d, internal) : null,
       myShares: d.type === 'shared_cost' ? await this.myShares(d, caller.userId) : [],
       can: {
         edit: d.state === 'draft' && caller.mayInCommunity('disclosures.write', d.communityId),
@@ -441,6 +449,48 @@ export class DisclosuresService {
     return { area: Number(row?.area ?? 0), heads: Number(row?.heads ?? 0) };
   }
 
+  /**
+   * How a shared cost is shared: the method, the buildings, how many houses and their weights in all. Published: as
+   * it was shared then (the stored shares); a draft: as it would be shared now. The agreed shares house by house
+   * only for `internal` callers.
+   */
+  private async allocation(d: Disclosure, internal: boolean): Promise<AllocationSummary> {
+    const method = d.content.method ?? 'area';
+    const buildingIds = method !== 'fixed' && d.content.buildingIds?.length ? d.content.buildingIds : null;
+    const buildings = buildingIds ? (await this.db.getRepository(Building).find({ where: { id: In(buildingIds) }, order: { id: 'ASC' } })).map((b) => b.name) : null;
+    let houses: number;
+    let weightTotal: number;
+    if (d.state === 'published' || d.state === 'superseded') {
+      const [row] = await this.db.getRepository(DisclosureShare).createQueryBuilder('s').select('COUNT(*)', 'houses').addSelect('SUM(s.weight)', 'weight').where('s.disclosureId = :id', { id: d.id }).getRawMany();
+      houses = Number(row?.houses ?? 0);
+      weightTotal = Number(row?.weight ?? 0);
+    } else if (method === 'fixed') {
+      const shares = d.content.fixedShares ?? [];
+      houses = shares.length;
+      weightTotal = shares.reduce((a, s) => a + s.weight, 0);
+    } else {
+      const q = this.db.getRepository(House).createQueryBuilder('h').select('COUNT(*)', 'houses').addSelect('SUM(h.floorAreaCenti)', 'area').where('h.communityId = :c', { c: d.communityId });
+      if (buildingIds) q.andWhere('h.buildingId IN (:...b)', { b: buildingIds });
+      const [row] = await q.getRawMany();
+      houses = Number(row?.houses ?? 0);
+      weightTotal = method === 'household' ? houses : Number(row?.area ?? 0);
+    }
+    const summary: AllocationSummary = { method, buildings, houses, weightTotal };
+    if (internal && method === 'fixed') {
+      const given = d.content.fixedShares ?? [];
+      const labels = await this.houseLabels(given.map((s) => s.houseId));
+      summary.agreed = given.map((s) => ({ houseId: s.houseId, house: labels.get(s.houseId) ?? String(s.houseId), weight: s.weight }));
+    }
+    return summary;
+  }
+
+  /** "3栋1单元1201" for each house id. */
+  private async houseLabels(ids: number[]): Promise<Map<number, string>> {
+    const houses = await this.db.getRepository(House).findBy({ id: In(ids.concat(0)) });
+    const buildings = await this.db.getRepository(Building).findBy({ id: In(houses.map((h) => h.buildingId).concat(0)) });
+    return new Map(houses.map((h) => [h.id, houseLabel(buildings.find((b) => b.id === h.buildingId)?.name ?? '', h.unit, h.number)]));
+  }
+
   /** The caller's own houses in a shared cost, with their share. Nobody else's. */
   private async myShares(d: Disclosure, userId: number): Promise<DisclosureView['myShares']> {
     const bindings = await this.db.getRepository(HouseBinding).findBy({ userId, communityId: d.communityId, state: 'approved' });
@@ -452,14 +502,11 @@ export class DisclosuresService {
     } else {
       shares = (await this.shareRows(d).catch(() => [])).filter((s) => houseIds.includes(s.houseId));
     }
-    const houses = await this.db.getRepository(House).findBy({ id: In(shares.map((s) => s.houseId)) });
-    const buildings = await this.db.getRepository(Building).findBy({ id: In(houses.map((h) => h.buildingId)) });
+    const labels = await this.houseLabels(shares.map((s) => s.houseId));
     const method = d.content.method ?? 'area';
     return shares.map((s) => {
-      const h = houses.find((x) => x.id === s.houseId);
-      const b = buildings.find((x) => x.id === h?.buildingId);
       const basis = method === 'area' ? `建筑面积 ${(s.weight / 100).toFixed(2)}㎡` : method === 'household' ? '按户均摊' : `约定份额 ${s.weight}`;
-      return { houseId: s.houseId, house: h ? houseLabel(b?.name ?? '', h.unit, h.number) : '', shareFen: s.shareFen, basis };
+      return { houseId: s.houseId, house: labels.get(s.houseId) ?? '', shareFen: s.shareFen, basis };
     });
   }
 
@@ -619,12 +666,7 @@ export class DisclosuresService {
 
   private async shareTable(disclosureId: number) {
     const shares = await this.db.getRepository(DisclosureShare).find({ where: { disclosureId }, order: { houseId: 'ASC' } });
-    const houses = await this.db.getRepository(House).findBy({ id: In(shares.map((s) => s.houseId).concat(0)) });
-    const buildings = await this.db.getRepository(Building).findBy({ id: In(houses.map((h) => h.buildingId).concat(0)) });
-    return shares.map((s) => {
-      const h = houses.find((x) => x.id === s.houseId);
-      return { house: h ? houseLabel(buildings.find((b) => b.id === h.buildingId)?.name ?? '', h.unit, h.number) : String(s.houseId), weight: s.weight, shareFen: s.shareFen };
-    });
+    const labels = await this.houseLabels(shares.map((s) => s.houseId));
+    return shares.map((s) => ({ house: labels.get(s.houseId) ?? String(s.houseId), weight: s.weight, shareFen: s.shareFen }));
   }
-
 }

@@ -39,6 +39,7 @@ const SHARED: DisclosureView = {
     { id: 55, version: 1, state: 'superseded', correctionReason: null, publishedAt: '2026-11-05T02:00:00.000Z', hash: 'd'.repeat(64) },
   ],
   correctionReason: '电表读数抄错，更正用电量',
+  allocation: { method: 'area', buildings: ['1栋', '3栋'], houses: 240, weightTotal: 2475000 },
   myShares: [{ houseId: 9, house: '3栋1单元1201', shareFen: 24937, basis: '建筑面积 98.50㎡' }],
   can: { edit: false, submit: false, withdraw: false, review: false, signOff: false, correct: false, ask: true, answer: false },
   rowVersion: 2,
@@ -67,6 +68,15 @@ describe('公示详情 for a resident', () => {
     expect(within(share).getByText('3栋1单元1201')).toBeInTheDocument();
     expect(within(share).getByText('¥249.37')).toBeInTheDocument();
     expect(within(share).getByText('建筑面积 98.50㎡')).toBeInTheDocument();
+    // How the whole was shared, without naming anyone else's house: ¥25,000.00 over 24,750.00 m² is ¥1.01 a m².
+    const allocation = document.querySelector('.detail-allocation') as HTMLElement;
+    expect(Array.from(allocation.querySelectorAll('.kv-row')).map((r) => r.textContent)).toEqual([
+      '分摊方式按建筑面积分摊',
+      '分摊范围1栋、3栋',
+      '参与分摊240 户',
+      '建筑面积合计24750.00㎡',
+      '每平方米约 ¥1.01',
+    ]);
     const line = screen.getByText('公共照明及电梯用电').closest('.line-card') as HTMLElement;
     expect(within(line).getByText('电')).toBeInTheDocument();
     expect(within(line).getByText('38461')).toBeInTheDocument();

@@ -14,6 +14,7 @@ import LineCard from '../../components/LineCard';
 import MeFrame from '../../components/MeFrame';
 import QuestionEntry from '../../components/QuestionEntry';
 import TextForm from '../../components/TextForm';
+import AllocationCard from '../../components/AllocationCard';
 import TotalsCard from '../../components/TotalsCard';
 import VersionList from '../../components/VersionList';
 import { refusalOf } from '../../lib/errors';
@@ -80,6 +81,7 @@ function Detail({ id }: { id: number }) {
       {view.state === 'published' || view.state === 'superseded' ? <ChainBadge communityId={view.communityId} focusId={view.id} /> : null}
       {view.state === 'published' || view.state === 'superseded' ? <ExportButton className="detail-export" download={() => downloadDisclosure(view)} /> : null}
       <TotalsCard type={view.type} totals={view.totals} className="detail-totals" />
+      {view.allocation ? <AllocationCard allocation={view.allocation} totalFen={view.totals.totalFen} className="detail-allocation" /> : null}
 
       {view.myShares.length > 0 ? (
         <View className="card share-card detail-my-share">

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { DisclosureView, MeView } from '@wuye/contracts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { answerReview, createDisclosure, getDisclosure, submitDisclosure, updateDisclosure, withdrawDisclosure } from '../../../../services/disclosures';
+import { listBuildings, listHouses } from '../../../../services/directory';
 import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
@@ -9,6 +10,7 @@ import DisclosureEdit from './index';
 
 jest.mock('../../../../services/disclosures', () => ({ ...jest.requireActual('../../../../services/disclosures'), createDisclosure: jest.fn(), getDisclosure: jest.fn(), updateDisclosure: jest.fn(), submitDisclosure: jest.fn(), withdrawDisclosure: jest.fn(), answerReview: jest.fn() }));
 jest.mock('../../../../services/me');
+jest.mock('../../../../services/directory');
 const createMock = jest.mocked(createDisclosure);
 const getMock = jest.mocked(getDisclosure);
 
@@ -39,6 +41,7 @@ const SAVED: DisclosureView = {
   questions: [],
   versions: [],
   correctionReason: null,
+  allocation: null,
   myShares: [],
   can: { edit: false, submit: false, withdraw: true, review: false, signOff: false, correct: false, ask: false, answer: true },
   rowVersion: 4,
@@ -171,3 +174,117 @@ describe('draft editor', () => {
     expect(within(editors()[1]).getByText('PDF 凭证 1')).toBeInTheDocument();
   });
 });
+
+describe('shared cost: how it is shared', () => {
+  const DRAFT: DisclosureView = {
+    ...SAVED,
+    id: 60,
+    type: 'shared_cost',
+    period: '2026-10',
+    title: '10月二次供水电费',
+    state: 'draft',
+    totals: { totalFen: 100000 },
+    content: { method: 'area' },
+    lines: [{ id: 301, seq: 1, kind: 'meter', item: '二次供水水泵电表', amountFen: 100000, fields: { meterKind: 'electricity', quantity: 800, unit: 'kWh' }, attachmentIds: [], attachments: [] }],
+    reviews: [],
+    allocation: { method: 'area', buildings: null, houses: 9, weightTotal: 80000 },
+    can: { ...SAVED.can, edit: true, submit: true, withdraw: false },
+  };
+  const updateMock = jest.mocked(updateDisclosure);
+  const chip = (group: string, text: string) => within(document.querySelector(`.${group}`) as HTMLElement).getByText(text);
+  const house = (label: string) => screen.getByText(label).closest('.shares-house') as HTMLElement;
+
+  beforeEach(() => {
+    setRouterParams({ id: '60' });
+    getMock.mockResolvedValue(DRAFT);
+    updateMock.mockImplementation(async (_id, input) => ({ ...DRAFT, content: input.content ?? {} }));
+    jest.mocked(listBuildings).mockResolvedValue([
+      { id: 1, name: '1栋' },
+      { id: 3, name: '3栋' },
+    ]);
+    jest.mocked(listHouses).mockImplementation(async (buildingId) =>
+      buildingId === 3
+        ? [
+            { id: 31, label: '3栋1单元1201', unit: '1单元', floor: 12, number: '1201' },
+            { id: 32, label: '3栋1单元1202', unit: '1单元', floor: 12, number: '1202' },
+            { id: 33, label: '3栋1单元1301', unit: '1单元', floor: 13, number: '1301' },
+          ]
+        : [],
+    );
+  });
+
+  it('shares among chosen buildings, or the whole estate again', async () => {
+    render(<DisclosureEdit />);
+    fireEvent.click(await screen.findByText('3栋'));
+    expect(chip('edit-scopes', '3栋')).toHaveClass('chip-selected');
+    expect(chip('edit-scopes', '全小区')).not.toHaveClass('chip-selected');
+    fireEvent.click(chip('edit-methods', '按户均摊'));
+    fireEvent.click(screen.getByText('保存草稿'));
+    await settle();
+    expect(updateMock).toHaveBeenLastCalledWith(60, expect.objectContaining({ content: expect.objectContaining({ method: 'household', buildingIds: [3] }) }));
+
+    fireEvent.click(chip('edit-scopes', '全小区'));
+    expect(chip('edit-scopes', '3栋')).not.toHaveClass('chip-selected');
+    fireEvent.click(screen.getByText('保存草稿'));
+    await settle();
+    expect(updateMock.mock.calls.at(-1)?.[1].content?.buildingIds).toBeUndefined();
+  });
+
+  it('by agreed shares: typed house by house, blanks filled with 1, the share priced as typed; a bad share names its house and sends nothing', async () => {
+    render(<DisclosureEdit />);
+    fireEvent.click(await screen.findByText('按约定份额分摊'));
+    expect(document.querySelector('.edit-scopes')).toBeNull();
+    fireEvent.click(await screen.findByText(/3栋/, { selector: '.shares-building-name' }));
+    type(await waitForInput('3栋1单元1201'), '3');
+    const building = house('3栋1单元1201').closest('.shares-building') as HTMLElement;
+    expect(building.querySelector('.shares-building-count')?.textContent).toBe('已填 1 / 3 户');
+    fireEvent.click(screen.getByText('未填的每户 1 份'));
+    expect(house('3栋1单元1202').querySelector('input')).toHaveValue('1');
+    expect(house('3栋1单元1201').querySelector('input')).toHaveValue('3');
+    // ¥1,000.00 over 5 shares.
+    expect(document.querySelector('.allocation-agreed-total')?.textContent).toBe('已填 3 户，共 5 份，每份约 ¥200.00');
+
+    type(house('3栋1单元1301').querySelector('input'), '1.5');
+    expect(house('3栋1单元1301')).toHaveClass('shares-house-bad');
+    fireEvent.click(screen.getByText('保存草稿'));
+    expect(await screen.findByText('3栋1单元1301 的份额应为 1 到 999999 的整数')).toBeInTheDocument();
+    expect(updateMock).not.toHaveBeenCalled();
+
+    type(house('3栋1单元1301').querySelector('input'), '');
+    fireEvent.click(screen.getByText('保存草稿'));
+    await settle();
+    expect(updateMock).toHaveBeenCalledWith(
+      60,
+      expect.objectContaining({ content: expect.objectContaining({ method: 'fixed', buildingIds: undefined, fixedShares: [{ houseId: 31, weight: 3 }, { houseId: 32, weight: 1 }] }) }),
+    );
+  });
+
+  it('a saved draft keeps its agreed shares, including houses of buildings not opened', async () => {
+    getMock.mockResolvedValue({ ...DRAFT, content: { method: 'fixed', fixedShares: [{ houseId: 31, weight: 2 }, { houseId: 77, weight: 4 }] } });
+    render(<DisclosureEdit />);
+    expect(await screen.findByText('已填 2 户，共 6 份，每份约 ¥166.67')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('保存草稿'));
+    await settle();
+    expect(updateMock.mock.calls.at(-1)?.[1].content?.fixedShares).toEqual([
+      { houseId: 31, weight: 2 },
+      { houseId: 77, weight: 4 },
+    ]);
+  });
+
+  it('clearing a building leaves the other buildings’ shares; with none left it asks for one', async () => {
+    getMock.mockResolvedValue({ ...DRAFT, content: { method: 'fixed', fixedShares: [{ houseId: 31, weight: 2 }] } });
+    render(<DisclosureEdit />);
+    fireEvent.click(await screen.findByText(/3栋/, { selector: '.shares-building-name' }));
+    await waitForInput('3栋1单元1201');
+    fireEvent.click(screen.getByText('清空本栋'));
+    expect(document.querySelector('.allocation-agreed-total')?.textContent).toBe('已填 0 户，共 0 份');
+    fireEvent.click(screen.getByText('保存草稿'));
+    expect(await screen.findByText('按约定份额分摊时，请至少给一户填写份额')).toBeInTheDocument();
+    expect(updateMock).not.toHaveBeenCalled();
+  });
+});
+
+async function waitForInput(label: string): Promise<HTMLInputElement> {
+  const row = (await screen.findByText(label)).closest('.shares-house') as HTMLElement;
+  return row.querySelector('input') as HTMLInputElement;
+}

@@ -1,18 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import {
-  ALLOCATION_METHOD_LABELS,
   DISCLOSURE_TYPES,
   DISCLOSURE_TYPE_LABELS,
   PERIOD_PATTERN,
-  type AllocationMethod,
   type DisclosureContent,
   type DisclosureType,
   type DisclosureView,
   type MeView,
 } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
+import AllocationCard from '../../components/AllocationCard';
+import AllocationEditor from '../../components/AllocationEditor';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -25,6 +25,7 @@ import MeFrame from '../../components/MeFrame';
 import ReviewEntry from '../../components/ReviewEntry';
 import TextForm from '../../components/TextForm';
 import TotalsCard from '../../components/TotalsCard';
+import { allocationContent, allocationDraftOf, type AllocationDraft } from '../../lib/allocation';
 import { MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
 import { refusalOf } from '../../lib/errors';
 import { draftTotals, draftsToInput, emptyLine, lineToDraft, periodLabel, recentPeriods, type DraftProblem, type LineDraft } from '../../lib/lines';
@@ -36,7 +37,8 @@ interface DraftForm {
   period: string;
   title: string;
   openingYuan: string;
-  method: AllocationMethod;
+  /** shared_cost: method, buildings, agreed shares. */
+  allocation: AllocationDraft;
   note: string;
   /** fee_standard: 服务等级, 定价依据, 生效日期. */
   serviceGrade: string;
@@ -53,7 +55,7 @@ function formOf(view: DisclosureView): DraftForm {
     period: view.period,
     title: view.title,
     openingYuan: typeof view.content.openingBalanceFen === 'number' ? fenToYuanInput(view.content.openingBalanceFen) : '',
-    method: view.content.method ?? 'area',
+    allocation: allocationDraftOf(view.content),
     note: view.content.note ?? '',
     serviceGrade: view.content.serviceGrade ?? '',
     basis: view.content.basis ?? '',
@@ -63,7 +65,7 @@ function formOf(view: DisclosureView): DraftForm {
 }
 
 function newForm(type: DisclosureType = 'public_income'): DraftForm {
-  return { type, period: recentPeriods(type, new Date())[0] ?? '', title: '', openingYuan: '', method: 'area', note: '', serviceGrade: '', basis: '', effectiveDate: '', lines: [emptyLine(type)] };
+  return { type, period: recentPeriods(type, new Date())[0] ?? '', title: '', openingYuan: '', allocation: allocationDraftOf({}), note: '', serviceGrade: '', basis: '', effectiveDate: '', lines: [emptyLine(type)] };
 }
 
 /** The committee's decisions, newest round first, with the line each is about and the manager's answers. */
@@ -119,6 +121,8 @@ function Editor({ me }: { me: MeView }) {
   const [busy, setBusy] = useState<'save' | 'submit' | 'withdraw' | null>(null);
   const [error, setError] = useState('');
   const [problems, setProblems] = useState<DraftProblem[]>([]);
+  /** Rooms seen in the agreed-shares editor, to name one in a message. */
+  const houseLabels = useRef(new Map<number, string>());
 
   const show = useCallback((next: DisclosureView) => {
     setView(next);
@@ -167,6 +171,7 @@ function Editor({ me }: { me: MeView }) {
         <DisclosureHeader view={view} />
         {view.state === 'in_review' ? <View className="card muted edit-in-review">业委会审核中（第 {view.reviewRound} 轮）。如需修改，请先回复质疑再撤回修改。</View> : null}
         <TotalsCard type={view.type} totals={view.totals} className="edit-totals" />
+        {view.allocation ? <AllocationCard allocation={view.allocation} totalFen={view.totals.totalFen} className="edit-allocation" /> : null}
         <CommitteeOpinions view={view} onAnswered={show} />
         <View className="section-title">明细（{view.lines.length} 项）</View>
         {view.lines.map((line) => (
@@ -194,6 +199,7 @@ function Editor({ me }: { me: MeView }) {
   }
 
   const type = form.type;
+  const communityOf = view?.communityId ?? communityId;
   const opening = parseYuanInput(form.openingYuan || '0', { allowNegative: true });
   const totals = draftTotals(type, form.lines, opening.fen ?? 0);
   const periodProblem = form.period && !PERIOD_PATTERN.test(form.period) ? '期间应写成 2026-Q3（季度）、2026-10（月份）或 2026（年份）' : '';
@@ -213,7 +219,14 @@ function Editor({ me }: { me: MeView }) {
     }
     const content: DisclosureContent = { ...(view?.content ?? {}), note: form.note.trim() || undefined };
     if (type === 'public_income') content.openingBalanceFen = opening.fen ?? 0;
-    if (type === 'shared_cost') content.method = form.method;
+    if (type === 'shared_cost') {
+      const allocation = allocationContent(form.allocation, (id) => houseLabels.current.get(id) ?? `房屋 ${id}`);
+      if (allocation.problem !== null) {
+        setError(allocation.problem);
+        return null;
+      }
+      Object.assign(content, allocation.content);
+    }
     if (type === 'fee_standard') {
       if (form.effectiveDate.trim() && !/^\d{4}-\d{2}-\d{2}$/.test(form.effectiveDate.trim())) {
         setError('生效日期应写成 2026-01-01 这样');
@@ -300,19 +313,14 @@ function Editor({ me }: { me: MeView }) {
           <Input className="input edit-opening-input" type="digit" value={form.openingYuan} placeholder="0.00" onInput={(e) => setForm((f) => ({ ...f, openingYuan: e.detail.value }))} />
         </View>
       ) : null}
-      {type === 'shared_cost' ? (
-        <View className="field">
-          <View className="field-label">分摊方式</View>
-          <ChoiceChips
-            className="edit-methods"
-            itemClassName="edit-method"
-            items={['area', 'household'] as AllocationMethod[]}
-            keyOf={(m) => m}
-            labelOf={(m) => ALLOCATION_METHOD_LABELS[m]}
-            isSelected={(m) => m === form.method}
-            onChoose={(m) => setForm((f) => ({ ...f, method: m }))}
-          />
-        </View>
+      {type === 'shared_cost' && communityOf !== null ? (
+        <AllocationEditor
+          communityId={communityOf}
+          draft={form.allocation}
+          totalFen={totals.totalFen}
+          onChange={(update) => setForm((f) => ({ ...f, allocation: update(f.allocation) }))}
+          onHouses={(houses) => houses.forEach((h) => houseLabels.current.set(h.id, h.label))}
+        />
       ) : null}
       {type === 'fee_standard' ? (
         <View>

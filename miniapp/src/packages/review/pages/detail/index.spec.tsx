@@ -59,6 +59,7 @@ const VIEW: DisclosureView = {
   questions: [],
   versions: [{ id: 5, version: 1, state: 'in_review', correctionReason: null, publishedAt: null, hash: null }],
   correctionReason: null,
+  allocation: null,
   myShares: [],
   can: { edit: false, submit: false, withdraw: false, review: true, signOff: true, correct: false, ask: false, answer: false },
   rowVersion: 3,

@@ -13,6 +13,7 @@ import MeFrame from '../../../disclosures/components/MeFrame';
 import QuestionEntry from '../../../disclosures/components/QuestionEntry';
 import ReviewEntry from '../../../disclosures/components/ReviewEntry';
 import TextForm from '../../../disclosures/components/TextForm';
+import AllocationCard from '../../../disclosures/components/AllocationCard';
 import TotalsCard from '../../../disclosures/components/TotalsCard';
 import VersionList from '../../../disclosures/components/VersionList';
 import { chairs } from '../../../disclosures/lib/estates';
@@ -137,6 +138,7 @@ function Review({ me, id }: { me: MeView; id: number }) {
         </View>
       ) : null}
       <TotalsCard type={view.type} totals={view.totals} className="review-totals" />
+      {view.allocation ? <AllocationCard allocation={view.allocation} totalFen={view.totals.totalFen} className="review-allocation" /> : null}
 
       <View className="section-title">明细（{view.lines.length} 项）</View>
       {view.lines.map((line) => (

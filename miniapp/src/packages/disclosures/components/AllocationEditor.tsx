@@ -1,0 +1,156 @@
+import { useEffect, useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
+import { ALLOCATION_METHODS, ALLOCATION_METHOD_LABELS, formatYuan, type DirectoryBuilding, type DirectoryHouse } from '@wuye/contracts';
+import ChoiceChips from '../../../components/ChoiceChips';
+import { listBuildings, listHouses } from '../../../services/directory';
+import { agreedTotals, type AllocationDraft } from '../lib/allocation';
+import { refusalOf } from '../lib/errors';
+
+type Loaded<T> = { phase: 'loading' } | { phase: 'ready'; items: T } | { phase: 'error'; message: string };
+type Update = (update: (draft: AllocationDraft) => AllocationDraft) => void;
+
+const WEIGHT_PATTERN = /^\d{1,6}$/;
+const badWeight = (text: string | undefined) => text !== undefined && text.trim() !== '' && (!WEIGHT_PATTERN.test(text.trim()) || Number(text) === 0);
+
+function LoadFailed({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <View className="form-error allocation-load-failed">
+      {message}
+      <Button className="button button-small allocation-retry" onClick={onRetry}>
+        重试
+      </Button>
+    </View>
+  );
+}
+
+/** One building's rooms with a share field each; loaded when the building is opened. */
+function BuildingShares({ building, draft, onChange, onHouses }: { building: DirectoryBuilding; draft: AllocationDraft; onChange: Update; onHouses: (houses: DirectoryHouse[]) => void }) {
+  const [open, setOpen] = useState(false);
+  const [houses, setHouses] = useState<Loaded<DirectoryHouse[]> | null>(null);
+
+  const load = async () => {
+    setHouses({ phase: 'loading' });
+    try {
+      const items = await listHouses(building.id);
+      setHouses({ phase: 'ready', items });
+      onHouses(items);
+    } catch (error) {
+      setHouses({ phase: 'error', message: refusalOf(error, '房屋没能加载，请稍后重试') });
+    }
+  };
+  const toggle = () => {
+    setOpen(!open);
+    if (!open && houses?.phase !== 'ready') void load();
+  };
+  const items = houses?.phase === 'ready' ? houses.items : [];
+  const given = items.filter((h) => (draft.weights[h.id] ?? '').trim() !== '').length;
+  const setWeight = (houseId: number, text: string) => onChange((d) => ({ ...d, weights: { ...d.weights, [houseId]: text.trim() } }));
+  const fillBlanks = () => onChange((d) => ({ ...d, weights: { ...d.weights, ...Object.fromEntries(items.filter((h) => !(d.weights[h.id] ?? '').trim()).map((h) => [h.id, '1'])) } }));
+  const clear = () => onChange((d) => ({ ...d, weights: Object.fromEntries(Object.entries(d.weights).filter(([id]) => !items.some((h) => h.id === Number(id)))) }));
+
+  return (
+    <View className="shares-building">
+      <View className="kv-row shares-building-toggle" onClick={toggle}>
+        <Text className="kv-label shares-building-name">
+          {open ? '▾' : '▸'} {building.name}
+        </Text>
+        <Text className="muted shares-building-count">{houses?.phase === 'ready' ? `已填 ${given} / ${items.length} 户` : '点开填写'}</Text>
+      </View>
+      {open && houses?.phase === 'loading' ? <View className="muted">正在加载房屋…</View> : null}
+      {open && houses?.phase === 'error' ? <LoadFailed message={houses.message} onRetry={() => void load()} /> : null}
+      {open && houses?.phase === 'ready' ? (
+        <View className="shares-houses">
+          {items.length === 0 ? <View className="muted">本栋还没有房屋。</View> : null}
+          {items.map((h) => (
+            <View key={h.id} className={`shares-house${badWeight(draft.weights[h.id]) ? ' shares-house-bad' : ''}`}>
+              <Text className="shares-house-label wrap-text">{h.label}</Text>
+              <Input className="input shares-weight-input" type="number" maxlength={6} value={draft.weights[h.id] ?? ''} placeholder="不分摊" onInput={(e) => setWeight(h.id, e.detail.value)} />
+              <Text className="shares-unit">份</Text>
+            </View>
+          ))}
+          {items.length ? (
+            <View className="button-row">
+              <Button className="button button-small shares-fill" onClick={fillBlanks}>
+                未填的每户 1 份
+              </Button>
+              <Button className="button button-small shares-clear" onClick={clear}>
+                清空本栋
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/**
+ * 公摊的分摊方式: by floor area (the default, 民法典 第二百八十三条) or per household, over the whole estate or chosen
+ * buildings; or by the shares the owners agreed, typed house by house.
+ */
+export default function AllocationEditor({ communityId, draft, totalFen, onChange, onHouses }: { communityId: number; draft: AllocationDraft; totalFen: number; onChange: Update; onHouses: (houses: DirectoryHouse[]) => void }) {
+  const [buildings, setBuildings] = useState<Loaded<DirectoryBuilding[]>>({ phase: 'loading' });
+  const loadBuildings = async () => {
+    setBuildings({ phase: 'loading' });
+    try {
+      setBuildings({ phase: 'ready', items: await listBuildings(communityId) });
+    } catch (error) {
+      setBuildings({ phase: 'error', message: refusalOf(error, '楼栋没能加载，请稍后重试') });
+    }
+  };
+  useEffect(() => {
+    void loadBuildings();
+  }, [communityId]);
+
+  const items = buildings.phase === 'ready' ? buildings.items : [];
+  const whole: DirectoryBuilding = { id: 0, name: '全小区' };
+  const toggleBuilding = (b: DirectoryBuilding) =>
+    onChange((d) => ({ ...d, buildingIds: b.id === 0 ? [] : d.buildingIds.includes(b.id) ? d.buildingIds.filter((id) => id !== b.id) : [...d.buildingIds, b.id] }));
+  const agreed = agreedTotals(draft.weights);
+
+  return (
+    <View className="allocation-editor">
+      <View className="field">
+        <View className="field-label">分摊方式</View>
+        <ChoiceChips
+          className="edit-methods"
+          itemClassName="edit-method"
+          items={ALLOCATION_METHODS}
+          keyOf={(m) => m}
+          labelOf={(m) => ALLOCATION_METHOD_LABELS[m]}
+          isSelected={(m) => m === draft.method}
+          onChoose={(m) => onChange((d) => ({ ...d, method: m }))}
+        />
+      </View>
+      {buildings.phase === 'loading' ? <View className="muted">正在加载楼栋…</View> : null}
+      {buildings.phase === 'error' ? <LoadFailed message={buildings.message} onRetry={() => void loadBuildings()} /> : null}
+      {buildings.phase === 'ready' && draft.method !== 'fixed' ? (
+        <View className="field">
+          <View className="field-label">分摊范围</View>
+          <ChoiceChips
+            className="edit-scopes"
+            itemClassName="edit-scope"
+            items={[whole, ...items]}
+            keyOf={(b) => b.id}
+            labelOf={(b) => b.name}
+            isSelected={(b) => (b.id === 0 ? draft.buildingIds.length === 0 : draft.buildingIds.includes(b.id))}
+            onChoose={toggleBuilding}
+          />
+          <View className="field-hint">可多选楼栋，例如只由有电梯的楼栋分摊电梯用电。</View>
+        </View>
+      ) : null}
+      {buildings.phase === 'ready' && draft.method === 'fixed' ? (
+        <View className="field">
+          <View className="field-label">各户约定份额</View>
+          <View className="field-hint">按业主大会或合同约定填写每户份额（整数）；不填的房屋不参与分摊。业主只能看到自家的份额。</View>
+          {items.map((b) => (
+            <BuildingShares key={b.id} building={b} draft={draft} onChange={onChange} onHouses={onHouses} />
+          ))}
+          <View className="card muted allocation-agreed-total">
+            已填 {agreed.houses} 户，共 {agreed.shares} 份{agreed.shares > 0 && totalFen > 0 ? `，每份约 ${formatYuan(Math.round(totalFen / agreed.shares))}` : ''}
+          </View>
+        </View>
+      ) : null}
+    </View>
+  );
+}
