@@ -7,10 +7,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { creditCodeCheckChar, DEFAULT_TICKET_CATEGORIES } from '@wuye/contracts';
-import { ConfigError, readDatabaseConfig } from '../config';
-import { createDataSource } from '../database/data-source';
-import { runMigrations } from '../database/database.module';
 import { BulkWriter } from './bulk-writer';
+import { command } from './command';
 import { rebuildRollups } from '../modules/tickets/rollups.service';
 
 export interface ScaleOptions {
@@ -217,24 +215,11 @@ export async function seedScale(db: DataSource, options: ScaleOptions, log: (lin
   }
 }
 
-async function main(): Promise<void> {
+command(module, async (open) => {
   const started = Date.now();
   const options = parseScaleArgs(process.argv.slice(2));
-  const config = readDatabaseConfig();
-  const db = await (await createDataSource(config)).initialize();
-  try {
-    await runMigrations(db);
-    console.log(`Seeding ${config.engine === 'mysql' ? config.database : config.path}: ${JSON.stringify(options)}`);
-    await seedScale(db, options, (line) => console.log(line));
-    console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  } finally {
-    await db.destroy();
-  }
-}
-
-if (require.main === module) {
-  main().catch((error) => {
-    console.error(error instanceof ConfigError ? error.message : error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+  const { db, config } = await open();
+  console.log(`Seeding ${config.engine === 'mysql' ? config.database : config.path}: ${JSON.stringify(options)}`);
+  await seedScale(db, options, (line) => console.log(line));
+  console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+});
