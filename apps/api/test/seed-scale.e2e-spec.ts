@@ -1,4 +1,5 @@
 import { parseScaleArgs, seedScale } from '../src/scripts/seed-scale';
+import { rebuildRollups } from '../src/modules/tickets/rollups.service';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { createTestApp, TestApp } from './support/app';
 import { createUser } from './support/fixtures';
@@ -34,5 +35,22 @@ describe('seed:scale', () => {
     const [county] = await t.db.query("SELECT id FROM area WHERE level = 'county' ORDER BY id DESC LIMIT 1");
     const overview = await t.http().get(`/api/v1/stats/overview?areaId=${county.id}&from=${from}&to=${to}`).set(admin).expect(200);
     expect(overview.body.metrics.total).toBe(200);
+  });
+
+  it('a rebuild credits each estate’s tickets to the company serving it today, none where no contract is in force', async () => {
+    await seedScale(t.db, { communities: 3, owners: 6, tickets: 60 }, () => undefined);
+    const [a, b, c] = ((await t.db.query('SELECT community_id AS id, company_id AS company FROM service_contract ORDER BY id DESC LIMIT 3')) as { id: number; company: number }[]).reverse();
+    const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() + 8 * 3600e3 - 86400e3).toISOString().slice(0, 10);
+    // a: its contract ended yesterday. b: handed over to c's company from today. c: today is its contract's last day.
+    await t.db.query('UPDATE service_contract SET ends_on = ? WHERE community_id = ?', [yesterday, a.id]);
+    await t.db.query('UPDATE service_contract SET ends_on = ? WHERE community_id = ?', [today, c.id]);
+    await t.db.query('UPDATE service_contract SET ends_on = ? WHERE community_id = ?', [yesterday, b.id]);
+    await t.db.query("INSERT INTO service_contract (community_id, company_id, starts_on, service_grade, fee_standards) VALUES (?, ?, ?, '二级', '[]')", [b.id, c.company, today]);
+    await t.db.transaction((m) => rebuildRollups(m, ['mysql', 'mariadb'].includes(t.db.options.type), today));
+    const companies = async (id: number) => ((await t.db.query('SELECT DISTINCT company_id AS company FROM ticket_rollup WHERE community_id = ?', [id])) as { company: number | null }[]).map((r) => r.company);
+    expect(await companies(a.id)).toEqual([null]);
+    expect(await companies(b.id)).toEqual([c.company]);
+    expect(await companies(c.id)).toEqual([c.company]);
   });
 });

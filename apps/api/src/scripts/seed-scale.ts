@@ -81,7 +81,8 @@ export async function seedScale(db: DataSource, options: ScaleOptions, log: (lin
   await timed('property companies', async () => {
     firstCompany = await nextId(db, 'property_company');
     const rows = Array.from({ length: companyCount }, (_, i) => {
-      const first17 = `91${String(330000 + (i % 9999)).padStart(6, '0')}${(run + String(i).padStart(9, '0')).slice(-9).replace(/[IOZSV]/g, '0')}`;
+      // Unique per database (the row id), so a second load adds to the first instead of colliding with it.
+      const first17 = `91${String(330000 + (i % 9999)).padStart(6, '0')}${String(firstCompany + i).padStart(9, '0')}`;
       return [firstCompany + i, `规模物业${run}-${i + 1}`, `${first17}${creditCodeCheckChar(first17)}`];
     });
     await writer.insert('property_company', ['id', 'name', 'credit_code'], rows);

@@ -12,12 +12,17 @@ import { CreateContractDto, EndContractDto, ListContractsQuery } from './dto/con
 import { PropertyCompany } from './property-company.entity';
 import { ServiceContract } from './service-contract.entity';
 
-/** Contracts in force on `today` (Shanghai date). The one definition of "active", used by access control too. */
-/** Works on the data source or inside a transaction (pass its manager: never a second connection mid-transaction). */
-/** The same rule for hand-written SQL: the contract aliased `alias` is active on `:today` (a Shanghai date). */
-export const activeContractSql = (alias: string) =>
-  `${alias}.terminated_at IS NULL AND ${alias}.starts_on <= :today AND (${alias}.ends_on IS NULL OR ${alias}.ends_on >= :today)`;
+/**
+ * The rule for hand-written SQL: the contract aliased `alias` is active on `today`, a placeholder for a Shanghai
+ * date (`:today` for named parameters; `?` for positional ones, which then take the date twice).
+ */
+export const activeContractSql = (alias: string, today = ':today') =>
+  `${alias}.terminated_at IS NULL AND ${alias}.starts_on <= ${today} AND (${alias}.ends_on IS NULL OR ${alias}.ends_on >= ${today})`;
 
+/**
+ * Contracts in force on `today` (Shanghai date). The one definition of "active", used by access control too.
+ * Works on the data source or inside a transaction (pass its manager: never a second connection mid-transaction).
+ */
 export function activeContractsQuery(db: DataSource | EntityManager, today: string) {
   return db
     .getRepository(ServiceContract)

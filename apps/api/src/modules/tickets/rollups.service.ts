@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TicketState } from '@wuye/contracts';
 import { shanghaiDate } from '../../common/time';
-import { activeContractsQuery } from '../org/contracts.service';
+import { activeContractSql, activeContractsQuery } from '../org/contracts.service';
 import type { Ticket } from './ticket.entity';
 import { RollupCounters, TicketRollup, TicketRollupMonth } from './ticket-rollup.entity';
 
@@ -63,10 +63,6 @@ export function contribution(t: Countable): Counters {
   return c;
 }
 
-/**
- * Rebuilds ticket_rollup from the tickets with one grouped INSERT … SELECT (used by the migration that created
- * the table, by bulk loads and for repair). Returns the number of rows.
- */
 type Runner = { query(sql: string, params?: unknown[]): Promise<unknown> };
 
 /** The monthly rollups again, from the daily ones (same counters, summed per estate, month and category). */
@@ -81,6 +77,10 @@ export async function rebuildMonthlyRollups(runner: Runner, mysql: boolean): Pro
   );
 }
 
+/**
+ * Rebuilds ticket_rollup from the tickets with one grouped INSERT … SELECT per estate (used by the migration that
+ * created the table, by bulk loads and for repair). Returns the number of rows.
+ */
 export async function rebuildRollups(runner: Runner, mysql: boolean, today: string, options: { months?: boolean } = {}): Promise<number> {
   const day = mysql ? 'DATE(DATE_ADD(t.created_at, INTERVAL 8 HOUR))' : "date(t.created_at, '+8 hours')";
   const sums = [
@@ -105,7 +105,7 @@ export async function rebuildRollups(runner: Runner, mysql: boolean, today: stri
       `INSERT INTO ticket_rollup (community_id, area_path, company_id, day, category_code, ${ROLLUP_COUNTERS.map(columnOf).join(', ')})
        SELECT t.community_id, MAX(t.area_path), MAX(sc.company_id), ${day}, t.category_code, ${sums.join(', ')}
        FROM ticket t
-       LEFT JOIN service_contract sc ON sc.community_id = t.community_id AND sc.terminated_at IS NULL AND sc.starts_on <= ? AND (sc.ends_on IS NULL OR sc.ends_on >= ?)
+       LEFT JOIN service_contract sc ON sc.community_id = t.community_id AND ${activeContractSql('sc', '?')}
        WHERE t.community_id = ?
        GROUP BY t.community_id, ${day}, t.category_code`,
       [today, today, Number(id)],
