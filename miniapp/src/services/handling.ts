@@ -1,5 +1,5 @@
 import type { MeView, Page, Role, TicketCategory, TicketState, TicketStats, TicketSummary, TicketView, TransitionInput, Workload } from '@wuye/contracts';
-import { ApiError, apiBase, request } from './http';
+import { ApiError, request } from './http';
 
 /**
  * The property side of tickets (受理 → 转办 → 办理 → 反馈): the manager's inbox, the staff member's assigned list,
@@ -94,13 +94,6 @@ export function statsRange(key: StatsRangeKey, now: Date = new Date()): DateRang
 /** "86%", or "—" when there was nothing to measure. */
 export function formatRate(rate: number | null): string {
   return rate === null ? '—' : `${Math.round(rate * 100)}%`;
-}
-
-// ─── Photos ─────────────────────────────────────────────────────────────────────────────────────────────────
-
-/** The API hands out links under its own origin (/api/v1/files/…) or a store's full URL. */
-export function photoSrc(url: string): string {
-  return url.startsWith('/') ? `${apiBase()}${url}` : url;
 }
 
 // ─── Who handles what ───────────────────────────────────────────────────────────────────────────────────────

@@ -50,6 +50,14 @@ export function apiBase(): string {
   return process.env.TARO_ENV === 'h5' ? '' : 'http://127.0.0.1:3000';
 }
 
+/**
+ * A photo or file link the API handed out: under its own origin (/api/v1/files/…, local storage) or a store's
+ * full URL. The mini-program has no origin of its own, so a path must be made absolute to load at all.
+ */
+export function fileUrl(url: string): string {
+  return url.startsWith('/') ? `${apiBase()}${url}` : url;
+}
+
 export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
   const pairs = Object.entries(query ?? {})
     .filter(([, value]) => value !== undefined && value !== null)

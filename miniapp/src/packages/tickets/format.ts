@@ -1,4 +1,4 @@
-import { TICKET_STATE_LABELS, ticketEventLabel, type TicketState } from '@wuye/contracts';
+import { TICKET_STATE_LABELS, type TicketState } from '@wuye/contracts';
 
 /** The state chips of 我的报事: each chip asks the API for these states. */
 export interface StateFilter {
@@ -26,5 +26,3 @@ export function stateBadgeClass(state: TicketState): string {
 
 export const stateLabel = (state: TicketState) => TICKET_STATE_LABELS[state];
 
-/** What happened in one timeline event (the wording every viewer sees). */
-export const eventLabel = ticketEventLabel;

@@ -12,14 +12,23 @@ const settle = () =>
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
 
+// The mini-program has no origin of its own: links the API gives as paths are opened on the API's host.
+beforeEach(() => {
+  process.env.TARO_APP_API_BASE = 'https://wuye.example.cn';
+});
+afterEach(() => {
+  delete process.env.TARO_APP_API_BASE;
+});
+
 describe('vouchers of a line (weapp)', () => {
   it('a photo opens full screen among the line’s photos', () => {
     const preview = jest.spyOn(Taro, 'previewImage');
     render(<Vouchers vouchers={VOUCHERS} />);
     const thumbs = document.querySelectorAll('.voucher-thumb');
     expect(thumbs).toHaveLength(2);
+    expect(thumbs[0].getAttribute('src')).toBe('https://wuye.example.cn/f/1_t.jpg');
     fireEvent.click(thumbs[1]);
-    expect(preview).toHaveBeenCalledWith({ current: '/f/3.jpg', urls: ['/f/1.jpg', '/f/3.jpg'] });
+    expect(preview).toHaveBeenCalledWith({ current: 'https://wuye.example.cn/f/3.jpg', urls: ['https://wuye.example.cn/f/1.jpg', 'https://wuye.example.cn/f/3.jpg'] });
   });
 
   it('a PDF is downloaded and opened in WeChat’s document viewer', async () => {
@@ -28,7 +37,7 @@ describe('vouchers of a line (weapp)', () => {
     render(<Vouchers vouchers={VOUCHERS} />);
     fireEvent.click(screen.getByText('PDF 凭证 2'));
     await settle();
-    expect(download).toHaveBeenCalledWith({ url: '/f/2.pdf' });
+    expect(download).toHaveBeenCalledWith({ url: 'https://wuye.example.cn/f/2.pdf' });
     expect(open).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/2.pdf', fileType: 'pdf', showMenu: true });
   });
 

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import type { DisclosureLineView } from '@wuye/contracts';
+import { fileUrl } from '../../../services/http';
 
 type Voucher = DisclosureLineView['attachments'][number];
 
@@ -9,7 +10,7 @@ type Voucher = DisclosureLineView['attachments'][number];
 async function openPdf(url: string): Promise<void> {
   try {
     void Taro.showLoading({ title: '正在打开…' });
-    const file = await Taro.downloadFile({ url });
+    const file = await Taro.downloadFile({ url: fileUrl(url) });
     if (file.statusCode !== 200) throw new Error(`download ${file.statusCode}`);
     await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'pdf', showMenu: true });
   } catch {
@@ -30,12 +31,12 @@ export default function Vouchers({ vouchers, onRemove }: { vouchers: Voucher[]; 
           {voucher.kind === 'image' ? (
             <Image
               className="voucher-thumb"
-              src={voucher.thumbnailUrl ?? voucher.url}
+              src={fileUrl(voucher.thumbnailUrl ?? voucher.url)}
               mode="aspectFill"
-              onClick={() => void Taro.previewImage({ current: voucher.url, urls: images.map((i) => i.url) })}
+              onClick={() => void Taro.previewImage({ current: fileUrl(voucher.url), urls: images.map((i) => fileUrl(i.url)) }).catch(() => undefined)}
             />
           ) : process.env.TARO_ENV === 'h5' ? (
-            <a className="voucher-pdf-link" href={voucher.url} target="_blank" rel="noreferrer">
+            <a className="voucher-pdf-link" href={fileUrl(voucher.url)} target="_blank" rel="noreferrer">
               PDF 凭证 {index + 1}
             </a>
           ) : (

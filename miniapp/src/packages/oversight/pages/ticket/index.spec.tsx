@@ -88,7 +88,7 @@ const settle = () =>
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
 const noteField = () => document.querySelector('.ov-escalation-note') as HTMLElement;
-const actions = () => Array.from(document.querySelectorAll('.ov-event-action')).map((el) => el.textContent);
+const actions = () => Array.from(document.querySelectorAll('.timeline-action')).map((el) => el.textContent);
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });
@@ -136,7 +136,7 @@ describe('oversight ticket view', () => {
 
     expect(commentMock).toHaveBeenCalledWith(4, '请物业三日内修复并反馈');
     expect(actions()).toEqual(['提交报事', '受理', '转社区督办', '督办意见']);
-    expect(screen.getByText('请物业三日内修复并反馈', { selector: '.ov-event-note' })).toBeInTheDocument();
+    expect(screen.getByText('请物业三日内修复并反馈', { selector: '.timeline-note' })).toBeInTheDocument();
     expect(noteField()).toHaveValue('');
   });
 

@@ -10,7 +10,7 @@ import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { closeEscalation, commentOnEscalation, getTicket, listEscalations, setEscalationDeadline } from '../../../../services/oversight';
 import { formatShanghaiDateTime } from '../../../../utils/time';
 import { SignedOutPage } from '../../components/RemoteStatus';
-import TicketTimeline from '../../components/TicketTimeline';
+import TicketTimeline from '../../../../components/TicketTimeline';
 import { addDays, canHandleEscalations, deadlineOn, shanghaiToday } from '../../lib/format';
 import { messageOf, useRemote } from '../../lib/useRemote';
 import TextBox from '../../../../components/TextBox';
@@ -225,7 +225,7 @@ export default function OversightTicket() {
           ) : null}
         </View>
         <View className="ov-column">
-          <TicketTimeline events={ticket.timeline} />
+          <TicketTimeline events={ticket.timeline} className="ov-timeline" title="处理记录" />
         </View>
       </View>
     </View>

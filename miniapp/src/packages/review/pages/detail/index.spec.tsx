@@ -83,7 +83,7 @@ describe('业委会 line-by-line review', () => {
     render(<ReviewDetail />);
     await screen.findByText('广告制作成本');
     expect(within(lineCard('电梯轿厢广告')).getByText('¥12,000.50')).toBeInTheDocument();
-    expect(lineCard('广告制作成本').querySelector('.voucher-thumb')).toHaveAttribute('src', '/f/3_t.jpg');
+    expect(lineCard('广告制作成本').querySelector('.voucher-thumb')).toHaveAttribute('src', 'http://127.0.0.1:3000/f/3_t.jpg');
     expect(within(lineCard('电梯轿厢广告')).getByText('通过')).toBeInTheDocument();
     expect(within(lineCard('广告制作成本')).getByText('质疑')).toBeInTheDocument();
     expect(getMock).toHaveBeenCalledWith(5);

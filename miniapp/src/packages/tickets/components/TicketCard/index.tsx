@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import { TICKET_KIND_LABELS, type TicketSummary } from '@wuye/contracts';
+import { fileUrl } from '../../../../services/http';
 import { formatShanghaiDateTime } from '../../../../utils/time';
 import { stateBadgeClass, stateLabel } from '../../format';
 
@@ -16,7 +17,7 @@ export default function TicketCard({ ticket, showReporter, onOpen }: { ticket: T
         {ticket.emergency ? <Text className="badge badge-rejected ticket-emergency">紧急</Text> : null}
       </View>
       <View className="ticket-card-body">
-        {ticket.thumbnailUrl ? <Image className="ticket-thumb" src={ticket.thumbnailUrl} mode="aspectFill" /> : null}
+        {ticket.thumbnailUrl ? <Image className="ticket-thumb" src={fileUrl(ticket.thumbnailUrl)} mode="aspectFill" /> : null}
         <View className="ticket-card-text">
           <View className="ticket-summary wrap-text">{ticket.summary}</View>
           {ticket.place ? <View className="muted wrap-text ticket-place">位置：{ticket.place}</View> : null}

@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Button, Image, Text, View } from '@tarojs/components';
-import { RATING_TAGS, TICKET_KIND_LABELS, type PhotoView, type TicketView } from '@wuye/contracts';
+import { Button, Text, View } from '@tarojs/components';
+import { RATING_TAGS, TICKET_KIND_LABELS, type TicketView } from '@wuye/contracts';
+import PhotoGrid from '../../../../components/PhotoGrid';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
+import TicketTimeline from '../../../../components/TicketTimeline';
 import { useSession } from '../../../../hooks/useSession';
 import { ticketDetailPage } from '../../../../routes';
 import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { ApiError } from '../../../../services/http';
 import { followTicket, getTicket, rateTicket, transitionTicket, unfollowTicket, urgeTicket } from '../../../../services/tickets';
 import { formatShanghaiDateTime } from '../../../../utils/time';
-import { eventLabel, stateBadgeClass, stateLabel } from '../../format';
+import { stateBadgeClass, stateLabel } from '../../format';
 import TextBox from '../../../../components/TextBox';
 import '../index/index.scss';
 import './index.scss';
@@ -25,24 +27,6 @@ type Load = { phase: 'loading' } | { phase: 'ready'; ticket: TicketView } | { ph
 type ReasonAction = 'reopen' | 'appeal';
 
 const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试');
-
-function Photos({ photos, className }: { photos: PhotoView[]; className: string }) {
-  if (photos.length === 0) return null;
-  const urls = photos.map((p) => p.url);
-  return (
-    <View className={`detail-photos ${className}`}>
-      {photos.map((photo) => (
-        <Image
-          key={photo.id}
-          className="detail-photo"
-          src={photo.thumbnailUrl}
-          mode="aspectFill"
-          onClick={() => void Taro.previewImage({ current: photo.url, urls }).catch(() => undefined)}
-        />
-      ))}
-    </View>
-  );
-}
 
 /** 评价: 1–5 stars, optional tags and a comment, once, after the result came back. */
 function RatingForm({ onRate, busy }: { onRate: (stars: number, tags: string[], comment: string) => void; busy: boolean }) {
@@ -200,7 +184,7 @@ export default function TicketDetail() {
           {t.escalated ? <Text className="badge badge-pending detail-escalated">社区督办中</Text> : null}
         </View>
         <View className="detail-description wrap-text">{t.description}</View>
-        <Photos photos={t.photos} className="detail-report-photos" />
+        <PhotoGrid photos={t.photos} className="detail-report-photos" />
         <View className="detail-facts">
           <View className="muted wrap-text">编号 #{t.id} · {t.communityName}</View>
           {t.house ? <View className="muted wrap-text">房屋：{t.house}</View> : null}
@@ -219,7 +203,7 @@ export default function TicketDetail() {
         <View className="card detail-feedback">
           <View className="card-title">物业的处理结果</View>
           <View className="wrap-text detail-feedback-text">{resolvedEvent.note}</View>
-          <Photos photos={resolvedEvent.photos} className="detail-feedback-photos" />
+          <PhotoGrid photos={resolvedEvent.photos} className="detail-feedback-photos" />
           {t.state === 'resolved' && t.isReporter ? <View className="muted">请确认结果并评价；7 天后未评价将自动办结。</View> : null}
         </View>
       ) : null}
@@ -287,19 +271,7 @@ export default function TicketDetail() {
       </View>
 
       <View className="section-title">处理进度</View>
-      <View className="card detail-timeline">
-        {[...t.timeline].reverse().map((event) => (
-          <View key={event.id} className="timeline-event">
-            <View className="timeline-head">
-              <Text className="timeline-action">{eventLabel(event)}</Text>
-              <Text className="muted timeline-time">{formatShanghaiDateTime(event.at)}</Text>
-            </View>
-            <View className="muted wrap-text timeline-actor">{event.actor}</View>
-            {event.note ? <View className="wrap-text timeline-note">{event.note}</View> : null}
-            <Photos photos={event.photos} className="timeline-photos" />
-          </View>
-        ))}
-      </View>
+      <TicketTimeline events={t.timeline} className="detail-timeline" newestFirst />
     </View>
   );
 }

@@ -43,6 +43,18 @@ describe('随手拍 home: 我的报事 and the board', () => {
     expect(screen.queryByText('加载更多')).not.toBeInTheDocument();
   });
 
+  it('a ticket’s photo, linked by path, loads from the API’s host (the mini-program has no origin of its own)', async () => {
+    process.env.TARO_APP_API_BASE = 'https://wuye.example.cn';
+    try {
+      api({ 'GET /api/v1/tickets': page([ticketSummary(1, { thumbnailUrl: '/api/v1/files/t.jpg?sig=1' })]) });
+      render(<TicketsHome />);
+      await screen.findByText('3栋电梯按钮失灵 #1');
+      expect(document.querySelector('.ticket-thumb')?.getAttribute('src')).toBe('https://wuye.example.cn/api/v1/files/t.jpg?sig=1');
+    } finally {
+      delete process.env.TARO_APP_API_BASE;
+    }
+  });
+
   it('the state chips ask the API for those states and say when there are none', async () => {
     const server = api({ 'GET /api/v1/tickets': (call) => (call.query.state ? page([]) : page([ticketSummary(1)])) });
     render(<TicketsHome />);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { TICKET_ACTION_LABELS, TICKET_KIND_LABELS, TICKET_STATE_LABELS, type TicketAction, type TicketEventView, type TicketView, ticketEventLabel } from '@wuye/contracts';
+import { TICKET_ACTION_LABELS, TICKET_KIND_LABELS, TICKET_STATE_LABELS, type TicketAction, type TicketView } from '@wuye/contracts';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useSession } from '../../../../hooks/useSession';
@@ -10,7 +10,8 @@ import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { STALE_MESSAGE, getHandlingTicket, isConcurrentChange, transitionTicket } from '../../../../services/handling';
 import { ApiError, showApiError } from '../../../../services/http';
 import { formatShanghaiDateTime } from '../../../../utils/time';
-import PhotoGrid from '../../components/PhotoGrid';
+import PhotoGrid from '../../../../components/PhotoGrid';
+import TicketTimeline from '../../../../components/TicketTimeline';
 import TicketActionPanel, { type TransitionRequest } from '../../components/TicketActionPanel';
 import TicketBadges from '../../components/TicketBadges';
 import './index.scss';
@@ -32,23 +33,6 @@ function InfoLine({ label, value, className }: { label: string; value: string; c
     <View className={`ticket-line ${className}`}>
       <Text className="ticket-label">{label}</Text>
       <Text className="ticket-value wrap-text">{value}</Text>
-    </View>
-  );
-}
-
-function TimelineEvent({ event }: { event: TicketEventView }) {
-  const change = event.fromState !== event.toState && event.toState ? `→ ${TICKET_STATE_LABELS[event.toState]}` : '';
-  return (
-    <View className={`timeline-event timeline-${event.action}`}>
-      <View className="timeline-head">
-        <Text className="timeline-action">{ticketEventLabel(event)}</Text>
-        {change ? <Text className="muted timeline-change">{change}</Text> : null}
-      </View>
-      <View className="muted wrap-text timeline-meta">
-        {event.actor} · {formatShanghaiDateTime(event.at)}
-      </View>
-      {event.note ? <View className="timeline-note wrap-text">{event.note}</View> : null}
-      <PhotoGrid className="timeline-photos" photos={event.photos} />
     </View>
   );
 }
@@ -222,12 +206,7 @@ export default function HandlingTicket() {
         <View className="card muted ticket-no-actions">{`工单${TICKET_STATE_LABELS[ticket.state]}，您现在没有需要办理的操作。`}</View>
       )}
 
-      <View className="card ticket-timeline">
-        <View className="card-title">办理过程</View>
-        {ticket.timeline.map((event) => (
-          <TimelineEvent key={event.id} event={event} />
-        ))}
-      </View>
+      <TicketTimeline events={ticket.timeline} className="ticket-timeline" title="办理过程" />
     </View>
   );
 }

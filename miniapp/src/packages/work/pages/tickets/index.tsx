@@ -9,11 +9,11 @@ import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { HANDLING_LIST_PAGE, HANDLING_TICKET_PAGE } from '../../../../routes';
 import { usePagedList } from '../../../../hooks/usePagedList';
+import { fileUrl } from '../../../../services/http';
 import {
   listHandlingTickets,
   listTicketCategories,
   managedEstates,
-  photoSrc,
   staffEstates,
   type HandlingFilters,
   type HandlingView,
@@ -62,7 +62,7 @@ function TicketRow({ ticket, onOpen }: { ticket: TicketSummary; onOpen: () => vo
           <View className="muted handling-item-time">提交于 {formatShanghaiDateTime(ticket.createdAt)}</View>
           {deadline ? <View className={`handling-item-due${ticket.overdue ? ' handling-due-late' : ''}`}>{deadline}</View> : null}
         </View>
-        {ticket.thumbnailUrl ? <Image className="handling-item-thumb" src={photoSrc(ticket.thumbnailUrl)} mode="aspectFill" /> : null}
+        {ticket.thumbnailUrl ? <Image className="handling-item-thumb" src={fileUrl(ticket.thumbnailUrl)} mode="aspectFill" /> : null}
       </View>
     </View>
   );

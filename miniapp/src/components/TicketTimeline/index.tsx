@@ -1,0 +1,37 @@
+import { Text, View } from '@tarojs/components';
+import { TICKET_STATE_LABELS, ticketEventLabel, type TicketEventView } from '@wuye/contracts';
+import { formatShanghaiDateTime } from '../../utils/time';
+import PhotoGrid from '../PhotoGrid';
+import './index.scss';
+
+/** Events of the community office (督办): they stand out wherever the timeline is shown. */
+const OVERSIGHT_EVENTS = new Set(['escalated', 'office_comment', 'deadline', 'escalation_closed']);
+
+/**
+ * A ticket's 处理记录: each step with the state it led to, who and when, the note and photos. Residents read it
+ * newest first (what happened last is what they came for); the property side and oversight oldest first.
+ */
+export default function TicketTimeline({ events, className, title, newestFirst = false }: { events: TicketEventView[]; className: string; title?: string; newestFirst?: boolean }) {
+  const shown = newestFirst ? [...events].reverse() : events;
+  return (
+    <View className={`card timeline ${className}`}>
+      {title ? <View className="card-title">{title}</View> : null}
+      {shown.map((event) => {
+        const state = event.toState && event.fromState !== event.toState ? TICKET_STATE_LABELS[event.toState] : null;
+        return (
+          <View key={event.id} className={`timeline-event timeline-${event.action}${OVERSIGHT_EVENTS.has(event.action) ? ' timeline-oversight' : ''}`}>
+            <View className="timeline-head">
+              <Text className="timeline-action">{ticketEventLabel(event)}</Text>
+              {state ? <Text className="badge badge-pending timeline-state">{state}</Text> : null}
+            </View>
+            <View className="muted wrap-text timeline-meta">
+              {event.actor} · {formatShanghaiDateTime(event.at)}
+            </View>
+            {event.note ? <View className="wrap-text timeline-note">{event.note}</View> : null}
+            <PhotoGrid photos={event.photos} className="timeline-photos" />
+          </View>
+        );
+      })}
+    </View>
+  );
+}
