@@ -39,6 +39,13 @@ describe('disclosures and account review (业账社审)', () => {
   });
   afterAll(() => t.close());
 
+  /** A file the API sends (an .xlsx export), as bytes. */
+  const download = (url: string, who: Auth) =>
+    t.http().get(url).set(who).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    }).expect(200);
   const voucher = async () => uploadPhoto(t, manager, await photo({ width: 300, height: 400 }));
   const pdfVoucher = async () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
@@ -367,11 +374,7 @@ describe('disclosures and account review (业账社审)', () => {
   it('exports a disclosure and a year as .xlsx with amounts formatted in 元', async () => {
     const d = await draftPublicIncome(t, manager, estate.community.id, await voucher()).expect(201);
     await publish(t, d.body.id, manager, committee, chair);
-    const res = await t.http().get(`/api/v1/disclosures/${d.body.id}/export.xlsx`).set(resident).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const res = await download(`/api/v1/disclosures/${d.body.id}/export.xlsx`, resident);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(decodeURIComponent(res.headers['content-disposition'])).toContain('公共收益-2026-Q3');
     const wb = new ExcelJS.Workbook();
@@ -383,14 +386,32 @@ describe('disclosures and account review (业账社审)', () => {
     expect(ad?.numFmt).toBe('#,##0.00');
     expect(cells.some((c) => c.value === '广告收入')).toBe(true);
     expect(cells.some((c) => typeof c.value === 'string' && c.value.length === 64)).toBe(true); // the hash
-    const year = await t.http().get(`/api/v1/communities/${estate.community.id}/disclosures/export.xlsx?year=2026`).set(resident).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const year = await download(`/api/v1/communities/${estate.community.id}/disclosures/export.xlsx?year=2026`, resident);
     const wy = new ExcelJS.Workbook();
     await wy.xlsx.load(year.body);
     expect(wy.worksheets.map((w) => w.name)).toEqual(['公共收益2026-Q3v1']);
+  });
+
+  it('exports a shared cost with how it was shared; the committee’s copy also lists each house’s share and its basis', async () => {
+    const [a, b] = estate.houses;
+    const d = await sharedCost({ method: 'fixed', fixedShares: [{ houseId: a.id, weight: 3 }, { houseId: b.id, weight: 1 }] }, 1000).expect(201);
+    const published = await publish(t, d.body.id, manager, committee, chair);
+    const sheets = async (who: Auth) => {
+      const res = await download(`/api/v1/disclosures/${published.id}/export.xlsx`, who);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.body);
+      return wb.worksheets.map((ws) => {
+        const rows: string[] = [];
+        ws.eachRow((row) => rows.push((row.values as unknown[]).filter((v) => v !== null && v !== undefined && v !== '').join(' | ')));
+        return rows;
+      });
+    };
+    const [residentCopy, ...residentExtra] = await sheets(resident);
+    expect(residentExtra).toEqual([]);
+    expect(residentCopy).toEqual(expect.arrayContaining(['分摊方式 | 按约定份额分摊', '参与分摊 | 2 户', '约定份额合计 | 4 份', '每份 | 约 ¥2.50', '我的分摊：1栋1单元0101（约定份额 3） | 7.5']));
+    expect(residentCopy.join('\n')).not.toContain('0201');
+    const [, shares] = await sheets(committee);
+    expect(shares).toEqual(['房屋 | 分摊依据 | 分摊金额（元）', '1栋1单元0101 | 约定份额 3 | 7.5', '1栋1单元0201 | 约定份额 1 | 2.5', '合计 | 10']);
   });
 
   it('shows whether a maintenance-fund withdrawal passed the owners’ vote (民法典 278)', async () => {

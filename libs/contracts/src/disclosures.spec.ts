@@ -1,4 +1,4 @@
-import { allocateLargestRemainder, canonicalJson } from './disclosures';
+import { allocateLargestRemainder, allocationRows, canonicalJson, shareBasis } from './disclosures';
 
 describe('largest-remainder allocation', () => {
   it('adds up to the total exactly for awkward totals and areas', () => {
@@ -34,5 +34,48 @@ describe('canonical JSON', () => {
   it('sorts keys at every level and drops undefined, so equal data hashes equally', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: null }], c: 'x' }, u: undefined })).toBe('{"a":{"c":"x","d":[2,{"y":null,"z":1}]},"b":1}');
     expect(canonicalJson({ x: 1, y: 2 })).toBe(canonicalJson({ y: 2, x: 1 }));
+  });
+});
+
+describe('a shared cost’s allocation in words', () => {
+  const texts = (rows: { label: string; text: string }[]) => rows.map((r) => `${r.label} ${r.text}`);
+
+  it('by area: the floor area and the cost of one m², to four decimals when under a fen', () => {
+    expect(texts(allocationRows({ method: 'area', buildings: null, houses: 120, weightTotal: 1100000 }, 50000))).toEqual([
+      '分摊方式 按建筑面积分摊',
+      '分摊范围 全小区',
+      '参与分摊 120 户',
+      '建筑面积合计 11000.00㎡',
+      '每平方米 约 ¥0.0455',
+    ]);
+  });
+
+  it('per household over chosen buildings', () => {
+    expect(texts(allocationRows({ method: 'household', buildings: ['1栋', '2栋'], houses: 7, weightTotal: 7 }, 7001))).toEqual([
+      '分摊方式 按户均摊',
+      '分摊范围 1栋、2栋',
+      '参与分摊 7 户',
+      '每户 约 ¥10.00',
+    ]);
+  });
+
+  it('by agreed shares', () => {
+    expect(texts(allocationRows({ method: 'fixed', buildings: null, houses: 3, weightTotal: 5 }, 1001))).toEqual([
+      '分摊方式 按约定份额分摊',
+      '分摊范围 有约定份额的房屋',
+      '参与分摊 3 户',
+      '约定份额合计 5 份',
+      '每份 约 ¥2.00',
+    ]);
+  });
+
+  it('no house in scope: no unit cost (nothing to divide by)', () => {
+    expect(texts(allocationRows({ method: 'area', buildings: ['9栋'], houses: 0, weightTotal: 0 }, 1000))).toEqual(['分摊方式 按建筑面积分摊', '分摊范围 9栋', '参与分摊 0 户']);
+  });
+});
+
+describe('shareBasis', () => {
+  it('says what one house’s weight is', () => {
+    expect([shareBasis('area', 8936), shareBasis('household', 1), shareBasis('fixed', 3)]).toEqual(['建筑面积 89.36㎡', '按户均摊', '约定份额 3']);
   });
 });

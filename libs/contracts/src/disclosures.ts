@@ -1,4 +1,5 @@
 /** Disclosures (公示) and account review (业账社审). All money is integer fen. */
+import { formatYuan } from './money';
 
 export const DISCLOSURE_TYPES = ['fee_standard', 'fee_collection', 'public_income', 'shared_cost', 'maintenance_expense', 'maintenance_fund'] as const;
 export type DisclosureType = (typeof DISCLOSURE_TYPES)[number];
@@ -91,6 +92,36 @@ export interface AllocationSummary {
   weightTotal: number;
   /** Fixed shares, for the property side and the committee only: each house's agreed share, in the order given. */
   agreed?: { houseId: number; house: string; weight: number }[];
+}
+
+/** What one house's weight means, in words: "建筑面积 89.36㎡", "按户均摊", "约定份额 3". */
+export function shareBasis(method: AllocationMethod, weight: number): string {
+  return method === 'area' ? `建筑面积 ${(weight / 100).toFixed(2)}㎡` : method === 'household' ? '按户均摊' : `约定份额 ${weight}`;
+}
+
+/** "约 ¥0.0213": what one unit costs, to four decimals of a yuan when below a fen. */
+function approxYuan(fen: number): string {
+  return fen >= 100 ? `约 ${formatYuan(Math.round(fen))}` : `约 ¥${(fen / 100).toFixed(4)}`;
+}
+
+/** A shared cost's allocation in words (the mini-program's card and the .xlsx export): method, scope, houses, unit cost. */
+export function allocationRows(a: AllocationSummary, totalFen: number): { key: string; label: string; text: string }[] {
+  const rows = [
+    { key: 'method', label: '分摊方式', text: ALLOCATION_METHOD_LABELS[a.method] },
+    { key: 'scope', label: '分摊范围', text: a.buildings ? a.buildings.join('、') : a.method === 'fixed' ? '有约定份额的房屋' : '全小区' },
+    { key: 'houses', label: '参与分摊', text: `${a.houses} 户` },
+  ];
+  if (a.houses === 0 || a.weightTotal === 0) return rows;
+  if (a.method === 'area') {
+    rows.push({ key: 'weight', label: '建筑面积合计', text: `${(a.weightTotal / 100).toFixed(2)}㎡` });
+    rows.push({ key: 'unit', label: '每平方米', text: approxYuan((totalFen * 100) / a.weightTotal) });
+  } else if (a.method === 'household') {
+    rows.push({ key: 'unit', label: '每户', text: approxYuan(totalFen / a.houses) });
+  } else {
+    rows.push({ key: 'weight', label: '约定份额合计', text: `${a.weightTotal} 份` });
+    rows.push({ key: 'unit', label: '每份', text: approxYuan(totalFen / a.weightTotal) });
+  }
+  return rows;
 }
 
 export interface CreateDisclosureInput {

@@ -6,6 +6,7 @@ import {
   DISCLOSURE_STATE_LABELS,
   DISCLOSURE_TYPE_LABELS,
   allocateLargestRemainder,
+  shareBasis,
   type AllocationSummary,
   type DisclosureContent,
   type DisclosureLineInput,
@@ -504,10 +505,7 @@ export class DisclosuresService {
     }
     const labels = await this.houseLabels(shares.map((s) => s.houseId));
     const method = d.content.method ?? 'area';
-    return shares.map((s) => {
-      const basis = method === 'area' ? `建筑面积 ${(s.weight / 100).toFixed(2)}㎡` : method === 'household' ? '按户均摊' : `约定份额 ${s.weight}`;
-      return { houseId: s.houseId, house: labels.get(s.houseId) ?? '', shareFen: s.shareFen, basis };
-    });
+    return shares.map((s) => ({ houseId: s.houseId, house: labels.get(s.houseId) ?? '', shareFen: s.shareFen, basis: shareBasis(method, s.weight) }));
   }
 
   async list(communityId: number, query: ListDisclosuresQuery, caller: Principal): Promise<Page<DisclosureSummary>> {

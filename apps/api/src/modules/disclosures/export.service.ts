@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource, In } from 'typeorm';
-import { DISCLOSURE_STATE_LABELS, DISCLOSURE_TYPE_LABELS, INCOME_CATEGORY_LABELS, type DisclosureView } from '@wuye/contracts';
+import { DISCLOSURE_STATE_LABELS, DISCLOSURE_TYPE_LABELS, INCOME_CATEGORY_LABELS, allocationRows, shareBasis, type DisclosureView } from '@wuye/contracts';
 import { notFound } from '../../common/errors';
 import type { Principal } from '../identity/principal';
 import type { Community } from '../org/community.entity';
@@ -139,6 +139,10 @@ export class DisclosureExportService {
       else if (key === 'items') continue;
       else ws.addRow(['', '', TOTAL_LABELS[key] ?? key, value / 100]).getCell(4).numFmt = MONEY;
     }
+    if (view.allocation) {
+      ws.addRow([]);
+      for (const row of allocationRows(view.allocation, view.totals.totalFen)) ws.addRow(['', '', row.label, row.text]);
+    }
     if (view.myShares.length) {
       ws.addRow([]);
       for (const s of view.myShares) ws.addRow(['', '', `我的分摊：${s.house}（${s.basis}）`, s.shareFen / 100]).getCell(4).numFmt = MONEY;
@@ -147,7 +151,7 @@ export class DisclosureExportService {
     if (shares.length) {
       const detail = workbook.addWorksheet(`${name.slice(0, 25)}分摊`);
       detail.addRow(['房屋', '分摊依据', '分摊金额（元）']).font = { bold: true };
-      for (const s of shares) detail.addRow([s.house, s.weight, s.shareFen / 100]).getCell(3).numFmt = MONEY;
+      for (const s of shares) detail.addRow([s.house, shareBasis(view.allocation?.method ?? 'area', s.weight), s.shareFen / 100]).getCell(3).numFmt = MONEY;
       detail.addRow(['合计', '', shares.reduce((a, s) => a + s.shareFen, 0) / 100]).getCell(3).numFmt = MONEY;
       detail.columns.forEach((col) => (col.width = 20));
     }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import type { AllocationSummary } from '@wuye/contracts';
-import { allocationRows } from '../lib/allocation';
+import { allocationRows, type AllocationSummary } from '@wuye/contracts';
 
 /** Agreed shares shown before "显示全部": enough to check at a glance, few enough to scroll past. */
 const AGREED_PREVIEW = 20;

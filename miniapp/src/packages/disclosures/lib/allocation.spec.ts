@@ -1,4 +1,4 @@
-import { agreedTotals, allocationContent, allocationDraftOf, allocationRows } from './allocation';
+import { agreedTotals, allocationContent, allocationDraftOf } from './allocation';
 
 const label = (id: number) => `3栋1单元${id}`;
 
@@ -33,42 +33,5 @@ describe('allocation drafts', () => {
 
   it('counts the houses and shares typed so far, leaving out what is not a share', () => {
     expect(agreedTotals({ 1: '3', 2: '', 3: '2', 4: 'x', 5: '0' })).toEqual({ houses: 2, shares: 5 });
-  });
-});
-
-describe('allocation in words', () => {
-  const texts = (rows: { label: string; text: string }[]) => rows.map((r) => `${r.label} ${r.text}`);
-
-  it('by area: the floor area and the cost of one m², to four decimals when under a fen', () => {
-    expect(texts(allocationRows({ method: 'area', buildings: null, houses: 120, weightTotal: 1100000 }, 50000))).toEqual([
-      '分摊方式 按建筑面积分摊',
-      '分摊范围 全小区',
-      '参与分摊 120 户',
-      '建筑面积合计 11000.00㎡',
-      '每平方米 约 ¥0.0455',
-    ]);
-  });
-
-  it('per household over chosen buildings', () => {
-    expect(texts(allocationRows({ method: 'household', buildings: ['1栋', '2栋'], houses: 7, weightTotal: 7 }, 7001))).toEqual([
-      '分摊方式 按户均摊',
-      '分摊范围 1栋、2栋',
-      '参与分摊 7 户',
-      '每户 约 ¥10.00',
-    ]);
-  });
-
-  it('by agreed shares', () => {
-    expect(texts(allocationRows({ method: 'fixed', buildings: null, houses: 3, weightTotal: 5 }, 1001))).toEqual([
-      '分摊方式 按约定份额分摊',
-      '分摊范围 有约定份额的房屋',
-      '参与分摊 3 户',
-      '约定份额合计 5 份',
-      '每份 约 ¥2.00',
-    ]);
-  });
-
-  it('no house in scope: no unit cost (nothing to divide by)', () => {
-    expect(texts(allocationRows({ method: 'area', buildings: ['9栋'], houses: 0, weightTotal: 0 }, 1000))).toEqual(['分摊方式 按建筑面积分摊', '分摊范围 9栋', '参与分摊 0 户']);
   });
 });

@@ -1,4 +1,4 @@
-import { ALLOCATION_METHOD_LABELS, formatYuan, type AllocationMethod, type AllocationSummary, type DisclosureContent } from '@wuye/contracts';
+import type { AllocationMethod, DisclosureContent } from '@wuye/contracts';
 
 /**
  * How a shared cost (公摊) is shared, as the manager edits it: the method, the buildings (none chosen: the whole
@@ -44,35 +44,4 @@ export function allocationContent(
   }
   if (!fixedShares.length) return { content: null, problem: '按约定份额分摊时，请至少给一户填写份额' };
   return { content: { method: 'fixed', buildingIds: undefined, fixedShares }, problem: null };
-}
-
-/** "约 ¥0.0213": what one unit costs, to four decimals of a yuan when below a fen's worth of precision. */
-function approxYuan(fen: number): string {
-  return fen >= 100 ? `约 ${formatYuan(Math.round(fen))}` : `约 ¥${(fen / 100).toFixed(4)}`;
-}
-
-export interface AllocationRow {
-  key: string;
-  label: string;
-  text: string;
-}
-
-/** A shared cost's allocation in words: method, scope, houses, and what one unit of it costs. */
-export function allocationRows(a: AllocationSummary, totalFen: number): AllocationRow[] {
-  const rows: AllocationRow[] = [
-    { key: 'method', label: '分摊方式', text: ALLOCATION_METHOD_LABELS[a.method] },
-    { key: 'scope', label: '分摊范围', text: a.buildings ? a.buildings.join('、') : a.method === 'fixed' ? '有约定份额的房屋' : '全小区' },
-    { key: 'houses', label: '参与分摊', text: `${a.houses} 户` },
-  ];
-  if (a.houses === 0 || a.weightTotal === 0) return rows;
-  if (a.method === 'area') {
-    rows.push({ key: 'weight', label: '建筑面积合计', text: `${(a.weightTotal / 100).toFixed(2)}㎡` });
-    rows.push({ key: 'unit', label: '每平方米', text: approxYuan((totalFen * 100) / a.weightTotal) });
-  } else if (a.method === 'household') {
-    rows.push({ key: 'unit', label: '每户', text: approxYuan(totalFen / a.houses) });
-  } else {
-    rows.push({ key: 'weight', label: '约定份额合计', text: `${a.weightTotal} 份` });
-    rows.push({ key: 'unit', label: '每份', text: approxYuan(totalFen / a.weightTotal) });
-  }
-  return rows;
 }
