@@ -15,15 +15,21 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError({ statusCode: response.status, code: `HTTP_${response.status}`, message: '下载失败，请稍后重试' });
 }
 
+/**
+ * Sends `attempt` with the current access token; when that had expired (401), any API call refreshes it (the
+ * shared refresh in http.ts) and the download is tried once more with the new one.
+ */
+async function withFreshToken<T>(attempt: (authorization: string) => Promise<T>, statusOf: (answer: T) => number): Promise<T> {
+  const bearer = () => `Bearer ${getAccessToken() ?? ''}`;
+  const first = await attempt(bearer());
+  if (statusOf(first) !== 401) return first;
+  await request({ url: '/api/v1/me' });
+  return attempt(bearer());
+}
+
 /** H5: fetch with the bearer token, then hand the blob to the browser as a download. */
 async function downloadInBrowser(url: string, filename: string): Promise<void> {
-  const fetchOnce = () => fetch(url, { headers: { Authorization: `Bearer ${getAccessToken() ?? ''}` } });
-  let response = await fetchOnce();
-  if (response.status === 401) {
-    // An expired access token: any API call refreshes it (shared refresh in http.ts), then try once more.
-    await request({ url: '/api/v1/me' });
-    response = await fetchOnce();
-  }
+  const response = await withFreshToken((Authorization) => fetch(url, { headers: { Authorization } }), (r) => r.status);
   if (!response.ok) throw await errorOf(response);
   const blob = await response.blob();
   const link = document.createElement('a');
@@ -37,7 +43,7 @@ async function downloadInBrowser(url: string, filename: string): Promise<void> {
 
 /** WeChat: download with the token in the header, then open it in WeChat's document viewer (share or save from there). */
 async function downloadInWechat(url: string): Promise<void> {
-  const result = await Taro.downloadFile({ url, header: { Authorization: `Bearer ${getAccessToken() ?? ''}` } });
+  const result = await withFreshToken((Authorization) => Taro.downloadFile({ url, header: { Authorization } }), (r) => r.statusCode);
   if (result.statusCode !== 200) {
     throw new ApiError({ statusCode: result.statusCode, code: `HTTP_${result.statusCode}`, message: result.statusCode === 401 ? '登录已失效，请重新登录' : '下载失败，请稍后重试' });
   }

@@ -24,6 +24,28 @@ describe('xlsx exports', () => {
     expect(open).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/stats.xlsx', fileType: 'xlsx', showMenu: true });
   });
 
+  it('WeChat: an expired access token is refreshed and the download tried once more with the new one', async () => {
+    process.env.TARO_ENV = 'weapp';
+    const download = jest
+      .spyOn(Taro, 'downloadFile')
+      .mockResolvedValueOnce({ statusCode: 401, tempFilePath: '' })
+      .mockResolvedValueOnce({ statusCode: 200, tempFilePath: 'wxfile://tmp/stats.xlsx' });
+    const api = jest.spyOn(Taro, 'request').mockImplementation(async (options) =>
+      options.url.endsWith('/api/v1/auth/refresh')
+        ? { statusCode: 200, data: { accessToken: 'tok-2', refreshToken: 'refresh-2' } }
+        : options.header?.Authorization === 'Bearer tok-2'
+          ? { statusCode: 200, data: { id: 1 } }
+          : { statusCode: 401, data: { statusCode: 401, code: 'TOKEN_EXPIRED', message: '登录已过期' } },
+    );
+    const open = jest.spyOn(Taro, 'openDocument');
+
+    await downloadStatsExport(1, '2026-01-01', '2026-11-29', '清河县');
+
+    expect(download.mock.calls.map(([options]) => options.header?.Authorization)).toEqual(['Bearer tok-1', 'Bearer tok-2']);
+    expect(api.mock.calls.some(([options]) => options.url.endsWith('/api/v1/auth/refresh'))).toBe(true);
+    expect(open).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/stats.xlsx', fileType: 'xlsx', showMenu: true });
+  });
+
   it('WeChat: a refused download is an error with a message, and nothing is opened', async () => {
     process.env.TARO_ENV = 'weapp';
     jest.spyOn(Taro, 'downloadFile').mockResolvedValue({ statusCode: 404, tempFilePath: '' });
