@@ -34,17 +34,20 @@ describe('rotate:phone-key', () => {
     for (const [i, id] of ids.entries()) await users.update(id, phoneFields(phoneOf(i), oldKey));
     const moved = (await createUser(t.db)).user.id;
     await users.update(moved, phoneFields('13700000001', newKey));
+    // Under the new key already, but its lookup hash still from the old one (a run stopped between the two).
+    const halfway = (await createUser(t.db)).user.id;
+    await users.update(halfway, { ...phoneFields('13700000003', newKey), phoneHash: hashPhone('13700000003', oldKey) });
     const stranger = (await createUser(t.db)).user.id;
     const strangerCipher = encryptPhone('13600000002', randomBytes(32));
     await users.update(stranger, { phoneCipher: strangerCipher, phoneMasked: '136****0002', phoneHash: 'x' });
     const before = await users.find({ order: { id: 'ASC' } });
 
     const dry = await rotatePhoneKey(t.db, keys, { dryRun: true });
-    expect(dry).toEqual({ rotated: 1203, current: expect.any(Number), unreadable: [stranger] });
+    expect(dry).toEqual({ rotated: 1204, current: expect.any(Number), unreadable: [stranger], changedMeanwhile: 0 });
     expect(await users.find({ order: { id: 'ASC' } })).toEqual(before);
 
     const report = await rotatePhoneKey(t.db, keys);
-    expect(report.rotated).toBe(1203);
+    expect(report.rotated).toBe(1204);
     expect(report.unreadable).toEqual([stranger]);
     for (const [i, id] of ids.entries()) {
       const u = await users.findOneByOrFail({ id });
@@ -54,10 +57,33 @@ describe('rotate:phone-key', () => {
       expect(() => decryptPhone(u.phoneCipher as string, oldKey)).toThrow();
     }
     expect(await users.findOneByOrFail({ id: stranger })).toMatchObject({ phoneCipher: strangerCipher, phoneHash: 'x' });
+    expect((await users.findOneByOrFail({ id: halfway })).phoneHash).toBe(hashPhone('13700000003', newKey));
 
     // Run again (after the API restarted on the new key): nothing left to do.
     const again = await rotatePhoneKey(t.db, keys);
-    expect(again).toEqual({ rotated: 0, current: report.current + 1203, unreadable: [stranger] });
+    expect(again).toEqual({ rotated: 0, current: report.current + 1204, unreadable: [stranger], changedMeanwhile: 0 });
     expect(decryptPhone((await users.findOneByOrFail({ id: moved })).phoneCipher as string, newKey)).toBe('13700000001');
+  });
+
+  it('leaves a number the API changed while it ran, and says so', async () => {
+    const users = t.db.getRepository(User);
+    const id = (await createUser(t.db)).user.id;
+    await users.update(id, phoneFields('13500000005', oldKey));
+    // The resident saves a new number between the tool's read and its write (the API still runs on the old key).
+    const transaction = t.db.transaction.bind(t.db);
+    const spy = jest.spyOn(t.db, 'transaction').mockImplementationOnce(async (work: unknown) => {
+      await users.update(id, phoneFields('13500000006', oldKey));
+      return (transaction as (w: unknown) => Promise<unknown>)(work);
+    });
+    try {
+      // (Every other number here is already under the new key.)
+      expect(await rotatePhoneKey(t.db, keys)).toMatchObject({ rotated: 0, changedMeanwhile: 1 });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(decryptPhone((await users.findOneByOrFail({ id })).phoneCipher as string, oldKey)).toBe('13500000006');
+    // The next run takes it.
+    await rotatePhoneKey(t.db, keys);
+    expect(decryptPhone((await users.findOneByOrFail({ id })).phoneCipher as string, newKey)).toBe('13500000006');
   });
 });

@@ -39,7 +39,7 @@ describe('seed:scale', () => {
 
   it('a rebuild credits each estate’s tickets to the company serving it today, none where no contract is in force', async () => {
     await seedScale(t.db, { communities: 3, owners: 6, tickets: 60 }, () => undefined);
-    const [a, b, c] = ((await t.db.query('SELECT community_id AS id, company_id AS company FROM service_contract ORDER BY id DESC LIMIT 3')) as { id: number; company: number }[]).reverse();
+    const [a, b, c] = ((await t.db.query('SELECT sc.community_id AS id, sc.company_id AS company FROM service_contract sc ORDER BY sc.id DESC LIMIT 3')) as { id: number; company: number }[]).reverse();
     const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
     const yesterday = new Date(Date.now() + 8 * 3600e3 - 86400e3).toISOString().slice(0, 10);
     // a: its contract ended yesterday. b: handed over to c's company from today. c: today is its contract's last day.

@@ -63,6 +63,7 @@ export async function detectFlavour(config: DatabaseConfig): Promise<'mysql' | '
   }
 }
 
+/** A data source for tools beside the API: nothing runs at initialize (the caller migrates, under the lock, or not). */
 export async function createDataSource(config: DatabaseConfig): Promise<DataSource> {
-  return new DataSource(dataSourceOptions(config, await detectFlavour(config)));
+  return new DataSource({ ...dataSourceOptions(config, await detectFlavour(config)), migrationsRun: false });
 }

@@ -20,6 +20,8 @@ export interface RotationReport {
   current: number;
   /** Users whose number opens with neither key. */
   unreadable: number[];
+  /** Numbers the API replaced between reading and writing, left to the next run. */
+  changedMeanwhile: number;
 }
 
 const BATCH = 500;
@@ -44,7 +46,7 @@ const opens = (cipher: string, key: Buffer): string | null => {
 };
 
 export async function rotatePhoneKey(db: DataSource, keys: { oldKey: Buffer; newKey: Buffer }, options: { dryRun?: boolean } = {}): Promise<RotationReport> {
-  const report: RotationReport = { rotated: 0, current: 0, unreadable: [] };
+  const report: RotationReport = { rotated: 0, current: 0, unreadable: [], changedMeanwhile: 0 };
   let after = 0;
   for (;;) {
     const rows: { id: number; cipher: string; hash: string | null }[] = await db.query(
@@ -67,10 +69,18 @@ export async function rotatePhoneKey(db: DataSource, keys: { oldKey: Buffer; new
       else if (row.hash !== hashPhone(current, keys.newKey)) updates.push({ id: Number(row.id), was: row.cipher, cipher: row.cipher, hash: hashPhone(current, keys.newKey) });
       else report.current++;
     }
-    report.rotated += updates.length;
-    if (options.dryRun || !updates.length) continue;
+    if (options.dryRun) {
+      report.rotated += updates.length;
+      continue;
+    }
+    if (!updates.length) continue;
     await db.transaction(async (m) => {
-      for (const u of updates) await m.query('UPDATE app_user SET phone_cipher = ?, phone_hash = ? WHERE id = ? AND phone_cipher = ?', [u.cipher, u.hash, u.id, u.was]);
+      // Only a row still holding what was read: a number changed meanwhile is the API's (the next run takes it).
+      for (const u of updates) {
+        const result = await m.queryRunner!.query('UPDATE app_user SET phone_cipher = ?, phone_hash = ? WHERE id = ? AND phone_cipher = ?', [u.cipher, u.hash, u.id, u.was], true);
+        if (result.affected) report.rotated++;
+        else report.changedMeanwhile++;
+      }
     });
   }
 }
@@ -80,9 +90,11 @@ command(module, async (open) => {
   const unknown = process.argv.slice(2).filter((a) => a !== '--dry-run');
   if (unknown.length) throw new Error(`usage: npm run rotate:phone-key [-- --dry-run]\n(unknown argument: ${unknown[0]})`);
   const keys = readRotationKeys();
-  const { db } = await open();
+  // Never migrates: it runs beside live replicas, on the schema they use.
+  const { db } = await open({ migrate: false });
   const report = await rotatePhoneKey(db, keys, { dryRun });
   console.log(`${dryRun ? 'Would re-encrypt' : 'Re-encrypted'} ${report.rotated} phone numbers; ${report.current} already under the new key.`);
+  if (report.changedMeanwhile) console.log(`${report.changedMeanwhile} changed while this ran: run it once more.`);
   if (report.unreadable.length) {
     const n = report.unreadable.length;
     const ids = `${report.unreadable.slice(0, 20).join(', ')}${n > 20 ? ', …' : ''}`;

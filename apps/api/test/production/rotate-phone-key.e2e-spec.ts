@@ -8,6 +8,7 @@ import { decryptPhone, phoneFields } from '../../src/modules/identity/phone';
 
 /** The built command an operator runs (`npm run rotate:phone-key`), on an embedded database of its own. */
 const SCRIPT = path.resolve(__dirname, '../../dist/scripts/rotate-phone-key.js');
+const SEED = path.resolve(__dirname, '../../dist/scripts/seed-scale.js');
 
 describe('the rotate:phone-key command', () => {
   const dbPath = path.join(mkdtempSync(path.join(tmpdir(), 'wuye-rotate-')), 'wuye.sqlite');
@@ -34,9 +35,20 @@ describe('the rotate:phone-key command', () => {
     expect(run(keys(oldKey, newKey), '--force')).toMatchObject({ status: 1, err: expect.stringContaining('unknown argument: --force') });
   });
 
+  it('never migrates: on a database behind this build it refuses and changes nothing', async () => {
+    expect(run(keys(oldKey, newKey), '--dry-run')).toEqual({ status: 1, out: '', err: 'The database is not at this build’s schema: deploy this version of the API first (it migrates the database), then run this again.' });
+    const db = await direct();
+    try {
+      expect(await db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'app_user'")).toEqual([]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('re-encrypts the numbers, reports those it cannot open and exits 1 for them; a second run has nothing to do', async () => {
-    // A first dry run creates the schema of an empty database; then two users with phones under the old key and
-    // one under a key nobody has.
+    // The API's schema (as the deployed API leaves it; the bulk loader migrates the same way), then two users with
+    // phones under the old key and one under a key nobody has.
+    expect(spawnSync(process.execPath, [SEED, '--communities', '1', '--owners', '2'], { env: { PATH: process.env.PATH, DB_PATH: dbPath } }).status).toBe(0);
     expect(run(keys(oldKey, newKey), '--dry-run')).toEqual({ status: 0, out: 'Would re-encrypt 0 phone numbers; 0 already under the new key.', err: '' });
     const db = await direct();
     const add = async (phone: string, key: Buffer) => {
