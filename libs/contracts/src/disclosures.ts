@@ -99,8 +99,8 @@ export function shareBasis(method: AllocationMethod, weight: number): string {
   return method === 'area' ? `建筑面积 ${(weight / 100).toFixed(2)}㎡` : method === 'household' ? '按户均摊' : `约定份额 ${weight}`;
 }
 
-/** "约 ¥0.0213": what one unit costs, to four decimals of a yuan when below a fen. */
-function approxYuan(fen: number): string {
+/** "约 ¥0.0213": what one unit of a shared cost comes to, to four decimals of a yuan when below a fen. */
+export function approxYuan(fen: number): string {
   return fen >= 100 ? `约 ${formatYuan(Math.round(fen))}` : `约 ¥${(fen / 100).toFixed(4)}`;
 }
 

@@ -9,13 +9,13 @@ const AGREED_PREVIEW = 20;
  * How a shared cost is shared: method, buildings, houses and the cost of one unit. The property side and the
  * committee also get the agreed share of each house (residents only ever see their own share).
  */
-export default function AllocationCard({ allocation, totalFen, className = '' }: { allocation: AllocationSummary; totalFen: number; className?: string }) {
+export default function AllocationCard({ allocation, totalFen, className = '', title = '分摊' }: { allocation: AllocationSummary; totalFen: number; className?: string; title?: string }) {
   const [allShown, setAllShown] = useState(false);
   const agreed = allocation.agreed ?? [];
   const shown = allShown ? agreed : agreed.slice(0, AGREED_PREVIEW);
   return (
     <View className={`card allocation-card ${className}`}>
-      <View className="card-title">分摊</View>
+      <View className="card-title">{title}</View>
       {allocationRows(allocation, totalFen).map((row) => (
         <View key={row.key} className={`kv-row allocation-${row.key}`}>
           <Text className="kv-label">{row.label}</Text>

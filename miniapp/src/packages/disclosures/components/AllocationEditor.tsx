@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { ALLOCATION_METHODS, ALLOCATION_METHOD_LABELS, formatYuan, type DirectoryBuilding, type DirectoryHouse } from '@wuye/contracts';
+import { ALLOCATION_METHODS, ALLOCATION_METHOD_LABELS, approxYuan, type DirectoryBuilding, type DirectoryHouse } from '@wuye/contracts';
 import ChoiceChips from '../../../components/ChoiceChips';
 import { listBuildings, listHouses } from '../../../services/directory';
 import { agreedTotals, type AllocationDraft } from '../lib/allocation';
@@ -61,13 +61,17 @@ function BuildingShares({ building, draft, onChange, onHouses }: { building: Dir
       {open && houses?.phase === 'ready' ? (
         <View className="shares-houses">
           {items.length === 0 ? <View className="muted">本栋还没有房屋。</View> : null}
-          {items.map((h) => (
-            <View key={h.id} className={`shares-house${badWeight(draft.weights[h.id]) ? ' shares-house-bad' : ''}`}>
-              <Text className="shares-house-label wrap-text">{h.label}</Text>
-              <Input className="input shares-weight-input" type="number" maxlength={6} value={draft.weights[h.id] ?? ''} placeholder="不分摊" onInput={(e) => setWeight(h.id, e.detail.value)} />
-              <Text className="shares-unit">份</Text>
-            </View>
-          ))}
+          {items.map((h) => {
+            const bad = badWeight(draft.weights[h.id]);
+            return (
+              <View key={h.id} className={`shares-house${bad ? ' shares-house-bad' : ''}`}>
+                <Text className="shares-house-label wrap-text">{h.label}</Text>
+                <Input className="input shares-weight-input" type="number" maxlength={6} value={draft.weights[h.id] ?? ''} placeholder="不分摊" onInput={(e) => setWeight(h.id, e.detail.value)} />
+                <Text className="shares-unit">份</Text>
+                {bad ? <View className="form-error shares-house-error">份额应为 1 到 999999 的整数</View> : null}
+              </View>
+            );
+          })}
           {items.length ? (
             <View className="button-row">
               <Button className="button button-small shares-fill" onClick={fillBlanks}>
@@ -147,7 +151,7 @@ export default function AllocationEditor({ communityId, draft, totalFen, onChang
             <BuildingShares key={b.id} building={b} draft={draft} onChange={onChange} onHouses={onHouses} />
           ))}
           <View className="card muted allocation-agreed-total">
-            已填 {agreed.houses} 户，共 {agreed.shares} 份{agreed.shares > 0 && totalFen > 0 ? `，每份约 ${formatYuan(Math.round(totalFen / agreed.shares))}` : ''}
+            已填 {agreed.houses} 户，共 {agreed.shares} 份{agreed.shares > 0 && totalFen > 0 ? `，每份${approxYuan(totalFen / agreed.shares)}` : ''}
           </View>
         </View>
       ) : null}

@@ -246,6 +246,7 @@ describe('shared cost: how it is shared', () => {
 
     type(house('3栋1单元1301').querySelector('input'), '1.5');
     expect(house('3栋1单元1301')).toHaveClass('shares-house-bad');
+    expect(within(house('3栋1单元1301')).getByText('份额应为 1 到 999999 的整数')).toBeInTheDocument();
     fireEvent.click(screen.getByText('保存草稿'));
     expect(await screen.findByText('3栋1单元1301 的份额应为 1 到 999999 的整数')).toBeInTheDocument();
     expect(updateMock).not.toHaveBeenCalled();
@@ -271,16 +272,43 @@ describe('shared cost: how it is shared', () => {
     ]);
   });
 
-  it('clearing a building leaves the other buildings’ shares; with none left it asks for one', async () => {
-    getMock.mockResolvedValue({ ...DRAFT, content: { method: 'fixed', fixedShares: [{ houseId: 31, weight: 2 }] } });
+  /** Opens a draft with these agreed shares, opens 3栋 and taps 清空本栋. */
+  const clearBuilding3 = async (fixedShares: { houseId: number; weight: number }[]) => {
+    getMock.mockResolvedValue({ ...DRAFT, content: { method: 'fixed', fixedShares } });
     render(<DisclosureEdit />);
     fireEvent.click(await screen.findByText(/3栋/, { selector: '.shares-building-name' }));
     await waitForInput('3栋1单元1201');
     fireEvent.click(screen.getByText('清空本栋'));
+  };
+
+  it('clearing a building leaves the other buildings’ shares', async () => {
+    // 31 is in 3栋; 77 in a building not opened.
+    await clearBuilding3([{ houseId: 31, weight: 2 }, { houseId: 77, weight: 4 }]);
+    expect(document.querySelector('.allocation-agreed-total')?.textContent).toBe('已填 1 户，共 4 份，每份约 ¥250.00');
+    fireEvent.click(screen.getByText('保存草稿'));
+    await settle();
+    expect(updateMock.mock.calls.at(-1)?.[1].content?.fixedShares).toEqual([{ houseId: 77, weight: 4 }]);
+  });
+
+  it('with every share cleared it asks for one and sends nothing', async () => {
+    await clearBuilding3([{ houseId: 31, weight: 2 }]);
     expect(document.querySelector('.allocation-agreed-total')?.textContent).toBe('已填 0 户，共 0 份');
     fireEvent.click(screen.getByText('保存草稿'));
     expect(await screen.findByText('按约定份额分摊时，请至少给一户填写份额')).toBeInTheDocument();
     expect(updateMock).not.toHaveBeenCalled();
+  });
+
+  it('shows how the saved draft is shared, and keeps the shares typed when saved under another method', async () => {
+    getMock.mockResolvedValue({ ...DRAFT, content: { method: 'fixed', fixedShares: [{ houseId: 31, weight: 2 }] }, allocation: { method: 'fixed', buildings: null, houses: 1, weightTotal: 2 } });
+    render(<DisclosureEdit />);
+    const saved = (await screen.findByText('分摊（按已保存的草稿）')).closest('.edit-saved-allocation') as HTMLElement;
+    expect(within(saved).getByText('1 户')).toBeInTheDocument();
+    fireEvent.click(chip('edit-methods', '按户均摊'));
+    fireEvent.click(screen.getByText('保存草稿'));
+    await settle();
+    expect(updateMock.mock.calls.at(-1)?.[1].content).toMatchObject({ method: 'household', fixedShares: undefined });
+    fireEvent.click(chip('edit-methods', '按约定份额分摊'));
+    expect(document.querySelector('.allocation-agreed-total')?.textContent).toBe('已填 1 户，共 2 份，每份约 ¥500.00');
   });
 });
 

@@ -126,7 +126,11 @@ function Editor({ me }: { me: MeView }) {
 
   const show = useCallback((next: DisclosureView) => {
     setView(next);
-    setForm(formOf(next));
+    // Agreed shares typed this session stay at hand after saving under another method, in case it is switched back.
+    setForm((previous) => {
+      const fresh = formOf(next);
+      return next.content.fixedShares ? fresh : { ...fresh, allocation: { ...fresh.allocation, weights: previous.allocation.weights } };
+    });
     setProblems([]);
   }, []);
 
@@ -321,6 +325,9 @@ function Editor({ me }: { me: MeView }) {
           onChange={(update) => setForm((f) => ({ ...f, allocation: update(f.allocation) }))}
           onHouses={(houses) => houses.forEach((h) => houseLabels.current.set(h.id, h.label))}
         />
+      ) : null}
+      {type === 'shared_cost' && view?.allocation ? (
+        <AllocationCard allocation={view.allocation} totalFen={view.totals.totalFen} className="edit-saved-allocation" title="分摊（按已保存的草稿）" />
       ) : null}
       {type === 'fee_standard' ? (
         <View>
