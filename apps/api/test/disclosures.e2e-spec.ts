@@ -270,9 +270,9 @@ describe('disclosures and account review (业账社审)', () => {
       { houseId: c.id, weight: 1 },
     ]);
     expect(internal.allocation.agreed).toEqual([
-      { houseId: a.id, house: '1栋1单元0101', weight: 3 },
-      { houseId: b.id, house: '1栋1单元0201', weight: 1 },
-      { houseId: c.id, house: '1栋1单元0301', weight: 1 },
+      { houseId: a.id, buildingId: a.buildingId, house: '1栋1单元0101', weight: 3 },
+      { houseId: b.id, buildingId: a.buildingId, house: '1栋1单元0201', weight: 1 },
+      { houseId: c.id, buildingId: a.buildingId, house: '1栋1单元0301', weight: 1 },
     ]);
   });
 
@@ -411,7 +411,7 @@ describe('disclosures and account review (业账社审)', () => {
     expect(residentCopy).toEqual(expect.arrayContaining(['分摊方式 | 按约定份额分摊', '参与分摊 | 2 户', '约定份额合计 | 4 份', '每份 | 约 ¥2.50', '我的分摊：1栋1单元0101（约定份额 3） | 7.5']));
     expect(residentCopy.join('\n')).not.toContain('0201');
     const [, shares] = await sheets(committee);
-    expect(shares).toEqual(['房屋 | 分摊依据 | 分摊金额（元）', '1栋1单元0101 | 约定份额 3 | 7.5', '1栋1单元0201 | 约定份额 1 | 2.5', '合计 | 10']);
+    expect(shares).toEqual(['房屋 | 分摊依据 | 约定份额 | 分摊金额（元）', '1栋1单元0101 | 约定份额 3 | 3 | 7.5', '1栋1单元0201 | 约定份额 1 | 1 | 2.5', '合计 | 4 | 10']);
   });
 
   it('shows whether a maintenance-fund withdrawal passed the owners’ vote (民法典 278)', async () => {

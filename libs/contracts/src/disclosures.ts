@@ -91,7 +91,7 @@ export interface AllocationSummary {
   houses: number;
   weightTotal: number;
   /** Fixed shares, for the property side and the committee only: each house's agreed share, in the order given. */
-  agreed?: { houseId: number; house: string; weight: number }[];
+  agreed?: { houseId: number; buildingId: number; house: string; weight: number }[];
 }
 
 /** What one house's weight means, in words: "建筑面积 89.36㎡", "按户均摊", "约定份额 3". */

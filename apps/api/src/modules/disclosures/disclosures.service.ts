@@ -480,16 +480,16 @@ export class DisclosuresService {
     if (internal && method === 'fixed') {
       const given = d.content.fixedShares ?? [];
       const labels = await this.houseLabels(given.map((s) => s.houseId));
-      summary.agreed = given.map((s) => ({ houseId: s.houseId, house: labels.get(s.houseId) ?? String(s.houseId), weight: s.weight }));
+      summary.agreed = given.map((s) => ({ houseId: s.houseId, buildingId: labels.get(s.houseId)?.buildingId ?? 0, house: labels.get(s.houseId)?.label ?? String(s.houseId), weight: s.weight }));
     }
     return summary;
   }
 
-  /** "3栋1单元1201" for each house id. */
-  private async houseLabels(ids: number[]): Promise<Map<number, string>> {
+  /** "3栋1单元1201" and the building of each house id. */
+  private async houseLabels(ids: number[]): Promise<Map<number, { label: string; buildingId: number }>> {
     const houses = await this.db.getRepository(House).findBy({ id: In(ids.concat(0)) });
     const buildings = await this.db.getRepository(Building).findBy({ id: In(houses.map((h) => h.buildingId).concat(0)) });
-    return new Map(houses.map((h) => [h.id, houseLabel(buildings.find((b) => b.id === h.buildingId)?.name ?? '', h.unit, h.number)]));
+    return new Map(houses.map((h) => [h.id, { label: houseLabel(buildings.find((b) => b.id === h.buildingId)?.name ?? '', h.unit, h.number), buildingId: h.buildingId }]));
   }
 
   /** The caller's own houses in a shared cost, with their share. Nobody else's. */
@@ -505,7 +505,7 @@ export class DisclosuresService {
     }
     const labels = await this.houseLabels(shares.map((s) => s.houseId));
     const method = d.content.method ?? 'area';
-    return shares.map((s) => ({ houseId: s.houseId, house: labels.get(s.houseId) ?? '', shareFen: s.shareFen, basis: shareBasis(method, s.weight) }));
+    return shares.map((s) => ({ houseId: s.houseId, house: labels.get(s.houseId)?.label ?? '', shareFen: s.shareFen, basis: shareBasis(method, s.weight) }));
   }
 
   async list(communityId: number, query: ListDisclosuresQuery, caller: Principal): Promise<Page<DisclosureSummary>> {
@@ -665,6 +665,6 @@ export class DisclosuresService {
   private async shareTable(disclosureId: number) {
     const shares = await this.db.getRepository(DisclosureShare).find({ where: { disclosureId }, order: { houseId: 'ASC' } });
     const labels = await this.houseLabels(shares.map((s) => s.houseId));
-    return shares.map((s) => ({ house: labels.get(s.houseId) ?? String(s.houseId), weight: s.weight, shareFen: s.shareFen }));
+    return shares.map((s) => ({ house: labels.get(s.houseId)?.label ?? String(s.houseId), weight: s.weight, shareFen: s.shareFen }));
   }
 }

@@ -150,9 +150,12 @@ export class DisclosureExportService {
     ws.columns.forEach((col, i) => (col.width = i === 2 ? 36 : i === 1 ? 12 : 16));
     if (shares.length) {
       const detail = workbook.addWorksheet(`${name.slice(0, 25)}分摊`);
-      detail.addRow(['房屋', '分摊依据', '分摊金额（元）']).font = { bold: true };
-      for (const s of shares) detail.addRow([s.house, shareBasis(view.allocation?.method ?? 'area', s.weight), s.shareFen / 100]).getCell(3).numFmt = MONEY;
-      detail.addRow(['合计', '', shares.reduce((a, s) => a + s.shareFen, 0) / 100]).getCell(3).numFmt = MONEY;
+      const method = view.allocation?.method ?? 'area';
+      // The basis in words, and as a number Excel can sum (m², houses or agreed shares).
+      detail.addRow(['房屋', '分摊依据', method === 'area' ? '建筑面积（㎡）' : method === 'household' ? '户数' : '约定份额', '分摊金额（元）']).font = { bold: true };
+      for (const s of shares) detail.addRow([s.house, shareBasis(method, s.weight), method === 'area' ? s.weight / 100 : s.weight, s.shareFen / 100]).getCell(4).numFmt = MONEY;
+      const weights = shares.reduce((a, s) => a + s.weight, 0);
+      detail.addRow(['合计', '', method === 'area' ? weights / 100 : weights, shares.reduce((a, s) => a + s.shareFen, 0) / 100]).getCell(4).numFmt = MONEY;
       detail.columns.forEach((col) => (col.width = 20));
     }
   }

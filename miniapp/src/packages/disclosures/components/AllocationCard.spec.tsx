@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import AllocationCard from './AllocationCard';
 
-const agreed = Array.from({ length: 25 }, (_, i) => ({ houseId: 100 + i, house: `3栋1单元${String(i + 1).padStart(2, '0')}01`, weight: i + 1 }));
+const agreed = Array.from({ length: 25 }, (_, i) => ({ houseId: 100 + i, buildingId: 3, house: `3栋1单元${String(i + 1).padStart(2, '0')}01`, weight: i + 1 }));
 
 describe('AllocationCard', () => {
   it('lists the agreed shares for the committee, the first twenty until asked for all', () => {
@@ -18,6 +18,15 @@ describe('AllocationCard', () => {
     render(<AllocationCard allocation={{ method: 'fixed', buildings: null, houses: 25, weightTotal: 325 }} totalFen={32500} />);
     expect(document.querySelector('.allocation-agreed')).toBeNull();
     expect(screen.getByText('25 户')).toBeInTheDocument();
+  });
+
+  it('tells only the manager when one house pays alone', () => {
+    const single = { method: 'household' as const, buildings: ['9栋'], houses: 1, weightTotal: 1 };
+    const { unmount } = render(<AllocationCard allocation={single} totalFen={1000} />);
+    expect(screen.queryByText(/只有 1 户分摊/)).toBeNull();
+    unmount();
+    render(<AllocationCard allocation={single} totalFen={1000} forManager />);
+    expect(screen.getByText(/只有 1 户分摊/)).toBeInTheDocument();
   });
 
   it('warns when no house is in scope', () => {

@@ -9,7 +9,20 @@ const AGREED_PREVIEW = 20;
  * How a shared cost is shared: method, buildings, houses and the cost of one unit. The property side and the
  * committee also get the agreed share of each house (residents only ever see their own share).
  */
-export default function AllocationCard({ allocation, totalFen, className = '', title = '分摊' }: { allocation: AllocationSummary; totalFen: number; className?: string; title?: string }) {
+export default function AllocationCard({
+  allocation,
+  totalFen,
+  className = '',
+  title = '分摊',
+  forManager = false,
+}: {
+  allocation: AllocationSummary;
+  totalFen: number;
+  className?: string;
+  title?: string;
+  /** The manager drafting it: also what the allocation reveals once published. */
+  forManager?: boolean;
+}) {
   const [allShown, setAllShown] = useState(false);
   const agreed = allocation.agreed ?? [];
   const shown = allShown ? agreed : agreed.slice(0, AGREED_PREVIEW);
@@ -23,6 +36,7 @@ export default function AllocationCard({ allocation, totalFen, className = '', t
         </View>
       ))}
       {allocation.houses === 0 ? <View className="form-error allocation-empty">分摊范围内没有房屋，提交前请另选楼栋或先导入房屋。</View> : null}
+      {forManager && allocation.houses === 1 ? <View className="form-error allocation-single">只有 1 户分摊：公示的总额就是这一户的分摊额，全小区都能看到。请确认是否应作为公摊公示。</View> : null}
       {agreed.length ? (
         <View className="allocation-agreed">
           <View className="field-label">各户约定份额（仅物业与业委会可见）</View>

@@ -24,7 +24,7 @@ function LoadFailed({ message, onRetry }: { message: string; onRetry: () => void
 }
 
 /** One building's rooms with a share field each; loaded when the building is opened. */
-function BuildingShares({ building, draft, onChange, onHouses }: { building: DirectoryBuilding; draft: AllocationDraft; onChange: Update; onHouses: (houses: DirectoryHouse[]) => void }) {
+function BuildingShares({ building, draft, savedIn, onChange, onHouses }: { building: DirectoryBuilding; draft: AllocationDraft; savedIn: ReadonlyMap<number, number>; onChange: Update; onHouses: (houses: DirectoryHouse[]) => void }) {
   const [open, setOpen] = useState(false);
   const [houses, setHouses] = useState<Loaded<DirectoryHouse[]> | null>(null);
 
@@ -44,6 +44,8 @@ function BuildingShares({ building, draft, onChange, onHouses }: { building: Dir
   };
   const items = houses?.phase === 'ready' ? houses.items : [];
   const given = items.filter((h) => (draft.weights[h.id] ?? '').trim() !== '').length;
+  // Before it is opened: the shares the saved draft has in this building.
+  const saved = Object.entries(draft.weights).filter(([id, w]) => w.trim() !== '' && savedIn.get(Number(id)) === building.id).length;
   const setWeight = (houseId: number, text: string) => onChange((d) => ({ ...d, weights: { ...d.weights, [houseId]: text.trim() } }));
   const fillBlanks = () => onChange((d) => ({ ...d, weights: { ...d.weights, ...Object.fromEntries(items.filter((h) => !(d.weights[h.id] ?? '').trim()).map((h) => [h.id, '1'])) } }));
   const clear = () => onChange((d) => ({ ...d, weights: Object.fromEntries(Object.entries(d.weights).filter(([id]) => !items.some((h) => h.id === Number(id)))) }));
@@ -54,7 +56,7 @@ function BuildingShares({ building, draft, onChange, onHouses }: { building: Dir
         <Text className="kv-label shares-building-name">
           {open ? '▾' : '▸'} {building.name}
         </Text>
-        <Text className="muted shares-building-count">{houses?.phase === 'ready' ? `已填 ${given} / ${items.length} 户` : '点开填写'}</Text>
+        <Text className="muted shares-building-count">{houses?.phase === 'ready' ? `已填 ${given} / ${items.length} 户` : saved ? `已填 ${saved} 户` : '点开填写'}</Text>
       </View>
       {open && houses?.phase === 'loading' ? <View className="muted">正在加载房屋…</View> : null}
       {open && houses?.phase === 'error' ? <LoadFailed message={houses.message} onRetry={() => void load()} /> : null}
@@ -92,7 +94,22 @@ function BuildingShares({ building, draft, onChange, onHouses }: { building: Dir
  * 公摊的分摊方式: by floor area (the default, 民法典 第二百八十三条) or per household, over the whole estate or chosen
  * buildings; or by the shares the owners agreed, typed house by house.
  */
-export default function AllocationEditor({ communityId, draft, totalFen, onChange, onHouses }: { communityId: number; draft: AllocationDraft; totalFen: number; onChange: Update; onHouses: (houses: DirectoryHouse[]) => void }) {
+export default function AllocationEditor({
+  communityId,
+  draft,
+  totalFen,
+  agreed = [],
+  onChange,
+  onHouses,
+}: {
+  communityId: number;
+  draft: AllocationDraft;
+  totalFen: number;
+  /** The saved draft's agreed shares (with each house's building). */
+  agreed?: { houseId: number; buildingId: number }[];
+  onChange: Update;
+  onHouses: (houses: DirectoryHouse[]) => void;
+}) {
   const [buildings, setBuildings] = useState<Loaded<DirectoryBuilding[]>>({ phase: 'loading' });
   const loadBuildings = async () => {
     setBuildings({ phase: 'loading' });
@@ -110,7 +127,8 @@ export default function AllocationEditor({ communityId, draft, totalFen, onChang
   const whole: DirectoryBuilding = { id: 0, name: '全小区' };
   const toggleBuilding = (b: DirectoryBuilding) =>
     onChange((d) => ({ ...d, buildingIds: b.id === 0 ? [] : d.buildingIds.includes(b.id) ? d.buildingIds.filter((id) => id !== b.id) : [...d.buildingIds, b.id] }));
-  const agreed = agreedTotals(draft.weights);
+  const totals = agreedTotals(draft.weights);
+  const savedIn = new Map(agreed.map((a) => [a.houseId, a.buildingId]));
 
   return (
     <View className="allocation-editor">
@@ -148,10 +166,10 @@ export default function AllocationEditor({ communityId, draft, totalFen, onChang
           <View className="field-label">各户约定份额</View>
           <View className="field-hint">按业主大会或合同约定填写每户份额（整数）；不填的房屋不参与分摊。业主只能看到自家的份额。</View>
           {items.map((b) => (
-            <BuildingShares key={b.id} building={b} draft={draft} onChange={onChange} onHouses={onHouses} />
+            <BuildingShares key={b.id} building={b} draft={draft} savedIn={savedIn} onChange={onChange} onHouses={onHouses} />
           ))}
           <View className="card muted allocation-agreed-total">
-            已填 {agreed.houses} 户，共 {agreed.shares} 份{agreed.shares > 0 && totalFen > 0 ? `，每份${approxYuan(totalFen / agreed.shares)}` : ''}
+            已填 {totals.houses} 户，共 {totals.shares} 份{totals.shares > 0 && totalFen > 0 ? `，每份${approxYuan(totalFen / totals.shares)}` : ''}
           </View>
         </View>
       ) : null}

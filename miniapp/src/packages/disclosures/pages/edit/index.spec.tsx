@@ -260,10 +260,16 @@ describe('shared cost: how it is shared', () => {
     );
   });
 
-  it('a saved draft keeps its agreed shares, including houses of buildings not opened', async () => {
-    getMock.mockResolvedValue({ ...DRAFT, content: { method: 'fixed', fixedShares: [{ houseId: 31, weight: 2 }, { houseId: 77, weight: 4 }] } });
+  it('a saved draft keeps its agreed shares, including houses of buildings not opened, counted per building', async () => {
+    getMock.mockResolvedValue({
+      ...DRAFT,
+      content: { method: 'fixed', fixedShares: [{ houseId: 31, weight: 2 }, { houseId: 77, weight: 4 }] },
+      allocation: { method: 'fixed', buildings: null, houses: 2, weightTotal: 6, agreed: [{ houseId: 31, buildingId: 3, house: '3栋1单元1201', weight: 2 }, { houseId: 77, buildingId: 1, house: '1栋1单元0101', weight: 4 }] },
+    });
     render(<DisclosureEdit />);
     expect(await screen.findByText('已填 2 户，共 6 份，每份约 ¥166.67')).toBeInTheDocument();
+    // Before either building is opened.
+    expect(Array.from(document.querySelectorAll('.shares-building')).map((b) => b.textContent)).toEqual(['▸ 1栋已填 1 户', '▸ 3栋已填 1 户']);
     fireEvent.click(screen.getByText('保存草稿'));
     await settle();
     expect(updateMock.mock.calls.at(-1)?.[1].content?.fixedShares).toEqual([
@@ -303,6 +309,8 @@ describe('shared cost: how it is shared', () => {
     render(<DisclosureEdit />);
     const saved = (await screen.findByText('分摊（按已保存的草稿）')).closest('.edit-saved-allocation') as HTMLElement;
     expect(within(saved).getByText('1 户')).toBeInTheDocument();
+    // One house paying alone: the published total is its share, for all to see.
+    expect(within(saved).getByText(/只有 1 户分摊/)).toBeInTheDocument();
     fireEvent.click(chip('edit-methods', '按户均摊'));
     fireEvent.click(screen.getByText('保存草稿'));
     await settle();

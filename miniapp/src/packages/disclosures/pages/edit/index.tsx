@@ -175,7 +175,7 @@ function Editor({ me }: { me: MeView }) {
         <DisclosureHeader view={view} />
         {view.state === 'in_review' ? <View className="card muted edit-in-review">业委会审核中（第 {view.reviewRound} 轮）。如需修改，请先回复质疑再撤回修改。</View> : null}
         <TotalsCard type={view.type} totals={view.totals} className="edit-totals" />
-        {view.allocation ? <AllocationCard allocation={view.allocation} totalFen={view.totals.totalFen} className="edit-allocation" /> : null}
+        {view.allocation ? <AllocationCard allocation={view.allocation} totalFen={view.totals.totalFen} className="edit-allocation" forManager /> : null}
         <CommitteeOpinions view={view} onAnswered={show} />
         <View className="section-title">明细（{view.lines.length} 项）</View>
         {view.lines.map((line) => (
@@ -322,12 +322,13 @@ function Editor({ me }: { me: MeView }) {
           communityId={communityOf}
           draft={form.allocation}
           totalFen={totals.totalFen}
+          agreed={view?.allocation?.agreed}
           onChange={(update) => setForm((f) => ({ ...f, allocation: update(f.allocation) }))}
           onHouses={(houses) => houses.forEach((h) => houseLabels.current.set(h.id, h.label))}
         />
       ) : null}
       {type === 'shared_cost' && view?.allocation ? (
-        <AllocationCard allocation={view.allocation} totalFen={view.totals.totalFen} className="edit-saved-allocation" title="分摊（按已保存的草稿）" />
+        <AllocationCard allocation={view.allocation} totalFen={view.totals.totalFen} className="edit-saved-allocation" title="分摊（按已保存的草稿）" forManager />
       ) : null}
       {type === 'fee_standard' ? (
         <View>
