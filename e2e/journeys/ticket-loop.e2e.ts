@@ -230,6 +230,8 @@ describe('a ticket from 随手拍 to 办结: reported, handled by the manager an
     await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('.ticket-head .ticket-state')).some((el) => el.innerText === '已反馈'));
     const resolved = visible(page, '.timeline-resolve');
     await expect(resolved.innerText()).resolves.toContain(FEEDBACK);
+    // Taro's H5 <Image> puts its <img> in after it is attached: wait for it, then count.
+    await resolved.locator('img').first().waitFor({ state: 'attached' });
     await expect(resolved.locator('img').count()).resolves.toBe(1);
     await expect(visible(page, '.ticket-no-actions').count()).resolves.toBe(1);
     await snap(page, 'handling-resolved');
