@@ -219,7 +219,11 @@ describe('disclosures and account review (业账社审)', () => {
 
   it('shares a cost among chosen buildings only, and says so to everyone', async () => {
     const second = await createHouses(t.db, estate.community, '2栋', 3);
-    await createHouses(t.db, estate.community, '3栋', 2);
+    const third = await createHouses(t.db, estate.community, '3栋', 2);
+    // By area over the whole estate: every house's floor area (0.01 m²).
+    const whole = await sharedCost({ method: 'area' }).expect(201);
+    const allHouses = [...estate.houses, ...second, ...third];
+    expect(whole.body.allocation).toEqual({ method: 'area', buildings: null, houses: 9, weightTotal: allHouses.reduce((a, h) => a + h.floorAreaCenti, 0) });
     const d = await sharedCost({ method: 'household', buildingIds: [second[0].buildingId, estate.houses[0].buildingId] }, 7001).expect(201);
     expect(d.body.allocation).toEqual({ method: 'household', buildings: ['1栋', '2栋'], houses: 7, weightTotal: 7 });
     const published = await publish(t, d.body.id, manager, committee, chair);

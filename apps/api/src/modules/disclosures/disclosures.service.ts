@@ -52,6 +52,9 @@ const published = () => conflict('DISCLOSURE_PUBLISHED', '已公示的内容不�
  * 公示 and 业账社审: the manager drafts, the owners' committee reviews line by line, the chair signs off, residents
  * see it. A published version never changes; corrections are new versions. Each publication is hashed and chained.
  */
+/** The houses a shared cost by area or household falls on: the chosen buildings, or the whole estate. */
+const housesInScope = (communityId: number, content: DisclosureContent) => (content.buildingIds?.length ? { communityId, buildingId: In(content.buildingIds) } : { communityId });
+
 @Injectable()
 export class DisclosuresService {
   constructor(
@@ -170,7 +173,7 @@ export class DisclosuresService {
       if (found !== content.buildingIds.length) return [{ field: 'content.buildingIds', problem: '所选楼栋不属于本小区' }];
     }
     if (forSubmission && content.method !== 'fixed') {
-      const houses = await this.db.getRepository(House).countBy(content.buildingIds?.length ? { communityId, buildingId: In(content.buildingIds) } : { communityId });
+      const houses = await this.db.getRepository(House).countBy(housesInScope(communityId, content));
       if (!houses) return [{ field: 'content.buildingIds', problem: '分摊范围内没有房屋，请先导入房屋或另选楼栋' }];
     }
     if (content.method === 'fixed') {
@@ -288,8 +291,7 @@ export class DisclosuresService {
   /** The shares of a shared cost: largest remainder over the houses in scope, adding up to the total exactly. */
   async shareRows(d: Pick<Disclosure, 'communityId' | 'content' | 'totals'>): Promise<{ houseId: number; weight: number; shareFen: number }[]> {
     const content = d.content;
-    const where = content.buildingIds?.length ? { communityId: d.communityId, buildingId: In(content.buildingIds) } : { communityId: d.communityId };
-    const houses = await this.db.getRepository(House).find({ where, order: { id: 'ASC' } });
+    const houses = await this.db.getRepository(House).find({ where: housesInScope(d.communityId, content), order: { id: 'ASC' } });
     let weighted: { houseId: number; weight: number }[];
     if (content.method === 'fixed') weighted = (content.fixedShares ?? []).map((s) => ({ houseId: s.houseId, weight: s.weight }));
     else weighted = houses.map((h) => ({ houseId: h.id, weight: content.method === 'household' ? 1 : h.floorAreaCenti }));
@@ -470,11 +472,9 @@ export class DisclosuresService {
       houses = shares.length;
       weightTotal = shares.reduce((a, s) => a + s.weight, 0);
     } else {
-      const q = this.db.getRepository(House).createQueryBuilder('h').select('COUNT(*)', 'houses').addSelect('SUM(h.floorAreaCenti)', 'area').where('h.communityId = :c', { c: d.communityId });
-      if (buildingIds) q.andWhere('h.buildingId IN (:...b)', { b: buildingIds });
-      const [row] = await q.getRawMany();
-      houses = Number(row?.houses ?? 0);
-      weightTotal = method === 'household' ? houses : Number(row?.area ?? 0);
+      const where = housesInScope(d.communityId, d.content);
+      houses = await this.db.getRepository(House).countBy(where);
+      weightTotal = method === 'household' ? houses : Number((await this.db.getRepository(House).sum('floorAreaCenti', where)) ?? 0);
     }
     const summary: AllocationSummary = { method, buildings, houses, weightTotal };
     if (internal && method === 'fixed') {
@@ -488,8 +488,8 @@ export class DisclosuresService {
   /** "3栋1单元1201" and the building of each house id. */
   private async houseLabels(ids: number[]): Promise<Map<number, { label: string; buildingId: number }>> {
     const houses = await this.db.getRepository(House).findBy({ id: In(ids.concat(0)) });
-    const buildings = await this.db.getRepository(Building).findBy({ id: In(houses.map((h) => h.buildingId).concat(0)) });
-    return new Map(houses.map((h) => [h.id, { label: houseLabel(buildings.find((b) => b.id === h.buildingId)?.name ?? '', h.unit, h.number), buildingId: h.buildingId }]));
+    const names = new Map((await this.db.getRepository(Building).findBy({ id: In(houses.map((h) => h.buildingId).concat(0)) })).map((b) => [b.id, b.name]));
+    return new Map(houses.map((h) => [h.id, { label: houseLabel(names.get(h.buildingId) ?? '', h.unit, h.number), buildingId: h.buildingId }]));
   }
 
   /** The caller's own houses in a shared cost, with their share. Nobody else's. */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { allocationRows, type AllocationSummary } from '@wuye/contracts';
+import KvRows from './KvRows';
 
 /** Agreed shares shown before "显示全部": enough to check at a glance, few enough to scroll past. */
 const AGREED_PREVIEW = 20;
@@ -29,12 +30,7 @@ export default function AllocationCard({
   return (
     <View className={`card allocation-card ${className}`}>
       <View className="card-title">{title}</View>
-      {allocationRows(allocation, totalFen).map((row) => (
-        <View key={row.key} className={`kv-row allocation-${row.key}`}>
-          <Text className="kv-label">{row.label}</Text>
-          <Text className="kv-value allocation-value">{row.text}</Text>
-        </View>
-      ))}
+      <KvRows rows={allocationRows(allocation, totalFen)} hook="allocation" />
       {allocation.houses === 0 ? <View className="form-error allocation-empty">分摊范围内没有房屋，提交前请另选楼栋或先导入房屋。</View> : null}
       {forManager && allocation.houses === 1 ? <View className="form-error allocation-single">只有 1 户分摊：公示的总额就是这一户的分摊额，全小区都能看到。请确认是否应作为公摊公示。</View> : null}
       {agreed.length ? (

@@ -1,22 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { ALLOCATION_METHODS, ALLOCATION_METHOD_LABELS, approxYuan, type DirectoryBuilding, type DirectoryHouse } from '@wuye/contracts';
 import ChoiceChips from '../../../components/ChoiceChips';
 import { listBuildings, listHouses } from '../../../services/directory';
-import { agreedTotals, type AllocationDraft } from '../lib/allocation';
-import { refusalOf } from '../lib/errors';
+import { useRemote, type Remote } from '../../../hooks/useRemote';
+import { SHARE_RULE, agreedTotals, readShare, type AllocationDraft } from '../lib/allocation';
 
-type Loaded<T> = { phase: 'loading' } | { phase: 'ready'; items: T } | { phase: 'error'; message: string };
 type Update = (update: (draft: AllocationDraft) => AllocationDraft) => void;
 
-const WEIGHT_PATTERN = /^\d{1,6}$/;
-const badWeight = (text: string | undefined) => text !== undefined && text.trim() !== '' && (!WEIGHT_PATTERN.test(text.trim()) || Number(text) === 0);
-
-function LoadFailed({ message, onRetry }: { message: string; onRetry: () => void }) {
+function LoadFailed({ remote }: { remote: Remote<unknown> }) {
   return (
     <View className="form-error allocation-load-failed">
-      {message}
-      <Button className="button button-small allocation-retry" onClick={onRetry}>
+      {remote.errorMessage}
+      <Button className="button button-small allocation-retry" onClick={() => void remote.reload()}>
         重试
       </Button>
     </View>
@@ -26,26 +22,21 @@ function LoadFailed({ message, onRetry }: { message: string; onRetry: () => void
 /** One building's rooms with a share field each; loaded when the building is opened. */
 function BuildingShares({ building, draft, savedIn, onChange, onHouses }: { building: DirectoryBuilding; draft: AllocationDraft; savedIn: ReadonlyMap<number, number>; onChange: Update; onHouses: (houses: DirectoryHouse[]) => void }) {
   const [open, setOpen] = useState(false);
-  const [houses, setHouses] = useState<Loaded<DirectoryHouse[]> | null>(null);
-
-  const load = async () => {
-    setHouses({ phase: 'loading' });
-    try {
-      const items = await listHouses(building.id);
-      setHouses({ phase: 'ready', items });
-      onHouses(items);
-    } catch (error) {
-      setHouses({ phase: 'error', message: refusalOf(error, '房屋没能加载，请稍后重试') });
-    }
-  };
+  // Loaded the first time the building is opened, then kept.
+  const [wanted, setWanted] = useState(false);
+  const houses = useRemote(useCallback(() => listHouses(building.id), [building.id]), wanted);
+  useEffect(() => {
+    if (houses.data) onHouses(houses.data);
+    // onHouses only records labels: a new function each render must not load again.
+  }, [houses.data]);
   const toggle = () => {
     setOpen(!open);
-    if (!open && houses?.phase !== 'ready') void load();
+    setWanted(true);
   };
-  const items = houses?.phase === 'ready' ? houses.items : [];
-  const given = items.filter((h) => (draft.weights[h.id] ?? '').trim() !== '').length;
+  const items = houses.data ?? [];
+  const given = items.filter((h) => readShare(draft.weights[h.id]) !== null).length;
   // Before it is opened: the shares the saved draft has in this building.
-  const saved = Object.entries(draft.weights).filter(([id, w]) => w.trim() !== '' && savedIn.get(Number(id)) === building.id).length;
+  const saved = Object.entries(draft.weights).filter(([id, w]) => readShare(w) !== null && savedIn.get(Number(id)) === building.id).length;
   const setWeight = (houseId: number, text: string) => onChange((d) => ({ ...d, weights: { ...d.weights, [houseId]: text.trim() } }));
   const fillBlanks = () => onChange((d) => ({ ...d, weights: { ...d.weights, ...Object.fromEntries(items.filter((h) => !(d.weights[h.id] ?? '').trim()).map((h) => [h.id, '1'])) } }));
   const clear = () => onChange((d) => ({ ...d, weights: Object.fromEntries(Object.entries(d.weights).filter(([id]) => !items.some((h) => h.id === Number(id)))) }));
@@ -56,21 +47,21 @@ function BuildingShares({ building, draft, savedIn, onChange, onHouses }: { buil
         <Text className="kv-label shares-building-name">
           {open ? '▾' : '▸'} {building.name}
         </Text>
-        <Text className="muted shares-building-count">{houses?.phase === 'ready' ? `已填 ${given} / ${items.length} 户` : saved ? `已填 ${saved} 户` : '点开填写'}</Text>
+        <Text className="muted shares-building-count">{houses.data ? `已填 ${given} / ${items.length} 户` : saved ? `已填 ${saved} 户` : '点开填写'}</Text>
       </View>
-      {open && houses?.phase === 'loading' ? <View className="muted">正在加载房屋…</View> : null}
-      {open && houses?.phase === 'error' ? <LoadFailed message={houses.message} onRetry={() => void load()} /> : null}
-      {open && houses?.phase === 'ready' ? (
+      {open && houses.phase === 'loading' ? <View className="muted">正在加载房屋…</View> : null}
+      {open && houses.phase === 'error' ? <LoadFailed remote={houses} /> : null}
+      {open && houses.phase === 'ready' ? (
         <View className="shares-houses">
           {items.length === 0 ? <View className="muted">本栋还没有房屋。</View> : null}
           {items.map((h) => {
-            const bad = badWeight(draft.weights[h.id]);
+            const bad = readShare(draft.weights[h.id]) === 'bad';
             return (
               <View key={h.id} className={`shares-house${bad ? ' shares-house-bad' : ''}`}>
                 <Text className="shares-house-label wrap-text">{h.label}</Text>
                 <Input className="input shares-weight-input" type="number" maxlength={6} value={draft.weights[h.id] ?? ''} placeholder="不分摊" onInput={(e) => setWeight(h.id, e.detail.value)} />
                 <Text className="shares-unit">份</Text>
-                {bad ? <View className="form-error shares-house-error">份额应为 1 到 999999 的整数</View> : null}
+                {bad ? <View className="form-error shares-house-error">{SHARE_RULE}</View> : null}
               </View>
             );
           })}
@@ -110,20 +101,8 @@ export default function AllocationEditor({
   onChange: Update;
   onHouses: (houses: DirectoryHouse[]) => void;
 }) {
-  const [buildings, setBuildings] = useState<Loaded<DirectoryBuilding[]>>({ phase: 'loading' });
-  const loadBuildings = async () => {
-    setBuildings({ phase: 'loading' });
-    try {
-      setBuildings({ phase: 'ready', items: await listBuildings(communityId) });
-    } catch (error) {
-      setBuildings({ phase: 'error', message: refusalOf(error, '楼栋没能加载，请稍后重试') });
-    }
-  };
-  useEffect(() => {
-    void loadBuildings();
-  }, [communityId]);
-
-  const items = buildings.phase === 'ready' ? buildings.items : [];
+  const buildings = useRemote(useCallback(() => listBuildings(communityId), [communityId]), true);
+  const items = buildings.data ?? [];
   const whole: DirectoryBuilding = { id: 0, name: '全小区' };
   const toggleBuilding = (b: DirectoryBuilding) =>
     onChange((d) => ({ ...d, buildingIds: b.id === 0 ? [] : d.buildingIds.includes(b.id) ? d.buildingIds.filter((id) => id !== b.id) : [...d.buildingIds, b.id] }));
@@ -145,7 +124,7 @@ export default function AllocationEditor({
         />
       </View>
       {buildings.phase === 'loading' ? <View className="muted">正在加载楼栋…</View> : null}
-      {buildings.phase === 'error' ? <LoadFailed message={buildings.message} onRetry={() => void loadBuildings()} /> : null}
+      {buildings.phase === 'error' ? <LoadFailed remote={buildings} /> : null}
       {buildings.phase === 'ready' && draft.method !== 'fixed' ? (
         <View className="field">
           <View className="field-label">分摊范围</View>

@@ -18,10 +18,22 @@ export function allocationDraftOf(content: DisclosureContent): AllocationDraft {
   };
 }
 
-/** Houses given a share and the shares in all; entries that are not whole numbers are left out. */
+/** What a typed share must be (the API takes any positive whole number; six digits is plenty on a phone). */
+export const SHARE_RULE = '份额应为 1 到 999999 的整数';
+
+/** A typed share: its weight, null when left blank (the house does not pay), or 'bad'. */
+export function readShare(text: string | undefined): number | null | 'bad' {
+  const t = (text ?? '').trim();
+  if (t === '') return null;
+  return /^\d{1,6}$/.test(t) && Number(t) > 0 ? Number(t) : 'bad';
+}
+
+/** Houses given a share and the shares in all; entries that are not shares are left out. */
 export function agreedTotals(weights: Record<number, string>): { houses: number; shares: number } {
-  const valid = Object.values(weights).filter((w) => /^\d+$/.test(w.trim()) && Number(w) > 0);
-  return { houses: valid.length, shares: valid.reduce((a, w) => a + Number(w), 0) };
+  const valid = Object.values(weights)
+    .map(readShare)
+    .filter((w): w is number => typeof w === 'number');
+  return { houses: valid.length, shares: valid.reduce((a, w) => a + w, 0) };
 }
 
 /**
@@ -37,10 +49,9 @@ export function allocationContent(
   }
   const fixedShares: { houseId: number; weight: number }[] = [];
   for (const [id, raw] of Object.entries(draft.weights)) {
-    const text = raw.trim();
-    if (text === '') continue;
-    if (!/^\d{1,6}$/.test(text) || Number(text) === 0) return { content: null, problem: `${labelOf(Number(id))} 的份额应为 1 到 999999 的整数` };
-    fixedShares.push({ houseId: Number(id), weight: Number(text) });
+    const weight = readShare(raw);
+    if (weight === 'bad') return { content: null, problem: `${labelOf(Number(id))} 的${SHARE_RULE}` };
+    if (weight !== null) fixedShares.push({ houseId: Number(id), weight });
   }
   if (!fixedShares.length) return { content: null, problem: '按约定份额分摊时，请至少给一户填写份额' };
   return { content: { method: 'fixed', buildingIds: undefined, fixedShares }, problem: null };

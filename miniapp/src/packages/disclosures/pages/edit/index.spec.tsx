@@ -213,6 +213,15 @@ describe('shared cost: how it is shared', () => {
     );
   });
 
+  it('buildings that did not load say so, with 重试', async () => {
+    jest.mocked(listBuildings).mockRejectedValueOnce(new ApiError({ statusCode: 503, code: 'DB_UNAVAILABLE', message: '服务暂时不可用，请稍后重试' }));
+    render(<DisclosureEdit />);
+    const failed = (await screen.findByText('服务暂时不可用，请稍后重试')).closest('.allocation-load-failed') as HTMLElement;
+    fireEvent.click(within(failed).getByText('重试'));
+    expect(await screen.findByText('3栋')).toBeInTheDocument();
+    expect(document.querySelector('.allocation-load-failed')).toBeNull();
+  });
+
   it('shares among chosen buildings, or the whole estate again', async () => {
     render(<DisclosureEdit />);
     fireEvent.click(await screen.findByText('3栋'));

@@ -11,7 +11,7 @@ import { getStarRatings, listOversightTickets } from '../../../../services/overs
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import TicketRow from '../../components/TicketRow';
 import { canRate, percent, starsLabel } from '../../lib/format';
-import { useRemote } from '../../lib/useRemote';
+import { useRemote } from '../../../../hooks/useRemote';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import '../../oversight.scss';
 

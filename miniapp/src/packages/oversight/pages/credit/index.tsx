@@ -15,7 +15,7 @@ import CreditStandingCard from '../../components/CreditStandingCard';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { creditProblem, type CreditDraft } from '../../lib/credit';
 import { canRate, shanghaiToday } from '../../lib/format';
-import { messageOf, useRemote } from '../../lib/useRemote';
+import { messageOf, useRemote } from '../../../../hooks/useRemote';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import TextBox from '../../../../components/TextBox';
 import '../../oversight.scss';

@@ -11,7 +11,7 @@ import { formatShanghaiDate } from '../../../../utils/time';
 import CreditStandingCard from '../../components/CreditStandingCard';
 import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { starsLabel } from '../../lib/format';
-import { useRemote } from '../../lib/useRemote';
+import { useRemote } from '../../../../hooks/useRemote';
 import '../../oversight.scss';
 
 interface Standing {

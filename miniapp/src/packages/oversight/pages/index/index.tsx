@@ -14,7 +14,7 @@ import Freshness from '../../components/Freshness';
 import MetricTiles from '../../components/MetricTiles';
 import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { canHandleEscalations, levelLabel, oversightRoles, percent, periods, starsLabel, type Period } from '../../lib/format';
-import { useRemote } from '../../lib/useRemote';
+import { useRemote } from '../../../../hooks/useRemote';
 import '../../oversight.scss';
 
 /** The area to open: the one asked for (drill-down), else the user's own oversight area. */

@@ -11,7 +11,7 @@ import { formatShanghaiDateTime } from '../../../../utils/time';
 import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { percent, shanghaiToday, starsLabel } from '../../lib/format';
 import { STAR_CHOICES, ratingProblem, type StarChoice as Choice } from '../../lib/rating';
-import { messageOf, useRemote } from '../../lib/useRemote';
+import { messageOf, useRemote } from '../../../../hooks/useRemote';
 import TextBox from '../../../../components/TextBox';
 import '../../oversight.scss';
 

@@ -12,7 +12,7 @@ import { formatShanghaiDateTime } from '../../../../utils/time';
 import { SignedOutPage } from '../../components/RemoteStatus';
 import TicketTimeline from '../../../../components/TicketTimeline';
 import { addDays, canHandleEscalations, deadlineOn, shanghaiToday } from '../../lib/format';
-import { messageOf, useRemote } from '../../lib/useRemote';
+import { messageOf, useRemote } from '../../../../hooks/useRemote';
 import TextBox from '../../../../components/TextBox';
 import '../../oversight.scss';
 

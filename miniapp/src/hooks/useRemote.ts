@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { endExpiredSession, isSignedOutError } from '../../../services/auth';
-import { ApiError } from '../../../services/http';
+import { endExpiredSession, isSignedOutError } from '../services/auth';
+import { ApiError } from '../services/http';
 
 export type RemotePhase = 'loading' | 'ready' | 'error';
 
