@@ -1,10 +1,7 @@
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage } from 'node:http';
-import { requestLogLevel, requestLogProps } from './common/request-log';
-import { appConfig, configNamespaces, type AppConfig } from './config';
+import { configNamespaces } from './config';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './modules/health/health.controller';
 import { AccessGuard } from './modules/identity/access.guard';
@@ -22,8 +19,6 @@ import { IdentityModule } from './modules/identity/identity.module';
 import { OrgModule } from './modules/org/org.module';
 import { SeedModule } from './modules/seed/seed.module';
 
-type LoggedRequest = IncomingMessage & { id?: string };
-
 @Module({})
 export class AppModule {
   /** Built at call time, after the environment is final (tests set it before calling). */
@@ -32,27 +27,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: configNamespaces }),
-        LoggerModule.forRootAsync({
-          inject: [appConfig.KEY],
-          useFactory: (app: AppConfig) => ({
-            pinoHttp: {
-              level: app.logLevel,
-              // The request id is set by configureApp's first middleware (or taken from X-Request-Id).
-              genReqId: (req: IncomingMessage) => (req as LoggedRequest).id ?? '',
-              // pino-http skips a falsy result (its types ask for an object).
-              customProps: requestLogProps as (req: IncomingMessage) => object,
-              customLogLevel: requestLogLevel(app.logLevel),
-              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
-              serializers: {
-                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-              },
-              redact: ['req.headers.authorization', 'req.headers.cookie'],
-            },
-            // Every route, in path-to-regexp 8's syntax (the default '*' makes Express 5 warn at each start).
-            forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          }),
-        }),
         DatabaseModule,
         LimitsModule,
         JobsModule,

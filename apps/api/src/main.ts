@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
-import { configureApp } from './app.setup';
+import { configureApp, createHttpAdapter } from './app.setup';
 import { ConfigError, readAppConfig, validateAllSettings } from './config';
 
 async function bootstrap(): Promise<void> {
@@ -16,12 +16,11 @@ async function bootstrap(): Promise<void> {
     throw error;
   }
   const { port, host } = readAppConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(), createHttpAdapter(), { bufferLogs: true, bodyParser: false });
   configureApp(app);
   // SIGTERM: stop accepting connections, let in-flight requests finish, close the database, exit.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen(port, host);
-  app.getHttpServer().keepAliveTimeout = 65_000;
   process.stdout.write(`物业通 listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (API under /api, docs at /api/docs)\n`);
 }
 

@@ -91,7 +91,8 @@ describe('roles: invitations, assignments, the audit log', () => {
   it('shows a company admin the audit of its own company only; platform admins all of it', async () => {
     const other = await createEstate(t.db);
     const otherAdmin = await t.signIn((await createUser(t.db, [{ role: 'company_admin', companyId: other.company.id }])).devKey);
-    const mine = await t.http().post('/api/v1/invitations').set(companyAdmin).send({ role: 'staff', communityId: estate.community.id }).expect(201);
+    // The request id reaches the audit entry of a write, though its body is read before the route runs.
+    const mine = await t.http().post('/api/v1/invitations').set(companyAdmin).set('X-Request-Id', 'trace-invite-1').send({ role: 'staff', communityId: estate.community.id }).expect(201);
     const theirs = await t.http().post('/api/v1/invitations').set(otherAdmin).send({ role: 'staff', communityId: other.community.id }).expect(201);
 
     const log = await t.http().get('/api/v1/audit?entityType=invitation&limit=100').set(companyAdmin).expect(200);
@@ -99,6 +100,7 @@ describe('roles: invitations, assignments, the audit log', () => {
     expect(ids).toContain(mine.body.id);
     expect(ids).not.toContain(theirs.body.id);
     expect(log.body.items[0]).toMatchObject({ action: 'invitation.create', actor: { displayName: expect.any(String) } });
+    expect(log.body.items.find((e: { entityId: number }) => e.entityId === mine.body.id).requestId).toBe('trace-invite-1');
 
     const admin = await t.signIn((await createUser(t.db, [{ role: 'platform_admin' }])).devKey);
     const all = await t.http().get('/api/v1/audit?entityType=invitation&limit=100').set(admin).expect(200);

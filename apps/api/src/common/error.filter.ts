@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { ApiErrorBody, ErrorCode } from '@wuye/contracts';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './errors';
 
@@ -96,15 +96,27 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
-    const response = http.getResponse<Response>();
-    const { body, headers } = renderError(error);
-    body.requestId = request?.id ? String(request.id) : undefined;
+    const request = http.getRequest<FastifyRequest>();
+    const body = replyError(error, request, http.getResponse<FastifyReply>());
     if (body.statusCode >= 500) {
-      this.logger.error({ err: error, requestId: body.requestId, code: body.code }, 'request failed');
+      this.logger.error({ err: error, requestId: String(request.id), code: body.code }, 'request failed');
     }
-    if (response.headersSent) return;
-    for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
-    response.status(body.statusCode).json(body);
   }
+}
+
+/**
+ * Answers `error` in the one error shape, or as GeoReport v2's list of {code, description} under /open311 (also
+ * for what fails before an Open311 route runs, such as an unreadable body).
+ */
+export function replyError(error: unknown, req: FastifyRequest, reply: FastifyReply): ApiErrorBody {
+  const { body, headers } = renderError(error);
+  body.requestId = String(req.id);
+  if (reply.sent) return body;
+  for (const [name, value] of Object.entries(headers ?? {})) reply.header(name, value);
+  if (req.url.startsWith('/open311')) {
+    void reply.status(body.statusCode).send([{ code: body.statusCode, description: body.statusCode === 500 ? 'internal error' : body.message }]);
+  } else {
+    void reply.status(body.statusCode).send(body);
+  }
+  return body;
 }

@@ -1,29 +1,64 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { requestLogLevel, requestLogProps } from './request-log';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { AppLogger, logRequest, requestLogLevel } from './request-log';
 
-const answer = (statusCode: number) => ({ statusCode }) as ServerResponse;
-const req = {} as IncomingMessage;
+/** A pino logger writing into an array of parsed lines. */
+function capture(level: string) {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  return { lines, log: pino({ level }, sink) };
+}
+
+const reply = (statusCode: number, finished = true) => ({ statusCode, elapsedTime: 3.4, raw: { writableFinished: finished } });
 
 describe('request log lines', () => {
   it('logs every answer at info: failures as errors, refusals as warnings', () => {
     const level = requestLogLevel('info');
-    expect(level(req, answer(200))).toBe('info');
-    expect(level(req, answer(404))).toBe('warn');
-    expect(level(req, answer(503))).toBe('error');
-    expect(level(req, answer(200), new Error('aborted'))).toBe('error');
+    expect(level(200)).toBe('info');
+    expect(level(404)).toBe('warn');
+    expect(level(503)).toBe('error');
+    expect(level(200, true)).toBe('error');
   });
 
   it('skips the lines below the configured level instead of building them', () => {
-    expect(requestLogLevel('warn')(req, answer(200))).toBe('silent');
-    expect(requestLogLevel('warn')(req, answer(409))).toBe('warn');
-    expect(requestLogLevel('error')(req, answer(409))).toBe('silent');
-    expect(requestLogLevel('error')(req, answer(500))).toBe('error');
-    expect(requestLogLevel('debug')(req, answer(201))).toBe('info');
-    expect(requestLogLevel('silent')(req, answer(500))).toBe('silent');
+    expect(requestLogLevel('warn')(200)).toBe('silent');
+    expect(requestLogLevel('warn')(409)).toBe('warn');
+    expect(requestLogLevel('error')(409)).toBe('silent');
+    expect(requestLogLevel('error')(500)).toBe('error');
+    expect(requestLogLevel('debug')(201)).toBe('info');
+    expect(requestLogLevel('silent')(500)).toBe('silent');
   });
 
-  it('names the signed-in caller, and adds nothing for an anonymous one', () => {
-    expect(requestLogProps({ principal: { userId: 42 } } as unknown as IncomingMessage)).toEqual({ userId: 42 });
-    expect(requestLogProps(req)).toBeUndefined();
+  it('writes one line per answer naming the request, the status, the time and the signed-in caller', () => {
+    const { lines, log } = capture('info');
+    logRequest(log, 'info', { id: 'r-1', method: 'GET', url: '/api/v1/tickets?view=inbox', principal: { userId: 42 } }, reply(200));
+    logRequest(log, 'info', { id: 'r-2', method: 'POST', url: '/api/v1/tickets' }, reply(401));
+    logRequest(log, 'info', { id: 'r-3', method: 'GET', url: '/api/v1/tickets' }, reply(200, false));
+    expect(lines).toMatchObject([
+      { level: 30, req: { id: 'r-1', method: 'GET', url: '/api/v1/tickets?view=inbox' }, res: { statusCode: 200 }, responseTime: 3, userId: 42, msg: 'request completed' },
+      { level: 40, req: { id: 'r-2' }, res: { statusCode: 401 }, msg: 'request completed' },
+      { level: 50, req: { id: 'r-3' }, msg: 'request aborted' },
+    ]);
+    expect(lines[1]).not.toHaveProperty('userId');
+  });
+
+  it('carries Nest log calls with their context, objects and errors', () => {
+    const { lines, log } = capture('info');
+    const logger = new AppLogger(log);
+    logger.log('started', 'Jobs');
+    logger.error({ requestId: 'r-9', code: 'INTERNAL' }, 'request failed', 'Error');
+    logger.error(new Error('boom'), 'Wechat');
+    logger.debug('not written', 'Jobs');
+    expect(lines).toMatchObject([
+      { level: 30, context: 'Jobs', msg: 'started' },
+      { level: 50, context: 'Error', requestId: 'r-9', code: 'INTERNAL', msg: 'request failed' },
+      { level: 50, context: 'Wechat', err: { message: 'boom' }, msg: 'boom' },
+    ]);
+    expect(lines).toHaveLength(3);
   });
 });

@@ -1,24 +1,89 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { levels } from 'pino';
+import type { LoggerService } from '@nestjs/common';
+import pino, { levels, type Logger } from 'pino';
 import type { LOG_LEVELS } from '../config/app.config';
 
-type LoggedRequest = IncomingMessage & { id?: string; principal?: { userId: number } };
 type Level = (typeof LOG_LEVELS)[number];
+type Written = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
 /**
  * The level of the line logged for each answer: error for failures, warn for refusals, info otherwise. A line
- * below the configured level is 'silent', so pino-http skips it outright instead of building it and dropping it.
+ * below the configured level is 'silent': it is skipped outright instead of being built and dropped.
  */
 export function requestLogLevel(configured: Level) {
   const enabled = (level: 'error' | 'warn' | 'info') => configured !== 'silent' && levels.values[level] >= levels.values[configured];
-  return (_req: IncomingMessage, res: ServerResponse, err?: Error): Level => {
-    const level = err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+  return (statusCode: number, failed = false): Level => {
+    const level = failed || statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
     return enabled(level) ? level : 'silent';
   };
 }
 
-/** Who called, once the guard has said so (read when the answer is logged); nothing to add before that. */
-export function requestLogProps(req: IncomingMessage): { userId: number } | undefined {
-  const userId = (req as LoggedRequest).principal?.userId;
-  return userId === undefined ? undefined : { userId };
+interface AnsweredRequest {
+  id: unknown;
+  method: string;
+  url: string;
+  /** Set by the access guard once it knows who is calling. */
+  principal?: { userId: number };
+}
+
+/** One JSON line per answer: request id, method, URL, status, milliseconds and, once known, who called. */
+export function logRequest(
+  log: Logger,
+  configured: Level,
+  req: AnsweredRequest,
+  reply: { statusCode: number; elapsedTime: number; raw: { writableFinished: boolean } },
+): void {
+  const level = levelFor(configured)(reply.statusCode, !reply.raw.writableFinished);
+  if (level === 'silent') return;
+  const line: Record<string, unknown> = {
+    req: { id: req.id, method: req.method, url: req.url },
+    res: { statusCode: reply.statusCode },
+    responseTime: Math.round(reply.elapsedTime),
+  };
+  if (req.principal) line.userId = req.principal.userId;
+  log[level as Written](line, reply.raw.writableFinished ? 'request completed' : 'request aborted');
+}
+
+const levelFns = new Map<Level, ReturnType<typeof requestLogLevel>>();
+const levelFor = (configured: Level) => levelFns.get(configured) ?? levelFns.set(configured, requestLogLevel(configured)).get(configured)!;
+
+/** Nest's logger on pino: JSON lines on stdout, with the logging class as `context`. */
+export class AppLogger implements LoggerService {
+  constructor(readonly pino: Logger) {}
+
+  log(message: unknown, ...rest: unknown[]) {
+    this.write('info', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]) {
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]) {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]) {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]) {
+    this.write('trace', message, rest);
+  }
+  fatal(message: unknown, ...rest: unknown[]) {
+    this.write('fatal', message, rest);
+  }
+
+  private write(level: Written, message: unknown, rest: unknown[]): void {
+    if (!this.pino.isLevelEnabled(level)) return;
+    // Nest passes the logger's name last; an error's stack may come before it.
+    const params = [...rest];
+    const context = params.length > 0 && typeof params[params.length - 1] === 'string' ? params.pop() : undefined;
+    if (message instanceof Error) return this.pino[level]({ context, err: message }, message.message);
+    if (message !== null && typeof message === 'object') {
+      const text = params.find((p): p is string => typeof p === 'string');
+      return this.pino[level]({ context, ...(message as object) }, text);
+    }
+    const stack = params.find((p): p is string => typeof p === 'string');
+    this.pino[level](stack ? { context, stack } : { context }, String(message));
+  }
+}
+
+export function createAppLogger(level: Level): AppLogger {
+  return new AppLogger(pino({ level }));
 }

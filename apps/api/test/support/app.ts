@@ -1,15 +1,15 @@
 import { Test } from '@nestjs/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/app.setup';
+import { configureApp, createHttpAdapter } from '../../src/app.setup';
 import { AuthService } from '../../src/modules/identity/auth.service';
 import { User } from '../../src/modules/identity/user.entity';
 import { createTestDatabase, TestDatabase } from './database';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   db: DataSource;
   database: TestDatabase;
   http: () => ReturnType<typeof request>;
@@ -28,12 +28,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     database.env,
     env,
   );
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   try {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] }).compile();
-    app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true, bodyParser: false });
+    app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { bufferLogs: true, bodyParser: false });
     configureApp(app);
     await app.init();
+    await app.getHttpAdapter().getInstance().ready();
   } catch (error) {
     await database.drop();
     throw error;

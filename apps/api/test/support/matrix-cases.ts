@@ -104,7 +104,7 @@ export const MATRIX: Record<string, MatrixCase> = {
 
   // Photos and notifications.
   'POST /api/v1/uploads': { kind: 'own', why: 'uploads belong to the uploader until a ticket takes them', file: { name: 'x.txt', content: 'not a photo' } },
-  'GET /api/v1/files/{key}': { kind: 'public', why: 'a signed link is the permission', path: () => ({ key: 'photos/2026/01/none.jpg' }), query: () => ({ exp: 1, sig: 'x' }), insider: 'anonymous', insiderStatus: 403 },
+  'GET /api/v1/files/{path}': { kind: 'public', why: 'a signed link is the permission', path: () => ({ path: 'photos/2026/01/none.jpg' }), query: () => ({ exp: 1, sig: 'x' }), insider: 'anonymous', insiderStatus: 403 },
   'GET /api/v1/notifications': { kind: 'own' },
   'GET /api/v1/notifications/unread-count': { kind: 'own' },
   'POST /api/v1/notifications/read-all': { kind: 'own' },

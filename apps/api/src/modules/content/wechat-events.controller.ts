@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError } from '../../common/errors';
 import { TextField } from '../../common/fields';
 import { Public } from '../identity/access.decorators';
@@ -28,9 +28,9 @@ export class WechatEventsController {
 
   @Get()
   @Public()
-  verify(@Query() query: WechatSignatureQuery, @Res() res: Response): void {
+  verify(@Query() query: WechatSignatureQuery, @Res() res: FastifyReply): void {
     this.assertSigned(query);
-    res.type('text/plain').send(query.echostr ?? '');
+    void res.type('text/plain; charset=utf-8').send(query.echostr ?? '');
   }
 
   @Post()

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { sendXlsx, XLSX } from '../../common/download';
 import type { ChainEntry, ChainVerification, ComplianceView, DisclosureSummary, DisclosureView, Page, QuestionView } from '@wuye/contracts';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller } from '../identity/access.decorators';
@@ -23,14 +24,6 @@ import {
   YearQuery,
 } from './dto/disclosure.dto';
 import { DisclosureExportService } from './export.service';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function sendXlsx(res: Response, file: { filename: string; body: Buffer }): void {
-  res.setHeader('Content-Type', XLSX);
-  res.setHeader('Content-Disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
-  res.send(file.body);
-}
 
 @ApiTags('disclosures')
 @ApiBearerAuth()
@@ -66,7 +59,7 @@ export class DisclosuresController {
   @Get('communities/:id/disclosures/export.xlsx')
   @Allow('disclosures.read')
   @ApiProduces(XLSX)
-  async exportYear(@Param('id', ParseIdPipe) id: number, @Query() query: YearQuery, @Caller() caller: Principal, @Res() res: Response): Promise<void> {
+  async exportYear(@Param('id', ParseIdPipe) id: number, @Query() query: YearQuery, @Caller() caller: Principal, @Res() res: FastifyReply): Promise<void> {
     sendXlsx(res, await this.exports.year(id, query.year, caller));
   }
 
@@ -158,7 +151,7 @@ export class DisclosuresController {
   @Get('disclosures/:id/export.xlsx')
   @Allow('disclosures.read')
   @ApiProduces(XLSX)
-  async exportOne(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal, @Res() res: Response): Promise<void> {
+  async exportOne(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal, @Res() res: FastifyReply): Promise<void> {
     sendXlsx(res, await this.exports.one(id, caller));
   }
 

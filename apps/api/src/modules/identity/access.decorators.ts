@@ -1,5 +1,5 @@
 import { ExecutionContext, SetMetadata, createParamDecorator } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { Policy } from './policies';
 import type { Principal } from './principal';
 
@@ -17,7 +17,7 @@ export const SignedIn = () => SetMetadata(ACCESS_RULE, { kind: 'signed_in' } sat
 /** Callers holding a role of this policy (policies.ts); the service filters by the policy's scope. */
 export const Allow = (policy: Policy) => SetMetadata(ACCESS_RULE, { kind: 'policy', policy } satisfies AccessRule);
 
-export type AuthedRequest = Request & { principal?: Principal; id?: string | number };
+export type AuthedRequest = FastifyRequest & { principal?: Principal };
 
 /** The signed-in caller (set by AccessGuard). */
 export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {

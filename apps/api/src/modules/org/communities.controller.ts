@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Query, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BuildingView, CommunityView, HouseImportResult, HouseView, Page } from '@wuye/contracts';
 import { ParseIdPipe } from '../../common/id.pipe';
-import { SingleFileUpload, requireFile } from '../../common/upload';
+import { SingleFileUpload, UploadedFile, requireFile, type UploadedFileData } from '../../common/upload';
 import { Allow, Caller } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
 import { CommunitiesService } from './communities.service';
@@ -70,7 +70,7 @@ export class CommunitiesController {
   importHouses(
     @Param('id', ParseIdPipe) id: number,
     @Query() query: ImportHousesQuery,
-    @UploadedFile() file: Express.Multer.File | undefined,
+    @UploadedFile() file: UploadedFileData | undefined,
     @Caller() caller: Principal,
   ): Promise<HouseImportResult> {
     return this.houses.importHouses(id, requireFile(file).buffer, query.dryRun ?? false, caller);

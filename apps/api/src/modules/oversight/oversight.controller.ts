@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { sendXlsx, XLSX } from '../../common/download';
 import type { AreaOverview, CompanyOverview, CreditEventView, EscalationView, Page, StarRatingView } from '@wuye/contracts';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller, SignedIn } from '../identity/access.decorators';
@@ -12,7 +13,6 @@ import { OverviewService } from './overview.service';
 import { RatingsService } from './ratings.service';
 import { StatsExportService } from './stats-export.service';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('oversight')
 @ApiBearerAuth()
@@ -42,11 +42,8 @@ export class OversightController {
   @Get('stats/export.xlsx')
   @Allow('oversight.read')
   @ApiProduces(XLSX)
-  async export(@Query() query: OverviewQuery, @Caller() caller: Principal, @Res() res: Response): Promise<void> {
-    const file = await this.exports.export(query.areaId, query.from, query.to, caller);
-    res.setHeader('Content-Type', XLSX);
-    res.setHeader('Content-Disposition', `attachment; filename="stats.xlsx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
-    res.send(file.body);
+  async export(@Query() query: OverviewQuery, @Caller() caller: Principal, @Res() res: FastifyReply): Promise<void> {
+    sendXlsx(res, await this.exports.export(query.areaId, query.from, query.to, caller), 'stats.xlsx');
   }
 
   /** 督办 queue: escalated tickets of the caller's estates. */

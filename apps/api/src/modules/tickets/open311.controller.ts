@@ -1,30 +1,16 @@
-import { ArgumentsHost, Body, Catch, Controller, ExceptionFilter, Get, HttpCode, Param, Post, Query, UseFilters, VERSION_NEUTRAL } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { renderError } from '../../common/error.filter';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller, Public } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
 import { CreateOpen311ClientDto, Open311CreateDto, Open311JurisdictionQuery, Open311RequestsQuery } from './dto/open311.dto';
 import { Open311Service } from './open311.service';
 
-/** GeoReport v2 errors: a list of {code, description}, with the HTTP status of the problem. */
-@Catch()
-export class Open311ErrorFilter implements ExceptionFilter {
-  catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const { body, headers } = renderError(error);
-    for (const [name, value] of Object.entries(headers ?? {})) response.setHeader(name, value);
-    const description = body.statusCode === 500 ? 'internal error' : body.message;
-    response.status(body.statusCode).json([{ code: body.statusCode, description }]);
-  }
-}
-
-/** Express gives `requests/{id}.json` as one path segment: the id before ".json". */
+/** The router gives `requests/{id}.json` as one path segment: the id before ".json". */
 const stripJson = (text: string) => text.replace(/\.json$/, '');
 
 @ApiTags('open311')
-@UseFilters(Open311ErrorFilter)
+/** Errors answer as GeoReport v2's list of {code, description} (replyError, for every /open311 path). */
 @Controller({ path: 'open311/v2', version: VERSION_NEUTRAL })
 export class Open311Controller {
   constructor(private readonly open311: Open311Service) {}

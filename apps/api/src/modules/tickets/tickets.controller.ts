@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Page, TicketCategory, TicketStats, TicketSummary, TicketView, Workload } from '@wuye/contracts';
 import { DomainError } from '../../common/errors';
 import { ParseIdPipe } from '../../common/id.pipe';
@@ -34,11 +34,11 @@ export class TicketsController {
     @Body() dto: CreateTicketDto,
     @Caller() caller: Principal,
     @Headers('idempotency-key') key: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<TicketView> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new DomainError(400, 'VALIDATION_FAILED', 'Idempotency-Key 格式不正确');
     const { ticket, replayed } = await this.tickets.create(dto, caller, key);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    if (replayed) res.header('Idempotent-Replayed', 'true');
     return ticket;
   }
 

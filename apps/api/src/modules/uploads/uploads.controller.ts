@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { UploadView } from '@wuye/contracts';
 import { IntField, TextField } from '../../common/fields';
-import { SingleFileUpload, requireFile } from '../../common/upload';
+import { SingleFileUpload, UploadedFile, requireFile, type UploadedFileData } from '../../common/upload';
 import { Caller, Public, SignedIn } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
 import { UploadsService } from './uploads.service';
@@ -29,19 +29,18 @@ export class UploadsController {
   @ApiBearerAuth()
   @SignedIn()
   @SingleFileUpload(10 * 1024 * 1024, 'A photo, at most 10 MB')
-  create(@UploadedFile() file: Express.Multer.File | undefined, @Caller() caller: Principal): Promise<UploadView> {
+  create(@UploadedFile() file: UploadedFileData | undefined, @Caller() caller: Principal): Promise<UploadView> {
     return this.uploads.upload(requireFile(file).buffer, caller.userId);
   }
 
   /** A stored photo, through a signed link (the signature is the permission; links expire). */
-  @Get('files/*key')
+  @Get('files/*')
   @Public()
-  async file(@Param('key') key: string | string[], @Query() query: SignedFileQuery, @Res() res: Response): Promise<void> {
-    const path = Array.isArray(key) ? key.join('/') : key;
+  async file(@Param('*') path: string, @Query() query: SignedFileQuery, @Res() res: FastifyReply): Promise<void> {
     const stream = await this.uploads.openSigned(path, query.exp, query.sig);
-    res.setHeader('Content-Type', path.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg');
-    if (path.endsWith('.pdf')) res.setHeader('Content-Disposition', 'inline; filename="voucher.pdf"');
-    res.setHeader('Cache-Control', 'private, max-age=3600');
-    stream.pipe(res);
+    res.header('Content-Type', path.endsWith('.pdf') ? 'application/pdf' : 'image/jpeg');
+    if (path.endsWith('.pdf')) res.header('Content-Disposition', 'inline; filename="voucher.pdf"');
+    res.header('Cache-Control', 'private, max-age=3600');
+    await res.send(stream);
   }
 }
