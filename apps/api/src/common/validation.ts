@@ -1,4 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { DomainError } from './errors';
 
 /** Chinese wording for the class-validator constraints our DTOs use. */
@@ -43,8 +44,33 @@ function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   });
 }
 
+type MetadataStorage = ReturnType<typeof getMetadataStorage>;
+type Lookup = MetadataStorage['getTargetValidationMetadatas'];
+let memoized = false;
+
+/**
+ * class-validator looks up a DTO's rules on every validation by walking the rules of every DTO class (an
+ * `instanceof` per class, per request). All DTOs are declared when their modules load, before any request, so the
+ * answer for a class and a set of options never changes: it is looked up once.
+ */
+function memoizeRuleLookup(storage: MetadataStorage = getMetadataStorage()): void {
+  if (memoized) return;
+  memoized = true;
+  const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);
+  const known = new Map<unknown, Map<string, ReturnType<Lookup>>>();
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const options = `${schema}|${always}|${strictGroups}|${groups?.join(',') ?? ''}`;
+    let forTarget = known.get(target);
+    if (!forTarget) known.set(target, (forTarget = new Map()));
+    let rules = forTarget.get(options);
+    if (!rules) forTarget.set(options, (rules = lookup(target, schema, always, strictGroups, groups)));
+    return rules;
+  };
+}
+
 /** DTO validation: unknown fields are refused, values are converted to their declared types. */
 export function createValidationPipe(): ValidationPipe {
+  memoizeRuleLookup();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -13,6 +13,9 @@ import { hashToken, newRefreshToken, signAccessToken, verifyAccessToken, type Ac
 /** The wording of a 401 for a token whose session was logged out, revoked or expired. */
 export const SESSION_OVER = '登录已失效，请重新登录';
 
+/** Access tokens whose signature was checked, kept until they expire (a bounded set: cleared when full). */
+const VERIFIED_TOKENS = 10_000;
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -20,6 +23,8 @@ export class AuthService {
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
     private readonly wechat: WechatClient,
   ) {}
+
+  private readonly verified = new Map<string, AccessClaims>();
 
   /** Starts a new session family (sign-in) or continues one (refresh). */
   async issueTokens(userId: number, familyId: string = randomUUID()): Promise<TokenPair> {
@@ -79,12 +84,16 @@ export class AuthService {
 
   /** Verifies an access token's signature and expiry; whether its session is still live is the principal's check. */
   verify(accessToken: string): AccessClaims {
+    const known = this.verified.get(accessToken);
+    if (known && known.exp * 1000 > Date.now()) return known;
     const result = verifyAccessToken(accessToken, this.config.jwtSecret);
     if (!result.ok) {
       throw result.reason === 'expired'
         ? unauthenticated('TOKEN_EXPIRED', '登录已过期，请刷新')
         : unauthenticated('UNAUTHENTICATED', SESSION_OVER);
     }
+    if (this.verified.size >= VERIFIED_TOKENS) this.verified.clear();
+    this.verified.set(accessToken, result.claims);
     return result.claims;
   }
 }

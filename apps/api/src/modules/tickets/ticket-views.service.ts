@@ -100,7 +100,8 @@ export class TicketViewsService {
       visibility: t.visibility,
       reporter: full && reporterName !== undefined ? reporterName : t.reporterMask,
       place: t.place,
-      thumbnailUrl: showPhoto ? (await this.uploads.photoView(photo)).thumbnailUrl : null,
+      // Lists show the thumbnail only: sign just that link.
+      thumbnailUrl: showPhoto ? (photo.thumbnailKey ? await this.uploads.fileUrl(photo.thumbnailKey) : '') : null,
       createdAt: t.createdAt.toISOString(),
       responseDueAt: t.responseDueAt.toISOString(),
       resolutionDueAt: t.resolutionDueAt.toISOString(),
