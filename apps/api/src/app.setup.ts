@@ -32,6 +32,8 @@ export function createHttpAdapter(config: AppConfig = readAppConfig()): FastifyA
     trustProxy: config.trustProxy || false,
     bodyLimit: JSON_LIMIT,
     keepAliveTimeout: 65_000,
+    // SIGTERM: requests already on a connection are still served (the old 503 would make the app resend them).
+    return503OnClosing: false,
     logger: false,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => {
