@@ -1,4 +1,6 @@
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { QueryFailedError, type DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { Driver } from 'typeorm/driver/Driver';
+import { MysqlDriver } from 'typeorm/driver/mysql/MysqlDriver';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
@@ -45,5 +47,21 @@ export async function rawQuery<R = Record<string, unknown>>(
 ): Promise<R[]> {
   const driver = 'driver' in db ? db.driver : db.connection.driver;
   const [query, values] = driver.escapeQueryWithParameters(sql, parameters, {});
-  return db.query(query, values);
+  const pool = 'driver' in db ? mysqlPool(driver) : undefined;
+  if (!pool) return db.query(query, values);
+  // Outside a transaction on MySQL/MariaDB: straight to the driver's pool. TypeORM's query runner (an object, a
+  // logger call, before/after events and a copy of the rows per statement) took about 40 µs of the inbox's ~1 ms, and
+  // logging is off. Errors stay TypeORM's QueryFailedError, as the error filter expects.
+  return new Promise<R[]>((resolve, reject) =>
+    pool.query(query, values, (error, rows) => (error ? reject(new QueryFailedError(query, values, error)) : resolve(rows as R[]))),
+  );
+}
+
+interface CallbackPool {
+  query(sql: string, values: unknown[], done: (error: Error | null, rows: unknown) => void): void;
+}
+
+/** The mysql2 pool behind a MySQL/MariaDB DataSource (no read replicas are configured); undefined elsewhere. */
+function mysqlPool(driver: Driver): CallbackPool | undefined {
+  return driver instanceof MysqlDriver && !driver.poolCluster ? (driver.pool as CallbackPool | undefined) : undefined;
 }

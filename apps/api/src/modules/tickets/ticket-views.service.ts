@@ -5,7 +5,6 @@ import { ROLE_LABELS, type TicketEventView, type TicketSummary, type TicketView 
 import { Building } from '../org/building.entity';
 import { House } from '../org/house.entity';
 import { houseLabel } from '../org/houses.service';
-import type { Upload } from '../uploads/upload.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { isOverdue } from './deadlines';
 import { scrubPersonal } from './privacy';
@@ -74,19 +73,32 @@ export class TicketViewsService {
     const communityNames = await this.communityNames(tickets.map((t) => t.communityId));
     const reporterIds = tickets.filter((t) => t.reporterId !== null && ['property', 'reporter'].includes(levelOf(t))).map((t) => t.reporterId as number);
     const reporters = await this.people(reporterIds);
-    const firstPhotos = await this.uploads.findByIds(tickets.map((t) => t.photoIds[0]).filter((id): id is number => id !== undefined));
+    const thumbnails = await this.thumbnails(tickets.map((t) => t.photoIds[0]).filter((id): id is number => id !== undefined));
     const now = Date.now();
-    return Promise.all(
-      tickets.map((t) =>
-        this.summaryOf(t, levelOf(t), communityNames.get(t.communityId) ?? '', t.reporterId !== null ? reporters.get(t.reporterId)?.name : undefined, firstPhotos, now),
-      ),
+    return tickets.map((t) =>
+      this.summaryOf(t, levelOf(t), communityNames.get(t.communityId) ?? '', t.reporterId !== null ? reporters.get(t.reporterId)?.name : undefined, thumbnails, now),
     );
   }
 
-  private async summaryOf(t: TicketListRow, level: ViewerLevel, communityName: string, reporterName: string | undefined, photos: Upload[], now = Date.now()): Promise<TicketSummary> {
+  /** Signed thumbnail links of these photos (a list shows each ticket's first photo only), by photo id. */
+  private async thumbnails(photoIds: number[]): Promise<Map<number, { url: string; risky: boolean }>> {
+    const thumbnails = new Map<number, { url: string; risky: boolean }>();
+    for (const photo of photoIds.length ? await this.uploads.findByIds(photoIds) : []) {
+      thumbnails.set(photo.id, { url: photo.thumbnailKey ? await this.uploads.fileUrl(photo.thumbnailKey) : '', risky: photo.moderation === 'risky' });
+    }
+    return thumbnails;
+  }
+
+  private summaryOf(
+    t: TicketListRow,
+    level: ViewerLevel,
+    communityName: string,
+    reporterName: string | undefined,
+    thumbnails: Map<number, { url: string; risky: boolean }>,
+    now = Date.now(),
+  ): TicketSummary {
     const full = level === 'property' || level === 'reporter';
-    const photo = photos.find((p) => p.id === t.photoIds[0]);
-    const showPhoto = photo && (full || photo.moderation !== 'risky');
+    const thumbnail = t.photoIds.length ? thumbnails.get(t.photoIds[0]) : undefined;
     return {
       id: t.id,
       communityId: t.communityId,
@@ -100,8 +112,7 @@ export class TicketViewsService {
       visibility: t.visibility,
       reporter: full && reporterName !== undefined ? reporterName : t.reporterMask,
       place: t.place,
-      // Lists show the thumbnail only: sign just that link.
-      thumbnailUrl: showPhoto ? (photo.thumbnailKey ? await this.uploads.fileUrl(photo.thumbnailKey) : '') : null,
+      thumbnailUrl: thumbnail && (full || !thumbnail.risky) ? thumbnail.url : null,
       createdAt: t.createdAt.toISOString(),
       responseDueAt: t.responseDueAt.toISOString(),
       resolutionDueAt: t.resolutionDueAt.toISOString(),
@@ -128,7 +139,7 @@ export class TicketViewsService {
     );
     const communityName = (await this.communityNames([t.communityId])).get(t.communityId) ?? '';
     const reporter = t.reporterId !== null && full ? people.get(t.reporterId) : undefined;
-    const summary = await this.summaryOf(t, level, communityName, reporter?.name, t.photoIds.length ? await this.uploads.findByIds([t.photoIds[0]]) : []);
+    const summary = this.summaryOf(t, level, communityName, reporter?.name, await this.thumbnails(t.photoIds.slice(0, 1)));
     let house: string | null = null;
     if (t.houseId !== null && level !== 'neighbour') {
       const h = await this.db.getRepository(House).findOneBy({ id: t.houseId });
