@@ -3,13 +3,13 @@ import * as fs from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import * as path from 'node:path';
 import { parse as parseForm } from 'node:querystring';
-import { VersioningType } from '@nestjs/common';
+import { HttpException, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ApiExceptionFilter } from './common/error.filter';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiExceptionFilter, replyError } from './common/error.filter';
 import { DomainError } from './common/errors';
 import { createAppLogger, logRequest } from './common/request-log';
 import { requestContext } from './common/request-context';
@@ -34,6 +34,8 @@ export function createHttpAdapter(config: AppConfig = readAppConfig()): FastifyA
     keepAliveTimeout: 65_000,
     // SIGTERM: requests already on a connection are still served (the old 503 would make the app resend them).
     return503OnClosing: false,
+    // A body trickled in slowly cannot hold a connection for ever (Node's own default, which Fastify turns off).
+    requestTimeout: 300_000,
     logger: false,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => {
@@ -41,6 +43,12 @@ export function createHttpAdapter(config: AppConfig = readAppConfig()): FastifyA
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // A URL the router cannot read (bad percent-encoding, a path parameter over 100 characters) still gets the
+    // request id, the one error shape, or GeoReport's list under /open311.
+    frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      void reply.header('X-Request-Id', req.id).header('X-Content-Type-Options', 'nosniff');
+      replyError(new HttpException(error.message, error.statusCode ?? 400), req, reply);
+    },
   });
 }
 
@@ -58,14 +66,12 @@ export function configureApp(app: NestFastifyApplication): NestFastifyApplicatio
   server.addHook('onRequest', (req, reply, done) => {
     reply.header('X-Request-Id', req.id);
     reply.header('X-Content-Type-Options', 'nosniff');
+    // One log line per answer, also for a client that hung up before it (finish alone would miss those).
+    if (req.url !== '/api/health') reply.raw.once('close', () => logRequest(logger.pino, config.logLevel, req, reply));
     done();
   });
   // Guards, pipes, the route and what it calls (the audit log) see the request id.
   server.addHook('preHandler', (req, _reply, done) => requestContext.run({ requestId: String(req.id) }, done));
-  server.addHook('onResponse', (req, reply, done) => {
-    if (req.url !== '/api/health') logRequest(logger.pino, config.logLevel, req, reply);
-    done();
-  });
 
   acceptBodies(server);
   void app.register(fastifyMultipart as never);
@@ -143,6 +149,7 @@ function serveMiniProgram(app: NestFastifyApplication, webRoot: string): void {
       root: webRoot,
       index: 'index.html',
       maxAge: '1h',
+      dotfiles: 'ignore',
       // API paths never answer with a file, even where the folder holds one of that name.
       allowedPath: (pathName: string) => !NOT_FILES.test(pathName),
       setHeaders: (reply: FastifyReply, file: string) => {

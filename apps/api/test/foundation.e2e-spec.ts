@@ -33,6 +33,14 @@ describe('HTTP foundation', () => {
     });
   });
 
+  it('answers a URL the router cannot read with the one error shape, and Open311 with its own', async () => {
+    const res = await t.http().get('/api/v1/tickets/%E0').expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', requestId: res.headers['x-request-id'] });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    const open311 = await t.http().get('/open311/v2/requests/%E0.json').expect(400);
+    expect(open311.body).toEqual([{ code: 400, description: expect.any(String) }]);
+  });
+
   it('keeps a caller-supplied request id and echoes it', async () => {
     const res = await t.http().get('/api/health').set('X-Request-Id', 'trace-abc-123').expect(200);
     expect(res.headers['x-request-id']).toBe('trace-abc-123');
@@ -71,6 +79,7 @@ describe('the H5 build served beside the API', () => {
     fs.writeFileSync(path.join(webRoot, 'index.html'), '<!doctype html><title>物业通 H5</title>');
     fs.mkdirSync(path.join(webRoot, 'js'));
     fs.writeFileSync(path.join(webRoot, 'js', 'app.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(webRoot, '.env'), 'SECRET=1');
     // Files that look like API paths must never answer in the API's place.
     fs.mkdirSync(path.join(webRoot, 'api', 'v1'), { recursive: true });
     fs.writeFileSync(path.join(webRoot, 'api', 'health'), 'a file');
@@ -88,6 +97,13 @@ describe('the H5 build served beside the API', () => {
     expect(page.headers['cache-control']).toBe('no-cache');
     const script = await t.http().get('/js/app.js').expect(200);
     expect(script.headers['cache-control']).toBe('public, max-age=3600');
+  });
+
+  it('never serves hidden files, and answers a refusal of the file server in the one error shape', async () => {
+    const hidden = await t.http().get('/.env').expect(404);
+    expect(hidden.body).toMatchObject({ code: 'ROUTE_NOT_FOUND', requestId: hidden.headers['x-request-id'] });
+    const pastTheEnd = await t.http().get('/js/app.js').set('Range', 'bytes=99999-').expect(416);
+    expect(pastTheEnd.body).toMatchObject({ statusCode: 416, code: expect.any(String), requestId: pastTheEnd.headers['x-request-id'] });
   });
 
   it('leaves /api to the API even where a file of that name exists', async () => {

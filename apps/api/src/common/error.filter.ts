@@ -56,6 +56,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 const isUniqueViolation = (error: unknown) =>
   error instanceof QueryFailedError && ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(driverCode(error) ?? '');
 
+function clientStatus(error: unknown): number | undefined {
+  const e = error as { statusCode?: unknown; status?: unknown } | null;
+  const status = typeof e?.statusCode === 'number' ? e.statusCode : typeof e?.status === 'number' ? e.status : undefined;
+  return status !== undefined && status >= 400 && status < 500 ? status : undefined;
+}
+
 interface Rendered {
   body: ApiErrorBody;
   headers?: Record<string, string>;
@@ -77,6 +83,12 @@ export function renderError(error: unknown): Rendered {
     return {
       body: { statusCode: status, code: typeof response === 'object' && response.code ? response.code : code, message, details },
     };
+  }
+  // Refusals from below our code (the file server: a range past the end, a path it will not serve) keep their 4xx.
+  const status = clientStatus(error);
+  if (status) {
+    const [code, message] = STATUS_CODES[status] ?? [`HTTP_${status}`, '请求无法完成'];
+    return { body: { statusCode: status, code, message } };
   }
   if (isUniqueViolation(error)) {
     return { body: { statusCode: 409, code: 'ALREADY_EXISTS', message: '该记录已存在' } };

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
+import { requestContext } from './request-context';
 import { AppLogger, logRequest, requestLogLevel } from './request-log';
 
 /** A pino logger writing into an array of parsed lines. */
@@ -60,5 +61,11 @@ describe('request log lines', () => {
       { level: 50, context: 'Wechat', err: { message: 'boom' }, msg: 'boom' },
     ]);
     expect(lines).toHaveLength(3);
+  });
+
+  it('names the request a line was written for', () => {
+    const { lines, log } = capture('info');
+    requestContext.run({ requestId: 'r-42' }, () => new AppLogger(log).warn('subscribe message refused', 'Notifications'));
+    expect(lines).toMatchObject([{ level: 40, context: 'Notifications', requestId: 'r-42', msg: 'subscribe message refused' }]);
   });
 });

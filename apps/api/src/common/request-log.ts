@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { levels, type Logger } from 'pino';
 import type { LOG_LEVELS } from '../config/app.config';
+import { currentRequestId } from './request-context';
 
 type Level = (typeof LOG_LEVELS)[number];
 type Written = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
@@ -71,16 +72,18 @@ export class AppLogger implements LoggerService {
 
   private write(level: Written, message: unknown, rest: unknown[]): void {
     if (!this.pino.isLevelEnabled(level)) return;
-    // Nest passes the logger's name last; an error's stack may come before it.
+    // Nest passes the logger's name last; an error's stack may come before it. A line written while a request is
+    // handled carries its id, as its request line does.
     const params = [...rest];
     const context = params.length > 0 && typeof params[params.length - 1] === 'string' ? params.pop() : undefined;
-    if (message instanceof Error) return this.pino[level]({ context, err: message }, message.message);
+    const requestId = currentRequestId() ?? undefined;
+    if (message instanceof Error) return this.pino[level]({ context, requestId, err: message }, message.message);
     if (message !== null && typeof message === 'object') {
       const text = params.find((p): p is string => typeof p === 'string');
-      return this.pino[level]({ context, ...(message as object) }, text);
+      return this.pino[level]({ context, requestId, ...(message as object) }, text);
     }
     const stack = params.find((p): p is string => typeof p === 'string');
-    this.pino[level](stack ? { context, stack } : { context }, String(message));
+    this.pino[level](stack ? { context, requestId, stack } : { context, requestId }, String(message));
   }
 }
 
