@@ -9,6 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { ApiExceptionFilter, replyError } from './common/error.filter';
 import { DomainError } from './common/errors';
 import { createAppLogger, logRequest } from './common/request-log';
@@ -57,9 +58,9 @@ export function createHttpAdapter(config: AppConfig = readAppConfig()): FastifyA
  * request ids, logging, body parsers, /api prefix and /api/v1 versioning, validation, the one error shape, OpenAPI,
  * and the H5 build of the mini-program at `/`. Create the app on `createHttpAdapter()` with `bodyParser: false`.
  */
-export function configureApp(app: NestFastifyApplication): NestFastifyApplication {
+export function configureApp(app: NestFastifyApplication, options: { logDestination?: DestinationStream } = {}): NestFastifyApplication {
   const config = app.get<AppConfig>(appConfig.KEY);
-  const logger = createAppLogger(config.logLevel);
+  const logger = createAppLogger(config.logLevel, options.logDestination);
   app.useLogger(logger);
   const server = app.getHttpAdapter().getInstance();
 

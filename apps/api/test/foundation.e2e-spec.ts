@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Writable } from 'node:stream';
 import { createTestApp, TestApp } from './support/app';
+import { createUser } from './support/fixtures';
 
 describe('HTTP foundation', () => {
   let t: TestApp;
@@ -116,5 +119,53 @@ describe('the H5 build served beside the API', () => {
   it('answers JSON without an ETag: API calls are never revalidated', async () => {
     const health = await t.http().get('/api/health').expect(200);
     expect(health.headers.etag).toBeUndefined();
+  });
+});
+
+describe('the request log', () => {
+  let t: TestApp;
+  const lines: { level?: number; msg?: string; req?: { id?: string; method?: string; url?: string }; res?: { statusCode?: number }; userId?: number }[] = [];
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n')) if (line) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    t = await createTestApp({ LOG_LEVEL: 'info' }, { logDestination: sink });
+  });
+  afterAll(() => t.close());
+
+  /** The line logged for this request id (lines are written when the answer is done, so wait a little). */
+  const lineFor = async (requestId: string) => {
+    for (let i = 0; i < 100; i++) {
+      const line = lines.find((l) => l.req?.id === requestId);
+      if (line) return line;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`no log line for ${requestId}`);
+  };
+
+  it('writes one line per answer with its request id, status and the signed-in caller, and no header', async () => {
+    const { user, devKey } = await createUser(t.db, []);
+    await t.http().get('/api/v1/me').set(await t.signIn(devKey)).set('X-Request-Id', 'log-me-1').expect(200);
+    const line = await lineFor('log-me-1');
+    expect(line).toMatchObject({ level: 30, msg: 'request completed', req: { method: 'GET', url: '/api/v1/me' }, res: { statusCode: 200 }, userId: user.id });
+    expect(JSON.stringify(line)).not.toMatch(/Bearer|authorization/i);
+    await t.http().get('/api/v1/nothing-here').set('X-Request-Id', 'log-404-1').expect(404);
+    expect(await lineFor('log-404-1')).toMatchObject({ level: 40, res: { statusCode: 404 } });
+  });
+
+  it('writes a line for a client that hangs up before the answer', async () => {
+    const server = t.app.getHttpServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    const socket = net.connect(port, '127.0.0.1');
+    await new Promise((r) => socket.once('connect', r));
+    // A body announced as 1000 bytes, of which a few arrive before the phone loses its signal.
+    socket.write('POST /api/v1/auth/refresh HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nX-Request-Id: log-abort-1\r\n\r\n{"refresh');
+    await new Promise((r) => setTimeout(r, 100));
+    socket.destroy();
+    expect(await lineFor('log-abort-1')).toMatchObject({ level: 50, msg: 'request aborted', req: { method: 'POST', url: '/api/v1/auth/refresh' } });
   });
 });

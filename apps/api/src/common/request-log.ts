@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { levels, type Logger } from 'pino';
+import pino, { levels, type DestinationStream, type Logger } from 'pino';
 import type { LOG_LEVELS } from '../config/app.config';
 import { currentRequestId } from './request-context';
 
@@ -87,6 +87,7 @@ export class AppLogger implements LoggerService {
   }
 }
 
-export function createAppLogger(level: Level): AppLogger {
-  return new AppLogger(pino({ level }));
+/** JSON lines on stdout, or on `destination` (tests read the lines). */
+export function createAppLogger(level: Level, destination?: DestinationStream): AppLogger {
+  return new AppLogger(destination ? pino({ level }, destination) : pino({ level }));
 }

@@ -19,7 +19,7 @@ export interface TestApp {
 }
 
 /** The real HTTP pipeline (configureApp) on a database of its own. `env` overrides settings for this app. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: Parameters<typeof configureApp>[1] = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const saved = { ...process.env };
   Object.assign(
@@ -32,7 +32,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   try {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] }).compile();
     app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { bufferLogs: true, bodyParser: false });
-    configureApp(app);
+    configureApp(app, options);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   } catch (error) {
