@@ -23,6 +23,9 @@ const FORM_LIMIT = 100 * 1024;
 /** Paths that are the API's: never a file of the H5 build, whatever the folder holds. */
 const NOT_FILES = /^\/(api|open311)(\/|$)/;
 
+/** Headers on every answer: the request id to quote, and no content sniffing. */
+const stamp = (req: FastifyRequest, reply: FastifyReply) => reply.header('X-Request-Id', req.id).header('X-Content-Type-Options', 'nosniff');
+
 /**
  * The HTTP server under Nest: Fastify (its router and reply path cost a fraction of Express's per request; the
  * inbox is the hottest route we have). Client IPs behind `TRUST_PROXY` proxies, a request id per request (taken from
@@ -47,7 +50,7 @@ export function createHttpAdapter(config: AppConfig = readAppConfig()): FastifyA
     // A URL the router cannot read (bad percent-encoding, a path parameter over 100 characters) still gets the
     // request id, the one error shape, or GeoReport's list under /open311.
     frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-      void reply.header('X-Request-Id', req.id).header('X-Content-Type-Options', 'nosniff');
+      stamp(req, reply);
       replyError(new HttpException(error.message, error.statusCode ?? 400), req, reply);
     },
   });
@@ -65,8 +68,7 @@ export function configureApp(app: NestFastifyApplication, options: { logDestinat
   const server = app.getHttpAdapter().getInstance();
 
   server.addHook('onRequest', (req, reply, done) => {
-    reply.header('X-Request-Id', req.id);
-    reply.header('X-Content-Type-Options', 'nosniff');
+    stamp(req, reply);
     // One log line per answer, also for a client that hung up before it (finish alone would miss those).
     if (req.url !== '/api/health') reply.raw.once('close', () => logRequest(logger.pino, config.logLevel, req, reply));
     done();

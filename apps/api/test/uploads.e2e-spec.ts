@@ -75,6 +75,19 @@ describe('photo uploads', () => {
     await t.http().get(`${url.pathname}${url.search}`).expect(200).expect('Content-Type', 'image/jpeg');
   });
 
+  it('refuses a photo in the wrong field, two photos at once, or no file at all, and stores nothing', async () => {
+    const before = { rows: await t.db.getRepository(Upload).count(), files: storedFiles().length };
+    const jpeg = await photo({ width: 50, height: 50, exif: false });
+    const wrongField = await t.http().post('/api/v1/uploads').set(me).attach('photo', jpeg, 'a.jpg').expect(400);
+    expect(wrongField.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('收到 photo'), requestId: expect.any(String) });
+    const two = await t.http().post('/api/v1/uploads').set(me).attach('file', jpeg, 'a.jpg').attach('file', jpeg, 'b.jpg').expect(400);
+    expect(two.body).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('一个') });
+    const none = await t.http().post('/api/v1/uploads').set(me).send({ file: 'a.jpg' }).expect(400);
+    expect(none.body.message).toContain('file');
+    expect(await t.db.getRepository(Upload).count()).toBe(before.rows);
+    expect(storedFiles().length).toBe(before.files);
+  });
+
   it('needs a signed-in user', async () => {
     await t.http().post('/api/v1/uploads').attach('file', await photo({ width: 10, height: 10 }), 'a.jpg').expect(401);
   });

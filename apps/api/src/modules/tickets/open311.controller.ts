@@ -9,8 +9,8 @@ import { Open311Service } from './open311.service';
 /** The router gives `requests/{id}.json` as one path segment: the id before ".json". */
 const stripJson = (text: string) => text.replace(/\.json$/, '');
 
+/** GeoReport v2. Errors answer as its list of {code, description} (replyError does so for every /open311 path). */
 @ApiTags('open311')
-/** Errors answer as GeoReport v2's list of {code, description} (replyError, for every /open311 path). */
 @Controller({ path: 'open311/v2', version: VERSION_NEUTRAL })
 export class Open311Controller {
   constructor(private readonly open311: Open311Service) {}
