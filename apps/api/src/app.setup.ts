@@ -70,7 +70,7 @@ export function configureApp(app: NestFastifyApplication, options: { logDestinat
   server.addHook('onRequest', (req, reply, done) => {
     stamp(req, reply);
     // One log line per answer, also for a client that hung up before it (finish alone would miss those).
-    if (req.url !== '/api/health') reply.raw.once('close', () => logRequest(logger.pino, config.logLevel, req, reply));
+    if (req.url !== '/api/health') reply.raw.once('close', () => logRequest(logger.pino, req, reply));
     done();
   });
   // Guards, pipes, the route and what it calls (the audit log) see the request id.

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { requestContext } from './request-context';
-import { AppLogger, logRequest, requestLogLevel } from './request-log';
+import { AppLogger, logRequest } from './request-log';
 
 /** A pino logger writing into an array of parsed lines. */
 function capture(level: string) {
@@ -18,28 +18,26 @@ function capture(level: string) {
 const reply = (statusCode: number, finished = true) => ({ statusCode, elapsedTime: 3.4, raw: { writableFinished: finished } });
 
 describe('request log lines', () => {
-  it('logs every answer at info: failures as errors, refusals as warnings', () => {
-    const level = requestLogLevel('info');
-    expect(level(200)).toBe('info');
-    expect(level(404)).toBe('warn');
-    expect(level(503)).toBe('error');
-    expect(level(200, true)).toBe('error');
-  });
-
-  it('skips the lines below the configured level instead of building them', () => {
-    expect(requestLogLevel('warn')(200)).toBe('silent');
-    expect(requestLogLevel('warn')(409)).toBe('warn');
-    expect(requestLogLevel('error')(409)).toBe('silent');
-    expect(requestLogLevel('error')(500)).toBe('error');
-    expect(requestLogLevel('debug')(201)).toBe('info');
-    expect(requestLogLevel('silent')(500)).toBe('silent');
+  it('logs answers at info, refusals at warn, failures and hang-ups at error, and nothing below the level', () => {
+    const info = capture('info');
+    for (const [status, finished] of [[200, true], [404, true], [503, true], [200, false]] as const) {
+      logRequest(info.log, { id: `r-${status}-${finished}`, method: 'GET', url: '/' }, reply(status, finished));
+    }
+    expect(info.lines.map((l) => l.level)).toEqual([30, 40, 50, 50]);
+    const warn = capture('warn');
+    logRequest(warn.log, { id: 'a', method: 'GET', url: '/' }, reply(200));
+    logRequest(warn.log, { id: 'b', method: 'GET', url: '/' }, reply(409));
+    expect(warn.lines.map((l) => l.req)).toEqual([{ id: 'b', method: 'GET', url: '/' }]);
+    const silent = capture('silent');
+    logRequest(silent.log, { id: 'c', method: 'GET', url: '/' }, reply(500));
+    expect(silent.lines).toEqual([]);
   });
 
   it('writes one line per answer naming the request, the status, the time and the signed-in caller', () => {
     const { lines, log } = capture('info');
-    logRequest(log, 'info', { id: 'r-1', method: 'GET', url: '/api/v1/tickets?view=inbox', principal: { userId: 42 } }, reply(200));
-    logRequest(log, 'info', { id: 'r-2', method: 'POST', url: '/api/v1/tickets' }, reply(401));
-    logRequest(log, 'info', { id: 'r-3', method: 'GET', url: '/api/v1/tickets' }, reply(200, false));
+    logRequest(log, { id: 'r-1', method: 'GET', url: '/api/v1/tickets?view=inbox', principal: { userId: 42 } }, reply(200));
+    logRequest(log, { id: 'r-2', method: 'POST', url: '/api/v1/tickets' }, reply(401));
+    logRequest(log, { id: 'r-3', method: 'GET', url: '/api/v1/tickets' }, reply(200, false));
     expect(lines).toMatchObject([
       { level: 30, req: { id: 'r-1', method: 'GET', url: '/api/v1/tickets?view=inbox' }, res: { statusCode: 200 }, responseTime: 3, userId: 42, msg: 'request completed' },
       { level: 40, req: { id: 'r-2' }, res: { statusCode: 401 }, msg: 'request completed' },

@@ -1,22 +1,10 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { levels, type DestinationStream, type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LOG_LEVELS } from '../config/app.config';
 import { currentRequestId } from './request-context';
 
 type Level = (typeof LOG_LEVELS)[number];
 type Written = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
-
-/**
- * The level of the line logged for each answer: error for failures, warn for refusals, info otherwise. A line
- * below the configured level is 'silent': it is skipped outright instead of being built and dropped.
- */
-export function requestLogLevel(configured: Level) {
-  const enabled = (level: 'error' | 'warn' | 'info') => configured !== 'silent' && levels.values[level] >= levels.values[configured];
-  return (statusCode: number, failed = false): Level => {
-    const level = failed || statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
-    return enabled(level) ? level : 'silent';
-  };
-}
 
 interface AnsweredRequest {
   id: unknown;
@@ -26,26 +14,22 @@ interface AnsweredRequest {
   principal?: { userId: number };
 }
 
-/** One JSON line per answer: request id, method, URL, status, milliseconds and, once known, who called. */
-export function logRequest(
-  log: Logger,
-  configured: Level,
-  req: AnsweredRequest,
-  reply: { statusCode: number; elapsedTime: number; raw: { writableFinished: boolean } },
-): void {
-  const level = levelFor(configured)(reply.statusCode, !reply.raw.writableFinished);
-  if (level === 'silent') return;
+/**
+ * One JSON line per answer: request id, method, URL, status, milliseconds and, once known, who called. Failures and
+ * hang-ups at error, refusals at warn, the rest at info; a line below the logger's level is never built.
+ */
+export function logRequest(log: Logger, req: AnsweredRequest, reply: { statusCode: number; elapsedTime: number; raw: { writableFinished: boolean } }): void {
+  const finished = reply.raw.writableFinished;
+  const level: Written = !finished || reply.statusCode >= 500 ? 'error' : reply.statusCode >= 400 ? 'warn' : 'info';
+  if (!log.isLevelEnabled(level)) return;
   const line: Record<string, unknown> = {
     req: { id: req.id, method: req.method, url: req.url },
     res: { statusCode: reply.statusCode },
     responseTime: Math.round(reply.elapsedTime),
   };
   if (req.principal) line.userId = req.principal.userId;
-  log[level as Written](line, reply.raw.writableFinished ? 'request completed' : 'request aborted');
+  log[level](line, finished ? 'request completed' : 'request aborted');
 }
-
-const levelFns = new Map<Level, ReturnType<typeof requestLogLevel>>();
-const levelFor = (configured: Level) => levelFns.get(configured) ?? levelFns.set(configured, requestLogLevel(configured)).get(configured)!;
 
 /** Nest's logger on pino: JSON lines on stdout, with the logging class as `context`. */
 export class AppLogger implements LoggerService {
