@@ -34,7 +34,8 @@ describe('sessions: access and rotating refresh tokens', () => {
   it('logs out: the access token and the refresh token stop working at once', async () => {
     const session = await start();
     await t.http().post('/api/v1/auth/logout').set(bearer(session.accessToken)).expect(204);
-    await t.http().get('/api/v1/me').set(bearer(session.accessToken)).expect(401);
+    const refused = await t.http().get('/api/v1/me').set(bearer(session.accessToken)).expect(401);
+    expect(refused.body.message).toBe('登录已失效，请重新登录');
     await t.http().post('/api/v1/auth/refresh').send({ refreshToken: session.refreshToken }).expect(401);
   });
 
@@ -70,6 +71,7 @@ describe('sessions: access and rotating refresh tokens', () => {
     const { user, devKey } = await createUser(t.db, []);
     const tokens = (await t.http().post('/api/v1/auth/dev').send({ user: devKey }).expect(200)).body;
     await t.db.getRepository(User).update(user.id, { disabledAt: new Date() });
-    await t.http().get('/api/v1/me').set(bearer(tokens.accessToken)).expect(401);
+    const refused = await t.http().get('/api/v1/me').set(bearer(tokens.accessToken)).expect(401);
+    expect(refused.body.message).toBe('账号不可用，请重新登录');
   });
 });

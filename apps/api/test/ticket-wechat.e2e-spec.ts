@@ -125,5 +125,12 @@ describe('tickets and WeChat', () => {
     expect(seen.body.thumbnailUrl).toBeNull();
     const own = await t.http().get(`/api/v1/tickets/${ticket.id}`).set(resident).expect(200);
     expect(own.body.photos).toHaveLength(1);
+    // The lists too: the board hides the risky thumbnail, the reporter's own list keeps a link that works.
+    const board = await t.http().get(`/api/v1/tickets?view=community&communityId=${estate.community.id}`).set(neighbour).expect(200);
+    expect(board.body.items.find((i: { id: number }) => i.id === ticket.id)).toMatchObject({ thumbnailUrl: null });
+    const mine = await t.http().get('/api/v1/tickets?view=mine').set(resident).expect(200);
+    const thumbnailUrl = mine.body.items.find((i: { id: number }) => i.id === ticket.id)?.thumbnailUrl;
+    expect(thumbnailUrl).toMatch(/^\/api\/v1\/files\//);
+    await t.http().get(thumbnailUrl).expect(200).expect('Content-Type', 'image/jpeg');
   });
 });

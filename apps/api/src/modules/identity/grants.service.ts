@@ -7,9 +7,12 @@ import { rawQuery } from '../../database/raw';
 import { activeContractSql } from '../org/contracts.service';
 import { Principal, Grant } from './principal';
 
-/** One row of the grants query: a role assignment (r), an approved binding (b), or an active contract (c). */
+/**
+ * One row of the grants query: a role assignment (r), an approved binding (b), an active contract (c), or the
+ * user (u: `ord` is whether the token's session is live).
+ */
 interface GrantRow {
-  src: 'r' | 'b' | 'c';
+  src: 'r' | 'b' | 'c' | 'u';
   ord: number;
   role: Role | null;
   community_id: number | null;
@@ -18,10 +21,26 @@ interface GrantRow {
   title: string | null;
 }
 
+/** Role assignments, approved bindings, and the active contracts of the companies the user works for. */
+const GRANTS_SQL = `SELECT 'r' AS src, ra.id AS ord, ra.role AS role, ra.community_id AS community_id, ra.company_id AS company_id, ra.area_id AS area_id, ra.title AS title
+    FROM role_assignment ra WHERE ra.user_id = :userId AND ra.revoked_at IS NULL
+  UNION ALL
+  SELECT 'b', hb.id, NULL, hb.community_id, NULL, NULL, NULL
+    FROM house_binding hb WHERE hb.user_id = :userId AND hb.state = 'approved'
+  UNION ALL
+  SELECT 'c', sc.id, NULL, sc.community_id, sc.company_id, NULL, NULL
+    FROM service_contract sc
+   WHERE sc.company_id IN (SELECT ra2.company_id FROM role_assignment ra2 WHERE ra2.user_id = :userId AND ra2.revoked_at IS NULL)
+     AND ${activeContractSql('sc')}`;
+
+/** The user, when enabled, with whether the session family is still signed in. */
+const USER_SQL = `SELECT 'u', EXISTS (SELECT 1 FROM auth_session s WHERE s.family_id = :sessionId AND s.user_id = u.id AND s.revoked_at IS NULL), NULL, NULL, NULL, NULL, NULL
+    FROM app_user u WHERE u.id = :userId AND u.disabled_at IS NULL`;
+
 /**
  * Turns a user's role assignments and house bindings into grants with the communities they reach today.
  * Computed on every request, never cached: when a contract ends, the old company's people lose access at once.
- * It runs in front of every signed-in request, so it is plain SQL (two statements; a third only for area roles).
+ * It runs in front of every signed-in request, so it is one plain statement (a second only for area roles).
  */
 @Injectable()
 export class GrantsService {
@@ -29,36 +48,22 @@ export class GrantsService {
 
   /**
    * The caller behind an access token: 'gone' when the user is disabled or deleted, 'signed-out' when the token's
-   * session family was revoked (logout, stolen refresh token).
+   * session family was revoked (logout, stolen refresh token). The user and the grants are read together: one
+   * round trip to the database for every signed-in request.
    */
   async loadPrincipal(userId: number, sessionId: string): Promise<Principal | 'gone' | 'signed-out'> {
-    const [user] = await rawQuery<{ name: string; live: number | string }>(
-      this.db,
-      `SELECT u.display_name AS name,
-         EXISTS (SELECT 1 FROM auth_session s WHERE s.family_id = :sessionId AND s.user_id = u.id AND s.revoked_at IS NULL) AS live
-       FROM app_user u WHERE u.id = :userId AND u.disabled_at IS NULL`,
-      { sessionId, userId },
-    );
+    const rows = await rawQuery<GrantRow>(this.db, `${GRANTS_SQL} UNION ALL ${USER_SQL}`, { userId, sessionId, today: shanghaiDate() });
+    const user = rows.find((r) => r.src === 'u');
     if (!user) return 'gone';
-    if (!Number(user.live)) return 'signed-out';
-    return new Principal(userId, user.name, await this.grantsOf(userId), sessionId);
+    if (!Number(user.ord)) return 'signed-out';
+    return new Principal(userId, await this.toGrants(rows), sessionId);
   }
 
   async grantsOf(userId: number): Promise<Grant[]> {
-    const rows = await rawQuery<GrantRow>(
-      this.db,
-      `SELECT 'r' AS src, ra.id AS ord, ra.role AS role, ra.community_id AS community_id, ra.company_id AS company_id, ra.area_id AS area_id, ra.title AS title
-         FROM role_assignment ra WHERE ra.user_id = :userId AND ra.revoked_at IS NULL
-       UNION ALL
-       SELECT 'b', hb.id, NULL, hb.community_id, NULL, NULL, NULL
-         FROM house_binding hb WHERE hb.user_id = :userId AND hb.state = 'approved'
-       UNION ALL
-       SELECT 'c', sc.id, NULL, sc.community_id, sc.company_id, NULL, NULL
-         FROM service_contract sc
-        WHERE sc.company_id IN (SELECT ra2.company_id FROM role_assignment ra2 WHERE ra2.user_id = :userId AND ra2.revoked_at IS NULL)
-          AND ${activeContractSql('sc')}`,
-      { userId, today: shanghaiDate() },
-    );
+    return this.toGrants(await rawQuery<GrantRow>(this.db, GRANTS_SQL, { userId, today: shanghaiDate() }));
+  }
+
+  private async toGrants(rows: GrantRow[]): Promise<Grant[]> {
     const of = (src: GrantRow['src']) =>
       rows
         .filter((r) => r.src === src)

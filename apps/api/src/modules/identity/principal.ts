@@ -16,7 +16,6 @@ export interface Grant {
 export class Principal {
   constructor(
     readonly userId: number,
-    readonly displayName: string,
     readonly grants: Grant[],
     /** The refresh-token family this request's access token belongs to. */
     readonly sessionId: string,
