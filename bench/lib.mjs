@@ -43,10 +43,14 @@ export async function freePort() {
   });
 }
 
-/** Starts `node apps/api/dist/main.js` against a database; resolves when /api/health answers. */
+/**
+ * Starts `node apps/api/dist/main.js` against a database; resolves when /api/health answers. BENCH_API_NODE_FLAGS
+ * adds flags to that node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a CPU profile written when it stops.
+ */
 export async function startApi(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(REPO, 'apps/api/dist/main.js')], {
+  const flags = (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, join(REPO, 'apps/api/dist/main.js')], {
     cwd: REPO,
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'false', JOBS_INTERVAL_SECONDS: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'wuye-bench-')), ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],

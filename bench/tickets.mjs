@@ -11,14 +11,16 @@
 //
 // Beside them, the inbox's "HTTP floor" (bench/http-floor.mjs): Node's bare HTTP server replaying the same SQL, the
 // least any HTTP service can add on this machine. API/floor is what the framework, the ORM and our code cost.
+// Each inbox path also reports the CPU its process spent per call (the API's and the floor's server, the bench's own
+// process for the bare driver): on a small, shared machine latency depends on scheduling, CPU time much less.
 //
 // Steady state, not start-up: both paths are warmed first (a fresh Node process runs its first thousand requests
 // slower while V8 compiles the hot code), then inbox samples and creations are taken in alternating blocks of each
 // path, so both meet the same machine. The API is called with Node's own HTTP client over
 // keep-alive connections, so the figures are the API's, not a heavier client's.
 import http from 'node:http';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection, createPool } from 'mysql2/promise';
@@ -97,23 +99,39 @@ async function timed(from, total, parallel, one) {
   return (performance.now() - started) / 1000;
 }
 
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+/** CPU time (ms) a process has used so far, user and system: from /proc for another process, Node's own for this one. */
+function cpuMs(pid) {
+  if (pid === process.pid) {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  }
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+}
+
 /**
- * Latency samples of several paths, each run alone in turn for `rounds` blocks (a, b, c, a, b, c) after `warm`
- * untimed calls of each: all meet the same machine over the run, and none waits on another's work between its own calls.
+ * Latency samples of several paths ({one, pid}), each run alone in turn for `rounds` blocks (a, b, c, a, b, c)
+ * after `warm` untimed calls of each: all meet the same machine over the run, and none waits on another's work
+ * between its own calls. With each path's percentiles, the CPU its process (`pid`: the server, or this process
+ * for the bare driver) spent per call: unlike latency, it does not depend on how the two cores were scheduled.
  */
 async function interleavedLatencies(count, warm, paths, rounds = 2) {
-  for (const one of paths) for (let i = 0; i < warm; i++) await one();
+  for (const { one } of paths) for (let i = 0; i < warm; i++) await one();
   const samples = paths.map(() => []);
+  const cpu = paths.map(() => 0);
   for (let round = 0; round < rounds; round++) {
-    for (const [k, one] of paths.entries()) {
+    for (const [k, { one, pid }] of paths.entries()) {
+      const before = cpuMs(pid);
       for (let i = 0; i < count / rounds; i++) {
         const t0 = performance.now();
         await one();
         samples[k].push(performance.now() - t0);
       }
+      cpu[k] += cpuMs(pid) - before;
     }
   }
-  return samples.map(percentiles);
+  return samples.map((s, k) => ({ ...percentiles(s), cpuPerCall: cpu[k] / s.length }));
 }
 
 /** bench/http-floor.mjs replaying `statements` on `db`; resolves with its base URL and a stop function. */
@@ -125,7 +143,7 @@ async function startFloor(db, statements) {
     child.stdout.once('data', (d) => resolve(Number(String(d).trim())));
     child.once('exit', (code) => reject(new Error(`http-floor.mjs exited with ${code}`)));
   });
-  return { base: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
+  return { base: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -173,7 +191,11 @@ for (const size of sizes) {
       const res = await request(floor.base);
       if (res.status !== 200 || !res.body.items?.length) throw new Error(`the HTTP floor answered ${res.status} ${res.text.slice(0, 200)}`);
     };
-    const [inboxApi, inboxFloor, inboxBare] = await interleavedLatencies(inboxSamples, warmup, [getInbox, getFloor, () => replay(pool, inboxSql)]).finally(floor.stop);
+    const [inboxApi, inboxFloor, inboxBare] = await interleavedLatencies(inboxSamples, warmup, [
+      { one: getInbox, pid: api.child.pid },
+      { one: getFloor, pid: floor.pid },
+      { one: () => replay(pool, inboxSql), pid: process.pid },
+    ]).finally(floor.stop);
 
     // Creation: one captured, then `creations` through each path with the same concurrency.
     const body = (i) => JSON.stringify({ communityId, kind: 'repair', categoryCode, description: `压测报事 ${run} ${i}`, photoIds: [], place: '3栋大堂' });
@@ -214,6 +236,8 @@ for (const r of results) {
   console.log(`  inbox   API   ${ms(r.inboxApi)}   API/bare ${ratio(r.inboxApi, r.inboxBare)}`);
   console.log(`          floor ${ms(r.inboxFloor)}   floor/bare ${ratio(r.inboxFloor, r.inboxBare)}   API/floor ${ratio(r.inboxApi, r.inboxFloor)}`);
   console.log(`          bare  ${ms(r.inboxBare)}   (${r.statements.inbox} statements)`);
+  const cpu = (p) => `${p.cpuPerCall.toFixed(2)} ms`;
+  console.log(`          CPU per call: API server ${cpu(r.inboxApi)}, floor server ${cpu(r.inboxFloor)}, bare client ${cpu(r.inboxBare)}   API/floor ${(r.inboxApi.cpuPerCall / r.inboxFloor.cpuPerCall).toFixed(2)}`);
   console.log(`  create  API  ${r.createApi.toFixed(0)}/s   bare ${r.createBare.toFixed(0)}/s   (${r.statements.create} statements)  bare/API ${(r.createBare / r.createApi).toFixed(2)}`);
 }
 const [small, large] = results;
