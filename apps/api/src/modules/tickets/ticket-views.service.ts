@@ -6,7 +6,6 @@ import { Building } from '../org/building.entity';
 import { House } from '../org/house.entity';
 import { houseLabel } from '../org/houses.service';
 import { UploadsService } from '../uploads/uploads.service';
-import { rawQuery } from '../../database/raw';
 import { isOverdue } from './deadlines';
 import { scrubPersonal } from './privacy';
 import { TicketEvent } from './ticket-event.entity';
@@ -84,7 +83,7 @@ export class TicketViewsService {
   /** Signed thumbnail links of these photos (a list shows each ticket's first photo only), by photo id. */
   private async thumbnails(photoIds: number[]): Promise<Map<number, { url: string; risky: boolean }>> {
     const thumbnails = new Map<number, { url: string; risky: boolean }>();
-    for (const photo of await this.uploads.thumbnailsOf(photoIds)) {
+    for (const photo of photoIds.length ? await this.uploads.findByIds(photoIds) : []) {
       thumbnails.set(photo.id, { url: photo.thumbnailKey ? await this.uploads.fileUrl(photo.thumbnailKey) : '', risky: photo.moderation === 'risky' });
     }
     return thumbnails;
@@ -193,15 +192,14 @@ export class TicketViewsService {
   private async communityNames(ids: number[]): Promise<Map<number, string>> {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
-    const rows = await rawQuery<{ id: number; name: string }>(this.db, `SELECT id, name FROM community WHERE id IN (${inList(unique)})`);
+    const rows = await this.db.query<{ id: number; name: string }[]>(`SELECT id, name FROM community WHERE id IN (${inList(unique)})`);
     return new Map(rows.map((r) => [Number(r.id), r.name]));
   }
 
   private async people(ids: number[]): Promise<Map<number, { name: string; phoneMasked: string | null }>> {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
-    const rows = await rawQuery<{ id: number; name: string; phoneMasked: string | null }>(
-      this.db,
+    const rows = await this.db.query<{ id: number; name: string; phoneMasked: string | null }[]>(
       `SELECT id, display_name AS name, phone_masked AS phoneMasked FROM app_user WHERE id IN (${inList(unique)})`,
     );
     return new Map(rows.map((r) => [Number(r.id), { name: r.name, phoneMasked: r.phoneMasked }]));

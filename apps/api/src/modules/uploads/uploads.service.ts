@@ -10,7 +10,6 @@ import { processImage, sniffImage } from './images';
 import { OBJECT_STORAGE } from './uploads.tokens';
 import type { ObjectStorage } from './storage';
 import { Upload } from './upload.entity';
-import { RawColumns, rawQuery } from '../../database/raw';
 
 const unsupported = (message: string) => new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', message);
 const isPdf = (bytes: Buffer) => bytes.subarray(0, 5).toString('latin1') === '%PDF-';
@@ -18,15 +17,12 @@ const isPdf = (bytes: Buffer) => bytes.subarray(0, 5).toString('latin1') === '%P
 @Injectable()
 export class UploadsService {
   private readonly logger = new Logger('Uploads');
-  private readonly thumbnailColumns: RawColumns<Upload, 'id' | 'thumbnailKey' | 'moderation'>;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
     @Inject(storageConfig.KEY) private readonly config: StorageConfig,
-  ) {
-    this.thumbnailColumns = new RawColumns(db, Upload, 'u', ['id', 'thumbnailKey', 'moderation']);
-  }
+  ) {}
 
   /**
    * A photo from the app: its real type read from the bytes, re-encoded to a metadata-free JPEG ≤ 1600 px with a
@@ -117,14 +113,6 @@ export class UploadsService {
 
   async findByIds(ids: number[]): Promise<Upload[]> {
     return ids.length ? this.db.getRepository(Upload).findBy({ id: In(ids) }) : [];
-  }
-
-  /** What a list needs of these photos (each item's first): read with plain SQL, as lists run on every screen. */
-  async thumbnailsOf(ids: number[]): Promise<Pick<Upload, 'id' | 'thumbnailKey' | 'moderation'>[]> {
-    if (!ids.length) return [];
-    return (await rawQuery(this.db, `SELECT ${this.thumbnailColumns.select} FROM upload u WHERE u.id IN (:...ids)`, { ids })).map((row) =>
-      this.thumbnailColumns.hydrate(row),
-    );
   }
 
   /** Views in the given order; photos WeChat judged risky are left out. */
