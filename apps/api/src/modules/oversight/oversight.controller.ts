@@ -13,7 +13,6 @@ import { OverviewService } from './overview.service';
 import { RatingsService } from './ratings.service';
 import { StatsExportService } from './stats-export.service';
 
-
 @ApiTags('oversight')
 @ApiBearerAuth()
 @Controller()
