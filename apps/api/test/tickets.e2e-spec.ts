@@ -1,10 +1,10 @@
+import { addDays, shanghaiDate } from '@wuye/contracts';
 import { Notification } from '../src/modules/notifications/notification.entity';
 import { Escalation } from '../src/modules/tickets/escalation.entity';
 import { TicketEvent } from '../src/modules/tickets/ticket-event.entity';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { TicketJobsService } from '../src/modules/tickets/ticket-jobs.service';
 import { createTestApp, TestApp } from './support/app';
-import { addDays, shanghaiDate } from '../src/common/time';
 import { ServiceContract } from '../src/modules/org/service-contract.entity';
 import { createCompany, createContract, createEstate, createResident, createUser, Estate } from './support/fixtures';
 import { photo } from './support/images';

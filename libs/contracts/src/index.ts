@@ -9,3 +9,4 @@ export * from './identity';
 export * from './tickets';
 export * from './disclosures';
 export * from './oversight';
+export * from './time';

@@ -1,4 +1,4 @@
-import type { MeView, Page, Role, TicketCategory, TicketState, TicketStats, TicketSummary, TicketView, TransitionInput, Workload } from '@wuye/contracts';
+import { DAY_MS, shanghaiDate, type MeView, type Page, type Role, type TicketCategory, type TicketState, type TicketStats, type TicketSummary, type TicketView, type TransitionInput, type Workload } from '@wuye/contracts';
 import { ApiError, request } from './http';
 
 /**
@@ -80,15 +80,12 @@ export interface DateRange {
   to: string;
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-const shanghaiDay = (ms: number) => new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-
 /** 近7天 and 近30天 end today and include it; 本年 runs from 1 January to today. */
 export function statsRange(key: StatsRangeKey, now: Date = new Date()): DateRange {
-  const to = shanghaiDay(now.getTime());
+  const to = shanghaiDate(now);
   if (key === 'year') return { from: `${to.slice(0, 4)}-01-01`, to };
   const days = key === 'week' ? 7 : 30;
-  return { from: shanghaiDay(now.getTime() - (days - 1) * 86400_000), to };
+  return { from: shanghaiDate(now.getTime() - (days - 1) * DAY_MS), to };
 }
 
 /** "86%", or "—" when there was nothing to measure. */

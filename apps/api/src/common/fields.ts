@@ -17,7 +17,7 @@ import {
   ValidationOptions,
   registerDecorator,
 } from 'class-validator';
-import { isCalendarDate } from './time';
+import { isCalendarDate } from '@wuye/contracts';
 
 /**
  * DTO field decorators: validation, conversion and API docs for one field in one line, so every DTO checks the

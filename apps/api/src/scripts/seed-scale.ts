@@ -6,7 +6,7 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { creditCodeCheckChar, DEFAULT_TICKET_CATEGORIES } from '@wuye/contracts';
+import { creditCodeCheckChar, DEFAULT_TICKET_CATEGORIES, shanghaiDate } from '@wuye/contracts';
 import { BulkWriter } from './bulk-writer';
 import { command } from './command';
 import { rebuildRollups } from '../modules/tickets/rollups.service';
@@ -212,7 +212,7 @@ export async function seedScale(db: DataSource, options: ScaleOptions, log: (lin
       await writer.flush();
       return options.tickets * 2;
     });
-    await timed('ticket rollups (rebuilt)', () => db.transaction((m) => rebuildRollups(m, db.options.type === 'mysql' || db.options.type === 'mariadb', new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10))));
+    await timed('ticket rollups (rebuilt)', () => db.transaction((m) => rebuildRollups(m, db.options.type === 'mysql' || db.options.type === 'mariadb', shanghaiDate())));
   }
 }
 

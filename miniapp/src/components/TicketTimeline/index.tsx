@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { TICKET_STATE_LABELS, ticketEventLabel, type TicketEventView } from '@wuye/contracts';
-import { formatShanghaiDateTime } from '../../utils/time';
+import { shanghaiDateTime, TICKET_STATE_LABELS, ticketEventLabel, type TicketEventView } from '@wuye/contracts';
 import PhotoGrid from '../PhotoGrid';
 import './index.scss';
 
@@ -25,7 +24,7 @@ export default function TicketTimeline({ events, className, title, newestFirst =
               {state ? <Text className="badge badge-pending timeline-state">{state}</Text> : null}
             </View>
             <View className="muted wrap-text timeline-meta">
-              {event.actor} · {formatShanghaiDateTime(event.at)}
+              {event.actor} · {shanghaiDateTime(event.at)}
             </View>
             {event.note ? <View className="wrap-text timeline-note">{event.note}</View> : null}
             <PhotoGrid photos={event.photos} className="timeline-photos" />

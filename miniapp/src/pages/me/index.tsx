@@ -1,7 +1,15 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { BINDING_RELATION_LABELS, BINDING_STATE_LABELS, type BindingView, type MeView, type MyHouse, type RoleScope } from '@wuye/contracts';
+import {
+  BINDING_RELATION_LABELS,
+  BINDING_STATE_LABELS,
+  shanghaiDate,
+  type BindingView,
+  type MeView,
+  type MyHouse,
+  type RoleScope,
+} from '@wuye/contracts';
 import SessionNotice from '../../components/SessionNotice';
 import StatusNotice from '../../components/StatusNotice';
 import WorkspaceEntries from '../../components/WorkspaceEntries';
@@ -13,7 +21,6 @@ import { removeBinding } from '../../services/bindings';
 import { ApiError, showApiError } from '../../services/http';
 import { bindPhone, renameMe } from '../../services/me';
 import { getActiveRole, roleKey, roleLabel, setActiveRole, workspaceEntries } from '../../services/workspace';
-import { formatShanghaiDate } from '../../utils/time';
 import './index.scss';
 
 /** The name the API gives a new WeChat account: reviewers cannot tell who asked for a house by it. */
@@ -182,7 +189,7 @@ function HouseCard({ house, onLeave, onRemoveMember }: { house: MyHouse; onLeave
         <Text className={`badge badge-${house.state} house-state`}>{BINDING_STATE_LABELS[house.state]}</Text>
       </View>
       <View className="muted">
-        {BINDING_RELATION_LABELS[house.relation]} · 申请于 {formatShanghaiDate(house.createdAt)}
+        {BINDING_RELATION_LABELS[house.relation]} · 申请于 {shanghaiDate(house.createdAt)}
       </View>
       {house.state === 'pending' ? <View className="muted">物业或业委会审核通过后即可使用。</View> : null}
       {house.state === 'rejected' ? <View className="house-reason wrap-text">未通过：{house.reason ?? '审核未通过'}</View> : null}

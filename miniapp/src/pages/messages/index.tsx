@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { NotificationView } from '@wuye/contracts';
+import { shanghaiDateTime, type NotificationView } from '@wuye/contracts';
 import SessionNotice from '../../components/SessionNotice';
 import StatusNotice from '../../components/StatusNotice';
 import { usePagedList } from '../../hooks/usePagedList';
@@ -9,7 +9,6 @@ import { useSession } from '../../hooks/useSession';
 import { ticketDetailPage } from '../../routes';
 import { showApiError } from '../../services/http';
 import { listNotifications, markAllNotificationsRead, markNotificationRead, unreadNotificationCount } from '../../services/notifications';
-import { formatShanghaiDateTime } from '../../utils/time';
 import './index.scss';
 
 const MESSAGES_TAB_INDEX = 1;
@@ -125,7 +124,7 @@ export default function Messages() {
                   <Text className="message-title">{item.title}</Text>
                 </View>
                 <View className="wrap-text message-body">{item.body}</View>
-                <View className="muted">{formatShanghaiDateTime(item.createdAt)}</View>
+                <View className="muted">{shanghaiDateTime(item.createdAt)}</View>
               </View>
               {item.ticketId !== null ? <Text className="link-arrow">›</Text> : null}
             </View>

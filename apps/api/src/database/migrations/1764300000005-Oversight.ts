@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { shanghaiDate } from '../../common/time';
 import { rebuildRollups } from '../../modules/tickets/rollups.service';
 import { date, id, index, integer, isMysql, ref, text, timestamps, varchar } from '../migration-helpers';
+import { shanghaiDate } from '@wuye/contracts';
 
 const COUNTERS = ['total', 'submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'cancelled', 'responded', 'responded_on_time', 'resolved_count', 'resolved_on_time', 'rated', 'satisfied', 'stars_sum', 'reopened', 'ever_resolved'];
 

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThan } from 'typeorm';
-import type { ComplianceItem, ComplianceView, DisclosureType } from '@wuye/contracts';
+import { lastDayOfMonth, shanghaiDate, type ComplianceItem, type ComplianceView, type DisclosureType } from '@wuye/contracts';
 import { notFound } from '../../common/errors';
-import { shanghaiDate } from '../../common/time';
 import type { Principal } from '../identity/principal';
 import { Area } from '../org/area.entity';
 import { Community } from '../org/community.entity';
 import { DisclosureQuestion } from './disclosure-question.entity';
 import { Disclosure } from './disclosure.entity';
-
-const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 
 /**
  * Which disclosures are due: shared costs every month (by the end of the next month), public income every

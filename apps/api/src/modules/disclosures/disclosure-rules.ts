@@ -8,8 +8,8 @@ import {
   type DisclosureLineInput,
   type DisclosureTotals,
   type DisclosureType,
+  isCalendarDate,
 } from '@wuye/contracts';
-import { isCalendarDate } from '../../common/time';
 
 /**
  * What each disclosure type must contain, checked the same way on save, on submit and on publish, and the

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource, In } from 'typeorm';
-import { DISCLOSURE_STATE_LABELS, DISCLOSURE_TYPE_LABELS, INCOME_CATEGORY_LABELS, allocationRows, shareBasis, type DisclosureView } from '@wuye/contracts';
+import { DISCLOSURE_STATE_LABELS, DISCLOSURE_TYPE_LABELS, INCOME_CATEGORY_LABELS, allocationRows, shanghaiDateTime, shareBasis, type DisclosureView } from '@wuye/contracts';
 import { notFound } from '../../common/errors';
 import type { Principal } from '../identity/principal';
 import type { Community } from '../org/community.entity';
@@ -102,7 +102,7 @@ export class DisclosureExportService {
     const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 8 }] });
     ws.addRow([view.title]).font = { bold: true, size: 14 };
     ws.addRow(['小区', community.name, '类别', DISCLOSURE_TYPE_LABELS[view.type], '期间', view.period]);
-    ws.addRow(['状态', DISCLOSURE_STATE_LABELS[view.state], '版本', view.version, '公示时间', view.publishedAt ? new Date(view.publishedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '']);
+    ws.addRow(['状态', DISCLOSURE_STATE_LABELS[view.state], '版本', view.version, '公示时间', view.publishedAt ? shanghaiDateTime(view.publishedAt) : '']);
     ws.addRow(['更正原因', view.correctionReason ?? '']);
     ws.addRow(['防篡改指纹（SHA-256）', view.hash ?? '未公示']);
     ws.addRow(['说明', view.content.note ?? '']);

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Role } from '@wuye/contracts';
-import { shanghaiDate } from '../../common/time';
 import { rawQuery } from '../../database/raw';
 import { activeContractSql } from '../org/contracts.service';
 import { Principal, Grant } from './principal';
@@ -11,6 +10,7 @@ import { Principal, Grant } from './principal';
  * One row of the grants query: a role assignment (r), an approved binding (b), an active contract (c), or the
  * user (u: `ord` is whether the token's session is live).
  */
+import { shanghaiDate } from '@wuye/contracts';
 interface GrantRow {
   src: 'r' | 'b' | 'c' | 'u';
   ord: number;

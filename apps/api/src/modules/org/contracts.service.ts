@@ -4,7 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ContractStatus, ContractView, Page } from '@wuye/contracts';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
-import { addDays, shanghaiDate } from '../../common/time';
 import { AuditService } from '../identity/audit.service';
 import type { Principal } from '../identity/principal';
 import { Community } from './community.entity';
@@ -16,6 +15,7 @@ import { ServiceContract } from './service-contract.entity';
  * The rule for hand-written SQL: the contract aliased `alias` is active on `today`, a placeholder for a Shanghai
  * date (`:today` for named parameters; `?` for positional ones, which then take the date twice).
  */
+import { addDays, shanghaiDate } from '@wuye/contracts';
 export const activeContractSql = (alias: string, today = ':today') =>
   `${alias}.terminated_at IS NULL AND ${alias}.starts_on <= ${today} AND (${alias}.ends_on IS NULL OR ${alias}.ends_on >= ${today})`;
 

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, IsNull, MoreThanOrEqual } from 'typeorm';
-import { CREDIT_DEDUCTIONS, CREDIT_EVENT_LABELS, creditGrade, type CreditEventKind, type CreditEventView, type CreditStanding, type Page } from '@wuye/contracts';
+import { CREDIT_DEDUCTIONS, CREDIT_EVENT_LABELS, creditGrade, type CreditEventKind, type CreditEventView, type CreditStanding, type Page, addDays, shanghaiDate } from '@wuye/contracts';
 import { invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
-import { addDays, shanghaiDate } from '../../common/time';
 import { AuditService } from '../identity/audit.service';
 import type { Principal } from '../identity/principal';
 import { RoleAssignment } from '../identity/role-assignment.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { EscalationView, Page } from '@wuye/contracts';
+import { shanghaiDateTime, type EscalationView, type Page } from '@wuye/contracts';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
 import type { Principal } from '../identity/principal';
@@ -13,8 +13,6 @@ import { TicketViewsService } from '../tickets/ticket-views.service';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketsService } from '../tickets/tickets.service';
 import { EscalationDeadlineDto, EscalationsQuery } from './dto/oversight.dto';
-
-const shortTime = (d: Date) => new Date(d.getTime() + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ');
 
 /** 督办: the community office's queue of escalated tickets; it comments, sets deadlines and closes escalations. */
 @Injectable()
@@ -63,7 +61,7 @@ export class EscalationQueueService {
     if (Number.isNaN(deadline.getTime()) || deadline.getTime() <= Date.now()) throw invalid('督办期限应晚于现在', { field: 'deadlineAt' });
     await this.db.transaction(async (m) => {
       await m.getRepository(Escalation).update(id, { deadlineAt: deadline });
-      const note = `督办期限：${shortTime(deadline)}${dto.note ? `。${dto.note.trim()}` : ''}`;
+      const note = `督办期限：${shanghaiDateTime(deadline)}${dto.note ? `。${dto.note.trim()}` : ''}`;
       await this.tickets.addEvent(m, ticket, { actorId: caller.userId, actorRole: 'office', action: 'deadline', from: ticket.state, to: ticket.state, note });
       await this.notifyProperty(m, ticket, '社区设定督办期限', note);
     });

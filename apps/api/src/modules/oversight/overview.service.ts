@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
-import { DEFAULT_TICKET_CATEGORIES, OPEN_TICKET_STATES, type AreaOverview, type CommunityOverview, type CompanyOverview, type Metrics, type TicketState } from '@wuye/contracts';
+import { DEFAULT_TICKET_CATEGORIES, OPEN_TICKET_STATES, type AreaOverview, type CommunityOverview, type CompanyOverview, type Metrics, type TicketState, addDays, isCalendarDate, shanghaiDate } from '@wuye/contracts';
 import { invalid } from '../../common/errors';
-import { addDays, isCalendarDate, shanghaiDate } from '../../common/time';
 import { ComplianceService } from '../disclosures/compliance.service';
 import type { Principal } from '../identity/principal';
 import { RoleAssignment } from '../identity/role-assignment.entity';

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { RatingIndicators, StarRatingView } from '@wuye/contracts';
 import { invalid, notFound } from '../../common/errors';
-import { shanghaiDate } from '../../common/time';
 import { AuditService } from '../identity/audit.service';
 import type { Principal } from '../identity/principal';
 import { User } from '../identity/user.entity';
@@ -13,6 +12,7 @@ import { StarRatingDto } from './dto/oversight.dto';
 import { issuingArea } from './oversight-scope';
 import { OverviewService } from './overview.service';
 import { StarRating } from './star-rating.entity';
+import { shanghaiDate } from '@wuye/contracts';
 
 /** 星级评定: regulators rate an estate for a year, seeing the system's indicators; residents see the result. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import type { Metrics } from '@wuye/contracts';
+import { shanghaiDateTime, type Metrics } from '@wuye/contracts';
 import type { Principal } from '../identity/principal';
 import { OverviewService } from './overview.service';
 
@@ -22,7 +22,7 @@ export class StatsExportService {
 
     const summary = wb.addWorksheet('概览');
     summary.addRow([`${o.area.name} 物业服务统计（${from} 至 ${to}）`]).font = { bold: true, size: 14 };
-    summary.addRow([`数据来源：系统工单汇总，随每次工单变化实时更新；导出时间 ${new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`]);
+    summary.addRow([`数据来源：系统工单汇总，随每次工单变化实时更新；导出时间 ${shanghaiDateTime(new Date())}`]);
     summary.addRow([]);
     summary.addRow(['区域', ...METRIC_HEADERS, '小区数', '公示逾期', '已成立业委会']).font = { bold: true };
     for (const c of o.children) format(summary.addRow([c.name, ...metricCells(c.metrics), c.communities, c.disclosureOverdue, c.committees]), 1);

@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { allocateLargestRemainder, type DisclosureContent, type DisclosureType } from '@wuye/contracts';
+import { allocateLargestRemainder, shanghaiDate, type DisclosureContent, type DisclosureType } from '@wuye/contracts';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { HouseBinding } from '../identity/house-binding.entity';
 import { Building } from '../org/building.entity';
@@ -103,8 +103,8 @@ export async function seedDemoDisclosures(m: EntityManager, communities: { commu
           title: `${quarter.replace('-Q', '年第')}季度设施设备维保支出`,
           content: {},
           lines: [
-            { kind: 'expense', item: '电梯季度维保', amountFen: 1800000, fields: { category: 'elevator', contractor: '清河电梯工程有限公司', date: published.toISOString().slice(0, 10) }, attachmentIds: [await voucher(managerId)] },
-            { kind: 'expense', item: '消防设施检测', amountFen: rnd.int(300000, 600000), fields: { category: 'fire', contractor: '清河消防技术服务中心', date: published.toISOString().slice(0, 10) }, attachmentIds: [await voucher(managerId)] },
+            { kind: 'expense', item: '电梯季度维保', amountFen: 1800000, fields: { category: 'elevator', contractor: '清河电梯工程有限公司', date: shanghaiDate(published) }, attachmentIds: [await voucher(managerId)] },
+            { kind: 'expense', item: '消防设施检测', amountFen: rnd.int(300000, 600000), fields: { category: 'fire', contractor: '清河消防技术服务中心', date: shanghaiDate(published) }, attachmentIds: [await voucher(managerId)] },
           ],
           publishedAt: new Date(published.getTime() + 6 * 86400_000),
         });

@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
-import { shanghaiDate } from '../../common/time';
 import { CreditEvent } from '../oversight/credit-event.entity';
 import { StarRating } from '../oversight/star-rating.entity';
 import type { DemoIndex } from './demo-seed.service';
+import { addDays, shanghaiDate } from '@wuye/contracts';
 
 /** Last year's star ratings by the county bureau, and the credit records the demo's story implies. */
 export async function seedDemoOversight(m: EntityManager, index: DemoIndex): Promise<void> {
@@ -28,7 +28,7 @@ export async function seedDemoOversight(m: EntityManager, index: DemoIndex): Pro
   const hengxin = index.companies.get('hengxin');
   const anju = index.companies.get('anju');
   const today = shanghaiDate();
-  const monthsAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 30 * 86400_000).toISOString().slice(0, 10);
+  const monthsAgo = (n: number) => addDays(today, -30 * n);
   const events: Partial<CreditEvent>[] = [];
   if (hengxin) {
     events.push(

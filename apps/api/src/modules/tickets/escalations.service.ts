@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
-import { shanghaiDate } from '../../common/time';
 import { rawQuery } from '../../database/raw';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -9,6 +8,7 @@ import { activeContractSql } from '../org/contracts.service';
 import { Escalation, type EscalationReason } from './escalation.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
+import { shanghaiDate } from '@wuye/contracts';
 
 export const ESCALATION_REASON_LABELS: Record<EscalationReason, string> = {
   response_overdue: '超时未受理',

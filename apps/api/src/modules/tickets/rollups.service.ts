@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TicketState } from '@wuye/contracts';
-import { shanghaiDate } from '../../common/time';
 import { activeContractSql, activeContractsQuery } from '../org/contracts.service';
 import type { Ticket } from './ticket.entity';
 import { RollupCounters, TicketRollup, TicketRollupMonth } from './ticket-rollup.entity';
+import { shanghaiDate } from '@wuye/contracts';
 
 /** The counters a rollup row keeps, by column (property) name. */
 export const ROLLUP_COUNTERS = [

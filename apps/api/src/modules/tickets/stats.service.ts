@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OPEN_TICKET_STATES, type TicketState, type TicketStats } from '@wuye/contracts';
+import { OPEN_TICKET_STATES, type TicketState, type TicketStats, addDays, isCalendarDate, shanghaiDayStart } from '@wuye/contracts';
 import { invalid, notFound } from '../../common/errors';
-import { addDays, isCalendarDate } from '../../common/time';
 import type { Principal } from '../identity/principal';
 import { Community } from '../org/community.entity';
 import { Ticket } from './ticket.entity';
 
 /** Start of a Shanghai calendar day as a UTC instant. */
-export const shanghaiDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
 const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10000) / 10000 : null);
 

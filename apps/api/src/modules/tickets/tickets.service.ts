@@ -19,11 +19,11 @@ import {
   type TicketSummary,
   type TicketView,
   type TicketVisibility,
+  shanghaiDate,
 } from '@wuye/contracts';
 import { DomainError, conflict, forbidden, invalid, notFound } from '../../common/errors';
 import { decodeCursor, encodeCursor } from '../../common/pagination';
 import { RawColumns, rawQuery } from '../../database/raw';
-import { shanghaiDate } from '../../common/time';
 import { HouseBinding } from '../identity/house-binding.entity';
 import type { Principal } from '../identity/principal';
 import { RoleAssignment } from '../identity/role-assignment.entity';

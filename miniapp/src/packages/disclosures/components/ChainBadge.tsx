@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { DISCLOSURE_TYPE_LABELS, type ChainEntry, type ChainVerification } from '@wuye/contracts';
+import { DISCLOSURE_TYPE_LABELS, periodLabel, shanghaiDate, type ChainEntry, type ChainVerification } from '@wuye/contracts';
 import { ApiError } from '../../../services/http';
 import { getChain, verifyChain } from '../../../services/disclosures';
-import { periodLabel } from '../lib/lines';
-import { formatShanghaiDate } from '../../../utils/time';
 
 type BadgeState = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'done'; result: ChainVerification; chain: ChainEntry[] };
 
@@ -86,7 +84,7 @@ export default function ChainBadge({ communityId, focusId }: { communityId: numb
               className={`chain-entry${entry.id === focusId ? ' chain-entry-focus' : ''}${entry.id === result.brokenAt?.id ? ' chain-entry-broken' : ''}`}
             >
               <View className="chain-entry-name wrap-text">
-                #{entry.seq} {entryName(entry)} · {formatShanghaiDate(entry.publishedAt)}
+                #{entry.seq} {entryName(entry)} · {shanghaiDate(entry.publishedAt)}
               </View>
               <View className="hash-text wrap-text chain-hash">哈希 {short(entry.hash)}</View>
               <View className="hash-text wrap-text chain-prev">上一份 {short(entry.prevHash)}</View>

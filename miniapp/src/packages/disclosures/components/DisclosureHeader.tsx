@@ -1,7 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { DISCLOSURE_STATE_LABELS, DISCLOSURE_TYPE_LABELS, type DisclosureView } from '@wuye/contracts';
-import { formatShanghaiDate } from '../../../utils/time';
-import { periodLabel } from '../lib/lines';
+import { DISCLOSURE_STATE_LABELS, DISCLOSURE_TYPE_LABELS, periodLabel, shanghaiDate, type DisclosureView } from '@wuye/contracts';
 
 /** The header of a disclosure: what, for when, its state and version, and how long it stays on the board. */
 export default function DisclosureHeader({ view }: { view: DisclosureView }) {
@@ -16,7 +14,7 @@ export default function DisclosureHeader({ view }: { view: DisclosureView }) {
       </View>
       {view.publishedAt ? (
         <View className="muted detail-published">
-          {formatShanghaiDate(view.publishedAt)} 公示{view.boardUntil ? `，公告栏展示至 ${formatShanghaiDate(view.boardUntil)}，长期可查` : ''}
+          {shanghaiDate(view.publishedAt)} 公示{view.boardUntil ? `，公告栏展示至 ${shanghaiDate(view.boardUntil)}，长期可查` : ''}
         </View>
       ) : null}
       {view.content.note ? <View className="detail-note wrap-text">说明：{view.content.note}</View> : null}

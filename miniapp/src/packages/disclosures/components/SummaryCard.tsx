@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { DISCLOSURE_STATE_LABELS, DISCLOSURE_TYPE_LABELS, type DisclosureSummary } from '@wuye/contracts';
-import { periodLabel, totalRows } from '../lib/lines';
-import { formatShanghaiDate } from '../../../utils/time';
+import { DISCLOSURE_STATE_LABELS, DISCLOSURE_TYPE_LABELS, periodLabel, shanghaiDate, type DisclosureSummary } from '@wuye/contracts';
+import { totalRows } from '../lib/lines';
 
 /** A disclosure in a list: title, type and period, state, its headline total, when it was published. */
 export default function SummaryCard({ item, onOpen }: { item: DisclosureSummary; onOpen: () => void }) {
@@ -18,7 +17,7 @@ export default function SummaryCard({ item, onOpen }: { item: DisclosureSummary;
         </View>
         <View className="muted summary-total">
           {headline.label} {headline.text}
-          {item.publishedAt ? ` · 公示于 ${formatShanghaiDate(item.publishedAt)}` : ''}
+          {item.publishedAt ? ` · 公示于 ${shanghaiDate(item.publishedAt)}` : ''}
           {item.openQuestions > 0 ? ` · ${item.openQuestions} 条质询待回复` : ''}
         </View>
       </View>

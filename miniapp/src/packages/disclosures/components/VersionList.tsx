@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { DISCLOSURE_STATE_LABELS, type DisclosureView } from '@wuye/contracts';
-import { formatShanghaiDate } from '../../../utils/time';
+import { DISCLOSURE_STATE_LABELS, shanghaiDate, type DisclosureView } from '@wuye/contracts';
 
 /** 版本记录: every version, newest first; a correction carries its reason; tap to open that version. */
 export default function VersionList({ view, pageUrl }: { view: Pick<DisclosureView, 'id' | 'versions'>; pageUrl: string }) {
@@ -22,7 +21,7 @@ export default function VersionList({ view, pageUrl }: { view: Pick<DisclosureVi
             <Text className={`badge badge-state-${version.state} version-state`}>{DISCLOSURE_STATE_LABELS[version.state]}</Text>
             {version.id === view.id ? <Text className="muted version-here">（当前查看）</Text> : <Text className="link-arrow">›</Text>}
           </View>
-          {version.publishedAt ? <View className="muted">公示于 {formatShanghaiDate(version.publishedAt)}</View> : null}
+          {version.publishedAt ? <View className="muted">公示于 {shanghaiDate(version.publishedAt)}</View> : null}
           {version.correctionReason ? <View className="version-reason wrap-text">更正原因：{version.correctionReason}</View> : null}
           {version.hash ? <View className="muted hash-text wrap-text">哈希 {version.hash.slice(0, 16)}…</View> : null}
         </View>

@@ -1,6 +1,7 @@
 import {
   DISCLOSURE_LINE_KINDS,
   INCOME_CATEGORY_LABELS,
+  shanghaiDate,
   type DisclosureLineInput,
   type DisclosureLineView,
   type DisclosureTotals,
@@ -272,29 +273,14 @@ export function totalRows(type: DisclosureType, totals: DisclosureTotals): { key
 
 // ─── Periods ───────────────────────────────────────────────────────────────────────────────────────────────
 
-/** "2026-Q3" → "2026年第3季度", "2026-10" → "2026年10月", "2026" → "2026年". */
-export function periodLabel(period: string): string {
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (quarter) return `${quarter[1]}年第${quarter[2]}季度`;
-  const month = /^(\d{4})-(\d{2})$/.exec(period);
-  if (month) return `${month[1]}年${Number(month[2])}月`;
-  return /^\d{4}$/.test(period) ? `${period}年` : period;
-}
-
-/** The quarter a day falls in (Asia/Shanghai), e.g. "2026-Q4". */
-export function quarterOf(date: Date): string {
-  const local = new Date(date.getTime() + 8 * 3600_000);
-  return `${local.getUTCFullYear()}-Q${Math.floor(local.getUTCMonth() / 3) + 1}`;
-}
-
 /**
  * Periods to pick from for a type, newest first: months for shared costs, quarters (and months) for public
  * income, quarters and the year for the others. Shanghai time.
  */
 export function recentPeriods(type: DisclosureType | null, now: Date, count = 6): string[] {
-  const local = new Date(now.getTime() + 8 * 3600_000);
-  const year = local.getUTCFullYear();
-  const month = local.getUTCMonth();
+  const today = shanghaiDate(now);
+  const year = Number(today.slice(0, 4));
+  const month = Number(today.slice(5, 7)) - 1;
   const months: string[] = [];
   for (let back = 0; back < count; back++) {
     const d = new Date(Date.UTC(year, month - back, 1));

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { TICKET_KIND_LABELS, TICKET_STATE_LABELS, type TicketSummary } from '@wuye/contracts';
-import { formatShanghaiDateTime } from '../../../utils/time';
+import { shanghaiDateTime, TICKET_KIND_LABELS, TICKET_STATE_LABELS, type TicketSummary } from '@wuye/contracts';
 
 /** A ticket in an oversight list: number, category, state, overdue and 督办 marks, summary, place, time. */
 export default function TicketRow({ ticket, onOpen }: { ticket: TicketSummary; onOpen: () => void }) {
@@ -17,7 +16,7 @@ export default function TicketRow({ ticket, onOpen }: { ticket: TicketSummary; o
         <View className="ov-facts">
           <Text className="ov-fact">{TICKET_KIND_LABELS[ticket.kind]}</Text>
           <Text className="ov-fact">{ticket.place ?? ticket.reporter}</Text>
-          <Text className="ov-fact">提交 {formatShanghaiDateTime(ticket.createdAt)}</Text>
+          <Text className="ov-fact">提交 {shanghaiDateTime(ticket.createdAt)}</Text>
         </View>
       </View>
       <Text className="link-arrow">›</Text>

@@ -1,18 +1,4 @@
-import { AREA_LEVEL_LABELS, type AreaLevel, type MeView, type RoleScope } from '@wuye/contracts';
-
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Today as YYYY-MM-DD in Asia/Shanghai (by hand: older WeChat JS engines lack Intl time zones). */
-export function shanghaiToday(now: Date = new Date()): string {
-  const d = new Date(now.getTime() + SHANGHAI_OFFSET_MS);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
-export function addDays(day: string, days: number): string {
-  const d = new Date(Date.parse(`${day}T00:00:00Z`) + days * 86400_000);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays, AREA_LEVEL_LABELS, shanghaiDate, type AreaLevel, type MeView, type RoleScope } from '@wuye/contracts';
 
 export interface Period {
   key: 'month' | 'quarter' | 'year' | 'lastYear';
@@ -22,7 +8,7 @@ export interface Period {
 }
 
 /** The ranges offered above the statistics; each ends today except last year. */
-export function periods(today: string = shanghaiToday()): Period[] {
+export function periods(today: string = shanghaiDate()): Period[] {
   const year = Number(today.slice(0, 4));
   return [
     { key: 'month', label: '本月', from: `${today.slice(0, 7)}-01`, to: today },
@@ -47,11 +33,6 @@ export function starsLabel(stars: number | null | undefined): string {
   if (stars === undefined) return '未评定';
   if (stars === null) return '不定星';
   return `${'★'.repeat(stars)}${'☆'.repeat(5 - stars)} ${stars}星`;
-}
-
-/** The deadline chosen as a day: 18:00 that day in Asia/Shanghai, as the API wants it (ISO 8601 with offset). */
-export function deadlineOn(day: string): string {
-  return `${day}T18:00:00+08:00`;
 }
 
 /** Oversight roles of the user, in the order the app prefers them. */

@@ -2,9 +2,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import {
-  DISCLOSURE_TYPES,
   DISCLOSURE_TYPE_LABELS,
+  DISCLOSURE_TYPES,
   PERIOD_PATTERN,
+  periodLabel,
   type DisclosureContent,
   type DisclosureType,
   type DisclosureView,
@@ -28,7 +29,7 @@ import TotalsCard from '../../components/TotalsCard';
 import { allocationContent, allocationDraftOf, type AllocationDraft } from '../../lib/allocation';
 import { MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
 import { refusalOf } from '../../lib/errors';
-import { draftTotals, draftsToInput, emptyLine, lineToDraft, periodLabel, recentPeriods, type DraftProblem, type LineDraft } from '../../lib/lines';
+import { draftTotals, draftsToInput, emptyLine, lineToDraft, recentPeriods, type DraftProblem, type LineDraft } from '../../lib/lines';
 import { fenToYuanInput, parseYuanInput } from '../../lib/money';
 import TextBox from '../../../../components/TextBox';
 

@@ -1,10 +1,9 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import type { DisclosureSummary, MeView, Page } from '@wuye/contracts';
+import { periodLabel, quarterOf, type DisclosureSummary, type MeView, type Page } from '@wuye/contracts';
 import Taro from '../../../../../test/stubs/taro';
 import { getChain, listDisclosures, verifyChain } from '../../../../services/disclosures';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
-import { periodLabel, quarterOf } from '../../lib/lines';
 import DisclosuresBoard from './index';
 
 jest.mock('../../../../services/disclosures');

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { DISCLOSURE_TYPES, DISCLOSURE_TYPE_LABELS, type DisclosureType, type MeView } from '@wuye/contracts';
+import { DISCLOSURE_TYPE_LABELS, DISCLOSURE_TYPES, periodLabel, shanghaiDate, type DisclosureType, type MeView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
@@ -13,7 +13,7 @@ import ChainBadge from '../../components/ChainBadge';
 import MeFrame from '../../components/MeFrame';
 import SummaryList from '../../components/SummaryList';
 import { COMMITTEE_ROLES, MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
-import { periodLabel, recentPeriods } from '../../lib/lines';
+import { recentPeriods } from '../../lib/lines';
 import { usePagedList } from '../../../../hooks/usePagedList';
 
 const TYPE_CHOICES: (DisclosureType | null)[] = [null, ...DISCLOSURE_TYPES];
@@ -42,7 +42,7 @@ function Board({ me }: { me: MeView }) {
   const manages = communityId !== null && estatesOf(me, MANAGER_ROLES).some((e) => e.id === communityId);
   const reviews = communityId !== null && estatesOf(me, COMMITTEE_ROLES).some((e) => e.id === communityId);
   const periods = recentPeriods(type, new Date());
-  const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  const thisYear = Number(shanghaiDate().slice(0, 4));
 
   return (
     <View>

@@ -1,21 +1,28 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { DISCLOSURE_STATE_LABELS, DISCLOSURE_TYPE_LABELS, type ComplianceItem, type ComplianceView, type DisclosureState, type MeView } from '@wuye/contracts';
+import {
+  DISCLOSURE_STATE_LABELS,
+  DISCLOSURE_TYPE_LABELS,
+  periodLabel,
+  shanghaiDate,
+  type ComplianceItem,
+  type ComplianceView,
+  type DisclosureState,
+  type MeView,
+} from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { DISCLOSURE_DETAIL_PAGE, DISCLOSURE_EDIT_PAGE, DISCLOSURE_MANAGE_PAGE } from '../../../../routes';
 import { answerQuestion, getCompliance, listDisclosures, listEstateQuestions } from '../../../../services/disclosures';
-import { formatShanghaiDate } from '../../../../utils/time';
 import MeFrame from '../../components/MeFrame';
 import QuestionEntry from '../../components/QuestionEntry';
 import SummaryList from '../../components/SummaryList';
 import TextForm from '../../components/TextForm';
 import { MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
 import { refusalOf } from '../../lib/errors';
-import { periodLabel } from '../../lib/lines';
 import { usePagedList } from '../../../../hooks/usePagedList';
 
 type Tab = 'disclosures' | 'questions' | 'compliance';
@@ -143,7 +150,7 @@ function Compliance({ communityId }: { communityId: number }) {
               </Text>
               <Text className={`badge ${COMPLIANCE_BADGES[item.status]} compliance-status`}>{COMPLIANCE_LABELS[item.status]}</Text>
             </View>
-            <View className="muted">应于 {formatShanghaiDate(item.dueBy)} 前公示</View>
+            <View className="muted">应于 {shanghaiDate(item.dueBy)} 前公示</View>
             {item.status === 'due' || item.status === 'overdue' ? (
               <Button
                 className="button button-small compliance-draft"

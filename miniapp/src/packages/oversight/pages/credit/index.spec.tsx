@@ -1,11 +1,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import type { CommunityView, CreditEventView, MeView, RoleScope } from '@wuye/contracts';
+import { shanghaiDate, type CommunityView, type CreditEventView, type MeView, type RoleScope } from '@wuye/contracts';
 import { setRouterParams } from '../../../../../test/stubs/taro';
 import { getMe } from '../../../../services/me';
 import { getCompanyCredit, listCommunityManagers, listCreditEvents, recordCreditEvent } from '../../../../services/oversight';
 import { listScopedCommunities } from '../../../../services/roles';
 import { setTokens } from '../../../../services/session';
-import { shanghaiToday } from '../../lib/format';
 import CreditRecords from './index';
 
 jest.mock('../../../../services/me');
@@ -80,7 +79,7 @@ describe('信用记录', () => {
     fireEvent.click(screen.getByText('记录'));
     await settle();
 
-    expect(recordMock).toHaveBeenCalledWith({ companyId: 2, kind: 'manager_dismissed', points: undefined, occurredOn: shanghaiToday(), reason: '项目经理履职不力', communityId: 12, managerUserId: 31 });
+    expect(recordMock).toHaveBeenCalledWith({ companyId: 2, kind: 'manager_dismissed', points: undefined, occurredOn: shanghaiDate(), reason: '项目经理履职不力', communityId: 12, managerUserId: 31 });
     // The list is asked again so the new event shows.
     expect(eventsMock).toHaveBeenCalledTimes(2);
   });

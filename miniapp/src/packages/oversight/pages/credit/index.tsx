@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { CREDIT_EVENT_LABELS, type CommunityView, type CreditEventKind, type CreditEventView } from '@wuye/contracts';
+import { CREDIT_EVENT_LABELS, shanghaiDate, type CommunityView, type CreditEventKind, type CreditEventView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
@@ -14,7 +14,7 @@ import { listScopedCommunities } from '../../../../services/roles';
 import CreditStandingCard from '../../components/CreditStandingCard';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { creditProblem, type CreditDraft } from '../../lib/credit';
-import { canRate, shanghaiToday } from '../../lib/format';
+import { canRate } from '../../lib/format';
 import { messageOf, useRemote } from '../../../../hooks/useRemote';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import TextBox from '../../../../components/TextBox';
@@ -33,7 +33,7 @@ function companiesOf(communities: CommunityView[]): { id: number; name: string }
 
 function CreditForm({ communities, initialCompanyId, onRecorded }: { communities: CommunityView[]; initialCompanyId: number | null; onRecorded: (event: CreditEventView) => void }) {
   const companies = companiesOf(communities);
-  const [draft, setDraft] = useState<CreditDraft>({ companyId: initialCompanyId, kind: null, points: '', occurredOn: shanghaiToday(), reason: '' });
+  const [draft, setDraft] = useState<CreditDraft>({ companyId: initialCompanyId, kind: null, points: '', occurredOn: shanghaiDate(), reason: '' });
   const [communityId, setCommunityId] = useState<number | null>(null);
   const [managers, setManagers] = useState<{ id: number; displayName: string }[]>([]);
   const [managerId, setManagerId] = useState<number | null>(null);
@@ -54,7 +54,7 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
   const estates = communities.filter((c) => c.company?.id === draft.companyId);
 
   const submit = async () => {
-    const problem = creditProblem(draft, shanghaiToday());
+    const problem = creditProblem(draft, shanghaiDate());
     if (problem) {
       setError(problem);
       return;

@@ -1,13 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { TICKET_STATE_LABELS } from '@wuye/contracts';
+import { shanghaiDateTime, TICKET_STATE_LABELS } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useSession } from '../../../../hooks/useSession';
 import { ESCALATIONS_PAGE, OVERSIGHT_TICKET_PAGE } from '../../../../routes';
 import { listEscalations } from '../../../../services/oversight';
-import { formatShanghaiDateTime } from '../../../../utils/time';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import '../../oversight.scss';
@@ -71,8 +70,8 @@ export default function EscalationQueue() {
                 <View className="wrap-text ov-queue-summary">{e.ticket.summary}</View>
                 <View className="ov-facts">
                   <Text className="ov-fact">{TICKET_STATE_LABELS[e.ticket.state]}</Text>
-                  <Text className="ov-fact">提请于 {formatShanghaiDateTime(e.createdAt)}</Text>
-                  <Text className="ov-fact">{e.deadlineAt ? `督办期限 ${formatShanghaiDateTime(e.deadlineAt)}` : '未设督办期限'}</Text>
+                  <Text className="ov-fact">提请于 {shanghaiDateTime(e.createdAt)}</Text>
+                  <Text className="ov-fact">{e.deadlineAt ? `督办期限 ${shanghaiDateTime(e.deadlineAt)}` : '未设督办期限'}</Text>
                   {e.closingNote ? <Text className="ov-fact wrap-text">结束：{e.closingNote}</Text> : null}
                 </View>
               </View>

@@ -1,13 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
-import type { CommunityView } from '@wuye/contracts';
+import { shanghaiDate, type CommunityView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { ESTATE_STANDING_PAGE } from '../../../../routes';
 import { getCommunity, getCompanyCredit, getStarRatings, type CommunityStarRatings, type CompanyCredit } from '../../../../services/oversight';
-import { formatShanghaiDate } from '../../../../utils/time';
 import CreditStandingCard from '../../components/CreditStandingCard';
 import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { starsLabel } from '../../lib/format';
@@ -80,7 +79,7 @@ export default function EstateStanding() {
                   </View>
                   <View className="wrap-text ov-estate-reason">{latest.reason}</View>
                   <View className="muted">
-                    {latest.issuingArea} 评定 · {formatShanghaiDate(latest.ratedAt)}
+                    {latest.issuingArea} 评定 · {shanghaiDate(latest.ratedAt)}
                   </View>
                 </View>
               ) : (

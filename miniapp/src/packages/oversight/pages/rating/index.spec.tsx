@@ -1,17 +1,16 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import type { StarRatingView } from '@wuye/contracts';
+import { shanghaiDate, type StarRatingView } from '@wuye/contracts';
 import { setRouterParams } from '../../../../../test/stubs/taro';
 import { ApiError } from '../../../../services/http';
 import { getStarRatings, rateCommunity, type CommunityStarRatings } from '../../../../services/oversight';
 import { setTokens } from '../../../../services/session';
-import { shanghaiToday } from '../../lib/format';
 import StarRatingForm from './index';
 
 jest.mock('../../../../services/oversight');
 const ratingsMock = jest.mocked(getStarRatings);
 const rateMock = jest.mocked(rateCommunity);
 
-const lastYear = Number(shanghaiToday().slice(0, 4)) - 1;
+const lastYear = Number(shanghaiDate().slice(0, 4)) - 1;
 
 const rating = (id: number, year: number, stars: number | null, reason: string): StarRatingView => ({
   id,

@@ -1,15 +1,14 @@
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { RatingIndicators } from '@wuye/contracts';
+import { shanghaiDate, shanghaiDateTime, type RatingIndicators } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import { useSession } from '../../../../hooks/useSession';
 import { STAR_RATING_PAGE } from '../../../../routes';
 import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { getStarRatings, rateCommunity } from '../../../../services/oversight';
-import { formatShanghaiDateTime } from '../../../../utils/time';
 import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
-import { percent, shanghaiToday, starsLabel } from '../../lib/format';
+import { percent, starsLabel } from '../../lib/format';
 import { STAR_CHOICES, ratingProblem, type StarChoice as Choice } from '../../lib/rating';
 import { messageOf, useRemote } from '../../../../hooks/useRemote';
 import TextBox from '../../../../components/TextBox';
@@ -47,7 +46,7 @@ export default function StarRatingForm() {
   const communityId = Number(params.communityId);
   const name = params.name ? decodeURIComponent(params.name) : '小区';
   const gate = useSession({ returnTo: `${STAR_RATING_PAGE}?communityId=${communityId}` });
-  const thisYear = Number(shanghaiToday().slice(0, 4));
+  const thisYear = Number(shanghaiDate().slice(0, 4));
   const years = [thisYear, thisYear - 1, thisYear - 2];
   const [year, setYear] = useState(thisYear - 1);
   const [choice, setChoice] = useState<Choice | null>(null);
@@ -97,7 +96,7 @@ export default function StarRatingForm() {
               <View className="card-title">{year}年度评定</View>
               {data.current ? (
                 <View className="muted ov-rating-current">
-                  当前：{starsLabel(data.current.stars)}（{data.current.issuingArea} {data.current.ratedBy}，{formatShanghaiDateTime(data.current.ratedAt)}）。再次评定会记录为新的一条。
+                  当前：{starsLabel(data.current.stars)}（{data.current.issuingArea} {data.current.ratedBy}，{shanghaiDateTime(data.current.ratedAt)}）。再次评定会记录为新的一条。
                 </View>
               ) : (
                 <View className="muted ov-rating-current">本年度还没有评定。</View>
@@ -146,7 +145,7 @@ export default function StarRatingForm() {
                     </View>
                     <View className="wrap-text">{r.reason}</View>
                     <View className="muted">
-                      {r.issuingArea} {r.ratedBy} · {formatShanghaiDateTime(r.ratedAt)}
+                      {r.issuingArea} {r.ratedBy} · {shanghaiDateTime(r.ratedAt)}
                     </View>
                   </View>
                 </View>

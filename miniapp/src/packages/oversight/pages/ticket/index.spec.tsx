@@ -1,11 +1,10 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import type { EscalationView, MeView, RoleScope, TicketEventView, TicketView } from '@wuye/contracts';
+import { addDays, shanghaiDate, type EscalationView, type MeView, type RoleScope, type TicketEventView, type TicketView } from '@wuye/contracts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
 import { closeEscalation, commentOnEscalation, getTicket, listEscalations, setEscalationDeadline } from '../../../../services/oversight';
 import { setTokens } from '../../../../services/session';
-import { addDays, shanghaiToday } from '../../lib/format';
 import OversightTicket from './index';
 
 jest.mock('../../../../services/me');
@@ -148,7 +147,7 @@ describe('oversight ticket view', () => {
       listMock.mockResolvedValue({ items: [next], nextCursor: null });
       return next;
     });
-    const threeDays = addDays(shanghaiToday(), 3);
+    const threeDays = addDays(shanghaiDate(), 3);
 
     render(<OversightTicket />);
     await screen.findByText('社区督办');

@@ -1,17 +1,25 @@
 import { useCallback, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Picker, Text, View } from '@tarojs/components';
-import { TICKET_KIND_LABELS, TICKET_STATE_LABELS, type EscalationView, type TicketView } from '@wuye/contracts';
+import {
+  addDays,
+  shanghaiDate,
+  shanghaiDateTime,
+  shanghaiTimeOn,
+  TICKET_KIND_LABELS,
+  TICKET_STATE_LABELS,
+  type EscalationView,
+  type TicketView,
+} from '@wuye/contracts';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { OVERSIGHT_TICKET_PAGE } from '../../../../routes';
 import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { closeEscalation, commentOnEscalation, getTicket, listEscalations, setEscalationDeadline } from '../../../../services/oversight';
-import { formatShanghaiDateTime } from '../../../../utils/time';
 import { SignedOutPage } from '../../components/RemoteStatus';
 import TicketTimeline from '../../../../components/TicketTimeline';
-import { addDays, canHandleEscalations, deadlineOn, shanghaiToday } from '../../lib/format';
+import { canHandleEscalations } from '../../lib/format';
 import { messageOf, useRemote } from '../../../../hooks/useRemote';
 import TextBox from '../../../../components/TextBox';
 import '../../oversight.scss';
@@ -70,7 +78,7 @@ function EscalationPanel({ escalation, onChanged }: { escalation: EscalationView
       setError('请选择督办期限');
       return;
     }
-    void run(() => setEscalationDeadline(escalation.id, deadlineOn(day), note.trim() || undefined), '已设定期限');
+    void run(() => setEscalationDeadline(escalation.id, shanghaiTimeOn(day), note.trim() || undefined), '已设定期限');
   };
   const close = async () => {
     if (needNote('结束督办的说明')) return;
@@ -78,7 +86,7 @@ function EscalationPanel({ escalation, onChanged }: { escalation: EscalationView
     if (answer.confirm) await run(() => closeEscalation(escalation.id, note.trim()), '督办已结束');
   };
 
-  const today = shanghaiToday();
+  const today = shanghaiDate();
   return (
     <View className="card ov-escalation">
       <View className="card-title">
@@ -89,12 +97,12 @@ function EscalationPanel({ escalation, onChanged }: { escalation: EscalationView
       </View>
       <View className="ov-facts">
         <Text className="ov-fact ov-escalation-reason">原因：{escalation.reasonLabel}</Text>
-        <Text className="ov-fact">提请于 {formatShanghaiDateTime(escalation.createdAt)}</Text>
-        <Text className="ov-fact ov-escalation-deadline">督办期限：{escalation.deadlineAt ? formatShanghaiDateTime(escalation.deadlineAt) : '未设定'}</Text>
+        <Text className="ov-fact">提请于 {shanghaiDateTime(escalation.createdAt)}</Text>
+        <Text className="ov-fact ov-escalation-deadline">督办期限：{escalation.deadlineAt ? shanghaiDateTime(escalation.deadlineAt) : '未设定'}</Text>
       </View>
       {escalation.state === 'closed' ? (
         <View className="wrap-text ov-escalation-closing">
-          {escalation.closedAt ? `${formatShanghaiDateTime(escalation.closedAt)} 结束：` : '结束：'}
+          {escalation.closedAt ? `${shanghaiDateTime(escalation.closedAt)} 结束：` : '结束：'}
           {escalation.closingNote}
         </View>
       ) : (
@@ -214,9 +222,9 @@ export default function OversightTicket() {
           <View className="card ov-deadlines">
             <View className="card-title">时限</View>
             <View className="ov-facts">
-              <Text className="ov-fact">提交：{formatShanghaiDateTime(ticket.createdAt)}</Text>
-              <Text className="ov-fact ov-response-due">响应期限：{formatShanghaiDateTime(ticket.responseDueAt)}</Text>
-              <Text className="ov-fact ov-resolution-due">办结期限：{formatShanghaiDateTime(ticket.resolutionDueAt)}</Text>
+              <Text className="ov-fact">提交：{shanghaiDateTime(ticket.createdAt)}</Text>
+              <Text className="ov-fact ov-response-due">响应期限：{shanghaiDateTime(ticket.responseDueAt)}</Text>
+              <Text className="ov-fact ov-resolution-due">办结期限：{shanghaiDateTime(ticket.resolutionDueAt)}</Text>
             </View>
             {ticket.overdue ? <View className="ov-alert ov-overdue-note">已超过期限仍未办结</View> : null}
           </View>

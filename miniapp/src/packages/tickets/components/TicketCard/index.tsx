@@ -1,7 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
-import { TICKET_KIND_LABELS, type TicketSummary } from '@wuye/contracts';
+import { shanghaiDateTime, TICKET_KIND_LABELS, type TicketSummary } from '@wuye/contracts';
 import { fileUrl } from '../../../../services/http';
-import { formatShanghaiDateTime } from '../../../../utils/time';
 import { stateBadgeClass, stateLabel } from '../../format';
 
 /** One ticket in 我的报事 or on the board: what, where, state, and whether it is past its deadline. */
@@ -23,7 +22,7 @@ export default function TicketCard({ ticket, showReporter, onOpen }: { ticket: T
           {ticket.place ? <View className="muted wrap-text ticket-place">位置：{ticket.place}</View> : null}
           <View className="muted wrap-text ticket-meta">
             {showReporter ? `${ticket.reporter} · ` : ''}
-            {ticket.communityName} · {formatShanghaiDateTime(ticket.createdAt)}
+            {ticket.communityName} · {shanghaiDateTime(ticket.createdAt)}
             {ticket.followerCount > 0 ? ` · ${ticket.followerCount} 人也遇到` : ''}
           </View>
         </View>

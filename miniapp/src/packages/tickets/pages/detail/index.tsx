@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { RATING_TAGS, TICKET_KIND_LABELS, type TicketView } from '@wuye/contracts';
+import { RATING_TAGS, shanghaiDateTime, TICKET_KIND_LABELS, type TicketView } from '@wuye/contracts';
 import PhotoGrid from '../../../../components/PhotoGrid';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
@@ -11,7 +11,6 @@ import { ticketDetailPage } from '../../../../routes';
 import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { ApiError } from '../../../../services/http';
 import { followTicket, getTicket, rateTicket, transitionTicket, unfollowTicket, urgeTicket } from '../../../../services/tickets';
-import { formatShanghaiDateTime } from '../../../../utils/time';
 import { stateBadgeClass, stateLabel } from '../../format';
 import TextBox from '../../../../components/TextBox';
 import '../index/index.scss';
@@ -190,9 +189,9 @@ export default function TicketDetail() {
           {t.house ? <View className="muted wrap-text">房屋：{t.house}</View> : null}
           {t.place ? <View className="muted wrap-text detail-place">位置：{t.place}</View> : null}
           <View className="muted wrap-text">报事人：{t.reporter}</View>
-          <View className="muted">提交时间：{formatShanghaiDateTime(t.createdAt)}</View>
-          <View className="muted detail-response-due">受理时限：{formatShanghaiDateTime(t.responseDueAt)}</View>
-          <View className="muted detail-resolution-due">办结时限：{formatShanghaiDateTime(t.resolutionDueAt)}</View>
+          <View className="muted">提交时间：{shanghaiDateTime(t.createdAt)}</View>
+          <View className="muted detail-response-due">受理时限：{shanghaiDateTime(t.responseDueAt)}</View>
+          <View className="muted detail-resolution-due">办结时限：{shanghaiDateTime(t.resolutionDueAt)}</View>
           {t.assignee ? <View className="muted wrap-text">办理人：{t.assignee}</View> : null}
           {t.followerCount > 0 ? <View className="muted">{t.followerCount} 位邻居也遇到了这个问题</View> : null}
           <View className="muted">{t.visibility === 'public' ? '公开在小区公告板（报事人姓名已隐去）' : '仅报事人和物业可见'}</View>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { TICKET_KIND_LABELS } from '@wuye/contracts';
+import { shanghaiDateTime, TICKET_KIND_LABELS } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
@@ -13,7 +13,6 @@ import { discardReport, flushOutbox, onOutboxChange, pendingReports, sendReport,
 import { onNetworkBack } from '../../../../services/network';
 import { sessionUserId } from '../../../../services/session';
 import { listTickets } from '../../../../services/tickets';
-import { formatShanghaiDateTime } from '../../../../utils/time';
 import TicketCard from '../../components/TicketCard';
 import { STATE_FILTERS, type StateFilter } from '../../format';
 import { residentCommunities } from '../../residence';
@@ -33,7 +32,7 @@ function OutboxItem({ entry, onRetry, onDiscard }: { entry: OutboxEntry; onRetry
       </View>
       <View className="ticket-summary wrap-text">{entry.input.description}</View>
       <View className="muted wrap-text">
-        {entry.communityName} · {formatShanghaiDateTime(entry.createdAt)}
+        {entry.communityName} · {shanghaiDateTime(entry.createdAt)}
         {entry.photos.length > 0 ? ` · ${entry.photos.length} 张照片` : ''}
       </View>
       {entry.error ? (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { BINDING_RELATION_LABELS, type BindingView } from '@wuye/contracts';
+import { BINDING_RELATION_LABELS, shanghaiDateTime, type BindingView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
@@ -12,7 +12,6 @@ import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { approveBinding, listPendingBindings, rejectBinding } from '../../../../services/bindings';
 import { ApiError, showApiError } from '../../../../services/http';
 import { REVIEWER_ROLES, getActiveRole, reviewCommunities } from '../../../../services/workspace';
-import { formatShanghaiDateTime } from '../../../../utils/time';
 import TextBox from '../../../../components/TextBox';
 import './index.scss';
 
@@ -62,7 +61,7 @@ function ReviewItem({
       </View>
       <View className="review-line">
         <Text className="review-label">申请时间</Text>
-        <Text className="review-time">{formatShanghaiDateTime(binding.createdAt)}</Text>
+        <Text className="review-time">{shanghaiDateTime(binding.createdAt)}</Text>
       </View>
       {binding.applicantNote ? <View className="review-note wrap-text">备注：{binding.applicantNote}</View> : null}
 

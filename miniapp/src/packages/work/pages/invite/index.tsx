@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, View } from '@tarojs/components';
-import { ROLE_LABELS, type CommunityView, type InvitationView } from '@wuye/contracts';
+import { ROLE_LABELS, shanghaiDate, type CommunityView, type InvitationView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
@@ -11,7 +11,6 @@ import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { ApiError, showApiError } from '../../../../services/http';
 import { createInvitation, listScopedCommunities } from '../../../../services/roles';
 import { roleLabel } from '../../../../services/workspace';
-import { formatShanghaiDate } from '../../../../utils/time';
 import './index.scss';
 
 type InvitedRole = 'staff' | 'manager';
@@ -100,7 +99,7 @@ export default function StaffInvitation() {
           <View className="staff-invite-line wrap-text">
             身份：{roleLabel({ role: invitation.role, scopeName: invitation.scopeName, ...(invitation.title ? { title: invitation.title } : {}) })}
           </View>
-          <View className="staff-invite-line">有效期至 {formatShanghaiDate(invitation.expiresAt)}，只能使用一次。</View>
+          <View className="staff-invite-line">有效期至 {shanghaiDate(invitation.expiresAt)}，只能使用一次。</View>
           <View className="muted staff-invite-line">请对方在物业通“我的 → 输入邀请码”中填写。邀请码只在这里显示一次。</View>
           <View className="button-row">
             <Button className="button button-primary staff-invite-copy" onClick={() => copy(invitation.code)}>

@@ -1,7 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { TICKET_ACTION_LABELS, TICKET_KIND_LABELS, TICKET_STATE_LABELS, type TicketAction, type TicketView } from '@wuye/contracts';
+import {
+  shanghaiDateTime,
+  TICKET_ACTION_LABELS,
+  TICKET_KIND_LABELS,
+  TICKET_STATE_LABELS,
+  type TicketAction,
+  type TicketView,
+} from '@wuye/contracts';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useSession } from '../../../../hooks/useSession';
@@ -9,7 +16,6 @@ import { HANDLING_TICKET_PAGE } from '../../../../routes';
 import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { STALE_MESSAGE, getHandlingTicket, isConcurrentChange, transitionTicket } from '../../../../services/handling';
 import { ApiError, showApiError } from '../../../../services/http';
-import { formatShanghaiDateTime } from '../../../../utils/time';
 import PhotoGrid from '../../../../components/PhotoGrid';
 import TicketTimeline from '../../../../components/TicketTimeline';
 import TicketActionPanel, { type TransitionRequest } from '../../components/TicketActionPanel';
@@ -164,9 +170,9 @@ export default function HandlingTicket() {
         <InfoLine className="ticket-reporter" label="报事人" value={ticket.reporterPhone ? `${ticket.reporter} ${ticket.reporterPhone}` : ticket.reporter} />
         {ticket.house ? <InfoLine className="ticket-house" label="房屋" value={`${ticket.communityName} ${ticket.house}`} /> : null}
         <InfoLine className="ticket-place" label="位置" value={ticket.place ?? (ticket.house ? '户内' : ticket.communityName)} />
-        <InfoLine className="ticket-created" label="提交时间" value={formatShanghaiDateTime(ticket.createdAt)} />
-        <InfoLine className={`ticket-response-due${awaitingResponse && ticket.overdue ? ' ticket-late' : ''}`} label="受理时限" value={formatShanghaiDateTime(ticket.responseDueAt)} />
-        <InfoLine className="ticket-resolution-due" label="办结时限" value={formatShanghaiDateTime(ticket.resolutionDueAt)} />
+        <InfoLine className="ticket-created" label="提交时间" value={shanghaiDateTime(ticket.createdAt)} />
+        <InfoLine className={`ticket-response-due${awaitingResponse && ticket.overdue ? ' ticket-late' : ''}`} label="受理时限" value={shanghaiDateTime(ticket.responseDueAt)} />
+        <InfoLine className="ticket-resolution-due" label="办结时限" value={shanghaiDateTime(ticket.resolutionDueAt)} />
         {ticket.assignee ? <InfoLine className="ticket-assignee" label="处理人" value={ticket.assignee} /> : null}
         {ticket.reopenCount > 0 ? <InfoLine className="ticket-reopened" label="重新办理" value={`${ticket.reopenCount} 次`} /> : null}
         {ticket.source === 'hotline' ? <InfoLine className="ticket-source" label="来源" value="12345热线" /> : null}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
-import { TICKET_STATE_LABELS, type TicketCategory, type TicketState, type TicketSummary } from '@wuye/contracts';
+import { shanghaiDateTime, TICKET_STATE_LABELS, type TicketCategory, type TicketState, type TicketSummary } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
@@ -19,7 +19,6 @@ import {
   type HandlingView,
 } from '../../../../services/handling';
 import { showApiError } from '../../../../services/http';
-import { formatShanghaiDateTime } from '../../../../utils/time';
 import TicketBadges from '../../components/TicketBadges';
 import './index.scss';
 
@@ -36,9 +35,9 @@ const EMPTY_TEXT: Record<HandlingView, string> = {
 
 /** The deadline that matters now: accept within (待受理), resolve within (open), none after. */
 function deadlineLine(ticket: TicketSummary): string | null {
-  if (ticket.state === 'submitted') return `受理时限 ${formatShanghaiDateTime(ticket.responseDueAt)}`;
+  if (ticket.state === 'submitted') return `受理时限 ${shanghaiDateTime(ticket.responseDueAt)}`;
   if (ticket.state === 'accepted' || ticket.state === 'assigned' || ticket.state === 'in_progress') {
-    return `办结时限 ${formatShanghaiDateTime(ticket.resolutionDueAt)}`;
+    return `办结时限 ${shanghaiDateTime(ticket.resolutionDueAt)}`;
   }
   return null;
 }
@@ -59,7 +58,7 @@ function TicketRow({ ticket, onOpen }: { ticket: TicketSummary; onOpen: () => vo
             {ticket.communityName}
             {ticket.place ? ` · ${ticket.place}` : ''} · {ticket.reporter}
           </View>
-          <View className="muted handling-item-time">提交于 {formatShanghaiDateTime(ticket.createdAt)}</View>
+          <View className="muted handling-item-time">提交于 {shanghaiDateTime(ticket.createdAt)}</View>
           {deadline ? <View className={`handling-item-due${ticket.overdue ? ' handling-due-late' : ''}`}>{deadline}</View> : null}
         </View>
         {ticket.thumbnailUrl ? <Image className="handling-item-thumb" src={fileUrl(ticket.thumbnailUrl)} mode="aspectFill" /> : null}

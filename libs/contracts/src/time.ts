@@ -1,0 +1,83 @@
+/**
+ * Time: UTC in storage, Asia/Shanghai (UTC+8, no daylight saving) for calendar dates, days, quarters and display.
+ * The one place the offset is applied, for the API, its jobs, seeds and exports, and the mini-program. Computed by
+ * hand, never with Intl: WeChat's JS engine on older phones does not know time zones.
+ */
+export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+export const DAY_MS = 86400_000;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const instant = (at: Date | number | string) => (at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at));
+
+/** The wall clock in Shanghai as a Date whose UTC fields read as Shanghai time. */
+const shanghaiFields = (at: Date | number | string) => new Date(instant(at) + SHANGHAI_OFFSET_MS);
+
+/** The calendar date in Shanghai, YYYY-MM-DD ("" for an unreadable time). */
+export function shanghaiDate(at: Date | number | string = Date.now()): string {
+  const d = shanghaiFields(at);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** "2026-11-28 22:49" in Shanghai ("" for an unreadable time). */
+export function shanghaiDateTime(at: Date | number | string): string {
+  const d = shanghaiFields(at);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${shanghaiDate(at)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** The instant a Shanghai calendar day begins (00:00 +08:00). */
+export function shanghaiDayStart(date: string): Date {
+  return new Date(`${date}T00:00:00+08:00`);
+}
+
+/** An instant at a Shanghai wall-clock time of a day, as ISO 8601 with the offset: "2026-12-01T18:00:00+08:00". */
+export function shanghaiTimeOn(date: string, time = '18:00'): string {
+  return `${date}T${time}:00+08:00`;
+}
+
+/** Adds whole days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS);
+  return d.toISOString().slice(0, 10);
+}
+
+/** True for a real calendar date written YYYY-MM-DD (rejects 2026-02-30). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** The last day of a month (month 1–12), YYYY-MM-DD. */
+export function lastDayOfMonth(year: number, month: number): string {
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/** The quarter a Shanghai day falls in: "2026-Q4". */
+export function quarterOf(at: Date | number | string = Date.now()): string {
+  const date = typeof at === 'string' && isCalendarDate(at) ? at : shanghaiDate(at);
+  return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** A period in words: "2026-Q3" → "2026年第3季度", "2026-10" → "2026年10月", "2026" → "2026年". */
+export function periodLabel(period: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (quarter) return `${quarter[1]}年第${quarter[2]}季度`;
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  if (month) return `${month[1]}年${Number(month[2])}月`;
+  return /^\d{4}$/.test(period) ? `${period}年` : period;
+}
+
+/** The first and last day of a period ("2026-03", "2026-Q1", "2026"). */
+export function periodDays(period: string): { from: string; to: string } {
+  const year = Number(period.slice(0, 4));
+  const quarter = /^\d{4}-Q([1-4])$/.exec(period);
+  if (quarter) {
+    const first = (Number(quarter[1]) - 1) * 3 + 1;
+    return { from: `${year}-${pad(first)}-01`, to: lastDayOfMonth(year, first + 2) };
+  }
+  const month = /^\d{4}-(\d{2})$/.exec(period);
+  if (month) return { from: `${period}-01`, to: lastDayOfMonth(year, Number(month[1])) };
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
