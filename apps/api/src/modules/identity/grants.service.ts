@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Role } from '@wuye/contracts';
+import { shanghaiDate, type Role } from '@wuye/contracts';
 import { rawQuery } from '../../database/raw';
 import { activeContractSql } from '../org/contracts.service';
 import { Principal, Grant } from './principal';
@@ -10,7 +10,6 @@ import { Principal, Grant } from './principal';
  * One row of the grants query: a role assignment (r), an approved binding (b), an active contract (c), or the
  * user (u: `ord` is whether the token's session is live).
  */
-import { shanghaiDate } from '@wuye/contracts';
 interface GrantRow {
   src: 'r' | 'b' | 'c' | 'u';
   ord: number;

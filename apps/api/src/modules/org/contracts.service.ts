@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ContractStatus, ContractView, Page } from '@wuye/contracts';
+import { addDays, shanghaiDate, type ContractStatus, type ContractView, type Page } from '@wuye/contracts';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
 import { AuditService } from '../identity/audit.service';
@@ -15,7 +15,6 @@ import { ServiceContract } from './service-contract.entity';
  * The rule for hand-written SQL: the contract aliased `alias` is active on `today`, a placeholder for a Shanghai
  * date (`:today` for named parameters; `?` for positional ones, which then take the date twice).
  */
-import { addDays, shanghaiDate } from '@wuye/contracts';
 export const activeContractSql = (alias: string, today = ':today') =>
   `${alias}.terminated_at IS NULL AND ${alias}.starts_on <= ${today} AND (${alias}.ends_on IS NULL OR ${alias}.ends_on >= ${today})`;
 
