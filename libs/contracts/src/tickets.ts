@@ -47,7 +47,8 @@ export interface TransitionRule {
 
 /**
  * The one table of the ticket lifecycle (受理 → 转办 → 办理 → 反馈 → 办结): used by the API to decide, by the app to
- * offer buttons, by the tests and the docs. Auto-close after 7 days is the system's, not in this table.
+ * offer buttons, by the tests and the docs. The steps that are not a person's action on the state (评价, 催办, 超时,
+ * 自动办结, 督办) are planned by the same engine from its second table (apps/api tickets/lifecycle.ts).
  */
 export const TICKET_TRANSITIONS: readonly TransitionRule[] = [
   { action: 'accept', from: ['submitted'], to: 'accepted', actors: ['manager'], needs: [] },

@@ -21,6 +21,7 @@ import { keysetPage } from '../../common/pagination';
 import { ContentSecurityService } from '../content/content-security.service';
 import { AuditService } from '../identity/audit.service';
 import { HouseBinding } from '../identity/house-binding.entity';
+import { managersOf } from '../identity/people';
 import type { Principal } from '../identity/principal';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { User } from '../identity/user.entity';
@@ -29,7 +30,6 @@ import { Building } from '../org/building.entity';
 import { Community } from '../org/community.entity';
 import { House } from '../org/house.entity';
 import { houseLabel } from '../org/houses.service';
-import { EscalationsService } from '../tickets/escalations.service';
 import { Upload } from '../uploads/upload.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { disclosureHash } from './disclosure-hash';
@@ -61,7 +61,6 @@ export class DisclosuresService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly uploads: UploadsService,
     private readonly notifications: NotificationsService,
-    private readonly escalations: EscalationsService,
     private readonly contentSecurity: ContentSecurityService,
     private readonly audit: AuditService,
   ) {}
@@ -231,7 +230,7 @@ export class DisclosuresService {
     await this.db.transaction(async (m) => {
       await m.getRepository(DisclosureReview).insert({ disclosureId: id, lineId: dto.lineId ?? null, round: d.reviewRound, reviewerId: caller.userId, decision: dto.decision, comment, answer: null, answeredById: null, answeredAt: null });
       if (dto.decision === 'query') {
-        const managers = await this.escalations.managersOf(m, d.communityId);
+        const managers = await managersOf(m, d.communityId);
         await this.notifications.notify(managers, { kind: 'disclosure_query', title: '业委会对公示有疑问', body: `${d.title}：${comment}` }, m);
       }
     });
@@ -275,7 +274,7 @@ export class DisclosuresService {
         if (d.supersedesId) await m.getRepository(Disclosure).update({ id: d.supersedesId, state: 'published' }, { state: 'superseded' });
         if (d.type === 'shared_cost') await this.writeShares(m, d);
         await this.audit.record({ actorId: caller.userId, action: 'disclosure.publish', entityType: 'disclosure', entityId: id, communityId: d.communityId, after: { hash, chainSeq: publishing.chainSeq } }, m);
-        const managers = await this.escalations.managersOf(m, d.communityId);
+        const managers = await managersOf(m, d.communityId);
         await this.notifications.notify(managers, { kind: 'disclosure_published', title: '公示已签发', body: d.title }, m);
       });
     } catch (error) {
@@ -569,7 +568,7 @@ export class DisclosuresService {
         dueAt: new Date(Date.now() + community.questionAnswerDays * 86400_000),
         overdueNotifiedAt: null,
       });
-      const managers = await this.escalations.managersOf(m, d.communityId);
+      const managers = await managersOf(m, d.communityId);
       await this.notifications.notify(managers, { kind: 'disclosure_question', title: '业主对公示提出质询', body: `${d.title}：${dto.text.slice(0, 80)}（${community.questionAnswerDays} 天内回复）` }, m);
     });
     return this.get(id, caller);

@@ -1,17 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { shanghaiDateTime, type EscalationView, type Page } from '@wuye/contracts';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
+import type { EscalationView, Page } from '@wuye/contracts';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
 import type { Principal } from '../identity/principal';
-import { NotificationsService } from '../notifications/notifications.service';
 import { Community } from '../org/community.entity';
 import { Escalation } from '../tickets/escalation.entity';
-import { ESCALATION_REASON_LABELS, EscalationsService } from '../tickets/escalations.service';
+import { ESCALATION_REASON_LABELS, type TicketStep } from '../tickets/lifecycle';
+import { TicketLifecycleService } from '../tickets/ticket-lifecycle.service';
 import { TicketViewsService } from '../tickets/ticket-views.service';
 import { Ticket } from '../tickets/ticket.entity';
-import { TicketsService } from '../tickets/tickets.service';
 import { EscalationDeadlineDto, EscalationsQuery } from './dto/oversight.dto';
 
 /** 督办: the community office's queue of escalated tickets; it comments, sets deadlines and closes escalations. */
@@ -19,10 +18,8 @@ import { EscalationDeadlineDto, EscalationsQuery } from './dto/oversight.dto';
 export class EscalationQueueService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly tickets: TicketsService,
     private readonly views: TicketViewsService,
-    private readonly escalations: EscalationsService,
-    private readonly notifications: NotificationsService,
+    private readonly lifecycle: TicketLifecycleService,
   ) {}
 
   async list(query: EscalationsQuery, caller: Principal): Promise<Page<EscalationView>> {
@@ -48,10 +45,7 @@ export class EscalationQueueService {
 
   async comment(id: number, note: string, caller: Principal): Promise<EscalationView> {
     const { escalation, ticket } = await this.load(id, caller);
-    await this.db.transaction(async (m) => {
-      await this.tickets.addEvent(m, ticket, { actorId: caller.userId, actorRole: 'office', action: 'office_comment', from: ticket.state, to: ticket.state, note: note.trim() });
-      await this.notifyProperty(m, ticket, '社区督办意见', note);
-    });
+    await this.officeStep(ticket, { kind: 'office_comment', note }, caller);
     return (await this.viewsOf([escalation]))[0];
   }
 
@@ -59,31 +53,24 @@ export class EscalationQueueService {
     const { ticket } = await this.load(id, caller);
     const deadline = new Date(dto.deadlineAt);
     if (Number.isNaN(deadline.getTime()) || deadline.getTime() <= Date.now()) throw invalid('督办期限应晚于现在', { field: 'deadlineAt' });
-    await this.db.transaction(async (m) => {
-      await m.getRepository(Escalation).update(id, { deadlineAt: deadline });
-      const note = `督办期限：${shanghaiDateTime(deadline)}${dto.note ? `。${dto.note.trim()}` : ''}`;
-      await this.tickets.addEvent(m, ticket, { actorId: caller.userId, actorRole: 'office', action: 'deadline', from: ticket.state, to: ticket.state, note });
-      await this.notifyProperty(m, ticket, '社区设定督办期限', note);
-    });
+    await this.officeStep(ticket, { kind: 'office_deadline', deadlineAt: deadline, note: dto.note }, caller, (m) => m.getRepository(Escalation).update(id, { deadlineAt: deadline }));
     return (await this.viewsOf([await this.db.getRepository(Escalation).findOneByOrFail({ id })]))[0];
   }
 
   async close(id: number, note: string, caller: Principal): Promise<EscalationView> {
     const { ticket } = await this.load(id, caller);
-    await this.db.transaction(async (m) => {
+    const othersOpen = await this.db.getRepository(Escalation).countBy({ ticketId: ticket.id, state: 'open', id: Not(id) });
+    await this.officeStep(ticket, { kind: 'escalation_closed', note, othersOpen: othersOpen > 0 }, caller, async (m) => {
       const result = await m.getRepository(Escalation).update({ id, state: 'open' }, { state: 'closed', closedAt: new Date(), closedById: caller.userId, closingNote: note.trim() });
       if (!result.affected) throw conflict('ESCALATION_CLOSED', '该督办已经结束');
-      const stillOpen = await m.getRepository(Escalation).countBy({ ticketId: ticket.id, state: 'open' });
-      if (!stillOpen) await m.getRepository(Ticket).update(ticket.id, { escalatedAt: null });
-      await this.tickets.addEvent(m, ticket, { actorId: caller.userId, actorRole: 'office', action: 'escalation_closed', from: ticket.state, to: ticket.state, note: `督办结束：${note.trim()}` });
-      await this.notifyProperty(m, ticket, '督办已结束', note);
     });
     return (await this.viewsOf([await this.db.getRepository(Escalation).findOneByOrFail({ id })]))[0];
   }
 
-  private async notifyProperty(m: EntityManager, ticket: Ticket, title: string, body: string): Promise<void> {
-    const managers = await this.escalations.managersOf(m, ticket.communityId);
-    await this.notifications.notify([...managers, ...(ticket.assigneeId ? [ticket.assigneeId] : [])], { kind: 'escalation_update', title, body: `#${ticket.id} ${ticket.categoryName}：${body}`, ticketId: ticket.id }, m);
+  /** The office's step on the ticket's timeline (and who hears of it), with the escalation's own change beside it. */
+  private async officeStep(ticket: Ticket, step: TicketStep, caller: Principal, alongside?: (m: EntityManager) => Promise<unknown>): Promise<void> {
+    const plan = this.lifecycle.plan(ticket, step, { now: new Date(), actorId: caller.userId, actors: ['office'] });
+    await this.lifecycle.commit(ticket, plan, alongside);
   }
 
   private async viewsOf(items: Escalation[]): Promise<EscalationView[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
-import { DEFAULT_TICKET_CATEGORIES, OPEN_TICKET_STATES, type AreaOverview, type CommunityOverview, type CompanyOverview, type Metrics, type TicketState, addDays, isCalendarDate, shanghaiDate } from '@wuye/contracts';
+import { DEFAULT_TICKET_CATEGORIES, type AreaOverview, type CommunityOverview, type CompanyOverview, type Metrics, type TicketState, addDays, isCalendarDate, shanghaiDate } from '@wuye/contracts';
 import { invalid } from '../../common/errors';
 import { ComplianceService } from '../disclosures/compliance.service';
 import type { Principal } from '../identity/principal';
@@ -10,6 +10,7 @@ import { Area } from '../org/area.entity';
 import { Community } from '../org/community.entity';
 import { ContractsService } from '../org/contracts.service';
 import { PropertyCompany } from '../org/property-company.entity';
+import { OVERDUE_SQL, overdueParams } from '../tickets/deadlines';
 import { ROLLUP_COUNTERS, columnOf, type Counters } from '../tickets/rollups.service';
 import { TicketCategoryRow } from '../tickets/ticket-category.entity';
 import { Ticket } from '../tickets/ticket.entity';
@@ -132,13 +133,12 @@ export class OverviewService {
 
   /** Open tickets past a deadline right now, per estate of the area (state/deadline index, then the area). */
   async overdueByCommunity(areaPath: string): Promise<Map<number, number>> {
-    const now = new Date();
     const rows = await this.db
       .getRepository(Ticket)
       .createQueryBuilder('t')
       .select('t.communityId', 'c')
       .addSelect('COUNT(*)', 'n')
-      .where("((t.state = 'submitted' AND t.responseDueAt < :now) OR (t.state IN (:...open) AND t.resolutionDueAt < :now))", { now, open: OPEN_TICKET_STATES })
+      .where(OVERDUE_SQL, overdueParams())
       .andWhere('t.areaPath LIKE :p', { p: `${areaPath}%` })
       .groupBy('t.communityId')
       .getRawMany<{ c: number; n: string }>();

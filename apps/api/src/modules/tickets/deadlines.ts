@@ -1,17 +1,21 @@
-import { OPEN_TICKET_STATES, type TicketCategory, type TicketState } from '@wuye/contracts';
+import { DEFAULT_TICKET_CATEGORIES, OPEN_TICKET_STATES, type TicketCategory, type TicketState } from '@wuye/contracts';
+
+export type CategoryDeadlines = Pick<TicketCategory, 'responseMinutes' | 'resolutionMinutes'>;
+
+/** A ticket whose category has since been removed runs on the deadlines of 其他 (other). */
+const FALLBACK: CategoryDeadlines = DEFAULT_TICKET_CATEGORIES.find((c) => c.code === 'other') as TicketCategory;
 
 /**
  * The one place deadlines are computed. Property service runs around the clock, so minutes are wall-clock
- * minutes from the moment the ticket was filed (or reopened, or appealed).
+ * minutes from the moment the ticket was filed, reopened or appealed.
  */
-export function ticketDeadlines(from: Date, category: Pick<TicketCategory, 'responseMinutes' | 'resolutionMinutes'>) {
+export function ticketDeadlines(from: Date, category: CategoryDeadlines | null) {
+  const c = category ?? FALLBACK;
   return {
-    responseDueAt: new Date(from.getTime() + category.responseMinutes * 60_000),
-    resolutionDueAt: new Date(from.getTime() + category.resolutionMinutes * 60_000),
+    responseDueAt: new Date(from.getTime() + c.responseMinutes * 60_000),
+    resolutionDueAt: new Date(from.getTime() + c.resolutionMinutes * 60_000),
   };
 }
-
-export const resolutionDueFrom = (from: Date, resolutionMinutes: number) => new Date(from.getTime() + resolutionMinutes * 60_000);
 
 const WORKING: readonly TicketState[] = ['accepted', 'assigned', 'in_progress'];
 
@@ -23,4 +27,4 @@ export function isOverdue(t: { state: TicketState; responseDueAt: Date; resoluti
 
 /** isOverdue in SQL over the ticket aliased `t`, with overdueParams() for `:now` and `:open`. */
 export const OVERDUE_SQL = "((t.state = 'submitted' AND t.response_due_at < :now) OR (t.state IN (:...open) AND t.resolution_due_at < :now))";
-export const overdueParams = () => ({ now: new Date(), open: OPEN_TICKET_STATES });
+export const overdueParams = (now = new Date()) => ({ now, open: OPEN_TICKET_STATES });

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { OPEN_TICKET_STATES, type TicketState, type TicketStats, addDays, isCalendarDate, shanghaiDayStart } from '@wuye/contracts';
+import { type TicketState, type TicketStats, addDays, isCalendarDate, shanghaiDayStart } from '@wuye/contracts';
 import { invalid, notFound } from '../../common/errors';
 import type { Principal } from '../identity/principal';
 import { Community } from '../org/community.entity';
+import { OVERDUE_SQL, overdueParams } from './deadlines';
 import { Ticket } from './ticket.entity';
 
 /** Start of a Shanghai calendar day as a UTC instant. */
@@ -50,12 +51,11 @@ export class TicketStatsService {
       .addSelect('SUM(CASE WHEN t.reopenCount > 0 THEN 1 ELSE 0 END)', 'reopened')
       .getRawMany<Record<string, string | number | null>>();
     const num = (key: string) => Number(m?.[key] ?? 0);
-    const now = new Date();
     const overdueOpen = await this.db
       .getRepository(Ticket)
       .createQueryBuilder('t')
       .where('t.communityId = :c', { c: communityId })
-      .andWhere("((t.state = 'submitted' AND t.responseDueAt < :now) OR (t.state IN (:...open) AND t.resolutionDueAt < :now))", { now, open: OPEN_TICKET_STATES })
+      .andWhere(OVERDUE_SQL, overdueParams())
       .getCount();
     return {
       communityId,

@@ -4,11 +4,11 @@ import { WechatEventsController } from '../content/wechat-events.controller';
 import { IdentityCoreModule } from '../identity/identity-core.module';
 import { OrgModule } from '../org/org.module';
 import { CategoriesService } from './categories.service';
-import { EscalationsService } from './escalations.service';
 import { Open311ClientsController, Open311Controller } from './open311.controller';
 import { Open311Service } from './open311.service';
 import { TicketStatsService } from './stats.service';
 import { TicketJobsService } from './ticket-jobs.service';
+import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketViewsService } from './ticket-views.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
@@ -22,7 +22,7 @@ import { RollupsService } from './rollups.service';
     TicketsService,
     TicketViewsService,
     CategoriesService,
-    EscalationsService,
+    TicketLifecycleService,
     TicketStatsService,
     WorkloadService,
     TicketJobsService,
@@ -30,6 +30,6 @@ import { RollupsService } from './rollups.service';
     ContentSecurityService,
     RollupsService,
   ],
-  exports: [TicketsService, TicketJobsService, CategoriesService, EscalationsService, ContentSecurityService, RollupsService, TicketViewsService],
+  exports: [TicketsService, TicketJobsService, CategoriesService, TicketLifecycleService, ContentSecurityService, RollupsService, TicketViewsService],
 })
 export class TicketsModule {}

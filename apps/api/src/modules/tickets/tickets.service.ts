@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import {
   BINDING_RELATION_LABELS,
   OPEN_TICKET_STATES,
   SIMILAR_WINDOW_DAYS,
-  TICKET_ACTION_LABELS,
-  TICKET_STATE_LABELS,
-  TICKET_TRANSITIONS,
   URGE_INTERVAL_MINUTES,
   availableActions,
   PAGE_SIZE_DEFAULT,
@@ -15,7 +12,6 @@ import {
   type Page,
   type TicketActor,
   type TicketKind,
-  type TicketState,
   type TicketSummary,
   type TicketView,
   type TicketVisibility,
@@ -33,17 +29,15 @@ import { User } from '../identity/user.entity';
 import { ContentSecurityService } from '../content/content-security.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { CategoriesService } from './categories.service';
-import { OVERDUE_SQL, isOverdue, overdueParams, resolutionDueFrom, ticketDeadlines } from './deadlines';
+import { OVERDUE_SQL, isOverdue, overdueParams, ticketDeadlines } from './deadlines';
 import { CreateTicketDto, ListTicketsQuery, RatingDto, SimilarQuery, TransitionDto } from './dto/ticket.dto';
 import { retryingTransaction } from '../../database/transactions';
-import { EscalationsService } from './escalations.service';
-import { RollupsService } from './rollups.service';
-import { TicketEvent, type EventActorRole } from './ticket-event.entity';
+import type { StepActor } from './lifecycle';
+import { TicketEvent } from './ticket-event.entity';
+import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketFollower } from './ticket-follower.entity';
 import { SUMMARY_FIELDS, TicketViewsService, type TicketListRow, type ViewerLevel } from './ticket-views.service';
 import { Ticket } from './ticket.entity';
-
-const shortTime = (d: Date) => new Date(d.getTime() + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ');
 
 /** What a new ticket carries besides who filed it. */
 export interface NewTicket {
@@ -59,8 +53,9 @@ export interface NewTicket {
 }
 
 /**
- * 随手拍 to 办结: reporting, the state machine (TICKET_TRANSITIONS), the timeline, ratings, urging, following.
- * Every change is a conditional update on the ticket's version plus an append-only event, in one transaction.
+ * 随手拍 to 办结: reporting, reading, and the steps people take on a ticket (受理, 转办, 反馈, 评价, 催办, 我也遇到).
+ * Each step is planned and carried out by the ticket lifecycle (lifecycle.ts, TicketLifecycleService); this service
+ * finds the ticket, says who the caller is to it, and checks what needs I/O (assignee, content security).
  */
 @Injectable()
 export class TicketsService {
@@ -72,9 +67,8 @@ export class TicketsService {
     private readonly uploads: UploadsService,
     private readonly views: TicketViewsService,
     private readonly notifications: NotificationsService,
-    private readonly escalations: EscalationsService,
     private readonly content: ContentSecurityService,
-    private readonly rollups: RollupsService,
+    private readonly lifecycle: TicketLifecycleService,
   ) {
     this.listColumns = new RawColumns(db, Ticket, 't', SUMMARY_FIELDS);
   }
@@ -127,7 +121,7 @@ export class TicketsService {
     const now = new Date();
     const due = ticketDeadlines(now, category);
 
-    return retryingTransaction(this.db, async (m) => {
+    const saved = await retryingTransaction(this.db, async (m) => {
       const photos = origin.reporterId !== null ? await this.uploads.claim(input.photoIds, origin.reporterId, m) : [];
       const saved = await m.getRepository(Ticket).save(
         m.getRepository(Ticket).create({
@@ -171,12 +165,12 @@ export class TicketsService {
           createdAt: now,
         }),
       );
-      await this.addEvent(m, saved, { actorId: origin.reporterId, actorRole: origin.source === 'hotline' ? 'hotline' : 'reporter', action: 'created', from: null, to: 'submitted' });
-      await this.rollups.record(m, null, saved);
-      const managers = await this.escalations.managersOf(m, saved.communityId);
-      await this.notifications.notify(managers, { kind: 'ticket_new', title: `新工单：${category.name}${category.emergency ? '（紧急）' : ''}`, body: description.slice(0, 100), ticketId: saved.id }, m);
+      const actor = origin.source === 'hotline' ? 'hotline' : 'reporter';
+      await this.lifecycle.apply(m, saved, this.lifecycle.plan(saved, { kind: 'create' }, { now, actorId: origin.reporterId, actors: [actor] }));
       return saved;
     });
+    this.notifications.kick();
+    return saved;
   }
 
   /** "3栋业主", "物业", "业委会": how neighbours see the reporter. */
@@ -208,11 +202,13 @@ export class TicketsService {
     return onBoard || (following && t.visibility === 'public') ? 'neighbour' : null;
   }
 
-  private actorsOf(t: Ticket, caller: Principal): TicketActor[] {
-    const actors: TicketActor[] = [];
+  /** What the caller is to this ticket, for the lifecycle's rules. */
+  private actorsOf(t: Ticket, caller: Principal, following = false): StepActor[] {
+    const actors: StepActor[] = [];
     if (t.reporterId === caller.userId) actors.push('reporter');
     if (caller.mayInCommunity('tickets.handle', t.communityId)) actors.push('manager');
     if (t.assigneeId === caller.userId && caller.mayInCommunity('tickets.work', t.communityId)) actors.push('assignee');
+    if (following) actors.push('follower');
     return actors;
   }
 
@@ -230,7 +226,7 @@ export class TicketsService {
     const actors = this.actorsOf(t, caller);
     const isReporter = t.reporterId === caller.userId;
     return this.views.detail(t, level, {
-      actions: availableActions(t.state, actors),
+      actions: availableActions(t.state, actors.filter((a): a is TicketActor => a !== 'follower')),
       canRate: isReporter && t.ratingStars === null && (t.state === 'resolved' || (t.state === 'closed' && t.resolvedAt !== null)),
       canUrge: (isReporter || following) && isOverdue(t),
       following,
@@ -360,146 +356,16 @@ export class TicketsService {
 
   async transition(id: number, dto: TransitionDto, caller: Principal): Promise<TicketView> {
     const t = await this.db.getRepository(Ticket).findOneBy({ id });
-    const level = t ? this.viewerLevel(t, caller) : null;
-    if (!t || !level) throw notFound('ticket');
-    const rule = TICKET_TRANSITIONS.find((r) => r.action === dto.action) as (typeof TICKET_TRANSITIONS)[number];
-    const label = TICKET_ACTION_LABELS[dto.action];
-    const actors = this.actorsOf(t, caller);
-    const actor = rule.actors.find((a) => actors.includes(a));
-    if (!actor) throw new DomainError(403, 'ACTION_NOT_ALLOWED', `您不能对该工单执行“${label}”`);
-    if (!rule.from.includes(t.state)) {
-      throw conflict('ILLEGAL_TRANSITION', `工单当前为“${TICKET_STATE_LABELS[t.state]}”，不能执行“${label}”`, { state: t.state, action: dto.action });
-    }
-    if (dto.version !== t.version) throw conflict('STALE_VERSION', '工单刚被他人处理过，请刷新后再操作', { version: t.version });
-    const reason = dto.reason?.trim();
-    const note = dto.note?.trim();
-    if (rule.needs.includes('reason') && !reason) throw invalid(`请填写${label}的原因`, { field: 'reason' });
-    if (rule.needs.includes('note') && !note) throw invalid('请填写处理结果', { field: 'note' });
-    if (rule.needs.includes('photos') && !dto.photoIds?.length) throw invalid('请上传处理后的照片', { field: 'photoIds' });
-    let assigneeId: number | null = null;
-    if (rule.needs.includes('assignee')) {
-      if (!dto.assigneeId === !dto.externalAssignee?.trim()) throw invalid('请选择一位处理人，或填写转办单位', { field: 'assigneeId' });
-      if (dto.assigneeId) {
-        if (!(await this.assignees(t.communityId, caller)).some((a) => a.id === dto.assigneeId)) {
-          throw invalid('处理人须是本小区物业的员工', { field: 'assigneeId' }, 'INVALID_ASSIGNEE');
-        }
-        assigneeId = dto.assigneeId;
-      }
-    }
-    const text = reason ?? note;
-    if (text) await this.content.checkText(caller.userId, text, 2);
-
-    const now = new Date();
-    const changes: Partial<Ticket> = { state: rule.to };
+    if (!t || !this.viewerLevel(t, caller)) throw notFound('ticket');
     const category = await this.categories.find(t.communityId, t.categoryCode);
-    let escalate: 'reopened_twice' | 'appeal' | null = null;
-    switch (dto.action) {
-      case 'accept':
-      case 'reject':
-        changes.acceptedAt = now;
-        changes.respondedOnTime = now <= t.responseDueAt;
-        break;
-      case 'assign':
-        changes.assigneeId = assigneeId;
-        changes.externalAssignee = assigneeId ? null : (dto.externalAssignee?.trim() ?? null);
-        break;
-      case 'resolve':
-        changes.resolvedAt = now;
-        changes.resolvedOnTime = now <= t.resolutionDueAt;
-        break;
-      case 'close':
-        changes.closedAt = now;
-        break;
-      case 'cancel':
-        changes.closedAt = now;
-        break;
-      case 'reopen':
-        changes.resolvedAt = null;
-        changes.resolvedOnTime = null;
-        changes.resolutionOverdueAt = null;
-        changes.reopenCount = t.reopenCount + 1;
-        changes.resolutionDueAt = resolutionDueFrom(now, category?.resolutionMinutes ?? 72 * 60);
-        if (t.reopenCount + 1 >= 2) escalate = 'reopened_twice';
-        break;
-      case 'appeal': {
-        const due = ticketDeadlines(now, category ?? { responseMinutes: 240, resolutionMinutes: 72 * 60 });
-        Object.assign(changes, { ...due, acceptedAt: null, respondedOnTime: null, responseOverdueAt: null, resolutionOverdueAt: null });
-        escalate = 'appeal';
-        break;
-      }
+    const plan = this.lifecycle.plan(t, { ...dto, kind: dto.action }, { now: new Date(), actorId: caller.userId, actors: this.actorsOf(t, caller), category });
+    if (plan.changes.assigneeId && !(await this.assignees(t.communityId, caller)).some((a) => a.id === plan.changes.assigneeId)) {
+      throw invalid('处理人须是本小区物业的员工', { field: 'assigneeId' }, 'INVALID_ASSIGNEE');
     }
-
-    await retryingTransaction(this.db, async (m) => {
-      const photos = dto.photoIds?.length ? await this.uploads.claim(dto.photoIds, caller.userId, m) : [];
-      // Optimistic lock: the update only applies to the version the caller saw (two managers: one wins).
-      const result = await m
-        .getRepository(Ticket)
-        .createQueryBuilder()
-        .update()
-        .set(changes)
-        .where('id = :id AND version = :version AND state = :state', { id, version: t.version, state: t.state })
-        .execute();
-      if (!result.affected) throw conflict('STALE_VERSION', '工单刚被他人处理过，请刷新后再操作');
-      const updated = { ...t, ...changes } as Ticket;
-      await this.rollups.record(m, t, updated);
-      const actorRole: EventActorRole = actor === 'reporter' ? 'reporter' : actor === 'manager' ? 'manager' : 'staff';
-      await this.addEvent(m, updated, { actorId: caller.userId, actorRole, action: dto.action, from: t.state, to: rule.to, note: text ?? null, photoIds: photos.map((p) => p.id) });
-      if (escalate) await this.escalations.escalate(m, updated, escalate);
-      await this.afterTransition(m, updated, dto.action, text ?? null);
-    });
-    this.notifications.kick();
+    const text = plan.events[0].note;
+    if (text) await this.content.checkText(caller.userId, text, 2);
+    await this.lifecycle.commit(t, plan);
     return this.get(id, caller);
-  }
-
-  /** Who hears about a step: the reporter (with a WeChat message on accept, resolve, close), followers, the assignee. */
-  private async afterTransition(m: EntityManager, t: Ticket, action: TransitionDto['action'], text: string | null): Promise<void> {
-    const subject = `${t.categoryName}：${t.description.slice(0, 14)}`;
-    const at = shortTime(new Date());
-    const reporter = t.reporterId !== null ? [t.reporterId] : [];
-    const followers = (await m.getRepository(TicketFollower).findBy({ ticketId: t.id })).map((f) => f.userId);
-    switch (action) {
-      case 'accept':
-        await this.notifications.notify(reporter, { kind: 'ticket_accepted', title: '工单已受理', body: `您反映的“${subject}”已受理，正在安排处理`, ticketId: t.id, template: 'accepted', fields: { thing1: subject, phrase2: '已受理', time3: at, thing4: '物业正在安排处理' } }, m);
-        break;
-      case 'reject':
-        await this.notifications.notify(reporter, { kind: 'ticket_rejected', title: '工单不予受理', body: `原因：${text ?? ''}。如有异议可申诉`, ticketId: t.id }, m);
-        break;
-      case 'assign':
-        if (t.assigneeId) await this.notifications.notify([t.assigneeId], { kind: 'ticket_assigned', title: '新的派单', body: subject, ticketId: t.id }, m);
-        break;
-      case 'resolve':
-        await this.notifications.notify(reporter, { kind: 'ticket_resolved', title: '工单已处理，请评价', body: `“${subject}”已处理：${text ?? ''}`, ticketId: t.id, template: 'resolved', fields: { thing1: subject, phrase2: '待评价', time3: at, thing4: '请确认处理结果并评价' } }, m);
-        await this.notifications.notify(followers, { kind: 'ticket_resolved', title: '您关注的问题已处理', body: subject, ticketId: t.id }, m);
-        break;
-      case 'close':
-        await this.notifications.notify(reporter, { kind: 'ticket_closed', title: '工单已办结', body: subject, ticketId: t.id, template: 'closed', fields: { thing1: subject, phrase2: '已办结', time3: at, thing4: '感谢您的反馈' } }, m);
-        break;
-      case 'reopen':
-      case 'appeal': {
-        const managers = await this.escalations.managersOf(m, t.communityId);
-        await this.notifications.notify(managers, { kind: `ticket_${action}`, title: action === 'reopen' ? '业主不满意，工单重新办理' : '业主申诉', body: `#${t.id} ${subject}：${text ?? ''}`, ticketId: t.id }, m);
-        break;
-      }
-      default:
-        break;
-    }
-  }
-
-  async addEvent(
-    m: EntityManager,
-    t: Pick<Ticket, 'id'>,
-    e: { actorId: number | null; actorRole: EventActorRole; action: string; from: TicketState | null; to: TicketState | null; note?: string | null; photoIds?: number[] },
-  ): Promise<void> {
-    await m.getRepository(TicketEvent).insert({
-      ticketId: t.id,
-      actorId: e.actorId,
-      actorRole: e.actorRole,
-      action: e.action,
-      fromState: e.from,
-      toState: e.to,
-      note: e.note ?? null,
-      photoIds: e.photoIds ?? [],
-    });
   }
 
   // ─── Rating, urging, following ──────────────────────────────────────────────────────────────────────────
@@ -508,29 +374,10 @@ export class TicketsService {
   async rate(id: number, dto: RatingDto, caller: Principal): Promise<TicketView> {
     const t = await this.db.getRepository(Ticket).findOneBy({ id });
     if (!t || !this.viewerLevel(t, caller)) throw notFound('ticket');
-    if (t.reporterId !== caller.userId) throw new DomainError(403, 'ACTION_NOT_ALLOWED', '只有报事人可以评价');
-    if (t.ratingStars !== null) throw conflict('ALREADY_RATED', '您已经评价过了');
-    if (!(t.state === 'resolved' || (t.state === 'closed' && t.resolvedAt !== null))) {
-      throw conflict('ILLEGAL_TRANSITION', `工单当前为“${TICKET_STATE_LABELS[t.state]}”，处理完成后才能评价`);
-    }
     const comment = dto.comment?.trim() || null;
+    const plan = this.lifecycle.plan(t, { kind: 'rate', stars: dto.stars, tags: dto.tags ?? [], comment }, { now: new Date(), actorId: caller.userId, actors: this.actorsOf(t, caller) });
     if (comment) await this.content.checkText(caller.userId, comment, 2);
-    const now = new Date();
-    await retryingTransaction(this.db, async (m) => {
-      const closes = t.state === 'resolved';
-      const result = await m
-        .getRepository(Ticket)
-        .createQueryBuilder()
-        .update()
-        .set({ ratingStars: dto.stars, ratingTags: dto.tags ?? [], ratingComment: comment, ratedAt: now, ...(closes ? { state: 'closed' as const, closedAt: now } : {}) })
-        .where('id = :id AND rating_stars IS NULL AND state = :state', { id, state: t.state })
-        .execute();
-      if (!result.affected) throw conflict('ALREADY_RATED', '您已经评价过了');
-      await this.rollups.record(m, t, { ...t, ratingStars: dto.stars, ...(closes ? { state: 'closed' as const } : {}) });
-      await this.addEvent(m, t, { actorId: caller.userId, actorRole: 'reporter', action: 'rate', from: t.state, to: closes ? 'closed' : t.state, note: `${'★'.repeat(dto.stars)}${comment ? ` ${comment}` : ''}` });
-      if (closes) await this.afterTransition(m, { ...t, state: 'closed' }, 'close', null);
-    });
-    this.notifications.kick();
+    await this.lifecycle.commit(t, plan);
     return this.get(id, caller);
   }
 
@@ -539,20 +386,14 @@ export class TicketsService {
     const t = await this.db.getRepository(Ticket).findOneBy({ id });
     const following = t ? await this.db.getRepository(TicketFollower).existsBy({ ticketId: id, userId: caller.userId }) : false;
     if (!t || !this.viewerLevel(t, caller, following)) throw notFound('ticket');
-    if (t.reporterId !== caller.userId && !following) throw new DomainError(403, 'ACTION_NOT_ALLOWED', '只有报事人或关注者可以催办');
-    if (!isOverdue(t)) throw conflict('NOT_OVERDUE', '工单还在办理时限内，超时后才能催办');
+    const plan = this.lifecycle.plan(t, { kind: 'urge' }, { now: new Date(), actorId: caller.userId, actors: this.actorsOf(t, caller, following) });
     const last = await this.db.getRepository(TicketEvent).findOne({ where: { ticketId: id, actorId: caller.userId, action: 'urge' }, order: { id: 'DESC' } });
     const wait = last ? last.createdAt.getTime() + URGE_INTERVAL_MINUTES * 60_000 - Date.now() : 0;
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60_000);
       throw new DomainError(429, 'URGE_TOO_SOON', `一小时内只能催办一次，请 ${minutes} 分钟后再试`, { retryAfter: Math.ceil(wait / 1000) }, { 'Retry-After': String(Math.ceil(wait / 1000)) });
     }
-    await retryingTransaction(this.db, async (m) => {
-      await this.addEvent(m, t, { actorId: caller.userId, actorRole: t.reporterId === caller.userId ? 'reporter' : 'follower', action: 'urge', from: t.state, to: t.state, note: '催办' });
-      const managers = await this.escalations.managersOf(m, t.communityId);
-      const assignee = t.assigneeId ? [t.assigneeId] : [];
-      await this.notifications.notify([...managers, ...assignee], { kind: 'ticket_urged', title: '业主催办', body: `#${t.id} ${t.categoryName}：${t.description.slice(0, 40)}`, ticketId: t.id }, m);
-    });
+    await this.lifecycle.commit(t, plan);
     return this.get(id, caller);
   }
 
@@ -560,21 +401,22 @@ export class TicketsService {
   async follow(id: number, caller: Principal): Promise<TicketView> {
     const t = await this.db.getRepository(Ticket).findOneBy({ id });
     if (!t || t.visibility !== 'public' || !this.viewerLevel(t, caller) || !caller.mayInCommunity('tickets.report', t.communityId)) throw notFound('ticket');
-    if (t.reporterId === caller.userId) throw conflict('OWN_TICKET', '这是您自己反映的问题');
-    if (!([...OPEN_TICKET_STATES, 'resolved'] as TicketState[]).includes(t.state)) throw conflict('ILLEGAL_TRANSITION', '该问题已经办结，无需再关注');
-    await retryingTransaction(this.db, async (m) => {
-      // Following twice is a no-op; the unique index settles a double tap.
-      if (await m.getRepository(TicketFollower).existsBy({ ticketId: id, userId: caller.userId })) return;
-      await m.getRepository(TicketFollower).insert({ ticketId: id, userId: caller.userId });
-      await m.getRepository(Ticket).increment({ id }, 'followerCount', 1);
-      await this.addEvent(m, t, { actorId: caller.userId, actorRole: 'follower', action: 'follow', from: t.state, to: t.state, note: '我也遇到了（+1）' });
-    });
+    const plan = this.lifecycle.plan(t, { kind: 'follow' }, { now: new Date(), actorId: caller.userId, actors: this.actorsOf(t, caller, true) });
+    // Following twice is a no-op; the unique index settles a double tap.
+    if (!(await this.db.getRepository(TicketFollower).existsBy({ ticketId: id, userId: caller.userId }))) {
+      await this.lifecycle.commit(t, plan, (m) => m.getRepository(TicketFollower).insert({ ticketId: id, userId: caller.userId }));
+    }
     return this.get(id, caller);
   }
 
   async unfollow(id: number, caller: Principal): Promise<TicketView> {
-    const removed = await this.db.getRepository(TicketFollower).delete({ ticketId: id, userId: caller.userId });
-    if (removed.affected) await this.db.getRepository(Ticket).decrement({ id }, 'followerCount', 1);
+    const t = await this.db.getRepository(Ticket).findOneBy({ id });
+    if (t && (await this.db.getRepository(TicketFollower).existsBy({ ticketId: id, userId: caller.userId }))) {
+      const plan = this.lifecycle.plan(t, { kind: 'unfollow' }, { now: new Date(), actorId: caller.userId, actors: ['follower'] });
+      await this.lifecycle.commit(t, plan, async (m) => {
+        if (!(await m.getRepository(TicketFollower).delete({ ticketId: id, userId: caller.userId })).affected) throw conflict('NOT_FOLLOWING', '您没有关注该问题');
+      });
+    }
     return this.get(id, caller);
   }
 }

@@ -1,0 +1,240 @@
+import { TICKET_STATES, TICKET_TRANSITIONS, type TicketAction, type TicketState } from '@wuye/contracts';
+import { DomainError } from '../../common/errors';
+import { TICKET_SIDE_STEPS, planTicketStep, type StepActor, type StepContext, type TicketStep } from './lifecycle';
+import type { Ticket } from './ticket.entity';
+
+const NOW = new Date('2026-03-01T17:00:00Z'); // 01:00 on 2 March in Shanghai
+const HOUR = 3600_000;
+const ACTORS: StepActor[] = ['reporter', 'manager', 'assignee', 'follower', 'office', 'system', 'hotline'];
+
+function ticket(state: TicketState, over: Partial<Ticket> = {}): Ticket {
+  return {
+    id: 7,
+    communityId: 1,
+    areaPath: '/1/2/3/',
+    reporterId: 10,
+    source: 'app',
+    kind: 'repair',
+    categoryCode: 'facility',
+    categoryName: '设施故障',
+    emergency: false,
+    description: '3栋电梯按钮失灵，按了没反应',
+    photoIds: [],
+    houseId: null,
+    place: '3栋大堂',
+    lat: null,
+    long: null,
+    visibility: 'public',
+    reporterMask: '3栋业主',
+    state,
+    version: 4,
+    assigneeId: 30,
+    externalAssignee: null,
+    responseDueAt: new Date(NOW.getTime() + HOUR),
+    resolutionDueAt: new Date(NOW.getTime() + 48 * HOUR),
+    acceptedAt: null,
+    resolvedAt: state === 'resolved' || state === 'closed' ? new Date(NOW.getTime() - HOUR) : null,
+    closedAt: null,
+    responseOverdueAt: null,
+    resolutionOverdueAt: null,
+    respondedOnTime: null,
+    resolvedOnTime: null,
+    escalatedAt: null,
+    reopenCount: 0,
+    followerCount: 2,
+    ratingStars: null,
+    ratingTags: null,
+    ratingComment: null,
+    ratedAt: null,
+    heldForReview: false,
+    idempotencyKey: null,
+    createdAt: new Date(NOW.getTime() - 2 * HOUR),
+    updatedAt: new Date(NOW.getTime() - HOUR),
+    ...over,
+  };
+}
+
+const ctx = (actor: StepActor, over: Partial<StepContext> = {}): StepContext => ({ now: NOW, actorId: actor === 'system' ? null : 99, actors: [actor], category: { responseMinutes: 30, resolutionMinutes: 600 }, ...over });
+
+/** Everything an action may need, so only the state and the actor decide. */
+const fullAction = (kind: TicketAction, version = 4): Extract<TicketStep, { version: number }> => ({ kind, version, reason: '原因', note: '已更换按钮', photoIds: [5], assigneeId: 30 });
+
+function refusal(run: () => unknown): { status: number; code: string } | null {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { status: error.statusCode, code: String(error.code) };
+  }
+}
+
+describe('ticket lifecycle: every action × state × actor of TICKET_TRANSITIONS', () => {
+  const cases = TICKET_TRANSITIONS.flatMap((rule) => TICKET_STATES.flatMap((state) => ACTORS.map((actor) => ({ rule, state, actor }))));
+
+  it.each(cases.map((c) => [c.rule.action, c.state, c.actor, c] as const))('%s from %s by %s', (_a, _s, _r, { rule, state, actor }) => {
+    const t = ticket(state);
+    const allowedActor = (rule.actors as readonly string[]).includes(actor);
+    const allowedState = rule.from.includes(state);
+    const run = () => planTicketStep(t, fullAction(rule.action), ctx(actor));
+    if (!allowedActor) {
+      expect(refusal(run)).toEqual({ status: 403, code: 'ACTION_NOT_ALLOWED' });
+    } else if (!allowedState) {
+      expect(refusal(run)).toEqual({ status: 409, code: 'ILLEGAL_TRANSITION' });
+    } else {
+      const plan = run();
+      expect(plan.changes.state ?? state).toBe(rule.to);
+      expect(plan.events[0]).toMatchObject({ action: rule.action, from: state, to: rule.to, actorId: 99 });
+      // A person acts on the ticket as they saw it: the update is guarded by its version and state.
+      expect(plan.guard).toMatchObject({ state, version: 4 });
+      expect(plan.onConflict).toMatchObject({ code: 'STALE_VERSION' });
+    }
+  });
+});
+
+describe('ticket lifecycle: the other steps × state × actor of TICKET_SIDE_STEPS', () => {
+  // What each step needs besides state and actor, satisfied so that only those two decide.
+  const shaped = (kind: string, state: TicketState): Ticket => {
+    if (kind === 'urge') return ticket(state, { responseDueAt: new Date(NOW.getTime() - HOUR), resolutionDueAt: new Date(NOW.getTime() - HOUR) });
+    if (kind === 'overdue') return ticket(state, { responseDueAt: new Date(NOW.getTime() - HOUR), resolutionDueAt: new Date(NOW.getTime() - HOUR) });
+    if (kind === 'auto_close') return ticket(state, { resolvedAt: new Date(NOW.getTime() - 8 * 24 * HOUR) });
+    return ticket(state);
+  };
+  const stepOf = (kind: string, state: TicketState): TicketStep => {
+    switch (kind) {
+      case 'rate':
+        return { kind, stars: 5, tags: [], comment: null };
+      case 'overdue':
+        return { kind, deadline: state === 'submitted' ? 'response' : 'resolution' };
+      case 'office_comment':
+        return { kind, note: '请尽快处理' };
+      case 'office_deadline':
+        return { kind, deadlineAt: new Date(NOW.getTime() + 24 * HOUR) };
+      case 'escalation_closed':
+        return { kind, note: '已处理', othersOpen: false };
+      default:
+        return { kind } as TicketStep;
+    }
+  };
+  const cases = TICKET_SIDE_STEPS.flatMap((rule) => TICKET_STATES.flatMap((state) => ACTORS.map((actor) => ({ rule, state, actor }))));
+
+  it.each(cases.map((c) => [c.rule.kind, c.state, c.actor, c] as const))('%s in %s by %s', (_k, _s, _a, { rule, state, actor }) => {
+    const run = () => planTicketStep(shaped(rule.kind, state), stepOf(rule.kind, state), ctx(actor));
+    const allowedActor = rule.actors.includes(actor);
+    const allowedState = rule.from === 'any' || rule.from.includes(state);
+    // The reporter is told it is their own ticket before anything else when they try to follow it.
+    if (rule.kind === 'follow' && actor === 'reporter') return expect(refusal(run)).toEqual({ status: 409, code: 'OWN_TICKET' });
+    if (!allowedActor) return expect(refusal(run)).toEqual({ status: 403, code: 'ACTION_NOT_ALLOWED' });
+    if (!allowedState) return expect(refusal(run)?.status).toBe(409);
+    const plan = run();
+    expect(plan.step).toBe(rule.kind);
+  });
+});
+
+describe('ticket lifecycle: what each step does', () => {
+  it('refuses an action on a version the person did not see', () => {
+    expect(refusal(() => planTicketStep(ticket('submitted'), fullAction('accept', 3), ctx('manager')))).toEqual({ status: 409, code: 'STALE_VERSION' });
+  });
+
+  it.each([
+    ['reject', 'submitted', { reason: ' ' }, 'reason'],
+    ['resolve', 'in_progress', { note: '' }, 'note'],
+    ['resolve', 'in_progress', { photoIds: [] }, 'photoIds'],
+    ['assign', 'accepted', { assigneeId: undefined }, 'assigneeId'],
+    ['assign', 'accepted', { externalAssignee: '供电公司' }, 'assigneeId'],
+  ] as const)('%s from %s without what it needs (%j) is refused on %s', (action, state, missing, field) => {
+    const step = { ...fullAction(action), ...missing } as TicketStep;
+    const manager = action === 'resolve' ? 'assignee' : 'manager';
+    try {
+      planTicketStep(ticket(state), step, ctx(manager));
+      throw new Error('planned');
+    } catch (error) {
+      expect(error).toMatchObject({ statusCode: 422, details: { field } });
+    }
+  });
+
+  it('records whether the response and the resolution were in time', () => {
+    expect(planTicketStep(ticket('submitted'), fullAction('accept'), ctx('manager')).changes).toMatchObject({ acceptedAt: NOW, respondedOnTime: true });
+    const late = ticket('submitted', { responseDueAt: new Date(NOW.getTime() - 1) });
+    expect(planTicketStep(late, fullAction('accept'), ctx('manager')).changes.respondedOnTime).toBe(false);
+    const lateFix = ticket('in_progress', { resolutionDueAt: new Date(NOW.getTime() - 1) });
+    expect(planTicketStep(lateFix, fullAction('resolve'), ctx('assignee')).changes).toMatchObject({ resolvedAt: NOW, resolvedOnTime: false });
+  });
+
+  it('tells the new assignee of a 派单, and the reporter and followers of a result', () => {
+    const assign = planTicketStep(ticket('accepted', { assigneeId: null }), { ...fullAction('assign'), assigneeId: 31 }, ctx('manager'));
+    expect(assign.changes).toMatchObject({ assigneeId: 31, externalAssignee: null });
+    expect(assign.notices).toEqual([expect.objectContaining({ to: ['assignee'], kind: 'ticket_assigned' })]);
+    const resolve = planTicketStep(ticket('in_progress'), fullAction('resolve'), ctx('assignee'));
+    expect(resolve.notices.map((n) => [n.to, n.template])).toEqual([
+      [['reporter'], 'resolved'],
+      [['followers'], undefined],
+    ]);
+    expect(resolve.events[0].photoIds).toEqual([5]);
+  });
+
+  it('restarts the resolution clock on a reopen and escalates the second one', () => {
+    const first = planTicketStep(ticket('resolved'), fullAction('reopen'), ctx('reporter'));
+    expect(first.changes).toMatchObject({ state: 'accepted', reopenCount: 1, resolvedAt: null, resolutionDueAt: new Date(NOW.getTime() + 600 * 60_000) });
+    expect(first.escalate).toBeNull();
+    const second = planTicketStep(ticket('resolved', { reopenCount: 1 }), fullAction('reopen'), ctx('reporter'));
+    expect(second.escalate).toBe('reopened_twice');
+    expect(second.changes.escalatedAt).toEqual(NOW);
+    expect(second.events.map((e) => e.action)).toEqual(['reopen', 'escalated']);
+  });
+
+  it('restarts both deadlines on an appeal, with the fallback category when the category is gone', () => {
+    const plan = planTicketStep(ticket('rejected'), fullAction('appeal'), ctx('reporter', { category: null }));
+    expect(plan.escalate).toBe('appeal');
+    // 其他: 4 hours to respond, 72 hours to resolve.
+    expect(plan.changes).toMatchObject({ state: 'submitted', responseDueAt: new Date(NOW.getTime() + 4 * HOUR), resolutionDueAt: new Date(NOW.getTime() + 72 * HOUR), acceptedAt: null });
+  });
+
+  it('closes a resolved ticket when the reporter rates it, once', () => {
+    const plan = planTicketStep(ticket('resolved'), { kind: 'rate', stars: 4, tags: ['态度好'], comment: '谢谢' }, ctx('reporter'));
+    expect(plan.changes).toMatchObject({ state: 'closed', closedAt: NOW, ratingStars: 4, ratedAt: NOW });
+    expect(plan.guard.unset).toEqual(['ratingStars']);
+    expect(plan.notices).toEqual([expect.objectContaining({ kind: 'ticket_closed', template: 'closed' })]);
+    const closed = planTicketStep(ticket('closed'), { kind: 'rate', stars: 2, tags: [], comment: null }, ctx('reporter'));
+    expect(closed.changes.state).toBeUndefined();
+    expect(refusal(() => planTicketStep(ticket('resolved', { ratingStars: 5 }), { kind: 'rate', stars: 4, tags: [], comment: null }, ctx('reporter')))).toEqual({ status: 409, code: 'ALREADY_RATED' });
+    expect(refusal(() => planTicketStep(ticket('closed', { resolvedAt: null }), { kind: 'rate', stars: 4, tags: [], comment: null }, ctx('reporter')))).toEqual({ status: 409, code: 'ILLEGAL_TRANSITION' });
+  });
+
+  it('flags an overdue ticket once and puts it before the community office', () => {
+    const t = ticket('submitted', { responseDueAt: new Date(NOW.getTime() - 1) });
+    const plan = planTicketStep(t, { kind: 'overdue', deadline: 'response' }, ctx('system'));
+    expect(plan.changes).toMatchObject({ responseOverdueAt: NOW, escalatedAt: NOW });
+    expect(plan.guard).toEqual({ state: 'submitted', unset: ['responseOverdueAt'] });
+    expect(plan.onConflict).toBe('skip');
+    expect(plan.escalate).toBe('response_overdue');
+    expect(refusal(() => planTicketStep(ticket('submitted'), { kind: 'overdue', deadline: 'response' }, ctx('system')))?.status).toBe(409);
+    expect(refusal(() => planTicketStep({ ...t, responseOverdueAt: NOW }, { kind: 'overdue', deadline: 'response' }, ctx('system')))?.status).toBe(409);
+  });
+
+  it('closes a ticket left resolved for 7 days, and its message carries the Shanghai date', () => {
+    const plan = planTicketStep(ticket('resolved', { resolvedAt: new Date(NOW.getTime() - 7 * 24 * HOUR - 1) }), { kind: 'auto_close' }, ctx('system'));
+    expect(plan.changes).toMatchObject({ state: 'closed', closedAt: NOW });
+    expect(plan.notices[0].fields?.time3).toBe('2026-03-02');
+    expect(refusal(() => planTicketStep(ticket('resolved', { resolvedAt: new Date(NOW.getTime() - 6 * 24 * HOUR) }), { kind: 'auto_close' }, ctx('system')))?.status).toBe(409);
+  });
+
+  it('shows subscribe-message times in Shanghai', () => {
+    const plan = planTicketStep(ticket('submitted'), fullAction('accept'), ctx('manager'));
+    expect(plan.notices[0].fields?.time3).toBe('2026-03-02 01:00');
+  });
+
+  it('counts followers in the statement and writes no event when one stops following', () => {
+    expect(planTicketStep(ticket('accepted'), { kind: 'follow' }, ctx('follower')).increments).toEqual({ followerCount: 1 });
+    const unfollow = planTicketStep(ticket('accepted'), { kind: 'unfollow' }, ctx('follower'));
+    expect(unfollow.increments).toEqual({ followerCount: -1 });
+    expect(unfollow.events).toEqual([]);
+  });
+
+  it('lets the office close an escalation, clearing the flag only when no other is open', () => {
+    const t = ticket('accepted', { escalatedAt: NOW });
+    expect(planTicketStep(t, { kind: 'escalation_closed', note: '已解决', othersOpen: false }, ctx('office')).changes).toEqual({ escalatedAt: null });
+    expect(planTicketStep(t, { kind: 'escalation_closed', note: '已解决', othersOpen: true }, ctx('office')).changes).toEqual({});
+    expect(planTicketStep(t, { kind: 'office_deadline', deadlineAt: new Date('2027-01-15T10:00:00Z'), note: '务必' }, ctx('office')).events[0].note).toBe('督办期限：2027-01-15 18:00。务必');
+  });
+});

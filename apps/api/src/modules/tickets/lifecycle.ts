@@ -1,0 +1,387 @@
+import {
+  AUTO_CLOSE_DAYS,
+  OPEN_TICKET_STATES,
+  TICKET_ACTION_LABELS,
+  TICKET_STATE_LABELS,
+  TICKET_TRANSITIONS,
+  shanghaiDate,
+  shanghaiDateTime,
+  type TicketAction,
+  type TicketActor,
+  type TicketState,
+} from '@wuye/contracts';
+import { DomainError, conflict, invalid } from '../../common/errors';
+import type { TemplateKind, NotificationDraft } from '../notifications/notifications.service';
+import { isOverdue, ticketDeadlines, type CategoryDeadlines } from './deadlines';
+import type { EscalationReason } from './escalation.entity';
+import type { EventActorRole } from './ticket-event.entity';
+import type { Ticket } from './ticket.entity';
+
+/**
+ * The ticket lifecycle as one pure engine: every step of a ticket, a person's (受理, 反馈, 评价, 催办…) or the system's
+ * (超时, 督办, 自动办结), is planned here from the ticket as it is, the step and who takes it. The plan says what
+ * changes, the timeline events, whether the ticket goes to the community office, and who hears of it.
+ * TicketLifecycleService.apply is the only code that carries a plan out; nothing else writes a ticket's state or
+ * its timeline. No I/O here: the table test runs every step against it without a database.
+ */
+
+/** Who takes a step: the three of TICKET_TRANSITIONS, and those of the other steps. */
+export type StepActor = TicketActor | 'follower' | 'office' | 'system' | 'hotline';
+
+export const ESCALATION_REASON_LABELS: Record<EscalationReason, string> = {
+  response_overdue: '超时未受理',
+  resolution_overdue: '超时未办结',
+  reopened_twice: '业主两次不满意',
+  appeal: '业主对不予受理申诉',
+};
+
+export type TicketStep =
+  | { kind: 'create' }
+  | {
+      kind: TicketAction;
+      version: number;
+      reason?: string;
+      note?: string;
+      photoIds?: number[];
+      /** assign: a staff member of the estate (checked by the service) or an outside body. */
+      assigneeId?: number;
+      externalAssignee?: string;
+    }
+  | { kind: 'rate'; stars: number; tags: string[]; comment: string | null }
+  | { kind: 'urge' }
+  | { kind: 'follow' }
+  | { kind: 'unfollow' }
+  | { kind: 'overdue'; deadline: 'response' | 'resolution' }
+  | { kind: 'auto_close' }
+  | { kind: 'office_comment'; note: string }
+  | { kind: 'office_deadline'; deadlineAt: Date; note?: string }
+  | { kind: 'escalation_closed'; note: string; othersOpen: boolean };
+
+export type StepKind = TicketStep['kind'];
+
+export interface StepContext {
+  now: Date;
+  actorId: number | null;
+  /** What the one taking the step is to this ticket. */
+  actors: readonly StepActor[];
+  /** The deadlines of the ticket's category now (null when it was removed): reopen and appeal restart the clock. */
+  category?: CategoryDeadlines | null;
+}
+
+/** Who hears of a step. */
+export type Audience = 'reporter' | 'followers' | 'managers' | 'assignee' | 'office';
+
+export interface PlannedNotice extends NotificationDraft {
+  to: Audience[];
+}
+
+export interface PlannedEvent {
+  actorId: number | null;
+  actorRole: EventActorRole;
+  action: string;
+  from: TicketState | null;
+  to: TicketState | null;
+  note: string | null;
+  /** Uploads the actor attaches (claimed when the plan is applied). */
+  photoIds: number[];
+}
+
+export type TicketChanges = Partial<Omit<Ticket, 'id' | 'version' | 'createdAt' | 'updatedAt'>>;
+
+export interface TicketPlan {
+  step: StepKind;
+  /** The row is new: nothing to update, it counts in the statistics from nothing. */
+  created: boolean;
+  changes: TicketChanges;
+  /** Added to counters in the same statement, so concurrent steps of different people never lose one. */
+  increments: Partial<Record<'followerCount', number>>;
+  /**
+   * The update applies only to the ticket as planned: in this state, at this version (a person's action on what
+   * they saw), with these columns still empty (a flag set once). When the row moved on, `onConflict` decides:
+   * refuse with that error, or skip (a system step someone else already took).
+   */
+  guard: { state: TicketState; version?: number; unset?: ('ratingStars' | 'responseOverdueAt' | 'resolutionOverdueAt')[] };
+  onConflict: DomainError | 'skip';
+  events: PlannedEvent[];
+  /** Put before the community office (督办). */
+  escalate: EscalationReason | null;
+  notices: PlannedNotice[];
+}
+
+/** The steps that are not actions of TICKET_TRANSITIONS: from which states, by whom. */
+export const TICKET_SIDE_STEPS: readonly { kind: Exclude<StepKind, TicketAction>; from: readonly TicketState[] | 'any'; actors: readonly StepActor[] }[] = [
+  { kind: 'create', from: ['submitted'], actors: ['reporter', 'hotline'] },
+  { kind: 'rate', from: ['resolved', 'closed'], actors: ['reporter'] },
+  { kind: 'urge', from: OPEN_TICKET_STATES, actors: ['reporter', 'follower'] },
+  { kind: 'follow', from: [...OPEN_TICKET_STATES, 'resolved'], actors: ['follower'] },
+  { kind: 'unfollow', from: 'any', actors: ['follower'] },
+  { kind: 'overdue', from: OPEN_TICKET_STATES, actors: ['system'] },
+  { kind: 'auto_close', from: ['resolved'], actors: ['system'] },
+  { kind: 'office_comment', from: 'any', actors: ['office'] },
+  { kind: 'office_deadline', from: 'any', actors: ['office'] },
+  { kind: 'escalation_closed', from: 'any', actors: ['office'] },
+];
+
+const notAllowed = (message: string) => new DomainError(403, 'ACTION_NOT_ALLOWED', message);
+const stale = () => conflict('STALE_VERSION', '工单刚被他人处理过，请刷新后再操作');
+const ROLE_OF: Record<StepActor, EventActorRole> = {
+  reporter: 'reporter',
+  manager: 'manager',
+  assignee: 'staff',
+  follower: 'follower',
+  office: 'office',
+  system: 'system',
+  hotline: 'hotline',
+};
+
+/** "设施故障：3栋电梯按钮失灵…": how a ticket is named in messages. */
+export const ticketSubject = (t: Pick<Ticket, 'categoryName' | 'description'>, length = 14) => `${t.categoryName}：${t.description.slice(0, length)}`;
+
+function subscribeFields(t: Ticket, state: string, hint: string, at: string): Pick<NotificationDraft, 'fields'> {
+  return { fields: { thing1: ticketSubject(t), phrase2: state, time3: at, thing4: hint } };
+}
+
+/** What the people around a ticket hear when it reaches `state` by `action`. */
+function noticesFor(action: string, t: Ticket, text: string | null, now: Date): PlannedNotice[] {
+  const subject = ticketSubject(t);
+  const at = shanghaiDateTime(now);
+  const ticketId = t.id;
+  const closed = (body: string, hint: string, template: TemplateKind = 'closed'): PlannedNotice => ({
+    to: ['reporter'],
+    kind: 'ticket_closed',
+    title: '工单已办结',
+    body,
+    ticketId,
+    template,
+    ...subscribeFields(t, '已办结', hint, at),
+  });
+  switch (action) {
+    case 'create':
+      return [{ to: ['managers'], kind: 'ticket_new', title: `新工单：${t.categoryName}${t.emergency ? '（紧急）' : ''}`, body: t.description.slice(0, 100), ticketId }];
+    case 'accept':
+      return [{ to: ['reporter'], kind: 'ticket_accepted', title: '工单已受理', body: `您反映的“${subject}”已受理，正在安排处理`, ticketId, template: 'accepted', ...subscribeFields(t, '已受理', '物业正在安排处理', at) }];
+    case 'reject':
+      return [{ to: ['reporter'], kind: 'ticket_rejected', title: '工单不予受理', body: `原因：${text ?? ''}。如有异议可申诉`, ticketId }];
+    case 'assign':
+      return t.assigneeId ? [{ to: ['assignee'], kind: 'ticket_assigned', title: '新的派单', body: subject, ticketId }] : [];
+    case 'resolve':
+      return [
+        { to: ['reporter'], kind: 'ticket_resolved', title: '工单已处理，请评价', body: `“${subject}”已处理：${text ?? ''}`, ticketId, template: 'resolved', ...subscribeFields(t, '待评价', '请确认处理结果并评价', at) },
+        { to: ['followers'], kind: 'ticket_resolved', title: '您关注的问题已处理', body: subject, ticketId },
+      ];
+    case 'close':
+      return [closed(subject, '感谢您的反馈')];
+    case 'auto_close':
+      return [closed(`${ticketSubject(t, 30)}（${AUTO_CLOSE_DAYS} 天未确认，自动办结，仍可评价）`, '仍可在小程序中评价')];
+    case 'reopen':
+      return [{ to: ['managers'], kind: 'ticket_reopen', title: '业主不满意，工单重新办理', body: `#${t.id} ${subject}：${text ?? ''}`, ticketId }];
+    case 'appeal':
+      return [{ to: ['managers'], kind: 'ticket_appeal', title: '业主申诉', body: `#${t.id} ${subject}：${text ?? ''}`, ticketId }];
+    case 'urge':
+      return [{ to: ['managers', 'assignee'], kind: 'ticket_urged', title: '业主催办', body: `#${t.id} ${ticketSubject(t, 40)}`, ticketId }];
+    case 'office_comment':
+      return [{ to: ['managers', 'assignee'], kind: 'escalation_update', title: '社区督办意见', body: `#${t.id} ${t.categoryName}：${text ?? ''}`, ticketId }];
+    case 'deadline':
+      return [{ to: ['managers', 'assignee'], kind: 'escalation_update', title: '社区设定督办期限', body: `#${t.id} ${t.categoryName}：${text ?? ''}`, ticketId }];
+    case 'escalation_closed':
+      return [{ to: ['managers', 'assignee'], kind: 'escalation_update', title: '督办已结束', body: `#${t.id} ${t.categoryName}：${text ?? ''}`, ticketId }];
+    default:
+      return [];
+  }
+}
+
+function requireText(value: string | undefined, message: string, field: string): string {
+  const text = value?.trim();
+  if (!text) throw invalid(message, { field });
+  return text;
+}
+
+/** Plans one step, or refuses it with the error the person sees. Pure: same ticket, step and context, same plan. */
+export function planTicketStep(t: Ticket, step: TicketStep, ctx: StepContext): TicketPlan {
+  const { now } = ctx;
+  const base = (actor: StepActor, action: string, to: TicketState, note: string | null, photoIds: number[] = []): TicketPlan => ({
+    step: step.kind,
+    created: false,
+    changes: to === t.state ? {} : { state: to },
+    increments: {},
+    guard: { state: t.state },
+    onConflict: stale(),
+    events: [{ actorId: ctx.actorId, actorRole: ROLE_OF[actor], action, from: t.state, to, note, photoIds }],
+    escalate: null,
+    notices: noticesFor(action, t, note, now),
+  });
+  /** Who takes a step that is not an action, if they may, in this state; else the refusals given. */
+  const sideActor = (kind: Exclude<StepKind, TicketAction>, refuse: () => DomainError, wrongState?: () => DomainError): StepActor => {
+    const rule = TICKET_SIDE_STEPS.find((s) => s.kind === kind) as (typeof TICKET_SIDE_STEPS)[number];
+    const actor = rule.actors.find((a) => ctx.actors.includes(a));
+    if (!actor) throw refuse();
+    if (rule.from !== 'any' && !rule.from.includes(t.state)) {
+      throw wrongState?.() ?? conflict('ILLEGAL_TRANSITION', `工单当前为“${TICKET_STATE_LABELS[t.state]}”，不能这样操作`, { state: t.state, step: kind });
+    }
+    return actor;
+  };
+  const withEscalation = (plan: TicketPlan, reason: EscalationReason): TicketPlan => {
+    plan.escalate = reason;
+    plan.changes.escalatedAt = now;
+    plan.events.push({ actorId: null, actorRole: 'system', action: 'escalated', from: plan.events[0].to, to: plan.events[0].to, note: `已提请社区督办：${ESCALATION_REASON_LABELS[reason]}`, photoIds: [] });
+    return plan;
+  };
+
+  switch (step.kind) {
+    case 'create': {
+      const actor = sideActor('create', () => notAllowed('无法提交报事'));
+      const plan = base(actor, 'created', 'submitted', null);
+      plan.events[0].from = null;
+      plan.notices = noticesFor('create', t, null, now);
+      return { ...plan, created: true };
+    }
+
+    case 'rate': {
+      const notYet = () => conflict('ILLEGAL_TRANSITION', `工单当前为“${TICKET_STATE_LABELS[t.state]}”，处理完成后才能评价`);
+      sideActor('rate', () => notAllowed('只有报事人可以评价'), notYet);
+      if (t.ratingStars !== null) throw conflict('ALREADY_RATED', '您已经评价过了');
+      // A ticket closed without ever being resolved (cancelled, say) has nothing to rate.
+      if (t.state === 'closed' && t.resolvedAt === null) throw notYet();
+      // Rating a resolved ticket also closes it (the reporter confirmed it); rating a closed one only records it.
+      const closes = t.state === 'resolved';
+      const to: TicketState = closes ? 'closed' : t.state;
+      const plan = base('reporter', 'rate', to, `${'★'.repeat(step.stars)}${step.comment ? ` ${step.comment}` : ''}`);
+      Object.assign(plan.changes, { ratingStars: step.stars, ratingTags: step.tags, ratingComment: step.comment, ratedAt: now }, closes ? { closedAt: now } : {});
+      plan.guard.unset = ['ratingStars'];
+      plan.onConflict = conflict('ALREADY_RATED', '您已经评价过了');
+      plan.notices = closes ? noticesFor('close', t, null, now) : [];
+      return plan;
+    }
+
+    case 'urge': {
+      const inTime = () => conflict('NOT_OVERDUE', '工单还在办理时限内，超时后才能催办');
+      const actor = sideActor('urge', () => notAllowed('只有报事人或关注者可以催办'), inTime);
+      if (!isOverdue(t, now.getTime())) throw inTime();
+      return { ...base(actor, 'urge', t.state, '催办'), guard: { state: t.state }, onConflict: 'skip' };
+    }
+
+    case 'follow':
+    case 'unfollow': {
+      if (step.kind === 'follow' && ctx.actors.includes('reporter')) throw conflict('OWN_TICKET', '这是您自己反映的问题');
+      const actor = sideActor(step.kind, () => notAllowed('无法关注该问题'), () => conflict('ILLEGAL_TRANSITION', '该问题已经办结，无需再关注'));
+      const plan = base(actor, 'follow', t.state, '我也遇到了（+1）');
+      plan.increments.followerCount = step.kind === 'follow' ? 1 : -1;
+      plan.onConflict = 'skip';
+      if (step.kind === 'unfollow') plan.events = [];
+      return plan;
+    }
+
+    case 'overdue': {
+      const response = step.deadline === 'response';
+      const inTime = () => conflict('ILLEGAL_TRANSITION', `工单未超过${response ? '受理' : '办结'}时限`);
+      sideActor('overdue', () => notAllowed('超时由系统判定'), inTime);
+      const due = response ? t.responseDueAt : t.resolutionDueAt;
+      const flagged = response ? t.responseOverdueAt : t.resolutionOverdueAt;
+      const states: readonly TicketState[] = response ? ['submitted'] : ['accepted', 'assigned', 'in_progress'];
+      if (!states.includes(t.state) || flagged !== null || due.getTime() >= now.getTime()) throw inTime();
+      const plan = base('system', 'overdue', t.state, response ? '超过受理时限' : '超过办结时限');
+      plan.changes[response ? 'responseOverdueAt' : 'resolutionOverdueAt'] = now;
+      plan.guard.unset = [response ? 'responseOverdueAt' : 'resolutionOverdueAt'];
+      plan.onConflict = 'skip';
+      return withEscalation(plan, response ? 'response_overdue' : 'resolution_overdue');
+    }
+
+    case 'auto_close': {
+      const early = () => conflict('ILLEGAL_TRANSITION', `工单反馈后 ${AUTO_CLOSE_DAYS} 天才会自动办结`);
+      sideActor('auto_close', () => notAllowed('自动办结由系统执行'), early);
+      if (t.resolvedAt === null || t.resolvedAt.getTime() >= now.getTime() - AUTO_CLOSE_DAYS * 86400_000) throw early();
+      const plan = base('system', 'auto_close', 'closed', `反馈后 ${AUTO_CLOSE_DAYS} 天未确认，自动办结`);
+      plan.changes.closedAt = now;
+      plan.onConflict = 'skip';
+      // Subscribe messages show the Shanghai date, as every other time a resident reads.
+      plan.notices = noticesFor('auto_close', t, null, now).map((n) => ({ ...n, fields: n.fields && { ...n.fields, time3: shanghaiDate(now) } }));
+      return plan;
+    }
+
+    case 'office_comment':
+    case 'office_deadline':
+    case 'escalation_closed': {
+      sideActor(step.kind, () => notAllowed('只有社区（村）可以督办'));
+      const action = step.kind === 'office_deadline' ? 'deadline' : step.kind;
+      const note =
+        step.kind === 'office_deadline'
+          ? `督办期限：${shanghaiDateTime(step.deadlineAt)}${step.note?.trim() ? `。${step.note.trim()}` : ''}`
+          : requireText(step.note, step.kind === 'office_comment' ? '请填写督办意见' : '请填写结束督办的说明', 'note');
+      const plan = base('office', action, t.state, step.kind === 'escalation_closed' ? `督办结束：${note}` : note);
+      plan.notices = noticesFor(action, t, note, now);
+      plan.onConflict = 'skip';
+      if (step.kind === 'escalation_closed' && !step.othersOpen) plan.changes.escalatedAt = null;
+      return plan;
+    }
+
+    default:
+      return planAction(t, step, ctx, base, withEscalation);
+  }
+}
+
+/** A person's action from TICKET_TRANSITIONS (受理, 转办, 反馈, 重新办理…). */
+function planAction(
+  t: Ticket,
+  step: Extract<TicketStep, { version: number }>,
+  ctx: StepContext,
+  base: (actor: StepActor, action: string, to: TicketState, note: string | null, photoIds?: number[]) => TicketPlan,
+  withEscalation: (plan: TicketPlan, reason: EscalationReason) => TicketPlan,
+): TicketPlan {
+  const rule = TICKET_TRANSITIONS.find((r) => r.action === step.kind);
+  if (!rule) throw invalid('未知的操作', { field: 'action' });
+  const label = TICKET_ACTION_LABELS[rule.action];
+  const actor = rule.actors.find((a) => ctx.actors.includes(a));
+  if (!actor) throw notAllowed(`您不能对该工单执行“${label}”`);
+  if (!rule.from.includes(t.state)) {
+    throw conflict('ILLEGAL_TRANSITION', `工单当前为“${TICKET_STATE_LABELS[t.state]}”，不能执行“${label}”`, { state: t.state, action: rule.action });
+  }
+  if (step.version !== t.version) throw conflict('STALE_VERSION', '工单刚被他人处理过，请刷新后再操作', { version: t.version });
+
+  const reason = rule.needs.includes('reason') ? requireText(step.reason, `请填写${label}的原因`, 'reason') : undefined;
+  const note = rule.needs.includes('note') ? requireText(step.note, '请填写处理结果', 'note') : step.note?.trim() || undefined;
+  if (rule.needs.includes('photos') && !step.photoIds?.length) throw invalid('请上传处理后的照片', { field: 'photoIds' });
+  const external = step.externalAssignee?.trim();
+  if (rule.needs.includes('assignee') && !step.assigneeId === !external) throw invalid('请选择一位处理人，或填写转办单位', { field: 'assigneeId' });
+
+  const { now } = ctx;
+  const text = reason ?? note ?? null;
+  const changes: TicketChanges = {};
+  switch (rule.action) {
+    case 'accept':
+    case 'reject':
+      Object.assign(changes, { acceptedAt: now, respondedOnTime: now <= t.responseDueAt });
+      break;
+    case 'assign':
+      Object.assign(changes, { assigneeId: step.assigneeId ?? null, externalAssignee: step.assigneeId ? null : (external ?? null) });
+      break;
+    case 'resolve':
+      Object.assign(changes, { resolvedAt: now, resolvedOnTime: now <= t.resolutionDueAt });
+      break;
+    case 'close':
+    case 'cancel':
+      changes.closedAt = now;
+      break;
+    case 'reopen':
+      Object.assign(changes, {
+        resolvedAt: null,
+        resolvedOnTime: null,
+        resolutionOverdueAt: null,
+        reopenCount: t.reopenCount + 1,
+        resolutionDueAt: ticketDeadlines(now, ctx.category ?? null).resolutionDueAt,
+      });
+      break;
+    case 'appeal':
+      Object.assign(changes, { ...ticketDeadlines(now, ctx.category ?? null), acceptedAt: null, respondedOnTime: null, responseOverdueAt: null, resolutionOverdueAt: null });
+      break;
+    case 'start':
+      break;
+  }
+  const plan = base(actor, rule.action, rule.to, text, step.photoIds ?? []);
+  Object.assign(plan.changes, changes);
+  plan.guard.version = t.version;
+  // Told as the ticket is after the step (a 派单 notice goes to the new assignee).
+  plan.notices = noticesFor(rule.action, { ...t, ...plan.changes } as Ticket, text, now);
+  if (rule.action === 'reopen' && t.reopenCount + 1 >= 2) return withEscalation(plan, 'reopened_twice');
+  if (rule.action === 'appeal') return withEscalation(plan, 'appeal');
+  return plan;
+}
