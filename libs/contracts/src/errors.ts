@@ -9,29 +9,83 @@ export interface ApiErrorBody {
   requestId?: string;
 }
 
-export const ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'MALFORMED_JSON',
-  'BAD_CURSOR',
-  'NOT_FOUND',
-  'ROUTE_NOT_FOUND',
-  'UNAUTHENTICATED',
-  'TOKEN_EXPIRED',
-  'FORBIDDEN',
-  'CONFLICT',
-  'ALREADY_EXISTS',
-  'PAYLOAD_TOO_LARGE',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'RATE_LIMITED',
-  'INVALID_CREDIT_CODE',
-  'INVALID_AREA_PARENT',
-  'CONTRACT_OVERLAP',
-  'CONTRACT_ALREADY_ENDED',
-  'IMPORT_INVALID',
-  'DB_UNAVAILABLE',
-  'INTERNAL',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number] | (string & {});
+/**
+ * Every code the API can send, with what it means in words a resident can read. The API throws only these (the
+ * type is closed, and a test scans the API for codes missing here); a message thrown with a code may say more,
+ * this one is what the app shows when it has nothing better.
+ */
+export const ERROR_CODES = {
+  // The request itself
+  VALIDATION_FAILED: '提交的内容有误，请检查后重试',
+  MALFORMED_JSON: '请求内容不是有效的 JSON',
+  BAD_CURSOR: '分页参数无效，请从第一页重新加载',
+  ROUTE_NOT_FOUND: '请求的地址不存在',
+  PAYLOAD_TOO_LARGE: '提交的内容太大了',
+  UNSUPPORTED_MEDIA_TYPE: '不支持的文件或内容类型',
+  REQUEST_REFUSED: '请求无法完成',
+  // Who is asking
+  UNAUTHENTICATED: '请先登录',
+  TOKEN_EXPIRED: '登录已过期，请重新登录',
+  FORBIDDEN: '您没有执行此操作的权限',
+  ACTION_NOT_ALLOWED: '您不能执行此操作',
+  NOT_FOUND: '未找到，或您无权查看',
+  BAD_SIGNATURE: '链接签名无效',
+  LINK_EXPIRED: '链接已失效，请刷新页面',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  CANNOT_REVOKE_SELF: '不能撤销自己的角色，请由其他管理员操作',
+  // Someone else was first, or it already happened
+  CONFLICT: '数据已被他人修改，请刷新后重试',
+  STALE_VERSION: '刚被他人处理过，请刷新后再操作',
+  ALREADY_EXISTS: '该记录已存在',
+  ILLEGAL_TRANSITION: '当前状态下不能这样操作',
+  // Organisation and roles
+  INVALID_CREDIT_CODE: '统一社会信用代码不正确',
+  INVALID_AREA_PARENT: '上级区域不正确',
+  CONTRACT_OVERLAP: '该小区在此期间已有服务合同',
+  CONTRACT_ALREADY_ENDED: '该合同已经终止',
+  IMPORT_INVALID: '导入的表格有误，请按提示修改后重新导入',
+  INVITATION_INVALID: '邀请码不存在，请核对后重新输入',
+  INVITATION_EXPIRED: '邀请码已过期，请联系发出邀请的人重新生成',
+  INVITATION_USED: '该邀请码已被使用',
+  INVITATION_STALE: '该物业企业已不再服务这个小区，邀请码失效',
+  BINDING_EXISTS: '您已申请或已绑定这套房屋',
+  BINDING_ALREADY_DECIDED: '该申请已被处理，请刷新',
+  TOO_MANY_PENDING: '待审核的申请太多了，请等待审核结果',
+  PHONE_ALREADY_SET: '已绑定手机号；如需更换，请确认后重试',
+  // Tickets
+  INVALID_CATEGORY: '请选择本小区的工单分类',
+  INVALID_HOUSE: '只能选择您已绑定的本小区房屋',
+  INVALID_PHOTOS: '照片无效或已被使用，请重新上传',
+  INVALID_ASSIGNEE: '处理人须是本小区物业的员工',
+  ALREADY_RATED: '您已经评价过了',
+  NOT_OVERDUE: '工单还在办理时限内，超时后才能催办',
+  URGE_TOO_SOON: '一小时内只能催办一次',
+  OWN_TICKET: '这是您自己反映的问题',
+  NOT_FOLLOWING: '您没有关注该问题',
+  ESCALATION_CLOSED: '该督办已经结束',
+  CONTENT_RISKY: '内容含有不适宜公开的信息，请修改后再提交',
+  // Disclosures
+  DISCLOSURE_INVALID: '公示内容有误，请按提示修改',
+  DISCLOSURE_PUBLISHED: '已公示的内容不能修改；如需更正，请发起更正（新版本）',
+  OPEN_QUERIES: '还有质疑未回复，不能签发',
+  ALREADY_ANSWERED: '已经回复过了',
+  CORRECTION_PENDING: '该公示已有一份更正在处理中',
+  CHAIN_BUSY: '同时有其他公示在签发，请稍后重试',
+  // WeChat
+  WECHAT_CODE_INVALID: '微信登录凭证已失效，请重新进入小程序',
+  WECHAT_RATE_LIMITED: '操作太频繁，请稍后再试',
+  WECHAT_BUSY: '微信服务繁忙，请稍后再试',
+  WECHAT_ERROR: '微信服务暂时不可用，请稍后再试',
+  WECHAT_UNAVAILABLE: '暂时连不上微信服务，请稍后再试',
+  WECHAT_NOT_CONFIGURED: '本服务未配置微信小程序，请使用其他方式登录',
+  // The server
+  DB_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  INTERNAL: '服务器开小差了，请稍后再试',
+} as const satisfies Record<string, string>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, code);
 
 /** One row of a bulk import that could not be accepted. Row numbers are as the user's spreadsheet shows them. */
 export interface ImportRowError {

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import type { ErrorCode } from '@wuye/contracts';
 import { ApiError, buildUrl, request, type QueryValue } from './http';
 import { getAccessToken } from './session';
 
@@ -7,7 +8,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 async function errorOf(response: Response): Promise<ApiError> {
   try {
-    const body = (await response.json()) as { code?: string; message?: string };
+    const body = (await response.json()) as { code?: ErrorCode; message?: string };
     if (body.code && body.message) return new ApiError({ statusCode: response.status, code: body.code, message: body.message });
   } catch {
     // not the API's JSON error

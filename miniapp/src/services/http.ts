@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { ApiErrorBody, TokenPair } from '@wuye/contracts';
+import type { ApiErrorBody, ErrorCode, TokenPair } from '@wuye/contracts';
 import { clearSession, getAccessToken, getRefreshToken, setTokens } from './session';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -20,14 +20,18 @@ export interface RequestOptions {
   header?: Record<string, string>;
 }
 
+/** What the app calls a failure that never reached it as the API's JSON error (no network, a proxy's page…). */
+export type ClientErrorCode = 'NETWORK' | 'WECHAT_LOGIN_FAILED' | 'PHOTO_GONE' | `HTTP_${number}`;
+export type AppErrorCode = ErrorCode | ClientErrorCode;
+
 /** Every failed call ends as one of these; `code` is the API's stable code, `message` is for the resident. */
 export class ApiError extends Error {
   readonly statusCode: number;
-  readonly code: string;
+  readonly code: AppErrorCode;
   readonly details?: unknown;
   readonly requestId?: string;
 
-  constructor(body: ApiErrorBody) {
+  constructor(body: Omit<ApiErrorBody, 'code'> & { code: AppErrorCode }) {
     super(body.message);
     // Keeps instanceof working where the class is compiled down to ES5 (weapp).
     Object.setPrototypeOf(this, ApiError.prototype);

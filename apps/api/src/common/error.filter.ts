@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { ApiErrorBody, ErrorCode } from '@wuye/contracts';
+import { ERROR_CODES, isErrorCode, type ApiErrorBody, type ErrorCode } from '@wuye/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './errors';
@@ -17,6 +17,10 @@ const STATUS_CODES: Record<number, [ErrorCode, string]> = {
   429: ['RATE_LIMITED', '操作太频繁，请稍后再试'],
   503: ['DB_UNAVAILABLE', '服务暂时不可用，请稍后再试'],
 };
+
+/** The code and message of a status nothing more specific was said about; only codes of ERROR_CODES. */
+const statusCode = (status: number): [ErrorCode, string] =>
+  STATUS_CODES[status] ?? (status >= 500 ? ['INTERNAL', ERROR_CODES.INTERNAL] : ['REQUEST_REFUSED', ERROR_CODES.REQUEST_REFUSED]);
 
 /** Errors raised by the database driver when it cannot reach the server: the request may be retried. */
 const UNAVAILABLE_ERRNO = new Set([
@@ -77,17 +81,17 @@ export function renderError(error: unknown): Rendered {
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    const [code, message] = STATUS_CODES[status] ?? [`HTTP_${status}`, '请求无法完成'];
+    const [code, message] = statusCode(status);
     const response = error.getResponse() as { code?: string; message?: unknown; details?: unknown };
     const details = typeof response === 'object' ? response.details : undefined;
     return {
-      body: { statusCode: status, code: typeof response === 'object' && response.code ? response.code : code, message, details },
+      body: { statusCode: status, code: typeof response === 'object' && isErrorCode(response.code) ? response.code : code, message, details },
     };
   }
   // Refusals from below our code (the file server: a range past the end, a path it will not serve) keep their 4xx.
   const status = clientStatus(error);
   if (status) {
-    const [code, message] = STATUS_CODES[status] ?? [`HTTP_${status}`, '请求无法完成'];
+    const [code, message] = statusCode(status);
     return { body: { statusCode: status, code, message } };
   }
   if (isUniqueViolation(error)) {

@@ -17,10 +17,10 @@ import { scrubPersonal } from './privacy';
 import { Ticket } from './ticket.entity';
 import { TicketsService } from './tickets.service';
 
-/** GeoReport v2 errors are lists of {code, description}; the filter renders this. */
+/** GeoReport v2 errors are lists of {code, description} with the HTTP status as code; the filter renders this. */
 export class Open311Error extends DomainError {
-  constructor(status: number, description: string) {
-    super(status, `OPEN311_${status}`, description);
+  constructor(status: 400 | 403 | 404, description: string) {
+    super(status, status === 400 ? 'VALIDATION_FAILED' : status === 403 ? 'FORBIDDEN' : 'NOT_FOUND', description);
   }
 }
 

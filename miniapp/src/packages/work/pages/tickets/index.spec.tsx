@@ -128,7 +128,7 @@ describe('工单收件箱 (manager)', () => {
   });
 
   it('an empty inbox says what will appear; a failure shows the API message with 重试', async () => {
-    listMock.mockRejectedValueOnce(new ApiError({ statusCode: 503, code: 'UNAVAILABLE', message: '服务暂时不可用，请稍后重试' })).mockResolvedValueOnce(page([]));
+    listMock.mockRejectedValueOnce(new ApiError({ statusCode: 503, code: 'DB_UNAVAILABLE', message: '服务暂时不可用，请稍后重试' })).mockResolvedValueOnce(page([]));
 
     render(<HandlingList />);
 
