@@ -8,6 +8,7 @@ import { Area } from '../org/area.entity';
 import { Community } from '../org/community.entity';
 import { DisclosureQuestion } from './disclosure-question.entity';
 import { Disclosure } from './disclosure.entity';
+import { reachable } from '../identity/scope';
 
 /**
  * Which disclosures are due: shared costs every month (by the end of the next month), public income every
@@ -40,9 +41,9 @@ export class ComplianceService {
   async forArea(areaId: number, months: number, caller: Principal): Promise<ComplianceView[]> {
     const area = await this.db.getRepository(Area).findOneBy({ id: areaId });
     if (!area) throw notFound('area');
-    const scope = caller.communityIds('disclosures.oversee');
+    const inScope = reachable(caller, 'disclosures.oversee');
     const communities = await this.db.getRepository(Community).createQueryBuilder('c').select('c.id', 'id').where('c.areaPath LIKE :p', { p: `${area.path}%` }).getRawMany<{ id: number }>();
-    const ids = communities.map((c) => Number(c.id)).filter((id) => scope === 'all' || scope.includes(id));
+    const ids = communities.map((c) => Number(c.id)).filter(inScope);
     if (!ids.length) throw notFound('area');
     return this.computeFor(ids, months);
   }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, LessThan, Not } from 'typeorm';
 import {
-  BINDING_RELATION_LABELS,
   DISCLOSURE_STATE_LABELS,
   DISCLOSURE_TYPE_LABELS,
   allocateLargestRemainder,
@@ -21,7 +20,7 @@ import { keysetPage } from '../../common/pagination';
 import { ContentSecurityService } from '../content/content-security.service';
 import { AuditService } from '../identity/audit.service';
 import { HouseBinding } from '../identity/house-binding.entity';
-import { managersOf } from '../identity/people';
+import { managersOf, neighbourMask } from '../identity/people';
 import type { Principal } from '../identity/principal';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { User } from '../identity/user.entity';
@@ -560,7 +559,7 @@ export class DisclosuresService {
         communityId: d.communityId,
         lineId: dto.lineId ?? null,
         askerId: caller.userId,
-        askerMask: await this.askerMask(m, caller.userId, d.communityId),
+        askerMask: await neighbourMask(m, caller.userId, d.communityId),
         text: dto.text.trim(),
         answer: null,
         answeredById: null,
@@ -572,14 +571,6 @@ export class DisclosuresService {
       await this.notifications.notify(managers, { kind: 'disclosure_question', title: '业主对公示提出质询', body: `${d.title}：${dto.text.slice(0, 80)}（${community.questionAnswerDays} 天内回复）` }, m);
     });
     return this.get(id, caller);
-  }
-
-  private async askerMask(m: EntityManager, userId: number, communityId: number): Promise<string> {
-    const binding = await m.getRepository(HouseBinding).findOne({ where: { userId, communityId, state: 'approved' }, order: { id: 'ASC' } });
-    if (!binding) return '业委会';
-    const house = await m.getRepository(House).findOneBy({ id: binding.houseId });
-    const building = house ? await m.getRepository(Building).findOneBy({ id: house.buildingId }) : null;
-    return `${building?.name ?? ''}${BINDING_RELATION_LABELS[binding.relation]}`;
   }
 
   async answerQuestion(questionId: number, dto: AnswerDto, caller: Principal): Promise<QuestionView> {

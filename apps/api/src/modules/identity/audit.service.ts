@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { AuditEntryView, Page } from '@wuye/contracts';
 import { keysetPage, PageQuery } from '../../common/pagination';
 import type { Principal } from './principal';
 import { User } from './user.entity';
 import { currentRequestId } from '../../common/request-context';
 import { AuditEntry } from './audit-entry.entity';
+import { applyScope, communityScope, companyScope, eitherScope } from './scope';
 
 export interface AuditRecord {
   actorId: number | null;
@@ -42,17 +43,7 @@ export class AuditService {
   /** Platform admins read everything; company admins what concerns their company and the estates it serves. */
   async list(query: PageQuery & { entityType?: string }, caller: Principal): Promise<Page<AuditEntryView>> {
     const qb = this.db.getRepository(AuditEntry).createQueryBuilder('a');
-    if (!caller.hasRole('platform_admin')) {
-      const companies = caller.companyIds() as number[];
-      const communities = caller.grants.filter((g) => g.role === 'company_admin').flatMap((g) => (g.communities === 'all' ? [] : g.communities));
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where('1 = 0');
-          if (companies.length) w.orWhere('a.companyId IN (:...companies)', { companies });
-          if (communities.length) w.orWhere('a.communityId IN (:...communities)', { communities });
-        }),
-      );
-    }
+    applyScope(qb, eitherScope(companyScope(caller, 'a.companyId'), communityScope(caller, 'audit.read', 'a.communityId')));
     if (query.entityType) qb.andWhere('a.entityType = :entityType', { entityType: query.entityType });
     const page = await keysetPage(qb, { columns: [{ expr: 'a.id', dir: 'DESC' }], cursor: query.cursor, limit: query.limit, keyOf: (a) => [a.id] });
     const actors = await this.db.getRepository(User).findBy({ id: In(page.items.map((a) => a.actorId).filter((x): x is number => x !== null)) });

@@ -1,5 +1,5 @@
-import type { EntityManager } from 'typeorm';
-import { shanghaiDate } from '@wuye/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { BINDING_RELATION_LABELS, shanghaiDate, type Role } from '@wuye/contracts';
 import { rawQuery } from '../../database/raw';
 import { activeContractSql } from '../org/contracts.service';
 
@@ -43,4 +43,25 @@ export async function officersOf(m: EntityManager, communityId: number): Promise
     { communityId },
   );
   return userIds(rows);
+}
+
+/** How a person without a house in the estate is named to its residents, by the role they hold there. */
+const PUBLIC_ROLE_NAMES: Partial<Record<Role, string>> = { committee: '业委会', committee_chair: '业委会', staff: '物业', manager: '物业' };
+
+/**
+ * How neighbours see a person of this estate, never by name or room: "3栋业主", "5栋租户" through their first approved
+ * house, else "业委会" or "物业" by their role there, else "居民". Tickets on the board and questions on disclosures
+ * show this.
+ */
+export async function neighbourMask(m: EntityManager | DataSource, userId: number, communityId: number): Promise<string> {
+  const [binding] = await rawQuery<{ building: string | null; relation: keyof typeof BINDING_RELATION_LABELS }>(
+    m,
+    `SELECT b.name AS building, hb.relation AS relation FROM house_binding hb
+       LEFT JOIN house h ON h.id = hb.house_id LEFT JOIN building b ON b.id = h.building_id
+      WHERE hb.user_id = :userId AND hb.community_id = :communityId AND hb.state = 'approved' ORDER BY hb.id LIMIT 1`,
+    { userId, communityId },
+  );
+  if (binding) return `${binding.building ?? ''}${BINDING_RELATION_LABELS[binding.relation]}`;
+  const roles = await rawQuery<{ role: Role }>(m, 'SELECT role FROM role_assignment WHERE user_id = :userId AND community_id = :communityId AND revoked_at IS NULL ORDER BY id', { userId, communityId });
+  return roles.map((r) => PUBLIC_ROLE_NAMES[r.role]).find(Boolean) ?? '居民';
 }

@@ -30,6 +30,8 @@ export const POLICIES = {
   'bindings.review': ['platform_admin', 'manager', 'committee', 'committee_chair'],
   /** Issue invitations and revoke roles (which roles, where: RolesService.mayGrant). */
   'roles.manage': ['platform_admin', 'company_admin', 'community_office'],
+  /** Appoint and revoke the owners' committee of the estates of one's community office. */
+  'roles.committee': ['platform_admin', 'community_office'],
   /** Read the audit log (company admins: their company and the estates it serves). */
   'audit.read': ['platform_admin', 'company_admin'],
   /** Report a problem (随手拍) in an estate. */

@@ -46,6 +46,18 @@ export class Principal {
     return ids === 'all' || ids.includes(communityId);
   }
 
+  /** The areas (county, town, office) of the caller's area grants under this policy, or 'all' for platform admins. */
+  areaIds(policy: Policy): 'all' | number[] {
+    const roles: readonly Role[] = POLICIES[policy];
+    const ids = new Set<number>();
+    for (const grant of this.grants) {
+      if (!roles.includes(grant.role)) continue;
+      if (grant.communities === 'all') return 'all';
+      if (grant.areaId) ids.add(grant.areaId);
+    }
+    return [...ids];
+  }
+
   /** Companies the caller administers (company_admin), or 'all' for platform admins. */
   companyIds(): 'all' | number[] {
     if (this.hasRole('platform_admin')) return 'all';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
-import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { ROLE_LABELS, type GrantableRole, type InvitationView, type Page, type RoleAssignmentView, shanghaiDate } from '@wuye/contracts';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { ROLE_LABELS, type GrantableRole, type InvitationView, type Page, type Role, type RoleAssignmentView, shanghaiDate } from '@wuye/contracts';
 import { conflict, DomainError, forbidden, invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
 import { Area } from '../org/area.entity';
@@ -15,6 +15,7 @@ import { Invitation } from './invitation.entity';
 import type { Principal } from './principal';
 import { RoleAssignment } from './role-assignment.entity';
 import { User } from './user.entity';
+import { applyScope, communityScope, companyScope, eitherScope } from './scope';
 
 const INVITATION_DAYS = 7;
 /** No 0/O, 1/I/L: read aloud over the phone without mistakes. */
@@ -34,6 +35,13 @@ interface Scope {
  * - company_admin, community_office, regulator, platform_admin: platform admins.
  * Platform admins may hand out any role.
  */
+/** Which roles a holder of each role may hand out (where: mayGrant). */
+const GRANTABLE_BY: Partial<Record<Role, readonly GrantableRole[]>> = {
+  platform_admin: ['staff', 'manager', 'company_admin', 'committee', 'committee_chair', 'community_office', 'regulator', 'platform_admin'],
+  company_admin: ['staff', 'manager'],
+  community_office: ['committee', 'committee_chair'],
+};
+
 @Injectable()
 export class RolesService {
   constructor(
@@ -128,17 +136,8 @@ export class RolesService {
   /** Role assignments the caller may manage, filtered by company, community or area. */
   async list(query: ListRoleAssignmentsQuery, caller: Principal): Promise<Page<RoleAssignmentView>> {
     const qb = this.db.getRepository(RoleAssignment).createQueryBuilder('ra').where('ra.revokedAt IS NULL');
-    if (!caller.hasRole('platform_admin')) {
-      const companies = caller.companyIds() as number[];
-      const offices = caller.grants.filter((g) => g.role === 'community_office').flatMap((g) => (g.communities === 'all' ? [] : g.communities));
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where('1 = 0');
-          if (companies.length) w.orWhere('ra.companyId IN (:...companies)', { companies });
-          if (offices.length) w.orWhere('(ra.role IN (:...committeeRoles) AND ra.communityId IN (:...offices))', { committeeRoles: ['committee', 'committee_chair'], offices });
-        }),
-      );
-    }
+    const committees = communityScope(caller, 'roles.committee', 'ra.communityId');
+    applyScope(qb, eitherScope(companyScope(caller, 'ra.companyId'), committees.sql === '1 = 0' ? committees : { sql: `(ra.role IN ('committee', 'committee_chair') AND ${committees.sql})`, params: committees.params }));
     if (query.companyId) qb.andWhere('ra.companyId = :companyId', { companyId: query.companyId });
     if (query.communityId) qb.andWhere('ra.communityId = :communityId', { communityId: query.communityId });
     if (query.areaId) qb.andWhere('ra.areaId = :areaId', { areaId: query.areaId });
@@ -211,8 +210,7 @@ export class RolesService {
   }
 
   private grantableRoles(caller: Principal): GrantableRole[] {
-    if (caller.hasRole('platform_admin')) return ['staff', 'manager', 'company_admin', 'committee', 'committee_chair', 'community_office', 'regulator', 'platform_admin'];
-    return [...(caller.hasRole('company_admin') ? (['staff', 'manager'] as const) : []), ...(caller.hasRole('community_office') ? (['committee', 'committee_chair'] as const) : [])];
+    return [...new Set(caller.grants.flatMap((g) => GRANTABLE_BY[g.role] ?? []))];
   }
 
   async mayGrant(caller: Principal, scope: Scope): Promise<boolean> {
@@ -230,7 +228,7 @@ export class RolesService {
       case 'committee_chair':
         return (
           scope.communityId !== null &&
-          caller.grants.some((g) => g.role === 'community_office' && g.communities !== 'all' && g.communities.includes(scope.communityId as number))
+          caller.mayInCommunity('roles.committee', scope.communityId)
         );
       default:
         return false;

@@ -1,19 +1,102 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Brackets, In, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { notFound, type ResourceName } from '../../common/errors';
+import { Area } from '../org/area.entity';
 import type { Policy } from './policies';
 import type { Principal } from './principal';
 
 /**
- * Restricts a query to the communities the caller reaches under a policy. Every list of community-owned data
- * goes through here; an id in the request never widens it.
+ * Tenancy in one place: what the caller reaches under a policy, as a condition for the query builder or for raw
+ * SQL. Every list of community-owned data goes through here; an id in the request never widens it, and one outside
+ * it answers 404 like what does not exist.
  */
-export function withinCommunities<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
-  communityColumn: string,
-  principal: Principal,
-  policy: Policy,
-): SelectQueryBuilder<T> {
+export interface ScopeCondition {
+  /** SQL over the given column: `1 = 1` (everything), `1 = 0` (nothing) or an IN list. */
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+const paramName = (column: string) => `scope_${column.replace(/\W/g, '_')}`;
+
+function inList(column: string, ids: 'all' | number[]): ScopeCondition {
+  if (ids === 'all') return { sql: '1 = 1', params: {} };
+  if (!ids.length) return { sql: '1 = 0', params: {} };
+  const name = paramName(column);
+  return { sql: `${column} IN (:...${name})`, params: { [name]: ids } };
+}
+
+/** The communities the caller reaches under `policy`, on `column`. */
+export function communityScope(principal: Principal, policy: Policy, column: string): ScopeCondition {
+  return inList(column, principal.communityIds(policy));
+}
+
+/**
+ * The same, narrowed to one community the request names: it must lie inside the scope, or the caller learns
+ * nothing of it (404).
+ */
+export function communityScopeFor(principal: Principal, policy: Policy, column: string, communityId: number | undefined, resource: ResourceName = 'community'): ScopeCondition {
+  if (communityId === undefined) return communityScope(principal, policy, column);
+  if (!principal.mayInCommunity(policy, communityId)) throw notFound(resource);
+  const name = paramName(column);
+  return { sql: `${column} = :${name}`, params: { [name]: communityId } };
+}
+
+/** Companies the caller administers (company_admin; platform admins all), on `column`. */
+export function companyScope(principal: Principal, column: string): ScopeCondition {
+  return inList(column, principal.companyIds());
+}
+
+/** Either condition: what a caller reaches through their communities or through their company. */
+export function eitherScope(...conditions: ScopeCondition[]): ScopeCondition {
+  if (conditions.some((c) => c.sql === '1 = 1')) return { sql: '1 = 1', params: {} };
+  const reaching = conditions.filter((c) => c.sql !== '1 = 0');
+  if (!reaching.length) return { sql: '1 = 0', params: {} };
+  return { sql: `(${reaching.map((c) => c.sql).join(' OR ')})`, params: Object.assign({}, ...reaching.map((c) => c.params)) };
+}
+
+/** Adds a scope condition to a query builder (nothing when it reaches everything). */
+export function applyScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, condition: ScopeCondition): SelectQueryBuilder<T> {
+  return condition.sql === '1 = 1' ? qb : qb.andWhere(condition.sql, condition.params);
+}
+
+/** Restricts a query to the communities the caller reaches under a policy. */
+export function withinCommunities<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, communityColumn: string, principal: Principal, policy: Policy): SelectQueryBuilder<T> {
+  return applyScope(qb, communityScope(principal, policy, communityColumn));
+}
+
+/** Whether the caller reaches this community under the policy, as a filter for ids already loaded. */
+export function reachable(principal: Principal, policy: Policy): (communityId: number) => boolean {
   const ids = principal.communityIds(policy);
-  if (ids === 'all') return qb;
-  if (ids.length === 0) return qb.andWhere('1 = 0');
-  return qb.andWhere(`${communityColumn} IN (:...scopeCommunityIds)`, { scopeCommunityIds: ids });
+  return (communityId) => ids === 'all' || ids.includes(communityId);
+}
+
+/**
+ * The areas (town, county, office) the caller's grants under `policy` stand on, each reaching everything below it;
+ * 'all' for platform admins.
+ */
+export async function areaRoots(db: DataSource | EntityManager, principal: Principal, policy: Policy): Promise<'all' | Area[]> {
+  const ids = principal.areaIds(policy);
+  if (ids === 'all') return 'all';
+  return ids.length ? db.getRepository(Area).findBy({ id: In(ids) }) : [];
+}
+
+/** An area the caller oversees (it, or one above it, is theirs), or 404: a town regulator asking for the county gets nothing. */
+export async function areaInScope(db: DataSource | EntityManager, principal: Principal, areaId: number, policy: Policy = 'oversight.read'): Promise<Area> {
+  const area = await db.getRepository(Area).findOneBy({ id: areaId });
+  if (!area) throw notFound('area');
+  const roots = await areaRoots(db, principal, policy);
+  if (roots !== 'all' && !roots.some((r) => area.path.startsWith(r.path))) throw notFound('area');
+  return area;
+}
+
+/** Every area at or below the caller's roots, as a condition on an area-id column. */
+export async function areaScope(db: DataSource | EntityManager, principal: Principal, policy: Policy, column: string): Promise<ScopeCondition> {
+  const roots = await areaRoots(db, principal, policy);
+  if (roots === 'all') return inList(column, 'all');
+  if (!roots.length) return inList(column, []);
+  const below = await db
+    .getRepository(Area)
+    .createQueryBuilder('a')
+    .where(new Brackets((w) => roots.forEach((r, i) => w.orWhere(`a.path LIKE :root${i}`, { [`root${i}`]: `${r.path}%` }))))
+    .getMany();
+  return inList(column, below.map((a) => a.id));
 }

@@ -10,6 +10,7 @@ import { Community } from './community.entity';
 import { CreateContractDto, EndContractDto, ListContractsQuery } from './dto/contract.dto';
 import { PropertyCompany } from './property-company.entity';
 import { ServiceContract } from './service-contract.entity';
+import { applyScope, communityScope, companyScope, eitherScope } from '../identity/scope';
 
 /**
  * The rule for hand-written SQL: the contract aliased `alias` is active on `today`, a placeholder for a Shanghai
@@ -177,16 +178,7 @@ export class ContractsService {
       .createQueryBuilder('sc')
       .leftJoinAndSelect('sc.community', 'community')
       .leftJoinAndSelect('sc.company', 'company');
-    const communities = caller.communityIds('contracts.read');
-    const companies = caller.companyIds();
-    if (communities === 'all' || companies === 'all') return qb;
-    const clauses: string[] = [];
-    if (communities.length) clauses.push('sc.communityId IN (:...readableCommunities)');
-    if (companies.length) clauses.push('sc.companyId IN (:...readableCompanies)');
-    return qb.andWhere(clauses.length ? `(${clauses.join(' OR ')})` : '1 = 0', {
-      readableCommunities: communities,
-      readableCompanies: companies,
-    });
+    return applyScope(qb, eitherScope(communityScope(caller, 'contracts.read', 'sc.communityId'), companyScope(caller, 'sc.companyId')));
   }
 
   private view(c: ServiceContract): ContractView {

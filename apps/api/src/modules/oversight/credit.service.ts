@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, IsNull, MoreThanOrEqual } from 'typeorm';
+import { DataSource, In, IsNull, MoreThanOrEqual } from 'typeorm';
 import { CREDIT_DEDUCTIONS, CREDIT_EVENT_LABELS, creditGrade, type CreditEventKind, type CreditEventView, type CreditStanding, type Page, addDays, shanghaiDate } from '@wuye/contracts';
 import { invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
 import { AuditService } from '../identity/audit.service';
 import type { Principal } from '../identity/principal';
+import { applyScope, areaScope } from '../identity/scope';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { User } from '../identity/user.entity';
 import { Area } from '../org/area.entity';
@@ -64,14 +65,10 @@ export class CreditService {
       .getRawMany<{ id: number; path: string }>();
     const community = dto.communityId ? served.find((s) => Number(s.id) === dto.communityId) : undefined;
     if (dto.communityId && !community) throw notFound('community');
-    let area: Area | null;
-    if (caller.hasRole('platform_admin')) area = await this.db.getRepository(Area).findOne({ where: { level: 'county' }, order: { id: 'ASC' } });
-    else {
-      area = null;
-      for (const s of community ? [community] : served) {
-        area = await issuingArea(this.db, caller, s.path);
-        if (area) break;
-      }
+    let area: Area | null = null;
+    for (const s of community ? [community] : served) {
+      area = await issuingArea(this.db, caller, s.path, () => this.db.getRepository(Area).findOne({ where: { level: 'county' }, order: { id: 'ASC' } }));
+      if (area) break;
     }
     if (!area) throw notFound('company');
     const saved = await this.db.getRepository(CreditEvent).save(
@@ -102,19 +99,7 @@ export class CreditService {
 
   /** Events issued within the caller's areas (platform admins: all). */
   async list(query: CreditEventsQuery, caller: Principal): Promise<Page<CreditEventView>> {
-    const qb = this.db.getRepository(CreditEvent).createQueryBuilder('e');
-    if (!caller.hasRole('platform_admin')) {
-      const ids = caller.grants.filter((g) => (g.role === 'regulator' || g.role === 'community_office') && g.areaId).map((g) => g.areaId as number);
-      const roots = ids.length ? await this.db.getRepository(Area).findBy({ id: In(ids) }) : [];
-      const areas = roots.length
-        ? await this.db
-            .getRepository(Area)
-            .createQueryBuilder('a')
-            .where(new Brackets((w) => roots.forEach((r, i) => w.orWhere(`a.path LIKE :p${i}`, { [`p${i}`]: `${r.path}%` }))))
-            .getMany()
-        : [];
-      qb.andWhere(areas.length ? 'e.issuingAreaId IN (:...areas)' : '1 = 0', { areas: areas.map((a) => a.id) });
-    }
+    const qb = applyScope(this.db.getRepository(CreditEvent).createQueryBuilder('e'), await areaScope(this.db, caller, 'oversight.read', 'e.issuingAreaId'));
     if (query.companyId) qb.andWhere('e.companyId = :companyId', { companyId: query.companyId });
     const page = await keysetPage(qb, { columns: [{ expr: 'e.id', dir: 'DESC' }], cursor: query.cursor, limit: query.limit, keyOf: (e) => [e.id] });
     return { items: await this.views(page.items), nextCursor: page.nextCursor };

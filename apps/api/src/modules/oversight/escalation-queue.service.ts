@@ -12,6 +12,7 @@ import { TicketLifecycleService } from '../tickets/ticket-lifecycle.service';
 import { TicketViewsService } from '../tickets/ticket-views.service';
 import { Ticket } from '../tickets/ticket.entity';
 import { EscalationDeadlineDto, EscalationsQuery } from './dto/oversight.dto';
+import { applyScope, communityScopeFor } from '../identity/scope';
 
 /** 督办: the community office's queue of escalated tickets; it comments, sets deadlines and closes escalations. */
 @Injectable()
@@ -23,13 +24,7 @@ export class EscalationQueueService {
   ) {}
 
   async list(query: EscalationsQuery, caller: Principal): Promise<Page<EscalationView>> {
-    const scope = caller.communityIds('oversight.read');
-    const qb = this.db.getRepository(Escalation).createQueryBuilder('e');
-    if (scope !== 'all') qb.andWhere(scope.length ? 'e.communityId IN (:...scope)' : '1 = 0', { scope });
-    if (query.communityId) {
-      if (scope !== 'all' && !scope.includes(query.communityId)) throw notFound('community');
-      qb.andWhere('e.communityId = :c', { c: query.communityId });
-    }
+    const qb = applyScope(this.db.getRepository(Escalation).createQueryBuilder('e'), communityScopeFor(caller, 'oversight.read', 'e.communityId', query.communityId || undefined));
     if (query.ticketId) qb.andWhere('e.ticketId = :ticketId', { ticketId: query.ticketId });
     qb.andWhere('e.state = :state', { state: query.state ?? 'open' });
     const page = await keysetPage(qb, { columns: [{ expr: 'e.id', dir: 'DESC' }], cursor: query.cursor, limit: query.limit, keyOf: (e) => [e.id] });

@@ -15,7 +15,7 @@ import { ROLLUP_COUNTERS, columnOf, type Counters } from '../tickets/rollups.ser
 import { TicketCategoryRow } from '../tickets/ticket-category.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { CreditService } from './credit.service';
-import { areaInScope } from './oversight-scope';
+import { areaInScope } from '../identity/scope';
 import { StarRating } from './star-rating.entity';
 
 const STATES: [TicketState, keyof Counters][] = [

@@ -35,7 +35,7 @@ export class RatingsService {
     const community = await this.db.getRepository(Community).findOneBy({ id: communityId });
     if (!community || !caller.mayInCommunity('ratings.write', communityId)) throw notFound('community');
     if (dto.year > Number(shanghaiDate().slice(0, 4))) throw invalid('不能为将来的年度评星', { field: 'year' });
-    const area = caller.hasRole('platform_admin') ? await this.db.getRepository(Area).findOneByOrFail({ id: community.areaId }) : await issuingArea(this.db, caller, community.areaPath);
+    const area = await issuingArea(this.db, caller, community.areaPath, () => this.db.getRepository(Area).findOneBy({ id: community.areaId }));
     if (!area) throw notFound('community');
     const indicators = await this.overview.indicators(communityId, dto.year);
     const saved = await this.db.getRepository(StarRating).save(

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 import {
-  BINDING_RELATION_LABELS,
   OPEN_TICKET_STATES,
   SIMILAR_WINDOW_DAYS,
   URGE_INTERVAL_MINUTES,
@@ -38,6 +37,9 @@ import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketFollower } from './ticket-follower.entity';
 import { SUMMARY_FIELDS, TicketViewsService, type TicketListRow, type ViewerLevel } from './ticket-views.service';
 import { Ticket } from './ticket.entity';
+import { communityScopeFor } from '../identity/scope';
+import type { Policy } from '../identity/policies';
+import { neighbourMask } from '../identity/people';
 
 /** What a new ticket carries besides who filed it. */
 export interface NewTicket {
@@ -111,7 +113,7 @@ export class TicketsService {
     if (!description) throw invalid('请描述一下问题', { field: 'description' });
 
     let mask = origin.reporterMask ?? '居民';
-    if (origin.reporterId !== null) mask = await this.reporterMask(origin.reporterId, input.communityId);
+    if (origin.reporterId !== null) mask = await neighbourMask(this.db, origin.reporterId, input.communityId);
     if (input.houseId) {
       const own = origin.reporterId !== null && (await this.db.getRepository(HouseBinding).existsBy({ userId: origin.reporterId, houseId: input.houseId, communityId: input.communityId, state: 'approved' }));
       if (!own) throw invalid('只能选择您已绑定的本小区房屋', { field: 'houseId' }, 'INVALID_HOUSE');
@@ -173,31 +175,13 @@ export class TicketsService {
     return saved;
   }
 
-  /** "3栋业主", "物业", "业委会": how neighbours see the reporter. */
-  private async reporterMask(userId: number, communityId: number): Promise<string> {
-    const [binding] = await rawQuery<{ building: string | null; relation: keyof typeof BINDING_RELATION_LABELS }>(
-      this.db,
-      `SELECT b.name AS building, hb.relation AS relation FROM house_binding hb
-         LEFT JOIN house h ON h.id = hb.house_id LEFT JOIN building b ON b.id = h.building_id
-        WHERE hb.user_id = :userId AND hb.community_id = :communityId AND hb.state = 'approved' ORDER BY hb.id LIMIT 1`,
-      { userId, communityId },
-    );
-    if (binding) return `${binding.building ?? ''}${BINDING_RELATION_LABELS[binding.relation]}`;
-    const role = await this.db.getRepository(RoleAssignment).findOne({ where: { userId, communityId, revokedAt: IsNull() } });
-    if (role?.role === 'committee' || role?.role === 'committee_chair') return '业委会';
-    if (role?.role === 'staff' || role?.role === 'manager') return '物业';
-    return '居民';
-  }
-
   // ─── Reading ──────────────────────────────────────────────────────────────────────────────────────────────
 
   /** How much of this ticket the caller sees, or null: then it answers 404. */
   viewerLevel(t: Pick<Ticket, 'communityId' | 'reporterId' | 'visibility' | 'heldForReview'>, caller: Principal, following = false): ViewerLevel | null {
     if (caller.mayInCommunity('tickets.property', t.communityId)) return 'property';
     if (t.reporterId === caller.userId) return 'reporter';
-    if (caller.grants.some((g) => (g.role === 'community_office' || g.role === 'regulator') && (g.communities === 'all' || g.communities.includes(t.communityId)))) {
-      return 'oversight';
-    }
+    if (caller.mayInCommunity('oversight.read', t.communityId)) return 'oversight';
     const onBoard = t.visibility === 'public' && !t.heldForReview && caller.mayInCommunity('tickets.read', t.communityId);
     return onBoard || (following && t.visibility === 'public') ? 'neighbour' : null;
   }
@@ -243,16 +227,10 @@ export class TicketsService {
     const params: Record<string, unknown> = { me: caller.userId };
     let join = '';
     let levelOf: (t: TicketListRow) => ViewerLevel;
-    const narrow = (ids: 'all' | number[]) => {
-      const scope = ids === 'all' ? null : ids;
-      if (query.communityId !== undefined) {
-        if (scope && !scope.includes(query.communityId)) throw notFound('community');
-        where.push('t.community_id = :communityId');
-        params.communityId = query.communityId;
-      } else if (scope) {
-        where.push(scope.length ? 't.community_id IN (:...scope)' : '1 = 0');
-        params.scope = scope;
-      }
+    const narrow = (policy: Policy) => {
+      const scope = communityScopeFor(caller, policy, 't.community_id', query.communityId);
+      where.push(scope.sql);
+      Object.assign(params, scope.params);
     };
     switch (query.view) {
       case 'mine':
@@ -268,24 +246,24 @@ export class TicketsService {
         levelOf = (t) => this.viewerLevel(t, caller, true) ?? 'neighbour';
         break;
       case 'community':
-        narrow(caller.communityIds('tickets.read'));
+        narrow('tickets.read');
         where.push("t.visibility = 'public'", 't.held_for_review = :held');
         params.held = false;
         levelOf = (t) => (t.reporterId === caller.userId ? 'reporter' : this.viewerLevel(t, caller) === 'property' ? 'property' : 'neighbour');
         break;
       case 'inbox':
         if (!caller.may('tickets.handle')) throw forbidden();
-        narrow(caller.communityIds('tickets.handle'));
+        narrow('tickets.handle');
         levelOf = () => 'property';
         break;
       case 'oversight':
         if (!caller.may('oversight.read')) throw forbidden();
-        narrow(caller.communityIds('oversight.read'));
+        narrow('oversight.read');
         levelOf = () => 'oversight';
         break;
       case 'assigned':
         if (!caller.may('tickets.work')) throw forbidden();
-        narrow(caller.communityIds('tickets.work'));
+        narrow('tickets.work');
         where.push('t.assignee_id = :me');
         levelOf = () => 'property';
         break;
