@@ -1,4 +1,5 @@
 /** Disclosures (公示) and account review (业账社审). All money is integer fen. */
+import type { DisclosureStep } from './disclosure-schema';
 import { formatYuan } from './money';
 
 export const DISCLOSURE_TYPES = ['fee_standard', 'fee_collection', 'public_income', 'shared_cost', 'maintenance_expense', 'maintenance_fund'] as const;
@@ -28,16 +29,6 @@ export const QUESTION_ANSWER_DAYS_DEFAULT = 10;
 /** Periods: a month "2026-03", a quarter "2026-Q1", or a year "2026". */
 export const PERIOD_PATTERN = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
 
-export const INCOME_CATEGORIES = ['advertising', 'parking', 'venue', 'base_station', 'other'] as const;
-export type IncomeCategory = (typeof INCOME_CATEGORIES)[number];
-export const INCOME_CATEGORY_LABELS: Record<IncomeCategory, string> = {
-  advertising: '广告收入',
-  parking: '公共区域停车',
-  venue: '场地租赁',
-  base_station: '通信基站租金',
-  other: '其他',
-};
-
 export const ALLOCATION_METHODS = ['area', 'household', 'fixed'] as const;
 /** area: by floor area (民法典 第二百八十三条, the default); household: equal per house; fixed: agreed shares. */
 export type AllocationMethod = (typeof ALLOCATION_METHODS)[number];
@@ -51,21 +42,11 @@ export interface DisclosureLineInput {
   /** Free text shown on the line (item, counterparty, contractor…). */
   item: string;
   amountFen?: number;
-  /** Other fields by type: see DISCLOSURE_LINE_KINDS. */
+  /** Other fields by kind: see DISCLOSURE_LINE_SCHEMA. */
   fields?: Record<string, string | number | boolean | null>;
   /** Vouchers: upload ids (photos or PDF). */
   attachmentIds?: number[];
 }
-
-/** The line kinds each type accepts. */
-export const DISCLOSURE_LINE_KINDS: Record<DisclosureType, readonly string[]> = {
-  fee_standard: ['fee_item'],
-  fee_collection: ['building'],
-  public_income: ['income', 'cost', 'use'],
-  shared_cost: ['meter'],
-  maintenance_expense: ['expense'],
-  maintenance_fund: ['withdrawal'],
-};
 
 export interface DisclosureContent {
   /** fee_standard: 服务等级, 定价依据, 生效日期. */
@@ -201,8 +182,10 @@ export interface DisclosureView extends DisclosureSummary {
   allocation: AllocationSummary | null;
   /** shared_cost: the caller's own houses and their shares. */
   myShares: { houseId: number; house: string; shareFen: number; basis: string }[];
-  /** What the caller may do now. */
-  can: { edit: boolean; submit: boolean; withdraw: boolean; review: boolean; signOff: boolean; correct: boolean; ask: boolean; answer: boolean };
+  /** What the caller may do now (DISCLOSURE_TRANSITIONS): the app's buttons. */
+  can: Record<DisclosureStep, boolean>;
+  /** Why a step the caller could otherwise take is held back now (the chair's sign-off while queries are open). */
+  blocked: Partial<Record<DisclosureStep, string>>;
   rowVersion: number;
 }
 

@@ -8,5 +8,6 @@ export * from './org';
 export * from './identity';
 export * from './tickets';
 export * from './disclosures';
+export * from './disclosure-schema';
 export * from './oversight';
 export * from './time';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not, QueryFailedError } from 'typeorm';
 import type { ChainEntry, ChainVerification } from '@wuye/contracts';
-import { notFound } from '../../common/errors';
+import { conflict, notFound } from '../../common/errors';
 import type { Principal } from '../identity/principal';
 import { Upload } from '../uploads/upload.entity';
 import { disclosureHash } from './disclosure-hash';
@@ -32,16 +32,55 @@ export class ChainService {
     }));
   }
 
+  /** The hash of a disclosure as stored: its row, its lines and its vouchers' own SHA-256. */
+  private async hashOf(d: Disclosure, m: EntityManager = this.db.manager): Promise<string> {
+    const lines = await m.getRepository(DisclosureLine).find({ where: { disclosureId: d.id } });
+    const ids = [...new Set(lines.flatMap((l) => l.attachmentIds))];
+    const uploads = ids.length ? await m.getRepository(Upload).findBy({ id: In(ids) }) : [];
+    return disclosureHash(d, lines, new Map(uploads.map((u) => [u.id, u.sha256])));
+  }
+
+  /**
+   * Publishes a disclosure in review as the next link of its estate's chain, hashed over what it shows and the
+   * previous link, with `alongside` in the same transaction. Two publications in one estate at once: the chain
+   * position is unique, one of them is told to try again (CHAIN_BUSY); any other clash is not that, and says so.
+   */
+  async publish(d: Disclosure, signedById: number, alongside: (m: EntityManager, published: { hash: string; chainSeq: number }) => Promise<void>): Promise<void> {
+    try {
+      await this.db.transaction(async (m) => {
+        const last = await m.getRepository(Disclosure).findOne({ where: { communityId: d.communityId, chainSeq: Not(IsNull()) }, order: { chainSeq: 'DESC' } });
+        const publishing: Disclosure = { ...d, state: 'published', publishedAt: new Date(), signedOffById: signedById, chainSeq: (last?.chainSeq ?? 0) + 1, prevHash: last?.hash ?? null };
+        const hash = await this.hashOf(publishing, m);
+        const result = await m
+          .getRepository(Disclosure)
+          .createQueryBuilder()
+          .update()
+          .set({ state: 'published', publishedAt: publishing.publishedAt, signedOffById: signedById, chainSeq: publishing.chainSeq, prevHash: publishing.prevHash, hash })
+          .where("id = :id AND state = 'in_review' AND review_round = :round", { id: d.id, round: d.reviewRound })
+          .execute();
+        if (!result.affected) throw conflict('STALE_VERSION', '该公示刚被修改过，请刷新');
+        await alongside(m, { hash, chainSeq: publishing.chainSeq as number });
+      });
+    } catch (error) {
+      if (this.isChainCollision(error)) throw conflict('CHAIN_BUSY', '同时有其他公示在签发，请稍后重试');
+      throw error;
+    }
+  }
+
+  /** A clash on the estate's chain position (community, seq), and nothing else. */
+  private isChainCollision(error: unknown): boolean {
+    if (!(error instanceof QueryFailedError)) return false;
+    const index = this.db.namingStrategy.indexName('disclosure', ['community_id', 'chain_seq']);
+    return error.message.includes(index) || /disclosure\.community_id, disclosure\.chain_seq/.test(error.message);
+  }
+
   /** Recomputes every hash from the stored rows, in chain order; the first mismatch is named. */
   async verify(communityId: number, caller: Principal): Promise<ChainVerification> {
     const chain = await this.published(communityId, caller);
     let previous: string | null = null;
     let checked = 0;
     for (const d of chain) {
-      const lines = await this.db.getRepository(DisclosureLine).find({ where: { disclosureId: d.id } });
-      const ids = [...new Set(lines.flatMap((l) => l.attachmentIds))];
-      const uploads = ids.length ? await this.db.getRepository(Upload).findBy({ id: In(ids) }) : [];
-      const recomputed = disclosureHash(d, lines, new Map(uploads.map((u) => [u.id, u.sha256])));
+      const recomputed = await this.hashOf(d);
       checked++;
       if (d.prevHash !== previous) return { valid: false, checked, brokenAt: { id: d.id, seq: d.chainSeq as number, reason: 'chain_broken' } };
       if (recomputed !== d.hash) return { valid: false, checked, brokenAt: { id: d.id, seq: d.chainSeq as number, reason: 'content_changed' } };

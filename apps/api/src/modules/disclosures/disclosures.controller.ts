@@ -8,7 +8,10 @@ import { Allow, Caller } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
 import { ChainService } from './chain.service';
 import { ComplianceService } from './compliance.service';
-import { DisclosuresService } from './disclosures.service';
+import { DisclosureDraftingService } from './disclosure-drafting.service';
+import { DisclosureQuestionsService } from './disclosure-questions.service';
+import { DisclosureReviewService } from './disclosure-review.service';
+import { DisclosureViewsService } from './disclosure-views.service';
 import {
   AnswerDto,
   AreaComplianceQuery,
@@ -30,7 +33,10 @@ import { DisclosureExportService } from './export.service';
 @Controller()
 export class DisclosuresController {
   constructor(
-    private readonly disclosures: DisclosuresService,
+    private readonly views: DisclosureViewsService,
+    private readonly drafting: DisclosureDraftingService,
+    private readonly reviewing: DisclosureReviewService,
+    private readonly asking: DisclosureQuestionsService,
     private readonly chain: ChainService,
     private readonly compliance: ComplianceService,
     private readonly exports: DisclosureExportService,
@@ -40,7 +46,7 @@ export class DisclosuresController {
   @Get('communities/:id/disclosures')
   @Allow('disclosures.read')
   list(@Param('id', ParseIdPipe) id: number, @Query() query: ListDisclosuresQuery, @Caller() caller: Principal): Promise<Page<DisclosureSummary>> {
-    return this.disclosures.list(id, query, caller);
+    return this.views.list(id, query, caller);
   }
 
   @Get('communities/:id/disclosures/chain')
@@ -79,52 +85,52 @@ export class DisclosuresController {
   @Get('communities/:id/questions')
   @Allow('disclosures.oversee')
   questions(@Param('id', ParseIdPipe) id: number, @Query() query: QuestionsQuery, @Caller() caller: Principal) {
-    return this.disclosures.questions(id, query, caller);
+    return this.asking.questions(id, query, caller);
   }
 
   @Put('communities/:id/disclosure-settings')
   @Allow('disclosures.settings')
   settings(@Param('id', ParseIdPipe) id: number, @Body() dto: DisclosureSettingsDto, @Caller() caller: Principal) {
-    return this.disclosures.setQuestionDays(id, dto.questionAnswerDays, caller);
+    return this.asking.setQuestionDays(id, dto.questionAnswerDays, caller);
   }
 
   @Post('disclosures')
   @Allow('disclosures.write')
   create(@Body() dto: CreateDisclosureDto, @Caller() caller: Principal): Promise<DisclosureView> {
-    return this.disclosures.create(dto, caller);
+    return this.drafting.create(dto, caller);
   }
 
   @Get('disclosures/:id')
   @Allow('disclosures.read')
   get(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<DisclosureView> {
-    return this.disclosures.get(id, caller);
+    return this.views.get(id, caller);
   }
 
   /** Drafts only: a published disclosure is corrected, never edited. */
   @Patch('disclosures/:id')
   @Allow('disclosures.write')
   update(@Param('id', ParseIdPipe) id: number, @Body() dto: UpdateDisclosureDto, @Caller() caller: Principal): Promise<DisclosureView> {
-    return this.disclosures.update(id, dto, caller);
+    return this.drafting.update(id, dto, caller);
   }
 
   @Post('disclosures/:id/submit')
   @HttpCode(200)
   @Allow('disclosures.write')
   submit(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<DisclosureView> {
-    return this.disclosures.submit(id, caller);
+    return this.drafting.submit(id, caller);
   }
 
   @Post('disclosures/:id/withdraw')
   @HttpCode(200)
   @Allow('disclosures.write')
   withdraw(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<DisclosureView> {
-    return this.disclosures.withdraw(id, caller);
+    return this.drafting.withdraw(id, caller);
   }
 
   @Post('disclosures/:id/reviews')
   @Allow('disclosures.review')
   review(@Param('id', ParseIdPipe) id: number, @Body() dto: ReviewDto, @Caller() caller: Principal): Promise<DisclosureView> {
-    return this.disclosures.review(id, dto, caller);
+    return this.reviewing.review(id, dto, caller);
   }
 
   /** The manager answers a committee member's query. */
@@ -132,20 +138,20 @@ export class DisclosuresController {
   @HttpCode(200)
   @Allow('disclosures.write')
   answerReview(@Param('id', ParseIdPipe) id: number, @Body() dto: AnswerDto, @Caller() caller: Principal): Promise<DisclosureView> {
-    return this.disclosures.answerReview(id, dto, caller);
+    return this.reviewing.answerReview(id, dto, caller);
   }
 
   @Post('disclosures/:id/sign-off')
   @HttpCode(200)
   @Allow('disclosures.signoff')
   signOff(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<DisclosureView> {
-    return this.disclosures.signOff(id, caller);
+    return this.reviewing.signOff(id, caller);
   }
 
   @Post('disclosures/:id/corrections')
   @Allow('disclosures.write')
   correct(@Param('id', ParseIdPipe) id: number, @Body() dto: CorrectionDto, @Caller() caller: Principal): Promise<DisclosureView> {
-    return this.disclosures.correct(id, dto, caller);
+    return this.drafting.correct(id, dto, caller);
   }
 
   @Get('disclosures/:id/export.xlsx')
@@ -158,13 +164,13 @@ export class DisclosuresController {
   @Post('disclosures/:id/questions')
   @Allow('disclosures.ask')
   ask(@Param('id', ParseIdPipe) id: number, @Body() dto: QuestionDto, @Caller() caller: Principal): Promise<DisclosureView> {
-    return this.disclosures.ask(id, dto, caller);
+    return this.asking.ask(id, dto, caller);
   }
 
   @Post('questions/:id/answer')
   @HttpCode(200)
   @Allow('disclosures.write')
   answer(@Param('id', ParseIdPipe) id: number, @Body() dto: AnswerDto, @Caller() caller: Principal): Promise<QuestionView> {
-    return this.disclosures.answerQuestion(id, dto, caller);
+    return this.asking.answerQuestion(id, dto, caller);
   }
 }

@@ -2,71 +2,41 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource, In } from 'typeorm';
-import { DISCLOSURE_STATE_LABELS, DISCLOSURE_TYPE_LABELS, INCOME_CATEGORY_LABELS, allocationRows, shanghaiDateTime, shareBasis, type DisclosureView } from '@wuye/contracts';
+import {
+  DISCLOSURE_STATE_LABELS,
+  DISCLOSURE_TYPE_LABELS,
+  TOTAL_ROWS,
+  allocationRows,
+  fieldLabelWithUnit,
+  lineFields,
+  lineKindSchema,
+  shanghaiDateTime,
+  shareBasis,
+  type DisclosureView,
+  type LineFieldSchema,
+} from '@wuye/contracts';
 import { notFound } from '../../common/errors';
 import type { Principal } from '../identity/principal';
 import type { Community } from '../org/community.entity';
 import { Disclosure } from './disclosure.entity';
-import { DisclosuresService } from './disclosures.service';
+import { DisclosureViewsService } from './disclosure-views.service';
 
 const MONEY = '#,##0.00';
-const FIELD_LABELS: Record<string, string> = {
-  unit: '计价单位',
-  propertyType: '物业类型',
-  receivableFen: '应收（元）',
-  receivedFen: '实收（元）',
-  category: '类别',
-  counterparty: '合作方',
-  contractNo: '合同编号',
-  usage: '用途',
-  meterKind: '表计',
-  quantity: '用量',
-  contractor: '承包单位',
-  date: '日期',
-  areaForCenti: '同意面积（㎡）',
-  areaAgainstCenti: '反对面积（㎡）',
-  areaAbstainCenti: '弃权面积（㎡）',
-  headsFor: '同意人数',
-  headsAgainst: '反对人数',
-  headsAbstain: '弃权人数',
-  votePassed: '表决通过',
-};
-const KIND_LABELS: Record<string, string> = { fee_item: '收费项目', building: '楼栋', income: '收入', cost: '成本', use: '使用', meter: '表计', expense: '支出', withdrawal: '使用' };
-const VALUE_LABELS: Record<string, string> = {
-  ...INCOME_CATEGORY_LABELS,
-  maintenance_fund: '补充维修资金',
-  owners_decision: '业主大会决定',
-  electricity: '电',
-  water: '水',
-  gas: '燃气',
-  elevator: '电梯',
-  fire: '消防',
-  other: '其他',
-};
-const TOTAL_LABELS: Record<string, string> = {
-  totalFen: '合计',
-  receivableFen: '应收合计',
-  receivedFen: '实收合计',
-  incomeFen: '收入合计',
-  costFen: '成本合计',
-  netFen: '净收益',
-  usedFen: '已使用',
-  openingBalanceFen: '期初余额',
-  closingBalanceFen: '期末余额',
-  elevatorFen: '其中：电梯',
-  fireFen: '其中：消防',
-};
+
+/** The field of a column: the first kind of this disclosure's lines that has it (a disclosure has one type). */
+const fieldOf = (lines: DisclosureView['lines'], name: string): LineFieldSchema | undefined =>
+  lines.map((l) => lineFields(l.kind).find((f) => f.name === name)).find(Boolean);
 
 /** .xlsx exports (exceljs) that open in Excel and WPS: one sheet per disclosure, amounts in 元 with two decimals. */
 @Injectable()
 export class DisclosureExportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly disclosures: DisclosuresService,
+    private readonly views: DisclosureViewsService,
   ) {}
 
   async one(id: number, caller: Principal): Promise<{ filename: string; body: Buffer }> {
-    const { view, community, shares } = await this.disclosures.loadForExport(id, caller);
+    const { view, community, shares } = await this.views.loadForExport(id, caller);
     const workbook = this.workbook();
     this.sheet(workbook, view, community, shares);
     return { filename: `${community.name}-${DISCLOSURE_TYPE_LABELS[view.type]}-${view.period}-v${view.version}.xlsx`, body: Buffer.from(await workbook.xlsx.writeBuffer()) };
@@ -80,7 +50,7 @@ export class DisclosureExportService {
     const workbook = this.workbook();
     let community: Community | null = null;
     for (const d of ofYear) {
-      const loaded = await this.disclosures.loadForExport(d.id, caller);
+      const loaded = await this.views.loadForExport(d.id, caller);
       community = loaded.community;
       this.sheet(workbook, loaded.view, loaded.community, loaded.shares);
     }
@@ -108,36 +78,39 @@ export class DisclosureExportService {
     ws.addRow(['说明', view.content.note ?? '']);
     ws.addRow([]);
     const fieldNames = [...new Set(view.lines.flatMap((l) => Object.keys(l.fields ?? {})))];
-    const header = ws.addRow(['序号', '类别', '项目', '金额（元）', ...fieldNames.map((f) => FIELD_LABELS[f] ?? f), '凭证数']);
+    const specs = fieldNames.map((f) => fieldOf(view.lines, f));
+    const header = ws.addRow(['序号', '类别', '项目', '金额（元）', ...fieldNames.map((f, i) => (f === 'votePassed' ? '表决通过' : specs[i] ? fieldLabelWithUnit(specs[i]) : f)), '凭证数']);
     header.font = { bold: true };
     header.eachCell((c) => (c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF3F8' } }));
     for (const l of view.lines) {
       const row = ws.addRow([
         l.seq,
-        KIND_LABELS[l.kind] ?? l.kind,
+        lineKindSchema(l.kind)?.label ?? l.kind,
         l.item,
         l.amountFen === undefined ? null : l.amountFen / 100,
-        ...fieldNames.map((f) => {
+        ...fieldNames.map((f, i) => {
           const v = l.fields?.[f];
+          const spec = specs[i];
           if (v === undefined || v === null) return null;
-          if (f.endsWith('Fen')) return Number(v) / 100;
-          if (f.endsWith('Centi')) return Number(v) / 100;
           if (typeof v === 'boolean') return v ? '是' : '否';
-          return typeof v === 'string' ? (VALUE_LABELS[v] ?? v) : v;
+          // Money and areas as numbers Excel can sum (元, ㎡); choices in words.
+          if (spec?.kind === 'fen' || spec?.kind === 'area') return Number(v) / 100;
+          if (spec?.kind === 'choice') return spec.choices?.find((c) => c.value === v)?.label ?? v;
+          return v;
         }),
         l.attachments.length,
       ]);
       row.getCell(4).numFmt = MONEY;
-      fieldNames.forEach((f, i) => {
-        if (f.endsWith('Fen') || f.endsWith('Centi')) row.getCell(5 + i).numFmt = MONEY;
+      specs.forEach((spec, i) => {
+        if (spec?.kind === 'fen' || spec?.kind === 'area') row.getCell(5 + i).numFmt = MONEY;
       });
     }
     ws.addRow([]);
-    for (const [key, value] of Object.entries(view.totals)) {
-      if (value === null) continue;
-      if (key === 'collectionRateBp') ws.addRow(['', '', '收缴率', value / 10000]).getCell(4).numFmt = '0.00%';
-      else if (key === 'items') continue;
-      else ws.addRow(['', '', TOTAL_LABELS[key] ?? key, value / 100]).getCell(4).numFmt = MONEY;
+    for (const total of TOTAL_ROWS[view.type]) {
+      const value = view.totals[total.key];
+      if (typeof value !== 'number' || total.kind === 'count') continue;
+      if (total.kind === 'rate') ws.addRow(['', '', total.label, value / 10000]).getCell(4).numFmt = '0.00%';
+      else ws.addRow(['', '', total.label, value / 100]).getCell(4).numFmt = MONEY;
     }
     if (view.allocation) {
       ws.addRow([]);

@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { allocateLargestRemainder, shanghaiDate, type DisclosureContent, type DisclosureType } from '@wuye/contracts';
+import { allocateLargestRemainder, computeTotals, shanghaiDate, type DisclosureContent, type DisclosureType } from '@wuye/contracts';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { HouseBinding } from '../identity/house-binding.entity';
 import { Building } from '../org/building.entity';
@@ -9,7 +9,7 @@ import { disclosureHash } from '../disclosures/disclosure-hash';
 import { DisclosureLine } from '../disclosures/disclosure-line.entity';
 import { DisclosureQuestion } from '../disclosures/disclosure-question.entity';
 import { DisclosureReview } from '../disclosures/disclosure-review.entity';
-import { computeTotals, type NormalisedLine } from '../disclosures/disclosure-rules';
+import type { NormalisedLine } from '../disclosures/disclosure-rules';
 import { DisclosureShare } from '../disclosures/disclosure-share.entity';
 import { Disclosure } from '../disclosures/disclosure.entity';
 import { Upload } from '../uploads/upload.entity';

@@ -1,22 +1,23 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { DisclosureLineView } from '@wuye/contracts';
-import { AMOUNT_LABELS, LINE_KIND_LABELS, lineFieldRows } from '../lib/lines';
+import { lineKindSchema, type DisclosureLineView } from '@wuye/contracts';
+import { lineFieldRows } from '../lib/lines';
 import { displayFen } from '../lib/money';
 import Vouchers from './Vouchers';
 
 /** One line of a disclosure as everyone reads it: what, how much, its fields and its vouchers. */
 export default function LineCard({ line, children }: { line: DisclosureLineView; children?: ReactNode }) {
-  const amountLabel = AMOUNT_LABELS[line.kind];
+  const schema = lineKindSchema(line.kind);
+  const amountLabel = schema?.amountLabel ?? null;
   return (
     <View className={`card line-card line-kind-${line.kind}`} data-line-id={line.id}>
       <View className="line-head">
-        <Text className="badge badge-kind line-kind">{LINE_KIND_LABELS[line.kind] ?? line.kind}</Text>
+        <Text className="badge badge-kind line-kind">{schema?.label ?? line.kind}</Text>
         <Text className="line-item wrap-text">{line.item}</Text>
       </View>
       {amountLabel !== null ? (
         <View className="kv-row">
-          <Text className="kv-label">{amountLabel.replace('（元）', '')}</Text>
+          <Text className="kv-label">{amountLabel}</Text>
           <Text className="kv-value line-amount">{displayFen(line.amountFen)}</Text>
         </View>
       ) : null}

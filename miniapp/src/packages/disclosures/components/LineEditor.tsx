@@ -1,17 +1,17 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import { DISCLOSURE_LINE_KINDS, type DisclosureType } from '@wuye/contracts';
+import { DISCLOSURE_LINE_KINDS, fieldLabelWithUnit, lineKindSchema, type DisclosureType, type LineFieldKind } from '@wuye/contracts';
 import ChoiceChips from '../../../components/ChoiceChips';
-import { AMOUNT_LABELS, LINE_FIELD_SPECS, LINE_KIND_LABELS, NEEDS_VOUCHER, type FieldSpec, type LineDraft } from '../lib/lines';
+import type { LineDraft } from '../lib/lines';
 import { displayFen, parseYuanInput } from '../lib/money';
 import VoucherPicker, { MAX_VOUCHERS_PER_LINE } from './VoucherPicker';
 import Vouchers from './Vouchers';
 
-const INPUT_TYPES: Record<FieldSpec['kind'], 'text' | 'digit' | 'number'> = {
+const INPUT_TYPES: Record<LineFieldKind, 'text' | 'digit' | 'number'> = {
   text: 'text',
   choice: 'text',
-  yuan: 'digit',
+  fen: 'digit',
   area: 'digit',
-  int: 'number',
+  count: 'number',
   quantity: 'digit',
   date: 'text',
 };
@@ -34,7 +34,8 @@ export default function LineEditor({
   onRemove: () => void;
 }) {
   const kinds = DISCLOSURE_LINE_KINDS[type];
-  const amountLabel = AMOUNT_LABELS[line.kind];
+  const schema = lineKindSchema(line.kind);
+  const amountLabel = schema?.amountLabel ?? null;
   const parsed = parseYuanInput(line.amountYuan);
   const setField = (name: string, value: string) => onChange((l) => ({ ...l, fields: { ...l.fields, [name]: value } }));
 
@@ -51,7 +52,7 @@ export default function LineEditor({
             itemClassName="line-kind-choice"
             items={kinds}
             keyOf={(k) => k}
-            labelOf={(k) => LINE_KIND_LABELS[k] ?? k}
+            labelOf={(k) => lineKindSchema(k)?.label ?? k}
             isSelected={(k) => k === line.kind}
             onChoose={(k) => onChange((l) => ({ ...l, kind: k, fields: {} }))}
           />
@@ -63,17 +64,17 @@ export default function LineEditor({
       </View>
       {amountLabel !== null ? (
         <View className="field">
-          <View className="field-label">{amountLabel}</View>
+          <View className="field-label">{amountLabel}（元）</View>
           <Input className="input line-amount-input" type="digit" value={line.amountYuan} placeholder="例如 1234.56" onInput={(e) => onChange((l) => ({ ...l, amountYuan: e.detail.value }))} />
           {line.amountYuan.trim() !== '' ? (
             <View className={parsed.error === null ? 'field-hint line-amount-echo' : 'form-error line-amount-error'}>{parsed.error === null ? `即 ${displayFen(parsed.fen)}` : parsed.error}</View>
           ) : null}
         </View>
       ) : null}
-      {(LINE_FIELD_SPECS[line.kind] ?? []).map((spec) => (
+      {(schema?.fields ?? []).map((spec) => (
         <View key={spec.name} className={`field line-field line-field-${spec.name}`}>
           <View className="field-label">
-            {spec.label}
+            {fieldLabelWithUnit(spec)}
             {spec.required ? '' : '（选填）'}
           </View>
           {spec.kind === 'choice' && spec.choices ? (
@@ -98,7 +99,7 @@ export default function LineEditor({
         </View>
       ))}
       <View className="field">
-        <View className="field-label">凭证{NEEDS_VOUCHER.has(line.kind) ? '（提交审核前必须上传）' : '（选填）'}</View>
+        <View className="field-label">凭证{schema?.needsVoucher ? '（提交审核前必须上传）' : '（选填）'}</View>
         <Vouchers vouchers={line.attachments} onRemove={(v) => onChange((l) => ({ ...l, attachments: l.attachments.filter((a) => a.id !== v.id) }))} />
         <VoucherPicker room={MAX_VOUCHERS_PER_LINE - line.attachments.length} onUploaded={(v) => onChange((l) => ({ ...l, attachments: [...l.attachments, v] }))} />
       </View>

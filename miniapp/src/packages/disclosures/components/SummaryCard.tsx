@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { DISCLOSURE_STATE_LABELS, DISCLOSURE_TYPE_LABELS, periodLabel, shanghaiDate, type DisclosureSummary } from '@wuye/contracts';
-import { totalRows } from '../lib/lines';
+import { DISCLOSURE_STATE_LABELS, DISCLOSURE_TYPE_LABELS, periodLabel, shanghaiDate, totalRows, type DisclosureSummary } from '@wuye/contracts';
 
 /** A disclosure in a list: title, type and period, state, its headline total, when it was published. */
 export default function SummaryCard({ item, onOpen }: { item: DisclosureSummary; onOpen: () => void }) {

@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
-import type { DisclosureTotals, DisclosureType } from '@wuye/contracts';
-import { totalRows } from '../lib/lines';
+import { totalRows, type DisclosureTotals, type DisclosureType } from '@wuye/contracts';
 import KvRows from './KvRows';
 
 /** The totals of a disclosure (computed from its lines, never typed in). */

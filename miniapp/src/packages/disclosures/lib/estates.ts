@@ -24,10 +24,6 @@ export function estatesOf(me: Pick<MeView, 'roles' | 'houses'>, roles?: readonly
 export const MANAGER_ROLES: readonly Role[] = ['manager'];
 export const COMMITTEE_ROLES: readonly Role[] = ['committee', 'committee_chair'];
 
-/** Whether the user chairs the committee of that estate (sign-off is theirs; the API still decides). */
-export function chairs(me: Pick<MeView, 'roles'>, communityId: number): boolean {
-  return me.roles.some((role) => role.role === 'committee_chair' && role.communityId === communityId);
-}
 
 /** Picks the estate to show: the one asked for when the user has it, else the first. */
 export function pickEstate(estates: Estate[], asked: unknown, shown: number | null): number | null {

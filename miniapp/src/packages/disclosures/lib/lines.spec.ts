@@ -1,5 +1,6 @@
 import type { DisclosureLineView } from '@wuye/contracts';
-import { draftTotals, draftsToInput, emptyLine, lineToDraft, recentPeriods, totalRows, type LineDraft } from './lines';
+import { totalRows } from '@wuye/contracts';
+import { draftTotals, draftsToInput, emptyLine, lineToDraft, recentPeriods, type LineDraft } from './lines';
 
 const line = (kind: string, amountYuan: string, fields: Record<string, string> = {}, item = '项目'): LineDraft => ({ ...emptyLine('public_income', kind), item, amountYuan, fields });
 

@@ -41,7 +41,8 @@ const SHARED: DisclosureView = {
   correctionReason: '电表读数抄错，更正用电量',
   allocation: { method: 'area', buildings: ['1栋', '3栋'], houses: 240, weightTotal: 2475000 },
   myShares: [{ houseId: 9, house: '3栋1单元1201', shareFen: 24937, basis: '建筑面积 98.50㎡' }],
-  can: { edit: false, submit: false, withdraw: false, review: false, signOff: false, correct: false, ask: true, answer: false },
+  can: { edit: false, submit: false, withdraw: false, review: false, signOff: false, correct: false, ask: true, answerReview: false, answerQuestion: false },
+  blocked: {},
   rowVersion: 2,
 };
 
@@ -147,7 +148,7 @@ describe('公示详情 for a resident', () => {
   });
 
   it('the manager’s correction opens the new version in the editor', async () => {
-    getMock.mockResolvedValue({ ...SHARED, can: { ...SHARED.can, ask: false, correct: true, answer: true } });
+    getMock.mockResolvedValue({ ...SHARED, can: { ...SHARED.can, ask: false, correct: true, answerReview: true, answerQuestion: true } });
     jest.mocked(correctDisclosure).mockResolvedValue({ ...SHARED, id: 70, version: 3, state: 'draft' });
     const navigate = jest.spyOn(Taro, 'navigateTo');
     render(<DisclosureDetail />);

@@ -43,7 +43,8 @@ const SAVED: DisclosureView = {
   correctionReason: null,
   allocation: null,
   myShares: [],
-  can: { edit: false, submit: false, withdraw: true, review: false, signOff: false, correct: false, ask: false, answer: true },
+  can: { edit: false, submit: false, withdraw: true, review: false, signOff: false, correct: false, ask: false, answerReview: true, answerQuestion: true },
+  blocked: {},
   rowVersion: 4,
 };
 

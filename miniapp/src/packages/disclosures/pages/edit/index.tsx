@@ -78,7 +78,7 @@ function CommitteeOpinions({ view, onAnswered }: { view: DisclosureView; onAnswe
     const line = view.lines.find((l) => l.id === lineId);
     return line ? `第 ${line.seq} 项：${line.item}` : '已删除的一项';
   };
-  const answerable = view.can.answer && (view.state === 'draft' || view.state === 'in_review');
+  const answerable = view.can.answerReview;
   return (
     <View className="card committee-opinions">
       <View className="card-title">业委会审核意见</View>

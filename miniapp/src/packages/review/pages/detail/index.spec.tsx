@@ -61,7 +61,8 @@ const VIEW: DisclosureView = {
   correctionReason: null,
   allocation: null,
   myShares: [],
-  can: { edit: false, submit: false, withdraw: false, review: true, signOff: true, correct: false, ask: false, answer: false },
+  can: { edit: false, submit: false, withdraw: false, review: true, signOff: false, correct: false, ask: false, answerReview: false, answerQuestion: false },
+  blocked: {},
   rowVersion: 3,
 };
 
@@ -140,6 +141,7 @@ describe('业委会 line-by-line review', () => {
 
   it('the chair signs off after confirming; the disclosure shows as published', async () => {
     getMeMock.mockResolvedValue(member('committee_chair'));
+    getMock.mockResolvedValue({ ...VIEW, can: { ...VIEW.can, signOff: true } });
     signOffMock.mockResolvedValue({ ...VIEW, state: 'published', publishedAt: '2026-11-28T08:00:00.000Z', can: { ...VIEW.can, review: false, signOff: false } });
     const modal = jest.spyOn(Taro, 'showModal');
     render(<ReviewDetail />);
@@ -152,12 +154,22 @@ describe('业委会 line-by-line review', () => {
     expect(screen.queryByText('通过')).not.toBeInTheDocument();
   });
 
-  it('when the API refuses the sign-off, the chair reads its reason', async () => {
+  it('while a query is open, the chair reads why before pressing, and the button stays disabled', async () => {
     getMeMock.mockResolvedValue(member('committee_chair'));
-    getMock.mockResolvedValue({ ...VIEW, reviews: [review({})], can: { ...VIEW.can, signOff: false } });
+    getMock.mockResolvedValue({ ...VIEW, reviews: [review({})], blocked: { signOff: '还有 1 条质疑未回复，不能签发' } });
+    render(<ReviewDetail />);
+    expect(await screen.findByText('还有 1 条质疑未回复，不能签发')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('签发公示'));
+    await settle();
+    expect(signOffMock).not.toHaveBeenCalled();
+  });
+
+  it('when the API refuses the sign-off anyway (a query just came in), the chair reads its reason', async () => {
+    getMeMock.mockResolvedValue(member('committee_chair'));
+    getMock.mockResolvedValue({ ...VIEW, can: { ...VIEW.can, signOff: true } });
     signOffMock.mockRejectedValue(new ApiError({ statusCode: 409, code: 'OPEN_QUERIES', message: '还有 1 条质疑未回复，不能签发' }));
     render(<ReviewDetail />);
-    expect(await screen.findByText('还有质疑未回复时不能签发。')).toBeInTheDocument();
+    expect(await screen.findByText('本轮没有未回复的质疑，可以签发。')).toBeInTheDocument();
     fireEvent.click(screen.getByText('签发公示'));
     expect(await screen.findByText('还有 1 条质疑未回复，不能签发')).toBeInTheDocument();
     expect(document.querySelector('.detail-state')?.textContent).toBe('业委会审核中');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { DisclosureLineView, DisclosureView, MeView, ReviewView } from '@wuye/contracts';
+import type { DisclosureLineView, DisclosureView, ReviewView } from '@wuye/contracts';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -16,7 +16,6 @@ import TextForm from '../../../disclosures/components/TextForm';
 import AllocationCard from '../../../disclosures/components/AllocationCard';
 import TotalsCard from '../../../disclosures/components/TotalsCard';
 import VersionList from '../../../disclosures/components/VersionList';
-import { chairs } from '../../../disclosures/lib/estates';
 import { refusalOf } from '../../../disclosures/lib/errors';
 import { useDisclosure } from '../../../disclosures/lib/useDisclosure';
 
@@ -67,7 +66,7 @@ function ReviewActions({ target, onDecide }: { target: string; onDecide: (input:
   );
 }
 
-/** The chair's sign-off. The API decides whether it is allowed (e.g. open queries) and says why not. */
+/** The chair's sign-off, held back with the API's reason (open queries) before anyone presses it. */
 function SignOff({ view, onSigned }: { view: DisclosureView; onSigned: (next: DisclosureView) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -88,16 +87,16 @@ function SignOff({ view, onSigned }: { view: DisclosureView; onSigned: (next: Di
   return (
     <View className="card sign-off">
       <View className="card-title">主任签发</View>
-      <View className="muted">{view.can.signOff ? '本轮没有未回复的质疑，可以签发。' : '还有质疑未回复时不能签发。'}</View>
+      <View className={view.blocked.signOff ? 'form-error sign-off-blocked' : 'muted'}>{view.blocked.signOff ?? '本轮没有未回复的质疑，可以签发。'}</View>
       {error ? <View className="form-error sign-off-error">{error}</View> : null}
-      <Button className="button button-primary button-block sign-off-button" disabled={busy || undefined} onClick={() => void sign()}>
+      <Button className="button button-primary button-block sign-off-button" disabled={busy || !view.can.signOff || undefined} onClick={() => void sign()}>
         {busy ? '正在签发…' : '签发公示'}
       </Button>
     </View>
   );
 }
 
-function Review({ me, id }: { me: MeView; id: number }) {
+function Review({ id }: { id: number }) {
   const { phase, load, show } = useDisclosure(id);
 
   if (phase.name === 'loading') return <StatusNotice className="audit-loading" title="正在加载…" />;
@@ -160,7 +159,7 @@ function Review({ me, id }: { me: MeView; id: number }) {
         {view.can.review ? <ReviewActions target="整份公示" onDecide={decide(null)} /> : <View className="muted">{view.state === 'in_review' ? '' : '不在审核中。'}</View>}
       </View>
 
-      {view.state === 'in_review' && chairs(me, view.communityId) ? <SignOff view={view} onSigned={show} /> : null}
+      {view.can.signOff || view.blocked.signOff ? <SignOff view={view} onSigned={show} /> : null}
 
       {earlier.length > 0 ? (
         <View className="card review-earlier">
@@ -192,7 +191,7 @@ export default function ReviewDetail() {
   const meState = useMe(gate.phase);
   return (
     <MeFrame className="review-detail" gate={gate} meState={meState} purpose="登录后才能审核账目。">
-      {(me) => (Number.isSafeInteger(id) && id > 0 ? <Review me={me} id={id} /> : <StatusNotice className="audit-error" title="找不到这份公示" text="请从审核列表进入。" />)}
+      {() => (Number.isSafeInteger(id) && id > 0 ? <Review id={id} /> : <StatusNotice className="audit-error" title="找不到这份公示" text="请从审核列表进入。" />)}
     </MeFrame>
   );
 }

@@ -1,0 +1,43 @@
+import { DISCLOSURE_STEPS, DISCLOSURE_TRANSITIONS, isPublished, type DisclosureState, type DisclosureStep } from '@wuye/contracts';
+import { conflict } from '../../common/errors';
+import type { Principal } from '../identity/principal';
+
+/**
+ * 公示 and 业账社审 driven by one table (DISCLOSURE_TRANSITIONS in libs/contracts): the services load a disclosure
+ * for a step through here, the views tell the app what the caller may do with the same rules, and the app shows
+ * buttons from that answer only. Pure: no I/O.
+ */
+
+/** The refusal of a step from this state, or null when the step starts here. */
+export function refusalFrom(state: DisclosureState, step: DisclosureStep) {
+  const rule = DISCLOSURE_TRANSITIONS[step];
+  if (rule.from.includes(state)) return null;
+  const said = rule.notFrom?.[state];
+  if (said) return conflict('ILLEGAL_TRANSITION', said, { state, step });
+  // A published version never changes; a correction is a new version.
+  if (isPublished(state) && !rule.from.some(isPublished)) return conflict('DISCLOSURE_PUBLISHED', '已公示的内容不能修改；如需更正，请发起更正（新版本）', { state, step });
+  return conflict('ILLEGAL_TRANSITION', rule.notNow, { state, step });
+}
+
+/** Whether the caller holds the step's policy in the disclosure's estate. */
+export const holdsStep = (caller: Principal, communityId: number, step: DisclosureStep) => caller.mayInCommunity(DISCLOSURE_TRANSITIONS[step].policy, communityId);
+
+/**
+ * What the caller may do now, and why a step they could otherwise take is held back (e.g. the chair's sign-off
+ * while queries are open), so the page can say it before anyone presses the button.
+ */
+export function disclosureActions(
+  d: { state: DisclosureState; communityId: number },
+  caller: Principal,
+  holds: Partial<Record<DisclosureStep, string | null>> = {},
+): { can: Record<DisclosureStep, boolean>; blocked: Partial<Record<DisclosureStep, string>> } {
+  const can = {} as Record<DisclosureStep, boolean>;
+  const blocked: Partial<Record<DisclosureStep, string>> = {};
+  for (const step of DISCLOSURE_STEPS) {
+    const open = holdsStep(caller, d.communityId, step) && !refusalFrom(d.state, step);
+    const reason = open ? holds[step] : null;
+    can[step] = open && !reason;
+    if (reason) blocked[step] = reason;
+  }
+  return { can, blocked };
+}

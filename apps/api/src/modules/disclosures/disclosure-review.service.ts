@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import type { DisclosureView } from '@wuye/contracts';
+import { conflict, invalid, notFound } from '../../common/errors';
+import { ContentSecurityService } from '../content/content-security.service';
+import { AuditService } from '../identity/audit.service';
+import { managersOf } from '../identity/people';
+import type { Principal } from '../identity/principal';
+import { NotificationsService } from '../notifications/notifications.service';
+import { ChainService } from './chain.service';
+import { DisclosureLine } from './disclosure-line.entity';
+import { DisclosureReview } from './disclosure-review.entity';
+import { DisclosureSharesService } from './disclosure-shares.service';
+import { DisclosureViewsService } from './disclosure-views.service';
+import { Disclosure } from './disclosure.entity';
+import { AnswerDto, ReviewDto } from './dto/disclosure.dto';
+
+/**
+ * 业账社审: committee members approve or query a disclosure line by line, the manager answers the queries, and the
+ * chair signs it off, which publishes it on the estate's hash chain (with a shared cost's shares fixed).
+ */
+@Injectable()
+export class DisclosureReviewService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly views: DisclosureViewsService,
+    private readonly shares: DisclosureSharesService,
+    private readonly chain: ChainService,
+    private readonly contentSecurity: ContentSecurityService,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async review(id: number, dto: ReviewDto, caller: Principal): Promise<DisclosureView> {
+    const d = await this.views.loadFor('review', id, caller);
+    if (dto.lineId !== undefined && !(await this.db.getRepository(DisclosureLine).existsBy({ id: dto.lineId, disclosureId: id }))) {
+      throw invalid('该行不属于这份公示', { field: 'lineId' });
+    }
+    const comment = dto.comment?.trim() || null;
+    if (dto.decision === 'query' && !comment) throw invalid('请写明质疑的内容', { field: 'comment' });
+    if (comment) await this.contentSecurity.checkText(caller.userId, comment, 2);
+    await this.db.transaction(async (m) => {
+      await m.getRepository(DisclosureReview).insert({ disclosureId: id, lineId: dto.lineId ?? null, round: d.reviewRound, reviewerId: caller.userId, decision: dto.decision, comment, answer: null, answeredById: null, answeredAt: null });
+      if (dto.decision === 'query') await this.notifications.notify(await managersOf(m, d.communityId), { kind: 'disclosure_query', title: '业委会对公示有疑问', body: `${d.title}：${comment}` }, m);
+    });
+    return this.views.get(id, caller);
+  }
+
+  async answerReview(reviewId: number, dto: AnswerDto, caller: Principal): Promise<DisclosureView> {
+    const review = await this.db.getRepository(DisclosureReview).findOneBy({ id: reviewId });
+    if (!review) throw notFound('disclosure');
+    const d = await this.views.loadFor('answerReview', review.disclosureId, caller);
+    if (review.decision !== 'query') throw conflict('ILLEGAL_TRANSITION', '只有质疑需要回复');
+    await this.contentSecurity.checkText(caller.userId, dto.answer, 2);
+    const result = await this.db.getRepository(DisclosureReview).update({ id: reviewId, answeredAt: IsNull() }, { answer: dto.answer.trim(), answeredById: caller.userId, answeredAt: new Date() });
+    if (!result.affected) throw conflict('ALREADY_ANSWERED', '该质疑已回复');
+    return this.views.get(d.id, caller);
+  }
+
+  /** 主任签发 → 公示: hashed, chained to the community's previous publication, shares computed for shared costs. */
+  async signOff(id: number, caller: Principal): Promise<DisclosureView> {
+    const d = await this.views.loadFor('signOff', id, caller);
+    const open = await this.db.getRepository(DisclosureReview).countBy({ disclosureId: id, round: d.reviewRound, decision: 'query', answeredAt: IsNull() });
+    if (open) throw conflict('OPEN_QUERIES', `还有 ${open} 条质疑未回复，不能签发`);
+    await this.chain.publish(d, caller.userId, async (m, published) => {
+      if (d.supersedesId) await m.getRepository(Disclosure).update({ id: d.supersedesId, state: 'published' }, { state: 'superseded' });
+      if (d.type === 'shared_cost') await this.shares.writeShares(m, d);
+      await this.audit.record({ actorId: caller.userId, action: 'disclosure.publish', entityType: 'disclosure', entityId: id, communityId: d.communityId, after: { hash: published.hash, chainSeq: published.chainSeq } }, m);
+      await this.notifications.notify(await managersOf(m, d.communityId), { kind: 'disclosure_published', title: '公示已签发', body: d.title }, m);
+    });
+    return this.views.get(id, caller);
+  }
+}

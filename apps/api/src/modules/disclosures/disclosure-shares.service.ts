@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { allocateLargestRemainder, isPublished, shareBasis, type AllocationSummary, type DisclosureContent, type DisclosureView } from '@wuye/contracts';
+import { invalid } from '../../common/errors';
+import { HouseBinding } from '../identity/house-binding.entity';
+import { Building } from '../org/building.entity';
+import { House } from '../org/house.entity';
+import { houseLabel } from '../org/houses.service';
+import type { LineProblem } from './disclosure-rules';
+import { DisclosureShare } from './disclosure-share.entity';
+import type { Disclosure } from './disclosure.entity';
+
+/** The houses a shared cost by area or household falls on: the chosen buildings, or the whole estate. */
+const housesInScope = (communityId: number, content: DisclosureContent) => (content.buildingIds?.length ? { communityId, buildingId: In(content.buildingIds) } : { communityId });
+
+/**
+ * 公摊: how a shared cost falls on the houses (民法典 283: by floor area unless agreed otherwise). Shares are computed
+ * with the largest remainder so they add up to the total exactly, written at sign-off and never changed; residents
+ * see the totals and their own share, nobody else's.
+ */
+@Injectable()
+export class DisclosureSharesService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Buildings and houses of this estate; for submission, at least one house to share the cost. */
+  async allocationProblems(communityId: number, content: DisclosureContent, forSubmission: boolean): Promise<LineProblem[]> {
+    if (content.buildingIds?.length) {
+      const found = await this.db.getRepository(Building).countBy({ communityId, id: In(content.buildingIds) });
+      if (found !== content.buildingIds.length) return [{ field: 'content.buildingIds', problem: '所选楼栋不属于本小区' }];
+    }
+    if (forSubmission && content.method !== 'fixed') {
+      const houses = await this.db.getRepository(House).countBy(housesInScope(communityId, content));
+      if (!houses) return [{ field: 'content.buildingIds', problem: '分摊范围内没有房屋，请先导入房屋或另选楼栋' }];
+    }
+    if (content.method === 'fixed') {
+      const ids = (content.fixedShares ?? []).map((s) => s.houseId);
+      const found = await this.db.getRepository(House).countBy({ communityId, id: In(ids) });
+      if (found !== new Set(ids).size || found !== ids.length) return [{ field: 'content.fixedShares', problem: '约定份额中有不属于本小区或重复的房屋' }];
+    }
+    return [];
+  }
+
+  /** The shares of a shared cost: largest remainder over the houses in scope, adding up to the total exactly. */
+  async shareRows(d: Pick<Disclosure, 'communityId' | 'content' | 'totals'>, m: EntityManager = this.db.manager): Promise<{ houseId: number; weight: number; shareFen: number }[]> {
+    const content = d.content;
+    let weighted: { houseId: number; weight: number }[];
+    if (content.method === 'fixed') weighted = (content.fixedShares ?? []).map((s) => ({ houseId: s.houseId, weight: s.weight }));
+    else {
+      const houses = await m.getRepository(House).find({ where: housesInScope(d.communityId, content), order: { id: 'ASC' } });
+      weighted = houses.map((h) => ({ houseId: h.id, weight: content.method === 'household' ? 1 : h.floorAreaCenti }));
+    }
+    if (!weighted.length) throw invalid('分摊范围内没有房屋', { field: 'content.buildingIds' }, 'DISCLOSURE_INVALID');
+    const shares = allocateLargestRemainder(d.totals.totalFen, weighted.map((w) => w.weight));
+    return weighted.map((w, i) => ({ ...w, shareFen: shares[i] }));
+  }
+
+  /** Fixes the shares of a shared cost as it is published. */
+  async writeShares(m: EntityManager, d: Disclosure): Promise<void> {
+    const rows = await this.shareRows(d, m);
+    for (let i = 0; i < rows.length; i += 500) {
+      await m.getRepository(DisclosureShare).insert(rows.slice(i, i + 500).map((r) => ({ disclosureId: d.id, houseId: r.houseId, shareFen: r.shareFen, weight: r.weight })));
+    }
+  }
+
+  /**
+   * How a shared cost is shared: the method, the buildings, how many houses and their weights in all. Published: as
+   * it was shared then (the stored shares); a draft: as it would be shared now. The agreed shares house by house
+   * only for `internal` callers.
+   */
+  async allocation(d: Disclosure, internal: boolean): Promise<AllocationSummary> {
+    const method = d.content.method ?? 'area';
+    const buildingIds = method !== 'fixed' && d.content.buildingIds?.length ? d.content.buildingIds : null;
+    const buildings = buildingIds ? (await this.db.getRepository(Building).find({ where: { id: In(buildingIds) }, order: { id: 'ASC' } })).map((b) => b.name) : null;
+    let houses: number;
+    let weightTotal: number;
+    if (isPublished(d.state)) {
+      const [row] = await this.db.getRepository(DisclosureShare).createQueryBuilder('s').select('COUNT(*)', 'houses').addSelect('SUM(s.weight)', 'weight').where('s.disclosureId = :id', { id: d.id }).getRawMany();
+      houses = Number(row?.houses ?? 0);
+      weightTotal = Number(row?.weight ?? 0);
+    } else if (method === 'fixed') {
+      const shares = d.content.fixedShares ?? [];
+      houses = shares.length;
+      weightTotal = shares.reduce((a, s) => a + s.weight, 0);
+    } else {
+      const where = housesInScope(d.communityId, d.content);
+      houses = await this.db.getRepository(House).countBy(where);
+      weightTotal = method === 'household' ? houses : Number((await this.db.getRepository(House).sum('floorAreaCenti', where)) ?? 0);
+    }
+    const summary: AllocationSummary = { method, buildings, houses, weightTotal };
+    if (internal && method === 'fixed') {
+      const given = d.content.fixedShares ?? [];
+      const labels = await this.houseLabels(given.map((s) => s.houseId));
+      summary.agreed = given.map((s) => ({ houseId: s.houseId, buildingId: labels.get(s.houseId)?.buildingId ?? 0, house: labels.get(s.houseId)?.label ?? String(s.houseId), weight: s.weight }));
+    }
+    return summary;
+  }
+
+  /** The caller's own houses in a shared cost, with their share. Nobody else's. */
+  async myShares(d: Disclosure, userId: number): Promise<DisclosureView['myShares']> {
+    const bindings = await this.db.getRepository(HouseBinding).findBy({ userId, communityId: d.communityId, state: 'approved' });
+    if (!bindings.length) return [];
+    const houseIds = bindings.map((b) => b.houseId);
+    let shares: { houseId: number; shareFen: number; weight: number }[];
+    if (isPublished(d.state)) {
+      shares = await this.db.getRepository(DisclosureShare).findBy({ disclosureId: d.id, houseId: In(houseIds) });
+    } else {
+      shares = (await this.shareRows(d).catch(() => [])).filter((s) => houseIds.includes(s.houseId));
+    }
+    const labels = await this.houseLabels(shares.map((s) => s.houseId));
+    const method = d.content.method ?? 'area';
+    return shares.map((s) => ({ houseId: s.houseId, house: labels.get(s.houseId)?.label ?? '', shareFen: s.shareFen, basis: shareBasis(method, s.weight) }));
+  }
+
+  /** Every house's share, for the property side's export. */
+  async shareTable(disclosureId: number): Promise<{ house: string; weight: number; shareFen: number }[]> {
+    const shares = await this.db.getRepository(DisclosureShare).find({ where: { disclosureId }, order: { houseId: 'ASC' } });
+    const labels = await this.houseLabels(shares.map((s) => s.houseId));
+    return shares.map((s) => ({ house: labels.get(s.houseId)?.label ?? String(s.houseId), weight: s.weight, shareFen: s.shareFen }));
+  }
+
+  /** The estate's exclusive floor area and houses, for the 278 thresholds of a maintenance-fund withdrawal. */
+  async fundTotals(communityId: number): Promise<{ area: number; heads: number }> {
+    const [row] = await this.db.getRepository(House).createQueryBuilder('h').select('SUM(h.floorAreaCenti)', 'area').addSelect('COUNT(*)', 'heads').where('h.communityId = :communityId', { communityId }).getRawMany();
+    return { area: Number(row?.area ?? 0), heads: Number(row?.heads ?? 0) };
+  }
+
+  /** "3栋1单元1201" and the building of each house id. */
+  private async houseLabels(ids: number[]): Promise<Map<number, { label: string; buildingId: number }>> {
+    const houses = await this.db.getRepository(House).findBy({ id: In(ids.concat(0)) });
+    const names = new Map((await this.db.getRepository(Building).findBy({ id: In(houses.map((h) => h.buildingId).concat(0)) })).map((b) => [b.id, b.name]));
+    return new Map(houses.map((h) => [h.id, { label: houseLabel(names.get(h.buildingId) ?? '', h.unit, h.number), buildingId: h.buildingId }]));
+  }
+}
