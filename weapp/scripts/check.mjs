@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The WeChat build under WeChat's own tools, offline (run after `npm run build:weapp`):
 //   1. project.config.json keeps the upload's compile settings on (ES6 转 ES5, minify);
-//   2. wcc compiles every WXML and WXS file, wcsc every WXSS file (the compilers WeChat DevTools uses);
-//   3. miniprogram-ci compiles the build as an upload does (its getCompiledResult: syntax errors in JS, unclosed
-//      WXML tags, broken WXSS, pages in app.json without their files);
+//   2. wcc compiles every WXML and WXS file (expression errors, unclosed tags), wcsc every WXSS file (the compilers
+//      WeChat DevTools uses);
+//   3. miniprogram-ci compiles the build as an upload does (its getCompiledResult: syntax errors in JS, broken
+//      WXSS, pages in app.json without their files);
 //   4. the package as it would be uploaded stays within WeChat's size limits and our main-package budget;
 //   5. every JS file of that package parses as ES5, which `es6` promises for old phones.
 // Usage: node scripts/check.mjs [build folder, default miniapp/dist/weapp]. Exit status 1 on any problem.
