@@ -24,7 +24,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
-    files: ['apps/**/*.ts', 'libs/**/*.ts', 'scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs,ts}', 'e2e/**/*.{ts,js,mjs}', '**/*.config.{js,cjs,mjs,ts}', 'miniapp/scripts/**/*.mjs', 'miniapp/config/**/*.ts'],
+    files: ['apps/**/*.ts', 'libs/**/*.ts', 'scripts/**/*.{js,mjs}', 'bench/**/*.{js,mjs,ts}', 'e2e/**/*.{ts,js,mjs}', '**/*.config.{js,cjs,mjs,ts}', 'miniapp/scripts/**/*.mjs', 'miniapp/config/**/*.ts', 'weapp/**/*.{ts,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -32,11 +32,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['miniapp/src/**/*.{ts,tsx}', 'miniapp/test/**/*.{ts,tsx}'],
+    files: ['miniapp/src/**/*.{ts,tsx}', 'miniapp/test/**/*.{ts,tsx}', 'weapp/test/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {
-    files: ['scripts/**/*.mjs', 'bench/**/*.{js,mjs,ts}', 'e2e/**/*.{ts,mjs}', 'miniapp/scripts/**/*.mjs', 'apps/api/src/scripts/**/*.ts'],
+    files: ['scripts/**/*.mjs', 'bench/**/*.{js,mjs,ts}', 'e2e/**/*.{ts,mjs}', 'miniapp/scripts/**/*.mjs', 'weapp/scripts/**/*.mjs', 'apps/api/src/scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react';
 import { useDidShow, useLaunch } from '@tarojs/taro';
 import { signInSilently } from './services/auth';
 import { flushOutboxForCurrentUser, watchOutbox } from './services/outbox';
+import { watchPrivacyRequests } from './services/privacy';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
@@ -10,6 +11,8 @@ function App({ children }: PropsWithChildren) {
     signInSilently();
     // 待发送: reports made offline go out as soon as the connection returns.
     watchOutbox();
+    // Our own consent dialog for photos, place, phone number and clipboard (components/PrivacyDialog).
+    watchPrivacyRequests();
   });
   // …and whenever the resident comes back to the app.
   useDidShow(() => {

@@ -8,6 +8,8 @@ export const TAB_PAGES: readonly string[] = [HOME_PAGE, MESSAGES_PAGE, ME_PAGE];
 export const SIGN_IN_PAGE = '/packages/account/pages/signin/index';
 export const BIND_PAGE = '/packages/account/pages/bind/index';
 export const INVITE_PAGE = '/packages/account/pages/invite/index';
+/** 物业通隐私保护指引 (linked from the privacy dialog). */
+export const PRIVACY_PAGE = '/packages/account/pages/privacy/index';
 
 export const WORK_PAGE = '/packages/work/pages/index/index';
 export const BINDINGS_REVIEW_PAGE = '/packages/work/pages/bindings/index';

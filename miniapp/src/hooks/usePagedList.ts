@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '@wuye/contracts';
 import { endExpiredSession, isSignedOutError } from '../services/auth';
-import { ApiError, showApiError } from '../services/http';
+import { ApiError, malformedAnswer, showApiError } from '../services/http';
 
 /** idle: nothing to load yet (no estate chosen). */
 export type ListPhase = 'idle' | 'loading' | 'ready' | 'error';
@@ -21,6 +21,13 @@ export interface PagedList<T> {
 }
 
 const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
+
+/** A page of the list as the API promises it; anything else shows as the list's error. */
+async function fetchChecked<T>(fetch: (cursor?: string) => Promise<Page<T>>, cursor?: string): Promise<Page<T>> {
+  const page = await fetch(cursor);
+  if (!Array.isArray(page?.items) || (page.nextCursor !== null && typeof page.nextCursor !== 'string')) throw malformedAnswer();
+  return page;
+}
 
 const idOf = (item: unknown) => (item && typeof item === 'object' && 'id' in item ? (item as { id: unknown }).id : undefined);
 
@@ -51,7 +58,7 @@ export function usePagedList<T>(fetchPage: ((cursor?: string) => Promise<Page<T>
     }
     if (!quiet) setPhase('loading');
     try {
-      const page = await fetch();
+      const page = await fetchChecked(fetch);
       if (current !== generation.current) return;
       setItems(page.items);
       setNextCursor(page.nextCursor);
@@ -80,7 +87,7 @@ export function usePagedList<T>(fetchPage: ((cursor?: string) => Promise<Page<T>
     const current = generation.current;
     setLoadingMore(true);
     try {
-      const page = await fetch(nextCursor);
+      const page = await fetchChecked(fetch, nextCursor);
       if (current !== generation.current) return;
       setItems((shown) => {
         const seen = new Set<unknown>(shown.map(idOf).filter((id) => id !== undefined));

@@ -47,7 +47,12 @@ export function useSession(options: { returnTo?: string } = {}): SessionGate {
     });
   }, []);
 
-  useEffect(() => onSessionChange(refresh), [refresh]);
+  useEffect(() => {
+    const unsubscribe = onSessionChange(refresh);
+    // The launch's sign-in may have ended between this page's first render and now.
+    refresh();
+    return unsubscribe;
+  }, [refresh]);
   // Signing in happens on another page: look again whenever this one is shown.
   useDidShow(refresh);
 

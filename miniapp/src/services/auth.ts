@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { DevAccount, TokenPair } from '@wuye/contracts';
-import { ApiError, request } from './http';
+import { ApiError, malformedAnswer, request } from './http';
 import { clearSession, getRefreshToken, setTokens } from './session';
 
 export type Platform = 'weapp' | 'h5';
@@ -50,6 +50,8 @@ function setWechatState(next: WechatSignInState): void {
 }
 
 function startSession(tokens: TokenPair): void {
+  // A sign-in answer without tokens is a failed sign-in to show, not a session.
+  if (typeof tokens?.accessToken !== 'string' || typeof tokens.refreshToken !== 'string') throw malformedAnswer();
   setTokens({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
   wechatState = { phase: 'idle', message: '' };
   notify();

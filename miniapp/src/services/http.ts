@@ -21,7 +21,7 @@ export interface RequestOptions {
 }
 
 /** What the app calls a failure that never reached it as the API's JSON error (no network, a proxy's page…). */
-export type ClientErrorCode = 'NETWORK' | 'WECHAT_LOGIN_FAILED' | 'PHOTO_GONE' | `HTTP_${number}`;
+export type ClientErrorCode = 'NETWORK' | 'WECHAT_LOGIN_FAILED' | 'PHOTO_GONE' | 'MALFORMED_ANSWER' | `HTTP_${number}`;
 export type AppErrorCode = ErrorCode | ClientErrorCode;
 
 /** Every failed call ends as one of these; `code` is the API's stable code, `message` is for the resident. */
@@ -44,6 +44,15 @@ export class ApiError extends Error {
 }
 
 export const NETWORK_ERROR_MESSAGE = '网络不可用，请检查网络后重试';
+
+/**
+ * A 2xx answer without the shape the app asked for (a captive portal, a proxy, an API of another version): the page
+ * shows this as its error, never a blank page or a crash.
+ */
+export function malformedAnswer(): ApiError {
+  return new ApiError({ statusCode: 200, code: 'MALFORMED_ANSWER', message: '服务器返回的数据无法识别，请稍后重试' });
+}
+
 const DEFAULT_TIMEOUT_MS = 15_000;
 const REFRESH_URL = '/api/v1/auth/refresh';
 

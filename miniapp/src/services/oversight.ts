@@ -13,17 +13,23 @@ import type {
   TicketSummary,
   TicketView,
 } from '@wuye/contracts';
-import { request } from './http';
+import { malformedAnswer, request } from './http';
 import { downloadXlsx } from './downloads';
 
 /** 统计: a county, town or community office for tickets filed from..to (Asia/Shanghai days, inclusive). */
-export function getAreaOverview(areaId: number, from: string, to: string): Promise<AreaOverview> {
-  return request<AreaOverview>({ url: '/api/v1/stats/overview', query: { areaId, from, to } });
+export async function getAreaOverview(areaId: number, from: string, to: string): Promise<AreaOverview> {
+  const overview = await request<AreaOverview>({ url: '/api/v1/stats/overview', query: { areaId, from, to } });
+  // The page reads every one of these: without them the answer is an error to show.
+  const complete = typeof overview?.metrics === 'object' && overview.metrics !== null && [overview.children, overview.communities, overview.byCategory].every(Array.isArray);
+  if (!complete) throw malformedAnswer();
+  return overview;
 }
 
 /** The same figures per property company, with each company's credit standing. */
-export function getCompanyOverview(areaId: number, from: string, to: string): Promise<CompanyOverview[]> {
-  return request<CompanyOverview[]>({ url: '/api/v1/stats/companies', query: { areaId, from, to } });
+export async function getCompanyOverview(areaId: number, from: string, to: string): Promise<CompanyOverview[]> {
+  const companies = await request<CompanyOverview[]>({ url: '/api/v1/stats/companies', query: { areaId, from, to } });
+  if (!Array.isArray(companies)) throw malformedAnswer();
+  return companies;
 }
 
 /** Areas (the platform admin's way in: the county at the root). */

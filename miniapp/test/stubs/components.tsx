@@ -31,10 +31,12 @@ export function Text({ className, children, onClick }: BaseProps) {
 }
 
 interface ButtonProps extends BaseProps {
+  id?: string;
   disabled?: boolean;
   loading?: boolean;
   openType?: string;
   onGetPhoneNumber?: (event: { detail: { errMsg: string; code?: string } }) => void;
+  onAgreePrivacyAuthorization?: () => void;
 }
 
 let phoneNumberAnswer: { errMsg: string; code?: string } = { errMsg: 'getPhoneNumber:fail user deny' };
@@ -44,11 +46,18 @@ export function setPhoneNumberAnswer(answer: { errMsg: string; code?: string }):
   phoneNumberAnswer = answer;
 }
 
-export function Button({ className, children, onClick, disabled, loading, openType, onGetPhoneNumber }: ButtonProps) {
-  const tap = openType === 'getPhoneNumber' ? () => onGetPhoneNumber?.({ detail: phoneNumberAnswer }) : onClick;
+export function Button({ id, className, children, onClick, disabled, loading, openType, onGetPhoneNumber, onAgreePrivacyAuthorization }: ButtonProps) {
+  // WeChat answers a tap on an open-type button with that type's event instead of a plain tap.
+  const tap =
+    openType === 'getPhoneNumber'
+      ? () => onGetPhoneNumber?.({ detail: phoneNumberAnswer })
+      : openType === 'agreePrivacyAuthorization'
+        ? onAgreePrivacyAuthorization
+        : onClick;
   return (
     <button
       type="button"
+      id={id}
       className={className}
       onClick={tap}
       disabled={disabled}

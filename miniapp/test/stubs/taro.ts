@@ -72,6 +72,8 @@ const Taro = {
   nextTick(callback: () => void): void {
     void Promise.resolve().then(callback);
   },
+  /** WeChat's privacy consent hook: a test spies on it to hold the listener the app registers. */
+  onNeedPrivacyAuthorization(_listener: (resolve: (answer: object) => void, info: { referrer: string }) => void): void {},
   navigateTo(_options: { url: string }): Promise<void> {
     return Promise.resolve();
   },

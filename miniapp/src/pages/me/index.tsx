@@ -12,6 +12,7 @@ import {
 } from '@wuye/contracts';
 import SessionNotice from '../../components/SessionNotice';
 import StatusNotice from '../../components/StatusNotice';
+import PrivacyDialog from '../../components/PrivacyDialog';
 import WorkspaceEntries from '../../components/WorkspaceEntries';
 import { useMe } from '../../hooks/useMe';
 import { useSession } from '../../hooks/useSession';
@@ -317,6 +318,7 @@ export default function Me() {
           </View>
         </View>
       ) : null}
+      <PrivacyDialog />
     </View>
   );
 }

@@ -15,6 +15,7 @@ import ChoiceChips from '../../../../components/ChoiceChips';
 import AllocationCard from '../../components/AllocationCard';
 import AllocationEditor from '../../components/AllocationEditor';
 import StatusNotice from '../../../../components/StatusNotice';
+import PrivacyDialog from '../../../../components/PrivacyDialog';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { DISCLOSURE_DETAIL_PAGE, DISCLOSURE_EDIT_PAGE } from '../../../../routes';
@@ -385,6 +386,7 @@ function Editor({ me }: { me: MeView }) {
       <View className="muted">
         <Text>提交后由业委会逐项审核，主任签发后才对业主公示；已公示的内容不能修改，只能发起更正。</Text>
       </View>
+      <PrivacyDialog />
     </View>
   );
 }

@@ -13,6 +13,7 @@ import {
 import ChoiceChips from '../../../../components/ChoiceChips';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
+import PrivacyDialog from '../../../../components/PrivacyDialog';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { BIND_PAGE, TICKETS_PAGE, TICKET_REPORT_PAGE, ticketDetailPage } from '../../../../routes';
@@ -452,6 +453,7 @@ export default function ReportTicket() {
       <Button className="button button-primary button-block report-submit" disabled={submitting || undefined} onClick={() => void submit()}>
         {submitting ? '正在提交…' : similar && similar.length > 0 ? '不是同一个问题，继续提交' : '提交'}
       </Button>
+      <PrivacyDialog />
     </View>
   );
 }

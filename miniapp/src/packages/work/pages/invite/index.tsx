@@ -5,6 +5,7 @@ import { ROLE_LABELS, shanghaiDate, type CommunityView, type InvitationView } fr
 import ChoiceChips from '../../../../components/ChoiceChips';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
+import PrivacyDialog from '../../../../components/PrivacyDialog';
 import { useSession } from '../../../../hooks/useSession';
 import { STAFF_INVITE_PAGE } from '../../../../routes';
 import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
@@ -116,6 +117,7 @@ export default function StaffInvitation() {
             </Button>
           </View>
         </View>
+        <PrivacyDialog />
       </View>
     );
   }

@@ -11,6 +11,7 @@ import {
 } from '@wuye/contracts';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
+import PrivacyDialog from '../../../../components/PrivacyDialog';
 import { useSession } from '../../../../hooks/useSession';
 import { HANDLING_TICKET_PAGE } from '../../../../routes';
 import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
@@ -213,6 +214,7 @@ export default function HandlingTicket() {
       )}
 
       <TicketTimeline events={ticket.timeline} className="ticket-timeline" title="办理过程" />
+      <PrivacyDialog />
     </View>
   );
 }

@@ -1,0 +1,91 @@
+/**
+ * @jest-environment jsdom
+ */
+// The tab pages and each subpackage's entry page of the real weapp build (npm run build:weapp), compiled by WeChat's
+// wcc and rendered under miniprogram-simulate, as the person each page is for sees them against a fake API.
+import type { MeView } from '@wuye/contracts';
+import { COMMITTEE, MANAGER, REGULATOR, RESIDENT, routesFor } from './support/fixtures';
+import { launch, pageOpener } from './support/miniprogram';
+
+describe('the weapp build renders', () => {
+  const app = launch(routesFor(RESIDENT));
+  const openPage = pageOpener(app);
+  const open = (path: string, me: MeView) => openPage(path, routesFor(me));
+
+  it('首页: the county’s estates, and 随手拍 / 我的报事 for a resident', async () => {
+    const home = open('pages/index/index', RESIDENT);
+
+    await home.waitForText('阳光新城');
+    expect(home.text()).toContain('锦绣花园 城关镇人民路1号 镇/社区 城关镇 · 南门社区 物业 清河万家物业服务有限公司');
+    expect(home.text()).toContain('阳光新城 城关镇人民路2号 镇/社区 城关镇 · 南门社区 物业 暂无物业');
+    await home.waitForText('随手拍');
+    expect(home.text()).toContain('我的报事');
+  });
+
+  it('消息: the notifications with the unread count', async () => {
+    const messages = open('pages/messages/index', RESIDENT);
+
+    await messages.waitForText('您的报事有了处理结果');
+    expect(messages.text()).toContain('1 条未读');
+    expect(messages.text()).toContain('#7 电梯：已更换按钮面板');
+  });
+
+  it('我的: the resident with the masked phone and the bound house', async () => {
+    const me = open('pages/me/index', RESIDENT);
+
+    await me.waitForText('张阿姨');
+    expect(me.text()).toContain('手机号 139****1234');
+    expect(me.text()).toContain('居民 · 锦绣花园');
+    expect(me.text()).toContain('锦绣花园 3栋1单元1201 已绑定 业主 · 申请于 2026-11-01');
+  });
+
+  it('我的报事 (tickets): the resident’s ticket with its state', async () => {
+    const tickets = open('packages/tickets/pages/index/index', RESIDENT);
+
+    await tickets.waitForText('3栋电梯按钮失灵，按了没反应');
+    expect(tickets.text()).toContain('电梯 · 报修 待受理');
+    expect(tickets.text()).toContain('位置： 3栋电梯 锦绣花园 · 2026-11-28 10:00');
+  });
+
+  it('小区公示 (disclosures): the board with the verified hash chain', async () => {
+    const board = open('packages/disclosures/pages/index/index', RESIDENT);
+
+    await board.waitForText('2026年第3季度公共收益');
+    expect(board.text()).toContain('✓ 未被篡改 已校验 1 份公示');
+    expect(board.text()).toContain('已公示');
+  });
+
+  it('物业工作台 (work): the manager’s entries with what waits', async () => {
+    const work = open('packages/work/pages/index/index', MANAGER);
+
+    await work.waitForText('3 待受理');
+    expect(work.text()).toContain('项目经理 · 锦绣花园');
+    expect(work.text()).toContain('工单收件箱 3 待受理 1 超时');
+    expect(work.text()).toContain('绑定审核 2 待审核');
+  });
+
+  it('业委会 (review): the disclosure waiting for the committee', async () => {
+    const review = open('packages/review/pages/index/index', COMMITTEE);
+
+    await review.waitForText('2026年第4季度公共收益');
+    expect(review.text()).toContain('锦绣花园 业委会');
+    expect(review.text()).toContain('业委会审核中');
+  });
+
+  it('监管 (oversight): the town’s figures, written out under the charts', async () => {
+    const stats = open('packages/oversight/pages/index/index', REGULATOR);
+
+    await stats.waitForText('工单总数');
+    expect(stats.text()).toContain('109 工单总数');
+    expect(stats.text()).toContain('86.0% 按时响应率');
+    expect(stats.text()).toContain('噪音扰民 45');
+    expect(stats.text()).toContain('清河万家物业服务有限公司');
+  });
+
+  it('账户 (account): its entry page', async () => {
+    const account = open('packages/account/pages/index/index', RESIDENT);
+
+    await account.waitForText('账户');
+    expect(account.text()).toContain('此功能正在建设中');
+  });
+});

@@ -1,0 +1,150 @@
+// Answers of the fake API in the API's own shapes (types from libs/contracts: a drift fails the type check), for
+// 锦绣花园 of the demo county as its resident, manager, committee member and the town's regulator see it.
+import type {
+  AreaOverview,
+  ChainEntry,
+  ChainVerification,
+  CompanyOverview,
+  DirectoryCommunity,
+  DisclosureSummary,
+  MeView,
+  Metrics,
+  NotificationView,
+  Page,
+  RoleScope,
+  TokenPair,
+  Workload,
+} from '@wuye/contracts';
+import { JINXIU_OWNER, ticketSummary } from '../../../miniapp/test/support/fake-api';
+import type { Routes } from './miniprogram';
+
+const page = <T>(items: T[]): Page<T> => ({ items, nextCursor: null });
+
+/** What the app says about an answer without the shape it asked for. */
+export const MALFORMED = '服务器返回的数据无法识别，请稍后重试';
+
+// A JWT-shaped token whose payload says {"sub":16}: the app reads the user id from it for its offline outbox.
+export const TOKENS: TokenPair = { accessToken: 'e30.eyJzdWIiOjE2fQ.sig', refreshToken: 'refresh-token', expiresIn: 900 };
+
+const user = (displayName: string, roles: RoleScope[]): MeView => ({ id: 16, displayName, phone: null, roles, houses: [], wechat: true });
+
+/** 张阿姨, owner of 锦绣花园 3栋1单元1201, as the mini-program's component tests know her. */
+export const RESIDENT = JINXIU_OWNER;
+export const MANAGER = user('陈经理', [{ role: 'manager', communityId: 1, companyId: 1, scopeName: '锦绣花园' }]);
+export const COMMITTEE = user('马委员', [{ role: 'committee', communityId: 1, scopeName: '锦绣花园' }]);
+export const REGULATOR = user('城关镇 李主任', [{ role: 'regulator', areaId: 2, scopeName: '城关镇' }]);
+
+const community = (id: number, name: string, companyName: string | null): DirectoryCommunity => ({
+  id,
+  code: `C${id}`,
+  name,
+  address: `城关镇人民路${id}号`,
+  areaName: '南门社区',
+  townName: '城关镇',
+  companyName,
+});
+
+const notification: NotificationView = {
+  id: 7,
+  kind: 'ticket_resolved',
+  title: '您的报事有了处理结果',
+  body: '#7 电梯：已更换按钮面板',
+  ticketId: 7,
+  read: false,
+  createdAt: '2026-11-28T05:00:00.000Z',
+};
+
+const ticket = ticketSummary(7, { summary: '3栋电梯按钮失灵，按了没反应', place: '3栋电梯' });
+
+const disclosure = (id: number, title: string, state: DisclosureSummary['state']): DisclosureSummary => ({
+  id,
+  communityId: 1,
+  type: 'public_income',
+  period: '2026-Q3',
+  title,
+  state,
+  version: 1,
+  totals: { totalFen: 1_250_000 },
+  publishedAt: state === 'published' ? '2026-10-10T02:00:00.000Z' : null,
+  boardUntil: state === 'published' ? '2026-11-09T02:00:00.000Z' : null,
+  hash: state === 'published' ? 'a'.repeat(64) : null,
+  openQuestions: 0,
+});
+
+const chain: ChainEntry[] = [
+  { id: 3, seq: 1, type: 'public_income', period: '2026-Q3', version: 1, publishedAt: '2026-10-10T02:00:00.000Z', hash: 'a'.repeat(64), prevHash: null },
+];
+const verified: ChainVerification = { valid: true, checked: 1 };
+
+const workload: Workload = { communityId: 1, unaccepted: 3, overdue: 1, assignedToMe: null, pendingBindings: 2 };
+
+const metrics = (total: number, overdueOpen: number): Metrics => ({
+  total,
+  byState: { submitted: 4, closed: total - 4 },
+  onTimeResponseRate: 0.86,
+  onTimeResolutionRate: 0.9,
+  satisfactionRate: 0.75,
+  reopenRate: 0.05,
+  averageStars: 4.2,
+  overdueOpen,
+});
+
+const overview: AreaOverview = {
+  area: { id: 2, name: '城关镇', level: 'town' },
+  from: '2026-01-01',
+  to: '2026-11-29',
+  freshness: { source: 'rollup', maintained: 'with every ticket change', asOf: '2026-11-29T01:56:49.735Z' },
+  metrics: metrics(109, 8),
+  byCategory: [
+    { code: 'noise', name: '噪音扰民', count: 45 },
+    { code: 'elevator', name: '电梯', count: 15 },
+  ],
+  children: [{ id: 3, name: '南门社区', level: 'community_office', metrics: metrics(60, 5), communities: 2, disclosureOverdue: 0, committees: 1 }],
+  communities: [
+    { id: 1, name: '锦绣花园', areaId: 3, company: { id: 1, name: '清河万家物业服务有限公司' }, metrics: metrics(20, 2), disclosureOverdue: 0, committee: true, stars: 5 },
+  ],
+  committees: { total: 2, inPlace: 1 },
+  stars: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 1, unrated: 1, none: 0 },
+};
+
+const companies: CompanyOverview[] = [
+  {
+    id: 1,
+    name: '清河万家物业服务有限公司',
+    communities: 2,
+    metrics: metrics(40, 5),
+    credit: { companyId: 1, score: 94, grade: 'A', last12Months: { interview: 0, criticism: 0, points: 1, manager_dismissed: 0, project_withdrawn: 0 }, pointsDeducted: 6 },
+  },
+];
+
+/** What the API answers a signed-in `me` on the pages the smoke tests open. */
+export function routesFor(me: MeView): Routes {
+  return {
+    'POST /api/v1/auth/wechat': TOKENS,
+    'GET /api/v1/me': me,
+    'GET /api/v1/directory/communities': page([community(1, '锦绣花园', '清河万家物业服务有限公司'), community(2, '阳光新城', null)]),
+    'GET /api/v1/notifications': page([notification]),
+    'GET /api/v1/notifications/unread-count': { unread: 1 },
+    'GET /api/v1/tickets': page([ticket]),
+    'GET /api/v1/communities/1/disclosures': (call: { query: Record<string, string> }) =>
+      call.query.state === 'in_review' ? page([disclosure(4, '2026年第4季度公共收益', 'in_review')]) : page([disclosure(3, '2026年第3季度公共收益', 'published')]),
+    'GET /api/v1/communities/1/disclosures/chain': chain,
+    'GET /api/v1/communities/1/disclosures/chain/verify': verified,
+    'GET /api/v1/communities/1/workload': workload,
+    'GET /api/v1/stats/overview': overview,
+    'GET /api/v1/stats/companies': companies,
+  };
+}
+
+/** The tab pages and each subpackage's entry page, with who opens it. */
+export const ENTRY_PAGES: Array<{ path: string; title: string; me: MeView }> = [
+  { path: 'pages/index/index', title: '首页', me: RESIDENT },
+  { path: 'pages/messages/index', title: '消息', me: RESIDENT },
+  { path: 'pages/me/index', title: '我的', me: RESIDENT },
+  { path: 'packages/tickets/pages/index/index', title: '我的报事', me: RESIDENT },
+  { path: 'packages/disclosures/pages/index/index', title: '小区公示', me: RESIDENT },
+  { path: 'packages/work/pages/index/index', title: '物业工作台', me: MANAGER },
+  { path: 'packages/review/pages/index/index', title: '业委会', me: COMMITTEE },
+  { path: 'packages/oversight/pages/index/index', title: '监管统计', me: REGULATOR },
+  { path: 'packages/account/pages/index/index', title: '账户', me: RESIDENT },
+];
