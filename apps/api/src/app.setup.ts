@@ -63,7 +63,7 @@ export function createHttpAdapter(config: AppConfig = readAppConfig()): FastifyA
  */
 export function configureApp(app: NestFastifyApplication, options: { logDestination?: DestinationStream } = {}): NestFastifyApplication {
   const config = app.get<AppConfig>(appConfig.KEY);
-  const logger = createAppLogger(config.logLevel, options.logDestination);
+  const logger = createAppLogger(config.logLevel, options.logDestination, config.logFormat);
   app.useLogger(logger);
   const server = app.getHttpAdapter().getInstance();
 
