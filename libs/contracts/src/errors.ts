@@ -29,9 +29,16 @@ export const ERROR_CODES = [
   'CONTRACT_ALREADY_ENDED',
   'IMPORT_INVALID',
   'DB_UNAVAILABLE',
+  'SERVER_BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number] | (string & {});
+
+/**
+ * SERVER_BUSY (503 with Retry-After): the API is shedding load, or every database connection is taken and the queue
+ * for one is full. Nothing was done; the same call may be made again after Retry-After. What the resident reads:
+ */
+export const SERVER_BUSY_MESSAGE = '访问人数较多，请稍后重试';
 
 /** One row of a bulk import that could not be accepted. Row numbers are as the user's spreadsheet shows them. */
 export interface ImportRowError {

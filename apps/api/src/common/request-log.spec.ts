@@ -18,12 +18,12 @@ function capture(level: string) {
 const reply = (statusCode: number, finished = true) => ({ statusCode, elapsedTime: 3.4, raw: { writableFinished: finished } });
 
 describe('request log lines', () => {
-  it('logs answers at info, refusals at warn, failures and hang-ups at error, and nothing below the level', () => {
+  it('logs answers at info, refusals (503 "call again later" too) at warn, failures and hang-ups at error, and nothing below the level', () => {
     const info = capture('info');
-    for (const [status, finished] of [[200, true], [404, true], [503, true], [200, false]] as const) {
+    for (const [status, finished] of [[200, true], [404, true], [503, true], [500, true], [200, false]] as const) {
       logRequest(info.log, { id: `r-${status}-${finished}`, method: 'GET', url: '/' }, reply(status, finished));
     }
-    expect(info.lines.map((l) => l.level)).toEqual([30, 40, 50, 50]);
+    expect(info.lines.map((l) => l.level)).toEqual([30, 40, 40, 50, 50]);
     const warn = capture('warn');
     logRequest(warn.log, { id: 'a', method: 'GET', url: '/' }, reply(200));
     logRequest(warn.log, { id: 'b', method: 'GET', url: '/' }, reply(409));
