@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,15 +47,18 @@ export async function freePort() {
 /**
  * Starts `node apps/api/dist/main.js` against a database; resolves when /api/health answers. BENCH_API_NODE_FLAGS
  * adds flags to that node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a CPU profile written when it stops.
+ * With `onLine`, each line the process prints goes to it instead of this terminal.
  */
-export async function startApi(env) {
+export async function startApi(env, { onLine } = {}) {
   const port = await freePort();
   const flags = (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...flags, join(REPO, 'apps/api/dist/main.js')], {
     cwd: REPO,
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'false', JOBS_INTERVAL_SECONDS: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'wuye-bench-')), ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // onLine: the caller reads the log lines (and counts them) instead of seeing them.
+    stdio: ['ignore', onLine ? 'pipe' : 'inherit', onLine ? 'pipe' : 'inherit'],
   });
+  if (onLine) for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', onLine);
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600 && child.exitCode === null; i++) {
     try {

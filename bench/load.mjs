@@ -1,13 +1,21 @@
 // Sustained load with a realistic mix, on one API process and on two (the client spreads requests over both, as
 // nginx would): residents reading the board, their tickets and a ticket, reading notifications, reporting;
 // managers reading the inbox and accepting new tickets. Prints request rate and p50/p99 per kind and overall.
-//   node bench/load.mjs [--seconds 30] [--users 32]
+// Then overload: far more connections than one process can serve (autocannon on the manager inbox over keep-alive
+// connections, while residents keep reporting), on embedded SQLite and on MariaDB. Prints the calls served and
+// their p99, the share shed (503), the 500s, the longest wait, and whether every accepted report is still there.
+//   node bench/load.mjs [--case mixed|overload|all] [--seconds 30] [--users 32]
+//                       [--overload-seconds 20] [--connections 400,1600] [--engines sqlite,mariadb] [--clients raw,app]
+//                       [--shedding off]
 // MariaDB database `wuye_load` (demo county, recreated each run); Redis at REDIS_URL (default 127.0.0.1:6379/5)
 // holds the rate-limit counters both processes share.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { Agent, get as httpGet } from 'node:http';
 import { join } from 'node:path';
+import autocannon from 'autocannon';
 import { REPO, arg, build, dbUrl, percentiles, sql, startApi } from './lib.mjs';
 
+const which = arg('case', 'all');
 const seconds = Number(arg('seconds', 30));
 const users = Number(arg('users', 32));
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/5';
@@ -109,7 +117,7 @@ async function runLoad(bases) {
 }
 
 const results = [];
-for (const processes of [1, 2]) {
+for (const processes of which === 'overload' ? [] : [1, 2]) {
   const db = 'wuye_load';
   await sql(`DROP DATABASE IF EXISTS ${db}`);
   await sql(`CREATE DATABASE ${db} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
@@ -125,11 +133,235 @@ for (const processes of [1, 2]) {
 }
 
 const ms = (p) => `p50 ${p.p50.toFixed(1)} ms  p99 ${p.p99.toFixed(1)} ms`;
-console.log(`\nMixed load, ${users} concurrent users, ${seconds} s per run (MariaDB, demo county)`);
+if (results.length) console.log(`\nMixed load, ${users} concurrent users, ${seconds} s per run (MariaDB, demo county)`);
 for (const r of results) {
   console.log(`${r.processes} process${r.processes > 1 ? 'es' : ''}: ${r.rate.toFixed(0)} requests/s sustained, ${ms(r.overall)}  (${r.requests} timed requests; statuses ${JSON.stringify(r.statuses)})`);
   for (const [kind, p] of Object.entries(r.kinds)) console.log(`   ${kind.padEnd(14)} ${String(p.n).padStart(6)}  ${ms(p)}`);
 }
 if (results.length === 2) console.log(`two processes / one: ${(results[1].rate / results[0].rate).toFixed(2)}× the rate (on this 2-core machine the database and client share the cores)`);
 mkdirSync(join(REPO, 'bench/results'), { recursive: true });
-writeFileSync(join(REPO, `bench/results/load-${new Date().toISOString().slice(0, 10)}.json`), JSON.stringify(results, null, 2));
+if (results.length) writeFileSync(join(REPO, `bench/results/load-${new Date().toISOString().slice(0, 10)}.json`), JSON.stringify(results, null, 2));
+
+if (which !== 'mixed') {
+  const overloadSeconds = Number(arg('overload-seconds', 20));
+  const connectionCounts = String(arg('connections', '400,1600')).split(',').map(Number);
+  const engines = String(arg('engines', 'sqlite,mariadb')).split(',');
+  const clients = String(arg('clients', 'raw,app')).split(',');
+  const rows = [];
+  for (const engine of engines) rows.push(...(await overload(engine, connectionCounts, overloadSeconds, clients)));
+  console.log(
+    `\nOverload: manager inbox over keep-alive connections, ${overloadSeconds} s per run, one process, 4 residents reporting meanwhile, shedding ${arg('shedding', 'on')}.` +
+      '\nraw: autocannon, each connection calls again the moment it has an answer (a 503 too); app: each waits Retry-After plus up to half' +
+      '\nagain after a 503, as the mini-program does. Longest wait and over 2 s: calls on connections already open; first calls also' +
+      '\nwait for the server to accept their connection (Node accepts one per turn of its event loop).',
+  );
+  console.log('| database | connections | client | answers/s | served | served p99 | shed | 500s | no answer | longest wait | over 2 s | slowest first call | first calls over 2 s | reports accepted / lost | error lines |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.engine} | ${r.connections} | ${r.client} | ${r.rate.toFixed(0)} | ${r.served} | ${r.servedP99.toFixed(0)} ms | ${(r.shedShare * 100).toFixed(1)} % | ${r.errors500} | ${r.noAnswer} | ` +
+        `${(r.longest / 1000).toFixed(2)} s | ${r.over2s} | ${(r.longestFirst / 1000).toFixed(2)} s | ${r.firstOver2s} of ${r.firstCalls} | ` +
+        `${r.reports.accepted} / ${r.reports.lost} | ${r.errorLines} |`,
+    );
+  }
+  writeFileSync(join(REPO, `bench/results/overload-${new Date().toISOString().slice(0, 10)}.json`), JSON.stringify(rows, null, 2));
+}
+
+/** What one overload run saw: answers by status, the waits of the calls served, the longest waits. */
+function tally() {
+  const statuses = {};
+  const served = [];
+  const t = { statuses, served, longest: 0, over2s: 0, longestFirst: 0, firstOver2s: 0, firstCalls: 0, noAnswer: 0 };
+  /** `first`: the call opened its connection, so its wait includes the server accepting it. */
+  t.add = (status, ms, first) => {
+    if (status === 0) return void t.noAnswer++;
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    if (status === 200) served.push(ms);
+    if (first) {
+      t.firstCalls++;
+      t.longestFirst = Math.max(t.longestFirst, ms);
+      if (ms > 2000) t.firstOver2s++;
+      return;
+    }
+    t.longest = Math.max(t.longest, ms);
+    if (ms > 2000) t.over2s++;
+  };
+  return t;
+}
+
+/** autocannon: every connection sends its next call the moment it has an answer, whatever the answer said. */
+async function rawClients(url, authorization, connections, seconds, t) {
+  const opened = new Set();
+  const run = autocannon({ url, headers: { Authorization: authorization }, connections, duration: seconds, timeout: 60 });
+  run.on('response', (client, status, _bytes, ms) => {
+    t.add(status, ms, !opened.has(client));
+    opened.add(client);
+  });
+  const result = await run;
+  t.noAnswer += result.errors;
+  return result.duration;
+}
+
+/** One user per connection, each waiting Retry-After plus up to half again after a 503, as the mini-program does. */
+async function appClients(url, authorization, connections, seconds, t) {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const call = () =>
+    new Promise((resolve) => {
+      const started = performance.now();
+      const req = httpGet(url, { agent, headers: { Authorization: authorization } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started, first: !req.reusedSocket, retryAfter: Number(res.headers['retry-after'] ?? 1) }));
+      });
+      req.setTimeout(60_000, () => req.destroy());
+      req.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
+    });
+  const started = performance.now();
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < until) {
+        const answer = await call();
+        t.add(answer.status, answer.ms, answer.first);
+        if (answer.status === 503) await new Promise((r) => setTimeout(r, answer.retryAfter * 1000 * (1 + Math.random() / 2)));
+      }
+    }),
+  );
+  agent.destroy();
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * One API process on `engine` with the demo county; for each connection count and kind of client, that many inbox
+ * calls in flight for `seconds` while four residents report (a shed report is kept and sent again afterwards with
+ * the same Idempotency-Key, as the app's outbox does). Counts answers by status, the log lines at error level, and
+ * checks that every report the API accepted can be read back.
+ */
+async function overload(engine, connectionCounts, seconds, clients) {
+  const env = { LOG_LEVEL: 'warn', RATE_LIMIT_WRITES_PER_MINUTE: '100000', RATE_LIMIT_SIGNIN_PER_MINUTE: '100000', SEED_DEMO: 'true' };
+  // --shedding off: the same build with every shedding threshold off, to compare with.
+  if (arg('shedding', 'on') === 'off') Object.assign(env, { SHED_EVENT_LOOP_DELAY_MS: '0', SHED_HEAP_USED_MB: '0', SHED_DB_WAIT_MS: '0' });
+  if (engine === 'mariadb') {
+    await sql('DROP DATABASE IF EXISTS wuye_overload');
+    await sql('CREATE DATABASE wuye_overload CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
+    Object.assign(env, { DB_URL: dbUrl('wuye_overload'), DB_POOL_SIZE: '10' });
+  } else {
+    env.DB_URL = '';
+  }
+  let errorLines = 0;
+  let shedWhy = {};
+  const api = await startApi(env, {
+    onLine: (line) => {
+      errorLines += /"level":(50|60)/.test(line) ? 1 : 0;
+      // The API's warning once a second while it sheds: why, in a few words.
+      const shed = /"reason":"([^"]+)"/.exec(line)?.[1]?.replace(/\d+/g, 'N');
+      if (shed) shedWhy[shed] = (shedWhy[shed] ?? 0) + 1;
+    },
+  });
+  const rows = [];
+  try {
+    const auth = async (user) => {
+      const res = await fetch(`${api.base}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
+      return `Bearer ${(await res.json()).accessToken}`;
+    };
+    const manager = await auth('manager.jinxiu');
+    const resident = await auth('resident.jinxiu');
+    const communityId = (await (await fetch(`${api.base}/api/v1/me`, { headers: { Authorization: resident } })).json()).houses[0].communityId;
+    for (const connections of connectionCounts) {
+      for (const client of clients) {
+        errorLines = 0;
+        shedWhy = {};
+        const reports = reporting(api.base, resident, communityId, `${engine}${connections}${client}${Date.now().toString(36)}`);
+        const t = tally();
+        const url = `${api.base}/api/v1/tickets?view=inbox`;
+        const duration = await (client === 'raw' ? rawClients : appClients)(url, manager, connections, seconds, t);
+        const written = await reports.finish();
+        const answers = Object.values(t.statuses).reduce((a, b) => a + b, 0);
+        const row = {
+          engine,
+          connections,
+          client,
+          seconds: duration,
+          rate: answers / duration,
+          served: t.served.length,
+          servedP99: t.served.length ? percentiles(t.served).p99 : 0,
+          shedShare: answers ? (t.statuses[503] ?? 0) / answers : 0,
+          errors500: Object.entries(t.statuses).filter(([s]) => Number(s) >= 500 && Number(s) !== 503).reduce((a, [, n]) => a + n, 0),
+          noAnswer: t.noAnswer,
+          longest: t.longest,
+          over2s: t.over2s,
+          longestFirst: t.longestFirst,
+          firstOver2s: t.firstOver2s,
+          firstCalls: t.firstCalls,
+          statuses: t.statuses,
+          reports: written,
+          errorLines,
+          shedWhy,
+        };
+        rows.push(row);
+        console.log(JSON.stringify(row));
+        // Let the queues drain and the connections close before the next run.
+        await new Promise((r) => setTimeout(r, 3000));
+      }
+    }
+  } finally {
+    await api.stop();
+  }
+  return rows;
+}
+
+/**
+ * Four residents reporting in a loop while the overload runs. `finish()` stops them, sends what was not accepted
+ * again with its own key until it is (as the outbox does), then reads every accepted ticket back.
+ */
+function reporting(base, token, communityId, tag) {
+  const headers = { Authorization: token, 'Content-Type': 'application/json' };
+  const accepted = new Map();
+  const waiting = new Set();
+  let stop = false;
+  let n = 0;
+  let shed = 0;
+  const send = async (key) => {
+    try {
+      const res = await fetch(`${base}/api/v1/tickets`, {
+        method: 'POST',
+        headers: { ...headers, 'Idempotency-Key': key },
+        body: JSON.stringify({ communityId, kind: 'repair', categoryCode: 'facility', description: `压测：单元门禁失灵 ${key}`, photoIds: [], place: '1单元' }),
+      });
+      const body = await res.json().catch(() => null);
+      if (res.status === 201) {
+        accepted.set(key, body.id);
+        waiting.delete(key);
+        return;
+      }
+      if (res.status === 503) shed++;
+      waiting.add(key);
+    } catch {
+      waiting.add(key);
+    }
+  };
+  const loops = Array.from({ length: 4 }, async (_, i) => {
+    while (!stop) await send(`ovl-${tag}-${i}-${n++}`.slice(0, 64));
+  });
+  return {
+    async finish() {
+      stop = true;
+      await Promise.all(loops);
+      const resent = waiting.size;
+      for (let round = 0; round < 20 && waiting.size; round++) {
+        for (const key of [...waiting]) await send(key);
+        if (waiting.size) await new Promise((r) => setTimeout(r, 1000));
+      }
+      let lost = 0;
+      for (const id of accepted.values()) {
+        // Read back as the app would: a busy answer is asked again after its Retry-After; only a 404 is a loss.
+        let res = await fetch(`${base}/api/v1/tickets/${id}`, { headers });
+        for (let i = 0; i < 20 && res.status === 503; i++) {
+          await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
+          res = await fetch(`${base}/api/v1/tickets/${id}`, { headers });
+        }
+        if (res.status !== 200) lost++;
+      }
+      return { accepted: accepted.size, shed, resent, neverAccepted: waiting.size, lost };
+    },
+  };
+}

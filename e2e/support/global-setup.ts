@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startApi } from '../../apps/api/test/support/process';
+import { locateBrowser } from './browser';
 import { REPO, STATE_FILE, type StackState } from './stack';
 
 /**
@@ -11,6 +12,9 @@ import { REPO, STATE_FILE, type StackState } from './stack';
 export default async function globalSetup(): Promise<void> {
   const webRoot = path.join(REPO, 'miniapp/dist/h5');
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error(`${webRoot} is missing: run npm run build:h5 first (npm test does)`);
+  // Unpacked here once (when it is the npm-shipped one) rather than by the first journey; and said, so a run's log
+  // shows which browser it tested with.
+  process.stdout.write(`\nBrowser for the journeys: ${locateBrowser().name}\n`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-e2e-'));
   const api = await startApi({
     NODE_ENV: 'development',

@@ -10,12 +10,14 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
+import { DataSource } from 'typeorm';
 import { ApiExceptionFilter, replyError } from './common/error.filter';
 import { DomainError } from './common/errors';
+import { registerLoadShedding, wasShed } from './common/load-shedding';
 import { createAppLogger, logRequest } from './common/request-log';
 import { requestContext } from './common/request-context';
 import { createValidationPipe } from './common/validation';
-import { appConfig, readAppConfig, type AppConfig } from './config';
+import { appConfig, readAppConfig, sheddingConfig, type AppConfig, type SheddingConfig } from './config';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 const JSON_LIMIT = 1024 * 1024;
@@ -57,22 +59,24 @@ export function createHttpAdapter(config: AppConfig = readAppConfig()): FastifyA
 }
 
 /**
- * Everything about the HTTP pipeline, in one place that main.ts and the e2e tests share:
- * request ids, logging, body parsers, /api prefix and /api/v1 versioning, validation, the one error shape, OpenAPI,
+ * Everything about the HTTP pipeline, in one place that main.ts and the e2e tests share: request ids, logging, load
+ * shedding, body parsers, /api prefix and /api/v1 versioning, validation, the one error shape, OpenAPI,
  * and the H5 build of the mini-program at `/`. Create the app on `createHttpAdapter()` with `bodyParser: false`.
  */
 export function configureApp(app: NestFastifyApplication, options: { logDestination?: DestinationStream } = {}): NestFastifyApplication {
   const config = app.get<AppConfig>(appConfig.KEY);
-  const logger = createAppLogger(config.logLevel, options.logDestination);
+  const logger = createAppLogger(config.logLevel, options.logDestination, config.logFormat);
   app.useLogger(logger);
   const server = app.getHttpAdapter().getInstance();
 
   server.addHook('onRequest', (req, reply, done) => {
     stamp(req, reply);
     // One log line per answer, also for a client that hung up before it (finish alone would miss those).
-    if (req.url !== '/api/health') reply.raw.once('close', () => logRequest(logger.pino, req, reply));
+    if (req.url !== '/api/health') reply.raw.once('close', () => wasShed(req) || logRequest(logger.pino, req, reply));
     done();
   });
+  // After the hook above: a shed call still carries its request id.
+  registerLoadShedding(app, app.get<SheddingConfig>(sheddingConfig.KEY), app.get(DataSource), logger.pino);
   // Guards, pipes, the route and what it calls (the audit log) see the request id.
   server.addHook('preHandler', (req, _reply, done) => requestContext.run({ requestId: String(req.id) }, done));
 

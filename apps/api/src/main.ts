@@ -1,9 +1,10 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { configureApp, createHttpAdapter } from './app.setup';
-import { ConfigError, readAppConfig, validateAllSettings } from './config';
+import { ConfigError, devSignInEnabled, readAppConfig, validateAllSettings, type AppConfig } from './config';
 
 async function bootstrap(): Promise<void> {
   try {
@@ -15,13 +16,32 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
-  const { port, host } = readAppConfig();
+  const config = readAppConfig();
+  const { port, host } = config;
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(), createHttpAdapter(), { bufferLogs: true, bodyParser: false });
   configureApp(app);
   // SIGTERM: stop accepting connections, let in-flight requests finish, close the database, exit.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen(port, host);
-  process.stdout.write(`物业通 listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (API under /api, docs at /api/docs)\n`);
+  announce(config, `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+}
+
+/** Where to go now: a few lines for a person at a terminal, one log line for the JSON reader. */
+function announce(config: AppConfig, url: string): void {
+  if (config.logFormat === 'json') {
+    new Logger('Main').log(`listening on ${url} (API under /api, docs at /api/docs)`);
+    return;
+  }
+  const lines = [
+    '',
+    `物业通 is running on ${url}`,
+    `  app (H5 build)  ${url}/`,
+    `  API docs        ${url}/api/docs   (health: ${url}/api/health)`,
+    devSignInEnabled() ? '  demo accounts   pick one on the app\'s sign-in page, e.g. resident.jinxiu (张阿姨) or manager.jinxiu (陈经理); all in README "Demo accounts"' : '',
+    '  one line per request below (LOG_FORMAT=json for JSON lines)',
+    '',
+  ];
+  process.stdout.write(`${lines.filter((line, i) => line !== '' || i === 0 || i === lines.length - 1).join('\n')}\n`);
 }
 
 bootstrap().catch((error) => {

@@ -97,4 +97,44 @@ describe('the API process', () => {
       await expect(fetch(`${api.baseUrl}/api/health`)).rejects.toThrow();
     });
   });
+
+  describe('log lines', () => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      database = await createTestDatabase();
+    });
+    afterAll(() => database.drop());
+
+    /** A development process on the database (no seed), with these settings; its output after one request. */
+    async function outputOfDevelopmentStart(env: Record<string, string>): Promise<string> {
+      const api = await startApi({ ...database.env, NODE_ENV: 'development', SEED_DEMO: 'false', JOBS_INTERVAL_SECONDS: '0', LOG_LEVEL: 'info', ...env });
+      try {
+        await (await fetch(`${api.baseUrl}/api/v1/auth/dev/users`)).arrayBuffer();
+        await new Promise((r) => setTimeout(r, 200)); // the request's line is written once its answer is done
+        return api.output();
+      } finally {
+        api.child.kill('SIGTERM');
+        await api.exited;
+      }
+    }
+
+    it('are JSON, one object per line, when the output is not a terminal (CI, a file, a pipe)', async () => {
+      const lines = (await outputOfDevelopmentStart({})).trim().split('\n');
+      const parsed = lines.map((line) => JSON.parse(line) as { msg?: string; req?: { url: string } });
+      expect(parsed.find((l) => l.msg?.startsWith('listening on http://127.0.0.1:'))).toBeDefined();
+      expect(parsed.find((l) => l.req?.url === '/api/v1/auth/dev/users')).toBeDefined();
+    });
+
+    it('with LOG_FORMAT=pretty: where to go, the demo accounts, then one short line per request, and no JSON', async () => {
+      const output = await outputOfDevelopmentStart({ LOG_FORMAT: 'pretty' });
+      expect(output).toMatch(/物业通 is running on http:\/\/127\.0\.0\.1:\d+\n/);
+      expect(output).toMatch(/API docs +http:\/\/127\.0\.0\.1:\d+\/api\/docs/);
+      expect(output).toContain('demo accounts');
+      expect(output).toMatch(/INFO: GET \/api\/v1\/auth\/dev\/users 200 \d+ ms\n/);
+      expect(output).not.toMatch(/^\{/m);
+      // Nest's line per module and per route stays out of the way.
+      expect(output).not.toContain('RouterExplorer');
+      expect(output.trim().split('\n').length).toBeLessThan(20);
+    });
+  });
 });

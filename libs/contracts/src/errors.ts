@@ -80,6 +80,8 @@ export const ERROR_CODES = {
   WECHAT_NOT_CONFIGURED: '本服务未配置微信小程序，请使用其他方式登录',
   // The server
   DB_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  /** 503 with Retry-After: shedding load, or every database connection taken and the queue for one full. Nothing was done. */
+  SERVER_BUSY: '访问人数较多，请稍后重试',
   INTERNAL: '服务器开小差了，请稍后再试',
 } as const satisfies Record<string, string>;
 

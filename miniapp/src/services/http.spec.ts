@@ -161,6 +161,62 @@ describe('request()', () => {
   });
 });
 
+describe('a busy server (503 SERVER_BUSY with Retry-After)', () => {
+  const busy = { statusCode: 503, data: { statusCode: 503, code: 'SERVER_BUSY', message: '访问人数较多，请稍后重试' }, header: { 'Retry-After': '2' } };
+  beforeEach(() => {
+    jest.useFakeTimers();
+    // Jitter at its middle: 2 s asked, 2.5 s waited.
+    jest.spyOn(Math, 'random').mockReturnValue(0.5);
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('asks again for a read after Retry-After plus jitter, and answers what the server finally sends', async () => {
+    const answers = [busy, busy, { statusCode: 200, data: { items: [], nextCursor: null } }];
+    const api = mockApi(() => answers.shift() as StubResponse);
+
+    const page = request({ url: '/api/v1/tickets' });
+    await jest.advanceTimersByTimeAsync(0);
+    expect(api).toHaveBeenCalledTimes(1);
+    await jest.advanceTimersByTimeAsync(2499);
+    expect(api).toHaveBeenCalledTimes(1); // not before the server's Retry-After and the jitter
+    await jest.advanceTimersByTimeAsync(1);
+    expect(api).toHaveBeenCalledTimes(2);
+    await jest.advanceTimersByTimeAsync(2500);
+    await expect(page).resolves.toEqual({ items: [], nextCursor: null });
+    expect(api).toHaveBeenCalledTimes(3);
+  });
+
+  it('gives up after two more tries and tells the resident in words, not a status code', async () => {
+    const api = mockApi(() => busy);
+
+    const failed = request({ url: '/api/v1/tickets' }).catch((caught: unknown) => caught);
+    await jest.advanceTimersByTimeAsync(10_000);
+
+    expect(await failed).toMatchObject({ statusCode: 503, code: 'SERVER_BUSY', message: '访问人数较多，请稍后重试', retryAfter: 2 });
+    expect(api).toHaveBeenCalledTimes(3);
+  });
+
+  it('never sends a write again by itself', async () => {
+    const api = mockApi(() => busy);
+
+    const failed = request({ url: '/api/v1/tickets/7/transitions', method: 'POST', data: { action: 'accept', version: 1 } }).catch((caught: unknown) => caught);
+    await jest.advanceTimersByTimeAsync(10_000);
+
+    expect(await failed).toMatchObject({ code: 'SERVER_BUSY', retryAfter: 2 });
+    expect(api).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not keep the resident waiting on a long Retry-After, nor retry a 503 that names none', async () => {
+    const api = mockApi(() => ({ ...busy, header: { 'retry-after': '120' } }));
+    await expect(request({ url: '/api/v1/tickets' })).rejects.toMatchObject({ code: 'SERVER_BUSY', retryAfter: 120 });
+    api.mockImplementation(async () => ({ statusCode: 503, data: '<html>Service Unavailable</html>' }));
+    await expect(request({ url: '/api/v1/tickets' })).rejects.toMatchObject({ code: 'HTTP_503' });
+    expect(api).toHaveBeenCalledTimes(2);
+  });
+});
+
 describe('showApiError()', () => {
   it("shows the error's message in a toast without an icon", () => {
     const toast = jest.spyOn(Taro, 'showToast');

@@ -30,8 +30,10 @@ export class ApiError extends Error {
   readonly code: AppErrorCode;
   readonly details?: unknown;
   readonly requestId?: string;
+  /** Seconds the server asked us to wait before calling again (Retry-After), when it said. */
+  readonly retryAfter?: number;
 
-  constructor(body: Omit<ApiErrorBody, 'code'> & { code: AppErrorCode }) {
+  constructor(body: Omit<ApiErrorBody, 'code'> & { code: AppErrorCode }, retryAfter?: number) {
     super(body.message);
     // Keeps instanceof working where the class is compiled down to ES5 (weapp).
     Object.setPrototypeOf(this, ApiError.prototype);
@@ -40,6 +42,7 @@ export class ApiError extends Error {
     this.code = body.code;
     this.details = body.details;
     this.requestId = body.requestId;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -82,6 +85,8 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
 export interface RawResponse {
   statusCode: number;
   data: unknown;
+  /** Response headers, where the platform reports them. */
+  header?: Record<string, unknown>;
 }
 
 async function send(options: RequestOptions, accessToken: string | null): Promise<RawResponse> {
@@ -97,7 +102,7 @@ async function send(options: RequestOptions, accessToken: string | null): Promis
       dataType: 'json',
       timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     });
-    return { statusCode: response.statusCode, data: response.data };
+    return { statusCode: response.statusCode, data: response.data, header: response.header as Record<string, unknown> | undefined };
   } catch {
     // Taro.request rejects only when no answer arrived: offline, DNS, refused, timeout.
     throw new ApiError({ statusCode: 0, code: 'NETWORK', message: NETWORK_ERROR_MESSAGE });
@@ -122,16 +127,27 @@ function messageForStatus(statusCode: number): string {
   return `请求失败（${statusCode}），请稍后重试`;
 }
 
+/** Retry-After in whole seconds (the API never sends an HTTP date); header names differ in case by platform. */
+function retryAfterOf(response: RawResponse): number | undefined {
+  const name = Object.keys(response.header ?? {}).find((key) => key.toLowerCase() === 'retry-after');
+  const seconds = name === undefined ? NaN : Number(response.header?.[name]);
+  return Number.isInteger(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
 function toApiError(response: RawResponse): ApiError {
+  const retryAfter = retryAfterOf(response);
   if (isApiErrorBody(response.data)) {
-    return new ApiError({ ...response.data, statusCode: response.statusCode });
+    return new ApiError({ ...response.data, statusCode: response.statusCode }, retryAfter);
   }
   // A proxy page, an empty body or anything else that is not the API's JSON error shape.
-  return new ApiError({
-    statusCode: response.statusCode,
-    code: `HTTP_${response.statusCode}`,
-    message: messageForStatus(response.statusCode),
-  });
+  return new ApiError(
+    {
+      statusCode: response.statusCode,
+      code: `HTTP_${response.statusCode}`,
+      message: messageForStatus(response.statusCode),
+    },
+    retryAfter,
+  );
 }
 
 let refreshInFlight: Promise<void> | null = null;
@@ -178,12 +194,39 @@ async function callWithSession(call: AuthorizedCall, useAuth: boolean): Promise<
   throw toApiError(retried);
 }
 
+/** A busy server (503 with Retry-After) is asked again this many times at most, for reads only. */
+const BUSY_RETRIES = 2;
+/** Longer than this and the resident is better told at once than kept waiting. */
+const MAX_RETRY_AFTER_SECONDS = 10;
+
+/**
+ * How long to wait before asking a busy server again: what it said plus up to half as much again, so that the
+ * phones it turned away do not all come back in the same second. Null: not a busy answer, or not worth waiting for.
+ */
+export function busyRetryDelayMs(error: unknown): number | null {
+  if (!(error instanceof ApiError) || error.statusCode !== 503 || error.retryAfter === undefined) return null;
+  if (error.retryAfter > MAX_RETRY_AFTER_SECONDS) return null;
+  return Math.round(error.retryAfter * 1000 * (1 + Math.random() / 2));
+}
+
 /**
  * Calls the API and answers the parsed JSON body. Throws ApiError for every failure. An expired access token is
- * refreshed once (shared by concurrent calls) and the call retried once.
+ * refreshed once (shared by concurrent calls) and the call retried once. A GET that the server answers 503 with
+ * Retry-After (busy, or the database briefly away) is asked again after that wait, twice at most. A write is never
+ * asked again here: the caller decides whether it safely may be (the 随手拍 outbox keeps the report and resends it
+ * with the same Idempotency-Key, so it is never filed twice).
  */
 export async function request<T>(options: RequestOptions): Promise<T> {
-  return (await callWithSession((token) => send(options, token), options.auth !== false)) as T;
+  const read = (options.method ?? 'GET') === 'GET';
+  for (let retry = 0; ; retry++) {
+    try {
+      return (await callWithSession((token) => send(options, token), options.auth !== false)) as T;
+    } catch (error) {
+      const wait = read && retry < BUSY_RETRIES ? busyRetryDelayMs(error) : null;
+      if (wait === null) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { CreateTicketInput, TicketView } from '@wuye/contracts';
-import { ApiError } from './http';
+import { ApiError, busyRetryDelayMs } from './http';
 import { inlinePhoto } from './h5-photos';
 import { onNetworkBack } from './network';
 import { sessionUserId } from './session';
@@ -149,6 +149,21 @@ function isTransient(error: unknown): boolean {
 
 const sending = new Set<string>();
 
+let resendTimer: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * The server was busy (503 with Retry-After): the network is fine, so no "connection back" event will come. The
+ * waiting reports go again once that wait (plus jitter) is over, with their own Idempotency-Keys; one timer at a time.
+ */
+function resendAfterBusy(error: unknown): void {
+  const wait = busyRetryDelayMs(error);
+  if (wait === null || resendTimer !== null) return;
+  resendTimer = setTimeout(() => {
+    resendTimer = null;
+    void flushOutboxForCurrentUser();
+  }, wait);
+}
+
 /**
  * Sends one waiting report: uploads the photos still on the phone (one at a time; each id is kept as soon as it
  * is known), then POST /tickets with the report's own Idempotency-Key. Sent: it leaves the outbox. A connection
@@ -173,6 +188,7 @@ export async function sendReport(key: string): Promise<SendOutcome> {
     return { status: 'sent', ticket };
   } catch (error) {
     if (isTransient(error)) {
+      resendAfterBusy(error);
       const message = error instanceof ApiError ? error.message : '发送失败，稍后会自动重试';
       return { status: 'waiting', message };
     }

@@ -20,11 +20,12 @@ export const NO_NETWORK = Symbol('no network');
 export interface Reply {
   status: number;
   body: unknown;
+  header?: Record<string, string>;
 }
 
-/** A response with a status other than 200, e.g. reply(429, { code: 'URGE_TOO_SOON', message: '…' }). */
-export function reply(status: number, body: unknown): Reply & { __reply: true } {
-  return { status, body, __reply: true };
+/** A response with a status other than 200, e.g. reply(429, { code: 'URGE_TOO_SOON', message: '…' }), and headers. */
+export function reply(status: number, body: unknown, header?: Record<string, string>): Reply & { __reply: true } {
+  return { status, body, header, __reply: true };
 }
 
 const isReply = (answer: unknown): answer is Reply => typeof answer === 'object' && answer !== null && '__reply' in answer;
@@ -61,7 +62,7 @@ export function fakeApi(initial: Record<string, Route>): FakeApi {
     const route = routes[key];
     const result = typeof route === 'function' ? (route as (c: Call) => Answer)(call) : route;
     if (result === NO_NETWORK) return Promise.reject({ errMsg: 'request:fail' });
-    if (isReply(result)) return Promise.resolve({ statusCode: result.status, data: { statusCode: result.status, ...(result.body as object) } });
+    if (isReply(result)) return Promise.resolve({ statusCode: result.status, data: { statusCode: result.status, ...(result.body as object) }, header: result.header });
     return Promise.resolve({ statusCode: method === 'POST' && path === '/api/v1/tickets' ? 201 : 200, data: result });
   };
 

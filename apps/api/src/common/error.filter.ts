@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ERROR_CODES, isErrorCode, type ApiErrorBody, type ErrorCode } from '@wuye/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { DomainError } from './errors';
+import { DomainError, serverBusy } from './errors';
 
 const STATUS_CODES: Record<number, [ErrorCode, string]> = {
   400: ['VALIDATION_FAILED', '请求格式不正确'],
@@ -57,6 +57,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/**
+ * mysql2's pool refusing a call because every connection is taken and its queue of waiting calls is full
+ * (DB_POOL_QUEUE_LIMIT): a busy server, not a broken one.
+ */
+export function isPoolQueueFull(error: unknown): boolean {
+  const e = error as { message?: unknown; driverError?: { message?: unknown } } | null;
+  const message = e?.driverError?.message ?? e?.message;
+  return message === 'Queue limit reached.';
+}
+
 const isUniqueViolation = (error: unknown) =>
   error instanceof QueryFailedError && ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(driverCode(error) ?? '');
 
@@ -97,6 +107,7 @@ export function renderError(error: unknown): Rendered {
   if (isUniqueViolation(error)) {
     return { body: { statusCode: 409, code: 'ALREADY_EXISTS', message: '该记录已存在' } };
   }
+  if (isPoolQueueFull(error)) return renderError(serverBusy());
   if (isDatabaseUnavailable(error)) {
     return {
       body: { statusCode: 503, code: 'DB_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' },
@@ -114,7 +125,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const body = replyError(error, request, http.getResponse<FastifyReply>());
-    if (body.statusCode >= 500) {
+    if (body.code === 'SERVER_BUSY') {
+      this.logger.warn({ requestId: String(request.id), code: body.code }, 'every database connection is taken and the queue for one is full');
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: error, requestId: String(request.id), code: body.code }, 'request failed');
     }
   }

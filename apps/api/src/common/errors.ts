@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@wuye/contracts';
+import { ERROR_CODES, type ErrorCode } from '@wuye/contracts';
 
 /**
  * A rule of the domain was not met. Services throw these; the exception filter turns them into the one JSON
@@ -52,3 +52,10 @@ export const forbidden = (message = '您没有执行此操作的权限') => new 
 
 export const unauthenticated = (code: 'UNAUTHENTICATED' | 'TOKEN_EXPIRED' = 'UNAUTHENTICATED', message = '请先登录') =>
   new DomainError(401, code, message);
+
+/** Seconds a client is asked to wait before calling again (the mini-program adds jitter and tries twice at most). */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
+/** 503: shed under load, or no database connection to be had; nothing was done, the call may be made again. */
+export const serverBusy = () =>
+  new DomainError(503, 'SERVER_BUSY', ERROR_CODES.SERVER_BUSY, undefined, { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) });

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { requestContext } from './request-context';
-import { AppLogger, logRequest } from './request-log';
+import { AppLogger, createAppLogger, logRequest } from './request-log';
 
 /** A pino logger writing into an array of parsed lines. */
 function capture(level: string) {
@@ -18,12 +18,12 @@ function capture(level: string) {
 const reply = (statusCode: number, finished = true) => ({ statusCode, elapsedTime: 3.4, raw: { writableFinished: finished } });
 
 describe('request log lines', () => {
-  it('logs answers at info, refusals at warn, failures and hang-ups at error, and nothing below the level', () => {
+  it('logs answers at info, refusals (503 "call again later" too) at warn, failures and hang-ups at error, and nothing below the level', () => {
     const info = capture('info');
-    for (const [status, finished] of [[200, true], [404, true], [503, true], [200, false]] as const) {
+    for (const [status, finished] of [[200, true], [404, true], [503, true], [500, true], [200, false]] as const) {
       logRequest(info.log, { id: `r-${status}-${finished}`, method: 'GET', url: '/' }, reply(status, finished));
     }
-    expect(info.lines.map((l) => l.level)).toEqual([30, 40, 50, 50]);
+    expect(info.lines.map((l) => l.level)).toEqual([30, 40, 40, 50, 50]);
     const warn = capture('warn');
     logRequest(warn.log, { id: 'a', method: 'GET', url: '/' }, reply(200));
     logRequest(warn.log, { id: 'b', method: 'GET', url: '/' }, reply(409));
@@ -65,5 +65,48 @@ describe('request log lines', () => {
     const { lines, log } = capture('info');
     requestContext.run({ requestId: 'r-42' }, () => new AppLogger(log).warn('subscribe message refused', 'Notifications'));
     expect(lines).toMatchObject([{ level: 40, context: 'Notifications', requestId: 'r-42', msg: 'subscribe message refused' }]);
+  });
+});
+
+describe('pretty log lines (development at a terminal)', () => {
+  /** A pretty logger writing into an array of text lines. */
+  function prettyCapture(level: 'info' | 'debug' = 'info') {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(...String(chunk).split('\n').filter(Boolean));
+        done();
+      },
+    });
+    return { lines, logger: createAppLogger(level, sink as never, 'pretty') };
+  }
+
+  it('writes one short line per request: method, URL, status, time, caller', () => {
+    const { lines, logger } = prettyCapture();
+    logRequest(logger.pino, { id: 'r-1', method: 'GET', url: '/api/v1/tickets?view=inbox', principal: { userId: 7 } }, reply(200));
+    logRequest(logger.pino, { id: 'r-2', method: 'POST', url: '/api/v1/tickets' }, reply(200, false));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: GET \/api\/v1\/tickets\?view=inbox 200 3 ms user 7$/);
+    expect(lines[1]).toMatch(/ERROR: POST \/api\/v1\/tickets aborted after 3 ms$/);
+    expect(lines.join('\n')).not.toContain('{');
+  });
+
+  it("keeps Nest's start-up chatter out of sight unless asked for, and names who logged the rest", () => {
+    const info = prettyCapture('info');
+    info.logger.log('AppModule dependencies initialized', 'InstanceLoader');
+    info.logger.log('Mapped {/api/v1/tickets, GET} (version: 1) route', 'RouterExplorer');
+    info.logger.log('seeded the demo county', 'DemoSeed');
+    expect(info.lines).toHaveLength(1);
+    expect(info.lines[0]).toMatch(/INFO: \[DemoSeed\] seeded the demo county$/);
+    const debug = prettyCapture('debug');
+    debug.logger.log('Mapped {/api/v1/tickets, GET} (version: 1) route', 'RouterExplorer');
+    expect(debug.lines[0]).toMatch(/DEBUG: \[RouterExplorer\] Mapped/);
+  });
+
+  it('still shows the stack of an error', () => {
+    const { lines, logger } = prettyCapture();
+    logger.error(new Error('boom'), 'Jobs');
+    expect(lines[0]).toMatch(/ERROR: \[Jobs\] boom$/);
+    expect(lines.join('\n')).toMatch(/at .*request-log\.spec\.ts/);
   });
 });

@@ -1,9 +1,11 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import type { LOG_LEVELS } from '../config/app.config';
+import pretty from 'pino-pretty';
+import type { LOG_FORMATS, LOG_LEVELS } from '../config/app.config';
 import { currentRequestId } from './request-context';
 
 type Level = (typeof LOG_LEVELS)[number];
+type Format = (typeof LOG_FORMATS)[number];
 type Written = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
 interface AnsweredRequest {
@@ -16,11 +18,13 @@ interface AnsweredRequest {
 
 /**
  * One JSON line per answer: request id, method, URL, status, milliseconds and, once known, who called. Failures and
- * hang-ups at error, refusals at warn, the rest at info; a line below the logger's level is never built.
+ * hang-ups at error, refusals at warn (503 too: "busy, call again later" is a refusal, and the cause of an outage is
+ * logged at error where it is caught), the rest at info; a line below the logger's level is never built.
  */
 export function logRequest(log: Logger, req: AnsweredRequest, reply: { statusCode: number; elapsedTime: number; raw: { writableFinished: boolean } }): void {
   const finished = reply.raw.writableFinished;
-  const level: Written = !finished || reply.statusCode >= 500 ? 'error' : reply.statusCode >= 400 ? 'warn' : 'info';
+  const failed = reply.statusCode >= 500 && reply.statusCode !== 503;
+  const level: Written = !finished || failed ? 'error' : reply.statusCode >= 400 ? 'warn' : 'info';
   if (!log.isLevelEnabled(level)) return;
   const line: Record<string, unknown> = {
     req: { id: req.id, method: req.method, url: req.url },
@@ -31,9 +35,16 @@ export function logRequest(log: Logger, req: AnsweredRequest, reply: { statusCod
   log[level](line, finished ? 'request completed' : 'request aborted');
 }
 
+/** What Nest says while it starts (a line per module and per route, ~250 of them): detail, not news, at a terminal. */
+const NEST_START_UP = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+
 /** Nest's logger on pino: JSON lines on stdout, with the logging class as `context`. */
 export class AppLogger implements LoggerService {
-  constructor(readonly pino: Logger) {}
+  constructor(
+    readonly pino: Logger,
+    /** Nest's start-up lines at debug rather than info (the pretty format, for a person). */
+    private readonly quietStartUp = false,
+  ) {}
 
   log(message: unknown, ...rest: unknown[]) {
     this.write('info', message, rest);
@@ -60,6 +71,10 @@ export class AppLogger implements LoggerService {
     // handled carries its id, as its request line does.
     const params = [...rest];
     const context = params.length > 0 && typeof params[params.length - 1] === 'string' ? params.pop() : undefined;
+    if (this.quietStartUp && level === 'info' && NEST_START_UP.has(String(context))) {
+      if (!this.pino.isLevelEnabled('debug')) return;
+      level = 'debug';
+    }
     const requestId = currentRequestId() ?? undefined;
     if (message instanceof Error) return this.pino[level]({ context, requestId, err: message }, message.message);
     if (message !== null && typeof message === 'object') {
@@ -71,7 +86,31 @@ export class AppLogger implements LoggerService {
   }
 }
 
-/** JSON lines on stdout, or on `destination` (tests read the lines). */
-export function createAppLogger(level: Level, destination?: DestinationStream): AppLogger {
-  return new AppLogger(destination ? pino({ level }, destination) : pino({ level }));
+/**
+ * JSON lines on stdout, or on `destination` (tests read the lines). `pretty`: one short line each for a person at a
+ * terminal, e.g. `14:03:12 INFO  GET /api/v1/tickets?view=inbox 200 12 ms user 7` (an error still shows its stack).
+ */
+export function createAppLogger(level: Level, destination?: DestinationStream, format: Format = 'json'): AppLogger {
+  if (format === 'json') return new AppLogger(destination ? pino({ level }, destination) : pino({ level }));
+  const stream = pretty({
+    destination: destination ?? 1,
+    sync: true,
+    colorize: !destination && Boolean(process.stdout.isTTY),
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,context,requestId,req,res,responseTime,userId',
+    messageFormat: prettyMessage,
+  });
+  return new AppLogger(pino({ level }, stream), true);
+}
+
+/** The message of a pretty line: a request as method, URL, status and time; anything else with who logged it. */
+function prettyMessage(line: Record<string, unknown>, messageKey: string): string {
+  const req = line.req as { method?: string; url?: string } | undefined;
+  const res = line.res as { statusCode?: number } | undefined;
+  if (req && res) {
+    const outcome = line[messageKey] === 'request aborted' ? `aborted after ${line.responseTime} ms` : `${res.statusCode} ${line.responseTime} ms`;
+    return `${req.method} ${req.url} ${outcome}${line.userId !== undefined ? ` user ${line.userId}` : ''}`;
+  }
+  const message = String(line[messageKey] ?? '');
+  return line.context ? `[${line.context}] ${message}` : message;
 }

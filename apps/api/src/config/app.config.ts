@@ -3,8 +3,19 @@ import { registerAs } from '@nestjs/config';
 import { EnvReader, REPO_ROOT } from './env';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_FORMATS = ['json', 'pretty'] as const;
 
-export function readAppConfig(env = new EnvReader()) {
+/**
+ * Short readable lines for a person at a terminal in development; JSON lines (one object per line, for machines) in
+ * production, in CI and whenever the output goes to a file or a pipe.
+ */
+function defaultLogFormat(nodeEnv: string, env: EnvReader, terminal: boolean): (typeof LOG_FORMATS)[number] {
+  const ci = env.optional('CI');
+  const inCi = ci !== undefined && !['0', 'false'].includes(ci.toLowerCase());
+  return nodeEnv === 'development' && terminal && !inCi ? 'pretty' : 'json';
+}
+
+export function readAppConfig(env = new EnvReader(), terminal = Boolean(process.stdout.isTTY)) {
   const nodeEnv = env.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const dataDir = path.resolve(env.string('DATA_DIR', path.join(REPO_ROOT, 'data')));
   return {
@@ -16,6 +27,7 @@ export function readAppConfig(env = new EnvReader()) {
     /** The H5 build of the mini-program, served at `/` by the same process. */
     webRoot: path.resolve(env.string('WEB_ROOT', path.join(REPO_ROOT, 'miniapp/dist/h5'))),
     logLevel: env.oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    logFormat: env.oneOf('LOG_FORMAT', LOG_FORMATS, defaultLogFormat(nodeEnv, env, terminal)),
     /** Number of reverse proxies in front of the API (for client IPs in logs and rate limits). */
     trustProxy: env.int('TRUST_PROXY', 0, 0, 10),
     /** How often scheduled jobs (overdue tickets, auto-close, message delivery) run; 0 turns them off here. */

@@ -1,4 +1,4 @@
-import { ConfigError, EnvReader, devSignInEnabled, readDatabaseConfig, validateAllSettings } from './index';
+import { ConfigError, EnvReader, devSignInEnabled, readAppConfig, readDatabaseConfig, validateAllSettings } from './index';
 
 const settings = (env: Record<string, string>) => new EnvReader(env);
 
@@ -21,6 +21,10 @@ describe('settings', () => {
     [{ AUTH_JWT_SECRET: 'short' }, 'Invalid setting AUTH_JWT_SECRET: must be at least 32 characters long'],
     [{ PHONE_ENCRYPTION_KEY: 'z'.repeat(64) }, 'Invalid setting PHONE_ENCRYPTION_KEY: must be 64 hexadecimal characters'],
     [{ WECHAT_SECRET: 'abc' }, 'Invalid setting WECHAT_APPID: is required when WECHAT_SECRET is set'],
+    [{ LOG_FORMAT: 'text' }, 'Invalid setting LOG_FORMAT: must be one of json, pretty (got "text")'],
+    [{ SHED_DB_WAIT_MS: 'soon' }, 'Invalid setting SHED_DB_WAIT_MS: must be an integer from 0 to 60000 (got "soon")'],
+    [{ SHED_EVENT_LOOP_DELAY_MS: '-5' }, 'Invalid setting SHED_EVENT_LOOP_DELAY_MS: must be an integer from 0 to 60000'],
+    [{ DB_URL: 'mysql://root@127.0.0.1:3306/wuye', DB_POOL_QUEUE_LIMIT: '0' }, 'Invalid setting DB_POOL_QUEUE_LIMIT: must be an integer from 1 to 100000'],
   ])('refuse %j with one line naming the setting', (env, message) => {
     let error: unknown;
     try {
@@ -37,6 +41,19 @@ describe('settings', () => {
     expect(devSignInEnabled(settings({}))).toBe(true);
     expect(devSignInEnabled(settings({ WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }))).toBe(false);
     expect(devSignInEnabled(settings({ NODE_ENV: 'production' }))).toBe(false);
+  });
+
+  it('log pretty lines only for a person at a terminal in development, JSON lines everywhere else', () => {
+    const format = (env: Record<string, string>, terminal: boolean) => readAppConfig(settings(env), terminal).logFormat;
+    expect(format({}, true)).toBe('pretty');
+    expect(format({}, false)).toBe('json'); // piped, redirected to a file, started by a test
+    expect(format({ NODE_ENV: 'production', PHONE_ENCRYPTION_KEY: 'ab'.repeat(32), AUTH_JWT_SECRET: 'x'.repeat(32) }, true)).toBe('json');
+    expect(format({ NODE_ENV: 'test' }, true)).toBe('json');
+    expect(format({ CI: 'true' }, true)).toBe('json');
+    expect(format({ CI: 'false' }, true)).toBe('pretty');
+    expect(format({ LOG_FORMAT: 'json' }, true)).toBe('json');
+    expect(format({ LOG_FORMAT: 'pretty' }, false)).toBe('pretty');
+    expect(format({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' }, false)).toBe('pretty');
   });
 
   it('read MySQL settings from DB_URL', () => {

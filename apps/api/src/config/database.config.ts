@@ -5,7 +5,7 @@ import { readAppConfig } from './app.config';
 
 export type DatabaseConfig =
   | { engine: 'sqlite'; path: string }
-  | { engine: 'mysql'; url: string; database: string; poolSize: number; connectRetries: number };
+  | { engine: 'mysql'; url: string; database: string; poolSize: number; poolQueueLimit: number; connectRetries: number };
 
 /** Embedded SQLite by default; MySQL 8 / MariaDB when DB_URL=mysql://user:pass@host:port/db is set. */
 export function readDatabaseConfig(env = new EnvReader()): DatabaseConfig {
@@ -21,6 +21,8 @@ export function readDatabaseConfig(env = new EnvReader()): DatabaseConfig {
       url: url.toString(),
       database,
       poolSize: env.int('DB_POOL_SIZE', 10, 1, 200),
+      /** Calls that may wait for a pooled connection; one more is answered 503 SERVER_BUSY at once. */
+      poolQueueLimit: env.int('DB_POOL_QUEUE_LIMIT', 500, 1, 100_000),
       /** Attempts to reach the server at start (2 s apart), for a database that starts alongside the API. */
       connectRetries: env.int('DB_CONNECT_RETRIES', 10, 0, 1000),
     };

@@ -5,6 +5,7 @@ import { databaseConfig, readDatabaseConfig } from './database.config';
 import { readWechatConfig, wechatConfig } from './wechat.config';
 import { limitsConfig, readLimitsConfig } from './limits.config';
 import { readStorageConfig, storageConfig } from './storage.config';
+import { readSheddingConfig, sheddingConfig } from './shedding.config';
 
 export { ConfigError, EnvReader } from './env';
 export { appConfig, readAppConfig, type AppConfig } from './app.config';
@@ -13,6 +14,7 @@ export { authConfig, type AuthConfig } from './auth.config';
 export { readWechatConfig, wechatConfig, type WechatConfig } from './wechat.config';
 export { limitsConfig, readLimitsConfig, type LimitsConfig } from './limits.config';
 export { readStorageConfig, storageConfig, type StorageConfig } from './storage.config';
+export { readSheddingConfig, sheddingConfig, type SheddingConfig } from './shedding.config';
 
 /** Every config namespace: loaded into ConfigModule, and each read once at start-up to validate it. */
 const NAMESPACES = [
@@ -22,6 +24,7 @@ const NAMESPACES = [
   [wechatConfig, readWechatConfig],
   [limitsConfig, readLimitsConfig],
   [storageConfig, readStorageConfig],
+  [sheddingConfig, readSheddingConfig],
 ] as const;
 
 export const configNamespaces = NAMESPACES.map(([namespace]) => namespace);

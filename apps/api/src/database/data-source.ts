@@ -31,7 +31,7 @@ export function dataSourceOptions(config: DatabaseConfig, flavour: 'mysql' | 'ma
       timezone: 'Z',
       poolSize: config.poolSize,
       connectTimeout: 5000,
-      extra: { connectionLimit: config.poolSize, enableKeepAlive: true, waitForConnections: true, queueLimit: 500 },
+      extra: { connectionLimit: config.poolSize, enableKeepAlive: true, waitForConnections: true, queueLimit: config.poolQueueLimit },
     };
   }
   fs.mkdirSync(path.dirname(config.path), { recursive: true });

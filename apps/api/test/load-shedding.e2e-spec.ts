@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { Ticket } from '../src/modules/tickets/ticket.entity';
+import { createTestApp, TestApp } from './support/app';
+import { createEstate, createResident } from './support/fixtures';
+import { report } from './support/tickets';
+
+/**
+ * Under pressure the API answers at once with 503 SERVER_BUSY and Retry-After instead of queueing calls until they
+ * time out. Pressure is made certain here by a heap threshold of 1 MB (always exceeded); the thresholds themselves
+ * and what they do to waiting times are measured by `node bench/load.mjs --case overload`, not by a test.
+ */
+describe('load shedding', () => {
+  let t: TestApp;
+  const lines: { level: number; msg?: string; shed?: number; req?: unknown }[] = [];
+
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split('\n')) if (line) lines.push(JSON.parse(line));
+        done();
+      },
+    });
+    t = await createTestApp({ SHED_HEAP_USED_MB: '1', LOG_LEVEL: 'info', WECHAT_MESSAGE_TOKEN: 'push-token' }, { logDestination: sink });
+    // The first sample of the heap is taken a quarter of a second after start; until then nothing is known.
+    const server = t.app.getHttpAdapter().getInstance() as unknown as { memoryUsage(): { heapUsed: number } };
+    while (server.memoryUsage().heapUsed === 0) await new Promise((r) => setTimeout(r, 20));
+  });
+  afterAll(() => t.close());
+
+  it('answers an API call with 503 SERVER_BUSY, Retry-After and the one error shape, and does nothing', async () => {
+    const estate = await createEstate(t.db);
+    const resident = await t.signIn((await createResident(t.db, estate.houses[0])).devKey);
+
+    const read = await t.http().get('/api/v1/me').set(resident).set('X-Request-Id', 'busy-read-1');
+    expect(read.status).toBe(503);
+    expect(read.headers['retry-after']).toBe('2');
+    expect(read.headers['x-request-id']).toBe('busy-read-1');
+    expect(read.body).toEqual({ statusCode: 503, code: 'SERVER_BUSY', message: '访问人数较多，请稍后重试', requestId: 'busy-read-1' });
+
+    const write = await report(t, resident, { communityId: estate.community.id, place: '1栋门口' }, { 'Idempotency-Key': 'busy-write-1' });
+    expect(write.status).toBe(503);
+    expect(write.body.code).toBe('SERVER_BUSY');
+    expect(await t.db.getRepository(Ticket).countBy({ communityId: estate.community.id })).toBe(0);
+  });
+
+  it("answers GeoReport callers in GeoReport's error list", async () => {
+    const res = await t.http().get('/open311/v2/services.json');
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('2');
+    expect(res.body).toEqual([{ code: 503, description: '访问人数较多，请稍后重试' }]);
+  });
+
+  it("never sheds the health check, WeChat's message push or the app's page", async () => {
+    await t.http().get('/api/health').expect(200);
+    const [timestamp, nonce] = ['1700000000', 'n0nce'];
+    const signature = createHash('sha1').update(['push-token', timestamp, nonce].sort().join('')).digest('hex');
+    const verify = await t.http().get('/api/v1/wechat/events').query({ signature, timestamp, nonce, echostr: 'hello' });
+    expect(verify.status).toBe(200);
+    expect(verify.text).toBe('hello');
+    const event = await t.http().post('/api/v1/wechat/events').query({ signature, timestamp, nonce }).send({ Event: 'wxa_media_check', trace_id: 'none' });
+    expect(event.status).toBe(200);
+    await t.http().get('/').expect(200);
+  });
+
+  it('logs one warning a second with how many calls were shed and why, not a line per call', async () => {
+    for (let i = 0; i < 5; i++) await t.http().get('/api/v1/me').set('X-Request-Id', `busy-count-${i}`).expect(503);
+    let summary: (typeof lines)[number] | undefined;
+    while (!(summary = lines.find((l) => l.msg?.startsWith('shedding load:')))) await new Promise((r) => setTimeout(r, 50));
+    expect(summary).toMatchObject({ level: 40 });
+    expect(summary.shed).toBeGreaterThanOrEqual(5);
+    expect(summary.msg).toContain('heapUsedBytes');
+    expect(lines.filter((l) => JSON.stringify(l.req ?? '').includes('busy-count-'))).toEqual([]);
+  });
+});
