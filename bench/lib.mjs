@@ -1,6 +1,6 @@
 // Helpers shared by the benchmarks: MariaDB databases, the built API as a process, latency percentiles.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
@@ -45,15 +45,15 @@ export async function freePort() {
 }
 
 /**
- * Starts `node apps/api/dist/main.js` against a database; resolves when /api/health answers. BENCH_API_NODE_FLAGS
+ * Starts `node apps/api/dist/main.js` (of this checkout, or of `root`: baselineBuild) against a database; resolves when /api/health answers. BENCH_API_NODE_FLAGS
  * adds flags to that node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a CPU profile written when it stops.
  * With `onLine`, each line the process prints goes to it instead of this terminal.
  */
-export async function startApi(env, { onLine } = {}) {
+export async function startApi(env, { onLine, root = REPO } = {}) {
   const port = await freePort();
   const flags = (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...flags, join(REPO, 'apps/api/dist/main.js')], {
-    cwd: REPO,
+  const child = spawn(process.execPath, [...flags, join(root, 'apps/api/dist/main.js')], {
+    cwd: root,
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'false', JOBS_INTERVAL_SECONDS: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'wuye-bench-')), ...env, PORT: String(port), HOST: '127.0.0.1' },
     // onLine: the caller reads the log lines (and counts them) instead of seeing them.
     stdio: ['ignore', onLine ? 'pipe' : 'inherit', onLine ? 'pipe' : 'inherit'],
@@ -115,4 +115,31 @@ export async function prepare(tickets, communities, reuse) {
   if (r.status !== 0) process.exit(1);
   console.log(`seeded ${name} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return name;
+}
+
+/**
+ * The API as built at another git revision, for a before/after comparison in one run: a checkout of `rev` in
+ * node_modules/.cache/wuye-bench/baseline-<rev> (out of the way of Nx, jest and eslint), using this checkout's installed packages except its own libs/contracts, built once.
+ * Returns its root, to pass to startApi.
+ */
+export function baselineBuild(rev) {
+  const sha = spawnSync('git', ['rev-parse', '--short', rev], { cwd: REPO, encoding: 'utf8' }).stdout.trim();
+  if (!sha) throw new Error(`no such revision: ${rev}`);
+  const root = join(REPO, 'node_modules/.cache/wuye-bench', `baseline-${sha}`);
+  if (existsSync(join(root, 'apps/api/dist/main.js'))) return root;
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  const archive = spawnSync('git', ['archive', sha], { cwd: REPO, maxBuffer: 1 << 30 });
+  spawnSync('tar', ['-x', '-C', root], { input: archive.stdout });
+  // Every installed package of this checkout, but @wuye/* from the baseline's own tree.
+  const modules = join(root, 'node_modules');
+  mkdirSync(join(modules, '@wuye'), { recursive: true });
+  for (const entry of readdirSync(join(REPO, 'node_modules'))) if (entry !== '@wuye' && entry !== '.cache') symlinkSync(join(REPO, 'node_modules', entry), join(modules, entry));
+  symlinkSync(join(root, 'libs/contracts'), join(modules, '@wuye/contracts'));
+  const tsc = join(REPO, 'node_modules/typescript/bin/tsc');
+  for (const project of ['libs/contracts/tsconfig.json', 'apps/api/tsconfig.build.json']) {
+    const r = spawnSync(process.execPath, [tsc, '-p', join(root, project)], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`baseline ${sha} did not build (${project})`);
+  }
+  return root;
 }

@@ -8,7 +8,7 @@
 // connections), and the CPU each server spent per call is read from /proc. Prints a table and writes
 // bench/results/libraries-<date>.json.
 //   node bench/libraries.mjs [--blocks 6] [--requests 20000]
-// The compared libraries are installed into bench/.cache/libraries on first run (not dependencies of the project).
+// The compared libraries are installed into node_modules/.cache/wuye-bench/libraries on first run (not dependencies of the project).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { REPO, arg, build } from './lib.mjs';
 
 const BLOCKS = Number(arg('blocks', '6'));
 const REQUESTS = Number(arg('requests', '20000'));
-const CACHE = join(REPO, 'bench/.cache/libraries');
+const CACHE = join(REPO, 'node_modules/.cache/wuye-bench/libraries');
 const LIBRARIES = ['pino-http@11', 'nestjs-pino@4', '@nestjs/throttler@6'];
 const TICKS = Number(spawnSync('getconf', ['CLK_TCK']).stdout.toString().trim() || 100);
 

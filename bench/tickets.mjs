@@ -4,7 +4,10 @@
 // at 10 thousand and at 1 million tickets in MariaDB. Targets: the API within 2× of the bare driver; the inbox at
 // 1 million within 1.5× of 10 thousand.
 //   node bench/tickets.mjs [--small 10000] [--large 1000000] [--communities 500] [--create 2000] [--concurrency 16]
-//                          [--samples 1000] [--warmup 3000] [--reuse]
+//                          [--samples 1000] [--warmup 3000] [--reuse] [--baseline <git revision>]
+//
+// --baseline: the API as built at that revision runs beside this one on the same database, in the same alternating
+// blocks (before/after in one run): its inbox latency, CPU per call and creation rate are printed beside ours.
 //
 // "The same SQL": MariaDB's general log records every statement the API sends for one request; the bare client
 // replays that sequence (transaction included) with its own pool of the same size, varying only the unique key.
@@ -24,7 +27,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection, createPool } from 'mysql2/promise';
-import { REPO, SERVER, arg, build, dbUrl, percentiles, prepare, sql, startApi } from './lib.mjs';
+import { REPO, SERVER, arg, baselineBuild, build, dbUrl, percentiles, prepare, sql, startApi } from './lib.mjs';
 
 const sizes = [Number(arg('small', 10000)), Number(arg('large', 1000000))];
 const communities = Number(arg('communities', 500));
@@ -35,7 +38,9 @@ const warmup = Number(arg('warmup', 3000));
 const rounds = 2;
 const POOL = 10;
 const reuse = process.argv.includes('--reuse');
+const baselineRev = arg('baseline', null);
 build();
+const baselineRoot = baselineRev ? baselineBuild(baselineRev) : null;
 
 const server = new URL(SERVER);
 const connect = (database) =>
@@ -172,7 +177,9 @@ const run = Date.now().toString(36);
 for (const size of sizes) {
   const db = await prepare(size, communities, reuse);
   const { communityId, categoryCode } = await accounts(db);
-  const api = await startApi({ DB_URL: dbUrl(db), DB_POOL_SIZE: String(POOL), RATE_LIMIT_WRITES_PER_MINUTE: '100000', LOG_LEVEL: 'warn' });
+  const apiEnv = { DB_URL: dbUrl(db), DB_POOL_SIZE: String(POOL), RATE_LIMIT_WRITES_PER_MINUTE: '100000', LOG_LEVEL: 'warn' };
+  const api = await startApi(apiEnv);
+  const baseApi = baselineRoot ? await startApi(apiEnv, { root: baselineRoot }) : null;
   const pool = createPool({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username), password: decodeURIComponent(server.password), database: db, connectionLimit: POOL });
   try {
     const signIn = async (user) => `Bearer ${(await request(`${api.base}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) })).body.accessToken}`;
@@ -191,10 +198,17 @@ for (const size of sizes) {
       const res = await request(floor.base);
       if (res.status !== 200 || !res.body.items?.length) throw new Error(`the HTTP floor answered ${res.status} ${res.text.slice(0, 200)}`);
     };
-    const [inboxApi, inboxFloor, inboxBare] = await interleavedLatencies(inboxSamples, warmup, [
+    // The baseline signs in on its own server (same users, same database).
+    const baseManager = baseApi ? { Authorization: `Bearer ${(await request(`${baseApi.base}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: 'bench.manager' }) })).body.accessToken}` } : null;
+    const getBaseInbox = async () => {
+      const res = await request(`${baseApi.base}/api/v1/tickets?view=inbox`, { headers: baseManager });
+      if (res.status !== 200 || !res.body.items?.length) throw new Error(`the baseline inbox answered ${res.status} ${res.text.slice(0, 200)}`);
+    };
+    const [inboxApi, inboxFloor, inboxBare, inboxBase] = await interleavedLatencies(inboxSamples, warmup, [
       { one: getInbox, pid: api.child.pid },
       { one: getFloor, pid: floor.pid },
       { one: () => replay(pool, inboxSql), pid: process.pid },
+      ...(baseApi ? [{ one: getBaseInbox, pid: baseApi.child.pid }] : []),
     ]).finally(floor.stop);
 
     // Creation: one captured, then `creations` through each path with the same concurrency.
@@ -211,20 +225,29 @@ for (const size of sizes) {
     const warmCreations = Math.min(creations, 300);
     await timed(-warmCreations, warmCreations, concurrency, (i) => create(i, `bench-${run}-${size}-warm${i}`));
     await timed(-warmCreations, warmCreations, concurrency, (i) => createBareOne(`warm${i}`));
-    const seconds = { api: 0, bare: 0 };
+    const baseResident = baseApi ? { Authorization: `Bearer ${(await request(`${baseApi.base}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: 'bench.resident' }) })).body.accessToken}`, 'Content-Type': 'application/json' } : null;
+    const createBase = async (i) => {
+      const res = await request(`${baseApi.base}/api/v1/tickets`, { method: 'POST', headers: { ...baseResident, 'Idempotency-Key': `base-${run}-${size}-${i}` }, body: body(i) });
+      if (res.status !== 201) throw new Error(`the baseline create answered ${res.status} ${res.text}`);
+    };
+    if (baseApi) await timed(-warmCreations, warmCreations, concurrency, (i) => createBase(`warm${i}`));
+    const seconds = { api: 0, bare: 0, base: 0 };
     const perRound = Math.ceil(creations / rounds);
     for (let r = 0; r < rounds; r++) {
       seconds.api += await timed(r * perRound, perRound, concurrency, (i) => create(i));
       seconds.bare += await timed(r * perRound, perRound, concurrency, createBareOne);
+      if (baseApi) seconds.base += await timed(r * perRound, perRound, concurrency, createBase);
     }
     const createApi = (perRound * rounds) / seconds.api;
     const createBare = (perRound * rounds) / seconds.bare;
+    const createBaseRate = baseApi ? (perRound * rounds) / seconds.base : null;
 
     const [{ n }] = await sql('SELECT COUNT(*) AS n FROM ticket', [], db);
-    results.push({ tickets: Number(n), statements: { inbox: inboxSql.length, create: createSql.length }, inboxApi, inboxFloor, inboxBare, createApi, createBare });
+    results.push({ tickets: Number(n), statements: { inbox: inboxSql.length, create: createSql.length }, inboxApi, inboxFloor, inboxBare, createApi, createBare, ...(baseApi ? { baseline: baselineRev, inboxBase, createBase: createBaseRate } : {}) });
   } finally {
     await pool.end();
     await api.stop();
+    await baseApi?.stop();
   }
 }
 
@@ -239,6 +262,11 @@ for (const r of results) {
   const cpu = (p) => `${p.cpuPerCall.toFixed(2)} ms`;
   console.log(`          CPU per call: API server ${cpu(r.inboxApi)}, floor server ${cpu(r.inboxFloor)}, bare client ${cpu(r.inboxBare)}   API/floor ${(r.inboxApi.cpuPerCall / r.inboxFloor.cpuPerCall).toFixed(2)}`);
   console.log(`  create  API  ${r.createApi.toFixed(0)}/s   bare ${r.createBare.toFixed(0)}/s   (${r.statements.create} statements)  bare/API ${(r.createBare / r.createApi).toFixed(2)}`);
+  if (r.inboxBase) {
+    console.log(`  baseline ${r.baseline}: inbox ${ms(r.inboxBase)}   its API/floor ${ratio(r.inboxBase, r.inboxFloor)}`);
+    console.log(`          CPU per call ${cpu(r.inboxBase)}, its API/floor ${(r.inboxBase.cpuPerCall / r.inboxFloor.cpuPerCall).toFixed(2)}   this/baseline: p50 ${(r.inboxApi.p50 / r.inboxBase.p50).toFixed(2)}  CPU ${(r.inboxApi.cpuPerCall / r.inboxBase.cpuPerCall).toFixed(2)}`);
+    console.log(`          create ${r.createBase.toFixed(0)}/s   this/baseline ${(r.createApi / r.createBase).toFixed(2)}`);
+  }
 }
 const [small, large] = results;
 console.log(`inbox p95 at ${large.tickets.toLocaleString('en')} / at ${small.tickets.toLocaleString('en')}: ${(large.inboxApi.p95 / small.inboxApi.p95).toFixed(2)} (target ≤ 1.5); API within 2× of bare: targets above`);
