@@ -1,16 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { endExpiredSession, isSignedOutError } from '../services/auth';
-import { ApiError } from '../services/http';
+import { LOAD_FAILED, errorText } from '../services/errors';
 
 export type RemotePhase = 'loading' | 'ready' | 'error';
-
-export const messageOf = (error: unknown, fallback = '加载失败，请稍后重试') => (error instanceof ApiError ? error.message : fallback);
-
-/** A failure of a load: an ended session ends it here too; the message is the API's. */
-function failureMessage(error: unknown): string {
-  if (isSignedOutError(error)) endExpiredSession();
-  return messageOf(error);
-}
 
 export interface Remote<T> {
   phase: RemotePhase;
@@ -41,7 +32,7 @@ export function useRemote<T>(load: () => Promise<T>, enabled: boolean): Remote<T
         setPhase('ready');
       } catch (error) {
         if (current !== generation.current) return;
-        setErrorMessage(failureMessage(error));
+        setErrorMessage(errorText(error, LOAD_FAILED));
         setPhase('error');
       }
     },

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { CreateTicketInput, TicketView } from '@wuye/contracts';
+import { sentenceOf } from './errors';
 import { ApiError, busyRetryDelayMs } from './http';
 import { inlinePhoto } from './h5-photos';
 import { onNetworkBack } from './network';
@@ -189,8 +190,7 @@ export async function sendReport(key: string): Promise<SendOutcome> {
   } catch (error) {
     if (isTransient(error)) {
       resendAfterBusy(error);
-      const message = error instanceof ApiError ? error.message : '发送失败，稍后会自动重试';
-      return { status: 'waiting', message };
+      return { status: 'waiting', message: sentenceOf(error, '发送失败，稍后会自动重试') };
     }
     const refused = error as ApiError;
     update(key, (current) => ({ ...current, error: refused.message }));

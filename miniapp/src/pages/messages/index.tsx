@@ -7,7 +7,7 @@ import StatusNotice from '../../components/StatusNotice';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSession } from '../../hooks/useSession';
 import { ticketDetailPage } from '../../routes';
-import { showApiError } from '../../services/http';
+import { showError } from '../../services/errors';
 import { listNotifications, markAllNotificationsRead, markNotificationRead, unreadNotificationCount } from '../../services/notifications';
 import './index.scss';
 
@@ -85,7 +85,7 @@ export default function Messages() {
       setUnread(0);
       showUnreadBadge(0);
     } catch (error) {
-      showApiError(error);
+      showError(error);
     }
   };
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { DISCLOSURE_TYPE_LABELS, periodLabel, shanghaiDate, type ChainEntry, type ChainVerification } from '@wuye/contracts';
-import { ApiError } from '../../../services/http';
+import { errorText } from '../../../services/errors';
 import { getChain, verifyChain } from '../../../services/disclosures';
 
 type BadgeState = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'done'; result: ChainVerification; chain: ChainEntry[] };
@@ -29,7 +29,7 @@ export default function ChainBadge({ communityId, focusId }: { communityId: numb
       const [result, chain] = await Promise.all([verifyChain(communityId), getChain(communityId)]);
       setState({ phase: 'done', result, chain });
     } catch (error) {
-      setState({ phase: 'error', message: error instanceof ApiError ? error.message : '校验没能完成，请稍后重试' });
+      setState({ phase: 'error', message: errorText(error, '校验没能完成，请稍后重试') });
     }
   }, [communityId]);
 

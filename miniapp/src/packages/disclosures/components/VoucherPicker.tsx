@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import { uploadVoucher, type UploadedVoucher } from '../../../services/disclosures';
-import { refusalOf } from '../lib/errors';
+import { errorText } from '../../../services/errors';
 
 export const MAX_VOUCHERS_PER_LINE = 20;
 
@@ -27,7 +27,7 @@ export default function VoucherPicker({ room, onUploaded }: { room: number; onUp
       for (const file of files.slice(0, room)) onUploaded(await uploadVoucher(file.path, file.name));
       if (files.length > room) setError(`每项最多 ${MAX_VOUCHERS_PER_LINE} 个凭证，多出的没有上传`);
     } catch (e) {
-      setError(refusalOf(e, '凭证上传失败，请重试'));
+      setError(errorText(e, '凭证上传失败，请重试'));
     } finally {
       setBusy(false);
     }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { DisclosureView } from '@wuye/contracts';
 import { getDisclosure } from '../../../services/disclosures';
-import { refusalOf } from './errors';
+import { LOAD_FAILED, errorText } from '../../../services/errors';
 
 export type DisclosurePhase = { name: 'loading' } | { name: 'error'; message: string } | { name: 'ready'; view: DisclosureView };
 
@@ -22,7 +22,7 @@ export function useDisclosure(id: number): { phase: DisclosurePhase; load: (quie
         setPhase({ name: 'ready', view });
         shown.current = true;
       } catch (error) {
-        const message = refusalOf(error, '加载失败，请稍后重试');
+        const message = errorText(error, LOAD_FAILED);
         if (!quiet || !shown.current) setPhase({ name: 'error', message });
         else void Taro.showToast({ title: message, icon: 'none', duration: 3000 });
       }

@@ -14,18 +14,15 @@ import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useSession } from '../../../../hooks/useSession';
 import { BIND_PAGE, ME_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { requestBinding } from '../../../../services/bindings';
 import { listBuildings, listHouses, searchCommunities } from '../../../../services/directory';
-import { ApiError, showApiError } from '../../../../services/http';
+import { LOAD_FAILED, errorText, showError } from '../../../../services/errors';
 import TextBox from '../../../../components/TextBox';
 import './index.scss';
 
 const NOTE_MAX = 100;
 
 type Load<T> = { phase: 'loading' } | { phase: 'ready'; items: T } | { phase: 'error'; message: string };
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
 
 /** Rooms grouped by unit (单元), in the order the API lists them (floor, then number). */
 function byUnit(houses: DirectoryHouse[]): { unit: string; houses: DirectoryHouse[] }[] {
@@ -56,8 +53,8 @@ function CommunityPicker({ onChoose }: { onChoose: (community: DirectoryCommunit
       setSearched(q.trim());
     } catch (error) {
       if (current !== generation.current) return;
-      if (cursor) showApiError(error);
-      else setResult({ phase: 'error', message: messageOf(error) });
+      if (cursor) showError(error);
+      else setResult({ phase: 'error', message: errorText(error, LOAD_FAILED) });
     }
   }, []);
 
@@ -122,18 +119,13 @@ export default function BindHouse() {
   const chosenCommunity = useRef<number | null>(null);
   const chosenBuilding = useRef<number | null>(null);
 
-  const failed = (error: unknown): string => {
-    if (isSignedOutError(error)) endExpiredSession();
-    return messageOf(error);
-  };
-
   const loadBuildings = async (communityId: number) => {
     setBuildings({ phase: 'loading' });
     try {
       const items = await listBuildings(communityId);
       if (chosenCommunity.current === communityId) setBuildings({ phase: 'ready', items });
     } catch (error) {
-      if (chosenCommunity.current === communityId) setBuildings({ phase: 'error', message: failed(error) });
+      if (chosenCommunity.current === communityId) setBuildings({ phase: 'error', message: errorText(error, LOAD_FAILED) });
     }
   };
 
@@ -146,7 +138,7 @@ export default function BindHouse() {
       const units = byUnit(items);
       setUnit(units.length === 1 ? units[0].unit : null);
     } catch (error) {
-      if (chosenBuilding.current === buildingId) setHouses({ phase: 'error', message: failed(error) });
+      if (chosenBuilding.current === buildingId) setHouses({ phase: 'error', message: errorText(error, LOAD_FAILED) });
     }
   };
 
@@ -180,7 +172,7 @@ export default function BindHouse() {
       void Taro.showToast({ title: '已提交，等待审核', icon: 'success' });
       void Taro.switchTab({ url: ME_PAGE });
     } catch (error) {
-      setFormError(failed(error));
+      setFormError(errorText(error));
     } finally {
       setSubmitting(false);
     }

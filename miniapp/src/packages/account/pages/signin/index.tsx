@@ -5,7 +5,8 @@ import type { DevAccount } from '@wuye/contracts';
 import StatusNotice from '../../../../components/StatusNotice';
 import { ME_PAGE, TAB_PAGES } from '../../../../routes';
 import { currentPlatform, listDevAccounts, signInAsDevAccount, signInWithWechat } from '../../../../services/auth';
-import { ApiError, showApiError } from '../../../../services/http';
+import { LOAD_FAILED, errorText, sentenceOf, showError } from '../../../../services/errors';
+import { ApiError } from '../../../../services/http';
 import './index.scss';
 
 type Phase = 'loading' | 'ready' | 'error' | 'unavailable';
@@ -50,7 +51,7 @@ function DevAccountPicker({ redirect }: { redirect?: string }) {
         setPhase('unavailable');
         return;
       }
-      setErrorMessage(error instanceof ApiError ? error.message : '加载失败，请稍后重试');
+      setErrorMessage(errorText(error, LOAD_FAILED));
       setPhase('error');
     }
   }, []);
@@ -67,7 +68,7 @@ function DevAccountPicker({ redirect }: { redirect?: string }) {
       void Taro.showToast({ title: `已登录：${account.displayName}`, icon: 'none' });
       goOn(redirect);
     } catch (error) {
-      showApiError(error);
+      showError(error);
     } finally {
       setSigningIn(null);
     }
@@ -108,7 +109,8 @@ function WechatSignIn({ redirect }: { redirect?: string }) {
       await signInWithWechat();
       goOn(redirect);
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : '登录失败，请稍后重试');
+      // The sign-in's own failure: there is no session to end.
+      setMessage(sentenceOf(error, '登录失败，请稍后重试'));
       setPhase('failed');
     }
   };

@@ -17,7 +17,7 @@ import TextForm from '../../components/TextForm';
 import AllocationCard from '../../components/AllocationCard';
 import TotalsCard from '../../components/TotalsCard';
 import VersionList from '../../components/VersionList';
-import { refusalOf } from '../../lib/errors';
+import { errorText } from '../../../../services/errors';
 import { useDisclosure } from '../../lib/useDisclosure';
 import { displayFen } from '../../lib/money';
 
@@ -69,7 +69,7 @@ function Detail({ id }: { id: number }) {
       void Taro.showToast({ title: '已提交，物业会在期限内回复', icon: 'none', duration: 2500 });
       return null;
     } catch (error) {
-      return refusalOf(error);
+      return errorText(error);
     }
   };
 
@@ -159,7 +159,7 @@ function Detail({ id }: { id: number }) {
                 void Taro.navigateTo({ url: `${DISCLOSURE_EDIT_PAGE}?id=${draft.id}` });
                 return null;
               } catch (error) {
-                return refusalOf(error);
+                return errorText(error);
               }
             }}
           />

@@ -29,7 +29,7 @@ import TextForm from '../../components/TextForm';
 import TotalsCard from '../../components/TotalsCard';
 import { allocationContent, allocationDraftOf, type AllocationDraft } from '../../lib/allocation';
 import { MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
-import { refusalOf } from '../../lib/errors';
+import { LOAD_FAILED, errorText } from '../../../../services/errors';
 import { draftTotals, draftsToInput, emptyLine, lineToDraft, recentPeriods, type DraftProblem, type LineDraft } from '../../lib/lines';
 import { fenToYuanInput, parseYuanInput } from '../../lib/money';
 import TextBox from '../../../../components/TextBox';
@@ -99,7 +99,7 @@ function CommitteeOpinions({ view, onAnswered }: { view: DisclosureView; onAnswe
                     onAnswered(await answerReview(review.id, text));
                     return null;
                   } catch (error) {
-                    return refusalOf(error);
+                    return errorText(error);
                   }
                 }}
               />
@@ -143,7 +143,7 @@ function Editor({ me }: { me: MeView }) {
       show(await getDisclosure(askedId));
       setLoadError('');
     } catch (e) {
-      setLoadError(refusalOf(e, '加载失败，请稍后重试'));
+      setLoadError(errorText(e, LOAD_FAILED));
     } finally {
       setLoading(false);
     }
@@ -167,7 +167,7 @@ function Editor({ me }: { me: MeView }) {
       try {
         show(await withdrawDisclosure(view.id));
       } catch (e) {
-        setError(refusalOf(e));
+        setError(errorText(e));
       } finally {
         setBusy(null);
       }
@@ -250,7 +250,7 @@ function Editor({ me }: { me: MeView }) {
       show(saved);
       return saved;
     } catch (e) {
-      setError(refusalOf(e));
+      setError(errorText(e));
       return null;
     }
   };
@@ -269,7 +269,7 @@ function Editor({ me }: { me: MeView }) {
         show(await submitDisclosure(saved.id));
         void Taro.showToast({ title: '已提交业委会审核', icon: 'success' });
       } catch (e) {
-        setError(refusalOf(e));
+        setError(errorText(e));
       }
     } finally {
       setBusy(null);

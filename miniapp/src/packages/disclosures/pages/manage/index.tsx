@@ -22,7 +22,7 @@ import QuestionEntry from '../../components/QuestionEntry';
 import SummaryList from '../../components/SummaryList';
 import TextForm from '../../components/TextForm';
 import { MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
-import { refusalOf } from '../../lib/errors';
+import { LOAD_FAILED, errorText } from '../../../../services/errors';
 import { usePagedList } from '../../../../hooks/usePagedList';
 
 type Tab = 'disclosures' | 'questions' | 'compliance';
@@ -100,7 +100,7 @@ function Questions({ communityId }: { communityId: number }) {
                   void Taro.showToast({ title: '已回复', icon: 'success' });
                   return null;
                 } catch (error) {
-                  return refusalOf(error);
+                  return errorText(error);
                 }
               }}
             />
@@ -125,7 +125,7 @@ function Compliance({ communityId }: { communityId: number }) {
     try {
       setView(await getCompliance(communityId));
     } catch (e) {
-      setError(refusalOf(e, '加载失败，请稍后重试'));
+      setError(errorText(e, LOAD_FAILED));
     }
   }, [communityId]);
   useEffect(() => {

@@ -7,15 +7,14 @@ import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { CREDIT_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
-import { showApiError } from '../../../../services/http';
 import { getCompanyCredit, listCommunityManagers, listCreditEvents, recordCreditEvent } from '../../../../services/oversight';
 import { listScopedCommunities } from '../../../../services/roles';
 import CreditStandingCard from '../../components/CreditStandingCard';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { creditProblem, type CreditDraft } from '../../lib/credit';
 import { canRate } from '../../lib/format';
-import { messageOf, useRemote } from '../../../../hooks/useRemote';
+import { useRemote } from '../../../../hooks/useRemote';
+import { errorText, showError } from '../../../../services/errors';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import TextBox from '../../../../components/TextBox';
 import '../../oversight.scss';
@@ -48,7 +47,7 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
     setManagerId(null);
     setManagers([]);
     if (communityId === null) return;
-    listCommunityManagers(communityId).then(setManagers, showApiError);
+    listCommunityManagers(communityId).then(setManagers, (error: unknown) => showError(error));
   }, [communityId]);
 
   const estates = communities.filter((c) => c.company?.id === draft.companyId);
@@ -75,8 +74,7 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
       void Taro.showToast({ title: '已记录', icon: 'success' });
       onRecorded(event);
     } catch (failure) {
-      if (isSignedOutError(failure)) endExpiredSession();
-      setError(messageOf(failure, '操作失败，请稍后重试'));
+      setError(errorText(failure));
     } finally {
       setBusy(false);
     }

@@ -15,12 +15,12 @@ import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { OVERSIGHT_TICKET_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { closeEscalation, commentOnEscalation, getTicket, listEscalations, setEscalationDeadline } from '../../../../services/oversight';
 import { SignedOutPage } from '../../components/RemoteStatus';
 import TicketTimeline from '../../../../components/TicketTimeline';
 import { canHandleEscalations } from '../../lib/format';
-import { messageOf, useRemote } from '../../../../hooks/useRemote';
+import { useRemote } from '../../../../hooks/useRemote';
+import { errorText } from '../../../../services/errors';
 import TextBox from '../../../../components/TextBox';
 import '../../oversight.scss';
 
@@ -57,8 +57,7 @@ function EscalationPanel({ escalation, onChanged }: { escalation: EscalationView
       await onChanged();
       void Taro.showToast({ title: done, icon: 'success' });
     } catch (failure) {
-      if (isSignedOutError(failure)) endExpiredSession();
-      setError(messageOf(failure, '操作失败，请稍后重试'));
+      setError(errorText(failure));
     } finally {
       setBusy(false);
     }

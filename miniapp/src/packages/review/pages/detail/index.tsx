@@ -16,7 +16,7 @@ import TextForm from '../../../disclosures/components/TextForm';
 import AllocationCard from '../../../disclosures/components/AllocationCard';
 import TotalsCard from '../../../disclosures/components/TotalsCard';
 import VersionList from '../../../disclosures/components/VersionList';
-import { refusalOf } from '../../../disclosures/lib/errors';
+import { errorText } from '../../../../services/errors';
 import { useDisclosure } from '../../../disclosures/lib/useDisclosure';
 
 /**
@@ -79,7 +79,7 @@ function SignOff({ view, onSigned }: { view: DisclosureView; onSigned: (next: Di
       onSigned(await signOffDisclosure(view.id));
       void Taro.showToast({ title: '已签发公示', icon: 'success' });
     } catch (e) {
-      setError(refusalOf(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -109,7 +109,7 @@ function Review({ id }: { id: number }) {
       void Taro.showToast({ title: input.decision === 'approve' ? '已通过' : '已提出质疑', icon: 'success' });
       return null;
     } catch (error) {
-      return refusalOf(error);
+      return errorText(error);
     }
   };
 

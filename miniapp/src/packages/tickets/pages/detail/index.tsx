@@ -8,7 +8,7 @@ import StatusNotice from '../../../../components/StatusNotice';
 import TicketTimeline from '../../../../components/TicketTimeline';
 import { useSession } from '../../../../hooks/useSession';
 import { ticketDetailPage } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
+import { LOAD_FAILED, errorText } from '../../../../services/errors';
 import { ApiError } from '../../../../services/http';
 import { followTicket, getTicket, rateTicket, transitionTicket, unfollowTicket, urgeTicket } from '../../../../services/tickets';
 import { stateBadgeClass, stateLabel } from '../../format';
@@ -24,8 +24,6 @@ const STAR_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常
 type Load = { phase: 'loading' } | { phase: 'ready'; ticket: TicketView } | { phase: 'error'; message: string };
 /** The reporter's answers that need a reason: 不满意重新办理 (reopen) and 申诉 (appeal). */
 type ReasonAction = 'reopen' | 'appeal';
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试');
 
 /** 评价: 1–5 stars, optional tags and a comment, once, after the result came back. */
 function RatingForm({ onRate, busy }: { onRate: (stars: number, tags: string[], comment: string) => void; busy: boolean }) {
@@ -101,9 +99,8 @@ export default function TicketDetail() {
       try {
         setLoad({ phase: 'ready', ticket: await getTicket(id) });
       } catch (error) {
-        if (isSignedOutError(error)) endExpiredSession();
-        if (!quiet) setLoad({ phase: 'error', message: messageOf(error) });
-        else setActionError(messageOf(error));
+        if (!quiet) setLoad({ phase: 'error', message: errorText(error, LOAD_FAILED) });
+        else setActionError(errorText(error));
       }
     },
     [id],
@@ -128,8 +125,7 @@ export default function TicketDetail() {
       setReasonFor(null);
       if (done) void Taro.showToast({ title: done, icon: 'none', duration: 2500 });
     } catch (error) {
-      if (isSignedOutError(error)) endExpiredSession();
-      setActionError(messageOf(error));
+      setActionError(errorText(error));
       // Someone else may have moved the ticket meanwhile (409 STALE_VERSION): show it as it is now.
       if (error instanceof ApiError && error.statusCode === 409) void fetchTicket(true);
     } finally {

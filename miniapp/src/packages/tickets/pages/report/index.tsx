@@ -17,9 +17,8 @@ import PrivacyDialog from '../../../../components/PrivacyDialog';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { BIND_PAGE, TICKETS_PAGE, TICKET_REPORT_PAGE, ticketDetailPage } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { DEFAULT_CLIENT_CONFIG, askTicketSubscriptions, getClientConfig, type ClientConfig } from '../../../../services/client-config';
-import { ApiError, showApiError } from '../../../../services/http';
+import { LOAD_FAILED, errorText, showError } from '../../../../services/errors';
 import { discardReport, keepPhotosOnPhone, queueReport, sendReport } from '../../../../services/outbox';
 import { followTicket, listCategories, similarTickets } from '../../../../services/tickets';
 import TicketCard from '../../components/TicketCard';
@@ -32,8 +31,6 @@ import './index.scss';
 const PLACE_MAX = 100;
 
 type Load<T> = { phase: 'loading' } | { phase: 'ready'; items: T } | { phase: 'error'; message: string };
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
 
 export interface ReportDraft {
   kind: TicketKind;
@@ -104,8 +101,7 @@ export default function ReportTicket() {
       const items = (await listCategories(id)).filter((c) => c.active);
       if (chosenCommunity.current === id) setCategories({ phase: 'ready', items });
     } catch (error) {
-      if (isSignedOutError(error)) endExpiredSession();
-      if (chosenCommunity.current === id) setCategories({ phase: 'error', message: messageOf(error) });
+      if (chosenCommunity.current === id) setCategories({ phase: 'error', message: errorText(error, LOAD_FAILED) });
     }
   }, []);
 
@@ -224,7 +220,7 @@ export default function ReportTicket() {
       void Taro.showToast({ title: '已关注，进度会通知您', icon: 'none', duration: 2500 });
       void Taro.redirectTo({ url: ticketDetailPage(ticket.id) });
     } catch (error) {
-      showApiError(error);
+      showError(error);
     } finally {
       setFollowing(null);
     }

@@ -4,7 +4,7 @@ import { ROLE_LABELS, type Role } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { listAssignees, type Assignee } from '../../../../services/handling';
-import { ApiError } from '../../../../services/http';
+import { LOAD_FAILED, errorText } from '../../../../services/errors';
 
 /** Either a staff member of the estate or an outside body (社区居委会, 供电公司). */
 export interface AssigneeChoice {
@@ -33,7 +33,7 @@ export default function AssigneePicker({ communityId, value, onChange }: { commu
       setAssignees(await listAssignees(communityId));
       setPhase('ready');
     } catch (error) {
-      setErrorMessage(error instanceof ApiError ? error.message : '加载失败，请稍后重试');
+      setErrorMessage(errorText(error, LOAD_FAILED));
       setPhase('error');
     }
   }, [communityId]);

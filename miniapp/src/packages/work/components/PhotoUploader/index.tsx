@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
 import { TICKET_PHOTOS_MAX } from '@wuye/contracts';
 import { uploadFile } from '../../../../services/uploads';
-import { ApiError, showApiError } from '../../../../services/http';
+import { errorText, showError } from '../../../../services/errors';
 import './index.scss';
 
 interface Shot {
@@ -59,7 +59,7 @@ export default function PhotoUploader({ onChange, disabled, className }: { onCha
         const answer = await uploadFile(shot.path);
         update(shot.key, { state: 'done', uploadId: answer.id, error: undefined });
       } catch (error) {
-        update(shot.key, { state: 'failed', error: error instanceof ApiError ? error.message : '上传失败' });
+        update(shot.key, { state: 'failed', error: errorText(error, '上传失败') });
       }
     });
   };
@@ -72,7 +72,7 @@ export default function PhotoUploader({ onChange, disabled, className }: { onCha
       const answer = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
       paths = answer.tempFilePaths.slice(0, room);
     } catch (error) {
-      if (!isCancel(error)) showApiError(error);
+      if (!isCancel(error)) showError(error);
       return;
     }
     const added = paths.map((path) => ({ key: nextKey.current++, path, state: 'uploading' as const }));

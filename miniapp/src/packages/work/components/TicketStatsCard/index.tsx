@@ -4,7 +4,7 @@ import { TICKET_STATES, TICKET_STATE_LABELS, type TicketStats } from '@wuye/cont
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { STATS_RANGES, formatRate, getTicketStats, statsRange, type StatsRangeKey } from '../../../../services/handling';
-import { ApiError } from '../../../../services/http';
+import { LOAD_FAILED, errorText } from '../../../../services/errors';
 import './index.scss';
 
 function Figure({ label, value, className }: { label: string; value: string; className: string }) {
@@ -37,7 +37,7 @@ export default function TicketStatsCard({ communityId, refreshKey = 0 }: { commu
       setPhase('ready');
     } catch (error) {
       if (current !== generation.current) return;
-      setErrorMessage(error instanceof ApiError ? error.message : '加载失败，请稍后重试');
+      setErrorMessage(errorText(error, LOAD_FAILED));
       setPhase('error');
     }
   }, [communityId, range]);

@@ -8,9 +8,9 @@ import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { BINDINGS_REVIEW_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { approveBinding, listPendingBindings, rejectBinding } from '../../../../services/bindings';
-import { ApiError, showApiError } from '../../../../services/http';
+import { LOAD_FAILED, errorText, showError } from '../../../../services/errors';
+import { ApiError } from '../../../../services/http';
 import { REVIEWER_ROLES, getActiveRole, reviewCommunities } from '../../../../services/workspace';
 import TextBox from '../../../../components/TextBox';
 import './index.scss';
@@ -19,7 +19,6 @@ const REASON_MAX = 200;
 
 type QueuePhase = 'loading' | 'ready' | 'error';
 
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试');
 /** Someone else decided first (409), or the request is gone (404): the shown list is stale. */
 const isStale = (error: unknown) => error instanceof ApiError && (error.statusCode === 409 || error.statusCode === 404);
 
@@ -150,8 +149,7 @@ export default function BindingReview() {
       setPhase('ready');
     } catch (error) {
       if (current !== generation.current) return;
-      if (isSignedOutError(error)) endExpiredSession();
-      setErrorMessage(messageOf(error));
+      setErrorMessage(errorText(error, LOAD_FAILED));
       setPhase('error');
     }
   }, []);
@@ -174,7 +172,7 @@ export default function BindingReview() {
       setItems((shown) => [...shown, ...page.items.filter((item) => !shown.some((s) => s.id === item.id))]);
       setNextCursor(page.nextCursor);
     } catch (error) {
-      showApiError(error);
+      showError(error);
     }
   };
 
@@ -185,9 +183,8 @@ export default function BindingReview() {
       setItems((shown) => shown.filter((item) => item.id !== binding.id));
       void Taro.showToast({ title: doneText, icon: 'success' });
     } catch (error) {
-      showApiError(error);
-      if (isSignedOutError(error)) endExpiredSession();
-      else if (isStale(error) && communityId !== null) await load(communityId, true);
+      showError(error);
+      if (isStale(error) && communityId !== null) await load(communityId, true);
     } finally {
       setBusyId(null);
     }

@@ -8,8 +8,7 @@ import StatusNotice from '../../../../components/StatusNotice';
 import PrivacyDialog from '../../../../components/PrivacyDialog';
 import { useSession } from '../../../../hooks/useSession';
 import { STAFF_INVITE_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
-import { ApiError, showApiError } from '../../../../services/http';
+import { LOAD_FAILED, errorText, showError } from '../../../../services/errors';
 import { createInvitation, listScopedCommunities } from '../../../../services/roles';
 import { roleLabel } from '../../../../services/workspace';
 import './index.scss';
@@ -18,8 +17,6 @@ type InvitedRole = 'staff' | 'manager';
 const INVITED_ROLES: InvitedRole[] = ['staff', 'manager'];
 const TITLES = ['维修工', '保洁', '秩序', '客服'];
 const TITLE_MAX = 32;
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试');
 
 /** 邀请员工: a company admin creates a one-time code for staff or a manager of an estate the company serves. */
 export default function StaffInvitation() {
@@ -47,12 +44,11 @@ export default function StaffInvitation() {
       if (!cursor && served.length === 1) setCommunityId(served[0].id);
       setPhase('ready');
     } catch (error) {
-      if (isSignedOutError(error)) endExpiredSession();
       if (cursor) {
-        showApiError(error);
+        showError(error);
         return;
       }
-      setLoadError(messageOf(error));
+      setLoadError(errorText(error, LOAD_FAILED));
       setPhase('error');
     }
   }, []);
@@ -70,8 +66,7 @@ export default function StaffInvitation() {
       const trimmed = role === 'staff' ? title.trim() : '';
       setInvitation(await createInvitation({ role, communityId, ...(trimmed ? { title: trimmed } : {}) }));
     } catch (error) {
-      if (isSignedOutError(error)) endExpiredSession();
-      setFormError(messageOf(error));
+      setFormError(errorText(error));
     } finally {
       setSubmitting(false);
     }

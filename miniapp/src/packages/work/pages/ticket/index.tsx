@@ -14,9 +14,9 @@ import StatusNotice from '../../../../components/StatusNotice';
 import PrivacyDialog from '../../../../components/PrivacyDialog';
 import { useSession } from '../../../../hooks/useSession';
 import { HANDLING_TICKET_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { STALE_MESSAGE, getHandlingTicket, isConcurrentChange, transitionTicket } from '../../../../services/handling';
-import { ApiError, showApiError } from '../../../../services/http';
+import { LOAD_FAILED, errorText, showError } from '../../../../services/errors';
+import { ApiError } from '../../../../services/http';
 import PhotoGrid from '../../../../components/PhotoGrid';
 import TicketTimeline from '../../../../components/TicketTimeline';
 import TicketActionPanel, { type TransitionRequest } from '../../components/TicketActionPanel';
@@ -32,8 +32,6 @@ const DONE_TEXT: Partial<Record<TicketAction, string>> = {
   start: '已开始办理',
   resolve: '已反馈',
 };
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
 
 function InfoLine({ label, value, className }: { label: string; value: string; className: string }) {
   return (
@@ -69,12 +67,11 @@ export default function HandlingTicket() {
         setPhase('ready');
       } catch (error) {
         if (current !== generation.current) return;
-        if (isSignedOutError(error)) endExpiredSession();
         if (quiet && error instanceof ApiError && error.statusCode !== 404) {
-          showApiError(error);
+          showError(error);
           return;
         }
-        setErrorMessage(messageOf(error));
+        setErrorMessage(errorText(error, LOAD_FAILED));
         setPhase('error');
       }
     },
@@ -105,17 +102,14 @@ export default function HandlingTicket() {
       setOpen(null);
       void Taro.showToast({ title: DONE_TEXT[request.action] ?? `已${TICKET_ACTION_LABELS[request.action]}`, icon: 'success' });
     } catch (error) {
-      if (isSignedOutError(error)) {
-        endExpiredSession();
-        showApiError(error);
-      } else if (isConcurrentChange(error)) {
+      if (isConcurrentChange(error)) {
         // Another manager (or the reporter) acted first: show the ticket as it is now, with its new buttons.
         setOpen(null);
         setStaleNotice(true);
         void Taro.showToast({ title: STALE_MESSAGE, icon: 'none', duration: 3000 });
         await load(true);
       } else {
-        showApiError(error);
+        showError(error);
       }
     } finally {
       setBusy(false);

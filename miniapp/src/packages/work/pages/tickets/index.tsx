@@ -18,7 +18,7 @@ import {
   type HandlingFilters,
   type HandlingView,
 } from '../../../../services/handling';
-import { showApiError } from '../../../../services/http';
+import { showError } from '../../../../services/errors';
 import TicketBadges from '../../components/TicketBadges';
 import './index.scss';
 
@@ -112,7 +112,7 @@ export default function HandlingList() {
       .then((answer) => {
         if (live) setCategories(answer.filter((category) => category.active));
       })
-      .catch(showApiError);
+      .catch((error: unknown) => showError(error));
     return () => {
       live = false;
     };
