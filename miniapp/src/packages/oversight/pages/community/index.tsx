@@ -7,7 +7,8 @@ import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_TICKET_PAGE, STAR_RATING_PAGE } from '../../../../routes';
-import { getStarRatings, listOversightTickets } from '../../../../services/oversight';
+import { getStarRatings } from '../../../../services/oversight';
+import { listTickets } from '../../../../services/tickets';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import TicketRow from '../../components/TicketRow';
 import { canRate, percent, starsLabel } from '../../lib/format';
@@ -23,8 +24,7 @@ const FILTERS: Filter[] = [
   { key: 'all', label: '全部' },
 ];
 
-const queryOf = (filter: Filter['key']) =>
-  filter === 'overdue' ? { overdue: true } : filter === 'open' ? { state: OPEN_TICKET_STATES.join(',') } : {};
+const queryOf = (filter: Filter['key']) => (filter === 'overdue' ? { overdue: true } : filter === 'open' ? { state: OPEN_TICKET_STATES } : {});
 
 /** One estate seen from oversight: its star rating and indicators, and its tickets (overdue first). */
 export default function OversightCommunity() {
@@ -36,7 +36,7 @@ export default function OversightCommunity() {
   const [filter, setFilter] = useState<Filter>(FILTERS[0]);
   const signedIn = gate.phase === 'signed-in';
   const fetchPage = useCallback(
-    (cursor?: string) => listOversightTickets(communityId, cursor ? { ...queryOf(filter.key), cursor } : queryOf(filter.key)),
+    (cursor?: string) => listTickets({ view: 'oversight', communityId, ...queryOf(filter.key), cursor, limit: 20 }),
     [communityId, filter],
   );
   const list = usePagedList(signedIn ? fetchPage : null, { reloadOn: signedIn ? fetchPage : null });

@@ -9,8 +9,7 @@ import TicketTimeline from '../../../../components/TicketTimeline';
 import { useSession } from '../../../../hooks/useSession';
 import { ticketDetailPage } from '../../../../routes';
 import { LOAD_FAILED, errorText } from '../../../../services/errors';
-import { ApiError } from '../../../../services/http';
-import { followTicket, getTicket, rateTicket, transitionTicket, unfollowTicket, urgeTicket } from '../../../../services/tickets';
+import { followTicket, getTicket, isConcurrentChange, rateTicket, transitionTicket, unfollowTicket, urgeTicket } from '../../../../services/tickets';
 import { stateBadgeClass, stateLabel } from '../../format';
 import TextBox from '../../../../components/TextBox';
 import '../index/index.scss';
@@ -127,7 +126,7 @@ export default function TicketDetail() {
     } catch (error) {
       setActionError(errorText(error));
       // Someone else may have moved the ticket meanwhile (409 STALE_VERSION): show it as it is now.
-      if (error instanceof ApiError && error.statusCode === 409) void fetchTicket(true);
+      if (isConcurrentChange(error)) void fetchTicket(true);
     } finally {
       setBusy(false);
     }

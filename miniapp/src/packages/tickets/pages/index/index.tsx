@@ -12,7 +12,7 @@ import { BIND_PAGE, TICKETS_PAGE, TICKET_REPORT_PAGE, ticketDetailPage } from '.
 import { discardReport, flushOutbox, onOutboxChange, pendingReports, sendReport, type OutboxEntry } from '../../../../services/outbox';
 import { onNetworkBack } from '../../../../services/network';
 import { sessionUserId } from '../../../../services/session';
-import { listTickets } from '../../../../services/tickets';
+import { TICKETS_PAGE_SIZE, listTickets } from '../../../../services/tickets';
 import TicketCard from '../../components/TicketCard';
 import { STATE_FILTERS, type StateFilter } from '../../format';
 import { residentCommunities } from '../../residence';
@@ -75,7 +75,11 @@ export default function TicketsHome() {
   const shownBoard = view === 'community' ? boardCommunity : null;
   const query = useCallback(
     (cursor?: string) =>
-      listTickets(view === 'mine' ? { view, states: filter.states, cursor } : { view, communityId: shownBoard ?? undefined, cursor }),
+      listTickets(
+        view === 'mine'
+          ? { view, state: filter.states, cursor, limit: TICKETS_PAGE_SIZE }
+          : { view, communityId: shownBoard ?? undefined, cursor, limit: TICKETS_PAGE_SIZE },
+      ),
     [view, filter, shownBoard],
   );
   const list = usePagedList(query);

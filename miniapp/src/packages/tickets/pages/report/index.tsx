@@ -20,7 +20,7 @@ import { BIND_PAGE, TICKETS_PAGE, TICKET_REPORT_PAGE, ticketDetailPage } from '.
 import { DEFAULT_CLIENT_CONFIG, askTicketSubscriptions, getClientConfig, type ClientConfig } from '../../../../services/client-config';
 import { LOAD_FAILED, errorText, showError } from '../../../../services/errors';
 import { discardReport, keepPhotosOnPhone, queueReport, sendReport } from '../../../../services/outbox';
-import { followTicket, listCategories, similarTickets } from '../../../../services/tickets';
+import { followTicket, listTicketCategories, similarTickets } from '../../../../services/tickets';
 import TicketCard from '../../components/TicketCard';
 import { approvedHouses, residentCommunities } from '../../residence';
 import { compressPhoto, pickPhotos, type PhotoSource, type PickedPhoto } from './photos';
@@ -98,7 +98,7 @@ export default function ReportTicket() {
     chosenCommunity.current = id;
     setCategories({ phase: 'loading' });
     try {
-      const items = (await listCategories(id)).filter((c) => c.active);
+      const items = (await listTicketCategories(id)).filter((c) => c.active);
       if (chosenCommunity.current === id) setCategories({ phase: 'ready', items });
     } catch (error) {
       if (chosenCommunity.current === id) setCategories({ phase: 'error', message: errorText(error, LOAD_FAILED) });

@@ -3,7 +3,7 @@ import { Input, View } from '@tarojs/components';
 import { ROLE_LABELS, type Role } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
-import { listAssignees, type Assignee } from '../../../../services/handling';
+import { listAssignees, type Assignee } from '../../../../services/tickets';
 import { LOAD_FAILED, errorText } from '../../../../services/errors';
 
 /** Either a staff member of the estate or an outside body (社区居委会, 供电公司). */

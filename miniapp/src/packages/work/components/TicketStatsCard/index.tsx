@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import { TICKET_STATES, TICKET_STATE_LABELS, type TicketStats } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
-import { STATS_RANGES, formatRate, getTicketStats, statsRange, type StatsRangeKey } from '../../../../services/handling';
+import { STATS_RANGES, formatRate, statsRange, type StatsRangeKey } from '../../../../services/handling';
+import { getTicketStats } from '../../../../services/tickets';
 import { LOAD_FAILED, errorText } from '../../../../services/errors';
 import './index.scss';
 

@@ -14,7 +14,7 @@ import StatusNotice from '../../../../components/StatusNotice';
 import PrivacyDialog from '../../../../components/PrivacyDialog';
 import { useSession } from '../../../../hooks/useSession';
 import { HANDLING_TICKET_PAGE } from '../../../../routes';
-import { STALE_MESSAGE, getHandlingTicket, isConcurrentChange, transitionTicket } from '../../../../services/handling';
+import { STALE_MESSAGE, getTicket, isConcurrentChange, transitionTicket } from '../../../../services/tickets';
 import { LOAD_FAILED, errorText, showError } from '../../../../services/errors';
 import { ApiError } from '../../../../services/http';
 import PhotoGrid from '../../../../components/PhotoGrid';
@@ -61,7 +61,7 @@ export default function HandlingTicket() {
       const current = ++generation.current;
       if (!quiet) setPhase('loading');
       try {
-        const answer = await getHandlingTicket(id);
+        const answer = await getTicket(id);
         if (current !== generation.current) return;
         setTicket(answer);
         setPhase('ready');

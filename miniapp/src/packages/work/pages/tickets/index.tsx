@@ -10,17 +10,15 @@ import { useSession } from '../../../../hooks/useSession';
 import { HANDLING_LIST_PAGE, HANDLING_TICKET_PAGE } from '../../../../routes';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { fileUrl } from '../../../../services/http';
-import {
-  listHandlingTickets,
-  listTicketCategories,
-  managedEstates,
-  staffEstates,
-  type HandlingFilters,
-  type HandlingView,
-} from '../../../../services/handling';
+import { managedEstates, staffEstates } from '../../../../services/handling';
+import { listTicketCategories, listTickets, type TicketListQuery } from '../../../../services/tickets';
 import { showError } from '../../../../services/errors';
 import TicketBadges from '../../components/TicketBadges';
 import './index.scss';
+
+type HandlingView = Extract<TicketListQuery['view'], 'inbox' | 'assigned'>;
+/** One state (or all), a category, 只看超时. */
+type HandlingFilters = Pick<TicketListQuery, 'category' | 'overdue'> & { state?: TicketState };
 
 /** The states worth filtering by in each list; 全部 first. */
 const STATE_FILTERS: Record<HandlingView, (TicketState | 'all')[]> = {
@@ -89,7 +87,7 @@ export default function HandlingList() {
     if (view) void Taro.setNavigationBarTitle({ title: TITLES[view] });
   }, [view]);
 
-  const list = usePagedList(view ? (cursor?: string) => listHandlingTickets(view, filters, cursor) : null, { reloadOn: `${view}|${JSON.stringify(filters)}` });
+  const list = usePagedList(view ? (cursor?: string) => listTickets({ view, ...filters, cursor }) : null, { reloadOn: `${view}|${JSON.stringify(filters)}` });
   const { phase, items, nextCursor, loadingMore, errorMessage } = list;
 
   // Back from a ticket that was just handled: its state (or its place in the list) has changed.
