@@ -53,13 +53,15 @@ function CorrectionNotice({ view }: { view: DisclosureView }) {
 }
 
 function Detail({ id }: { id: number }) {
-  const { phase, load, show } = useDisclosure(id);
+  const disclosure = useDisclosure(id);
+  const { data: view, show } = disclosure;
   const [askingLine, setAskingLine] = useState<number | null>(null);
 
 
-  if (phase.name === 'loading') return <StatusNotice className="detail-loading" title="正在加载…" />;
-  if (phase.name === 'error') return <StatusNotice className="detail-error" title="公示没能加载" text={phase.message} actionText="重试" onAction={() => void load()} />;
-  const { view } = phase;
+  if (disclosure.phase === 'error') {
+    return <StatusNotice className="detail-error" title="公示没能加载" text={disclosure.errorMessage} actionText="重试" onAction={() => void disclosure.reload()} />;
+  }
+  if (disclosure.phase === 'loading' || !view) return <StatusNotice className="detail-loading" title="正在加载…" />;
 
   const ask = async (text: string, lineId?: number): Promise<string | null> => {
     try {

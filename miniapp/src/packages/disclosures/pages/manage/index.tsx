@@ -7,7 +7,6 @@ import {
   periodLabel,
   shanghaiDate,
   type ComplianceItem,
-  type ComplianceView,
   type DisclosureState,
   type MeView,
 } from '@wuye/contracts';
@@ -22,7 +21,8 @@ import QuestionEntry from '../../components/QuestionEntry';
 import SummaryList from '../../components/SummaryList';
 import TextForm from '../../components/TextForm';
 import { MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
-import { LOAD_FAILED, errorText } from '../../../../services/errors';
+import { errorText } from '../../../../services/errors';
+import { useRemote } from '../../../../hooks/useRemote';
 import { usePagedList } from '../../../../hooks/usePagedList';
 
 type Tab = 'disclosures' | 'questions' | 'compliance';
@@ -117,22 +117,12 @@ function Questions({ communityId }: { communityId: number }) {
 }
 
 function Compliance({ communityId }: { communityId: number }) {
-  const [view, setView] = useState<ComplianceView | null>(null);
-  const [error, setError] = useState('');
-  const load = useCallback(async () => {
-    setError('');
-    setView(null);
-    try {
-      setView(await getCompliance(communityId));
-    } catch (e) {
-      setError(errorText(e, LOAD_FAILED));
-    }
-  }, [communityId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  if (error) return <StatusNotice className="compliance-error" title="合规情况没能加载" text={error} actionText="重试" onAction={() => void load()} />;
-  if (!view) return <StatusNotice className="compliance-loading" title="正在加载…" />;
+  const remote = useRemote(useCallback(() => getCompliance(communityId), [communityId]));
+  const view = remote.data;
+  if (remote.phase === 'error') {
+    return <StatusNotice className="compliance-error" title="合规情况没能加载" text={remote.errorMessage} actionText="重试" onAction={() => void remote.reload()} />;
+  }
+  if (remote.phase === 'loading' || !view) return <StatusNotice className="compliance-loading" title="正在加载…" />;
   const items = [...view.items].sort((a, b) => (b.dueBy < a.dueBy ? -1 : b.dueBy > a.dueBy ? 1 : 0));
   return (
     <View className="compliance">

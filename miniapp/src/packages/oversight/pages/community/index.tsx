@@ -43,7 +43,7 @@ export default function OversightCommunity() {
   const { phase, items } = list;
 
   const loadRatings = useCallback(() => getStarRatings(communityId), [communityId]);
-  const rated = useRemote(loadRatings, signedIn);
+  const rated = useRemote(loadRatings, { enabled: signedIn });
   const ratings = rated.data;
 
   usePullDownRefresh(() => {

@@ -14,7 +14,7 @@ import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteSt
 import { creditProblem, type CreditDraft } from '../../lib/credit';
 import { canRate } from '../../lib/format';
 import { useRemote } from '../../../../hooks/useRemote';
-import { errorText, showError } from '../../../../services/errors';
+import { errorText } from '../../../../services/errors';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import TextBox from '../../../../components/TextBox';
 import '../../oversight.scss';
@@ -34,7 +34,6 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
   const companies = companiesOf(communities);
   const [draft, setDraft] = useState<CreditDraft>({ companyId: initialCompanyId, kind: null, points: '', occurredOn: shanghaiDate(), reason: '' });
   const [communityId, setCommunityId] = useState<number | null>(null);
-  const [managers, setManagers] = useState<{ id: number; displayName: string }[]>([]);
   const [managerId, setManagerId] = useState<number | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -43,12 +42,9 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
     setError('');
   };
 
-  useEffect(() => {
-    setManagerId(null);
-    setManagers([]);
-    if (communityId === null) return;
-    listCommunityManagers(communityId).then(setManagers, (error: unknown) => showError(error));
-  }, [communityId]);
+  const managersOf = useRemote(useCallback(() => listCommunityManagers(communityId as number), [communityId]), { enabled: communityId !== null });
+  const managers = communityId !== null && managersOf.phase === 'ready' ? (managersOf.data ?? []) : [];
+  useEffect(() => setManagerId(null), [communityId]);
 
   const estates = communities.filter((c) => c.company?.id === draft.companyId);
 
@@ -134,6 +130,14 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
           />
         </View>
       ) : null}
+      {communityId !== null && managersOf.phase === 'error' ? (
+        <View className="form-error ov-credit-managers-error">
+          项目经理没能加载：{managersOf.errorMessage}
+          <Button className="button button-small ov-credit-managers-retry" onClick={() => void managersOf.reload()}>
+            重试
+          </Button>
+        </View>
+      ) : null}
       {managers.length > 0 ? (
         <View className="field">
           <View className="field-label">涉及项目经理（可选）</View>
@@ -180,9 +184,9 @@ export default function CreditRecords() {
     }
     return all;
   }, []);
-  const communities = useRemote(loadCommunities, signedIn).data ?? [];
+  const communities = useRemote(loadCommunities, { enabled: signedIn }).data ?? [];
   const loadStanding = useCallback(() => (companyId ? getCompanyCredit(companyId) : Promise.resolve(null)), [companyId]);
-  const standing = useRemote(loadStanding, signedIn);
+  const standing = useRemote(loadStanding, { enabled: signedIn });
   const fetchPage = useCallback(
     (cursor?: string) => listCreditEvents(cursor ? { companyId: companyId ?? undefined, cursor } : { companyId: companyId ?? undefined }),
     [companyId],

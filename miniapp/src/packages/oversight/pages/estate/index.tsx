@@ -39,7 +39,7 @@ export default function EstateStanding() {
     const credit = community.company ? await getCompanyCredit(community.company.id) : null;
     return { community, ratings, credit };
   }, [communityId]);
-  const remote = useRemote(load, communityId !== null);
+  const remote = useRemote(load, { enabled: communityId !== null });
   const { phase, errorMessage } = remote;
   const standing = remote.data;
 

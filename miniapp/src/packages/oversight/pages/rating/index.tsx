@@ -55,7 +55,7 @@ export default function StarRatingForm() {
   const [busy, setBusy] = useState(false);
   const signedIn = gate.phase === 'signed-in';
   const load = useCallback(() => getStarRatings(communityId, year), [communityId, year]);
-  const remote = useRemote(load, signedIn);
+  const remote = useRemote(load, { enabled: signedIn });
   const { phase, data, errorMessage } = remote;
 
   const submit = async () => {

@@ -170,7 +170,7 @@ export default function OversightTicket() {
     return { ticket, escalation: handles ? await findEscalation(ticket) : null };
   }, [id, handles]);
   // Waits for the user: whether the 督办 is theirs to handle decides what is loaded.
-  const remote = useRemote(load, signedIn && me !== null);
+  const remote = useRemote(load, { enabled: signedIn && me !== null });
   const { phase, errorMessage } = remote;
   const ticket = remote.data?.ticket ?? null;
   const escalation = remote.data?.escalation ?? null;

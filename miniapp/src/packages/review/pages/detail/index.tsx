@@ -97,11 +97,13 @@ function SignOff({ view, onSigned }: { view: DisclosureView; onSigned: (next: Di
 }
 
 function Review({ id }: { id: number }) {
-  const { phase, load, show } = useDisclosure(id);
+  const disclosure = useDisclosure(id);
+  const { data: view, show } = disclosure;
 
-  if (phase.name === 'loading') return <StatusNotice className="audit-loading" title="正在加载…" />;
-  if (phase.name === 'error') return <StatusNotice className="audit-error" title="公示没能加载" text={phase.message} actionText="重试" onAction={() => void load()} />;
-  const { view } = phase;
+  if (disclosure.phase === 'error') {
+    return <StatusNotice className="audit-error" title="公示没能加载" text={disclosure.errorMessage} actionText="重试" onAction={() => void disclosure.reload()} />;
+  }
+  if (disclosure.phase === 'loading' || !view) return <StatusNotice className="audit-loading" title="正在加载…" />;
 
   const decide = (line: DisclosureLineView | null) => async (input: Omit<ReviewInput, 'lineId'>) => {
     try {

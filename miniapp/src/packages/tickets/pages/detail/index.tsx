@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { RATING_TAGS, shanghaiDateTime, TICKET_KIND_LABELS, type TicketView } from '@wuye/contracts';
@@ -6,9 +6,10 @@ import PhotoGrid from '../../../../components/PhotoGrid';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import TicketTimeline from '../../../../components/TicketTimeline';
+import { useRemote } from '../../../../hooks/useRemote';
 import { useSession } from '../../../../hooks/useSession';
 import { ticketDetailPage } from '../../../../routes';
-import { LOAD_FAILED, errorText } from '../../../../services/errors';
+import { errorText } from '../../../../services/errors';
 import { followTicket, getTicket, isConcurrentChange, rateTicket, transitionTicket, unfollowTicket, urgeTicket } from '../../../../services/tickets';
 import { stateBadgeClass, stateLabel } from '../../format';
 import TextBox from '../../../../components/TextBox';
@@ -20,7 +21,6 @@ const COMMENT_MAX = 500;
 const STARS = [1, 2, 3, 4, 5] as const;
 const STAR_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
 
-type Load = { phase: 'loading' } | { phase: 'ready'; ticket: TicketView } | { phase: 'error'; message: string };
 /** The reporter's answers that need a reason: 不满意重新办理 (reopen) and 申诉 (appeal). */
 type ReasonAction = 'reopen' | 'appeal';
 
@@ -83,35 +83,14 @@ export default function TicketDetail() {
   const router = useRouter();
   const id = Number(router.params.id);
   const gate = useSession({ returnTo: Number.isInteger(id) && id > 0 ? ticketDetailPage(id) : undefined });
-  const [load, setLoad] = useState<Load>({ phase: 'loading' });
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState('');
   const [reasonFor, setReasonFor] = useState<ReasonAction | null>(null);
-
-  const fetchTicket = useCallback(
-    async (quiet = false) => {
-      if (!Number.isInteger(id) || id <= 0) {
-        setLoad({ phase: 'error', message: '没有找到这条报事' });
-        return;
-      }
-      if (!quiet) setLoad({ phase: 'loading' });
-      try {
-        setLoad({ phase: 'ready', ticket: await getTicket(id) });
-      } catch (error) {
-        if (!quiet) setLoad({ phase: 'error', message: errorText(error, LOAD_FAILED) });
-        else setActionError(errorText(error));
-      }
-    },
-    [id],
-  );
-
-  const signedIn = gate.phase === 'signed-in';
-  useEffect(() => {
-    if (signedIn) void fetchTicket();
-  }, [signedIn, fetchTicket]);
+  const known = Number.isInteger(id) && id > 0;
+  const remote = useRemote(useCallback(() => getTicket(id), [id]), { enabled: gate.phase === 'signed-in' && known });
 
   usePullDownRefresh(() => {
-    void fetchTicket(true).finally(() => Taro.stopPullDownRefresh());
+    void remote.reload(true).finally(() => Taro.stopPullDownRefresh());
   });
 
   /** Runs one action; the answer is the ticket as it is now. A refusal shows the API's message and reloads. */
@@ -120,13 +99,13 @@ export default function TicketDetail() {
     setBusy(true);
     setActionError('');
     try {
-      setLoad({ phase: 'ready', ticket: await run() });
+      remote.show(await run());
       setReasonFor(null);
       if (done) void Taro.showToast({ title: done, icon: 'none', duration: 2500 });
     } catch (error) {
       setActionError(errorText(error));
       // Someone else may have moved the ticket meanwhile (409 STALE_VERSION): show it as it is now.
-      if (isConcurrentChange(error)) void fetchTicket(true);
+      if (isConcurrentChange(error)) void remote.reload(true);
     } finally {
       setBusy(false);
     }
@@ -139,22 +118,28 @@ export default function TicketDetail() {
       </View>
     );
   }
-  if (load.phase === 'loading') {
+  if (!known || remote.phase === 'error') {
+    return (
+      <View className="page detail">
+        <StatusNotice
+          className="detail-error-notice"
+          title="没能打开这条报事"
+          text={known ? remote.errorMessage : '没有找到这条报事'}
+          actionText={known ? '重试' : undefined}
+          onAction={known ? () => void remote.reload() : undefined}
+        />
+      </View>
+    );
+  }
+  if (remote.phase === 'loading' || !remote.data) {
     return (
       <View className="page detail">
         <StatusNotice className="detail-loading" title="正在加载…" />
       </View>
     );
   }
-  if (load.phase === 'error') {
-    return (
-      <View className="page detail">
-        <StatusNotice className="detail-error-notice" title="没能打开这条报事" text={load.message} actionText="重试" onAction={() => void fetchTicket()} />
-      </View>
-    );
-  }
 
-  const t = load.ticket;
+  const t = remote.data;
   const transition = (action: 'close' | 'cancel' | ReasonAction, extra: { reason?: string } = {}, done?: string) =>
     act(() => transitionTicket(t.id, { action, version: t.version, ...extra }), done);
 

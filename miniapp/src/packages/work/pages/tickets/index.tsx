@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Image, Text, View } from '@tarojs/components';
-import { shanghaiDateTime, TICKET_STATE_LABELS, type TicketCategory, type TicketState, type TicketSummary } from '@wuye/contracts';
+import { shanghaiDateTime, TICKET_STATE_LABELS, type TicketState, type TicketSummary } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
@@ -9,10 +9,11 @@ import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { HANDLING_LIST_PAGE, HANDLING_TICKET_PAGE } from '../../../../routes';
 import { usePagedList } from '../../../../hooks/usePagedList';
+import { useRemote } from '../../../../hooks/useRemote';
+import { useShownAgain } from '../../../../hooks/useShownAgain';
 import { fileUrl } from '../../../../services/http';
 import { managedEstates, staffEstates } from '../../../../services/handling';
 import { listTicketCategories, listTickets, type TicketListQuery } from '../../../../services/tickets';
-import { showError } from '../../../../services/errors';
 import TicketBadges from '../../components/TicketBadges';
 import './index.scss';
 
@@ -72,9 +73,7 @@ export default function HandlingList() {
   const { me } = meState;
   const { params } = useRouter();
   const [filters, setFilters] = useState<HandlingFilters>({});
-  const [categories, setCategories] = useState<TicketCategory[]>([]);
   const [categoriesOpen, setCategoriesOpen] = useState(false);
-  const shownOnce = useRef(false);
 
   const managed = me ? managedEstates(me) : [];
   const staffed = me ? staffEstates(me) : [];
@@ -91,30 +90,15 @@ export default function HandlingList() {
   const { phase, items, nextCursor, loadingMore, errorMessage } = list;
 
   // Back from a ticket that was just handled: its state (or its place in the list) has changed.
-  useDidShow(() => {
-    if (!shownOnce.current) {
-      shownOnce.current = true;
-      return;
-    }
-    void list.reload(true);
-  });
+  useShownAgain(() => void list.reload(true));
 
   usePullDownRefresh(() => {
     void list.reload(true).finally(() => Taro.stopPullDownRefresh());
   });
 
-  useEffect(() => {
-    if (estateId === null) return;
-    let live = true;
-    listTicketCategories(estateId)
-      .then((answer) => {
-        if (live) setCategories(answer.filter((category) => category.active));
-      })
-      .catch((error: unknown) => showError(error));
-    return () => {
-      live = false;
-    };
-  }, [estateId]);
+  // The category filter is offered once the estate's categories are known; without them the list still works.
+  const categoriesOf = useRemote(useCallback(() => listTicketCategories(estateId as number), [estateId]), { enabled: estateId !== null });
+  const categories = (categoriesOf.data ?? []).filter((category) => category.active);
 
   const loadMore = list.loadMore;
 
