@@ -79,18 +79,17 @@ export function pendingReports(userId: number): OutboxEntry[] {
   return readAll().filter((entry) => entry.userId === userId);
 }
 
-/** Keeps a report on the phone before anything is sent: from here on it cannot be lost. */
-export function queueReport(
-  userId: number,
-  report: Omit<OutboxEntry, 'key' | 'userId' | 'createdAt' | 'photos' | 'error'>,
-  localPhotoPaths: string[],
-): OutboxEntry {
+/**
+ * Keeps a report on the phone before anything is sent: from here on it cannot be lost. Photos the form uploaded
+ * already come with their ids; the others are uploaded when the report is sent.
+ */
+export function queueReport(userId: number, report: Omit<OutboxEntry, 'key' | 'userId' | 'createdAt' | 'photos' | 'error'>, photos: OutboxPhoto[]): OutboxEntry {
   const entry: OutboxEntry = {
     ...report,
     key: newIdempotencyKey(),
     userId,
     createdAt: new Date().toISOString(),
-    photos: localPhotoPaths.map((localPath) => ({ localPath, uploadId: null })),
+    photos,
     error: null,
   };
   writeAll([...readAll(), entry]);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Image, Input, View } from '@tarojs/components';
+import { Button, Input, View } from '@tarojs/components';
 import {
   TICKET_DESCRIPTION_MAX,
   TICKET_KINDS,
@@ -23,7 +23,8 @@ import { discardReport, keepPhotosOnPhone, queueReport, sendReport } from '../..
 import { followTicket, listTicketCategories, similarTickets } from '../../../../services/tickets';
 import TicketCard from '../../components/TicketCard';
 import { approvedHouses, residentCommunities } from '../../residence';
-import { compressPhoto, pickPhotos, type PhotoSource, type PickedPhoto } from './photos';
+import PhotoPicker, { usePhotoPicker } from '../../../../components/PhotoPicker';
+import { uploadPhoto } from '../../../../services/uploads';
 import TextBox from '../../../../components/TextBox';
 import '../index/index.scss';
 import './index.scss';
@@ -73,7 +74,6 @@ export default function ReportTicket() {
   const [categories, setCategories] = useState<Load<TicketCategory[]>>({ phase: 'loading' });
   const [kind, setKind] = useState<TicketKind>('repair');
   const [category, setCategory] = useState<TicketCategory | null>(null);
-  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [description, setDescription] = useState('');
   const [place, setPlace] = useState('');
   const [location, setLocation] = useState<{ lat: number; long: number } | null>(null);
@@ -115,20 +115,8 @@ export default function ReportTicket() {
     setSimilar(null);
   };
 
-  const addPhotos = async (source: PhotoSource) => {
-    const room = config.maxPhotos - photos.length;
-    if (room <= 0) return;
-    try {
-      const picked = await pickPhotos(source, room);
-      const tooBig = picked.filter((p) => p.size > config.maxUploadBytes);
-      if (tooBig.length > 0) void Taro.showToast({ title: '照片不能超过 10 MB，已略过过大的照片', icon: 'none', duration: 3000 });
-      const fitting = await Promise.all(picked.filter((p) => p.size <= config.maxUploadBytes).map(compressPhoto));
-      setPhotos((shown) => [...shown, ...fitting].slice(0, config.maxPhotos));
-      edited();
-    } catch {
-      void Taro.showToast({ title: source === 'camera' ? '没能打开相机，请检查相机权限' : '没能打开相册，请检查相册权限', icon: 'none', duration: 3000 });
-    }
-  };
+  // Each photo is uploaded as soon as it is chosen; one that could not be (offline) goes later with the report.
+  const photos = usePhotoPicker({ max: config.maxPhotos, maxBytes: config.maxUploadBytes, upload: (file) => uploadPhoto(file.path) });
 
   const chooseLocation = async () => {
     try {
@@ -145,6 +133,7 @@ export default function ReportTicket() {
     if (!me || !category || shownCommunity === null) return;
     setSubmitting(true);
     setFormError('');
+    const shots = await photos.settled();
     const community = communities.find((c) => c.id === shownCommunity);
     const trimmedPlace = place.trim();
     const entry = queueReport(
@@ -162,7 +151,7 @@ export default function ReportTicket() {
         communityName: community?.name ?? '',
         categoryName: category.name,
       },
-      photos.map((p) => p.path),
+      shots.map((shot) => ({ localPath: shot.path, uploadId: shot.answer?.id ?? null })),
     );
     const outcome = await sendReport(entry.key);
     if (outcome.status === 'sent') {
@@ -258,8 +247,6 @@ export default function ReportTicket() {
     );
   }
 
-  const photosFull = photos.length >= config.maxPhotos;
-
   return (
     <View className="page report">
       <View className="card report-section">
@@ -323,32 +310,7 @@ export default function ReportTicket() {
         <View className="card-title">
           照片（选填，最多 {config.maxPhotos} 张）
         </View>
-        {photos.length > 0 ? (
-          <View className="report-photos">
-            {photos.map((photo, index) => (
-              <View key={`${photo.path}-${index}`} className="report-photo">
-                <Image className="report-photo-image" src={photo.path} mode="aspectFill" />
-                <Button
-                  className="button button-small button-danger report-photo-remove"
-                  onClick={() => {
-                    setPhotos((shown) => shown.filter((_, i) => i !== index));
-                    edited();
-                  }}
-                >
-                  删除
-                </Button>
-              </View>
-            ))}
-          </View>
-        ) : null}
-        <View className="button-row">
-          <Button className="button report-camera" disabled={photosFull || undefined} onClick={() => void addPhotos('camera')}>
-            拍照
-          </Button>
-          <Button className="button report-album" disabled={photosFull || undefined} onClick={() => void addPhotos('album')}>
-            从相册选
-          </Button>
-        </View>
+        <PhotoPicker picker={photos} className="report-photos" sources="separate" />
         <View className="field-hint">照片上传前会去掉拍摄地点等信息。</View>
       </View>
 
