@@ -76,7 +76,7 @@ describe('a ticket from 随手拍 to 办结: reported, handled by the manager an
     await visible(page, '.home-report').click();
     await fillReport(page, { category: '电梯', description: DESCRIPTION, place: '5栋2单元大堂', photo: PHOTO });
     await submitReport(page);
-    await expect(visible(page, '.detail-state').innerText()).resolves.toBe('待受理');
+    await expect(visible(page, '.detail-head .ticket-state').innerText()).resolves.toBe('待受理');
 
     resident = await signInByApi(baseUrl, 'resident.jinxiu');
     const me = await api<MeView>(baseUrl, '/api/v1/me', { token: resident.accessToken });
@@ -110,7 +110,7 @@ describe('a ticket from 随手拍 to 办结: reported, handled by the manager an
     await filtered;
     const item = visible(page, '.handling-item').filter({ hasText: DESCRIPTION });
     await expect(item.locator('.ticket-state').innerText()).resolves.toBe('待受理');
-    await expect(item.locator('.handling-item-due').innerText()).resolves.toMatch(/^受理时限 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await expect(item.locator('.ticket-due').innerText()).resolves.toMatch(/^受理时限 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     await snap(page, 'handling-inbox');
     await item.click();
 
@@ -276,7 +276,7 @@ describe('a ticket from 随手拍 to 办结: reported, handled by the manager an
     await message.waitFor();
     await message.click();
     await expect(visible(page, '.detail-feedback').innerText()).resolves.toContain(FEEDBACK);
-    await expect(visible(page, '.detail-state').innerText()).resolves.toBe('已反馈');
+    await expect(visible(page, '.detail-head .ticket-state').innerText()).resolves.toBe('已反馈');
     await expect(visible(page, '.detail-timeline').innerText()).resolves.toMatch(/反馈结果[\s\S]*开始办理[\s\S]*转办[\s\S]*受理[\s\S]*提交报事/);
     await visible(page, '.detail-star').filter({ hasText: '4 星' }).click();
     await visible(page, '.detail-tag').filter({ hasText: '响应及时' }).click();

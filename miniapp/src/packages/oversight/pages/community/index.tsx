@@ -10,7 +10,7 @@ import { OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_TICKET_PAGE, STAR_RATING_PAGE } fro
 import { getStarRatings } from '../../../../services/oversight';
 import { listTickets } from '../../../../services/tickets';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
-import TicketRow from '../../components/TicketRow';
+import TicketCard from '../../../../components/TicketCard';
 import { canRate, percent, starsLabel } from '../../lib/format';
 import { useRemote } from '../../../../hooks/useRemote';
 import { usePagedList } from '../../../../hooks/usePagedList';
@@ -76,9 +76,9 @@ export default function OversightCommunity() {
             <StatusNotice className="ov-tickets-empty" title={filter.key === 'overdue' ? '没有逾期未办的工单' : '没有工单'} text="换一个筛选条件看看。" />
           ) : null}
           {phase === 'ready' && items.length > 0 ? (
-            <View className="card ov-tickets">
+            <View className="ov-tickets">
               {items.map((ticket) => (
-                <TicketRow key={ticket.id} ticket={ticket} onOpen={() => void Taro.navigateTo({ url: `${OVERSIGHT_TICKET_PAGE}?id=${ticket.id}` })} />
+                <TicketCard key={ticket.id} ticket={ticket} audience="oversight" className="ov-ticket" onOpen={() => void Taro.navigateTo({ url: `${OVERSIGHT_TICKET_PAGE}?id=${ticket.id}` })} />
               ))}
             </View>
           ) : null}

@@ -7,7 +7,6 @@ import {
   shanghaiDateTime,
   shanghaiTimeOn,
   TICKET_KIND_LABELS,
-  TICKET_STATE_LABELS,
   type EscalationView,
   type TicketView,
 } from '@wuye/contracts';
@@ -19,6 +18,7 @@ import { closeEscalation, commentOnEscalation, listEscalations, setEscalationDea
 import { getTicket } from '../../../../services/tickets';
 import { SignedOutPage } from '../../components/RemoteStatus';
 import TicketTimeline from '../../../../components/TicketTimeline';
+import { TicketBadges } from '../../../../components/TicketCard';
 import { canHandleEscalations } from '../../lib/format';
 import { useRemote } from '../../../../hooks/useRemote';
 import { errorText } from '../../../../services/errors';
@@ -200,13 +200,10 @@ export default function OversightTicket() {
       <View className="ov-header">
         <View className="ov-title ov-ticket-title wrap-text">
           #{ticket.id} {ticket.categoryName}
-          <Text className="badge badge-pending ov-ticket-state">{TICKET_STATE_LABELS[ticket.state]}</Text>
-          {ticket.overdue ? <Text className="badge badge-rejected ov-ticket-overdue">逾期</Text> : null}
-          {ticket.escalated ? <Text className="badge badge-current ov-ticket-escalated">督办中</Text> : null}
         </View>
+        <TicketBadges ticket={ticket} audience="oversight" />
         <View className="muted">
           {ticket.communityName} · {TICKET_KIND_LABELS[ticket.kind]}
-          {ticket.emergency ? ' · 紧急' : ''}
         </View>
       </View>
       <View className="ov-columns">

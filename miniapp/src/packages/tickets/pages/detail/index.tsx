@@ -11,7 +11,7 @@ import { useSession } from '../../../../hooks/useSession';
 import { ticketDetailPage } from '../../../../routes';
 import { errorText } from '../../../../services/errors';
 import { followTicket, getTicket, isConcurrentChange, rateTicket, transitionTicket, unfollowTicket, urgeTicket } from '../../../../services/tickets';
-import { stateBadgeClass, stateLabel } from '../../format';
+import { TicketBadges } from '../../../../components/TicketCard';
 import TextBox from '../../../../components/TextBox';
 import '../index/index.scss';
 import './index.scss';
@@ -158,10 +158,8 @@ export default function TicketDetail() {
           <Text className="ticket-category detail-category">
             {t.categoryName} · {TICKET_KIND_LABELS[t.kind]}
           </Text>
-          <Text className={`badge ticket-state detail-state ${stateBadgeClass(t.state)}`}>{stateLabel(t.state)}</Text>
-          {t.overdue ? <Text className="badge badge-rejected detail-overdue">已超时</Text> : null}
-          {t.escalated ? <Text className="badge badge-pending detail-escalated">社区督办中</Text> : null}
         </View>
+        <TicketBadges ticket={t} audience="resident" />
         <View className="detail-description wrap-text">{t.description}</View>
         <PhotoGrid photos={t.photos} className="detail-report-photos" />
         <View className="detail-facts">

@@ -13,7 +13,7 @@ import { discardReport, flushOutbox, onOutboxChange, pendingReports, sendReport,
 import { onNetworkBack } from '../../../../services/network';
 import { sessionUserId } from '../../../../services/session';
 import { TICKETS_PAGE_SIZE, listTickets } from '../../../../services/tickets';
-import TicketCard from '../../components/TicketCard';
+import TicketCard from '../../../../components/TicketCard';
 import { STATE_FILTERS, type StateFilter } from '../../format';
 import { residentCommunities } from '../../residence';
 import './index.scss';
@@ -237,7 +237,7 @@ export default function TicketsHome() {
       ) : null}
       {phase === 'ready'
         ? items.map((ticket) => (
-            <TicketCard key={ticket.id} ticket={ticket} showReporter={view === 'community'} onOpen={() => void Taro.navigateTo({ url: ticketDetailPage(ticket.id) })} />
+            <TicketCard key={ticket.id} ticket={ticket} audience="resident" showReporter={view === 'community'} onOpen={() => void Taro.navigateTo({ url: ticketDetailPage(ticket.id) })} />
           ))
         : null}
       {phase === 'ready' && nextCursor !== null ? (

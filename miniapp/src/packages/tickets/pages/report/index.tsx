@@ -21,7 +21,7 @@ import { DEFAULT_CLIENT_CONFIG, askTicketSubscriptions, getClientConfig, type Cl
 import { LOAD_FAILED, errorText, showError } from '../../../../services/errors';
 import { discardReport, keepPhotosOnPhone, queueReport, sendReport } from '../../../../services/outbox';
 import { followTicket, listTicketCategories, similarTickets } from '../../../../services/tickets';
-import TicketCard from '../../components/TicketCard';
+import TicketCard from '../../../../components/TicketCard';
 import { approvedHouses, residentCommunities } from '../../residence';
 import PhotoPicker, { usePhotoPicker } from '../../../../components/PhotoPicker';
 import { uploadPhoto } from '../../../../services/uploads';
@@ -398,7 +398,7 @@ export default function ReportTicket() {
           <View className="muted">如果是同一个问题，点“我也遇到”关注它，处理进度会通知您，不用重复报事。</View>
           {similar.map((ticket) => (
             <View key={ticket.id} className="report-similar-item">
-              <TicketCard ticket={ticket} showReporter onOpen={() => void Taro.navigateTo({ url: ticketDetailPage(ticket.id) })} />
+              <TicketCard ticket={ticket} audience="resident" showReporter onOpen={() => void Taro.navigateTo({ url: ticketDetailPage(ticket.id) })} />
               <Button className="button button-small button-primary report-me-too" disabled={following !== null || undefined} onClick={() => void meToo(ticket)}>
                 {following === ticket.id ? '正在关注…' : '我也遇到'}
               </Button>

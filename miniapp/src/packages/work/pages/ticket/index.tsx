@@ -19,7 +19,7 @@ import { showError } from '../../../../services/errors';
 import PhotoGrid from '../../../../components/PhotoGrid';
 import TicketTimeline from '../../../../components/TicketTimeline';
 import TicketActionPanel, { type TransitionRequest } from '../../components/TicketActionPanel';
-import TicketBadges from '../../components/TicketBadges';
+import { TicketBadges } from '../../../../components/TicketCard';
 import './index.scss';
 
 /** Timeline entries by what happened: the lifecycle's own words, and the system's and residents' other steps. */
@@ -126,7 +126,7 @@ export default function HandlingTicket() {
             #{ticket.id} · {TICKET_KIND_LABELS[ticket.kind]}
           </Text>
         </View>
-        <TicketBadges ticket={ticket} />
+        <TicketBadges ticket={ticket} audience="handling" />
         <View className="ticket-description wrap-text">{ticket.description}</View>
         <PhotoGrid className="ticket-photos" photos={ticket.photos} />
         {ticket.heldForReview ? <View className="muted ticket-held">内容待人工审核，暂不在小区公告栏显示。</View> : null}

@@ -19,7 +19,7 @@ const listMock = jest.mocked(listTickets);
 const categoriesMock = jest.mocked(listTicketCategories);
 
 const page = (items: TicketSummary[], nextCursor: string | null = null): Page<TicketSummary> => ({ items, nextCursor });
-const shownIds = () => Array.from(document.querySelectorAll('.handling-item-id')).map((el) => el.textContent);
+const shownIds = () => Array.from(document.querySelectorAll('.handling-item .ticket-id')).map((el) => el.textContent);
 const settle = () =>
   act(async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -51,8 +51,9 @@ describe('工单收件箱 (manager)', () => {
     expect(within(first).getByText('待受理')).toBeInTheDocument();
     expect(within(first).getByText('紧急')).toBeInTheDocument();
     expect(within(first).getByText('超时')).toBeInTheDocument();
-    expect(within(first).getByText('锦绣花园 · 3栋1单元大堂 · 张阿姨')).toBeInTheDocument();
-    expect(within(first).getByText('受理时限 2026-11-28 10:30')).toHaveClass('handling-due-late');
+    expect(within(first).getByText('位置：3栋1单元大堂')).toBeInTheDocument();
+    expect(within(first).getByText('张阿姨 · 锦绣花园 · 2026-11-28 10:00')).toBeInTheDocument();
+    expect(within(first).getByText('受理时限 2026-11-28 10:30')).toHaveClass('ticket-due-late');
     // The API's own links get its origin (weapp: http://127.0.0.1:3000 by default).
     expect(first.querySelector('img')).toHaveAttribute('src', 'http://127.0.0.1:3000/api/v1/files/t.jpg?sig=2');
     const second = screen.getByText('#11').closest('.handling-item') as HTMLElement;
