@@ -10,7 +10,7 @@ import {
   type DisclosureState,
   type MeView,
 } from '@wuye/contracts';
-import ChoiceChips from '../../../../components/ChoiceChips';
+import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -176,7 +176,7 @@ function Manage({ me }: { me: MeView }) {
   return (
     <View>
       {estates.length > 1 ? (
-        <ChoiceChips className="manage-estates" itemClassName="manage-estate" items={estates} keyOf={(e) => e.id} labelOf={(e) => e.name} isSelected={(e) => e.id === communityId} onChoose={(e) => setCommunityId(e.id)} />
+        <NamedChips className="manage-estates" itemClassName="manage-estate" items={estates} chosenId={communityId} onChoose={(e) => setCommunityId(e.id)} />
       ) : (
         <View className="section-title">{estates[0].name}</View>
       )}

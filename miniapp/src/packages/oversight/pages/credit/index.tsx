@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { CREDIT_EVENT_LABELS, shanghaiDate, type CommunityView, type CreditEventKind, type CreditEventView } from '@wuye/contracts';
-import ChoiceChips from '../../../../components/ChoiceChips';
+import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -81,13 +81,11 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
       <View className="card-title">记录信用事项</View>
       <View className="field">
         <View className="field-label">物业企业</View>
-        <ChoiceChips
+        <NamedChips
           className="ov-credit-companies"
           itemClassName="ov-credit-company"
           items={companies}
-          keyOf={(c) => c.id}
-          labelOf={(c) => c.name}
-          isSelected={(c) => c.id === draft.companyId}
+          chosenId={draft.companyId}
           onChoose={(c) => {
             change({ companyId: c.id });
             setCommunityId(null);
@@ -119,15 +117,7 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
       {estates.length > 0 ? (
         <View className="field">
           <View className="field-label">涉及小区（可选）</View>
-          <ChoiceChips
-            className="ov-credit-communities"
-            itemClassName="ov-credit-community"
-            items={estates}
-            keyOf={(c) => c.id}
-            labelOf={(c) => c.name}
-            isSelected={(c) => c.id === communityId}
-            onChoose={(c) => setCommunityId(c.id === communityId ? null : c.id)}
-          />
+          <NamedChips className="ov-credit-communities" itemClassName="ov-credit-community" items={estates} chosenId={communityId} onChoose={(c) => setCommunityId(c.id === communityId ? null : c.id)} />
         </View>
       ) : null}
       {communityId !== null && managersOf.phase === 'error' ? (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { BINDING_RELATION_LABELS, shanghaiDateTime, type BindingView } from '@wuye/contracts';
-import ChoiceChips from '../../../../components/ChoiceChips';
+import { NamedChips } from '../../../../components/ChoiceChips';
 import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
@@ -176,15 +176,7 @@ export default function BindingReview() {
   return (
     <View className="page review">
       {estates.length > 1 ? (
-        <ChoiceChips
-          className="review-estates"
-          itemClassName="review-estate"
-          items={estates}
-          keyOf={(estate) => estate.id}
-          labelOf={(estate) => estate.name}
-          isSelected={(estate) => estate.id === communityId}
-          onChoose={(estate) => setCommunityId(estate.id)}
-        />
+        <NamedChips className="review-estates" itemClassName="review-estate" items={estates} chosenId={communityId} onChoose={(estate) => setCommunityId(estate.id)} />
       ) : null}
       {phase === 'loading' ? <StatusNotice className="review-loading" title="正在加载…" /> : null}
       {phase === 'error' ? (

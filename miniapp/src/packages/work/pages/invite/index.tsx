@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, View } from '@tarojs/components';
 import { ROLE_LABELS, shanghaiDate, type InvitationView } from '@wuye/contracts';
-import ChoiceChips from '../../../../components/ChoiceChips';
+import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import PrivacyDialog from '../../../../components/PrivacyDialog';
@@ -124,15 +124,7 @@ export default function StaffInvitation() {
       <View className="card">
         <View className="field">
           <View className="field-label">小区</View>
-          <ChoiceChips
-            className="staff-invite-estates"
-            itemClassName="staff-invite-estate"
-            items={estates}
-            keyOf={(estate) => estate.id}
-            labelOf={(estate) => estate.name}
-            isSelected={(estate) => estate.id === communityId}
-            onChoose={(estate) => setCommunityId(estate.id)}
-          />
+          <NamedChips className="staff-invite-estates" itemClassName="staff-invite-estate" items={estates} chosenId={communityId} onChoose={(estate) => setCommunityId(estate.id)} />
           {nextCursor ? (
             <Button className="button button-small staff-invite-more" disabled={list.loadingMore || undefined} onClick={() => void list.loadMore()}>
               更多小区

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import ChoiceChips from '../../../../components/ChoiceChips';
+import { NamedChips } from '../../../../components/ChoiceChips';
 import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
@@ -45,15 +45,7 @@ export default function HandlingStats() {
   return (
     <View className="page handling-stats">
       {estates.length > 1 ? (
-        <ChoiceChips
-          className="handling-stats-estates"
-          itemClassName="handling-stats-estate"
-          items={estates}
-          keyOf={(estate) => estate.id}
-          labelOf={(estate) => estate.name}
-          isSelected={(estate) => estate.id === communityId}
-          onChoose={(estate) => setCommunityId(estate.id)}
-        />
+        <NamedChips className="handling-stats-estates" itemClassName="handling-stats-estate" items={estates} chosenId={communityId} onChoose={(estate) => setCommunityId(estate.id)} />
       ) : (
         <View className="muted handling-stats-estate-name">{estates[0]?.name}</View>
       )}

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { View } from '@tarojs/components';
 import { TICKET_KINDS, TICKET_KIND_LABELS } from '@wuye/contracts';
-import ChoiceChips from '../../../../../components/ChoiceChips';
+import ChoiceChips, { NamedChips } from '../../../../../components/ChoiceChips';
 import StatusNotice from '../../../../../components/StatusNotice';
 import { useRemote } from '../../../../../hooks/useRemote';
 import { listTicketCategories } from '../../../../../services/tickets';
@@ -25,15 +25,7 @@ export default function WhatSection({
       <View className="card report-section">
         <View className="card-title">小区</View>
         {communities.length > 1 ? (
-          <ChoiceChips
-            className="report-communities"
-            itemClassName="report-community"
-            items={communities}
-            keyOf={(c) => c.id}
-            labelOf={(c) => c.name}
-            isSelected={(c) => c.id === communityId}
-            onChoose={(c) => dispatch({ type: 'estate', communityId: c.id })}
-          />
+          <NamedChips className="report-communities" itemClassName="report-community" items={communities} chosenId={communityId} onChoose={(c) => dispatch({ type: 'estate', communityId: c.id })} />
         ) : (
           <View className="report-community-name">{communities[0].name}</View>
         )}
