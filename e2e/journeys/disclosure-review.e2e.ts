@@ -105,10 +105,10 @@ describe('业账社审: a quarter of public income from draft to the board', () 
     await second.locator('.line-item-input input').fill('广告制作成本');
     await second.locator('.line-amount-input input').fill('800');
     // A photo of the invoice: the server re-encodes it to a metadata-free JPEG.
-    await second.locator('.voucher-file-input').setInputFiles({ name: 'invoice.png', mimeType: 'image/png', buffer: await photo({ width: 400, height: 300, format: 'png', exif: false }) });
+    await second.locator('.photo-picker-file-input').setInputFiles({ name: 'invoice.png', mimeType: 'image/png', buffer: await photo({ width: 400, height: 300, format: 'png', exif: false }) });
     await second.locator('.voucher-image .voucher-thumb').waitFor();
     // And the invoice as a PDF, kept byte for byte.
-    await second.locator('.voucher-file-input').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: INVOICE_PDF });
+    await second.locator('.photo-picker-file-input').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: INVOICE_PDF });
     await expect(second.locator('.voucher-pdf-link').innerText()).resolves.toBe('PDF 凭证 2');
 
     await visible(page, '.edit-add-line').click();

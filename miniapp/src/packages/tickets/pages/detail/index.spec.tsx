@@ -50,7 +50,7 @@ describe('报事详情', () => {
     render(<TicketDetail />);
 
     expect(await screen.findByText('3栋1单元电梯按钮失灵，按了不亮')).toBeInTheDocument();
-    expect(screen.getByText('已反馈', { selector: '.detail-state' })).toBeInTheDocument();
+    expect(screen.getByText('已反馈', { selector: '.detail-head .ticket-state' })).toBeInTheDocument();
     expect(screen.getByText('已超时')).toBeInTheDocument();
     expect(screen.getByText('受理时限：2026-11-28 10:30')).toBeInTheDocument();
     expect(screen.getByText('办结时限：2026-11-29 10:00')).toBeInTheDocument();
@@ -88,7 +88,7 @@ describe('报事详情', () => {
     await tap('提交');
 
     expect(server.to('POST /api/v1/tickets/7/transitions')[0].data).toEqual({ action: 'reopen', version: 5, reason: '按钮还是不亮' });
-    expect(screen.getByText('已受理', { selector: '.detail-state' })).toBeInTheDocument();
+    expect(screen.getByText('已受理', { selector: '.detail-head .ticket-state' })).toBeInTheDocument();
   });
 
   it('urging too soon shows the API’s refusal', async () => {
@@ -129,7 +129,7 @@ describe('报事详情', () => {
     modal.mockResolvedValueOnce({ confirm: true, cancel: false });
     await tap('撤销报事');
     expect(server.to('POST /api/v1/tickets/7/transitions')[0].data).toEqual({ action: 'cancel', version: 1 });
-    expect(screen.getByText('已撤销', { selector: '.detail-state' })).toBeInTheDocument();
+    expect(screen.getByText('已撤销', { selector: '.detail-head .ticket-state' })).toBeInTheDocument();
     expect(screen.queryByText('撤销报事')).not.toBeInTheDocument();
   });
 

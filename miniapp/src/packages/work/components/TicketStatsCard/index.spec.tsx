@@ -1,11 +1,12 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { TicketStats } from '@wuye/contracts';
-import { getTicketStats, statsRange } from '../../../../services/handling';
+import { statsRange } from '../../../../services/handling';
+import { getTicketStats } from '../../../../services/tickets';
 import { ApiError } from '../../../../services/http';
 import TicketStatsCard from './index';
 
-jest.mock('../../../../services/handling', () => ({
-  ...jest.requireActual('../../../../services/handling'),
+jest.mock('../../../../services/tickets', () => ({
+  ...jest.requireActual('../../../../services/tickets'),
   getTicketStats: jest.fn(),
 }));
 const statsMock = jest.mocked(getTicketStats);
