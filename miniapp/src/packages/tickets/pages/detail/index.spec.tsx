@@ -91,6 +91,25 @@ describe('报事详情', () => {
     expect(screen.getByText('已受理', { selector: '.detail-head .ticket-state' })).toBeInTheDocument();
   });
 
+  it('past the reopen limit it says why before anything is pressed, and offers 向社区申诉 instead', async () => {
+    const capped = resolved({ reopenCount: 2, actions: ['close', 'complain'], blocked: { reopen: '已重新办理 2 次，如仍不满意，请向社区申诉', complain: undefined } });
+    const server = api(capped, { 'POST /api/v1/tickets/7/transitions': resolved({ reopenCount: 2, actions: ['close'], escalated: true }) });
+    render(<TicketDetail />);
+    expect(await screen.findByText('已重新办理 2 次，如仍不满意，请向社区申诉')).toBeInTheDocument();
+    expect(screen.queryByText('不满意，重新办理')).not.toBeInTheDocument();
+    await tap('向社区申诉');
+    fireEvent.change(document.querySelector('.detail-reason-input') as HTMLElement, { target: { value: '修了三次还是坏的' } });
+    await tap('提交');
+    expect(server.to('POST /api/v1/tickets/7/transitions')[0].data).toEqual({ action: 'complain', version: 5, reason: '修了三次还是坏的' });
+  });
+
+  it('a rating the API no longer takes is explained, with no form', async () => {
+    api(resolved({ state: 'closed', actions: [], canRate: false, blocked: { rate: '工单办结已超过 14 天，不能再评价' } }));
+    render(<TicketDetail />);
+    expect(await screen.findByText('工单办结已超过 14 天，不能再评价')).toBeInTheDocument();
+    expect(document.querySelector('.detail-rate')).toBeNull();
+  });
+
   it('urging too soon shows the API’s refusal', async () => {
     api(ticketView(7, { canUrge: true, overdue: true }), {
       'POST /api/v1/tickets/7/urge': reply(429, { code: 'URGE_TOO_SOON', message: '一小时内只能催办一次，请 42 分钟后再试' }),

@@ -21,8 +21,13 @@ const COMMENT_MAX = 500;
 const STARS = [1, 2, 3, 4, 5] as const;
 const STAR_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
 
-/** The reporter's answers that need a reason: 不满意重新办理 (reopen) and 申诉 (appeal). */
-type ReasonAction = 'reopen' | 'appeal';
+/** The reporter's answers that need a reason: 不满意重新办理 (reopen), 申诉 (appeal), 向社区申诉 (complain). */
+type ReasonAction = 'reopen' | 'appeal' | 'complain';
+const REASON_FORMS: Record<ReasonAction, { title: string; placeholder: string }> = {
+  reopen: { title: '不满意，请物业重新办理', placeholder: '请说明哪里没有解决好' },
+  appeal: { title: '申诉：请社区复核', placeholder: '请说明为什么应当受理' },
+  complain: { title: '向社区申诉：请社区督办', placeholder: '请说明重新办理后仍没有解决的问题' },
+};
 
 /** 评价: 1–5 stars, optional tags and a comment, once, after the result came back. */
 function RatingForm({ onRate, busy }: { onRate: (stars: number, tags: string[], comment: string) => void; busy: boolean }) {
@@ -61,11 +66,11 @@ function RatingForm({ onRate, busy }: { onRate: (stars: number, tags: string[], 
 
 function ReasonForm({ action, busy, onSubmit, onCancel }: { action: ReasonAction; busy: boolean; onSubmit: (reason: string) => void; onCancel: () => void }) {
   const [reason, setReason] = useState('');
-  const title = action === 'reopen' ? '不满意，请物业重新办理' : '申诉：请社区复核';
+  const { title, placeholder } = REASON_FORMS[action];
   return (
     <View className="card detail-reason">
       <View className="card-title">{title}</View>
-      <TextBox className="detail-reason-input" value={reason} max={REASON_MAX} placeholder={action === 'reopen' ? '请说明哪里没有解决好' : '请说明为什么应当受理'} onChange={setReason} />
+      <TextBox className="detail-reason-input" value={reason} max={REASON_MAX} placeholder={placeholder} onChange={setReason} />
       <View className="button-row">
         <Button className="button button-primary detail-reason-submit" disabled={!reason.trim() || busy || undefined} onClick={() => onSubmit(reason.trim())}>
           {busy ? '正在提交…' : '提交'}
@@ -149,6 +154,8 @@ export default function TicketDetail() {
   };
 
   const canFollow = !t.isReporter && t.visibility === 'public';
+  // Why a step open to the reporter is refused now (the API's sentences), said before anything is pressed.
+  const blockedReasons = [...new Set(Object.values(t.blocked ?? {}).filter((why): why is string => Boolean(why)))];
   const resolvedEvent = [...t.timeline].reverse().find((e) => e.action === 'resolve');
 
   return (
@@ -198,6 +205,16 @@ export default function TicketDetail() {
 
       {actionError ? <View className="form-error detail-error">{actionError}</View> : null}
 
+      {blockedReasons.length > 0 ? (
+        <View className="card muted detail-blocked">
+          {blockedReasons.map((why) => (
+            <View key={why} className="detail-blocked-reason wrap-text">
+              {why}
+            </View>
+          ))}
+        </View>
+      ) : null}
+
       {t.canRate ? <RatingForm busy={busy} onRate={(stars, tags, comment) => void act(() => rateTicket(t.id, { stars, tags, ...(comment ? { comment } : {}) }), '感谢您的评价')} /> : null}
 
       {reasonFor ? (
@@ -218,6 +235,11 @@ export default function TicketDetail() {
         {t.actions.includes('appeal') && !reasonFor ? (
           <Button className="button detail-appeal" disabled={busy || undefined} onClick={() => setReasonFor('appeal')}>
             申诉
+          </Button>
+        ) : null}
+        {t.actions.includes('complain') && !reasonFor ? (
+          <Button className="button detail-complain" disabled={busy || undefined} onClick={() => setReasonFor('complain')}>
+            向社区申诉
           </Button>
         ) : null}
         {t.canUrge ? (

@@ -58,6 +58,13 @@ describe('工单统计 card', () => {
     expect(screen.getByText('电梯')).toBeInTheDocument();
   });
 
+  it('names the property side’s own tickets apart, never inside the residents’ figures', async () => {
+    statsMock.mockResolvedValue(stats({ internal: { total: 3, onTimeResponseRate: 1, onTimeResolutionRate: null } }));
+    render(<TicketStatsCard communityId={1} />);
+    expect(await screen.findByText('另有内部报事 3 件（物业自行上报），不计入以上统计')).toBeInTheDocument();
+    expect(figure('stats-total')).toBe('12');
+  });
+
   it('近7天 and 本年 ask for their own date ranges', async () => {
     statsMock.mockResolvedValue(stats());
 
