@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { registerAs } from '@nestjs/config';
-import { ConfigError, EnvReader } from './env';
+import { ConfigError, DEVELOPMENT_SECRETS, EnvReader } from './env';
 import { readAppConfig } from './app.config';
 
 /** Where photos and vouchers go: a local folder (default) or any S3-compatible store (MinIO, COS, OSS). */
@@ -19,7 +19,7 @@ export function readStorageConfig(env = new EnvReader()) {
           forcePathStyle: env.bool('STORAGE_S3_FORCE_PATH_STYLE', true),
         }
       : null;
-  const secret = env.secret('FILE_URL_SECRET', production, 'development-only-file-url-secret-000000000000');
+  const secret = env.secret('FILE_URL_SECRET', production, DEVELOPMENT_SECRETS.fileUrl);
   if (driver === 's3' && !s3?.bucket) throw new ConfigError('STORAGE_S3_BUCKET', 'is required when STORAGE_DRIVER=s3');
   return {
     driver,

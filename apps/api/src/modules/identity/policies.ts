@@ -32,6 +32,8 @@ export const POLICIES = {
   'roles.manage': ['platform_admin', 'company_admin', 'community_office'],
   /** Appoint and revoke the owners' committee of the estates of one's community office. */
   'roles.committee': ['platform_admin', 'community_office'],
+  /** Disable an account (its sessions end at once) or enable it again. */
+  'users.disable': ['platform_admin'],
   /** Read the audit log (company admins: their company and the estates it serves). */
   'audit.read': ['platform_admin', 'company_admin'],
   /** Report a problem (随手拍) in an estate. */

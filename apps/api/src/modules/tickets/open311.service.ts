@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DEFAULT_TICKET_CATEGORIES, OPEN_TICKET_STATES, TICKET_STATE_LABELS, type TicketKind } from '@wuye/contracts';
 import { DomainError, notFound } from '../../common/errors';
+import { ParseIdPipe } from '../../common/id.pipe';
 import { coarseCoordinate, scrubPersonal } from '../../common/privacy';
 import type { Principal } from '../identity/principal';
 import { AuditService } from '../identity/audit.service';
@@ -78,7 +79,7 @@ export class Open311Service {
       .createQueryBuilder('t')
       .where("t.communityId = :c AND t.visibility = 'public' AND t.heldForReview = :held AND t.state <> 'cancelled'", { c: community.id, held: false });
     if (query.service_request_id) {
-      qb.andWhere('t.id IN (:...ids)', { ids: query.service_request_id.split(',').map(Number).slice(0, MAX_RESULTS) });
+      qb.andWhere('t.id IN (:...ids)', { ids: query.service_request_id.split(',').map((id) => new ParseIdPipe().transform(id)).slice(0, MAX_RESULTS) });
     } else {
       const end = this.date(query.end_date, 'end_date') ?? new Date();
       const start = this.date(query.start_date, 'start_date') ?? new Date(end.getTime() - 90 * 86400_000);
