@@ -6,6 +6,7 @@ import { Disclosures1764300000004 } from './1764300000004-Disclosures';
 import { Oversight1764300000005 } from './1764300000005-Oversight';
 import { MonthlyRollups1764300000006 } from './1764300000006-MonthlyRollups';
 import { ExactIdempotencyKeys1764300018100 } from './1764300018100-ExactIdempotencyKeys';
+import { UploadLimits1764300018101 } from './1764300018101-UploadLimits';
 
 /** In order. The same migrations run on SQLite and on MySQL/MariaDB. */
-export const MIGRATIONS = [Organisation1764300000000, Identity1764300000001, Invitations1764300000002, Tickets1764300000003, Disclosures1764300000004, Oversight1764300000005, MonthlyRollups1764300000006, ExactIdempotencyKeys1764300018100];
+export const MIGRATIONS = [Organisation1764300000000, Identity1764300000001, Invitations1764300000002, Tickets1764300000003, Disclosures1764300000004, Oversight1764300000005, MonthlyRollups1764300000006, ExactIdempotencyKeys1764300018100, UploadLimits1764300018101];
