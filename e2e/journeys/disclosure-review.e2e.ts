@@ -12,7 +12,11 @@ import { horizontalOverflow, setTextScale } from '../support/layout';
  */
 
 
-const INVOICE_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+// One page: the API reads vouchers with a PDF parser and refuses a PDF without a page.
+const INVOICE_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n' +
+    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
 
 function currentQuarter(): { period: string; label: string } {
   const shanghai = new Date(Date.now() + 8 * 3600_000);
