@@ -303,7 +303,10 @@ describe('ticket lifecycle: rules nobody inside the estate can bend (issue 18)',
     const capped = ticketActions(ticket('resolved', { reopenCount: MAX_REOPENS }), ['reporter'], NOW);
     expect(capped.actions).toEqual(['close', 'complain']);
     expect(capped.blocked.reopen).toContain('向社区申诉');
-    // A manager is shown nothing of the reporter's steps.
+    // A manager is shown nothing of the reporter's steps, and every one of their own the state allows.
     expect(ticketActions(ticket('resolved'), ['manager'], NOW)).toEqual({ actions: [], canRate: false, canUrge: false, blocked: {} });
+    expect(ticketActions(ticket('accepted'), ['manager'], NOW).actions).toEqual(['assign', 'resolve']);
+    expect(ticketActions(ticket('assigned'), ['assignee'], NOW).actions).toEqual(['start', 'resolve']);
+    expect(ticketActions(ticket('submitted'), ['manager'], NOW).actions).toEqual(['accept', 'reject']);
   });
 });

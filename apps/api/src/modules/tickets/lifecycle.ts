@@ -452,7 +452,8 @@ export function ticketActions(t: Ticket, actors: readonly StepActor[], now: Date
     }
   };
   const actions = TICKET_TRANSITIONS.filter((rule) =>
-    tryStep(rule.action, { kind: rule.action, version: t.version, reason: '—', note: '—', photoIds: [0], assigneeId: 0 }, rule.from.includes(t.state) && rule.actors.some((a) => actors.includes(a))),
+    // Inputs that satisfy every action's needs: only the rules about the ticket and the viewer decide here.
+    tryStep(rule.action, { kind: rule.action, version: t.version, reason: '—', note: '—', photoIds: [1], assigneeId: 1 }, rule.from.includes(t.state) && rule.actors.some((a) => actors.includes(a))),
   ).map((rule) => rule.action);
   const sideOpen = (kind: 'rate' | 'urge') => {
     const rule = TICKET_SIDE_STEPS.find((r) => r.kind === kind) as (typeof TICKET_SIDE_STEPS)[number];
