@@ -52,6 +52,10 @@ export const ERROR_CODES = {
   BINDING_ALREADY_DECIDED: '该申请已被处理，请刷新',
   TOO_MANY_PENDING: '待审核的申请太多了，请等待审核结果',
   PHONE_ALREADY_SET: '已绑定手机号；如需更换，请确认后重试',
+  /** 职责分离: one person, one estate, one side (the property company or the owners' committee). */
+  DUTIES_CONFLICT: '同一小区里，物业方和业委会的职务不能由同一人担任',
+  OWN_REQUEST: '不能审核自己提交的申请',
+  BINDING_NEEDS_OFFICE: '这套房屋已有业主，新的业主申请须由社区（村）审核',
   // Tickets
   INVALID_CATEGORY: '请选择本小区的工单分类',
   INVALID_HOUSE: '只能选择您已绑定的本小区房屋',

@@ -26,8 +26,10 @@ export const POLICIES = {
   'houses.manage': ['platform_admin', 'company_admin', 'manager'],
   /** See service contracts. */
   'contracts.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'committee', 'committee_chair'],
-  /** Approve or reject house bindings, remove a resident from a house. */
+  /** Approve or reject house bindings, remove a resident from a house (never one's own request: BindingsService). */
   'bindings.review': ['platform_admin', 'manager', 'committee', 'committee_chair'],
+  /** Decide an owner request for a house that already has an approved owner (the estate's reviewers may not). */
+  'bindings.arbitrate': ['platform_admin', 'community_office'],
   /** Issue invitations and revoke roles (which roles, where: RolesService.mayGrant). */
   'roles.manage': ['platform_admin', 'company_admin', 'community_office'],
   /** Appoint and revoke the owners' committee of the estates of one's community office. */
@@ -73,5 +75,15 @@ export const POLICIES = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Policy = keyof typeof POLICIES;
+
+/**
+ * 职责分离: the two sides of an estate. Nobody holds a role of each in the same estate (company admins stand on the
+ * property side of every estate their company serves); RolesService refuses the pair and lists any that exist.
+ */
+export const DUTY_SIDES = {
+  property: ['staff', 'manager', 'company_admin'],
+  committee: ['committee', 'committee_chair'],
+} as const satisfies Record<string, readonly Role[]>;
+export type DutySide = keyof typeof DUTY_SIDES;
 
 export const rolesFor = (policy: Policy): readonly Role[] => POLICIES[policy];
