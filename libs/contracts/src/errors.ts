@@ -75,6 +75,8 @@ export const ERROR_CODES = {
   ALREADY_ANSWERED: '已经回复过了',
   CORRECTION_PENDING: '该公示已有一份更正在处理中',
   CHAIN_BUSY: '同时有其他公示在签发，请稍后重试',
+  // Oversight
+  MANAGER_NOT_IN_CHARGE: '该人员在事发当日不是该企业在这个小区的项目经理',
   // WeChat
   WECHAT_CODE_INVALID: '微信登录凭证已失效，请重新进入小程序',
   WECHAT_RATE_LIMITED: '操作太频繁，请稍后再试',

@@ -1,4 +1,4 @@
-import type { Role, ServiceGrade } from '@wuye/contracts';
+import { addDays, type Role, type ServiceGrade } from '@wuye/contracts';
 
 /**
  * The demo county (清河县, fictional): the data `npm start` seeds into an empty database. Stable (no randomness)
@@ -61,6 +61,16 @@ export const DEMO_COMMUNITIES: DemoCommunity[] = [
   },
   { code: 'HXJY', name: '和谐家园', office: 'QHX-XS-LL', address: '柳林村和谐路 3 号', company: 'hengxin', grade: '四级', buildings: 4, floors: 6, lat: 30.3259, long: 120.0731 },
 ];
+
+/** The day a company began serving an estate (its contract's start): when its people there took up their roles. */
+export function servingSince(communityCode: string, company: DemoCompanyKey): string | null {
+  const i = DEMO_COMMUNITIES.findIndex((c) => c.code === communityCode);
+  const c = DEMO_COMMUNITIES[i];
+  if (!c) return null;
+  if (c.previous?.company === company) return c.previous.startsOn;
+  if (c.company !== company) return null;
+  return c.previous ? addDays(c.previous.endedOn, 1) : `202${i % 4}-01-01`;
+}
 
 /** Typical floor plans (户型), m² with two decimals as on a property certificate. */
 export const FLOOR_PLANS_CENTI = [6852, 7936, 8935, 9618, 10523, 11876, 12840, 14395];

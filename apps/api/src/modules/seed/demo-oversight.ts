@@ -1,10 +1,14 @@
 import { EntityManager } from 'typeorm';
 import { CreditEvent } from '../oversight/credit-event.entity';
 import { StarRating } from '../oversight/star-rating.entity';
+import { DEMO_COMMUNITIES } from './demo-county';
 import type { DemoIndex } from './demo-seed.service';
 import { addDays, shanghaiDate } from '@wuye/contracts';
 
-/** Last year's star ratings by the county bureau, and the credit records the demo's story implies. */
+/**
+ * Last year's star ratings by the county bureau, and the credit records the demo's story implies (the criticism of
+ * 柳林新村 names 恒信's manager there at the time).
+ */
 export async function seedDemoOversight(m: EntityManager, index: DemoIndex): Promise<void> {
   const county = index.areas.get('QHX');
   const rater = index.users.get('regulator.county');
@@ -29,11 +33,15 @@ export async function seedDemoOversight(m: EntityManager, index: DemoIndex): Pro
   const anju = index.companies.get('anju');
   const today = shanghaiDate();
   const monthsAgo = (n: number) => addDays(today, -30 * n);
+  // The criticism names 恒信's manager at 柳林新村, so it falls within 恒信's contract there (the other dates are
+  // relative to today, the hand-over is not): a manager is named only for a day they managed the estate.
+  const handedOver = DEMO_COMMUNITIES.find((c) => c.code === 'LLXC')?.previous?.endedOn ?? today;
+  const criticisedOn = [monthsAgo(6), addDays(handedOver, -21)].sort()[0];
   const events: Partial<CreditEvent>[] = [];
   if (hengxin) {
     events.push(
       { companyId: hengxin.id, communityId: index.communities.get('LLXC')?.id ?? null, kind: 'interview', points: 0, occurredOn: monthsAgo(8), reason: '柳林新村电梯长期停运、投诉集中，约谈企业负责人' },
-      { companyId: hengxin.id, communityId: index.communities.get('LLXC')?.id ?? null, kind: 'criticism', points: 0, occurredOn: monthsAgo(6), reason: '整改不到位，全县通报批评' },
+      { companyId: hengxin.id, communityId: index.communities.get('LLXC')?.id ?? null, managerUserId: index.users.get('manager.liulin.old')?.id ?? null, kind: 'criticism', points: 0, occurredOn: criticisedOn, reason: '整改不到位，全县通报批评' },
       { companyId: hengxin.id, communityId: index.communities.get('LLXC')?.id ?? null, kind: 'project_withdrawn', points: 0, occurredOn: monthsAgo(5), reason: '业主大会决定改选，项目清退并完成交接' },
       { companyId: hengxin.id, communityId: index.communities.get('HXJY')?.id ?? null, kind: 'points', points: 6, occurredOn: monthsAgo(2), reason: '公共收益连续两个季度未公示' },
     );

@@ -79,8 +79,16 @@ export class CreditEventDto {
   @IntField({ ...ID, optional: true })
   communityId?: number;
 
-  @IntField({ ...ID, optional: true, description: 'The project manager concerned' })
+  @IntField({ ...ID, optional: true, description: 'The project manager concerned: needs communityId, and must have managed that estate for the company on occurredOn' })
   managerUserId?: number;
+}
+
+export class ManagersQuery {
+  @IntField({ ...ID, optional: true, fromQuery: true, description: 'Only this company’s managers (default: whichever company served the estate that day)' })
+  companyId?: number;
+
+  @DateField({ optional: true, description: 'The day (Asia/Shanghai) they managed the estate; default today' })
+  on?: string;
 }
 
 export class CreditEventsQuery extends PageQuery {
