@@ -1,14 +1,16 @@
-import { shanghaiDate } from '@wuye/contracts';
+import { addDays, shanghaiDate } from '@wuye/contracts';
 import { RoleAssignment } from '../src/modules/identity/role-assignment.entity';
+import { Community } from '../src/modules/org/community.entity';
 import { ServiceContract } from '../src/modules/org/service-contract.entity';
 import { CreditEvent } from '../src/modules/oversight/credit-event.entity';
+import { StarRating } from '../src/modules/oversight/star-rating.entity';
 import { createTestApp, TestApp } from './support/app';
-import { createCommunity, createCompany, createContract, createEstate, createUser, Estate } from './support/fixtures';
+import { createCommunity, createCompany, createContract, createEstate, createResident, createUser, Estate } from './support/fixtures';
 
 type Auth = { Authorization: string };
 const at = (day: string) => new Date(`${day}T09:00:00+08:00`);
 
-/** Oversight records nobody inside an estate can bend: who a credit event names. */
+/** Oversight records nobody inside an estate can bend: who a credit event names, and one versioned rating a year. */
 describe('oversight records', () => {
   let t: TestApp;
   let county: Auth;
@@ -78,4 +80,73 @@ describe('oversight records', () => {
     });
   });
 
+  describe('one star rating per estate and year', () => {
+    const rate = (body: object, as: Auth = county) => t.http().post(`/api/v1/communities/${estate.community.id}/star-ratings`).set(as).send({ year: 2025, stars: 4, reason: '服务规范', ...body });
+    const rows = () => t.db.getRepository(StarRating).find({ where: { communityId: estate.community.id }, order: { id: 'ASC' } });
+
+    it('a change is a new version with a reason; the history keeps every version and the latest is the rating', async () => {
+      const first = await rate({}).expect(201);
+      expect(first.body).toMatchObject({ version: 1, stars: 4, changeReason: null });
+
+      // A second rating of the year without naming the version it changes, or without a reason: refused, unchanged.
+      expect((await rate({ stars: 3 }).expect(409)).body.code).toBe('STALE_VERSION');
+      expect((await rate({ stars: 3, baseVersion: 1 }).expect(422)).body.code).toBe('RATING_CHANGE_NEEDS_REASON');
+      await rate({ stars: 3, baseVersion: 1, changeReason: '' }).expect(400);
+      expect(await rows()).toHaveLength(1);
+
+      const second = await rate({ stars: 3, reason: '维修响应偏慢', baseVersion: 1, changeReason: '复核投诉记录后下调' }).expect(201);
+      expect(second.body).toMatchObject({ version: 2, stars: 3, changeReason: '复核投诉记录后下调' });
+      // Changing from a version that is no longer the current one: refused.
+      expect((await rate({ stars: 5, baseVersion: 1, changeReason: '再改' }).expect(409)).body.code).toBe('STALE_VERSION');
+
+      const resident = await t.signIn((await createResident(t.db, estate.houses[0])).devKey);
+      const seen = await t.http().get(`/api/v1/communities/${estate.community.id}/star-ratings?year=2025`).set(resident).expect(200);
+      expect(seen.body.current).toMatchObject({ version: 2, stars: 3 });
+      expect(seen.body.history.map((h: { year: number; version: number; stars: number }) => [h.year, h.version, h.stars])).toEqual([
+        [2025, 2, 3],
+        [2025, 1, 4],
+      ]);
+      expect(seen.body.can).toEqual({ rate: false });
+      expect((await rows()).map((r) => [r.version, r.stars])).toEqual([
+        [1, 4],
+        [2, 3],
+      ]);
+      // Another year is its own rating.
+      await rate({ year: 2024 }).expect(201);
+      expect((await t.http().get(`/api/v1/communities/${estate.community.id}/star-ratings?year=2024`).set(county).expect(200)).body.current).toMatchObject({ version: 1, year: 2024 });
+    });
+
+    it('two regulators changing the same version at once: one wins, the other is refused', async () => {
+      await rate({}).expect(201);
+      const town = await t.signIn((await createUser(t.db, [{ role: 'regulator', areaId: estate.town.id }])).devKey);
+      const results = await Promise.all([
+        rate({ stars: 5, baseVersion: 1, changeReason: '县里复评' }),
+        rate({ stars: 2, baseVersion: 1, changeReason: '镇里复评' }, town),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      expect((await rows()).map((r) => r.version)).toEqual([1, 2]);
+    });
+
+    it('no year before the estate existed (its first service contract or registration) nor after this one', async () => {
+      const thisYear = Number(shanghaiDate().slice(0, 4));
+      // Served from 2020-01-01 (the fixture's contract); registered today.
+      const form = await t.http().get(`/api/v1/communities/${estate.community.id}/star-ratings`).set(county).expect(200);
+      expect(form.body.years).toEqual({ first: 2020, last: thisYear });
+      expect(form.body.can).toEqual({ rate: true });
+      for (const year of [2019, thisYear + 1]) {
+        const refused = await rate({ year }).expect(422);
+        expect(refused.body).toMatchObject({ code: 'RATING_YEAR_OUT_OF_RANGE', details: { field: 'year', first: 2020, last: thisYear } });
+      }
+      await rate({ year: 2020 }).expect(201);
+      await rate({ year: thisYear }).expect(201);
+      expect(await rows()).toHaveLength(2);
+
+      // An estate without any contract exists from the year it was registered.
+      await t.db.getRepository(ServiceContract).delete({ communityId: estate.community.id });
+      await t.db.getRepository(Community).update(estate.community.id, { createdAt: at(`${addDays(shanghaiDate(), -400).slice(0, 4)}-05-01`) });
+      const registered = Number(addDays(shanghaiDate(), -400).slice(0, 4));
+      expect((await t.http().get(`/api/v1/communities/${estate.community.id}/star-ratings`).set(county).expect(200)).body.years).toEqual({ first: registered, last: thisYear });
+      expect((await rate({ year: registered - 1 }).expect(422)).body.code).toBe('RATING_YEAR_OUT_OF_RANGE');
+    });
+  });
 });

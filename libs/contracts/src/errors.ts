@@ -77,6 +77,8 @@ export const ERROR_CODES = {
   CHAIN_BUSY: '同时有其他公示在签发，请稍后重试',
   // Oversight
   MANAGER_NOT_IN_CHARGE: '该人员在事发当日不是该企业在这个小区的项目经理',
+  RATING_YEAR_OUT_OF_RANGE: '评定年度须在小区有物业服务之后，且不晚于今年',
+  RATING_CHANGE_NEEDS_REASON: '修改已有的评定须填写修改原因',
   // WeChat
   WECHAT_CODE_INVALID: '微信登录凭证已失效，请重新进入小程序',
   WECHAT_RATE_LIMITED: '操作太频繁，请稍后再试',

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { sendXlsx, XLSX } from '../../common/download';
-import type { AreaOverview, CompanyOverview, CreditEventView, EscalationView, Page, StarRatingView } from '@wuye/contracts';
+import type { AreaOverview, CompanyOverview, CreditEventView, EscalationView, Page, StarRatingsView, StarRatingView } from '@wuye/contracts';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller, SignedIn } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
@@ -76,7 +76,7 @@ export class OversightController {
   /** An estate's star ratings (residents see theirs) with the indicators the system holds. */
   @Get('communities/:id/star-ratings')
   @Allow('tickets.read')
-  starRatings(@Param('id', ParseIdPipe) id: number, @Query() query: YearParam, @Caller() caller: Principal) {
+  starRatings(@Param('id', ParseIdPipe) id: number, @Query() query: YearParam, @Caller() caller: Principal): Promise<StarRatingsView> {
     return this.ratings.forCommunity(id, query.year, caller);
   }
 

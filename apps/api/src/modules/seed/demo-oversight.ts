@@ -5,29 +5,33 @@ import { DEMO_COMMUNITIES } from './demo-county';
 import type { DemoIndex } from './demo-seed.service';
 import { addDays, shanghaiDate } from '@wuye/contracts';
 
+const ratingReason = (stars: number | null) => (stars === null ? '年内更换物业服务企业，服务期不足一年，暂不定星' : stars >= 4 ? '服务规范，业主满意度高，公示及时' : '维修响应偏慢，公示不够及时');
+
 /**
- * Last year's star ratings by the county bureau, and the credit records the demo's story implies (the criticism of
- * 柳林新村 names 恒信's manager there at the time).
+ * Last year's star ratings by the county bureau (西山雅居's changed once on review: version 2 with its reason), and
+ * the credit records the demo's story implies (the criticism of 柳林新村 names 恒信's manager there at the time).
  */
 export async function seedDemoOversight(m: EntityManager, index: DemoIndex): Promise<void> {
   const county = index.areas.get('QHX');
   const rater = index.users.get('regulator.county');
   if (!county || !rater) return;
   const lastYear = Number(shanghaiDate().slice(0, 4)) - 1;
-  const stars: Record<string, number | null> = { JXHY: 5, YGXC: 4, CHMY: 5, JSJY: 3, BJYH: 4, DHW: 4, XFL: 3, GHY: 3, SXMD: 4, XSYJ: 2, LLXC: null, HXJY: 2 };
+  const stars: Record<string, number | null> = { JXHY: 5, YGXC: 4, CHMY: 5, JSJY: 3, BJYH: 4, DHW: 4, XFL: 3, GHY: 3, SXMD: 4, XSYJ: 3, LLXC: null, HXJY: 2 };
   for (const [code, value] of Object.entries(stars)) {
     const community = index.communities.get(code);
     if (!community) continue;
-    await m.getRepository(StarRating).insert({
-      communityId: community.id,
-      year: lastYear,
-      stars: value,
-      reason: value === null ? '年内更换物业服务企业，服务期不足一年，暂不定星' : value >= 4 ? '服务规范，业主满意度高，公示及时' : '维修响应偏慢，公示不够及时',
-      indicators: {},
-      ratedById: rater.id,
-      areaId: county.id,
-      createdAt: new Date(`${lastYear + 1}-01-20T02:00:00Z`),
-    });
+    const rating = { communityId: community.id, year: lastYear, indicators: {}, ratedById: rater.id, areaId: county.id };
+    await m.getRepository(StarRating).insert({ ...rating, version: 1, stars: value, reason: ratingReason(value), changeReason: null, createdAt: new Date(`${lastYear + 1}-01-20T02:00:00Z`) });
+    if (code === 'XSYJ') {
+      await m.getRepository(StarRating).insert({
+        ...rating,
+        version: 2,
+        stars: 2,
+        reason: ratingReason(2),
+        changeReason: '复核发现公共收益连续两个季度未公示，下调一星',
+        createdAt: new Date(`${lastYear + 1}-03-10T02:00:00Z`),
+      });
+    }
   }
   const hengxin = index.companies.get('hengxin');
   const anju = index.companies.get('anju');
