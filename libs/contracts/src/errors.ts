@@ -68,6 +68,8 @@ export const ERROR_CODES = {
   NOT_FOLLOWING: '您没有关注该问题',
   ESCALATION_CLOSED: '该督办已经结束',
   CONTENT_RISKY: '内容含有不适宜公开的信息，请修改后再提交',
+  DEADLINE_LOOSER_THAN_FLOOR: '时限不能宽于县里规定的标准',
+  EMERGENCY_RESPONSE_TOO_LONG: '紧急分类必须在几小时内响应，时限太长了',
   // Disclosures
   DISCLOSURE_INVALID: '公示内容有误，请按提示修改',
   DISCLOSURE_PUBLISHED: '已公示的内容不能修改；如需更正，请发起更正（新版本）',

@@ -46,8 +46,10 @@ export const POLICIES = {
   'tickets.work': ['staff', 'manager'],
   /** See everything about an estate's tickets, reporters included (the property side). */
   'tickets.property': ['platform_admin', 'company_admin', 'manager', 'staff'],
-  /** Change an estate's ticket categories and deadlines. */
+  /** Change an estate's ticket categories and deadlines (within the county's floors). */
   'categories.manage': ['platform_admin', 'manager'],
+  /** Set a county's deadline floors (county regulators: the county must be theirs). */
+  'floors.manage': ['platform_admin', 'regulator'],
   /** Read published disclosures of an estate. */
   'disclosures.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'staff', 'committee', 'committee_chair', 'resident'],
   /** See drafts and disclosures in review, with the committee's comments. */

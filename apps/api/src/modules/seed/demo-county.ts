@@ -72,6 +72,18 @@ export function servingSince(communityCode: string, company: DemoCompanyKey): st
   return c.previous ? addDays(c.previous.endedOn, 1) : `202${i % 4}-01-01`;
 }
 
+/**
+ * 清河县's floors for ticket deadlines (the county bureau's standard): emergency categories answered within half an
+ * hour or an hour, the rest within the day. The demo estates' defaults are within them.
+ */
+export const DEMO_DEADLINE_FLOORS = [
+  { code: 'fire', name: '消防安全', responseMinutes: 30, resolutionMinutes: 24 * 60, emergency: true },
+  { code: 'elevator', name: '电梯', responseMinutes: 30, resolutionMinutes: 24 * 60, emergency: true },
+  { code: 'safety', name: '安全隐患', responseMinutes: 60, resolutionMinutes: 48 * 60, emergency: true },
+  { code: 'facility', name: '设施故障', responseMinutes: 240, resolutionMinutes: 72 * 60, emergency: false },
+  { code: 'hygiene', name: '环境卫生', responseMinutes: 240, resolutionMinutes: 48 * 60, emergency: false },
+];
+
 /** Typical floor plans (户型), m² with two decimals as on a property certificate. */
 export const FLOOR_PLANS_CENTI = [6852, 7936, 8935, 9618, 10523, 11876, 12840, 14395];
 

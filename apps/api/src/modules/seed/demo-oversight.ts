@@ -1,9 +1,16 @@
 import { EntityManager } from 'typeorm';
 import { CreditEvent } from '../oversight/credit-event.entity';
 import { StarRating } from '../oversight/star-rating.entity';
-import { DEMO_COMMUNITIES } from './demo-county';
+import { DeadlineFloorRow } from '../tickets/deadline-floor.entity';
+import { DEMO_COMMUNITIES, DEMO_DEADLINE_FLOORS } from './demo-county';
 import type { DemoIndex } from './demo-seed.service';
 import { addDays, shanghaiDate } from '@wuye/contracts';
+
+/** The county's deadline floors (before any estate's categories exist, so their defaults start within them). */
+export async function seedDemoFloors(m: EntityManager, index: DemoIndex): Promise<void> {
+  const county = index.areas.get('QHX');
+  if (county) await m.getRepository(DeadlineFloorRow).insert(DEMO_DEADLINE_FLOORS.map((f) => ({ ...f, areaId: county.id, updatedById: null })));
+}
 
 const ratingReason = (stars: number | null) => (stars === null ? '年内更换物业服务企业，服务期不足一年，暂不定星' : stars >= 4 ? '服务规范，业主满意度高，公示及时' : '维修响应偏慢，公示不够及时');
 

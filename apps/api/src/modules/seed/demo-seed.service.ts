@@ -17,7 +17,7 @@ import { ServiceContract } from '../org/service-contract.entity';
 import { CategoriesService } from '../tickets/categories.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { seedDemoDisclosures } from './demo-disclosures';
-import { seedDemoOversight } from './demo-oversight';
+import { seedDemoFloors, seedDemoOversight } from './demo-oversight';
 import { RollupsService } from '../tickets/rollups.service';
 import { seedDemoTickets, storeDemoPhotos } from './demo-tickets';
 import {
@@ -71,6 +71,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const index = await this.db.transaction(async (m) => {
       const index: DemoIndex = { areas: new Map(), companies: new Map(), communities: new Map(), users: new Map() };
       await this.seedAreas(m, index);
+      await seedDemoFloors(m, index);
       await this.seedCompanies(m, index);
       await this.seedCommunities(m, index);
       await this.seedAccounts(m, index);
