@@ -116,14 +116,13 @@ describe('oversight records', () => {
       expect((await t.http().get(`/api/v1/communities/${estate.community.id}/star-ratings?year=2024`).set(county).expect(200)).body.current).toMatchObject({ version: 1, year: 2024 });
     });
 
-    it('two regulators changing the same version at once: one wins, the other is refused', async () => {
+    it('regulators changing the same version at once: one wins, the others are refused', async () => {
       await rate({}).expect(201);
       const town = await t.signIn((await createUser(t.db, [{ role: 'regulator', areaId: estate.town.id }])).devKey);
-      const results = await Promise.all([
-        rate({ stars: 5, baseVersion: 1, changeReason: '县里复评' }),
-        rate({ stars: 2, baseVersion: 1, changeReason: '镇里复评' }, town),
-      ]);
-      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      const results = await Promise.all(
+        [1, 2, 3, 4, 5, 1, 2, 3].map((stars, i) => rate({ stars, baseVersion: 1, changeReason: `第${i + 1}位复评` }, i % 2 ? town : county)),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
       expect((await rows()).map((r) => r.version)).toEqual([1, 2]);
     });
 
