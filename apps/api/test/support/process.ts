@@ -45,6 +45,9 @@ export async function startApi(env: Record<string, string>, timeoutMs = 60_000):
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       WEB_ROOT: '/nonexistent',
+      // As in createTestApp: a busy machine must not make a test's calls 503 (tests of shedding set their own).
+      SHED_EVENT_LOOP_DELAY_MS: '0',
+      SHED_DB_WAIT_MS: '0',
       // Uploads of a test process go to a folder of its own, never the repository's data/.
       DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-api-')),
       ...env,
