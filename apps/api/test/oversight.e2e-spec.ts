@@ -67,8 +67,13 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     await t.http().get(`/api/v1/stats/overview?areaId=${a.county.id}&${range()}`).set(people[`m${a.community.id}`]).expect(403);
   });
 
-  it('matches figures computed by hand, per estate, per town and per company', async () => {
+  it('matches figures computed by hand, per estate, per town and per company, with 内部报事 counted apart', async () => {
     const idsA = await fill(a, 4);
+    // The manager of A files one of the estate's own (内部报事) and handles it late: it stays out of A's figures.
+    const mA = people[`m${a.community.id}`];
+    const own = (await report(t, mA, { communityId: a.community.id, description: '巡查发现' }).expect(201)).body.id;
+    await t.db.getRepository(Ticket).update(own, { responseDueAt: new Date(Date.now() - 60_000) });
+    await act(t, mA, own, 'accept');
     const idsB = await fill(b, 2);
     const idsC = await fill(c, 3);
     await resolveAndRate(a, idsA[0], 5);
@@ -87,14 +92,15 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
       reopenRate: 0,
       averageStars: 3.5,
       overdueOpen: 0,
+      internal: { total: 1, onTimeResponseRate: 0, onTimeResolutionRate: null },
     });
     expect(est(b.community.id)).toMatchObject({ total: 2, byState: { submitted: 2 }, overdueOpen: 1, satisfactionRate: null });
-    expect(res.body.metrics).toMatchObject({ total: 9, satisfactionRate: 0.6667, averageStars: 3.67, overdueOpen: 1 });
+    expect(res.body.metrics).toMatchObject({ total: 9, satisfactionRate: 0.6667, averageStars: 3.67, overdueOpen: 1, internal: { total: 1 } });
     const town = res.body.children.find((x: { id: number }) => x.id === a.town.id);
     expect(town.metrics).toMatchObject({ total: 6, overdueOpen: 1 });
     expect(res.body.byCategory).toEqual([{ code: 'facility', name: '设施故障', count: 9 }]);
     const companies = await t.http().get(`/api/v1/stats/companies?areaId=${a.county.id}&${range()}`).set(county).expect(200);
-    expect(companies.body.find((x: { id: number }) => x.id === a.company.id)).toMatchObject({ communities: 1, metrics: { total: 4 }, credit: { score: 100, grade: 'A' } });
+    expect(companies.body.find((x: { id: number }) => x.id === a.company.id)).toMatchObject({ communities: 1, metrics: { total: 4, internal: { total: 1 } }, credit: { score: 100, grade: 'A' } });
     expect(idsB.length + idsC.length).toBe(5);
   });
 

@@ -1,6 +1,7 @@
 /** Oversight (督办, 统计, 星级评定, 信用). */
-import type { TicketState, TicketSummary } from './tickets';
+import type { InternalFigures, TicketState, TicketSummary } from './tickets';
 
+/** Figures of residents' tickets (app and hotline); the property side's own tickets are in `internal`. */
 export interface Metrics {
   total: number;
   byState: Partial<Record<TicketState, number>>;
@@ -10,8 +11,9 @@ export interface Metrics {
   satisfactionRate: number | null;
   reopenRate: number | null;
   averageStars: number | null;
-  /** Open tickets past a deadline right now. */
+  /** Open tickets past a deadline right now (every ticket, 内部报事 included: it is the backlog). */
   overdueOpen: number;
+  internal: InternalFigures;
 }
 
 export interface CommunityOverview {

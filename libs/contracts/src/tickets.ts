@@ -19,7 +19,7 @@ export const TICKET_STATE_LABELS: Record<TicketState, string> = {
 /** States in which the ticket still needs the property side. */
 export const OPEN_TICKET_STATES: readonly TicketState[] = ['submitted', 'accepted', 'assigned', 'in_progress'];
 
-export const TICKET_ACTIONS = ['accept', 'reject', 'assign', 'start', 'resolve', 'close', 'cancel', 'reopen', 'appeal'] as const;
+export const TICKET_ACTIONS = ['accept', 'reject', 'assign', 'start', 'resolve', 'close', 'cancel', 'reopen', 'appeal', 'complain'] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 export const TICKET_ACTION_LABELS: Record<TicketAction, string> = {
   accept: '受理',
@@ -31,6 +31,7 @@ export const TICKET_ACTION_LABELS: Record<TicketAction, string> = {
   cancel: '撤销',
   reopen: '不满意，重新办理',
   appeal: '申诉',
+  complain: '向社区申诉',
 };
 
 /** Who may act on a ticket: the reporter, the estate's project manager, the staff member it is assigned to. */
@@ -60,17 +61,26 @@ export const TICKET_TRANSITIONS: readonly TransitionRule[] = [
   { action: 'cancel', from: ['submitted', 'accepted', 'assigned'], to: 'cancelled', actors: ['reporter'], needs: [] },
   { action: 'reopen', from: ['resolved'], to: 'accepted', actors: ['reporter'], needs: ['reason'] },
   { action: 'appeal', from: ['rejected'], to: 'submitted', actors: ['reporter'], needs: ['reason'] },
+  { action: 'complain', from: ['resolved'], to: 'resolved', actors: ['reporter'], needs: ['reason'] },
 ];
 
-/** The actions an actor could take on a ticket in this state (the app shows these as buttons). */
-export function availableActions(state: TicketState, actors: readonly TicketActor[]): TicketAction[] {
-  return TICKET_TRANSITIONS.filter((t) => t.from.includes(state) && t.actors.some((a) => actors.includes(a))).map((t) => t.action);
-}
+
+/**
+ * Where a ticket came from: a resident in the app, the property side of the estate itself (内部报事: never rated by
+ * them, counted apart from residents' tickets in every figure), or the 12345 hotline (Open311).
+ */
+export const TICKET_SOURCES = ['app', 'internal', 'hotline'] as const;
+export type TicketSource = (typeof TICKET_SOURCES)[number];
+export const TICKET_SOURCE_LABELS: Record<TicketSource, string> = { app: '业主报事', internal: '内部报事', hotline: '12345热线' };
 
 export const TICKET_DESCRIPTION_MAX = 1000;
 export const TICKET_PHOTOS_MAX = 9;
 /** A resolved ticket the reporter leaves alone closes itself after this many days. */
 export const AUTO_CLOSE_DAYS = 7;
+/** The reporter may rate until this many days after the ticket closed. */
+export const RATING_WINDOW_DAYS = 14;
+/** Reopens a reporter may ask for; the second already goes to the community office, after this they appeal there. */
+export const MAX_REOPENS = 2;
 /** Urging (催办) an overdue ticket: at most once per this many minutes per person. */
 export const URGE_INTERVAL_MINUTES = 60;
 /** Similar open tickets offered before reporting: same category and place within this many days. */
@@ -170,7 +180,12 @@ export interface TicketView extends TicketSummary {
   isReporter: boolean;
   /** Held for the manager because WeChat's content check said "review". */
   heldForReview: boolean;
-  source: 'app' | 'hotline';
+  source: TicketSource;
+  /**
+   * Why a step the viewer could otherwise take is refused now (评价 after the window, 重新办理 past the limit,
+   * 催办 within the hour…): the page says it before anyone presses the button.
+   */
+  blocked: Partial<Record<TicketAction | 'rate' | 'urge', string>>;
 }
 
 export interface CreateTicketInput {
@@ -207,6 +222,14 @@ export interface RatingInput {
 
 export type TicketListView = 'mine' | 'following' | 'community' | 'inbox' | 'assigned' | 'oversight';
 
+/** 内部报事 (filed by the estate's own property side): counted apart, never in the residents' figures. */
+export interface InternalFigures {
+  total: number;
+  onTimeResponseRate: number | null;
+  onTimeResolutionRate: number | null;
+}
+
+/** An estate's figures of residents' tickets (app and hotline); the property side's own tickets are in `internal`. */
 export interface TicketStats {
   communityId: number;
   from: string;
@@ -221,6 +244,7 @@ export interface TicketStats {
   reopenRate: number | null;
   overdueOpen: number;
   averageStars: number | null;
+  internal: InternalFigures;
 }
 
 /**
@@ -261,6 +285,7 @@ export const TICKET_EVENT_LABELS: Record<string, string> = {
   office_comment: '督办意见',
   deadline: '调整办理期限',
   escalation_closed: '督办结束',
+  handover: '物业交接，退回待派单',
   reopen: '重新办理',
 };
 

@@ -136,6 +136,7 @@ export function ticketSummary(id: number, overrides: Partial<TicketSummary> = {}
 export function ticketView(id: number, overrides: Partial<TicketView> = {}): TicketView {
   return {
     ...ticketSummary(id),
+    blocked: {},
     description: '3栋1单元电梯按钮失灵，按了不亮',
     photos: [],
     house: null,

@@ -79,6 +79,7 @@ const verified: ChainVerification = { valid: true, checked: 1 };
 const workload: Workload = { communityId: 1, unaccepted: 3, overdue: 1, assignedToMe: null, pendingBindings: 2 };
 
 const metrics = (total: number, overdueOpen: number): Metrics => ({
+  internal: { total: 0, onTimeResponseRate: null, onTimeResolutionRate: null },
   total,
   byState: { submitted: 4, closed: total - 4 },
   onTimeResponseRate: 0.86,

@@ -47,8 +47,8 @@ export class Oversight1764300000005 implements MigrationInterface {
         indices: [index(q, 'credit_event', ['company_id', 'occurred_on'])],
       }),
     );
-    // Tickets filed before this migration are counted too.
-    await rebuildRollups(q, isMysql(q), shanghaiDate(), { months: false });
+    // Tickets filed before this migration are counted too (per source only from migration 7 on).
+    await rebuildRollups(q, isMysql(q), shanghaiDate(), { months: false, sources: false });
   }
 
   async down(q: QueryRunner): Promise<void> {

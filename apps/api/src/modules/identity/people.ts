@@ -23,6 +23,16 @@ export async function managersOf(m: EntityManager, communityId: number): Promise
   return userIds(rows);
 }
 
+/** Staff and managers of the company that serves the estate today (the rule the hand-over sweep applies in SQL). */
+export const SERVING_SQL = (userColumn: string, communityColumn: string) =>
+  `EXISTS (SELECT 1 FROM role_assignment ra JOIN service_contract sc ON sc.company_id = ra.company_id AND sc.community_id = ra.community_id
+     WHERE ra.user_id = ${userColumn} AND ra.community_id = ${communityColumn} AND ra.role IN ('staff', 'manager') AND ra.revoked_at IS NULL AND ${activeContractSql('sc')})`;
+
+export async function servesEstate(m: EntityManager, userId: number, communityId: number): Promise<boolean> {
+  const rows = await rawQuery(m, `SELECT 1 AS yes WHERE ${SERVING_SQL(':userId', ':communityId')}`, { userId, communityId, today: shanghaiDate() });
+  return rows.length > 0;
+}
+
 /** The owners' committee of the estate (members and chair). */
 export async function committeeOf(m: EntityManager, communityId: number): Promise<number[]> {
   const rows = await rawQuery<{ userId: number }>(

@@ -29,12 +29,24 @@ const STATES: [TicketState, keyof Counters][] = [
   ['cancelled', 'cancelled'],
 ];
 
-const zero = (): Counters => Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, 0])) as Counters;
-const addInto = (target: Counters, source: Counters) => ROLLUP_COUNTERS.forEach((k) => (target[k] += source[k]));
+/** Counters of residents' tickets, and of 内部报事 apart: the property side's own tickets never mix into the figures. */
+export interface Tally {
+  residents: Counters;
+  internal: Counters;
+}
+const zeroCounters = (): Counters => Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, 0])) as Counters;
+const zero = (): Tally => ({ residents: zeroCounters(), internal: zeroCounters() });
+const addCounters = (target: Counters, source: Counters) => ROLLUP_COUNTERS.forEach((k) => (target[k] += source[k]));
+const addInto = (target: Tally, source: Tally) => {
+  addCounters(target.residents, source.residents);
+  addCounters(target.internal, source.internal);
+};
 const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10000) / 10000 : null);
 
-export function metricsOf(c: Counters, overdueOpen: number): Metrics {
+/** Figures of residents' tickets, with 内部报事 counted apart; overdue open tickets are every ticket's (the backlog). */
+export function metricsOf({ residents: c, internal }: Tally, overdueOpen: number): Metrics {
   return {
+    internal: { total: internal.total, onTimeResponseRate: share(internal.respondedOnTime, internal.responded), onTimeResolutionRate: share(internal.resolvedOnTime, internal.resolvedCount) },
     total: c.total,
     byState: Object.fromEntries(STATES.filter(([, k]) => c[k]).map(([s, k]) => [s, c[k]])),
     onTimeResponseRate: share(c.respondedOnTime, c.responded),
@@ -90,7 +102,7 @@ export class OverviewService {
   }
 
   /** Counters per estate (and per category) in the area and range, from the rollups. */
-  async countersByCommunity(areaPath: string, from: string, to: string): Promise<{ perCommunity: Map<number, Counters>; perCategory: Map<string, number>; perCompany: Map<number, Counters> }> {
+  async countersByCommunity(areaPath: string, from: string, to: string): Promise<{ perCommunity: Map<number, Tally>; perCategory: Map<string, number>; perCompany: Map<number, Tally> }> {
     const sums = ROLLUP_COUNTERS.map((k) => `SUM(r.${columnOf(k)}) AS ${columnOf(k)}`).join(', ');
     // By estate id: each estate's rows are one seek on (community_id, period, category) instead of a scan of every
     // row of the area for the dates wanted.
@@ -99,9 +111,9 @@ export class OverviewService {
     const sumOf = async (table: string, period: string, lo: string, hi: string): Promise<Record<string, string | number | null>[]> =>
       ids.length
         ? this.db.query(
-            `SELECT r.community_id AS community_id, r.category_code AS category_code, r.company_id AS company_id, ${sums}
+            `SELECT r.community_id AS community_id, r.category_code AS category_code, r.company_id AS company_id, r.source AS source, ${sums}
              FROM ${table} r WHERE r.community_id IN (${ids.map(() => '?').join(', ')}) AND r.area_path LIKE ? AND r.${period} >= ? AND r.${period} <= ?
-             GROUP BY r.community_id, r.category_code, r.company_id`,
+             GROUP BY r.community_id, r.category_code, r.company_id, r.source`,
             [...ids, `${areaPath}%`, lo, hi],
           )
         : [];
@@ -113,19 +125,21 @@ export class OverviewService {
       tailDays ? sumOf('ticket_rollup', 'day', tailDays[0], tailDays[1]) : [],
     ]);
     const rows = parts.flat();
-    const perCommunity = new Map<number, Counters>();
+    const perCommunity = new Map<number, Tally>();
     const perCategory = new Map<string, number>();
-    const perCompany = new Map<number, Counters>();
+    const perCompany = new Map<number, Tally>();
     for (const row of rows) {
-      const c = Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, Number(row[columnOf(k)] ?? 0)])) as Counters;
+      const counters = Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, Number(row[columnOf(k)] ?? 0)])) as Counters;
+      const internal = row.source === 'internal';
+      const c: Tally = internal ? { residents: zeroCounters(), internal: counters } : { residents: counters, internal: zeroCounters() };
       const community = Number(row.community_id);
       if (!perCommunity.has(community)) perCommunity.set(community, zero());
-      addInto(perCommunity.get(community) as Counters, c);
-      perCategory.set(String(row.category_code), (perCategory.get(String(row.category_code)) ?? 0) + c.total);
+      addInto(perCommunity.get(community) as Tally, c);
+      if (!internal) perCategory.set(String(row.category_code), (perCategory.get(String(row.category_code)) ?? 0) + counters.total);
       if (row.company_id !== null) {
         const company = Number(row.company_id);
         if (!perCompany.has(company)) perCompany.set(company, zero());
-        addInto(perCompany.get(company) as Counters, c);
+        addInto(perCompany.get(company) as Tally, c);
       }
     }
     return { perCommunity, perCategory, perCompany };
@@ -259,7 +273,7 @@ export class OverviewService {
     const m = metricsOf(counters, overdue);
     return {
       year,
-      tickets: counters.total,
+      tickets: counters.residents.total,
       satisfactionRate: m.satisfactionRate,
       onTimeResponseRate: m.onTimeResponseRate,
       onTimeResolutionRate: m.onTimeResolutionRate,

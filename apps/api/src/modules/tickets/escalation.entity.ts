@@ -1,7 +1,7 @@
 import { Column, Entity, Index } from 'typeorm';
 import { CreatedAtColumn, IdColumn, InstantColumn, RefColumn } from '../../database/columns';
 
-export type EscalationReason = 'response_overdue' | 'resolution_overdue' | 'reopened_twice' | 'appeal';
+export type EscalationReason = 'response_overdue' | 'resolution_overdue' | 'reopened_twice' | 'appeal' | 'complaint';
 
 /** 督办: a ticket put in front of the community office (overdue, reopened twice, appealed). */
 @Entity('escalation')

@@ -1,6 +1,6 @@
-import { TICKET_STATES, TICKET_TRANSITIONS, type TicketAction, type TicketState } from '@wuye/contracts';
+import { MAX_REOPENS, RATING_WINDOW_DAYS, TICKET_STATES, TICKET_TRANSITIONS, type TicketAction, type TicketState } from '@wuye/contracts';
 import { DomainError } from '../../common/errors';
-import { TICKET_SIDE_STEPS, planTicketStep, type StepActor, type StepContext, type TicketStep } from './lifecycle';
+import { TICKET_SIDE_STEPS, planTicketStep, ticketActions, type StepActor, type StepContext, type TicketStep } from './lifecycle';
 import type { Ticket } from './ticket.entity';
 
 const NOW = new Date('2026-03-01T17:00:00Z'); // 01:00 on 2 March in Shanghai
@@ -73,7 +73,8 @@ describe('ticket lifecycle: every action × state × actor of TICKET_TRANSITIONS
   const cases = TICKET_TRANSITIONS.flatMap((rule) => TICKET_STATES.flatMap((state) => ACTORS.map((actor) => ({ rule, state, actor }))));
 
   it.each(cases.map((c) => [c.rule.action, c.state, c.actor, c] as const))('%s from %s by %s', (_a, _s, _r, { rule, state, actor }) => {
-    const t = ticket(state);
+    // 向社区申诉 comes after the reopens a reporter may ask for: so that only state and actor decide here.
+    const t = ticket(state, rule.action === 'complain' ? { reopenCount: MAX_REOPENS } : {});
     const allowedActor = (rule.actors as readonly string[]).includes(actor);
     const allowedState = rule.from.includes(state);
     const run = () => planTicketStep(t, fullAction(rule.action), ctx(actor));
@@ -98,6 +99,7 @@ describe('ticket lifecycle: the other steps × state × actor of TICKET_SIDE_STE
     if (kind === 'urge') return ticket(state, { responseDueAt: new Date(NOW.getTime() - HOUR), resolutionDueAt: new Date(NOW.getTime() - HOUR) });
     if (kind === 'overdue') return ticket(state, { responseDueAt: new Date(NOW.getTime() - HOUR), resolutionDueAt: new Date(NOW.getTime() - HOUR) });
     if (kind === 'auto_close') return ticket(state, { resolvedAt: new Date(NOW.getTime() - 8 * 24 * HOUR) });
+    if (kind === 'rate') return ticket(state, { closedAt: state === 'closed' ? new Date(NOW.getTime() - HOUR) : null });
     return ticket(state);
   };
   const stepOf = (kind: string, state: TicketState): TicketStep => {
@@ -178,14 +180,14 @@ describe('ticket lifecycle: what each step does', () => {
     expect(first.changes).toMatchObject({ state: 'accepted', reopenCount: 1, resolvedAt: null, resolutionDueAt: new Date(NOW.getTime() + 600 * 60_000) });
     expect(first.escalate).toBeNull();
     const second = planTicketStep(ticket('resolved', { reopenCount: 1 }), fullAction('reopen'), ctx('reporter'));
-    expect(second.escalate).toBe('reopened_twice');
+    expect(second.escalate).toEqual({ reason: 'reopened_twice', join: false });
     expect(second.changes.escalatedAt).toEqual(NOW);
     expect(second.events.map((e) => e.action)).toEqual(['reopen', 'escalated']);
   });
 
   it('restarts both deadlines on an appeal, with the fallback category when the category is gone', () => {
     const plan = planTicketStep(ticket('rejected'), fullAction('appeal'), ctx('reporter', { category: null }));
-    expect(plan.escalate).toBe('appeal');
+    expect(plan.escalate).toEqual({ reason: 'appeal', join: false });
     // 其他: 4 hours to respond, 72 hours to resolve.
     expect(plan.changes).toMatchObject({ state: 'submitted', responseDueAt: new Date(NOW.getTime() + 4 * HOUR), resolutionDueAt: new Date(NOW.getTime() + 72 * HOUR), acceptedAt: null });
   });
@@ -205,9 +207,9 @@ describe('ticket lifecycle: what each step does', () => {
     const t = ticket('submitted', { responseDueAt: new Date(NOW.getTime() - 1) });
     const plan = planTicketStep(t, { kind: 'overdue', deadline: 'response' }, ctx('system'));
     expect(plan.changes).toMatchObject({ responseOverdueAt: NOW, escalatedAt: NOW });
-    expect(plan.guard).toEqual({ state: 'submitted', unset: ['responseOverdueAt'] });
+    expect(plan.guard).toEqual({ state: 'submitted', unset: ['responseOverdueAt', 'escalatedAt'] });
     expect(plan.onConflict).toBe('skip');
-    expect(plan.escalate).toBe('response_overdue');
+    expect(plan.escalate).toEqual({ reason: 'response_overdue', join: false });
     expect(refusal(() => planTicketStep(ticket('submitted'), { kind: 'overdue', deadline: 'response' }, ctx('system')))?.status).toBe(409);
     expect(refusal(() => planTicketStep({ ...t, responseOverdueAt: NOW }, { kind: 'overdue', deadline: 'response' }, ctx('system')))?.status).toBe(409);
   });
@@ -236,5 +238,72 @@ describe('ticket lifecycle: what each step does', () => {
     expect(planTicketStep(t, { kind: 'escalation_closed', note: '已解决', othersOpen: false }, ctx('office')).changes).toEqual({ escalatedAt: null });
     expect(planTicketStep(t, { kind: 'escalation_closed', note: '已解决', othersOpen: true }, ctx('office')).changes).toEqual({});
     expect(planTicketStep(t, { kind: 'office_deadline', deadlineAt: new Date('2027-01-15T10:00:00Z'), note: '务必' }, ctx('office')).events[0].note).toBe('督办期限：2027-01-15 18:00。务必');
+  });
+});
+
+describe('ticket lifecycle: rules nobody inside the estate can bend (issue 18)', () => {
+  const rate = (t: Ticket, now = NOW) => planTicketStep(t, { kind: 'rate', stars: 5, tags: [], comment: null }, ctx('reporter', { now }));
+
+  it('never lets the property side rate its own 内部报事', () => {
+    expect(refusal(() => rate(ticket('resolved', { source: 'internal' })))).toEqual({ status: 409, code: 'INTERNAL_TICKET' });
+    expect(rate(ticket('resolved', { source: 'app' })).changes.ratingStars).toBe(5);
+  });
+
+  it('takes a rating until 14 days after the ticket closed, and not a moment later', () => {
+    const closedAt = new Date(NOW.getTime() - RATING_WINDOW_DAYS * 24 * HOUR);
+    expect(rate(ticket('closed', { closedAt })).changes.ratingStars).toBe(5);
+    expect(refusal(() => rate(ticket('closed', { closedAt: new Date(closedAt.getTime() - 1) })))).toEqual({ status: 409, code: 'RATING_CLOSED' });
+  });
+
+  it('caps reopens; after the cap the reporter appeals to the community office instead', () => {
+    const reopen = (reopenCount: number) => planTicketStep(ticket('resolved', { reopenCount }), fullAction('reopen'), ctx('reporter'));
+    expect(reopen(MAX_REOPENS - 1).changes.reopenCount).toBe(MAX_REOPENS);
+    expect(refusal(() => reopen(MAX_REOPENS))).toEqual({ status: 409, code: 'REOPEN_LIMIT' });
+    expect(refusal(() => planTicketStep(ticket('resolved', { reopenCount: 0 }), fullAction('complain'), ctx('reporter')))).toEqual({ status: 409, code: 'COMPLAIN_TOO_EARLY' });
+    const complaint = planTicketStep(ticket('resolved', { reopenCount: MAX_REOPENS }), fullAction('complain'), ctx('reporter'));
+    expect(complaint.escalate).toEqual({ reason: 'complaint', join: false });
+    expect(complaint.changes.state).toBeUndefined();
+  });
+
+  it('keeps one open escalation per ticket: a second reason joins it, and opening one is guarded', () => {
+    const first = planTicketStep(ticket('resolved', { reopenCount: 1 }), fullAction('reopen'), ctx('reporter'));
+    expect(first.escalate).toEqual({ reason: 'reopened_twice', join: false });
+    expect(first.guard.unset).toContain('escalatedAt');
+    const again = planTicketStep(ticket('resolved', { reopenCount: 1, escalatedAt: NOW }), fullAction('reopen'), ctx('reporter'));
+    expect(again.escalate).toEqual({ reason: 'reopened_twice', join: true });
+    expect(again.changes.escalatedAt).toBeUndefined();
+    expect(again.guard.unset ?? []).not.toContain('escalatedAt');
+    expect(again.events[1].note).toContain('补充原因');
+  });
+
+  it('writes 我也遇到 on the timeline only the first time a person follows', () => {
+    expect(planTicketStep(ticket('accepted'), { kind: 'follow' }, ctx('follower')).events).toHaveLength(1);
+    const again = planTicketStep(ticket('accepted'), { kind: 'follow' }, ctx('follower', { followedBefore: true }));
+    expect(again.events).toEqual([]);
+    expect(again.increments).toEqual({ followerCount: 1 });
+  });
+
+  it('does not close a ticket by itself while the office handles it', () => {
+    const stale = ticket('resolved', { resolvedAt: new Date(NOW.getTime() - 8 * 24 * HOUR), escalatedAt: NOW });
+    expect(refusal(() => planTicketStep(stale, { kind: 'auto_close' }, ctx('system')))?.status).toBe(409);
+  });
+
+  it('hands a ticket back to the estate unassigned when its assignee’s company has gone', () => {
+    const plan = planTicketStep(ticket('in_progress', { assigneeId: 30 }), { kind: 'handover' }, ctx('system'));
+    expect(plan.changes).toMatchObject({ state: 'accepted', assigneeId: null });
+    expect(plan.events[0]).toMatchObject({ action: 'handover', actorRole: 'system' });
+    expect(plan.notices).toEqual([expect.objectContaining({ to: ['managers'], kind: 'ticket_handover' })]);
+  });
+
+  it('tells the viewer why a step open to them is refused, before they press it', () => {
+    const late = ticket('closed', { closedAt: new Date(NOW.getTime() - 30 * 24 * HOUR) });
+    expect(ticketActions(late, ['reporter'], NOW)).toMatchObject({ canRate: false, blocked: { rate: expect.stringContaining('14 天') } });
+    const fresh = ticketActions(ticket('resolved'), ['reporter'], NOW);
+    expect(fresh).toMatchObject({ canRate: true, actions: ['close', 'reopen'], blocked: { complain: expect.stringContaining('重新办理') } });
+    const capped = ticketActions(ticket('resolved', { reopenCount: MAX_REOPENS }), ['reporter'], NOW);
+    expect(capped.actions).toEqual(['close', 'complain']);
+    expect(capped.blocked.reopen).toContain('向社区申诉');
+    // A manager is shown nothing of the reporter's steps.
+    expect(ticketActions(ticket('resolved'), ['manager'], NOW)).toEqual({ actions: [], canRate: false, canUrge: false, blocked: {} });
   });
 });

@@ -1,6 +1,8 @@
 import {
   AUTO_CLOSE_DAYS,
+  MAX_REOPENS,
   OPEN_TICKET_STATES,
+  RATING_WINDOW_DAYS,
   TICKET_ACTION_LABELS,
   TICKET_STATE_LABELS,
   TICKET_TRANSITIONS,
@@ -33,6 +35,7 @@ export const ESCALATION_REASON_LABELS: Record<EscalationReason, string> = {
   resolution_overdue: '超时未办结',
   reopened_twice: '业主两次不满意',
   appeal: '业主对不予受理申诉',
+  complaint: '业主多次不满意，向社区申诉',
 };
 
 export type TicketStep =
@@ -53,6 +56,8 @@ export type TicketStep =
   | { kind: 'unfollow' }
   | { kind: 'overdue'; deadline: 'response' | 'resolution' }
   | { kind: 'auto_close' }
+  /** The company the assignee worked for no longer serves the estate: back to its inbox, unassigned. */
+  | { kind: 'handover' }
   | { kind: 'office_comment'; note: string }
   | { kind: 'office_deadline'; deadlineAt: Date; note?: string }
   | { kind: 'escalation_closed'; note: string; othersOpen: boolean };
@@ -66,6 +71,8 @@ export interface StepContext {
   actors: readonly StepActor[];
   /** The deadlines of the ticket's category now (null when it was removed): reopen and appeal restart the clock. */
   category?: CategoryDeadlines | null;
+  /** follow: this person followed it before (and stopped): following again adds nothing to the timeline. */
+  followedBefore?: boolean;
 }
 
 /** Who hears of a step. */
@@ -100,11 +107,11 @@ export interface TicketPlan {
    * they saw), with these columns still empty (a flag set once). When the row moved on, `onConflict` decides:
    * refuse with that error, or skip (a system step someone else already took).
    */
-  guard: { state: TicketState; version?: number; unset?: ('ratingStars' | 'responseOverdueAt' | 'resolutionOverdueAt')[] };
+  guard: { state: TicketState; version?: number; unset?: ('ratingStars' | 'responseOverdueAt' | 'resolutionOverdueAt' | 'escalatedAt')[] };
   onConflict: DomainError | 'skip';
   events: PlannedEvent[];
-  /** Put before the community office (督办). */
-  escalate: EscalationReason | null;
+  /** Put before the community office (督办): a new escalation, or one more reason on the one already open. */
+  escalate: { reason: EscalationReason; join: boolean } | null;
   notices: PlannedNotice[];
 }
 
@@ -117,6 +124,7 @@ export const TICKET_SIDE_STEPS: readonly { kind: Exclude<StepKind, TicketAction>
   { kind: 'unfollow', from: 'any', actors: ['follower'] },
   { kind: 'overdue', from: OPEN_TICKET_STATES, actors: ['system'] },
   { kind: 'auto_close', from: ['resolved'], actors: ['system'] },
+  { kind: 'handover', from: ['accepted', 'assigned', 'in_progress'], actors: ['system'] },
   { kind: 'office_comment', from: 'any', actors: ['office'] },
   { kind: 'office_deadline', from: 'any', actors: ['office'] },
   { kind: 'escalation_closed', from: 'any', actors: ['office'] },
@@ -177,6 +185,8 @@ function noticesFor(action: string, t: Ticket, text: string | null, now: Date): 
       return [{ to: ['managers'], kind: 'ticket_reopen', title: '业主不满意，工单重新办理', body: `#${t.id} ${subject}：${text ?? ''}`, ticketId }];
     case 'appeal':
       return [{ to: ['managers'], kind: 'ticket_appeal', title: '业主申诉', body: `#${t.id} ${subject}：${text ?? ''}`, ticketId }];
+    case 'complain':
+      return [{ to: ['managers'], kind: 'ticket_complaint', title: '业主向社区申诉', body: `#${t.id} ${subject}：${text ?? ''}`, ticketId }];
     case 'urge':
       return [{ to: ['managers', 'assignee'], kind: 'ticket_urged', title: '业主催办', body: `#${t.id} ${ticketSubject(t, 40)}`, ticketId }];
     case 'office_comment':
@@ -220,10 +230,17 @@ export function planTicketStep(t: Ticket, step: TicketStep, ctx: StepContext): T
     }
     return actor;
   };
+  // One open escalation per ticket: while one is open, a new reason is added to it (its timeline and the office's
+  // notice), not a second escalation. Opening one is guarded, so two steps at once cannot open two.
   const withEscalation = (plan: TicketPlan, reason: EscalationReason): TicketPlan => {
-    plan.escalate = reason;
-    plan.changes.escalatedAt = now;
-    plan.events.push({ actorId: null, actorRole: 'system', action: 'escalated', from: plan.events[0].to, to: plan.events[0].to, note: `已提请社区督办：${ESCALATION_REASON_LABELS[reason]}`, photoIds: [] });
+    const join = t.escalatedAt !== null;
+    plan.escalate = { reason, join };
+    if (!join) {
+      plan.changes.escalatedAt = now;
+      plan.guard.unset = [...(plan.guard.unset ?? []), 'escalatedAt'];
+    }
+    const note = `${join ? '督办中，补充原因' : '已提请社区督办'}：${ESCALATION_REASON_LABELS[reason]}`;
+    plan.events.push({ actorId: null, actorRole: 'system', action: 'escalated', from: plan.events[0].to, to: plan.events[0].to, note, photoIds: [] });
     return plan;
   };
 
@@ -240,8 +257,13 @@ export function planTicketStep(t: Ticket, step: TicketStep, ctx: StepContext): T
       const notYet = () => conflict('ILLEGAL_TRANSITION', `工单当前为“${TICKET_STATE_LABELS[t.state]}”，处理完成后才能评价`);
       sideActor('rate', () => notAllowed('只有报事人可以评价'), notYet);
       if (t.ratingStars !== null) throw conflict('ALREADY_RATED', '您已经评价过了');
+      // The property side does not rate its own estate's work (内部报事): it would bend the satisfaction figures.
+      if (t.source === 'internal') throw conflict('INTERNAL_TICKET', '内部报事不参与评价');
       // A ticket closed without ever being resolved (cancelled, say) has nothing to rate.
       if (t.state === 'closed' && t.resolvedAt === null) throw notYet();
+      if (t.state === 'closed' && t.closedAt && t.closedAt.getTime() + RATING_WINDOW_DAYS * 86400_000 < now.getTime()) {
+        throw conflict('RATING_CLOSED', `工单办结已超过 ${RATING_WINDOW_DAYS} 天，不能再评价`);
+      }
       // Rating a resolved ticket also closes it (the reporter confirmed it); rating a closed one only records it.
       const closes = t.state === 'resolved';
       const to: TicketState = closes ? 'closed' : t.state;
@@ -267,7 +289,8 @@ export function planTicketStep(t: Ticket, step: TicketStep, ctx: StepContext): T
       const plan = base(actor, 'follow', t.state, '我也遇到了（+1）');
       plan.increments.followerCount = step.kind === 'follow' ? 1 : -1;
       plan.onConflict = 'skip';
-      if (step.kind === 'unfollow') plan.events = [];
+      // Only the first 我也遇到 of a person is news: following, stopping and following again adds nothing.
+      if (step.kind === 'unfollow' || ctx.followedBefore) plan.events = [];
       return plan;
     }
 
@@ -290,11 +313,22 @@ export function planTicketStep(t: Ticket, step: TicketStep, ctx: StepContext): T
       const early = () => conflict('ILLEGAL_TRANSITION', `工单反馈后 ${AUTO_CLOSE_DAYS} 天才会自动办结`);
       sideActor('auto_close', () => notAllowed('自动办结由系统执行'), early);
       if (t.resolvedAt === null || t.resolvedAt.getTime() >= now.getTime() - AUTO_CLOSE_DAYS * 86400_000) throw early();
+      // While the community office handles it (督办), it does not close by itself.
+      if (t.escalatedAt !== null) throw conflict('ILLEGAL_TRANSITION', '社区督办中的工单不会自动办结');
       const plan = base('system', 'auto_close', 'closed', `反馈后 ${AUTO_CLOSE_DAYS} 天未确认，自动办结`);
       plan.changes.closedAt = now;
       plan.onConflict = 'skip';
       // Subscribe messages show the Shanghai date, as every other time a resident reads.
       plan.notices = noticesFor('auto_close', t, null, now).map((n) => ({ ...n, fields: n.fields && { ...n.fields, time3: shanghaiDate(now) } }));
+      return plan;
+    }
+
+    case 'handover': {
+      sideActor('handover', () => notAllowed('交接由系统执行'));
+      const plan = base('system', 'handover', 'accepted', '原物业服务合同已结束：原处理人不再负责，工单退回本小区现在的物业重新派单');
+      Object.assign(plan.changes, { assigneeId: null, externalAssignee: null });
+      plan.onConflict = 'skip';
+      plan.notices = [{ to: ['managers'], kind: 'ticket_handover', title: '交接工单待重新派单', body: `#${t.id} ${ticketSubject(t, 40)}`, ticketId: t.id }];
       return plan;
     }
 
@@ -343,6 +377,12 @@ function planAction(
   const external = step.externalAssignee?.trim();
   if (rule.needs.includes('assignee') && !step.assigneeId === !external) throw invalid('请选择一位处理人，或填写转办单位', { field: 'assigneeId' });
 
+  if (rule.action === 'reopen' && t.reopenCount >= MAX_REOPENS) {
+    throw conflict('REOPEN_LIMIT', `已重新办理 ${t.reopenCount} 次，如仍不满意，请向社区申诉`);
+  }
+  if (rule.action === 'complain' && t.reopenCount < MAX_REOPENS) {
+    throw conflict('COMPLAIN_TOO_EARLY', `不满意可以先申请重新办理；重新办理 ${MAX_REOPENS} 次仍不满意，再向社区申诉`);
+  }
   const { now } = ctx;
   const text = reason ?? note ?? null;
   const changes: TicketChanges = {};
@@ -374,6 +414,7 @@ function planAction(
       Object.assign(changes, { ...ticketDeadlines(now, ctx.category ?? null), acceptedAt: null, respondedOnTime: null, responseOverdueAt: null, resolutionOverdueAt: null });
       break;
     case 'start':
+    case 'complain':
       break;
   }
   const plan = base(actor, rule.action, rule.to, text, step.photoIds ?? []);
@@ -383,5 +424,34 @@ function planAction(
   plan.notices = noticesFor(rule.action, { ...t, ...plan.changes } as Ticket, text, now);
   if (rule.action === 'reopen' && t.reopenCount + 1 >= 2) return withEscalation(plan, 'reopened_twice');
   if (rule.action === 'appeal') return withEscalation(plan, 'appeal');
+  if (rule.action === 'complain') return withEscalation(plan, 'complaint');
   return plan;
+}
+
+/** What a viewer may do with a ticket now, and why a step open to them is refused (for the page, before it is pressed). */
+export function ticketActions(t: Ticket, actors: readonly StepActor[], now: Date): { actions: TicketAction[]; canRate: boolean; canUrge: boolean; blocked: Partial<Record<TicketAction | 'rate' | 'urge', string>> } {
+  const blocked: Partial<Record<TicketAction | 'rate' | 'urge', string>> = {};
+  const ctx: StepContext = { now, actorId: null, actors, category: null };
+  // A step open to this viewer in this state (by the tables) that another rule refuses: that rule's sentence.
+  const tryStep = (key: TicketAction | 'rate' | 'urge', step: TicketStep, open: boolean): boolean => {
+    if (!open) return false;
+    try {
+      planTicketStep(t, step, ctx);
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && error.statusCode === 409) blocked[key] = error.message;
+      return false;
+    }
+  };
+  const actions = TICKET_TRANSITIONS.filter((rule) =>
+    tryStep(rule.action, { kind: rule.action, version: t.version, reason: '—', note: '—', photoIds: [0], assigneeId: 0 }, rule.from.includes(t.state) && rule.actors.some((a) => actors.includes(a))),
+  ).map((rule) => rule.action);
+  const sideOpen = (kind: 'rate' | 'urge') => {
+    const rule = TICKET_SIDE_STEPS.find((r) => r.kind === kind) as (typeof TICKET_SIDE_STEPS)[number];
+    return rule.actors.some((a) => actors.includes(a)) && (rule.from === 'any' || rule.from.includes(t.state) || (kind === 'rate' && t.state === 'closed'));
+  };
+  const canRate = tryStep('rate', { kind: 'rate', stars: 5, tags: [], comment: null }, sideOpen('rate'));
+  // 催办 is offered only once the ticket is overdue: before that, there is nothing to explain.
+  const canUrge = sideOpen('urge') && isOverdue(t, now.getTime()) && tryStep('urge', { kind: 'urge' }, true);
+  return { actions, canRate, canUrge, blocked };
 }

@@ -66,14 +66,15 @@ export function contribution(t: Countable): Counters {
 type Runner = { query(sql: string, params?: unknown[]): Promise<unknown> };
 
 /** The monthly rollups again, from the daily ones (same counters, summed per estate, month and category). */
-export async function rebuildMonthlyRollups(runner: Runner, mysql: boolean): Promise<void> {
+export async function rebuildMonthlyRollups(runner: Runner, mysql: boolean, options: { sources?: boolean } = {}): Promise<void> {
   const month = mysql ? "DATE_FORMAT(r.day, '%Y-%m-01')" : "strftime('%Y-%m-01', r.day)";
   const columns = ROLLUP_COUNTERS.map(columnOf);
+  const source = options.sources === false ? { column: '', value: '', group: '' } : { column: ', source', value: ', r.source', group: ', r.source' };
   await runner.query('DELETE FROM ticket_rollup_month');
   await runner.query(
-    `INSERT INTO ticket_rollup_month (community_id, area_path, company_id, month, category_code, ${columns.join(', ')})
-     SELECT r.community_id, MAX(r.area_path), MAX(r.company_id), ${month}, r.category_code, ${columns.map((c) => `SUM(r.${c})`).join(', ')}
-     FROM ticket_rollup r GROUP BY r.community_id, ${month}, r.category_code`,
+    `INSERT INTO ticket_rollup_month (community_id, area_path, company_id, month, category_code${source.column}, ${columns.join(', ')})
+     SELECT r.community_id, MAX(r.area_path), MAX(r.company_id), ${month}, r.category_code${source.value}, ${columns.map((c) => `SUM(r.${c})`).join(', ')}
+     FROM ticket_rollup r GROUP BY r.community_id, ${month}, r.category_code${source.group}`,
   );
 }
 
@@ -81,7 +82,9 @@ export async function rebuildMonthlyRollups(runner: Runner, mysql: boolean): Pro
  * Rebuilds ticket_rollup from the tickets with one grouped INSERT … SELECT per estate (used by the migration that
  * created the table, by bulk loads and for repair). Returns the number of rows.
  */
-export async function rebuildRollups(runner: Runner, mysql: boolean, today: string, options: { months?: boolean } = {}): Promise<number> {
+export async function rebuildRollups(runner: Runner, mysql: boolean, today: string, options: { months?: boolean; sources?: boolean } = {}): Promise<number> {
+  // Rows per source (内部报事 apart), except for the migration that reverts to rows without one.
+  const source = options.sources === false ? { column: '', value: '', group: '' } : { column: ', source', value: ', t.source', group: ', t.source' };
   const day = mysql ? 'DATE(DATE_ADD(t.created_at, INTERVAL 8 HOUR))' : "date(t.created_at, '+8 hours')";
   const sums = [
     'COUNT(*)',
@@ -102,17 +105,17 @@ export async function rebuildRollups(runner: Runner, mysql: boolean, today: stri
   const communities = (await runner.query('SELECT DISTINCT community_id AS id FROM ticket ORDER BY community_id')) as { id: number | string }[];
   for (const { id } of communities) {
     await runner.query(
-      `INSERT INTO ticket_rollup (community_id, area_path, company_id, day, category_code, ${ROLLUP_COUNTERS.map(columnOf).join(', ')})
-       SELECT t.community_id, MAX(t.area_path), MAX(sc.company_id), ${day}, t.category_code, ${sums.join(', ')}
+      `INSERT INTO ticket_rollup (community_id, area_path, company_id, day, category_code${source.column}, ${ROLLUP_COUNTERS.map(columnOf).join(', ')})
+       SELECT t.community_id, MAX(t.area_path), MAX(sc.company_id), ${day}, t.category_code${source.value}, ${sums.join(', ')}
        FROM ticket t
        LEFT JOIN service_contract sc ON sc.community_id = t.community_id AND ${activeContractSql('sc', '?')}
        WHERE t.community_id = ?
-       GROUP BY t.community_id, ${day}, t.category_code`,
+       GROUP BY t.community_id, ${day}, t.category_code${source.group}`,
       [today, today, Number(id)],
     );
   }
   // (The migration that made the daily table ran before the monthly table existed.)
-  if (options.months !== false) await rebuildMonthlyRollups(runner, mysql);
+  if (options.months !== false) await rebuildMonthlyRollups(runner, mysql, options);
   const [{ n }] = (await runner.query('SELECT COUNT(*) AS n FROM ticket_rollup')) as { n: number | string }[];
   return Number(n);
 }
@@ -123,25 +126,25 @@ async function bump(
   target: typeof TicketRollup | typeof TicketRollupMonth,
   period: 'day' | 'month',
   value: string,
-  after: Pick<Ticket, 'communityId' | 'areaPath' | 'categoryCode'>,
+  after: Pick<Ticket, 'communityId' | 'areaPath' | 'categoryCode' | 'source'>,
   delta: Counters,
   companyOf: () => Promise<number | null>,
 ): Promise<void> {
   const repo = m.getRepository<RollupCounters>(target);
-  const key = { communityId: after.communityId, period: value, categoryCode: after.categoryCode };
+  const key = { communityId: after.communityId, period: value, categoryCode: after.categoryCode, source: after.source };
   const apply = () =>
     repo
       .createQueryBuilder()
       .update()
       .set(Object.fromEntries(ROLLUP_COUNTERS.filter((k) => delta[k] !== 0).map((k) => [k, () => `${columnOf(k)} + ${delta[k]}`])))
-      .where(`community_id = :communityId AND ${period} = :period AND category_code = :categoryCode`, key)
+      .where(`community_id = :communityId AND ${period} = :period AND category_code = :categoryCode AND source = :source`, key)
       .execute();
   if ((await apply()).affected) return;
   // A new row; if another transaction made it first, add to theirs.
   await repo
     .createQueryBuilder()
     .insert()
-    .values({ communityId: after.communityId, [period]: value, categoryCode: after.categoryCode, areaPath: after.areaPath, companyId: await companyOf(), ...Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, 0])) })
+    .values({ communityId: after.communityId, [period]: value, categoryCode: after.categoryCode, source: after.source, areaPath: after.areaPath, companyId: await companyOf(), ...Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, 0])) })
     .orIgnore()
     .execute();
   await apply();
@@ -153,7 +156,11 @@ export class RollupsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** before: the ticket as it was (null when new); after: as it is now. */
-  async record(m: EntityManager, before: (Countable & Pick<Ticket, 'communityId' | 'areaPath' | 'createdAt' | 'categoryCode'>) | null, after: Countable & Pick<Ticket, 'communityId' | 'areaPath' | 'createdAt' | 'categoryCode'>): Promise<void> {
+  async record(
+    m: EntityManager,
+    before: (Countable & Pick<Ticket, 'communityId' | 'areaPath' | 'createdAt' | 'categoryCode' | 'source'>) | null,
+    after: Countable & Pick<Ticket, 'communityId' | 'areaPath' | 'createdAt' | 'categoryCode' | 'source'>,
+  ): Promise<void> {
     const add = contribution(after);
     const sub = before ? contribution(before) : null;
     const delta = Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, add[k] - (sub?.[k] ?? 0)])) as Counters;

@@ -28,8 +28,9 @@ export class TicketStatsService {
     if (!isCalendarDate(from) || !isCalendarDate(to) || to < from) throw invalid('请选择正确的起止日期', { field: 'from' });
     if (addDays(from, 366 * 3) < to) throw invalid('统计区间最长三年', { field: 'to' });
     const range = { c: communityId, start: shanghaiDayStart(from), end: shanghaiDayStart(addDays(to, 1)) };
-    const base = () =>
-      this.db.getRepository(Ticket).createQueryBuilder('t').where('t.communityId = :c AND t.createdAt >= :start AND t.createdAt < :end', range);
+    // Residents' tickets; the property side's own (内部报事) are counted apart below.
+    const all = () => this.db.getRepository(Ticket).createQueryBuilder('t').where('t.communityId = :c AND t.createdAt >= :start AND t.createdAt < :end', range);
+    const base = () => all().andWhere("t.source <> 'internal'");
 
     const byState = await base().select('t.state', 'state').addSelect('COUNT(*)', 'n').groupBy('t.state').getRawMany<{ state: TicketState; n: string }>();
     const byCategory = await base()
@@ -51,6 +52,15 @@ export class TicketStatsService {
       .addSelect('SUM(CASE WHEN t.reopenCount > 0 THEN 1 ELSE 0 END)', 'reopened')
       .getRawMany<Record<string, string | number | null>>();
     const num = (key: string) => Number(m?.[key] ?? 0);
+    const [internal] = await all()
+      .andWhere("t.source = 'internal'")
+      .select('COUNT(*)', 'total')
+      .addSelect('SUM(CASE WHEN t.respondedOnTime IS NOT NULL THEN 1 ELSE 0 END)', 'responded')
+      .addSelect('SUM(CASE WHEN t.respondedOnTime = 1 THEN 1 ELSE 0 END)', 'respondedOnTime')
+      .addSelect('SUM(CASE WHEN t.resolvedOnTime IS NOT NULL THEN 1 ELSE 0 END)', 'resolved')
+      .addSelect('SUM(CASE WHEN t.resolvedOnTime = 1 THEN 1 ELSE 0 END)', 'resolvedOnTime')
+      .getRawMany<Record<string, string | number | null>>();
+    const own = (key: string) => Number(internal?.[key] ?? 0);
     const overdueOpen = await this.db
       .getRepository(Ticket)
       .createQueryBuilder('t')
@@ -70,6 +80,7 @@ export class TicketStatsService {
       reopenRate: share(num('reopened'), num('everResolved')),
       overdueOpen,
       averageStars: num('rated') ? Math.round((num('stars') / num('rated')) * 100) / 100 : null,
+      internal: { total: own('total'), onTimeResponseRate: share(own('respondedOnTime'), own('responded')), onTimeResolutionRate: share(own('resolvedOnTime'), own('resolved')) },
     };
   }
 }

@@ -1,10 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, FindOperator, In, IsNull, LessThan, MoreThan } from 'typeorm';
-import { AUTO_CLOSE_DAYS } from '@wuye/contracts';
+import { DataSource, In, IsNull, LessThan, MoreThan } from 'typeorm';
+import { AUTO_CLOSE_DAYS, shanghaiDate } from '@wuye/contracts';
+import { rawQuery } from '../../database/raw';
+import { SERVING_SQL } from '../identity/people';
 import { JobSchedulerService } from '../jobs/job-scheduler.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import type { TicketStep } from './lifecycle';
+import { DomainError } from '../../common/errors';
+import type { TicketPlan, TicketStep } from './lifecycle';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { Ticket } from './ticket.entity';
 
@@ -13,7 +16,8 @@ const BATCH = 200;
 /**
  * The scheduled side of tickets, once a minute, run by one API process at a time (a database lease):
  * flag tickets past their response or resolution deadline and escalate them to the community office,
- * close resolved tickets nobody confirmed within 7 days, and deliver pending WeChat messages.
+ * hand tickets whose assignee's company no longer serves the estate back to its inbox, close resolved tickets
+ * nobody confirmed within 7 days, and deliver pending WeChat messages.
  * These are steps of the ticket lifecycle like a person's; each is guarded, so even two runners could not take one twice.
  */
 @Injectable()
@@ -30,36 +34,58 @@ export class TicketJobsService implements OnModuleInit {
   }
 
   /** One round; returns what it did (the tests call it directly). */
-  async runOnce(now = new Date()): Promise<{ responseOverdue: number; resolutionOverdue: number; autoClosed: number }> {
+  async runOnce(now = new Date()): Promise<{ responseOverdue: number; resolutionOverdue: number; autoClosed: number; handedOver: number }> {
     const repo = this.db.getRepository(Ticket);
     const responseOverdue = await this.sweep(
-      (after) => repo.find({ where: { state: 'submitted', responseDueAt: LessThan(now), responseOverdueAt: IsNull(), id: after }, order: { id: 'ASC' }, take: BATCH }),
+      (after) => repo.find({ where: { state: 'submitted', responseDueAt: LessThan(now), responseOverdueAt: IsNull(), id: after === undefined ? undefined : MoreThan(after) }, order: { id: 'ASC' }, take: BATCH }),
       { kind: 'overdue', deadline: 'response' },
       now,
     );
     const resolutionOverdue = await this.sweep(
-      (after) => repo.find({ where: { state: In(['accepted', 'assigned', 'in_progress']), resolutionDueAt: LessThan(now), resolutionOverdueAt: IsNull(), id: after }, order: { id: 'ASC' }, take: BATCH }),
+      (after) => repo.find({ where: { state: In(['accepted', 'assigned', 'in_progress']), resolutionDueAt: LessThan(now), resolutionOverdueAt: IsNull(), id: after === undefined ? undefined : MoreThan(after) }, order: { id: 'ASC' }, take: BATCH }),
       { kind: 'overdue', deadline: 'resolution' },
+      now,
+    );
+    // Hand-over: open tickets whose assignee's company no longer serves the estate go back to its inbox unassigned.
+    const handedOver = await this.sweep(
+      async (after) => {
+        const rows = await rawQuery<{ id: number }>(
+          this.db,
+          `SELECT t.id FROM ticket t WHERE t.state IN ('accepted', 'assigned', 'in_progress') AND t.assignee_id IS NOT NULL
+             AND t.id > :after AND NOT ${SERVING_SQL('t.assignee_id', 't.community_id')} ORDER BY t.id LIMIT ${BATCH}`,
+          { after: after ?? 0, today: shanghaiDate(now) },
+        );
+        return rows.length ? repo.find({ where: { id: In(rows.map((r) => Number(r.id))) }, order: { id: 'ASC' } }) : [];
+      },
+      { kind: 'handover' },
       now,
     );
     const cutoff = new Date(now.getTime() - AUTO_CLOSE_DAYS * 86400_000);
     const autoClosed = await this.sweep(
-      (after) => repo.find({ where: { state: 'resolved', resolvedAt: LessThan(cutoff), id: after }, order: { id: 'ASC' }, take: BATCH }),
+      (after) => repo.find({ where: { state: 'resolved', resolvedAt: LessThan(cutoff), escalatedAt: IsNull(), id: after === undefined ? undefined : MoreThan(after) }, order: { id: 'ASC' }, take: BATCH }),
       { kind: 'auto_close' },
       now,
     );
     await this.notifications.deliverPending();
-    return { responseOverdue, resolutionOverdue, autoClosed };
+    return { responseOverdue, resolutionOverdue, autoClosed, handedOver };
   }
 
   /** Takes `step` on every ticket the query finds, in batches by id; returns how many it changed. */
-  private async sweep(batch: (after: FindOperator<number> | undefined) => Promise<Ticket[]>, step: TicketStep, now: Date): Promise<number> {
+  private async sweep(batch: (after: number | undefined) => Promise<Ticket[]>, step: TicketStep, now: Date): Promise<number> {
     let count = 0;
     let last = 0;
     for (;;) {
-      const due = await batch(last ? MoreThan(last) : undefined);
+      const due = await batch(last || undefined);
       for (const t of due) {
-        if (await this.lifecycle.commit(t, this.lifecycle.plan(t, step, { now, actorId: null, actors: ['system'] }))) count++;
+        let plan: TicketPlan;
+        try {
+          plan = this.lifecycle.plan(t, step, { now, actorId: null, actors: ['system'] });
+        } catch (error) {
+          // The query found it, the lifecycle's rules say no (it moved on meanwhile): nothing to do for this one.
+          if (error instanceof DomainError) continue;
+          throw error;
+        }
+        if (await this.lifecycle.commit(t, plan)) count++;
       }
       if (due.length < BATCH) return count;
       last = due[due.length - 1].id;

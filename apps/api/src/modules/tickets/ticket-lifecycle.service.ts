@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { retryingTransaction } from '../../database/transactions';
-import { managersOf, officersOf } from '../identity/people';
+import { managersOf, officersOf, servesEstate } from '../identity/people';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Community } from '../org/community.entity';
 import { UploadsService } from '../uploads/uploads.service';
@@ -75,9 +75,10 @@ export class TicketLifecycleService {
     }
     const notices = [...plan.notices];
     if (plan.escalate) {
+      const { reason, join } = plan.escalate;
       const community = await m.getRepository(Community).findOneByOrFail({ id: t.communityId });
-      await m.getRepository(Escalation).insert({ ticketId: t.id, communityId: t.communityId, officeAreaId: community.areaId, reason: plan.escalate, state: 'open', deadlineAt: null, closedAt: null, closedById: null, closingNote: null });
-      notices.push({ to: ['office'], kind: 'ticket_escalated', title: `督办：${community.name}`, body: `${t.categoryName}工单 #${t.id} ${ESCALATION_REASON_LABELS[plan.escalate]}`, ticketId: t.id });
+      if (!join) await m.getRepository(Escalation).insert({ ticketId: t.id, communityId: t.communityId, officeAreaId: community.areaId, reason, state: 'open', deadlineAt: null, closedAt: null, closedById: null, closingNote: null });
+      notices.push({ to: ['office'], kind: 'ticket_escalated', title: `督办：${community.name}`, body: `${t.categoryName}工单 #${t.id} ${join ? '再次' : ''}${ESCALATION_REASON_LABELS[reason]}`, ticketId: t.id });
     }
     for (const { to, ...draft } of notices) await this.notifications.notify(await this.audience(m, after, to), draft, m);
     return after;
@@ -87,7 +88,8 @@ export class TicketLifecycleService {
     const ids: number[] = [];
     for (const who of to) {
       if (who === 'reporter' && t.reporterId !== null) ids.push(t.reporterId);
-      if (who === 'assignee' && t.assigneeId !== null) ids.push(t.assigneeId);
+      // An assignee whose company no longer serves the estate hears nothing more of it (hand-over).
+      if (who === 'assignee' && t.assigneeId !== null && (await servesEstate(m, t.assigneeId, t.communityId))) ids.push(t.assigneeId);
       if (who === 'managers') ids.push(...(await managersOf(m, t.communityId)));
       if (who === 'office') ids.push(...(await officersOf(m, t.communityId)));
       if (who === 'followers') ids.push(...(await m.getRepository(TicketFollower).findBy({ ticketId: t.id })).map((f) => f.userId));

@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import type { TicketSource } from '@wuye/contracts';
 import { DateColumn, IdColumn, RefColumn } from '../../database/columns';
 
 /**
@@ -20,6 +21,10 @@ export abstract class RollupCounters {
 
   @Column({ type: 'varchar', length: 32 })
   categoryCode: string;
+
+  /** Where the tickets came from (TICKET_SOURCES): 内部报事 is counted apart from residents' tickets. */
+  @Column({ type: 'varchar', length: 16, default: 'app' })
+  source: TicketSource;
 
   @Column({ type: 'integer', default: 0 }) total: number;
   @Column({ type: 'integer', default: 0 }) submitted: number;
@@ -45,7 +50,7 @@ export abstract class RollupCounters {
 
 /** Per day: exact date ranges, and an estate's own statistics. */
 @Entity('ticket_rollup')
-@Index(['communityId', 'day', 'categoryCode'], { unique: true })
+@Index(['communityId', 'day', 'categoryCode', 'source'], { unique: true })
 @Index(['areaPath', 'day'])
 @Index(['companyId', 'day'])
 export class TicketRollup extends RollupCounters {
@@ -59,7 +64,7 @@ export class TicketRollup extends RollupCounters {
  * days at either end from ticket_rollup.
  */
 @Entity('ticket_rollup_month')
-@Index(['communityId', 'month', 'categoryCode'], { unique: true })
+@Index(['communityId', 'month', 'categoryCode', 'source'], { unique: true })
 @Index(['areaPath', 'month'])
 @Index(['companyId', 'month'])
 export class TicketRollupMonth extends RollupCounters {

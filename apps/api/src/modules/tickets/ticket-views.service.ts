@@ -127,7 +127,7 @@ export class TicketViewsService {
   async detail(
     t: Ticket,
     level: ViewerLevel,
-    extras: Pick<TicketView, 'actions' | 'canRate' | 'canUrge' | 'following' | 'isReporter'>,
+    extras: Pick<TicketView, 'actions' | 'canRate' | 'canUrge' | 'blocked' | 'following' | 'isReporter'>,
   ): Promise<TicketView> {
     const full = level === 'property' || level === 'reporter';
     const events = await this.db.getRepository(TicketEvent).find({ where: { ticketId: t.id }, order: { id: 'ASC' } });

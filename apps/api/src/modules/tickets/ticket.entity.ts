@@ -1,5 +1,5 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import type { TicketKind, TicketState, TicketVisibility } from '@wuye/contracts';
+import type { TicketKind, TicketSource, TicketState, TicketVisibility } from '@wuye/contracts';
 import { BoolColumn, CreatedAtColumn, IdColumn, InstantColumn, JsonColumn, RefColumn, UpdatedAtColumn } from '../../database/columns';
 
 /** 工单. Deadlines and what happened when are kept on the row, so lists and statistics need no joins. */
@@ -28,8 +28,9 @@ export class Ticket {
   @RefColumn({ nullable: true })
   reporterId: number | null;
 
-  @Column({ type: 'varchar', length: 8, default: 'app' })
-  source: 'app' | 'hotline';
+  /** Where it came from (TICKET_SOURCES): a resident in the app, the estate's property side (内部报事), 12345. */
+  @Column({ type: 'varchar', length: 16, default: 'app' })
+  source: TicketSource;
 
   @Column({ type: 'varchar', length: 16 })
   kind: TicketKind;

@@ -5,12 +5,11 @@ import {
   OPEN_TICKET_STATES,
   SIMILAR_WINDOW_DAYS,
   URGE_INTERVAL_MINUTES,
-  availableActions,
   PAGE_SIZE_DEFAULT,
   PAGE_SIZE_MAX,
   type Page,
-  type TicketActor,
   type TicketKind,
+  type TicketSource,
   type TicketSummary,
   type TicketView,
   type TicketVisibility,
@@ -28,10 +27,10 @@ import { User } from '../identity/user.entity';
 import { ContentSecurityService } from '../content/content-security.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { CategoriesService } from './categories.service';
-import { OVERDUE_SQL, isOverdue, overdueParams, ticketDeadlines } from './deadlines';
+import { OVERDUE_SQL, overdueParams, ticketDeadlines } from './deadlines';
 import { CreateTicketDto, ListTicketsQuery, RatingDto, SimilarQuery, TransitionDto } from './dto/ticket.dto';
 import { retryingTransaction } from '../../database/transactions';
-import type { StepActor } from './lifecycle';
+import { ticketActions, type StepActor } from './lifecycle';
 import { TicketEvent } from './ticket-event.entity';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketFollower } from './ticket-follower.entity';
@@ -89,7 +88,9 @@ export class TicketsService {
     const verdict = await this.content.checkText(caller.userId, dto.description, 3);
     let ticket: Ticket;
     try {
-      ticket = await this.insertTicket(dto, { reporterId: caller.userId, source: 'app', idempotencyKey: idempotencyKey ?? null, heldForReview: verdict === 'review' });
+      // Filed by the estate's own property side: 内部报事, not a resident's (never rated by them, counted apart).
+      const source = caller.mayInCommunity('tickets.property', dto.communityId) ? 'internal' : 'app';
+      ticket = await this.insertTicket(dto, { reporterId: caller.userId, source, idempotencyKey: idempotencyKey ?? null, heldForReview: verdict === 'review' });
     } catch (error) {
       // The same submission twice at once: the other request made it; answer with that one.
       const twin = await earlier();
@@ -103,7 +104,7 @@ export class TicketsService {
   /** Shared by the app and the Open311 hotline intake. Returns the new ticket as stored. */
   async insertTicket(
     input: NewTicket,
-    origin: { reporterId: number | null; source: 'app' | 'hotline'; idempotencyKey: string | null; heldForReview: boolean; reporterMask?: string },
+    origin: { reporterId: number | null; source: TicketSource; idempotencyKey: string | null; heldForReview: boolean; reporterMask?: string },
   ): Promise<Ticket> {
     const [community] = await rawQuery<{ id: number; areaPath: string }>(this.db, 'SELECT id, area_path AS areaPath FROM community WHERE id = :id', { id: input.communityId });
     if (!community) throw notFound('community');
@@ -207,15 +208,7 @@ export class TicketsService {
   private async view(t: Ticket, caller: Principal, following: boolean): Promise<TicketView> {
     const level = this.viewerLevel(t, caller, following);
     if (!level) throw notFound('ticket');
-    const actors = this.actorsOf(t, caller);
-    const isReporter = t.reporterId === caller.userId;
-    return this.views.detail(t, level, {
-      actions: availableActions(t.state, actors.filter((a): a is TicketActor => a !== 'follower')),
-      canRate: isReporter && t.ratingStars === null && (t.state === 'resolved' || (t.state === 'closed' && t.resolvedAt !== null)),
-      canUrge: (isReporter || following) && isOverdue(t),
-      following,
-      isReporter,
-    });
+    return this.views.detail(t, level, { ...ticketActions(t, this.actorsOf(t, caller, following), new Date()), following, isReporter: t.reporterId === caller.userId });
   }
 
   /**
@@ -379,7 +372,8 @@ export class TicketsService {
   async follow(id: number, caller: Principal): Promise<TicketView> {
     const t = await this.db.getRepository(Ticket).findOneBy({ id });
     if (!t || t.visibility !== 'public' || !this.viewerLevel(t, caller) || !caller.mayInCommunity('tickets.report', t.communityId)) throw notFound('ticket');
-    const plan = this.lifecycle.plan(t, { kind: 'follow' }, { now: new Date(), actorId: caller.userId, actors: this.actorsOf(t, caller, true) });
+    const followedBefore = await this.db.getRepository(TicketEvent).existsBy({ ticketId: id, actorId: caller.userId, action: 'follow' });
+    const plan = this.lifecycle.plan(t, { kind: 'follow' }, { now: new Date(), actorId: caller.userId, actors: this.actorsOf(t, caller, true), followedBefore });
     // Following twice is a no-op; the unique index settles a double tap.
     if (!(await this.db.getRepository(TicketFollower).existsBy({ ticketId: id, userId: caller.userId }))) {
       await this.lifecycle.commit(t, plan, (m) => m.getRepository(TicketFollower).insert({ ticketId: id, userId: caller.userId }));

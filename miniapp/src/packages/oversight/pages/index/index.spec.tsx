@@ -21,6 +21,7 @@ const OFFICE: RoleScope = { role: 'community_office', areaId: 3, scopeName: '南
 const me = (roles: RoleScope[]): MeView => ({ id: 3, displayName: '城关镇 李主任', phone: null, roles, houses: [], wechat: false });
 
 const metrics = (total: number, overdueOpen: number, satisfactionRate: number | null = 0.75): Metrics => ({
+  internal: { total: 0, onTimeResponseRate: null, onTimeResolutionRate: null },
   total,
   byState: {},
   onTimeResponseRate: 0.8623,

@@ -29,6 +29,7 @@ const TIMELINE: TicketEventView[] = [
 ];
 
 const TICKET: TicketView = {
+  blocked: {},
   id: 38,
   communityId: 2,
   communityName: '阳光新城',

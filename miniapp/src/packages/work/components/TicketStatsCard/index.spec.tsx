@@ -11,6 +11,7 @@ jest.mock('../../../../services/handling', () => ({
 const statsMock = jest.mocked(getTicketStats);
 
 const stats = (overrides: Partial<TicketStats> = {}): TicketStats => ({
+  internal: { total: 0, onTimeResponseRate: null, onTimeResolutionRate: null },
   communityId: 1,
   from: '2026-10-31',
   to: '2026-11-29',

@@ -16,6 +16,7 @@ const getMeMock = jest.mocked(getMe);
 const statsMock = jest.mocked(getTicketStats);
 
 const stats = (communityId: number, total: number): TicketStats => ({
+  internal: { total: 0, onTimeResponseRate: null, onTimeResolutionRate: null },
   communityId,
   from: '2026-10-31',
   to: '2026-11-29',
