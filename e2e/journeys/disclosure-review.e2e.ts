@@ -175,6 +175,23 @@ describe('业账社审: a quarter of public income from draft to the board', () 
     await leave(page);
   });
 
+  it('the chair reads why it cannot be signed off yet: the corrected cost is not approved by a member', async () => {
+    const { page } = j;
+    await openForReview(page, '锦绣花园业委会 林主任', TITLE);
+    await expect(visible(page, '.sign-off-blocked').innerText()).resolves.toContain('还没有其他委员审核通过');
+    // Taro's H5 button is a custom element: disabled is its attribute, not a native button's state.
+    await expect(visible(page, '.sign-off-button').getAttribute('disabled')).resolves.not.toBeNull();
+    await leave(page);
+  });
+
+  it('the committee member approves the revised disclosure as a whole', async () => {
+    const { page } = j;
+    await openForReview(page, '锦绣花园业委会 马委员', TITLE);
+    await visible(page, '.review-whole .review-approve').click();
+    await expect(visible(page, '.review-whole .review-decision').last().innerText()).resolves.toBe('通过');
+    await leave(page);
+  });
+
   it('the chair signs it off and it is published', async () => {
     const { page } = j;
     await openForReview(page, '锦绣花园业委会 林主任', TITLE);
@@ -284,8 +301,12 @@ describe('公摊: a shared cost by agreed shares, from draft to the owner’s ow
     await leave(page);
   });
 
-  it('the chair checks the shares house by house and signs it off', async () => {
+  it('the chair checks the shares house by house and signs it off once a member approved it', async () => {
     const { page } = j;
+    await openForReview(page, '锦绣花园业委会 马委员', SHARED_TITLE);
+    await visible(page, '.review-whole .review-approve').click();
+    await expect(visible(page, '.review-whole .review-decision').last().innerText()).resolves.toBe('通过');
+    await leave(page);
     await openForReview(page, '锦绣花园业委会 林主任', SHARED_TITLE);
     await visible(page, '.review-allocation .allocation-agreed-row').first().waitFor();
     await expect(visible(page, '.review-allocation .allocation-agreed-row').allInnerTexts()).resolves.toEqual(['3栋1单元1201\n3 份', '3栋1单元1202\n1 份']);

@@ -105,6 +105,16 @@ describe('disclosures and account review (业账社审)', () => {
     await t.http().post(`/api/v1/disclosures/${draft.body.id}/sign-off`).set(committee).expect(403);
     await t.http().post(`/api/v1/disclosure-reviews/${query.id}/answer`).set(manager).send({ answer: '按停车管理岗位工时 30% 分摊，附考勤表' }).expect(200);
 
+    // Answered, but only line 1 was approved: every line needs a member other than the one signing.
+    const unapproved = await t.http().post(`/api/v1/disclosures/${draft.body.id}/sign-off`).set(chair).expect(409);
+    expect(unapproved.body).toMatchObject({ code: 'LINES_NOT_APPROVED', message: expect.stringContaining('第 2、3、4 项') });
+    // The chair's own approval does not count (nobody reviews what they sign), and the page says why before.
+    await t.http().post(`/api/v1/disclosures/${draft.body.id}/reviews`).set(chair).send({ decision: 'approve' }).expect(201);
+    const held = await t.http().get(`/api/v1/disclosures/${draft.body.id}`).set(chair).expect(200);
+    expect(held.body).toMatchObject({ can: { signOff: false }, blocked: { signOff: expect.stringContaining('第 2、3、4 项') } });
+    await t.http().post(`/api/v1/disclosures/${draft.body.id}/sign-off`).set(chair).expect(409);
+    await t.http().post(`/api/v1/disclosures/${draft.body.id}/reviews`).set(committee).send({ decision: 'approve' }).expect(201);
+
     const signed = await t.http().post(`/api/v1/disclosures/${draft.body.id}/sign-off`).set(chair).expect(200);
     expect(signed.body).toMatchObject({ state: 'published', hash: expect.stringMatching(/^[0-9a-f]{64}$/), version: 1 });
     expect(new Date(signed.body.boardUntil).getTime() - new Date(signed.body.publishedAt).getTime()).toBe(30 * 86400_000);

@@ -105,6 +105,18 @@ export function allocationRows(a: AllocationSummary, totalFen: number): { key: s
   return rows;
 }
 
+/**
+ * What a published disclosure shows that is derived from other records (houses, areas, buildings), fixed at sign-off,
+ * stored with it and inside its hash: editing houses afterwards never changes what was published.
+ */
+export interface DisclosureFacts {
+  /** shared_cost: how the total was shared, and the SHA-256 of every house's share as written then. */
+  allocation?: Omit<AllocationSummary, 'agreed'>;
+  sharesSha256?: string;
+  /** maintenance_fund: the estate's exclusive area and owners then, and whether each withdrawal's vote passed (by line seq). */
+  fund?: { totalAreaCenti: number; totalHeads: number; passed: Record<string, boolean> };
+}
+
 export interface CreateDisclosureInput {
   communityId: number;
   type: DisclosureType;

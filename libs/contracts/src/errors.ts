@@ -78,6 +78,7 @@ export const ERROR_CODES = {
   DISCLOSURE_INVALID: '公示内容有误，请按提示修改',
   DISCLOSURE_PUBLISHED: '已公示的内容不能修改；如需更正，请发起更正（新版本）',
   OPEN_QUERIES: '还有质疑未回复，不能签发',
+  LINES_NOT_APPROVED: '还有明细没有其他委员审核通过，不能签发',
   ALREADY_ANSWERED: '已经回复过了',
   CORRECTION_PENDING: '该公示已有一份更正在处理中',
   CHAIN_BUSY: '同时有其他公示在签发，请稍后重试',

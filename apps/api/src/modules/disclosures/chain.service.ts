@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not, QueryFailedError } from 'typeorm';
-import type { ChainEntry, ChainVerification } from '@wuye/contracts';
+import type { ChainEntry, ChainVerification, DisclosureFacts } from '@wuye/contracts';
 import { conflict, notFound } from '../../common/errors';
 import type { Principal } from '../identity/principal';
 import { Upload } from '../uploads/upload.entity';
-import { disclosureHash } from './disclosure-hash';
+import { disclosureHash, sharesDigest } from './disclosure-hash';
+import { DisclosureShare } from './disclosure-share.entity';
 import { DisclosureLine } from './disclosure-line.entity';
 import { Disclosure } from './disclosure.entity';
 
@@ -45,21 +46,30 @@ export class ChainService {
    * previous link, with `alongside` in the same transaction. Two publications in one estate at once: the chain
    * position is unique, one of them is told to try again (CHAIN_BUSY); any other clash is not that, and says so.
    */
-  async publish(d: Disclosure, signedById: number, alongside: (m: EntityManager, published: { hash: string; chainSeq: number }) => Promise<void>): Promise<void> {
+  async publish(
+    d: Disclosure,
+    signedById: number,
+    steps: {
+      /** What the publication fixes (shares written, derived facts): inside the hash. */
+      freeze: (m: EntityManager) => Promise<DisclosureFacts | null>;
+      alongside: (m: EntityManager, published: { hash: string; chainSeq: number }) => Promise<void>;
+    },
+  ): Promise<void> {
     try {
       await this.db.transaction(async (m) => {
         const last = await m.getRepository(Disclosure).findOne({ where: { communityId: d.communityId, chainSeq: Not(IsNull()) }, order: { chainSeq: 'DESC' } });
-        const publishing: Disclosure = { ...d, state: 'published', publishedAt: new Date(), signedOffById: signedById, chainSeq: (last?.chainSeq ?? 0) + 1, prevHash: last?.hash ?? null };
+        const facts = await steps.freeze(m);
+        const publishing: Disclosure = { ...d, state: 'published', publishedAt: new Date(), signedOffById: signedById, chainSeq: (last?.chainSeq ?? 0) + 1, prevHash: last?.hash ?? null, facts };
         const hash = await this.hashOf(publishing, m);
         const result = await m
           .getRepository(Disclosure)
           .createQueryBuilder()
           .update()
-          .set({ state: 'published', publishedAt: publishing.publishedAt, signedOffById: signedById, chainSeq: publishing.chainSeq, prevHash: publishing.prevHash, hash })
+          .set({ state: 'published', publishedAt: publishing.publishedAt, signedOffById: signedById, chainSeq: publishing.chainSeq, prevHash: publishing.prevHash, hash, facts })
           .where("id = :id AND state = 'in_review' AND review_round = :round", { id: d.id, round: d.reviewRound })
           .execute();
         if (!result.affected) throw conflict('STALE_VERSION', '该公示刚被修改过，请刷新');
-        await alongside(m, { hash, chainSeq: publishing.chainSeq as number });
+        await steps.alongside(m, { hash, chainSeq: publishing.chainSeq as number });
       });
     } catch (error) {
       if (this.isChainCollision(error)) throw conflict('CHAIN_BUSY', '同时有其他公示在签发，请稍后重试');
@@ -83,7 +93,9 @@ export class ChainService {
       const recomputed = await this.hashOf(d);
       checked++;
       if (d.prevHash !== previous) return { valid: false, checked, brokenAt: { id: d.id, seq: d.chainSeq as number, reason: 'chain_broken' } };
-      if (recomputed !== d.hash) return { valid: false, checked, brokenAt: { id: d.id, seq: d.chainSeq as number, reason: 'content_changed' } };
+      // The shares of a shared cost are rows of their own: their digest is in the hashed facts.
+      const sharesAltered = d.facts?.sharesSha256 !== undefined && sharesDigest(await this.db.getRepository(DisclosureShare).findBy({ disclosureId: d.id })) !== d.facts.sharesSha256;
+      if (recomputed !== d.hash || sharesAltered) return { valid: false, checked, brokenAt: { id: d.id, seq: d.chainSeq as number, reason: 'content_changed' } };
       previous = d.hash;
     }
     return { valid: true, checked };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { DISCLOSURE_TYPE_LABELS, computeTotals, type DisclosureContent, type DisclosureLineInput, type DisclosureView } from '@wuye/contracts';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DISCLOSURE_TYPE_LABELS, canonicalJson, computeTotals, type DisclosureContent, type DisclosureLineInput, type DisclosureView } from '@wuye/contracts';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { AuditService } from '../identity/audit.service';
 import { committeeOf } from '../identity/people';
@@ -10,6 +10,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { Community } from '../org/community.entity';
 import { UploadsService } from '../uploads/uploads.service';
 import { DisclosureLine } from './disclosure-line.entity';
+import { DisclosureReview } from './disclosure-review.entity';
 import { checkContent, checkLines, checkPeriod, type LineProblem, type NormalisedLine } from './disclosure-rules';
 import { DisclosureSharesService } from './disclosure-shares.service';
 import { DisclosureViewsService } from './disclosure-views.service';
@@ -72,7 +73,7 @@ export class DisclosureDraftingService {
         }),
       );
       await m.getRepository(Disclosure).update(d.id, { lineageId: d.id });
-      await this.writeLines(m, d.id, lines, caller.userId, new Set());
+      await this.writeLines(m, d.id, lines, caller.userId, new Set(), [], { round: 0, changed: [] });
       await this.audit.record({ actorId: caller.userId, action: 'disclosure.create', entityType: 'disclosure', entityId: d.id, communityId: community.id, after: { type: dto.type, period: dto.period } }, m);
       return d.id;
     });
@@ -108,7 +109,14 @@ export class DisclosureDraftingService {
         const sentIds = dto.lines.map((l) => l.id);
         const removed = existingLines.filter((l) => !sentIds.includes(l.id)).map((l) => l.id);
         if (removed.length) await m.getRepository(DisclosureLine).delete(removed);
-        await this.writeLines(m, id, lines, caller.userId, kept, sentIds);
+        // A line changed (or removed) closes the committee's open queries on it: they were about the old line, and
+        // approvals of it no longer count (changedRound). An unchanged line keeps both.
+        const changed = lines
+          .map((l, i) => ({ l, old: existingLines.find((e) => e.id === sentIds[i]) }))
+          .filter(({ l, old }) => old && canonicalJson(inputOf(old)) !== canonicalJson({ ...l, amountFen: l.amountFen ?? undefined }))
+          .map(({ old }) => (old as DisclosureLine).id);
+        await this.closeQueriesOn(m, [...changed, ...removed], caller.userId, removed);
+        await this.writeLines(m, id, lines, caller.userId, kept, sentIds, { round: d.reviewRound, changed });
       }
     });
     return this.views.get(id, caller);
@@ -177,7 +185,7 @@ export class DisclosureDraftingService {
           updatedAt: undefined,
         }),
       );
-      await this.writeLines(m, d.id, lines, caller.userId, new Set(oldLines.flatMap((l) => l.attachmentIds)));
+      await this.writeLines(m, d.id, lines, caller.userId, new Set(oldLines.flatMap((l) => l.attachmentIds)), [], { round: 0, changed: [] });
       await this.audit.record({ actorId: caller.userId, action: 'disclosure.correct', entityType: 'disclosure', entityId: d.id, communityId: old.communityId, after: { supersedes: old.id, reason: dto.reason } }, m);
       return d.id;
     });
@@ -192,13 +200,39 @@ export class DisclosureDraftingService {
    * Lines in order (`ids[i]`: line i is that existing line, updated in place; otherwise inserted). Vouchers the
    * caller just uploaded are claimed, ones the disclosure already had are kept.
    */
-  private async writeLines(m: EntityManager, disclosureId: number, lines: NormalisedLine[], userId: number, kept: Set<number>, ids: (number | undefined)[] = []): Promise<void> {
+  private async writeLines(
+    m: EntityManager,
+    disclosureId: number,
+    lines: NormalisedLine[],
+    userId: number,
+    kept: Set<number>,
+    ids: (number | undefined)[],
+    revision: { round: number; changed: number[] },
+  ): Promise<void> {
     const fresh = [...new Set(lines.flatMap((l) => l.attachmentIds).filter((a) => !kept.has(a)))];
     await this.uploads.claim(fresh, userId, m, ['image', 'pdf']);
-    const rows = lines.map((l, i) => ({ disclosureId, seq: i + 1, kind: l.kind, item: l.item, amountFen: l.amountFen, fields: l.fields, attachmentIds: l.attachmentIds }));
+    const rows = lines.map((l, i) => ({
+      disclosureId,
+      seq: i + 1,
+      kind: l.kind,
+      item: l.item,
+      amountFen: l.amountFen,
+      fields: l.fields,
+      attachmentIds: l.attachmentIds,
+      // New lines and changed lines are from this round on; an unchanged line keeps the round it was last changed in.
+      ...(ids[i] === undefined || revision.changed.includes(ids[i] as number) ? { changedRound: revision.round } : {}),
+    }));
     for (const [i, row] of rows.entries()) if (ids[i] !== undefined) await m.getRepository(DisclosureLine).update({ id: ids[i], disclosureId }, row);
     const added = rows.filter((_, i) => ids[i] === undefined);
     if (added.length) await m.getRepository(DisclosureLine).insert(added);
+  }
+
+  /** Open queries on lines that changed or went: answered by the change itself, in the manager's name. */
+  private async closeQueriesOn(m: EntityManager, lineIds: number[], userId: number, removed: number[]): Promise<void> {
+    for (const lineId of lineIds) {
+      const answer = removed.includes(lineId) ? '（物业已删除此项）' : '（物业已修改此项，请重新审核）';
+      await m.getRepository(DisclosureReview).update({ lineId, decision: 'query', answeredAt: IsNull() }, { answer, answeredById: userId, answeredAt: new Date() });
+    }
   }
 
   /** Content and lines checked for the type (and, for a shared cost, against the estate's houses). */

@@ -32,10 +32,19 @@ export function disclosureHash(d: Disclosure, lines: DisclosureLine[], attachmen
         fields: l.fields,
         attachments: l.attachmentIds.map((id) => attachmentSha.get(id) ?? null),
       })),
+    // What it derived from other records, fixed at sign-off; absent from versions published before facts were kept,
+    // so their hashes stay what they were.
+    facts: d.facts ?? undefined,
     publishedAt: d.publishedAt ? d.publishedAt.toISOString() : null,
     signedOffById: d.signedOffById,
     chainSeq: d.chainSeq,
     prevHash: d.prevHash,
   };
   return createHash('sha256').update(canonicalJson(payload)).digest('hex');
+}
+
+/** SHA-256 of the shares of a shared cost as written (by house), for the facts a publication fixes. */
+export function sharesDigest(shares: { houseId: number; weight: number; shareFen: number }[]): string {
+  const rows = [...shares].sort((a, b) => a.houseId - b.houseId).map((s) => [s.houseId, s.weight, s.shareFen]);
+  return createHash('sha256').update(canonicalJson(rows)).digest('hex');
 }

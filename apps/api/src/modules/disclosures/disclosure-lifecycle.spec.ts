@@ -1,7 +1,7 @@
 import { DISCLOSURE_STATES, DISCLOSURE_STEPS, DISCLOSURE_TRANSITIONS, type DisclosureState, type Role } from '@wuye/contracts';
 import { POLICIES } from '../identity/policies';
 import { Principal } from '../identity/principal';
-import { disclosureActions, refusalFrom } from './disclosure-lifecycle';
+import { disclosureActions, refusalFrom, signOffHold } from './disclosure-lifecycle';
 
 const ESTATE = 4;
 const ROLES: Role[] = ['manager', 'staff', 'committee', 'committee_chair', 'resident', 'community_office', 'company_admin'];
@@ -45,5 +45,28 @@ describe('disclosure lifecycle: what each role may do, step × state × role', (
     expect(disclosureActions({ state: 'in_review', communityId: ESTATE }, as('committee'), holds).blocked).toEqual({});
     // Not in review: the reason is not the queries, the sign-off simply does not apply.
     expect(disclosureActions({ state: 'draft', communityId: ESTATE }, as('committee_chair'), holds).blocked).toEqual({});
+  });
+});
+
+describe('sign-off: every query answered, every line approved by another member since it last changed', () => {
+  const CHAIR = 9;
+  const MEMBER = 8;
+  const lines = [
+    { id: 1, seq: 1, changedRound: 0 },
+    { id: 2, seq: 2, changedRound: 1 },
+  ];
+  const review = (lineId: number | null, round: number, reviewerId: number, decision: 'approve' | 'query' = 'approve', answeredAt: Date | null = null) => ({ lineId, round, reviewerId, decision, answeredAt });
+
+  it('holds while any query of any round is unanswered', () => {
+    expect(signOffHold(lines, [review(null, 2, MEMBER), review(1, 1, MEMBER, 'query')], CHAIR)).toEqual({ code: 'OPEN_QUERIES', message: '还有 1 条质疑未回复，不能签发' });
+    expect(signOffHold(lines, [review(null, 2, MEMBER), review(1, 1, MEMBER, 'query', new Date())], CHAIR)).toBeNull();
+  });
+
+  it('counts an approval only by someone else, and only after the line last changed', () => {
+    // Line 2 changed in round 1: round 1's approvals were of the old line.
+    expect(signOffHold(lines, [review(null, 1, MEMBER)], CHAIR)).toEqual({ code: 'LINES_NOT_APPROVED', message: '第 2 项还没有其他委员审核通过，不能签发' });
+    expect(signOffHold(lines, [review(null, 1, MEMBER), review(2, 2, MEMBER)], CHAIR)).toBeNull();
+    // The signer's own approvals never count.
+    expect(signOffHold(lines, [review(null, 2, CHAIR)], CHAIR)?.message).toContain('第 1、2 项');
   });
 });

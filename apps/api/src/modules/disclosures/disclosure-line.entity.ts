@@ -26,4 +26,11 @@ export class DisclosureLine {
 
   @JsonColumn()
   attachmentIds: number[];
+
+  /**
+   * The review round during which this line last changed (0: as first drafted). Committee approvals and queries of
+   * rounds up to this one were about an older line: approvals no longer count, queries were closed by the change.
+   */
+  @Column({ type: 'integer', default: 0 })
+  changedRound: number;
 }

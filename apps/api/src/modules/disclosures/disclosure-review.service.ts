@@ -9,6 +9,7 @@ import { managersOf } from '../identity/people';
 import type { Principal } from '../identity/principal';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ChainService } from './chain.service';
+import { signOffHold } from './disclosure-lifecycle';
 import { DisclosureLine } from './disclosure-line.entity';
 import { DisclosureReview } from './disclosure-review.entity';
 import { DisclosureSharesService } from './disclosure-shares.service';
@@ -58,16 +59,21 @@ export class DisclosureReviewService {
     return this.views.get(d.id, caller);
   }
 
-  /** 主任签发 → 公示: hashed, chained to the community's previous publication, shares computed for shared costs. */
+  /**
+   * 主任签发 → 公示, once every query is answered and every line approved by another member (signOffHold): hashed,
+   * chained to the community's previous publication, with what it derives fixed (shares, votes).
+   */
   async signOff(id: number, caller: Principal): Promise<DisclosureView> {
     const d = await this.views.loadFor('signOff', id, caller);
-    const open = await this.db.getRepository(DisclosureReview).countBy({ disclosureId: id, round: d.reviewRound, decision: 'query', answeredAt: IsNull() });
-    if (open) throw conflict('OPEN_QUERIES', `还有 ${open} 条质疑未回复，不能签发`);
-    await this.chain.publish(d, caller.userId, async (m, published) => {
+    const hold = signOffHold(await this.db.getRepository(DisclosureLine).findBy({ disclosureId: id }), await this.db.getRepository(DisclosureReview).findBy({ disclosureId: id }), caller.userId);
+    if (hold) throw conflict(hold.code, hold.message);
+    await this.chain.publish(d, caller.userId, {
+      freeze: async (m) => this.shares.freeze(m, d, await m.getRepository(DisclosureLine).find({ where: { disclosureId: id } })),
+      alongside: async (m, published) => {
       if (d.supersedesId) await m.getRepository(Disclosure).update({ id: d.supersedesId, state: 'published' }, { state: 'superseded' });
-      if (d.type === 'shared_cost') await this.shares.writeShares(m, d);
       await this.audit.record({ actorId: caller.userId, action: 'disclosure.publish', entityType: 'disclosure', entityId: id, communityId: d.communityId, after: { hash: published.hash, chainSeq: published.chainSeq } }, m);
       await this.notifications.notify(await managersOf(m, d.communityId), { kind: 'disclosure_published', title: '公示已签发', body: d.title }, m);
+      },
     });
     return this.views.get(id, caller);
   }

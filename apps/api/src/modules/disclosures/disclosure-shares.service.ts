@@ -1,18 +1,64 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { allocateLargestRemainder, isPublished, shareBasis, type AllocationSummary, type DisclosureContent, type DisclosureView } from '@wuye/contracts';
+import { allocateLargestRemainder, isPublished, shareBasis, type AllocationSummary, type DisclosureContent, type DisclosureFacts, type DisclosureView } from '@wuye/contracts';
 import { invalid } from '../../common/errors';
 import { HouseBinding } from '../identity/house-binding.entity';
 import { Building } from '../org/building.entity';
 import { House } from '../org/house.entity';
 import { houseLabel } from '../org/houses.service';
-import type { LineProblem } from './disclosure-rules';
+import { sharesDigest } from './disclosure-hash';
+import type { DisclosureLine } from './disclosure-line.entity';
+import { votePassed, type LineProblem } from './disclosure-rules';
 import { DisclosureShare } from './disclosure-share.entity';
 import type { Disclosure } from './disclosure.entity';
 
 /** The houses a shared cost by area or household falls on: the chosen buildings, or the whole estate. */
 const housesInScope = (communityId: number, content: DisclosureContent) => (content.buildingIds?.length ? { communityId, buildingId: In(content.buildingIds) } : { communityId });
+
+/** The shares of a shared cost: largest remainder over the houses in scope, adding up to the total exactly. */
+export async function shareRows(m: EntityManager, d: Pick<Disclosure, 'communityId' | 'content' | 'totals'>): Promise<{ houseId: number; weight: number; shareFen: number }[]> {
+  const content = d.content;
+  let weighted: { houseId: number; weight: number }[];
+  if (content.method === 'fixed') weighted = (content.fixedShares ?? []).map((s) => ({ houseId: s.houseId, weight: s.weight }));
+  else {
+    const houses = await m.getRepository(House).find({ where: housesInScope(d.communityId, content), order: { id: 'ASC' } });
+    weighted = houses.map((h) => ({ houseId: h.id, weight: content.method === 'household' ? 1 : h.floorAreaCenti }));
+  }
+  if (!weighted.length) throw invalid('分摊范围内没有房屋', { field: 'content.buildingIds' }, 'DISCLOSURE_INVALID');
+  const shares = allocateLargestRemainder(d.totals.totalFen, weighted.map((w) => w.weight));
+  return weighted.map((w, i) => ({ ...w, shareFen: shares[i] }));
+}
+
+/** The estate's exclusive floor area and houses, for the 278 thresholds of a maintenance-fund withdrawal. */
+export async function fundTotals(m: EntityManager, communityId: number): Promise<{ area: number; heads: number }> {
+  const [row] = await m.getRepository(House).createQueryBuilder('h').select('SUM(h.floorAreaCenti)', 'area').addSelect('COUNT(*)', 'heads').where('h.communityId = :communityId', { communityId }).getRawMany();
+  return { area: Number(row?.area ?? 0), heads: Number(row?.heads ?? 0) };
+}
+
+/**
+ * What a publication fixes, inside the transaction that publishes it: a shared cost's shares (written, and their
+ * digest) and how it was shared; a maintenance-fund withdrawal's vote against the estate's area and owners then.
+ * The chain's sign-off and the demo seed both publish through this.
+ */
+export async function freezeFacts(m: EntityManager, d: Pick<Disclosure, 'id' | 'type' | 'communityId' | 'content' | 'totals'>, lines: Pick<DisclosureLine, 'seq' | 'kind' | 'fields'>[]): Promise<DisclosureFacts | null> {
+  if (d.type === 'shared_cost') {
+    const rows = await shareRows(m, d);
+    for (let i = 0; i < rows.length; i += 500) {
+      await m.getRepository(DisclosureShare).insert(rows.slice(i, i + 500).map((r) => ({ disclosureId: d.id, houseId: r.houseId, shareFen: r.shareFen, weight: r.weight })));
+    }
+    const method = d.content.method ?? 'area';
+    const buildingIds = method !== 'fixed' && d.content.buildingIds?.length ? d.content.buildingIds : null;
+    const buildings = buildingIds ? (await m.getRepository(Building).find({ where: { id: In(buildingIds) }, order: { id: 'ASC' } })).map((b) => b.name) : null;
+    return { allocation: { method, buildings, houses: rows.length, weightTotal: rows.reduce((a, r) => a + r.weight, 0) }, sharesSha256: sharesDigest(rows) };
+  }
+  if (d.type === 'maintenance_fund') {
+    const { area, heads } = await fundTotals(m, d.communityId);
+    const passed = Object.fromEntries(lines.filter((l) => l.kind === 'withdrawal').map((l) => [String(l.seq), votePassed(l.fields, area, heads)]));
+    return { fund: { totalAreaCenti: area, totalHeads: heads, passed } };
+  }
+  return null;
+}
 
 /**
  * 公摊: how a shared cost falls on the houses (民法典 283: by floor area unless agreed otherwise). Shares are computed
@@ -41,26 +87,8 @@ export class DisclosureSharesService {
     return [];
   }
 
-  /** The shares of a shared cost: largest remainder over the houses in scope, adding up to the total exactly. */
-  async shareRows(d: Pick<Disclosure, 'communityId' | 'content' | 'totals'>, m: EntityManager = this.db.manager): Promise<{ houseId: number; weight: number; shareFen: number }[]> {
-    const content = d.content;
-    let weighted: { houseId: number; weight: number }[];
-    if (content.method === 'fixed') weighted = (content.fixedShares ?? []).map((s) => ({ houseId: s.houseId, weight: s.weight }));
-    else {
-      const houses = await m.getRepository(House).find({ where: housesInScope(d.communityId, content), order: { id: 'ASC' } });
-      weighted = houses.map((h) => ({ houseId: h.id, weight: content.method === 'household' ? 1 : h.floorAreaCenti }));
-    }
-    if (!weighted.length) throw invalid('分摊范围内没有房屋', { field: 'content.buildingIds' }, 'DISCLOSURE_INVALID');
-    const shares = allocateLargestRemainder(d.totals.totalFen, weighted.map((w) => w.weight));
-    return weighted.map((w, i) => ({ ...w, shareFen: shares[i] }));
-  }
-
-  /** Fixes the shares of a shared cost as it is published. */
-  async writeShares(m: EntityManager, d: Disclosure): Promise<void> {
-    const rows = await this.shareRows(d, m);
-    for (let i = 0; i < rows.length; i += 500) {
-      await m.getRepository(DisclosureShare).insert(rows.slice(i, i + 500).map((r) => ({ disclosureId: d.id, houseId: r.houseId, shareFen: r.shareFen, weight: r.weight })));
-    }
+  freeze(m: EntityManager, d: Disclosure, lines: Pick<DisclosureLine, 'seq' | 'kind' | 'fields'>[]): Promise<DisclosureFacts | null> {
+    return freezeFacts(m, d, lines);
   }
 
   /**
@@ -87,7 +115,8 @@ export class DisclosureSharesService {
       houses = await this.db.getRepository(House).countBy(where);
       weightTotal = method === 'household' ? houses : Number((await this.db.getRepository(House).sum('floorAreaCenti', where)) ?? 0);
     }
-    const summary: AllocationSummary = { method, buildings, houses, weightTotal };
+    // Published with its facts: as it was shared then, whatever happened to houses and buildings since.
+    const summary: AllocationSummary = isPublished(d.state) && d.facts?.allocation ? { ...d.facts.allocation } : { method, buildings, houses, weightTotal };
     if (internal && method === 'fixed') {
       const given = d.content.fixedShares ?? [];
       const labels = await this.houseLabels(given.map((s) => s.houseId));
@@ -105,7 +134,7 @@ export class DisclosureSharesService {
     if (isPublished(d.state)) {
       shares = await this.db.getRepository(DisclosureShare).findBy({ disclosureId: d.id, houseId: In(houseIds) });
     } else {
-      shares = (await this.shareRows(d).catch(() => [])).filter((s) => houseIds.includes(s.houseId));
+      shares = (await shareRows(this.db.manager, d).catch(() => [])).filter((s) => houseIds.includes(s.houseId));
     }
     const labels = await this.houseLabels(shares.map((s) => s.houseId));
     const method = d.content.method ?? 'area';
@@ -119,10 +148,8 @@ export class DisclosureSharesService {
     return shares.map((s) => ({ house: labels.get(s.houseId)?.label ?? String(s.houseId), weight: s.weight, shareFen: s.shareFen }));
   }
 
-  /** The estate's exclusive floor area and houses, for the 278 thresholds of a maintenance-fund withdrawal. */
-  async fundTotals(communityId: number): Promise<{ area: number; heads: number }> {
-    const [row] = await this.db.getRepository(House).createQueryBuilder('h').select('SUM(h.floorAreaCenti)', 'area').addSelect('COUNT(*)', 'heads').where('h.communityId = :communityId', { communityId }).getRawMany();
-    return { area: Number(row?.area ?? 0), heads: Number(row?.heads ?? 0) };
+  fundTotals(communityId: number): Promise<{ area: number; heads: number }> {
+    return fundTotals(this.db.manager, communityId);
   }
 
   /** "3栋1单元1201" and the building of each house id. */

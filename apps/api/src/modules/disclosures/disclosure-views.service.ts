@@ -8,7 +8,7 @@ import type { Principal } from '../identity/principal';
 import { User } from '../identity/user.entity';
 import { Community } from '../org/community.entity';
 import { UploadsService } from '../uploads/uploads.service';
-import { disclosureActions, holdsStep, refusalFrom } from './disclosure-lifecycle';
+import { disclosureActions, holdsStep, refusalFrom, signOffHold } from './disclosure-lifecycle';
 import { DisclosureLine } from './disclosure-line.entity';
 import { DisclosureQuestion } from './disclosure-question.entity';
 import { DisclosureReview } from './disclosure-review.entity';
@@ -64,11 +64,6 @@ export class DisclosureViewsService {
     return d;
   }
 
-  /** Open queries of the current round: the chair cannot sign off while there are any. */
-  private openQueries(reviews: DisclosureReview[], d: Disclosure): number {
-    return reviews.filter((r) => r.round === d.reviewRound && r.decision === 'query' && !r.answeredAt).length;
-  }
-
   async get(id: number, caller: Principal): Promise<DisclosureView> {
     const d = await this.find(id);
     if (!d || !this.visible(d, caller)) throw notFound('disclosure');
@@ -84,9 +79,12 @@ export class DisclosureViewsService {
     const questions = await this.db.getRepository(DisclosureQuestion).find({ where: { disclosureId: id }, order: { id: 'ASC' } });
     const people = await this.db.getRepository(User).findBy({ id: In(reviews.map((r) => r.reviewerId)) });
     const lineage = await this.db.getRepository(Disclosure).find({ where: { lineageId: d.lineageId ?? d.id }, order: { version: 'DESC' } });
-    const withFund = d.type === 'maintenance_fund' ? await this.shares.fundTotals(d.communityId) : null;
+    // A published withdrawal shows the vote as judged at sign-off (its facts); a draft, against the estate as it is now.
+    const frozenVotes = isPublished(d.state) ? d.facts?.fund?.passed : undefined;
+    const withFund = d.type === 'maintenance_fund' && !frozenVotes ? await this.shares.fundTotals(d.communityId) : null;
     const summary = (await this.summaries([d]))[0];
-    const open = this.openQueries(reviews, d);
+    // The caller would be the one signing: why that cannot happen yet, said before the button is pressed.
+    const hold = internal && d.state === 'in_review' ? signOffHold(lines, reviews, caller.userId) : null;
     return {
       ...summary,
       // The agreed share of each house is the committee's business; residents see the totals and their own share.
@@ -97,7 +95,10 @@ export class DisclosureViewsService {
         kind: l.kind,
         item: l.item,
         amountFen: l.amountFen ?? undefined,
-        fields: withFund && l.kind === 'withdrawal' ? { ...l.fields, votePassed: votePassed(l.fields, withFund.area, withFund.heads) } : l.fields,
+        fields:
+          l.kind !== 'withdrawal' || d.type !== 'maintenance_fund'
+            ? l.fields
+            : { ...l.fields, votePassed: frozenVotes ? Boolean(frozenVotes[String(l.seq)]) : withFund ? votePassed(l.fields, withFund.area, withFund.heads) : false },
         attachmentIds: l.attachmentIds,
         attachments: l.attachmentIds.map((a) => attachments.get(a)).filter((v): v is NonNullable<typeof v> => Boolean(v)),
       })),
@@ -122,7 +123,7 @@ export class DisclosureViewsService {
       correctionReason: d.correctionReason,
       allocation: d.type === 'shared_cost' ? await this.shares.allocation(d, internal) : null,
       myShares: d.type === 'shared_cost' ? await this.shares.myShares(d, caller.userId) : [],
-      ...disclosureActions(d, caller, { signOff: open ? `还有 ${open} 条质疑未回复，不能签发` : null }),
+      ...disclosureActions(d, caller, { signOff: hold?.message ?? null }),
       rowVersion: d.rowVersion,
     };
   }

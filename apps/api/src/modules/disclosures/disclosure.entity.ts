@@ -1,5 +1,5 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import type { DisclosureContent, DisclosureState, DisclosureTotals, DisclosureType } from '@wuye/contracts';
+import type { DisclosureContent, DisclosureFacts, DisclosureState, DisclosureTotals, DisclosureType } from '@wuye/contracts';
 import { CreatedAtColumn, IdColumn, InstantColumn, JsonColumn, RefColumn, UpdatedAtColumn } from '../../database/columns';
 
 /**
@@ -50,6 +50,10 @@ export class Disclosure {
 
   @JsonColumn()
   totals: DisclosureTotals;
+
+  /** What it shows that is derived from other records, fixed at sign-off and inside the hash (null before). */
+  @JsonColumn({ nullable: true })
+  facts: DisclosureFacts | null;
 
   /** Review rounds: each submission starts a new one; approvals do not carry over a revision. */
   @Column({ type: 'integer', default: 0 })

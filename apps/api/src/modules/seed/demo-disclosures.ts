@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { allocateLargestRemainder, computeTotals, shanghaiDate, type DisclosureContent, type DisclosureType } from '@wuye/contracts';
+import { computeTotals, shanghaiDate, type DisclosureContent, type DisclosureType } from '@wuye/contracts';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { HouseBinding } from '../identity/house-binding.entity';
 import { Building } from '../org/building.entity';
@@ -10,10 +10,10 @@ import { DisclosureLine } from '../disclosures/disclosure-line.entity';
 import { DisclosureQuestion } from '../disclosures/disclosure-question.entity';
 import { DisclosureReview } from '../disclosures/disclosure-review.entity';
 import type { NormalisedLine } from '../disclosures/disclosure-rules';
-import { DisclosureShare } from '../disclosures/disclosure-share.entity';
 import { Disclosure } from '../disclosures/disclosure.entity';
 import { Upload } from '../uploads/upload.entity';
 import { prng } from './demo-tickets';
+import { freezeFacts } from '../disclosures/disclosure-shares.service';
 
 interface Plan {
   type: DisclosureType;
@@ -175,15 +175,13 @@ export async function seedDemoDisclosures(m: EntityManager, communities: { commu
       d.lineageId = d.id;
       await m.getRepository(DisclosureLine).insert(plan.lines.map((l, i) => ({ disclosureId: d.id, seq: i + 1, ...l })));
       const lines = await m.getRepository(DisclosureLine).find({ where: { disclosureId: d.id } });
-      if (plan.type === 'shared_cost') {
-        const shares = allocateLargestRemainder(totals.totalFen, houses.map((h) => h.floorAreaCenti));
-        const rows = houses.map((h, i) => ({ disclosureId: d.id, houseId: h.id, shareFen: shares[i], weight: h.floorAreaCenti }));
-        for (let i = 0; i < rows.length; i += 500) await m.getRepository(DisclosureShare).insert(rows.slice(i, i + 500));
-      }
       if (plan.publishedAt) {
+        // Published as the chair's sign-off publishes: what it derives fixed (shares written), then hashed with it.
+        // One still in review has no shares yet: signing it off writes them.
+        const facts = await freezeFacts(m, d, lines);
         const shas = new Map((await m.getRepository(Upload).findBy({ id: In(lines.flatMap((l) => l.attachmentIds).concat(0)) })).map((u) => [u.id, u.sha256]));
-        const hash = disclosureHash({ ...d, lineageId: d.id }, lines, shas);
-        await m.getRepository(Disclosure).update(d.id, { hash });
+        const hash = disclosureHash({ ...d, lineageId: d.id, facts }, lines, shas);
+        await m.getRepository(Disclosure).update(d.id, { hash, facts });
         prevHash = hash;
       } else if (code === 'JXHY') {
         const committee = await m.getRepository(RoleAssignment).findOne({ where: { communityId: community.id, role: 'committee' } });
