@@ -12,7 +12,11 @@ import { horizontalOverflow, setTextScale } from '../support/layout';
  */
 
 
-const INVOICE_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+// One page: the API reads vouchers with a PDF parser and refuses a PDF without a page.
+const INVOICE_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n' +
+    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
 
 function currentQuarter(): { period: string; label: string } {
   const shanghai = new Date(Date.now() + 8 * 3600_000);
@@ -105,10 +109,10 @@ describe('业账社审: a quarter of public income from draft to the board', () 
     await second.locator('.line-item-input input').fill('广告制作成本');
     await second.locator('.line-amount-input input').fill('800');
     // A photo of the invoice: the server re-encodes it to a metadata-free JPEG.
-    await second.locator('.voucher-file-input').setInputFiles({ name: 'invoice.png', mimeType: 'image/png', buffer: await photo({ width: 400, height: 300, format: 'png', exif: false }) });
+    await second.locator('.photo-picker-file-input').setInputFiles({ name: 'invoice.png', mimeType: 'image/png', buffer: await photo({ width: 400, height: 300, format: 'png', exif: false }) });
     await second.locator('.voucher-image .voucher-thumb').waitFor();
     // And the invoice as a PDF, kept byte for byte.
-    await second.locator('.voucher-file-input').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: INVOICE_PDF });
+    await second.locator('.photo-picker-file-input').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: INVOICE_PDF });
     await expect(second.locator('.voucher-pdf-link').innerText()).resolves.toBe('PDF 凭证 2');
 
     await visible(page, '.edit-add-line').click();

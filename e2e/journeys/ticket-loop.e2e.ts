@@ -76,7 +76,7 @@ describe('a ticket from 随手拍 to 办结: reported, handled by the manager an
     await visible(page, '.home-report').click();
     await fillReport(page, { category: '电梯', description: DESCRIPTION, place: '5栋2单元大堂', photo: PHOTO });
     await submitReport(page);
-    await expect(visible(page, '.detail-state').innerText()).resolves.toBe('待受理');
+    await expect(visible(page, '.detail-head .ticket-state').innerText()).resolves.toBe('待受理');
 
     resident = await signInByApi(baseUrl, 'resident.jinxiu');
     const me = await api<MeView>(baseUrl, '/api/v1/me', { token: resident.accessToken });
@@ -110,7 +110,7 @@ describe('a ticket from 随手拍 to 办结: reported, handled by the manager an
     await filtered;
     const item = visible(page, '.handling-item').filter({ hasText: DESCRIPTION });
     await expect(item.locator('.ticket-state').innerText()).resolves.toBe('待受理');
-    await expect(item.locator('.handling-item-due').innerText()).resolves.toMatch(/^受理时限 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await expect(item.locator('.ticket-due').innerText()).resolves.toMatch(/^受理时限 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     await snap(page, 'handling-inbox');
     await item.click();
 
@@ -210,14 +210,14 @@ describe('a ticket from 随手拍 to 办结: reported, handled by the manager an
     await visible(page, '.ticket-action-resolve').click();
     await visible(page, '.ticket-panel-text textarea').fill(FEEDBACK);
     const chooser = page.waitForEvent('filechooser');
-    await visible(page, '.photo-uploader-add').click();
+    await visible(page, '.photo-picker-add').click();
     // On a phone Taro's H5 picker first asks 拍摄 or 从相册选择.
     const sheet = page.locator('.taro-actionsheet__cell', { hasText: '从相册选择' });
     const first = await Promise.race([chooser.then(() => 'chooser'), sheet.waitFor().then(() => 'sheet')]);
     if (first === 'sheet') await sheet.click();
     await (await chooser).setFiles({ name: 'repaired.jpg', mimeType: 'image/jpeg', buffer: await photo({ width: 1000, height: 750 }) });
     await visible(page, '.photo-shot-done').waitFor();
-    await expect(visible(page, '.photo-uploader-add').innerText()).resolves.toContain('1/9');
+    await expect(visible(page, '.photo-picker-add').innerText()).resolves.toContain('1/9');
     await snap(page, 'handling-resolve-form');
     await setTextScale(page, 1.5);
     try {
@@ -276,7 +276,7 @@ describe('a ticket from 随手拍 to 办结: reported, handled by the manager an
     await message.waitFor();
     await message.click();
     await expect(visible(page, '.detail-feedback').innerText()).resolves.toContain(FEEDBACK);
-    await expect(visible(page, '.detail-state').innerText()).resolves.toBe('已反馈');
+    await expect(visible(page, '.detail-head .ticket-state').innerText()).resolves.toBe('已反馈');
     await expect(visible(page, '.detail-timeline').innerText()).resolves.toMatch(/反馈结果[\s\S]*开始办理[\s\S]*转办[\s\S]*受理[\s\S]*提交报事/);
     await visible(page, '.detail-star').filter({ hasText: '4 星' }).click();
     await visible(page, '.detail-tag').filter({ hasText: '响应及时' }).click();

@@ -39,7 +39,7 @@ describe('随手拍: a resident reports, follows and rates', () => {
     const head = visible(page, '.detail-head');
     await head.waitFor();
     await expect(visible(page, '.detail-description').innerText()).resolves.toBe(reported);
-    await expect(visible(page, '.detail-state').innerText()).resolves.toBe('待受理');
+    await expect(visible(page, '.detail-head .ticket-state').innerText()).resolves.toBe('待受理');
     expect(await visible(page, '.detail-report-photos .photo-grid-item').count()).toBe(1);
     await expect(visible(page, '.detail-timeline').innerText()).resolves.toContain('提交报事');
     await snap(page, 'tickets-detail-submitted');

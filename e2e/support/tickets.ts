@@ -19,9 +19,9 @@ export async function fillReport(page: Page, report: ReportInput): Promise<void>
   await visible(page, '.report-place-input input').fill(report.place);
   if (report.photo) {
     // Taro's H5 chooseImage opens a hidden <input type="file">: the browser's file chooser stands in for the album.
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '.report-album').click()]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible(page, '.photo-picker-album').click()]);
     await chooser.setFiles(report.photo);
-    await visible(page, '.report-photo').first().waitFor();
+    await visible(page, '.photo-shot').first().waitFor();
   }
 }
 

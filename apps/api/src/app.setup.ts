@@ -88,6 +88,13 @@ export function configureApp(app: NestFastifyApplication, options: { logDestinat
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
 
+  if (config.apiDocs) serveApiDocs(app);
+  serveMiniProgram(app, config.webRoot);
+  return app;
+}
+
+/** OpenAPI at /api/docs and /api/docs-json (API_DOCS; off in production unless set: it maps every route for a prober). */
+function serveApiDocs(app: NestFastifyApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -101,9 +108,6 @@ export function configureApp(app: NestFastifyApplication, options: { logDestinat
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
-
-  serveMiniProgram(app, config.webRoot);
-  return app;
 }
 
 /**

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { PDFDocument } from 'pdf-lib';
 import { DisclosureLine } from '../src/modules/disclosures/disclosure-line.entity';
 import { DisclosureQuestion } from '../src/modules/disclosures/disclosure-question.entity';
 import { Disclosure } from '../src/modules/disclosures/disclosure.entity';
@@ -48,7 +49,10 @@ describe('disclosures and account review (业账社审)', () => {
     }).expect(200);
   const voucher = async () => uploadPhoto(t, manager, await photo({ width: 300, height: 400 }));
   const pdfVoucher = async () => {
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    // A real one-page PDF: vouchers are read by a PDF parser (a catalog without pages is refused).
+    const doc = await PDFDocument.create();
+    doc.addPage([200, 200]);
+    const pdf = Buffer.from(await doc.save());
     return (await t.http().post('/api/v1/uploads').set(manager).attach('file', pdf, 'invoice.pdf').expect(201)).body.id as number;
   };
 

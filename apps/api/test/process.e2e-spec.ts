@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import * as net from 'node:net';
 import { floorProblem, shanghaiDate, type CreditEventView, type DeadlineFloorsView, type StarRatingsView, type TicketCategory } from '@wuye/contracts';
+import { DEVELOPMENT_SECRETS } from '../src/config';
 import { startApi, runApiToExit, ApiProcess } from './support/process';
 import { createTestDatabase, TestDatabase } from './support/database';
 
@@ -9,6 +11,9 @@ describe('the API process', () => {
     [{ PORT: 'eighty' }, 'PORT'],
     [{ DB_URL: 'postgres://localhost/wuye' }, 'DB_URL'],
     [{ NODE_ENV: 'production' }, 'PHONE_ENCRYPTION_KEY'],
+    // Production with the development secret this repository publishes, or a guessable one (rule: production secrets).
+    [{ NODE_ENV: 'production', PHONE_ENCRYPTION_KEY: randomBytes(32).toString('hex'), AUTH_JWT_SECRET: DEVELOPMENT_SECRETS.jwt }, 'AUTH_JWT_SECRET'],
+    [{ NODE_ENV: 'production', PHONE_ENCRYPTION_KEY: randomBytes(32).toString('hex'), AUTH_JWT_SECRET: randomBytes(48).toString('base64'), FILE_URL_SECRET: 'f'.repeat(48) }, 'FILE_URL_SECRET'],
   ])('stops at once on a bad setting %j with one readable line naming %s', (env, setting) => {
     const result = runApiToExit(env);
     expect(result.status).toBe(1);

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { createTestApp, TestApp } from './support/app';
 import { FakeS3 } from './support/fake-s3';
-import { createUser } from './support/fixtures';
+import { createEstate, createResident } from './support/fixtures';
 import { hasExif, photo } from './support/images';
 
 /** The S3 adapter against an S3-compatible server on loopback: photos land in the bucket, links are presigned. */
@@ -24,7 +24,8 @@ describe('S3-compatible storage', () => {
   });
 
   it('puts the re-encoded photo and its thumbnail in the bucket and hands out presigned links', async () => {
-    const me = await t.signIn((await createUser(t.db, [])).devKey);
+    // Uploading needs a role or a house binding: a resident.
+    const me = await t.signIn((await createResident(t.db, (await createEstate(t.db)).houses[0])).devKey);
     const res = await t.http().post('/api/v1/uploads').set(me).attach('file', await photo({ width: 2000, height: 1000 }), 'a.jpg').expect(201);
     const keys = [...s3.objects.keys()];
     expect(keys).toHaveLength(2);

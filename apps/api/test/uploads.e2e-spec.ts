@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import sharp from 'sharp';
 import { Upload } from '../src/modules/uploads/upload.entity';
 import { createTestApp, TestApp } from './support/app';
-import { createUser } from './support/fixtures';
+import { createEstate, createResident } from './support/fixtures';
 import { hasExif, photo } from './support/images';
 
 describe('photo uploads', () => {
@@ -14,7 +14,8 @@ describe('photo uploads', () => {
   beforeAll(async () => {
     storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-uploads-'));
     t = await createTestApp({ STORAGE_LOCAL_DIR: storageDir });
-    me = await t.signIn((await createUser(t.db, [])).devKey);
+    // Uploading needs a role or a house binding: a resident.
+    me = await t.signIn((await createResident(t.db, (await createEstate(t.db)).houses[0])).devKey);
   });
   afterAll(async () => {
     await t.close();

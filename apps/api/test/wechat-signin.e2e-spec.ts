@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { User } from '../src/modules/identity/user.entity';
 import { createTestApp, TestApp } from './support/app';
 import { FakeWechat } from './support/fake-wechat';
@@ -125,7 +126,7 @@ describe('WeChat sign-in and phone number', () => {
 
 describe('development sign-in in production', () => {
   it('does not exist', async () => {
-    const t = await createTestApp({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'x'.repeat(40), PHONE_ENCRYPTION_KEY: 'ab'.repeat(32), FILE_URL_SECRET: 'y'.repeat(40) });
+    const t = await createTestApp({ NODE_ENV: 'production', API_DOCS: 'true', AUTH_JWT_SECRET: randomBytes(48).toString('base64'), PHONE_ENCRYPTION_KEY: randomBytes(32).toString('hex'), FILE_URL_SECRET: randomBytes(48).toString('base64') });
     try {
       await t.http().get('/api/v1/auth/dev/users').expect(404);
       await t.http().post('/api/v1/auth/dev').send({ user: 'admin' }).expect(404);

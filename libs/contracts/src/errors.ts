@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   LINK_EXPIRED: '链接已失效，请刷新页面',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   CANNOT_REVOKE_SELF: '不能撤销自己的角色，请由其他管理员操作',
+  CANNOT_DISABLE_SELF: '不能停用自己的账号，请由其他管理员操作',
   // Someone else was first, or it already happened
   CONFLICT: '数据已被他人修改，请刷新后重试',
   STALE_VERSION: '刚被他人处理过，请刷新后再操作',
@@ -86,6 +87,13 @@ export const ERROR_CODES = {
   MANAGER_NOT_IN_CHARGE: '该人员在事发当日不是该企业在这个小区的项目经理',
   RATING_YEAR_OUT_OF_RANGE: '评定年度须在小区有物业服务之后，且不晚于今年',
   RATING_CHANGE_NEEDS_REASON: '修改已有的评定须填写修改原因',
+  // Uploads and imports
+  UPLOAD_NOT_ALLOWED: '绑定房屋后才能上传照片',
+  UPLOAD_DAILY_LIMIT: '今天上传的文件已达上限，请明天再试',
+  IMAGE_TOO_LARGE: '照片像素太高，请缩小后再上传',
+  PDF_UNREADABLE: '无法读取这份 PDF，请重新导出后上传',
+  PDF_ACTIVE_CONTENT: 'PDF 中含有脚本、自动操作或附件，不能作为凭证上传',
+  IMPORT_TOO_LARGE: '表格太大，请分批导入',
   // WeChat
   WECHAT_CODE_INVALID: '微信登录凭证已失效，请重新进入小程序',
   WECHAT_RATE_LIMITED: '操作太频繁，请稍后再试',

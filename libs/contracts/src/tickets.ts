@@ -229,6 +229,11 @@ export interface InternalFigures {
   onTimeResolutionRate: number | null;
 }
 
+/** The line under residents' figures about the property side's own tickets, or null when there are none. */
+export function internalFiguresText(internal: InternalFigures): string | null {
+  return internal.total > 0 ? `另有内部报事 ${internal.total} 件（物业自行上报），不计入以上统计` : null;
+}
+
 /** An estate's figures of residents' tickets (app and hotline); the property side's own tickets are in `internal`. */
 export interface TicketStats {
   communityId: number;

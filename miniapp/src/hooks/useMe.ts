@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDidShow } from '@tarojs/taro';
 import type { MeView } from '@wuye/contracts';
 import { endExpiredSession, isSignedOutError } from '../services/auth';
-import { ApiError, showApiError } from '../services/http';
+import { LOAD_FAILED, errorText, showError } from '../services/errors';
 import { getMe } from '../services/me';
 import type { SessionPhase } from './useSession';
 
@@ -17,8 +17,6 @@ export interface MeState {
   /** Replace the shown user with an answer that already holds it (e.g. after binding a phone). */
   replace: (me: MeView) => void;
 }
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
 
 /**
  * The signed-in user (GET /me), loaded once the session exists and again whenever the page is shown (returning
@@ -46,9 +44,9 @@ export function useMe(sessionPhase: SessionPhase): MeState {
           setPhase('idle');
           endExpiredSession();
         } else if (quiet && shown.current) {
-          showApiError(error);
+          showError(error);
         } else {
-          setErrorMessage(messageOf(error));
+          setErrorMessage(errorText(error, LOAD_FAILED));
           setPhase('error');
         }
       }

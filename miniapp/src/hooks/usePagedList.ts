@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '@wuye/contracts';
-import { endExpiredSession, isSignedOutError } from '../services/auth';
-import { ApiError, malformedAnswer, showApiError } from '../services/http';
+import { LOAD_FAILED, errorText, showError } from '../services/errors';
+import { malformedAnswer } from '../services/http';
 
 /** idle: nothing to load yet (no estate chosen). */
 export type ListPhase = 'idle' | 'loading' | 'ready' | 'error';
@@ -19,8 +19,6 @@ export interface PagedList<T> {
   /** Change the shown items in place (e.g. mark a message read). */
   update: (change: (items: T[]) => T[]) => void;
 }
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
 
 /** A page of the list as the API promises it; anything else shows as the list's error. */
 async function fetchChecked<T>(fetch: (cursor?: string) => Promise<Page<T>>, cursor?: string): Promise<Page<T>> {
@@ -65,12 +63,11 @@ export function usePagedList<T>(fetchPage: ((cursor?: string) => Promise<Page<T>
       setPhase('ready');
     } catch (error) {
       if (current !== generation.current) return;
-      if (isSignedOutError(error)) endExpiredSession();
       if (quiet && shownCount.current > 0) {
-        showApiError(error);
+        showError(error);
         return;
       }
-      setErrorMessage(messageOf(error));
+      setErrorMessage(errorText(error, LOAD_FAILED));
       setPhase('error');
     }
   }, []);
@@ -95,7 +92,7 @@ export function usePagedList<T>(fetchPage: ((cursor?: string) => Promise<Page<T>
       });
       setNextCursor(page.nextCursor);
     } catch (error) {
-      if (current === generation.current) showApiError(error);
+      if (current === generation.current) showError(error);
     } finally {
       setLoadingMore(false);
     }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { DevAccount, TokenPair } from '@wuye/contracts';
+import { sentenceOf } from './errors';
 import { ApiError, malformedAnswer, request } from './http';
 import { clearSession, getRefreshToken, setTokens } from './session';
 
@@ -82,8 +83,7 @@ export function signInWithWechat(): Promise<void> {
     try {
       await wechatSignIn();
     } catch (error) {
-      const message = error instanceof ApiError ? error.message : WECHAT_LOGIN_FAILED;
-      setWechatState({ phase: 'failed', message });
+      setWechatState({ phase: 'failed', message: sentenceOf(error, WECHAT_LOGIN_FAILED) });
       throw error;
     }
   })().finally(() => {

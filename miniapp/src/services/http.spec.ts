@@ -1,5 +1,5 @@
 import Taro, { type StubRequestOptions, type StubResponse } from '../../test/stubs/taro';
-import { ApiError, NETWORK_ERROR_MESSAGE, request, showApiError } from './http';
+import { ApiError, NETWORK_ERROR_MESSAGE, request } from './http';
 import { getAccessToken, getRefreshToken, setTokens } from './session';
 
 type Handler = (options: StubRequestOptions) => StubResponse | Promise<StubResponse>;
@@ -214,15 +214,5 @@ describe('a busy server (503 SERVER_BUSY with Retry-After)', () => {
     api.mockImplementation(async () => ({ statusCode: 503, data: '<html>Service Unavailable</html>' }));
     await expect(request({ url: '/api/v1/tickets' })).rejects.toMatchObject({ code: 'HTTP_503' });
     expect(api).toHaveBeenCalledTimes(2);
-  });
-});
-
-describe('showApiError()', () => {
-  it("shows the error's message in a toast without an icon", () => {
-    const toast = jest.spyOn(Taro, 'showToast');
-
-    showApiError(new ApiError({ statusCode: 409, code: 'CONFLICT', message: '工单已被他人处理，请刷新' }));
-
-    expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '工单已被他人处理，请刷新', icon: 'none' }));
   });
 });

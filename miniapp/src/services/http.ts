@@ -236,9 +236,3 @@ export async function request<T>(options: RequestOptions): Promise<T> {
 export async function requestWithSession<T>(call: AuthorizedCall): Promise<T> {
   return (await callWithSession(call, true)) as T;
 }
-
-/** Tells the resident what went wrong, in the API's words when there are some. */
-export function showApiError(error: unknown): void {
-  const message = error instanceof ApiError ? error.message : '出了点问题，请稍后重试';
-  void Taro.showToast({ title: message, icon: 'none', duration: 3000 });
-}

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { CreateTicketInput, TicketView } from '@wuye/contracts';
+import { sentenceOf } from './errors';
 import { ApiError, busyRetryDelayMs } from './http';
 import { inlinePhoto } from './h5-photos';
 import { onNetworkBack } from './network';
@@ -78,18 +79,17 @@ export function pendingReports(userId: number): OutboxEntry[] {
   return readAll().filter((entry) => entry.userId === userId);
 }
 
-/** Keeps a report on the phone before anything is sent: from here on it cannot be lost. */
-export function queueReport(
-  userId: number,
-  report: Omit<OutboxEntry, 'key' | 'userId' | 'createdAt' | 'photos' | 'error'>,
-  localPhotoPaths: string[],
-): OutboxEntry {
+/**
+ * Keeps a report on the phone before anything is sent: from here on it cannot be lost. Photos the form uploaded
+ * already come with their ids; the others are uploaded when the report is sent.
+ */
+export function queueReport(userId: number, report: Omit<OutboxEntry, 'key' | 'userId' | 'createdAt' | 'photos' | 'error'>, photos: OutboxPhoto[]): OutboxEntry {
   const entry: OutboxEntry = {
     ...report,
     key: newIdempotencyKey(),
     userId,
     createdAt: new Date().toISOString(),
-    photos: localPhotoPaths.map((localPath) => ({ localPath, uploadId: null })),
+    photos,
     error: null,
   };
   writeAll([...readAll(), entry]);
@@ -189,8 +189,7 @@ export async function sendReport(key: string): Promise<SendOutcome> {
   } catch (error) {
     if (isTransient(error)) {
       resendAfterBusy(error);
-      const message = error instanceof ApiError ? error.message : '发送失败，稍后会自动重试';
-      return { status: 'waiting', message };
+      return { status: 'waiting', message: sentenceOf(error, '发送失败，稍后会自动重试') };
     }
     const refused = error as ApiError;
     update(key, (current) => ({ ...current, error: refused.message }));

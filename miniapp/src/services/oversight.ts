@@ -10,8 +10,6 @@ import type {
   Page,
   RatingIndicators,
   StarRatingView,
-  TicketSummary,
-  TicketView,
 } from '@wuye/contracts';
 import { malformedAnswer, request } from './http';
 import { downloadXlsx } from './downloads';
@@ -64,18 +62,6 @@ export function setEscalationDeadline(id: number, deadlineAt: string, note?: str
 
 export function closeEscalation(id: number, note: string): Promise<EscalationView> {
   return request<EscalationView>({ url: `/api/v1/escalations/${id}/close`, method: 'POST', data: { note } });
-}
-
-/** Tickets of an estate as oversight sees them (reporters masked). */
-export function listOversightTickets(communityId: number, options: { overdue?: boolean; state?: string; cursor?: string | null } = {}): Promise<Page<TicketSummary>> {
-  return request<Page<TicketSummary>>({
-    url: '/api/v1/tickets',
-    query: { view: 'oversight', communityId, overdue: options.overdue || undefined, state: options.state, cursor: options.cursor ?? undefined, limit: 20 },
-  });
-}
-
-export function getTicket(id: number): Promise<TicketView> {
-  return request<TicketView>({ url: `/api/v1/tickets/${id}` });
 }
 
 export interface CommunityStarRatings {

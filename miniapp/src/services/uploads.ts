@@ -5,6 +5,26 @@ import { ApiError, NETWORK_ERROR_MESSAGE, buildUrl, requestWithSession, type Raw
 
 const UPLOAD_TIMEOUT_MS = 60_000;
 
+/** WeChat runs at most 10 uploadFile calls at once (wx.uploadFile); more wait here for a turn, in order. */
+export const MAX_UPLOADS_IN_FLIGHT = 10;
+let uploadsInFlight = 0;
+const waitingForTurn: (() => void)[] = [];
+
+function takeTurn(): Promise<void> {
+  if (uploadsInFlight < MAX_UPLOADS_IN_FLIGHT) {
+    uploadsInFlight++;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => waitingForTurn.push(resolve));
+}
+
+/** The turn passes straight to the next upload waiting, so none can slip in between and make eleven. */
+function endTurn(): void {
+  const next = waitingForTurn.shift();
+  if (next) next();
+  else uploadsInFlight--;
+}
+
 function parseBody(data: unknown): unknown {
   // Taro.uploadFile hands back the body as text on both platforms.
   if (typeof data !== 'string') return data;
@@ -22,6 +42,7 @@ function parseBody(data: unknown): unknown {
  */
 export function uploadFile(filePath: string, fileName?: string): Promise<UploadView> {
   return requestWithSession<UploadView>(async (accessToken): Promise<RawResponse> => {
+    await takeTurn();
     try {
       const response = await Taro.uploadFile({
         url: buildUrl('/api/v1/uploads'),
@@ -34,6 +55,8 @@ export function uploadFile(filePath: string, fileName?: string): Promise<UploadV
       return { statusCode: response.statusCode, data: parseBody(response.data) };
     } catch {
       throw new ApiError({ statusCode: 0, code: 'NETWORK', message: NETWORK_ERROR_MESSAGE });
+    } finally {
+      endTurn();
     }
   });
 }

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { DomainError } from './errors';
 
@@ -68,10 +68,21 @@ function memoizeRuleLookup(storage: MetadataStorage = getMetadataStorage()): voi
   };
 }
 
+/**
+ * Path parameters keep the text they came as. The global pipe runs before a parameter's own pipe, and its primitive
+ * conversion (Number(value)) would hand ParseIdPipe 1000 for "1e3", 16 for "0x10" and 7 for "07", " 7", "+7" or
+ * "7.0": ids are decided by ParseIdPipe alone, from the text.
+ */
+class ApiValidationPipe extends ValidationPipe {
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
+  }
+}
+
 /** DTO validation: unknown fields are refused, values are converted to their declared types. */
 export function createValidationPipe(): ValidationPipe {
   memoizeRuleLookup();
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -34,6 +34,8 @@ export function readAppConfig(env = new EnvReader(), terminal = Boolean(process.
     jobsIntervalSeconds: env.int('JOBS_INTERVAL_SECONDS', nodeEnv === 'test' ? 0 : 60, 0, 3600),
     /** Seed the demo county into an empty database at start. */
     seedDemo: env.bool('SEED_DEMO', nodeEnv === 'development'),
+    /** The API documentation at /api/docs (and /api/docs-json): off in production unless asked for. */
+    apiDocs: env.bool('API_DOCS', nodeEnv !== 'production'),
   };
 }
 

@@ -1,18 +1,15 @@
 import { registerAs } from '@nestjs/config';
-import { ConfigError, EnvReader } from './env';
+import { ConfigError, DEVELOPMENT_SECRETS, EnvReader } from './env';
 import { readAppConfig } from './app.config';
-
-const DEV_JWT_SECRET = 'development-only-secret-never-used-in-production-0000';
-const DEV_PHONE_KEY = '0'.repeat(64);
 
 export function readAuthConfig(env = new EnvReader()) {
   const { production } = readAppConfig(env);
-  const phoneKeyHex = env.secret('PHONE_ENCRYPTION_KEY', production, DEV_PHONE_KEY, 64);
+  const phoneKeyHex = env.secret('PHONE_ENCRYPTION_KEY', production, DEVELOPMENT_SECRETS.phoneKey, 64);
   if (!/^[0-9a-fA-F]{64}$/.test(phoneKeyHex)) {
     throw new ConfigError('PHONE_ENCRYPTION_KEY', 'must be 64 hexadecimal characters (a 256-bit key)');
   }
   return {
-    jwtSecret: env.secret('AUTH_JWT_SECRET', production, DEV_JWT_SECRET),
+    jwtSecret: env.secret('AUTH_JWT_SECRET', production, DEVELOPMENT_SECRETS.jwt),
     /** Seconds an access token lives. */
     accessTokenTtl: env.int('ACCESS_TOKEN_TTL', 900, 60, 86400),
     /** Seconds a refresh token lives (it rotates on every use). */

@@ -1,6 +1,11 @@
-import { ConfigError, EnvReader, devSignInEnabled, readAppConfig, readDatabaseConfig, validateAllSettings } from './index';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, DEVELOPMENT_SECRETS, EnvReader, devSignInEnabled, readAppConfig, readDatabaseConfig, validateAllSettings } from './index';
 
 const settings = (env: Record<string, string>) => new EnvReader(env);
+
+/** Secrets as an operator generates them (openssl rand -base64 48 / -hex 32). */
+const STRONG = { AUTH_JWT_SECRET: randomBytes(48).toString('base64'), PHONE_ENCRYPTION_KEY: randomBytes(32).toString('hex'), FILE_URL_SECRET: randomBytes(48).toString('base64') };
+const PRODUCTION = { NODE_ENV: 'production', ...STRONG };
 
 describe('settings', () => {
   it('start with no settings at all (development defaults)', () => {
@@ -17,7 +22,20 @@ describe('settings', () => {
     [{ DB_URL: 'not a url' }, 'Invalid setting DB_URL: is not a valid URL'],
     [{ SEED_DEMO: 'maybe' }, 'Invalid setting SEED_DEMO: must be true or false'],
     [{ NODE_ENV: 'production' }, 'Invalid setting PHONE_ENCRYPTION_KEY: is required in production'],
-    [{ NODE_ENV: 'production', PHONE_ENCRYPTION_KEY: 'ab'.repeat(32) }, 'Invalid setting AUTH_JWT_SECRET: is required in production'],
+    [{ NODE_ENV: 'production', PHONE_ENCRYPTION_KEY: STRONG.PHONE_ENCRYPTION_KEY }, 'Invalid setting AUTH_JWT_SECRET: is required in production'],
+    [{ ...PRODUCTION, FILE_URL_SECRET: '' }, 'Invalid setting FILE_URL_SECRET: is required in production'],
+    // Production refuses the development values this repository publishes, and guessable secrets.
+    [{ ...PRODUCTION, AUTH_JWT_SECRET: DEVELOPMENT_SECRETS.jwt }, 'Invalid setting AUTH_JWT_SECRET: is a development value published in this repository'],
+    [{ ...PRODUCTION, PHONE_ENCRYPTION_KEY: DEVELOPMENT_SECRETS.phoneKey }, 'Invalid setting PHONE_ENCRYPTION_KEY: is a development value published in this repository'],
+    [{ ...PRODUCTION, FILE_URL_SECRET: DEVELOPMENT_SECRETS.fileUrl }, 'Invalid setting FILE_URL_SECRET: is a development value published in this repository'],
+    [{ ...PRODUCTION, FILE_URL_SECRET: DEVELOPMENT_SECRETS.jwt.toUpperCase() }, 'Invalid setting FILE_URL_SECRET: is a development value published in this repository'],
+    [{ ...PRODUCTION, AUTH_JWT_SECRET: 'x'.repeat(40) }, 'Invalid setting AUTH_JWT_SECRET: is too weak (too few different characters)'],
+    [{ ...PRODUCTION, AUTH_JWT_SECRET: 'ab'.repeat(20) }, 'Invalid setting AUTH_JWT_SECRET: is too weak (too few different characters)'],
+    [{ ...PRODUCTION, PHONE_ENCRYPTION_KEY: 'ab'.repeat(32) }, 'Invalid setting PHONE_ENCRYPTION_KEY: is too weak (too few different characters)'],
+    [{ ...PRODUCTION, PHONE_ENCRYPTION_KEY: '0123456789'.repeat(6) + '0123' }, 'Invalid setting PHONE_ENCRYPTION_KEY: is too weak (too few different characters)'],
+    [{ ...PRODUCTION, FILE_URL_SECRET: 'my-very-own-file-url-SECRET-for-wuye-2026' }, 'Invalid setting FILE_URL_SECRET: is too weak (it contains a placeholder word)'],
+    [{ ...PRODUCTION, AUTH_JWT_SECRET: 'ChangeMe!ChangeMe!Production2026-wuyetong' }, 'Invalid setting AUTH_JWT_SECRET: is too weak (it contains a placeholder word)'],
+    [{ API_DOCS: 'perhaps' }, 'Invalid setting API_DOCS: must be true or false'],
     [{ AUTH_JWT_SECRET: 'short' }, 'Invalid setting AUTH_JWT_SECRET: must be at least 32 characters long'],
     [{ PHONE_ENCRYPTION_KEY: 'z'.repeat(64) }, 'Invalid setting PHONE_ENCRYPTION_KEY: must be 64 hexadecimal characters'],
     [{ WECHAT_SECRET: 'abc' }, 'Invalid setting WECHAT_APPID: is required when WECHAT_SECRET is set'],
@@ -37,6 +55,18 @@ describe('settings', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 
+  it('start in production with generated secrets; weak ones are fine outside production (rule: production secrets)', () => {
+    expect(() => validateAllSettings(settings(PRODUCTION))).not.toThrow();
+    expect(() => validateAllSettings(settings({ NODE_ENV: 'test', AUTH_JWT_SECRET: 'x'.repeat(40), PHONE_ENCRYPTION_KEY: 'ab'.repeat(32) }))).not.toThrow();
+  });
+
+  it('serve the API docs outside production, and in production only when API_DOCS asks (rule: /api/docs off in production)', () => {
+    expect(readAppConfig(settings({})).apiDocs).toBe(true);
+    expect(readAppConfig(settings(PRODUCTION)).apiDocs).toBe(false);
+    expect(readAppConfig(settings({ ...PRODUCTION, API_DOCS: 'true' })).apiDocs).toBe(true);
+    expect(readAppConfig(settings({ API_DOCS: 'false' })).apiDocs).toBe(false);
+  });
+
   it('offer development sign-in only outside production and without a WeChat secret', () => {
     expect(devSignInEnabled(settings({}))).toBe(true);
     expect(devSignInEnabled(settings({ WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }))).toBe(false);
@@ -47,7 +77,7 @@ describe('settings', () => {
     const format = (env: Record<string, string>, terminal: boolean) => readAppConfig(settings(env), terminal).logFormat;
     expect(format({}, true)).toBe('pretty');
     expect(format({}, false)).toBe('json'); // piped, redirected to a file, started by a test
-    expect(format({ NODE_ENV: 'production', PHONE_ENCRYPTION_KEY: 'ab'.repeat(32), AUTH_JWT_SECRET: 'x'.repeat(32) }, true)).toBe('json');
+    expect(format(PRODUCTION, true)).toBe('json');
     expect(format({ NODE_ENV: 'test' }, true)).toBe('json');
     expect(format({ CI: 'true' }, true)).toBe('json');
     expect(format({ CI: 'false' }, true)).toBe('pretty');

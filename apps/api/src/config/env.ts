@@ -75,7 +75,10 @@ export class EnvReader {
     return parsed;
   }
 
-  /** A secret: in production it must be set and long enough; elsewhere a fixed development value is used. */
+  /**
+   * A secret: in production it must be set, long enough, none of the development values this repository publishes,
+   * and not guessable; elsewhere a fixed development value is used.
+   */
   secret(name: string, production: boolean, developmentValue: string, minLength = 32): string {
     const value = this.raw(name);
     if (value === undefined) {
@@ -83,8 +86,39 @@ export class EnvReader {
       return developmentValue;
     }
     if (value.length < minLength) throw new ConfigError(name, `must be at least ${minLength} characters long`);
+    if (production) {
+      if (DEVELOPMENT_SECRET_LIST.some((published) => published.toLowerCase() === value.toLowerCase())) {
+        throw new ConfigError(name, 'is a development value published in this repository; generate one (openssl rand -base64 48, or -hex 32 for a key)');
+      }
+      const weakness = secretWeakness(value);
+      if (weakness) throw new ConfigError(name, `is too weak (${weakness}); generate one (openssl rand -base64 48, or -hex 32 for a key)`);
+    }
     return value;
   }
+}
+
+/** The development values of every secret, as published in this repository: never accepted in production. */
+export const DEVELOPMENT_SECRETS = {
+  jwt: 'development-only-secret-never-used-in-production-0000',
+  phoneKey: '0'.repeat(64),
+  fileUrl: 'development-only-file-url-secret-000000000000',
+} as const;
+const DEVELOPMENT_SECRET_LIST: readonly string[] = Object.values(DEVELOPMENT_SECRETS);
+
+/**
+ * Words of placeholders and hand-made secrets. A random secret holds none of them: a hex key cannot (each word has a
+ * letter beyond f), a base64 one by chance about once in ten million.
+ */
+const PLACEHOLDER_WORDS = /change.?me|example|password|passwd|secret|development|default|placeholder|qwerty/i;
+
+/**
+ * Why a secret is guessable, or null: a random one of 32+ characters (base64 or hex) uses far more than 12 different
+ * characters and none of the words people type; 'x'.repeat(40), 'abab…' or 'my-jwt-secret-for-production' do not.
+ */
+export function secretWeakness(value: string): string | null {
+  if (new Set(value).size < 12) return 'too few different characters';
+  if (PLACEHOLDER_WORDS.test(value)) return 'it contains a placeholder word';
+  return null;
 }
 
 /** The repository root, from src/config or dist/config alike. */

@@ -156,6 +156,8 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/open311-clients': { kind: 'scoped', insider: 'admin' },
   'POST /api/v1/open311-clients': { kind: 'scoped', body: (w) => ({ name: '新热线', areaId: w.A.countyId }), insider: 'admin' },
   'POST /api/v1/open311-clients/{id}/revoke': { kind: 'scoped', path: (w) => ({ id: w.A.open311ClientId }), insider: 'admin', last: true },
+  'POST /api/v1/users/{id}/disable': { kind: 'scoped', path: (w) => ({ id: w.A.staffUserId }), body: () => ({ reason: '离职' }), insider: 'admin', last: true },
+  'POST /api/v1/users/{id}/enable': { kind: 'scoped', path: (w) => ({ id: w.A.staffUserId }), insider: 'admin', last: true },
   'GET /api/v1/wechat/events': { kind: 'public', why: 'WeChat message push; the signature is the permission', query: () => ({ signature: 'x', timestamp: '1', nonce: 'n', echostr: 'e' }), insider: 'anonymous', insiderStatus: 403 },
   'POST /api/v1/wechat/events': { kind: 'public', why: 'WeChat message push; the signature is the permission', query: () => ({ signature: 'x', timestamp: '1', nonce: 'n' }), body: () => ({ Event: 'wxa_media_check', trace_id: 't', result: { suggest: 'risky' } }), insider: 'anonymous', insiderStatus: 403 },
 

@@ -24,3 +24,11 @@ export default function ChoiceChips<T>({ className, itemClassName, items, keyOf,
     </View>
   );
 }
+
+/** The common case: things with an id and a name (estates, companies, buildings), the one chosen given by its id. */
+export function NamedChips<T extends { id: number; name: string }>({
+  chosenId,
+  ...props
+}: Pick<ChoiceChipsProps<T>, 'className' | 'itemClassName' | 'items' | 'onChoose'> & { chosenId: number | null }) {
+  return <ChoiceChips {...props} keyOf={(item) => item.id} labelOf={(item) => item.name} isSelected={(item) => item.id === chosenId} />;
+}

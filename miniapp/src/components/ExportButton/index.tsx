@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button } from '@tarojs/components';
-import { showApiError } from '../../services/http';
+import { showError } from '../../services/errors';
 
 /** 导出 Excel: downloads the file (browser) or opens it in WeChat's viewer; disabled while it runs. */
 export default function ExportButton({ className, label = '导出 Excel', download }: { className: string; label?: string; download: () => Promise<void> }) {
@@ -12,7 +12,7 @@ export default function ExportButton({ className, label = '导出 Excel', downlo
       await download();
       void Taro.showToast({ title: '已导出', icon: 'success' });
     } catch (error) {
-      showApiError(error);
+      showError(error);
     } finally {
       setBusy(false);
     }

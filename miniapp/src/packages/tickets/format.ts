@@ -1,4 +1,4 @@
-import { TICKET_STATE_LABELS, type TicketState } from '@wuye/contracts';
+import type { TicketState } from '@wuye/contracts';
 
 /** The state chips of 我的报事: each chip asks the API for these states. */
 export interface StateFilter {
@@ -15,14 +15,3 @@ export const STATE_FILTERS: readonly StateFilter[] = [
   { key: 'closed', label: '已办结', states: ['closed'] },
   { key: 'ended', label: '已撤销/不予受理', states: ['cancelled', 'rejected'] },
 ];
-
-/** Colour of the state badge: waiting (amber), done (green), refused or withdrawn (red), in hand (blue). */
-export function stateBadgeClass(state: TicketState): string {
-  if (state === 'submitted' || state === 'resolved') return 'badge-pending';
-  if (state === 'closed') return 'badge-approved';
-  if (state === 'rejected' || state === 'cancelled') return 'badge-rejected';
-  return 'badge-current';
-}
-
-export const stateLabel = (state: TicketState) => TICKET_STATE_LABELS[state];
-

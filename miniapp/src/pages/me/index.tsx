@@ -19,7 +19,7 @@ import { useSession } from '../../hooks/useSession';
 import { BIND_PAGE, INVITE_PAGE } from '../../routes';
 import { currentPlatform, signOut } from '../../services/auth';
 import { removeBinding } from '../../services/bindings';
-import { ApiError, showApiError } from '../../services/http';
+import { errorText, showError } from '../../services/errors';
 import { bindPhone, renameMe } from '../../services/me';
 import { getActiveRole, roleKey, roleLabel, setActiveRole, workspaceEntries } from '../../services/workspace';
 import './index.scss';
@@ -46,7 +46,7 @@ function NameRow({ me, onRenamed }: { me: MeView; onRenamed: (me: MeView) => voi
       onRenamed(await renameMe(trimmed));
       setEditing(false);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : '保存失败，请稍后重试');
+      setError(errorText(caught));
     } finally {
       setSaving(false);
     }
@@ -115,7 +115,7 @@ function PhoneRow({ me, onBound }: { me: MeView; onBound: (me: MeView) => void }
       onBound(await bindPhone(detail.code));
       void Taro.showToast({ title: '手机号已绑定', icon: 'success' });
     } catch (error) {
-      showApiError(error);
+      showError(error);
     }
   };
 
@@ -232,7 +232,7 @@ export default function Me() {
       void Taro.showToast({ title: doneText, icon: 'success' });
       await reload(true);
     } catch (error) {
-      showApiError(error);
+      showError(error);
       await reload(true);
     } finally {
       setBusy(false);

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { shanghaiDateTime, type NotificationView } from '@wuye/contracts';
 import SessionNotice from '../../components/SessionNotice';
 import StatusNotice from '../../components/StatusNotice';
 import { usePagedList } from '../../hooks/usePagedList';
+import { useRemote } from '../../hooks/useRemote';
 import { useSession } from '../../hooks/useSession';
 import { ticketDetailPage } from '../../routes';
-import { showApiError } from '../../services/http';
+import { showError } from '../../services/errors';
 import { listNotifications, markAllNotificationsRead, markNotificationRead, unreadNotificationCount } from '../../services/notifications';
 import './index.scss';
 
@@ -29,33 +30,34 @@ export default function Messages() {
   const gate = useSession();
   const list = usePagedList(listNotifications);
   const { phase, items, nextCursor, errorMessage, loadingMore } = list;
-  const [unread, setUnread] = useState(0);
   const shownPhase = useRef(phase);
   shownPhase.current = phase;
   const signedIn = gate.phase === 'signed-in';
 
-  const refreshUnread = useCallback(async () => {
-    try {
-      const { unread: count } = await unreadNotificationCount();
-      setUnread(count);
-      showUnreadBadge(count);
-    } catch {
-      // The list shows the failure; the badge can wait.
-    }
-  }, []);
+  // The list shows a failure; the count behind the badge can wait for the next time (null: not known).
+  const unreadOf = useRemote(
+    useCallback(() => unreadNotificationCount().then((answer) => answer.unread, () => null), []),
+    { enabled: signedIn },
+  );
+  const unread = unreadOf.data ?? 0;
+  const setUnread = unreadOf.show;
+  useEffect(() => {
+    if (unreadOf.data !== null) showUnreadBadge(unreadOf.data);
+  }, [unreadOf.data]);
 
   const { reload } = list;
+  const reloadUnread = unreadOf.reload;
   const loadFirstPage = useCallback(
     (quiet = false) => {
-      void refreshUnread();
+      void reloadUnread(true);
       return reload(quiet);
     },
-    [refreshUnread, reload],
+    [reloadUnread, reload],
   );
 
   useEffect(() => {
-    if (signedIn) void loadFirstPage();
-  }, [signedIn, loadFirstPage]);
+    if (signedIn) void reload();
+  }, [signedIn, reload]);
 
   // Coming back to the tab: new messages may have arrived meanwhile.
   useDidShow(() => {
@@ -70,9 +72,7 @@ export default function Messages() {
   const open = (item: NotificationView) => {
     if (!item.read) {
       list.update((shown) => shown.map((n) => (n.id === item.id ? { ...n, read: true } : n)));
-      const left = Math.max(0, unread - 1);
-      setUnread(left);
-      showUnreadBadge(left);
+      setUnread(Math.max(0, unread - 1));
       markNotificationRead(item.id).catch(() => undefined);
     }
     if (item.ticketId !== null) void Taro.navigateTo({ url: ticketDetailPage(item.ticketId) });
@@ -83,9 +83,8 @@ export default function Messages() {
       await markAllNotificationsRead();
       list.update((shown) => shown.map((n) => ({ ...n, read: true })));
       setUnread(0);
-      showUnreadBadge(0);
     } catch (error) {
-      showApiError(error);
+      showError(error);
     }
   };
 

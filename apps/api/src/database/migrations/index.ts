@@ -7,8 +7,24 @@ import { Oversight1764300000005 } from './1764300000005-Oversight';
 import { MonthlyRollups1764300000006 } from './1764300000006-MonthlyRollups';
 import { TicketSources1764300000007 } from './1764300000007-TicketSources';
 import { FrozenFacts1764300000008 } from './1764300000008-FrozenFacts';
+import { ExactIdempotencyKeys1764300000009 } from './1764300000009-ExactIdempotencyKeys';
+import { UploadLimits1764300000010 } from './1764300000010-UploadLimits';
 import { StarRatingVersions1764300018000 } from './1764300018000-StarRatingVersions';
 import { DeadlineFloors1764300018001 } from './1764300018001-DeadlineFloors';
 
 /** In order. The same migrations run on SQLite and on MySQL/MariaDB. */
-export const MIGRATIONS = [Organisation1764300000000, Identity1764300000001, Invitations1764300000002, Tickets1764300000003, Disclosures1764300000004, Oversight1764300000005, MonthlyRollups1764300000006, TicketSources1764300000007, FrozenFacts1764300000008, StarRatingVersions1764300018000, DeadlineFloors1764300018001];
+export const MIGRATIONS = [
+  Organisation1764300000000,
+  Identity1764300000001,
+  Invitations1764300000002,
+  Tickets1764300000003,
+  Disclosures1764300000004,
+  Oversight1764300000005,
+  MonthlyRollups1764300000006,
+  TicketSources1764300000007,
+  FrozenFacts1764300000008,
+  ExactIdempotencyKeys1764300000009,
+  UploadLimits1764300000010,
+  StarRatingVersions1764300018000,
+  DeadlineFloors1764300018001,
+];

@@ -4,6 +4,7 @@ import { DataSource, IsNull, LessThan, In } from 'typeorm';
 import type { DisclosureView, Page, QuestionView } from '@wuye/contracts';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
+import { scrubPersonal } from '../../common/privacy';
 import { ContentSecurityService } from '../content/content-security.service';
 import { AuditService } from '../identity/audit.service';
 import { committeeOf, managersOf, neighbourMask, officersOf } from '../identity/people';
@@ -49,7 +50,7 @@ export class DisclosureQuestionsService {
         dueAt: new Date(Date.now() + community.questionAnswerDays * 86400_000),
         overdueNotifiedAt: null,
       });
-      await this.notifications.notify(await managersOf(m, d.communityId), { kind: 'disclosure_question', title: '业主对公示提出质询', body: `${d.title}：${dto.text.slice(0, 80)}（${community.questionAnswerDays} 天内回复）` }, m);
+      await this.notifications.notify(await managersOf(m, d.communityId), { kind: 'disclosure_question', title: '业主对公示提出质询', body: `${d.title}：${scrubPersonal(dto.text).slice(0, 80)}（${community.questionAnswerDays} 天内回复）` }, m);
     });
     return this.views.get(id, caller);
   }
@@ -62,9 +63,9 @@ export class DisclosureQuestionsService {
     await this.db.transaction(async (m) => {
       const result = await m.getRepository(DisclosureQuestion).update({ id: questionId, answeredAt: IsNull() }, { answer: dto.answer.trim(), answeredById: caller.userId, answeredAt: new Date() });
       if (!result.affected) throw conflict('ALREADY_ANSWERED', '该质询已回复');
-      await this.notifications.notify([q.askerId], { kind: 'question_answered', title: '您的质询已回复', body: dto.answer.slice(0, 100) }, m);
+      await this.notifications.notify([q.askerId], { kind: 'question_answered', title: '您的质询已回复', body: scrubPersonal(dto.answer).slice(0, 100) }, m);
     });
-    return questionView(await this.db.getRepository(DisclosureQuestion).findOneByOrFail({ id: questionId }));
+    return questionView(await this.db.getRepository(DisclosureQuestion).findOneByOrFail({ id: questionId }), true);
   }
 
   /** The questions of an estate (unanswered, or past their deadline) for the manager, the committee and the office. */
@@ -76,7 +77,7 @@ export class DisclosureQuestionsService {
     const page = await keysetPage(qb, { columns: [{ expr: 'q.id', dir: 'DESC' }], cursor: query.cursor, limit: query.limit, keyOf: (q) => [q.id] });
     const disclosures = await this.db.getRepository(Disclosure).findBy({ id: In([...new Set(page.items.map((q) => q.disclosureId)), 0]) });
     return {
-      items: page.items.map((q) => ({ ...questionView(q), disclosureId: q.disclosureId, disclosureTitle: disclosures.find((d) => d.id === q.disclosureId)?.title ?? '' })),
+      items: page.items.map((q) => ({ ...questionView(q, caller.mayInCommunity('disclosures.write', communityId)), disclosureId: q.disclosureId, disclosureTitle: disclosures.find((d) => d.id === q.disclosureId)?.title ?? '' })),
       nextCursor: page.nextCursor,
     };
   }
@@ -92,7 +93,7 @@ export class DisclosureQuestionsService {
         flagged++;
         const community = await m.getRepository(Community).findOneByOrFail({ id: q.communityId });
         const people = [...(await committeeOf(m, q.communityId)), ...(await officersOf(m, q.communityId))];
-        await this.notifications.notify(people, { kind: 'question_overdue', title: `质询逾期未答：${community.name}`, body: q.text.slice(0, 100) }, m);
+        await this.notifications.notify(people, { kind: 'question_overdue', title: `质询逾期未答：${community.name}`, body: scrubPersonal(q.text).slice(0, 100) }, m);
       });
     }
     return flagged;

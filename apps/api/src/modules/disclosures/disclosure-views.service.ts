@@ -4,6 +4,7 @@ import { DataSource, In } from 'typeorm';
 import { BOARD_MIN_DAYS, isPublished, type DisclosureStep, type DisclosureSummary, type DisclosureView, type Page, type QuestionView, type ReviewView } from '@wuye/contracts';
 import { notFound, type ResourceName } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
+import { scrubPersonal, scrubStrings } from '../../common/privacy';
 import type { Principal } from '../identity/principal';
 import { User } from '../identity/user.entity';
 import { Community } from '../org/community.entity';
@@ -17,14 +18,17 @@ import { DisclosureSharesService } from './disclosure-shares.service';
 import { Disclosure } from './disclosure.entity';
 import { ListDisclosuresQuery } from './dto/disclosure.dto';
 
-/** A question as everyone sees it: the asker masked ("3栋业主"). */
-export function questionView(q: DisclosureQuestion): QuestionView {
+/**
+ * A question as everyone sees it: the asker masked ("3栋业主"); beyond the property side that answers it (`full`),
+ * the question and the answer through the one masking step.
+ */
+export function questionView(q: DisclosureQuestion, full: boolean): QuestionView {
   return {
     id: q.id,
     lineId: q.lineId,
     asker: q.askerMask,
-    text: q.text,
-    answer: q.answer,
+    text: full ? q.text : scrubPersonal(q.text),
+    answer: full ? q.answer : scrubPersonal(q.answer),
     answeredAt: q.answeredAt?.toISOString() ?? null,
     dueAt: q.dueAt.toISOString(),
     overdue: !q.answeredAt && q.dueAt.getTime() < Date.now(),
@@ -85,20 +89,23 @@ export class DisclosureViewsService {
     const summary = (await this.summaries([d]))[0];
     // The caller would be the one signing: why that cannot happen yet, said before the button is pressed.
     const hold = internal && d.state === 'in_review' ? signOffHold(lines, reviews, caller.userId) : null;
+    // What the property side and the committee wrote reaches residents (and their .xlsx export) through the one masking step.
+    const shown = internal ? <T>(value: T) => value : scrubStrings;
     return {
       ...summary,
       // The agreed share of each house is the committee's business; residents see the totals and their own share.
-      content: internal ? d.content : { ...d.content, fixedShares: undefined },
+      content: internal ? d.content : shown({ ...d.content, fixedShares: undefined }),
       lines: lines.map((l) => ({
         id: l.id,
         seq: l.seq,
         kind: l.kind,
-        item: l.item,
+        item: shown(l.item),
         amountFen: l.amountFen ?? undefined,
-        fields:
+        fields: shown(
           l.kind !== 'withdrawal' || d.type !== 'maintenance_fund'
             ? l.fields
             : { ...l.fields, votePassed: frozenVotes ? Boolean(frozenVotes[String(l.seq)]) : withFund ? votePassed(l.fields, withFund.area, withFund.heads) : false },
+        ),
         attachmentIds: l.attachmentIds,
         attachments: l.attachmentIds.map((a) => attachments.get(a)).filter((v): v is NonNullable<typeof v> => Boolean(v)),
       })),
@@ -116,11 +123,11 @@ export class DisclosureViewsService {
           createdAt: r.createdAt.toISOString(),
         }),
       ),
-      questions: questions.map(questionView),
+      questions: questions.map((q) => questionView(q, caller.mayInCommunity('disclosures.write', d.communityId))),
       versions: lineage
         .filter((v) => isPublished(v.state) || internal)
         .map((v) => ({ id: v.id, version: v.version, state: v.state, correctionReason: v.correctionReason, publishedAt: v.publishedAt?.toISOString() ?? null, hash: v.hash })),
-      correctionReason: d.correctionReason,
+      correctionReason: shown(d.correctionReason),
       allocation: d.type === 'shared_cost' ? await this.shares.allocation(d, internal) : null,
       myShares: d.type === 'shared_cost' ? await this.shares.myShares(d, caller.userId) : [],
       ...disclosureActions(d, caller, { signOff: hold?.message ?? null }),

@@ -3,15 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { authConfig, type AuthConfig } from '../../config';
-import { unauthenticated } from '../../common/errors';
+import { conflict, notFound, unauthenticated } from '../../common/errors';
 import { WechatClient } from '../wechat/wechat.client';
+import { AuditService } from './audit.service';
 import { AuthSession } from './auth-session.entity';
+import type { Principal } from './principal';
 import { User } from './user.entity';
 import type { TokenPair } from '@wuye/contracts';
 import { hashToken, newRefreshToken, signAccessToken, verifyAccessToken, type AccessClaims } from './tokens';
 
 /** The wording of a 401 for a token whose session was logged out, revoked or expired. */
 export const SESSION_OVER = '登录已失效，请重新登录';
+export const ACCOUNT_DISABLED = '账号已停用，请联系物业或平台';
 
 /** Access tokens whose signature was checked, kept until they expire (a bounded set: cleared when full). */
 const VERIFIED_TOKENS = 10_000;
@@ -22,6 +25,7 @@ export class AuthService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
     private readonly wechat: WechatClient,
+    private readonly audit: AuditService,
   ) {}
 
   private readonly verified = new Map<string, AccessClaims>();
@@ -59,7 +63,7 @@ export class AuthService {
         if (!user) throw error;
       }
     }
-    if (user.disabledAt) throw unauthenticated('UNAUTHENTICATED', '账号已停用，请联系物业或平台');
+    if (user.disabledAt) throw unauthenticated('UNAUTHENTICATED', ACCOUNT_DISABLED);
     return this.issueTokens(user.id);
   }
 
@@ -70,12 +74,34 @@ export class AuthService {
     if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now()) {
       throw unauthenticated('UNAUTHENTICATED', SESSION_OVER);
     }
+    // A disabled account gets no new tokens, whichever way it was disabled (the admin call also revoked its sessions).
+    if (!(await this.db.getRepository(User).existsBy({ id: session.userId, disabledAt: IsNull() }))) {
+      await this.revokeFamily(session.familyId);
+      throw unauthenticated('UNAUTHENTICATED', ACCOUNT_DISABLED);
+    }
     const claimed = await repo.update({ id: session.id, usedAt: IsNull() }, { usedAt: new Date() });
     if (!claimed.affected) {
       await this.revokeFamily(session.familyId);
       throw unauthenticated('UNAUTHENTICATED', SESSION_OVER);
     }
     return this.issueTokens(session.userId, session.familyId);
+  }
+
+  /**
+   * Disables (or enables again) an account. Disabling revokes every session of it in the same transaction: its access
+   * tokens are refused from the next call on (the principal check reads the account), its refresh tokens at once.
+   */
+  async setDisabled(userId: number, disabled: boolean, caller: Principal, reason?: string): Promise<{ id: number; disabled: boolean }> {
+    if (disabled && userId === caller.userId) throw conflict('CANNOT_DISABLE_SELF', '不能停用自己的账号，请由其他管理员操作');
+    await this.db.transaction(async (m) => {
+      const user = await m.getRepository(User).findOneBy({ id: userId });
+      if (!user) throw notFound('user');
+      if (Boolean(user.disabledAt) === disabled) return;
+      await m.getRepository(User).update(userId, { disabledAt: disabled ? new Date() : null });
+      if (disabled) await m.getRepository(AuthSession).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.audit.record({ actorId: caller.userId, action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: userId, after: reason ? { reason } : null }, m);
+    });
+    return { id: userId, disabled };
   }
 
   async revokeFamily(familyId: string): Promise<void> {

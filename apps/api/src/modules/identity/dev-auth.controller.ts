@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, CanActivate, Controller, Get, HttpCode, Inject, Injectable, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { ROLE_LABELS, type DevAccount } from '@wuye/contracts';
 import { DomainError } from '../../common/errors';
+import { appConfig, devSignInEnabled, wechatConfig, type AppConfig, type WechatConfig } from '../../config';
 import { SignInRateLimit } from '../limits/rate-limit.guard';
 import { Public } from './access.decorators';
 import type { TokenPair } from '@wuye/contracts';
@@ -13,11 +14,30 @@ import { GrantsService } from './grants.service';
 import { User } from './user.entity';
 
 /**
+ * The second lock on development sign-in: IdentityModule registers these routes only outside production, and should
+ * they be mounted some other way (a module imported elsewhere, the environment changed after start-up), each call
+ * checks again, against the settings read at start and the environment now, and answers as a missing route.
+ */
+@Injectable()
+export class DevSignInGuard implements CanActivate {
+  constructor(
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
+    @Inject(wechatConfig.KEY) private readonly wechat: WechatConfig,
+  ) {}
+
+  canActivate(): boolean {
+    if (this.app.production || this.wechat.secret || !devSignInEnabled()) throw new DomainError(404, 'ROUTE_NOT_FOUND', '请求的地址不存在');
+    return true;
+  }
+}
+
+/**
  * Development sign-in: act as any seeded demo account. Registered only when NODE_ENV is not production and no
  * WeChat secret is configured (see IdentityModule); otherwise these routes do not exist.
  */
 @ApiTags('auth')
 @Controller('auth/dev')
+@UseGuards(DevSignInGuard)
 export class DevAuthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { devSignInEnabled } from '../../config';
+import { AccountsController } from './accounts.controller';
 import { AuthController } from './auth.controller';
 import { BindingsController } from './bindings.controller';
 import { BindingsService } from './bindings.service';
@@ -17,7 +18,7 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       imports: [IdentityCoreModule],
-      controllers: [AuthController, MeController, BindingsController, RolesController, ...(devSignInEnabled() ? [DevAuthController] : [])],
+      controllers: [AuthController, AccountsController, MeController, BindingsController, RolesController, ...(devSignInEnabled() ? [DevAuthController] : [])],
       providers: [BindingsService, MeService, RolesService],
       exports: [BindingsService],
     };

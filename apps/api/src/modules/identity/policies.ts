@@ -34,8 +34,12 @@ export const POLICIES = {
   'roles.manage': ['platform_admin', 'company_admin', 'community_office'],
   /** Appoint and revoke the owners' committee of the estates of one's community office. */
   'roles.committee': ['platform_admin', 'community_office'],
+  /** Disable an account (its sessions end at once) or enable it again. */
+  'users.disable': ['platform_admin'],
   /** Read the audit log (company admins: their company and the estates it serves). */
   'audit.read': ['platform_admin', 'company_admin'],
+  /** Upload a photo or a voucher: anyone with a role or an approved house binding (not a bare sign-in). */
+  'uploads.create': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'staff', 'committee', 'committee_chair', 'resident'],
   /** Report a problem (随手拍) in an estate. */
   'tickets.report': ['resident', 'staff', 'manager', 'committee', 'committee_chair'],
   /** See tickets of an estate (what exactly: TicketsService.viewerLevel). */

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { NotificationView, Page } from '@wuye/contracts';
 import { wechatConfig, type WechatConfig } from '../../config';
 import { DomainError, notFound } from '../../common/errors';
+import { scrubPersonal, scrubStrings } from '../../common/privacy';
 import { keysetPage, PageQuery } from '../../common/pagination';
 import { User } from '../identity/user.entity';
 import { WechatClient } from '../wechat/wechat.client';
@@ -44,6 +45,11 @@ export class NotificationsService {
     private readonly wechat: WechatClient,
   ) {}
 
+  /**
+   * A notification quotes what someone typed (a description, a question, an answer) to someone else, and its WeChat
+   * message passes through WeChat's servers: its text goes through the one masking step. The full text stays in
+   * the ticket or disclosure, for whoever may read it there.
+   */
   async notify(userIds: number[], draft: NotificationDraft, m: EntityManager = this.db.manager): Promise<void> {
     const unique = [...new Set(userIds)];
     if (!unique.length) return;
@@ -53,13 +59,13 @@ export class NotificationsService {
       unique.map((userId) => ({
         userId,
         kind: draft.kind,
-        title: cut(draft.title, 64),
-        body: cut(draft.body, 255),
+        title: cut(scrubPersonal(draft.title), 64),
+        body: cut(scrubPersonal(draft.body), 255),
         ticketId: draft.ticketId ?? null,
         readAt: null,
         wechatStatus: withOpenid.has(userId) ? ('pending' as const) : ('none' as const),
         wechatTemplateId: withOpenid.has(userId) ? templateId : null,
-        wechatData: draft.fields ?? null,
+        wechatData: draft.fields ? scrubStrings(draft.fields) : null,
         wechatErrcode: null,
         wechatErrmsg: null,
         wechatAttempts: 0,

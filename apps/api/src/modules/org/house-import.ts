@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import * as yauzl from 'yauzl';
 import { PROPERTY_TYPES, PROPERTY_TYPE_LABELS, parseFloorArea, type ImportRowError, type PropertyType } from '@wuye/contracts';
 
 /**
@@ -23,6 +24,12 @@ export interface ParsedHouse {
 }
 
 export const MAX_IMPORT_ROWS = 20000;
+/**
+ * What an .xlsx may unpack to. An .xlsx is a zip: 5 MB of it can inflate to gigabytes (a zip bomb), all of which
+ * exceljs would hold in memory. 20,000 rows of a roster are a few MB of XML.
+ */
+export const MAX_IMPORT_UNZIPPED_BYTES = 50 * 1024 * 1024;
+const MAX_IMPORT_ZIP_ENTRIES = 1000;
 
 type Field = 'building' | 'unit' | 'floor' | 'number' | 'floorArea' | 'propertyType';
 const FIELD_LABELS: Record<Field, string> = {
@@ -60,10 +67,51 @@ function decodeText(buffer: Buffer): string {
 const isZip = (buffer: Buffer) => buffer.length > 4 && buffer.readUInt32LE(0) === 0x04034b50;
 
 export class ImportFileError extends Error {}
+/** Past the caps on unpacked size or rows: refused before it is read whole. */
+export class ImportTooLargeError extends Error {}
+
+/**
+ * Unpacks every entry of the zip with a running count (yauzl also checks each entry against the size it declares),
+ * stopping at the cap: the bytes exceljs is then given are known to inflate to at most MAX_IMPORT_UNZIPPED_BYTES.
+ */
+async function checkUnzippedSize(buffer: Buffer): Promise<void> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, file) => (error ? reject(new ImportFileError('无法读取该 Excel 文件，请另存为 .xlsx 或 CSV 后重试')) : resolve(file))),
+  );
+  let total = 0;
+  let entries = 0;
+  await new Promise<void>((resolve, reject) => {
+    const fail = (error: Error) => {
+      zip.close();
+      reject(error);
+    };
+    zip.on('error', () => fail(new ImportFileError('无法读取该 Excel 文件，请另存为 .xlsx 或 CSV 后重试')));
+    zip.on('end', () => resolve());
+    zip.on('entry', (entry: yauzl.Entry) => {
+      if (++entries > MAX_IMPORT_ZIP_ENTRIES) return fail(new ImportTooLargeError(`表格文件包含的部件太多（超过 ${MAX_IMPORT_ZIP_ENTRIES} 个）`));
+      if (total + entry.uncompressedSize > MAX_IMPORT_UNZIPPED_BYTES) return fail(new ImportTooLargeError(`表格解压后超过 ${MAX_IMPORT_UNZIPPED_BYTES / 1024 / 1024} MB`));
+      if (entry.fileName.endsWith('/')) return zip.readEntry();
+      zip.openReadStream(entry, (error, stream) => {
+        if (error || !stream) return fail(new ImportFileError('无法读取该 Excel 文件，请另存为 .xlsx 或 CSV 后重试'));
+        stream.on('data', (chunk: Buffer) => {
+          total += chunk.length;
+          if (total > MAX_IMPORT_UNZIPPED_BYTES) {
+            stream.destroy();
+            fail(new ImportTooLargeError(`表格解压后超过 ${MAX_IMPORT_UNZIPPED_BYTES / 1024 / 1024} MB`));
+          }
+        });
+        stream.on('error', () => fail(new ImportFileError('无法读取该 Excel 文件，请另存为 .xlsx 或 CSV 后重试')));
+        stream.on('end', () => zip.readEntry());
+      });
+    });
+    zip.readEntry();
+  });
+}
 
 /** Rows of the first sheet, as text. Throws ImportFileError when the file is neither CSV nor .xlsx. */
 export async function readSheet(buffer: Buffer): Promise<SheetRow[]> {
   if (isZip(buffer)) {
+    await checkUnzippedSize(buffer);
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -73,6 +121,7 @@ export async function readSheet(buffer: Buffer): Promise<SheetRow[]> {
     const sheet = workbook.worksheets[0];
     if (!sheet) return [];
     const rows: SheetRow[] = [];
+    if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) throw new ImportTooLargeError(`一次最多导入 ${MAX_IMPORT_ROWS} 行`);
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: string[] = [];
       for (let c = 1; c <= row.cellCount; c++) cells.push(row.getCell(c).text.trim());
@@ -89,6 +138,8 @@ export async function readSheet(buffer: Buffer): Promise<SheetRow[]> {
       skip_empty_lines: true,
       trim: true,
       bom: true,
+      // One record past the cap is enough to know the file has too many (validateRows says so); no need to read on.
+      to: MAX_IMPORT_ROWS + 2,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     const line = (e as { lines?: number }).lines;

@@ -20,7 +20,7 @@ import { Building } from './building.entity';
 import { Community } from './community.entity';
 import { CreateBuildingDto, CreateHouseDto, ListHousesQuery, UpdateHouseDto } from './dto/house.dto';
 import { House } from './house.entity';
-import { ImportFileError, readSheet, validateRows } from './house-import';
+import { ImportFileError, ImportTooLargeError, readSheet, validateRows } from './house-import';
 
 export const houseLabel = (buildingName: string, unit: string, number: string) => `${buildingName}${unit}${number}`;
 
@@ -200,6 +200,7 @@ export class HousesService {
       rows = await readSheet(file);
     } catch (e) {
       if (e instanceof ImportFileError) throw new DomainError(415, 'UNSUPPORTED_MEDIA_TYPE', e.message);
+      if (e instanceof ImportTooLargeError) throw new DomainError(413, 'IMPORT_TOO_LARGE', `${e.message}，请分批导入`);
       throw e;
     }
     const { houses, errors } = validateRows(rows);

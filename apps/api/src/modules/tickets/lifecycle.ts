@@ -13,6 +13,7 @@ import {
   type TicketState,
 } from '@wuye/contracts';
 import { DomainError, conflict, invalid } from '../../common/errors';
+import { scrubPersonal } from '../../common/privacy';
 import type { TemplateKind, NotificationDraft } from '../notifications/notifications.service';
 import { isOverdue, ticketDeadlines, type CategoryDeadlines } from './deadlines';
 import type { EscalationReason } from './escalation.entity';
@@ -142,8 +143,8 @@ const ROLE_OF: Record<StepActor, EventActorRole> = {
   hotline: 'hotline',
 };
 
-/** "设施故障：3栋电梯按钮失灵…": how a ticket is named in messages. */
-export const ticketSubject = (t: Pick<Ticket, 'categoryName' | 'description'>, length = 14) => `${t.categoryName}：${t.description.slice(0, length)}`;
+/** "设施故障：3栋电梯按钮失灵…": how a ticket is named in messages (masked before it is cut: no half phone numbers). */
+export const ticketSubject = (t: Pick<Ticket, 'categoryName' | 'description'>, length = 14) => `${t.categoryName}：${scrubPersonal(t.description).slice(0, length)}`;
 
 function subscribeFields(t: Ticket, state: string, hint: string, at: string): Pick<NotificationDraft, 'fields'> {
   return { fields: { thing1: ticketSubject(t), phrase2: state, time3: at, thing4: hint } };
@@ -165,7 +166,7 @@ function noticesFor(action: string, t: Ticket, text: string | null, now: Date): 
   });
   switch (action) {
     case 'create':
-      return [{ to: ['managers'], kind: 'ticket_new', title: `新工单：${t.categoryName}${t.emergency ? '（紧急）' : ''}`, body: t.description.slice(0, 100), ticketId }];
+      return [{ to: ['managers'], kind: 'ticket_new', title: `新工单：${t.categoryName}${t.emergency ? '（紧急）' : ''}`, body: scrubPersonal(t.description).slice(0, 100), ticketId }];
     case 'accept':
       return [{ to: ['reporter'], kind: 'ticket_accepted', title: '工单已受理', body: `您反映的“${subject}”已受理，正在安排处理`, ticketId, template: 'accepted', ...subscribeFields(t, '已受理', '物业正在安排处理', at) }];
     case 'reject':

@@ -4,6 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DEFAULT_TICKET_CATEGORIES, OPEN_TICKET_STATES, TICKET_STATE_LABELS, type TicketKind } from '@wuye/contracts';
 import { DomainError, notFound } from '../../common/errors';
+import { ParseIdPipe } from '../../common/id.pipe';
+import { coarseCoordinate, scrubPersonal } from '../../common/privacy';
 import type { Principal } from '../identity/principal';
 import { AuditService } from '../identity/audit.service';
 import { Area } from '../org/area.entity';
@@ -13,7 +15,6 @@ import { UploadsService } from '../uploads/uploads.service';
 import { CategoriesService } from './categories.service';
 import { CreateOpen311ClientDto, Open311CreateDto, Open311RequestsQuery } from './dto/open311.dto';
 import { Open311Client } from './open311-client.entity';
-import { scrubPersonal } from './privacy';
 import { Ticket } from './ticket.entity';
 import { TicketsService } from './tickets.service';
 
@@ -76,9 +77,9 @@ export class Open311Service {
     const qb = this.db
       .getRepository(Ticket)
       .createQueryBuilder('t')
-      .where("t.communityId = :c AND t.visibility = 'public' AND t.heldForReview = :held", { c: community.id, held: false });
+      .where("t.communityId = :c AND t.visibility = 'public' AND t.heldForReview = :held AND t.state <> 'cancelled'", { c: community.id, held: false });
     if (query.service_request_id) {
-      qb.andWhere('t.id IN (:...ids)', { ids: query.service_request_id.split(',').map(Number).slice(0, MAX_RESULTS) });
+      qb.andWhere('t.id IN (:...ids)', { ids: query.service_request_id.split(',').map((id) => new ParseIdPipe().transform(id)).slice(0, MAX_RESULTS) });
     } else {
       const end = this.date(query.end_date, 'end_date') ?? new Date();
       const start = this.date(query.start_date, 'start_date') ?? new Date(end.getTime() - 90 * 86400_000);
@@ -93,7 +94,8 @@ export class Open311Service {
   async request(id: number, jurisdictionId?: string) {
     const community = await this.jurisdiction(jurisdictionId);
     const ticket = await this.db.getRepository(Ticket).findOneBy({ id, communityId: community.id, visibility: 'public', heldForReview: false });
-    if (!ticket) throw new Open311Error(404, `service_request_id ${id} not found`);
+    // A ticket its reporter withdrew is no longer public.
+    if (!ticket || ticket.state === 'cancelled') throw new Open311Error(404, `service_request_id ${id} not found`);
     return this.present(community, [ticket]);
   }
 
@@ -147,11 +149,11 @@ export class Open311Service {
           requested_datetime: t.createdAt.toISOString(),
           updated_datetime: t.updatedAt.toISOString(),
           expected_datetime: t.resolutionDueAt.toISOString(),
-          address: t.place ? `${community.name} ${t.place}` : community.name,
+          address: t.place ? `${community.name} ${scrubPersonal(t.place)}` : community.name,
           address_id: null,
           zipcode: null,
-          lat: t.lat,
-          long: t.long,
+          lat: coarseCoordinate(t.lat),
+          long: coarseCoordinate(t.long),
           media_url: photo ? await this.uploads.fileUrl(photo.storageKey, true) : null,
         };
       }),

@@ -4,10 +4,10 @@ import { DataSource } from 'typeorm';
 import { ROLE_LABELS, type TicketEventView, type TicketSummary, type TicketView } from '@wuye/contracts';
 import { Building } from '../org/building.entity';
 import { House } from '../org/house.entity';
+import { scrubPersonal } from '../../common/privacy';
 import { houseLabel } from '../org/houses.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { isOverdue } from './deadlines';
-import { scrubPersonal } from './privacy';
 import { TicketEvent } from './ticket-event.entity';
 import type { Ticket } from './ticket.entity';
 
@@ -30,6 +30,9 @@ const ACTOR_LABELS: Record<TicketEvent['actorRole'], string> = {
   hotline: '12345热线',
   system: '系统',
 };
+
+/** Free text as the viewer reads it: as written for the reporter and the property side, else through the one masking step. */
+const textFor = (full: boolean): ((text: string | null) => string | null) => (full ? (text) => text : scrubPersonal);
 
 const summaryText = (text: string) => (text.length > 80 ? `${text.slice(0, 79)}…` : text);
 
@@ -98,6 +101,7 @@ export class TicketViewsService {
     now = Date.now(),
   ): TicketSummary {
     const full = level === 'property' || level === 'reporter';
+    const shown = textFor(full);
     const thumbnail = t.photoIds.length ? thumbnails.get(t.photoIds[0]) : undefined;
     return {
       id: t.id,
@@ -107,11 +111,11 @@ export class TicketViewsService {
       categoryCode: t.categoryCode,
       categoryName: t.categoryName,
       emergency: t.emergency,
-      summary: summaryText(full ? t.description : scrubPersonal(t.description)),
+      summary: summaryText(shown(t.description) as string),
       state: t.state,
       visibility: t.visibility,
       reporter: full && reporterName !== undefined ? reporterName : t.reporterMask,
-      place: t.place,
+      place: shown(t.place),
       thumbnailUrl: thumbnail && (full || !thumbnail.risky) ? thumbnail.url : null,
       createdAt: t.createdAt.toISOString(),
       responseDueAt: t.responseDueAt.toISOString(),
@@ -130,6 +134,7 @@ export class TicketViewsService {
     extras: Pick<TicketView, 'actions' | 'canRate' | 'canUrge' | 'blocked' | 'following' | 'isReporter'>,
   ): Promise<TicketView> {
     const full = level === 'property' || level === 'reporter';
+    const shown = textFor(full);
     const events = await this.db.getRepository(TicketEvent).find({ where: { ticketId: t.id }, order: { id: 'ASC' } });
     const people = await this.people(
       events
@@ -165,7 +170,7 @@ export class TicketViewsService {
         actor,
         fromState: e.fromState,
         toState: e.toState,
-        note: e.note === null ? null : full ? e.note : scrubPersonal(e.note),
+        note: shown(e.note),
         photos: await this.uploads.photoViews(e.photoIds, !full),
         at: e.createdAt.toISOString(),
       });
@@ -173,14 +178,14 @@ export class TicketViewsService {
     const assignee = t.assigneeId !== null ? people.get(t.assigneeId) : undefined;
     return {
       ...summary,
-      description: full ? t.description : scrubPersonal(t.description),
+      description: shown(t.description) as string,
       photos: await this.uploads.photoViews(t.photoIds, !full),
       house,
       lat: level === 'neighbour' ? null : t.lat,
       long: level === 'neighbour' ? null : t.long,
-      assignee: assignee ? `${ROLE_LABELS.staff} ${assignee.name}` : t.externalAssignee,
+      assignee: assignee ? `${ROLE_LABELS.staff} ${assignee.name}` : shown(t.externalAssignee),
       reporterPhone: level === 'property' ? (reporter?.phoneMasked ?? null) : null,
-      rating: t.ratingStars === null ? null : { stars: t.ratingStars, tags: t.ratingTags ?? [], comment: t.ratingComment, at: (t.ratedAt as Date).toISOString() },
+      rating: t.ratingStars === null ? null : { stars: t.ratingStars, tags: t.ratingTags ?? [], comment: shown(t.ratingComment), at: (t.ratedAt as Date).toISOString() },
       reopenCount: t.reopenCount,
       timeline,
       heldForReview: t.heldForReview,

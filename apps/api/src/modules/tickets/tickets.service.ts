@@ -240,7 +240,8 @@ export class TicketsService {
         break;
       case 'community':
         narrow('tickets.read');
-        where.push("t.visibility = 'public'", 't.held_for_review = :held');
+        // The board: public tickets, not held for review, not withdrawn by their reporter.
+        where.push("t.visibility = 'public'", 't.held_for_review = :held', "t.state <> 'cancelled'");
         params.held = false;
         levelOf = (t) => (t.reporterId === caller.userId ? 'reporter' : this.viewerLevel(t, caller) === 'property' ? 'property' : 'neighbour');
         break;

@@ -22,15 +22,54 @@ export interface ProcessedImage {
 
 export const MAX_EDGE = 1600;
 export const THUMB_EDGE = 320;
-/** Pixel limit of the input: a small file that decodes to a gigantic picture (decompression bomb) is refused. */
-const MAX_INPUT_PIXELS = 64_000_000;
+
+/**
+ * Width × height as the file's header states them, read without decoding a pixel; null when the header cannot be
+ * read (the decode then fails with its own message). A small file can declare a gigantic picture.
+ */
+export async function declaredPixels(bytes: Buffer): Promise<number | null> {
+  try {
+    const { width, height } = await sharp(bytes).metadata();
+    return width && height ? width * height : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * At most `size` decodes at a time in this process; the others wait in turn. A decode holds the whole picture in
+ * memory (a 40 MP photo is 160 MB of pixels), so eight large uploads at once must not mean eight pictures at once.
+ */
+export class DecodeSlots {
+  private active = 0;
+  /** The most decodes that ever ran at once (for the logs and the tests). */
+  peak = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    this.peak = Math.max(this.peak, this.active);
+    try {
+      return await work();
+    } finally {
+      // Hand the slot straight to the next in line, or free it.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
 
 /**
  * Re-encodes to JPEG ≤ 1600 px on the long edge, upright (EXIF orientation applied), with no metadata at all:
  * sharp writes none unless asked, so EXIF, GPS, XMP and ICC comments are gone. Plus a 320 px thumbnail.
+ * `maxPixels` is also sharp's own limit, for a header that understated the picture.
  */
-export async function processImage(bytes: Buffer): Promise<ProcessedImage> {
-  const base = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
+export async function processImage(bytes: Buffer, maxPixels: number): Promise<ProcessedImage> {
+  const base = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
   const { data: image, info } = await base
     .clone()
     .resize({ width: MAX_EDGE, height: MAX_EDGE, fit: 'inside', withoutEnlargement: true })

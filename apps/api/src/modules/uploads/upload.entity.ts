@@ -5,10 +5,12 @@ export type Moderation = 'none' | 'pending' | 'pass' | 'risky';
 
 /** A re-encoded photo (JPEG, no metadata) and its thumbnail in object storage. */
 @Entity('upload')
+// Today's uploads of one user (the daily limits); the unattached ones past 24 h (the clean-up job).
+@Index(['ownerId', 'createdAt'])
+@Index(['attachedAt', 'createdAt'])
 export class Upload {
   @IdColumn() id: number;
 
-  @Index()
   @RefColumn()
   ownerId: number;
 

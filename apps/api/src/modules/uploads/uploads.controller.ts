@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { CanActivate, Controller, ExecutionContext, Get, Injectable, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { UploadView } from '@wuye/contracts';
+import { DomainError } from '../../common/errors';
 import { IntField, TextField } from '../../common/fields';
 import { SingleFileUpload, UploadedFile, requireFile, type UploadedFileData } from '../../common/upload';
-import { Caller, Public, SignedIn } from '../identity/access.decorators';
+import { Caller, Public, SignedIn, type AuthedRequest } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
 import { UploadsService } from './uploads.service';
 
@@ -14,6 +15,22 @@ export class SignedFileQuery {
 
   @TextField({ max: 64, pattern: /^[A-Za-z0-9_-]+$/ })
   sig: string;
+}
+
+/**
+ * Before the file is read (guards run before the body is taken): the caller holds a role or an approved house
+ * binding (a bare sign-in cannot fill the store), and has not reached today's limits.
+ */
+@Injectable()
+export class UploaderGuard implements CanActivate {
+  constructor(private readonly uploads: UploadsService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const caller = context.switchToHttp().getRequest<AuthedRequest>().principal;
+    if (!caller?.may('uploads.create')) throw new DomainError(403, 'UPLOAD_NOT_ALLOWED', '绑定房屋（或获得物业、业委会等角色）后才能上传照片');
+    await this.uploads.checkDailyLimit(caller.userId, 0);
+    return true;
+  }
 }
 
 @ApiTags('uploads')
@@ -28,6 +45,7 @@ export class UploadsController {
   @Post('uploads')
   @ApiBearerAuth()
   @SignedIn()
+  @UseGuards(UploaderGuard)
   @SingleFileUpload(10 * 1024 * 1024, 'A photo, at most 10 MB')
   create(@UploadedFile() file: UploadedFileData | undefined, @Caller() caller: Principal): Promise<UploadView> {
     return this.uploads.upload(requireFile(file).buffer, caller.userId);

@@ -8,7 +8,7 @@ import { SHARE_RULE, agreedTotals, readShare, type AllocationDraft } from '../li
 
 type Update = (update: (draft: AllocationDraft) => AllocationDraft) => void;
 
-function LoadFailed({ remote }: { remote: Remote<unknown> }) {
+function LoadFailed({ remote }: { remote: Pick<Remote<unknown>, 'phase' | 'errorMessage' | 'reload'> }) {
   return (
     <View className="form-error allocation-load-failed">
       {remote.errorMessage}
@@ -24,7 +24,7 @@ function BuildingShares({ building, draft, savedIn, onChange, onHouses }: { buil
   const [open, setOpen] = useState(false);
   // Loaded the first time the building is opened, then kept.
   const [wanted, setWanted] = useState(false);
-  const houses = useRemote(useCallback(() => listHouses(building.id), [building.id]), wanted);
+  const houses = useRemote(useCallback(() => listHouses(building.id), [building.id]), { enabled: wanted });
   useEffect(() => {
     if (houses.data) onHouses(houses.data);
     // onHouses only records labels: a new function each render must not load again.
@@ -101,7 +101,7 @@ export default function AllocationEditor({
   onChange: Update;
   onHouses: (houses: DirectoryHouse[]) => void;
 }) {
-  const buildings = useRemote(useCallback(() => listBuildings(communityId), [communityId]), true);
+  const buildings = useRemote(useCallback(() => listBuildings(communityId), [communityId]));
   const items = buildings.data ?? [];
   const whole: DirectoryBuilding = { id: 0, name: '全小区' };
   const toggleBuilding = (b: DirectoryBuilding) =>

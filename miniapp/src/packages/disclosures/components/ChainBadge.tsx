@@ -1,10 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { DISCLOSURE_TYPE_LABELS, periodLabel, shanghaiDate, type ChainEntry, type ChainVerification } from '@wuye/contracts';
-import { ApiError } from '../../../services/http';
+import { useRemote } from '../../../hooks/useRemote';
 import { getChain, verifyChain } from '../../../services/disclosures';
-
-type BadgeState = { phase: 'loading' } | { phase: 'error'; message: string } | { phase: 'done'; result: ChainVerification; chain: ChainEntry[] };
 
 const short = (hash: string | null) => (hash ? `${hash.slice(0, 12)}…` : '（链首）');
 const entryName = (e: ChainEntry) => `${DISCLOSURE_TYPE_LABELS[e.type]} ${periodLabel(e.period)} 第 ${e.version} 版`;
@@ -20,37 +18,23 @@ const REASONS: Record<NonNullable<ChainVerification['brokenAt']>['reason'], stri
  * `focusId` marks the disclosure being read.
  */
 export default function ChainBadge({ communityId, focusId }: { communityId: number; focusId?: number }) {
-  const [state, setState] = useState<BadgeState>({ phase: 'loading' });
   const [open, setOpen] = useState(false);
+  const remote = useRemote(useCallback(() => Promise.all([verifyChain(communityId), getChain(communityId)]), [communityId]));
 
-  const load = useCallback(async () => {
-    setState({ phase: 'loading' });
-    try {
-      const [result, chain] = await Promise.all([verifyChain(communityId), getChain(communityId)]);
-      setState({ phase: 'done', result, chain });
-    } catch (error) {
-      setState({ phase: 'error', message: error instanceof ApiError ? error.message : '校验没能完成，请稍后重试' });
-    }
-  }, [communityId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (state.phase === 'loading') return <View className="card chain-badge chain-checking muted">正在校验公示是否被篡改…</View>;
-  if (state.phase === 'error') {
+  if (remote.phase === 'error') {
     return (
       <View className="card chain-badge chain-error">
         <View className="chain-title">没能完成防篡改校验</View>
-        <View className="muted">{state.message}</View>
-        <Button className="button button-small chain-retry" onClick={() => void load()}>
+        <View className="muted">{remote.errorMessage}</View>
+        <Button className="button button-small chain-retry" onClick={() => void remote.reload()}>
           重新校验
         </Button>
       </View>
     );
   }
+  if (remote.phase === 'loading' || !remote.data) return <View className="card chain-badge chain-checking muted">正在校验公示是否被篡改…</View>;
 
-  const { result, chain } = state;
+  const [result, chain]: [ChainVerification, ChainEntry[]] = remote.data;
   const broken = result.brokenAt ? chain.find((e) => e.id === result.brokenAt?.id) : undefined;
   return (
     <View className={`card chain-badge ${result.valid ? 'chain-valid' : 'chain-broken'}`}>

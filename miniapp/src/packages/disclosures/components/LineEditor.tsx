@@ -3,7 +3,7 @@ import { DISCLOSURE_LINE_KINDS, fieldLabelWithUnit, lineKindSchema, type Disclos
 import ChoiceChips from '../../../components/ChoiceChips';
 import type { LineDraft } from '../lib/lines';
 import { displayFen, parseYuanInput } from '../lib/money';
-import VoucherPicker, { MAX_VOUCHERS_PER_LINE } from './VoucherPicker';
+import VoucherPicker from './VoucherPicker';
 import Vouchers from './Vouchers';
 
 const INPUT_TYPES: Record<LineFieldKind, 'text' | 'digit' | 'number'> = {
@@ -101,7 +101,7 @@ export default function LineEditor({
       <View className="field">
         <View className="field-label">凭证{schema?.needsVoucher ? '（提交审核前必须上传）' : '（选填）'}</View>
         <Vouchers vouchers={line.attachments} onRemove={(v) => onChange((l) => ({ ...l, attachments: l.attachments.filter((a) => a.id !== v.id) }))} />
-        <VoucherPicker room={MAX_VOUCHERS_PER_LINE - line.attachments.length} onUploaded={(v) => onChange((l) => ({ ...l, attachments: [...l.attachments, v] }))} />
+        <VoucherPicker taken={line.attachments.length} onUploaded={(v) => onChange((l) => ({ ...l, attachments: [...l.attachments, v] }))} />
       </View>
       {problem ? <View className="form-error line-problem">{problem}</View> : null}
       <Button className="button button-small button-danger line-remove" onClick={onRemove}>

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import type { Metrics } from '@wuye/contracts';
+import { internalFiguresText, type Metrics } from '@wuye/contracts';
 import { percent } from '../lib/format';
 
 /** The headline figures of an area or estate: a wrapping grid of tiles (two or three a row, more on a desktop). */
@@ -13,6 +13,7 @@ export default function MetricTiles({ metrics, extra = [] }: { metrics: Metrics;
     { key: 'reopen', label: '重新办理率', value: percent(metrics.reopenRate) },
     ...extra,
   ];
+  const internal = metrics.internal ? internalFiguresText(metrics.internal) : null;
   return (
     <View className="ov-tiles">
       {tiles.map((tile) => (
@@ -23,6 +24,7 @@ export default function MetricTiles({ metrics, extra = [] }: { metrics: Metrics;
           </View>
         </View>
       ))}
+      {internal ? <View className="muted ov-internal">{internal}</View> : null}
     </View>
   );
 }

@@ -19,7 +19,8 @@ export class Open311JurisdictionQuery {
 }
 
 export class Open311RequestsQuery extends Open311JurisdictionQuery {
-  @TextField({ max: 500, pattern: /^\d+(,\d+)*$/, optional: true })
+  /** Plain decimal ids as the paths take them (no 07, 1e3, 0x10): see ParseIdPipe. */
+  @TextField({ max: 500, pattern: /^[1-9]\d{0,9}(,[1-9]\d{0,9})*$/, optional: true })
   service_request_id?: string;
 
   @TextField({ max: 32, optional: true })

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import {
@@ -12,20 +12,17 @@ import {
 import ChoiceChips from '../../../../components/ChoiceChips';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
+import { usePagedList } from '../../../../hooks/usePagedList';
+import { useRemote } from '../../../../hooks/useRemote';
 import { useSession } from '../../../../hooks/useSession';
 import { BIND_PAGE, ME_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { requestBinding } from '../../../../services/bindings';
 import { listBuildings, listHouses, searchCommunities } from '../../../../services/directory';
-import { ApiError, showApiError } from '../../../../services/http';
+import { errorText } from '../../../../services/errors';
 import TextBox from '../../../../components/TextBox';
 import './index.scss';
 
 const NOTE_MAX = 100;
-
-type Load<T> = { phase: 'loading' } | { phase: 'ready'; items: T } | { phase: 'error'; message: string };
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
 
 /** Rooms grouped by unit (单元), in the order the API lists them (floor, then number). */
 function byUnit(houses: DirectoryHouse[]): { unit: string; houses: DirectoryHouse[] }[] {
@@ -40,30 +37,14 @@ function byUnit(houses: DirectoryHouse[]): { unit: string; houses: DirectoryHous
 /** Step 1: find the estate by name in the public directory. */
 function CommunityPicker({ onChoose }: { onChoose: (community: DirectoryCommunity) => void }) {
   const [query, setQuery] = useState('');
-  const [result, setResult] = useState<Load<DirectoryCommunity[]>>({ phase: 'loading' });
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [searched, setSearched] = useState('');
-  const generation = useRef(0);
+  const result = usePagedList((cursor?: string) => searchCommunities(searched, cursor), { reloadOn: searched });
 
-  const search = useCallback(async (q: string, cursor?: string) => {
-    const current = cursor ? generation.current : ++generation.current;
-    if (!cursor) setResult({ phase: 'loading' });
-    try {
-      const page = await searchCommunities(q, cursor);
-      if (current !== generation.current) return;
-      setResult((shown) => ({ phase: 'ready', items: cursor && shown.phase === 'ready' ? [...shown.items, ...page.items] : page.items }));
-      setNextCursor(page.nextCursor);
-      setSearched(q.trim());
-    } catch (error) {
-      if (current !== generation.current) return;
-      if (cursor) showApiError(error);
-      else setResult({ phase: 'error', message: messageOf(error) });
-    }
-  }, []);
-
-  useEffect(() => {
-    void search('');
-  }, [search]);
+  const search = () => {
+    const q = query.trim();
+    if (q === searched) void result.reload();
+    else setSearched(q);
+  };
 
   return (
     <View className="bind-community-picker">
@@ -75,15 +56,15 @@ function CommunityPicker({ onChoose }: { onChoose: (community: DirectoryCommunit
           confirmType="search"
           maxlength={64}
           onInput={(event) => setQuery(event.detail.value)}
-          onConfirm={() => void search(query)}
+          onConfirm={search}
         />
-        <Button className="button button-small bind-search-button" onClick={() => void search(query)}>
+        <Button className="button button-small bind-search-button" onClick={search}>
           搜索
         </Button>
       </View>
       {result.phase === 'loading' ? <StatusNotice className="bind-communities-loading" title="正在加载…" /> : null}
       {result.phase === 'error' ? (
-        <StatusNotice className="bind-communities-error" title="小区列表没能加载" text={result.message} actionText="重试" onAction={() => void search(query)} />
+        <StatusNotice className="bind-communities-error" title="小区列表没能加载" text={result.errorMessage} actionText="重试" onAction={search} />
       ) : null}
       {result.phase === 'ready' && result.items.length === 0 ? (
         <View className="muted bind-communities-empty">没有找到名称包含“{searched}”的小区，请换个关键词。</View>
@@ -96,8 +77,8 @@ function CommunityPicker({ onChoose }: { onChoose: (community: DirectoryCommunit
             </View>
           ))
         : null}
-      {result.phase === 'ready' && nextCursor ? (
-        <Button className="button button-block bind-communities-more" onClick={() => void search(searched, nextCursor)}>
+      {result.phase === 'ready' && result.nextCursor ? (
+        <Button className="button button-block bind-communities-more" disabled={result.loadingMore || undefined} onClick={() => void result.loadMore()}>
           加载更多
         </Button>
       ) : null}
@@ -109,65 +90,32 @@ function CommunityPicker({ onChoose }: { onChoose: (community: DirectoryCommunit
 export default function BindHouse() {
   const gate = useSession({ returnTo: BIND_PAGE });
   const [community, setCommunity] = useState<DirectoryCommunity | null>(null);
-  const [buildings, setBuildings] = useState<Load<DirectoryBuilding[]>>({ phase: 'loading' });
   const [building, setBuilding] = useState<DirectoryBuilding | null>(null);
-  const [houses, setHouses] = useState<Load<DirectoryHouse[]>>({ phase: 'loading' });
   const [unit, setUnit] = useState<string | null>(null);
   const [house, setHouse] = useState<DirectoryHouse | null>(null);
   const [relation, setRelation] = useState<BindingRelation | null>(null);
   const [note, setNote] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [formError, setFormError] = useState('');
-  // Answers for an estate or building the user has since left are dropped.
-  const chosenCommunity = useRef<number | null>(null);
-  const chosenBuilding = useRef<number | null>(null);
-
-  const failed = (error: unknown): string => {
-    if (isSignedOutError(error)) endExpiredSession();
-    return messageOf(error);
-  };
-
-  const loadBuildings = async (communityId: number) => {
-    setBuildings({ phase: 'loading' });
-    try {
-      const items = await listBuildings(communityId);
-      if (chosenCommunity.current === communityId) setBuildings({ phase: 'ready', items });
-    } catch (error) {
-      if (chosenCommunity.current === communityId) setBuildings({ phase: 'error', message: failed(error) });
-    }
-  };
-
-  const loadHouses = async (buildingId: number) => {
-    setHouses({ phase: 'loading' });
-    try {
-      const items = await listHouses(buildingId);
-      if (chosenBuilding.current !== buildingId) return;
-      setHouses({ phase: 'ready', items });
-      const units = byUnit(items);
-      setUnit(units.length === 1 ? units[0].unit : null);
-    } catch (error) {
-      if (chosenBuilding.current === buildingId) setHouses({ phase: 'error', message: failed(error) });
-    }
-  };
+  // Answers for an estate or building the user has since left are dropped (useRemote: the load changed).
+  const communityId = community?.id ?? null;
+  const buildingId = building?.id ?? null;
+  const buildings = useRemote(useCallback(() => listBuildings(communityId as number), [communityId]), { enabled: communityId !== null });
+  const houses = useRemote(useCallback(() => listHouses(buildingId as number), [buildingId]), { enabled: buildingId !== null });
 
   const chooseCommunity = (next: DirectoryCommunity | null) => {
-    chosenCommunity.current = next?.id ?? null;
-    chosenBuilding.current = null;
     setCommunity(next);
     setBuilding(null);
     setHouse(null);
     setUnit(null);
     setFormError('');
-    if (next) void loadBuildings(next.id);
   };
 
   const chooseBuilding = (next: DirectoryBuilding | null) => {
-    chosenBuilding.current = next?.id ?? null;
     setBuilding(next);
     setHouse(null);
     setUnit(null);
     setFormError('');
-    if (next) void loadHouses(next.id);
   };
 
   const submit = async () => {
@@ -180,7 +128,7 @@ export default function BindHouse() {
       void Taro.showToast({ title: '已提交，等待审核', icon: 'success' });
       void Taro.switchTab({ url: ME_PAGE });
     } catch (error) {
-      setFormError(failed(error));
+      setFormError(errorText(error));
     } finally {
       setSubmitting(false);
     }
@@ -194,8 +142,9 @@ export default function BindHouse() {
     );
   }
 
-  const units = houses.phase === 'ready' ? byUnit(houses.items) : [];
-  const shownUnit = units.find((group) => group.unit === unit);
+  const units = houses.phase === 'ready' && houses.data ? byUnit(houses.data) : [];
+  // A building of one unit needs no unit chosen.
+  const shownUnit = units.length === 1 ? units[0] : units.find((group) => group.unit === unit);
 
   return (
     <View className="page bind">
@@ -218,14 +167,14 @@ export default function BindHouse() {
           <View className="bind-step-title">2. 选择楼栋</View>
           {buildings.phase === 'loading' ? <View className="muted">正在加载…</View> : null}
           {buildings.phase === 'error' ? (
-            <StatusNotice className="bind-buildings-error" title="楼栋没能加载" text={buildings.message} actionText="重试" onAction={() => void loadBuildings(community.id)} />
+            <StatusNotice className="bind-buildings-error" title="楼栋没能加载" text={buildings.errorMessage} actionText="重试" onAction={() => void buildings.reload()} />
           ) : null}
-          {buildings.phase === 'ready' && buildings.items.length === 0 ? <View className="muted">这个小区还没有录入楼栋，请联系物业。</View> : null}
-          {buildings.phase === 'ready' ? (
+          {buildings.phase === 'ready' && buildings.data?.length === 0 ? <View className="muted">这个小区还没有录入楼栋，请联系物业。</View> : null}
+          {buildings.phase === 'ready' && buildings.data ? (
             <ChoiceChips
               className="bind-buildings"
               itemClassName="bind-building"
-              items={buildings.items}
+              items={buildings.data}
               keyOf={(item) => item.id}
               labelOf={(item) => item.name}
               isSelected={(item) => building?.id === item.id}
@@ -240,9 +189,9 @@ export default function BindHouse() {
           <View className="bind-step-title">3. 选择房号</View>
           {houses.phase === 'loading' ? <View className="muted">正在加载…</View> : null}
           {houses.phase === 'error' ? (
-            <StatusNotice className="bind-houses-error" title="房号没能加载" text={houses.message} actionText="重试" onAction={() => void loadHouses(building.id)} />
+            <StatusNotice className="bind-houses-error" title="房号没能加载" text={houses.errorMessage} actionText="重试" onAction={() => void houses.reload()} />
           ) : null}
-          {houses.phase === 'ready' && houses.items.length === 0 ? <View className="muted">这栋楼还没有录入房屋，请联系物业。</View> : null}
+          {houses.phase === 'ready' && houses.data?.length === 0 ? <View className="muted">这栋楼还没有录入房屋，请联系物业。</View> : null}
           {units.length > 1 ? (
             <ChoiceChips
               className="bind-units"

@@ -5,8 +5,7 @@ import { ROLE_LABELS, type RoleAssignmentView } from '@wuye/contracts';
 import SessionNotice from '../../../../components/SessionNotice';
 import { useSession } from '../../../../hooks/useSession';
 import { INVITE_PAGE, ME_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
-import { ApiError } from '../../../../services/http';
+import { errorText } from '../../../../services/errors';
 import { acceptInvitation } from '../../../../services/roles';
 import { roleLabel } from '../../../../services/workspace';
 import './index.scss';
@@ -33,8 +32,7 @@ export default function AcceptInvitation() {
     try {
       setGranted(await acceptInvitation(normalised));
     } catch (caught) {
-      if (isSignedOutError(caught)) endExpiredSession();
-      setError(caught instanceof ApiError ? caught.message : '提交失败，请稍后重试');
+      setError(errorText(caught));
     } finally {
       setSubmitting(false);
     }

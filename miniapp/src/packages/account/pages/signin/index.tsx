@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { DevAccount } from '@wuye/contracts';
 import StatusNotice from '../../../../components/StatusNotice';
+import { useRemote } from '../../../../hooks/useRemote';
 import { ME_PAGE, TAB_PAGES } from '../../../../routes';
 import { currentPlatform, listDevAccounts, signInAsDevAccount, signInWithWechat } from '../../../../services/auth';
-import { ApiError, showApiError } from '../../../../services/http';
+import { sentenceOf, showError } from '../../../../services/errors';
+import { ApiError } from '../../../../services/http';
 import './index.scss';
-
-type Phase = 'loading' | 'ready' | 'error' | 'unavailable';
 
 const OPEN_IN_WECHAT = '请在微信中打开物业通';
 
@@ -32,32 +32,20 @@ function goOn(redirect: string | undefined): void {
   void Taro.reLaunch({ url: TAB_PAGES.includes(target.split('?')[0]) ? target.split('?')[0] : target });
 }
 
+/** The demo accounts, or null where the development sign-in is off (production, or a WeChat secret is set: 404). */
+async function devAccountsIfOffered(): Promise<DevAccount[] | null> {
+  try {
+    return await listDevAccounts();
+  } catch (error) {
+    if (error instanceof ApiError && error.statusCode === 404) return null;
+    throw error;
+  }
+}
+
 /** H5 in development: sign in as one of the seeded demo accounts. */
 function DevAccountPicker({ redirect }: { redirect?: string }) {
-  const [phase, setPhase] = useState<Phase>('loading');
-  const [accounts, setAccounts] = useState<DevAccount[]>([]);
-  const [errorMessage, setErrorMessage] = useState('');
+  const remote = useRemote(devAccountsIfOffered);
   const [signingIn, setSigningIn] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setPhase('loading');
-    try {
-      setAccounts(await listDevAccounts());
-      setPhase('ready');
-    } catch (error) {
-      // The development sign-in exists only without a WeChat secret outside production.
-      if (error instanceof ApiError && error.statusCode === 404) {
-        setPhase('unavailable');
-        return;
-      }
-      setErrorMessage(error instanceof ApiError ? error.message : '加载失败，请稍后重试');
-      setPhase('error');
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const choose = async (account: DevAccount) => {
     if (signingIn) return;
@@ -67,18 +55,19 @@ function DevAccountPicker({ redirect }: { redirect?: string }) {
       void Taro.showToast({ title: `已登录：${account.displayName}`, icon: 'none' });
       goOn(redirect);
     } catch (error) {
-      showApiError(error);
+      showError(error);
     } finally {
       setSigningIn(null);
     }
   };
 
-  if (phase === 'loading') return <StatusNotice className="signin-loading" title="正在加载…" />;
-  if (phase === 'unavailable') {
-    return <StatusNotice className="signin-unavailable" title={OPEN_IN_WECHAT} text="物业通使用微信登录，请在微信中搜索并打开“物业通”小程序。" />;
+  if (remote.phase === 'loading') return <StatusNotice className="signin-loading" title="正在加载…" />;
+  if (remote.phase === 'error') {
+    return <StatusNotice className="signin-error" title="演示账号没能加载" text={remote.errorMessage} actionText="重试" onAction={() => void remote.reload()} />;
   }
-  if (phase === 'error') {
-    return <StatusNotice className="signin-error" title="演示账号没能加载" text={errorMessage} actionText="重试" onAction={() => void load()} />;
+  const accounts = remote.data;
+  if (!accounts) {
+    return <StatusNotice className="signin-unavailable" title={OPEN_IN_WECHAT} text="物业通使用微信登录，请在微信中搜索并打开“物业通”小程序。" />;
   }
   return (
     <View className="dev-accounts">
@@ -108,7 +97,8 @@ function WechatSignIn({ redirect }: { redirect?: string }) {
       await signInWithWechat();
       goOn(redirect);
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : '登录失败，请稍后重试');
+      // The sign-in's own failure: there is no session to end.
+      setMessage(sentenceOf(error, '登录失败，请稍后重试'));
       setPhase('failed');
     }
   };

@@ -17,7 +17,7 @@ import TextForm from '../../components/TextForm';
 import AllocationCard from '../../components/AllocationCard';
 import TotalsCard from '../../components/TotalsCard';
 import VersionList from '../../components/VersionList';
-import { refusalOf } from '../../lib/errors';
+import { errorText } from '../../../../services/errors';
 import { useDisclosure } from '../../lib/useDisclosure';
 import { displayFen } from '../../lib/money';
 
@@ -53,13 +53,15 @@ function CorrectionNotice({ view }: { view: DisclosureView }) {
 }
 
 function Detail({ id }: { id: number }) {
-  const { phase, load, show } = useDisclosure(id);
+  const disclosure = useDisclosure(id);
+  const { data: view, show } = disclosure;
   const [askingLine, setAskingLine] = useState<number | null>(null);
 
 
-  if (phase.name === 'loading') return <StatusNotice className="detail-loading" title="正在加载…" />;
-  if (phase.name === 'error') return <StatusNotice className="detail-error" title="公示没能加载" text={phase.message} actionText="重试" onAction={() => void load()} />;
-  const { view } = phase;
+  if (disclosure.phase === 'error') {
+    return <StatusNotice className="detail-error" title="公示没能加载" text={disclosure.errorMessage} actionText="重试" onAction={() => void disclosure.reload()} />;
+  }
+  if (disclosure.phase === 'loading' || !view) return <StatusNotice className="detail-loading" title="正在加载…" />;
 
   const ask = async (text: string, lineId?: number): Promise<string | null> => {
     try {
@@ -69,7 +71,7 @@ function Detail({ id }: { id: number }) {
       void Taro.showToast({ title: '已提交，物业会在期限内回复', icon: 'none', duration: 2500 });
       return null;
     } catch (error) {
-      return refusalOf(error);
+      return errorText(error);
     }
   };
 
@@ -159,7 +161,7 @@ function Detail({ id }: { id: number }) {
                 void Taro.navigateTo({ url: `${DISCLOSURE_EDIT_PAGE}?id=${draft.id}` });
                 return null;
               } catch (error) {
-                return refusalOf(error);
+                return errorText(error);
               }
             }}
           />

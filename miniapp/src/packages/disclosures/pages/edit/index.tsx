@@ -29,7 +29,8 @@ import TextForm from '../../components/TextForm';
 import TotalsCard from '../../components/TotalsCard';
 import { allocationContent, allocationDraftOf, type AllocationDraft } from '../../lib/allocation';
 import { MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
-import { refusalOf } from '../../lib/errors';
+import { errorText } from '../../../../services/errors';
+import { useRemote } from '../../../../hooks/useRemote';
 import { draftTotals, draftsToInput, emptyLine, lineToDraft, recentPeriods, type DraftProblem, type LineDraft } from '../../lib/lines';
 import { fenToYuanInput, parseYuanInput } from '../../lib/money';
 import TextBox from '../../../../components/TextBox';
@@ -99,7 +100,7 @@ function CommitteeOpinions({ view, onAnswered }: { view: DisclosureView; onAnswe
                     onAnswered(await answerReview(review.id, text));
                     return null;
                   } catch (error) {
-                    return refusalOf(error);
+                    return errorText(error);
                   }
                 }}
               />
@@ -116,9 +117,6 @@ function Editor({ me }: { me: MeView }) {
   const askedId = Number(params.id);
   const estates = estatesOf(me, MANAGER_ROLES);
   const [communityId] = useState(() => pickEstate(estates, params.communityId, null));
-  const [view, setView] = useState<DisclosureView | null>(null);
-  const [loadError, setLoadError] = useState('');
-  const [loading, setLoading] = useState(askedId > 0);
   const [form, setForm] = useState<DraftForm>(() => newForm((params.type as DisclosureType) || undefined));
   const [busy, setBusy] = useState<'save' | 'submit' | 'withdraw' | null>(null);
   const [error, setError] = useState('');
@@ -126,35 +124,25 @@ function Editor({ me }: { me: MeView }) {
   /** Rooms seen in the agreed-shares editor, to name one in a message. */
   const houseLabels = useRef(new Map<number, string>());
 
-  const show = useCallback((next: DisclosureView) => {
-    setView(next);
+  // The disclosure asked for (none for a new draft until it is first saved); every answer of a save shows here.
+  const remote = useRemote(useCallback(() => getDisclosure(askedId), [askedId]), { enabled: askedId > 0 });
+  const { data: view, show } = remote;
+
+  // The form follows what the API holds after each load and save.
+  useEffect(() => {
+    if (!view) return;
     // Agreed shares typed this session stay at hand after saving under another method, in case it is switched back.
     setForm((previous) => {
-      const fresh = formOf(next);
-      return next.content.fixedShares ? fresh : { ...fresh, allocation: { ...fresh.allocation, weights: previous.allocation.weights } };
+      const fresh = formOf(view);
+      return view.content.fixedShares ? fresh : { ...fresh, allocation: { ...fresh.allocation, weights: previous.allocation.weights } };
     });
     setProblems([]);
-  }, []);
+  }, [view]);
 
-  const load = useCallback(async () => {
-    if (!(askedId > 0)) return;
-    setLoading(true);
-    try {
-      show(await getDisclosure(askedId));
-      setLoadError('');
-    } catch (e) {
-      setLoadError(refusalOf(e, '加载失败，请稍后重试'));
-    } finally {
-      setLoading(false);
-    }
-  }, [askedId, show]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (loading) return <StatusNotice className="edit-loading" title="正在加载…" />;
-  if (loadError) return <StatusNotice className="edit-error" title="公示没能加载" text={loadError} actionText="重试" onAction={() => void load()} />;
+  if (askedId > 0 && remote.phase === 'loading') return <StatusNotice className="edit-loading" title="正在加载…" />;
+  if (askedId > 0 && remote.phase === 'error') {
+    return <StatusNotice className="edit-error" title="公示没能加载" text={remote.errorMessage} actionText="重试" onAction={() => void remote.reload()} />;
+  }
   if (!view && communityId === null) return <StatusNotice className="edit-not-allowed" title="您不能起草公示" text="公示由小区的项目经理起草，业委会审核后发布。" />;
 
   if (view && !view.can.edit) {
@@ -167,7 +155,7 @@ function Editor({ me }: { me: MeView }) {
       try {
         show(await withdrawDisclosure(view.id));
       } catch (e) {
-        setError(refusalOf(e));
+        setError(errorText(e));
       } finally {
         setBusy(null);
       }
@@ -250,7 +238,7 @@ function Editor({ me }: { me: MeView }) {
       show(saved);
       return saved;
     } catch (e) {
-      setError(refusalOf(e));
+      setError(errorText(e));
       return null;
     }
   };
@@ -269,7 +257,7 @@ function Editor({ me }: { me: MeView }) {
         show(await submitDisclosure(saved.id));
         void Taro.showToast({ title: '已提交业委会审核', icon: 'success' });
       } catch (e) {
-        setError(refusalOf(e));
+        setError(errorText(e));
       }
     } finally {
       setBusy(null);

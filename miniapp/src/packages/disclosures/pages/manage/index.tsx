@@ -7,11 +7,10 @@ import {
   periodLabel,
   shanghaiDate,
   type ComplianceItem,
-  type ComplianceView,
   type DisclosureState,
   type MeView,
 } from '@wuye/contracts';
-import ChoiceChips from '../../../../components/ChoiceChips';
+import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -22,7 +21,8 @@ import QuestionEntry from '../../components/QuestionEntry';
 import SummaryList from '../../components/SummaryList';
 import TextForm from '../../components/TextForm';
 import { MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
-import { refusalOf } from '../../lib/errors';
+import { errorText } from '../../../../services/errors';
+import { useRemote } from '../../../../hooks/useRemote';
 import { usePagedList } from '../../../../hooks/usePagedList';
 
 type Tab = 'disclosures' | 'questions' | 'compliance';
@@ -100,7 +100,7 @@ function Questions({ communityId }: { communityId: number }) {
                   void Taro.showToast({ title: '已回复', icon: 'success' });
                   return null;
                 } catch (error) {
-                  return refusalOf(error);
+                  return errorText(error);
                 }
               }}
             />
@@ -117,22 +117,12 @@ function Questions({ communityId }: { communityId: number }) {
 }
 
 function Compliance({ communityId }: { communityId: number }) {
-  const [view, setView] = useState<ComplianceView | null>(null);
-  const [error, setError] = useState('');
-  const load = useCallback(async () => {
-    setError('');
-    setView(null);
-    try {
-      setView(await getCompliance(communityId));
-    } catch (e) {
-      setError(refusalOf(e, '加载失败，请稍后重试'));
-    }
-  }, [communityId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  if (error) return <StatusNotice className="compliance-error" title="合规情况没能加载" text={error} actionText="重试" onAction={() => void load()} />;
-  if (!view) return <StatusNotice className="compliance-loading" title="正在加载…" />;
+  const remote = useRemote(useCallback(() => getCompliance(communityId), [communityId]));
+  const view = remote.data;
+  if (remote.phase === 'error') {
+    return <StatusNotice className="compliance-error" title="合规情况没能加载" text={remote.errorMessage} actionText="重试" onAction={() => void remote.reload()} />;
+  }
+  if (remote.phase === 'loading' || !view) return <StatusNotice className="compliance-loading" title="正在加载…" />;
   const items = [...view.items].sort((a, b) => (b.dueBy < a.dueBy ? -1 : b.dueBy > a.dueBy ? 1 : 0));
   return (
     <View className="compliance">
@@ -186,7 +176,7 @@ function Manage({ me }: { me: MeView }) {
   return (
     <View>
       {estates.length > 1 ? (
-        <ChoiceChips className="manage-estates" itemClassName="manage-estate" items={estates} keyOf={(e) => e.id} labelOf={(e) => e.name} isSelected={(e) => e.id === communityId} onChoose={(e) => setCommunityId(e.id)} />
+        <NamedChips className="manage-estates" itemClassName="manage-estate" items={estates} chosenId={communityId} onChoose={(e) => setCommunityId(e.id)} />
       ) : (
         <View className="section-title">{estates[0].name}</View>
       )}

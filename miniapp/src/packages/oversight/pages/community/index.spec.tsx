@@ -2,14 +2,16 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { MeView, RoleScope, TicketSummary } from '@wuye/contracts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { getMe } from '../../../../services/me';
-import { getStarRatings, listOversightTickets } from '../../../../services/oversight';
+import { getStarRatings } from '../../../../services/oversight';
+import { listTickets } from '../../../../services/tickets';
 import { setTokens } from '../../../../services/session';
 import OversightCommunity from './index';
 
 jest.mock('../../../../services/me');
 jest.mock('../../../../services/oversight');
+jest.mock('../../../../services/tickets');
 const getMeMock = jest.mocked(getMe);
-const ticketsMock = jest.mocked(listOversightTickets);
+const ticketsMock = jest.mocked(listTickets);
 const ratingsMock = jest.mocked(getStarRatings);
 
 const me = (roles: RoleScope[]): MeView => ({ id: 2, displayName: '县住建局 王科长', phone: null, roles, houses: [], wechat: false });
@@ -62,14 +64,14 @@ describe('an estate seen from oversight', () => {
     render(<OversightCommunity />);
 
     expect(await screen.findByText('2栋电梯停运三天')).toBeInTheDocument();
-    expect(ticketsMock).toHaveBeenCalledWith(2, { overdue: true });
+    expect(ticketsMock).toHaveBeenCalledWith({ view: 'oversight', communityId: 2, overdue: true, limit: 20 });
     expect(screen.getByText('阳光新城', { selector: '.ov-community-title' })).toBeInTheDocument();
     expect(screen.getByText('2025年度 ★★★★☆ 4星')).toBeInTheDocument();
 
     ticketsMock.mockResolvedValueOnce({ items: [ticket(41, '2栋电梯停运三天'), ticket(40, '希望增加快递柜', { overdue: false, escalated: false, state: 'closed' })], nextCursor: null });
     fireEvent.click(screen.getByText('全部'));
     expect(await screen.findByText('希望增加快递柜')).toBeInTheDocument();
-    expect(ticketsMock).toHaveBeenLastCalledWith(2, {});
+    expect(ticketsMock).toHaveBeenLastCalledWith({ view: 'oversight', communityId: 2, limit: 20 });
 
     fireEvent.click(screen.getByText('2栋电梯停运三天'));
     expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/oversight/pages/ticket/index?id=41' });
@@ -85,7 +87,7 @@ describe('an estate seen from oversight', () => {
     render(<OversightCommunity />);
     fireEvent.click(await screen.findByText('加载更多'));
     expect(await screen.findByText('楼道灯不亮')).toBeInTheDocument();
-    expect(ticketsMock).toHaveBeenLastCalledWith(2, { overdue: true, cursor: 'c1' });
+    expect(ticketsMock).toHaveBeenLastCalledWith({ view: 'oversight', communityId: 2, overdue: true, cursor: 'c1', limit: 20 });
     expect(screen.queryByText('加载更多')).not.toBeInTheDocument();
 
     ticketsMock.mockResolvedValueOnce({ items: [], nextCursor: null });

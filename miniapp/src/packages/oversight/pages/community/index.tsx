@@ -7,9 +7,10 @@ import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_TICKET_PAGE, STAR_RATING_PAGE } from '../../../../routes';
-import { getStarRatings, listOversightTickets } from '../../../../services/oversight';
+import { getStarRatings } from '../../../../services/oversight';
+import { listTickets } from '../../../../services/tickets';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
-import TicketRow from '../../components/TicketRow';
+import TicketCard from '../../../../components/TicketCard';
 import { canRate, percent, starsLabel } from '../../lib/format';
 import { useRemote } from '../../../../hooks/useRemote';
 import { usePagedList } from '../../../../hooks/usePagedList';
@@ -23,8 +24,7 @@ const FILTERS: Filter[] = [
   { key: 'all', label: '全部' },
 ];
 
-const queryOf = (filter: Filter['key']) =>
-  filter === 'overdue' ? { overdue: true } : filter === 'open' ? { state: OPEN_TICKET_STATES.join(',') } : {};
+const queryOf = (filter: Filter['key']) => (filter === 'overdue' ? { overdue: true } : filter === 'open' ? { state: OPEN_TICKET_STATES } : {});
 
 /** One estate seen from oversight: its star rating and indicators, and its tickets (overdue first). */
 export default function OversightCommunity() {
@@ -36,14 +36,14 @@ export default function OversightCommunity() {
   const [filter, setFilter] = useState<Filter>(FILTERS[0]);
   const signedIn = gate.phase === 'signed-in';
   const fetchPage = useCallback(
-    (cursor?: string) => listOversightTickets(communityId, cursor ? { ...queryOf(filter.key), cursor } : queryOf(filter.key)),
+    (cursor?: string) => listTickets({ view: 'oversight', communityId, ...queryOf(filter.key), cursor, limit: 20 }),
     [communityId, filter],
   );
   const list = usePagedList(signedIn ? fetchPage : null, { reloadOn: signedIn ? fetchPage : null });
   const { phase, items } = list;
 
   const loadRatings = useCallback(() => getStarRatings(communityId), [communityId]);
-  const rated = useRemote(loadRatings, signedIn);
+  const rated = useRemote(loadRatings, { enabled: signedIn });
   const ratings = rated.data;
 
   usePullDownRefresh(() => {
@@ -76,9 +76,9 @@ export default function OversightCommunity() {
             <StatusNotice className="ov-tickets-empty" title={filter.key === 'overdue' ? '没有逾期未办的工单' : '没有工单'} text="换一个筛选条件看看。" />
           ) : null}
           {phase === 'ready' && items.length > 0 ? (
-            <View className="card ov-tickets">
+            <View className="ov-tickets">
               {items.map((ticket) => (
-                <TicketRow key={ticket.id} ticket={ticket} onOpen={() => void Taro.navigateTo({ url: `${OVERSIGHT_TICKET_PAGE}?id=${ticket.id}` })} />
+                <TicketCard key={ticket.id} ticket={ticket} audience="oversight" className="ov-ticket" onOpen={() => void Taro.navigateTo({ url: `${OVERSIGHT_TICKET_PAGE}?id=${ticket.id}` })} />
               ))}
             </View>
           ) : null}

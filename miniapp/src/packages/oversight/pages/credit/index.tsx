@@ -2,20 +2,19 @@ import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { CREDIT_EVENT_LABELS, shanghaiDate, type CommunityView, type CreditEventKind, type CreditEventView } from '@wuye/contracts';
-import ChoiceChips from '../../../../components/ChoiceChips';
+import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { CREDIT_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
-import { showApiError } from '../../../../services/http';
 import { getCompanyCredit, listCommunityManagers, listCreditEvents, recordCreditEvent } from '../../../../services/oversight';
 import { listScopedCommunities } from '../../../../services/roles';
 import CreditStandingCard from '../../components/CreditStandingCard';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { creditProblem, type CreditDraft } from '../../lib/credit';
 import { canRate } from '../../lib/format';
-import { messageOf, useRemote } from '../../../../hooks/useRemote';
+import { useRemote } from '../../../../hooks/useRemote';
+import { errorText } from '../../../../services/errors';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import TextBox from '../../../../components/TextBox';
 import '../../oversight.scss';
@@ -35,7 +34,6 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
   const companies = companiesOf(communities);
   const [draft, setDraft] = useState<CreditDraft>({ companyId: initialCompanyId, kind: null, points: '', occurredOn: shanghaiDate(), reason: '' });
   const [communityId, setCommunityId] = useState<number | null>(null);
-  const [managers, setManagers] = useState<{ id: number; displayName: string }[]>([]);
   const [managerId, setManagerId] = useState<number | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -44,12 +42,9 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
     setError('');
   };
 
-  useEffect(() => {
-    setManagerId(null);
-    setManagers([]);
-    if (communityId === null) return;
-    listCommunityManagers(communityId).then(setManagers, showApiError);
-  }, [communityId]);
+  const managersOf = useRemote(useCallback(() => listCommunityManagers(communityId as number), [communityId]), { enabled: communityId !== null });
+  const managers = communityId !== null && managersOf.phase === 'ready' ? (managersOf.data ?? []) : [];
+  useEffect(() => setManagerId(null), [communityId]);
 
   const estates = communities.filter((c) => c.company?.id === draft.companyId);
 
@@ -75,8 +70,7 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
       void Taro.showToast({ title: '已记录', icon: 'success' });
       onRecorded(event);
     } catch (failure) {
-      if (isSignedOutError(failure)) endExpiredSession();
-      setError(messageOf(failure, '操作失败，请稍后重试'));
+      setError(errorText(failure));
     } finally {
       setBusy(false);
     }
@@ -87,13 +81,11 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
       <View className="card-title">记录信用事项</View>
       <View className="field">
         <View className="field-label">物业企业</View>
-        <ChoiceChips
+        <NamedChips
           className="ov-credit-companies"
           itemClassName="ov-credit-company"
           items={companies}
-          keyOf={(c) => c.id}
-          labelOf={(c) => c.name}
-          isSelected={(c) => c.id === draft.companyId}
+          chosenId={draft.companyId}
           onChoose={(c) => {
             change({ companyId: c.id });
             setCommunityId(null);
@@ -125,15 +117,15 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
       {estates.length > 0 ? (
         <View className="field">
           <View className="field-label">涉及小区（可选）</View>
-          <ChoiceChips
-            className="ov-credit-communities"
-            itemClassName="ov-credit-community"
-            items={estates}
-            keyOf={(c) => c.id}
-            labelOf={(c) => c.name}
-            isSelected={(c) => c.id === communityId}
-            onChoose={(c) => setCommunityId(c.id === communityId ? null : c.id)}
-          />
+          <NamedChips className="ov-credit-communities" itemClassName="ov-credit-community" items={estates} chosenId={communityId} onChoose={(c) => setCommunityId(c.id === communityId ? null : c.id)} />
+        </View>
+      ) : null}
+      {communityId !== null && managersOf.phase === 'error' ? (
+        <View className="form-error ov-credit-managers-error">
+          项目经理没能加载：{managersOf.errorMessage}
+          <Button className="button button-small ov-credit-managers-retry" onClick={() => void managersOf.reload()}>
+            重试
+          </Button>
         </View>
       ) : null}
       {managers.length > 0 ? (
@@ -182,9 +174,9 @@ export default function CreditRecords() {
     }
     return all;
   }, []);
-  const communities = useRemote(loadCommunities, signedIn).data ?? [];
+  const communities = useRemote(loadCommunities, { enabled: signedIn }).data ?? [];
   const loadStanding = useCallback(() => (companyId ? getCompanyCredit(companyId) : Promise.resolve(null)), [companyId]);
-  const standing = useRemote(loadStanding, signedIn);
+  const standing = useRemote(loadStanding, { enabled: signedIn });
   const fetchPage = useCallback(
     (cursor?: string) => listCreditEvents(cursor ? { companyId: companyId ?? undefined, cursor } : { companyId: companyId ?? undefined }),
     [companyId],

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import { shanghaiDate, type CommunityView } from '@wuye/contracts';
-import ChoiceChips from '../../../../components/ChoiceChips';
+import { NamedChips } from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -39,7 +39,7 @@ export default function EstateStanding() {
     const credit = community.company ? await getCompanyCredit(community.company.id) : null;
     return { community, ratings, credit };
   }, [communityId]);
-  const remote = useRemote(load, communityId !== null);
+  const remote = useRemote(load, { enabled: communityId !== null });
   const { phase, errorMessage } = remote;
   const standing = remote.data;
 
@@ -56,15 +56,7 @@ export default function EstateStanding() {
   return (
     <View className="page ov-page ov-estate-page">
       {estates.length > 1 ? (
-        <ChoiceChips
-          className="ov-estates"
-          itemClassName="ov-estate"
-          items={estates}
-          keyOf={(e) => e.id}
-          labelOf={(e) => e.name}
-          isSelected={(e) => e.id === communityId}
-          onChoose={(e) => setCommunityId(e.id)}
-        />
+        <NamedChips className="ov-estates" itemClassName="ov-estate" items={estates} chosenId={communityId} onChoose={(e) => setCommunityId(e.id)} />
       ) : null}
       <RemoteStatus phase={phase} errorTitle="没能加载" errorMessage={errorMessage} onRetry={() => void remote.reload()} />
       {phase === 'ready' && standing ? (

@@ -43,7 +43,7 @@ export default function OversightOverview() {
     const [overview, companies] = await Promise.all([getAreaOverview(areaId, period.from, period.to), getCompanyOverview(areaId, period.from, period.to)]);
     return { overview, companies };
   }, [asked, roleAreaId, period]);
-  const remote = useRemote(load, mayRead);
+  const remote = useRemote(load, { enabled: mayRead });
   const { phase, errorMessage } = remote;
   const overview = remote.data?.overview ?? null;
   const companies = remote.data?.companies ?? [];

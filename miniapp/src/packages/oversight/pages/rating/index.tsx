@@ -5,12 +5,12 @@ import { shanghaiDate, shanghaiDateTime, type RatingIndicators } from '@wuye/con
 import ChoiceChips from '../../../../components/ChoiceChips';
 import { useSession } from '../../../../hooks/useSession';
 import { STAR_RATING_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { getStarRatings, rateCommunity } from '../../../../services/oversight';
 import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { percent, starsLabel } from '../../lib/format';
 import { STAR_CHOICES, ratingProblem, type StarChoice as Choice } from '../../lib/rating';
-import { messageOf, useRemote } from '../../../../hooks/useRemote';
+import { useRemote } from '../../../../hooks/useRemote';
+import { errorText } from '../../../../services/errors';
 import TextBox from '../../../../components/TextBox';
 import '../../oversight.scss';
 
@@ -55,7 +55,7 @@ export default function StarRatingForm() {
   const [busy, setBusy] = useState(false);
   const signedIn = gate.phase === 'signed-in';
   const load = useCallback(() => getStarRatings(communityId, year), [communityId, year]);
-  const remote = useRemote(load, signedIn);
+  const remote = useRemote(load, { enabled: signedIn });
   const { phase, data, errorMessage } = remote;
 
   const submit = async () => {
@@ -73,8 +73,7 @@ export default function StarRatingForm() {
       void Taro.showToast({ title: '已评定', icon: 'success' });
       await remote.reload(true);
     } catch (error) {
-      if (isSignedOutError(error)) endExpiredSession();
-      setFormError(messageOf(error, '操作失败，请稍后重试'));
+      setFormError(errorText(error));
     } finally {
       setBusy(false);
     }

@@ -3,12 +3,14 @@ import { addDays, shanghaiDate, type EscalationView, type MeView, type RoleScope
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
-import { closeEscalation, commentOnEscalation, getTicket, listEscalations, setEscalationDeadline } from '../../../../services/oversight';
+import { closeEscalation, commentOnEscalation, listEscalations, setEscalationDeadline } from '../../../../services/oversight';
+import { getTicket } from '../../../../services/tickets';
 import { setTokens } from '../../../../services/session';
 import OversightTicket from './index';
 
 jest.mock('../../../../services/me');
 jest.mock('../../../../services/oversight');
+jest.mock('../../../../services/tickets');
 const getMeMock = jest.mocked(getMe);
 const ticketMock = jest.mocked(getTicket);
 const listMock = jest.mocked(listEscalations);

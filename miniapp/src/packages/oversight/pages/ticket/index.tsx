@@ -7,7 +7,6 @@ import {
   shanghaiDateTime,
   shanghaiTimeOn,
   TICKET_KIND_LABELS,
-  TICKET_STATE_LABELS,
   type EscalationView,
   type TicketView,
 } from '@wuye/contracts';
@@ -15,12 +14,14 @@ import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { OVERSIGHT_TICKET_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
-import { closeEscalation, commentOnEscalation, getTicket, listEscalations, setEscalationDeadline } from '../../../../services/oversight';
+import { closeEscalation, commentOnEscalation, listEscalations, setEscalationDeadline } from '../../../../services/oversight';
+import { getTicket } from '../../../../services/tickets';
 import { SignedOutPage } from '../../components/RemoteStatus';
 import TicketTimeline from '../../../../components/TicketTimeline';
+import { TicketBadges } from '../../../../components/TicketCard';
 import { canHandleEscalations } from '../../lib/format';
-import { messageOf, useRemote } from '../../../../hooks/useRemote';
+import { useRemote } from '../../../../hooks/useRemote';
+import { errorText } from '../../../../services/errors';
 import TextBox from '../../../../components/TextBox';
 import '../../oversight.scss';
 
@@ -57,8 +58,7 @@ function EscalationPanel({ escalation, onChanged }: { escalation: EscalationView
       await onChanged();
       void Taro.showToast({ title: done, icon: 'success' });
     } catch (failure) {
-      if (isSignedOutError(failure)) endExpiredSession();
-      setError(messageOf(failure, '操作失败，请稍后重试'));
+      setError(errorText(failure));
     } finally {
       setBusy(false);
     }
@@ -170,7 +170,7 @@ export default function OversightTicket() {
     return { ticket, escalation: handles ? await findEscalation(ticket) : null };
   }, [id, handles]);
   // Waits for the user: whether the 督办 is theirs to handle decides what is loaded.
-  const remote = useRemote(load, signedIn && me !== null);
+  const remote = useRemote(load, { enabled: signedIn && me !== null });
   const { phase, errorMessage } = remote;
   const ticket = remote.data?.ticket ?? null;
   const escalation = remote.data?.escalation ?? null;
@@ -200,13 +200,10 @@ export default function OversightTicket() {
       <View className="ov-header">
         <View className="ov-title ov-ticket-title wrap-text">
           #{ticket.id} {ticket.categoryName}
-          <Text className="badge badge-pending ov-ticket-state">{TICKET_STATE_LABELS[ticket.state]}</Text>
-          {ticket.overdue ? <Text className="badge badge-rejected ov-ticket-overdue">逾期</Text> : null}
-          {ticket.escalated ? <Text className="badge badge-current ov-ticket-escalated">督办中</Text> : null}
         </View>
+        <TicketBadges ticket={ticket} audience="oversight" />
         <View className="muted">
           {ticket.communityName} · {TICKET_KIND_LABELS[ticket.kind]}
-          {ticket.emergency ? ' · 紧急' : ''}
         </View>
       </View>
       <View className="ov-columns">

@@ -16,7 +16,7 @@ import TextForm from '../../../disclosures/components/TextForm';
 import AllocationCard from '../../../disclosures/components/AllocationCard';
 import TotalsCard from '../../../disclosures/components/TotalsCard';
 import VersionList from '../../../disclosures/components/VersionList';
-import { refusalOf } from '../../../disclosures/lib/errors';
+import { errorText } from '../../../../services/errors';
 import { useDisclosure } from '../../../disclosures/lib/useDisclosure';
 
 /**
@@ -79,7 +79,7 @@ function SignOff({ view, onSigned }: { view: DisclosureView; onSigned: (next: Di
       onSigned(await signOffDisclosure(view.id));
       void Taro.showToast({ title: '已签发公示', icon: 'success' });
     } catch (e) {
-      setError(refusalOf(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -97,11 +97,13 @@ function SignOff({ view, onSigned }: { view: DisclosureView; onSigned: (next: Di
 }
 
 function Review({ id }: { id: number }) {
-  const { phase, load, show } = useDisclosure(id);
+  const disclosure = useDisclosure(id);
+  const { data: view, show } = disclosure;
 
-  if (phase.name === 'loading') return <StatusNotice className="audit-loading" title="正在加载…" />;
-  if (phase.name === 'error') return <StatusNotice className="audit-error" title="公示没能加载" text={phase.message} actionText="重试" onAction={() => void load()} />;
-  const { view } = phase;
+  if (disclosure.phase === 'error') {
+    return <StatusNotice className="audit-error" title="公示没能加载" text={disclosure.errorMessage} actionText="重试" onAction={() => void disclosure.reload()} />;
+  }
+  if (disclosure.phase === 'loading' || !view) return <StatusNotice className="audit-loading" title="正在加载…" />;
 
   const decide = (line: DisclosureLineView | null) => async (input: Omit<ReviewInput, 'lineId'>) => {
     try {
@@ -109,7 +111,7 @@ function Review({ id }: { id: number }) {
       void Taro.showToast({ title: input.decision === 'approve' ? '已通过' : '已提出质疑', icon: 'success' });
       return null;
     } catch (error) {
-      return refusalOf(error);
+      return errorText(error);
     }
   };
 

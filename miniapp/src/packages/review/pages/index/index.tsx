@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { DisclosureState, MeView } from '@wuye/contracts';
-import ChoiceChips from '../../../../components/ChoiceChips';
+import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -70,7 +70,7 @@ function Queue({ me }: { me: MeView }) {
   return (
     <View>
       {estates.length > 1 ? (
-        <ChoiceChips className="queue-estates" itemClassName="queue-estate" items={estates} keyOf={(e) => e.id} labelOf={(e) => e.name} isSelected={(e) => e.id === communityId} onChoose={(e) => setCommunityId(e.id)} />
+        <NamedChips className="queue-estates" itemClassName="queue-estate" items={estates} chosenId={communityId} onChoose={(e) => setCommunityId(e.id)} />
       ) : (
         <View className="section-title">{estates[0].name} 业委会</View>
       )}

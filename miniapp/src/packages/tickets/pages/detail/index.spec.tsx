@@ -50,7 +50,7 @@ describe('报事详情', () => {
     render(<TicketDetail />);
 
     expect(await screen.findByText('3栋1单元电梯按钮失灵，按了不亮')).toBeInTheDocument();
-    expect(screen.getByText('已反馈', { selector: '.detail-state' })).toBeInTheDocument();
+    expect(screen.getByText('已反馈', { selector: '.detail-head .ticket-state' })).toBeInTheDocument();
     expect(screen.getByText('已超时')).toBeInTheDocument();
     expect(screen.getByText('受理时限：2026-11-28 10:30')).toBeInTheDocument();
     expect(screen.getByText('办结时限：2026-11-29 10:00')).toBeInTheDocument();
@@ -88,7 +88,26 @@ describe('报事详情', () => {
     await tap('提交');
 
     expect(server.to('POST /api/v1/tickets/7/transitions')[0].data).toEqual({ action: 'reopen', version: 5, reason: '按钮还是不亮' });
-    expect(screen.getByText('已受理', { selector: '.detail-state' })).toBeInTheDocument();
+    expect(screen.getByText('已受理', { selector: '.detail-head .ticket-state' })).toBeInTheDocument();
+  });
+
+  it('past the reopen limit it says why before anything is pressed, and offers 向社区申诉 instead', async () => {
+    const capped = resolved({ reopenCount: 2, actions: ['close', 'complain'], blocked: { reopen: '已重新办理 2 次，如仍不满意，请向社区申诉', complain: undefined } });
+    const server = api(capped, { 'POST /api/v1/tickets/7/transitions': resolved({ reopenCount: 2, actions: ['close'], escalated: true }) });
+    render(<TicketDetail />);
+    expect(await screen.findByText('已重新办理 2 次，如仍不满意，请向社区申诉')).toBeInTheDocument();
+    expect(screen.queryByText('不满意，重新办理')).not.toBeInTheDocument();
+    await tap('向社区申诉');
+    fireEvent.change(document.querySelector('.detail-reason-input') as HTMLElement, { target: { value: '修了三次还是坏的' } });
+    await tap('提交');
+    expect(server.to('POST /api/v1/tickets/7/transitions')[0].data).toEqual({ action: 'complain', version: 5, reason: '修了三次还是坏的' });
+  });
+
+  it('a rating the API no longer takes is explained, with no form', async () => {
+    api(resolved({ state: 'closed', actions: [], canRate: false, blocked: { rate: '工单办结已超过 14 天，不能再评价' } }));
+    render(<TicketDetail />);
+    expect(await screen.findByText('工单办结已超过 14 天，不能再评价')).toBeInTheDocument();
+    expect(document.querySelector('.detail-rate')).toBeNull();
   });
 
   it('urging too soon shows the API’s refusal', async () => {
@@ -129,7 +148,7 @@ describe('报事详情', () => {
     modal.mockResolvedValueOnce({ confirm: true, cancel: false });
     await tap('撤销报事');
     expect(server.to('POST /api/v1/tickets/7/transitions')[0].data).toEqual({ action: 'cancel', version: 1 });
-    expect(screen.getByText('已撤销', { selector: '.detail-state' })).toBeInTheDocument();
+    expect(screen.getByText('已撤销', { selector: '.detail-head .ticket-state' })).toBeInTheDocument();
     expect(screen.queryByText('撤销报事')).not.toBeInTheDocument();
   });
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { RATING_TAGS, shanghaiDateTime, TICKET_KIND_LABELS, type TicketView } from '@wuye/contracts';
@@ -6,12 +6,12 @@ import PhotoGrid from '../../../../components/PhotoGrid';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import TicketTimeline from '../../../../components/TicketTimeline';
+import { useRemote } from '../../../../hooks/useRemote';
 import { useSession } from '../../../../hooks/useSession';
 import { ticketDetailPage } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
-import { ApiError } from '../../../../services/http';
-import { followTicket, getTicket, rateTicket, transitionTicket, unfollowTicket, urgeTicket } from '../../../../services/tickets';
-import { stateBadgeClass, stateLabel } from '../../format';
+import { errorText } from '../../../../services/errors';
+import { followTicket, getTicket, isConcurrentChange, rateTicket, transitionTicket, unfollowTicket, urgeTicket } from '../../../../services/tickets';
+import { TicketBadges } from '../../../../components/TicketCard';
 import TextBox from '../../../../components/TextBox';
 import '../index/index.scss';
 import './index.scss';
@@ -21,11 +21,13 @@ const COMMENT_MAX = 500;
 const STARS = [1, 2, 3, 4, 5] as const;
 const STAR_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
 
-type Load = { phase: 'loading' } | { phase: 'ready'; ticket: TicketView } | { phase: 'error'; message: string };
-/** The reporter's answers that need a reason: 不满意重新办理 (reopen) and 申诉 (appeal). */
-type ReasonAction = 'reopen' | 'appeal';
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试');
+/** The reporter's answers that need a reason: 不满意重新办理 (reopen), 申诉 (appeal), 向社区申诉 (complain). */
+type ReasonAction = 'reopen' | 'appeal' | 'complain';
+const REASON_FORMS: Record<ReasonAction, { title: string; placeholder: string }> = {
+  reopen: { title: '不满意，请物业重新办理', placeholder: '请说明哪里没有解决好' },
+  appeal: { title: '申诉：请社区复核', placeholder: '请说明为什么应当受理' },
+  complain: { title: '向社区申诉：请社区督办', placeholder: '请说明重新办理后仍没有解决的问题' },
+};
 
 /** 评价: 1–5 stars, optional tags and a comment, once, after the result came back. */
 function RatingForm({ onRate, busy }: { onRate: (stars: number, tags: string[], comment: string) => void; busy: boolean }) {
@@ -64,11 +66,11 @@ function RatingForm({ onRate, busy }: { onRate: (stars: number, tags: string[], 
 
 function ReasonForm({ action, busy, onSubmit, onCancel }: { action: ReasonAction; busy: boolean; onSubmit: (reason: string) => void; onCancel: () => void }) {
   const [reason, setReason] = useState('');
-  const title = action === 'reopen' ? '不满意，请物业重新办理' : '申诉：请社区复核';
+  const { title, placeholder } = REASON_FORMS[action];
   return (
     <View className="card detail-reason">
       <View className="card-title">{title}</View>
-      <TextBox className="detail-reason-input" value={reason} max={REASON_MAX} placeholder={action === 'reopen' ? '请说明哪里没有解决好' : '请说明为什么应当受理'} onChange={setReason} />
+      <TextBox className="detail-reason-input" value={reason} max={REASON_MAX} placeholder={placeholder} onChange={setReason} />
       <View className="button-row">
         <Button className="button button-primary detail-reason-submit" disabled={!reason.trim() || busy || undefined} onClick={() => onSubmit(reason.trim())}>
           {busy ? '正在提交…' : '提交'}
@@ -86,36 +88,14 @@ export default function TicketDetail() {
   const router = useRouter();
   const id = Number(router.params.id);
   const gate = useSession({ returnTo: Number.isInteger(id) && id > 0 ? ticketDetailPage(id) : undefined });
-  const [load, setLoad] = useState<Load>({ phase: 'loading' });
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState('');
   const [reasonFor, setReasonFor] = useState<ReasonAction | null>(null);
-
-  const fetchTicket = useCallback(
-    async (quiet = false) => {
-      if (!Number.isInteger(id) || id <= 0) {
-        setLoad({ phase: 'error', message: '没有找到这条报事' });
-        return;
-      }
-      if (!quiet) setLoad({ phase: 'loading' });
-      try {
-        setLoad({ phase: 'ready', ticket: await getTicket(id) });
-      } catch (error) {
-        if (isSignedOutError(error)) endExpiredSession();
-        if (!quiet) setLoad({ phase: 'error', message: messageOf(error) });
-        else setActionError(messageOf(error));
-      }
-    },
-    [id],
-  );
-
-  const signedIn = gate.phase === 'signed-in';
-  useEffect(() => {
-    if (signedIn) void fetchTicket();
-  }, [signedIn, fetchTicket]);
+  const known = Number.isInteger(id) && id > 0;
+  const remote = useRemote(useCallback(() => getTicket(id), [id]), { enabled: gate.phase === 'signed-in' && known });
 
   usePullDownRefresh(() => {
-    void fetchTicket(true).finally(() => Taro.stopPullDownRefresh());
+    void remote.reload(true).finally(() => Taro.stopPullDownRefresh());
   });
 
   /** Runs one action; the answer is the ticket as it is now. A refusal shows the API's message and reloads. */
@@ -124,14 +104,13 @@ export default function TicketDetail() {
     setBusy(true);
     setActionError('');
     try {
-      setLoad({ phase: 'ready', ticket: await run() });
+      remote.show(await run());
       setReasonFor(null);
       if (done) void Taro.showToast({ title: done, icon: 'none', duration: 2500 });
     } catch (error) {
-      if (isSignedOutError(error)) endExpiredSession();
-      setActionError(messageOf(error));
+      setActionError(errorText(error));
       // Someone else may have moved the ticket meanwhile (409 STALE_VERSION): show it as it is now.
-      if (error instanceof ApiError && error.statusCode === 409) void fetchTicket(true);
+      if (isConcurrentChange(error)) void remote.reload(true);
     } finally {
       setBusy(false);
     }
@@ -144,22 +123,28 @@ export default function TicketDetail() {
       </View>
     );
   }
-  if (load.phase === 'loading') {
+  if (!known || remote.phase === 'error') {
+    return (
+      <View className="page detail">
+        <StatusNotice
+          className="detail-error-notice"
+          title="没能打开这条报事"
+          text={known ? remote.errorMessage : '没有找到这条报事'}
+          actionText={known ? '重试' : undefined}
+          onAction={known ? () => void remote.reload() : undefined}
+        />
+      </View>
+    );
+  }
+  if (remote.phase === 'loading' || !remote.data) {
     return (
       <View className="page detail">
         <StatusNotice className="detail-loading" title="正在加载…" />
       </View>
     );
   }
-  if (load.phase === 'error') {
-    return (
-      <View className="page detail">
-        <StatusNotice className="detail-error-notice" title="没能打开这条报事" text={load.message} actionText="重试" onAction={() => void fetchTicket()} />
-      </View>
-    );
-  }
 
-  const t = load.ticket;
+  const t = remote.data;
   const transition = (action: 'close' | 'cancel' | ReasonAction, extra: { reason?: string } = {}, done?: string) =>
     act(() => transitionTicket(t.id, { action, version: t.version, ...extra }), done);
 
@@ -169,6 +154,8 @@ export default function TicketDetail() {
   };
 
   const canFollow = !t.isReporter && t.visibility === 'public';
+  // Why a step open to the reporter is refused now (the API's sentences), said before anything is pressed.
+  const blockedReasons = [...new Set(Object.values(t.blocked ?? {}).filter((why): why is string => Boolean(why)))];
   const resolvedEvent = [...t.timeline].reverse().find((e) => e.action === 'resolve');
 
   return (
@@ -178,10 +165,8 @@ export default function TicketDetail() {
           <Text className="ticket-category detail-category">
             {t.categoryName} · {TICKET_KIND_LABELS[t.kind]}
           </Text>
-          <Text className={`badge ticket-state detail-state ${stateBadgeClass(t.state)}`}>{stateLabel(t.state)}</Text>
-          {t.overdue ? <Text className="badge badge-rejected detail-overdue">已超时</Text> : null}
-          {t.escalated ? <Text className="badge badge-pending detail-escalated">社区督办中</Text> : null}
         </View>
+        <TicketBadges ticket={t} audience="resident" />
         <View className="detail-description wrap-text">{t.description}</View>
         <PhotoGrid photos={t.photos} className="detail-report-photos" />
         <View className="detail-facts">
@@ -220,6 +205,16 @@ export default function TicketDetail() {
 
       {actionError ? <View className="form-error detail-error">{actionError}</View> : null}
 
+      {blockedReasons.length > 0 ? (
+        <View className="card muted detail-blocked">
+          {blockedReasons.map((why) => (
+            <View key={why} className="detail-blocked-reason wrap-text">
+              {why}
+            </View>
+          ))}
+        </View>
+      ) : null}
+
       {t.canRate ? <RatingForm busy={busy} onRate={(stars, tags, comment) => void act(() => rateTicket(t.id, { stars, tags, ...(comment ? { comment } : {}) }), '感谢您的评价')} /> : null}
 
       {reasonFor ? (
@@ -240,6 +235,11 @@ export default function TicketDetail() {
         {t.actions.includes('appeal') && !reasonFor ? (
           <Button className="button detail-appeal" disabled={busy || undefined} onClick={() => setReasonFor('appeal')}>
             申诉
+          </Button>
+        ) : null}
+        {t.actions.includes('complain') && !reasonFor ? (
+          <Button className="button detail-complain" disabled={busy || undefined} onClick={() => setReasonFor('complain')}>
+            向社区申诉
           </Button>
         ) : null}
         {t.canUrge ? (

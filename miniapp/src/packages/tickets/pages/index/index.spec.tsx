@@ -16,7 +16,7 @@ const waitingReport = (photos: string[] = []) =>
   queueReport(
     JINXIU_OWNER.id,
     { input: { communityId: 1, kind: 'repair', categoryCode: 'hygiene', description: '车库积水', place: 'B2' }, communityName: '锦绣花园', categoryName: '环境卫生' },
-    photos,
+    photos.map((localPath) => ({ localPath, uploadId: null })),
   );
 
 beforeEach(() => {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { shanghaiDateTime, TICKET_KIND_LABELS } from '@wuye/contracts';
-import ChoiceChips from '../../../../components/ChoiceChips';
+import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
@@ -12,8 +12,8 @@ import { BIND_PAGE, TICKETS_PAGE, TICKET_REPORT_PAGE, ticketDetailPage } from '.
 import { discardReport, flushOutbox, onOutboxChange, pendingReports, sendReport, type OutboxEntry } from '../../../../services/outbox';
 import { onNetworkBack } from '../../../../services/network';
 import { sessionUserId } from '../../../../services/session';
-import { listTickets } from '../../../../services/tickets';
-import TicketCard from '../../components/TicketCard';
+import { TICKETS_PAGE_SIZE, listTickets } from '../../../../services/tickets';
+import TicketCard from '../../../../components/TicketCard';
 import { STATE_FILTERS, type StateFilter } from '../../format';
 import { residentCommunities } from '../../residence';
 import './index.scss';
@@ -75,7 +75,11 @@ export default function TicketsHome() {
   const shownBoard = view === 'community' ? boardCommunity : null;
   const query = useCallback(
     (cursor?: string) =>
-      listTickets(view === 'mine' ? { view, states: filter.states, cursor } : { view, communityId: shownBoard ?? undefined, cursor }),
+      listTickets(
+        view === 'mine'
+          ? { view, state: filter.states, cursor, limit: TICKETS_PAGE_SIZE }
+          : { view, communityId: shownBoard ?? undefined, cursor, limit: TICKETS_PAGE_SIZE },
+      ),
     [view, filter, shownBoard],
   );
   const list = usePagedList(query);
@@ -202,15 +206,7 @@ export default function TicketsHome() {
       ) : (
         <View>
           {communities.length > 1 ? (
-            <ChoiceChips
-              className="tickets-communities"
-              itemClassName="tickets-community"
-              items={communities}
-              keyOf={(item) => item.id}
-              labelOf={(item) => item.name}
-              isSelected={(item) => item.id === boardCommunity}
-              onChoose={(item) => setCommunityId(item.id)}
-            />
+            <NamedChips className="tickets-communities" itemClassName="tickets-community" items={communities} chosenId={boardCommunity} onChoose={(item) => setCommunityId(item.id)} />
           ) : null}
           <View className="muted tickets-board-hint">公告板上是本小区公开的报事，报事人已隐去姓名；家中报修和投诉不会出现在这里。</View>
         </View>
@@ -233,7 +229,7 @@ export default function TicketsHome() {
       ) : null}
       {phase === 'ready'
         ? items.map((ticket) => (
-            <TicketCard key={ticket.id} ticket={ticket} showReporter={view === 'community'} onOpen={() => void Taro.navigateTo({ url: ticketDetailPage(ticket.id) })} />
+            <TicketCard key={ticket.id} ticket={ticket} audience="resident" showReporter={view === 'community'} onOpen={() => void Taro.navigateTo({ url: ticketDetailPage(ticket.id) })} />
           ))
         : null}
       {phase === 'ready' && nextCursor !== null ? (

@@ -106,7 +106,7 @@ describe('随手拍 report form', () => {
 
     expect(choose).toHaveBeenNthCalledWith(1, expect.objectContaining({ count: 9, sourceType: ['camera'], sizeType: ['compressed'] }));
     expect(choose).toHaveBeenNthCalledWith(2, expect.objectContaining({ count: 2, sourceType: ['album'] }));
-    expect(document.querySelectorAll('.report-photo')).toHaveLength(9);
+    expect(document.querySelectorAll('.photo-shot')).toHaveLength(9);
     expect(screen.getByText('拍照')).toBeDisabled();
     expect(screen.getByText('从相册选')).toBeDisabled();
   });
@@ -123,7 +123,7 @@ describe('随手拍 report form', () => {
       fireEvent.click(screen.getByText('拍照'));
       await flush();
     });
-    expect(document.querySelectorAll('.report-photo')).toHaveLength(2);
+    expect(document.querySelectorAll('.photo-shot')).toHaveLength(2);
     await submit();
 
     // Asked from the tap, with the configured templates; the refusal did not stop the report.

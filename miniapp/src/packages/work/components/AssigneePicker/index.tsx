@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { Input, View } from '@tarojs/components';
 import { ROLE_LABELS, type Role } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
-import { listAssignees, type Assignee } from '../../../../services/handling';
-import { ApiError } from '../../../../services/http';
+import { useRemote } from '../../../../hooks/useRemote';
+import { listAssignees, type Assignee } from '../../../../services/tickets';
 
 /** Either a staff member of the estate or an outside body (社区居委会, 供电公司). */
 export interface AssigneeChoice {
@@ -23,28 +23,12 @@ export function assigneeLabel(assignee: Assignee): string {
 
 /** 转办: the staff of the estate's serving company as chips, or 外部单位 with its name typed in. */
 export default function AssigneePicker({ communityId, value, onChange }: { communityId: number; value: AssigneeChoice; onChange: (choice: AssigneeChoice) => void }) {
-  const [phase, setPhase] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [assignees, setAssignees] = useState<Assignee[]>([]);
-  const [errorMessage, setErrorMessage] = useState('');
+  const remote = useRemote(useCallback(() => listAssignees(communityId), [communityId]));
+  const assignees = remote.data ?? [];
 
-  const load = useCallback(async () => {
-    setPhase('loading');
-    try {
-      setAssignees(await listAssignees(communityId));
-      setPhase('ready');
-    } catch (error) {
-      setErrorMessage(error instanceof ApiError ? error.message : '加载失败，请稍后重试');
-      setPhase('error');
-    }
-  }, [communityId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (phase === 'loading') return <StatusNotice className="assignee-loading" title="正在加载处理人…" />;
-  if (phase === 'error') {
-    return <StatusNotice className="assignee-error" title="处理人没能加载" text={errorMessage} actionText="重试" onAction={() => void load()} />;
+  if (remote.phase === 'loading') return <StatusNotice className="assignee-loading" title="正在加载处理人…" />;
+  if (remote.phase === 'error') {
+    return <StatusNotice className="assignee-error" title="处理人没能加载" text={remote.errorMessage} actionText="重试" onAction={() => void remote.reload()} />;
   }
 
   const external = value.externalAssignee !== undefined;

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, View } from '@tarojs/components';
-import { TICKET_ACTION_LABELS, TICKET_TRANSITIONS, type TicketAction, type TransitionInput } from '@wuye/contracts';
+import { TICKET_ACTION_LABELS, TICKET_PHOTOS_MAX, TICKET_TRANSITIONS, type TicketAction, type TransitionInput } from '@wuye/contracts';
 import AssigneePicker, { type AssigneeChoice } from '../AssigneePicker';
-import PhotoUploader, { type PhotoSelection } from '../PhotoUploader';
+import PhotoPicker, { usePhotoPicker } from '../../../../components/PhotoPicker';
+import { uploadFile } from '../../../../services/uploads';
 import TextBox from '../../../../components/TextBox';
 
 export type TransitionRequest = Omit<TransitionInput, 'version'>;
@@ -43,8 +44,9 @@ export default function TicketActionPanel({
   const label = TICKET_ACTION_LABELS[action];
   const [text, setText] = useState('');
   const [assignee, setAssignee] = useState<AssigneeChoice>({});
-  const [photos, setPhotos] = useState<PhotoSelection>({ ids: [], incomplete: false });
+  const photos = usePhotoPicker({ max: TICKET_PHOTOS_MAX, upload: (file) => uploadFile(file.path) });
   const [formError, setFormError] = useState('');
+  useEffect(() => setFormError(''), [photos.shots]);
 
   const needsReason = needs.includes('reason');
   const needsAssignee = needs.includes('assignee');
@@ -55,8 +57,8 @@ export default function TicketActionPanel({
     if (needsReason && !value) return setFormError('请填写原因');
     if (needsAssignee && !assignee.assigneeId && !assignee.externalAssignee?.trim()) return setFormError('请选择处理人，或填写外部单位名称');
     if (resolving && !value) return setFormError('请填写处理结果');
-    if (resolving && photos.incomplete) return setFormError('还有照片没有上传完成');
-    if (resolving && photos.ids.length === 0) return setFormError('请上传处理后的照片');
+    if (resolving && photos.shots.some((shot) => shot.state !== 'done')) return setFormError('还有照片没有上传完成');
+    if (resolving && photos.shots.length === 0) return setFormError('请上传处理后的照片');
     setFormError('');
     const request: TransitionRequest = { action };
     if (needsReason) request.reason = value;
@@ -65,7 +67,7 @@ export default function TicketActionPanel({
       if (assignee.assigneeId) request.assigneeId = assignee.assigneeId;
       else request.externalAssignee = assignee.externalAssignee?.trim();
     }
-    if (resolving) request.photoIds = photos.ids;
+    if (resolving) request.photoIds = photos.shots.flatMap((shot) => (shot.answer ? [shot.answer.id] : []));
     onSubmit(request);
   };
 
@@ -100,14 +102,7 @@ export default function TicketActionPanel({
       {resolving ? (
         <View className="field">
           <View className="field-label">处理后的照片（至少 1 张）</View>
-          <PhotoUploader
-            className="ticket-panel-photos"
-            disabled={busy}
-            onChange={(selection) => {
-              setPhotos(selection);
-              setFormError('');
-            }}
-          />
+          <PhotoPicker picker={photos} className="ticket-panel-photos" disabled={busy} />
         </View>
       ) : null}
       {formError ? <View className="form-error ticket-panel-error">{formError}</View> : null}

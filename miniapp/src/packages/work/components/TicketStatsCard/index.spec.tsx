@@ -1,11 +1,12 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { TicketStats } from '@wuye/contracts';
-import { getTicketStats, statsRange } from '../../../../services/handling';
+import { statsRange } from '../../../../services/handling';
+import { getTicketStats } from '../../../../services/tickets';
 import { ApiError } from '../../../../services/http';
 import TicketStatsCard from './index';
 
-jest.mock('../../../../services/handling', () => ({
-  ...jest.requireActual('../../../../services/handling'),
+jest.mock('../../../../services/tickets', () => ({
+  ...jest.requireActual('../../../../services/tickets'),
   getTicketStats: jest.fn(),
 }));
 const statsMock = jest.mocked(getTicketStats);
@@ -55,6 +56,13 @@ describe('工单统计 card', () => {
     expect(figure('stats-reopen-rate')).toBe('—');
     expect(screen.getByText('平均评分 4.5 星')).toBeInTheDocument();
     expect(screen.getByText('电梯')).toBeInTheDocument();
+  });
+
+  it('names the property side’s own tickets apart, never inside the residents’ figures', async () => {
+    statsMock.mockResolvedValue(stats({ internal: { total: 3, onTimeResponseRate: 1, onTimeResolutionRate: null } }));
+    render(<TicketStatsCard communityId={1} />);
+    expect(await screen.findByText('另有内部报事 3 件（物业自行上报），不计入以上统计')).toBeInTheDocument();
+    expect(figure('stats-total')).toBe('12');
   });
 
   it('近7天 and 本年 ask for their own date ranges', async () => {

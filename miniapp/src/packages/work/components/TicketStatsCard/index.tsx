@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { TICKET_STATES, TICKET_STATE_LABELS, type TicketStats } from '@wuye/contracts';
+import { TICKET_STATES, TICKET_STATE_LABELS, internalFiguresText } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
-import { STATS_RANGES, formatRate, getTicketStats, statsRange, type StatsRangeKey } from '../../../../services/handling';
-import { ApiError } from '../../../../services/http';
+import { useRemote } from '../../../../hooks/useRemote';
+import { STATS_RANGES, formatRate, statsRange, type StatsRangeKey } from '../../../../services/handling';
+import { getTicketStats } from '../../../../services/tickets';
 import './index.scss';
 
 function Figure({ label, value, className }: { label: string; value: string; className: string }) {
@@ -22,29 +23,16 @@ function Figure({ label, value, className }: { label: string; value: string; cla
  */
 export default function TicketStatsCard({ communityId, refreshKey = 0 }: { communityId: number; refreshKey?: number }) {
   const [range, setRange] = useState<StatsRangeKey>('month');
-  const [phase, setPhase] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [stats, setStats] = useState<TicketStats | null>(null);
-  const [errorMessage, setErrorMessage] = useState('');
-  const generation = useRef(0);
+  const remote = useRemote(useCallback(() => getTicketStats(communityId, statsRange(range)), [communityId, range]));
+  const { phase, errorMessage, reload } = remote;
+  const stats = remote.data;
 
-  const load = useCallback(async () => {
-    const current = ++generation.current;
-    setPhase((shown) => (shown === 'ready' ? shown : 'loading'));
-    try {
-      const answer = await getTicketStats(communityId, statsRange(range));
-      if (current !== generation.current) return;
-      setStats(answer);
-      setPhase('ready');
-    } catch (error) {
-      if (current !== generation.current) return;
-      setErrorMessage(error instanceof ApiError ? error.message : '加载失败，请稍后重试');
-      setPhase('error');
-    }
-  }, [communityId, range]);
-
+  // Only a new key reloads here (quietly, keeping the figures); a new range loads through useRemote.
+  const latestReload = useRef(reload);
+  latestReload.current = reload;
   useEffect(() => {
-    void load();
-  }, [load, refreshKey]);
+    if (refreshKey > 0) void latestReload.current(true);
+  }, [refreshKey]);
 
   return (
     <View className="card stats-card">
@@ -59,7 +47,7 @@ export default function TicketStatsCard({ communityId, refreshKey = 0 }: { commu
         onChoose={(item) => setRange(item.key)}
       />
       {phase === 'loading' ? <StatusNotice className="stats-loading" title="正在统计…" /> : null}
-      {phase === 'error' ? <StatusNotice className="stats-error" title="统计没能加载" text={errorMessage} actionText="重试" onAction={() => void load()} /> : null}
+      {phase === 'error' ? <StatusNotice className="stats-error" title="统计没能加载" text={errorMessage} actionText="重试" onAction={() => void reload()} /> : null}
       {phase === 'ready' && stats ? (
         <View className="stats-body">
           <View className="muted stats-period">
@@ -83,6 +71,7 @@ export default function TicketStatsCard({ communityId, refreshKey = 0 }: { commu
             <Figure className="stats-reopen-rate" label="重新办理率" value={formatRate(stats.reopenRate)} />
           </View>
           {stats.averageStars !== null ? <View className="muted stats-stars">平均评分 {stats.averageStars} 星</View> : null}
+          {stats.internal && internalFiguresText(stats.internal) ? <View className="muted stats-internal">{internalFiguresText(stats.internal)}</View> : null}
           {stats.byCategory.length > 0 ? (
             <View className="stats-categories">
               <View className="field-label">按类别</View>

@@ -63,7 +63,7 @@ describe('绑定审核', () => {
     expect(within(first).getByText('备注：产权证：周晓')).toBeInTheDocument();
     expect(within(first).getByText('2026-11-28 14:05')).toBeInTheDocument();
     expect(within(item('李四')).getByText('租户')).toBeInTheDocument();
-    expect(listMock).toHaveBeenCalledWith(1);
+    expect(listMock).toHaveBeenCalledWith(1, undefined);
   });
 
   it('通过: after the confirmation the request is approved and leaves the list', async () => {
@@ -144,7 +144,7 @@ describe('绑定审核', () => {
     fireEvent.click(screen.getByText('锦绣花园', { selector: '.chip' }));
 
     expect(await screen.findByText('新用户 小周')).toBeInTheDocument();
-    expect(listMock).toHaveBeenLastCalledWith(1);
+    expect(listMock).toHaveBeenLastCalledWith(1, undefined);
     expect(screen.queryByText('老李')).not.toBeInTheDocument();
   });
 

@@ -1,25 +1,23 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { BINDING_RELATION_LABELS, shanghaiDateTime, type BindingView } from '@wuye/contracts';
-import ChoiceChips from '../../../../components/ChoiceChips';
+import { NamedChips } from '../../../../components/ChoiceChips';
 import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
+import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSession } from '../../../../hooks/useSession';
 import { BINDINGS_REVIEW_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
 import { approveBinding, listPendingBindings, rejectBinding } from '../../../../services/bindings';
-import { ApiError, showApiError } from '../../../../services/http';
+import { showError } from '../../../../services/errors';
+import { ApiError } from '../../../../services/http';
 import { REVIEWER_ROLES, getActiveRole, reviewCommunities } from '../../../../services/workspace';
 import TextBox from '../../../../components/TextBox';
 import './index.scss';
 
 const REASON_MAX = 200;
 
-type QueuePhase = 'loading' | 'ready' | 'error';
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试');
 /** Someone else decided first (409), or the request is gone (404): the shown list is stale. */
 const isStale = (error: unknown) => error instanceof ApiError && (error.statusCode === 409 || error.statusCode === 404);
 
@@ -116,12 +114,7 @@ export default function BindingReview() {
   const { me } = meState;
   const { params } = useRouter();
   const [communityId, setCommunityId] = useState<number | null>(null);
-  const [phase, setPhase] = useState<QueuePhase>('loading');
-  const [items, setItems] = useState<BindingView[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [errorMessage, setErrorMessage] = useState('');
   const [busyId, setBusyId] = useState<number | null>(null);
-  const generation = useRef(0);
 
   const estates = me ? reviewCommunities(me) : [];
 
@@ -139,55 +132,22 @@ export default function BindingReview() {
     });
   }, [me, params.communityId]);
 
-  const load = useCallback(async (id: number, quiet = false) => {
-    const current = ++generation.current;
-    if (!quiet) setPhase('loading');
-    try {
-      const page = await listPendingBindings(id);
-      if (current !== generation.current) return;
-      setItems(page.items);
-      setNextCursor(page.nextCursor);
-      setPhase('ready');
-    } catch (error) {
-      if (current !== generation.current) return;
-      if (isSignedOutError(error)) endExpiredSession();
-      setErrorMessage(messageOf(error));
-      setPhase('error');
-    }
-  }, []);
-
-  useEffect(() => {
-    if (communityId !== null) void load(communityId);
-  }, [communityId, load]);
+  const list = usePagedList(communityId === null ? null : (cursor?: string) => listPendingBindings(communityId, cursor), { reloadOn: communityId });
+  const { phase, items, nextCursor, errorMessage } = list;
 
   usePullDownRefresh(() => {
-    const done = communityId !== null ? load(communityId, true) : Promise.resolve();
-    void done.finally(() => Taro.stopPullDownRefresh());
+    void list.reload(true).finally(() => Taro.stopPullDownRefresh());
   });
-
-  const loadMore = async () => {
-    if (communityId === null || nextCursor === null) return;
-    const current = generation.current;
-    try {
-      const page = await listPendingBindings(communityId, nextCursor);
-      if (current !== generation.current) return;
-      setItems((shown) => [...shown, ...page.items.filter((item) => !shown.some((s) => s.id === item.id))]);
-      setNextCursor(page.nextCursor);
-    } catch (error) {
-      showApiError(error);
-    }
-  };
 
   const decide = async (binding: BindingView, action: () => Promise<unknown>, doneText: string) => {
     setBusyId(binding.id);
     try {
       await action();
-      setItems((shown) => shown.filter((item) => item.id !== binding.id));
+      list.update((shown) => shown.filter((item) => item.id !== binding.id));
       void Taro.showToast({ title: doneText, icon: 'success' });
     } catch (error) {
-      showApiError(error);
-      if (isSignedOutError(error)) endExpiredSession();
-      else if (isStale(error) && communityId !== null) await load(communityId, true);
+      showError(error);
+      if (isStale(error)) await list.reload(true);
     } finally {
       setBusyId(null);
     }
@@ -216,15 +176,7 @@ export default function BindingReview() {
   return (
     <View className="page review">
       {estates.length > 1 ? (
-        <ChoiceChips
-          className="review-estates"
-          itemClassName="review-estate"
-          items={estates}
-          keyOf={(estate) => estate.id}
-          labelOf={(estate) => estate.name}
-          isSelected={(estate) => estate.id === communityId}
-          onChoose={(estate) => setCommunityId(estate.id)}
-        />
+        <NamedChips className="review-estates" itemClassName="review-estate" items={estates} chosenId={communityId} onChoose={(estate) => setCommunityId(estate.id)} />
       ) : null}
       {phase === 'loading' ? <StatusNotice className="review-loading" title="正在加载…" /> : null}
       {phase === 'error' ? (
@@ -233,7 +185,7 @@ export default function BindingReview() {
           title="申请列表没能加载"
           text={errorMessage}
           actionText="重试"
-          onAction={() => communityId !== null && void load(communityId)}
+          onAction={() => void list.reload()}
         />
       ) : null}
       {phase === 'ready' && items.length === 0 ? (
@@ -254,7 +206,7 @@ export default function BindingReview() {
             />
           ))}
           {nextCursor ? (
-            <Button className="button button-block review-more" onClick={() => void loadMore()}>
+            <Button className="button button-block review-more" disabled={list.loadingMore || undefined} onClick={() => void list.loadMore()}>
               加载更多
             </Button>
           ) : null}

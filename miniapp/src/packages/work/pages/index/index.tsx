@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { MeView, Role, RoleScope, Workload } from '@wuye/contracts';
 import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
+import { useRemote } from '../../../../hooks/useRemote';
+import { useShownAgain } from '../../../../hooks/useShownAgain';
 import { useSession } from '../../../../hooks/useSession';
 import { getWorkload } from '../../../../services/handling';
 import { BINDINGS_REVIEW_PAGE, DISCLOSURE_MANAGE_PAGE, HANDLING_LIST_PAGE, HANDLING_STATS_PAGE, STAFF_INVITE_PAGE, WORK_PAGE } from '../../../../routes';
@@ -86,27 +88,15 @@ function workRole(me: MeView): RoleScope | null {
   return [...me.roles].filter((r) => WORK_ROLES.includes(r.role)).sort((a, b) => WORK_ROLES.indexOf(a.role) - WORK_ROLES.indexOf(b.role))[0] ?? null;
 }
 
-/** The counts behind the entries of the role's estate, fetched each time the workbench is shown (first time included). */
+/** The counts behind the entries of the role's estate, fetched again each time the workbench is shown again. */
 function useWorkload(communityId: number | null): Workload | null {
-  const [workload, setWorkload] = useState<Workload | null>(null);
-  const [shown, setShown] = useState(0);
-  useDidShow(() => setShown((n) => n + 1));
-  useEffect(() => {
-    if (communityId === null || shown === 0) {
-      setWorkload(null);
-      return undefined;
-    }
-    let current = true;
-    getWorkload(communityId).then(
-      (w) => current && setWorkload(w),
-      // Badges are a convenience: without them the entries still work.
-      () => current && setWorkload(null),
-    );
-    return () => {
-      current = false;
-    };
-  }, [communityId, shown]);
-  return workload;
+  // Badges are a convenience: without them (offline, refused) the entries still work, and nothing is said.
+  const load = useCallback(() => getWorkload(communityId as number).catch(() => null), [communityId]);
+  const remote = useRemote(load, { enabled: communityId !== null });
+  useShownAgain(() => {
+    if (communityId !== null) void remote.reload(true);
+  });
+  return communityId === null ? null : remote.data;
 }
 
 /** 物业工作台: what the current role can do, as a list of entries, with what waits behind them. */

@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, View } from '@tarojs/components';
-import { ROLE_LABELS, shanghaiDate, type CommunityView, type InvitationView } from '@wuye/contracts';
-import ChoiceChips from '../../../../components/ChoiceChips';
+import { ROLE_LABELS, shanghaiDate, type InvitationView } from '@wuye/contracts';
+import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import PrivacyDialog from '../../../../components/PrivacyDialog';
+import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSession } from '../../../../hooks/useSession';
 import { STAFF_INVITE_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
-import { ApiError, showApiError } from '../../../../services/http';
+import { errorText } from '../../../../services/errors';
 import { createInvitation, listScopedCommunities } from '../../../../services/roles';
 import { roleLabel } from '../../../../services/workspace';
 import './index.scss';
@@ -19,16 +19,10 @@ const INVITED_ROLES: InvitedRole[] = ['staff', 'manager'];
 const TITLES = ['维修工', '保洁', '秩序', '客服'];
 const TITLE_MAX = 32;
 
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '操作失败，请稍后重试');
-
 /** 邀请员工: a company admin creates a one-time code for staff or a manager of an estate the company serves. */
 export default function StaffInvitation() {
   const gate = useSession({ returnTo: STAFF_INVITE_PAGE });
-  const [phase, setPhase] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [estates, setEstates] = useState<CommunityView[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState('');
-  const [communityId, setCommunityId] = useState<number | null>(null);
+  const [chosenId, setCommunityId] = useState<number | null>(null);
   const [role, setRole] = useState<InvitedRole>('staff');
   const [title, setTitle] = useState('');
   const [submitting, setSubmitting] = useState(false);
@@ -36,30 +30,12 @@ export default function StaffInvitation() {
   const [invitation, setInvitation] = useState<InvitationView | null>(null);
   const signedIn = gate.phase === 'signed-in';
 
-  const load = useCallback(async (cursor?: string) => {
-    if (!cursor) setPhase('loading');
-    try {
-      const page = await listScopedCommunities(cursor);
-      // Only estates under a contract with a company: staff and managers are invited through it.
-      const served = page.items.filter((estate) => estate.company !== null);
-      setEstates((shown) => (cursor ? [...shown, ...served] : served));
-      setNextCursor(page.nextCursor);
-      if (!cursor && served.length === 1) setCommunityId(served[0].id);
-      setPhase('ready');
-    } catch (error) {
-      if (isSignedOutError(error)) endExpiredSession();
-      if (cursor) {
-        showApiError(error);
-        return;
-      }
-      setLoadError(messageOf(error));
-      setPhase('error');
-    }
-  }, []);
-
-  useEffect(() => {
-    if (signedIn) void load();
-  }, [signedIn, load]);
+  const list = usePagedList(signedIn ? listScopedCommunities : null, { reloadOn: signedIn });
+  const { phase, nextCursor } = list;
+  // Only estates under a contract with a company: staff and managers are invited through it.
+  const estates = list.items.filter((estate) => estate.company !== null);
+  // The only estate there is needs no choosing.
+  const communityId = chosenId ?? (estates.length === 1 && nextCursor === null ? estates[0].id : null);
 
   const submit = async () => {
     if (communityId === null || submitting) return;
@@ -70,8 +46,7 @@ export default function StaffInvitation() {
       const trimmed = role === 'staff' ? title.trim() : '';
       setInvitation(await createInvitation({ role, communityId, ...(trimmed ? { title: trimmed } : {}) }));
     } catch (error) {
-      if (isSignedOutError(error)) endExpiredSession();
-      setFormError(messageOf(error));
+      setFormError(errorText(error));
     } finally {
       setSubmitting(false);
     }
@@ -122,7 +97,7 @@ export default function StaffInvitation() {
     );
   }
 
-  if (phase === 'loading') {
+  if (phase === 'loading' || phase === 'idle') {
     return (
       <View className="page staff-invite">
         <StatusNotice className="staff-invite-loading" title="正在加载…" />
@@ -132,7 +107,7 @@ export default function StaffInvitation() {
   if (phase === 'error') {
     return (
       <View className="page staff-invite">
-        <StatusNotice className="staff-invite-error" title="小区列表没能加载" text={loadError} actionText="重试" onAction={() => void load()} />
+        <StatusNotice className="staff-invite-error" title="小区列表没能加载" text={list.errorMessage} actionText="重试" onAction={() => void list.reload()} />
       </View>
     );
   }
@@ -149,17 +124,9 @@ export default function StaffInvitation() {
       <View className="card">
         <View className="field">
           <View className="field-label">小区</View>
-          <ChoiceChips
-            className="staff-invite-estates"
-            itemClassName="staff-invite-estate"
-            items={estates}
-            keyOf={(estate) => estate.id}
-            labelOf={(estate) => estate.name}
-            isSelected={(estate) => estate.id === communityId}
-            onChoose={(estate) => setCommunityId(estate.id)}
-          />
+          <NamedChips className="staff-invite-estates" itemClassName="staff-invite-estate" items={estates} chosenId={communityId} onChoose={(estate) => setCommunityId(estate.id)} />
           {nextCursor ? (
-            <Button className="button button-small staff-invite-more" onClick={() => void load(nextCursor)}>
+            <Button className="button button-small staff-invite-more" disabled={list.loadingMore || undefined} onClick={() => void list.loadMore()}>
               更多小区
             </Button>
           ) : null}

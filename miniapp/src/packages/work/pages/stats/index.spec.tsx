@@ -2,14 +2,14 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { TicketStats } from '@wuye/contracts';
 import { MANAGER_ROLE, STAFF_ROLE, meWith } from '../../../../../test/handling-fixtures';
 import { setRouterParams, triggerDidShow } from '../../../../../test/stubs/taro';
-import { getTicketStats } from '../../../../services/handling';
+import { getTicketStats } from '../../../../services/tickets';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import HandlingStats from './index';
 
 jest.mock('../../../../services/me');
-jest.mock('../../../../services/handling', () => ({
-  ...jest.requireActual('../../../../services/handling'),
+jest.mock('../../../../services/tickets', () => ({
+  ...jest.requireActual('../../../../services/tickets'),
   getTicketStats: jest.fn(),
 }));
 const getMeMock = jest.mocked(getMe);

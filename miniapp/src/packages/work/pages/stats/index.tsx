@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import ChoiceChips from '../../../../components/ChoiceChips';
+import { NamedChips } from '../../../../components/ChoiceChips';
 import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
+import { useShownAgain } from '../../../../hooks/useShownAgain';
 import { HANDLING_STATS_PAGE } from '../../../../routes';
 import { managedEstates } from '../../../../services/handling';
 import TicketStatsCard from '../../components/TicketStatsCard';
@@ -18,7 +19,6 @@ export default function HandlingStats() {
   const { params } = useRouter();
   const [communityId, setCommunityId] = useState<number | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
-  const shownOnce = useRef(false);
   const estates = me ? managedEstates(me) : [];
 
   useEffect(() => {
@@ -31,10 +31,7 @@ export default function HandlingStats() {
     });
   }, [me, params.communityId]);
 
-  useDidShow(() => {
-    if (shownOnce.current) setRefreshKey((key) => key + 1);
-    shownOnce.current = true;
-  });
+  useShownAgain(() => setRefreshKey((key) => key + 1));
 
   const waiting = meNotice('handling-stats', gate, meState, '登录后才能查看工单统计。');
   if (waiting || !me) return waiting;
@@ -48,15 +45,7 @@ export default function HandlingStats() {
   return (
     <View className="page handling-stats">
       {estates.length > 1 ? (
-        <ChoiceChips
-          className="handling-stats-estates"
-          itemClassName="handling-stats-estate"
-          items={estates}
-          keyOf={(estate) => estate.id}
-          labelOf={(estate) => estate.name}
-          isSelected={(estate) => estate.id === communityId}
-          onChoose={(estate) => setCommunityId(estate.id)}
-        />
+        <NamedChips className="handling-stats-estates" itemClassName="handling-stats-estate" items={estates} chosenId={communityId} onChoose={(estate) => setCommunityId(estate.id)} />
       ) : (
         <View className="muted handling-stats-estate-name">{estates[0]?.name}</View>
       )}

@@ -2,18 +2,18 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { TicketView } from '@wuye/contracts';
 import { ticket } from '../../../../../test/handling-fixtures';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
-import { getHandlingTicket, listAssignees, transitionTicket } from '../../../../services/handling';
+import { getTicket, listAssignees, transitionTicket } from '../../../../services/tickets';
 import { ApiError } from '../../../../services/http';
 import { setTokens } from '../../../../services/session';
 import HandlingTicket from './index';
 
-jest.mock('../../../../services/handling', () => ({
-  ...jest.requireActual('../../../../services/handling'),
-  getHandlingTicket: jest.fn(),
+jest.mock('../../../../services/tickets', () => ({
+  ...jest.requireActual('../../../../services/tickets'),
+  getTicket: jest.fn(),
   transitionTicket: jest.fn(),
   listAssignees: jest.fn(),
 }));
-const getMock = jest.mocked(getHandlingTicket);
+const getMock = jest.mocked(getTicket);
 const transitionMock = jest.mocked(transitionTicket);
 const assigneesMock = jest.mocked(listAssignees);
 

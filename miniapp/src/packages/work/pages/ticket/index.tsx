@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
@@ -7,20 +7,19 @@ import {
   TICKET_KIND_LABELS,
   TICKET_STATE_LABELS,
   type TicketAction,
-  type TicketView,
 } from '@wuye/contracts';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import PrivacyDialog from '../../../../components/PrivacyDialog';
+import { useRemote } from '../../../../hooks/useRemote';
 import { useSession } from '../../../../hooks/useSession';
 import { HANDLING_TICKET_PAGE } from '../../../../routes';
-import { endExpiredSession, isSignedOutError } from '../../../../services/auth';
-import { STALE_MESSAGE, getHandlingTicket, isConcurrentChange, transitionTicket } from '../../../../services/handling';
-import { ApiError, showApiError } from '../../../../services/http';
+import { STALE_MESSAGE, getTicket, isConcurrentChange, transitionTicket } from '../../../../services/tickets';
+import { showError } from '../../../../services/errors';
 import PhotoGrid from '../../../../components/PhotoGrid';
 import TicketTimeline from '../../../../components/TicketTimeline';
 import TicketActionPanel, { type TransitionRequest } from '../../components/TicketActionPanel';
-import TicketBadges from '../../components/TicketBadges';
+import { TicketBadges } from '../../../../components/TicketCard';
 import './index.scss';
 
 /** Timeline entries by what happened: the lifecycle's own words, and the system's and residents' other steps. */
@@ -32,8 +31,6 @@ const DONE_TEXT: Partial<Record<TicketAction, string>> = {
   start: '已开始办理',
   resolve: '已反馈',
 };
-
-const messageOf = (error: unknown) => (error instanceof ApiError ? error.message : '加载失败，请稍后重试');
 
 function InfoLine({ label, value, className }: { label: string; value: string; className: string }) {
   return (
@@ -49,41 +46,13 @@ export default function HandlingTicket() {
   const gate = useSession({ returnTo: HANDLING_TICKET_PAGE });
   const { params } = useRouter();
   const id = Number(params.id);
-  const [phase, setPhase] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [ticket, setTicket] = useState<TicketView | null>(null);
-  const [errorMessage, setErrorMessage] = useState('');
   const [open, setOpen] = useState<TicketAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [staleNotice, setStaleNotice] = useState(false);
-  const generation = useRef(0);
   const signedIn = gate.phase === 'signed-in';
-
-  const load = useCallback(
-    async (quiet = false) => {
-      const current = ++generation.current;
-      if (!quiet) setPhase('loading');
-      try {
-        const answer = await getHandlingTicket(id);
-        if (current !== generation.current) return;
-        setTicket(answer);
-        setPhase('ready');
-      } catch (error) {
-        if (current !== generation.current) return;
-        if (isSignedOutError(error)) endExpiredSession();
-        if (quiet && error instanceof ApiError && error.statusCode !== 404) {
-          showApiError(error);
-          return;
-        }
-        setErrorMessage(messageOf(error));
-        setPhase('error');
-      }
-    },
-    [id],
-  );
-
-  useEffect(() => {
-    if (signedIn && Number.isInteger(id) && id > 0) void load();
-  }, [signedIn, id, load]);
+  const remote = useRemote(useCallback(() => getTicket(id), [id]), { enabled: signedIn && Number.isInteger(id) && id > 0 });
+  const { phase, errorMessage, reload } = remote;
+  const ticket = remote.data;
 
   // The notice sits above the ticket's new buttons; bring it into view (the form that was open has gone).
   useEffect(() => {
@@ -91,7 +60,7 @@ export default function HandlingTicket() {
   }, [staleNotice, ticket]);
 
   usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh());
+    void reload(true).finally(() => Taro.stopPullDownRefresh());
   });
 
   const submit = async (request: TransitionRequest) => {
@@ -100,22 +69,18 @@ export default function HandlingTicket() {
     setStaleNotice(false);
     try {
       const answer = await transitionTicket(ticket.id, { ...request, version: ticket.version });
-      generation.current++;
-      setTicket(answer);
+      remote.show(answer);
       setOpen(null);
       void Taro.showToast({ title: DONE_TEXT[request.action] ?? `已${TICKET_ACTION_LABELS[request.action]}`, icon: 'success' });
     } catch (error) {
-      if (isSignedOutError(error)) {
-        endExpiredSession();
-        showApiError(error);
-      } else if (isConcurrentChange(error)) {
+      if (isConcurrentChange(error)) {
         // Another manager (or the reporter) acted first: show the ticket as it is now, with its new buttons.
         setOpen(null);
         setStaleNotice(true);
         void Taro.showToast({ title: STALE_MESSAGE, icon: 'none', duration: 3000 });
-        await load(true);
+        await reload(true);
       } else {
-        showApiError(error);
+        showError(error);
       }
     } finally {
       setBusy(false);
@@ -139,7 +104,7 @@ export default function HandlingTicket() {
   if (phase === 'error') {
     return (
       <View className="page ticket">
-        <StatusNotice className="ticket-error" title="工单没能加载" text={errorMessage} actionText="重试" onAction={() => void load()} />
+        <StatusNotice className="ticket-error" title="工单没能加载" text={errorMessage} actionText="重试" onAction={() => void reload()} />
       </View>
     );
   }
@@ -161,7 +126,7 @@ export default function HandlingTicket() {
             #{ticket.id} · {TICKET_KIND_LABELS[ticket.kind]}
           </Text>
         </View>
-        <TicketBadges ticket={ticket} />
+        <TicketBadges ticket={ticket} audience="handling" />
         <View className="ticket-description wrap-text">{ticket.description}</View>
         <PhotoGrid className="ticket-photos" photos={ticket.photos} />
         {ticket.heldForReview ? <View className="muted ticket-held">内容待人工审核，暂不在小区公告栏显示。</View> : null}

@@ -2,24 +2,24 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { Page, TicketSummary } from '@wuye/contracts';
 import { MANAGER_ROLE, STAFF_ROLE, meWith, summary } from '../../../../../test/handling-fixtures';
 import Taro, { setRouterParams, triggerDidShow } from '../../../../../test/stubs/taro';
-import { listHandlingTickets, listTicketCategories } from '../../../../services/handling';
+import { listTicketCategories, listTickets } from '../../../../services/tickets';
 import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import HandlingList from './index';
 
 jest.mock('../../../../services/me');
-jest.mock('../../../../services/handling', () => ({
-  ...jest.requireActual('../../../../services/handling'),
-  listHandlingTickets: jest.fn(),
+jest.mock('../../../../services/tickets', () => ({
+  ...jest.requireActual('../../../../services/tickets'),
+  listTickets: jest.fn(),
   listTicketCategories: jest.fn(),
 }));
 const getMeMock = jest.mocked(getMe);
-const listMock = jest.mocked(listHandlingTickets);
+const listMock = jest.mocked(listTickets);
 const categoriesMock = jest.mocked(listTicketCategories);
 
 const page = (items: TicketSummary[], nextCursor: string | null = null): Page<TicketSummary> => ({ items, nextCursor });
-const shownIds = () => Array.from(document.querySelectorAll('.handling-item-id')).map((el) => el.textContent);
+const shownIds = () => Array.from(document.querySelectorAll('.handling-item .ticket-id')).map((el) => el.textContent);
 const settle = () =>
   act(async () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -51,15 +51,16 @@ describe('工单收件箱 (manager)', () => {
     expect(within(first).getByText('待受理')).toBeInTheDocument();
     expect(within(first).getByText('紧急')).toBeInTheDocument();
     expect(within(first).getByText('超时')).toBeInTheDocument();
-    expect(within(first).getByText('锦绣花园 · 3栋1单元大堂 · 张阿姨')).toBeInTheDocument();
-    expect(within(first).getByText('受理时限 2026-11-28 10:30')).toHaveClass('handling-due-late');
+    expect(within(first).getByText('位置：3栋1单元大堂')).toBeInTheDocument();
+    expect(within(first).getByText('张阿姨 · 锦绣花园 · 2026-11-28 10:00')).toBeInTheDocument();
+    expect(within(first).getByText('受理时限 2026-11-28 10:30')).toHaveClass('ticket-due-late');
     // The API's own links get its origin (weapp: http://127.0.0.1:3000 by default).
     expect(first.querySelector('img')).toHaveAttribute('src', 'http://127.0.0.1:3000/api/v1/files/t.jpg?sig=2');
     const second = screen.getByText('#11').closest('.handling-item') as HTMLElement;
     expect(within(second).getByText('办理中')).toBeInTheDocument();
     expect(within(second).queryByText('超时')).not.toBeInTheDocument();
     expect(within(second).getByText('办结时限 2026-11-29 10:00')).toBeInTheDocument();
-    expect(listMock).toHaveBeenCalledWith('inbox', {}, undefined);
+    expect(listMock).toHaveBeenCalledWith({ view: 'inbox', cursor: undefined });
     expect(screen.getByText('共 2 条')).toBeInTheDocument();
   });
 
@@ -73,12 +74,12 @@ describe('工单收件箱 (manager)', () => {
 
     fireEvent.click(chip('待受理'));
     await settle();
-    expect(listMock).toHaveBeenLastCalledWith('inbox', { state: 'submitted' }, undefined);
+    expect(listMock).toHaveBeenLastCalledWith({ view: 'inbox', state: 'submitted', cursor: undefined });
     expect(chip('待受理')).toHaveClass('chip-selected');
 
     fireEvent.click(chip('电梯'));
     await settle();
-    expect(listMock).toHaveBeenLastCalledWith('inbox', { state: 'submitted', category: 'elevator' }, undefined);
+    expect(listMock).toHaveBeenLastCalledWith({ view: 'inbox', state: 'submitted', category: 'elevator', cursor: undefined });
     // The category row folds away once chosen, and says what was chosen.
     expect(screen.queryByText('环境卫生')).not.toBeInTheDocument();
     expect(chip('类别：电梯 ▾')).toHaveClass('chip-selected');
@@ -86,7 +87,7 @@ describe('工单收件箱 (manager)', () => {
     listMock.mockResolvedValue(page([]));
     fireEvent.click(chip('只看超时'));
     await settle();
-    expect(listMock).toHaveBeenLastCalledWith('inbox', { state: 'submitted', category: 'elevator', overdue: true }, undefined);
+    expect(listMock).toHaveBeenLastCalledWith({ view: 'inbox', state: 'submitted', category: 'elevator', overdue: true, cursor: undefined });
     expect(screen.getByText('没有符合条件的工单')).toBeInTheDocument();
 
     fireEvent.click(chip('全部'));
@@ -94,7 +95,7 @@ describe('工单收件箱 (manager)', () => {
     fireEvent.click(chip('全部类别'));
     fireEvent.click(chip('✓ 只看超时'));
     await settle();
-    expect(listMock).toHaveBeenLastCalledWith('inbox', { state: undefined, category: undefined, overdue: undefined }, undefined);
+    expect(listMock).toHaveBeenLastCalledWith({ view: 'inbox', state: undefined, category: undefined, overdue: undefined, cursor: undefined });
   });
 
   it('加载更多 appends the next page by cursor until there is no more', async () => {
@@ -107,7 +108,7 @@ describe('工单收件箱 (manager)', () => {
     fireEvent.click(screen.getByText('加载更多'));
     await settle();
 
-    expect(listMock).toHaveBeenLastCalledWith('inbox', {}, 'c-29');
+    expect(listMock).toHaveBeenLastCalledWith({ view: 'inbox', cursor: 'c-29' });
     expect(shownIds()).toEqual(['#30', '#29', '#28']);
     expect(screen.queryByText('加载更多')).not.toBeInTheDocument();
     expect(screen.getByText('没有更多了')).toBeInTheDocument();
@@ -160,11 +161,11 @@ describe('我的派单 (staff)', () => {
     render(<HandlingList />);
 
     expect(await screen.findByText('#40')).toBeInTheDocument();
-    expect(listMock).toHaveBeenCalledWith('assigned', {}, undefined);
+    expect(listMock).toHaveBeenCalledWith({ view: 'assigned', cursor: undefined });
     expect(screen.queryByText('待受理', { selector: '.chip' })).not.toBeInTheDocument();
     fireEvent.click(chip('办理中'));
     await settle();
-    expect(listMock).toHaveBeenLastCalledWith('assigned', { state: 'in_progress' }, undefined);
+    expect(listMock).toHaveBeenLastCalledWith({ view: 'assigned', state: 'in_progress', cursor: undefined });
   });
 
   it('a staff member who opens the inbox link still gets only their own list', async () => {
@@ -175,8 +176,8 @@ describe('我的派单 (staff)', () => {
     render(<HandlingList />);
 
     expect(await screen.findByText('项目经理转办给您的工单会出现在这里。')).toBeInTheDocument();
-    expect(listMock).toHaveBeenCalledWith('assigned', {}, undefined);
-    expect(listMock).not.toHaveBeenCalledWith('inbox', expect.anything());
+    expect(listMock).toHaveBeenCalledWith({ view: 'assigned', cursor: undefined });
+    expect(listMock).not.toHaveBeenCalledWith(expect.objectContaining({ view: 'inbox' }));
   });
 
   it('a resident has no handling list', async () => {

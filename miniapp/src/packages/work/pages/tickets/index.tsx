@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Button, Image, Text, View } from '@tarojs/components';
-import { shanghaiDateTime, TICKET_STATE_LABELS, type TicketCategory, type TicketState, type TicketSummary } from '@wuye/contracts';
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Button, View } from '@tarojs/components';
+import { TICKET_STATE_LABELS, type TicketState } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
@@ -9,18 +9,16 @@ import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { HANDLING_LIST_PAGE, HANDLING_TICKET_PAGE } from '../../../../routes';
 import { usePagedList } from '../../../../hooks/usePagedList';
-import { fileUrl } from '../../../../services/http';
-import {
-  listHandlingTickets,
-  listTicketCategories,
-  managedEstates,
-  staffEstates,
-  type HandlingFilters,
-  type HandlingView,
-} from '../../../../services/handling';
-import { showApiError } from '../../../../services/http';
-import TicketBadges from '../../components/TicketBadges';
+import { useRemote } from '../../../../hooks/useRemote';
+import { useShownAgain } from '../../../../hooks/useShownAgain';
+import { managedEstates, staffEstates } from '../../../../services/handling';
+import { listTicketCategories, listTickets, type TicketListQuery } from '../../../../services/tickets';
+import TicketCard from '../../../../components/TicketCard';
 import './index.scss';
+
+type HandlingView = Extract<TicketListQuery['view'], 'inbox' | 'assigned'>;
+/** One state (or all), a category, 只看超时. */
+type HandlingFilters = Pick<TicketListQuery, 'category' | 'overdue'> & { state?: TicketState };
 
 /** The states worth filtering by in each list; 全部 first. */
 const STATE_FILTERS: Record<HandlingView, (TicketState | 'all')[]> = {
@@ -33,40 +31,6 @@ const EMPTY_TEXT: Record<HandlingView, string> = {
   assigned: '项目经理转办给您的工单会出现在这里。',
 };
 
-/** The deadline that matters now: accept within (待受理), resolve within (open), none after. */
-function deadlineLine(ticket: TicketSummary): string | null {
-  if (ticket.state === 'submitted') return `受理时限 ${shanghaiDateTime(ticket.responseDueAt)}`;
-  if (ticket.state === 'accepted' || ticket.state === 'assigned' || ticket.state === 'in_progress') {
-    return `办结时限 ${shanghaiDateTime(ticket.resolutionDueAt)}`;
-  }
-  return null;
-}
-
-function TicketRow({ ticket, onOpen }: { ticket: TicketSummary; onOpen: () => void }) {
-  const deadline = deadlineLine(ticket);
-  return (
-    <View className={`card handling-item${ticket.overdue ? ' handling-item-overdue' : ''}`} onClick={onOpen}>
-      <View className="handling-item-head">
-        <Text className="handling-item-category">{ticket.categoryName}</Text>
-        <Text className="muted handling-item-id">#{ticket.id}</Text>
-      </View>
-      <TicketBadges ticket={ticket} />
-      <View className="handling-item-body">
-        <View className="handling-item-text">
-          <View className="handling-item-summary wrap-text">{ticket.summary}</View>
-          <View className="muted wrap-text handling-item-meta">
-            {ticket.communityName}
-            {ticket.place ? ` · ${ticket.place}` : ''} · {ticket.reporter}
-          </View>
-          <View className="muted handling-item-time">提交于 {shanghaiDateTime(ticket.createdAt)}</View>
-          {deadline ? <View className={`handling-item-due${ticket.overdue ? ' handling-due-late' : ''}`}>{deadline}</View> : null}
-        </View>
-        {ticket.thumbnailUrl ? <Image className="handling-item-thumb" src={fileUrl(ticket.thumbnailUrl)} mode="aspectFill" /> : null}
-      </View>
-    </View>
-  );
-}
-
 /** 工单收件箱 (项目经理: every ticket of the estate) and 我的派单 (员工: the tickets assigned to them). */
 export default function HandlingList() {
   const gate = useSession({ returnTo: HANDLING_LIST_PAGE });
@@ -74,9 +38,7 @@ export default function HandlingList() {
   const { me } = meState;
   const { params } = useRouter();
   const [filters, setFilters] = useState<HandlingFilters>({});
-  const [categories, setCategories] = useState<TicketCategory[]>([]);
   const [categoriesOpen, setCategoriesOpen] = useState(false);
-  const shownOnce = useRef(false);
 
   const managed = me ? managedEstates(me) : [];
   const staffed = me ? staffEstates(me) : [];
@@ -89,34 +51,19 @@ export default function HandlingList() {
     if (view) void Taro.setNavigationBarTitle({ title: TITLES[view] });
   }, [view]);
 
-  const list = usePagedList(view ? (cursor?: string) => listHandlingTickets(view, filters, cursor) : null, { reloadOn: `${view}|${JSON.stringify(filters)}` });
+  const list = usePagedList(view ? (cursor?: string) => listTickets({ view, ...filters, cursor }) : null, { reloadOn: `${view}|${JSON.stringify(filters)}` });
   const { phase, items, nextCursor, loadingMore, errorMessage } = list;
 
   // Back from a ticket that was just handled: its state (or its place in the list) has changed.
-  useDidShow(() => {
-    if (!shownOnce.current) {
-      shownOnce.current = true;
-      return;
-    }
-    void list.reload(true);
-  });
+  useShownAgain(() => void list.reload(true));
 
   usePullDownRefresh(() => {
     void list.reload(true).finally(() => Taro.stopPullDownRefresh());
   });
 
-  useEffect(() => {
-    if (estateId === null) return;
-    let live = true;
-    listTicketCategories(estateId)
-      .then((answer) => {
-        if (live) setCategories(answer.filter((category) => category.active));
-      })
-      .catch(showApiError);
-    return () => {
-      live = false;
-    };
-  }, [estateId]);
+  // The category filter is offered once the estate's categories are known; without them the list still works.
+  const categoriesOf = useRemote(useCallback(() => listTicketCategories(estateId as number), [estateId]), { enabled: estateId !== null });
+  const categories = (categoriesOf.data ?? []).filter((category) => category.active);
 
   const loadMore = list.loadMore;
 
@@ -188,7 +135,7 @@ export default function HandlingList() {
         <View className="handling-list">
           <View className="muted handling-count">{nextCursor ? `已显示 ${items.length} 条，还有更多` : `共 ${items.length} 条`}</View>
           {items.map((ticket) => (
-            <TicketRow key={ticket.id} ticket={ticket} onOpen={() => void Taro.navigateTo({ url: `${HANDLING_TICKET_PAGE}?id=${ticket.id}` })} />
+            <TicketCard key={ticket.id} ticket={ticket} audience="handling" className="handling-item" onOpen={() => void Taro.navigateTo({ url: `${HANDLING_TICKET_PAGE}?id=${ticket.id}` })} />
           ))}
           {nextCursor ? (
             <Button className="button button-block handling-more" disabled={loadingMore || undefined} onClick={() => void loadMore()}>
