@@ -8,6 +8,7 @@ import {
   TICKET_TRANSITIONS,
   shanghaiDate,
   shanghaiDateTime,
+  type ErrorCode,
   type TicketAction,
   type TicketActor,
   type TicketState,
@@ -96,6 +97,12 @@ export interface PlannedEvent {
 
 export type TicketChanges = Partial<Omit<Ticket, 'id' | 'version' | 'createdAt' | 'updatedAt'>>;
 
+/** An error described, not built: a plan names the refusal it would give, and only a conflict raises it. */
+export interface Refusal {
+  code: ErrorCode;
+  message: string;
+}
+
 export interface TicketPlan {
   step: StepKind;
   /** The row is new: nothing to update, it counts in the statistics from nothing. */
@@ -109,7 +116,7 @@ export interface TicketPlan {
    * refuse with that error, or skip (a system step someone else already took).
    */
   guard: { state: TicketState; version?: number; unset?: ('ratingStars' | 'responseOverdueAt' | 'resolutionOverdueAt' | 'escalatedAt')[] };
-  onConflict: DomainError | 'skip';
+  onConflict: Refusal | 'skip';
   events: PlannedEvent[];
   /** Put before the community office (督办): a new escalation, or one more reason on the one already open. */
   escalate: { reason: EscalationReason; join: boolean } | null;
@@ -132,7 +139,7 @@ export const TICKET_SIDE_STEPS: readonly { kind: Exclude<StepKind, TicketAction>
 ];
 
 const notAllowed = (message: string) => new DomainError(403, 'ACTION_NOT_ALLOWED', message);
-const stale = () => conflict('STALE_VERSION', '工单刚被他人处理过，请刷新后再操作');
+const stale: Refusal = { code: 'STALE_VERSION', message: '工单刚被他人处理过，请刷新后再操作' };
 const ROLE_OF: Record<StepActor, EventActorRole> = {
   reporter: 'reporter',
   manager: 'manager',
@@ -216,7 +223,7 @@ export function planTicketStep(t: Ticket, step: TicketStep, ctx: StepContext): T
     changes: to === t.state ? {} : { state: to },
     increments: {},
     guard: { state: t.state },
-    onConflict: stale(),
+    onConflict: stale,
     events: [{ actorId: ctx.actorId, actorRole: ROLE_OF[actor], action, from: t.state, to, note, photoIds }],
     escalate: null,
     notices: noticesFor(action, t, note, now),
@@ -271,7 +278,7 @@ export function planTicketStep(t: Ticket, step: TicketStep, ctx: StepContext): T
       const plan = base('reporter', 'rate', to, `${'★'.repeat(step.stars)}${step.comment ? ` ${step.comment}` : ''}`);
       Object.assign(plan.changes, { ratingStars: step.stars, ratingTags: step.tags, ratingComment: step.comment, ratedAt: now }, closes ? { closedAt: now } : {});
       plan.guard.unset = ['ratingStars'];
-      plan.onConflict = conflict('ALREADY_RATED', '您已经评价过了');
+      plan.onConflict = { code: 'ALREADY_RATED', message: '您已经评价过了' };
       plan.notices = closes ? noticesFor('close', t, null, now) : [];
       return plan;
     }

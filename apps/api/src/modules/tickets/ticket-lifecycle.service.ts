@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { conflict } from '../../common/errors';
 import { retryingTransaction } from '../../database/transactions';
 import { managersOf, officersOf, servesEstate } from '../identity/people';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -62,7 +63,7 @@ export class TicketLifecycleService {
       for (const unset of plan.guard.unset ?? []) qb.andWhere(`${column(unset)} IS NULL`);
       if (!(await qb.execute()).affected) {
         if (plan.onConflict === 'skip') return null;
-        throw plan.onConflict;
+        throw conflict(plan.onConflict.code, plan.onConflict.message);
       }
     }
     const after = { ...t, ...plan.changes } as Ticket;
