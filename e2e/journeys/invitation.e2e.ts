@@ -2,8 +2,9 @@ import { backToMe, signInThroughPicker, signOut, snap, visible } from '../suppor
 import { openApp, type Journey } from '../support/browser';
 
 /**
- * A company admin invites a repairman for 锦绣花园 from the workbench; a resident redeems the code and then holds
- * two roles, switching between them on 我的. Uses 阳光新城 老李 (resident.yangguang), whom no other journey uses.
+ * A company admin invites a repairman for 锦绣花园 from the workbench; the chair of its committee is told she cannot
+ * take it (职责分离); a resident redeems the code and then holds two roles, switching between them on 我的. Uses
+ * 阳光新城 老李 (resident.yangguang), whom no other journey uses; the chair only looks.
  */
 describe('inviting staff with a code, and switching roles', () => {
   let j: Journey;
@@ -38,23 +39,40 @@ describe('inviting staff with a code, and switching roles', () => {
     await signOut(page);
   });
 
+  it('the chair of 锦绣花园’s committee reads, before accepting, why she cannot also work for its property company', async () => {
+    const { page } = j;
+    await signInThroughPicker(page, j.baseUrl, '锦绣花园业委会 林主任');
+    await visible(page, '.me-invite').click();
+    await visible(page, '.invite-code-input input').fill(code);
+    await visible(page, '.invite-check').click();
+    await expect(visible(page, '.invite-preview-role').innerText()).resolves.toBe('物业员工（维修工） · 锦绣花园');
+    await expect(visible(page, '.invite-blocked').innerText()).resolves.toBe('您是锦绣花园的业委会主任，同一小区里物业方和业委会的职务不能由同一人担任');
+    await expect(visible(page, '.invite-accept').getAttribute('disabled')).resolves.not.toBeNull();
+    await snap(page, 'invitation-duties-conflict');
+    await backToMe(page);
+    await signOut(page);
+  });
+
   it('a resident redeems the code and receives the role', async () => {
     const { page } = j;
     await signInThroughPicker(page, j.baseUrl, '阳光新城 老李');
     await visible(page, '.me-invite').click();
     await visible(page, '.invite-code-input input').fill(code.toLowerCase());
+    await visible(page, '.invite-check').click();
+    await expect(visible(page, '.invite-preview-role').innerText()).resolves.toBe('物业员工（维修工） · 锦绣花园');
     await visible(page, '.invite-accept').click();
     await expect(visible(page, '.invite-result-role').innerText()).resolves.toBe('物业员工（维修工） · 锦绣花园');
     await snap(page, 'invitation-accepted');
     await visible(page, '.invite-done').click();
   });
 
-  it('the same code a second time is refused with the API message', async () => {
+  it('the same code a second time says it is used before anything is pressed', async () => {
     const { page } = j;
     await visible(page, '.me-invite').click();
     await visible(page, '.invite-code-input input').fill(code);
-    await visible(page, '.invite-accept').click();
-    await expect(visible(page, '.invite-error').innerText()).resolves.toBe('该邀请码已被使用');
+    await visible(page, '.invite-check').click();
+    await expect(visible(page, '.invite-blocked').innerText()).resolves.toBe('该邀请码已被使用');
+    await expect(visible(page, '.invite-accept').getAttribute('disabled')).resolves.not.toBeNull();
     await backToMe(page);
   });
 

@@ -141,7 +141,7 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     await signOut(page);
   });
 
-  it('the county regulator rates 和谐家园 不定星: refused without a reason, recorded with one, beside the indicators', async () => {
+  it('the county regulator changes 和谐家园’s rating to 不定星: a change needs its reason first, and becomes version 2', async () => {
     const { page } = j;
     await signInThroughPicker(page, j.baseUrl, '县住建局 王科长');
     await openOversight(page);
@@ -150,6 +150,11 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     const form = visible(page, '.ov-rating-form');
     await form.waitFor();
     await expect(visible(page, '.ov-indicators .card-title').innerText()).resolves.toBe(`${shanghaiYear() - 1}年度 系统指标`);
+    // Last year's rating exists (the demo's version 1): a change says what it needs before the button works.
+    await expect(form.locator('.ov-rating-current').innerText()).resolves.toContain('（第1版，清河县 县住建局 王科长');
+    await expect(form.locator('.ov-rating-blocked').innerText()).resolves.toBe('修改已有的评定须填写修改原因');
+    await expect(form.locator('.ov-rating-submit').getAttribute('disabled')).resolves.not.toBeNull();
+    await form.locator('.ov-rating-change-reason textarea').fill('复核：合同年内到期，改为不定星');
     await form.locator('.ov-star-choice', { hasText: '不定星' }).click();
     await form.locator('.ov-rating-submit').click();
     await expect(form.locator('.ov-rating-error').innerText()).resolves.toBe('不定星须填写原因');
@@ -158,8 +163,8 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     await form.locator('.ov-rating-submit').click();
     const history = visible(page, '.ov-rating-history');
     await history.locator('.ov-history-item', { hasText: '物业服务合同年内到期，待业主大会选聘后再评' }).waitFor();
-    await expect(history.locator('.ov-history-item').first().innerText()).resolves.toContain('不定星');
-    await expect(form.locator('.ov-rating-current').innerText()).resolves.toContain('当前：不定星（清河县 县住建局 王科长');
+    await expect(history.locator('.ov-history-item').first().innerText()).resolves.toMatch(/第2版[\s\S]*不定星[\s\S]*修改原因：复核：合同年内到期，改为不定星/);
+    await expect(form.locator('.ov-rating-current').innerText()).resolves.toContain('当前：不定星（第2版，清河县 县住建局 王科长');
     await snap(page, 'oversight-rating');
     await backToMe(page);
     await signOut(page);

@@ -18,6 +18,10 @@ export const STAFF_INVITE_PAGE = '/packages/work/pages/invite/index';
 export const HANDLING_LIST_PAGE = '/packages/work/pages/tickets/index';
 export const HANDLING_TICKET_PAGE = '/packages/work/pages/ticket/index';
 export const HANDLING_STATS_PAGE = '/packages/work/pages/stats/index';
+/** 分类与时限 (?communityId=): the estate's ticket categories within the county's floors (project managers). */
+export const CATEGORIES_PAGE = '/packages/work/pages/categories/index';
+/** 职责冲突: people on both the property side and the committee of an estate (offices, company and platform admins). */
+export const DUTY_CONFLICTS_PAGE = '/packages/work/pages/conflicts/index';
 
 /** 随手拍: 我的报事 and the estate's board; `?view=community` opens the board. */
 export const TICKETS_PAGE = '/packages/tickets/pages/index/index';

@@ -167,7 +167,7 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     await t.http().post(`/api/v1/communities/${a.community.id}/star-ratings`).set(county).send({ year, stars: 6, reason: 'x' }).expect(400);
     await t.http().post(`/api/v1/communities/${a.community.id}/star-ratings`).set(county).send({ year, stars: null, reason: '' }).expect(400);
     await t.http().post(`/api/v1/communities/${a.community.id}/star-ratings`).set(county).send({ year, stars: null, reason: '服务不足一年，暂不定星' }).expect(201);
-    const rated = await t.http().post(`/api/v1/communities/${a.community.id}/star-ratings`).set(county).send({ year, stars: 4, reason: '复评：服务规范' }).expect(201);
+    const rated = await t.http().post(`/api/v1/communities/${a.community.id}/star-ratings`).set(county).send({ year, stars: 4, reason: '复评：服务规范', baseVersion: 1, changeReason: '服务满一年后复评' }).expect(201);
     expect(rated.body.indicators).toMatchObject({ year });
     await t.http().post(`/api/v1/communities/${c.community.id}/star-ratings`).set(town1).send({ year, stars: 5, reason: 'x' }).expect(404);
     await t.http().post(`/api/v1/communities/${a.community.id}/star-ratings`).set(officeA).send({ year, stars: 5, reason: 'x' }).expect(403);

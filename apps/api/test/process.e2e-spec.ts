@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as net from 'node:net';
+import { floorProblem, shanghaiDate, type CreditEventView, type DeadlineFloorsView, type StarRatingsView, type TicketCategory } from '@wuye/contracts';
 import { DEVELOPMENT_SECRETS } from '../src/config';
 import { startApi, runApiToExit, ApiProcess } from './support/process';
 import { createTestDatabase, TestDatabase } from './support/database';
@@ -77,6 +78,41 @@ describe('the API process', () => {
       expect(inReview.items.length).toBeGreaterThan(0);
       const questions = (await get('/api/v1/communities/1/questions', chair)) as { items: unknown[] };
       expect(questions.items.length).toBeGreaterThan(0);
+    });
+
+    it('keeps the demo county within the oversight rules: no one on both sides, floors met, versioned ratings, managers in charge', async () => {
+      const signIn = async (user: string) => {
+        const res = await fetch(`${api.baseUrl}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
+        return { Authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
+      };
+      const get = async <T>(path: string, headers: Record<string, string>) => (await (await fetch(`${api.baseUrl}${path}`, { headers })).json()) as T;
+      const admin = await signIn('admin');
+      expect((await get<{ items: unknown[] }>('/api/v1/role-assignments/conflicts?limit=100', admin)).items).toEqual([]);
+
+      const estates = (await get<{ items: { id: number; name: string; companyName: string }[] }>('/api/v1/directory/communities?limit=100', admin)).items;
+      for (const estate of estates) {
+        const [categories, floors] = await Promise.all([
+          get<TicketCategory[]>(`/api/v1/communities/${estate.id}/ticket-categories`, admin),
+          get<DeadlineFloorsView>(`/api/v1/communities/${estate.id}/deadline-floors`, admin),
+        ]);
+        expect(floors.floors.length).toBeGreaterThan(0);
+        const problems = categories.map((c) => floorProblem(c, floors.floors.find((f) => f.code === c.code))?.message).filter(Boolean);
+        expect({ estate: estate.name, problems }).toEqual({ estate: estate.name, problems: [] });
+      }
+
+      const county = await signIn('regulator.county');
+      const xsyj = estates.find((e) => e.name === '西山雅居') as { id: number };
+      const ratings = await get<StarRatingsView>(`/api/v1/communities/${xsyj.id}/star-ratings?year=${Number(shanghaiDate().slice(0, 4)) - 1}`, county);
+      expect(ratings.current).toMatchObject({ version: 2, stars: 2, changeReason: expect.any(String) });
+      expect(ratings.history.map((r) => r.version)).toEqual([2, 1]);
+
+      const events = (await get<{ items: CreditEventView[] }>('/api/v1/credit-events?limit=100', county)).items.filter((e) => e.managerName);
+      expect(events.length).toBeGreaterThan(0);
+      for (const e of events) {
+        const estate = estates.find((x) => x.name === e.communityName) as { id: number };
+        const managers = await get<{ displayName: string }[]>(`/api/v1/communities/${estate.id}/managers?companyId=${e.companyId}&on=${e.occurredOn}`, county);
+        expect(managers.map((m) => m.displayName)).toContain(e.managerName);
+      }
     });
 
     it('finishes an in-flight request on SIGTERM, then exits cleanly', async () => {

@@ -53,6 +53,10 @@ export const ERROR_CODES = {
   BINDING_ALREADY_DECIDED: '该申请已被处理，请刷新',
   TOO_MANY_PENDING: '待审核的申请太多了，请等待审核结果',
   PHONE_ALREADY_SET: '已绑定手机号；如需更换，请确认后重试',
+  /** 职责分离: one person, one estate, one side (the property company or the owners' committee). */
+  DUTIES_CONFLICT: '同一小区里，物业方和业委会的职务不能由同一人担任',
+  OWN_REQUEST: '不能审核自己提交的申请',
+  BINDING_NEEDS_OFFICE: '这套房屋已有业主，新的业主申请须由社区（村）审核',
   // Tickets
   INVALID_CATEGORY: '请选择本小区的工单分类',
   INVALID_HOUSE: '只能选择您已绑定的本小区房屋',
@@ -69,6 +73,8 @@ export const ERROR_CODES = {
   NOT_FOLLOWING: '您没有关注该问题',
   ESCALATION_CLOSED: '该督办已经结束',
   CONTENT_RISKY: '内容含有不适宜公开的信息，请修改后再提交',
+  DEADLINE_LOOSER_THAN_FLOOR: '时限不能宽于县里规定的标准',
+  EMERGENCY_RESPONSE_TOO_LONG: '紧急分类必须在几小时内响应，时限太长了',
   // Disclosures
   DISCLOSURE_INVALID: '公示内容有误，请按提示修改',
   DISCLOSURE_PUBLISHED: '已公示的内容不能修改；如需更正，请发起更正（新版本）',
@@ -77,6 +83,10 @@ export const ERROR_CODES = {
   ALREADY_ANSWERED: '已经回复过了',
   CORRECTION_PENDING: '该公示已有一份更正在处理中',
   CHAIN_BUSY: '同时有其他公示在签发，请稍后重试',
+  // Oversight
+  MANAGER_NOT_IN_CHARGE: '该人员在事发当日不是该企业在这个小区的项目经理',
+  RATING_YEAR_OUT_OF_RANGE: '评定年度须在小区有物业服务之后，且不晚于今年',
+  RATING_CHANGE_NEEDS_REASON: '修改已有的评定须填写修改原因',
   // Uploads and imports
   UPLOAD_NOT_ALLOWED: '绑定房屋后才能上传照片',
   UPLOAD_DAILY_LIMIT: '今天上传的文件已达上限，请明天再试',

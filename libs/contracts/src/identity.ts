@@ -44,7 +44,15 @@ export interface BindingView {
   /** Only for reviewers and the house's owners: who asked, and what they wrote. */
   applicant?: { id: number; displayName: string };
   applicantNote?: string | null;
+  /** Reviewers: an owner request for a house that already has an approved owner; the community office decides it. */
+  contested?: boolean;
+  /** Reviewers: what the caller may decide now (the app's buttons). */
+  can?: Record<BindingDecision, boolean>;
+  /** Reviewers: why a decision is held back from the caller (their own request; one for the community office). */
+  blocked?: Partial<Record<BindingDecision, string>>;
 }
+
+export type BindingDecision = 'approve' | 'reject';
 
 /** A house the user is tied to; owners also see the other members of the household. */
 export interface MyHouse extends BindingView {
@@ -104,6 +112,17 @@ export interface InvitationView {
   acceptedBy: string | null;
 }
 
+/** What an invitation code offers the caller, checked before they accept it. */
+export interface InvitationPreview {
+  role: GrantableRole;
+  scopeName: string;
+  title: string | null;
+  expiresAt: string;
+  can: { accept: boolean };
+  /** Why the caller cannot accept it: used, expired, the company left the estate, or 职责分离. */
+  blocked: { accept?: string };
+}
+
 export interface RoleAssignmentView {
   id: number;
   user: { id: number; displayName: string; phone: string | null };
@@ -116,6 +135,20 @@ export interface RoleAssignmentView {
   createdAt: string;
   /** false when a staff/manager grant is dormant because the company no longer serves that community. */
   effective: boolean;
+  /** In lists for admins: whether the caller may revoke it. */
+  can?: { revoke: boolean };
+}
+
+/**
+ * 职责分离: a person holding a property-side role (staff, manager, admin of the serving company) and a committee
+ * role in the same estate. New pairs are refused; these are the ones that exist (older grants, a new contract).
+ */
+export interface DutyConflictView {
+  user: { id: number; displayName: string; phone: string | null };
+  communityId: number;
+  communityName: string;
+  property: RoleAssignmentView[];
+  committee: RoleAssignmentView[];
 }
 
 export interface AssignRoleInput {

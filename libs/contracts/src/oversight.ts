@@ -90,16 +90,45 @@ export function creditGrade(score: number): CreditStanding['grade'] {
   return score >= 90 ? 'A' : score >= 75 ? 'B' : score >= 60 ? 'C' : 'D';
 }
 
+/**
+ * One version of an estate's rating for a year. A year has one rating; changing it adds a version with the reason
+ * for the change, and the latest version is the rating.
+ */
 export interface StarRatingView {
   id: number;
   year: number;
+  version: number;
   /** null: 不定星. */
   stars: number | null;
   reason: string;
+  /** Why an earlier version was changed (versions after the first). */
+  changeReason: string | null;
   ratedBy: string;
   issuingArea: string;
   ratedAt: string;
   indicators: Record<string, number | null>;
+}
+
+/** An estate's ratings: the form (regulators) and the result (residents). */
+export interface StarRatingsView {
+  /** The latest version for the year asked for, if any. */
+  current: StarRatingView | null;
+  /** Every version of every year, newest first. */
+  history: StarRatingView[];
+  indicators: RatingIndicators;
+  /** The years that may be rated: from the estate's first year of property service to this year. */
+  years: { first: number; last: number };
+  can: { rate: boolean };
+}
+
+export interface StarRatingInput {
+  year: number;
+  /** 1–5, or null for 不定星. */
+  stars: number | null;
+  reason: string;
+  /** Changing the year's rating: the version being changed (the current one) and why. */
+  baseVersion?: number;
+  changeReason?: string;
 }
 
 export interface RatingIndicators {

@@ -8,7 +8,8 @@ import type {
   CreditStanding,
   EscalationView,
   Page,
-  RatingIndicators,
+  StarRatingInput,
+  StarRatingsView,
   StarRatingView,
 } from '@wuye/contracts';
 import { malformedAnswer, request } from './http';
@@ -64,26 +65,12 @@ export function closeEscalation(id: number, note: string): Promise<EscalationVie
   return request<EscalationView>({ url: `/api/v1/escalations/${id}/close`, method: 'POST', data: { note } });
 }
 
-export interface CommunityStarRatings {
-  /** The rating of the year asked for, if any. */
-  current: StarRatingView | null;
-  /** Every rating of the estate, newest first (a re-rating is a new entry). */
-  history: StarRatingView[];
-  /** What the system holds for that year. */
-  indicators: RatingIndicators;
+/** An estate's ratings: the year asked for (its latest version), every version, the indicators, the years open to rating. */
+export function getStarRatings(communityId: number, year?: number): Promise<StarRatingsView> {
+  return request<StarRatingsView>({ url: `/api/v1/communities/${communityId}/star-ratings`, query: { year } });
 }
 
-export function getStarRatings(communityId: number, year?: number): Promise<CommunityStarRatings> {
-  return request<CommunityStarRatings>({ url: `/api/v1/communities/${communityId}/star-ratings`, query: { year } });
-}
-
-export interface StarRatingInput {
-  year: number;
-  /** 1–5, or null for 不定星. */
-  stars: number | null;
-  reason: string;
-}
-
+/** A year's first rating, or a change of its current version (baseVersion and changeReason); 409 STALE_VERSION if it moved on. */
 export function rateCommunity(communityId: number, input: StarRatingInput): Promise<StarRatingView> {
   return request<StarRatingView>({ url: `/api/v1/communities/${communityId}/star-ratings`, method: 'POST', data: input });
 }
@@ -114,9 +101,9 @@ export function recordCreditEvent(input: CreditEventInput): Promise<CreditEventV
   return request<CreditEventView>({ url: '/api/v1/credit-events', method: 'POST', data: input });
 }
 
-/** The project managers of an estate (who a credit event may name). */
-export function listCommunityManagers(communityId: number): Promise<{ id: number; displayName: string }[]> {
-  return request<{ id: number; displayName: string }[]>({ url: `/api/v1/communities/${communityId}/managers` });
+/** The project managers of an estate for a company on a day: who a credit event of that day may name. */
+export function listCommunityManagers(communityId: number, companyId: number, on: string): Promise<{ id: number; displayName: string }[]> {
+  return request<{ id: number; displayName: string }[]>({ url: `/api/v1/communities/${communityId}/managers`, query: { companyId, on } });
 }
 
 export function downloadStatsExport(areaId: number, from: string, to: string, areaName: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type {
   CreateTicketInput,
+  DeadlineFloorsView,
   Page,
   RatingInput,
   TicketCategory,
@@ -70,6 +71,16 @@ export function similarTickets(communityId: number, categoryCode: string, place?
 /** The estate's categories with their deadlines; switched-off ones come too (`active: false`). */
 export function listTicketCategories(communityId: number): Promise<TicketCategory[]> {
   return request<TicketCategory[]>({ url: `/api/v1/communities/${communityId}/ticket-categories` });
+}
+
+/** 分类与时限 (managers): the whole list at once; 422 DEADLINE_LOOSER_THAN_FLOOR / EMERGENCY_RESPONSE_TOO_LONG. */
+export function replaceTicketCategories(communityId: number, categories: TicketCategory[]): Promise<TicketCategory[]> {
+  return request<TicketCategory[]>({ url: `/api/v1/communities/${communityId}/ticket-categories`, method: 'PUT', data: { categories } });
+}
+
+/** The county's floors that bind the estate's categories (set by the county regulator). */
+export function getDeadlineFloors(communityId: number): Promise<DeadlineFloorsView> {
+  return request<DeadlineFloorsView>({ url: `/api/v1/communities/${communityId}/deadline-floors` });
 }
 
 /** One lifecycle step; `version` is the one shown. 409 STALE_VERSION / ILLEGAL_TRANSITION when someone was first. */

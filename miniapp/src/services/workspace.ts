@@ -79,7 +79,7 @@ const ROLE_WORKSPACES: Record<Role, WorkspaceKey[]> = {
   company_admin: ['work'],
   committee: ['review', 'bindings'],
   committee_chair: ['review', 'bindings'],
-  community_office: ['oversight'],
+  community_office: ['oversight', 'bindings'],
   regulator: ['oversight'],
   platform_admin: ['oversight'],
 };
@@ -94,6 +94,9 @@ export function workspaceEntries(me: Pick<MeView, 'id' | 'roles'>): WorkspaceEnt
 
 /** Roles that decide house bindings in their estate (the API's bindings.review policy, per estate). */
 export const REVIEWER_ROLES: readonly Role[] = ['manager', 'committee', 'committee_chair'];
+
+/** Roles that decide an owner request for a house that already has an owner, in their area (bindings.arbitrate). */
+export const ARBITER_ROLES: readonly Role[] = ['community_office'];
 
 /** The estates in which the user reviews bindings, each once, in the order of their roles. */
 export function reviewCommunities(me: Pick<MeView, 'roles'>): { id: number; name: string }[] {

@@ -15,6 +15,7 @@ import { Notification } from '../modules/notifications/notification.entity';
 import { Escalation } from '../modules/tickets/escalation.entity';
 import { Open311Client } from '../modules/tickets/open311-client.entity';
 import { TicketCategoryRow } from '../modules/tickets/ticket-category.entity';
+import { DeadlineFloorRow } from '../modules/tickets/deadline-floor.entity';
 import { TicketEvent } from '../modules/tickets/ticket-event.entity';
 import { TicketFollower } from '../modules/tickets/ticket-follower.entity';
 import { Ticket } from '../modules/tickets/ticket.entity';
@@ -60,4 +61,5 @@ export const ENTITIES = [
   TicketRollupMonth,
   StarRating,
   CreditEvent,
+  DeadlineFloorRow,
 ];

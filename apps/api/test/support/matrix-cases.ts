@@ -54,6 +54,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/me/invitations': { kind: 'own' },
   'POST /api/v1/bindings': { kind: 'own', why: 'anyone may ask to bind to a house; A’s reviewers decide', body: (w) => ({ houseId: w.A.houses[5].id, relation: 'tenant' }) },
   'POST /api/v1/invitations/accept': { kind: 'own', why: 'the code is a credential handed to the invitee', body: () => ({ code: 'ZZZZZZZZ' }) },
+  'POST /api/v1/invitations/check': { kind: 'own', why: 'what a code offers the one holding it', body: () => ({ code: 'ZZZZZZZZ' }) },
 
   // Bindings.
   'GET /api/v1/communities/{id}/bindings': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'managerA' },
@@ -64,6 +65,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   // Roles and the audit log.
   'POST /api/v1/invitations': { kind: 'scoped', body: (w) => ({ role: 'staff', communityId: w.A.communityId }), insider: 'companyAdminA' },
   'GET /api/v1/role-assignments': { kind: 'scoped', query: (w) => ({ companyId: w.A.companyId }), insider: 'companyAdminA' },
+  'GET /api/v1/role-assignments/conflicts': { kind: 'scoped', insider: 'officeA' },
   'POST /api/v1/role-assignments': { kind: 'scoped', body: (w) => ({ userId: w.A.staffUserId, role: 'manager', communityId: w.A.communityId }), insider: 'companyAdminA' },
   'POST /api/v1/role-assignments/{id}/revoke': { kind: 'scoped', path: (w) => ({ id: w.A.spareAssignmentId }), insider: 'companyAdminA' },
   'GET /api/v1/audit': { kind: 'scoped', query: () => ({ limit: 100 }), insider: 'companyAdminA' },
@@ -126,6 +128,14 @@ export const MATRIX: Record<string, MatrixCase> = {
     path: (w) => ({ id: w.A.communityId }),
     body: () => ({ categories: [{ code: 'facility', name: '设施故障', responseMinutes: 60, resolutionMinutes: 600, emergency: false, active: true }] }),
     insider: 'managerA',
+  },
+  'GET /api/v1/communities/{id}/deadline-floors': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'managerA' },
+  'GET /api/v1/areas/{id}/deadline-floors': { kind: 'scoped', path: (w) => ({ id: w.A.countyId }), insider: 'admin' },
+  'PUT /api/v1/areas/{id}/deadline-floors': {
+    kind: 'scoped',
+    path: (w) => ({ id: w.A.countyId }),
+    body: () => ({ floors: [{ code: 'facility', name: '设施故障', responseMinutes: 120, resolutionMinutes: 1440, emergency: false }] }),
+    insider: 'admin',
   },
   'GET /api/v1/communities/{id}/assignees': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'managerA' },
   'GET /api/v1/communities/{id}/workload': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'managerA' },

@@ -9,6 +9,8 @@ import { TicketSources1764300000007 } from './1764300000007-TicketSources';
 import { FrozenFacts1764300000008 } from './1764300000008-FrozenFacts';
 import { ExactIdempotencyKeys1764300000009 } from './1764300000009-ExactIdempotencyKeys';
 import { UploadLimits1764300000010 } from './1764300000010-UploadLimits';
+import { StarRatingVersions1764300018000 } from './1764300018000-StarRatingVersions';
+import { DeadlineFloors1764300018001 } from './1764300018001-DeadlineFloors';
 
 /** In order. The same migrations run on SQLite and on MySQL/MariaDB. */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   FrozenFacts1764300000008,
   ExactIdempotencyKeys1764300000009,
   UploadLimits1764300000010,
+  StarRatingVersions1764300018000,
+  DeadlineFloors1764300018001,
 ];

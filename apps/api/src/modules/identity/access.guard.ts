@@ -37,7 +37,7 @@ export class AccessGuard implements CanActivate {
     if (principal === 'gone') throw unauthenticated('UNAUTHENTICATED', '账号不可用，请重新登录');
     if (principal === 'signed-out') throw unauthenticated('UNAUTHENTICATED', SESSION_OVER);
     request.principal = principal;
-    if (rule.kind === 'policy' && !principal.may(rule.policy)) throw forbidden();
+    if (rule.kind === 'policy' && !rule.policies.some((policy) => principal.may(policy))) throw forbidden();
     return true;
   }
 }

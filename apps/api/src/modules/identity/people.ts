@@ -55,6 +55,16 @@ export async function officersOf(m: EntityManager, communityId: number): Promise
   return userIds(rows);
 }
 
+/** The approved owners of a house (but `except`): told when someone else asks to be registered as its owner. */
+export async function ownersOf(m: EntityManager, houseId: number, except: number): Promise<number[]> {
+  const rows = await rawQuery<{ userId: number }>(
+    m,
+    `SELECT user_id AS userId FROM house_binding WHERE house_id = :houseId AND relation = 'owner' AND state = 'approved' AND user_id <> :except ORDER BY id`,
+    { houseId, except },
+  );
+  return userIds(rows);
+}
+
 /** How a person without a house in the estate is named to its residents, by the role they hold there. */
 const PUBLIC_ROLE_NAMES: Partial<Record<Role, string>> = { committee: '业委会', committee_chair: '业委会', staff: '物业', manager: '物业' };
 

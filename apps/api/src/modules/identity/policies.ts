@@ -26,8 +26,10 @@ export const POLICIES = {
   'houses.manage': ['platform_admin', 'company_admin', 'manager'],
   /** See service contracts. */
   'contracts.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'committee', 'committee_chair'],
-  /** Approve or reject house bindings, remove a resident from a house. */
+  /** Approve or reject house bindings, remove a resident from a house (never one's own request: BindingsService). */
   'bindings.review': ['platform_admin', 'manager', 'committee', 'committee_chair'],
+  /** Decide an owner request for a house that already has an approved owner (the estate's reviewers may not). */
+  'bindings.arbitrate': ['platform_admin', 'community_office'],
   /** Issue invitations and revoke roles (which roles, where: RolesService.mayGrant). */
   'roles.manage': ['platform_admin', 'company_admin', 'community_office'],
   /** Appoint and revoke the owners' committee of the estates of one's community office. */
@@ -48,8 +50,10 @@ export const POLICIES = {
   'tickets.work': ['staff', 'manager'],
   /** See everything about an estate's tickets, reporters included (the property side). */
   'tickets.property': ['platform_admin', 'company_admin', 'manager', 'staff'],
-  /** Change an estate's ticket categories and deadlines. */
+  /** Change an estate's ticket categories and deadlines (within the county's floors). */
   'categories.manage': ['platform_admin', 'manager'],
+  /** Set a county's deadline floors (county regulators: the county must be theirs). */
+  'floors.manage': ['platform_admin', 'regulator'],
   /** Read published disclosures of an estate. */
   'disclosures.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'staff', 'committee', 'committee_chair', 'resident'],
   /** See drafts and disclosures in review, with the committee's comments. */
@@ -77,5 +81,15 @@ export const POLICIES = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Policy = keyof typeof POLICIES;
+
+/**
+ * 职责分离: the two sides of an estate. Nobody holds a role of each in the same estate (company admins stand on the
+ * property side of every estate their company serves); RolesService refuses the pair and lists any that exist.
+ */
+export const DUTY_SIDES = {
+  property: ['staff', 'manager', 'company_admin'],
+  committee: ['committee', 'committee_chair'],
+} as const satisfies Record<string, readonly Role[]>;
+export type DutySide = keyof typeof DUTY_SIDES;
 
 export const rolesFor = (policy: Policy): readonly Role[] => POLICIES[policy];

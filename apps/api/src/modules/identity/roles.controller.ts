@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AuditEntryView, InvitationView, Page, RoleAssignmentView } from '@wuye/contracts';
+import type { AuditEntryView, DutyConflictView, InvitationPreview, InvitationView, Page, RoleAssignmentView } from '@wuye/contracts';
+import { PageQuery } from '../../common/pagination';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller, SignedIn } from './access.decorators';
 import { AuditService } from './audit.service';
@@ -28,6 +29,17 @@ export class RolesController {
     return this.roles.invite(dto, caller);
   }
 
+  /**
+   * What a code offers, before redeeming it: the role, the place, and whether the caller may accept it (and why not:
+   * used, expired, or 职责分离). A POST, so the code stays out of request logs and counts against the write limit.
+   */
+  @Post('invitations/check')
+  @HttpCode(200)
+  @SignedIn()
+  check(@Body() dto: AcceptInvitationDto, @Caller() caller: Principal): Promise<InvitationPreview> {
+    return this.roles.check(dto.code, caller);
+  }
+
   /** Redeem an invitation code: the caller receives its role. */
   @Post('invitations/accept')
   @HttpCode(200)
@@ -40,6 +52,17 @@ export class RolesController {
   @Allow('roles.manage')
   list(@Query() query: ListRoleAssignmentsQuery, @Caller() caller: Principal): Promise<Page<RoleAssignmentView>> {
     return this.roles.list(query, caller);
+  }
+
+  /**
+   * 职责分离: people holding a property-side and a committee role in the same estate, within the caller's reach (the
+   * office of the estate, the admin of the serving company, platform admins), each role with whether the caller may
+   * revoke it.
+   */
+  @Get('role-assignments/conflicts')
+  @Allow('roles.manage')
+  conflicts(@Query() query: PageQuery, @Caller() caller: Principal): Promise<Page<DutyConflictView>> {
+    return this.roles.conflicts(query, caller);
   }
 
   /** A company admin puts one of the company's people in a role at an estate it serves. */

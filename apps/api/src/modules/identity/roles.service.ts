@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { ROLE_LABELS, type GrantableRole, type InvitationView, type Page, type Role, type RoleAssignmentView, shanghaiDate } from '@wuye/contracts';
+import {
+  ROLE_LABELS,
+  type DutyConflictView,
+  type GrantableRole,
+  type InvitationPreview,
+  type InvitationView,
+  type Page,
+  type Role,
+  type RoleAssignmentView,
+  shanghaiDate,
+} from '@wuye/contracts';
 import { conflict, DomainError, forbidden, invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
 import { Area } from '../org/area.entity';
@@ -10,6 +20,7 @@ import { Community } from '../org/community.entity';
 import { activeContractsQuery } from '../org/contracts.service';
 import { PropertyCompany } from '../org/property-company.entity';
 import { AuditService } from './audit.service';
+import { dutiesConflict, dutyConflictPage } from './duties';
 import { AssignRoleDto, CreateInvitationDto, ListRoleAssignmentsQuery } from './dto/roles.dto';
 import { Invitation } from './invitation.entity';
 import type { Principal } from './principal';
@@ -82,16 +93,19 @@ export class RolesService {
     return { items: await this.invitationViews(page.items), nextCursor: page.nextCursor };
   }
 
+  /** What a code offers the caller, and whether they may accept it (the app shows 接受 or the reason before the tap). */
+  async check(code: string, caller: Principal): Promise<InvitationPreview> {
+    const invitation = await this.findInvitation(code);
+    const refusal = await this.refusal(invitation, caller.userId);
+    const [view] = await this.invitationViews([invitation]);
+    return { role: view.role, scopeName: view.scopeName, title: view.title, expiresAt: view.expiresAt, can: { accept: !refusal }, blocked: refusal ? { accept: refusal.message } : {} };
+  }
+
   /** Redeems a code: the caller receives the role. Single use; expired or stale codes are refused. */
   async accept(code: string, caller: Principal): Promise<RoleAssignmentView> {
-    const normalised = code.trim().toUpperCase();
-    const invitation = await this.db.getRepository(Invitation).findOneBy({ code: normalised });
-    if (!invitation) throw new DomainError(404, 'INVITATION_INVALID', '邀请码不存在，请核对后重新输入');
-    if (invitation.acceptedAt) throw conflict('INVITATION_USED', '该邀请码已被使用');
-    if (invitation.expiresAt.getTime() <= Date.now()) throw new DomainError(410, 'INVITATION_EXPIRED', '邀请码已过期，请联系发出邀请的人重新生成');
-    if ((invitation.role === 'staff' || invitation.role === 'manager') && !(await this.serves(invitation.companyId, invitation.communityId))) {
-      throw conflict('INVITATION_STALE', '该物业企业已不再服务这个小区，邀请码失效');
-    }
+    const invitation = await this.findInvitation(code);
+    const refusal = await this.refusal(invitation, caller.userId);
+    if (refusal) throw refusal;
     const assignmentId = await this.db.transaction(async (m) => {
       const used = await m
         .getRepository(Invitation)
@@ -102,9 +116,26 @@ export class RolesService {
         .execute();
       if (!used.affected) throw conflict('INVITATION_USED', '该邀请码已被使用');
       const scope: Scope = { role: invitation.role, communityId: invitation.communityId, companyId: invitation.companyId, areaId: invitation.areaId };
-      return this.grant(m, caller.userId, scope, invitation.title, invitation.createdById, 'invitation.accept');
+      return this.grant(m, caller.userId, scope, invitation.title, invitation.createdById, 'invitation.accept', caller);
     });
     return (await this.assignmentViews([await this.db.getRepository(RoleAssignment).findOneByOrFail({ id: assignmentId })]))[0];
+  }
+
+  private async findInvitation(code: string): Promise<Invitation> {
+    const invitation = await this.db.getRepository(Invitation).findOneBy({ code: code.trim().toUpperCase() });
+    if (!invitation) throw new DomainError(404, 'INVITATION_INVALID', '邀请码不存在，请核对后重新输入');
+    return invitation;
+  }
+
+  /** Why `userId` cannot redeem this invitation now, or null: the one list of refusals for the check and for accepting. */
+  private async refusal(invitation: Invitation, userId: number): Promise<DomainError | null> {
+    if (invitation.acceptedAt) return conflict('INVITATION_USED', '该邀请码已被使用');
+    if (invitation.expiresAt.getTime() <= Date.now()) return new DomainError(410, 'INVITATION_EXPIRED', '邀请码已过期，请联系发出邀请的人重新生成');
+    if ((invitation.role === 'staff' || invitation.role === 'manager') && !(await this.serves(invitation.companyId, invitation.communityId))) {
+      return conflict('INVITATION_STALE', '该物业企业已不再服务这个小区，邀请码失效');
+    }
+    const clash = await dutiesConflict(this.db, userId, invitation);
+    return clash ? conflict('DUTIES_CONFLICT', clash) : null;
   }
 
   /** A company admin puts one of the company's people in another role or estate (e.g. makes them manager). */
@@ -114,7 +145,7 @@ export class RolesService {
       .getRepository(RoleAssignment)
       .existsBy({ userId: dto.userId, companyId: scope.companyId as number, revokedAt: IsNull() });
     if (!employee) throw notFound('user');
-    const id = await this.db.transaction((m) => this.grant(m, dto.userId, scope, dto.title ?? null, caller.userId, 'role.assign'));
+    const id = await this.db.transaction((m) => this.grant(m, dto.userId, scope, dto.title ?? null, caller.userId, 'role.assign', caller));
     return (await this.assignmentViews([await this.db.getRepository(RoleAssignment).findOneByOrFail({ id })]))[0];
   }
 
@@ -145,7 +176,30 @@ export class RolesService {
     return { items: await this.assignmentViews(page.items), nextCursor: page.nextCursor };
   }
 
-  private async grant(m: EntityManager, userId: number, scope: Scope, title: string | null, grantedById: number, action: string): Promise<number> {
+  /** 职责分离: people on both sides of an estate in the caller's reach, with the assignments behind it. */
+  async conflicts(query: { cursor?: string; limit?: number }, caller: Principal): Promise<Page<DutyConflictView>> {
+    const page = await dutyConflictPage(this.db, caller, query);
+    const ids = [...new Set(page.pairs.flatMap((p) => p.rows.map((r) => r.assignmentId)))];
+    const assignments = ids.length ? await this.db.getRepository(RoleAssignment).findBy({ id: In(ids) }) : [];
+    const views = await this.assignmentViews(assignments);
+    const revocable = new Set<number>();
+    for (const a of assignments) if (a.userId !== caller.userId && (await this.mayGrant(caller, a))) revocable.add(a.id);
+    const communities = await this.db.getRepository(Community).findBy({ id: In(page.pairs.map((p) => p.communityId)) });
+    const viewOf = (id: number) => ({ ...(views.find((v) => v.id === id) as RoleAssignmentView), can: { revoke: revocable.has(id) } });
+    return {
+      items: page.pairs.map((p) => ({
+        user: viewOf(p.rows[0].assignmentId).user,
+        communityId: p.communityId,
+        communityName: communities.find((c) => c.id === p.communityId)?.name ?? '',
+        property: p.rows.filter((r) => r.side === 'property').map((r) => viewOf(r.assignmentId)),
+        committee: p.rows.filter((r) => r.side === 'committee').map((r) => viewOf(r.assignmentId)),
+      })),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** Every grant goes through here: the same role twice is the first one, and 职责分离 is checked in the same transaction. */
+  private async grant(m: EntityManager, userId: number, scope: Scope, title: string | null, grantedById: number, action: string, caller: Principal): Promise<number> {
     const repo = m.getRepository(RoleAssignment);
     const same = await repo.findOneBy({
       userId,
@@ -156,6 +210,9 @@ export class RolesService {
       revokedAt: IsNull(),
     });
     if (same) return same.id;
+    const who = userId === caller.userId ? '您' : ((await m.getRepository(User).findOneBy({ id: userId }))?.displayName ?? '该用户');
+    const clash = await dutiesConflict(m, userId, scope, who);
+    if (clash) throw conflict('DUTIES_CONFLICT', clash);
     const saved = await repo.save(
       repo.create({ userId, role: scope.role, communityId: scope.communityId, companyId: scope.companyId, areaId: scope.areaId, title, grantedById, revokedAt: null }),
     );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, MoreThanOrEqual } from 'typeorm';
-import { CREDIT_DEDUCTIONS, CREDIT_EVENT_LABELS, creditGrade, type CreditEventKind, type CreditEventView, type CreditStanding, type Page, addDays, shanghaiDate } from '@wuye/contracts';
+import { DataSource, In, MoreThanOrEqual } from 'typeorm';
+import { CREDIT_DEDUCTIONS, CREDIT_EVENT_LABELS, creditGrade, type CreditEventKind, type CreditEventView, type CreditStanding, type Page, addDays, shanghaiDate, shanghaiDayStart } from '@wuye/contracts';
 import { invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
 import { AuditService } from '../identity/audit.service';
@@ -14,7 +14,7 @@ import { Community } from '../org/community.entity';
 import { PropertyCompany } from '../org/property-company.entity';
 import { ServiceContract } from '../org/service-contract.entity';
 import { CreditEvent } from './credit-event.entity';
-import { CreditEventDto, CreditEventsQuery } from './dto/oversight.dto';
+import { CreditEventDto, CreditEventsQuery, ManagersQuery } from './dto/oversight.dto';
 import { issuingArea } from './oversight-scope';
 
 /** 信用记录 of property companies: recorded by regulators, summed into a standing over the last 12 months. */
@@ -65,6 +65,13 @@ export class CreditService {
       .getRawMany<{ id: number; path: string }>();
     const community = dto.communityId ? served.find((s) => Number(s.id) === dto.communityId) : undefined;
     if (dto.communityId && !community) throw notFound('community');
+    if (dto.managerUserId) {
+      if (!dto.communityId) throw invalid('点名项目经理时须同时指定小区', { field: 'communityId' });
+      const inCharge = await this.managersInCharge(dto.communityId, company.id, dto.occurredOn);
+      if (!inCharge.includes(dto.managerUserId)) {
+        throw invalid(`${dto.occurredOn}当天，该人员不是${company.name}在这个小区的项目经理`, { field: 'managerUserId' }, 'MANAGER_NOT_IN_CHARGE');
+      }
+    }
     let area: Area | null = null;
     for (const s of community ? [community] : served) {
       area = await issuingArea(this.db, caller, s.path, () => this.db.getRepository(Area).findOne({ where: { level: 'county' }, order: { id: 'ASC' } }));
@@ -88,13 +95,35 @@ export class CreditService {
     return (await this.views([saved]))[0];
   }
 
-  /** The project managers of an estate in the caller's area: whom a credit event may name (managerUserId). */
-  async managersOf(communityId: number, caller: Principal): Promise<{ id: number; displayName: string }[]> {
+  /**
+   * The project managers of an estate in the caller's area on a day (default today), of one company or of whichever
+   * served the estate that day: whom a credit event of that day may name (managerUserId).
+   */
+  async managersOf(communityId: number, query: ManagersQuery, caller: Principal): Promise<{ id: number; displayName: string }[]> {
     if (!caller.mayInCommunity('ratings.write', communityId)) throw notFound('community');
-    const grants = await this.db.getRepository(RoleAssignment).findBy({ role: 'manager', communityId, revokedAt: IsNull() });
-    if (!grants.length) return [];
-    const users = await this.db.getRepository(User).findBy({ id: In(grants.map((g) => g.userId)) });
+    const ids = await this.managersInCharge(communityId, query.companyId ?? null, query.on ?? shanghaiDate());
+    if (!ids.length) return [];
+    const users = await this.db.getRepository(User).findBy({ id: In(ids) });
     return users.map((u) => ({ id: u.id, displayName: u.displayName })).sort((x, y) => x.id - y.id);
+  }
+
+  /**
+   * Who managed the estate for the company on `on` (a Shanghai date): a manager role there held that day (granted by
+   * its end, not revoked before it began) while the company's contract for the estate was in force that day
+   * (started, not ended, not terminated before the day began). activeContractsQuery is the same rule for today.
+   */
+  private async managersInCharge(communityId: number, companyId: number | null, on: string): Promise<number[]> {
+    const dayStart = shanghaiDayStart(on);
+    const qb = this.db
+      .getRepository(RoleAssignment)
+      .createQueryBuilder('ra')
+      .innerJoin(ServiceContract, 'sc', 'sc.companyId = ra.companyId AND sc.communityId = ra.communityId')
+      .select('DISTINCT ra.userId', 'userId')
+      .where("ra.communityId = :communityId AND ra.role = 'manager'", { communityId })
+      .andWhere('ra.createdAt < :dayEnd AND (ra.revokedAt IS NULL OR ra.revokedAt >= :dayStart)', { dayStart, dayEnd: shanghaiDayStart(addDays(on, 1)) })
+      .andWhere('sc.startsOn <= :on AND (sc.endsOn IS NULL OR sc.endsOn >= :on) AND (sc.terminatedAt IS NULL OR sc.terminatedAt >= :dayStart)', { on });
+    if (companyId !== null) qb.andWhere('ra.companyId = :companyId', { companyId });
+    return (await qb.getRawMany<{ userId: number }>()).map((r) => Number(r.userId));
   }
 
   /** Events issued within the caller's areas (platform admins: all). */

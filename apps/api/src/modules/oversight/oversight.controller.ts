@@ -2,12 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { sendXlsx, XLSX } from '../../common/download';
-import type { AreaOverview, CompanyOverview, CreditEventView, EscalationView, Page, StarRatingView } from '@wuye/contracts';
+import type { AreaOverview, CompanyOverview, CreditEventView, EscalationView, Page, StarRatingsView, StarRatingView } from '@wuye/contracts';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller, SignedIn } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
 import { CreditService } from './credit.service';
-import { CloseEscalationDto, CreditEventDto, CreditEventsQuery, EscalationDeadlineDto, EscalationNoteDto, EscalationsQuery, OverviewQuery, StarRatingDto, YearParam } from './dto/oversight.dto';
+import { CloseEscalationDto, CreditEventDto, CreditEventsQuery, EscalationDeadlineDto, EscalationNoteDto, EscalationsQuery, ManagersQuery, OverviewQuery, StarRatingDto, YearParam } from './dto/oversight.dto';
 import { EscalationQueueService } from './escalation-queue.service';
 import { OverviewService } from './overview.service';
 import { RatingsService } from './ratings.service';
@@ -76,7 +76,7 @@ export class OversightController {
   /** An estate's star ratings (residents see theirs) with the indicators the system holds. */
   @Get('communities/:id/star-ratings')
   @Allow('tickets.read')
-  starRatings(@Param('id', ParseIdPipe) id: number, @Query() query: YearParam, @Caller() caller: Principal) {
+  starRatings(@Param('id', ParseIdPipe) id: number, @Query() query: YearParam, @Caller() caller: Principal): Promise<StarRatingsView> {
     return this.ratings.forCommunity(id, query.year, caller);
   }
 
@@ -93,11 +93,11 @@ export class OversightController {
     return this.credit.companyCredit(id);
   }
 
-  /** The project managers of an estate, for the credit-event form (a regulator names the manager concerned). */
+  /** The project managers of an estate on a day, for the credit-event form (a regulator names the manager concerned). */
   @Get('communities/:id/managers')
   @Allow('ratings.write')
-  managers(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<{ id: number; displayName: string }[]> {
-    return this.credit.managersOf(id, caller);
+  managers(@Param('id', ParseIdPipe) id: number, @Query() query: ManagersQuery, @Caller() caller: Principal): Promise<{ id: number; displayName: string }[]> {
+    return this.credit.managersOf(id, query, caller);
   }
 
   @Get('credit-events')

@@ -1,4 +1,4 @@
-import type { Role, ServiceGrade } from '@wuye/contracts';
+import { addDays, type Role, type ServiceGrade } from '@wuye/contracts';
 
 /**
  * The demo county (清河县, fictional): the data `npm start` seeds into an empty database. Stable (no randomness)
@@ -60,6 +60,28 @@ export const DEMO_COMMUNITIES: DemoCommunity[] = [
     previous: { company: 'hengxin', startsOn: '2021-07-01', endedOn: '2026-06-30' },
   },
   { code: 'HXJY', name: '和谐家园', office: 'QHX-XS-LL', address: '柳林村和谐路 3 号', company: 'hengxin', grade: '四级', buildings: 4, floors: 6, lat: 30.3259, long: 120.0731 },
+];
+
+/** The day a company began serving an estate (its contract's start): when its people there took up their roles. */
+export function servingSince(communityCode: string, company: DemoCompanyKey): string | null {
+  const i = DEMO_COMMUNITIES.findIndex((c) => c.code === communityCode);
+  const c = DEMO_COMMUNITIES[i];
+  if (!c) return null;
+  if (c.previous?.company === company) return c.previous.startsOn;
+  if (c.company !== company) return null;
+  return c.previous ? addDays(c.previous.endedOn, 1) : `202${i % 4}-01-01`;
+}
+
+/**
+ * 清河县's floors for ticket deadlines (the county bureau's standard): emergency categories answered within half an
+ * hour or an hour, the rest within the day. The demo estates' defaults are within them.
+ */
+export const DEMO_DEADLINE_FLOORS = [
+  { code: 'fire', name: '消防安全', responseMinutes: 30, resolutionMinutes: 24 * 60, emergency: true },
+  { code: 'elevator', name: '电梯', responseMinutes: 30, resolutionMinutes: 24 * 60, emergency: true },
+  { code: 'safety', name: '安全隐患', responseMinutes: 60, resolutionMinutes: 48 * 60, emergency: true },
+  { code: 'facility', name: '设施故障', responseMinutes: 240, resolutionMinutes: 72 * 60, emergency: false },
+  { code: 'hygiene', name: '环境卫生', responseMinutes: 240, resolutionMinutes: 48 * 60, emergency: false },
 ];
 
 /** Typical floor plans (户型), m² with two decimals as on a property certificate. */

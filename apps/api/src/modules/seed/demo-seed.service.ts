@@ -17,7 +17,7 @@ import { ServiceContract } from '../org/service-contract.entity';
 import { CategoriesService } from '../tickets/categories.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { seedDemoDisclosures } from './demo-disclosures';
-import { seedDemoOversight } from './demo-oversight';
+import { seedDemoFloors, seedDemoOversight } from './demo-oversight';
 import { RollupsService } from '../tickets/rollups.service';
 import { seedDemoTickets, storeDemoPhotos } from './demo-tickets';
 import {
@@ -28,7 +28,11 @@ import {
   DEMO_TOWNS,
   FEE_BY_GRADE,
   FLOOR_PLANS_CENTI,
+  servingSince,
 } from './demo-county';
+
+/** 09:00 in Shanghai on the day a role was taken up; now when the day is unknown. */
+const tookUp = (day: string | null) => (day ? new Date(`${day}T09:00:00+08:00`) : new Date());
 
 /** What later steps of the seed need to find again. */
 export interface DemoIndex {
@@ -67,6 +71,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const index = await this.db.transaction(async (m) => {
       const index: DemoIndex = { areas: new Map(), companies: new Map(), communities: new Map(), users: new Map() };
       await this.seedAreas(m, index);
+      await seedDemoFloors(m, index);
       await this.seedCompanies(m, index);
       await this.seedCommunities(m, index);
       await this.seedAccounts(m, index);
@@ -101,7 +106,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       if (!hasManager) staffRoles.push(['manager', `${demo.name} ${surnames[(n + 7) % 20]}经理`, null]);
       for (const [role, name, title] of staffRoles) {
         const user = await m.getRepository(User).save(m.getRepository(User).create({ displayName: name, devKey: null, openid: null, unionid: null, phoneCipher: null, phoneMasked: null, phoneHash: null, disabledAt: null }));
-        await m.getRepository(RoleAssignment).insert({ userId: user.id, role, communityId: community.id, companyId: company.id, areaId: null, title, grantedById: null, revokedAt: null });
+        await m.getRepository(RoleAssignment).insert({ userId: user.id, role, communityId: community.id, companyId: company.id, areaId: null, title, grantedById: null, revokedAt: null, createdAt: tookUp(servingSince(demo.code, demo.company)) });
       }
       const houses = await m.getRepository(House).find({ where: { communityId: community.id }, order: { id: 'ASC' }, take: 400 });
       for (let i = 0; i < 12; i++) {
@@ -177,15 +182,16 @@ export class DemoSeedService implements OnApplicationBootstrap {
           endReason: null,
           endNote: null,
         });
+      const since = servingSince(c.code, c.company) as string;
       if (c.previous) {
         const ended = contract(c.previous.company, c.previous.startsOn, c.previous.endedOn);
         ended.terminatedAt = new Date(`${c.previous.endedOn}T10:00:00+08:00`);
         ended.endReason = 'reselected';
         ended.endNote = '业主大会决定改选物业服务企业，已完成交接';
         await m.getRepository(ServiceContract).save(ended);
-        await m.getRepository(ServiceContract).save(contract(c.company, '2026-07-01', '2029-06-30'));
+        await m.getRepository(ServiceContract).save(contract(c.company, since, '2029-06-30'));
       } else {
-        await m.getRepository(ServiceContract).save(contract(c.company, `202${i % 4}-01-01`, null));
+        await m.getRepository(ServiceContract).save(contract(c.company, since, null));
       }
       await this.seedHouses(m, community, c.buildings, c.floors, i);
     }
@@ -258,16 +264,25 @@ export class DemoSeedService implements OnApplicationBootstrap {
         );
         continue;
       }
+      // The property side took up its roles when its company began serving (credit events may name a manager only
+      // for days they managed the estate); company admins with the company's first contract.
+      const company = account.company;
+      const since = company
+        ? account.community
+          ? servingSince(account.community, company)
+          : DEMO_COMMUNITIES.map((c) => servingSince(c.code, company)).filter((d): d is string => d !== null).sort()[0] ?? null
+        : null;
       await m.getRepository(RoleAssignment).save(
         m.getRepository(RoleAssignment).create({
           userId: user.id,
           role: account.role,
           communityId: community?.id ?? null,
-          companyId: account.company ? (index.companies.get(account.company) as PropertyCompany).id : null,
+          companyId: company ? (index.companies.get(company) as PropertyCompany).id : null,
           areaId: account.area ? (index.areas.get(account.area) as Area).id : null,
           title: account.title ?? null,
           grantedById: null,
           revokedAt: null,
+          ...(since ? { createdAt: tookUp(since) } : {}),
         }),
       );
     }

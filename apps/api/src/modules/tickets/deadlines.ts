@@ -1,6 +1,23 @@
-import { DEFAULT_TICKET_CATEGORIES, OPEN_TICKET_STATES, type TicketCategory, type TicketState } from '@wuye/contracts';
+import { DEFAULT_TICKET_CATEGORIES, OPEN_TICKET_STATES, type DeadlineFloor, type TicketCategory, type TicketState } from '@wuye/contracts';
 
 export type CategoryDeadlines = Pick<TicketCategory, 'responseMinutes' | 'resolutionMinutes'>;
+
+/**
+ * A category brought within its county's floor (floorProblem in contracts says what is looser): no longer deadlines
+ * than the floor, and an emergency floor keeps the category active and flagged. Used where the system itself writes
+ * categories: an estate's defaults on first use, and existing estates when the county sets a stricter floor.
+ */
+export function withinFloor<C extends Pick<TicketCategory, 'responseMinutes' | 'resolutionMinutes' | 'emergency' | 'active'>>(category: C, floor: DeadlineFloor | undefined): C {
+  if (!floor) return category;
+  const resolutionMinutes = Math.min(category.resolutionMinutes, floor.resolutionMinutes);
+  return {
+    ...category,
+    responseMinutes: Math.min(category.responseMinutes, floor.responseMinutes, resolutionMinutes),
+    resolutionMinutes,
+    emergency: category.emergency || floor.emergency,
+    active: category.active || floor.emergency,
+  };
+}
 
 /** A ticket whose category has since been removed runs on the deadlines of 其他 (other). */
 const FALLBACK: CategoryDeadlines = DEFAULT_TICKET_CATEGORIES.find((c) => c.code === 'other') as TicketCategory;

@@ -4,6 +4,7 @@ import { WechatEventsController } from '../content/wechat-events.controller';
 import { IdentityCoreModule } from '../identity/identity-core.module';
 import { OrgModule } from '../org/org.module';
 import { CategoriesService } from './categories.service';
+import { DeadlineFloorsController } from './deadline-floors.controller';
 import { Open311ClientsController, Open311Controller } from './open311.controller';
 import { Open311Service } from './open311.service';
 import { TicketStatsService } from './stats.service';
@@ -17,7 +18,7 @@ import { RollupsService } from './rollups.service';
 
 @Module({
   imports: [IdentityCoreModule, OrgModule],
-  controllers: [TicketsController, Open311Controller, Open311ClientsController, WechatEventsController],
+  controllers: [TicketsController, Open311Controller, Open311ClientsController, WechatEventsController, DeadlineFloorsController],
   providers: [
     TicketsService,
     TicketViewsService,

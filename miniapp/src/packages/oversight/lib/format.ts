@@ -42,5 +42,7 @@ export function oversightRoles(me: Pick<MeView, 'roles'>): RoleScope[] {
 }
 
 export const canHandleEscalations = (me: Pick<MeView, 'roles'>) => me.roles.some((r) => r.role === 'community_office' || r.role === 'platform_admin');
+/** Offices (committee seats) and platform admins see who sits on both sides of an estate (the API's roles.manage). */
+export const canSeeDutyConflicts = (me: Pick<MeView, 'roles'>) => me.roles.some((r) => r.role === 'community_office' || r.role === 'platform_admin');
 export const canRate = (me: Pick<MeView, 'roles'>) => me.roles.some((r) => r.role === 'regulator' || r.role === 'platform_admin');
 export const canReadOversight = (me: Pick<MeView, 'roles'>) => oversightRoles(me).length > 0;

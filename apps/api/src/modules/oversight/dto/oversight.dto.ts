@@ -1,4 +1,4 @@
-import { CREDIT_EVENT_LABELS, type CreditEventKind } from '@wuye/contracts';
+import { CREDIT_EVENT_LABELS, type CreditEventKind, type StarRatingInput } from '@wuye/contracts';
 import { DateField, EnumField, IntField, TextField } from '../../../common/fields';
 import { PageQuery } from '../../../common/pagination';
 
@@ -44,8 +44,8 @@ export class CloseEscalationDto {
   note: string;
 }
 
-export class StarRatingDto {
-  @IntField({ min: 2000, max: 2100 })
+export class StarRatingDto implements StarRatingInput {
+  @IntField({ min: 2000, max: 2100, description: 'From the estate’s first year of property service to this year (StarRatingsView.years)' })
   year: number;
 
   @IntField({ min: 1, max: 5, nullable: true, description: '1–5, or null for 不定星' })
@@ -53,6 +53,12 @@ export class StarRatingDto {
 
   @TextField({ max: 500 })
   reason: string;
+
+  @IntField({ min: 1, max: 10000, optional: true, description: 'Changing the year’s rating: the version being changed (the current one)' })
+  baseVersion?: number;
+
+  @TextField({ max: 500, optional: true, description: 'Why the rating is changed (required for a change)' })
+  changeReason?: string;
 }
 
 export class YearParam {
@@ -79,8 +85,16 @@ export class CreditEventDto {
   @IntField({ ...ID, optional: true })
   communityId?: number;
 
-  @IntField({ ...ID, optional: true, description: 'The project manager concerned' })
+  @IntField({ ...ID, optional: true, description: 'The project manager concerned: needs communityId, and must have managed that estate for the company on occurredOn' })
   managerUserId?: number;
+}
+
+export class ManagersQuery {
+  @IntField({ ...ID, optional: true, fromQuery: true, description: 'Only this company’s managers (default: whichever company served the estate that day)' })
+  companyId?: number;
+
+  @DateField({ optional: true, description: 'The day (Asia/Shanghai) they managed the estate; default today' })
+  on?: string;
 }
 
 export class CreditEventsQuery extends PageQuery {

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
-import { ApiProperty } from '@nestjs/swagger';
-import type { TicketCategory } from '@wuye/contracts';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
+import type { DeadlineFloor, ReplaceDeadlineFloorsInput, TicketCategory } from '@wuye/contracts';
 import { BoolField, IntField, TextField } from '../../../common/fields';
 
 export class TicketCategoryDto implements TicketCategory {
@@ -32,4 +32,16 @@ export class ReplaceCategoriesDto {
   @ValidateNested({ each: true })
   @Type(() => TicketCategoryDto)
   categories: TicketCategoryDto[];
+}
+
+/** A county's floor for a category: the same fields and limits as the category it binds, less `active`. */
+export class DeadlineFloorDto extends OmitType(TicketCategoryDto, ['active'] as const) implements DeadlineFloor {}
+
+export class ReplaceDeadlineFloorsDto implements ReplaceDeadlineFloorsInput {
+  @ApiProperty({ type: [DeadlineFloorDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DeadlineFloorDto)
+  floors: DeadlineFloorDto[];
 }

@@ -1,42 +1,54 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, View } from '@tarojs/components';
-import { ROLE_LABELS, type RoleAssignmentView } from '@wuye/contracts';
+import { ROLE_LABELS, shanghaiDate, type InvitationPreview, type RoleAssignmentView } from '@wuye/contracts';
 import SessionNotice from '../../../../components/SessionNotice';
 import { useSession } from '../../../../hooks/useSession';
 import { INVITE_PAGE, ME_PAGE } from '../../../../routes';
 import { errorText } from '../../../../services/errors';
-import { acceptInvitation } from '../../../../services/roles';
+import { acceptInvitation, checkInvitation } from '../../../../services/roles';
 import { roleLabel } from '../../../../services/workspace';
 import './index.scss';
 
 /** The API accepts 6–16 letters and digits; codes are issued as 8 capitals without 0/O, 1/I/L. */
 const CODE_PATTERN = /^[A-Z0-9]{6,16}$/;
 
-/** 输入邀请码: staff, managers and committee members receive their role with a code from whoever invited them. */
+/**
+ * 输入邀请码: staff, managers and committee members receive their role with a code from whoever invited them. The code
+ * is checked first: what it offers, and whether the user may take it (the API's reason when not, e.g. 职责分离),
+ * before anything is accepted.
+ */
 export default function AcceptInvitation() {
   const gate = useSession({ returnTo: INVITE_PAGE });
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  const [preview, setPreview] = useState<{ code: string; offer: InvitationPreview } | null>(null);
   const [granted, setGranted] = useState<RoleAssignmentView | null>(null);
+  const normalised = code.replace(/\s+/g, '').toUpperCase();
+  const offer = preview?.code === normalised ? preview.offer : null;
 
-  const accept = async () => {
-    const normalised = code.replace(/\s+/g, '').toUpperCase();
-    if (!CODE_PATTERN.test(normalised)) {
-      setError('邀请码是 8 位字母和数字，请核对后重新输入');
-      return;
-    }
+  const run = async (step: () => Promise<void>) => {
     setSubmitting(true);
     setError('');
     try {
-      setGranted(await acceptInvitation(normalised));
+      await step();
     } catch (caught) {
       setError(errorText(caught));
     } finally {
       setSubmitting(false);
     }
   };
+
+  const check = () => {
+    if (!CODE_PATTERN.test(normalised)) {
+      setError('邀请码是 8 位字母和数字，请核对后重新输入');
+      return;
+    }
+    void run(async () => setPreview({ code: normalised, offer: await checkInvitation(normalised) }));
+  };
+
+  const accept = () => void run(async () => setGranted(await acceptInvitation(normalised)));
 
   if (gate.phase !== 'signed-in') {
     return (
@@ -81,15 +93,28 @@ export default function AcceptInvitation() {
               setCode(event.detail.value.toUpperCase());
               setError('');
             }}
-            onConfirm={() => void accept()}
+            onConfirm={check}
           />
           <View className="field-hint">物业企业或社区发给您的邀请码，7 天内有效，只能使用一次。</View>
         </View>
         {error ? <View className="form-error invite-error">{error}</View> : null}
-        <Button className="button button-primary button-block invite-accept" disabled={submitting || code.trim() === '' || undefined} onClick={() => void accept()}>
-          {submitting ? '正在提交…' : '使用邀请码'}
-        </Button>
+        {offer ? null : (
+          <Button className="button button-primary button-block invite-check" disabled={submitting || code.trim() === '' || undefined} onClick={check}>
+            {submitting ? '正在查询…' : '查看邀请'}
+          </Button>
+        )}
       </View>
+      {offer ? (
+        <View className="card invite-preview">
+          <View className="muted">这个邀请码给您的身份：</View>
+          <View className="invite-preview-role wrap-text">{roleLabel({ role: offer.role, scopeName: offer.scopeName, ...(offer.title ? { title: offer.title } : {}) })}</View>
+          <View className="muted">有效期至 {shanghaiDate(offer.expiresAt)}</View>
+          {offer.blocked.accept ? <View className="form-error invite-blocked wrap-text">{offer.blocked.accept}</View> : null}
+          <Button className="button button-primary button-block invite-accept" disabled={submitting || !offer.can.accept || undefined} onClick={accept}>
+            {submitting ? '正在提交…' : '接受邀请'}
+          </Button>
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -69,7 +69,7 @@ describe('信用记录', () => {
     fireEvent.click(chip('ov-credit-kind', '项目经理撤换'));
     fireEvent.click(chip('ov-credit-community', '和谐家园'));
     await settle();
-    expect(managersMock).toHaveBeenCalledWith(12);
+    expect(managersMock).toHaveBeenCalledWith(12, 2, shanghaiDate());
     fireEvent.click(chip('ov-credit-manager', '和谐家园 钱经理'));
     fireEvent.click(screen.getByText('记录'));
     expect(screen.getByText('请填写事由')).toBeInTheDocument();
@@ -82,6 +82,23 @@ describe('信用记录', () => {
     expect(recordMock).toHaveBeenCalledWith({ companyId: 2, kind: 'manager_dismissed', points: undefined, occurredOn: shanghaiDate(), reason: '项目经理履职不力', communityId: 12, managerUserId: 31 });
     // The list is asked again so the new event shows.
     expect(eventsMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('offers only the managers in charge on the event’s day, asking again when the day changes', async () => {
+    managersMock.mockImplementation(async (_estate, _company, on) => (on === '2025-03-01' ? [] : [{ id: 31, displayName: '和谐家园 钱经理' }]));
+    render(<CreditRecords />);
+    await screen.findByText('记录信用事项');
+    await settle();
+    fireEvent.click(chip('ov-credit-company', '恒信物业'));
+    fireEvent.click(chip('ov-credit-community', '和谐家园'));
+    await settle();
+    expect(chip('ov-credit-manager', '和谐家园 钱经理')).toBeTruthy();
+
+    fireEvent.input(form().querySelector('.ov-credit-date') as HTMLElement, { target: { value: '2025-03-01' } });
+    await settle();
+    expect(managersMock).toHaveBeenLastCalledWith(12, 2, '2025-03-01');
+    expect(form().querySelector('.ov-credit-manager')).toBeNull();
+    expect(screen.getByText('2025-03-01当天该企业在这个小区没有在任的项目经理，不能点名项目经理。')).toBeInTheDocument();
   });
 
   it('offers the companies of every estate in scope, over more than one page of estates', async () => {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { CREDIT_EVENT_LABELS, shanghaiDate, type CommunityView, type CreditEventKind, type CreditEventView } from '@wuye/contracts';
+import { CREDIT_EVENT_LABELS, isCalendarDate, shanghaiDate, type CommunityView, type CreditEventKind, type CreditEventView } from '@wuye/contracts';
 import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
@@ -42,9 +42,15 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
     setError('');
   };
 
-  const managersOf = useRemote(useCallback(() => listCommunityManagers(communityId as number), [communityId]), { enabled: communityId !== null });
-  const managers = communityId !== null && managersOf.phase === 'ready' ? (managersOf.data ?? []) : [];
-  useEffect(() => setManagerId(null), [communityId]);
+  // Only who managed the estate for that company on that day may be named (the API's rule): asked again per day.
+  const day = isCalendarDate(draft.occurredOn) ? draft.occurredOn : null;
+  const askManagers = communityId !== null && draft.companyId !== null && day !== null;
+  const managersOf = useRemote(
+    useCallback(() => listCommunityManagers(communityId as number, draft.companyId as number, day as string), [communityId, draft.companyId, day]),
+    { enabled: askManagers },
+  );
+  const managers = askManagers && managersOf.phase === 'ready' ? (managersOf.data ?? []) : [];
+  useEffect(() => setManagerId(null), [communityId, draft.companyId, day]);
 
   const estates = communities.filter((c) => c.company?.id === draft.companyId);
 
@@ -120,7 +126,7 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
           <NamedChips className="ov-credit-communities" itemClassName="ov-credit-community" items={estates} chosenId={communityId} onChoose={(c) => setCommunityId(c.id === communityId ? null : c.id)} />
         </View>
       ) : null}
-      {communityId !== null && managersOf.phase === 'error' ? (
+      {askManagers && managersOf.phase === 'error' ? (
         <View className="form-error ov-credit-managers-error">
           项目经理没能加载：{managersOf.errorMessage}
           <Button className="button button-small ov-credit-managers-retry" onClick={() => void managersOf.reload()}>
@@ -128,9 +134,12 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
           </Button>
         </View>
       ) : null}
+      {askManagers && managersOf.phase === 'ready' && managers.length === 0 ? (
+        <View className="muted ov-credit-no-manager">{day}当天该企业在这个小区没有在任的项目经理，不能点名项目经理。</View>
+      ) : null}
       {managers.length > 0 ? (
         <View className="field">
-          <View className="field-label">涉及项目经理（可选）</View>
+          <View className="field-label">涉及项目经理（可选，只列出当天在任的）</View>
           <ChoiceChips
             className="ov-credit-managers"
             itemClassName="ov-credit-manager"

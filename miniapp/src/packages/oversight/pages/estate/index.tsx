@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
-import { shanghaiDate, type CommunityView } from '@wuye/contracts';
+import { shanghaiDate, type CommunityView, type StarRatingsView } from '@wuye/contracts';
 import { NamedChips } from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { ESTATE_STANDING_PAGE } from '../../../../routes';
-import { getCommunity, getCompanyCredit, getStarRatings, type CommunityStarRatings, type CompanyCredit } from '../../../../services/oversight';
+import { getCommunity, getCompanyCredit, getStarRatings, type CompanyCredit } from '../../../../services/oversight';
 import CreditStandingCard from '../../components/CreditStandingCard';
 import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import { starsLabel } from '../../lib/format';
@@ -15,7 +15,7 @@ import '../../oversight.scss';
 
 interface Standing {
   community: CommunityView;
-  ratings: CommunityStarRatings;
+  ratings: StarRatingsView;
   credit: CompanyCredit | null;
 }
 

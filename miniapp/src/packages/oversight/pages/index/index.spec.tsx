@@ -102,6 +102,7 @@ describe('监管统计 overview', () => {
     expect(within(document.querySelector('.ov-companies') as HTMLElement).getByText(/信用 A · 94分/)).toBeInTheDocument();
     // Regulators rate and record credit; the 督办 queue is the offices' work.
     expect(screen.queryByText('督办队列')).not.toBeInTheDocument();
+    expect(screen.queryByText('职责冲突')).not.toBeInTheDocument();
   });
 
   it('charts the overdue tickets of each office with ECharts; a bar, or its row under the chart, drills down', async () => {
@@ -174,6 +175,9 @@ describe('监管统计 overview', () => {
     fireEvent.click(await screen.findByText('督办队列'));
     expect(overviewMock).toHaveBeenCalledWith(3, expect.any(String), expect.any(String));
     expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/oversight/pages/escalations/index' });
+    // The office seats the committees: it sees who sits on both sides of its estates.
+    fireEvent.click(screen.getByText('职责冲突'));
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/work/pages/conflicts/index' });
   });
 
   it('导出 Excel downloads the figures of the area and period shown; a failure says why', async () => {

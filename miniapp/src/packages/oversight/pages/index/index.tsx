@@ -5,7 +5,7 @@ import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
-import { CREDIT_PAGE, ESCALATIONS_PAGE, OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_PAGE } from '../../../../routes';
+import { CREDIT_PAGE, DUTY_CONFLICTS_PAGE, ESCALATIONS_PAGE, OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_PAGE } from '../../../../routes';
 import { ApiError } from '../../../../services/http';
 import { downloadStatsExport, getAreaOverview, getCompanyOverview, listAreas } from '../../../../services/oversight';
 import BarChart from '../../components/BarChart';
@@ -13,7 +13,7 @@ import ExportButton from '../../../../components/ExportButton';
 import Freshness from '../../components/Freshness';
 import MetricTiles from '../../components/MetricTiles';
 import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
-import { canHandleEscalations, levelLabel, oversightRoles, percent, periods, starsLabel, type Period } from '../../lib/format';
+import { canHandleEscalations, canSeeDutyConflicts, levelLabel, oversightRoles, percent, periods, starsLabel, type Period } from '../../lib/format';
 import { useRemote } from '../../../../hooks/useRemote';
 import '../../oversight.scss';
 
@@ -107,6 +107,11 @@ export default function OversightOverview() {
         <Button className="button button-small ov-open-credit" onClick={() => void Taro.navigateTo({ url: CREDIT_PAGE })}>
           信用记录
         </Button>
+        {canSeeDutyConflicts(me) ? (
+          <Button className="button button-small ov-open-conflicts" onClick={() => void Taro.navigateTo({ url: DUTY_CONFLICTS_PAGE })}>
+            职责冲突
+          </Button>
+        ) : null}
         {overview ? <ExportButton className="ov-export-stats" download={() => downloadStatsExport(overview.area.id, overview.from, overview.to, overview.area.name)} /> : null}
       </View>
 

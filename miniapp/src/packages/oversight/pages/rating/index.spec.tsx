@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { shanghaiDate, type StarRatingView } from '@wuye/contracts';
+import { shanghaiDate, type StarRatingsView, type StarRatingView } from '@wuye/contracts';
 import { setRouterParams } from '../../../../../test/stubs/taro';
 import { ApiError } from '../../../../services/http';
-import { getStarRatings, rateCommunity, type CommunityStarRatings } from '../../../../services/oversight';
+import { getStarRatings, rateCommunity } from '../../../../services/oversight';
 import { setTokens } from '../../../../services/session';
 import StarRatingForm from './index';
 
@@ -12,21 +12,25 @@ const rateMock = jest.mocked(rateCommunity);
 
 const lastYear = Number(shanghaiDate().slice(0, 4)) - 1;
 
-const rating = (id: number, year: number, stars: number | null, reason: string): StarRatingView => ({
+const rating = (id: number, year: number, stars: number | null, reason: string, version = 1, changeReason: string | null = null): StarRatingView => ({
   id,
   year,
+  version,
   stars,
   reason,
+  changeReason,
   ratedBy: '县住建局 王科长',
   issuingArea: '清河县',
   ratedAt: `${year + 1}-01-20T02:00:00.000Z`,
   indicators: {},
 });
 
-const answer = (history: StarRatingView[], year = lastYear): CommunityStarRatings => ({
-  current: history.find((r) => r.year === year) ?? null,
+const answer = (history: StarRatingView[], year = lastYear, first = 2020): StarRatingsView => ({
+  current: history.filter((r) => r.year === year).sort((a, b) => b.version - a.version)[0] ?? null,
   history,
   indicators: { year, tickets: 27, satisfactionRate: 0.75, onTimeResponseRate: 0.8636, onTimeResolutionRate: 0.9375, disclosureComplianceRate: 1, overdueOpen: 2 },
+  years: { first, last: lastYear + 1 },
+  can: { rate: true },
 });
 
 const settle = () =>
@@ -125,8 +129,47 @@ describe('星级评定 form', () => {
 
     await screen.findByText('复评：服务规范');
     const items = Array.from(document.querySelectorAll('.ov-history-item'));
-    expect(items.map((el) => el.querySelector('.ov-row-title')?.textContent)).toEqual([`${lastYear}年度 ★★★★☆ 4星`, `${lastYear - 1}年度 ★★★☆☆ 3星`]);
+    expect(items.map((el) => el.querySelector('.ov-row-title')?.textContent)).toEqual([`${lastYear}年度 第1版 ★★★★☆ 4星`, `${lastYear - 1}年度 第1版 ★★★☆☆ 3星`]);
     expect(items.map((el) => el.querySelector('.wrap-text')?.textContent)).toEqual(['复评：服务规范', '维修响应偏慢']);
     expect(items.map((el) => el.querySelector('.muted')?.textContent)).toEqual([`清河县 县住建局 王科长 · ${lastYear + 1}-01-20 10:00`, `清河县 县住建局 王科长 · ${lastYear}-01-20 10:00`]);
+  });
+
+  it('changing the year’s rating: the button says a reason is needed before it is pressed, then sends the version it changes', async () => {
+    ratingsMock.mockResolvedValue(answer([rating(4, lastYear, 4, '服务规范')]));
+    rateMock.mockResolvedValue(rating(5, lastYear, 3, '维修响应偏慢', 2, '复核投诉记录后下调'));
+    render(<StarRatingForm />);
+
+    expect(await screen.findByText(/当前：★★★★☆ 4星（第1版/)).toBeInTheDocument();
+    const button = screen.getByText('提交修改');
+    expect(button).toBeDisabled();
+    expect(screen.getByText('修改已有的评定须填写修改原因')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByText('3星'));
+    fireEvent.change(reasonField(), { target: { value: '维修响应偏慢' } });
+    fireEvent.change(document.querySelector('.ov-rating-change-reason') as HTMLElement, { target: { value: ' 复核投诉记录后下调 ' } });
+    expect(button).not.toBeDisabled();
+    expect(screen.queryByText('修改已有的评定须填写修改原因')).not.toBeInTheDocument();
+    fireEvent.click(button);
+    await settle();
+
+    expect(rateMock).toHaveBeenCalledWith(1, { year: lastYear, stars: 3, reason: '维修响应偏慢', baseVersion: 1, changeReason: '复核投诉记录后下调' });
+  });
+
+  it('shows every version with the reason it was changed', async () => {
+    ratingsMock.mockResolvedValue(answer([rating(5, lastYear, 3, '维修响应偏慢', 2, '复核投诉记录后下调'), rating(4, lastYear, 4, '服务规范')]));
+    render(<StarRatingForm />);
+
+    await screen.findByText('修改原因：复核投诉记录后下调');
+    expect(Array.from(document.querySelectorAll('.ov-history-item .ov-row-title')).map((el) => el.textContent)).toEqual([`${lastYear}年度 第2版 ★★★☆☆ 3星`, `${lastYear}年度 第1版 ★★★★☆ 4星`]);
+    expect(screen.getByText(/第2版，清河县/)).toBeInTheDocument();
+  });
+
+  it('offers only the years the estate may be rated for, and no form to those who may not rate', async () => {
+    ratingsMock.mockResolvedValue({ ...answer([], lastYear, lastYear), can: { rate: false } });
+    render(<StarRatingForm />);
+
+    await screen.findByText(`可评定 ${lastYear}–${lastYear + 1} 年度（小区有物业服务的年度，且不晚于今年）。`);
+    expect(Array.from(document.querySelectorAll('.ov-year')).map((el) => el.textContent)).toEqual([`${lastYear + 1}年度`, `${lastYear}年度`]);
+    expect(screen.queryByText('提交评定')).not.toBeInTheDocument();
   });
 });

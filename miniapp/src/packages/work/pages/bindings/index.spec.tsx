@@ -1,18 +1,21 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import type { BindingView, MeView, Page, RoleScope } from '@wuye/contracts';
+import type { BindingView, CommunityView, MeView, Page, RoleScope } from '@wuye/contracts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { approveBinding, listPendingBindings, rejectBinding } from '../../../../services/bindings';
 import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
+import { listScopedCommunities } from '../../../../services/roles';
 import { setTokens } from '../../../../services/session';
 import BindingReview from './index';
 
 jest.mock('../../../../services/bindings');
 jest.mock('../../../../services/me');
+jest.mock('../../../../services/roles');
 const listMock = jest.mocked(listPendingBindings);
 const approveMock = jest.mocked(approveBinding);
 const rejectMock = jest.mocked(rejectBinding);
 const getMeMock = jest.mocked(getMe);
+const scopedMock = jest.mocked(listScopedCommunities);
 
 const MANAGER: RoleScope = { role: 'manager', communityId: 1, companyId: 1, scopeName: '锦绣花园' };
 
@@ -29,10 +32,14 @@ const request = (id: number, name: string, houseLabel: string, overrides: Partia
   decidedAt: null,
   applicant: { id: 20 + id, displayName: name },
   applicantNote: null,
+  contested: false,
+  can: { approve: true, reject: true },
+  blocked: {},
   ...overrides,
 });
 
 const page = (items: BindingView[], nextCursor: string | null = null): Page<BindingView> => ({ items, nextCursor });
+const estateView = (id: number, name: string): CommunityView => ({ id, code: `C${id}`, name, areaId: 3, areaName: '南门社区', townName: '城关镇', address: null, lat: null, long: null, company: { id: 1, name: '万家物业' } });
 const me = (roles: RoleScope[]): MeView => ({ id: 8, displayName: '陈经理', phone: null, roles, houses: [], wechat: false });
 
 const XIAOZHOU = request(5, '新用户 小周', '2栋1单元0101', { applicantNote: '产权证：周晓' });
@@ -155,5 +162,43 @@ describe('绑定审核', () => {
 
     expect(await screen.findByText('您没有审核绑定的权限')).toBeInTheDocument();
     expect(listMock).not.toHaveBeenCalled();
+  });
+
+  it('says before anything is pressed why a request is not the reviewer’s to decide, and disables its buttons', async () => {
+    const own = request(8, '陈经理', '6栋1单元0501', { can: { approve: false, reject: false }, blocked: { approve: '这是您自己提交的申请，须由其他审核人处理', reject: '这是您自己提交的申请，须由其他审核人处理' } });
+    const contested = request(9, '王五', '3栋1单元1201', {
+      contested: true,
+      can: { approve: false, reject: false },
+      blocked: { approve: '这套房屋已有业主，新的业主申请须由社区（村）审核', reject: '这套房屋已有业主，新的业主申请须由社区（村）审核' },
+    });
+    listMock.mockResolvedValue(page([own, contested, XIAOLI]));
+
+    render(<BindingReview />);
+
+    const mine = await findItem('陈经理');
+    expect(within(mine).getByText('这是您自己提交的申请，须由其他审核人处理')).toBeInTheDocument();
+    expect(within(mine).getByText('通过')).toBeDisabled();
+    expect(within(mine).getByText('驳回')).toBeDisabled();
+    const theirs = item('王五');
+    expect(within(theirs).getByText('这套房屋已有业主：新的业主申请由社区（村）审核，现有业主已收到通知。')).toBeInTheDocument();
+    expect(within(theirs).getByText('这套房屋已有业主，新的业主申请须由社区（村）审核')).toBeInTheDocument();
+    expect(within(theirs).getByText('通过')).toBeDisabled();
+    fireEvent.click(within(theirs).getByText('通过'));
+    await settle();
+    expect(approveMock).not.toHaveBeenCalled();
+    expect(within(item('李四')).getByText('通过')).not.toBeDisabled();
+  });
+
+  it('a community office reviews the estates of its area, from the API (it holds no estate role)', async () => {
+    getMeMock.mockResolvedValue(me([{ role: 'community_office', areaId: 3, scopeName: '南门社区' }]));
+    scopedMock.mockResolvedValue({ items: [estateView(1, '锦绣花园'), estateView(2, '阳光新城')], nextCursor: null });
+    listMock.mockResolvedValue(page([request(9, '王五', '3栋1单元1201', { contested: true })]));
+
+    render(<BindingReview />);
+
+    expect(await screen.findByText('王五')).toBeInTheDocument();
+    expect(listMock).toHaveBeenCalledWith(1, undefined);
+    expect(within(item('王五')).getByText('通过')).not.toBeDisabled();
+    expect(Array.from(document.querySelectorAll('.review-estate')).map((el) => el.textContent)).toEqual(['锦绣花园', '阳光新城']);
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { BINDING_RELATION_LABELS, shanghaiDateTime, type BindingView } from '@wuye/contracts';
@@ -7,12 +7,14 @@ import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { usePagedList } from '../../../../hooks/usePagedList';
+import { useRemote } from '../../../../hooks/useRemote';
 import { useSession } from '../../../../hooks/useSession';
 import { BINDINGS_REVIEW_PAGE } from '../../../../routes';
 import { approveBinding, listPendingBindings, rejectBinding } from '../../../../services/bindings';
 import { showError } from '../../../../services/errors';
 import { ApiError } from '../../../../services/http';
-import { REVIEWER_ROLES, getActiveRole, reviewCommunities } from '../../../../services/workspace';
+import { listScopedCommunities } from '../../../../services/roles';
+import { ARBITER_ROLES, REVIEWER_ROLES, getActiveRole, reviewCommunities } from '../../../../services/workspace';
 import TextBox from '../../../../components/TextBox';
 import './index.scss';
 
@@ -35,6 +37,10 @@ function ReviewItem({
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState('');
+  // What the API lets this reviewer decide, and why not (their own request; one for the community office).
+  const mayApprove = binding.can?.approve ?? false;
+  const mayReject = binding.can?.reject ?? false;
+  const blocked = binding.blocked?.approve ?? binding.blocked?.reject ?? null;
 
   const confirmReject = () => {
     if (reason.trim() === '') {
@@ -62,6 +68,8 @@ function ReviewItem({
         <Text className="review-time">{shanghaiDateTime(binding.createdAt)}</Text>
       </View>
       {binding.applicantNote ? <View className="review-note wrap-text">备注：{binding.applicantNote}</View> : null}
+      {binding.contested ? <View className="review-contested wrap-text">这套房屋已有业主：新的业主申请由社区（村）审核，现有业主已收到通知。</View> : null}
+      {blocked ? <View className="form-error review-blocked wrap-text">{blocked}</View> : null}
 
       {rejecting ? (
         <View className="review-reject">
@@ -95,10 +103,10 @@ function ReviewItem({
         </View>
       ) : (
         <View className="button-row">
-          <Button className="button button-primary review-approve" disabled={busy || undefined} onClick={onApprove}>
+          <Button className="button button-primary review-approve" disabled={busy || !mayApprove || undefined} onClick={onApprove}>
             通过
           </Button>
-          <Button className="button button-danger review-reject-open" disabled={busy || undefined} onClick={() => setRejecting(true)}>
+          <Button className="button button-danger review-reject-open" disabled={busy || !mayReject || undefined} onClick={() => setRejecting(true)}>
             驳回
           </Button>
         </View>
@@ -107,7 +115,10 @@ function ReviewItem({
   );
 }
 
-/** 绑定审核: the pending house-binding requests of an estate, for its manager and committee. */
+/**
+ * 绑定审核: the pending house-binding requests of an estate, for its manager and committee; for the community office,
+ * the owner requests for houses that already have an owner (the API lists only those to it).
+ */
 export default function BindingReview() {
   const gate = useSession({ returnTo: BINDINGS_REVIEW_PAGE });
   const meState = useMe(gate.phase);
@@ -116,12 +127,19 @@ export default function BindingReview() {
   const [communityId, setCommunityId] = useState<number | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
 
-  const estates = me ? reviewCommunities(me) : [];
+  // An office's estates are its area's: the API knows them, the roles do not.
+  const arbiter = me?.roles.some((role) => ARBITER_ROLES.includes(role.role)) ?? false;
+  const areaEstates = useRemote(useCallback(() => listScopedCommunities(), []), { enabled: gate.phase === 'signed-in' && arbiter });
+  const estates = useMemo(() => {
+    const own = me ? reviewCommunities(me) : [];
+    const more = (areaEstates.data?.items ?? []).filter((estate) => !own.some((o) => o.id === estate.id)).map((estate) => ({ id: estate.id, name: estate.name }));
+    return [...own, ...more];
+  }, [me, areaEstates.data]);
 
   // The estate to show first: the one asked for, else the current role's, else the first.
   useEffect(() => {
     if (!me) return;
-    const ids = reviewCommunities(me).map((estate) => estate.id);
+    const ids = estates.map((estate) => estate.id);
     setCommunityId((shown) => {
       if (shown !== null && ids.includes(shown)) return shown;
       const asked = Number(params.communityId);
@@ -130,7 +148,7 @@ export default function BindingReview() {
       if (active && REVIEWER_ROLES.includes(active.role) && active.communityId && ids.includes(active.communityId)) return active.communityId;
       return ids[0] ?? null;
     });
-  }, [me, params.communityId]);
+  }, [me, estates, params.communityId]);
 
   const list = usePagedList(communityId === null ? null : (cursor?: string) => listPendingBindings(communityId, cursor), { reloadOn: communityId });
   const { phase, items, nextCursor, errorMessage } = list;
@@ -165,10 +183,25 @@ export default function BindingReview() {
 
   const waiting = meNotice('review', gate, meState, '登录后才能审核绑定申请。');
   if (waiting || !me) return waiting;
+  if (arbiter && areaEstates.phase !== 'ready' && estates.length === 0) {
+    return (
+      <View className="page review">
+        {areaEstates.phase === 'error' ? (
+          <StatusNotice className="review-error" title="小区列表没能加载" text={areaEstates.errorMessage} actionText="重试" onAction={() => void areaEstates.reload()} />
+        ) : (
+          <StatusNotice className="review-loading" title="正在加载…" />
+        )}
+      </View>
+    );
+  }
   if (estates.length === 0) {
     return (
       <View className="page review">
-        <StatusNotice className="review-not-allowed" title="您没有审核绑定的权限" text="绑定申请由小区的项目经理或业委会审核。" />
+        <StatusNotice
+          className="review-not-allowed"
+          title="您没有审核绑定的权限"
+          text="绑定申请由小区的项目经理或业委会审核；已有业主的房屋再申请业主身份的，由社区（村）审核。"
+        />
       </View>
     );
   }

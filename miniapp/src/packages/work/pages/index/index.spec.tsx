@@ -27,11 +27,26 @@ describe('物业工作台 entries', () => {
     render(<WorkHome />);
 
     await screen.findByText('工单收件箱');
-    expect(entryTitles()).toEqual(['工单收件箱', '我的派单', '工单统计', '绑定审核', '公示管理']);
+    expect(entryTitles()).toEqual(['工单收件箱', '我的派单', '工单统计', '绑定审核', '公示管理', '分类与时限']);
     fireEvent.click(screen.getByText('工单收件箱'));
     expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/work/pages/tickets/index?view=inbox' });
     fireEvent.click(screen.getByText('工单统计'));
     expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/work/pages/stats/index?communityId=1' });
+  });
+
+  it('a manager opens 分类与时限 of their estate; a company admin 邀请员工 and 职责冲突', async () => {
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    getMeMock.mockResolvedValue(meWith([MANAGER_ROLE]));
+    const { unmount } = render(<WorkHome />);
+    fireEvent.click(await screen.findByText('分类与时限'));
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/work/pages/categories/index?communityId=1' });
+    unmount();
+
+    getMeMock.mockResolvedValue(meWith([{ role: 'company_admin', companyId: 1, scopeName: '清河万家物业服务有限公司' }], '周总'));
+    render(<WorkHome />);
+    fireEvent.click(await screen.findByText('职责冲突'));
+    expect(entryTitles()).toEqual(['邀请员工', '职责冲突']);
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/work/pages/conflicts/index' });
   });
 
   it('a staff member gets 我的派单 only', async () => {
@@ -75,7 +90,7 @@ describe('物业工作台 badges', () => {
 
     await screen.findByText('工单收件箱');
     await waitFor(() => expect(getWorkloadMock).toHaveBeenCalled());
-    expect(entryTitles()).toEqual(['工单收件箱', '我的派单', '工单统计', '绑定审核', '公示管理']);
+    expect(entryTitles()).toEqual(['工单收件箱', '我的派单', '工单统计', '绑定审核', '公示管理', '分类与时限']);
     expect(document.querySelectorAll('.work-badge')).toHaveLength(0);
   });
 });

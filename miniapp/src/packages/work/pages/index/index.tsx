@@ -9,7 +9,7 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { useShownAgain } from '../../../../hooks/useShownAgain';
 import { useSession } from '../../../../hooks/useSession';
 import { getWorkload } from '../../../../services/handling';
-import { BINDINGS_REVIEW_PAGE, DISCLOSURE_MANAGE_PAGE, HANDLING_LIST_PAGE, HANDLING_STATS_PAGE, STAFF_INVITE_PAGE, WORK_PAGE } from '../../../../routes';
+import { BINDINGS_REVIEW_PAGE, CATEGORIES_PAGE, DISCLOSURE_MANAGE_PAGE, DUTY_CONFLICTS_PAGE, HANDLING_LIST_PAGE, HANDLING_STATS_PAGE, STAFF_INVITE_PAGE, WORK_PAGE } from '../../../../routes';
 import { REVIEWER_ROLES, getActiveRole, roleLabel } from '../../../../services/workspace';
 import './index.scss';
 
@@ -75,8 +75,17 @@ function actionsOf(role: RoleScope): WorkAction[] {
       url: `${DISCLOSURE_MANAGE_PAGE}?communityId=${role.communityId}`,
     });
   }
+  if (role.role === 'manager' && role.communityId) {
+    actions.push({
+      key: 'categories',
+      title: '分类与时限',
+      description: '报事分类的受理和办结时限（不宽于县里的标准）',
+      url: `${CATEGORIES_PAGE}?communityId=${role.communityId}`,
+    });
+  }
   if (role.role === 'company_admin') {
     actions.push({ key: 'invite', title: '邀请员工', description: '为本企业服务的小区生成员工或项目经理邀请码', url: STAFF_INVITE_PAGE });
+    actions.push({ key: 'conflicts', title: '职责冲突', description: '同时在业委会任职的本企业员工：同一小区不能兼任', url: DUTY_CONFLICTS_PAGE });
   }
   return actions;
 }

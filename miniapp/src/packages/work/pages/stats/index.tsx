@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { NamedChips } from '../../../../components/ChoiceChips';
 import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
+import { useChosenEstate } from '../../../../hooks/useChosenEstate';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { useShownAgain } from '../../../../hooks/useShownAgain';
@@ -17,19 +18,9 @@ export default function HandlingStats() {
   const meState = useMe(gate.phase);
   const { me } = meState;
   const { params } = useRouter();
-  const [communityId, setCommunityId] = useState<number | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const estates = me ? managedEstates(me) : [];
-
-  useEffect(() => {
-    if (!me) return;
-    const ids = managedEstates(me).map((estate) => estate.id);
-    setCommunityId((shown) => {
-      if (shown !== null && ids.includes(shown)) return shown;
-      const asked = Number(params.communityId);
-      return ids.includes(asked) ? asked : (ids[0] ?? null);
-    });
-  }, [me, params.communityId]);
+  const [communityId, setCommunityId] = useChosenEstate(me ? estates : null, Number(params.communityId));
 
   useShownAgain(() => setRefreshKey((key) => key + 1));
 

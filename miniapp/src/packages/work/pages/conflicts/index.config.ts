@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '职责冲突', enablePullDownRefresh: true });
