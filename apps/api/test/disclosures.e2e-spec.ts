@@ -7,16 +7,16 @@ import { DisclosureQuestionsService } from '../src/modules/disclosures/disclosur
 import { Notification } from '../src/modules/notifications/notification.entity';
 import { Building } from '../src/modules/org/building.entity';
 import { House } from '../src/modules/org/house.entity';
-import { createTestApp, TestApp } from './support/app';
+import { useTestApp } from './support/app';
 import { draftPublicIncome, publish } from './support/disclosures';
-import { createEstate, createHouses, createResident, createUser, Estate } from './support/fixtures';
+import { createEstate, createHouses, createResident, createUser, Estate, roleIn } from './support/fixtures';
 import { photo } from './support/images';
 import { uploadPhoto } from './support/tickets';
 
 type Auth = { Authorization: string };
 
 describe('disclosures and account review (业账社审)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let estate: Estate;
   let manager: Auth;
   let committee: Auth;
@@ -24,21 +24,16 @@ describe('disclosures and account review (业账社审)', () => {
   let chairId: number;
   let resident: Auth;
   let residentHouse: House;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
   beforeEach(async () => {
     estate = await createEstate(t.db);
-    manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
-    committee = await t.signIn((await createUser(t.db, [{ role: 'committee', communityId: estate.community.id }])).devKey);
-    const c = await createUser(t.db, [{ role: 'committee_chair', communityId: estate.community.id }]);
+    manager = await t.signInAs(roleIn(estate).manager);
+    committee = await t.signInAs(roleIn(estate).committee);
+    const c = await createUser(t.db, [roleIn(estate).chair]);
     chairId = c.user.id;
     chair = await t.signIn(c.devKey);
     residentHouse = estate.houses[0];
     resident = await t.signIn((await createResident(t.db, residentHouse)).devKey);
   });
-  afterAll(() => t.close());
 
   /** A file the API sends (an .xlsx export), as bytes. */
   const download = (url: string, who: Auth) =>
@@ -338,7 +333,7 @@ describe('disclosures and account review (业账社审)', () => {
   });
 
   it('takes questions from residents, and puts those unanswered past the deadline before the committee and the office', async () => {
-    const officeUser = await createUser(t.db, [{ role: 'community_office', areaId: estate.office.id }]);
+    const officeUser = await createUser(t.db, [roleIn(estate).office]);
     const d = await draftPublicIncome(t, manager, estate.community.id, await voucher()).expect(201);
     await publish(t, d.body.id, manager, committee, chair);
     const asked = await t.http().post(`/api/v1/disclosures/${d.body.id}/questions`).set(resident).send({ lineId: d.body.lines[0].id, text: '广告收入为何比上季度少？' }).expect(201);
@@ -377,7 +372,7 @@ describe('disclosures and account review (业账社审)', () => {
       .send({ communityId: estate.community.id, type: 'shared_cost', period: monthBack(1), title: '上月公摊', lines: [{ kind: 'meter', item: '电表', amountFen: 1000, fields: { meterKind: 'electricity', quantity: 10, unit: 'kWh' } }] })
       .expect(201);
     await publish(t, d.body.id, manager, committee, chair);
-    const office = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: estate.office.id }])).devKey);
+    const office = await t.signInAs(roleIn(estate).office);
     const res = await t.http().get(`/api/v1/communities/${estate.community.id}/disclosure-compliance?months=3`).set(office).expect(200);
     const status = (type: string, period: string) => res.body.items.find((i: { type: string; period: string }) => i.type === type && i.period === period)?.status;
     expect(status('shared_cost', monthBack(1))).toBe('published');

@@ -1,6 +1,6 @@
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { createTestApp, TestApp } from './support/app';
-import { createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { createEstate, createResident, Estate } from './support/fixtures';
 import { report } from './support/tickets';
 
 /** Open311 GeoReport v2: field names as the spec has them, errors as [{code, description}], nothing personal. */
@@ -13,7 +13,7 @@ describe('Open311 GeoReport v2', () => {
   beforeAll(async () => {
     t = await createTestApp();
     estate = await createEstate(t.db);
-    const admin = await t.signIn((await createUser(t.db, [{ role: 'platform_admin' }])).devKey);
+    const admin = await t.signInAs({ role: 'platform_admin' });
     apiKey = (await t.http().post('/api/v1/open311-clients').set(admin).send({ name: '清河县12345热线', areaId: estate.county.id }).expect(201)).body.apiKey;
     const owner = await createResident(t.db, estate.houses[0]);
     const resident = await t.signIn(owner.devKey);

@@ -4,7 +4,7 @@ import { TicketJobsService } from '../src/modules/tickets/ticket-jobs.service';
 import { TicketRollup, TicketRollupMonth } from '../src/modules/tickets/ticket-rollup.entity';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { createTestApp, TestApp } from './support/app';
-import { createArea, createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { createArea, createEstate, createResident, createUser, Estate, roleIn } from './support/fixtures';
 import { photo } from './support/images';
 import { act, report, uploadPhoto } from './support/tickets';
 
@@ -28,11 +28,11 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     b = await createEstate(t.db, { county: a.county, town: a.town, office: a.office });
     const town2 = await createArea(t.db, 'town', a.county);
     c = await createEstate(t.db, { county: a.county, town: town2 });
-    county = await t.signIn((await createUser(t.db, [{ role: 'regulator', areaId: a.county.id }])).devKey);
-    town1 = await t.signIn((await createUser(t.db, [{ role: 'regulator', areaId: a.town.id }])).devKey);
-    officeA = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: a.office.id }])).devKey);
+    county = await t.signInAs(roleIn(a).countyRegulator);
+    town1 = await t.signInAs(roleIn(a).townRegulator);
+    officeA = await t.signInAs(roleIn(a).office);
     for (const e of [a, b, c]) {
-      people[`m${e.community.id}`] = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: e.community.id, companyId: e.company.id }])).devKey);
+      people[`m${e.community.id}`] = await t.signInAs(roleIn(e).manager);
       people[`r${e.community.id}`] = await t.signIn((await createResident(t.db, e.houses[0])).devKey);
     }
   });
@@ -148,7 +148,7 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     const ticket = await t.http().get(`/api/v1/tickets/${id}`).set(people[`m${a.community.id}`]).expect(200);
     expect(ticket.body.escalated).toBe(false);
     expect(ticket.body.timeline.map((e: { action: string }) => e.action)).toEqual(['created', 'overdue', 'escalated', 'office_comment', 'deadline', 'escalation_closed']);
-    const otherOffice = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: c.office.id }])).devKey);
+    const otherOffice = await t.signInAs(roleIn(c).office);
     expect((await t.http().get('/api/v1/escalations').set(otherOffice).expect(200)).body.items.map((e: { ticket: { id: number } }) => e.ticket.id)).not.toContain(id);
     // The ticket page finds the ticket's own 督办, open or closed, without walking the queue.
     expect((await t.http().get(`/api/v1/escalations?ticketId=${id}`).set(officeA).expect(200)).body.items).toEqual([]);
@@ -193,7 +193,7 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
   });
 
   it('lists an estate’s project managers for the credit form, within the regulator’s area only', async () => {
-    const manager = await createUser(t.db, [{ role: 'manager', communityId: c.community.id, companyId: c.company.id }]);
+    const manager = await createUser(t.db, [roleIn(c).manager]);
     const managers = await t.http().get(`/api/v1/communities/${c.community.id}/managers`).set(county).expect(200);
     expect(managers.body).toContainEqual({ id: manager.user.id, displayName: manager.user.displayName });
     await t.http().get(`/api/v1/communities/${c.community.id}/managers`).set(town1).expect(404);

@@ -1,7 +1,7 @@
 import { HouseBinding } from '../src/modules/identity/house-binding.entity';
 import { Notification } from '../src/modules/notifications/notification.entity';
-import { createTestApp, TestApp } from './support/app';
-import { createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { useTestApp } from './support/app';
+import { createEstate, createResident, createUser, Estate, roleIn } from './support/fixtures';
 
 type Auth = { Authorization: string };
 
@@ -10,24 +10,20 @@ type Auth = { Authorization: string };
  * property side's, not the committee's — and the existing owner hears of it.
  */
 describe('owner bindings for a house that already has an owner', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let estate: Estate;
   let manager: Auth;
   let committee: Auth;
   let office: { auth: Auth; userId: number };
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
   beforeEach(async () => {
     estate = await createEstate(t.db);
-    manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
-    committee = await t.signIn((await createUser(t.db, [{ role: 'committee_chair', communityId: estate.community.id }])).devKey);
-    const officer = await createUser(t.db, [{ role: 'community_office', areaId: estate.office.id }]);
+    manager = await t.signInAs(roleIn(estate).manager);
+    committee = await t.signInAs(roleIn(estate).chair);
+    const officer = await createUser(t.db, [roleIn(estate).office]);
     office = { auth: await t.signIn(officer.devKey), userId: officer.user.id };
   });
-  afterAll(() => t.close());
 
-  const newcomer = async () => t.signIn((await createUser(t.db, [])).devKey);
+  const newcomer = async () => t.signInAs();
   const notices = (userId: number) => t.db.getRepository(Notification).find({ where: { userId, kind: 'binding_contested' }, order: { id: 'ASC' } });
   const queue = async (auth: Auth) => (await t.http().get(`/api/v1/communities/${estate.community.id}/bindings?state=pending`).set(auth).expect(200)).body.items as { id: number; contested: boolean; can: { approve: boolean }; blocked: { approve?: string } }[];
 
@@ -78,7 +74,7 @@ describe('owner bindings for a house that already has an owner', () => {
 
     // Another estate's office reaches none of it.
     const other = await createEstate(t.db);
-    const otherOffice = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: other.office.id }])).devKey);
+    const otherOffice = await t.signInAs(roleIn(other).office);
     await t.http().get(`/api/v1/communities/${estate.community.id}/bindings`).set(otherOffice).expect(404);
     await t.http().post(`/api/v1/bindings/${contested.body.id}/reject`).set(otherOffice).send({ reason: '不是本社区' }).expect(404);
   });

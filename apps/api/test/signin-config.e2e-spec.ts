@@ -3,7 +3,7 @@ import { AuthSession } from '../src/modules/identity/auth-session.entity';
 import { User } from '../src/modules/identity/user.entity';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { createTestApp, TestApp } from './support/app';
-import { createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { createEstate, createResident, createUser, Estate, roleIn } from './support/fixtures';
 import { report } from './support/tickets';
 
 /** Secrets as an operator generates them: production starts with these. */
@@ -67,8 +67,8 @@ describe('accounts and sessions', () => {
   };
 
   it('disabling an account ends its sessions at once and refuses its refresh tokens (rule: disable ends sessions)', async () => {
-    const admin = await t.signIn((await createUser(t.db, [{ role: 'platform_admin' }])).devKey);
-    const staff = await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }]);
+    const admin = await t.signInAs({ role: 'platform_admin' });
+    const staff = await createUser(t.db, [roleIn(estate).manager]);
     const phone = await signInFully(staff.devKey);
     const tablet = await signInFully(staff.devKey);
     const bearer = (tokens: { accessToken: string }) => ({ Authorization: `Bearer ${tokens.accessToken}` });
@@ -99,7 +99,7 @@ describe('accounts and sessions', () => {
     expect(self.body.code).toBe('CANNOT_DISABLE_SELF');
     expect((await t.db.getRepository(User).findOneByOrFail({ id: admin.user.id })).disabledAt).toBeNull();
     // Only platform admins disable accounts.
-    const manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
+    const manager = await t.signInAs(roleIn(estate).manager);
     await t.http().post(`/api/v1/users/${resident.user.id}/enable`).set(manager).expect(403);
   });
 });

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { DisclosureView, MeView } from '@wuye/contracts';
 import Taro, { setRouterParams, triggerDidShow } from '../../../../../test/stubs/taro';
 import { askQuestion, correctDisclosure, getChain, getDisclosure, verifyChain } from '../../../../services/disclosures';
@@ -6,6 +6,7 @@ import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import DisclosureDetail from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/disclosures');
 jest.mock('../../../../services/me');
@@ -45,11 +46,6 @@ const SHARED: DisclosureView = {
   blocked: {},
   rowVersion: 2,
 };
-
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { DisclosureView, MeView } from '@wuye/contracts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { answerReview, createDisclosure, getDisclosure, submitDisclosure, updateDisclosure, withdrawDisclosure } from '../../../../services/disclosures';
@@ -7,6 +7,7 @@ import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import DisclosureEdit from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/disclosures', () => ({ ...jest.requireActual('../../../../services/disclosures'), createDisclosure: jest.fn(), getDisclosure: jest.fn(), updateDisclosure: jest.fn(), submitDisclosure: jest.fn(), withdrawDisclosure: jest.fn(), answerReview: jest.fn() }));
 jest.mock('../../../../services/me');
@@ -51,10 +52,6 @@ const SAVED: DisclosureView = {
 const editors = () => Array.from(document.querySelectorAll('.line-editor')) as HTMLElement[];
 const type = (el: Element | null, value: string) => fireEvent.change(el as HTMLInputElement, { target: { value } });
 const total = (key: string) => document.querySelector(`.edit-totals .total-${key} .total-value`)?.textContent;
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });

@@ -5,6 +5,7 @@ import { ApiError } from '../../../../services/http';
 import { listEscalations } from '../../../../services/oversight';
 import { setTokens } from '../../../../services/session';
 import EscalationQueue from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/oversight');
 const listMock = jest.mocked(listEscalations);
@@ -23,11 +24,6 @@ const escalation = (id: number, ticketId: number, summary: string, extra: Partia
   ticket: { id: ticketId, communityId: 2, communityName: '阳光新城', categoryName: '消防安全', summary, state: 'in_progress' } as TicketSummary,
   ...extra,
 });
-
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });

@@ -1,5 +1,5 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { addDays, shanghaiDate, type EscalationView, type MeView, type RoleScope, type TicketEventView, type TicketView } from '@wuye/contracts';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { addDays, shanghaiDate, type EscalationView,  type RoleScope, type TicketEventView, type TicketView } from '@wuye/contracts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
@@ -7,6 +7,7 @@ import { closeEscalation, commentOnEscalation, listEscalations, setEscalationDea
 import { getTicket } from '../../../../services/tickets';
 import { setTokens } from '../../../../services/session';
 import OversightTicket from './index';
+import { settle, staffMe } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/me');
 jest.mock('../../../../services/oversight');
@@ -20,7 +21,7 @@ const closeMock = jest.mocked(closeEscalation);
 
 const OFFICE: RoleScope = { role: 'community_office', areaId: 3, scopeName: '南门社区' };
 const REGULATOR: RoleScope = { role: 'regulator', areaId: 1, scopeName: '清河县' };
-const me = (roles: RoleScope[]): MeView => ({ id: 4, displayName: '南门社区 赵书记', phone: null, roles, houses: [], wechat: false });
+const me = (roles: RoleScope[]) => staffMe(4, '南门社区 赵书记', roles);
 
 const event = (id: number, action: string, actor: string, note: string | null, at: string): TicketEventView => ({ id, action, actor, fromState: 'in_progress', toState: 'in_progress', note, photos: [], at });
 
@@ -85,10 +86,6 @@ const ESCALATION: EscalationView = {
   ticket: TICKET,
 };
 
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 const noteField = () => document.querySelector('.ov-escalation-note') as HTMLElement;
 const actions = () => Array.from(document.querySelectorAll('.timeline-action')).map((el) => el.textContent);
 

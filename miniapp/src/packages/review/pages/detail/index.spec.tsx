@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { DisclosureView, MeView, ReviewView } from '@wuye/contracts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { getDisclosure, reviewDisclosure, signOffDisclosure } from '../../../../services/disclosures';
@@ -6,6 +6,7 @@ import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import ReviewDetail from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/disclosures');
 jest.mock('../../../../services/me');
@@ -67,10 +68,6 @@ const VIEW: DisclosureView = {
 };
 
 const lineCard = (item: string) => screen.getByText(item).closest('.line-card') as HTMLElement;
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });

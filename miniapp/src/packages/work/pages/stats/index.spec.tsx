@@ -6,6 +6,7 @@ import { getTicketStats } from '../../../../services/tickets';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import HandlingStats from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/me');
 jest.mock('../../../../services/tickets', () => ({
@@ -31,10 +32,6 @@ const stats = (communityId: number, total: number): TicketStats => ({
   averageStars: null,
 });
 const total = () => document.querySelector('.stats-total .stats-value')?.textContent;
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { TicketView } from '@wuye/contracts';
 import { ticket } from '../../../../../test/handling-fixtures';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
@@ -6,6 +6,7 @@ import { getTicket, listAssignees, transitionTicket } from '../../../../services
 import { ApiError } from '../../../../services/http';
 import { setTokens } from '../../../../services/session';
 import HandlingTicket from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/tickets', () => ({
   ...jest.requireActual('../../../../services/tickets'),
@@ -17,10 +18,6 @@ const getMock = jest.mocked(getTicket);
 const transitionMock = jest.mocked(transitionTicket);
 const assigneesMock = jest.mocked(listAssignees);
 
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 const actionButtons = () => Array.from(document.querySelectorAll('.ticket-action')).map((el) => el.textContent);
 const panel = () => document.querySelector('.ticket-panel') as HTMLElement;
 const typeInto = (selector: string, value: string) => fireEvent.change(panel().querySelector(selector) as HTMLElement, { target: { value } });
