@@ -26,7 +26,8 @@ import type { Ticket } from './ticket.entity';
  * (超时, 督办, 自动办结), is planned here from the ticket as it is, the step and who takes it. The plan says what
  * changes, the timeline events, whether the ticket goes to the community office, and who hears of it.
  * TicketLifecycleService.apply is the only code that carries a plan out; nothing else writes a ticket's state or
- * its timeline. No I/O here: the table test runs every step against it without a database.
+ * its timeline, apart from the insert of a new ticket as 'submitted' (its first event is the 'create' step) and the
+ * demo seed, which writes a finished history. No I/O here: the table test runs every step without a database.
  */
 
 /** Who takes a step: the three of TICKET_TRANSITIONS, and those of the other steps. */
