@@ -72,6 +72,18 @@ describe('separation of duties', () => {
     expect(await rolesOf(member.user.id)).toEqual([`committee_chair:${estate.community.id}`]);
   });
 
+  it('two invitations accepted at the same moment never seat one person on both sides', async () => {
+    for (let round = 0; round < 4; round++) {
+      const newcomer = await person();
+      const staffCode = (await invite(companyAdmin, { role: 'staff', communityId: estate.community.id, title: '保安' })).code;
+      const committeeCode = (await invite(office, { role: 'committee', communityId: estate.community.id })).code;
+      const answers = await Promise.all([staffCode, committeeCode].map((code) => t.http().post('/api/v1/invitations/accept').set(newcomer.auth).send({ code })));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      expect(answers.find((a) => a.status === 409)?.body.code).toBe('DUTIES_CONFLICT');
+      expect(await rolesOf(newcomer.user.id)).toHaveLength(1);
+    }
+  });
+
   it('refuses a company admin making a committee member of the estate its manager', async () => {
     // An employee of the company at another estate it serves, who sits on this estate's committee.
     const elsewhere = { community: await createCommunity(t.db, estate.office) };
