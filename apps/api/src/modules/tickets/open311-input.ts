@@ -1,4 +1,4 @@
-import { TICKET_KIND_LABELS, TICKET_KINDS, parseW3c } from '@wuye/contracts';
+import { TICKET_KIND_LABELS, TICKET_KINDS, parseW3c, type TicketSource } from '@wuye/contracts';
 import { DomainError } from '../../common/errors';
 
 /**
@@ -7,6 +7,9 @@ import { DomainError } from '../../common/errors';
  * alike, an empty parameter the same as a missing one, parameters we do not know ignored, lists comma-delimited,
  * `attribute[code]` and `attribute[code][]` checked against the service definition. Pure: no I/O.
  */
+
+/** The channel (ticket source) Open311 tickets are filed and counted under: the one place it is named. */
+export const OPEN311_TICKET_SOURCE: TicketSource = 'hotline';
 
 /** GeoReport v2 errors are lists of {code, description} with the HTTP status as code; the filter renders this. */
 export class Open311Error extends DomainError {

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { Brackets, DataSource, In, IsNull, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { OPEN_TICKET_STATES, TICKET_STATE_LABELS, w3cShanghai, type TicketKind, type TicketSource, type TicketState } from '@wuye/contracts';
+import { OPEN_TICKET_STATES, TICKET_STATE_LABELS, w3cShanghai, type TicketKind, type TicketState } from '@wuye/contracts';
 import { storageConfig, type StorageConfig } from '../../config';
 import { DomainError, notFound } from '../../common/errors';
 import { coarseCoordinate, scrubPersonal } from '../../common/privacy';
@@ -22,6 +22,7 @@ import type { Open311Body, Open311Value } from './open311-format';
 import {
   OPEN311_ATTRIBUTES,
   OPEN311_PARTS,
+  OPEN311_TICKET_SOURCE,
   Open311Error,
   commaList,
   dateRange,
@@ -37,9 +38,6 @@ import { Open311Request } from './open311-request.entity';
 import { TicketEvent } from './ticket-event.entity';
 import { Ticket } from './ticket.entity';
 import { TicketsService } from './tickets.service';
-
-/** The channel Open311 tickets are counted under: the one place it is named. */
-export const OPEN311_TICKET_SOURCE: TicketSource = 'hotline';
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 const KIND_BY_CATEGORY: Record<string, TicketKind> = { fire: 'hazard', safety: 'hazard', noise: 'complaint', parking: 'complaint' };

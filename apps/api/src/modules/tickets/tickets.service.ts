@@ -31,6 +31,7 @@ import { OVERDUE_SQL, overdueParams, ticketDeadlines } from './deadlines';
 import { CreateTicketDto, ListTicketsQuery, RatingDto, SimilarQuery, TransitionDto } from './dto/ticket.dto';
 import { retryingTransaction } from '../../database/transactions';
 import { ticketActions, type StepActor } from './lifecycle';
+import { OPEN311_TICKET_SOURCE } from './open311-input';
 import { TicketEvent } from './ticket-event.entity';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketFollower } from './ticket-follower.entity';
@@ -173,7 +174,7 @@ export class TicketsService {
           createdAt: now,
         }),
       );
-      const actor = origin.source === 'hotline' ? 'hotline' : 'reporter';
+      const actor = origin.source === OPEN311_TICKET_SOURCE ? 'hotline' : 'reporter';
       await this.lifecycle.apply(m, saved, this.lifecycle.plan(saved, { kind: 'create' }, { now, actorId: origin.reporterId, actors: [actor] }));
       if (alongside) await alongside(m, saved);
       return saved;
