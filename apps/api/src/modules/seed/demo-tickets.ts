@@ -11,6 +11,7 @@ import { Escalation } from '../tickets/escalation.entity';
 import { TicketCategoryRow } from '../tickets/ticket-category.entity';
 import { TicketEvent, type EventActorRole } from '../tickets/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { OPEN311_TICKET_SOURCE } from '../tickets/open311-input';
 import type { UploadsService } from '../uploads/uploads.service';
 import { Upload } from '../uploads/upload.entity';
 
@@ -193,7 +194,7 @@ export async function seedDemoTickets(
           communityId: community.id,
           areaPath: community.areaPath,
           reporterId,
-          source: reporterId === null ? 'hotline' : 'app',
+          source: reporterId === null ? OPEN311_TICKET_SOURCE : 'app',
           kind,
           categoryCode: category.code,
           categoryName: category.name,

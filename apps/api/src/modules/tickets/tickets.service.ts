@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import {
   OPEN_TICKET_STATES,
   SIMILAR_WINDOW_DAYS,
@@ -31,6 +31,7 @@ import { OVERDUE_SQL, overdueParams, ticketDeadlines } from './deadlines';
 import { CreateTicketDto, ListTicketsQuery, RatingDto, SimilarQuery, TransitionDto } from './dto/ticket.dto';
 import { retryingTransaction } from '../../database/transactions';
 import { ticketActions, type StepActor } from './lifecycle';
+import { OPEN311_TICKET_SOURCE } from './open311-input';
 import { TicketEvent } from './ticket-event.entity';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketFollower } from './ticket-follower.entity';
@@ -101,10 +102,14 @@ export class TicketsService {
     return { ticket: await this.view(ticket, caller, false), replayed: false };
   }
 
-  /** Shared by the app and the Open311 hotline intake. Returns the new ticket as stored. */
+  /**
+   * Shared by the app and the Open311 hotline intake. Returns the new ticket as stored; `alongside` writes what
+   * belongs to it in the same transaction. Photos are uploads of the reporter, or of `photoOwnerId` when there is none.
+   */
   async insertTicket(
     input: NewTicket,
-    origin: { reporterId: number | null; source: TicketSource; idempotencyKey: string | null; heldForReview: boolean; reporterMask?: string },
+    origin: { reporterId: number | null; source: TicketSource; idempotencyKey: string | null; heldForReview: boolean; reporterMask?: string; photoOwnerId?: number },
+    alongside?: (m: EntityManager, ticket: Ticket) => Promise<unknown>,
   ): Promise<Ticket> {
     const [community] = await rawQuery<{ id: number; areaPath: string }>(this.db, 'SELECT id, area_path AS areaPath FROM community WHERE id = :id', { id: input.communityId });
     if (!community) throw notFound('community');
@@ -125,7 +130,8 @@ export class TicketsService {
     const due = ticketDeadlines(now, category);
 
     const saved = await retryingTransaction(this.db, async (m) => {
-      const photos = origin.reporterId !== null ? await this.uploads.claim(input.photoIds, origin.reporterId, m) : [];
+      const photoOwner = origin.reporterId ?? origin.photoOwnerId ?? null;
+      const photos = photoOwner !== null ? await this.uploads.claim(input.photoIds, photoOwner, m) : [];
       const saved = await m.getRepository(Ticket).save(
         m.getRepository(Ticket).create({
           communityId: Number(community.id),
@@ -168,8 +174,9 @@ export class TicketsService {
           createdAt: now,
         }),
       );
-      const actor = origin.source === 'hotline' ? 'hotline' : 'reporter';
+      const actor = origin.source === OPEN311_TICKET_SOURCE ? 'hotline' : 'reporter';
       await this.lifecycle.apply(m, saved, this.lifecycle.plan(saved, { kind: 'create' }, { now, actorId: origin.reporterId, actors: [actor] }));
+      if (alongside) await alongside(m, saved);
       return saved;
     });
     this.notifications.kick();
