@@ -48,7 +48,7 @@ export class Oversight1764300000005 implements MigrationInterface {
       }),
     );
     // Tickets filed before this migration are counted too (per source only from migration 7 on).
-    await rebuildRollups(q, isMysql(q), shanghaiDate(), { months: false, sources: false });
+    await rebuildRollups(q, isMysql(q), shanghaiDate(), { months: false, sources: false, visits: false });
   }
 
   async down(q: QueryRunner): Promise<void> {

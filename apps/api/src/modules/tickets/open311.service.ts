@@ -118,7 +118,7 @@ export class Open311Service {
         lat: dto.lat ?? null,
         long: dto.long ?? null,
       },
-      { reporterId: null, source: 'hotline', idempotencyKey: null, heldForReview: false, reporterMask: client.name },
+      { reporterId: null, source: '12345', idempotencyKey: null, heldForReview: false, reporterMask: client.name },
     );
     return [{ service_request_id: String(id), service_notice: `已转${community.name}物业受理，${category.responseMinutes} 分钟内响应`, account_id: null }];
   }
