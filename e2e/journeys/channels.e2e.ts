@@ -118,7 +118,7 @@ describe('a 12345 call filed by the community office, handled by the manager, cl
       );
     });
     await row.locator('.contact-call').click();
-    await expect(row.locator('.contact-phone').innerText()).resolves.toBe(PHONE);
+    await row.locator('.contact-phone', { hasText: PHONE }).waitFor();
     await page.waitForFunction(() => (window as unknown as { telCalls: string[] }).telCalls.length > 0);
     expect(await page.evaluate(() => (window as unknown as { telCalls: string[] }).telCalls)).toEqual([`tel:${PHONE}`]);
     await snap(page, 'channels-visit-list');

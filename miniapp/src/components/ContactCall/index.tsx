@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components';
 import type { TicketContact } from '@wuye/contracts';
 import { showError } from '../../services/errors';
 import { revealContactPhone } from '../../services/tickets';
+import './index.scss';
 
 /**
  * Calls a number: WeChat's phone dialog on weapp; on H5 a `tel:` link, followed as a tap on it would be (a phone
@@ -45,7 +46,7 @@ export default function ContactCall({ ticketId, contact, className = '' }: { tic
   return (
     <View className={`contact ${className}`}>
       <Text className="contact-name">{contact.name}</Text>
-      <Text className="contact-phone">{phone ?? contact.phoneMasked ?? '无电话'}</Text>
+      <Text className="contact-phone">{phone ?? contact.phoneMasked ?? '未留电话'}</Text>
       {contact.canReveal ? (
         <Button className="button button-small contact-call" disabled={busy || undefined} onClick={() => void call()}>
           {busy ? '正在获取…' : '拨打'}
