@@ -125,13 +125,13 @@ export class TicketsService {
     if (dto.houseId && !(await this.db.getRepository(House).existsBy({ id: dto.houseId, communityId: dto.communityId }))) {
       throw invalid('请选择本小区的房屋', { field: 'houseId' }, 'INVALID_HOUSE');
     }
-    await this.content.checkText(caller.userId, dto.description, 3);
+    const verdict = await this.content.checkText(caller.userId, dto.description, 3);
     const actor: StepActor = caller.mayInCommunity('tickets.handle', dto.communityId) ? 'manager' : caller.mayInCommunity('tickets.property', dto.communityId) ? 'staff' : 'office';
     const ticket = await this.insertTicket(dto, {
       reporterId: null,
       source: dto.channel,
       idempotencyKey: null,
-      heldForReview: false,
+      heldForReview: verdict === 'review',
       reporterMask: `${TICKET_SOURCE_LABELS[dto.channel]}反映`,
       filer: {
         id: caller.userId,
