@@ -176,7 +176,7 @@ describe('Open311 GeoReport v2 conformance (real clients)', () => {
       const link = await t.db.getRepository(Open311Request).findOneByOrFail({ ticketId: Number(answer.service_request_id) });
       expect(link).toMatchObject({ clientKey: `fixmystreet_id:${fmsId}`, attributes: { fixmystreet_id: fmsId } });
       const ticket = await t.db.getRepository(Ticket).findOneByOrFail({ id: Number(answer.service_request_id) });
-      expect(ticket).toMatchObject({ source: 'hotline', reporterId: null, categoryCode: 'elevator', lat: 30.2701, long: 120.1502 });
+      expect(ticket).toMatchObject({ source: '12345', reporterId: null, categoryCode: 'elevator', lat: 30.2701, long: 120.1502 });
       expect(JSON.stringify(ticket)).not.toContain('test@example.com');
     });
 

@@ -58,7 +58,7 @@ describe('Open311 GeoReport v2', () => {
       .expect(200);
     expect(res.body).toEqual([{ service_request_id: expect.any(String), service_notice: expect.stringContaining('受理'), account_id: null }]);
     const ticket = await t.db.getRepository(Ticket).findOneByOrFail({ id: Number(res.body[0].service_request_id) });
-    expect(ticket).toMatchObject({ source: 'hotline', reporterId: null, kind: 'complaint', categoryCode: 'noise', place: '2栋北侧', reporterMask: '清河县12345热线' });
+    expect(ticket).toMatchObject({ source: '12345', reporterId: null, kind: 'complaint', categoryCode: 'noise', place: '2栋北侧', reporterMask: '清河县12345热线' });
     expect(JSON.stringify(ticket)).not.toContain('13900001111');
   });
 

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ROLLUP_COUNTERS, RollupsService } from '../src/modules/tickets/rollups.service';
 import { TicketJobsService } from '../src/modules/tickets/ticket-jobs.service';
 import { TicketRollup, TicketRollupMonth } from '../src/modules/tickets/ticket-rollup.entity';
@@ -7,6 +7,7 @@ import { createTestApp, TestApp } from './support/app';
 import { createArea, createEstate, createResident, createUser, Estate, roleIn } from './support/fixtures';
 import { photo } from './support/images';
 import { act, report, uploadPhoto } from './support/tickets';
+import { downloadWorkbook } from './support/workbook';
 
 type Auth = { Authorization: string };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
@@ -39,7 +40,6 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
   afterAll(() => t.close());
 
   const range = () => `from=${today()}&to=${today()}`;
-  const file = (res: { body: Buffer }) => res.body;
 
   /** Reports n tickets in an estate and walks them: returns their ids. */
   const fill = async (e: Estate, n: number) => {
@@ -93,6 +93,8 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
       averageStars: 3.5,
       overdueOpen: 0,
       internal: { total: 1, onTimeResponseRate: 0, onTimeResolutionRate: null },
+      byChannel: [{ channel: 'app', label: '小程序', total: 4, satisfactionRate: 0.5 }],
+      satisfactionSources: { rated: 2, ratedSatisfied: 1, visited: 0, visitedSatisfied: 0, unreachable: 0, pending: 0 },
     });
     expect(est(b.community.id)).toMatchObject({ total: 2, byState: { submitted: 2 }, overdueOpen: 1, satisfactionRate: null });
     expect(res.body.metrics).toMatchObject({ total: 9, satisfactionRate: 0.6667, averageStars: 3.67, overdueOpen: 1, internal: { total: 1 } });
@@ -203,20 +205,8 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
   });
 
   it('exports the statistics and ratings as .xlsx', async () => {
-    const res = await t
-      .http()
-      .get(`/api/v1/stats/export.xlsx?areaId=${a.county.id}&${range()}`)
-      .set(county)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (x: Buffer) => chunks.push(x));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(file(res) as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '小区', '物业企业', '分类']);
+    const wb = await downloadWorkbook(t, `/api/v1/stats/export.xlsx?areaId=${a.county.id}&${range()}`, county);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '小区', '物业企业', '渠道', '分类']);
     const estates = wb.getWorksheet('小区') as ExcelJS.Worksheet;
     expect(estates.rowCount).toBe(4);
     expect(estates.getRow(2).getCell(5).numFmt).toBe('0.0%');

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { DisclosureQuestionsService } from '../src/modules/disclosures/disclosure-questions.service';
 import { DisclosureQuestion } from '../src/modules/disclosures/disclosure-question.entity';
 import { Notification } from '../src/modules/notifications/notification.entity';
@@ -7,6 +6,7 @@ import { draftPublicIncome, publish } from './support/disclosures';
 import { createEstate, createResident, Estate, roleIn } from './support/fixtures';
 import { photo } from './support/images';
 import { act, report, uploadPhoto } from './support/tickets';
+import { downloadWorkbook } from './support/workbook';
 
 type Auth = { Authorization: string };
 
@@ -158,19 +158,7 @@ describe('privacy of what residents type', () => {
     expect(leaks(await t.db.getRepository(Notification).findBy({ kind: 'disclosure_question' }))).toEqual([]);
 
     // The export a resident downloads is built from the resident's view.
-    const res = await t
-      .http()
-      .get(`/api/v1/disclosures/${published.id}/export.xlsx`)
-      .set(neighbour)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body);
+    const wb = await downloadWorkbook(t, `/api/v1/disclosures/${published.id}/export.xlsx`, neighbour);
     const texts: string[] = [];
     wb.worksheets.forEach((ws) => ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value)))));
     expect(texts).toContain('电梯轿厢广告（联系人 139****5678）');

@@ -44,6 +44,8 @@ describe('ticket statistics of an estate', () => {
       overdueOpen: 1,
       averageStars: 3.67,
       internal: { total: 2, onTimeResponseRate: 0, onTimeResolutionRate: 1 },
+      byChannel: [{ channel: 'app', label: '小程序', total: 6, satisfactionRate: 0.6667 }],
+      satisfactionSources: { rated: 3, ratedSatisfied: 2, visited: 0, visitedSatisfied: 0, unreachable: 0, pending: 0 },
     });
     const none = await t.http().get(`/api/v1/communities/${estate.community.id}/ticket-stats?from=2020-01-01&to=2020-01-31`).set(manager).expect(200);
     expect(none.body).toMatchObject({ total: 0, onTimeResponseRate: null, satisfactionRate: null });

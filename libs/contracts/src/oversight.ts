@@ -1,13 +1,14 @@
 /** Oversight (督办, 统计, 星级评定, 信用). */
-import type { InternalFigures, TicketState, TicketSummary } from './tickets';
+import type { ChannelSplit, InternalFigures, TicketState, TicketSummary } from './tickets';
 
-/** Figures of residents' tickets (app and hotline); the property side's own tickets are in `internal`. */
-export interface Metrics {
+/** Figures of residents' tickets (every channel, split in `byChannel`); the property side's own tickets are in `internal`. */
+export interface Metrics extends ChannelSplit {
   total: number;
   byState: Partial<Record<TicketState, number>>;
   /** Shares 0..1; null when there is nothing to measure. */
   onTimeResponseRate: number | null;
   onTimeResolutionRate: number | null;
+  /** Satisfied answers among ratings and return visits together (their sources in `satisfactionSources`). */
   satisfactionRate: number | null;
   reopenRate: number | null;
   averageStars: number | null;

@@ -2,7 +2,9 @@ import type {
   CreateTicketInput,
   DeadlineFloorsView,
   Page,
+  ProxyTicketInput,
   RatingInput,
+  RevealedPhone,
   TicketCategory,
   TicketListView,
   TicketState,
@@ -61,6 +63,16 @@ export function getTicket(id: number): Promise<TicketView> {
 /** 随手拍: the key makes a retried submission (offline outbox, a double tap) answer the same ticket. */
 export function createTicket(input: CreateTicketInput, idempotencyKey: string): Promise<TicketView> {
   return request<TicketView>({ url: '/api/v1/tickets', method: 'POST', data: input, header: { 'Idempotency-Key': idempotencyKey } });
+}
+
+/** 代报: a manager, staff member or community office files what a caller reported by another channel. */
+export function fileOnBehalf(input: ProxyTicketInput): Promise<TicketView> {
+  return request<TicketView>({ url: '/api/v1/tickets/on-behalf', method: 'POST', data: input });
+}
+
+/** The full number to call back (回访), for those handling the ticket; the API writes each reveal to the audit log. */
+export function revealContactPhone(id: number): Promise<RevealedPhone> {
+  return request<RevealedPhone>({ url: `/api/v1/tickets/${id}/contact-phone`, method: 'POST' });
 }
 
 /** Open public tickets like the one about to be filed: the resident may follow one instead (我也遇到). */

@@ -109,6 +109,10 @@ const Taro = {
   hideLoading(): Promise<void> {
     return Promise.resolve();
   },
+  /** WeChat's phone dialog: a test spies on it to see the number dialled. */
+  makePhoneCall(_options: { phoneNumber: string }): Promise<void> {
+    return Promise.resolve();
+  },
   previewImage(_options: { current?: string; urls: string[] }): Promise<void> {
     return Promise.resolve();
   },

@@ -80,6 +80,8 @@ const workload: Workload = { communityId: 1, unaccepted: 3, overdue: 1, assigned
 
 const metrics = (total: number, overdueOpen: number): Metrics => ({
   internal: { total: 0, onTimeResponseRate: null, onTimeResolutionRate: null },
+  byChannel: [{ channel: 'app', label: '小程序', total, satisfactionRate: 0.75 }],
+  satisfactionSources: { rated: 4, ratedSatisfied: 3, visited: 0, visitedSatisfied: 0, unreachable: 0, pending: 0 },
   total,
   byState: { submitted: 4, closed: total - 4 },
   onTimeResponseRate: 0.86,

@@ -118,6 +118,19 @@ export const MATRIX: Record<string, MatrixCase> = {
 
   // Tickets.
   'POST /api/v1/tickets': { kind: 'scoped', body: (w) => ({ communityId: w.A.communityId, kind: 'repair', categoryCode: 'facility', description: '楼道灯坏了', photoIds: [] }), insider: 'residentA' },
+  'POST /api/v1/tickets/on-behalf': {
+    kind: 'scoped',
+    why: '代报: the property side and the office file for a caller',
+    body: (w) => ({ communityId: w.A.communityId, kind: 'repair', categoryCode: 'facility', description: '来电反映楼道灯坏了', photoIds: [], channel: 'phone', callerName: '王先生', callerPhone: '13800001111' }),
+    insider: 'officeA',
+  },
+  'POST /api/v1/tickets/{id}/contact-phone': {
+    kind: 'scoped',
+    why: 'reveals the number to call back (audited); A’s resident bound no phone, so the manager reaching it is told there is none',
+    path: (w) => ({ id: w.A.ticket }),
+    insider: 'managerA',
+    insiderStatus: 404,
+  },
   'GET /api/v1/tickets': { kind: 'scoped', query: (w) => ({ view: 'community', communityId: w.A.communityId }), insider: 'residentA' },
   'GET /api/v1/tickets/similar': { kind: 'scoped', query: (w) => ({ communityId: w.A.communityId, categoryCode: 'facility', place: '1号门' }), insider: 'neighbourA' },
   'GET /api/v1/tickets/{id}': { kind: 'scoped', path: (w) => ({ id: w.A.ticket }), insider: 'neighbourA' },

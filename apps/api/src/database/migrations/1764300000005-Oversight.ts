@@ -45,7 +45,7 @@ export class Oversight1764300000005 implements MigrationInterface {
       indices: [['company_id', 'occurred_on']],
     });
     // Tickets filed before this migration are counted too (per source only from migration 7 on).
-    await rebuildRollups(q, isMysql(q), shanghaiDate(), { months: false, sources: false });
+    await rebuildRollups(q, isMysql(q), shanghaiDate(), { months: false, sources: false, visits: false });
   }
 
   async down(q: QueryRunner): Promise<void> {

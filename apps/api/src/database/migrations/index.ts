@@ -12,6 +12,7 @@ import { UploadLimits1764300000010 } from './1764300000010-UploadLimits';
 import { StarRatingVersions1764300018000 } from './1764300018000-StarRatingVersions';
 import { DeadlineFloors1764300018001 } from './1764300018001-DeadlineFloors';
 import { Open311Requests1764300019100 } from './1764300019100-Open311Requests';
+import { TicketChannels1764300019200 } from './1764300019200-TicketChannels';
 
 /** In order. The same migrations run on SQLite and on MySQL/MariaDB. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   StarRatingVersions1764300018000,
   DeadlineFloors1764300018001,
   Open311Requests1764300019100,
+  TicketChannels1764300019200,
 ];

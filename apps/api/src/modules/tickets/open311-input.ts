@@ -9,7 +9,7 @@ import { DomainError } from '../../common/errors';
  */
 
 /** The channel (ticket source) Open311 tickets are filed and counted under: the one place it is named. */
-export const OPEN311_TICKET_SOURCE: TicketSource = 'hotline';
+export const OPEN311_TICKET_SOURCE: TicketSource = '12345';
 
 /** GeoReport v2 errors are lists of {code, description} with the HTTP status as code; the filter renders this. */
 export class Open311Error extends DomainError {

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Page, TicketCategory, TicketStats, TicketSummary, TicketView, Workload } from '@wuye/contracts';
+import type { Page, RevealedPhone, TicketCategory, TicketStats, TicketSummary, TicketView, Workload } from '@wuye/contracts';
 import { readIdempotencyKey } from '../../common/idempotency';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller, SignedIn } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
 import { CategoriesService } from './categories.service';
 import { ReplaceCategoriesDto } from './dto/category.dto';
-import { CreateTicketDto, ListTicketsQuery, RatingDto, SimilarQuery, StatsQuery, TransitionDto } from './dto/ticket.dto';
+import { CreateTicketDto, ListTicketsQuery, ProxyTicketDto, RatingDto, SimilarQuery, StatsQuery, TransitionDto } from './dto/ticket.dto';
 import { TicketStatsService } from './stats.service';
 import { TicketsService } from './tickets.service';
 import { WorkloadService } from './workload.service';
@@ -39,7 +39,22 @@ export class TicketsController {
     return ticket;
   }
 
-  /** Lists: mine, following, community (the board), inbox (manager), assigned (staff). Newest first. */
+  /** 代报: a manager, staff member or community office files what a caller reported by another channel. */
+  @Post('tickets/on-behalf')
+  @Allow('tickets.file_for')
+  fileOnBehalf(@Body() dto: ProxyTicketDto, @Caller() caller: Principal): Promise<TicketView> {
+    return this.tickets.fileOnBehalf(dto, caller);
+  }
+
+  /** The full number to call back, for those handling the ticket; written to the audit log. */
+  @Post('tickets/:id/contact-phone')
+  @HttpCode(200)
+  @Allow('tickets.read')
+  revealPhone(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<RevealedPhone> {
+    return this.tickets.revealPhone(id, caller);
+  }
+
+  /** Lists: mine, following, community (the board), inbox (manager), assigned (staff), return_visits (回访). Newest first. */
   @Get('tickets')
   @Allow('tickets.read')
   list(@Query() query: ListTicketsQuery, @Caller() caller: Principal): Promise<Page<TicketSummary>> {

@@ -1,13 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import {
   OPEN_TICKET_STATES,
   SIMILAR_WINDOW_DAYS,
+  TICKET_SOURCE_LABELS,
+  channelHasCaller,
   URGE_INTERVAL_MINUTES,
   PAGE_SIZE_DEFAULT,
   PAGE_SIZE_MAX,
   type Page,
+  type RevealedPhone,
   type TicketKind,
   type TicketSource,
   type TicketSummary,
@@ -28,10 +31,13 @@ import { ContentSecurityService } from '../content/content-security.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { CategoriesService } from './categories.service';
 import { OVERDUE_SQL, overdueParams, ticketDeadlines } from './deadlines';
-import { CreateTicketDto, ListTicketsQuery, RatingDto, SimilarQuery, TransitionDto } from './dto/ticket.dto';
+import { CreateTicketDto, ListTicketsQuery, ProxyTicketDto, RatingDto, SimilarQuery, TransitionDto } from './dto/ticket.dto';
+import { authConfig, type AuthConfig } from '../../config';
+import { AuditService } from '../identity/audit.service';
+import { decryptPhone, encryptPhone, maskPhone, normalizePhone } from '../identity/phone';
+import { House } from '../org/house.entity';
 import { retryingTransaction } from '../../database/transactions';
 import { ticketActions, type StepActor } from './lifecycle';
-import { OPEN311_TICKET_SOURCE } from './open311-input';
 import { TicketEvent } from './ticket-event.entity';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketFollower } from './ticket-follower.entity';
@@ -71,6 +77,8 @@ export class TicketsService {
     private readonly notifications: NotificationsService,
     private readonly content: ContentSecurityService,
     private readonly lifecycle: TicketLifecycleService,
+    private readonly audit: AuditService,
+    @Inject(authConfig.KEY) private readonly auth: AuthConfig,
   ) {
     this.listColumns = new RawColumns(db, Ticket, 't', SUMMARY_FIELDS);
   }
@@ -103,12 +111,56 @@ export class TicketsService {
   }
 
   /**
-   * Shared by the app and the Open311 hotline intake. Returns the new ticket as stored; `alongside` writes what
-   * belongs to it in the same transaction. Photos are uploads of the reporter, or of `photoOwnerId` when there is none.
+   * 代报: the estate's manager or staff, or its community office, file what a caller reported by another channel
+   * (12345, 信访, 来访, 电话, 物业投诉直通车) or what an inspection found. The caller's name and phone are kept (the
+   * phone encrypted); the ticket has no app reporter, so it gets a return visit once resolved.
+   */
+  async fileOnBehalf(dto: ProxyTicketDto, caller: Principal): Promise<TicketView> {
+    if (!caller.mayInCommunity('tickets.file_for', dto.communityId)) throw notFound('community');
+    const withCaller = channelHasCaller(dto.channel);
+    const name = dto.callerName?.trim() || null;
+    if (withCaller && (!name || !dto.callerPhone?.trim())) throw invalid(`请填写${TICKET_SOURCE_LABELS[dto.channel]}反映人的姓名和电话`, { field: name ? 'callerPhone' : 'callerName' }, 'CALLER_REQUIRED');
+    const phone = dto.callerPhone?.trim() ? normalizePhone(dto.callerPhone) : null;
+    if (dto.callerPhone?.trim() && !phone) throw invalid('请填写正确的手机号或座机号（座机带区号）', { field: 'callerPhone' }, 'INVALID_PHONE');
+    if (dto.houseId && !(await this.db.getRepository(House).existsBy({ id: dto.houseId, communityId: dto.communityId }))) {
+      throw invalid('请选择本小区的房屋', { field: 'houseId' }, 'INVALID_HOUSE');
+    }
+    const verdict = await this.content.checkText(caller.userId, dto.description, 3);
+    const actor: StepActor = caller.mayInCommunity('tickets.handle', dto.communityId) ? 'manager' : caller.mayInCommunity('tickets.property', dto.communityId) ? 'staff' : 'office';
+    const ticket = await this.insertTicket(dto, {
+      reporterId: null,
+      source: dto.channel,
+      idempotencyKey: null,
+      heldForReview: verdict === 'review',
+      reporterMask: `${TICKET_SOURCE_LABELS[dto.channel]}反映`,
+      filer: {
+        id: caller.userId,
+        actor,
+        callerName: withCaller ? name : null,
+        callerPhoneCipher: withCaller && phone ? encryptPhone(phone, this.auth.phoneKey) : null,
+        callerPhoneMasked: withCaller && phone ? maskPhone(phone) : null,
+      },
+    });
+    return this.view(ticket, caller, false);
+  }
+
+  /**
+   * Shared by the app, the Open311 hotline intake and 代报. Returns the new ticket as stored; `alongside` writes what
+   * belongs to it in the same transaction.
    */
   async insertTicket(
     input: NewTicket,
-    origin: { reporterId: number | null; source: TicketSource; idempotencyKey: string | null; heldForReview: boolean; reporterMask?: string; photoOwnerId?: number },
+    origin: {
+      reporterId: number | null;
+      source: TicketSource;
+      idempotencyKey: string | null;
+      heldForReview: boolean;
+      reporterMask?: string;
+      /** Whose uploads the photos are when there is no reporter (the hotline's account). */
+      photoOwnerId?: number;
+      /** 代报: who filed it, as whom, for which caller. */
+      filer?: { id: number; actor: StepActor; callerName: string | null; callerPhoneCipher: string | null; callerPhoneMasked: string | null };
+    },
     alongside?: (m: EntityManager, ticket: Ticket) => Promise<unknown>,
   ): Promise<Ticket> {
     const [community] = await rawQuery<{ id: number; areaPath: string }>(this.db, 'SELECT id, area_path AS areaPath FROM community WHERE id = :id', { id: input.communityId });
@@ -120,7 +172,7 @@ export class TicketsService {
 
     let mask = origin.reporterMask ?? '居民';
     if (origin.reporterId !== null) mask = await neighbourMask(this.db, origin.reporterId, input.communityId);
-    if (input.houseId) {
+    if (input.houseId && !origin.filer) {
       const own = origin.reporterId !== null && (await this.db.getRepository(HouseBinding).existsBy({ userId: origin.reporterId, houseId: input.houseId, communityId: input.communityId, state: 'approved' }));
       if (!own) throw invalid('只能选择您已绑定的本小区房屋', { field: 'houseId' }, 'INVALID_HOUSE');
     }
@@ -130,14 +182,21 @@ export class TicketsService {
     const due = ticketDeadlines(now, category);
 
     const saved = await retryingTransaction(this.db, async (m) => {
-      const photoOwner = origin.reporterId ?? origin.photoOwnerId ?? null;
-      const photos = photoOwner !== null ? await this.uploads.claim(input.photoIds, photoOwner, m) : [];
+      const uploader = origin.filer?.id ?? origin.reporterId ?? origin.photoOwnerId ?? null;
+      const photos = uploader !== null ? await this.uploads.claim(input.photoIds, uploader, m) : [];
       const saved = await m.getRepository(Ticket).save(
         m.getRepository(Ticket).create({
           communityId: Number(community.id),
           areaPath: community.areaPath,
           reporterId: origin.reporterId,
           source: origin.source,
+          filedById: origin.filer?.id ?? null,
+          callerName: origin.filer?.callerName ?? null,
+          callerPhoneCipher: origin.filer?.callerPhoneCipher ?? null,
+          callerPhoneMasked: origin.filer?.callerPhoneMasked ?? null,
+          returnVisit: null,
+          returnVisitTries: 0,
+          returnVisitTriedOn: null,
           kind: input.kind,
           categoryCode: category.code,
           categoryName: category.name,
@@ -174,8 +233,8 @@ export class TicketsService {
           createdAt: now,
         }),
       );
-      const actor = origin.source === OPEN311_TICKET_SOURCE ? 'hotline' : 'reporter';
-      await this.lifecycle.apply(m, saved, this.lifecycle.plan(saved, { kind: 'create' }, { now, actorId: origin.reporterId, actors: [actor] }));
+      const actor: StepActor = origin.filer?.actor ?? (origin.reporterId === null ? 'hotline' : 'reporter');
+      await this.lifecycle.apply(m, saved, this.lifecycle.plan(saved, { kind: 'create' }, { now, actorId: origin.filer?.id ?? origin.reporterId, actors: [actor] }));
       if (alongside) await alongside(m, saved);
       return saved;
     });
@@ -189,19 +248,27 @@ export class TicketsService {
   viewerLevel(t: Pick<Ticket, 'communityId' | 'reporterId' | 'visibility' | 'heldForReview'>, caller: Principal, following = false): ViewerLevel | null {
     if (caller.mayInCommunity('tickets.property', t.communityId)) return 'property';
     if (t.reporterId === caller.userId) return 'reporter';
+    // The estate's community office: what oversight reads, and whom to call back (回访).
+    if (caller.mayInCommunity('tickets.visit', t.communityId) && caller.mayInCommunity('oversight.read', t.communityId)) return 'office';
     if (caller.mayInCommunity('oversight.read', t.communityId)) return 'oversight';
     const onBoard = t.visibility === 'public' && !t.heldForReview && caller.mayInCommunity('tickets.read', t.communityId);
     return onBoard || (following && t.visibility === 'public') ? 'neighbour' : null;
   }
 
   /** What the caller is to this ticket, for the lifecycle's rules. */
-  private actorsOf(t: Ticket, caller: Principal, following = false): StepActor[] {
+  private actorsOf(t: Pick<Ticket, 'reporterId' | 'communityId' | 'assigneeId'>, caller: Principal, following = false): StepActor[] {
     const actors: StepActor[] = [];
     if (t.reporterId === caller.userId) actors.push('reporter');
     if (caller.mayInCommunity('tickets.handle', t.communityId)) actors.push('manager');
     if (t.assigneeId === caller.userId && caller.mayInCommunity('tickets.work', t.communityId)) actors.push('assignee');
+    if (caller.mayInCommunity('tickets.visit', t.communityId) && caller.mayInCommunity('escalations.handle', t.communityId)) actors.push('office');
     if (following) actors.push('follower');
     return actors;
+  }
+
+  /** Those who handle a ticket (its manager, its assignee, its community office) may reveal whom to call back. */
+  private handles(t: Pick<Ticket, 'reporterId' | 'communityId' | 'assigneeId'>, caller: Principal): boolean {
+    return this.actorsOf(t, caller).some((a) => a === 'manager' || a === 'assignee' || a === 'office');
   }
 
   async get(id: number, caller: Principal): Promise<TicketView> {
@@ -215,7 +282,7 @@ export class TicketsService {
   private async view(t: Ticket, caller: Principal, following: boolean): Promise<TicketView> {
     const level = this.viewerLevel(t, caller, following);
     if (!level) throw notFound('ticket');
-    return this.views.detail(t, level, { ...ticketActions(t, this.actorsOf(t, caller, following), new Date()), following, isReporter: t.reporterId === caller.userId });
+    return this.views.detail(t, level, { ...ticketActions(t, this.actorsOf(t, caller, following), new Date()), following, isReporter: t.reporterId === caller.userId }, this.handles(t, caller));
   }
 
   /**
@@ -260,7 +327,15 @@ export class TicketsService {
       case 'oversight':
         if (!caller.may('oversight.read')) throw forbidden();
         narrow('oversight.read');
-        levelOf = () => 'oversight';
+        levelOf = (t) => this.viewerLevel(t, caller) ?? 'oversight';
+        break;
+      case 'return_visits':
+        // 回访 due in the estates the caller visits for (the manager's, the office's), oldest first is not needed:
+        // newest first like every list, each with whom to call.
+        if (!caller.may('tickets.visit')) throw forbidden();
+        narrow('tickets.visit');
+        where.push("t.return_visit = 'due'");
+        levelOf = (t) => this.viewerLevel(t, caller) ?? 'oversight';
         break;
       case 'assigned':
         if (!caller.may('tickets.work')) throw forbidden();
@@ -293,7 +368,7 @@ export class TicketsService {
     );
     const items = rows.slice(0, limit).map((row) => this.listColumns.hydrate(row));
     return {
-      items: await this.views.summaries(items, levelOf),
+      items: await this.views.summaries(items, levelOf, (t) => this.handles(t, caller)),
       nextCursor: rows.length > limit ? encodeCursor([items[items.length - 1].id]) : null,
     };
   }
@@ -345,6 +420,21 @@ export class TicketsService {
     if (text) await this.content.checkText(caller.userId, text, 2);
     await this.lifecycle.commit(t, plan);
     return this.get(id, caller);
+  }
+
+  /**
+   * The full number to call back (the caller of 代报, or the app reporter), for those who handle the ticket: its
+   * manager and assignee, its community office. Every reveal is written to the audit log.
+   */
+  async revealPhone(id: number, caller: Principal): Promise<RevealedPhone> {
+    const t = await this.db.getRepository(Ticket).findOneBy({ id });
+    if (!t || !this.viewerLevel(t, caller)) throw notFound('ticket');
+    if (!this.handles(t, caller)) throw forbidden('只有处理该工单的人可以查看完整号码');
+    const cipher = t.callerPhoneCipher ?? (t.reporterId !== null ? ((await this.db.getRepository(User).findOneBy({ id: t.reporterId }))?.phoneCipher ?? null) : null);
+    if (!cipher) throw new DomainError(404, 'NO_PHONE_NUMBER', '没有可拨打的电话号码');
+    const phone = decryptPhone(cipher, this.auth.phoneKey);
+    await this.audit.record({ actorId: caller.userId, action: 'ticket.phone_revealed', entityType: 'ticket', entityId: t.id, communityId: t.communityId, after: { phone: maskPhone(phone), whose: t.callerPhoneCipher ? 'caller' : 'reporter' } });
+    return { phone };
   }
 
   // ─── Rating, urging, following ──────────────────────────────────────────────────────────────────────────

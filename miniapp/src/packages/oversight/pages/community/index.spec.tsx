@@ -38,6 +38,9 @@ const ticket = (id: number, summary: string, extra: Partial<TicketSummary> = {})
   escalated: true,
   followerCount: 0,
   version: 1,
+  source: 'app',
+  returnVisit: null,
+  contact: null,
   ...extra,
 });
 

@@ -23,6 +23,8 @@ const me = (roles: RoleScope[]) => staffMe(3, '城关镇 李主任', roles);
 
 const metrics = (total: number, overdueOpen: number, satisfactionRate: number | null = 0.75): Metrics => ({
   internal: { total: 0, onTimeResponseRate: null, onTimeResolutionRate: null },
+  byChannel: [],
+  satisfactionSources: { rated: 0, ratedSatisfied: 0, visited: 0, visitedSatisfied: 0, unreachable: 0, pending: 0 },
   total,
   byState: {},
   onTimeResponseRate: 0.8623,

@@ -14,6 +14,8 @@ const statsMock = jest.mocked(getTicketStats);
 
 const stats = (overrides: Partial<TicketStats> = {}): TicketStats => ({
   internal: { total: 0, onTimeResponseRate: null, onTimeResolutionRate: null },
+  byChannel: [],
+  satisfactionSources: { rated: 0, ratedSatisfied: 0, visited: 0, visitedSatisfied: 0, unreachable: 0, pending: 0 },
   communityId: 1,
   from: '2026-10-31',
   to: '2026-11-29',

@@ -18,6 +18,8 @@ const statsMock = jest.mocked(getTicketStats);
 
 const stats = (communityId: number, total: number): TicketStats => ({
   internal: { total: 0, onTimeResponseRate: null, onTimeResolutionRate: null },
+  byChannel: [],
+  satisfactionSources: { rated: 0, ratedSatisfied: 0, visited: 0, visitedSatisfied: 0, unreachable: 0, pending: 0 },
   communityId,
   from: '2026-10-31',
   to: '2026-11-29',

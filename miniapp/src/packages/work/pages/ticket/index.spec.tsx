@@ -321,3 +321,53 @@ describe('办理工单: the steps', () => {
     expect(screen.getByText('马上安排')).toBeInTheDocument();
   });
 });
+
+describe('办理工单: a 代报 ticket and its return visit (回访)', () => {
+  const VISIT_DUE = ticket({
+    state: 'resolved',
+    version: 5,
+    source: '12345',
+    reporter: '12345热线反映',
+    reporterPhone: null,
+    filedBy: '赵书记',
+    returnVisit: 'due',
+    returnVisitTries: 1,
+    contact: { name: '王先生', phoneMasked: '139****4321', canReveal: true },
+    actions: ['visit_satisfied', 'visit_dissatisfied'],
+    blocked: { visit_unreachable: '今天已经回访过一次；3 次回访须在不同的日子，请明天再试' },
+  });
+
+  it('shows the channel, who filed it, the caller with the number masked, the visit so far and why a try waits', async () => {
+    getMock.mockResolvedValue(VISIT_DUE);
+
+    render(<HandlingTicket />);
+    await screen.findByText('#42 · 报修');
+
+    expect(document.querySelector('.ticket-source')?.textContent).toContain('12345热线');
+    expect(document.querySelector('.ticket-filed-by')?.textContent).toContain('赵书记');
+    expect(document.querySelector('.ticket-contact')?.textContent).toMatch(/反映人王先生139\*\*\*\*4321拨打/);
+    expect(document.querySelector('.ticket-return-visit')?.textContent).toContain('待回访（已有 1/3 次未联系上）');
+    expect(actionButtons()).toEqual(['回访：满意', '回访：不满意']);
+    expect(document.querySelector('.ticket-blocked-visit_unreachable')?.textContent).toContain('请明天再试');
+  });
+
+  it('回访：不满意 needs the caller’s reason, then reopens the ticket', async () => {
+    getMock.mockResolvedValue(VISIT_DUE);
+    transitionMock.mockResolvedValue(ticket({ ...VISIT_DUE, state: 'accepted', returnVisit: 'dissatisfied', actions: ['assign', 'resolve'], blocked: {}, version: 6 }));
+
+    render(<HandlingTicket />);
+    fireEvent.click(await screen.findByText('回访：不满意'));
+    expect(screen.getByText('不满意的原因（工单将重新办理）')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('确认回访：不满意'));
+    expect(screen.getByText('请填写原因')).toBeInTheDocument();
+    expect(transitionMock).not.toHaveBeenCalled();
+
+    typeInto('.ticket-panel-text', '灯还是不亮');
+    fireEvent.click(screen.getByText('确认回访：不满意'));
+    await settle();
+
+    expect(transitionMock).toHaveBeenCalledWith(42, { action: 'visit_dissatisfied', reason: '灯还是不亮', version: 5 });
+    expect(shownState()).toBe('已受理');
+    expect(document.querySelector('.ticket-return-visit')?.textContent).toContain('回访不满意');
+  });
+});
