@@ -89,6 +89,7 @@ export const ERROR_CODES = {
   RATING_CHANGE_NEEDS_REASON: '修改已有的评定须填写修改原因',
   // Uploads and imports
   UPLOAD_NOT_ALLOWED: '绑定房屋后才能上传照片',
+  PHONE_UNKNOWN: '报事人没有登记手机号',
   UPLOAD_DAILY_LIMIT: '今天上传的文件已达上限，请明天再试',
   IMAGE_TOO_LARGE: '照片像素太高，请缩小后再上传',
   PDF_UNREADABLE: '无法读取这份 PDF，请重新导出后上传',

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import type {
   CreateTicketInput,
   DeadlineFloorsView,
@@ -119,9 +120,22 @@ export interface Assignee {
   /** 维修工, 保洁… */
   title: string | null;
   role: string;
+  /** Tickets assigned to them and not yet resolved, in this estate. */
+  openTickets: number;
 }
 
 /** Staff (and managers) of the estate's serving company, to assign a ticket to. */
+/** 联系报事人: the reporter's full number for the estate's property side (each reveal is audited by the API). */
+export function revealReporterPhone(id: number): Promise<{ phone: string }> {
+  return request<{ phone: string }>({ url: `/api/v1/tickets/${id}/reporter-phone`, method: 'POST' });
+}
+
+/** Dials a number: WeChat's dialer on weapp, a tel: link in the browser (H5). */
+export async function dialPhone(phone: string): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') window.location.href = `tel:${phone}`;
+  else await Taro.makePhoneCall({ phoneNumber: phone });
+}
+
 export function listAssignees(communityId: number): Promise<Assignee[]> {
   return request<Assignee[]>({ url: `/api/v1/communities/${communityId}/assignees` });
 }

@@ -12,6 +12,7 @@ import { CreateTicketDto, ListTicketsQuery, RatingDto, SimilarQuery, StatsQuery,
 import { TicketStatsService } from './stats.service';
 import { TicketsService } from './tickets.service';
 import { WorkloadService } from './workload.service';
+import { ReporterPhoneService } from './reporter-phone.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
@@ -24,6 +25,7 @@ export class TicketsController {
     private readonly categories: CategoriesService,
     private readonly stats: TicketStatsService,
     private readonly workloads: WorkloadService,
+    private readonly reporterPhones: ReporterPhoneService,
   ) {}
 
   /** 随手拍: report a problem. A retried submission with the same Idempotency-Key returns the same ticket. */
@@ -60,6 +62,14 @@ export class TicketsController {
   @Allow('tickets.read')
   get(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<TicketView> {
     return this.tickets.get(id, caller);
+  }
+
+  /** 联系报事人: the full number for the estate's property side to call; each reveal is audited. */
+  @Post('tickets/:id/reporter-phone')
+  @HttpCode(200)
+  @Allow('tickets.property')
+  reporterPhone(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<{ phone: string }> {
+    return this.reporterPhones.reveal(id, caller);
   }
 
   /** One step of the lifecycle (TICKET_TRANSITIONS); `version` must be the one the caller saw. */
@@ -113,11 +123,13 @@ export class TicketsController {
     return this.categories.replace(id, dto, caller);
   }
 
-  /** Staff a manager can assign tickets to. */
+  /** Staff a manager can assign tickets to, each with the tickets they have open now (the manager spreads the load). */
   @Get('communities/:id/assignees')
   @Allow('tickets.handle')
-  assignees(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal) {
-    return this.tickets.assignees(id, caller);
+  async assignees(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal) {
+    const staff = await this.tickets.assignees(id, caller);
+    const open = await this.workloads.openByAssignee(id);
+    return staff.map((a) => ({ ...a, openTickets: open.get(a.id) ?? 0 }));
   }
 
   /** The workbench's badges: 待受理, overdue, assigned to me, bindings to review — each where the caller's roles cover it. */

@@ -14,6 +14,7 @@ import { TicketViewsService } from './ticket-views.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsService } from './tickets.service';
 import { WorkloadService } from './workload.service';
+import { ReporterPhoneService } from './reporter-phone.service';
 import { RollupsService } from './rollups.service';
 
 @Module({
@@ -26,6 +27,7 @@ import { RollupsService } from './rollups.service';
     TicketLifecycleService,
     TicketStatsService,
     WorkloadService,
+    ReporterPhoneService,
     TicketJobsService,
     Open311Service,
     ContentSecurityService,
