@@ -1,4 +1,5 @@
 import type { DisclosureSummary, DisclosureView, MeView, Page as ListPage } from '@wuye/contracts';
+import { apiAs } from '../support/api';
 import { confirmDialog, openTab, signInThroughPicker, snap, visible } from '../support/app';
 import { openApp, type Journey } from '../support/browser';
 import { horizontalOverflow, setTextScale } from '../support/layout';
@@ -8,17 +9,6 @@ import { horizontalOverflow, setTextScale } from '../support/layout';
  * off the demo's own in-review shared cost (2026年…月公共能耗分摊公示) once the query on it is answered and a member
  * approved the line, reading first why it cannot be signed yet.
  */
-
-async function api<T>(baseUrl: string, path: string, init: { token?: string; json?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  if (init.json !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${baseUrl}${path}`, { method: init.json !== undefined ? 'POST' : 'GET', headers, body: init.json !== undefined ? JSON.stringify(init.json) : undefined });
-  const body = await response.text();
-  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${body}`);
-  return JSON.parse(body) as T;
-}
-const tokenOf = async (baseUrl: string, user: string) => (await api<{ accessToken: string }>(baseUrl, '/api/v1/auth/dev', { json: { user } })).accessToken;
 
 const DESCRIPTION = `2栋地下车库入口的灯坏了（e2e ${Date.now()}）`;
 
@@ -31,10 +21,10 @@ describe('notices that land where the reader acts, and a sign-off that works', (
 
   it('陈经理 taps the 新工单 notice and finds 受理 on the page it opens', async () => {
     const { page, baseUrl } = j;
-    const resident = await tokenOf(baseUrl, 'resident.jinxiu');
-    const me = await api<MeView>(baseUrl, '/api/v1/me', { token: resident });
+    const resident = await apiAs(baseUrl, 'resident.jinxiu');
+    const me = await resident.get<MeView>('/api/v1/me');
     const communityId = me.roles.find((r) => r.role === 'resident')?.communityId as number;
-    await api(baseUrl, '/api/v1/tickets', { token: resident, json: { communityId, kind: 'repair', categoryCode: 'facility', description: DESCRIPTION, photoIds: [], place: '2栋地下车库入口' } });
+    await resident.post('/api/v1/tickets', { communityId, kind: 'repair', categoryCode: 'facility', description: DESCRIPTION, photoIds: [], place: '2栋地下车库入口' });
 
     await signInThroughPicker(page, baseUrl, '锦绣花园 陈经理');
     await openTab(page, '消息');
@@ -47,10 +37,9 @@ describe('notices that land where the reader acts, and a sign-off that works', (
 
   it('the chair reads why the demo’s in-review shared cost cannot be signed yet, then signs it off', async () => {
     const { page, baseUrl } = j;
-    const chair = await tokenOf(baseUrl, 'chair.jinxiu');
-    const me = await api<MeView>(baseUrl, '/api/v1/me', { token: chair });
-    const communityId = me.roles[0].communityId as number;
-    const inReview = await api<ListPage<DisclosureSummary>>(baseUrl, `/api/v1/communities/${communityId}/disclosures?state=in_review&type=shared_cost`, { token: chair });
+    const chair = await apiAs(baseUrl, 'chair.jinxiu');
+    const communityId = (await chair.get<MeView>('/api/v1/me')).roles[0].communityId as number;
+    const inReview = await chair.get<ListPage<DisclosureSummary>>(`/api/v1/communities/${communityId}/disclosures?state=in_review&type=shared_cost`);
     const seeded = inReview.items.find((d) => /^\d{4}年\d{1,2}月公共能耗分摊公示$/.test(d.title)) as DisclosureSummary;
     expect(seeded).toBeTruthy();
 
@@ -61,12 +50,12 @@ describe('notices that land where the reader acts, and a sign-off that works', (
     await snap(page, 'issue23-signoff-blocked');
 
     // The manager answers the committee's query; 马委员 approves the line it was about.
-    const manager = await tokenOf(baseUrl, 'manager.jinxiu');
-    const asManager = await api<DisclosureView>(baseUrl, `/api/v1/disclosures/${seeded.id}`, { token: manager });
+    const manager = await apiAs(baseUrl, 'manager.jinxiu');
+    const asManager = await manager.get<DisclosureView>(`/api/v1/disclosures/${seeded.id}`);
     const query = asManager.reviews.find((r) => r.decision === 'query' && !r.answer) as DisclosureView['reviews'][number];
-    await api(baseUrl, `/api/v1/disclosure-reviews/${query.id}/answer`, { token: manager, json: { answer: '本月电梯大修试运行用电计入，已附电表读数' } });
-    const member = await tokenOf(baseUrl, 'committee.jinxiu');
-    await api(baseUrl, `/api/v1/disclosures/${seeded.id}/reviews`, { token: member, json: { lineId: query.lineId, decision: 'approve' } });
+    await manager.post(`/api/v1/disclosure-reviews/${query.id}/answer`, { answer: '本月电梯大修试运行用电计入，已附电表读数' });
+    const member = await apiAs(baseUrl, 'committee.jinxiu');
+    await member.post(`/api/v1/disclosures/${seeded.id}/reviews`, { lineId: query.lineId, decision: 'approve' });
 
     await page.reload();
     // Every line approved: each says 已通过 and offers no buttons.
