@@ -1,6 +1,6 @@
 import type { DisclosureSummary, DisclosureView, MeView, Page as ListPage } from '@wuye/contracts';
 import { apiAs } from '../support/api';
-import { confirmDialog, openTab, signInThroughPicker, snap, visible } from '../support/app';
+import { backToMe, confirmDialog, openTab, signInThroughPicker, signOut, snap, visible } from '../support/app';
 import { openApp, type Journey } from '../support/browser';
 import { horizontalOverflow, setTextScale } from '../support/layout';
 
@@ -33,6 +33,8 @@ describe('notices that land where the reader acts, and a sign-off that works', (
     await expect(visible(page, '.ticket-description').innerText()).resolves.toBe(DESCRIPTION);
     await visible(page, '.ticket-action-accept').waitFor();
     await snap(page, 'issue23-notice-opens-handling');
+    await backToMe(page);
+    await signOut(page);
   });
 
   it('the chair reads why the demo’s in-review shared cost cannot be signed yet, then signs it off', async () => {
@@ -59,6 +61,7 @@ describe('notices that land where the reader acts, and a sign-off that works', (
 
     await page.reload();
     // Every line approved: each says 已通过 and offers no buttons.
+    await visible(page, '.review-line-approved').first().waitFor();
     await expect(visible(page, '.review-line-approved').count()).resolves.toBe(asManager.lines.length);
     await expect(visible(page, '.line-card .review-approve').count()).resolves.toBe(0);
     await visible(page, '.sign-off-button').click();
@@ -66,6 +69,8 @@ describe('notices that land where the reader acts, and a sign-off that works', (
     await visible(page, '.review-published').waitFor();
     await expect(visible(page, '.detail-state').innerText()).resolves.toBe('已公示');
     await snap(page, 'issue23-signoff-published');
+    await backToMe(page);
+    await signOut(page);
 
     // The resident's view of it leads with the money; the tamper check is a small badge.
     await signInThroughPicker(page, baseUrl, '张阿姨');
