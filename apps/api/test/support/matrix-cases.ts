@@ -119,6 +119,8 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/tickets/{id}': { kind: 'scoped', path: (w) => ({ id: w.A.ticket }), insider: 'neighbourA' },
   'POST /api/v1/tickets/{id}/transitions': { kind: 'scoped', path: (w) => ({ id: w.A.ticket }), body: (w) => ({ action: 'accept', version: w.A.ticketVersion }), insider: 'managerA' },
   'POST /api/v1/tickets/{id}/rating': { kind: 'scoped', path: (w) => ({ id: w.A.resolvedTicket }), body: () => ({ stars: 5 }), insider: 'residentA' },
+  // The matrix's reporter has no phone: the manager is answered that (409), outsiders nothing and nothing is logged.
+  'POST /api/v1/tickets/{id}/reporter-phone': { kind: 'scoped', path: (w) => ({ id: w.A.ticket }), insider: 'managerA', insiderStatus: 409 },
   'POST /api/v1/tickets/{id}/urge': { kind: 'scoped', path: (w) => ({ id: w.A.overdueTicket }), insider: 'residentA' },
   'POST /api/v1/tickets/{id}/follow': { kind: 'scoped', path: (w) => ({ id: w.A.overdueTicket }), insider: 'neighbourA' },
   'POST /api/v1/tickets/{id}/unfollow': { kind: 'scoped', path: (w) => ({ id: w.A.overdueTicket }), insider: 'neighbourA' },
