@@ -270,7 +270,10 @@ describe('a ticket from 随手拍 to 办结: reported, handled by the manager an
     await expect(visible(page, '.detail-feedback').innerText()).resolves.toContain(FEEDBACK);
     await expect(visible(page, '.detail-head .ticket-state').innerText()).resolves.toBe('已反馈');
     await expect(visible(page, '.detail-timeline').innerText()).resolves.toMatch(/反馈结果[\s\S]*开始办理[\s\S]*转办[\s\S]*受理[\s\S]*提交报事/);
-    await visible(page, '.detail-star').filter({ hasText: '4 星' }).click();
+    // One row of five large stars; the one button says it also closes the ticket.
+    await expect(visible(page, '.detail-star').count()).resolves.toBe(5);
+    await visible(page, '.detail-star').nth(3).click();
+    await expect(visible(page, '.detail-rate-submit').innerText()).resolves.toBe('提交评价并办结');
     await visible(page, '.detail-tag').filter({ hasText: '响应及时' }).click();
     await visible(page, '.detail-comment-input textarea').fill('处理得很快，谢谢');
     await snap(page, 'loop-rate');

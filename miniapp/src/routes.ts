@@ -30,7 +30,8 @@ export const DUTY_CONFLICTS_PAGE = '/packages/work/pages/conflicts/index';
 /** 随手拍: 我的报事 and the estate's board; `?view=community` opens the board. */
 export const TICKETS_PAGE = '/packages/tickets/pages/index/index';
 export const TICKET_REPORT_PAGE = '/packages/tickets/pages/report/index';
-export const ticketDetailPage = (id: number) => `/packages/tickets/pages/detail/index?id=${id}`;
+export const TICKET_DETAIL_PAGE = '/packages/tickets/pages/detail/index';
+export const ticketDetailPage = (id: number) => `${TICKET_DETAIL_PAGE}?id=${id}`;
 export const DISCLOSURES_PAGE = '/packages/disclosures/pages/index/index';
 export const DISCLOSURE_DETAIL_PAGE = '/packages/disclosures/pages/detail/index';
 export const DISCLOSURE_MANAGE_PAGE = '/packages/disclosures/pages/manage/index';

@@ -92,8 +92,13 @@ describe('disclosures and account review (业账社审)', () => {
     expect(patched.body.lines).toHaveLength(4);
 
     await t.http().post(`/api/v1/disclosures/${draft.body.id}/submit`).set(manager).expect(200);
+    // Each notice opens the page where its reader acts: the committee the review, the manager the draft with the query.
+    const latestNotice = async (who: Auth) => (await t.http().get('/api/v1/notifications').set(who).expect(200)).body.items[0] as { kind: string; page: string; disclosureId: number | null };
+    expect(await latestNotice(committee)).toMatchObject({ kind: 'disclosure_review', disclosureId: draft.body.id, page: `packages/review/pages/detail/index?id=${draft.body.id}` });
     const approve = await t.http().post(`/api/v1/disclosures/${draft.body.id}/reviews`).set(committee).send({ lineId: draft.body.lines[0].id, decision: 'approve' }).expect(201);
     expect(approve.body.state).toBe('in_review');
+    // 已通过: the approved line says so; the others still wait.
+    expect(approve.body.lines.map((l: { approved: boolean }) => l.approved)).toEqual([true, false, false, false]);
     await t.http().post(`/api/v1/disclosures/${draft.body.id}/reviews`).set(committee).send({ lineId: draft.body.lines[2].id, decision: 'query' }).expect(422);
     const queried = await t.http().post(`/api/v1/disclosures/${draft.body.id}/reviews`).set(committee).send({ lineId: draft.body.lines[2].id, decision: 'query', comment: '人员工资为何计入停车成本？请提供分摊依据' }).expect(201);
     const query = queried.body.reviews.find((r: { decision: string }) => r.decision === 'query');
@@ -102,7 +107,10 @@ describe('disclosures and account review (业账社审)', () => {
     const blocked = await t.http().post(`/api/v1/disclosures/${draft.body.id}/sign-off`).set(chair).expect(409);
     expect(blocked.body).toMatchObject({ code: 'OPEN_QUERIES', message: expect.stringContaining('1 条质疑未回复') });
     await t.http().post(`/api/v1/disclosures/${draft.body.id}/sign-off`).set(committee).expect(403);
+    expect(await latestNotice(manager)).toMatchObject({ kind: 'disclosure_query', page: `packages/disclosures/pages/edit/index?id=${draft.body.id}` });
     await t.http().post(`/api/v1/disclosure-reviews/${query.id}/answer`).set(manager).send({ answer: '按停车管理岗位工时 30% 分摊，附考勤表' }).expect(200);
+    // The committee is told the answer came, and the notice opens the review.
+    expect(await latestNotice(chair)).toMatchObject({ kind: 'query_answered', body: expect.stringContaining('按停车管理岗位工时 30% 分摊'), page: `packages/review/pages/detail/index?id=${draft.body.id}` });
 
     // Answered, but only line 1 was approved: every line needs a member other than the one signing.
     const unapproved = await t.http().post(`/api/v1/disclosures/${draft.body.id}/sign-off`).set(chair).expect(409);

@@ -135,7 +135,10 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     await t.app.get(TicketJobsService).runOnce();
     const queue = await t.http().get('/api/v1/escalations').set(officeA).expect(200);
     const item = queue.body.items.find((e: { ticket: { id: number } }) => e.ticket.id === id);
-    expect(item).toMatchObject({ reason: 'response_overdue', reasonLabel: '超时未受理', state: 'open', communityName: a.community.name });
+    expect(item).toMatchObject({ reason: 'response_overdue', reasonLabel: '超时未受理', state: 'open', communityName: a.community.name, officeName: a.office.name, canHandle: true });
+    // The town's regulator reads the same 督办, told whose it is to act on.
+    const watched = (await t.http().get(`/api/v1/escalations?ticketId=${id}`).set(town1).expect(200)).body.items[0];
+    expect(watched).toMatchObject({ id: item.id, officeName: a.office.name, canHandle: false });
     expect(item.ticket.reporter).not.toMatch(/业主\d|用户/); // masked
     await t.http().post(`/api/v1/escalations/${item.id}/comments`).set(officeA).send({ note: '请今天内响应业主' }).expect(200);
     const late = await t.http().post(`/api/v1/escalations/${item.id}/deadline`).set(officeA).send({ deadlineAt: '2020-01-01T10:00:00+08:00' }).expect(422);

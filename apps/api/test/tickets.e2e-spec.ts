@@ -1,3 +1,7 @@
+import { authConfig, type AuthConfig } from '../src/config';
+import { AuditEntry } from '../src/modules/identity/audit-entry.entity';
+import { phoneFields } from '../src/modules/identity/phone';
+import { User } from '../src/modules/identity/user.entity';
 import { addDays, shanghaiDate } from '@wuye/contracts';
 import { Notification } from '../src/modules/notifications/notification.entity';
 import { Escalation } from '../src/modules/tickets/escalation.entity';
@@ -40,6 +44,31 @@ describe('tickets: 随手拍 to 办结', () => {
     return res.body;
   };
 
+  it('联系报事人: those handling the ticket read the reporter’s full number to call, each reveal audited; nobody else may', async () => {
+    const ticket = await reportPublic();
+    const masked = await t.http().get(`/api/v1/tickets/${ticket.id}`).set(manager).expect(200);
+    expect(masked.body.reporterPhone).toBeNull();
+    const none = await t.http().post(`/api/v1/tickets/${ticket.id}/contact-phone`).set(manager).expect(404);
+    expect(none.body.code).toBe('NO_PHONE_NUMBER');
+
+    await t.db.getRepository(User).update(residentId, phoneFields('13812345678', t.app.get<AuthConfig>(authConfig.KEY).phoneKey));
+    expect((await t.http().get(`/api/v1/tickets/${ticket.id}`).set(manager).expect(200)).body).toMatchObject({
+      reporterPhone: '138****5678',
+      contact: { phoneMasked: '138****5678', canReveal: true },
+    });
+    // Staff call once the repair is theirs: before it is assigned to them they are refused, and nothing is logged.
+    await t.http().post(`/api/v1/tickets/${ticket.id}/contact-phone`).set(staff).expect(403);
+    await act(t, manager, ticket.id, 'accept');
+    await act(t, manager, ticket.id, 'assign', { assigneeId: staffId });
+    const revealed = await t.http().post(`/api/v1/tickets/${ticket.id}/contact-phone`).set(staff).expect(200);
+    expect(revealed.body).toEqual({ phone: '13812345678' });
+    const audit = await t.db.getRepository(AuditEntry).findBy({ entityType: 'ticket', entityId: ticket.id, action: 'ticket.phone_revealed' });
+    expect(audit.map((a) => a.actorId)).toEqual([staffId]);
+    // A neighbour holds no part in it: refused, and nothing more is logged.
+    await t.http().post(`/api/v1/tickets/${ticket.id}/contact-phone`).set(neighbour).expect(403);
+    expect(await t.db.getRepository(AuditEntry).countBy({ entityType: 'ticket', entityId: ticket.id, action: 'ticket.phone_revealed' })).toBe(1);
+  });
+
   it('goes the whole loop: report with photos, accept, assign, start, resolve with photos, rate → closed, every step on the timeline', async () => {
     const before = await photo({ width: 1200, height: 900 });
     const photoIds = [await uploadPhoto(t, resident, before), await uploadPhoto(t, resident, before)];
@@ -53,8 +82,12 @@ describe('tickets: 随手拍 to 办结', () => {
 
     expect((await act(t, manager, ticket.id, 'accept')).status).toBe(200);
     const assignees = await t.http().get(`/api/v1/communities/${estate.community.id}/assignees`).set(manager).expect(200);
-    expect(assignees.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: staffId, displayName: '刘师傅', title: '维修工' })]));
+    expect(assignees.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: staffId, displayName: '刘师傅', title: '维修工', openTickets: 0 })]));
     expect((await act(t, manager, ticket.id, 'assign', { assigneeId: staffId, note: '请今天修好' })).body.assignee).toBe('物业员工 刘师傅');
+
+    // The manager sees the load before assigning the next one.
+    const loaded = await t.http().get(`/api/v1/communities/${estate.community.id}/assignees`).set(manager).expect(200);
+    expect(loaded.body.find((a: { id: number }) => a.id === staffId).openTickets).toBe(1);
 
     const mine = await t.http().get('/api/v1/tickets?view=assigned').set(staff).expect(200);
     expect(mine.body.items.map((i: { id: number }) => i.id)).toEqual([ticket.id]);

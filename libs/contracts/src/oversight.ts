@@ -154,5 +154,9 @@ export interface EscalationView {
   closingNote: string | null;
   communityId: number;
   communityName: string;
+  /** The community office (社区/村) whose 督办 it is. */
+  officeName: string;
+  /** Whether the caller may comment, set a deadline and close it (escalations.handle); else the page names the office. */
+  canHandle: boolean;
   ticket: TicketSummary;
 }

@@ -396,6 +396,9 @@ export interface NotificationView {
   title: string;
   body: string;
   ticketId: number | null;
+  disclosureId: number | null;
+  /** The page where the reader can act on it (notificationPage), without the leading slash. */
+  page: string;
   read: boolean;
   createdAt: string;
 }

@@ -131,6 +131,8 @@ export interface Assignee {
   /** 维修工, 保洁… */
   title: string | null;
   role: string;
+  /** Tickets assigned to them and not yet resolved, in this estate. */
+  openTickets: number;
 }
 
 /** Staff (and managers) of the estate's serving company, to assign a ticket to. */

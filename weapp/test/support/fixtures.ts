@@ -50,6 +50,8 @@ const notification: NotificationView = {
   title: '您的报事有了处理结果',
   body: '#7 电梯：已更换按钮面板',
   ticketId: 7,
+  disclosureId: null,
+  page: 'packages/tickets/pages/detail/index?id=7',
   read: false,
   createdAt: '2026-11-28T05:00:00.000Z',
 };

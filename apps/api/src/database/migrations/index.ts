@@ -13,6 +13,7 @@ import { StarRatingVersions1764300018000 } from './1764300018000-StarRatingVersi
 import { DeadlineFloors1764300018001 } from './1764300018001-DeadlineFloors';
 import { Open311Requests1764300019100 } from './1764300019100-Open311Requests';
 import { TicketChannels1764300019200 } from './1764300019200-TicketChannels';
+import { NotificationTargets1764300023000 } from './1764300023000-NotificationTargets';
 
 /** In order. The same migrations run on SQLite and on MySQL/MariaDB. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   DeadlineFloors1764300018001,
   Open311Requests1764300019100,
   TicketChannels1764300019200,
+  NotificationTargets1764300023000,
 ];

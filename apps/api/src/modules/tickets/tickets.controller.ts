@@ -125,11 +125,13 @@ export class TicketsController {
     return this.categories.replace(id, dto, caller);
   }
 
-  /** Staff a manager can assign tickets to. */
+  /** Staff a manager can assign tickets to, each with the tickets they have open now (the manager spreads the load). */
   @Get('communities/:id/assignees')
   @Allow('tickets.handle')
-  assignees(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal) {
-    return this.tickets.assignees(id, caller);
+  async assignees(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal) {
+    const staff = await this.tickets.assignees(id, caller);
+    const open = await this.workloads.openByAssignee(id);
+    return staff.map((a) => ({ ...a, openTickets: open.get(a.id) ?? 0 }));
   }
 
   /** The workbench's badges: 待受理, overdue, assigned to me, bindings to review — each where the caller's roles cover it. */

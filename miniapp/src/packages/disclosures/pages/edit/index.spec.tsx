@@ -32,8 +32,8 @@ const SAVED: DisclosureView = {
   openQuestions: 0,
   content: { openingBalanceFen: 0 },
   lines: [
-    { id: 201, seq: 1, kind: 'income', item: '电梯广告', amountFen: 29, fields: { category: 'advertising', counterparty: '清河传媒' }, attachmentIds: [], attachments: [] },
-    { id: 202, seq: 2, kind: 'cost', item: '制作成本', amountFen: 113, fields: {}, attachmentIds: [9], attachments: [{ id: 9, url: '/f/9.pdf', thumbnailUrl: null, kind: 'pdf' }] },
+    { id: 201, seq: 1, kind: 'income', item: '电梯广告', amountFen: 29, fields: { category: 'advertising', counterparty: '清河传媒' }, attachmentIds: [], attachments: [], approved: false },
+    { id: 202, seq: 2, kind: 'cost', item: '制作成本', amountFen: 113, fields: {}, attachmentIds: [9], attachments: [{ id: 9, url: '/f/9.pdf', thumbnailUrl: null, kind: 'pdf' }], approved: false },
   ],
   reviewRound: 1,
   reviews: [
@@ -183,7 +183,7 @@ describe('shared cost: how it is shared', () => {
     state: 'draft',
     totals: { totalFen: 100000 },
     content: { method: 'area' },
-    lines: [{ id: 301, seq: 1, kind: 'meter', item: '二次供水水泵电表', amountFen: 100000, fields: { meterKind: 'electricity', quantity: 800, unit: 'kWh' }, attachmentIds: [], attachments: [] }],
+    lines: [{ id: 301, seq: 1, kind: 'meter', item: '二次供水水泵电表', amountFen: 100000, fields: { meterKind: 'electricity', quantity: 800, unit: 'kWh' }, attachmentIds: [], attachments: [], approved: false }],
     reviews: [],
     allocation: { method: 'area', buildings: null, houses: 9, weightTotal: 80000 },
     can: { ...SAVED.can, edit: true, submit: true, withdraw: false },

@@ -21,6 +21,8 @@ const escalation = (id: number, ticketId: number, summary: string, extra: Partia
   closingNote: null,
   communityId: 2,
   communityName: '阳光新城',
+  officeName: '南门社区',
+  canHandle: true,
   ticket: { id: ticketId, communityId: 2, communityName: '阳光新城', categoryName: '消防安全', summary, state: 'in_progress' } as TicketSummary,
   ...extra,
 });
