@@ -112,6 +112,22 @@ describe('every channel, one loop', () => {
     expect((await view(manager, landline.body.id)).house).not.toBeNull();
   });
 
+  it('代报 retried with the same Idempotency-Key files once and answers with the first ticket, also when both arrive at once', async () => {
+    const count = () => t.db.getRepository(Ticket).countBy({ communityId: estate.community.id, description: '2栋电梯异响（重试）' });
+    const body = { channel: 'phone', description: '2栋电梯异响（重试）' };
+    const first = await fileFor(manager, body).set('Idempotency-Key', 'proxy-retry-0001').expect(201);
+    const again = await fileFor(manager, body).set('Idempotency-Key', 'proxy-retry-0001').expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.id).toBe(first.body.id);
+    expect(await count()).toBe(1);
+    // Another person's key of the same spelling is theirs: it files their own ticket.
+    expect((await fileFor(office, body).set('Idempotency-Key', 'proxy-retry-0001').expect(201)).body.id).not.toBe(first.body.id);
+    const together = await Promise.all([1, 2].map(() => fileFor(staff, body).set('Idempotency-Key', 'proxy-retry-0002')));
+    expect(together.map((r) => r.status)).toEqual([201, 201]);
+    expect(together[0].body.id).toBe(together[1].body.id);
+    expect(await count()).toBe(3);
+  });
+
   it('reveals the full number only to those handling the ticket, and writes each reveal to the audit log', async () => {
     const { id } = (await fileFor(office, { channel: '12345' }).expect(201)).body as TicketView;
     const revealed = await t.http().post(`/api/v1/tickets/${id}/contact-phone`).set(manager).expect(200);

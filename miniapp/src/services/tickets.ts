@@ -66,8 +66,8 @@ export function createTicket(input: CreateTicketInput, idempotencyKey: string): 
 }
 
 /** 代报: a manager, staff member or community office files what a caller reported by another channel. */
-export function fileOnBehalf(input: ProxyTicketInput): Promise<TicketView> {
-  return request<TicketView>({ url: '/api/v1/tickets/on-behalf', method: 'POST', data: input });
+export function fileOnBehalf(input: ProxyTicketInput, idempotencyKey: string): Promise<TicketView> {
+  return request<TicketView>({ url: '/api/v1/tickets/on-behalf', method: 'POST', data: input, header: { 'Idempotency-Key': idempotencyKey } });
 }
 
 /** The full number to call back (回访), for those handling the ticket; the API writes each reveal to the audit log. */

@@ -13,6 +13,7 @@ import { StarRatingVersions1764300018000 } from './1764300018000-StarRatingVersi
 import { DeadlineFloors1764300018001 } from './1764300018001-DeadlineFloors';
 import { Open311Requests1764300019100 } from './1764300019100-Open311Requests';
 import { TicketChannels1764300019200 } from './1764300019200-TicketChannels';
+import { ProxyIdempotency1764300019201 } from './1764300019201-ProxyIdempotency';
 import { NotificationTargets1764300023000 } from './1764300023000-NotificationTargets';
 
 /** In order. The same migrations run on SQLite and on MySQL/MariaDB. */
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   DeadlineFloors1764300018001,
   Open311Requests1764300019100,
   TicketChannels1764300019200,
+  ProxyIdempotency1764300019201,
   NotificationTargets1764300023000,
 ];

@@ -13,6 +13,7 @@ import { BoolColumn, CreatedAtColumn, IdColumn, InstantColumn, JsonColumn, RefCo
 @Index(['state', 'resolutionDueAt', 'areaPath', 'communityId'])
 @Index(['communityId', 'categoryCode', 'createdAt'])
 @Index(['reporterId', 'idempotencyKey'], { unique: true })
+@Index(['filedById', 'idempotencyKey'], { unique: true })
 // The 回访 list per estate, and the sweep for app tickets left unrated past the rating window.
 @Index(['returnVisit', 'communityId', 'id'])
 @Index(['state', 'ratingStars', 'returnVisit', 'closedAt'])

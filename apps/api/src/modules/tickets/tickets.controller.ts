@@ -13,6 +13,14 @@ import { TicketStatsService } from './stats.service';
 import { TicketsService } from './tickets.service';
 import { WorkloadService } from './workload.service';
 
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: '8–64 characters [A-Za-z0-9_-], one per submission' };
+
+/** The filed ticket; a retry that found the first one says so in `Idempotent-Replayed`. */
+function answered({ ticket, replayed }: { ticket: TicketView; replayed: boolean }, res: FastifyReply): TicketView {
+  if (replayed) res.header('Idempotent-Replayed', 'true');
+  return ticket;
+}
+
 @ApiTags('tickets')
 @ApiBearerAuth()
 @Controller()
@@ -27,23 +35,27 @@ export class TicketsController {
   /** 随手拍: report a problem. A retried submission with the same Idempotency-Key returns the same ticket. */
   @Post('tickets')
   @Allow('tickets.report')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '8–64 characters [A-Za-z0-9_-], one per submission' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
   async create(
     @Body() dto: CreateTicketDto,
     @Caller() caller: Principal,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<TicketView> {
-    const { ticket, replayed } = await this.tickets.create(dto, caller, readIdempotencyKey(key));
-    if (replayed) res.header('Idempotent-Replayed', 'true');
-    return ticket;
+    return answered(await this.tickets.create(dto, caller, readIdempotencyKey(key)), res);
   }
 
   /** 代报: a manager, staff member or community office files what a caller reported by another channel. */
   @Post('tickets/on-behalf')
   @Allow('tickets.file_for')
-  fileOnBehalf(@Body() dto: ProxyTicketDto, @Caller() caller: Principal): Promise<TicketView> {
-    return this.tickets.fileOnBehalf(dto, caller);
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async fileOnBehalf(
+    @Body() dto: ProxyTicketDto,
+    @Caller() caller: Principal,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<TicketView> {
+    return answered(await this.tickets.fileOnBehalf(dto, caller, readIdempotencyKey(key)), res);
   }
 
   /** The full number to call back, for those handling the ticket; written to the audit log. */

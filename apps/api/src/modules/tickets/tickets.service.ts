@@ -65,6 +65,9 @@ export interface NewTicket {
  * Each step is planned and carried out by the ticket lifecycle (lifecycle.ts, TicketLifecycleService); this service
  * finds the ticket, says who the caller is to it, and checks what needs I/O (assignee, content security).
  */
+/** A filed ticket as the filer sees it; `replayed` when a retry found the first one. */
+type Filed = { ticket: TicketView; replayed: boolean };
+
 @Injectable()
 export class TicketsService {
   private readonly listColumns: RawColumns<Ticket, (typeof SUMMARY_FIELDS)[number]>;
@@ -85,28 +88,38 @@ export class TicketsService {
 
   // ─── Reporting ────────────────────────────────────────────────────────────────────────────────────────────
 
-  async create(dto: CreateTicketDto, caller: Principal, idempotencyKey?: string): Promise<{ ticket: TicketView; replayed: boolean }> {
+  async create(dto: CreateTicketDto, caller: Principal, idempotencyKey?: string): Promise<Filed> {
     if (!caller.mayInCommunity('tickets.report', dto.communityId)) throw notFound('community');
+    return this.fileOnce('reporter_id', caller, idempotencyKey, async () => {
+      const verdict = await this.content.checkText(caller.userId, dto.description, 3);
+      // Filed by the estate's own property side: 内部报事, not a resident's (never rated by them, counted apart).
+      const source = caller.mayInCommunity('tickets.property', dto.communityId) ? 'internal' : 'app';
+      const ticket = await this.insertTicket(dto, { reporterId: caller.userId, source, idempotencyKey: idempotencyKey ?? null, heldForReview: verdict === 'review' });
+      if (ticket.visibility === 'public' && ticket.photoIds.length) await this.content.submitPhotos(caller.userId, await this.uploads.findByIds(ticket.photoIds));
+      return ticket;
+    });
+  }
+
+  /**
+   * A submission the caller may retry (a lost answer, the outbox sending again): with the same Idempotency-Key it
+   * answers with the ticket the first one filed, also when both arrive at once (the unique key lets one in).
+   */
+  private async fileOnce(by: 'reporter_id' | 'filed_by_id', caller: Principal, key: string | undefined, file: () => Promise<Ticket>): Promise<Filed> {
     const earlier = async () => {
-      if (!idempotencyKey) return null;
-      const [row] = await rawQuery<{ id: number }>(this.db, 'SELECT id FROM ticket WHERE reporter_id = :me AND idempotency_key = :key', { me: caller.userId, key: idempotencyKey });
+      if (!key) return null;
+      const [row] = await rawQuery<{ id: number }>(this.db, `SELECT id FROM ticket WHERE ${by} = :me AND idempotency_key = :key`, { me: caller.userId, key });
       return row ? { ticket: await this.get(Number(row.id), caller), replayed: true } : null;
     };
     const replay = await earlier();
     if (replay) return replay;
-    const verdict = await this.content.checkText(caller.userId, dto.description, 3);
     let ticket: Ticket;
     try {
-      // Filed by the estate's own property side: 内部报事, not a resident's (never rated by them, counted apart).
-      const source = caller.mayInCommunity('tickets.property', dto.communityId) ? 'internal' : 'app';
-      ticket = await this.insertTicket(dto, { reporterId: caller.userId, source, idempotencyKey: idempotencyKey ?? null, heldForReview: verdict === 'review' });
+      ticket = await file();
     } catch (error) {
-      // The same submission twice at once: the other request made it; answer with that one.
       const twin = await earlier();
       if (twin) return twin;
       throw error;
     }
-    if (ticket.visibility === 'public' && ticket.photoIds.length) await this.content.submitPhotos(caller.userId, await this.uploads.findByIds(ticket.photoIds));
     return { ticket: await this.view(ticket, caller, false), replayed: false };
   }
 
@@ -115,7 +128,7 @@ export class TicketsService {
    * (12345, 信访, 来访, 电话, 物业投诉直通车) or what an inspection found. The caller's name and phone are kept (the
    * phone encrypted); the ticket has no app reporter, so it gets a return visit once resolved.
    */
-  async fileOnBehalf(dto: ProxyTicketDto, caller: Principal): Promise<TicketView> {
+  async fileOnBehalf(dto: ProxyTicketDto, caller: Principal, idempotencyKey?: string): Promise<Filed> {
     if (!caller.mayInCommunity('tickets.file_for', dto.communityId)) throw notFound('community');
     const withCaller = channelHasCaller(dto.channel);
     const name = dto.callerName?.trim() || null;
@@ -125,23 +138,23 @@ export class TicketsService {
     if (dto.houseId && !(await this.db.getRepository(House).existsBy({ id: dto.houseId, communityId: dto.communityId }))) {
       throw invalid('请选择本小区的房屋', { field: 'houseId' }, 'INVALID_HOUSE');
     }
-    const verdict = await this.content.checkText(caller.userId, dto.description, 3);
     const actor: StepActor = caller.mayInCommunity('tickets.handle', dto.communityId) ? 'manager' : caller.mayInCommunity('tickets.property', dto.communityId) ? 'staff' : 'office';
-    const ticket = await this.insertTicket(dto, {
-      reporterId: null,
-      source: dto.channel,
-      idempotencyKey: null,
-      heldForReview: verdict === 'review',
-      reporterMask: `${TICKET_SOURCE_LABELS[dto.channel]}反映`,
-      filer: {
-        id: caller.userId,
-        actor,
-        callerName: withCaller ? name : null,
-        callerPhoneCipher: withCaller && phone ? encryptPhone(phone, this.auth.phoneKey) : null,
-        callerPhoneMasked: withCaller && phone ? maskPhone(phone) : null,
-      },
-    });
-    return this.view(ticket, caller, false);
+    return this.fileOnce('filed_by_id', caller, idempotencyKey, async () =>
+      this.insertTicket(dto, {
+        reporterId: null,
+        source: dto.channel,
+        idempotencyKey: idempotencyKey ?? null,
+        heldForReview: (await this.content.checkText(caller.userId, dto.description, 3)) === 'review',
+        reporterMask: `${TICKET_SOURCE_LABELS[dto.channel]}反映`,
+        filer: {
+          id: caller.userId,
+          actor,
+          callerName: withCaller ? name : null,
+          callerPhoneCipher: withCaller && phone ? encryptPhone(phone, this.auth.phoneKey) : null,
+          callerPhoneMasked: withCaller && phone ? maskPhone(phone) : null,
+        },
+      }),
+    );
   }
 
   /**

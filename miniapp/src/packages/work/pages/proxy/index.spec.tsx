@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { DEFAULT_TICKET_CATEGORIES } from '@wuye/contracts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
-import { fakeApi, flush, ticketView } from '../../../../../test/support/fake-api';
+import { NO_NETWORK, fakeApi, flush, ticketView } from '../../../../../test/support/fake-api';
 import { setTokens } from '../../../../services/session';
 import ProxyReport from './index';
 
@@ -50,6 +50,23 @@ describe('代报', () => {
       callerPhone: '139 8765 4321',
     });
     expect(redirect).toHaveBeenCalledWith({ url: '/packages/work/pages/ticket/index?id=91' });
+  });
+
+  it('sends again with the same key after an answer was lost, so the call is filed once', async () => {
+    setRouterParams({ communityId: '1' });
+    const server = fakeApi({ 'GET /api/v1/communities/1/ticket-categories': DEFAULT_TICKET_CATEGORIES, 'POST /api/v1/tickets/on-behalf': NO_NETWORK });
+    render(<ProxyReport />);
+    fireEvent.click(await screen.findByText('设施故障'));
+    type('.proxy-description', '3栋楼道灯不亮');
+    type('.proxy-place', '3栋楼道');
+    type('.proxy-caller-name', '王先生');
+    type('.proxy-caller-phone', '13987654321');
+    await submit();
+    server.set({ 'POST /api/v1/tickets/on-behalf': ticketView(93, { source: '12345' }) });
+    await submit();
+    const [first, second] = server.to('POST /api/v1/tickets/on-behalf');
+    expect(first.header['Idempotency-Key']).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(second.header['Idempotency-Key']).toBe(first.header['Idempotency-Key']);
   });
 
   it('lets the community office file its own inspection’s finding, with no caller to give', async () => {

@@ -9,6 +9,7 @@ import TextBox from '../../../../components/TextBox';
 import { useSession } from '../../../../hooks/useSession';
 import { HANDLING_TICKET_PAGE, PROXY_REPORT_PAGE } from '../../../../routes';
 import { errorText } from '../../../../services/errors';
+import { newIdempotencyKey } from '../../../../services/outbox';
 import { fileOnBehalf } from '../../../../services/tickets';
 import { EMPTY_DRAFT, PLACE_MAX, reportDraftReducer, reportInput, reportProblem } from '../../../tickets/pages/report/draft';
 import WhatSection from '../../../tickets/pages/report/sections/WhatSection';
@@ -41,6 +42,8 @@ export default function ProxyReport() {
   const [callerName, setCallerName] = useState('');
   const [callerPhone, setCallerPhone] = useState('');
   const [busy, setBusy] = useState(false);
+  // One key for this form: sending again after a lost answer files nothing twice (the API answers with the first).
+  const [submissionKey] = useState(newIdempotencyKey);
 
   if (gate.phase !== 'signed-in') {
     return (
@@ -63,12 +66,15 @@ export default function ProxyReport() {
     if (problem || !draft.category) return dispatch({ type: 'problem', message: problem ?? '请选择问题类别' });
     setBusy(true);
     try {
-      const ticket = await fileOnBehalf({
-        ...reportInput(draft, communityId, draft.category),
-        photoIds: [],
-        channel,
-        ...(withCaller ? { callerName: callerName.trim(), callerPhone: callerPhone.trim() } : {}),
-      });
+      const ticket = await fileOnBehalf(
+        {
+          ...reportInput(draft, communityId, draft.category),
+          photoIds: [],
+          channel,
+          ...(withCaller ? { callerName: callerName.trim(), callerPhone: callerPhone.trim() } : {}),
+        },
+        submissionKey,
+      );
       void Taro.showToast({ title: '已代报', icon: 'success' });
       void Taro.redirectTo({ url: `${HANDLING_TICKET_PAGE}?id=${ticket.id}` });
     } catch (error) {
