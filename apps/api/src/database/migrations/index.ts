@@ -10,6 +10,7 @@ import { FrozenFacts1764300000008 } from './1764300000008-FrozenFacts';
 import { ExactIdempotencyKeys1764300000009 } from './1764300000009-ExactIdempotencyKeys';
 import { UploadLimits1764300000010 } from './1764300000010-UploadLimits';
 import { StarRatingVersions1764300018000 } from './1764300018000-StarRatingVersions';
+import { ShareCards1764300026000 } from './1764300026000-ShareCards';
 import { DeadlineFloors1764300018001 } from './1764300018001-DeadlineFloors';
 
 /** In order. The same migrations run on SQLite and on MySQL/MariaDB. */
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   UploadLimits1764300000010,
   StarRatingVersions1764300018000,
   DeadlineFloors1764300018001,
+  ShareCards1764300026000,
 ];
