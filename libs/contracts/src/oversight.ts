@@ -1,5 +1,6 @@
 /** Oversight (督办, 统计, 星级评定, 信用). */
 import type { InternalFigures, TicketState, TicketSummary } from './tickets';
+import type { ShareReach } from './sharing';
 
 /** Figures of residents' tickets (app and hotline); the property side's own tickets are in `internal`. */
 export interface Metrics {
@@ -27,6 +28,8 @@ export interface CommunityOverview {
   /** An owners' committee with a chair is in place. */
   committee: boolean;
   stars: number | null | undefined;
+  /** 业主监督群: the groups this estate's disclosures reached and the openings from a group, in the period. */
+  shareReach: ShareReach;
 }
 
 export interface AreaOverview {
