@@ -8,6 +8,8 @@ import { useSession } from '../../../../hooks/useSession';
 import { DISCLOSURE_DETAIL_PAGE, DISCLOSURE_EDIT_PAGE } from '../../../../routes';
 import { askQuestion, correctDisclosure, downloadDisclosure } from '../../../../services/disclosures';
 import ExportButton from '../../../../components/ExportButton';
+import { ShareButton, ShareCardNotice } from '../../../../components/ShareCard';
+import { useShareCard } from '../../../../hooks/useShareCard';
 import ChainBadge from '../../components/ChainBadge';
 import DisclosureHeader from '../../components/DisclosureHeader';
 import LineCard from '../../components/LineCard';
@@ -56,10 +58,11 @@ function Detail({ id }: { id: number }) {
   const disclosure = useDisclosure(id);
   const { data: view, show } = disclosure;
   const [askingLine, setAskingLine] = useState<number | null>(null);
+  const card = useShareCard('disclosure', id, view?.state === 'published');
 
 
   if (disclosure.phase === 'error') {
-    return <StatusNotice className="detail-error" title="公示没能加载" text={disclosure.errorMessage} actionText="重试" onAction={() => void disclosure.reload()} />;
+    return <ShareCardNotice kind="disclosure" id={id} otherwise={<StatusNotice className="detail-error" title="公示没能加载" text={disclosure.errorMessage} actionText="重试" onAction={() => void disclosure.reload()} />} />;
   }
   if (disclosure.phase === 'loading' || !view) return <StatusNotice className="detail-loading" title="正在加载…" />;
 
@@ -82,6 +85,7 @@ function Detail({ id }: { id: number }) {
       <CorrectionNotice view={view} />
       {view.state === 'published' || view.state === 'superseded' ? <ChainBadge communityId={view.communityId} focusId={view.id} /> : null}
       {view.state === 'published' || view.state === 'superseded' ? <ExportButton className="detail-export" download={() => downloadDisclosure(view)} /> : null}
+      {card ? <ShareButton card={card} /> : null}
       <TotalsCard type={view.type} totals={view.totals} className="detail-totals" />
       {view.allocation ? <AllocationCard allocation={view.allocation} totalFen={view.totals.totalFen} className="detail-allocation" /> : null}
 
