@@ -1,4 +1,5 @@
 import { shanghaiDate } from '@wuye/contracts';
+import { AuthService } from '../src/modules/identity/auth.service';
 import { HouseBinding } from '../src/modules/identity/house-binding.entity';
 import { WechatSessionKey } from '../src/modules/identity/wechat-session-key.entity';
 import { User } from '../src/modules/identity/user.entity';
@@ -8,7 +9,7 @@ import { draftPublicIncome, publish } from './support/disclosures';
 import { createEstate, createResident, createUser, type Estate, roleIn } from './support/fixtures';
 import { FakeWechat } from './support/fake-wechat';
 import { photo } from './support/images';
-import { uploadPhoto } from './support/tickets';
+import { report, uploadPhoto } from './support/tickets';
 
 type Auth = { Authorization: string };
 
@@ -100,6 +101,18 @@ describe('share cards', () => {
     await card(owner, draftId).expect(404);
   });
 
+  it('a neighbour’s public ticket has a card of category and kind only; a private repair has none', async () => {
+    const reporter = await t.signIn((await createResident(t.db, estate.houses[3])).devKey);
+    const neighbour = await t.signIn((await createResident(t.db, estate.houses[2])).devKey);
+    const open = await report(t, reporter, { communityId: estate.community.id, description: '2栋门口路灯不亮，联系我 13912345678', place: '2栋门口' }).expect(201);
+    const res = await t.http().get(`/api/v1/share-cards/ticket/${open.body.id}`).set(neighbour).expect(200);
+    expect(res.body).toMatchObject({ title: `${estate.community.name} 设施故障报修`, canOpen: true });
+    expect(JSON.stringify(res.body)).not.toMatch(/路灯|13912345678|2栋|业主/);
+    const own = await report(t, reporter, { communityId: estate.community.id, houseId: estate.houses[3].id, description: '卫生间漏水' }).expect(201);
+    expect(own.body.visibility).toBe('private');
+    await t.http().get(`/api/v1/share-cards/ticket/${own.body.id}`).set(reporter).expect(404);
+  });
+
   it('counts the group a card was opened from (opengid, record, estate, time), never who opened it; offices see the reach', async () => {
     const before = (await opens()).length;
     const { auth, sessionKey, user } = await wechatOwner('group-a');
@@ -137,7 +150,7 @@ describe('share cards', () => {
     await t.http().get(`/api/v1/disclosures/${published.id}`).set(auth).expect(200);
   });
 
-  it('keeps the session key sealed, per sign-in, and drops it at sign-out; a sign-in without WeChat has none', async () => {
+  it('keeps the session key sealed, per sign-in, and drops it at sign-out and expiry; a sign-in without WeChat has none', async () => {
     const { auth, sessionKey, user } = await wechatOwner('group-c', false);
     const [kept] = await t.db.getRepository(WechatSessionKey).findBy({ userId: user.id });
     expect(kept.keyCipher).not.toContain(sessionKey);
@@ -146,6 +159,13 @@ describe('share cards', () => {
     expect((await enter(auth, FakeWechat.groupEnterInfo(sessionKey, 'G-2')).expect(200)).body.recorded).toBe(true);
     await t.http().post('/api/v1/auth/logout').set(auth).expect(204);
     expect(await t.db.getRepository(WechatSessionKey).countBy({ userId: user.id })).toBe(0);
+
+    // Expired: ignored at once, deleted by the scheduled job.
+    const other = await wechatOwner('group-d', false);
+    await t.db.getRepository(WechatSessionKey).update({ userId: other.user.id }, { expiresAt: new Date(Date.now() - 1000) });
+    expect((await enter(other.auth, FakeWechat.groupEnterInfo(other.sessionKey, 'G-2')).expect(409)).body.code).toBe('GROUP_INFO_NO_SESSION');
+    expect(await t.app.get(AuthService).deleteExpiredWechatSessionKeys()).toBe(1);
+    expect(await t.db.getRepository(WechatSessionKey).countBy({ userId: other.user.id })).toBe(0);
 
     const dev = await t.signIn((await createUser(t.db)).devKey);
     expect((await enter(dev, FakeWechat.groupEnterInfo(sessionKey, 'G-2')).expect(409)).body.code).toBe('GROUP_INFO_NO_SESSION');

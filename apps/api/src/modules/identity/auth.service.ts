@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import { authConfig, type AuthConfig } from '../../config';
 import { conflict, notFound, unauthenticated } from '../../common/errors';
 import { WechatClient } from '../wechat/wechat.client';
@@ -76,6 +76,11 @@ export class AuthService {
       });
     }
     return this.issueTokens(user.id, familyId);
+  }
+
+  /** Job: session keys past their time are deleted (a lookup already ignores them). */
+  async deleteExpiredWechatSessionKeys(): Promise<number> {
+    return (await this.db.getRepository(WechatSessionKey).delete({ expiresAt: LessThanOrEqual(new Date()) })).affected ?? 0;
   }
 
   /** The WeChat session key of this sign-in while it lasts; null after sign-out, revocation or expiry. */
