@@ -12,7 +12,7 @@ import { getShareCard } from '../../services/sharing';
 export function ShareButton({ card }: { card: ShareCard }) {
   if (currentPlatform() === 'weapp') {
     return (
-      <Button className="button share-button" openType="share">
+      <Button className="button button-small share-button" openType="share">
         分享到业主群
       </Button>
     );
@@ -24,7 +24,7 @@ export function ShareButton({ card }: { card: ShareCard }) {
       .catch((error: unknown) => showError(error));
   };
   return (
-    <Button className="button share-button" onClick={copy}>
+    <Button className="button button-small share-button" onClick={copy}>
       复制链接
     </Button>
   );
