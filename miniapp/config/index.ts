@@ -30,7 +30,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@wuye/contracts': path.resolve(__dirname, '../../libs/contracts/src/index.ts'),
     },
-    copy: { patterns: [], options: {} },
+    // The share card's image: a plain picture, so no screenshot of a page (with a room or a name on it) goes to a group.
+    copy: { patterns: [{ from: 'src/assets/share-card.png', to: `dist/${platform}/assets/share-card.png` }], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

@@ -44,5 +44,7 @@ export const OVERSIGHT_TICKET_PAGE = '/packages/oversight/pages/ticket/index';
 export const ESCALATIONS_PAGE = '/packages/oversight/pages/escalations/index';
 export const STAR_RATING_PAGE = '/packages/oversight/pages/rating/index';
 export const CREDIT_PAGE = '/packages/oversight/pages/credit/index';
+/** Where a share card opens: the record's page with its id and nothing else. */
+export const shareCardPath = (kind: 'disclosure' | 'ticket', id: number) => (kind === 'disclosure' ? `${DISCLOSURE_DETAIL_PAGE}?id=${id}` : ticketDetailPage(id));
 /** Residents: their estate's star rating and its company's credit standing. */
 export const ESTATE_STANDING_PAGE = '/packages/oversight/pages/estate/index';

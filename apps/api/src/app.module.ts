@@ -17,6 +17,7 @@ import { UploadsModule } from './modules/uploads/uploads.module';
 import { IdentityCoreModule } from './modules/identity/identity-core.module';
 import { IdentityModule } from './modules/identity/identity.module';
 import { OrgModule } from './modules/org/org.module';
+import { SharingModule } from './modules/sharing/sharing.module';
 import { SeedModule } from './modules/seed/seed.module';
 
 @Module({})
@@ -39,6 +40,7 @@ export class AppModule {
         TicketsModule,
         DisclosuresModule,
         OversightModule,
+        SharingModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -106,6 +106,12 @@ export const ERROR_CODES = {
   WECHAT_ERROR: '微信服务暂时不可用，请稍后再试',
   WECHAT_UNAVAILABLE: '暂时连不上微信服务，请稍后再试',
   WECHAT_NOT_CONFIGURED: '本服务未配置微信小程序，请使用其他方式登录',
+  /** A share card opened from a group: its encrypted group info could not be read (stale session key, altered data). */
+  GROUP_INFO_UNREADABLE: '没能识别来自哪个群，内容照常打开',
+  /** The group info decrypts but was issued to another mini-program (watermark.appid). */
+  GROUP_INFO_OTHER_APP: '群信息不属于本小程序，未记录',
+  /** This sign-in has no WeChat session key (development sign-in, or it expired): nothing to decrypt with. */
+  GROUP_INFO_NO_SESSION: '请重新进入小程序后再从群里打开',
   // The server
   DB_UNAVAILABLE: '服务暂时不可用，请稍后再试',
   /** 503 with Retry-After: shedding load, or every database connection taken and the queue for one full. Nothing was done. */

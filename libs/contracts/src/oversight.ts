@@ -1,5 +1,6 @@
 /** Oversight (督办, 统计, 星级评定, 信用). */
 import type { ChannelSplit, InternalFigures, TicketState, TicketSummary } from './tickets';
+import type { ShareReach } from './sharing';
 
 /** Figures of residents' tickets (every channel, split in `byChannel`); the property side's own tickets are in `internal`. */
 export interface Metrics extends ChannelSplit {
@@ -28,6 +29,8 @@ export interface CommunityOverview {
   /** An owners' committee with a chair is in place. */
   committee: boolean;
   stars: number | null | undefined;
+  /** 业主监督群: the groups this estate's disclosures reached and the openings from a group, in the period. */
+  shareReach: ShareReach;
 }
 
 export interface AreaOverview {

@@ -152,6 +152,30 @@ const Taro = {
   getWindowInfo(): { pixelRatio: number; windowWidth: number; windowHeight: number } {
     return { pixelRatio: 2, windowWidth: 375, windowHeight: 667 };
   },
+  /** The share menu (右上角 ···): a test spies on these to see whether a page offers a card. */
+  showShareMenu(_options: { withShareTicket?: boolean; menus?: string[] }): Promise<void> {
+    return Promise.resolve();
+  },
+  hideShareMenu(_options?: { menus?: string[] }): Promise<void> {
+    return Promise.resolve();
+  },
+  /** How the app was entered: set a share ticket with setEnterOptions to open a page as from a group card. */
+  getEnterOptionsSync(): { path: string; query: Record<string, string>; scene: number; shareTicket?: string } {
+    return enterOptions;
+  },
+  canIUse(_api: string): boolean {
+    return true;
+  },
+  /** A test spies on it to play an older client (SDKVersion below 2.17.3). */
+  getSystemInfoSync(): { SDKVersion: string } {
+    return { SDKVersion: '3.7.8' };
+  },
+  getGroupEnterInfo(options: { success?: (info: { encryptedData: string; iv: string }) => void }): void {
+    options.success?.({ encryptedData: 'ENCRYPTED-GROUP-INFO', iv: 'IV-FROM-WECHAT' });
+  },
+  getShareInfo(options: { shareTicket: string; success?: (info: { encryptedData: string; iv: string }) => void }): void {
+    options.success?.({ encryptedData: `ENCRYPTED-SHARE-INFO-${options.shareTicket}`, iv: 'IV-FROM-WECHAT' });
+  },
   /** select(selector).fields(...).exec(callback): answers what setSelectorQueryAnswer says (nothing found by default). */
   createSelectorQuery() {
     const query = {
@@ -171,6 +195,22 @@ const Taro = {
     return query;
   },
 };
+
+let enterOptions: { path: string; query: Record<string, string>; scene: number; shareTicket?: string } = { path: 'pages/index/index', query: {}, scene: 1001 };
+let shareHandler: (() => { title: string; path: string; imageUrl?: string }) | null = null;
+
+export function setEnterOptions(options: typeof enterOptions): void {
+  enterOptions = options;
+}
+
+export function useShareAppMessage(handler: () => { title: string; path: string; imageUrl?: string }): void {
+  shareHandler = handler;
+}
+
+/** What WeChat would put on the card when the user shares this page; null when the page registered no handler. */
+export function sharedPayload(): { title: string; path: string; imageUrl?: string } | null {
+  return shareHandler ? shareHandler() : null;
+}
 
 let selectorQueryAnswer: (selector: string) => unknown = () => null;
 
@@ -233,6 +273,8 @@ export function resetTaroStub(): void {
   routerParams = {};
   networkStatusHandlers.clear();
   selectorQueryAnswer = () => null;
+  shareHandler = null;
+  enterOptions = { path: 'pages/index/index', query: {}, scene: 1001 };
 }
 
 export default Taro;

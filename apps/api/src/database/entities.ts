@@ -1,3 +1,5 @@
+import { WechatSessionKey } from '../modules/identity/wechat-session-key.entity';
+import { ShareOpen } from '../modules/sharing/share-open.entity';
 import { Area } from '../modules/org/area.entity';
 import { Building } from '../modules/org/building.entity';
 import { Community } from '../modules/org/community.entity';
@@ -64,4 +66,6 @@ export const ENTITIES = [
   StarRating,
   CreditEvent,
   DeadlineFloorRow,
+  WechatSessionKey,
+  ShareOpen,
 ];

@@ -1,3 +1,4 @@
+import { createCipheriv, randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -52,6 +53,24 @@ export class FakeWechat {
   /** The settings that point the API at this fake. */
   env(extra: Record<string, string> = {}): Record<string, string> {
     return { WECHAT_APPID: 'wx-test-app', WECHAT_SECRET: 'test-secret', WECHAT_API_BASE: this.baseUrl, WECHAT_TIMEOUT_MS: '500', ...extra };
+  }
+
+  /** Makes jscode2session answer this code with a real session key (16 random bytes, base64) and returns the key. */
+  withSessionKey(code: string, openid = `openid-${code}`): string {
+    const sessionKey = randomBytes(16).toString('base64');
+    this.sessions.set(code, { openid, session_key: sessionKey });
+    return sessionKey;
+  }
+
+  /**
+   * What wx.getGroupEnterInfo hands the app, encrypted as WeChat does: AES-128-CBC, PKCS#7, the key being the
+   * user's base64 session_key, a random iv, the JSON carrying the group's opengid and a watermark with the appid.
+   */
+  static groupEnterInfo(sessionKey: string, opengid: string, appid = 'wx-test-app'): { encryptedData: string; iv: string } {
+    const iv = randomBytes(16);
+    const cipher = createCipheriv('aes-128-cbc', Buffer.from(sessionKey, 'base64'), iv);
+    const plain = JSON.stringify({ opengid, chat_type: 2, watermark: { timestamp: Math.floor(Date.now() / 1000), appid } });
+    return { encryptedData: Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]).toString('base64'), iv: iv.toString('base64') };
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {

@@ -10,6 +10,7 @@ import { FrozenFacts1764300000008 } from './1764300000008-FrozenFacts';
 import { ExactIdempotencyKeys1764300000009 } from './1764300000009-ExactIdempotencyKeys';
 import { UploadLimits1764300000010 } from './1764300000010-UploadLimits';
 import { StarRatingVersions1764300018000 } from './1764300018000-StarRatingVersions';
+import { ShareCards1764300026000 } from './1764300026000-ShareCards';
 import { DeadlineFloors1764300018001 } from './1764300018001-DeadlineFloors';
 import { Open311Requests1764300019100 } from './1764300019100-Open311Requests';
 import { TicketChannels1764300019200 } from './1764300019200-TicketChannels';
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   TicketChannels1764300019200,
   ProxyIdempotency1764300019201,
   NotificationTargets1764300023000,
+  ShareCards1764300026000,
 ];

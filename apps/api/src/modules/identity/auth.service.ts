@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import { authConfig, type AuthConfig } from '../../config';
 import { conflict, notFound, unauthenticated } from '../../common/errors';
 import { WechatClient } from '../wechat/wechat.client';
@@ -9,6 +9,8 @@ import { AuditService } from './audit.service';
 import { AuthSession } from './auth-session.entity';
 import type { Principal } from './principal';
 import { User } from './user.entity';
+import { openText, sealText } from './phone';
+import { WechatSessionKey } from './wechat-session-key.entity';
 import type { TokenPair } from '@wuye/contracts';
 import { hashToken, newRefreshToken, signAccessToken, verifyAccessToken, type AccessClaims } from './tokens';
 
@@ -64,7 +66,32 @@ export class AuthService {
       }
     }
     if (user.disabledAt) throw unauthenticated('UNAUTHENTICATED', ACCOUNT_DISABLED);
-    return this.issueTokens(user.id);
+    const familyId = randomUUID();
+    if (session.sessionKey) {
+      await this.db.getRepository(WechatSessionKey).insert({
+        familyId,
+        userId: user.id,
+        keyCipher: sealText(session.sessionKey, this.config.phoneKey),
+        expiresAt: new Date(Date.now() + this.config.refreshTokenTtl * 1000),
+      });
+    }
+    return this.issueTokens(user.id, familyId);
+  }
+
+  /** Job: session keys past their time are deleted (a lookup already ignores them). */
+  async deleteExpiredWechatSessionKeys(): Promise<number> {
+    return (await this.db.getRepository(WechatSessionKey).delete({ expiresAt: LessThanOrEqual(new Date()) })).affected ?? 0;
+  }
+
+  /** The WeChat session key of this sign-in while it lasts; null after sign-out, revocation or expiry. */
+  async wechatSessionKey(familyId: string): Promise<string | null> {
+    const row = await this.db.getRepository(WechatSessionKey).findOneBy({ familyId, expiresAt: MoreThan(new Date()) });
+    if (!row) return null;
+    try {
+      return openText(row.keyCipher, this.config.phoneKey);
+    } catch {
+      return null; // sealed under a key since rotated: as good as gone
+    }
   }
 
   /** Rotates a refresh token. A token presented twice revokes its whole family (it was copied). */
@@ -98,7 +125,10 @@ export class AuthService {
       if (!user) throw notFound('user');
       if (Boolean(user.disabledAt) === disabled) return;
       await m.getRepository(User).update(userId, { disabledAt: disabled ? new Date() : null });
-      if (disabled) await m.getRepository(AuthSession).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      if (disabled) {
+        await m.getRepository(AuthSession).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await m.getRepository(WechatSessionKey).delete({ userId });
+      }
       await this.audit.record({ actorId: caller.userId, action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: userId, after: reason ? { reason } : null }, m);
     });
     return { id: userId, disabled };
@@ -106,6 +136,7 @@ export class AuthService {
 
   async revokeFamily(familyId: string): Promise<void> {
     await this.db.getRepository(AuthSession).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.db.getRepository(WechatSessionKey).delete({ familyId });
   }
 
   /** Verifies an access token's signature and expiry; whether its session is still live is the principal's check. */

@@ -2,22 +2,25 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 
 /**
  * Phone numbers are personal information (个人信息保护法): stored encrypted (AES-256-GCM), found by a keyed
- * hash, shown masked. The plaintext never leaves the server.
+ * hash, shown masked. The plaintext never leaves the server. WeChat session keys are sealed the same way.
  */
-export function encryptPhone(phone: string, key: Buffer): string {
+export function sealText(plain: string, key: Buffer): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const body = Buffer.concat([cipher.update(phone, 'utf8'), cipher.final()]);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return `v1:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
 }
 
-export function decryptPhone(stored: string, key: Buffer): string {
-  if (!stored.startsWith('v1:')) throw new Error('unknown phone cipher version');
+export function openText(stored: string, key: Buffer): string {
+  if (!stored.startsWith('v1:')) throw new Error('unknown cipher version');
   const raw = Buffer.from(stored.slice(3), 'base64');
   const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
   decipher.setAuthTag(raw.subarray(12, 28));
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
 }
+
+export const encryptPhone = sealText;
+export const decryptPhone = openText;
 
 export const hashPhone = (phone: string, key: Buffer) => createHmac('sha256', key).update(`phone:${phone}`).digest('hex');
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
-import { DEFAULT_TICKET_CATEGORIES, type AreaOverview, type CommunityOverview, type CompanyOverview, type TicketSource, addDays, isCalendarDate, shanghaiDate } from '@wuye/contracts';
+import { DEFAULT_TICKET_CATEGORIES, type AreaOverview, type CommunityOverview, type CompanyOverview, type TicketSource, addDays, isCalendarDate, shanghaiDate, shanghaiDayStart } from '@wuye/contracts';
 import { invalid } from '../../common/errors';
 import { ComplianceService } from '../disclosures/compliance.service';
 import type { Principal } from '../identity/principal';
@@ -18,6 +18,7 @@ import { Ticket } from '../tickets/ticket.entity';
 import { CreditService } from './credit.service';
 import { areaInScope } from '../identity/scope';
 import { StarRating } from './star-rating.entity';
+import { SharingService } from '../sharing/sharing.service';
 
 const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
 const nextMonth = (date: string) => {
@@ -55,6 +56,7 @@ export class OverviewService {
     private readonly compliance: ComplianceService,
     private readonly contracts: ContractsService,
     private readonly credit: CreditService,
+    private readonly sharing: SharingService,
   ) {}
 
   private range(from: string, to: string) {
@@ -124,7 +126,7 @@ export class OverviewService {
     const area = await areaInScope(this.db, caller, areaId);
     const communities = await this.db.getRepository(Community).createQueryBuilder('c').where('c.areaPath LIKE :p', { p: `${area.path}%` }).orderBy('c.id', 'ASC').getMany();
     const ids = communities.map((c) => c.id);
-    const [{ perCommunity, perCategory }, overdue, companies, compliance, chairs, ratings, categories, childAreas] = await Promise.all([
+    const [{ perCommunity, perCategory }, overdue, companies, compliance, chairs, ratings, categories, childAreas, reach] = await Promise.all([
       this.countersByCommunity(area.path, from, to),
       this.overdueByCommunity(area.path),
       this.contracts.managingCompanies(ids),
@@ -133,6 +135,7 @@ export class OverviewService {
       ids.length ? this.latestRatings(ids, Number(to.slice(0, 4))) : Promise.resolve(new Map<number, StarRating>()),
       this.db.getRepository(TicketCategoryRow).find({ select: { code: true, name: true } }),
       this.db.getRepository(Area).findBy({ parentId: area.id }),
+      this.sharing.disclosureReach(ids, shanghaiDayStart(from), shanghaiDayStart(addDays(to, 1))),
     ]);
     const overviewOf = (c: Community): CommunityOverview => {
       const company = companies.get(c.id);
@@ -146,6 +149,7 @@ export class OverviewService {
         disclosureOverdue: compliance.find((x) => x.communityId === c.id)?.overdue ?? 0,
         committee: chairs.some((r) => r.communityId === c.id),
         stars: rating === undefined ? undefined : rating.stars,
+        shareReach: reach.get(c.id) ?? { groups: 0, openings: 0 },
       };
     };
     const list = communities.map(overviewOf);

@@ -12,6 +12,8 @@ interface WechatAnswer {
 export interface WechatSession {
   openid: string;
   unionid: string | null;
+  /** Decrypts what WeChat hands the app for this user (group enter info); sealed at rest by AuthService, never logged. */
+  sessionKey: string | null;
 }
 
 export interface WechatPhone {
@@ -36,14 +38,18 @@ export class WechatClient {
     return Boolean(this.config.appId && this.config.secret);
   }
 
-  /** auth.code2Session: the code from wx.login → the user's openid. session_key is dropped right here. */
+  /** auth.code2Session: the code from wx.login → the user's openid and session_key (kept only by the sign-in). */
   async code2Session(code: string): Promise<WechatSession> {
     const { appId, secret } = this.credentials();
     const answer = await this.call('jscode2session', 'GET', '/sns/jscode2session', {
       query: { appid: appId, secret, js_code: code, grant_type: 'authorization_code' },
     });
     if (typeof answer.openid !== 'string' || !answer.openid) throw wechatError(answer.errcode ?? -2, 'no openid', 'jscode2session');
-    return { openid: answer.openid, unionid: typeof answer.unionid === 'string' ? answer.unionid : null };
+    return {
+      openid: answer.openid,
+      unionid: typeof answer.unionid === 'string' ? answer.unionid : null,
+      sessionKey: typeof answer.session_key === 'string' && answer.session_key ? answer.session_key : null,
+    };
   }
 
   /** getPhoneNumber's code → the number (paid per call by WeChat: call once per user). */

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '公示详情', enablePullDownRefresh: true, backgroundTextStyle: 'dark' });
+export default definePageConfig({ navigationBarTitleText: '公示详情', enableShareAppMessage: true, enablePullDownRefresh: true, backgroundTextStyle: 'dark' });

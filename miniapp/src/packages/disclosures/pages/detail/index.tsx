@@ -8,6 +8,8 @@ import { useSession } from '../../../../hooks/useSession';
 import { DISCLOSURE_DETAIL_PAGE, DISCLOSURE_EDIT_PAGE } from '../../../../routes';
 import { askQuestion, correctDisclosure, downloadDisclosure } from '../../../../services/disclosures';
 import ExportButton from '../../../../components/ExportButton';
+import { ShareButton, ShareCardNotice } from '../../../../components/ShareCard';
+import { useShareCard } from '../../../../hooks/useShareCard';
 import ChainBadge from '../../components/ChainBadge';
 import DisclosureHeader from '../../components/DisclosureHeader';
 import LineCard from '../../components/LineCard';
@@ -56,10 +58,11 @@ function Detail({ id }: { id: number }) {
   const disclosure = useDisclosure(id);
   const { data: view, show } = disclosure;
   const [askingLine, setAskingLine] = useState<number | null>(null);
+  const card = useShareCard('disclosure', id, view?.state === 'published');
 
 
   if (disclosure.phase === 'error') {
-    return <StatusNotice className="detail-error" title="公示没能加载" text={disclosure.errorMessage} actionText="重试" onAction={() => void disclosure.reload()} />;
+    return <ShareCardNotice kind="disclosure" id={id} otherwise={<StatusNotice className="detail-error" title="公示没能加载" text={disclosure.errorMessage} actionText="重试" onAction={() => void disclosure.reload()} />} />;
   }
   if (disclosure.phase === 'loading' || !view) return <StatusNotice className="detail-loading" title="正在加载…" />;
 
@@ -80,6 +83,7 @@ function Detail({ id }: { id: number }) {
     <View>
       <DisclosureHeader view={view} />
       <CorrectionNotice view={view} />
+      {card ? <ShareButton card={card} /> : null}
       {/* The money first: the totals, what came in and went out, and the resident's own share. */}
       <TotalsCard type={view.type} totals={view.totals} className="detail-totals" />
       {view.myShares.length > 0 ? (

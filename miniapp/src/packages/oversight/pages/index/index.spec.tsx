@@ -44,6 +44,7 @@ const estate = (id: number, name: string, overdue: number, extra: Partial<Commun
   disclosureOverdue: 0,
   committee: false,
   stars: undefined,
+  shareReach: { groups: 0, openings: 0 },
   ...extra,
 });
 

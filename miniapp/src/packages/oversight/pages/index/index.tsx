@@ -205,6 +205,7 @@ export default function OversightOverview() {
                         <Text className="ov-fact">{starsLabel(c.stars)}</Text>
                         {c.disclosureOverdue ? <Text className="ov-fact ov-alert">公示逾期 {c.disclosureOverdue}</Text> : null}
                         <Text className="ov-fact">{c.committee ? '业委会已成立' : '未成立业委会'}</Text>
+                        <Text className="ov-fact ov-share-reach">业主群 {c.shareReach.groups} 个 · 打开 {c.shareReach.openings} 次</Text>
                       </View>
                     </View>
                     <Text className="link-arrow">›</Text>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '报事详情', enablePullDownRefresh: true });
+export default definePageConfig({ navigationBarTitleText: '报事详情', enableShareAppMessage: true, enablePullDownRefresh: true });

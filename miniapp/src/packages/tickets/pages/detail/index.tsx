@@ -7,6 +7,8 @@ import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import TicketTimeline from '../../../../components/TicketTimeline';
 import { useRemote } from '../../../../hooks/useRemote';
+import { useShareCard } from '../../../../hooks/useShareCard';
+import { ShareButton, ShareCardNotice } from '../../../../components/ShareCard';
 import { useSession } from '../../../../hooks/useSession';
 import { ticketDetailPage } from '../../../../routes';
 import { errorText } from '../../../../services/errors';
@@ -103,6 +105,7 @@ export default function TicketDetail() {
   usePullDownRefresh(() => {
     void remote.reload(true).finally(() => Taro.stopPullDownRefresh());
   });
+  const card = useShareCard('ticket', id, Boolean(remote.data && !remote.data.isReporter && remote.data.visibility === 'public'));
 
   /** Runs one action; the answer is the ticket as it is now. A refusal shows the API's message and reloads. */
   const act = async (run: () => Promise<TicketView>, done?: string) => {
@@ -132,13 +135,13 @@ export default function TicketDetail() {
   if (!known || remote.phase === 'error') {
     return (
       <View className="page detail">
-        <StatusNotice
+        <ShareCardNotice kind="ticket" id={id} otherwise={<StatusNotice
           className="detail-error-notice"
           title="没能打开这条报事"
           text={known ? remote.errorMessage : '没有找到这条报事'}
           actionText={known ? '重试' : undefined}
           onAction={known ? () => void remote.reload() : undefined}
-        />
+        />} />
       </View>
     );
   }
@@ -200,6 +203,7 @@ export default function TicketDetail() {
           {t.followerCount > 0 ? <View className="muted">{t.followerCount} 位邻居也遇到了这个问题</View> : null}
           <View className="muted">{t.visibility === 'public' ? '公开在小区公告板（报事人姓名已隐去）' : '仅报事人和物业可见'}</View>
         </View>
+        {card ? <ShareButton card={card} /> : null}
       </View>
 
       {resolvedEvent && (t.state === 'resolved' || t.state === 'closed') ? (
