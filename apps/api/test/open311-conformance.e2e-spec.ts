@@ -5,7 +5,7 @@ import { Open311Request } from '../src/modules/tickets/open311-request.entity';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { Upload } from '../src/modules/uploads/upload.entity';
 import { createTestApp, TestApp } from './support/app';
-import { createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { createEstate, createResident, Estate, roleIn } from './support/fixtures';
 import { act, report, uploadPhoto } from './support/tickets';
 
 /**
@@ -95,9 +95,9 @@ describe('Open311 GeoReport v2 conformance (real clients)', () => {
   beforeAll(async () => {
     t = await createTestApp({ PUBLIC_BASE_URL });
     estate = await createEstate(t.db);
-    const admin = await t.signIn((await createUser(t.db, [{ role: 'platform_admin' }])).devKey);
+    const admin = await t.signInAs({ role: 'platform_admin' });
     apiKey = (await t.http().post('/api/v1/open311-clients').set(admin).send({ name: '清河县12345热线', areaId: estate.county.id }).expect(201)).body.apiKey;
-    manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
+    manager = await t.signInAs(roleIn(estate).manager);
     const resident = await t.signIn((await createResident(t.db, estate.houses[0])).devKey);
     publicTicket = (await report(t, resident, { communityId: estate.community.id, description: '单元门禁坏了，电话 13812345678', place: '1栋1单元', lat: 30.27, long: 120.15 }).expect(201)).body.id;
     photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#4080c0' } }).jpeg().toBuffer();
