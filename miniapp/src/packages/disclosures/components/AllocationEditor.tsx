@@ -117,9 +117,8 @@ export default function AllocationEditor({
           className="edit-methods"
           itemClassName="edit-method"
           items={ALLOCATION_METHODS}
-          keyOf={(m) => m}
-          labelOf={(m) => ALLOCATION_METHOD_LABELS[m]}
-          isSelected={(m) => m === draft.method}
+          labels={ALLOCATION_METHOD_LABELS}
+          chosen={draft.method}
           onChoose={(m) => onChange((d) => ({ ...d, method: m }))}
         />
       </View>
@@ -132,8 +131,6 @@ export default function AllocationEditor({
             className="edit-scopes"
             itemClassName="edit-scope"
             items={[whole, ...items]}
-            keyOf={(b) => b.id}
-            labelOf={(b) => b.name}
             isSelected={(b) => (b.id === 0 ? draft.buildingIds.length === 0 : draft.buildingIds.includes(b.id))}
             onChoose={toggleBuilding}
           />

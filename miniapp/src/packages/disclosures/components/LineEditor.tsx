@@ -51,9 +51,8 @@ export default function LineEditor({
             className="line-kinds"
             itemClassName="line-kind-choice"
             items={kinds}
-            keyOf={(k) => k}
             labelOf={(k) => lineKindSchema(k)?.label ?? k}
-            isSelected={(k) => k === line.kind}
+            chosen={line.kind}
             onChoose={(k) => onChange((l) => ({ ...l, kind: k, fields: {} }))}
           />
         </View>
@@ -83,7 +82,6 @@ export default function LineEditor({
               itemClassName="line-choice"
               items={spec.choices}
               keyOf={(c) => c.value}
-              labelOf={(c) => c.label}
               isSelected={(c) => c.value === line.fields[spec.name]}
               onChoose={(c) => setField(spec.name, c.value)}
             />

@@ -175,9 +175,7 @@ export default function BindHouse() {
               className="bind-buildings"
               itemClassName="bind-building"
               items={buildings.data}
-              keyOf={(item) => item.id}
-              labelOf={(item) => item.name}
-              isSelected={(item) => building?.id === item.id}
+              chosen={building?.id}
               onChoose={(item) => chooseBuilding(building?.id === item.id ? null : item)}
             />
           ) : null}
@@ -199,7 +197,7 @@ export default function BindHouse() {
               items={units}
               keyOf={(group) => group.unit}
               labelOf={(group) => group.unit || '其他'}
-              isSelected={(group) => group.unit === unit}
+              chosen={unit}
               onChoose={(group) => {
                 setUnit(group.unit);
                 setHouse(null);
@@ -213,9 +211,8 @@ export default function BindHouse() {
                 className="bind-houses"
                 itemClassName="bind-house"
                 items={shownUnit.houses}
-                keyOf={(item) => item.id}
                 labelOf={(item) => item.number}
-                isSelected={(item) => house?.id === item.id}
+                chosen={house?.id}
                 onChoose={setHouse}
               />
             </View>
@@ -230,9 +227,8 @@ export default function BindHouse() {
             className="bind-relations"
             itemClassName="bind-relation"
             items={BINDING_RELATIONS}
-            keyOf={(item) => item}
-            labelOf={(item) => BINDING_RELATION_LABELS[item]}
-            isSelected={(item) => relation === item}
+            labels={BINDING_RELATION_LABELS}
+            chosen={relation}
             onChoose={setRelation}
           />
 

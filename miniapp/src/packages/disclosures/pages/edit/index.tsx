@@ -275,9 +275,8 @@ function Editor({ me }: { me: MeView }) {
             className="edit-types"
             itemClassName="edit-type"
             items={DISCLOSURE_TYPES}
-            keyOf={(t) => t}
-            labelOf={(t) => DISCLOSURE_TYPE_LABELS[t]}
-            isSelected={(t) => t === type}
+            labels={DISCLOSURE_TYPE_LABELS}
+            chosen={type}
             onChoose={(t) => setForm(newForm(t))}
           />
         </View>
@@ -288,9 +287,8 @@ function Editor({ me }: { me: MeView }) {
           className="edit-periods"
           itemClassName="edit-period"
           items={recentPeriods(type, new Date())}
-          keyOf={(p) => p}
           labelOf={periodLabel}
-          isSelected={(p) => p === form.period}
+          chosen={form.period}
           onChoose={(p) => setForm((f) => ({ ...f, period: p }))}
         />
         <Input className="input edit-period-input" value={form.period} maxlength={8} placeholder="或填写，如 2026-Q3、2026-10" onInput={(e) => setForm((f) => ({ ...f, period: e.detail.value.trim() }))} />

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { DISCLOSURE_TYPE_LABELS, DISCLOSURE_TYPES, periodLabel, shanghaiDate, type DisclosureType, type MeView } from '@wuye/contracts';
-import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
+import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -47,7 +47,7 @@ function Board({ me }: { me: MeView }) {
   return (
     <View>
       {estates.length > 1 ? (
-        <NamedChips className="board-estates" itemClassName="board-estate" items={estates} chosenId={communityId} onChoose={(e) => setCommunityId(e.id)} />
+        <ChoiceChips className="board-estates" itemClassName="board-estate" items={estates} chosen={communityId} onChoose={(e) => setCommunityId(e.id)} />
       ) : (
         <View className="section-title board-estate-name">{estates[0].name}</View>
       )}

@@ -10,7 +10,7 @@ import {
   type DisclosureState,
   type MeView,
 } from '@wuye/contracts';
-import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
+import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -176,11 +176,11 @@ function Manage({ me }: { me: MeView }) {
   return (
     <View>
       {estates.length > 1 ? (
-        <NamedChips className="manage-estates" itemClassName="manage-estate" items={estates} chosenId={communityId} onChoose={(e) => setCommunityId(e.id)} />
+        <ChoiceChips className="manage-estates" itemClassName="manage-estate" items={estates} chosen={communityId} onChoose={(e) => setCommunityId(e.id)} />
       ) : (
         <View className="section-title">{estates[0].name}</View>
       )}
-      <ChoiceChips className="manage-tabs" itemClassName="manage-tab" items={TABS} keyOf={(t) => t.key} labelOf={(t) => t.label} isSelected={(t) => t.key === tab} onChoose={(t) => setTab(t.key)} />
+      <ChoiceChips className="manage-tabs" itemClassName="manage-tab" items={TABS} chosen={tab} onChoose={(t) => setTab(t.key)} />
       <View key={`${communityId}-${refreshKey}`}>
         {tab === 'disclosures' ? <DisclosureList communityId={communityId} /> : null}
         {tab === 'questions' ? <Questions communityId={communityId} /> : null}

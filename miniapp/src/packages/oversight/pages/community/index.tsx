@@ -70,15 +70,7 @@ export default function OversightCommunity() {
       </View>
       <View className="ov-columns">
         <View className="ov-column ov-column-tickets">
-          <ChoiceChips
-            className="ov-ticket-filters"
-            itemClassName="ov-ticket-filter"
-            items={FILTERS}
-            keyOf={(f) => f.key}
-            labelOf={(f) => f.label}
-            isSelected={(f) => f.key === filter.key}
-            onChoose={setFilter}
-          />
+          <ChoiceChips className="ov-ticket-filters" itemClassName="ov-ticket-filter" items={FILTERS} chosen={filter.key} onChoose={setFilter} />
           <RemoteStatus phase={phase} errorTitle="工单没能加载" errorMessage={list.errorMessage} onRetry={() => void list.reload()} />
           {phase === 'ready' && items.length === 0 ? (
             <StatusNotice className="ov-tickets-empty" title={filter.key === 'overdue' ? '没有逾期未办的工单' : '没有工单'} text="换一个筛选条件看看。" />

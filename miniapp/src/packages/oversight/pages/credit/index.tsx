@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { CREDIT_EVENT_LABELS, isCalendarDate, shanghaiDate, type CommunityView, type CreditEventKind, type CreditEventView } from '@wuye/contracts';
-import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
+import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -87,11 +87,11 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
       <View className="card-title">记录信用事项</View>
       <View className="field">
         <View className="field-label">物业企业</View>
-        <NamedChips
+        <ChoiceChips
           className="ov-credit-companies"
           itemClassName="ov-credit-company"
           items={companies}
-          chosenId={draft.companyId}
+          chosen={draft.companyId}
           onChoose={(c) => {
             change({ companyId: c.id });
             setCommunityId(null);
@@ -104,9 +104,8 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
           className="ov-credit-kinds"
           itemClassName="ov-credit-kind"
           items={KINDS}
-          keyOf={(k) => k}
-          labelOf={(k) => CREDIT_EVENT_LABELS[k]}
-          isSelected={(k) => k === draft.kind}
+          labels={CREDIT_EVENT_LABELS}
+          chosen={draft.kind}
           onChoose={(k) => change({ kind: k })}
         />
       </View>
@@ -123,7 +122,7 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
       {estates.length > 0 ? (
         <View className="field">
           <View className="field-label">涉及小区（可选）</View>
-          <NamedChips className="ov-credit-communities" itemClassName="ov-credit-community" items={estates} chosenId={communityId} onChoose={(c) => setCommunityId(c.id === communityId ? null : c.id)} />
+          <ChoiceChips className="ov-credit-communities" itemClassName="ov-credit-community" items={estates} chosen={communityId} onChoose={(c) => setCommunityId(c.id === communityId ? null : c.id)} />
         </View>
       ) : null}
       {askManagers && managersOf.phase === 'error' ? (
@@ -144,9 +143,8 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
             className="ov-credit-managers"
             itemClassName="ov-credit-manager"
             items={managers}
-            keyOf={(m) => m.id}
             labelOf={(m) => m.displayName}
-            isSelected={(m) => m.id === managerId}
+            chosen={managerId}
             onChoose={(m) => setManagerId(m.id === managerId ? null : m.id)}
           />
         </View>
@@ -204,8 +202,6 @@ export default function CreditRecords() {
         className="ov-credit-filter"
         itemClassName="ov-credit-filter-item"
         items={filters}
-        keyOf={(c) => c.id}
-        labelOf={(c) => c.name}
         isSelected={(c) => (c.id || null) === companyId}
         onChoose={(c) => setCompanyId(c.id || null)}
       />

@@ -41,15 +41,7 @@ export default function EscalationQueue() {
 
   return (
     <View className="page ov-page ov-queue">
-      <ChoiceChips
-        className="ov-queue-tabs"
-        itemClassName="ov-queue-tab"
-        items={TABS}
-        keyOf={(t) => t.state}
-        labelOf={(t) => t.label}
-        isSelected={(t) => t.state === tab.state}
-        onChoose={setTab}
-      />
+      <ChoiceChips className="ov-queue-tabs" itemClassName="ov-queue-tab" items={TABS} keyOf={(t) => t.state} chosen={tab.state} onChoose={setTab} />
       <RemoteStatus phase={phase} errorTitle="督办队列没能加载" errorMessage={list.errorMessage} onRetry={() => void list.reload()} />
       {phase === 'ready' && items.length === 0 ? (
         <StatusNotice

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import { shanghaiDate, type CommunityView, type StarRatingsView } from '@wuye/contracts';
-import { NamedChips } from '../../../../components/ChoiceChips';
+import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -56,7 +56,7 @@ export default function EstateStanding() {
   return (
     <View className="page ov-page ov-estate-page">
       {estates.length > 1 ? (
-        <NamedChips className="ov-estates" itemClassName="ov-estate" items={estates} chosenId={communityId} onChoose={(e) => setCommunityId(e.id)} />
+        <ChoiceChips className="ov-estates" itemClassName="ov-estate" items={estates} chosen={communityId} onChoose={(e) => setCommunityId(e.id)} />
       ) : null}
       <RemoteStatus phase={phase} errorTitle="没能加载" errorMessage={errorMessage} onRetry={() => void remote.reload()} />
       {phase === 'ready' && standing ? (

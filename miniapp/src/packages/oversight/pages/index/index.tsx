@@ -89,15 +89,7 @@ export default function OversightOverview() {
           {overview ? <Text className="badge badge-current ov-area-level">{levelLabel(overview.area.level)}</Text> : null}
         </View>
       </View>
-      <ChoiceChips
-        className="ov-periods"
-        itemClassName="ov-period"
-        items={periods()}
-        keyOf={(p) => p.key}
-        labelOf={(p) => p.label}
-        isSelected={(p) => p.key === period.key}
-        onChoose={setPeriod}
-      />
+      <ChoiceChips className="ov-periods" itemClassName="ov-period" items={periods()} chosen={period.key} onChoose={setPeriod} />
       <View className="ov-actions">
         {canHandleEscalations(me) ? (
           <Button className="button button-small button-primary ov-open-escalations" onClick={() => void Taro.navigateTo({ url: ESCALATIONS_PAGE })}>

@@ -111,7 +111,7 @@ export default function StarRatingForm() {
       <View className="ov-header">
         <View className="ov-title ov-rating-title">{name} 星级评定</View>
       </View>
-      <ChoiceChips className="ov-years" itemClassName="ov-year" items={years} keyOf={(y) => y} labelOf={(y) => `${y}年度`} isSelected={(y) => y === year} onChoose={setYear} />
+      <ChoiceChips className="ov-years" itemClassName="ov-year" items={years} labelOf={(y) => `${y}年度`} chosen={year} onChoose={setYear} />
       {data ? <View className="muted ov-rating-years">可评定 {data.years.first}–{data.years.last} 年度（小区有物业服务的年度，且不晚于今年）。</View> : null}
       <RemoteStatus phase={phase} errorTitle="评定信息没能加载" errorMessage={errorMessage} onRetry={() => void remote.reload()} />
       {phase === 'ready' && data ? (

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { DisclosureState, MeView } from '@wuye/contracts';
-import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
+import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -70,11 +70,11 @@ function Queue({ me }: { me: MeView }) {
   return (
     <View>
       {estates.length > 1 ? (
-        <NamedChips className="queue-estates" itemClassName="queue-estate" items={estates} chosenId={communityId} onChoose={(e) => setCommunityId(e.id)} />
+        <ChoiceChips className="queue-estates" itemClassName="queue-estate" items={estates} chosen={communityId} onChoose={(e) => setCommunityId(e.id)} />
       ) : (
         <View className="section-title">{estates[0].name} 业委会</View>
       )}
-      <ChoiceChips className="queue-views" itemClassName="queue-view" items={VIEWS} keyOf={(v) => v.state} labelOf={(v) => v.label} isSelected={(v) => v.state === state} onChoose={(v) => setState(v.state)} />
+      <ChoiceChips className="queue-views" itemClassName="queue-view" items={VIEWS} keyOf={(v) => v.state} chosen={state} onChoose={(v) => setState(v.state)} />
       {state === 'questions' && communityId !== null ? <OpenQuestions communityId={communityId} /> : null}
       <SummaryList
         list={list}

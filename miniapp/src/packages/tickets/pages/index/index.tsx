@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { shanghaiDateTime, TICKET_KIND_LABELS } from '@wuye/contracts';
-import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
+import ChoiceChips from '../../../../components/ChoiceChips';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
@@ -194,19 +194,11 @@ export default function TicketsHome() {
       </View>
 
       {view === 'mine' ? (
-        <ChoiceChips
-          className="tickets-filters"
-          itemClassName="tickets-filter"
-          items={STATE_FILTERS}
-          keyOf={(item) => item.key}
-          labelOf={(item) => item.label}
-          isSelected={(item) => item.key === filter.key}
-          onChoose={setFilter}
-        />
+        <ChoiceChips className="tickets-filters" itemClassName="tickets-filter" items={STATE_FILTERS} chosen={filter.key} onChoose={setFilter} />
       ) : (
         <View>
           {communities.length > 1 ? (
-            <NamedChips className="tickets-communities" itemClassName="tickets-community" items={communities} chosenId={boardCommunity} onChoose={(item) => setCommunityId(item.id)} />
+            <ChoiceChips className="tickets-communities" itemClassName="tickets-community" items={communities} chosen={boardCommunity} onChoose={(item) => setCommunityId(item.id)} />
           ) : null}
           <View className="muted tickets-board-hint">公告板上是本小区公开的报事，报事人已隐去姓名；家中报修和投诉不会出现在这里。</View>
         </View>

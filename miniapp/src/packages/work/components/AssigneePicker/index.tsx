@@ -42,8 +42,6 @@ export default function AssigneePicker({ communityId, value, onChange }: { commu
         className="assignee-options"
         itemClassName="assignee-option"
         items={options}
-        keyOf={(option) => option.id}
-        labelOf={(option) => option.label}
         isSelected={(option) => (option.id === EXTERNAL ? external : option.id === value.assigneeId)}
         onChoose={(option) => onChange(option.id === EXTERNAL ? { externalAssignee: value.externalAssignee ?? '' } : { assigneeId: option.id })}
       />

@@ -37,15 +37,7 @@ export default function TicketStatsCard({ communityId, refreshKey = 0 }: { commu
   return (
     <View className="card stats-card">
       <View className="card-title">工单统计</View>
-      <ChoiceChips
-        className="stats-ranges"
-        itemClassName="stats-range"
-        items={STATS_RANGES}
-        keyOf={(item) => item.key}
-        labelOf={(item) => item.label}
-        isSelected={(item) => item.key === range}
-        onChoose={(item) => setRange(item.key)}
-      />
+      <ChoiceChips className="stats-ranges" itemClassName="stats-range" items={STATS_RANGES} chosen={range} onChoose={(item) => setRange(item.key)} />
       {phase === 'loading' ? <StatusNotice className="stats-loading" title="正在统计…" /> : null}
       {phase === 'error' ? <StatusNotice className="stats-error" title="统计没能加载" text={errorMessage} actionText="重试" onAction={() => void reload()} /> : null}
       {phase === 'ready' && stats ? (

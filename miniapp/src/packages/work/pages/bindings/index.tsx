@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { BINDING_RELATION_LABELS, shanghaiDateTime, type BindingView } from '@wuye/contracts';
-import { NamedChips } from '../../../../components/ChoiceChips';
+import ChoiceChips from '../../../../components/ChoiceChips';
 import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
@@ -209,7 +209,7 @@ export default function BindingReview() {
   return (
     <View className="page review">
       {estates.length > 1 ? (
-        <NamedChips className="review-estates" itemClassName="review-estate" items={estates} chosenId={communityId} onChoose={(estate) => setCommunityId(estate.id)} />
+        <ChoiceChips className="review-estates" itemClassName="review-estate" items={estates} chosen={communityId} onChoose={(estate) => setCommunityId(estate.id)} />
       ) : null}
       {phase === 'loading' ? <StatusNotice className="review-loading" title="正在加载…" /> : null}
       {phase === 'error' ? (

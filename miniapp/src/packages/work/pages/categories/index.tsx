@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { floorProblem, formatMinutes, type DeadlineFloor, type DeadlineFloorsView, type TicketCategory } from '@wuye/contracts';
-import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
+import ChoiceChips from '../../../../components/ChoiceChips';
 import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useChosenEstate } from '../../../../hooks/useChosenEstate';
@@ -138,7 +138,7 @@ export default function CategorySettings() {
   return (
     <View className="page categories">
       {estates.length > 1 ? (
-        <NamedChips className="categories-estates" itemClassName="categories-estate" items={estates} chosenId={communityId} onChoose={(estate) => setCommunityId(estate.id)} />
+        <ChoiceChips className="categories-estates" itemClassName="categories-estate" items={estates} chosen={communityId} onChoose={(estate) => setCommunityId(estate.id)} />
       ) : null}
       {remote.phase === 'loading' ? <StatusNotice className="categories-loading" title="正在加载…" /> : null}
       {remote.phase === 'error' ? (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, View } from '@tarojs/components';
 import { ROLE_LABELS, shanghaiDate, type InvitationView } from '@wuye/contracts';
-import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
+import ChoiceChips from '../../../../components/ChoiceChips';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import PrivacyDialog from '../../../../components/PrivacyDialog';
@@ -124,7 +124,7 @@ export default function StaffInvitation() {
       <View className="card">
         <View className="field">
           <View className="field-label">小区</View>
-          <NamedChips className="staff-invite-estates" itemClassName="staff-invite-estate" items={estates} chosenId={communityId} onChoose={(estate) => setCommunityId(estate.id)} />
+          <ChoiceChips className="staff-invite-estates" itemClassName="staff-invite-estate" items={estates} chosen={communityId} onChoose={(estate) => setCommunityId(estate.id)} />
           {nextCursor ? (
             <Button className="button button-small staff-invite-more" disabled={list.loadingMore || undefined} onClick={() => void list.loadMore()}>
               更多小区
@@ -133,15 +133,7 @@ export default function StaffInvitation() {
         </View>
         <View className="field">
           <View className="field-label">身份</View>
-          <ChoiceChips
-            className="staff-invite-roles"
-            itemClassName="staff-invite-role"
-            items={INVITED_ROLES}
-            keyOf={(item) => item}
-            labelOf={(item) => ROLE_LABELS[item]}
-            isSelected={(item) => item === role}
-            onChoose={setRole}
-          />
+          <ChoiceChips className="staff-invite-roles" itemClassName="staff-invite-role" items={INVITED_ROLES} labels={ROLE_LABELS} chosen={role} onChoose={setRole} />
         </View>
         {role === 'staff' ? (
           <View className="field">
@@ -150,9 +142,8 @@ export default function StaffInvitation() {
               className="staff-invite-titles"
               itemClassName="staff-invite-title"
               items={TITLES}
-              keyOf={(item) => item}
               labelOf={(item) => item}
-              isSelected={(item) => item === title}
+              chosen={title}
               onChoose={(item) => setTitle(item === title ? '' : item)}
             />
             <Input

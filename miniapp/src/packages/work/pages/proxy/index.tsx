@@ -92,9 +92,8 @@ export default function ProxyReport() {
           className="proxy-channels"
           itemClassName="proxy-channel"
           items={channels}
-          keyOf={(c) => c}
-          labelOf={(c) => TICKET_SOURCE_LABELS[c]}
-          isSelected={(c) => c === channel}
+          labels={TICKET_SOURCE_LABELS}
+          chosen={channel}
           onChoose={(c) => {
             setChannel(c);
             dispatch({ type: 'problem', message: '' });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { NamedChips } from '../../../../components/ChoiceChips';
+import ChoiceChips from '../../../../components/ChoiceChips';
 import meNotice from '../../../../components/MeNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useChosenEstate } from '../../../../hooks/useChosenEstate';
@@ -36,7 +36,7 @@ export default function HandlingStats() {
   return (
     <View className="page handling-stats">
       {estates.length > 1 ? (
-        <NamedChips className="handling-stats-estates" itemClassName="handling-stats-estate" items={estates} chosenId={communityId} onChoose={(estate) => setCommunityId(estate.id)} />
+        <ChoiceChips className="handling-stats-estates" itemClassName="handling-stats-estate" items={estates} chosen={communityId} onChoose={(estate) => setCommunityId(estate.id)} />
       ) : (
         <View className="muted handling-stats-estate-name">{estates[0]?.name}</View>
       )}

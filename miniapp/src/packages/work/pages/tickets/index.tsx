@@ -86,9 +86,8 @@ export default function HandlingList() {
           className="handling-states"
           itemClassName="handling-state-filter"
           items={STATE_FILTERS[view]}
-          keyOf={(state) => state}
           labelOf={(state) => (state === 'all' ? '全部' : TICKET_STATE_LABELS[state])}
-          isSelected={(state) => state === stateFilter}
+          chosen={stateFilter}
           onChoose={(state) => setFilters((shown) => ({ ...shown, state: state === 'all' ? undefined : state }))}
         />
         <View className="chips handling-more-filters">
@@ -110,7 +109,6 @@ export default function HandlingList() {
             itemClassName="handling-category-filter"
             items={[{ code: '', name: '全部类别' }, ...categories]}
             keyOf={(category) => category.code || 'all'}
-            labelOf={(category) => category.name}
             isSelected={(category) => (category.code || undefined) === filters.category}
             onChoose={(category) => {
               setCategoriesOpen(false);

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { View } from '@tarojs/components';
 import { TICKET_KINDS, TICKET_KIND_LABELS } from '@wuye/contracts';
-import ChoiceChips, { NamedChips } from '../../../../../components/ChoiceChips';
+import ChoiceChips from '../../../../../components/ChoiceChips';
 import StatusNotice from '../../../../../components/StatusNotice';
 import { useRemote } from '../../../../../hooks/useRemote';
 import { listTicketCategories } from '../../../../../services/tickets';
@@ -25,7 +25,7 @@ export default function WhatSection({
       <View className="card report-section">
         <View className="card-title">小区</View>
         {communities.length > 1 ? (
-          <NamedChips className="report-communities" itemClassName="report-community" items={communities} chosenId={communityId} onChoose={(c) => dispatch({ type: 'estate', communityId: c.id })} />
+          <ChoiceChips className="report-communities" itemClassName="report-community" items={communities} chosen={communityId} onChoose={(c) => dispatch({ type: 'estate', communityId: c.id })} />
         ) : (
           <View className="report-community-name">{communities[0].name}</View>
         )}
@@ -37,9 +37,8 @@ export default function WhatSection({
           className="report-kinds"
           itemClassName="report-kind"
           items={TICKET_KINDS}
-          keyOf={(k) => k}
-          labelOf={(k) => TICKET_KIND_LABELS[k]}
-          isSelected={(k) => k === draft.kind}
+          labels={TICKET_KIND_LABELS}
+          chosen={draft.kind}
           onChoose={(kind) => dispatch({ type: 'kind', kind })}
         />
         <View className="field-label">问题类别</View>
@@ -54,7 +53,7 @@ export default function WhatSection({
             items={categories.data}
             keyOf={(c) => c.code}
             labelOf={(c) => (c.emergency ? `${c.name}（紧急）` : c.name)}
-            isSelected={(c) => c.code === draft.category?.code}
+            chosen={draft.category?.code}
             onChoose={(category) => dispatch({ type: 'category', category })}
           />
         ) : null}

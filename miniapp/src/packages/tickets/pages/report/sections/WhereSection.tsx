@@ -52,7 +52,7 @@ export default function WhereSection({ draft, houses, dispatch }: { draft: Repor
               items={houses}
               keyOf={(h) => h.houseId}
               labelOf={(h) => h.houseLabel}
-              isSelected={(h) => h.houseId === draft.house?.houseId}
+              chosen={draft.house?.houseId}
               onChoose={(house) => dispatch({ type: 'house', house })}
             />
           ) : null}
