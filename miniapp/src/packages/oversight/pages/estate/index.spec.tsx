@@ -26,7 +26,7 @@ const house = (communityId: number, communityName: string, state: MyHouse['state
 });
 const me = (houses: MyHouse[]): MeView => ({ id: 20, displayName: '张阿姨', phone: null, roles: [{ role: 'resident', communityId: 1, scopeName: '锦绣花园' }], houses, wechat: false });
 
-const JINXIU: CommunityView = { id: 1, code: 'JXHY', name: '锦绣花园', address: null, areaId: 3, areaName: '南门社区', townName: '城关镇', company: { id: 1, name: '清河万家物业服务有限公司' }, lat: null, long: null };
+const JINXIU: CommunityView = { id: 1, code: 'JXHY', name: '锦绣花园', address: null, areaId: 3, areaName: '南门社区', townName: '城关镇', company: { id: 1, name: '清河万家物业服务有限公司', contactPhone: null }, lat: null, long: null };
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });
