@@ -27,7 +27,9 @@ export interface CommunityOverview {
   disclosureOverdue: number;
   /** An owners' committee with a chair is in place. */
   committee: boolean;
+  /** The estate's rating (see latestRating): stars, null for 不定星, undefined when never rated; and its year. */
   stars: number | null | undefined;
+  starsYear: number | null;
 }
 
 export interface AreaOverview {
@@ -111,11 +113,23 @@ export interface StarRatingView {
 }
 
 /** An estate's ratings: the form (regulators) and the result (residents). */
+/**
+ * An estate's rating: the latest version of the newest year rated. A year's versions replace each other; an older
+ * year rated later does not replace a newer year's. The overview, the estate cards and the residents' card all use it.
+ */
+export function latestRating<T extends { year: number; version: number }>(ratings: readonly T[]): T | null {
+  let latest: T | null = null;
+  for (const r of ratings) if (!latest || r.year > latest.year || (r.year === latest.year && r.version > latest.version)) latest = r;
+  return latest;
+}
+
 export interface StarRatingsView {
   /** The latest version for the year asked for, if any. */
   current: StarRatingView | null;
   /** Every version of every year, newest first. */
   history: StarRatingView[];
+  /** The estate's rating as every page shows it (see latestRating), whatever year was asked for. */
+  latest: StarRatingView | null;
   indicators: RatingIndicators;
   /** The years that may be rated: from the estate's first year of property service to this year. */
   years: { first: number; last: number };

@@ -44,6 +44,7 @@ const estate = (id: number, name: string, overdue: number, extra: Partial<Commun
   disclosureOverdue: 0,
   committee: false,
   stars: undefined,
+  starsYear: null,
   ...extra,
 });
 
@@ -61,7 +62,7 @@ const TOWN: AreaOverview = {
     { id: 3, name: '南门社区', level: 'community_office', metrics: metrics(60, 5), communities: 2, disclosureOverdue: 0, committees: 1 },
     { id: 4, name: '北关社区', level: 'community_office', metrics: metrics(49, 3), communities: 2, disclosureOverdue: 0, committees: 0 },
   ],
-  communities: [estate(1, '锦绣花园', 2, { committee: true, stars: 5 }), estate(2, '阳光新城', 3, { stars: null })],
+  communities: [estate(1, '锦绣花园', 2, { committee: true, stars: 5, starsYear: 2025 }), estate(2, '阳光新城', 3, { stars: null, starsYear: 2026 })],
   committees: { total: 2, inPlace: 1 },
   stars: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 1, unrated: 1, none: 0 },
 };
@@ -96,6 +97,8 @@ describe('监管统计 overview', () => {
     // Estates with the most overdue tickets first.
     const estates = Array.from(document.querySelectorAll('.ov-community-name')).map((el) => el.firstChild?.textContent);
     expect(estates).toEqual(['阳光新城', '锦绣花园']);
+    // Each card's rating says its year, as the estate's own page does.
+    expect(Array.from(document.querySelectorAll('.ov-community-rating')).map((el) => el.textContent)).toEqual(['2026年度 不定星', '2025年度 ★★★★★ 5星']);
     expect(within(document.querySelector('.ov-tile-overdue') as HTMLElement).getByText('8')).toBeInTheDocument();
     expect(within(document.querySelector('.ov-companies') as HTMLElement).getByText(/信用 A · 94分/)).toBeInTheDocument();
     // Regulators rate and record credit; the 督办 queue is the offices' work.
