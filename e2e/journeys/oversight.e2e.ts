@@ -186,10 +186,11 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     await form.locator('.ov-credit-manager', { hasText: '锦绣花园 陈经理' }).click();
     await form.locator('.ov-credit-reason textarea').fill('锦绣花园电梯故障反复，约谈项目经理');
     await form.locator('.ov-credit-submit').click();
+    await confirmDialog(page, '记录约谈');
 
     const event = visible(page, '.ov-credit-event').filter({ hasText: '锦绣花园电梯故障反复，约谈项目经理' });
     await event.waitFor();
-    await expect(event.innerText()).resolves.toMatch(/约谈[\s\S]*清河县 · 锦绣花园 · 项目经理 锦绣花园 陈经理/);
+    await expect(event.innerText()).resolves.toMatch(/约谈[\s\S]*扣 2 分[\s\S]*清河县 · 锦绣花园 · 项目经理 锦绣花园 陈经理/);
     await standing.locator('.ov-standing-score', { hasText: `${before - 2}分` }).waitFor();
     await snap(page, 'oversight-credit');
     await backToMe(page);

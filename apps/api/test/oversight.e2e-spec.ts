@@ -224,6 +224,21 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     expect(list.body.items[0]).toMatchObject({ companyName: c.company.name, issuingArea: a.county.name });
   });
 
+  it('lists credit events by the day they happened, each with what it took off, and the score as their sum', async () => {
+    const record = (kind: string, occurredOn: string, points?: number) =>
+      t.http().post('/api/v1/credit-events').set(county).send({ companyId: b.company.id, kind, points, occurredOn, reason: `${kind} ${occurredOn}` }).expect(201);
+    const earlier = new Date(Date.now() - 30 * 86400_000 + 8 * 3600e3).toISOString().slice(0, 10);
+    await record('points', today(), 4);
+    await record('criticism', earlier); // recorded later, happened earlier
+    const list = await t.http().get(`/api/v1/credit-events?companyId=${b.company.id}`).set(county).expect(200);
+    expect(list.body.items.map((e: { kind: string; occurredOn: string; deducted: number }) => [e.kind, e.occurredOn, e.deducted])).toEqual([
+      ['points', today(), 4],
+      ['criticism', earlier, 5],
+    ]);
+    const credit = await t.http().get(`/api/v1/companies/${b.company.id}/credit`).set(county).expect(200);
+    expect(credit.body).toMatchObject({ score: 91, pointsDeducted: 9, deductedByKind: { points: 4, criticism: 5, interview: 0 } });
+  });
+
   it('lists an estate’s project managers for the credit form, within the regulator’s area only', async () => {
     const manager = await createUser(t.db, [roleIn(c).manager]);
     const managers = await t.http().get(`/api/v1/communities/${c.community.id}/managers`).set(county).expect(200);

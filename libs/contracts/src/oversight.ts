@@ -72,6 +72,8 @@ export interface CreditEventView {
   points: number;
   occurredOn: string;
   reason: string;
+  /** What it takes off the score (creditDeduction): its own points for 信用扣分, the fixed deduction otherwise. */
+  deducted: number;
   communityName: string | null;
   managerName: string | null;
   issuingArea: string;
@@ -83,11 +85,18 @@ export interface CreditStanding {
   score: number;
   grade: 'A' | 'B' | 'C' | 'D';
   last12Months: Record<CreditEventKind, number>;
+  /** The score as a sum: 100 less these, kind by kind (last 12 months). */
+  deductedByKind: Record<CreditEventKind, number>;
   pointsDeducted: number;
 }
 
 /** Deductions per event kind in the credit score (points events deduct their own points). */
 export const CREDIT_DEDUCTIONS: Record<CreditEventKind, number> = { interview: 2, criticism: 5, points: 0, manager_dismissed: 5, project_withdrawn: 15 };
+
+/** The points one event takes off a company's score: the standing sums these, and each event shows its own. */
+export function creditDeduction(event: { kind: CreditEventKind; points: number }): number {
+  return event.kind === 'points' ? event.points : CREDIT_DEDUCTIONS[event.kind];
+}
 
 export function creditGrade(score: number): CreditStanding['grade'] {
   return score >= 90 ? 'A' : score >= 75 ? 'B' : score >= 60 ? 'C' : 'D';

@@ -53,6 +53,7 @@ beforeEach(() => {
     grade: 'A',
     pointsDeducted: 6,
     last12Months: { interview: 0, criticism: 0, points: 1, manager_dismissed: 0, project_withdrawn: 0 },
+    deductedByKind: { interview: 0, criticism: 0, points: 6, manager_dismissed: 0, project_withdrawn: 0 },
     events: [],
   });
 });

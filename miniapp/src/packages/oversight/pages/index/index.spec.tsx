@@ -72,7 +72,7 @@ const COMPANY: CompanyOverview = {
   name: '清河万家物业服务有限公司',
   communities: 2,
   metrics: metrics(40, 5),
-  credit: { companyId: 1, score: 94, grade: 'A', last12Months: { interview: 0, criticism: 0, points: 1, manager_dismissed: 0, project_withdrawn: 0 }, pointsDeducted: 6 },
+  credit: { companyId: 1, score: 94, grade: 'A', last12Months: { interview: 0, criticism: 0, points: 1, manager_dismissed: 0, project_withdrawn: 0 }, deductedByKind: { interview: 0, criticism: 0, points: 6, manager_dismissed: 0, project_withdrawn: 0 }, pointsDeducted: 6 },
 };
 
 beforeEach(() => {
