@@ -222,14 +222,14 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     await panel.locator('.ov-escalation-send').click();
     const timeline = visible(page, '.ov-timeline');
     await timeline.locator('.timeline-event', { hasText: '请物业三日内修复并反馈，社区将回访' }).waitFor();
-    await expect(timeline.locator('.timeline-event').last().locator('.timeline-action').innerText()).resolves.toBe('督办意见');
+    await expect(timeline.locator('.timeline-event').first().locator('.timeline-action').innerText()).resolves.toBe('督办意见');
 
     // The chosen day and an opinion go in one send: both are kept.
     await panel.locator('.ov-deadline-choice', { hasText: '3天后' }).click();
     await panel.locator('.ov-escalation-note textarea').fill('逾期将约谈项目经理');
     await panel.locator('.ov-escalation-send').click();
     await timeline.locator('.timeline-event', { hasText: '逾期将约谈项目经理' }).waitFor();
-    await expect(timeline.locator('.timeline-event').last().innerText()).resolves.toMatch(/督办期限：\d{4}-\d{2}-\d{2} 18:00/);
+    await expect(timeline.locator('.timeline-event').first().innerText()).resolves.toMatch(/督办期限：\d{4}-\d{2}-\d{2} 18:00/);
     await expect(panel.locator('.ov-escalation-deadline').innerText()).resolves.toMatch(/^督办期限：\d{4}-\d{2}-\d{2} 18:00$/);
 
     await panel.locator('.ov-escalation-note textarea').fill('已现场核实，问题已处理');
@@ -238,7 +238,7 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     await expect(panel.locator('.ov-escalation-state').filter({ hasText: '已结束' }).innerText()).resolves.toBe('已结束');
     await expect(panel.locator('.ov-escalation-closing').innerText()).resolves.toContain('已现场核实，问题已处理');
     await timeline.locator('.timeline-event', { hasText: '督办结束：已现场核实，问题已处理' }).waitFor();
-    await expect(timeline.locator('.timeline-event').last().locator('.timeline-action').innerText()).resolves.toBe('督办结束');
+    await expect(timeline.locator('.timeline-event').first().locator('.timeline-action').innerText()).resolves.toBe('督办结束');
     await snap(page, 'oversight-escalation-closed');
 
     // Back in the queue, the ticket is no longer waiting; it is among the closed ones.
