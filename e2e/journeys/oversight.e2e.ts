@@ -123,7 +123,7 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     await visible(page, '.ov-community-title').filter({ hasText: '阳光新城' }).waitFor();
     const overdue = visible(page, '.ov-ticket').first();
     await overdue.waitFor();
-    await expect(overdue.locator('.ticket-overdue').innerText()).resolves.toBe('逾期');
+    await expect(overdue.locator('.ticket-overdue').innerText()).resolves.toMatch(/^(受理|办结)逾期$/);
     const heading = (await overdue.locator('.ticket-id').innerText()).match(/#(\d+)/)?.[1];
     await snap(page, 'oversight-estate-tickets');
     await overdue.click();
@@ -131,7 +131,7 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     const title = visible(page, '.ov-ticket-title');
     await title.waitFor();
     await expect(title.innerText()).resolves.toContain(`#${heading}`);
-    await expect(visible(page, '.ov-ticket-page .ticket-overdue').innerText()).resolves.toBe('逾期');
+    await expect(visible(page, '.ov-ticket-page .ticket-overdue').innerText()).resolves.toMatch(/^(受理|办结)逾期$/);
     await expect(visible(page, '.ov-resolution-due').innerText()).resolves.toMatch(/^办结期限：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     await expect(visible(page, '.ov-timeline').innerText()).resolves.toContain('转社区督办');
     // A regulator reads the 督办 and is told which office acts on it; no form the API would refuse.
@@ -186,10 +186,11 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     await form.locator('.ov-credit-manager', { hasText: '锦绣花园 陈经理' }).click();
     await form.locator('.ov-credit-reason textarea').fill('锦绣花园电梯故障反复，约谈项目经理');
     await form.locator('.ov-credit-submit').click();
+    await confirmDialog(page, '记录约谈');
 
     const event = visible(page, '.ov-credit-event').filter({ hasText: '锦绣花园电梯故障反复，约谈项目经理' });
     await event.waitFor();
-    await expect(event.innerText()).resolves.toMatch(/约谈[\s\S]*清河县 · 锦绣花园 · 项目经理 锦绣花园 陈经理/);
+    await expect(event.innerText()).resolves.toMatch(/约谈[\s\S]*扣 2 分[\s\S]*清河县 · 锦绣花园 · 项目经理 锦绣花园 陈经理/);
     await standing.locator('.ov-standing-score', { hasText: `${before - 2}分` }).waitFor();
     await snap(page, 'oversight-credit');
     await backToMe(page);
@@ -221,14 +222,14 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     await panel.locator('.ov-escalation-send').click();
     const timeline = visible(page, '.ov-timeline');
     await timeline.locator('.timeline-event', { hasText: '请物业三日内修复并反馈，社区将回访' }).waitFor();
-    await expect(timeline.locator('.timeline-event').last().locator('.timeline-action').innerText()).resolves.toBe('督办意见');
+    await expect(timeline.locator('.timeline-event').first().locator('.timeline-action').innerText()).resolves.toBe('督办意见');
 
     // The chosen day and an opinion go in one send: both are kept.
     await panel.locator('.ov-deadline-choice', { hasText: '3天后' }).click();
     await panel.locator('.ov-escalation-note textarea').fill('逾期将约谈项目经理');
     await panel.locator('.ov-escalation-send').click();
     await timeline.locator('.timeline-event', { hasText: '逾期将约谈项目经理' }).waitFor();
-    await expect(timeline.locator('.timeline-event').last().innerText()).resolves.toMatch(/督办期限：\d{4}-\d{2}-\d{2} 18:00/);
+    await expect(timeline.locator('.timeline-event').first().innerText()).resolves.toMatch(/督办期限：\d{4}-\d{2}-\d{2} 18:00/);
     await expect(panel.locator('.ov-escalation-deadline').innerText()).resolves.toMatch(/^督办期限：\d{4}-\d{2}-\d{2} 18:00$/);
 
     await panel.locator('.ov-escalation-note textarea').fill('已现场核实，问题已处理');
@@ -237,7 +238,7 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     await expect(panel.locator('.ov-escalation-state').filter({ hasText: '已结束' }).innerText()).resolves.toBe('已结束');
     await expect(panel.locator('.ov-escalation-closing').innerText()).resolves.toContain('已现场核实，问题已处理');
     await timeline.locator('.timeline-event', { hasText: '督办结束：已现场核实，问题已处理' }).waitFor();
-    await expect(timeline.locator('.timeline-event').last().locator('.timeline-action').innerText()).resolves.toBe('督办结束');
+    await expect(timeline.locator('.timeline-event').first().locator('.timeline-action').innerText()).resolves.toBe('督办结束');
     await snap(page, 'oversight-escalation-closed');
 
     // Back in the queue, the ticket is no longer waiting; it is among the closed ones.

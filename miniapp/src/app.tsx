@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react';
 import { useDidShow, useLaunch } from '@tarojs/taro';
 import { signInSilently } from './services/auth';
+import { watchLanding } from './services/landing';
 import { flushOutboxForCurrentUser, watchOutbox } from './services/outbox';
 import { watchPrivacyRequests } from './services/privacy';
 import './app.scss';
@@ -13,6 +14,8 @@ function App({ children }: PropsWithChildren) {
     watchOutbox();
     // Our own consent dialog for photos, place, phone number and clipboard (components/PrivacyDialog).
     watchPrivacyRequests();
+    // H5 opened from a link: a 首页 control where there is no page to go back to.
+    watchLanding();
   });
   // …and whenever the resident comes back to the app.
   useDidShow(() => {

@@ -93,8 +93,14 @@ describe('disclosures and account review (业账社审)', () => {
 
     await t.http().post(`/api/v1/disclosures/${draft.body.id}/submit`).set(manager).expect(200);
     // Each notice opens the page where its reader acts: the committee the review, the manager the draft with the query.
-    const latestNotice = async (who: Auth) => (await t.http().get('/api/v1/notifications').set(who).expect(200)).body.items[0] as { kind: string; page: string; disclosureId: number | null };
-    expect(await latestNotice(committee)).toMatchObject({ kind: 'disclosure_review', disclosureId: draft.body.id, page: `packages/review/pages/detail/index?id=${draft.body.id}` });
+    const latestNotice = async (who: Auth) => (await t.http().get('/api/v1/notifications').set(who).expect(200)).body.items[0] as { kind: string; page: string; body: string; disclosureId: number | null };
+    // The period in words, not its code (2026-Q3).
+    expect(await latestNotice(committee)).toMatchObject({
+      kind: 'disclosure_review',
+      disclosureId: draft.body.id,
+      page: `packages/review/pages/detail/index?id=${draft.body.id}`,
+      body: '公共收益（2026年第3季度）：2026年第三季度公共收益公示',
+    });
     const approve = await t.http().post(`/api/v1/disclosures/${draft.body.id}/reviews`).set(committee).send({ lineId: draft.body.lines[0].id, decision: 'approve' }).expect(201);
     expect(approve.body.state).toBe('in_review');
     // 已通过: the approved line says so; the others still wait.

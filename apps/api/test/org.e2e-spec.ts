@@ -111,8 +111,15 @@ describe('organisation administration', () => {
 
       const other = await t.http().get(`/api/v1/communities/${b.community.id}`).set(await t.signIn(managerA.devKey)).expect(404);
       expect(other.body.code).toBe('NOT_FOUND');
+      await t.db.getRepository(PropertyCompany).update(a.company.id, { contactPhone: '0571-8888 1234' });
       const own = await t.http().get(`/api/v1/communities/${a.community.id}`).set(await t.signIn(managerA.devKey)).expect(200);
-      expect(own.body).toMatchObject({ name: a.community.name, company: { id: a.company.id }, areaName: a.office.name, townName: a.town.name });
+      // The 物业 contact number comes with the company: the resident's home page offers it to call.
+      expect(own.body).toMatchObject({
+        name: a.community.name,
+        company: { id: a.company.id, contactPhone: '0571-8888 1234' },
+        areaName: a.office.name,
+        townName: a.town.name,
+      });
     });
 
     it('pages through a long list with a cursor, without gaps or repeats', async () => {
@@ -182,7 +189,7 @@ describe('organisation administration', () => {
       const started = await t.http().post('/api/v1/contracts').set(admin).send({ communityId: estate.community.id, companyId: newCompany.body.id, startsOn: today, serviceGrade: '一级', feeStandards: [{ propertyType: 'residence', pricePerM2MonthFen: 260 }] }).expect(201);
       expect(started.body).toMatchObject({ status: 'active', companyName: newCompany.body.name });
       const now = await t.http().get(path).set(newManager).expect(200);
-      expect(now.body.company).toEqual({ id: newCompany.body.id, name: newCompany.body.name });
+      expect(now.body.company).toEqual({ id: newCompany.body.id, name: newCompany.body.name, contactPhone: null });
 
       // History keeps both, the old company still sees its own (ended) contract.
       const history = await t.http().get(`/api/v1/contracts?communityId=${estate.community.id}`).set(admin).expect(200);

@@ -183,6 +183,33 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     expect(overview.body.stars['4']).toBe(1);
   });
 
+  it('gives every page the same rating: the newest year’s latest version, even when an older year was rated later', async () => {
+    const year = Number(today().slice(0, 4));
+    const rate = (y: number, stars: number, change?: { baseVersion: number; changeReason: string }) =>
+      t.http().post(`/api/v1/communities/${b.community.id}/star-ratings`).set(county).send({ year: y, stars, reason: `${y}年度评定`, ...change }).expect(201);
+    await rate(year - 1, 3);
+    await rate(year - 1, 5, { baseVersion: 1, changeReason: '复核后调整' });
+    await rate(year - 2, 2); // entered last, for an older year
+
+    const seen = await t.http().get(`/api/v1/communities/${b.community.id}/star-ratings`).set(people[`r${b.community.id}`]).expect(200);
+    expect(seen.body.latest).toMatchObject({ year: year - 1, version: 2, stars: 5 });
+    const overview = await t.http().get(`/api/v1/stats/overview?areaId=${a.town.id}&from=${year}-01-01&to=${today()}`).set(county).expect(200);
+    expect(overview.body.communities.find((x: { id: number }) => x.id === b.community.id)).toMatchObject({ stars: 5, starsYear: year - 1 });
+    expect(overview.body.stars['5']).toBe(1);
+    expect(overview.body.stars['2']).toBe(0);
+  });
+
+  it('shows the rating form the figures of the year being rated, not today’s', async () => {
+    const year = Number(today().slice(0, 4));
+    // Overdue and still open, filed this year: it counts for this year's form only.
+    const [id] = await fill(c, 1);
+    await t.db.getRepository(Ticket).update(id, { responseDueAt: new Date(Date.now() - 86400_000) });
+    const now = await t.http().get(`/api/v1/communities/${c.community.id}/star-ratings?year=${year}`).set(county).expect(200);
+    const before = await t.http().get(`/api/v1/communities/${c.community.id}/star-ratings?year=${year - 1}`).set(county).expect(200);
+    expect(now.body.indicators.overdueOpen).toBeGreaterThanOrEqual(1);
+    expect(before.body.indicators).toMatchObject({ year: year - 1, tickets: 0, overdueOpen: 0 });
+  });
+
   it('records credit events and sums a company’s standing over 12 months, public to residents', async () => {
     await t.http().post('/api/v1/credit-events').set(county).send({ companyId: c.company.id, kind: 'points', occurredOn: today(), reason: '未按时公示' }).expect(422);
     await t.http().post('/api/v1/credit-events').set(county).send({ companyId: c.company.id, kind: 'points', points: 8, occurredOn: today(), reason: '公共收益未按时公示' }).expect(201);
@@ -195,6 +222,21 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     expect(credit.body.events).toHaveLength(3);
     const list = await t.http().get(`/api/v1/credit-events?companyId=${c.company.id}`).set(county).expect(200);
     expect(list.body.items[0]).toMatchObject({ companyName: c.company.name, issuingArea: a.county.name });
+  });
+
+  it('lists credit events by the day they happened, each with what it took off, and the score as their sum', async () => {
+    const record = (kind: string, occurredOn: string, points?: number) =>
+      t.http().post('/api/v1/credit-events').set(county).send({ companyId: b.company.id, kind, points, occurredOn, reason: `${kind} ${occurredOn}` }).expect(201);
+    const earlier = new Date(Date.now() - 30 * 86400_000 + 8 * 3600e3).toISOString().slice(0, 10);
+    await record('points', today(), 4);
+    await record('criticism', earlier); // recorded later, happened earlier
+    const list = await t.http().get(`/api/v1/credit-events?companyId=${b.company.id}`).set(county).expect(200);
+    expect(list.body.items.map((e: { kind: string; occurredOn: string; deducted: number }) => [e.kind, e.occurredOn, e.deducted])).toEqual([
+      ['points', today(), 4],
+      ['criticism', earlier, 5],
+    ]);
+    const credit = await t.http().get(`/api/v1/companies/${b.company.id}/credit`).set(county).expect(200);
+    expect(credit.body).toMatchObject({ score: 91, pointsDeducted: 9, deductedByKind: { points: 4, criticism: 5, interview: 0 } });
   });
 
   it('lists an estate’s project managers for the credit form, within the regulator’s area only', async () => {

@@ -56,8 +56,8 @@ export interface CommunityView {
   areaId: number;
   areaName: string;
   townName: string | null;
-  /** The company of the active service contract, or null while none is in force. */
-  company: { id: number; name: string } | null;
+  /** The company of the active service contract (and its 物业 contact number), or null while none is in force. */
+  company: { id: number; name: string; contactPhone: string | null } | null;
   lat: number | null;
   long: number | null;
 }

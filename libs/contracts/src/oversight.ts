@@ -28,9 +28,11 @@ export interface CommunityOverview {
   disclosureOverdue: number;
   /** An owners' committee with a chair is in place. */
   committee: boolean;
+  /** The estate's rating (see latestRating): stars, null for 不定星, undefined when never rated; and its year. */
   stars: number | null | undefined;
   /** 业主监督群: the groups this estate's disclosures reached and the openings from a group, in the period. */
   shareReach: ShareReach;
+  starsYear: number | null;
 }
 
 export interface AreaOverview {
@@ -73,6 +75,8 @@ export interface CreditEventView {
   points: number;
   occurredOn: string;
   reason: string;
+  /** What it takes off the score (creditDeduction): its own points for 信用扣分, the fixed deduction otherwise. */
+  deducted: number;
   communityName: string | null;
   managerName: string | null;
   issuingArea: string;
@@ -84,11 +88,18 @@ export interface CreditStanding {
   score: number;
   grade: 'A' | 'B' | 'C' | 'D';
   last12Months: Record<CreditEventKind, number>;
+  /** The score as a sum: 100 less these, kind by kind (last 12 months). */
+  deductedByKind: Record<CreditEventKind, number>;
   pointsDeducted: number;
 }
 
 /** Deductions per event kind in the credit score (points events deduct their own points). */
 export const CREDIT_DEDUCTIONS: Record<CreditEventKind, number> = { interview: 2, criticism: 5, points: 0, manager_dismissed: 5, project_withdrawn: 15 };
+
+/** The points one event takes off a company's score: the standing sums these, and each event shows its own. */
+export function creditDeduction(event: { kind: CreditEventKind; points: number }): number {
+  return event.kind === 'points' ? event.points : CREDIT_DEDUCTIONS[event.kind];
+}
 
 export function creditGrade(score: number): CreditStanding['grade'] {
   return score >= 90 ? 'A' : score >= 75 ? 'B' : score >= 60 ? 'C' : 'D';
@@ -114,11 +125,23 @@ export interface StarRatingView {
 }
 
 /** An estate's ratings: the form (regulators) and the result (residents). */
+/**
+ * An estate's rating: the latest version of the newest year rated. A year's versions replace each other; an older
+ * year rated later does not replace a newer year's. The overview, the estate cards and the residents' card all use it.
+ */
+export function latestRating<T extends { year: number; version: number }>(ratings: readonly T[]): T | null {
+  let latest: T | null = null;
+  for (const r of ratings) if (!latest || r.year > latest.year || (r.year === latest.year && r.version > latest.version)) latest = r;
+  return latest;
+}
+
 export interface StarRatingsView {
   /** The latest version for the year asked for, if any. */
   current: StarRatingView | null;
   /** Every version of every year, newest first. */
   history: StarRatingView[];
+  /** The estate's rating as every page shows it (see latestRating), whatever year was asked for. */
+  latest: StarRatingView | null;
   indicators: RatingIndicators;
   /** The years that may be rated: from the estate's first year of property service to this year. */
   years: { first: number; last: number };

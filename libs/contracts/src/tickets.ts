@@ -403,13 +403,20 @@ export interface NotificationView {
   createdAt: string;
 }
 
+/**
+ * Which deadline a late ticket passed: 受理超时 while it waits to be accepted, 办结超时 once it is being handled
+ * (isOverdue's two cases). `word`: 超时 for residents and the property side, 逾期 in the bureau's words.
+ */
+export function overdueLabel(state: TicketState, word: '超时' | '逾期' = '超时'): string {
+  return `${state === 'submitted' ? '受理' : '办结'}${word}`;
+}
+
 /** Timeline events besides the lifecycle actions, worded the same for residents, the property side and offices. */
 export const TICKET_EVENT_LABELS: Record<string, string> = {
   created: '提交报事',
   follow: '我也遇到（+1）',
   rate: '评价',
   urge: '催办',
-  overdue: '已超时',
   escalated: '转社区督办',
   auto_close: '自动办结',
   office_comment: '督办意见',
@@ -422,6 +429,7 @@ export const TICKET_EVENT_LABELS: Record<string, string> = {
 
 /** What happened in one timeline event. */
 export function ticketEventLabel(event: { action: string; toState?: TicketState | null }): string {
+  if (event.action === 'overdue') return overdueLabel(event.toState ?? 'submitted');
   if (TICKET_EVENT_LABELS[event.action]) return TICKET_EVENT_LABELS[event.action];
   if (event.action in TICKET_ACTION_LABELS) return TICKET_ACTION_LABELS[event.action as TicketAction];
   return event.toState ? TICKET_STATE_LABELS[event.toState] : event.action;

@@ -106,7 +106,7 @@ const overview: AreaOverview = {
   ],
   children: [{ id: 3, name: '南门社区', level: 'community_office', metrics: metrics(60, 5), communities: 2, disclosureOverdue: 0, committees: 1 }],
   communities: [
-    { id: 1, name: '锦绣花园', areaId: 3, company: { id: 1, name: '清河万家物业服务有限公司' }, metrics: metrics(20, 2), disclosureOverdue: 0, committee: true, stars: 5, shareReach: { groups: 3, openings: 41 } },
+    { id: 1, name: '锦绣花园', areaId: 3, company: { id: 1, name: '清河万家物业服务有限公司' }, metrics: metrics(20, 2), disclosureOverdue: 0, committee: true, stars: 5, starsYear: 2025, shareReach: { groups: 3, openings: 41 } },
   ],
   committees: { total: 2, inPlace: 1 },
   stars: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 1, unrated: 1, none: 0 },
@@ -118,7 +118,7 @@ const companies: CompanyOverview[] = [
     name: '清河万家物业服务有限公司',
     communities: 2,
     metrics: metrics(40, 5),
-    credit: { companyId: 1, score: 94, grade: 'A', last12Months: { interview: 0, criticism: 0, points: 1, manager_dismissed: 0, project_withdrawn: 0 }, pointsDeducted: 6 },
+    credit: { companyId: 1, score: 94, grade: 'A', last12Months: { interview: 0, criticism: 0, points: 1, manager_dismissed: 0, project_withdrawn: 0 }, deductedByKind: { interview: 0, criticism: 0, points: 6, manager_dismissed: 0, project_withdrawn: 0 }, pointsDeducted: 6 },
   },
 ];
 

@@ -12,7 +12,7 @@ describe('the ticket card', () => {
     render(<TicketCard ticket={FLAGGED} audience="resident" onOpen={() => undefined} />);
 
     expect(text('.ticket-category')).toBe('电梯 · 报修');
-    expect(marks()).toEqual(['待受理', '紧急', '已超时', '社区督办中']);
+    expect(marks()).toEqual(['待受理', '紧急', '受理超时', '社区督办中']);
     expect(screen.getByText('3栋电梯按钮失灵 #12')).toBeInTheDocument();
     expect(text('.ticket-place')).toBe('位置：3栋1单元大堂');
     // Residents refer to their own reports by what they are, not by number, and do not see who reported by default.
@@ -30,10 +30,14 @@ describe('the ticket card', () => {
     const { rerender } = render(<TicketCard ticket={FLAGGED} audience="handling" onOpen={() => undefined} />);
 
     expect(text('.ticket-id')).toBe('#12');
-    expect(marks()).toEqual(['待受理', '紧急', '超时', '督办']);
+    expect(marks()).toEqual(['待受理', '紧急', '受理超时', '督办']);
     expect(text('.ticket-meta')).toContain('3栋业主 · 锦绣花园');
     expect(screen.getByText('受理时限 2026-11-28 10:30')).toHaveClass('ticket-due-late');
     expect(document.querySelector('.ticket-card')).toHaveClass('ticket-card-overdue');
+
+    // Once accepted, a late ticket has missed the other deadline, and says which.
+    rerender(<TicketCard ticket={ticketSummary(12, { state: 'assigned', overdue: true })} audience="handling" onOpen={() => undefined} />);
+    expect(marks()).toEqual(['已转办', '办结超时']);
 
     rerender(<TicketCard ticket={ticketSummary(12, { state: 'in_progress' })} audience="handling" onOpen={() => undefined} />);
     expect(screen.getByText('办结时限 2026-11-29 10:00')).not.toHaveClass('ticket-due-late');
@@ -45,7 +49,7 @@ describe('the ticket card', () => {
   it('gives oversight the number and its own words: 逾期, 督办中; no deadline line', () => {
     render(<TicketCard ticket={FLAGGED} audience="oversight" onOpen={() => undefined} />);
     expect(text('.ticket-id')).toBe('#12');
-    expect(marks()).toEqual(['待受理', '紧急', '逾期', '督办中']);
+    expect(marks()).toEqual(['待受理', '紧急', '受理逾期', '督办中']);
     expect(document.querySelector('.ticket-due')).toBeNull();
   });
 

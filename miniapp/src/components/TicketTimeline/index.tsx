@@ -7,11 +7,11 @@ import './index.scss';
 const OVERSIGHT_EVENTS = new Set(['escalated', 'office_comment', 'deadline', 'escalation_closed']);
 
 /**
- * A ticket's 处理记录: each step with the state it led to, who and when, the note and photos. Residents read it
- * newest first (what happened last is what they came for); the property side and oversight oldest first.
+ * A ticket's 处理记录: each step with the state it led to, who and when, the note and photos. Newest first for every
+ * role (what happened last is what each of them came for), so a resident, a manager and an office read it alike.
  */
-export default function TicketTimeline({ events, className, title, newestFirst = false }: { events: TicketEventView[]; className: string; title?: string; newestFirst?: boolean }) {
-  const shown = newestFirst ? [...events].reverse() : events;
+export default function TicketTimeline({ events, className, title }: { events: TicketEventView[]; className: string; title?: string }) {
+  const shown = [...events].reverse();
   return (
     <View className={`card timeline ${className}`}>
       {title ? <View className="card-title">{title}</View> : null}

@@ -4,6 +4,7 @@ import Taro, { triggerPullDownRefresh } from '../../../test/stubs/taro';
 import { listCommunities } from '../../services/directory';
 import { ApiError, NETWORK_ERROR_MESSAGE } from '../../services/http';
 import { setTokens } from '../../services/session';
+import { JINXIU_OWNER, fakeApi, ticketSummary } from '../../../test/support/fake-api';
 import Home from './index';
 
 jest.mock('../../services/directory');
@@ -127,5 +128,39 @@ describe('首页 for a resident', () => {
     expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/tickets/pages/report/index' });
     fireEvent.click(screen.getByText('我的报事'));
     expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/tickets/pages/index/index' });
+  });
+});
+
+describe('首页 for a resident with a house', () => {
+  it('shows their own estate first: open reports, the newest 公示 and the 物业 number, before the county directory', async () => {
+    setTokens({ accessToken: 'access', refreshToken: 'refresh' });
+    listCommunitiesMock.mockResolvedValue(page([community(9, { name: '桂花苑' })]));
+    fakeApi({
+      'GET /api/v1/me': JINXIU_OWNER,
+      'GET /api/v1/communities/1': {
+        id: 1, code: 'JXHY', name: '锦绣花园', address: null, areaId: 3, areaName: '南门社区', townName: '城关镇', lat: null, long: null,
+        company: { id: 1, name: '清河万家物业服务有限公司', contactPhone: '0571-8888 1234' },
+      },
+      'GET /api/v1/tickets': { items: [ticketSummary(7, { summary: '3栋电梯按钮失灵', state: 'accepted' })], nextCursor: null },
+      'GET /api/v1/communities/1/disclosures': {
+        items: [{ id: 5, communityId: 1, type: 'shared_cost', period: '2026-Q4', title: '2026年第四季度公摊', state: 'published', version: 1, totals: {}, publishedAt: '2026-11-20T02:00:00.000Z', boardUntil: null, hash: null, openQuestions: 0 }],
+        nextCursor: null,
+      },
+    });
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    render(<Home />);
+
+    const estate = (await screen.findByText('锦绣花园')).closest('.home-estate') as HTMLElement;
+    expect(within(estate).getByText(/3栋电梯按钮失灵/)).toBeInTheDocument();
+    expect(within(estate).getByText(/公摊费用 · 2026年第4季度 · 2026-11-20公示/)).toBeInTheDocument();
+    expect(within(estate).getByText(/清河万家物业服务有限公司 · 0571-8888 1234/)).toBeInTheDocument();
+    expect(within(estate).queryByText(/2026-Q4/)).not.toBeInTheDocument();
+    // The estate card comes before the directory heading on the page.
+    await screen.findByText('桂花苑');
+    const directory = screen.getByText('小区名录');
+    expect(estate.compareDocumentPosition(directory) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    fireEvent.click(within(estate).getByText(/3栋电梯按钮失灵/));
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/tickets/pages/detail/index?id=7' });
   });
 });

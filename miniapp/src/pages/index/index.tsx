@@ -7,16 +7,22 @@ import WorkspaceEntries from '../../components/WorkspaceEntries';
 import { useMe } from '../../hooks/useMe';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useSession } from '../../hooks/useSession';
+import { residentCommunities } from '../../packages/tickets/residence';
 import { listCommunities } from '../../services/directory';
 import { workspaceEntries } from '../../services/workspace';
 import { TICKETS_PAGE, TICKET_REPORT_PAGE } from '../../routes';
+import MyEstate from './MyEstate';
 import './index.scss';
 
-/** 首页: the signed-in user's workspaces (current role first), then the county's estates from the public directory. */
+/**
+ * 首页: a resident's own estate first (我的小区), then the signed-in user's workspaces (current role first), then the
+ * county's estates from the public directory.
+ */
 export default function Home() {
   // The directory is public: the page never waits for the session, it only adds the entries once there is one.
   const gate = useSession();
   const { me } = useMe(gate.phase);
+  const ownEstate = me ? (residentCommunities(me)[0]?.id ?? null) : null;
   // Answers of an older first page (a refresh overtaken by another) are dropped by the hook.
   const { phase, items, nextCursor, errorMessage, loadingMore, reload: loadFirstPage, loadMore } = usePagedList(listCommunities);
 
@@ -50,6 +56,7 @@ export default function Home() {
           </Button>
         </View>
       ) : null}
+      {ownEstate !== null ? <MyEstate communityId={ownEstate} /> : null}
       {me ? <WorkspaceEntries className="home-workspaces" entries={workspaceEntries(me)} /> : null}
       <View className="home-heading">小区名录</View>
       {phase === 'loading' ? <StatusNotice className="list-loading" title="正在加载…" /> : null}

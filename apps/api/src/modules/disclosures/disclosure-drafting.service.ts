@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { DISCLOSURE_TYPE_LABELS, canonicalJson, computeTotals, type DisclosureContent, type DisclosureLineInput, type DisclosureView } from '@wuye/contracts';
+import { DISCLOSURE_TYPE_LABELS, canonicalJson, computeTotals, periodLabel, type DisclosureContent, type DisclosureLineInput, type DisclosureView } from '@wuye/contracts';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { AuditService } from '../identity/audit.service';
 import { committeeOf } from '../identity/people';
@@ -131,7 +131,7 @@ export class DisclosureDraftingService {
         .where("id = :id AND state = 'draft' AND row_version = :v", { id, v: d.rowVersion })
         .execute();
       if (!result.affected) throw stale('请刷新后再提交');
-      await this.notifications.notify(await committeeOf(m, d.communityId), { kind: 'disclosure_review', title: '有公示待审核', body: `${DISCLOSURE_TYPE_LABELS[d.type]}（${d.period}）：${d.title}`, disclosureId: d.id }, m);
+      await this.notifications.notify(await committeeOf(m, d.communityId), { kind: 'disclosure_review', title: '有公示待审核', body: `${DISCLOSURE_TYPE_LABELS[d.type]}（${periodLabel(d.period)}）：${d.title}`, disclosureId: d.id }, m);
     });
     this.notifications.kick();
     return this.views.get(id, caller);

@@ -10,6 +10,7 @@ import {
   fieldLabelWithUnit,
   lineFields,
   lineKindSchema,
+  periodLabel,
   shanghaiDateTime,
   shareBasis,
   type DisclosureView,
@@ -71,7 +72,7 @@ export class DisclosureExportService {
     for (let i = 2; workbook.getWorksheet(name); i++) name = `${base.slice(0, 25)}(${i})`;
     const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 8 }] });
     ws.addRow([view.title]).font = { bold: true, size: 14 };
-    ws.addRow(['小区', community.name, '类别', DISCLOSURE_TYPE_LABELS[view.type], '期间', view.period]);
+    ws.addRow(['小区', community.name, '类别', DISCLOSURE_TYPE_LABELS[view.type], '期间', periodLabel(view.period)]);
     ws.addRow(['状态', DISCLOSURE_STATE_LABELS[view.state], '版本', view.version, '公示时间', view.publishedAt ? shanghaiDateTime(view.publishedAt) : '']);
     ws.addRow(['更正原因', view.correctionReason ?? '']);
     ws.addRow(['防篡改指纹（SHA-256）', view.hash ?? '未公示']);

@@ -135,7 +135,7 @@ export class CommunitiesService {
         areaId: c.areaId,
         areaName: office?.name ?? '',
         townName: town?.name ?? null,
-        company: company ? { id: company.id, name: company.name } : null,
+        company: company ? { id: company.id, name: company.name, contactPhone: company.contactPhone } : null,
         lat: c.lat,
         long: c.long,
       };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, MoreThanOrEqual } from 'typeorm';
-import { CREDIT_DEDUCTIONS, CREDIT_EVENT_LABELS, creditGrade, type CreditEventKind, type CreditEventView, type CreditStanding, type Page, addDays, shanghaiDate, shanghaiDayStart } from '@wuye/contracts';
+import { CREDIT_EVENT_LABELS, creditDeduction, creditGrade, type CreditEventKind, type CreditEventView, type CreditStanding, type Page, addDays, shanghaiDate, shanghaiDayStart } from '@wuye/contracts';
 import { invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
 import { AuditService } from '../identity/audit.service';
@@ -29,14 +29,17 @@ export class CreditService {
   async standing(companyId: number): Promise<CreditStanding> {
     const since = addDays(shanghaiDate(), -365);
     const events = await this.db.getRepository(CreditEvent).findBy({ companyId, occurredOn: MoreThanOrEqual(since) });
-    const counts = Object.fromEntries(Object.keys(CREDIT_EVENT_LABELS).map((k) => [k, 0])) as Record<CreditEventKind, number>;
+    const zero = () => Object.fromEntries(Object.keys(CREDIT_EVENT_LABELS).map((k) => [k, 0])) as Record<CreditEventKind, number>;
+    const counts = zero();
+    const deductedByKind = zero();
     let points = 0;
     for (const e of events) {
       counts[e.kind]++;
-      points += e.kind === 'points' ? e.points : CREDIT_DEDUCTIONS[e.kind];
+      deductedByKind[e.kind] += creditDeduction(e);
+      points += creditDeduction(e);
     }
     const score = Math.max(0, 100 - points);
-    return { companyId, score, grade: creditGrade(score), last12Months: counts, pointsDeducted: points };
+    return { companyId, score, grade: creditGrade(score), last12Months: counts, deductedByKind, pointsDeducted: points };
   }
 
   async companyCredit(companyId: number): Promise<CreditStanding & { name: string; events: CreditEventView[] }> {
@@ -130,7 +133,16 @@ export class CreditService {
   async list(query: CreditEventsQuery, caller: Principal): Promise<Page<CreditEventView>> {
     const qb = applyScope(this.db.getRepository(CreditEvent).createQueryBuilder('e'), await areaScope(this.db, caller, 'oversight.read', 'e.issuingAreaId'));
     if (query.companyId) qb.andWhere('e.companyId = :companyId', { companyId: query.companyId });
-    const page = await keysetPage(qb, { columns: [{ expr: 'e.id', dir: 'DESC' }], cursor: query.cursor, limit: query.limit, keyOf: (e) => [e.id] });
+    // By the day it happened, newest first (an event recorded late still sits at its date), then as recorded.
+    const page = await keysetPage(qb, {
+      columns: [
+        { expr: 'e.occurredOn', dir: 'DESC' },
+        { expr: 'e.id', dir: 'DESC' },
+      ],
+      cursor: query.cursor,
+      limit: query.limit,
+      keyOf: (e) => [e.occurredOn, e.id],
+    });
     return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
 
@@ -150,6 +162,7 @@ export class CreditService {
       points: e.points,
       occurredOn: e.occurredOn,
       reason: e.reason,
+      deducted: creditDeduction(e),
       communityName: communities.find((c) => c.id === e.communityId)?.name ?? null,
       managerName: managers.find((m) => m.id === e.managerUserId)?.displayName ?? null,
       issuingArea: areas.find((a) => a.id === e.issuingAreaId)?.name ?? '',

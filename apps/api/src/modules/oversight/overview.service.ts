@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
-import { DEFAULT_TICKET_CATEGORIES, type AreaOverview, type CommunityOverview, type CompanyOverview, type TicketSource, addDays, isCalendarDate, shanghaiDate, shanghaiDayStart } from '@wuye/contracts';
+import { DEFAULT_TICKET_CATEGORIES, type AreaOverview, type CommunityOverview, type CompanyOverview, type TicketSource, addDays, isCalendarDate, latestRating, shanghaiDate, shanghaiDayStart } from '@wuye/contracts';
 import { invalid } from '../../common/errors';
 import { ComplianceService } from '../disclosures/compliance.service';
 import type { Principal } from '../identity/principal';
@@ -108,16 +108,17 @@ export class OverviewService {
   }
 
   /** Open tickets past a deadline right now, per estate of the area (state/deadline index, then the area). */
-  async overdueByCommunity(areaPath: string): Promise<Map<number, number>> {
-    const rows = await this.db
+  /** Tickets past a deadline and still open, per estate; `filed`: only those filed in these days (a rated year's). */
+  async overdueByCommunity(areaPath: string, filed?: { from: string; to: string }): Promise<Map<number, number>> {
+    const query = this.db
       .getRepository(Ticket)
       .createQueryBuilder('t')
       .select('t.communityId', 'c')
       .addSelect('COUNT(*)', 'n')
       .where(OVERDUE_SQL, overdueParams())
-      .andWhere('t.areaPath LIKE :p', { p: `${areaPath}%` })
-      .groupBy('t.communityId')
-      .getRawMany<{ c: number; n: string }>();
+      .andWhere('t.areaPath LIKE :p', { p: `${areaPath}%` });
+    if (filed) query.andWhere('t.createdAt >= :start AND t.createdAt < :end', { start: shanghaiDayStart(filed.from), end: shanghaiDayStart(addDays(filed.to, 1)) });
+    const rows = await query.groupBy('t.communityId').getRawMany<{ c: number; n: string }>();
     return new Map(rows.map((r) => [Number(r.c), Number(r.n)]));
   }
 
@@ -132,7 +133,7 @@ export class OverviewService {
       this.contracts.managingCompanies(ids),
       ids.length ? this.compliance.computeFor(ids, 12) : Promise.resolve([]),
       ids.length ? this.db.getRepository(RoleAssignment).findBy({ role: 'committee_chair', communityId: In(ids), revokedAt: IsNull() }) : Promise.resolve([]),
-      ids.length ? this.latestRatings(ids, Number(to.slice(0, 4))) : Promise.resolve(new Map<number, StarRating>()),
+      ids.length ? this.latestRatings(ids) : Promise.resolve(new Map<number, StarRating>()),
       this.db.getRepository(TicketCategoryRow).find({ select: { code: true, name: true } }),
       this.db.getRepository(Area).findBy({ parentId: area.id }),
       this.sharing.disclosureReach(ids, shanghaiDayStart(from), shanghaiDayStart(addDays(to, 1))),
@@ -150,6 +151,7 @@ export class OverviewService {
         committee: chairs.some((r) => r.communityId === c.id),
         stars: rating === undefined ? undefined : rating.stars,
         shareReach: reach.get(c.id) ?? { groups: 0, openings: 0 },
+        starsYear: rating?.year ?? null,
       };
     };
     const list = communities.map(overviewOf);
@@ -219,9 +221,15 @@ export class OverviewService {
     ).then((list) => list.sort((a, b) => b.metrics.total - a.metrics.total));
   }
 
-  async latestRatings(communityIds: number[], year: number): Promise<Map<number, StarRating>> {
-    const rows = await this.db.getRepository(StarRating).find({ where: { communityId: In(communityIds), year }, order: { id: 'ASC' } });
-    return new Map(rows.map((r) => [r.communityId, r]));
+  /** Each estate's rating (latestRating), whichever year it is for: the same one its own page shows. */
+  async latestRatings(communityIds: number[]): Promise<Map<number, StarRating>> {
+    const rows = await this.db.getRepository(StarRating).find({ where: { communityId: In(communityIds) } });
+    const latest = new Map<number, StarRating>();
+    for (const id of communityIds) {
+      const rating = latestRating(rows.filter((r) => r.communityId === id));
+      if (rating) latest.set(id, rating);
+    }
+    return latest;
   }
 
   /** What the system holds for a rating form: the estate's figures for the year. */
@@ -231,8 +239,10 @@ export class OverviewService {
     const to = `${year}-12-31` < shanghaiDate() ? `${year}-12-31` : shanghaiDate();
     const { perCommunity } = await this.countersByCommunity(community.areaPath, from, to);
     const counters = perCommunity.get(communityId) ?? {};
-    const overdue = (await this.overdueByCommunity(community.areaPath)).get(communityId) ?? 0;
-    const [compliance] = await this.compliance.computeFor([communityId], 12);
+    // The year's own figures, not today's: its tickets still overdue, its disclosures due (back to its January).
+    const overdue = (await this.overdueByCommunity(community.areaPath, { from, to })).get(communityId) ?? 0;
+    const [thisYear, thisMonth] = shanghaiDate().split('-').map(Number);
+    const [compliance] = await this.compliance.computeFor([communityId], (thisYear - year) * 12 + thisMonth - 1);
     const due = compliance.items.filter((i) => i.period.startsWith(String(year)) && i.status !== 'due');
     const m = metricsOf(counters, overdue);
     return {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { shanghaiDate, type StarRatingsView, type StarRatingView } from '@wuye/contracts';
+import { latestRating, shanghaiDate, type StarRatingsView, type StarRatingView } from '@wuye/contracts';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { AuditService } from '../identity/audit.service';
 import type { Principal } from '../identity/principal';
@@ -37,6 +37,7 @@ export class RatingsService {
     return {
       current: views.filter((v) => v.year === y).sort((a, b) => b.version - a.version)[0] ?? null,
       history: views,
+      latest: latestRating(views),
       indicators: await this.overview.indicators(communityId, y),
       years: await this.ratableYears(community),
       can: { rate: caller.mayInCommunity('ratings.write', communityId) },

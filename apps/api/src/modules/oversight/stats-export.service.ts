@@ -47,7 +47,7 @@ export class StatsExportService {
     const estates = wb.addWorksheet('小区');
     estates.addRow(['小区', '物业企业', ...METRIC_HEADERS, '公示逾期', '业委会', '星级']).font = { bold: true };
     for (const c of o.communities) {
-      format(estates.addRow([c.name, c.company?.name ?? '无', ...metricCells(c.metrics), c.disclosureOverdue, c.committee ? '已成立' : '未成立', c.stars === undefined ? '未评' : c.stars === null ? '不定星' : `${c.stars}星`]), 2);
+      format(estates.addRow([c.name, c.company?.name ?? '无', ...metricCells(c.metrics), c.disclosureOverdue, c.committee ? '已成立' : '未成立', c.stars === undefined ? '未评' : `${c.starsYear}年度 ${c.stars === null ? '不定星' : `${c.stars}星`}`]), 2);
     }
     estates.columns.forEach((col, i) => (col.width = i < 2 ? 26 : 12));
 

@@ -1,5 +1,6 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import { DISCLOSURE_LINE_KINDS, fieldLabelWithUnit, lineKindSchema, type DisclosureType, type LineFieldKind } from '@wuye/contracts';
+import { DISCLOSURE_LINE_KINDS, fieldLabelWithUnit, lineKindSchema, type DisclosureType, type LineFieldKind, type LineKind } from '@wuye/contracts';
+import { LINE_ITEM_EXAMPLES } from '../lib/examples';
 import ChoiceChips from '../../../components/ChoiceChips';
 import type { LineDraft } from '../lib/lines';
 import { displayFen, parseYuanInput } from '../lib/money';
@@ -59,7 +60,7 @@ export default function LineEditor({
       ) : null}
       <View className="field">
         <View className="field-label">项目名称</View>
-        <Input className="input line-item-input" value={line.item} maxlength={200} placeholder="例如：电梯轿厢广告" onInput={(e) => onChange((l) => ({ ...l, item: e.detail.value }))} />
+        <Input className="input line-item-input" value={line.item} maxlength={200} placeholder={LINE_ITEM_EXAMPLES[line.kind as LineKind] ?? '例如：电梯年度维保'} onInput={(e) => onChange((l) => ({ ...l, item: e.detail.value }))} />
       </View>
       {amountLabel !== null ? (
         <View className="field">

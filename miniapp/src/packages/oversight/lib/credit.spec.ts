@@ -12,7 +12,7 @@ describe('the credit-event form’s checks', () => {
     expect(creditProblem(draft({ points: '0' }), '2026-11-29')).toBe('信用扣分须填写 1–100 的扣分分值');
     expect(creditProblem(draft({ points: '101' }), '2026-11-29')).toBe('信用扣分须填写 1–100 的扣分分值');
     expect(creditProblem(draft({ points: '5.5' }), '2026-11-29')).toBe('信用扣分须填写 1–100 的扣分分值');
-    expect(creditProblem(draft({ occurredOn: '2026/11/20' }), '2026-11-29')).toBe('请填写日期，格式如 2026-11-28');
+    expect(creditProblem(draft({ occurredOn: '2026/11/20' }), '2026-11-29')).toBe('请选择日期');
     expect(creditProblem(draft({ occurredOn: '2026-11-30' }), '2026-11-29')).toBe('日期不能晚于今天');
     expect(creditProblem(draft({ reason: '  ' }), '2026-11-29')).toBe('请填写事由');
     expect(creditProblem(draft({ kind: null }), '2026-11-29')).toBe('请选择信用事项');

@@ -16,7 +16,7 @@ export function creditProblem(draft: CreditDraft, today: string): string | null 
     const points = Number(draft.points);
     if (!/^\d+$/.test(draft.points.trim()) || points < 1 || points > 100) return '信用扣分须填写 1–100 的扣分分值';
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.occurredOn) || Number.isNaN(Date.parse(`${draft.occurredOn}T00:00:00Z`))) return '请填写日期，格式如 2026-11-28';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.occurredOn) || Number.isNaN(Date.parse(`${draft.occurredOn}T00:00:00Z`))) return '请选择日期';
   if (draft.occurredOn > today) return '日期不能晚于今天';
   if (!draft.reason.trim()) return '请填写事由';
   return null;

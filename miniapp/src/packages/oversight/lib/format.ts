@@ -35,6 +35,12 @@ export function starsLabel(stars: number | null | undefined): string {
   return `${'★'.repeat(stars)}${'☆'.repeat(5 - stars)} ${stars}星`;
 }
 
+/** An estate's rating with its year, as every page shows it: "2025年度 ★★★★★ 5星", or 未评定. */
+export function ratingLabel(rating: { year: number | null; stars: number | null | undefined } | null | undefined): string {
+  if (!rating || rating.stars === undefined || rating.year === null) return '未评定';
+  return `${rating.year}年度 ${starsLabel(rating.stars)}`;
+}
+
 /** Oversight roles of the user, in the order the app prefers them. */
 export function oversightRoles(me: Pick<MeView, 'roles'>): RoleScope[] {
   const order = ['community_office', 'regulator', 'platform_admin'];

@@ -130,6 +130,14 @@ describe('公示详情 for a resident', () => {
     expect(line.querySelector('.question-answer')?.textContent).toBe('物业回复：十月电梯大修，已单独计费');
   });
 
+  it('asks with examples that fit a 公摊 disclosure, not another type’s', async () => {
+    render(<DisclosureDetail />);
+    await screen.findByText('对这份公示提问');
+    const placeholder = (document.querySelector('.detail-ask textarea') as HTMLTextAreaElement).placeholder;
+    expect(placeholder).toContain('电费');
+    expect(placeholder).not.toContain('广告');
+  });
+
   it('a refused question keeps the text and shows the API message', async () => {
     askMock.mockRejectedValue(new ApiError({ statusCode: 422, code: 'CONTENT_RISKY', message: '内容含有不当信息，请修改后再提交' }));
     render(<DisclosureDetail />);

@@ -21,6 +21,7 @@ import TotalsCard from '../../components/TotalsCard';
 import VersionList from '../../components/VersionList';
 import { errorText } from '../../../../services/errors';
 import { useDisclosure } from '../../lib/useDisclosure';
+import { DISCLOSURE_EXAMPLES } from '../../lib/examples';
 import { displayFen } from '../../lib/money';
 
 /** Where this version stands among its corrections: the reason it corrects an older one, or that it is outdated. */
@@ -123,7 +124,7 @@ function Detail({ id }: { id: number }) {
               <TextForm
                 className="line-ask"
                 label={`对“${line.item}”提问`}
-                placeholder="例如：这笔收入的合同期限是多久？"
+                placeholder={DISCLOSURE_EXAMPLES[view.type].lineQuestion}
                 submitText="提交质询"
                 onSubmit={(text) => ask(text, line.id)}
                 onCancel={() => setAskingLine(null)}
@@ -143,7 +144,7 @@ function Detail({ id }: { id: number }) {
           <TextForm
             className="detail-ask"
             label="对这份公示提问"
-            placeholder="例如：广告收入为何比上季度少？物业须在规定期限内回复。"
+            placeholder={`${DISCLOSURE_EXAMPLES[view.type].question}物业须在规定期限内回复。`}
             submitText="提交质询"
             onSubmit={(text) => ask(text)}
           />
@@ -157,7 +158,7 @@ function Detail({ id }: { id: number }) {
           <TextForm
             className="detail-correct-form"
             label="更正原因"
-            placeholder="例如：10 月电表读数抄错，更正用电量"
+            placeholder={DISCLOSURE_EXAMPLES[view.type].correction}
             submitText="发起更正"
             max={500}
             onSubmit={async (reason) => {

@@ -28,6 +28,7 @@ import ReviewEntry from '../../components/ReviewEntry';
 import TextForm from '../../components/TextForm';
 import TotalsCard from '../../components/TotalsCard';
 import { allocationContent, allocationDraftOf, type AllocationDraft } from '../../lib/allocation';
+import { DISCLOSURE_EXAMPLES } from '../../lib/examples';
 import { MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
 import { errorText } from '../../../../services/errors';
 import { useRemote } from '../../../../hooks/useRemote';
@@ -336,7 +337,7 @@ function Editor({ me }: { me: MeView }) {
       ) : null}
       <View className="field">
         <View className="field-label">说明（选填）</View>
-        <TextBox className="edit-note-input" value={form.note} max={2000} placeholder="例如：净收益的 70% 补充专项维修资金" onChange={(value) => setForm((f) => ({ ...f, note: value }))} />
+        <TextBox className="edit-note-input" value={form.note} max={2000} placeholder={DISCLOSURE_EXAMPLES[type].note} onChange={(value) => setForm((f) => ({ ...f, note: value }))} />
       </View>
 
       {view ? <CommitteeOpinions view={view} onAnswered={show} /> : null}

@@ -44,13 +44,17 @@ const ticket = (id: number, summary: string, extra: Partial<TicketSummary> = {})
   ...extra,
 });
 
+const LATEST_2025 = { id: 1, year: 2025, version: 1, changeReason: null, stars: 4, reason: '服务规范，业主满意度高，公示及时', ratedBy: '县住建局 王科长', issuingArea: '清河县', ratedAt: '2026-01-20T02:00:00.000Z', indicators: {} };
+
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });
   setRouterParams({ communityId: '2', name: encodeURIComponent('阳光新城') });
   getMeMock.mockResolvedValue(me([{ role: 'regulator', areaId: 1, scopeName: '清河县' }]));
   ratingsMock.mockResolvedValue({
     current: null,
-    history: [{ id: 1, year: 2025, version: 1, changeReason: null, stars: 4, reason: '服务规范，业主满意度高，公示及时', ratedBy: '县住建局 王科长', issuingArea: '清河县', ratedAt: '2026-01-20T02:00:00.000Z', indicators: {} }],
+    // The estate's rating is 2025's, though 2024 was rated after it.
+    history: [{ ...LATEST_2025, id: 2, year: 2024, stars: 2, reason: '补评' }, LATEST_2025],
+    latest: LATEST_2025,
     indicators: { year: 2026, tickets: 30, satisfactionRate: 0.769, onTimeResponseRate: 0.8, onTimeResolutionRate: 0.9, disclosureComplianceRate: 1, overdueOpen: 3 },
     years: { first: 2020, last: 2026 },
     can: { rate: false },

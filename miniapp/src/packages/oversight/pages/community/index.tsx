@@ -11,7 +11,7 @@ import { getStarRatings } from '../../../../services/oversight';
 import { listTickets } from '../../../../services/tickets';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
 import TicketCard from '../../../../components/TicketCard';
-import { canHandleEscalations, canRate, percent, starsLabel } from '../../lib/format';
+import { canHandleEscalations, canRate, percent, ratingLabel } from '../../lib/format';
 import { useRemote } from '../../../../hooks/useRemote';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import '../../oversight.scss';
@@ -52,7 +52,7 @@ export default function OversightCommunity() {
 
   if (!signedIn) return <SignedOutPage gate={gate} purpose="登录后查看小区的工单。" />;
 
-  const latest = ratings?.history[0];
+  const latest = ratings?.latest;
   const shownName = name || items[0]?.communityName || '小区';
 
   return (
@@ -89,9 +89,7 @@ export default function OversightCommunity() {
             <View className="card-title">星级评定</View>
             {latest ? (
               <View>
-                <View className="ov-stars ov-latest-stars">
-                  {latest.year}年度 {starsLabel(latest.stars)}
-                </View>
+                <View className="ov-stars ov-latest-stars">{ratingLabel(latest)}</View>
                 <View className="muted wrap-text">{latest.reason}</View>
               </View>
             ) : rated.phase === 'error' ? (

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Button, Input, Text, View } from '@tarojs/components';
-import { CREDIT_EVENT_LABELS, isCalendarDate, shanghaiDate, type CommunityView, type CreditEventKind, type CreditEventView } from '@wuye/contracts';
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { CREDIT_EVENT_LABELS, creditDeduction, isCalendarDate, shanghaiDate, type CommunityView, type CreditEventKind, type CreditEventView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
@@ -20,6 +20,8 @@ import TextBox from '../../../../components/TextBox';
 import '../../oversight.scss';
 
 const KINDS = Object.keys(CREDIT_EVENT_LABELS) as CreditEventKind[];
+/** The API's order: the day it happened, newest first, then the later record first. */
+const byDay = (a: CreditEventView, b: CreditEventView) => b.occurredOn.localeCompare(a.occurredOn) || b.id - a.id;
 const REASON_MAX = 500;
 
 
@@ -60,6 +62,17 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
       setError(problem);
       return;
     }
+    // A record stays on the company's score for a year: say what it does before it is made.
+    const company = companies.find((c) => c.id === draft.companyId)?.name ?? '该企业';
+    const kind = draft.kind as CreditEventKind;
+    const deducted = creditDeduction({ kind, points: Number(draft.points) || 0 });
+    const answer = await Taro.showModal({
+      title: `记录${CREDIT_EVENT_LABELS[kind]}`,
+      content: `将对${company}记录${CREDIT_EVENT_LABELS[kind]}（${draft.occurredOn}），扣 ${deducted} 分，计入近12个月信用分。确认记录？`,
+      confirmText: '记录',
+      cancelText: '取消',
+    });
+    if (!answer.confirm) return;
     setBusy(true);
     try {
       const event = await recordCreditEvent({
@@ -117,7 +130,9 @@ function CreditForm({ communities, initialCompanyId, onRecorded }: { communities
       ) : null}
       <View className="field">
         <View className="field-label">发生日期</View>
-        <Input className="input ov-credit-date" value={draft.occurredOn} maxlength={10} placeholder="2026-11-28" onInput={(e) => change({ occurredOn: e.detail.value.trim() })} />
+        <Picker mode="date" value={draft.occurredOn} end={shanghaiDate()} onChange={(e) => change({ occurredOn: String(e.detail.value) })}>
+          <View className="input ov-credit-date">{draft.occurredOn}</View>
+        </Picker>
       </View>
       {estates.length > 0 ? (
         <View className="field">
@@ -219,10 +234,8 @@ export default function CreditRecords() {
                   <View className="ov-row-main">
                     <View className="ov-row-title wrap-text">
                       {e.companyName}
-                      <Text className="badge badge-rejected ov-credit-event-kind">
-                        {CREDIT_EVENT_LABELS[e.kind]}
-                        {e.kind === 'points' ? ` ${e.points}分` : ''}
-                      </Text>
+                      <Text className="badge badge-rejected ov-credit-event-kind">{CREDIT_EVENT_LABELS[e.kind]}</Text>
+                      <Text className="ov-credit-event-points">扣 {e.deducted} 分</Text>
                     </View>
                     <View className="wrap-text">{e.reason}</View>
                     <View className="muted wrap-text">
@@ -244,6 +257,8 @@ export default function CreditRecords() {
               initialCompanyId={companyId}
               onRecorded={(event) => {
                 if (companyId === null || event.companyId === companyId) {
+                  // In the list at once, at its date (the list runs newest day first); the reload confirms it.
+                  list.update((shown) => [...shown.filter((e) => e.id !== event.id), event].sort(byDay));
                   void list.reload(true);
                   void standing.reload(true);
                 }

@@ -26,14 +26,22 @@ const house = (communityId: number, communityName: string, state: MyHouse['state
 });
 const me = (houses: MyHouse[]): MeView => ({ id: 20, displayName: '张阿姨', phone: null, roles: [{ role: 'resident', communityId: 1, scopeName: '锦绣花园' }], houses, wechat: false });
 
-const JINXIU: CommunityView = { id: 1, code: 'JXHY', name: '锦绣花园', address: null, areaId: 3, areaName: '南门社区', townName: '城关镇', company: { id: 1, name: '清河万家物业服务有限公司' }, lat: null, long: null };
+const JINXIU: CommunityView = { id: 1, code: 'JXHY', name: '锦绣花园', address: null, areaId: 3, areaName: '南门社区', townName: '城关镇', company: { id: 1, name: '清河万家物业服务有限公司', contactPhone: null }, lat: null, long: null };
+
+const LATEST_2025 = { id: 2, year: 2025, version: 2, changeReason: '复核', stars: 5, reason: '服务规范，业主满意度高，公示及时', ratedBy: '县住建局 王科长', issuingArea: '清河县', ratedAt: '2026-01-20T02:00:00.000Z', indicators: {} };
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });
   communityMock.mockResolvedValue(JINXIU);
   ratingsMock.mockResolvedValue({
     current: null,
-    history: [{ id: 1, year: 2025, version: 1, changeReason: null, stars: 5, reason: '服务规范，业主满意度高，公示及时', ratedBy: '县住建局 王科长', issuingArea: '清河县', ratedAt: '2026-01-20T02:00:00.000Z', indicators: {} }],
+    // An older year rated last stands first in the history; the estate's rating is still 2025's latest version.
+    history: [
+      { id: 3, year: 2024, version: 1, changeReason: null, stars: 3, reason: '补评 2024 年度', ratedBy: '县住建局 王科长', issuingArea: '清河县', ratedAt: '2026-02-01T02:00:00.000Z', indicators: {} },
+      LATEST_2025,
+      { ...LATEST_2025, id: 1, version: 1, stars: 4, reason: '初评' },
+    ],
+    latest: LATEST_2025,
     indicators: { year: 2026, tickets: 27, satisfactionRate: 0.75, onTimeResponseRate: 0.86, onTimeResolutionRate: 0.94, disclosureComplianceRate: 1, overdueOpen: 2 },
     years: { first: 2020, last: 2026 },
     can: { rate: false },
@@ -45,6 +53,7 @@ beforeEach(() => {
     grade: 'A',
     pointsDeducted: 6,
     last12Months: { interview: 0, criticism: 0, points: 1, manager_dismissed: 0, project_withdrawn: 0 },
+    deductedByKind: { interview: 0, criticism: 0, points: 6, manager_dismissed: 0, project_withdrawn: 0 },
     events: [],
   });
 });

@@ -9,7 +9,7 @@ import { ESTATE_STANDING_PAGE } from '../../../../routes';
 import { getCommunity, getCompanyCredit, getStarRatings, type CompanyCredit } from '../../../../services/oversight';
 import CreditStandingCard from '../../components/CreditStandingCard';
 import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
-import { starsLabel } from '../../lib/format';
+import { ratingLabel } from '../../lib/format';
 import { useRemote } from '../../../../hooks/useRemote';
 import '../../oversight.scss';
 
@@ -52,7 +52,7 @@ export default function EstateStanding() {
     );
   }
 
-  const latest = standing?.ratings.history[0];
+  const latest = standing?.ratings.latest;
   return (
     <View className="page ov-page ov-estate-page">
       {estates.length > 1 ? (
@@ -66,9 +66,7 @@ export default function EstateStanding() {
               <View className="card-title">{standing.community.name} 星级评定</View>
               {latest ? (
                 <View>
-                  <View className="ov-stars ov-estate-stars">
-                    {latest.year}年度 {starsLabel(latest.stars)}
-                  </View>
+                  <View className="ov-stars ov-estate-stars">{ratingLabel(latest)}</View>
                   <View className="wrap-text ov-estate-reason">{latest.reason}</View>
                   <View className="muted">
                     {latest.issuingArea} 评定 · {shanghaiDate(latest.ratedAt)}

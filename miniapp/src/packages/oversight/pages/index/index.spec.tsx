@@ -45,6 +45,7 @@ const estate = (id: number, name: string, overdue: number, extra: Partial<Commun
   committee: false,
   stars: undefined,
   shareReach: { groups: 0, openings: 0 },
+  starsYear: null,
   ...extra,
 });
 
@@ -62,7 +63,7 @@ const TOWN: AreaOverview = {
     { id: 3, name: '南门社区', level: 'community_office', metrics: metrics(60, 5), communities: 2, disclosureOverdue: 0, committees: 1 },
     { id: 4, name: '北关社区', level: 'community_office', metrics: metrics(49, 3), communities: 2, disclosureOverdue: 0, committees: 0 },
   ],
-  communities: [estate(1, '锦绣花园', 2, { committee: true, stars: 5 }), estate(2, '阳光新城', 3, { stars: null })],
+  communities: [estate(1, '锦绣花园', 2, { committee: true, stars: 5, starsYear: 2025 }), estate(2, '阳光新城', 3, { stars: null, starsYear: 2026 })],
   committees: { total: 2, inPlace: 1 },
   stars: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 1, unrated: 1, none: 0 },
 };
@@ -72,7 +73,7 @@ const COMPANY: CompanyOverview = {
   name: '清河万家物业服务有限公司',
   communities: 2,
   metrics: metrics(40, 5),
-  credit: { companyId: 1, score: 94, grade: 'A', last12Months: { interview: 0, criticism: 0, points: 1, manager_dismissed: 0, project_withdrawn: 0 }, pointsDeducted: 6 },
+  credit: { companyId: 1, score: 94, grade: 'A', last12Months: { interview: 0, criticism: 0, points: 1, manager_dismissed: 0, project_withdrawn: 0 }, deductedByKind: { interview: 0, criticism: 0, points: 6, manager_dismissed: 0, project_withdrawn: 0 }, pointsDeducted: 6 },
 };
 
 beforeEach(() => {
@@ -97,6 +98,8 @@ describe('监管统计 overview', () => {
     // Estates with the most overdue tickets first.
     const estates = Array.from(document.querySelectorAll('.ov-community-name')).map((el) => el.firstChild?.textContent);
     expect(estates).toEqual(['阳光新城', '锦绣花园']);
+    // Each card's rating says its year, as the estate's own page does.
+    expect(Array.from(document.querySelectorAll('.ov-community-rating')).map((el) => el.textContent)).toEqual(['2026年度 不定星', '2025年度 ★★★★★ 5星']);
     expect(within(document.querySelector('.ov-tile-overdue') as HTMLElement).getByText('8')).toBeInTheDocument();
     expect(within(document.querySelector('.ov-companies') as HTMLElement).getByText(/信用 A · 94分/)).toBeInTheDocument();
     // Regulators rate and record credit; the 督办 queue is the offices' work.

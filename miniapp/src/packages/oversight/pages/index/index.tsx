@@ -13,7 +13,7 @@ import ExportButton from '../../../../components/ExportButton';
 import Freshness from '../../components/Freshness';
 import MetricTiles from '../../components/MetricTiles';
 import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
-import { canHandleEscalations, canSeeDutyConflicts, levelLabel, oversightRoles, percent, periods, starsLabel, type Period } from '../../lib/format';
+import { canHandleEscalations, canSeeDutyConflicts, levelLabel, oversightRoles, percent, periods, ratingLabel, type Period } from '../../lib/format';
 import { useRemote } from '../../../../hooks/useRemote';
 import '../../oversight.scss';
 
@@ -194,7 +194,7 @@ export default function OversightOverview() {
                         <Text className="ov-fact">工单 {c.metrics.total}</Text>
                         <Text className="ov-fact">按时办结 {percent(c.metrics.onTimeResolutionRate)}</Text>
                         <Text className="ov-fact">满意率 {percent(c.metrics.satisfactionRate)}</Text>
-                        <Text className="ov-fact">{starsLabel(c.stars)}</Text>
+                        <Text className="ov-fact ov-community-rating">{ratingLabel({ year: c.starsYear, stars: c.stars })}</Text>
                         {c.disclosureOverdue ? <Text className="ov-fact ov-alert">公示逾期 {c.disclosureOverdue}</Text> : null}
                         <Text className="ov-fact">{c.committee ? '业委会已成立' : '未成立业委会'}</Text>
                         <Text className="ov-fact ov-share-reach">业主群 {c.shareReach.groups} 个 · 打开 {c.shareReach.openings} 次</Text>

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { shanghaiDate, type StarRatingsView, type StarRatingView } from '@wuye/contracts';
+import { latestRating, shanghaiDate, type StarRatingsView, type StarRatingView } from '@wuye/contracts';
 import { setRouterParams } from '../../../../../test/stubs/taro';
 import { ApiError } from '../../../../services/http';
 import { getStarRatings, rateCommunity } from '../../../../services/oversight';
@@ -29,6 +29,7 @@ const rating = (id: number, year: number, stars: number | null, reason: string, 
 const answer = (history: StarRatingView[], year = lastYear, first = 2020): StarRatingsView => ({
   current: history.filter((r) => r.year === year).sort((a, b) => b.version - a.version)[0] ?? null,
   history,
+  latest: latestRating(history),
   indicators: { year, tickets: 27, satisfactionRate: 0.75, onTimeResponseRate: 0.8636, onTimeResolutionRate: 0.9375, disclosureComplianceRate: 1, overdueOpen: 2 },
   years: { first, last: lastYear + 1 },
   can: { rate: true },

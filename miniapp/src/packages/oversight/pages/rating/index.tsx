@@ -28,7 +28,7 @@ function Indicators({ indicators }: { indicators: RatingIndicators }) {
     { key: 'response', label: '按时响应率', value: percent(indicators.onTimeResponseRate) },
     { key: 'resolution', label: '按时办结率', value: percent(indicators.onTimeResolutionRate) },
     { key: 'disclosure', label: '公示合规率', value: percent(indicators.disclosureComplianceRate) },
-    { key: 'overdue', label: '逾期未办', value: String(indicators.overdueOpen) },
+    { key: 'overdue', label: '当年报事中逾期未办', value: String(indicators.overdueOpen) },
   ];
   return (
     <View className="card ov-indicators">

@@ -113,10 +113,10 @@ describe('oversight ticket view', () => {
     expect(await screen.findByText('楼道灭火器过期了，压力表在红区')).toBeInTheDocument();
     expect(screen.getByText('响应期限：2026-11-28 07:02')).toBeInTheDocument();
     expect(screen.getByText('办结期限：2026-11-29 06:32')).toBeInTheDocument();
-    expect(screen.getByText('逾期')).toBeInTheDocument();
+    expect(screen.getByText('办结逾期')).toBeInTheDocument();
     expect(screen.getByText('督办中', { selector: '.ticket-escalated' })).toBeInTheDocument();
     expect(screen.getByText('处理人：物业员工 阳光新城 维修 李师傅')).toBeInTheDocument();
-    expect(actions()).toEqual(['提交报事', '受理', '转社区督办']);
+    expect(actions()).toEqual(['转社区督办', '受理', '提交报事']);
     expect(screen.getByText('已提请社区督办：超时未办结')).toBeInTheDocument();
     // The county regulator is told whose 督办 it is, and is offered nothing the API would refuse.
     expect(screen.getByText(/由南门社区督办/)).toBeInTheDocument();
@@ -144,7 +144,7 @@ describe('oversight ticket view', () => {
     await settle();
 
     expect(commentMock).toHaveBeenCalledWith(4, '请物业三日内修复并反馈');
-    expect(actions()).toEqual(['提交报事', '受理', '转社区督办', '督办意见']);
+    expect(actions()).toEqual(['督办意见', '转社区督办', '受理', '提交报事']);
     expect(screen.getByText('请物业三日内修复并反馈', { selector: '.timeline-note' })).toBeInTheDocument();
     expect(noteField()).toHaveValue('');
   });

@@ -51,7 +51,7 @@ describe('报事详情', () => {
 
     expect(await screen.findByText('3栋1单元电梯按钮失灵，按了不亮')).toBeInTheDocument();
     expect(screen.getByText('已反馈', { selector: '.detail-head .ticket-state' })).toBeInTheDocument();
-    expect(screen.getByText('已超时')).toBeInTheDocument();
+    expect(screen.getByText('办结超时')).toBeInTheDocument();
     expect(screen.getByText('受理时限：2026-11-28 10:30')).toBeInTheDocument();
     expect(screen.getByText('办结时限：2026-11-29 10:00')).toBeInTheDocument();
     expect(document.querySelector('.detail-feedback')).toHaveTextContent('已更换按钮面板');

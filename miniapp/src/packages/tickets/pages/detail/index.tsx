@@ -288,7 +288,7 @@ export default function TicketDetail() {
       </View>
 
       <View className="section-title">处理进度</View>
-      <TicketTimeline events={t.timeline} className="detail-timeline" newestFirst />
+      <TicketTimeline events={t.timeline} className="detail-timeline" />
     </View>
   );
 }

@@ -32,7 +32,7 @@ describe('随手拍 home: 我的报事 and the board', () => {
     render(<TicketsHome />);
 
     expect(await screen.findByText('3栋电梯按钮失灵 #1')).toBeInTheDocument();
-    expect(screen.getAllByText('已超时')).toHaveLength(1);
+    expect(screen.getAllByText('受理超时')).toHaveLength(1);
     expect(screen.getByText('已反馈', { selector: '.ticket-state' })).toBeInTheDocument();
     await act(async () => {
       fireEvent.click(screen.getByText('加载更多'));

@@ -66,8 +66,9 @@ describe('办理工单: what is shown', () => {
     expect(within(document.querySelector('.ticket-resolution-due') as HTMLElement).getByText('2026-11-29 10:00')).toBeInTheDocument();
     expect(document.querySelector('.ticket-photos img')).toHaveAttribute('src', 'http://127.0.0.1:3000/api/v1/files/a-thumb.jpg?sig=1');
     const events = Array.from(document.querySelectorAll('.timeline-event')).map((el) => el.textContent);
-    expect(events[0]).toContain('提交报事');
-    expect(events[1]).toMatch(/受理已受理项目经理 陈经理 · 2026-11-28 10:10马上安排/);
+    // Newest first, as residents and offices read it.
+    expect(events[events.length - 1]).toContain('提交报事');
+    expect(events[events.length - 2]).toMatch(/受理已受理项目经理 陈经理 · 2026-11-28 10:10马上安排/);
   });
 
   it('a photo opens in the viewer with all photos of the report', async () => {

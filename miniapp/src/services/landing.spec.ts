@@ -1,0 +1,24 @@
+import Taro from '../../test/stubs/taro';
+import { placeHomeLink } from './landing';
+
+const link = () => document.querySelector('.h5-home-link') as HTMLButtonElement | null;
+
+describe('H5 opened from a link', () => {
+  afterEach(() => link()?.remove());
+
+  it('offers 首页 on a page with nothing to go back to, and takes the reader home', () => {
+    const switchTab = jest.spyOn(Taro, 'switchTab');
+    placeHomeLink([{ route: 'packages/oversight/pages/estate/index' }]);
+    expect(link()?.textContent).toBe('‹ 首页');
+    link()?.click();
+    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/index/index' });
+  });
+
+  it('offers nothing once there is a page to go back to, nor on a tab', () => {
+    placeHomeLink([{ route: 'packages/oversight/pages/estate/index' }]);
+    placeHomeLink([{ route: 'pages/me/index' }, { route: 'packages/oversight/pages/estate/index' }]);
+    expect(link()).toBeNull();
+    placeHomeLink([{ route: '/pages/messages/index' }]);
+    expect(link()).toBeNull();
+  });
+});
