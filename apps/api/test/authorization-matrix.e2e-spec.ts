@@ -4,7 +4,7 @@ import { ACCESS_RULE } from '../src/modules/identity/access.decorators';
 import { createTestApp, TestApp } from './support/app';
 import { fingerprint } from './support/fingerprint';
 import { MATRIX, type MatrixCase } from './support/matrix-cases';
-import { buildMatrixWorld, type MatrixWorld } from './support/matrix-world';
+import { buildMatrixWorld, type MatrixWorld, documentedRoutes } from './support/matrix-world';
 
 /**
  * Walks every route of the API as every kind of caller scoped to another estate, and proves they read nothing
@@ -18,8 +18,7 @@ describe('authorization matrix', () => {
   beforeAll(async () => {
     t = await createTestApp();
     w = await buildMatrixWorld(t);
-    const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+    routes = await documentedRoutes(t);
   }, 120_000);
   afterAll(() => t.close());
 

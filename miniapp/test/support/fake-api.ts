@@ -1,6 +1,6 @@
 // A stand-in for the API under jest: answers Taro.request (and Taro.uploadFile) by "METHOD /path" and records
 // every call, so a test can say what the resident's phone sent (query, body, headers).
-import type { MeView, TicketSummary, TicketView } from '@wuye/contracts';
+import type { EscalationView, MeView, TicketSummary, TicketView } from '@wuye/contracts';
 import Taro, { type StubRequestOptions, type StubResponse } from '../stubs/taro';
 
 export interface Call {
@@ -160,6 +160,26 @@ export function ticketView(id: number, overrides: Partial<TicketView> = {}): Tic
     isReporter: true,
     heldForReview: false,
     source: 'app',
+    ...overrides,
+  };
+}
+
+/** An open 督办 of 阳光新城 (南门社区's to handle) about this ticket. */
+export function escalationView(id: number, ticket: TicketSummary, overrides: Partial<EscalationView> = {}): EscalationView {
+  return {
+    id,
+    reason: 'resolution_overdue',
+    reasonLabel: '超时未办结',
+    state: 'open',
+    deadlineAt: null,
+    createdAt: '2026-11-29T01:56:34.000Z',
+    closedAt: null,
+    closingNote: null,
+    communityId: 2,
+    communityName: '阳光新城',
+    officeName: '南门社区',
+    canHandle: true,
+    ticket,
     ...overrides,
   };
 }

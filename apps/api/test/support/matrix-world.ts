@@ -194,3 +194,9 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     insiders: { anonymous: {}, admin, managerA, companyAdminA, committeeA, chairA, officeA: officeAuthA, residentA, neighbourA },
   };
 }
+
+/** Every route the OpenAPI document lists, as 'METHOD /path': the cases must cover each. */
+export async function documentedRoutes(t: TestApp): Promise<string[]> {
+  const doc = (await t.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+  return Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+}

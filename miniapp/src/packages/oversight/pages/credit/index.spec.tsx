@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '../../../../../test/stubs/taro';
-import { shanghaiDate, type CommunityView, type CreditEventView,  type RoleScope } from '@wuye/contracts';
+import { shanghaiDate, type CommunityView, type CreditEventView, type RoleScope } from '@wuye/contracts';
 import { setRouterParams } from '../../../../../test/stubs/taro';
 import { getMe } from '../../../../services/me';
 import { getCompanyCredit, listCommunityManagers, listCreditEvents, recordCreditEvent } from '../../../../services/oversight';

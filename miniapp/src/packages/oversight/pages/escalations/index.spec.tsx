@@ -6,26 +6,13 @@ import { listEscalations } from '../../../../services/oversight';
 import { setTokens } from '../../../../services/session';
 import EscalationQueue from './index';
 import { settle } from '../../../../../test/support/render';
+import { escalationView } from '../../../../../test/support/fake-api';
 
 jest.mock('../../../../services/oversight');
 const listMock = jest.mocked(listEscalations);
 
-const escalation = (id: number, ticketId: number, summary: string, extra: Partial<EscalationView> = {}): EscalationView => ({
-  id,
-  reason: 'resolution_overdue',
-  reasonLabel: '超时未办结',
-  state: 'open',
-  deadlineAt: null,
-  createdAt: '2026-11-29T01:56:34.000Z',
-  closedAt: null,
-  closingNote: null,
-  communityId: 2,
-  communityName: '阳光新城',
-  officeName: '南门社区',
-  canHandle: true,
-  ticket: { id: ticketId, communityId: 2, communityName: '阳光新城', categoryName: '消防安全', summary, state: 'in_progress' } as TicketSummary,
-  ...extra,
-});
+const escalation = (id: number, ticketId: number, summary: string, extra: Partial<EscalationView> = {}): EscalationView =>
+  escalationView(id, { id: ticketId, communityId: 2, communityName: '阳光新城', categoryName: '消防安全', summary, state: 'in_progress' } as TicketSummary, extra);
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import type { AreaOverview, CommunityOverview, CompanyOverview,  Metrics, RoleScope } from '@wuye/contracts';
+import type { AreaOverview, CommunityOverview, CompanyOverview, Metrics, RoleScope } from '@wuye/contracts';
 import { chartIn, clickChart } from '../../../../../test/stubs/echarts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { ApiError } from '../../../../services/http';

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { addDays, shanghaiDate, type EscalationView,  type RoleScope, type TicketEventView, type TicketView } from '@wuye/contracts';
+import { addDays, shanghaiDate, type EscalationView, type RoleScope, type TicketEventView, type TicketView } from '@wuye/contracts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
@@ -8,6 +8,7 @@ import { getTicket } from '../../../../services/tickets';
 import { setTokens } from '../../../../services/session';
 import OversightTicket from './index';
 import { settle, staffMe } from '../../../../../test/support/render';
+import { escalationView } from '../../../../../test/support/fake-api';
 
 jest.mock('../../../../services/me');
 jest.mock('../../../../services/oversight');
@@ -77,21 +78,7 @@ const TICKET: TicketView = {
   source: 'app',
 };
 
-const ESCALATION: EscalationView = {
-  id: 4,
-  reason: 'resolution_overdue',
-  reasonLabel: '超时未办结',
-  state: 'open',
-  deadlineAt: null,
-  createdAt: '2026-11-29T01:56:34.000Z',
-  closedAt: null,
-  closingNote: null,
-  communityId: 2,
-  communityName: '阳光新城',
-  officeName: '南门社区',
-  canHandle: true,
-  ticket: TICKET,
-};
+const ESCALATION = escalationView(4, TICKET);
 
 const noteField = () => document.querySelector('.ov-escalation-note') as HTMLElement;
 const actions = () => Array.from(document.querySelectorAll('.timeline-action')).map((el) => el.textContent);

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import type { BindingView, CommunityView,  Page, RoleScope } from '@wuye/contracts';
+import type { BindingView, CommunityView, Page, RoleScope } from '@wuye/contracts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { approveBinding, listPendingBindings, rejectBinding } from '../../../../services/bindings';
 import { ApiError } from '../../../../services/http';
