@@ -1,38 +1,27 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import {
   BINDING_RELATIONS,
   BINDING_RELATION_LABELS,
   type BindingRelation,
-  type DirectoryBuilding,
   type DirectoryCommunity,
   type DirectoryHouse,
 } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
+import HousePicker from '../../../../components/HousePicker';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import { usePagedList } from '../../../../hooks/usePagedList';
-import { useRemote } from '../../../../hooks/useRemote';
 import { useSession } from '../../../../hooks/useSession';
 import { BIND_PAGE, ME_PAGE } from '../../../../routes';
 import { requestBinding } from '../../../../services/bindings';
-import { listBuildings, listHouses, searchCommunities } from '../../../../services/directory';
+import { searchCommunities } from '../../../../services/directory';
 import { errorText } from '../../../../services/errors';
 import TextBox from '../../../../components/TextBox';
 import './index.scss';
 
 const NOTE_MAX = 100;
-
-/** Rooms grouped by unit (单元), in the order the API lists them (floor, then number). */
-function byUnit(houses: DirectoryHouse[]): { unit: string; houses: DirectoryHouse[] }[] {
-  const groups = new Map<string, DirectoryHouse[]>();
-  for (const house of houses) {
-    const unit = house.unit ?? '';
-    groups.set(unit, [...(groups.get(unit) ?? []), house]);
-  }
-  return [...groups].map(([unit, list]) => ({ unit, houses: list }));
-}
 
 /** Step 1: find the estate by name in the public directory. */
 function CommunityPicker({ onChoose }: { onChoose: (community: DirectoryCommunity) => void }) {
@@ -90,31 +79,20 @@ function CommunityPicker({ onChoose }: { onChoose: (community: DirectoryCommunit
 export default function BindHouse() {
   const gate = useSession({ returnTo: BIND_PAGE });
   const [community, setCommunity] = useState<DirectoryCommunity | null>(null);
-  const [building, setBuilding] = useState<DirectoryBuilding | null>(null);
-  const [unit, setUnit] = useState<string | null>(null);
   const [house, setHouse] = useState<DirectoryHouse | null>(null);
   const [relation, setRelation] = useState<BindingRelation | null>(null);
   const [note, setNote] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [formError, setFormError] = useState('');
-  // Answers for an estate or building the user has since left are dropped (useRemote: the load changed).
-  const communityId = community?.id ?? null;
-  const buildingId = building?.id ?? null;
-  const buildings = useRemote(useCallback(() => listBuildings(communityId as number), [communityId]), { enabled: communityId !== null });
-  const houses = useRemote(useCallback(() => listHouses(buildingId as number), [buildingId]), { enabled: buildingId !== null });
 
   const chooseCommunity = (next: DirectoryCommunity | null) => {
     setCommunity(next);
-    setBuilding(null);
     setHouse(null);
-    setUnit(null);
     setFormError('');
   };
 
-  const chooseBuilding = (next: DirectoryBuilding | null) => {
-    setBuilding(next);
-    setHouse(null);
-    setUnit(null);
+  const chooseHouse = (next: DirectoryHouse | null) => {
+    setHouse(next);
     setFormError('');
   };
 
@@ -142,10 +120,6 @@ export default function BindHouse() {
     );
   }
 
-  const units = houses.phase === 'ready' && houses.data ? byUnit(houses.data) : [];
-  // A building of one unit needs no unit chosen.
-  const shownUnit = units.length === 1 ? units[0] : units.find((group) => group.unit === unit);
-
   return (
     <View className="page bind">
       <View className="card bind-step bind-step-community">
@@ -163,61 +137,19 @@ export default function BindHouse() {
       </View>
 
       {community ? (
-        <View className="card bind-step bind-step-building">
-          <View className="bind-step-title">2. 选择楼栋</View>
-          {buildings.phase === 'loading' ? <View className="muted">正在加载…</View> : null}
-          {buildings.phase === 'error' ? (
-            <StatusNotice className="bind-buildings-error" title="楼栋没能加载" text={buildings.errorMessage} actionText="重试" onAction={() => void buildings.reload()} />
-          ) : null}
-          {buildings.phase === 'ready' && buildings.data?.length === 0 ? <View className="muted">这个小区还没有录入楼栋，请联系物业。</View> : null}
-          {buildings.phase === 'ready' && buildings.data ? (
-            <ChoiceChips
-              className="bind-buildings"
-              itemClassName="bind-building"
-              items={buildings.data}
-              chosen={building?.id}
-              onChoose={(item) => chooseBuilding(building?.id === item.id ? null : item)}
-            />
-          ) : null}
-        </View>
-      ) : null}
-
-      {building ? (
-        <View className="card bind-step bind-step-house">
-          <View className="bind-step-title">3. 选择房号</View>
-          {houses.phase === 'loading' ? <View className="muted">正在加载…</View> : null}
-          {houses.phase === 'error' ? (
-            <StatusNotice className="bind-houses-error" title="房号没能加载" text={houses.errorMessage} actionText="重试" onAction={() => void houses.reload()} />
-          ) : null}
-          {houses.phase === 'ready' && houses.data?.length === 0 ? <View className="muted">这栋楼还没有录入房屋，请联系物业。</View> : null}
-          {units.length > 1 ? (
-            <ChoiceChips
-              className="bind-units"
-              itemClassName="bind-unit"
-              items={units}
-              keyOf={(group) => group.unit}
-              labelOf={(group) => group.unit || '其他'}
-              chosen={unit}
-              onChoose={(group) => {
-                setUnit(group.unit);
-                setHouse(null);
-              }}
-            />
-          ) : null}
-          {shownUnit ? (
-            <View className="bind-unit-houses">
-              {units.length > 1 ? <View className="bind-unit-title">{shownUnit.unit || '其他'}的房号</View> : null}
-              <ChoiceChips
-                className="bind-houses"
-                itemClassName="bind-house"
-                items={shownUnit.houses}
-                labelOf={(item) => item.number}
-                chosen={house?.id}
-                onChoose={setHouse}
-              />
+        <HousePicker
+          key={community.id}
+          communityId={community.id}
+          prefix="bind"
+          house={house}
+          onHouse={chooseHouse}
+          step={(kind, content) => (
+            <View className={`card bind-step bind-step-${kind}`}>
+              <View className="bind-step-title">{kind === 'building' ? '2. 选择楼栋' : '3. 选择房号'}</View>
+              {content}
             </View>
-          ) : null}
-        </View>
+          )}
+        />
       ) : null}
 
       {house ? (

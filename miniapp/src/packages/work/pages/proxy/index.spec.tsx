@@ -69,6 +69,29 @@ describe('代报', () => {
     expect(second.header['Idempotency-Key']).toBe(first.header['Idempotency-Key']);
   });
 
+  it('records the caller’s house when they give one: building, then room', async () => {
+    setRouterParams({ communityId: '1' });
+    const server = fakeApi({
+      'GET /api/v1/communities/1/ticket-categories': DEFAULT_TICKET_CATEGORIES,
+      'GET /api/v1/directory/communities/1/buildings': [{ id: 3, name: '3栋' }],
+      'GET /api/v1/directory/buildings/3/houses': [
+        { id: 301, label: '3栋1单元0101', unit: '1单元', floor: 1, number: '0101' },
+        { id: 302, label: '3栋1单元0102', unit: '1单元', floor: 1, number: '0102' },
+      ],
+      'POST /api/v1/tickets/on-behalf': ticketView(94, { source: 'phone' }),
+    });
+    render(<ProxyReport />);
+    fireEvent.click(await screen.findByText('设施故障'));
+    type('.proxy-description', '家里水管漏水');
+    type('.proxy-place', '3栋0102');
+    type('.proxy-caller-name', '李阿姨');
+    type('.proxy-caller-phone', '13987654321');
+    fireEvent.click(await screen.findByText('3栋'));
+    fireEvent.click(await screen.findByText('0102'));
+    await submit();
+    expect(server.to('POST /api/v1/tickets/on-behalf')[0].data).toMatchObject({ houseId: 302, callerName: '李阿姨' });
+  });
+
   it('lets the community office file its own inspection’s finding, with no caller to give', async () => {
     setRouterParams({ communityId: '1', inspection: '1' });
     const server = fakeApi({ 'GET /api/v1/communities/1/ticket-categories': DEFAULT_TICKET_CATEGORIES, 'POST /api/v1/tickets/on-behalf': ticketView(92, { source: 'inspection' }) });

@@ -1,8 +1,9 @@
 import { useReducer, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, View } from '@tarojs/components';
-import { PROXY_CHANNELS, TICKET_SOURCE_LABELS, channelHasCaller, type ProxyChannel } from '@wuye/contracts';
+import { PROXY_CHANNELS, TICKET_SOURCE_LABELS, channelHasCaller, type DirectoryHouse, type ProxyChannel } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
+import HousePicker from '../../../../components/HousePicker';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import TextBox from '../../../../components/TextBox';
@@ -29,7 +30,8 @@ function callerProblem(channel: ProxyChannel, name: string, phone: string): stri
 /**
  * 代报: the estate's manager or staff, or its community office, file what a caller reported by 12345, 信访, 来访,
  * 电话 or 物业投诉直通车 (the office also its own inspection's finding): the caller's name and phone (kept encrypted,
- * shown masked), what and where. The ticket then follows the loop; once resolved, the caller gets a return visit.
+ * shown masked), what and where, and the caller's house when they give it. The ticket then follows the loop; once
+ * resolved, the caller gets a return visit.
  */
 export default function ProxyReport() {
   const gate = useSession({ returnTo: PROXY_REPORT_PAGE });
@@ -41,6 +43,7 @@ export default function ProxyReport() {
   const [channel, setChannel] = useState<ProxyChannel>(channels[0]);
   const [callerName, setCallerName] = useState('');
   const [callerPhone, setCallerPhone] = useState('');
+  const [house, setHouse] = useState<DirectoryHouse | null>(null);
   const [busy, setBusy] = useState(false);
   // One key for this form: sending again after a lost answer files nothing twice (the API answers with the first).
   const [submissionKey] = useState(newIdempotencyKey);
@@ -72,6 +75,7 @@ export default function ProxyReport() {
           photoIds: [],
           channel,
           ...(withCaller ? { callerName: callerName.trim(), callerPhone: callerPhone.trim() } : {}),
+          ...(house ? { houseId: house.id } : {}),
         },
         submissionKey,
       );
@@ -126,6 +130,18 @@ export default function ProxyReport() {
           <View className="field-label">位置</View>
           <Input className="input proxy-place" value={draft.place} maxlength={PLACE_MAX} placeholder="例如：3栋1单元楼道" onInput={(e) => dispatch({ type: 'placeTyped', place: e.detail.value })} />
         </View>
+        <HousePicker
+          communityId={communityId}
+          prefix="proxy"
+          house={house}
+          onHouse={setHouse}
+          step={(kind, content) => (
+            <View className={`field proxy-house-${kind}`}>
+              <View className="field-label">{kind === 'building' ? '反映人的房屋（可选）：楼栋' : '房号'}</View>
+              {content}
+            </View>
+          )}
+        />
       </View>
 
       {draft.formError ? <View className="form-error proxy-error">{draft.formError}</View> : null}
