@@ -13,6 +13,7 @@ import { TicketsModule } from './modules/tickets/tickets.module';
 import { DisclosuresModule } from './modules/disclosures/disclosures.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { OversightModule } from './modules/oversight/oversight.module';
+import { InspectionsModule } from './modules/inspections/inspections.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { IdentityCoreModule } from './modules/identity/identity-core.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -39,6 +40,7 @@ export class AppModule {
         TicketsModule,
         DisclosuresModule,
         OversightModule,
+        InspectionsModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -12,3 +12,4 @@ export * from './disclosures';
 export * from './disclosure-schema';
 export * from './oversight';
 export * from './time';
+export * from './inspections';

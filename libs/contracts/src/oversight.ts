@@ -72,6 +72,8 @@ export interface CreditEventView {
   communityName: string | null;
   managerName: string | null;
   issuingArea: string;
+  /** The rectification order it cites (整改不力), if any. */
+  rectificationId: number | null;
 }
 
 export interface CreditStanding {

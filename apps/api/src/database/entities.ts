@@ -27,6 +27,10 @@ import { DisclosureShare } from '../modules/disclosures/disclosure-share.entity'
 import { Disclosure } from '../modules/disclosures/disclosure.entity';
 import { CreditEvent } from '../modules/oversight/credit-event.entity';
 import { StarRating } from '../modules/oversight/star-rating.entity';
+import { InspectionTemplate } from '../modules/inspections/inspection-template.entity';
+import { Inspection } from '../modules/inspections/inspection.entity';
+import { Rectification } from '../modules/inspections/rectification.entity';
+import { RectificationEvent } from '../modules/inspections/rectification-event.entity';
 import { TicketRollup, TicketRollupMonth } from '../modules/tickets/ticket-rollup.entity';
 
 /** Every entity, listed explicitly (no globs: what is in the schema is visible here). */
@@ -62,4 +66,8 @@ export const ENTITIES = [
   StarRating,
   CreditEvent,
   DeadlineFloorRow,
+  InspectionTemplate,
+  Inspection,
+  Rectification,
+  RectificationEvent,
 ];

@@ -11,6 +11,7 @@ import { ExactIdempotencyKeys1764300000009 } from './1764300000009-ExactIdempote
 import { UploadLimits1764300000010 } from './1764300000010-UploadLimits';
 import { StarRatingVersions1764300018000 } from './1764300018000-StarRatingVersions';
 import { DeadlineFloors1764300018001 } from './1764300018001-DeadlineFloors';
+import { Inspections1764300020000 } from './1764300020000-Inspections';
 
 /** In order. The same migrations run on SQLite and on MySQL/MariaDB. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   UploadLimits1764300000010,
   StarRatingVersions1764300018000,
   DeadlineFloors1764300018001,
+  Inspections1764300020000,
 ];

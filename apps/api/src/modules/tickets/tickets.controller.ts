@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res 
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Page, TicketCategory, TicketStats, TicketSummary, TicketView, Workload } from '@wuye/contracts';
-import { DomainError } from '../../common/errors';
+import { idempotencyKey } from '../../common/idempotency';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller, SignedIn } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
@@ -13,7 +13,6 @@ import { TicketStatsService } from './stats.service';
 import { TicketsService } from './tickets.service';
 import { WorkloadService } from './workload.service';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -36,8 +35,7 @@ export class TicketsController {
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<TicketView> {
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new DomainError(400, 'VALIDATION_FAILED', 'Idempotency-Key 格式不正确');
-    const { ticket, replayed } = await this.tickets.create(dto, caller, key);
+    const { ticket, replayed } = await this.tickets.create(dto, caller, idempotencyKey(key));
     if (replayed) res.header('Idempotent-Replayed', 'true');
     return ticket;
   }

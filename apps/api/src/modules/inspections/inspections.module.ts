@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { IdentityCoreModule } from '../identity/identity-core.module';
+import { InspectionsController } from './inspections.controller';
+import { InspectionsService } from './inspections.service';
+import { RectificationLifecycleService } from './rectification-lifecycle.service';
+import { RectificationsService } from './rectifications.service';
+
+@Module({
+  imports: [IdentityCoreModule],
+  controllers: [InspectionsController],
+  providers: [InspectionsService, RectificationsService, RectificationLifecycleService],
+  exports: [InspectionsService, RectificationLifecycleService],
+})
+export class InspectionsModule {}
