@@ -41,3 +41,11 @@ export const STAR_RATING_PAGE = '/packages/oversight/pages/rating/index';
 export const CREDIT_PAGE = '/packages/oversight/pages/credit/index';
 /** Residents: their estate's star rating and its company's credit standing. */
 export const ESTATE_STANDING_PAGE = '/packages/oversight/pages/estate/index';
+
+/** 动态监管: 整改单 and 检查记录 (oversight and the property side), one inspection, the inspection form (drafts kept offline). */
+export const INSPECTIONS_PAGE = '/packages/inspections/pages/index/index';
+export const INSPECTION_FORM_PAGE = '/packages/inspections/pages/form/index';
+export const inspectionPage = (id: number) => `/packages/inspections/pages/inspection/index?id=${id}`;
+export const rectificationPage = (id: number) => `/packages/inspections/pages/order/index?id=${id}`;
+/** Residents: their estate's inspections (date, kind, score, orders open and closed). */
+export const INSPECTION_SUMMARY_PAGE = '/packages/inspections/pages/summary/index';

@@ -7,7 +7,7 @@ import StatusNotice from '../../../../components/StatusNotice';
 import { useSession } from '../../../../hooks/useSession';
 import { ESCALATIONS_PAGE, OVERSIGHT_TICKET_PAGE } from '../../../../routes';
 import { listEscalations } from '../../../../services/oversight';
-import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
+import { LoadMore, RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import '../../oversight.scss';
 

@@ -6,7 +6,7 @@ import ChoiceChips from '../../../../components/ChoiceChips';
 import { useSession } from '../../../../hooks/useSession';
 import { STAR_RATING_PAGE } from '../../../../routes';
 import { getStarRatings, rateCommunity } from '../../../../services/oversight';
-import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
+import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import { percent, starsLabel } from '../../lib/format';
 import { STAR_CHOICES, ratingProblem, type StarChoice as Choice } from '../../lib/rating';
 import { useRemote } from '../../../../hooks/useRemote';
