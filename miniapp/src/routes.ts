@@ -45,6 +45,8 @@ export const ESTATE_STANDING_PAGE = '/packages/oversight/pages/estate/index';
 /** 动态监管: 整改单 and 检查记录 (oversight and the property side), one inspection, the inspection form (drafts kept offline). */
 export const INSPECTIONS_PAGE = '/packages/inspections/pages/index/index';
 export const INSPECTION_FORM_PAGE = '/packages/inspections/pages/form/index';
+/** 检查表 (regulators): the checklists of their area. */
+export const INSPECTION_TEMPLATES_PAGE = '/packages/inspections/pages/templates/index';
 export const inspectionPage = (id: number) => `/packages/inspections/pages/inspection/index?id=${id}`;
 export const rectificationPage = (id: number) => `/packages/inspections/pages/order/index?id=${id}`;
 /** Residents: their estate's inspections (date, kind, score, orders open and closed). */

@@ -8,7 +8,7 @@ import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSession } from '../../../../hooks/useSession';
-import { INSPECTION_FORM_PAGE, INSPECTIONS_PAGE, inspectionPage } from '../../../../routes';
+import { INSPECTION_FORM_PAGE, INSPECTION_TEMPLATES_PAGE, INSPECTIONS_PAGE, inspectionPage } from '../../../../routes';
 import { inspectionDrafts, listInspections, listRectifications, type InspectionDraft } from '../../../../services/inspections';
 import { onNetworkBack } from '../../../../services/network';
 import { sessionUserId } from '../../../../services/session';
@@ -83,9 +83,14 @@ export default function InspectionsHome() {
   return (
     <View className="page insp-page insp-home">
       {inspector ? (
-        <Button className="button button-primary button-block insp-new" onClick={() => void Taro.navigateTo({ url: INSPECTION_FORM_PAGE })}>
-          新建检查
-        </Button>
+        <View className="button-row insp-home-buttons">
+          <Button className="button button-primary insp-new" onClick={() => void Taro.navigateTo({ url: INSPECTION_FORM_PAGE })}>
+            新建检查
+          </Button>
+          <Button className="button insp-templates-link" onClick={() => void Taro.navigateTo({ url: INSPECTION_TEMPLATES_PAGE })}>
+            检查表
+          </Button>
+        </View>
       ) : null}
       {drafts.length > 0 ? (
         <View className="card insp-drafts">
