@@ -47,6 +47,8 @@ export const INSPECTIONS_PAGE = '/packages/inspections/pages/index/index';
 export const INSPECTION_FORM_PAGE = '/packages/inspections/pages/form/index';
 /** 检查表 (regulators): the checklists of their area. */
 export const INSPECTION_TEMPLATES_PAGE = '/packages/inspections/pages/templates/index';
+/** 检查统计 (offices, regulators): per estate of their area and period, with the orders' .xlsx. */
+export const INSPECTION_STATS_PAGE = '/packages/inspections/pages/stats/index';
 export const inspectionPage = (id: number) => `/packages/inspections/pages/inspection/index?id=${id}`;
 export const rectificationPage = (id: number) => `/packages/inspections/pages/order/index?id=${id}`;
 /** Residents: their estate's inspections (date, kind, score, orders open and closed). */

@@ -1,4 +1,5 @@
-import { addDays, shanghaiDate } from '@wuye/contracts';
+import ExcelJS from 'exceljs';
+import { addDays, quarterOf, shanghaiDate } from '@wuye/contracts';
 import { Inspection } from '../src/modules/inspections/inspection.entity';
 import { RectificationLifecycleService } from '../src/modules/inspections/rectification-lifecycle.service';
 import { Rectification } from '../src/modules/inspections/rectification.entity';
@@ -6,6 +7,7 @@ import { RectificationEvent } from '../src/modules/inspections/rectification-eve
 import { createTestApp, TestApp } from './support/app';
 import { ServiceContract } from '../src/modules/org/service-contract.entity';
 import { createArea, createCommunity, createCompany, createContract, createEstate, createHouses, createResident, createUser, Estate } from './support/fixtures';
+import { readXlsx } from './support/download';
 import { photo } from './support/images';
 import { uploadPhoto } from './support/tickets';
 
@@ -206,5 +208,35 @@ describe('inspections and rectification orders', () => {
     const other = await createCompany(t.db);
     await createContract(t.db, await createCommunity(t.db, estate.office), other);
     expect((await credit({ companyId: other.id }).expect(422)).body.details).toEqual({ field: 'rectificationId' });
+  });
+
+  const xlsx = (url: string, auth: Auth) => readXlsx(t, url, auth);
+
+  it('counts inspections, the average score and orders per estate and period, beside the star-rating form and in .xlsx', async () => {
+    const failed = await inspect(office, await failingFire()).expect(201);
+    await inspect(office, [{ code: 'i1', result: 'pass' }, { code: 'i2', result: 'pass' }, { code: 'i3', result: 'pass' }]).expect(201);
+    await t.app.get(RectificationLifecycleService).sweepOverdue(new Date(Date.now() + 30 * 86400_000));
+
+    const quarter = quarterOf(today);
+    const stats = (await t.http().get(`/api/v1/inspection-stats?areaId=${estate.office.id}&period=${quarter}`).set(office).expect(200)).body;
+    // 33.3 and 100: the area's average over both inspections.
+    const figures = { inspections: 2, averageScore: 66.7, ordersIssued: 1, ordersClosed: 0, ordersOverdue: 1, ordersOpen: 1 };
+    expect(stats.total).toEqual(figures);
+    expect(stats.communities).toEqual([{ id: estate.community.id, name: estate.community.name, ...figures }]);
+    expect((await t.http().get(`/api/v1/inspection-stats?areaId=${estate.office.id}&period=2020`).set(office).expect(200)).body.total.inspections).toBe(0);
+    expect((await t.http().get(`/api/v1/inspection-stats?areaId=${estate.office.id}&period=2026-Q5`).set(office).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    // Another county's regulator learns nothing of this office.
+    const stranger = await t.signIn((await createUser(t.db, [{ role: 'regulator', areaId: (await createArea(t.db, 'county', null)).id }])).devKey);
+    await t.http().get(`/api/v1/inspection-stats?areaId=${estate.office.id}&period=${quarter}`).set(stranger).expect(404);
+
+    const ratings = (await t.http().get(`/api/v1/communities/${estate.community.id}/star-ratings`).set(county).expect(200)).body;
+    expect(ratings.indicators).toMatchObject({ inspections: 2, inspectionAverageScore: 66.7, rectificationsIssued: 1, rectificationsClosed: 0, rectificationsOverdue: 1 });
+
+    const orders = await xlsx(`/api/v1/rectifications/export.xlsx?areaId=${estate.office.id}&period=${quarter}`, office);
+    expect(orders.worksheets.map((w) => w.name)).toEqual(['概览', '整改单']);
+    const row = (orders.getWorksheet('整改单') as ExcelJS.Worksheet).getRow(2).values as unknown[];
+    expect(row.slice(1, 10)).toEqual([failed.body.items[0].rectificationId, estate.community.name, estate.company.name, '消防安全', '消防通道畅通', '消防通道堆放杂物', '待整改', expect.any(String), '是']);
+    const one = await xlsx(`/api/v1/inspections/${failed.body.id}/export.xlsx`, manager);
+    expect((one.getWorksheet('检查记录') as ExcelJS.Worksheet).getRow(6).values).toEqual([undefined, 1, '消防安全', '消防通道畅通', 10, '不合格', '消防通道堆放杂物', failed.body.items[0].rectificationId]);
   });
 });

@@ -3,6 +3,7 @@ import { ROLLUP_COUNTERS, RollupsService } from '../src/modules/tickets/rollups.
 import { TicketJobsService } from '../src/modules/tickets/ticket-jobs.service';
 import { TicketRollup, TicketRollupMonth } from '../src/modules/tickets/ticket-rollup.entity';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
+import { asBytes } from './support/download';
 import { createTestApp, TestApp } from './support/app';
 import { createArea, createEstate, createResident, createUser, Estate } from './support/fixtures';
 import { photo } from './support/images';
@@ -208,11 +209,7 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
       .get(`/api/v1/stats/export.xlsx?areaId=${a.county.id}&${range()}`)
       .set(county)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (x: Buffer) => chunks.push(x));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
+      .parse(asBytes)
       .expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file(res) as never);

@@ -1,4 +1,5 @@
 /** Oversight (督办, 统计, 星级评定, 信用). */
+import type { InspectionFigures } from './inspections';
 import type { InternalFigures, TicketState, TicketSummary } from './tickets';
 
 /** Figures of residents' tickets (app and hotline); the property side's own tickets are in `internal`. */
@@ -142,6 +143,12 @@ export interface RatingIndicators {
   /** Share of due disclosures published on time in that year. */
   disclosureComplianceRate: number | null;
   overdueOpen: number;
+  /** 动态监管 of the year (flat: a rating keeps its indicators as they were): inspections, their average score, orders. */
+  inspections: InspectionFigures['inspections'];
+  inspectionAverageScore: InspectionFigures['averageScore'];
+  rectificationsIssued: InspectionFigures['ordersIssued'];
+  rectificationsClosed: InspectionFigures['ordersClosed'];
+  rectificationsOverdue: InspectionFigures['ordersOverdue'];
 }
 
 export interface EscalationView {

@@ -1,5 +1,6 @@
 import type {
   CreateInspectionInput,
+  InspectionStats,
   InspectionSummary,
   InspectionTemplateInput,
   InspectionTemplateView,
@@ -12,6 +13,7 @@ import type {
   RectificationSummary,
   RectificationView,
 } from '@wuye/contracts';
+import { downloadXlsx } from './downloads';
 import { request } from './http';
 import { createOutboxQueue, type QueuedEntry } from './outbox-queue';
 
@@ -75,3 +77,18 @@ export const inspectionDrafts = createOutboxQueue<InspectionDraft, InspectionVie
     data: { ...draft.input, results: draft.input.results.map(({ photoSlots, ...item }) => ({ ...item, photoIds: photoSlots.map((slot) => photoIds[slot]) })) },
   }),
 );
+
+// ─── Statistics and exports ───────────────────────────────────────────────────────────────────────────────────
+
+/** Per estate of an area in a period ("2026-Q4", "2026-10", "2026"): inspections, average score, orders. */
+export function getInspectionStats(areaId: number, period: string): Promise<InspectionStats> {
+  return request<InspectionStats>({ url: '/api/v1/inspection-stats', query: { areaId, period } });
+}
+
+export function downloadOrdersExport(areaId: number, period: string, areaName: string): Promise<void> {
+  return downloadXlsx('/api/v1/rectifications/export.xlsx', { areaId, period }, `${areaName}整改单_${period}.xlsx`);
+}
+
+export function downloadInspectionExport(inspection: Pick<InspectionView, 'id' | 'communityName' | 'inspectedOn'>): Promise<void> {
+  return downloadXlsx(`/api/v1/inspections/${inspection.id}/export.xlsx`, {}, `${inspection.communityName}检查记录_${inspection.inspectedOn}.xlsx`);
+}

@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { InspectionSummary, InspectionTemplateView, InspectionView, Page, RectificationSummary, RectificationView } from '@wuye/contracts';
+import { sendXlsx, XLSX } from '../../common/download';
+import type { InspectionStats, InspectionSummary, InspectionTemplateView, InspectionView, Page, RectificationSummary, RectificationView } from '@wuye/contracts';
 import { idempotencyKey } from '../../common/idempotency';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
-import { CreateInspectionDto, InspectionsQuery, InspectionTemplateDto, RectificationsQuery, RectificationStepDto, TemplatesQuery } from './dto/inspection.dto';
+import { CreateInspectionDto, InspectionStatsQuery, InspectionsQuery, InspectionTemplateDto, RectificationsQuery, RectificationStepDto, TemplatesQuery } from './dto/inspection.dto';
+import { InspectionStatsService } from './inspection-stats.service';
 import { InspectionsService } from './inspections.service';
 import { RectificationsService } from './rectifications.service';
 
@@ -17,6 +19,7 @@ export class InspectionsController {
   constructor(
     private readonly inspections: InspectionsService,
     private readonly rectifications: RectificationsService,
+    private readonly stats: InspectionStatsService,
   ) {}
 
   /** Checklist templates: those that apply to an estate (?communityId=), or those of the caller's areas. */
@@ -58,6 +61,28 @@ export class InspectionsController {
   @Allow('inspections.read')
   get(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<InspectionView> {
     return this.inspections.get(id, caller);
+  }
+
+  /** Per estate of an area in a period: inspections, average score, orders issued, closed, overdue. */
+  @Get('inspection-stats')
+  @Allow('oversight.read')
+  inspectionStats(@Query() query: InspectionStatsQuery, @Caller() caller: Principal): Promise<InspectionStats> {
+    return this.stats.stats(query.areaId, query.period, caller);
+  }
+
+  @Get('inspections/:id/export.xlsx')
+  @Allow('inspections.read')
+  @ApiProduces(XLSX)
+  async exportInspection(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal, @Res() res: FastifyReply): Promise<void> {
+    sendXlsx(res, await this.stats.exportInspection(id, caller), 'inspection.xlsx');
+  }
+
+  /** The orders of an area's inspections in a period, with the figures per estate. */
+  @Get('rectifications/export.xlsx')
+  @Allow('oversight.read')
+  @ApiProduces(XLSX)
+  async exportOrders(@Query() query: InspectionStatsQuery, @Caller() caller: Principal, @Res() res: FastifyReply): Promise<void> {
+    sendXlsx(res, await this.stats.exportOrders(query.areaId, query.period, caller), 'rectifications.xlsx');
   }
 
   /** The estate's inspections as residents see them: date, kind, score, orders open and closed; no notes. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DisclosuresModule } from '../disclosures/disclosures.module';
 import { IdentityCoreModule } from '../identity/identity-core.module';
+import { InspectionsModule } from '../inspections/inspections.module';
 import { OrgModule } from '../org/org.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { CreditService } from './credit.service';
@@ -11,7 +12,7 @@ import { RatingsService } from './ratings.service';
 import { StatsExportService } from './stats-export.service';
 
 @Module({
-  imports: [IdentityCoreModule, OrgModule, TicketsModule, DisclosuresModule],
+  imports: [IdentityCoreModule, OrgModule, TicketsModule, DisclosuresModule, InspectionsModule],
   controllers: [OversightController],
   providers: [OverviewService, EscalationQueueService, RatingsService, CreditService, StatsExportService],
   exports: [OverviewService, CreditService],

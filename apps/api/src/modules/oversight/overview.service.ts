@@ -14,6 +14,7 @@ import { OVERDUE_SQL, overdueParams } from '../tickets/deadlines';
 import { ROLLUP_COUNTERS, columnOf, type Counters } from '../tickets/rollups.service';
 import { TicketCategoryRow } from '../tickets/ticket-category.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { InspectionStatsService } from '../inspections/inspection-stats.service';
 import { CreditService } from './credit.service';
 import { areaInScope } from '../identity/scope';
 import { StarRating } from './star-rating.entity';
@@ -94,6 +95,7 @@ export class OverviewService {
     private readonly compliance: ComplianceService,
     private readonly contracts: ContractsService,
     private readonly credit: CreditService,
+    private readonly inspections: InspectionStatsService,
   ) {}
 
   private range(from: string, to: string) {
@@ -271,6 +273,7 @@ export class OverviewService {
     const [compliance] = await this.compliance.computeFor([communityId], 12);
     const due = compliance.items.filter((i) => i.period.startsWith(String(year)) && i.status !== 'due');
     const m = metricsOf(counters, overdue);
+    const inspected = await this.inspections.yearFigures(communityId, year);
     return {
       year,
       tickets: counters.residents.total,
@@ -279,6 +282,11 @@ export class OverviewService {
       onTimeResolutionRate: m.onTimeResolutionRate,
       disclosureComplianceRate: due.length ? Math.round((due.filter((i) => i.status === 'published').length / due.length) * 10000) / 10000 : null,
       overdueOpen: overdue,
+      inspections: inspected.inspections,
+      inspectionAverageScore: inspected.averageScore,
+      rectificationsIssued: inspected.ordersIssued,
+      rectificationsClosed: inspected.ordersClosed,
+      rectificationsOverdue: inspected.ordersOverdue,
     };
   }
 }

@@ -136,3 +136,11 @@ export class RectificationStepDto implements RectificationStepInput {
   @IdListField(ITEM_PHOTOS_MAX)
   photoIds?: number[];
 }
+
+export class InspectionStatsQuery {
+  @IntField({ ...ID, fromQuery: true, description: 'County, town or community office' })
+  areaId: number;
+
+  @TextField({ max: 7, pattern: /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, patternText: '2026-Q4, 2026-10 or 2026', example: '2026-Q4', description: 'A quarter, a month or a year (Asia/Shanghai), by the day inspected' })
+  period: string;
+}

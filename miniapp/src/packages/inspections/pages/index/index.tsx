@@ -8,7 +8,7 @@ import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSession } from '../../../../hooks/useSession';
-import { INSPECTION_FORM_PAGE, INSPECTION_TEMPLATES_PAGE, INSPECTIONS_PAGE, inspectionPage } from '../../../../routes';
+import { INSPECTION_FORM_PAGE, INSPECTION_STATS_PAGE, INSPECTION_TEMPLATES_PAGE, INSPECTIONS_PAGE, inspectionPage } from '../../../../routes';
 import { inspectionDrafts, listInspections, listRectifications, type InspectionDraft } from '../../../../services/inspections';
 import { onNetworkBack } from '../../../../services/network';
 import { sessionUserId } from '../../../../services/session';
@@ -89,6 +89,9 @@ export default function InspectionsHome() {
           </Button>
           <Button className="button insp-templates-link" onClick={() => void Taro.navigateTo({ url: INSPECTION_TEMPLATES_PAGE })}>
             检查表
+          </Button>
+          <Button className="button insp-stats-link" onClick={() => void Taro.navigateTo({ url: INSPECTION_STATS_PAGE })}>
+            统计
           </Button>
         </View>
       ) : null}

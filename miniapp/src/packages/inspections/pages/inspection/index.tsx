@@ -2,12 +2,13 @@ import { useCallback } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { INSPECTION_KIND_LABELS, INSPECTION_SECTION_LABELS, ITEM_RESULT_LABELS } from '@wuye/contracts';
+import ExportButton from '../../../../components/ExportButton';
 import PhotoGrid from '../../../../components/PhotoGrid';
 import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import { useRemote } from '../../../../hooks/useRemote';
 import { useSession } from '../../../../hooks/useSession';
 import { inspectionPage, rectificationPage } from '../../../../routes';
-import { getInspection } from '../../../../services/inspections';
+import { downloadInspectionExport, getInspection } from '../../../../services/inspections';
 import '../../inspections.scss';
 
 /** One inspection in full (oversight, and the company it concerns): every item, notes and photos, and its 整改单. */
@@ -41,6 +42,7 @@ export default function InspectionPage() {
                 整改单 {inspection.orders.issued} · 已销号 {inspection.orders.closed} · 逾期 {inspection.orders.overdue}
               </Text>
             </View>
+            <ExportButton className="insp-detail-export" download={() => downloadInspectionExport(inspection)} />
           </View>
           <View className="card insp-detail-items">
             {inspection.items.map((item, index) => (
