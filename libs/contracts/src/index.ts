@@ -13,3 +13,4 @@ export * from './disclosure-schema';
 export * from './oversight';
 export * from './time';
 export * from './inspections';
+export * from './patrols';

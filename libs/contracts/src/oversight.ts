@@ -149,6 +149,8 @@ export interface RatingIndicators {
   rectificationsIssued: InspectionFigures['ordersIssued'];
   rectificationsClosed: InspectionFigures['ordersClosed'];
   rectificationsOverdue: InspectionFigures['ordersOverdue'];
+  /** 巡检完成率 of the year's last month that has ended (null: none yet, or no plan). */
+  patrolCompletionRate: number | null;
 }
 
 export interface EscalationView {

@@ -31,6 +31,7 @@ import { InspectionTemplate } from '../modules/inspections/inspection-template.e
 import { Inspection } from '../modules/inspections/inspection.entity';
 import { Rectification } from '../modules/inspections/rectification.entity';
 import { RectificationEvent } from '../modules/inspections/rectification-event.entity';
+import { PatrolCheck, PatrolPlan, PatrolPoint } from '../modules/patrols/patrol.entities';
 import { TicketRollup, TicketRollupMonth } from '../modules/tickets/ticket-rollup.entity';
 
 /** Every entity, listed explicitly (no globs: what is in the schema is visible here). */
@@ -70,4 +71,7 @@ export const ENTITIES = [
   Inspection,
   Rectification,
   RectificationEvent,
+  PatrolPoint,
+  PatrolPlan,
+  PatrolCheck,
 ];

@@ -55,6 +55,8 @@ export interface MatrixWorld {
     repliedOrders: [number, number];
     /** An upload of managerA's, unused: the photo of the reply. */
     replyPhoto: number;
+    /** A's check point (隐患排查). */
+    patrolPoint: number;
   };
   B: { communityId: number; companyId: number };
   /** Strings only A's data contains. `personal` ones may appear nowhere; `scoped` ones only in public answers. */
@@ -156,6 +158,10 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   }
   const replyPhoto = (await t.http().post('/api/v1/uploads').set(managerA).attach('file', await photo({ width: 64, height: 64 }), 'r.jpg').expect(201)).body.id;
 
+  // A's check point, defined by its manager.
+  const pointName = `甲巡检点${tag}`;
+  const patrolPoint = await t.http().post(`/api/v1/communities/${community.id}/patrol-points`).set(managerA).send({ name: pointName, place: '地下一层', kind: 'pump_room' }).expect(201);
+
   // Estate B in another county, and one intruder for every role there.
   const countyB = await createArea(t.db, 'county', null);
   const townB = await createArea(t.db, 'town', countyB);
@@ -215,9 +221,10 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       openOrder,
       repliedOrders: replied as [number, number],
       replyPhoto,
+      patrolPoint: patrolPoint.body.id,
     },
     B: { communityId: b, companyId: companyB.id },
-    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText, inspectionText] },
+    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText, inspectionText, pointName] },
     intruders,
     insiders: { anonymous: {}, admin, managerA, companyAdminA, committeeA, chairA, officeA: officeAuthA, residentA, neighbourA },
   };

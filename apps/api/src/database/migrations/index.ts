@@ -12,6 +12,7 @@ import { UploadLimits1764300000010 } from './1764300000010-UploadLimits';
 import { StarRatingVersions1764300018000 } from './1764300018000-StarRatingVersions';
 import { DeadlineFloors1764300018001 } from './1764300018001-DeadlineFloors';
 import { Inspections1764300020000 } from './1764300020000-Inspections';
+import { Patrols1764300020001 } from './1764300020001-Patrols';
 
 /** In order. The same migrations run on SQLite and on MySQL/MariaDB. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   StarRatingVersions1764300018000,
   DeadlineFloors1764300018001,
   Inspections1764300020000,
+  Patrols1764300020001,
 ];

@@ -84,6 +84,12 @@ export const POLICIES = {
   'inspections.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager'],
   /** Reply to a rectification order of one's estate with what was done (text and photos). */
   'rectifications.reply': ['manager'],
+  /** See an estate's check points, patrol plans and checks, its hazard register and missed patrols. */
+  'patrols.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'staff'],
+  /** Define check points and patrol plans (the project manager). */
+  'patrols.manage': ['platform_admin', 'manager'],
+  /** Record a check of a point on patrol. */
+  'patrols.check': ['staff', 'manager'],
   /** Ticket statistics of an estate. */
   'stats.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'committee', 'committee_chair'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -3,6 +3,7 @@ import { DisclosuresModule } from '../disclosures/disclosures.module';
 import { IdentityCoreModule } from '../identity/identity-core.module';
 import { InspectionsModule } from '../inspections/inspections.module';
 import { OrgModule } from '../org/org.module';
+import { PatrolsModule } from '../patrols/patrols.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { CreditService } from './credit.service';
 import { EscalationQueueService } from './escalation-queue.service';
@@ -12,7 +13,7 @@ import { RatingsService } from './ratings.service';
 import { StatsExportService } from './stats-export.service';
 
 @Module({
-  imports: [IdentityCoreModule, OrgModule, TicketsModule, DisclosuresModule, InspectionsModule],
+  imports: [IdentityCoreModule, OrgModule, TicketsModule, DisclosuresModule, InspectionsModule, PatrolsModule],
   controllers: [OversightController],
   providers: [OverviewService, EscalationQueueService, RatingsService, CreditService, StatsExportService],
   exports: [OverviewService, CreditService],

@@ -15,6 +15,7 @@ import { ROLLUP_COUNTERS, columnOf, type Counters } from '../tickets/rollups.ser
 import { TicketCategoryRow } from '../tickets/ticket-category.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { InspectionStatsService } from '../inspections/inspection-stats.service';
+import { PatrolsService } from '../patrols/patrols.service';
 import { CreditService } from './credit.service';
 import { areaInScope } from '../identity/scope';
 import { StarRating } from './star-rating.entity';
@@ -96,6 +97,7 @@ export class OverviewService {
     private readonly contracts: ContractsService,
     private readonly credit: CreditService,
     private readonly inspections: InspectionStatsService,
+    private readonly patrols: PatrolsService,
   ) {}
 
   private range(from: string, to: string) {
@@ -287,6 +289,7 @@ export class OverviewService {
       rectificationsIssued: inspected.ordersIssued,
       rectificationsClosed: inspected.ordersClosed,
       rectificationsOverdue: inspected.ordersOverdue,
+      patrolCompletionRate: await this.patrols.completionRate(communityId, year),
     };
   }
 }

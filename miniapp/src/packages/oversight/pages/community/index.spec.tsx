@@ -52,7 +52,7 @@ beforeEach(() => {
   ratingsMock.mockResolvedValue({
     current: null,
     history: [{ id: 1, year: 2025, version: 1, changeReason: null, stars: 4, reason: '服务规范，业主满意度高，公示及时', ratedBy: '县住建局 王科长', issuingArea: '清河县', ratedAt: '2026-01-20T02:00:00.000Z', indicators: {} }],
-    indicators: { year: 2026, tickets: 30, satisfactionRate: 0.769, onTimeResponseRate: 0.8, onTimeResolutionRate: 0.9, disclosureComplianceRate: 1, overdueOpen: 3, inspections: 0, inspectionAverageScore: null, rectificationsIssued: 0, rectificationsClosed: 0, rectificationsOverdue: 0 },
+    indicators: { year: 2026, tickets: 30, satisfactionRate: 0.769, onTimeResponseRate: 0.8, onTimeResolutionRate: 0.9, disclosureComplianceRate: 1, overdueOpen: 3, inspections: 0, inspectionAverageScore: null, rectificationsIssued: 0, rectificationsClosed: 0, rectificationsOverdue: 0, patrolCompletionRate: null },
     years: { first: 2020, last: 2026 },
     can: { rate: false },
   });

@@ -34,7 +34,7 @@ beforeEach(() => {
   ratingsMock.mockResolvedValue({
     current: null,
     history: [{ id: 1, year: 2025, version: 1, changeReason: null, stars: 5, reason: '服务规范，业主满意度高，公示及时', ratedBy: '县住建局 王科长', issuingArea: '清河县', ratedAt: '2026-01-20T02:00:00.000Z', indicators: {} }],
-    indicators: { year: 2026, tickets: 27, satisfactionRate: 0.75, onTimeResponseRate: 0.86, onTimeResolutionRate: 0.94, disclosureComplianceRate: 1, overdueOpen: 2, inspections: 0, inspectionAverageScore: null, rectificationsIssued: 0, rectificationsClosed: 0, rectificationsOverdue: 0 },
+    indicators: { year: 2026, tickets: 27, satisfactionRate: 0.75, onTimeResponseRate: 0.86, onTimeResolutionRate: 0.94, disclosureComplianceRate: 1, overdueOpen: 2, inspections: 0, inspectionAverageScore: null, rectificationsIssued: 0, rectificationsClosed: 0, rectificationsOverdue: 0, patrolCompletionRate: null },
     years: { first: 2020, last: 2026 },
     can: { rate: false },
   });

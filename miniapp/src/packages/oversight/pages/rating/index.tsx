@@ -30,6 +30,7 @@ function Indicators({ indicators }: { indicators: RatingIndicators }) {
     { key: 'disclosure', label: '公示合规率', value: percent(indicators.disclosureComplianceRate) },
     { key: 'overdue', label: '逾期未办', value: String(indicators.overdueOpen) },
     { key: 'inspections', label: '检查', value: `${indicators.inspections} 次${indicators.inspectionAverageScore === null ? '' : ` · 平均 ${indicators.inspectionAverageScore} 分`}` },
+    { key: 'patrols', label: '巡检完成率（月）', value: percent(indicators.patrolCompletionRate) },
     { key: 'rectifications', label: '整改单', value: `${indicators.rectificationsIssued} 项 · 已销号 ${indicators.rectificationsClosed} · 逾期 ${indicators.rectificationsOverdue}` },
   ];
   return (
