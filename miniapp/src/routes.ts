@@ -53,3 +53,10 @@ export const inspectionPage = (id: number) => `/packages/inspections/pages/inspe
 export const rectificationPage = (id: number) => `/packages/inspections/pages/order/index?id=${id}`;
 /** Residents: their estate's inspections (date, kind, score, orders open and closed). */
 export const INSPECTION_SUMMARY_PAGE = '/packages/inspections/pages/summary/index';
+
+/** 隐患排查: 今日巡检 (staff), one point's check (?pointId=&planId=), points and plans (managers), the hazard register. */
+export const PATROLS_PAGE = '/packages/patrols/pages/index/index';
+export const patrolCheckPage = (point: { id: number; name: string }, planId?: number, code?: string) =>
+  `/packages/patrols/pages/check/index?pointId=${point.id}&name=${encodeURIComponent(point.name)}${planId ? `&planId=${planId}` : ''}${code ? `&code=${code}` : ''}`;
+export const PATROL_POINTS_PAGE = '/packages/patrols/pages/points/index';
+export const HAZARDS_PAGE = '/packages/patrols/pages/hazards/index';

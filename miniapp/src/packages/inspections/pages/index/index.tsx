@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { INSPECTION_KIND_LABELS, shanghaiDateTime, type InspectionView, type Page, type RectificationSummary } from '@wuye/contracts';
@@ -7,10 +7,10 @@ import { LoadMore, RemoteStatus, SignedOutPage } from '../../../../components/Re
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { usePagedList } from '../../../../hooks/usePagedList';
+import { useQueuedDrafts } from '../../../../hooks/useQueuedDrafts';
 import { useSession } from '../../../../hooks/useSession';
 import { INSPECTION_FORM_PAGE, INSPECTION_STATS_PAGE, INSPECTION_TEMPLATES_PAGE, INSPECTIONS_PAGE, inspectionPage } from '../../../../routes';
 import { inspectionDrafts, listInspections, listRectifications, type InspectionDraft } from '../../../../services/inspections';
-import { onNetworkBack } from '../../../../services/network';
 import { sessionUserId } from '../../../../services/session';
 import OrderRow from '../../components/OrderRow';
 import '../../inspections.scss';
@@ -34,7 +34,6 @@ export default function InspectionsHome() {
   const inspector = !!me?.roles.some((r) => INSPECTOR_ROLES.includes(r.role));
   const [tab, setTab] = useState<TabKey>('orders');
   const userId = signedIn ? sessionUserId() : null;
-  const [drafts, setDrafts] = useState<InspectionDraft[]>([]);
 
   const fetchPage = useCallback(
     (cursor?: string): Promise<Page<RectificationSummary | InspectionView>> => (tab === 'inspections' ? listInspections({ cursor }) : listRectifications({ overdue: tab === 'overdue', cursor })),
@@ -43,26 +42,9 @@ export default function InspectionsHome() {
   const list = usePagedList(signedIn ? fetchPage : null, { reloadOn: signedIn ? fetchPage : null });
 
   // Drafts written offline go out when the page shows and when the network returns, each recorded once.
-  const sendDrafts = async () => {
-    if (userId === null) return;
-    if ((await inspectionDrafts.flush(userId)) > 0) void list.reload(true);
-  };
-  const sendLatest = useRef(sendDrafts);
-  sendLatest.current = sendDrafts;
-  useEffect(() => {
-    if (userId === null) return undefined;
-    setDrafts(inspectionDrafts.pending(userId));
-    const stop = inspectionDrafts.onChange(() => setDrafts(inspectionDrafts.pending(userId)));
-    const stopNetwork = onNetworkBack(() => void sendLatest.current());
-    return () => {
-      stop();
-      stopNetwork();
-    };
-  }, [userId]);
+  const drafts = useQueuedDrafts(inspectionDrafts, userId, () => void list.reload(true));
   useDidShow(() => {
-    if (!signedIn) return;
-    void sendDrafts();
-    void list.reload(true);
+    if (signedIn) void list.reload(true);
   });
   usePullDownRefresh(() => {
     void (signedIn ? list.reload(true) : Promise.resolve()).finally(() => Taro.stopPullDownRefresh());
