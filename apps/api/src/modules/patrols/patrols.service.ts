@@ -201,18 +201,8 @@ export class PatrolsService {
     if (dto.result === 'abnormal' && !note) throw invalid('巡检异常，请写明发现的问题', { field: 'note' });
     if (dto.result === 'abnormal' && !photoIds.length) throw invalid('巡检异常，请至少拍一张现场照片', { field: 'photoIds' });
 
-    let ticketId: number | null = null;
-    if (dto.result === 'abnormal') {
-      // The ticket takes the photos; an earlier attempt with this key that got as far as the ticket is reused.
-      const existing = key ? await this.db.getRepository(Ticket).findOneBy({ reporterId: caller.userId, idempotencyKey: key }) : null;
-      const ticket =
-        existing ??
-        (await this.tickets.insertTicket(
-          { communityId: point.communityId, kind: 'hazard', categoryCode: PATROL_HAZARD_CATEGORY[point.kind], description: `巡检异常：${point.name}（${PATROL_POINT_KIND_LABELS[point.kind]}）。${note}`, photoIds, place: `${point.name}，${point.place}` },
-          { reporterId: caller.userId, source: 'internal', idempotencyKey: key ?? null, heldForReview: false },
-        ));
-      ticketId = ticket.id;
-    }
+    // The ticket takes the photos; an earlier attempt with this key that got as far as the ticket is reused.
+    const ticketId = dto.result === 'abnormal' ? await this.openHazard(point, note as string, photoIds, caller.userId, key) : null;
     let saved: PatrolCheck;
     try {
       saved = await this.db.transaction(async (m) => {
@@ -227,6 +217,21 @@ export class PatrolsService {
       throw error;
     }
     return { check: (await this.checkViews([saved]))[0], replayed: false };
+  }
+
+  /**
+   * The hazard ticket of an abnormal check: kind hazard, the category of the point's kind, the point as its place,
+   * filed by the checker as the estate's own (内部报事) through the ticket lifecycle. With a key, an earlier attempt
+   * that got as far as the ticket is reused.
+   */
+  async openHazard(point: PatrolPoint, note: string, photoIds: number[], reporterId: number, key?: string): Promise<number> {
+    const existing = key ? await this.db.getRepository(Ticket).findOneBy({ reporterId, idempotencyKey: key }) : null;
+    if (existing) return existing.id;
+    const ticket = await this.tickets.insertTicket(
+      { communityId: point.communityId, kind: 'hazard', categoryCode: PATROL_HAZARD_CATEGORY[point.kind], description: `巡检异常：${point.name}（${PATROL_POINT_KIND_LABELS[point.kind]}）。${note}`, photoIds, place: `${point.name}，${point.place}` },
+      { reporterId, source: 'internal', idempotencyKey: key ?? null, heldForReview: false },
+    );
+    return ticket.id;
   }
 
   async checks(communityId: number, caller: Principal): Promise<PatrolCheckView[]> {
