@@ -50,7 +50,6 @@ const RESOURCE_NAMES = {
   inspection: '检查记录',
   rectification: '整改单',
   patrolPoint: '巡检点',
-  patrolPlan: '巡检计划',
 } as const;
 export type ResourceName = keyof typeof RESOURCE_NAMES;
 

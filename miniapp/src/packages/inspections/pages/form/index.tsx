@@ -4,6 +4,7 @@ import { Button, Input, Picker, View } from '@tarojs/components';
 import { INSPECTION_KINDS, INSPECTION_KIND_LABELS, inspectionScore, shanghaiDate, type InspectionKind, type UploadView } from '@wuye/contracts';
 import ChoiceChips, { NamedChips } from '../../../../components/ChoiceChips';
 import type { Shot } from '../../../../components/PhotoPicker';
+import PrivacyDialog from '../../../../components/PrivacyDialog';
 import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
@@ -170,6 +171,7 @@ export default function InspectionForm() {
           </Button>
         </View>
       ) : null}
+      <PrivacyDialog />
     </View>
   );
 }

@@ -13,6 +13,7 @@ import {
   type RectificationView,
 } from '@wuye/contracts';
 import PhotoGrid from '../../../../components/PhotoGrid';
+import PrivacyDialog from '../../../../components/PrivacyDialog';
 import PhotoPicker, { usePhotoPicker } from '../../../../components/PhotoPicker';
 import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import TextBox from '../../../../components/TextBox';
@@ -160,6 +161,7 @@ export default function RectificationPage() {
           </View>
         </View>
       ) : null}
+      <PrivacyDialog />
     </View>
   );
 }

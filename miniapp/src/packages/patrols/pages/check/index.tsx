@@ -4,6 +4,7 @@ import { Button, View } from '@tarojs/components';
 import { ITEM_PHOTOS_MAX, PATROL_RESULTS, PATROL_RESULT_LABELS, type PatrolResult } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import PhotoPicker, { usePhotoPicker } from '../../../../components/PhotoPicker';
+import PrivacyDialog from '../../../../components/PrivacyDialog';
 import { SignedOutPage } from '../../../../components/RemoteStatus';
 import TextBox from '../../../../components/TextBox';
 import { useSession } from '../../../../hooks/useSession';
@@ -82,6 +83,7 @@ export default function PatrolCheckPage() {
           {busy ? '正在提交…' : '提交巡检'}
         </Button>
       </View>
+      <PrivacyDialog />
     </View>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { PATROL_FREQUENCY_LABELS, PATROL_RESULT_LABELS, parsePatrolCode, shanghaiDateTime } from '@wuye/contracts';
+import PrivacyDialog from '../../../../components/PrivacyDialog';
 import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
@@ -24,7 +25,7 @@ export default function PatrolsHome() {
   const manager = !!me?.roles.some((r) => r.role === 'manager');
   const remote = useRemote(
     useCallback(() => listPatrolPlans({ mine: true }), []),
-    { enabled: signedIn },
+    { enabled: signedIn, isValid: Array.isArray },
   );
   const plans = remote.data ?? [];
   const userId = signedIn ? sessionUserId() : null;
@@ -110,6 +111,7 @@ export default function PatrolsHome() {
           ))}
         </View>
       ))}
+      <PrivacyDialog />
     </View>
   );
 }
