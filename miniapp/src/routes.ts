@@ -44,6 +44,8 @@ export const ESTATE_STANDING_PAGE = '/packages/oversight/pages/estate/index';
 
 /** 动态监管: 整改单 and 检查记录 (oversight and the property side), one inspection, the inspection form (drafts kept offline). */
 export const INSPECTIONS_PAGE = '/packages/inspections/pages/index/index';
+/** The 整改单 past their deadline: the office's 督办 of rectification orders. */
+export const OVERDUE_RECTIFICATIONS_PAGE = `${INSPECTIONS_PAGE}?tab=overdue`;
 export const INSPECTION_FORM_PAGE = '/packages/inspections/pages/form/index';
 /** 检查表 (regulators): the checklists of their area. */
 export const INSPECTION_TEMPLATES_PAGE = '/packages/inspections/pages/templates/index';

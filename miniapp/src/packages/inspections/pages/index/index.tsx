@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { INSPECTION_KIND_LABELS, shanghaiDateTime, type InspectionView, type Page, type RectificationSummary } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
@@ -32,7 +32,9 @@ export default function InspectionsHome() {
   const signedIn = gate.phase === 'signed-in';
   const { me } = useMe(gate.phase);
   const inspector = !!me?.roles.some((r) => INSPECTOR_ROLES.includes(r.role));
-  const [tab, setTab] = useState<TabKey>('orders');
+  // ?tab=overdue: opened from the 督办 queue.
+  const asked = useRouter().params.tab;
+  const [tab, setTab] = useState<TabKey>(TABS.some((t) => t.key === asked) ? (asked as TabKey) : 'orders');
   const userId = signedIn ? sessionUserId() : null;
 
   const fetchPage = useCallback(
