@@ -214,7 +214,9 @@ describe('业账社审: a quarter of public income from draft to the board', () 
 
     const badge = visible(page, '.chain-valid');
     await expect(badge.locator('.chain-verdict').innerText()).resolves.toContain('未被篡改');
-    await badge.locator('.chain-toggle').click();
+    // A small badge; the hashes wait behind 如何核验.
+    expect(await visible(page, '.chain-entry').count()).toBe(0);
+    await badge.locator('.chain-how').click();
     const ours = badge.locator('.chain-entry-focus');
     await expect(ours.innerText()).resolves.toContain(`公共收益 ${QUARTER} 第 1 版`);
     await expect(ours.locator('.chain-hash').innerText()).resolves.toMatch(/^哈希 [0-9a-f]{12}…$/);

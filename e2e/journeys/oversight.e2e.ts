@@ -134,8 +134,9 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     await expect(visible(page, '.ov-ticket-page .ticket-overdue').innerText()).resolves.toBe('逾期');
     await expect(visible(page, '.ov-resolution-due').innerText()).resolves.toMatch(/^办结期限：\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     await expect(visible(page, '.ov-timeline').innerText()).resolves.toContain('转社区督办');
-    // A regulator reads; handling the 督办 is the office's.
-    expect(await visible(page, '.ov-escalation').count()).toBe(0);
+    // A regulator reads the 督办 and is told which office acts on it; no form the API would refuse.
+    await expect(visible(page, '.ov-escalation-who').innerText()).resolves.toMatch(/^由.+督办：/);
+    expect(await visible(page, '.ov-escalation-form').count()).toBe(0);
     await snap(page, 'oversight-ticket-regulator');
     await backToMe(page);
     await signOut(page);
@@ -213,18 +214,21 @@ describe('oversight: statistics drill-down and the 督办 queue', () => {
     await panel.waitFor();
     await expect(panel.locator('.ov-escalation-state').innerText()).resolves.toBe('督办中');
     // Nothing typed: the page says what is missing, nothing is sent.
-    await panel.locator('.ov-escalation-comment').click();
-    await expect(panel.locator('.ov-escalation-error').innerText()).resolves.toBe('请填写督办意见');
+    await panel.locator('.ov-escalation-send').click();
+    await expect(panel.locator('.ov-escalation-error').innerText()).resolves.toBe('请填写督办意见或选择新的期限');
 
     await panel.locator('.ov-escalation-note textarea').fill('请物业三日内修复并反馈，社区将回访');
-    await panel.locator('.ov-escalation-comment').click();
+    await panel.locator('.ov-escalation-send').click();
     const timeline = visible(page, '.ov-timeline');
     await timeline.locator('.timeline-event', { hasText: '请物业三日内修复并反馈，社区将回访' }).waitFor();
     await expect(timeline.locator('.timeline-event').last().locator('.timeline-action').innerText()).resolves.toBe('督办意见');
 
+    // The chosen day and an opinion go in one send: both are kept.
     await panel.locator('.ov-deadline-choice', { hasText: '3天后' }).click();
-    await panel.locator('.ov-escalation-set-deadline').click();
-    await timeline.locator('.timeline-event', { hasText: '督办期限：' }).waitFor();
+    await panel.locator('.ov-escalation-note textarea').fill('逾期将约谈项目经理');
+    await panel.locator('.ov-escalation-send').click();
+    await timeline.locator('.timeline-event', { hasText: '逾期将约谈项目经理' }).waitFor();
+    await expect(timeline.locator('.timeline-event').last().innerText()).resolves.toMatch(/督办期限：\d{4}-\d{2}-\d{2} 18:00/);
     await expect(panel.locator('.ov-escalation-deadline').innerText()).resolves.toMatch(/^督办期限：\d{4}-\d{2}-\d{2} 18:00$/);
 
     await panel.locator('.ov-escalation-note textarea').fill('已现场核实，问题已处理');

@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
 import type { MeView, TicketView } from '@wuye/contracts';
-import { photo } from '../../apps/api/test/support/images';
 import { backTo, openTab, signInThroughPicker, snap, visible } from '../support/app';
 import { openApp, type Journey } from '../support/browser';
 import { horizontalOverflow, setTextScale } from '../support/layout';
-import { PHOTO, backToTabs, fillReport, submitReport } from '../support/tickets';
+import { PHOTO, attachPanelPhoto, backToTabs, fillReport, submitReport } from '../support/tickets';
 
 /**
  * The whole loop, each person on their own phone: 张阿姨 reports a broken lift button with a photo (随手拍); the
@@ -209,14 +208,7 @@ describe('a ticket from 随手拍 to 办结: reported, handled by the manager an
 
     await visible(page, '.ticket-action-resolve').click();
     await visible(page, '.ticket-panel-text textarea').fill(FEEDBACK);
-    const chooser = page.waitForEvent('filechooser');
-    await visible(page, '.photo-picker-add').click();
-    // On a phone Taro's H5 picker first asks 拍摄 or 从相册选择.
-    const sheet = page.locator('.taro-actionsheet__cell', { hasText: '从相册选择' });
-    const first = await Promise.race([chooser.then(() => 'chooser'), sheet.waitFor().then(() => 'sheet')]);
-    if (first === 'sheet') await sheet.click();
-    await (await chooser).setFiles({ name: 'repaired.jpg', mimeType: 'image/jpeg', buffer: await photo({ width: 1000, height: 750 }) });
-    await visible(page, '.photo-shot-done').waitFor();
+    await attachPanelPhoto(page);
     await expect(visible(page, '.photo-picker-add').innerText()).resolves.toContain('1/9');
     await snap(page, 'handling-resolve-form');
     await setTextScale(page, 1.5);
@@ -278,7 +270,10 @@ describe('a ticket from 随手拍 to 办结: reported, handled by the manager an
     await expect(visible(page, '.detail-feedback').innerText()).resolves.toContain(FEEDBACK);
     await expect(visible(page, '.detail-head .ticket-state').innerText()).resolves.toBe('已反馈');
     await expect(visible(page, '.detail-timeline').innerText()).resolves.toMatch(/反馈结果[\s\S]*开始办理[\s\S]*转办[\s\S]*受理[\s\S]*提交报事/);
-    await visible(page, '.detail-star').filter({ hasText: '4 星' }).click();
+    // One row of five large stars; the one button says it also closes the ticket.
+    await expect(visible(page, '.detail-star').count()).resolves.toBe(5);
+    await visible(page, '.detail-star').nth(3).click();
+    await expect(visible(page, '.detail-rate-submit').innerText()).resolves.toBe('提交评价并办结');
     await visible(page, '.detail-tag').filter({ hasText: '响应及时' }).click();
     await visible(page, '.detail-comment-input textarea').fill('处理得很快，谢谢');
     await snap(page, 'loop-rate');

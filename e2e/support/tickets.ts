@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { photo } from '../../apps/api/test/support/images';
 import { visible } from './app';
 
 /** A small real JPEG: the API sniffs, re-encodes and thumbnails it like a phone photo. */
@@ -40,4 +41,18 @@ export async function backToTabs(page: Page): Promise<void> {
     await page.waitForTimeout(400);
   }
   await page.locator('.weui-tabbar__label:visible').first().waitFor();
+}
+
+/**
+ * In a ticket's 反馈结果 form: one photo through the app's photo picker (H5's file chooser stands in for the album;
+ * on a phone Taro first asks 拍摄 or 从相册选择), uploaded before the form may be sent.
+ */
+export async function attachPanelPhoto(page: Page, name = 'repaired.jpg'): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await visible(page, '.photo-picker-add').click();
+  const sheet = page.locator('.taro-actionsheet__cell', { hasText: '从相册选择' });
+  const first = await Promise.race([chooser.then(() => 'chooser'), sheet.waitFor().then(() => 'sheet')]);
+  if (first === 'sheet') await sheet.click();
+  await (await chooser).setFiles({ name, mimeType: 'image/jpeg', buffer: await photo({ width: 1000, height: 750 }) });
+  await visible(page, '.photo-shot-done').waitFor();
 }

@@ -4,7 +4,7 @@ const AREAS = ['tickets', 'disclosures', 'work', 'review', 'oversight', 'account
 /** Pages of an area besides its entry page (pages/index/index). */
 const MORE_PAGES: Partial<Record<(typeof AREAS)[number], string[]>> = {
   account: ['pages/signin/index', 'pages/bind/index', 'pages/invite/index', 'pages/privacy/index'],
-  work: ['pages/bindings/index', 'pages/invite/index', 'pages/tickets/index', 'pages/ticket/index', 'pages/stats/index', 'pages/categories/index', 'pages/conflicts/index'],
+  work: ['pages/bindings/index', 'pages/invite/index', 'pages/tickets/index', 'pages/ticket/index', 'pages/stats/index', 'pages/categories/index', 'pages/conflicts/index', 'pages/proxy/index', 'pages/visits/index'],
   disclosures: ['pages/detail/index', 'pages/manage/index', 'pages/edit/index'],
   review: ['pages/detail/index'],
   tickets: ['pages/report/index', 'pages/detail/index'],

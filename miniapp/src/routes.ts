@@ -20,13 +20,18 @@ export const HANDLING_TICKET_PAGE = '/packages/work/pages/ticket/index';
 export const HANDLING_STATS_PAGE = '/packages/work/pages/stats/index';
 /** 分类与时限 (?communityId=): the estate's ticket categories within the county's floors (project managers). */
 export const CATEGORIES_PAGE = '/packages/work/pages/categories/index';
+/** 代报 (?communityId=&name=, &inspection=1 for an office): a ticket filed for a caller of another channel. */
+export const PROXY_REPORT_PAGE = '/packages/work/pages/proxy/index';
+/** 回访: tickets whose caller is to be called back (managers, community offices). */
+export const RETURN_VISITS_PAGE = '/packages/work/pages/visits/index';
 /** 职责冲突: people on both the property side and the committee of an estate (offices, company and platform admins). */
 export const DUTY_CONFLICTS_PAGE = '/packages/work/pages/conflicts/index';
 
 /** 随手拍: 我的报事 and the estate's board; `?view=community` opens the board. */
 export const TICKETS_PAGE = '/packages/tickets/pages/index/index';
 export const TICKET_REPORT_PAGE = '/packages/tickets/pages/report/index';
-export const ticketDetailPage = (id: number) => `/packages/tickets/pages/detail/index?id=${id}`;
+export const TICKET_DETAIL_PAGE = '/packages/tickets/pages/detail/index';
+export const ticketDetailPage = (id: number) => `${TICKET_DETAIL_PAGE}?id=${id}`;
 export const DISCLOSURES_PAGE = '/packages/disclosures/pages/index/index';
 export const DISCLOSURE_DETAIL_PAGE = '/packages/disclosures/pages/detail/index';
 export const DISCLOSURE_MANAGE_PAGE = '/packages/disclosures/pages/manage/index';

@@ -3,7 +3,7 @@ import { Building } from '../src/modules/org/building.entity';
 import { House } from '../src/modules/org/house.entity';
 import { createTestApp, type TestApp } from './support/app';
 import { draftPublicIncome, publish } from './support/disclosures';
-import { createEstate, createHouses, createResident, createUser, type Estate } from './support/fixtures';
+import { createEstate, createHouses, createResident, type Estate, roleIn } from './support/fixtures';
 import { photo } from './support/images';
 import { uploadPhoto } from './support/tickets';
 
@@ -21,9 +21,9 @@ describe('accountability: disclosures', () => {
   beforeAll(async () => {
     t = await createTestApp();
     estate = await createEstate(t.db);
-    manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
-    committee = await t.signIn((await createUser(t.db, [{ role: 'committee', communityId: estate.community.id }])).devKey);
-    chair = await t.signIn((await createUser(t.db, [{ role: 'committee_chair', communityId: estate.community.id }])).devKey);
+    manager = await t.signInAs(roleIn(estate).manager);
+    committee = await t.signInAs(roleIn(estate).committee);
+    chair = await t.signInAs(roleIn(estate).chair);
     resident = await t.signIn((await createResident(t.db, estate.houses[0])).devKey);
   });
   afterAll(() => t.close());
@@ -98,9 +98,9 @@ describe('accountability: disclosures', () => {
 
   it('rule: a maintenance-fund withdrawal shows the owners’ vote as judged at sign-off, whatever houses do later', async () => {
     const estate2 = await createEstate(t.db);
-    const m2 = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate2.community.id, companyId: estate2.company.id }])).devKey);
-    const c2 = await t.signIn((await createUser(t.db, [{ role: 'committee', communityId: estate2.community.id }])).devKey);
-    const ch2 = await t.signIn((await createUser(t.db, [{ role: 'committee_chair', communityId: estate2.community.id }])).devKey);
+    const m2 = await t.signInAs(roleIn(estate2).manager);
+    const c2 = await t.signInAs(roleIn(estate2).committee);
+    const ch2 = await t.signInAs(roleIn(estate2).chair);
     const owner2 = await t.signIn((await createResident(t.db, estate2.houses[0])).devKey);
     const total = estate2.houses.reduce((a, h) => a + h.floorAreaCenti, 0);
     // Exactly ⅔ of the area and of the owners take part, all of them for: it passes (以上 includes the number).

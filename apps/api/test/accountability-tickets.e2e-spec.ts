@@ -6,7 +6,7 @@ import { TicketEvent } from '../src/modules/tickets/ticket-event.entity';
 import { TicketJobsService } from '../src/modules/tickets/ticket-jobs.service';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { createTestApp, type TestApp } from './support/app';
-import { createCompany, createContract, createEstate, createResident, createUser, type Estate } from './support/fixtures';
+import { createCompany, createContract, createEstate, createResident, createUser, type Estate, roleIn } from './support/fixtures';
 import { photo } from './support/images';
 import { act, report, uploadPhoto } from './support/tickets';
 
@@ -24,10 +24,10 @@ describe('accountability: tickets', () => {
   beforeAll(async () => {
     t = await createTestApp();
     estate = await createEstate(t.db);
-    manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
+    manager = await t.signInAs(roleIn(estate).manager);
     resident = await t.signIn((await createResident(t.db, estate.houses[0])).devKey);
     neighbour = await t.signIn((await createResident(t.db, estate.houses[1])).devKey);
-    officeUserId = (await createUser(t.db, [{ role: 'community_office', areaId: estate.office.id }])).user.id;
+    officeUserId = (await createUser(t.db, [roleIn(estate).office])).user.id;
   });
   afterAll(() => t.close());
 
@@ -105,7 +105,7 @@ describe('accountability: tickets', () => {
   });
 
   it('rule: when a contract ends, the old company’s assigned open tickets go back to the new company unassigned, and its people hear no more', async () => {
-    const staff = await createUser(t.db, [{ role: 'staff', communityId: estate.community.id, companyId: estate.company.id }]);
+    const staff = await createUser(t.db, [roleIn(estate).staff]);
     const { id } = await reportAs(resident);
     await act(t, manager, id, 'accept');
     expect((await act(t, manager, id, 'assign', { assigneeId: staff.user.id })).status).toBe(200);

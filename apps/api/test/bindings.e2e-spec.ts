@@ -1,22 +1,18 @@
 import { AuditEntry } from '../src/modules/identity/audit-entry.entity';
 import { HouseBinding } from '../src/modules/identity/house-binding.entity';
-import { createTestApp, TestApp } from './support/app';
-import { createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { useTestApp } from './support/app';
+import { createEstate, createResident, Estate, roleIn } from './support/fixtures';
 
 describe('house bindings', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let estate: Estate;
   let manager: { Authorization: string };
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
   beforeEach(async () => {
     estate = await createEstate(t.db);
-    manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
+    manager = await t.signInAs(roleIn(estate).manager);
   });
-  afterAll(() => t.close());
 
-  const newcomer = async () => t.signIn((await createUser(t.db, [])).devKey);
+  const newcomer = async () => t.signInAs();
 
   it('a newcomer asks, the manager approves, and the newcomer becomes a resident of the estate', async () => {
     const me = await newcomer();
@@ -78,7 +74,7 @@ describe('house bindings', () => {
   it('two managers deciding at once: one wins, the other is told', async () => {
     const me = await newcomer();
     const asked = await t.http().post('/api/v1/bindings').set(me).send({ houseId: estate.houses[2].id, relation: 'owner' }).expect(201);
-    const committee = await t.signIn((await createUser(t.db, [{ role: 'committee', communityId: estate.community.id }])).devKey);
+    const committee = await t.signInAs(roleIn(estate).committee);
     const results = await Promise.all([
       t.http().post(`/api/v1/bindings/${asked.body.id}/approve`).set(manager),
       t.http().post(`/api/v1/bindings/${asked.body.id}/reject`).set(committee).send({ reason: '信息不符' }),

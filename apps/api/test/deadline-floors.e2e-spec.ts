@@ -1,7 +1,7 @@
 import { DEFAULT_TICKET_CATEGORIES, EMERGENCY_RESPONSE_MAX_MINUTES, type TicketCategory } from '@wuye/contracts';
 import { TicketCategoryRow } from '../src/modules/tickets/ticket-category.entity';
-import { createTestApp, TestApp } from './support/app';
-import { createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { useTestApp } from './support/app';
+import { createEstate, createResident, createUser, Estate, roleIn } from './support/fixtures';
 import { report } from './support/tickets';
 
 type Auth = { Authorization: string };
@@ -16,19 +16,15 @@ const FLOORS = [
  * loosen them past the floor, and emergency categories are answered within hours.
  */
 describe('deadline floors', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let estate: Estate;
   let county: Auth;
   let manager: Auth;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
   beforeEach(async () => {
     estate = await createEstate(t.db);
-    county = await t.signIn((await createUser(t.db, [{ role: 'regulator', areaId: estate.county.id }])).devKey);
-    manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
+    county = await t.signInAs(roleIn(estate).countyRegulator);
+    manager = await t.signInAs(roleIn(estate).manager);
   });
-  afterAll(() => t.close());
 
   const categoriesUrl = () => `/api/v1/communities/${estate.community.id}/ticket-categories`;
   const current = async () => (await t.http().get(categoriesUrl()).set(manager).expect(200)).body as TicketCategory[];
@@ -84,7 +80,7 @@ describe('deadline floors', () => {
     expect((await current()).find((c) => c.code === 'facility')).toMatchObject({ responseMinutes: 60, resolutionMinutes: 48 * 60 });
     // Estates of another county are not touched.
     const other = await createEstate(t.db);
-    const otherManager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: other.community.id, companyId: other.company.id }])).devKey);
+    const otherManager = await t.signInAs(roleIn(other).manager);
     const untouched = (await t.http().get(`/api/v1/communities/${other.community.id}/ticket-categories`).set(otherManager).expect(200)).body;
     expect(untouched.find((c: TicketCategory) => c.code === 'facility')).toMatchObject({ responseMinutes: 120 });
 
@@ -101,7 +97,7 @@ describe('deadline floors', () => {
   });
 
   it('is set by the county’s regulator only', async () => {
-    const town = await t.signIn((await createUser(t.db, [{ role: 'regulator', areaId: estate.town.id }])).devKey);
+    const town = await t.signInAs(roleIn(estate).townRegulator);
     await setFloors(FLOORS, town).expect(404);
     await setFloors(FLOORS, manager).expect(403);
     const otherCounty = await t.signIn((await createUser(t.db, [{ role: 'regulator', areaId: (await createEstate(t.db)).county.id }])).devKey);

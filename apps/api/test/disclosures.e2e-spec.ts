@@ -7,16 +7,16 @@ import { DisclosureQuestionsService } from '../src/modules/disclosures/disclosur
 import { Notification } from '../src/modules/notifications/notification.entity';
 import { Building } from '../src/modules/org/building.entity';
 import { House } from '../src/modules/org/house.entity';
-import { createTestApp, TestApp } from './support/app';
+import { useTestApp } from './support/app';
 import { draftPublicIncome, publish } from './support/disclosures';
-import { createEstate, createHouses, createResident, createUser, Estate } from './support/fixtures';
+import { createEstate, createHouses, createResident, createUser, Estate, roleIn } from './support/fixtures';
 import { photo } from './support/images';
 import { uploadPhoto } from './support/tickets';
 
 type Auth = { Authorization: string };
 
 describe('disclosures and account review (业账社审)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let estate: Estate;
   let manager: Auth;
   let committee: Auth;
@@ -24,21 +24,16 @@ describe('disclosures and account review (业账社审)', () => {
   let chairId: number;
   let resident: Auth;
   let residentHouse: House;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
   beforeEach(async () => {
     estate = await createEstate(t.db);
-    manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
-    committee = await t.signIn((await createUser(t.db, [{ role: 'committee', communityId: estate.community.id }])).devKey);
-    const c = await createUser(t.db, [{ role: 'committee_chair', communityId: estate.community.id }]);
+    manager = await t.signInAs(roleIn(estate).manager);
+    committee = await t.signInAs(roleIn(estate).committee);
+    const c = await createUser(t.db, [roleIn(estate).chair]);
     chairId = c.user.id;
     chair = await t.signIn(c.devKey);
     residentHouse = estate.houses[0];
     resident = await t.signIn((await createResident(t.db, residentHouse)).devKey);
   });
-  afterAll(() => t.close());
 
   /** A file the API sends (an .xlsx export), as bytes. */
   const download = (url: string, who: Auth) =>
@@ -97,8 +92,13 @@ describe('disclosures and account review (业账社审)', () => {
     expect(patched.body.lines).toHaveLength(4);
 
     await t.http().post(`/api/v1/disclosures/${draft.body.id}/submit`).set(manager).expect(200);
+    // Each notice opens the page where its reader acts: the committee the review, the manager the draft with the query.
+    const latestNotice = async (who: Auth) => (await t.http().get('/api/v1/notifications').set(who).expect(200)).body.items[0] as { kind: string; page: string; disclosureId: number | null };
+    expect(await latestNotice(committee)).toMatchObject({ kind: 'disclosure_review', disclosureId: draft.body.id, page: `packages/review/pages/detail/index?id=${draft.body.id}` });
     const approve = await t.http().post(`/api/v1/disclosures/${draft.body.id}/reviews`).set(committee).send({ lineId: draft.body.lines[0].id, decision: 'approve' }).expect(201);
     expect(approve.body.state).toBe('in_review');
+    // 已通过: the approved line says so; the others still wait.
+    expect(approve.body.lines.map((l: { approved: boolean }) => l.approved)).toEqual([true, false, false, false]);
     await t.http().post(`/api/v1/disclosures/${draft.body.id}/reviews`).set(committee).send({ lineId: draft.body.lines[2].id, decision: 'query' }).expect(422);
     const queried = await t.http().post(`/api/v1/disclosures/${draft.body.id}/reviews`).set(committee).send({ lineId: draft.body.lines[2].id, decision: 'query', comment: '人员工资为何计入停车成本？请提供分摊依据' }).expect(201);
     const query = queried.body.reviews.find((r: { decision: string }) => r.decision === 'query');
@@ -107,7 +107,10 @@ describe('disclosures and account review (业账社审)', () => {
     const blocked = await t.http().post(`/api/v1/disclosures/${draft.body.id}/sign-off`).set(chair).expect(409);
     expect(blocked.body).toMatchObject({ code: 'OPEN_QUERIES', message: expect.stringContaining('1 条质疑未回复') });
     await t.http().post(`/api/v1/disclosures/${draft.body.id}/sign-off`).set(committee).expect(403);
+    expect(await latestNotice(manager)).toMatchObject({ kind: 'disclosure_query', page: `packages/disclosures/pages/edit/index?id=${draft.body.id}` });
     await t.http().post(`/api/v1/disclosure-reviews/${query.id}/answer`).set(manager).send({ answer: '按停车管理岗位工时 30% 分摊，附考勤表' }).expect(200);
+    // The committee is told the answer came, and the notice opens the review.
+    expect(await latestNotice(chair)).toMatchObject({ kind: 'query_answered', body: expect.stringContaining('按停车管理岗位工时 30% 分摊'), page: `packages/review/pages/detail/index?id=${draft.body.id}` });
 
     // Answered, but only line 1 was approved: every line needs a member other than the one signing.
     const unapproved = await t.http().post(`/api/v1/disclosures/${draft.body.id}/sign-off`).set(chair).expect(409);
@@ -338,7 +341,7 @@ describe('disclosures and account review (业账社审)', () => {
   });
 
   it('takes questions from residents, and puts those unanswered past the deadline before the committee and the office', async () => {
-    const officeUser = await createUser(t.db, [{ role: 'community_office', areaId: estate.office.id }]);
+    const officeUser = await createUser(t.db, [roleIn(estate).office]);
     const d = await draftPublicIncome(t, manager, estate.community.id, await voucher()).expect(201);
     await publish(t, d.body.id, manager, committee, chair);
     const asked = await t.http().post(`/api/v1/disclosures/${d.body.id}/questions`).set(resident).send({ lineId: d.body.lines[0].id, text: '广告收入为何比上季度少？' }).expect(201);
@@ -377,7 +380,7 @@ describe('disclosures and account review (业账社审)', () => {
       .send({ communityId: estate.community.id, type: 'shared_cost', period: monthBack(1), title: '上月公摊', lines: [{ kind: 'meter', item: '电表', amountFen: 1000, fields: { meterKind: 'electricity', quantity: 10, unit: 'kWh' } }] })
       .expect(201);
     await publish(t, d.body.id, manager, committee, chair);
-    const office = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: estate.office.id }])).devKey);
+    const office = await t.signInAs(roleIn(estate).office);
     const res = await t.http().get(`/api/v1/communities/${estate.community.id}/disclosure-compliance?months=3`).set(office).expect(200);
     const status = (type: string, period: string) => res.body.items.find((i: { type: string; period: string }) => i.type === type && i.period === period)?.status;
     expect(status('shared_cost', monthBack(1))).toBe('published');

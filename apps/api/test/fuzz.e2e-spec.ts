@@ -80,9 +80,11 @@ describe('fuzzing every route', () => {
     const type = String(res.headers['content-type'] ?? '');
     if (/html/i.test(type)) findings.push(`${where}: answered ${type}`);
     if (res.text?.includes('<script>') && res.headers['x-content-type-options'] !== 'nosniff') findings.push(`${where}: echoes a script without nosniff`);
-    // Open311 answers errors in GeoReport v2's own shape, [{code, description}]; everything else in ours.
+    // Open311 answers errors in GeoReport v2's own shape, [{code, description}] or <errors><error>… for .xml; everything else in ours.
     const shaped = url.startsWith('/open311')
-      ? Array.isArray(res.body) && typeof res.body[0]?.description === 'string'
+      ? /\.xml$/.test(url)
+        ? /^<\?xml [^>]*>\s*<errors><error><code>\d{3}<\/code><description>[^<]+<\/description><\/error><\/errors>$/.test(res.text)
+        : Array.isArray(res.body) && typeof res.body[0]?.description === 'string'
       : typeof res.body?.code === 'string' && typeof res.body?.message === 'string';
     if (res.status >= 400 && !shaped) findings.push(`${where}: ${res.status} without the error shape`);
     return res;

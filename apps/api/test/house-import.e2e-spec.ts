@@ -2,22 +2,17 @@ import ExcelJS from 'exceljs';
 import { AuditEntry } from '../src/modules/identity/audit-entry.entity';
 import { Building } from '../src/modules/org/building.entity';
 import { House } from '../src/modules/org/house.entity';
-import { createTestApp, TestApp } from './support/app';
-import { createEstate, createUser, Estate } from './support/fixtures';
+import { useTestApp } from './support/app';
+import { createEstate, Estate, roleIn } from './support/fixtures';
 
 describe('bulk import of buildings and houses', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let estate: Estate;
   let manager: { Authorization: string };
-
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
   beforeEach(async () => {
     estate = await createEstate(t.db);
-    manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
+    manager = await t.signInAs(roleIn(estate).manager);
   });
-  afterAll(() => t.close());
 
   const upload = (body: Buffer, filename: string, query = '') =>
     t.http().post(`/api/v1/communities/${estate.community.id}/houses/import${query}`).set(manager).attach('file', body, filename);

@@ -7,7 +7,7 @@ import { RectificationEvent } from '../src/modules/inspections/rectification-eve
 import { createTestApp, TestApp } from './support/app';
 import { ServiceContract } from '../src/modules/org/service-contract.entity';
 import { createArea, createCommunity, createCompany, createContract, createEstate, createHouses, createResident, createUser, Estate } from './support/fixtures';
-import { readXlsx } from './support/download';
+import { downloadWorkbook } from './support/workbook';
 import { photo } from './support/images';
 import { uploadPhoto } from './support/tickets';
 
@@ -210,7 +210,7 @@ describe('inspections and rectification orders', () => {
     expect((await credit({ companyId: other.id }).expect(422)).body.details).toEqual({ field: 'rectificationId' });
   });
 
-  const xlsx = (url: string, auth: Auth) => readXlsx(t, url, auth);
+  const xlsx = (url: string, auth: Auth) => downloadWorkbook(t, url, auth);
 
   it('counts inspections, the average score and orders per estate and period, beside the star-rating form and in .xlsx', async () => {
     const failed = await inspect(office, await failingFire()).expect(201);

@@ -3,7 +3,7 @@ import { AuditEntry } from '../src/modules/identity/audit-entry.entity';
 import { Area } from '../src/modules/org/area.entity';
 import { PropertyCompany } from '../src/modules/org/property-company.entity';
 import { createTestApp, TestApp } from './support/app';
-import { createArea, createCommunity, createEstate, createUser, creditCode, unique } from './support/fixtures';
+import { createArea, createCommunity, createEstate, createUser, creditCode, unique, roleIn } from './support/fixtures';
 
 describe('organisation administration', () => {
   let t: TestApp;
@@ -64,7 +64,7 @@ describe('organisation administration', () => {
 
     it('lets nobody but a platform admin create companies', async () => {
       const estate = await createEstate(t.db);
-      const { devKey } = await createUser(t.db, [{ role: 'company_admin', companyId: estate.company.id }]);
+      const { devKey } = await createUser(t.db, [roleIn(estate).companyAdmin]);
       const res = await t.http().post('/api/v1/companies').set(await t.signIn(devKey)).send({ name: unique('物业'), creditCode: creditCode() }).expect(403);
       expect(res.body.code).toBe('FORBIDDEN');
     });
@@ -97,9 +97,9 @@ describe('organisation administration', () => {
     it('shows each role only the communities of its scope, and 404 for the others', async () => {
       const a = await createEstate(t.db);
       const b = await createEstate(t.db, { county: a.county }); // same county, other town
-      const managerA = await createUser(t.db, [{ role: 'manager', communityId: a.community.id, companyId: a.company.id }]);
-      const townRegulatorA = await createUser(t.db, [{ role: 'regulator', areaId: a.town.id }]);
-      const countyRegulator = await createUser(t.db, [{ role: 'regulator', areaId: a.county.id }]);
+      const managerA = await createUser(t.db, [roleIn(a).manager]);
+      const townRegulatorA = await createUser(t.db, [roleIn(a).townRegulator]);
+      const countyRegulator = await createUser(t.db, [roleIn(a).countyRegulator]);
 
       const seenBy = async (devKey: string) => {
         const res = await t.http().get(`/api/v1/communities?areaId=${a.county.id}`).set(await t.signIn(devKey)).expect(200);
@@ -155,8 +155,8 @@ describe('organisation administration', () => {
   describe('service contracts and hand-over', () => {
     it('moves access from the old company to the new one the moment the contract ends', async () => {
       const estate = await createEstate(t.db);
-      const oldManager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
-      const oldAdmin = await t.signIn((await createUser(t.db, [{ role: 'company_admin', companyId: estate.company.id }])).devKey);
+      const oldManager = await t.signInAs(roleIn(estate).manager);
+      const oldAdmin = await t.signInAs(roleIn(estate).companyAdmin);
       const newCompany = await t.http().post('/api/v1/companies').set(admin).send({ name: unique('新物业'), creditCode: creditCode() }).expect(201);
       const newManager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: newCompany.body.id }])).devKey);
       const path = `/api/v1/communities/${estate.community.id}`;

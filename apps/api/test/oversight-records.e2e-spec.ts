@@ -4,25 +4,21 @@ import { Community } from '../src/modules/org/community.entity';
 import { ServiceContract } from '../src/modules/org/service-contract.entity';
 import { CreditEvent } from '../src/modules/oversight/credit-event.entity';
 import { StarRating } from '../src/modules/oversight/star-rating.entity';
-import { createTestApp, TestApp } from './support/app';
-import { createCommunity, createCompany, createContract, createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { useTestApp } from './support/app';
+import { createCommunity, createCompany, createContract, createEstate, createResident, createUser, Estate, roleIn } from './support/fixtures';
 
 type Auth = { Authorization: string };
 const at = (day: string) => new Date(`${day}T09:00:00+08:00`);
 
 /** Oversight records nobody inside an estate can bend: who a credit event names, and one versioned rating a year. */
 describe('oversight records', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let county: Auth;
   let estate: Estate;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
   beforeEach(async () => {
     estate = await createEstate(t.db);
-    county = await t.signIn((await createUser(t.db, [{ role: 'regulator', areaId: estate.county.id }])).devKey);
+    county = await t.signInAs(roleIn(estate).countyRegulator);
   });
-  afterAll(() => t.close());
 
   const credit = (body: object) => t.http().post('/api/v1/credit-events').set(county).send({ kind: 'interview', reason: '约谈项目经理', ...body });
   const events = () => t.db.getRepository(CreditEvent).countBy({ companyId: estate.company.id });
@@ -30,9 +26,9 @@ describe('oversight records', () => {
   describe('a credit event names a manager only if they managed that company’s estate on the event date', () => {
     it('accepts the manager of that day, and refuses one who started later, left earlier, or managed elsewhere', async () => {
       // 王 managed it from 2024-03-01 until revoked on 2025-06-30; 李 from 2025-07-01.
-      const wang = await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }]);
+      const wang = await createUser(t.db, [roleIn(estate).manager]);
       await t.db.getRepository(RoleAssignment).update({ userId: wang.user.id }, { createdAt: at('2024-03-01'), revokedAt: at('2025-06-30') });
-      const li = await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }]);
+      const li = await createUser(t.db, [roleIn(estate).manager]);
       await t.db.getRepository(RoleAssignment).update({ userId: li.user.id }, { createdAt: at('2025-07-01') });
       // 赵 has managed another estate of the same company all along.
       const neighbour = await createCommunity(t.db, estate.office);
@@ -68,7 +64,7 @@ describe('oversight records', () => {
       await t.db.getRepository(ServiceContract).update(estate.contract.id, { endsOn: '2025-12-31', terminatedAt: at('2025-12-31') });
       const successor = await createCompany(t.db);
       await createContract(t.db, estate.community, successor, '2026-01-01');
-      const old = await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }]);
+      const old = await createUser(t.db, [roleIn(estate).manager]);
       await t.db.getRepository(RoleAssignment).update({ userId: old.user.id }, { createdAt: at('2023-01-01') });
       const base = { companyId: estate.company.id, communityId: estate.community.id, managerUserId: old.user.id };
 
@@ -118,7 +114,7 @@ describe('oversight records', () => {
 
     it('regulators changing the same version at once: one wins, the others are refused', async () => {
       await rate({}).expect(201);
-      const town = await t.signIn((await createUser(t.db, [{ role: 'regulator', areaId: estate.town.id }])).devKey);
+      const town = await t.signInAs(roleIn(estate).townRegulator);
       const results = await Promise.all(
         [1, 2, 3, 4, 5, 1, 2, 3].map((stars, i) => rate({ stars, baseVersion: 1, changeReason: `第${i + 1}位复评` }, i % 2 ? town : county)),
       );

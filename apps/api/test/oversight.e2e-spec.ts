@@ -1,13 +1,13 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ROLLUP_COUNTERS, RollupsService } from '../src/modules/tickets/rollups.service';
 import { TicketJobsService } from '../src/modules/tickets/ticket-jobs.service';
 import { TicketRollup, TicketRollupMonth } from '../src/modules/tickets/ticket-rollup.entity';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
-import { asBytes } from './support/download';
 import { createTestApp, TestApp } from './support/app';
-import { createArea, createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { createArea, createEstate, createResident, createUser, Estate, roleIn } from './support/fixtures';
 import { photo } from './support/images';
 import { act, report, uploadPhoto } from './support/tickets';
+import { downloadWorkbook } from './support/workbook';
 
 type Auth = { Authorization: string };
 const today = () => new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
@@ -29,18 +29,17 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     b = await createEstate(t.db, { county: a.county, town: a.town, office: a.office });
     const town2 = await createArea(t.db, 'town', a.county);
     c = await createEstate(t.db, { county: a.county, town: town2 });
-    county = await t.signIn((await createUser(t.db, [{ role: 'regulator', areaId: a.county.id }])).devKey);
-    town1 = await t.signIn((await createUser(t.db, [{ role: 'regulator', areaId: a.town.id }])).devKey);
-    officeA = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: a.office.id }])).devKey);
+    county = await t.signInAs(roleIn(a).countyRegulator);
+    town1 = await t.signInAs(roleIn(a).townRegulator);
+    officeA = await t.signInAs(roleIn(a).office);
     for (const e of [a, b, c]) {
-      people[`m${e.community.id}`] = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: e.community.id, companyId: e.company.id }])).devKey);
+      people[`m${e.community.id}`] = await t.signInAs(roleIn(e).manager);
       people[`r${e.community.id}`] = await t.signIn((await createResident(t.db, e.houses[0])).devKey);
     }
   });
   afterAll(() => t.close());
 
   const range = () => `from=${today()}&to=${today()}`;
-  const file = (res: { body: Buffer }) => res.body;
 
   /** Reports n tickets in an estate and walks them: returns their ids. */
   const fill = async (e: Estate, n: number) => {
@@ -94,6 +93,8 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
       averageStars: 3.5,
       overdueOpen: 0,
       internal: { total: 1, onTimeResponseRate: 0, onTimeResolutionRate: null },
+      byChannel: [{ channel: 'app', label: '小程序', total: 4, satisfactionRate: 0.5 }],
+      satisfactionSources: { rated: 2, ratedSatisfied: 1, visited: 0, visitedSatisfied: 0, unreachable: 0, pending: 0 },
     });
     expect(est(b.community.id)).toMatchObject({ total: 2, byState: { submitted: 2 }, overdueOpen: 1, satisfactionRate: null });
     expect(res.body.metrics).toMatchObject({ total: 9, satisfactionRate: 0.6667, averageStars: 3.67, overdueOpen: 1, internal: { total: 1 } });
@@ -134,7 +135,10 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     await t.app.get(TicketJobsService).runOnce();
     const queue = await t.http().get('/api/v1/escalations').set(officeA).expect(200);
     const item = queue.body.items.find((e: { ticket: { id: number } }) => e.ticket.id === id);
-    expect(item).toMatchObject({ reason: 'response_overdue', reasonLabel: '超时未受理', state: 'open', communityName: a.community.name });
+    expect(item).toMatchObject({ reason: 'response_overdue', reasonLabel: '超时未受理', state: 'open', communityName: a.community.name, officeName: a.office.name, canHandle: true });
+    // The town's regulator reads the same 督办, told whose it is to act on.
+    const watched = (await t.http().get(`/api/v1/escalations?ticketId=${id}`).set(town1).expect(200)).body.items[0];
+    expect(watched).toMatchObject({ id: item.id, officeName: a.office.name, canHandle: false });
     expect(item.ticket.reporter).not.toMatch(/业主\d|用户/); // masked
     await t.http().post(`/api/v1/escalations/${item.id}/comments`).set(officeA).send({ note: '请今天内响应业主' }).expect(200);
     const late = await t.http().post(`/api/v1/escalations/${item.id}/deadline`).set(officeA).send({ deadlineAt: '2020-01-01T10:00:00+08:00' }).expect(422);
@@ -149,7 +153,7 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
     const ticket = await t.http().get(`/api/v1/tickets/${id}`).set(people[`m${a.community.id}`]).expect(200);
     expect(ticket.body.escalated).toBe(false);
     expect(ticket.body.timeline.map((e: { action: string }) => e.action)).toEqual(['created', 'overdue', 'escalated', 'office_comment', 'deadline', 'escalation_closed']);
-    const otherOffice = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: c.office.id }])).devKey);
+    const otherOffice = await t.signInAs(roleIn(c).office);
     expect((await t.http().get('/api/v1/escalations').set(otherOffice).expect(200)).body.items.map((e: { ticket: { id: number } }) => e.ticket.id)).not.toContain(id);
     // The ticket page finds the ticket's own 督办, open or closed, without walking the queue.
     expect((await t.http().get(`/api/v1/escalations?ticketId=${id}`).set(officeA).expect(200)).body.items).toEqual([]);
@@ -194,7 +198,7 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
   });
 
   it('lists an estate’s project managers for the credit form, within the regulator’s area only', async () => {
-    const manager = await createUser(t.db, [{ role: 'manager', communityId: c.community.id, companyId: c.company.id }]);
+    const manager = await createUser(t.db, [roleIn(c).manager]);
     const managers = await t.http().get(`/api/v1/communities/${c.community.id}/managers`).set(county).expect(200);
     expect(managers.body).toContainEqual({ id: manager.user.id, displayName: manager.user.displayName });
     await t.http().get(`/api/v1/communities/${c.community.id}/managers`).set(town1).expect(404);
@@ -204,16 +208,8 @@ describe('oversight: statistics, 督办, star ratings, credit', () => {
   });
 
   it('exports the statistics and ratings as .xlsx', async () => {
-    const res = await t
-      .http()
-      .get(`/api/v1/stats/export.xlsx?areaId=${a.county.id}&${range()}`)
-      .set(county)
-      .buffer(true)
-      .parse(asBytes)
-      .expect(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(file(res) as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '小区', '物业企业', '分类']);
+    const wb = await downloadWorkbook(t, `/api/v1/stats/export.xlsx?areaId=${a.county.id}&${range()}`, county);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['概览', '小区', '物业企业', '渠道', '分类']);
     const estates = wb.getWorksheet('小区') as ExcelJS.Worksheet;
     expect(estates.rowCount).toBe(4);
     expect(estates.getRow(2).getCell(5).numFmt).toBe('0.0%');

@@ -1,7 +1,8 @@
+import { notificationPage } from '@wuye/contracts';
 import { HouseBinding } from '../src/modules/identity/house-binding.entity';
 import { Notification } from '../src/modules/notifications/notification.entity';
-import { createTestApp, TestApp } from './support/app';
-import { createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { useTestApp } from './support/app';
+import { createEstate, createResident, createUser, Estate, roleIn } from './support/fixtures';
 
 type Auth = { Authorization: string };
 
@@ -10,25 +11,21 @@ type Auth = { Authorization: string };
  * property side's, not the committee's — and the existing owner hears of it.
  */
 describe('owner bindings for a house that already has an owner', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let estate: Estate;
   let manager: Auth;
   let committee: Auth;
   let office: { auth: Auth; userId: number };
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
   beforeEach(async () => {
     estate = await createEstate(t.db);
-    manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
-    committee = await t.signIn((await createUser(t.db, [{ role: 'committee_chair', communityId: estate.community.id }])).devKey);
-    const officer = await createUser(t.db, [{ role: 'community_office', areaId: estate.office.id }]);
+    manager = await t.signInAs(roleIn(estate).manager);
+    committee = await t.signInAs(roleIn(estate).chair);
+    const officer = await createUser(t.db, [roleIn(estate).office]);
     office = { auth: await t.signIn(officer.devKey), userId: officer.user.id };
   });
-  afterAll(() => t.close());
 
-  const newcomer = async () => t.signIn((await createUser(t.db, [])).devKey);
-  const notices = (userId: number) => t.db.getRepository(Notification).find({ where: { userId, kind: 'binding_contested' }, order: { id: 'ASC' } });
+  const newcomer = async () => t.signInAs();
+  const notices = (userId: number, kind = 'binding_contested') => t.db.getRepository(Notification).find({ where: { userId, kind }, order: { id: 'ASC' } });
   const queue = async (auth: Auth) => (await t.http().get(`/api/v1/communities/${estate.community.id}/bindings?state=pending`).set(auth).expect(200)).body.items as { id: number; contested: boolean; can: { approve: boolean }; blocked: { approve?: string } }[];
 
   it('refuses the manager and the committee, tells the existing owner, and lets the community office decide', async () => {
@@ -40,7 +37,8 @@ describe('owner bindings for a house that already has an owner', () => {
     expect(told).toHaveLength(1);
     expect(told[0].body).toContain(`${estate.community.name} 1栋1单元0101`);
     expect(told[0].body).toContain('社区（村）审核');
-    expect(await notices(office.userId)).toHaveLength(1);
+    // The office's notice opens 绑定审核, where it decides.
+    expect((await notices(office.userId, 'binding_review')).map((n) => notificationPage(n))).toEqual(['packages/work/pages/bindings/index']);
 
     // The estate's reviewers see it, marked, with the reason they cannot decide it; deciding is refused.
     for (const reviewer of [manager, committee]) {
@@ -78,7 +76,7 @@ describe('owner bindings for a house that already has an owner', () => {
 
     // Another estate's office reaches none of it.
     const other = await createEstate(t.db);
-    const otherOffice = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: other.office.id }])).devKey);
+    const otherOffice = await t.signInAs(roleIn(other).office);
     await t.http().get(`/api/v1/communities/${estate.community.id}/bindings`).set(otherOffice).expect(404);
     await t.http().post(`/api/v1/bindings/${contested.body.id}/reject`).set(otherOffice).send({ reason: '不是本社区' }).expect(404);
   });

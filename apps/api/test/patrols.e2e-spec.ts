@@ -4,7 +4,7 @@ import { PatrolCheck, PatrolPlan } from '../src/modules/patrols/patrol.entities'
 import { PatrolsService } from '../src/modules/patrols/patrols.service';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { createTestApp, TestApp } from './support/app';
-import { asBytes } from './support/download';
+import { asBytes } from './support/workbook';
 import { createArea, createEstate, createUser, Estate } from './support/fixtures';
 import { photo } from './support/images';
 import { act, uploadPhoto } from './support/tickets';

@@ -1,12 +1,12 @@
-import ExcelJS from 'exceljs';
 import { DisclosureQuestionsService } from '../src/modules/disclosures/disclosure-questions.service';
 import { DisclosureQuestion } from '../src/modules/disclosures/disclosure-question.entity';
 import { Notification } from '../src/modules/notifications/notification.entity';
 import { createTestApp, TestApp } from './support/app';
 import { draftPublicIncome, publish } from './support/disclosures';
-import { createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { createEstate, createResident, Estate, roleIn } from './support/fixtures';
 import { photo } from './support/images';
 import { act, report, uploadPhoto } from './support/tickets';
+import { downloadWorkbook } from './support/workbook';
 
 type Auth = { Authorization: string };
 
@@ -33,10 +33,10 @@ describe('privacy of what residents type', () => {
   beforeAll(async () => {
     t = await createTestApp();
     estate = await createEstate(t.db);
-    manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
+    manager = await t.signInAs(roleIn(estate).manager);
     reporter = await t.signIn((await createResident(t.db, estate.houses[0])).devKey);
     neighbour = await t.signIn((await createResident(t.db, estate.houses[1])).devKey);
-    office = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: estate.office.id }])).devKey);
+    office = await t.signInAs(roleIn(estate).office);
   });
   afterAll(() => t.close());
 
@@ -139,8 +139,8 @@ describe('privacy of what residents type', () => {
       attachmentIds: l.attachments.map((a) => a.id),
     }));
     await t.http().patch(`/api/v1/disclosures/${draft.body.id}`).set(manager).send({ rowVersion: edited.body.rowVersion, lines }).expect(200);
-    const committee = await t.signIn((await createUser(t.db, [{ role: 'committee', communityId: estate.community.id }])).devKey);
-    const chair = await t.signIn((await createUser(t.db, [{ role: 'committee_chair', communityId: estate.community.id }])).devKey);
+    const committee = await t.signInAs(roleIn(estate).committee);
+    const chair = await t.signInAs(roleIn(estate).chair);
     const published = await publish(t, draft.body.id, manager, committee, chair);
     const asked = await t.http().post(`/api/v1/disclosures/${published.id}/questions`).set(reporter).send({ text: `停车收入对不上，请回电 ${FULL_WIDTH_MOBILE}` }).expect(201);
     const question = asked.body.questions.at(-1);
@@ -158,19 +158,7 @@ describe('privacy of what residents type', () => {
     expect(leaks(await t.db.getRepository(Notification).findBy({ kind: 'disclosure_question' }))).toEqual([]);
 
     // The export a resident downloads is built from the resident's view.
-    const res = await t
-      .http()
-      .get(`/api/v1/disclosures/${published.id}/export.xlsx`)
-      .set(neighbour)
-      .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body);
+    const wb = await downloadWorkbook(t, `/api/v1/disclosures/${published.id}/export.xlsx`, neighbour);
     const texts: string[] = [];
     wb.worksheets.forEach((ws) => ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value)))));
     expect(texts).toContain('电梯轿厢广告（联系人 139****5678）');
@@ -180,8 +168,8 @@ describe('privacy of what residents type', () => {
   it('masks an overdue question put before the committee and the office (rule: masking notifications to oversight)', async () => {
     const voucher = await uploadPhoto(t, manager, await photo({ width: 300, height: 400 }));
     const draft = await draftPublicIncome(t, manager, estate.community.id, voucher, '2026-Q1').expect(201);
-    const committee = await t.signIn((await createUser(t.db, [{ role: 'committee', communityId: estate.community.id }])).devKey);
-    const chair = await t.signIn((await createUser(t.db, [{ role: 'committee_chair', communityId: estate.community.id }])).devKey);
+    const committee = await t.signInAs(roleIn(estate).committee);
+    const chair = await t.signInAs(roleIn(estate).chair);
     const published = await publish(t, draft.body.id, manager, committee, chair);
     const asked = await t.http().post(`/api/v1/disclosures/${published.id}/questions`).set(reporter).send({ text: `身份证 ${ID_CARD} 的业主问：维修资金余额？` }).expect(201);
     await t.db.getRepository(DisclosureQuestion).update(asked.body.questions.at(-1).id, { dueAt: new Date(Date.now() - 1000) });

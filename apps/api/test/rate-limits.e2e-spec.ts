@@ -19,8 +19,8 @@ describe('rate limits', () => {
   it('limit each user’s writes, not their reads, and not other users', async () => {
     const t = await createTestApp({ RATE_LIMIT_WRITES_PER_MINUTE: '2' });
     try {
-      const a = await t.signIn((await createUser(t.db, [])).devKey);
-      const b = await t.signIn((await createUser(t.db, [])).devKey);
+      const a = await t.signInAs();
+      const b = await t.signInAs();
       await t.http().patch('/api/v1/me').set(a).send({ displayName: '一' }).expect(200);
       await t.http().patch('/api/v1/me').set(a).send({ displayName: '二' }).expect(200);
       await t.http().patch('/api/v1/me').set(a).send({ displayName: '三' }).expect(429);

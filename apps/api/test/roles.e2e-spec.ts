@@ -1,19 +1,15 @@
 import { Invitation } from '../src/modules/identity/invitation.entity';
-import { createTestApp, TestApp } from './support/app';
-import { createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { useTestApp } from './support/app';
+import { createEstate, createResident, createUser, Estate, roleIn } from './support/fixtures';
 
 describe('roles: invitations, assignments, the audit log', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let estate: Estate;
   let companyAdmin: { Authorization: string };
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
   beforeEach(async () => {
     estate = await createEstate(t.db);
-    companyAdmin = await t.signIn((await createUser(t.db, [{ role: 'company_admin', companyId: estate.company.id }])).devKey);
+    companyAdmin = await t.signInAs(roleIn(estate).companyAdmin);
   });
-  afterAll(() => t.close());
 
   const someone = async () => {
     const created = await createUser(t.db, []);
@@ -71,7 +67,7 @@ describe('roles: invitations, assignments, the audit log', () => {
   });
 
   it('lets the community office seat the owners’ committee of its estates only', async () => {
-    const office = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: estate.office.id }])).devKey);
+    const office = await t.signInAs(roleIn(estate).office);
     const invite = await t.http().post('/api/v1/invitations').set(office).send({ role: 'committee_chair', communityId: estate.community.id }).expect(201);
     const chair = await someone();
     await t.http().post('/api/v1/invitations/accept').set(chair.auth).send({ code: invite.body.code }).expect(200);
@@ -82,7 +78,7 @@ describe('roles: invitations, assignments, the audit log', () => {
 
   it('a staff invitation dies with the contract', async () => {
     const invite = await t.http().post('/api/v1/invitations').set(companyAdmin).send({ role: 'manager', communityId: estate.community.id }).expect(201);
-    const admin = await t.signIn((await createUser(t.db, [{ role: 'platform_admin' }])).devKey);
+    const admin = await t.signInAs({ role: 'platform_admin' });
     await t.http().post(`/api/v1/contracts/${estate.contract.id}/end`).set(admin).send({ reason: 'terminated' }).expect(200);
     const worker = await someone();
     expect((await t.http().post('/api/v1/invitations/accept').set(worker.auth).send({ code: invite.body.code }).expect(409)).body.code).toBe('INVITATION_STALE');
@@ -90,7 +86,7 @@ describe('roles: invitations, assignments, the audit log', () => {
 
   it('shows a company admin the audit of its own company only; platform admins all of it', async () => {
     const other = await createEstate(t.db);
-    const otherAdmin = await t.signIn((await createUser(t.db, [{ role: 'company_admin', companyId: other.company.id }])).devKey);
+    const otherAdmin = await t.signInAs(roleIn(other).companyAdmin);
     // The request id reaches the audit entry of a write, though its body is read before the route runs.
     const mine = await t.http().post('/api/v1/invitations').set(companyAdmin).set('X-Request-Id', 'trace-invite-1').send({ role: 'staff', communityId: estate.community.id }).expect(201);
     const theirs = await t.http().post('/api/v1/invitations').set(otherAdmin).send({ role: 'staff', communityId: other.community.id }).expect(201);
@@ -102,7 +98,7 @@ describe('roles: invitations, assignments, the audit log', () => {
     expect(log.body.items[0]).toMatchObject({ action: 'invitation.create', actor: { displayName: expect.any(String) } });
     expect(log.body.items.find((e: { entityId: number }) => e.entityId === mine.body.id).requestId).toBe('trace-invite-1');
 
-    const admin = await t.signIn((await createUser(t.db, [{ role: 'platform_admin' }])).devKey);
+    const admin = await t.signInAs({ role: 'platform_admin' });
     const all = await t.http().get('/api/v1/audit?entityType=invitation&limit=100').set(admin).expect(200);
     expect(all.body.items.map((e: { entityId: number }) => e.entityId)).toEqual(expect.arrayContaining([mine.body.id, theirs.body.id]));
 

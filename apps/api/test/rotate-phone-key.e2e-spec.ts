@@ -3,15 +3,11 @@ import { EnvReader } from '../src/config';
 import { decryptPhone, encryptPhone, hashPhone, phoneFields } from '../src/modules/identity/phone';
 import { User } from '../src/modules/identity/user.entity';
 import { readRotationKeys, rotatePhoneKey } from '../src/scripts/rotate-phone-key';
-import { createTestApp, TestApp } from './support/app';
+import { useTestApp } from './support/app';
 import { createUser } from './support/fixtures';
 
 describe('rotate:phone-key', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   const oldKey = randomBytes(32);
   const newKey = randomBytes(32);

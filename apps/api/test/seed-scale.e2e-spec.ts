@@ -1,15 +1,10 @@
 import { parseScaleArgs, seedScale } from '../src/scripts/seed-scale';
 import { rebuildRollups } from '../src/modules/tickets/rollups.service';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
-import { createTestApp, TestApp } from './support/app';
-import { createUser } from './support/fixtures';
+import { useTestApp } from './support/app';
 
 describe('seed:scale', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('parses its arguments strictly', () => {
     expect(parseScaleArgs(['--communities', '3', '--owners', '10', '--tickets', '20'])).toEqual({ communities: 3, owners: 10, tickets: 20 });
@@ -22,7 +17,7 @@ describe('seed:scale', () => {
     await seedScale(t.db, { communities: 4, owners: 40, tickets: 200 }, (l) => lines.push(l));
     expect(lines.map((l) => l.split(/\s{2,}/)[0])).toEqual(['areas', 'property companies', 'communities + contracts', 'buildings + houses', 'owners (users + bindings)', 'tickets + created events', 'ticket rollups (rebuilt)']);
     expect(await t.db.getRepository(Ticket).count()).toBe(200);
-    const admin = await t.signIn((await createUser(t.db, [{ role: 'platform_admin' }])).devKey);
+    const admin = await t.signInAs({ role: 'platform_admin' });
     const page = await t.http().get('/api/v1/tickets?view=inbox&limit=5').set(admin).expect(200);
     expect(page.body.items).toHaveLength(5);
     const detail = await t.http().get(`/api/v1/tickets/${page.body.items[0].id}`).set(admin).expect(200);

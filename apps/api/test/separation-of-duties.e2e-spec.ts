@@ -1,8 +1,8 @@
 import { HouseBinding } from '../src/modules/identity/house-binding.entity';
 import { Invitation } from '../src/modules/identity/invitation.entity';
 import { RoleAssignment } from '../src/modules/identity/role-assignment.entity';
-import { createTestApp, TestApp } from './support/app';
-import { createCommunity, createContract, createEstate, createUser, Estate } from './support/fixtures';
+import { useTestApp } from './support/app';
+import { createCommunity, createContract, createEstate, createUser, Estate, roleIn } from './support/fixtures';
 
 type Auth = { Authorization: string };
 
@@ -11,19 +11,15 @@ type Auth = { Authorization: string };
  * estate) and a committee role (committee, committee_chair) in the same estate; nobody decides their own request.
  */
 describe('separation of duties', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let estate: Estate;
   let companyAdmin: Auth;
   let office: Auth;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
   beforeEach(async () => {
     estate = await createEstate(t.db);
-    companyAdmin = await t.signIn((await createUser(t.db, [{ role: 'company_admin', companyId: estate.company.id }])).devKey);
-    office = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: estate.office.id }])).devKey);
+    companyAdmin = await t.signInAs(roleIn(estate).companyAdmin);
+    office = await t.signInAs(roleIn(estate).office);
   });
-  afterAll(() => t.close());
 
   const person = async (roles: Parameters<typeof createUser>[1] = []) => {
     const created = await createUser(t.db, roles);
@@ -70,10 +66,22 @@ describe('separation of duties', () => {
 
   it('refuses a committee member an invitation to administer the company serving their estate', async () => {
     const member = await person([{ role: 'committee_chair', communityId: estate.community.id }]);
-    const platform = await t.signIn((await createUser(t.db, [{ role: 'platform_admin' }])).devKey);
+    const platform = await t.signInAs({ role: 'platform_admin' });
     const { code } = await invite(platform, { role: 'company_admin', companyId: estate.company.id });
     expect((await t.http().post('/api/v1/invitations/accept').set(member.auth).send({ code }).expect(409)).body.code).toBe('DUTIES_CONFLICT');
     expect(await rolesOf(member.user.id)).toEqual([`committee_chair:${estate.community.id}`]);
+  });
+
+  it('two invitations accepted at the same moment never seat one person on both sides', async () => {
+    for (let round = 0; round < 4; round++) {
+      const newcomer = await person();
+      const staffCode = (await invite(companyAdmin, { role: 'staff', communityId: estate.community.id, title: '保安' })).code;
+      const committeeCode = (await invite(office, { role: 'committee', communityId: estate.community.id })).code;
+      const answers = await Promise.all([staffCode, committeeCode].map((code) => t.http().post('/api/v1/invitations/accept').set(newcomer.auth).send({ code })));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      expect(answers.find((a) => a.status === 409)?.body.code).toBe('DUTIES_CONFLICT');
+      expect(await rolesOf(newcomer.user.id)).toHaveLength(1);
+    }
   });
 
   it('refuses a company admin making a committee member of the estate its manager', async () => {
@@ -125,7 +133,7 @@ describe('separation of duties', () => {
     ]);
     const byCompany = await t.http().get('/api/v1/role-assignments/conflicts').set(companyAdmin).expect(200);
     expect(byCompany.body.items).toEqual([expect.objectContaining({ property: [expect.objectContaining({ can: { revoke: true } })], committee: [expect.objectContaining({ can: { revoke: false } })] })]);
-    const platform = await t.signIn((await createUser(t.db, [{ role: 'platform_admin' }])).devKey);
+    const platform = await t.signInAs({ role: 'platform_admin' });
     const all = await t.http().get('/api/v1/role-assignments/conflicts?limit=100').set(platform).expect(200);
     const users = all.body.items.map((p: { user: { id: number } }) => p.user.id);
     expect(users).toEqual(expect.arrayContaining([both.user.id, elsewhere.user.id]));

@@ -1,20 +1,16 @@
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { JobLeaseService } from '../src/modules/jobs/job-lease.service';
-import { createTestApp, TestApp } from './support/app';
-import { createEstate, createResident, createUser } from './support/fixtures';
+import { useTestApp } from './support/app';
+import { createEstate, createResident, roleIn } from './support/fixtures';
 import { report } from './support/tickets';
 
 describe('ticket statistics of an estate', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('matches figures computed by hand, with 内部报事 counted apart from residents’ tickets', async () => {
     const estate = await createEstate(t.db);
     const resident = await t.signIn((await createResident(t.db, estate.houses[0])).devKey);
-    const manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
+    const manager = await t.signInAs(roleIn(estate).manager);
     const ids: number[] = [];
     for (let i = 0; i < 6; i++) ids.push((await report(t, resident, { communityId: estate.community.id, categoryCode: i < 4 ? 'facility' : 'hygiene', description: `问题${i}` }).expect(201)).body.id);
     const set = (id: number, values: Partial<Ticket>) => t.db.getRepository(Ticket).update(id, values);
@@ -48,6 +44,8 @@ describe('ticket statistics of an estate', () => {
       overdueOpen: 1,
       averageStars: 3.67,
       internal: { total: 2, onTimeResponseRate: 0, onTimeResolutionRate: 1 },
+      byChannel: [{ channel: 'app', label: '小程序', total: 6, satisfactionRate: 0.6667 }],
+      satisfactionSources: { rated: 3, ratedSatisfied: 2, visited: 0, visitedSatisfied: 0, unreachable: 0, pending: 0 },
     });
     const none = await t.http().get(`/api/v1/communities/${estate.community.id}/ticket-stats?from=2020-01-01&to=2020-01-31`).set(manager).expect(200);
     expect(none.body).toMatchObject({ total: 0, onTimeResponseRate: null, satisfactionRate: null });

@@ -5,7 +5,7 @@ import { NotificationsService } from '../src/modules/notifications/notifications
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { Upload } from '../src/modules/uploads/upload.entity';
 import { createTestApp, TestApp } from './support/app';
-import { createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { createEstate, createResident, createUser, Estate, roleIn } from './support/fixtures';
 import { FakeWechat, type RecordedCall } from './support/fake-wechat';
 import { photo } from './support/images';
 import { act, report, uploadPhoto } from './support/tickets';
@@ -46,7 +46,7 @@ describe('tickets and WeChat', () => {
     residentId = r.user.id;
     await t.db.getRepository(User).update(residentId, { openid: `openid-resident-${residentId}` });
     resident = await t.signIn(r.devKey);
-    const m = await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }]);
+    const m = await createUser(t.db, [roleIn(estate).manager]);
     await t.db.getRepository(User).update(m.user.id, { openid: `openid-manager-${m.user.id}` });
     manager = await t.signIn(m.devKey);
   });

@@ -1,19 +1,23 @@
+import { authConfig, type AuthConfig } from '../src/config';
+import { AuditEntry } from '../src/modules/identity/audit-entry.entity';
+import { phoneFields } from '../src/modules/identity/phone';
+import { User } from '../src/modules/identity/user.entity';
 import { addDays, shanghaiDate } from '@wuye/contracts';
 import { Notification } from '../src/modules/notifications/notification.entity';
 import { Escalation } from '../src/modules/tickets/escalation.entity';
 import { TicketEvent } from '../src/modules/tickets/ticket-event.entity';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { TicketJobsService } from '../src/modules/tickets/ticket-jobs.service';
-import { createTestApp, TestApp } from './support/app';
+import { useTestApp } from './support/app';
 import { ServiceContract } from '../src/modules/org/service-contract.entity';
-import { createCompany, createContract, createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { createCompany, createContract, createEstate, createResident, createUser, Estate, roleIn } from './support/fixtures';
 import { photo } from './support/images';
 import { act, report, uploadPhoto } from './support/tickets';
 
 type Auth = { Authorization: string };
 
 describe('tickets: 随手拍 to 办结', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let estate: Estate;
   let resident: Auth;
   let residentId: number;
@@ -22,28 +26,48 @@ describe('tickets: 随手拍 to 办结', () => {
   let staff: Auth;
   let staffId: number;
   let office: Auth;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
   beforeEach(async () => {
     estate = await createEstate(t.db);
     const r = await createResident(t.db, estate.houses[0]);
     residentId = r.user.id;
     resident = await t.signIn(r.devKey);
     neighbour = await t.signIn((await createResident(t.db, estate.houses[1])).devKey);
-    manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
+    manager = await t.signInAs(roleIn(estate).manager);
     const s = await createUser(t.db, [{ role: 'staff', communityId: estate.community.id, companyId: estate.company.id, title: '维修工' }], '刘师傅');
     staffId = s.user.id;
     staff = await t.signIn(s.devKey);
-    office = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: estate.office.id }])).devKey);
+    office = await t.signInAs(roleIn(estate).office);
   });
-  afterAll(() => t.close());
 
   const reportPublic = async (extra: Record<string, unknown> = {}) => {
     const res = await report(t, resident, { communityId: estate.community.id, description: '2栋门口路灯不亮，晚上很黑', place: '2栋门口', ...extra }).expect(201);
     return res.body;
   };
+
+  it('联系报事人: those handling the ticket read the reporter’s full number to call, each reveal audited; nobody else may', async () => {
+    const ticket = await reportPublic();
+    const masked = await t.http().get(`/api/v1/tickets/${ticket.id}`).set(manager).expect(200);
+    expect(masked.body.reporterPhone).toBeNull();
+    const none = await t.http().post(`/api/v1/tickets/${ticket.id}/contact-phone`).set(manager).expect(404);
+    expect(none.body.code).toBe('NO_PHONE_NUMBER');
+
+    await t.db.getRepository(User).update(residentId, phoneFields('13812345678', t.app.get<AuthConfig>(authConfig.KEY).phoneKey));
+    expect((await t.http().get(`/api/v1/tickets/${ticket.id}`).set(manager).expect(200)).body).toMatchObject({
+      reporterPhone: '138****5678',
+      contact: { phoneMasked: '138****5678', canReveal: true },
+    });
+    // Staff call once the repair is theirs: before it is assigned to them they are refused, and nothing is logged.
+    await t.http().post(`/api/v1/tickets/${ticket.id}/contact-phone`).set(staff).expect(403);
+    await act(t, manager, ticket.id, 'accept');
+    await act(t, manager, ticket.id, 'assign', { assigneeId: staffId });
+    const revealed = await t.http().post(`/api/v1/tickets/${ticket.id}/contact-phone`).set(staff).expect(200);
+    expect(revealed.body).toEqual({ phone: '13812345678' });
+    const audit = await t.db.getRepository(AuditEntry).findBy({ entityType: 'ticket', entityId: ticket.id, action: 'ticket.phone_revealed' });
+    expect(audit.map((a) => a.actorId)).toEqual([staffId]);
+    // A neighbour holds no part in it: refused, and nothing more is logged.
+    await t.http().post(`/api/v1/tickets/${ticket.id}/contact-phone`).set(neighbour).expect(403);
+    expect(await t.db.getRepository(AuditEntry).countBy({ entityType: 'ticket', entityId: ticket.id, action: 'ticket.phone_revealed' })).toBe(1);
+  });
 
   it('goes the whole loop: report with photos, accept, assign, start, resolve with photos, rate → closed, every step on the timeline', async () => {
     const before = await photo({ width: 1200, height: 900 });
@@ -58,8 +82,12 @@ describe('tickets: 随手拍 to 办结', () => {
 
     expect((await act(t, manager, ticket.id, 'accept')).status).toBe(200);
     const assignees = await t.http().get(`/api/v1/communities/${estate.community.id}/assignees`).set(manager).expect(200);
-    expect(assignees.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: staffId, displayName: '刘师傅', title: '维修工' })]));
+    expect(assignees.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: staffId, displayName: '刘师傅', title: '维修工', openTickets: 0 })]));
     expect((await act(t, manager, ticket.id, 'assign', { assigneeId: staffId, note: '请今天修好' })).body.assignee).toBe('物业员工 刘师傅');
+
+    // The manager sees the load before assigning the next one.
+    const loaded = await t.http().get(`/api/v1/communities/${estate.community.id}/assignees`).set(manager).expect(200);
+    expect(loaded.body.find((a: { id: number }) => a.id === staffId).openTickets).toBe(1);
 
     const mine = await t.http().get('/api/v1/tickets?view=assigned').set(staff).expect(200);
     expect(mine.body.items.map((i: { id: number }) => i.id)).toEqual([ticket.id]);
@@ -124,7 +152,7 @@ describe('tickets: 随手拍 to 办结', () => {
   });
 
   it('tells the managers of the company serving the estate about a new ticket, not a manager whose company has no contract there', async () => {
-    const servingManager = await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }]);
+    const servingManager = await createUser(t.db, [roleIn(estate).manager]);
     const stranger = await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: (await createCompany(t.db)).id }]);
     const ticket = await reportPublic();
     const told = await t.db.getRepository(Notification).findBy({ ticketId: ticket.id, kind: 'ticket_new' });
@@ -139,7 +167,7 @@ describe('tickets: 随手拍 to 办结', () => {
     await createContract(t.db, estate.community, incoming, today);
     const departed = await createCompany(t.db);
     await createContract(t.db, estate.community, departed, '2019-01-01', addDays(today, -1));
-    const outgoingManager = await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }]);
+    const outgoingManager = await createUser(t.db, [roleIn(estate).manager]);
     const incomingManager = await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: incoming.id }]);
     const departedManager = await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: departed.id }]);
     const ticket = await reportPublic();
@@ -160,12 +188,12 @@ describe('tickets: 随手拍 to 办结', () => {
     expect((await act(t, manager, first.id, 'assign', { assigneeId: staffId })).status).toBe(200);
     // The second is past its response deadline.
     await t.db.getRepository(Ticket).update({ id: second.id }, { responseDueAt: new Date(Date.now() - 60_000) });
-    const newcomer = await t.signIn((await createUser(t.db, [])).devKey);
+    const newcomer = await t.signInAs();
     await t.http().post('/api/v1/bindings').set(newcomer).send({ houseId: estate.houses[2].id, relation: 'tenant' }).expect(201);
 
     expect((await workload(manager).expect(200)).body).toMatchObject({ unaccepted: 2, overdue: 1, assignedToMe: 0, pendingBindings: 1 });
     expect((await workload(staff).expect(200)).body).toMatchObject({ unaccepted: null, overdue: null, assignedToMe: 1, pendingBindings: null });
-    const committee = await t.signIn((await createUser(t.db, [{ role: 'committee', communityId: estate.community.id }])).devKey);
+    const committee = await t.signInAs(roleIn(estate).committee);
     expect((await workload(committee).expect(200)).body).toMatchObject({ unaccepted: null, overdue: null, assignedToMe: null, pendingBindings: 1 });
 
     // Started work still counts as the staff member's; resolved work no longer does.
@@ -177,7 +205,7 @@ describe('tickets: 随手拍 to 办结', () => {
     // A resident has no workbench here; another estate's manager cannot peek.
     expect((await workload(resident).expect(404)).body.code).toBe('NOT_FOUND');
     const elsewhere = await createEstate(t.db);
-    const otherManager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: elsewhere.community.id, companyId: elsewhere.company.id }])).devKey);
+    const otherManager = await t.signInAs(roleIn(elsewhere).manager);
     await workload(otherManager).expect(404);
   });
 
@@ -200,7 +228,7 @@ describe('tickets: 随手拍 to 办结', () => {
 
   it('lets one of two managers acting at once win; the other gets a conflict, never a lost update', async () => {
     const ticket = await reportPublic();
-    const other = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
+    const other = await t.signInAs(roleIn(estate).manager);
     const [a, b] = await Promise.all([
       t.http().post(`/api/v1/tickets/${ticket.id}/transitions`).set(manager).send({ action: 'accept', version: ticket.version }),
       t.http().post(`/api/v1/tickets/${ticket.id}/transitions`).set(other).send({ action: 'reject', version: ticket.version, reason: '非物业职责' }),

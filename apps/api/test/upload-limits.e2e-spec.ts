@@ -11,7 +11,7 @@ import { House } from '../src/modules/org/house.entity';
 import { Upload } from '../src/modules/uploads/upload.entity';
 import { UploadsService } from '../src/modules/uploads/uploads.service';
 import { createTestApp, TestApp } from './support/app';
-import { createEstate, createResident, createUser, Estate } from './support/fixtures';
+import { createEstate, createResident, Estate, roleIn } from './support/fixtures';
 import { photo } from './support/images';
 import { report } from './support/tickets';
 
@@ -41,7 +41,7 @@ describe('uploads: who, how much, and what', () => {
     storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-limits-'));
     t = await createTestApp({ STORAGE_LOCAL_DIR: storageDir, UPLOAD_DAILY_COUNT: '4', UPLOAD_DAILY_MB: '1', IMAGE_MAX_MEGAPIXELS: '2', IMAGE_DECODE_CONCURRENCY: '2' });
     estate = await createEstate(t.db);
-    manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
+    manager = await t.signInAs(roleIn(estate).manager);
   });
   afterAll(async () => {
     await t.close();
@@ -53,7 +53,7 @@ describe('uploads: who, how much, and what', () => {
   const fresh = async () => t.signIn((await createResident(t.db, estate.houses[1])).devKey);
 
   it('only a user with a role or a house binding may upload; a bare sign-in is refused before the file is read (rule: uploads need a role or binding)', async () => {
-    const bare = await t.signIn((await createUser(t.db, [])).devKey);
+    const bare = await t.signInAs();
     const before = [await t.db.getRepository(Upload).count(), storedFiles().length];
     const refused = await upload(bare, await small()).expect(403);
     expect(refused.body).toMatchObject({ code: 'UPLOAD_NOT_ALLOWED', message: expect.stringContaining('绑定房屋') });
@@ -77,7 +77,7 @@ describe('uploads: who, how much, and what', () => {
     await upload(me, await photo({ width: 300, height: 200 })).expect(201);
 
     // Bytes: vouchers of 400 KB, 1 MB a day.
-    const bytesUser = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
+    const bytesUser = await t.signInAs(roleIn(estate).manager);
     const big = await pdf((doc) => doc.context.register(doc.context.stream(randomBytes(400 * 1024))));
     await upload(bytesUser, big, 'a.pdf').expect(201);
     await upload(bytesUser, big, 'b.pdf').expect(201);
@@ -86,7 +86,7 @@ describe('uploads: who, how much, and what', () => {
   });
 
   it('refuses PDFs that act or do not parse, read by a real parser after decompression, and stores nothing (rule: PDFs parsed)', async () => {
-    const me = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
+    const me = await t.signInAs(roleIn(estate).manager);
     const script = await pdf((doc) => doc.catalog.set(PDFName.of('OpenAction'), doc.context.register(doc.context.obj({ S: 'JavaScript', JS: PDFString.of('app.launchURL("x")') }))));
     expect(script.toString('latin1')).not.toContain('JavaScript'); // packed in a compressed object stream
     const launch = await pdf((doc) => doc.catalog.set(PDFName.of('OpenAction'), doc.context.obj({ S: 'Launch', F: PDFString.of('calc.exe') })));
@@ -155,7 +155,7 @@ describe('house imports: caps on unpacked size and rows', () => {
   beforeAll(async () => {
     t = await createTestApp();
     estate = await createEstate(t.db);
-    manager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: estate.community.id, companyId: estate.company.id }])).devKey);
+    manager = await t.signInAs(roleIn(estate).manager);
   });
   afterAll(() => t.close());
 

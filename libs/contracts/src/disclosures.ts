@@ -132,6 +132,8 @@ export interface DisclosureLineView extends DisclosureLineInput {
   id: number;
   seq: number;
   attachments: { id: number; url: string; thumbnailUrl: string | null; kind: 'image' | 'pdf' }[];
+  /** In review: a committee member approved it since it last changed and no query on it is open (已通过). */
+  approved: boolean;
 }
 
 /** Totals the server computes from the lines (never typed in). */

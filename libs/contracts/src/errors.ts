@@ -74,6 +74,11 @@ export const ERROR_CODES = {
   ESCALATION_CLOSED: '该督办已经结束',
   CONTENT_RISKY: '内容含有不适宜公开的信息，请修改后再提交',
   DEADLINE_LOOSER_THAN_FLOOR: '时限不能宽于县里规定的标准',
+  INVALID_PHONE: '请填写正确的手机号或座机号',
+  CALLER_REQUIRED: '请填写来电人（来访人）的姓名和电话',
+  RETURN_VISIT_NOT_DUE: '该工单现在不需要回访',
+  RETURN_VISIT_SAME_DAY: '今天已经回访过一次，请换一天再试',
+  NO_PHONE_NUMBER: '没有可拨打的电话号码',
   EMERGENCY_RESPONSE_TOO_LONG: '紧急分类必须在几小时内响应，时限太长了',
   // Disclosures
   DISCLOSURE_INVALID: '公示内容有误，请按提示修改',

@@ -7,6 +7,7 @@ export * from './roles';
 export * from './org';
 export * from './identity';
 export * from './tickets';
+export * from './notifications';
 export * from './deadline-floors';
 export * from './disclosures';
 export * from './disclosure-schema';

@@ -1,14 +1,15 @@
 /** Oversight (督办, 统计, 星级评定, 信用). */
 import type { InspectionFigures } from './inspections';
-import type { InternalFigures, TicketState, TicketSummary } from './tickets';
+import type { ChannelSplit, InternalFigures, TicketState, TicketSummary } from './tickets';
 
-/** Figures of residents' tickets (app and hotline); the property side's own tickets are in `internal`. */
-export interface Metrics {
+/** Figures of residents' tickets (every channel, split in `byChannel`); the property side's own tickets are in `internal`. */
+export interface Metrics extends ChannelSplit {
   total: number;
   byState: Partial<Record<TicketState, number>>;
   /** Shares 0..1; null when there is nothing to measure. */
   onTimeResponseRate: number | null;
   onTimeResolutionRate: number | null;
+  /** Satisfied answers among ratings and return visits together (their sources in `satisfactionSources`). */
   satisfactionRate: number | null;
   reopenRate: number | null;
   averageStars: number | null;
@@ -164,5 +165,9 @@ export interface EscalationView {
   closingNote: string | null;
   communityId: number;
   communityName: string;
+  /** The community office (社区/村) whose 督办 it is. */
+  officeName: string;
+  /** Whether the caller may comment, set a deadline and close it (escalations.handle); else the page names the office. */
+  canHandle: boolean;
   ticket: TicketSummary;
 }

@@ -19,7 +19,21 @@ export const TICKET_STATE_LABELS: Record<TicketState, string> = {
 /** States in which the ticket still needs the property side. */
 export const OPEN_TICKET_STATES: readonly TicketState[] = ['submitted', 'accepted', 'assigned', 'in_progress'];
 
-export const TICKET_ACTIONS = ['accept', 'reject', 'assign', 'start', 'resolve', 'close', 'cancel', 'reopen', 'appeal', 'complain'] as const;
+export const TICKET_ACTIONS = [
+  'accept',
+  'reject',
+  'assign',
+  'start',
+  'resolve',
+  'close',
+  'cancel',
+  'reopen',
+  'appeal',
+  'complain',
+  'visit_satisfied',
+  'visit_dissatisfied',
+  'visit_unreachable',
+] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 export const TICKET_ACTION_LABELS: Record<TicketAction, string> = {
   accept: '受理',
@@ -32,15 +46,22 @@ export const TICKET_ACTION_LABELS: Record<TicketAction, string> = {
   reopen: '不满意，重新办理',
   appeal: '申诉',
   complain: '向社区申诉',
+  visit_satisfied: '回访：满意',
+  visit_dissatisfied: '回访：不满意',
+  visit_unreachable: '回访：未联系上',
 };
 
-/** Who may act on a ticket: the reporter, the estate's project manager, the staff member it is assigned to. */
-export type TicketActor = 'reporter' | 'manager' | 'assignee';
+/**
+ * Who may act on a ticket: the reporter, the estate's project manager, the staff member it is assigned to, the
+ * estate's community office (回访).
+ */
+export type TicketActor = 'reporter' | 'manager' | 'assignee' | 'office';
 
 export interface TransitionRule {
   action: TicketAction;
   from: readonly TicketState[];
-  to: TicketState;
+  /** null: the ticket stays in the state it is in (a return-visit try that reached nobody, before the last). */
+  to: TicketState | null;
   actors: readonly TicketActor[];
   /** What the request must carry. */
   needs: readonly ('reason' | 'note' | 'photos' | 'assignee')[];
@@ -62,16 +83,50 @@ export const TICKET_TRANSITIONS: readonly TransitionRule[] = [
   { action: 'reopen', from: ['resolved'], to: 'accepted', actors: ['reporter'], needs: ['reason'] },
   { action: 'appeal', from: ['rejected'], to: 'submitted', actors: ['reporter'], needs: ['reason'] },
   { action: 'complain', from: ['resolved'], to: 'resolved', actors: ['reporter'], needs: ['reason'] },
+  // 回访, only while one is due (returnVisit 'due'): the caller was satisfied; was not (reopened with the reason);
+  // was not reached (the RETURN_VISIT_TRIES-th try, each on another Asia/Shanghai day, closes it as 无法联系).
+  { action: 'visit_satisfied', from: ['resolved', 'closed'], to: 'closed', actors: ['manager', 'office'], needs: [] },
+  { action: 'visit_dissatisfied', from: ['resolved', 'closed'], to: 'accepted', actors: ['manager', 'office'], needs: ['reason'] },
+  { action: 'visit_unreachable', from: ['resolved', 'closed'], to: null, actors: ['manager', 'office'], needs: [] },
 ];
+
+/** The return-visit actions (回访): offered only while a return visit is due. */
+export const RETURN_VISIT_ACTIONS: readonly TicketAction[] = ['visit_satisfied', 'visit_dissatisfied', 'visit_unreachable'];
+/** Tries, each on a different Asia/Shanghai day, before a caller counts as unreachable (无法联系). */
+export const RETURN_VISIT_TRIES = 3;
+
+/**
+ * 回访 of a ticket: null while none is needed; 'due' once it is (resolved with no app reporter, or closed and left
+ * unrated past the rating window); then its outcome. Satisfaction counts these outcomes beside the ratings.
+ */
+export type ReturnVisitState = 'due' | 'satisfied' | 'dissatisfied' | 'unreachable';
+export const RETURN_VISIT_LABELS: Record<ReturnVisitState, string> = { due: '待回访', satisfied: '回访满意', dissatisfied: '回访不满意', unreachable: '无法联系' };
 
 
 /**
- * Where a ticket came from: a resident in the app, the property side of the estate itself (内部报事: never rated by
- * them, counted apart from residents' tickets in every figure), or the 12345 hotline (Open311).
+ * The channel a ticket came by (one column, `source`): a resident in the app; the property side of the estate
+ * itself (内部报事: never rated by them, counted apart from residents' tickets in every figure); the 12345 hotline
+ * (Open311, or filed on a caller's behalf); 信访, 来访, 电话, 物业投诉直通车 (filed on a caller's behalf, 代报); an inspection.
  */
-export const TICKET_SOURCES = ['app', 'internal', 'hotline'] as const;
+export const TICKET_SOURCES = ['app', 'internal', '12345', 'petition', 'visit', 'phone', 'direct_line', 'inspection'] as const;
 export type TicketSource = (typeof TICKET_SOURCES)[number];
-export const TICKET_SOURCE_LABELS: Record<TicketSource, string> = { app: '业主报事', internal: '内部报事', hotline: '12345热线' };
+export const TICKET_SOURCE_LABELS: Record<TicketSource, string> = {
+  app: '小程序',
+  internal: '内部报事',
+  '12345': '12345热线',
+  petition: '信访',
+  visit: '来访',
+  phone: '电话',
+  direct_line: '物业投诉直通车',
+  inspection: '检查发现',
+};
+/** Residents' channels, in the order statistics list them (内部报事 is counted apart). */
+export const RESIDENT_CHANNELS: readonly Exclude<TicketSource, 'internal'>[] = ['app', '12345', 'petition', 'visit', 'phone', 'direct_line', 'inspection'];
+/** Channels a manager, staff member or community office files on a caller's behalf (代报). */
+export const PROXY_CHANNELS = ['12345', 'petition', 'visit', 'phone', 'direct_line', 'inspection'] as const;
+export type ProxyChannel = (typeof PROXY_CHANNELS)[number];
+/** Channels with a caller to record (name and phone): every 代报 channel but an inspection's own finding. */
+export const channelHasCaller = (channel: TicketSource): boolean => channel !== 'inspection' && channel !== 'app' && channel !== 'internal';
 
 export const TICKET_DESCRIPTION_MAX = 1000;
 export const TICKET_PHOTOS_MAX = 9;
@@ -159,6 +214,20 @@ export interface TicketSummary {
   escalated: boolean;
   followerCount: number;
   version: number;
+  source: TicketSource;
+  returnVisit: ReturnVisitState | null;
+  /**
+   * Whom a return visit calls, for those who handle the ticket (the estate's property side, its community office):
+   * the caller of a 代报 ticket or the app reporter, the number masked. Null for everyone else.
+   */
+  contact: TicketContact | null;
+}
+
+export interface TicketContact {
+  name: string;
+  phoneMasked: string | null;
+  /** The full number can be revealed (an audited call): there is one, and the viewer handles the ticket. */
+  canReveal: boolean;
 }
 
 export interface TicketView extends TicketSummary {
@@ -180,7 +249,11 @@ export interface TicketView extends TicketSummary {
   isReporter: boolean;
   /** Held for the manager because WeChat's content check said "review". */
   heldForReview: boolean;
-  source: TicketSource;
+  /** Return-visit tries that reached nobody, and the Asia/Shanghai day of the last one. */
+  returnVisitTries: number;
+  returnVisitTriedOn: string | null;
+  /** Who filed it on the caller's behalf (代报): "项目经理 陈经理". */
+  filedBy: string | null;
   /**
    * Why a step the viewer could otherwise take is refused now (评价 after the window, 重新办理 past the limit,
    * 催办 within the hour…): the page says it before anyone presses the button.
@@ -198,6 +271,21 @@ export interface CreateTicketInput {
   place?: string;
   lat?: number;
   long?: number;
+}
+
+/** 代报: a ticket filed for a caller by a manager, staff member or community office. */
+export interface ProxyTicketInput extends Omit<CreateTicketInput, 'houseId'> {
+  channel: ProxyChannel;
+  /** Required except for an inspection's own finding. */
+  callerName?: string;
+  callerPhone?: string;
+  /** Any house of the estate, when the caller names one. */
+  houseId?: number;
+}
+
+/** The full number, revealed to someone handling the ticket (written to the audit log). */
+export interface RevealedPhone {
+  phone: string;
 }
 
 export interface TransitionInput {
@@ -220,7 +308,7 @@ export interface RatingInput {
   comment?: string;
 }
 
-export type TicketListView = 'mine' | 'following' | 'community' | 'inbox' | 'assigned' | 'oversight';
+export type TicketListView = 'mine' | 'following' | 'community' | 'inbox' | 'assigned' | 'oversight' | 'return_visits';
 
 /** 内部报事 (filed by the estate's own property side): counted apart, never in the residents' figures. */
 export interface InternalFigures {
@@ -234,8 +322,42 @@ export function internalFiguresText(internal: InternalFigures): string | null {
   return internal.total > 0 ? `另有内部报事 ${internal.total} 件（物业自行上报），不计入以上统计` : null;
 }
 
-/** An estate's figures of residents' tickets (app and hotline); the property side's own tickets are in `internal`. */
-export interface TicketStats {
+/** Residents' tickets of one channel. */
+export interface ChannelFigures {
+  channel: Exclude<TicketSource, 'internal'>;
+  label: string;
+  total: number;
+  satisfactionRate: number | null;
+}
+
+/**
+ * Satisfaction by where the answer came from: the reporter's own rating in the app, or a return visit (回访:
+ * satisfied or not; unreachable ones counted apart, never as satisfied); `pending` return visits not yet made.
+ */
+export interface SatisfactionSources {
+  rated: number;
+  ratedSatisfied: number;
+  visited: number;
+  visitedSatisfied: number;
+  unreachable: number;
+  pending: number;
+}
+
+/** Residents' figures split by channel (zero channels left out), and satisfaction by its source. */
+export interface ChannelSplit {
+  byChannel: ChannelFigures[];
+  satisfactionSources: SatisfactionSources;
+}
+
+/** The channel split and the sources of satisfaction in words, one line each (empty when nothing was filed). */
+export function channelSplitLines({ byChannel, satisfactionSources: s }: ChannelSplit): string[] {
+  if (!byChannel.length) return [];
+  const visits = s.visited || s.unreachable || s.pending ? ` · 回访 ${s.visited} 件（满意 ${s.visitedSatisfied}）· 无法联系 ${s.unreachable} · 待回访 ${s.pending}` : '';
+  return [`按渠道：${byChannel.map((c) => `${c.label} ${c.total}`).join(' · ')}`, `满意度来源：评价 ${s.rated} 件（满意 ${s.ratedSatisfied}）${visits}`];
+}
+
+/** An estate's figures of residents' tickets (every channel); the property side's own tickets are in `internal`. */
+export interface TicketStats extends ChannelSplit {
   communityId: number;
   from: string;
   to: string;
@@ -274,6 +396,9 @@ export interface NotificationView {
   title: string;
   body: string;
   ticketId: number | null;
+  disclosureId: number | null;
+  /** The page where the reader can act on it (notificationPage), without the leading slash. */
+  page: string;
   read: boolean;
   createdAt: string;
 }
@@ -292,6 +417,7 @@ export const TICKET_EVENT_LABELS: Record<string, string> = {
   escalation_closed: '督办结束',
   handover: '物业交接，退回待派单',
   reopen: '重新办理',
+  visit_due: '待回访',
 };
 
 /** What happened in one timeline event. */

@@ -1,4 +1,4 @@
-import { addDays, isCalendarDate, lastDayOfMonth, periodDays, periodLabel, quarterOf, shanghaiDate, shanghaiDateTime, shanghaiDayStart, shanghaiTimeOn } from './time';
+import { addDays, isCalendarDate, lastDayOfMonth, parseW3c, periodDays, periodLabel, quarterOf, shanghaiDate, shanghaiDateTime, shanghaiDayStart, shanghaiTimeOn, w3cShanghai } from './time';
 
 describe('time in Asia/Shanghai', () => {
   it('rolls the date over at 16:00 UTC, also around a year end', () => {
@@ -44,5 +44,20 @@ describe('time in Asia/Shanghai', () => {
     expect(periodDays('2026-Q1')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
     expect(periodDays('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
     expect(periodDays('2026')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+  });
+
+  it('writes W3C date-times in Shanghai with whole seconds, as Open311 clients parse them', () => {
+    expect(w3cShanghai('2026-11-28T14:49:59.987Z')).toBe('2026-11-28T22:49:59+08:00');
+    expect(w3cShanghai(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01T00:00:00+08:00');
+  });
+
+  it('reads the W3C dates clients send: offsets, Z, none (Shanghai), a date alone, an unencoded "+"', () => {
+    expect(parseW3c('2026-03-01T08:00:00+08:00')?.toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    expect(parseW3c('2010-03-01T00:00:00Z')?.toISOString()).toBe('2010-03-01T00:00:00.000Z');
+    expect(parseW3c('2026-03-01T08:00:00.5-0100')?.toISOString()).toBe('2026-03-01T09:00:00.500Z');
+    expect(parseW3c('2026-03-01T08:00')?.toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    expect(parseW3c('2026-03-01')?.toISOString()).toBe('2026-02-28T16:00:00.000Z');
+    expect(parseW3c('2026-03-01T08:00:00 08:00')?.toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    for (const bad of ['2026-02-30', '2026-03-01T25:00:00Z', 'yesterday', '03-01-2010', '']) expect([bad, parseW3c(bad)]).toEqual([bad, null]);
   });
 });

@@ -81,3 +81,30 @@ export function periodDays(period: string): { from: string; to: string } {
   if (month) return { from: `${period}-01`, to: lastDayOfMonth(year, Number(month[1])) };
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
+
+/**
+ * An instant as W3C date-time in Shanghai, whole seconds: "2026-11-28T22:49:05+08:00" (Open311 GeoReport v2, whose
+ * clients parse it with W3CDTF parsers that take neither fractions nor a missing offset).
+ */
+export function w3cShanghai(at: Date | number | string): string {
+  const d = shanghaiFields(at);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${shanghaiDate(at)}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`;
+}
+
+const W3C_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Reads a W3C/ISO 8601 date or date-time as clients send it: with an offset or Z, or without one (then Shanghai
+ * time); a date alone is the start of that day in Shanghai. A space where the offset's "+" belongs is read as "+"
+ * (a "+" in a query string that a client did not percent-encode arrives as a space). Null when unreadable.
+ */
+export function parseW3c(text: string): Date | null {
+  const m = W3C_DATE_TIME.exec(text.trim().replace(/ (\d{2}:?\d{2})$/, '+$1'));
+  if (!m) return null;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone] = m;
+  const offset = zone === undefined ? '+08:00' : zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+  const at = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${fraction}${offset}`);
+  // Reject dates that roll over (2026-02-30) by reading the calendar date back.
+  return Number.isNaN(at.getTime()) || !isCalendarDate(`${y}-${mo}-${d}`) ? null : at;
+}

@@ -3,6 +3,7 @@ import Taro from '../../test/stubs/taro';
 import { ApiError } from '../services/http';
 import { getAccessToken, setTokens } from '../services/session';
 import { useRemote, type RemoteOptions } from './useRemote';
+import { settle } from '../../test/support/render';
 
 /** A load the test answers by hand, in any order. */
 function deferred<T>() {
@@ -15,7 +16,6 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
 const offline = new ApiError({ statusCode: 0, code: 'NETWORK', message: '网络不可用，请检查网络后重试' });
 
 function render<T>(load: () => Promise<T>, options?: RemoteOptions<T>) {

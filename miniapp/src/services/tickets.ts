@@ -2,7 +2,9 @@ import type {
   CreateTicketInput,
   DeadlineFloorsView,
   Page,
+  ProxyTicketInput,
   RatingInput,
+  RevealedPhone,
   TicketCategory,
   TicketListView,
   TicketState,
@@ -63,6 +65,16 @@ export function createTicket(input: CreateTicketInput, idempotencyKey: string): 
   return request<TicketView>({ url: '/api/v1/tickets', method: 'POST', data: input, header: { 'Idempotency-Key': idempotencyKey } });
 }
 
+/** 代报: a manager, staff member or community office files what a caller reported by another channel. */
+export function fileOnBehalf(input: ProxyTicketInput, idempotencyKey: string): Promise<TicketView> {
+  return request<TicketView>({ url: '/api/v1/tickets/on-behalf', method: 'POST', data: input, header: { 'Idempotency-Key': idempotencyKey } });
+}
+
+/** The full number to call back (回访), for those handling the ticket; the API writes each reveal to the audit log. */
+export function revealContactPhone(id: number): Promise<RevealedPhone> {
+  return request<RevealedPhone>({ url: `/api/v1/tickets/${id}/contact-phone`, method: 'POST' });
+}
+
 /** Open public tickets like the one about to be filed: the resident may follow one instead (我也遇到). */
 export function similarTickets(communityId: number, categoryCode: string, place?: string): Promise<TicketSummary[]> {
   return request<TicketSummary[]>({ url: '/api/v1/tickets/similar', query: { communityId, categoryCode, place: place?.trim() || undefined } });
@@ -119,6 +131,8 @@ export interface Assignee {
   /** 维修工, 保洁… */
   title: string | null;
   role: string;
+  /** Tickets assigned to them and not yet resolved, in this estate. */
+  openTickets: number;
 }
 
 /** Staff (and managers) of the estate's serving company, to assign a ticket to. */

@@ -63,6 +63,9 @@ const Taro = {
   setClipboardData(_options: { data: string }): Promise<void> {
     return Promise.resolve();
   },
+  makePhoneCall(_options: { phoneNumber: string }): Promise<void> {
+    return Promise.resolve();
+  },
   setNavigationBarTitle(_options: { title: string }): Promise<void> {
     return Promise.resolve();
   },
@@ -109,6 +112,7 @@ const Taro = {
   hideLoading(): Promise<void> {
     return Promise.resolve();
   },
+
   previewImage(_options: { current?: string; urls: string[] }): Promise<void> {
     return Promise.resolve();
   },

@@ -129,6 +129,9 @@ export function ticketSummary(id: number, overrides: Partial<TicketSummary> = {}
     escalated: false,
     followerCount: 0,
     version: 1,
+    source: 'app',
+    returnVisit: null,
+    contact: null,
     ...overrides,
   };
 }
@@ -146,6 +149,9 @@ export function ticketView(id: number, overrides: Partial<TicketView> = {}): Tic
     reporterPhone: null,
     rating: null,
     reopenCount: 0,
+    returnVisitTries: 0,
+    returnVisitTriedOn: null,
+    filedBy: null,
     timeline: [{ id: 1, action: 'created', actor: '张阿姨', fromState: null, toState: 'submitted', note: null, photos: [], at: '2026-11-28T02:00:00.000Z' }],
     actions: [],
     canRate: false,

@@ -53,6 +53,8 @@ const notification: NotificationView = {
   title: '您的报事有了处理结果',
   body: '#7 电梯：已更换按钮面板',
   ticketId: 7,
+  disclosureId: null,
+  page: 'packages/tickets/pages/detail/index?id=7',
   read: false,
   createdAt: '2026-11-28T05:00:00.000Z',
 };
@@ -83,6 +85,8 @@ const workload: Workload = { communityId: 1, unaccepted: 3, overdue: 1, assigned
 
 const metrics = (total: number, overdueOpen: number): Metrics => ({
   internal: { total: 0, onTimeResponseRate: null, onTimeResolutionRate: null },
+  byChannel: [{ channel: 'app', label: '小程序', total, satisfactionRate: 0.75 }],
+  satisfactionSources: { rated: 4, ratedSatisfied: 3, visited: 0, visitedSatisfied: 0, unreachable: 0, pending: 0 },
   total,
   byState: { submitted: 4, closed: total - 4 },
   onTimeResponseRate: 0.86,

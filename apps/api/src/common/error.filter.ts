@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ERROR_CODES, isErrorCode, type ApiErrorBody, type ErrorCode } from '@wuye/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { open311Errors, open311Format, renderOpen311 } from '../modules/tickets/open311-format';
 import { DomainError, serverBusy } from './errors';
 
 const STATUS_CODES: Record<number, [ErrorCode, string]> = {
@@ -134,8 +135,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
 }
 
 /**
- * Answers `error` in the one error shape, or as GeoReport v2's list of {code, description} under /open311 (also
- * for what fails before an Open311 route runs, such as an unreadable body).
+ * Answers `error` in the one error shape, or as GeoReport v2's list of {code, description} under /open311, in XML or
+ * JSON as the URL's extension asks (also for what fails before an Open311 route runs, such as an unreadable body).
  */
 export function replyError(error: unknown, req: FastifyRequest, reply: FastifyReply): ApiErrorBody {
   const { body, headers } = renderError(error);
@@ -143,7 +144,8 @@ export function replyError(error: unknown, req: FastifyRequest, reply: FastifyRe
   if (reply.sent) return body;
   for (const [name, value] of Object.entries(headers ?? {})) reply.header(name, value);
   if (req.url.startsWith('/open311')) {
-    void reply.status(body.statusCode).send([{ code: body.statusCode, description: body.statusCode === 500 ? 'internal error' : body.message }]);
+    const { text, contentType } = renderOpen311(open311Errors(body.statusCode, body.statusCode === 500 ? 'internal error' : body.message), open311Format(req.url) ?? 'json');
+    void reply.status(body.statusCode).type(contentType).send(text);
   } else {
     void reply.status(body.statusCode).send(body);
   }

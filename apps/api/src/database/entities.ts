@@ -14,6 +14,7 @@ import { JobLease } from '../modules/jobs/job-lease.entity';
 import { Notification } from '../modules/notifications/notification.entity';
 import { Escalation } from '../modules/tickets/escalation.entity';
 import { Open311Client } from '../modules/tickets/open311-client.entity';
+import { Open311Request } from '../modules/tickets/open311-request.entity';
 import { TicketCategoryRow } from '../modules/tickets/ticket-category.entity';
 import { DeadlineFloorRow } from '../modules/tickets/deadline-floor.entity';
 import { TicketEvent } from '../modules/tickets/ticket-event.entity';
@@ -57,6 +58,7 @@ export const ENTITIES = [
   Notification,
   JobLease,
   Open311Client,
+  Open311Request,
   Disclosure,
   DisclosureLine,
   DisclosureReview,

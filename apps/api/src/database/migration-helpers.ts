@@ -1,4 +1,4 @@
-import { QueryRunner, TableColumnOptions, TableForeignKey, TableIndex } from 'typeorm';
+import { QueryRunner, Table, TableColumnOptions, TableForeignKey, TableIndex } from 'typeorm';
 
 /**
  * Building blocks for migrations that run unchanged on SQLite and MySQL/MariaDB. Types match columns.ts.
@@ -78,3 +78,25 @@ export const foreignKey = (q: QueryRunner, table: string, column: string, refere
     onDelete: 'NO ACTION',
     onUpdate: 'NO ACTION',
   });
+
+/** An index's columns, marked unique. */
+export const unique = (columnNames: string[]) => ({ unique: columnNames });
+
+/**
+ * A table with its indexes and foreign keys, each named as the entities would name them: indexes are given as their
+ * columns (`unique([...])` for a unique one), foreign keys as [column, referenced table].
+ */
+export async function createTable(
+  q: QueryRunner,
+  name: string,
+  spec: { columns: TableColumnOptions[]; indices?: (string[] | { unique: string[] })[]; foreignKeys?: [string, string][] },
+): Promise<void> {
+  await q.createTable(
+    new Table({
+      name,
+      columns: spec.columns,
+      indices: (spec.indices ?? []).map((i) => (Array.isArray(i) ? index(q, name, i) : index(q, name, i.unique, true))),
+      foreignKeys: (spec.foreignKeys ?? []).map(([column, referenced]) => foreignKey(q, name, column, referenced)),
+    }),
+  );
+}

@@ -193,7 +193,7 @@ export async function seedScale(db: DataSource, options: ScaleOptions, log: (lin
         const reporters = ownersOf.get(community.id);
         const open = ['submitted', 'accepted', 'assigned', 'in_progress'].includes(state);
         await writer.add('ticket', ticketColumns, [
-          ticketId, community.id, community.area_path, reporters ? reporters[i % reporters.length] : null, reporters ? 'app' : 'hotline', 'repair',
+          ticketId, community.id, community.area_path, reporters ? reporters[i % reporters.length] : null, reporters ? 'app' : '12345', 'repair',
           category.code, category.name, category.emergency ? 1 : 0, `${category.name}问题（规模数据 ${i}）`, '[]', 'public', '业主', state, 1,
           sql(responseDue), sql(resolutionDue), acceptedAt ? sql(acceptedAt) : null, resolvedAt ? sql(resolvedAt) : null,
           state === 'closed' || state === 'cancelled' ? sql((resolvedAt ?? created) + 3600_000) : null,

@@ -115,6 +115,18 @@ export interface RoleSpec {
   title?: string;
 }
 
+/** The roles the tests give people in an estate, each spelled once. */
+export const roleIn = (estate: Estate) => ({
+  manager: { role: 'manager', communityId: estate.community.id, companyId: estate.company.id },
+  staff: { role: 'staff', communityId: estate.community.id, companyId: estate.company.id },
+  committee: { role: 'committee', communityId: estate.community.id },
+  chair: { role: 'committee_chair', communityId: estate.community.id },
+  office: { role: 'community_office', areaId: estate.office.id },
+  companyAdmin: { role: 'company_admin', companyId: estate.company.id },
+  townRegulator: { role: 'regulator', areaId: estate.town.id },
+  countyRegulator: { role: 'regulator', areaId: estate.county.id },
+}) satisfies Record<string, RoleSpec>;
+
 /** A user who can sign in through the development sign-in with the returned key. */
 export async function createUser(db: DataSource, roles: RoleSpec[] = [], displayName = unique('用户')): Promise<{ user: User; devKey: string }> {
   const devKey = unique('dev.');

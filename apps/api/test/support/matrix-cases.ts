@@ -28,6 +28,10 @@ export interface MatrixCase {
   last?: boolean;
 }
 
+/** One case for both formats of a GeoReport v2 resource (`requests.json` and `requests.xml`). */
+const open311 = (method: 'GET' | 'POST', resource: string, c: MatrixCase): Record<string, MatrixCase> =>
+  Object.fromEntries(['json', 'xml'].map((format) => [`${method} /open311/v2/${resource}.${format}`, c]));
+
 const daysAgo = (n: number) => new Date(Date.now() + 8 * 3600e3 - n * 86400e3).toISOString().slice(0, 10);
 const today = () => daysAgo(0);
 
@@ -114,6 +118,19 @@ export const MATRIX: Record<string, MatrixCase> = {
 
   // Tickets.
   'POST /api/v1/tickets': { kind: 'scoped', body: (w) => ({ communityId: w.A.communityId, kind: 'repair', categoryCode: 'facility', description: '楼道灯坏了', photoIds: [] }), insider: 'residentA' },
+  'POST /api/v1/tickets/on-behalf': {
+    kind: 'scoped',
+    why: '代报: the property side and the office file for a caller',
+    body: (w) => ({ communityId: w.A.communityId, kind: 'repair', categoryCode: 'facility', description: '来电反映楼道灯坏了', photoIds: [], channel: 'phone', callerName: '王先生', callerPhone: '13800001111' }),
+    insider: 'officeA',
+  },
+  'POST /api/v1/tickets/{id}/contact-phone': {
+    kind: 'scoped',
+    why: 'reveals the number to call back (audited); A’s resident bound no phone, so the manager reaching it is told there is none',
+    path: (w) => ({ id: w.A.ticket }),
+    insider: 'managerA',
+    insiderStatus: 404,
+  },
   'GET /api/v1/tickets': { kind: 'scoped', query: (w) => ({ view: 'community', communityId: w.A.communityId }), insider: 'residentA' },
   'GET /api/v1/tickets/similar': { kind: 'scoped', query: (w) => ({ communityId: w.A.communityId, categoryCode: 'facility', place: '1号门' }), insider: 'neighbourA' },
   'GET /api/v1/tickets/{id}': { kind: 'scoped', path: (w) => ({ id: w.A.ticket }), insider: 'neighbourA' },
@@ -141,18 +158,20 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/communities/{id}/workload': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'managerA' },
   'GET /api/v1/communities/{id}/ticket-stats': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), query: () => ({ from: daysAgo(30), to: today() }), insider: 'managerA' },
 
-  // Open311 GeoReport v2: public tickets, no personal data; filing needs a hotline's key.
-  'GET /open311/v2/services.json': { kind: 'public', why: 'GeoReport v2 service list', query: (w) => ({ jurisdiction_id: w.A.communityCode }), insider: 'anonymous' },
-  'GET /open311/v2/services/{code}': { kind: 'public', why: 'GeoReport v2 service definition', path: () => ({ code: 'facility.json' }), query: (w) => ({ jurisdiction_id: w.A.communityCode }), insider: 'anonymous' },
-  'GET /open311/v2/requests.json': { kind: 'public', why: 'GeoReport v2: public tickets, masked', query: (w) => ({ jurisdiction_id: w.A.communityCode }), insider: 'anonymous' },
+  // Open311 GeoReport v2 (every resource as .json and .xml): public tickets, no personal data; filing needs a hotline's key.
+  ...open311('GET', 'discovery', { kind: 'public', why: 'GeoReport v2 discovery', insider: 'anonymous' }),
+  ...open311('GET', 'services', { kind: 'public', why: 'GeoReport v2 service list', query: (w) => ({ jurisdiction_id: w.A.communityCode }), insider: 'anonymous' }),
+  'GET /open311/v2/services/{code}': { kind: 'public', why: 'GeoReport v2 service definition', path: () => ({ code: 'facility.xml' }), query: (w) => ({ jurisdiction_id: w.A.communityCode }), insider: 'anonymous' },
+  ...open311('GET', 'requests', { kind: 'public', why: 'GeoReport v2: public tickets, masked', query: (w) => ({ jurisdiction_id: w.A.communityCode }), insider: 'anonymous' }),
   'GET /open311/v2/requests/{id}': { kind: 'public', why: 'GeoReport v2: one public ticket', path: (w) => ({ id: `${w.A.ticket}.json` }), query: (w) => ({ jurisdiction_id: w.A.communityCode }), insider: 'anonymous' },
-  'POST /open311/v2/requests.json': {
+  ...open311('GET', 'servicerequestupdates', { kind: 'public', why: 'mySociety extension: state changes of public tickets', query: (w) => ({ jurisdiction_id: w.A.communityCode }), insider: 'anonymous' }),
+  ...open311('POST', 'requests', {
     kind: 'public',
     why: 'a hotline files with its api_key; without one nothing happens',
-    body: (w) => ({ api_key: 'not-a-key', jurisdiction_id: w.A.communityCode, service_code: 'facility', description: '热线来电：路灯不亮' }),
+    body: (w) => ({ api_key: 'not-a-key', jurisdiction_id: w.A.communityCode, service_code: 'facility', description: '热线来电：路灯不亮', address_string: '3栋' }),
     insider: 'anonymous',
     insiderStatus: 403,
-  },
+  }),
   'GET /api/v1/open311-clients': { kind: 'scoped', insider: 'admin' },
   'POST /api/v1/open311-clients': { kind: 'scoped', body: (w) => ({ name: '新热线', areaId: w.A.countyId }), insider: 'admin' },
   'POST /api/v1/open311-clients/{id}/revoke': { kind: 'scoped', path: (w) => ({ id: w.A.open311ClientId }), insider: 'admin', last: true },

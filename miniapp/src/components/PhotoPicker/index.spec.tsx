@@ -6,8 +6,8 @@ import { uploadFile } from '../../services/uploads';
 import PhotoPicker, { usePhotoPicker, type PhotoPickerState } from './index';
 import type { PhotoPickerOptions } from './usePhotoPicker';
 import type { PickedFile } from './pick';
+import { settle } from '../../../test/support/render';
 
-const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
 const files = (...paths: string[]) => paths.map((path) => ({ path, size: 1000 }));
 const images = (...paths: string[]) => ({ tempFilePaths: paths, tempFiles: files(...paths) });
 const shotStates = () => Array.from(document.querySelectorAll('.photo-shot')).map((el) => el.className.replace('photo-shot photo-shot-', ''));

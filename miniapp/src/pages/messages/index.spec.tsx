@@ -1,20 +1,15 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import type { NotificationView } from '@wuye/contracts';
+import { NOTIFICATION_TARGETS, notificationPage, type NotificationView } from '@wuye/contracts';
+import * as routes from '../../routes';
 import Taro from '../../../test/stubs/taro';
 import { fakeApi, flush } from '../../../test/support/fake-api';
 import { setTokens } from '../../services/session';
 import Messages from './index';
 
-const note = (id: number, overrides: Partial<NotificationView> = {}): NotificationView => ({
-  id,
-  kind: 'ticket_resolved',
-  title: '您的报事有了处理结果',
-  body: `#${id} 电梯：已更换按钮面板`,
-  ticketId: id,
-  read: false,
-  createdAt: '2026-11-28T05:00:00.000Z',
-  ...overrides,
-});
+const note = (id: number, overrides: Partial<NotificationView> = {}): NotificationView => {
+  const shown = { id, kind: 'ticket_resolved', title: '您的报事有了处理结果', body: `#${id} 电梯：已更换按钮面板`, ticketId: id, disclosureId: null, read: false, createdAt: '2026-11-28T05:00:00.000Z', ...overrides };
+  return { ...shown, page: notificationPage(shown) };
+};
 
 describe('消息', () => {
   beforeEach(() => setTokens({ accessToken: 'access', refreshToken: 'refresh' }));
@@ -40,6 +35,36 @@ describe('消息', () => {
     expect(navigate).toHaveBeenCalledWith({ url: '/packages/tickets/pages/detail/index?id=7' });
     expect(screen.queryByText('未读')).not.toBeInTheDocument();
     expect(screen.queryByText('1 条未读')).not.toBeInTheDocument();
+  });
+
+  it('opens the page where the reader acts: 受理 for a new ticket, 开始办理 for a 派单, the review for a disclosure', async () => {
+    fakeApi({
+      'GET /api/v1/notifications': {
+        items: [
+          note(1, { kind: 'ticket_new', title: '新工单：电梯', ticketId: 31, read: true }),
+          note(2, { kind: 'ticket_assigned', title: '新的派单', ticketId: 32, read: true }),
+          note(3, { kind: 'disclosure_review', title: '有公示待审核', ticketId: null, disclosureId: 41, read: true }),
+          note(4, { kind: 'disclosure_question', title: '业主对公示提出质询', ticketId: null, disclosureId: 42, read: true }),
+        ],
+        nextCursor: null,
+      },
+      'GET /api/v1/notifications/unread-count': { unread: 0 },
+    });
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    render(<Messages />);
+    for (const title of ['新工单：电梯', '新的派单', '有公示待审核', '业主对公示提出质询']) fireEvent.click(await screen.findByText(title));
+    expect(navigate.mock.calls.map(([options]) => options.url)).toEqual([
+      '/packages/work/pages/ticket/index?id=31',
+      '/packages/work/pages/ticket/index?id=32',
+      '/packages/review/pages/detail/index?id=41',
+      '/packages/disclosures/pages/manage/index?tab=questions',
+    ]);
+  });
+
+  it('every page a notification opens is a page of the app', () => {
+    const pages: unknown[] = Object.values(routes).filter((route) => typeof route === 'string');
+    const missing = Object.entries(NOTIFICATION_TARGETS).filter(([, target]) => !pages.includes(`/${target.page}`));
+    expect(missing).toEqual([]);
   });
 
   it('says what will appear here when there is nothing yet', async () => {

@@ -7,7 +7,6 @@ import StatusNotice from '../../components/StatusNotice';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useRemote } from '../../hooks/useRemote';
 import { useSession } from '../../hooks/useSession';
-import { ticketDetailPage } from '../../routes';
 import { showError } from '../../services/errors';
 import { listNotifications, markAllNotificationsRead, markNotificationRead, unreadNotificationCount } from '../../services/notifications';
 import './index.scss';
@@ -25,7 +24,7 @@ function showUnreadBadge(unread: number): void {
   }
 }
 
-/** 消息: ticket updates (accepted, resolved, please rate…), newest first; tapping one opens its ticket. */
+/** 消息: ticket and disclosure updates, newest first; tapping one opens the page where the reader can act. */
 export default function Messages() {
   const gate = useSession();
   const list = usePagedList(listNotifications);
@@ -75,7 +74,8 @@ export default function Messages() {
       setUnread(Math.max(0, unread - 1));
       markNotificationRead(item.id).catch(() => undefined);
     }
-    if (item.ticketId !== null) void Taro.navigateTo({ url: ticketDetailPage(item.ticketId) });
+    // The page where the reader can act on it, as the API says (a 新工单 opens 受理, a 待审核 the review).
+    void Taro.navigateTo({ url: `/${item.page}` });
   };
 
   const readAll = async () => {
@@ -125,7 +125,7 @@ export default function Messages() {
                 <View className="wrap-text message-body">{item.body}</View>
                 <View className="muted">{shanghaiDateTime(item.createdAt)}</View>
               </View>
-              {item.ticketId !== null ? <Text className="link-arrow">›</Text> : null}
+              <Text className="link-arrow">›</Text>
             </View>
           ))}
         </View>

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 import { rebuildRollups } from '../../modules/tickets/rollups.service';
-import { date, id, index, integer, isMysql, ref, text, timestamps, varchar } from '../migration-helpers';
+import { createTable, date, id, index, integer, isMysql, ref, text, timestamps, varchar } from '../migration-helpers';
 import { shanghaiDate } from '@wuye/contracts';
 
 const COUNTERS = ['total', 'submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'cancelled', 'responded', 'responded_on_time', 'resolved_count', 'resolved_on_time', 'rated', 'satisfied', 'stars_sum', 'reopened', 'ever_resolved'];
@@ -28,27 +28,24 @@ export class Oversight1764300000005 implements MigrationInterface {
         indices: [index(q, 'star_rating', ['community_id', 'year', 'id'])],
       }),
     );
-    await q.createTable(
-      new Table({
-        name: 'credit_event',
-        columns: [
-          id(),
-          ref('company_id'),
-          ref('manager_user_id', true),
-          ref('community_id', true),
-          varchar('kind', 24),
-          integer('points', false, 0),
-          date('occurred_on'),
-          varchar('reason', 500),
-          ref('issuing_area_id'),
-          ref('created_by_id'),
-          ...timestamps(q, false),
-        ],
-        indices: [index(q, 'credit_event', ['company_id', 'occurred_on'])],
-      }),
-    );
+    await createTable(q, 'credit_event', {
+      columns: [
+        id(),
+        ref('company_id'),
+        ref('manager_user_id', true),
+        ref('community_id', true),
+        varchar('kind', 24),
+        integer('points', false, 0),
+        date('occurred_on'),
+        varchar('reason', 500),
+        ref('issuing_area_id'),
+        ref('created_by_id'),
+        ...timestamps(q, false),
+      ],
+      indices: [['company_id', 'occurred_on']],
+    });
     // Tickets filed before this migration are counted too (per source only from migration 7 on).
-    await rebuildRollups(q, isMysql(q), shanghaiDate(), { months: false, sources: false });
+    await rebuildRollups(q, isMysql(q), shanghaiDate(), { months: false, sources: false, visits: false });
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -24,7 +24,7 @@ export class MonthlyRollups1764300000006 implements MigrationInterface {
       }),
     );
     // Rollups had no source yet (migration 7 adds it): the rebuild as it was then.
-    await rebuildMonthlyRollups(q, q.connection.options.type === 'mysql' || q.connection.options.type === 'mariadb', { sources: false });
+    await rebuildMonthlyRollups(q, q.connection.options.type === 'mysql' || q.connection.options.type === 'mariadb', { sources: false, visits: false });
     for (const due of ['response_due_at', 'resolution_due_at']) {
       await q.createIndex('ticket', index(q, 'ticket', ['state', due, 'area_path', 'community_id']));
       await q.dropIndex('ticket', index(q, 'ticket', ['state', due]).name as string);

@@ -29,7 +29,7 @@ export class TicketSources1764300000007 implements MigrationInterface {
       await q.dropIndex(table, index(q, table, ['community_id', period, 'category_code'], true).name as string);
       await q.createIndex(table, index(q, table, ['community_id', period, 'category_code', 'source'], true));
     }
-    await rebuildRollups(q, isMysql(q), shanghaiDate());
+    await rebuildRollups(q, isMysql(q), shanghaiDate(), { visits: false });
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -39,7 +39,7 @@ export class TicketSources1764300000007 implements MigrationInterface {
       await q.dropColumn(table, 'source');
       await q.createIndex(table, index(q, table, ['community_id', period, 'category_code'], true));
     }
-    await rebuildRollups(q, isMysql(q), shanghaiDate(), { sources: false });
+    await rebuildRollups(q, isMysql(q), shanghaiDate(), { sources: false, visits: false });
     await q.query("UPDATE ticket SET source = 'app' WHERE source = 'internal'");
     await q.changeColumn('ticket', 'source', new TableColumn(varchar('source', 8, false, 'app')));
   }

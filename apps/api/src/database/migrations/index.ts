@@ -11,8 +11,12 @@ import { ExactIdempotencyKeys1764300000009 } from './1764300000009-ExactIdempote
 import { UploadLimits1764300000010 } from './1764300000010-UploadLimits';
 import { StarRatingVersions1764300018000 } from './1764300018000-StarRatingVersions';
 import { DeadlineFloors1764300018001 } from './1764300018001-DeadlineFloors';
+import { Open311Requests1764300019100 } from './1764300019100-Open311Requests';
+import { TicketChannels1764300019200 } from './1764300019200-TicketChannels';
+import { ProxyIdempotency1764300019201 } from './1764300019201-ProxyIdempotency';
 import { Inspections1764300020000 } from './1764300020000-Inspections';
 import { Patrols1764300020001 } from './1764300020001-Patrols';
+import { NotificationTargets1764300023000 } from './1764300023000-NotificationTargets';
 
 /** In order. The same migrations run on SQLite and on MySQL/MariaDB. */
 export const MIGRATIONS = [
@@ -29,6 +33,10 @@ export const MIGRATIONS = [
   UploadLimits1764300000010,
   StarRatingVersions1764300018000,
   DeadlineFloors1764300018001,
+  Open311Requests1764300019100,
+  TicketChannels1764300019200,
+  ProxyIdempotency1764300019201,
   Inspections1764300020000,
   Patrols1764300020001,
+  NotificationTargets1764300023000,
 ];

@@ -29,6 +29,10 @@ const inputOf = (l: DisclosureLine): DisclosureLineInput => ({ kind: l.kind, ite
  * The manager's side of 公示: drafting, submitting to the committee, taking it back to revise, and correcting a
  * published version with a new one. Every step is loaded through the lifecycle table (DisclosureViewsService.loadFor).
  */
+/** A new draft, created or corrected by the caller: not yet reviewed, signed or on the chain. */
+const unreviewed = (caller: Principal) =>
+  ({ state: 'draft', reviewRound: 0, createdById: caller.userId, submittedAt: null, publishedAt: null, signedOffById: null, chainSeq: null, hash: null, prevHash: null }) as const;
+
 @Injectable()
 export class DisclosureDraftingService {
   constructor(
@@ -55,21 +59,13 @@ export class DisclosureDraftingService {
           type: dto.type,
           period: dto.period,
           title: dto.title,
-          state: 'draft',
           lineageId: null,
           version: 1,
           supersedesId: null,
           correctionReason: null,
           content,
           totals: computeTotals(dto.type, content, lines),
-          reviewRound: 0,
-          createdById: caller.userId,
-          submittedAt: null,
-          publishedAt: null,
-          signedOffById: null,
-          chainSeq: null,
-          hash: null,
-          prevHash: null,
+          ...unreviewed(caller),
         }),
       );
       await m.getRepository(Disclosure).update(d.id, { lineageId: d.id });
@@ -135,7 +131,7 @@ export class DisclosureDraftingService {
         .where("id = :id AND state = 'draft' AND row_version = :v", { id, v: d.rowVersion })
         .execute();
       if (!result.affected) throw stale('请刷新后再提交');
-      await this.notifications.notify(await committeeOf(m, d.communityId), { kind: 'disclosure_review', title: '有公示待审核', body: `${DISCLOSURE_TYPE_LABELS[d.type]}（${d.period}）：${d.title}` }, m);
+      await this.notifications.notify(await committeeOf(m, d.communityId), { kind: 'disclosure_review', title: '有公示待审核', body: `${DISCLOSURE_TYPE_LABELS[d.type]}（${d.period}）：${d.title}`, disclosureId: d.id }, m);
     });
     this.notifications.kick();
     return this.views.get(id, caller);
@@ -165,21 +161,13 @@ export class DisclosureDraftingService {
           id: undefined,
           title: dto.title ?? old.title,
           period: dto.period ?? old.period,
-          state: 'draft',
           lineageId: lineage,
           version: (latest?.version ?? old.version) + 1,
           supersedesId: old.id,
           correctionReason: dto.reason.trim(),
           content,
           totals: computeTotals(old.type, content, lines),
-          reviewRound: 0,
-          createdById: caller.userId,
-          submittedAt: null,
-          publishedAt: null,
-          signedOffById: null,
-          chainSeq: null,
-          hash: null,
-          prevHash: null,
+          ...unreviewed(caller),
           rowVersion: 1,
           createdAt: undefined,
           updatedAt: undefined,

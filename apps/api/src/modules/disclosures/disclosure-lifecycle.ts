@@ -42,20 +42,31 @@ export function disclosureActions(
   return { can, blocked };
 }
 
+type LineReviewed = { id: number; changedRound: number };
+type ReviewMade = { lineId: number | null; round: number; reviewerId: number; decision: 'approve' | 'query'; answeredAt: Date | null };
+
+/**
+ * Whether a line stands approved: a committee member (other than `exceptId`, the one signing) approved it, or the
+ * whole, in a round after the line last changed, and no query on it waits for an answer.
+ */
+export function lineApproved(line: LineReviewed, reviews: readonly ReviewMade[], exceptId?: number): boolean {
+  const approved = reviews.some((r) => r.decision === 'approve' && r.reviewerId !== exceptId && (r.lineId === line.id || r.lineId === null) && r.round > line.changedRound);
+  return approved && !reviews.some((r) => r.decision === 'query' && !r.answeredAt && r.lineId === line.id);
+}
+
 /**
  * Why the chair may not sign off yet, or null (业账社审, separation of duties): every query answered, whichever round
  * raised it (a change to the line it is about closes it too), and every line approved by a committee member other
  * than the one signing, in a round after the line last changed (an approval of the whole counts for every line).
  */
 export function signOffHold(
-  lines: readonly { id: number; seq: number; changedRound: number }[],
-  reviews: readonly { lineId: number | null; round: number; reviewerId: number; decision: 'approve' | 'query'; answeredAt: Date | null }[],
+  lines: readonly (LineReviewed & { seq: number })[],
+  reviews: readonly ReviewMade[],
   signerId: number,
 ): { code: 'OPEN_QUERIES' | 'LINES_NOT_APPROVED'; message: string } | null {
   const open = reviews.filter((r) => r.decision === 'query' && !r.answeredAt).length;
   if (open) return { code: 'OPEN_QUERIES', message: `还有 ${open} 条质疑未回复，不能签发` };
-  const approved = (l: (typeof lines)[number]) => reviews.some((r) => r.decision === 'approve' && r.reviewerId !== signerId && (r.lineId === l.id || r.lineId === null) && r.round > l.changedRound);
-  const waiting = lines.filter((l) => !approved(l)).map((l) => l.seq);
+  const waiting = lines.filter((l) => !lineApproved(l, reviews, signerId)).map((l) => l.seq);
   if (waiting.length) return { code: 'LINES_NOT_APPROVED', message: `第 ${waiting.join('、')} 项还没有其他委员审核通过，不能签发` };
   return null;
 }

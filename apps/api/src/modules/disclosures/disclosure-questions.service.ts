@@ -50,7 +50,7 @@ export class DisclosureQuestionsService {
         dueAt: new Date(Date.now() + community.questionAnswerDays * 86400_000),
         overdueNotifiedAt: null,
       });
-      await this.notifications.notify(await managersOf(m, d.communityId), { kind: 'disclosure_question', title: '业主对公示提出质询', body: `${d.title}：${scrubPersonal(dto.text).slice(0, 80)}（${community.questionAnswerDays} 天内回复）` }, m);
+      await this.notifications.notify(await managersOf(m, d.communityId), { kind: 'disclosure_question', title: '业主对公示提出质询', body: `${d.title}：${scrubPersonal(dto.text).slice(0, 80)}（${community.questionAnswerDays} 天内回复）`, disclosureId: d.id }, m);
     });
     return this.views.get(id, caller);
   }
@@ -63,7 +63,7 @@ export class DisclosureQuestionsService {
     await this.db.transaction(async (m) => {
       const result = await m.getRepository(DisclosureQuestion).update({ id: questionId, answeredAt: IsNull() }, { answer: dto.answer.trim(), answeredById: caller.userId, answeredAt: new Date() });
       if (!result.affected) throw conflict('ALREADY_ANSWERED', '该质询已回复');
-      await this.notifications.notify([q.askerId], { kind: 'question_answered', title: '您的质询已回复', body: scrubPersonal(dto.answer).slice(0, 100) }, m);
+      await this.notifications.notify([q.askerId], { kind: 'question_answered', title: '您的质询已回复', body: scrubPersonal(dto.answer).slice(0, 100), disclosureId: q.disclosureId }, m);
     });
     return questionView(await this.db.getRepository(DisclosureQuestion).findOneByOrFail({ id: questionId }), true);
   }
@@ -93,7 +93,7 @@ export class DisclosureQuestionsService {
         flagged++;
         const community = await m.getRepository(Community).findOneByOrFail({ id: q.communityId });
         const people = [...(await committeeOf(m, q.communityId)), ...(await officersOf(m, q.communityId))];
-        await this.notifications.notify(people, { kind: 'question_overdue', title: `质询逾期未答：${community.name}`, body: scrubPersonal(q.text).slice(0, 100) }, m);
+        await this.notifications.notify(people, { kind: 'question_overdue', title: `质询逾期未答：${community.name}`, body: scrubPersonal(q.text).slice(0, 100), disclosureId: q.disclosureId }, m);
       });
     }
     return flagged;

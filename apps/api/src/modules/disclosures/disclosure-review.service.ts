@@ -5,7 +5,7 @@ import type { DisclosureView } from '@wuye/contracts';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { ContentSecurityService } from '../content/content-security.service';
 import { AuditService } from '../identity/audit.service';
-import { managersOf } from '../identity/people';
+import { committeeOf, managersOf } from '../identity/people';
 import type { Principal } from '../identity/principal';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ChainService } from './chain.service';
@@ -43,7 +43,7 @@ export class DisclosureReviewService {
     if (comment) await this.contentSecurity.checkText(caller.userId, comment, 2);
     await this.db.transaction(async (m) => {
       await m.getRepository(DisclosureReview).insert({ disclosureId: id, lineId: dto.lineId ?? null, round: d.reviewRound, reviewerId: caller.userId, decision: dto.decision, comment, answer: null, answeredById: null, answeredAt: null });
-      if (dto.decision === 'query') await this.notifications.notify(await managersOf(m, d.communityId), { kind: 'disclosure_query', title: '业委会对公示有疑问', body: `${d.title}：${comment}` }, m);
+      if (dto.decision === 'query') await this.notifications.notify(await managersOf(m, d.communityId), { kind: 'disclosure_query', title: '业委会对公示有疑问', body: `${d.title}：${comment}`, disclosureId: d.id }, m);
     });
     return this.views.get(id, caller);
   }
@@ -54,8 +54,12 @@ export class DisclosureReviewService {
     const d = await this.views.loadFor('answerReview', review.disclosureId, caller);
     if (review.decision !== 'query') throw conflict('ILLEGAL_TRANSITION', '只有质疑需要回复');
     await this.contentSecurity.checkText(caller.userId, dto.answer, 2);
-    const result = await this.db.getRepository(DisclosureReview).update({ id: reviewId, answeredAt: IsNull() }, { answer: dto.answer.trim(), answeredById: caller.userId, answeredAt: new Date() });
-    if (!result.affected) throw conflict('ALREADY_ANSWERED', '该质疑已回复');
+    await this.db.transaction(async (m) => {
+      const result = await m.getRepository(DisclosureReview).update({ id: reviewId, answeredAt: IsNull() }, { answer: dto.answer.trim(), answeredById: caller.userId, answeredAt: new Date() });
+      if (!result.affected) throw conflict('ALREADY_ANSWERED', '该质疑已回复');
+      // The committee reads the answer before approving the line again or signing off.
+      await this.notifications.notify(await committeeOf(m, d.communityId), { kind: 'query_answered', title: '物业已回复质疑', body: `${d.title}：${dto.answer.trim()}`, disclosureId: d.id }, m);
+    });
     return this.views.get(d.id, caller);
   }
 
@@ -72,7 +76,7 @@ export class DisclosureReviewService {
       alongside: async (m, published) => {
       if (d.supersedesId) await m.getRepository(Disclosure).update({ id: d.supersedesId, state: 'published' }, { state: 'superseded' });
       await this.audit.record({ actorId: caller.userId, action: 'disclosure.publish', entityType: 'disclosure', entityId: id, communityId: d.communityId, after: { hash: published.hash, chainSeq: published.chainSeq } }, m);
-      await this.notifications.notify(await managersOf(m, d.communityId), { kind: 'disclosure_published', title: '公示已签发', body: d.title }, m);
+      await this.notifications.notify(await managersOf(m, d.communityId), { kind: 'disclosure_published', title: '公示已签发', body: d.title, disclosureId: d.id }, m);
       },
     });
     return this.views.get(id, caller);

@@ -9,7 +9,7 @@ import type { Principal } from '../identity/principal';
 import { User } from '../identity/user.entity';
 import { Community } from '../org/community.entity';
 import { UploadsService } from '../uploads/uploads.service';
-import { disclosureActions, holdsStep, refusalFrom, signOffHold } from './disclosure-lifecycle';
+import { disclosureActions, holdsStep, refusalFrom, lineApproved, signOffHold } from './disclosure-lifecycle';
 import { DisclosureLine } from './disclosure-line.entity';
 import { DisclosureQuestion } from './disclosure-question.entity';
 import { DisclosureReview } from './disclosure-review.entity';
@@ -108,6 +108,7 @@ export class DisclosureViewsService {
         ),
         attachmentIds: l.attachmentIds,
         attachments: l.attachmentIds.map((a) => attachments.get(a)).filter((v): v is NonNullable<typeof v> => Boolean(v)),
+        approved: d.state === 'in_review' && lineApproved(l, reviews),
       })),
       reviewRound: d.reviewRound,
       reviews: reviews.map(

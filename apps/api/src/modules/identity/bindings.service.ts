@@ -81,7 +81,7 @@ export class BindingsService {
       if (owners.length) {
         const label = await this.labelOf(m, house);
         await this.notifications.notify(owners, { kind: 'binding_contested', title: '有人申请登记为您房屋的业主', body: `${label}：有人提交了业主绑定申请。这套房屋已有业主，申请将由社区（村）审核；如有疑问请联系社区。` }, m);
-        await this.notifications.notify(await officersOf(m, house.communityId), { kind: 'binding_contested', title: '待审核：已有业主的房屋', body: `${label}：有一份新的业主绑定申请，这套房屋已有业主，须由社区（村）审核。` }, m);
+        await this.notifications.notify(await officersOf(m, house.communityId), { kind: 'binding_review', title: '待审核：已有业主的房屋', body: `${label}：有一份新的业主绑定申请，这套房屋已有业主，须由社区（村）审核。` }, m);
       }
       return binding.id;
     });

@@ -31,3 +31,12 @@ export function maskPhone(phone: string): string {
 export function phoneFields(phone: string, key: Buffer) {
   return { phoneCipher: encryptPhone(phone, key), phoneMasked: maskPhone(phone), phoneHash: hashPhone(phone, key) };
 }
+
+/**
+ * A number typed for someone else (a caller of 代报): a mainland mobile (with or without +86/0086) or a landline with
+ * its area code, as digits; null when it is neither.
+ */
+export function normalizePhone(input: string): string | null {
+  const digits = input.replace(/[\s\-()（）]/g, '').replace(/^(?:\+?86|0086)(?=1[3-9]\d{9}$)/, '');
+  return /^1[3-9]\d{9}$/.test(digits) || /^0\d{9,11}$/.test(digits) ? digits : null;
+}

@@ -46,6 +46,10 @@ export const POLICIES = {
   'tickets.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'staff', 'committee', 'committee_chair', 'resident'],
   /** Triage: accept, reject, assign; the estate's inbox. */
   'tickets.handle': ['platform_admin', 'manager'],
+  /** File a ticket on a caller's behalf (代报: 12345, 信访, 来访, 电话, 物业投诉直通车, an inspection). */
+  'tickets.file_for': ['platform_admin', 'manager', 'staff', 'community_office'],
+  /** Record return visits (回访) and reveal the number to call (audited). */
+  'tickets.visit': ['platform_admin', 'manager', 'community_office'],
   /** Work on tickets assigned to one. */
   'tickets.work': ['staff', 'manager'],
   /** See everything about an estate's tickets, reporters included (the property side). */

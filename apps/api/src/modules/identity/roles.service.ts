@@ -200,6 +200,9 @@ export class RolesService {
 
   /** Every grant goes through here: the same role twice is the first one, and 职责分离 is checked in the same transaction. */
   private async grant(m: EntityManager, userId: number, scope: Scope, title: string | null, grantedById: number, action: string, caller: Principal): Promise<number> {
+    // Two grants to one person at once (a committee invitation and a staff one, accepted together) would each pass
+    // the check below before either is written: the person's row is locked first, so they take turns.
+    await m.createQueryBuilder().update(User).set({ id: () => 'id' }).where('id = :userId', { userId }).execute();
     const repo = m.getRepository(RoleAssignment);
     const same = await repo.findOneBy({
       userId,

@@ -105,12 +105,15 @@ export async function areaRoots(db: DataSource | EntityManager, principal: Princ
   return ids.length ? db.getRepository(Area).findBy({ id: In(ids) }) : [];
 }
 
+/** Whether an area reaches a place of this area path: it is that area or lies above it. */
+export const areaCovers = (area: Pick<Area, 'path'>, areaPath: string) => areaPath.startsWith(area.path);
+
 /** An area the caller oversees (it, or one above it, is theirs), or 404: a town regulator asking for the county gets nothing. */
 export async function areaInScope(db: DataSource | EntityManager, principal: Principal, areaId: number, policy: Policy = 'oversight.read'): Promise<Area> {
   const area = await db.getRepository(Area).findOneBy({ id: areaId });
   if (!area) throw notFound('area');
   const roots = await areaRoots(db, principal, policy);
-  if (roots !== 'all' && !roots.some((r) => area.path.startsWith(r.path))) throw notFound('area');
+  if (roots !== 'all' && !roots.some((r) => areaCovers(r, area.path))) throw notFound('area');
   return area;
 }
 

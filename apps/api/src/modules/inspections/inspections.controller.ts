@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger'
 import type { FastifyReply } from 'fastify';
 import { sendXlsx, XLSX } from '../../common/download';
 import type { InspectionStats, InspectionSummary, InspectionTemplateView, InspectionView, Page, RectificationSummary, RectificationView } from '@wuye/contracts';
-import { idempotencyKey } from '../../common/idempotency';
+import { readIdempotencyKey } from '../../common/idempotency';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
@@ -46,7 +46,7 @@ export class InspectionsController {
   @Allow('inspections.write')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '8–64 characters [A-Za-z0-9_-], one per inspection draft' })
   async create(@Body() dto: CreateInspectionDto, @Caller() caller: Principal, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: FastifyReply): Promise<InspectionView> {
-    const { inspection, replayed } = await this.inspections.create(dto, caller, idempotencyKey(key));
+    const { inspection, replayed } = await this.inspections.create(dto, caller, readIdempotencyKey(key));
     if (replayed) res.header('Idempotent-Replayed', 'true');
     return inspection;
   }

@@ -25,6 +25,10 @@ export class Notification {
   @RefColumn({ nullable: true })
   ticketId: number | null;
 
+  /** The disclosure it is about: its page is where the reader acts (notificationPage). */
+  @RefColumn({ nullable: true })
+  disclosureId: number | null;
+
   @InstantColumn({ nullable: true })
   readAt: Date | null;
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import type { NotificationView, Page } from '@wuye/contracts';
+import { notificationPage, type NotificationView, type Page } from '@wuye/contracts';
 import { wechatConfig, type WechatConfig } from '../../config';
 import { DomainError, notFound } from '../../common/errors';
 import { scrubPersonal, scrubStrings } from '../../common/privacy';
@@ -17,6 +17,7 @@ export interface NotificationDraft {
   title: string;
   body: string;
   ticketId?: number | null;
+  disclosureId?: number | null;
   /** Also send a WeChat subscribe message with this template (if configured and the user came through WeChat). */
   template?: TemplateKind;
   /** thing1: 事项 (≤20), phrase2: 状态 (≤5), time3: 时间, thing4: 提示 (≤20). */
@@ -62,6 +63,7 @@ export class NotificationsService {
         title: cut(scrubPersonal(draft.title), 64),
         body: cut(scrubPersonal(draft.body), 255),
         ticketId: draft.ticketId ?? null,
+        disclosureId: draft.disclosureId ?? null,
         readAt: null,
         wechatStatus: withOpenid.has(userId) ? ('pending' as const) : ('none' as const),
         wechatTemplateId: withOpenid.has(userId) ? templateId : null,
@@ -107,7 +109,7 @@ export class NotificationsService {
       await this.wechat.callWithToken('subscribe_send', '/cgi-bin/message/subscribe/send', {
         touser: openid,
         template_id: n.wechatTemplateId,
-        page: n.ticketId ? `packages/tickets/pages/detail/index?id=${n.ticketId}` : 'pages/messages/index',
+        page: notificationPage(n),
         data,
         miniprogram_state: this.config.miniprogramState,
         lang: 'zh_CN',
@@ -133,7 +135,7 @@ export class NotificationsService {
       cursor: query.cursor,
       limit: query.limit,
       keyOf: (n) => [n.id],
-      view: (n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, ticketId: n.ticketId, read: n.readAt !== null, createdAt: n.createdAt.toISOString() }),
+      view: (n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, ticketId: n.ticketId, disclosureId: n.disclosureId, page: notificationPage(n), read: n.readAt !== null, createdAt: n.createdAt.toISOString() }),
     });
   }
 

@@ -5,6 +5,7 @@ import type { EscalationView, Page } from '@wuye/contracts';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
 import type { Principal } from '../identity/principal';
+import { Area } from '../org/area.entity';
 import { Community } from '../org/community.entity';
 import { Escalation } from '../tickets/escalation.entity';
 import { ESCALATION_REASON_LABELS, type TicketStep } from '../tickets/lifecycle';
@@ -28,7 +29,7 @@ export class EscalationQueueService {
     if (query.ticketId) qb.andWhere('e.ticketId = :ticketId', { ticketId: query.ticketId });
     qb.andWhere('e.state = :state', { state: query.state ?? 'open' });
     const page = await keysetPage(qb, { columns: [{ expr: 'e.id', dir: 'DESC' }], cursor: query.cursor, limit: query.limit, keyOf: (e) => [e.id] });
-    return { items: await this.viewsOf(page.items), nextCursor: page.nextCursor };
+    return { items: await this.viewsOf(page.items, caller), nextCursor: page.nextCursor };
   }
 
   private async load(id: number, caller: Principal): Promise<{ escalation: Escalation; ticket: Ticket }> {
@@ -41,7 +42,7 @@ export class EscalationQueueService {
   async comment(id: number, note: string, caller: Principal): Promise<EscalationView> {
     const { escalation, ticket } = await this.load(id, caller);
     await this.officeStep(ticket, { kind: 'office_comment', note }, caller);
-    return (await this.viewsOf([escalation]))[0];
+    return (await this.viewsOf([escalation], caller))[0];
   }
 
   async setDeadline(id: number, dto: EscalationDeadlineDto, caller: Principal): Promise<EscalationView> {
@@ -49,7 +50,7 @@ export class EscalationQueueService {
     const deadline = new Date(dto.deadlineAt);
     if (Number.isNaN(deadline.getTime()) || deadline.getTime() <= Date.now()) throw invalid('督办期限应晚于现在', { field: 'deadlineAt' });
     await this.officeStep(ticket, { kind: 'office_deadline', deadlineAt: deadline, note: dto.note }, caller, (m) => m.getRepository(Escalation).update(id, { deadlineAt: deadline }));
-    return (await this.viewsOf([await this.db.getRepository(Escalation).findOneByOrFail({ id })]))[0];
+    return (await this.viewsOf([await this.db.getRepository(Escalation).findOneByOrFail({ id })], caller))[0];
   }
 
   async close(id: number, note: string, caller: Principal): Promise<EscalationView> {
@@ -59,7 +60,7 @@ export class EscalationQueueService {
       const result = await m.getRepository(Escalation).update({ id, state: 'open' }, { state: 'closed', closedAt: new Date(), closedById: caller.userId, closingNote: note.trim() });
       if (!result.affected) throw conflict('ESCALATION_CLOSED', '该督办已经结束');
     });
-    return (await this.viewsOf([await this.db.getRepository(Escalation).findOneByOrFail({ id })]))[0];
+    return (await this.viewsOf([await this.db.getRepository(Escalation).findOneByOrFail({ id })], caller))[0];
   }
 
   /** The office's step on the ticket's timeline (and who hears of it), with the escalation's own change beside it. */
@@ -68,11 +69,12 @@ export class EscalationQueueService {
     await this.lifecycle.commit(ticket, plan, alongside);
   }
 
-  private async viewsOf(items: Escalation[]): Promise<EscalationView[]> {
+  private async viewsOf(items: Escalation[], caller: Principal): Promise<EscalationView[]> {
     if (!items.length) return [];
     const tickets = await this.db.getRepository(Ticket).findBy({ id: In(items.map((e) => e.ticketId)) });
     const summaries = await this.views.summaries(tickets, () => 'oversight');
     const communities = await this.db.getRepository(Community).findBy({ id: In(items.map((e) => e.communityId)) });
+    const offices = await this.db.getRepository(Area).findBy({ id: In(items.map((e) => e.officeAreaId)) });
     return items.map((e) => ({
       id: e.id,
       reason: e.reason,
@@ -84,6 +86,8 @@ export class EscalationQueueService {
       closingNote: e.closingNote,
       communityId: e.communityId,
       communityName: communities.find((c) => c.id === e.communityId)?.name ?? '',
+      officeName: offices.find((a) => a.id === e.officeAreaId)?.name ?? '社区（村）',
+      canHandle: e.state === 'open' && caller.mayInCommunity('escalations.handle', e.communityId),
       ticket: summaries.find((s) => s.id === e.ticketId) as EscalationView['ticket'],
     }));
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
-import { DEFAULT_TICKET_CATEGORIES, type AreaOverview, type CommunityOverview, type CompanyOverview, type Metrics, type TicketState, addDays, isCalendarDate, shanghaiDate } from '@wuye/contracts';
+import { DEFAULT_TICKET_CATEGORIES, type AreaOverview, type CommunityOverview, type CompanyOverview, type TicketSource, addDays, isCalendarDate, shanghaiDate } from '@wuye/contracts';
 import { invalid } from '../../common/errors';
 import { ComplianceService } from '../disclosures/compliance.service';
 import type { Principal } from '../identity/principal';
@@ -12,6 +12,7 @@ import { ContractsService } from '../org/contracts.service';
 import { PropertyCompany } from '../org/property-company.entity';
 import { OVERDUE_SQL, overdueParams } from '../tickets/deadlines';
 import { ROLLUP_COUNTERS, columnOf, type Counters } from '../tickets/rollups.service';
+import { addCounters, addTally, metricsOf, type Tally } from '../tickets/figures';
 import { TicketCategoryRow } from '../tickets/ticket-category.entity';
 import { Ticket } from '../tickets/ticket.entity';
 import { InspectionStatsService } from '../inspections/inspection-stats.service';
@@ -19,46 +20,6 @@ import { PatrolsService } from '../patrols/patrols.service';
 import { CreditService } from './credit.service';
 import { areaInScope } from '../identity/scope';
 import { StarRating } from './star-rating.entity';
-
-const STATES: [TicketState, keyof Counters][] = [
-  ['submitted', 'submitted'],
-  ['accepted', 'accepted'],
-  ['assigned', 'assigned'],
-  ['in_progress', 'inProgress'],
-  ['resolved', 'resolved'],
-  ['closed', 'closed'],
-  ['rejected', 'rejected'],
-  ['cancelled', 'cancelled'],
-];
-
-/** Counters of residents' tickets, and of 内部报事 apart: the property side's own tickets never mix into the figures. */
-export interface Tally {
-  residents: Counters;
-  internal: Counters;
-}
-const zeroCounters = (): Counters => Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, 0])) as Counters;
-const zero = (): Tally => ({ residents: zeroCounters(), internal: zeroCounters() });
-const addCounters = (target: Counters, source: Counters) => ROLLUP_COUNTERS.forEach((k) => (target[k] += source[k]));
-const addInto = (target: Tally, source: Tally) => {
-  addCounters(target.residents, source.residents);
-  addCounters(target.internal, source.internal);
-};
-const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10000) / 10000 : null);
-
-/** Figures of residents' tickets, with 内部报事 counted apart; overdue open tickets are every ticket's (the backlog). */
-export function metricsOf({ residents: c, internal }: Tally, overdueOpen: number): Metrics {
-  return {
-    internal: { total: internal.total, onTimeResponseRate: share(internal.respondedOnTime, internal.responded), onTimeResolutionRate: share(internal.resolvedOnTime, internal.resolvedCount) },
-    total: c.total,
-    byState: Object.fromEntries(STATES.filter(([, k]) => c[k]).map(([s, k]) => [s, c[k]])),
-    onTimeResponseRate: share(c.respondedOnTime, c.responded),
-    onTimeResolutionRate: share(c.resolvedOnTime, c.resolvedCount),
-    satisfactionRate: share(c.satisfied, c.rated),
-    reopenRate: share(c.reopened, c.everResolved),
-    averageStars: c.rated ? Math.round((c.starsSum / c.rated) * 100) / 100 : null,
-    overdueOpen,
-  };
-}
 
 const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
 const nextMonth = (date: string) => {
@@ -134,16 +95,15 @@ export class OverviewService {
     const perCompany = new Map<number, Tally>();
     for (const row of rows) {
       const counters = Object.fromEntries(ROLLUP_COUNTERS.map((k) => [k, Number(row[columnOf(k)] ?? 0)])) as Counters;
-      const internal = row.source === 'internal';
-      const c: Tally = internal ? { residents: zeroCounters(), internal: counters } : { residents: counters, internal: zeroCounters() };
+      const source = String(row.source) as TicketSource;
       const community = Number(row.community_id);
-      if (!perCommunity.has(community)) perCommunity.set(community, zero());
-      addInto(perCommunity.get(community) as Tally, c);
-      if (!internal) perCategory.set(String(row.category_code), (perCategory.get(String(row.category_code)) ?? 0) + counters.total);
+      if (!perCommunity.has(community)) perCommunity.set(community, {});
+      addCounters(perCommunity.get(community) as Tally, source, counters);
+      if (source !== 'internal') perCategory.set(String(row.category_code), (perCategory.get(String(row.category_code)) ?? 0) + counters.total);
       if (row.company_id !== null) {
         const company = Number(row.company_id);
-        if (!perCompany.has(company)) perCompany.set(company, zero());
-        addInto(perCompany.get(company) as Tally, c);
+        if (!perCompany.has(company)) perCompany.set(company, {});
+        addCounters(perCompany.get(company) as Tally, source, counters);
       }
     }
     return { perCommunity, perCategory, perCompany };
@@ -186,23 +146,23 @@ export class OverviewService {
         name: c.name,
         areaId: c.areaId,
         company: company ? { id: company.id, name: company.name } : null,
-        metrics: metricsOf(perCommunity.get(c.id) ?? zero(), overdue.get(c.id) ?? 0),
+        metrics: metricsOf(perCommunity.get(c.id) ?? {}, overdue.get(c.id) ?? 0),
         disclosureOverdue: compliance.find((x) => x.communityId === c.id)?.overdue ?? 0,
         committee: chairs.some((r) => r.communityId === c.id),
         stars: rating === undefined ? undefined : rating.stars,
       };
     };
     const list = communities.map(overviewOf);
-    const total = zero();
-    perCommunity.forEach((c) => addInto(total, c));
+    const total: Tally = {};
+    perCommunity.forEach((c) => addTally(total, c));
     const overdueTotal = [...overdue.values()].reduce((a, b) => a + b, 0);
     const children =
       area.level === 'community_office'
         ? []
         : childAreas.map((child) => {
             const inside = communities.filter((c) => c.areaPath.startsWith(child.path));
-            const sum = zero();
-            inside.forEach((c) => addInto(sum, perCommunity.get(c.id) ?? zero()));
+            const sum: Tally = {};
+            inside.forEach((c) => addTally(sum, perCommunity.get(c.id) ?? {}));
             const views = list.filter((v) => inside.some((c) => c.id === v.id));
             return {
               id: child.id,
@@ -252,7 +212,7 @@ export class OverviewService {
           id: company.id,
           name: company.name,
           communities: served.length,
-          metrics: metricsOf(perCompany.get(company.id) ?? zero(), served.reduce((a, c) => a + (overdue.get(c.id) ?? 0), 0)),
+          metrics: metricsOf(perCompany.get(company.id) ?? {}, served.reduce((a, c) => a + (overdue.get(c.id) ?? 0), 0)),
           credit: await this.credit.standing(company.id),
         };
       }),
@@ -270,7 +230,7 @@ export class OverviewService {
     const from = `${year}-01-01`;
     const to = `${year}-12-31` < shanghaiDate() ? `${year}-12-31` : shanghaiDate();
     const { perCommunity } = await this.countersByCommunity(community.areaPath, from, to);
-    const counters = perCommunity.get(communityId) ?? zero();
+    const counters = perCommunity.get(communityId) ?? {};
     const overdue = (await this.overdueByCommunity(community.areaPath)).get(communityId) ?? 0;
     const [compliance] = await this.compliance.computeFor([communityId], 12);
     const due = compliance.items.filter((i) => i.period.startsWith(String(year)) && i.status !== 'due');
@@ -278,7 +238,7 @@ export class OverviewService {
     const inspected = await this.inspections.yearFigures(communityId, year);
     return {
       year,
-      tickets: counters.residents.total,
+      tickets: m.total,
       satisfactionRate: m.satisfactionRate,
       onTimeResponseRate: m.onTimeResponseRate,
       onTimeResolutionRate: m.onTimeResolutionRate,

@@ -1,12 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { shanghaiDateTime, type Metrics } from '@wuye/contracts';
+import { RESIDENT_CHANNELS, TICKET_SOURCE_LABELS, shanghaiDateTime, type Metrics } from '@wuye/contracts';
 import type { Principal } from '../identity/principal';
 import { OverviewService } from './overview.service';
 
 const PCT = '0.0%';
 const metricCells = (m: Metrics) => [m.total, m.onTimeResponseRate, m.onTimeResolutionRate, m.satisfactionRate, m.reopenRate, m.averageStars, m.overdueOpen];
 const METRIC_HEADERS = ['工单数', '按时响应率', '按时办结率', '满意率', '重办率', '平均星级', '超时未办'];
+/** Tickets per channel (内部报事 apart), and where satisfaction came from: ratings and return visits (回访). */
+const channelCells = (m: Metrics) => [
+  ...RESIDENT_CHANNELS.map((channel) => m.byChannel.find((c) => c.channel === channel)?.total ?? 0),
+  m.internal.total,
+  m.satisfactionSources.rated,
+  m.satisfactionSources.ratedSatisfied,
+  m.satisfactionSources.visited,
+  m.satisfactionSources.visitedSatisfied,
+  m.satisfactionSources.unreachable,
+  m.satisfactionSources.pending,
+];
+const CHANNEL_HEADERS = [...RESIDENT_CHANNELS.map((c) => TICKET_SOURCE_LABELS[c]), TICKET_SOURCE_LABELS.internal, '评价数', '评价满意', '回访数', '回访满意', '无法联系', '待回访'];
 
 /** Statistics and ratings of an area as .xlsx: the figures the bureau reports, from the system's own data. */
 @Injectable()
@@ -45,6 +57,13 @@ export class StatsExportService {
       format(firms.addRow([c.name, c.communities, ...metricCells(c.metrics), c.credit.score, c.credit.grade, c.credit.last12Months.interview, c.credit.last12Months.criticism, c.credit.pointsDeducted]), 2);
     }
     firms.columns.forEach((col, i) => (col.width = i === 0 ? 30 : 12));
+
+    const channels = wb.addWorksheet('渠道');
+    channels.addRow(['区域 / 小区', ...CHANNEL_HEADERS]).font = { bold: true };
+    for (const c of o.children) channels.addRow([c.name, ...channelCells(c.metrics)]);
+    channels.addRow([`${o.area.name}合计`, ...channelCells(o.metrics)]).font = { bold: true };
+    for (const c of o.communities) channels.addRow([c.name, ...channelCells(c.metrics)]);
+    channels.columns.forEach((col, i) => (col.width = i === 0 ? 26 : 12));
 
     const byCategory = wb.addWorksheet('分类');
     byCategory.addRow(['分类', '工单数']).font = { bold: true };

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs
 import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { HazardRegister, PatrolCheckView, PatrolPlanView, PatrolPointView, PatrolStats } from '@wuye/contracts';
-import { idempotencyKey } from '../../common/idempotency';
+import { readIdempotencyKey } from '../../common/idempotency';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
@@ -60,7 +60,7 @@ export class PatrolsController {
   @Allow('patrols.check')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '8–64 characters [A-Za-z0-9_-], one per check' })
   async check(@Body() dto: PatrolCheckDto, @Caller() caller: Principal, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: FastifyReply): Promise<PatrolCheckView> {
-    const { check, replayed } = await this.patrols.check(dto, caller, idempotencyKey(key));
+    const { check, replayed } = await this.patrols.check(dto, caller, readIdempotencyKey(key));
     if (replayed) res.header('Idempotent-Replayed', 'true');
     return check;
   }

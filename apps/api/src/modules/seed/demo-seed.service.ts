@@ -85,7 +85,16 @@ export class DemoSeedService implements OnApplicationBootstrap {
     // Photos go through the real upload pipeline (storage, then a row) before the tickets that show them.
     const photos = await storeDemoPhotos(this.uploads, (index.users.get('resident.jinxiu') as User).id);
     const tickets = await this.db.transaction((m) =>
-      seedDemoTickets(m, photos, [...index.communities.values()], (communityId, mm) => this.categories.rows(communityId, mm)),
+      seedDemoTickets(
+        m,
+        photos,
+        [...index.communities.values()],
+        (communityId, mm) => this.categories.rows(communityId, mm),
+        (phone) => {
+          const { phoneCipher, phoneMasked } = phoneFields(phone, this.auth.phoneKey);
+          return { callerPhoneCipher: phoneCipher, callerPhoneMasked: phoneMasked };
+        },
+      ),
     );
     const communities = DEMO_COMMUNITIES.map((c) => ({ community: index.communities.get(c.code) as Community, code: c.code }));
     const disclosures = await this.db.transaction((m) => seedDemoDisclosures(m, communities, photos));

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
-import { EntityManager, In } from 'typeorm';
-import { RATING_TAGS, type TicketKind, type TicketState } from '@wuye/contracts';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { RATING_TAGS, RATING_WINDOW_DAYS, TICKET_SOURCE_LABELS, type ProxyChannel, type ReturnVisitState, type TicketKind, type TicketState } from '@wuye/contracts';
+import { User } from '../identity/user.entity';
 import { HouseBinding } from '../identity/house-binding.entity';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { Building } from '../org/building.entity';
@@ -11,6 +12,7 @@ import { Escalation } from '../tickets/escalation.entity';
 import { TicketCategoryRow } from '../tickets/ticket-category.entity';
 import { TicketEvent, type EventActorRole } from '../tickets/ticket-event.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { OPEN311_TICKET_SOURCE } from '../tickets/open311-input';
 import type { UploadsService } from '../uploads/uploads.service';
 import { Upload } from '../uploads/upload.entity';
 
@@ -99,14 +101,24 @@ export async function storeDemoPhotos(uploads: UploadsService, ownerId: number, 
   return ids;
 }
 
+/** Callers of 代报 tickets (fictional; 139 0000 xxxx numbers). */
+const DEMO_CALLERS = ['王先生', '李女士', '赵大爷', '孙阿姨', '周先生', '吴女士'];
+const DEMO_CHANNELS: ProxyChannel[] = ['12345', 'phone', 'visit', 'petition', 'direct_line'];
+
 export async function seedDemoTickets(
   m: EntityManager,
   photoPool: number[],
   communities: Community[],
   categoriesOf: (communityId: number, m: EntityManager) => Promise<TicketCategoryRow[]>,
+  /** A caller's phone as stored: encrypted and masked (the service's key). */
+  callerPhone: (phone: string) => { callerPhoneCipher: string; callerPhoneMasked: string },
   now = new Date(),
 ): Promise<number> {
   const rnd = prng(20261128);
+  // Which tickets came by another channel (代报) is drawn apart, so the rest of the demo stays as it was; the demo
+  // accounts' own tickets stay theirs.
+  const channelRnd = prng(19);
+  const demoAccounts = new Set((await m.getRepository(User).find({ where: { devKey: Not(IsNull()) } })).map((u) => u.id));
   // Photos were stored once through the real pipeline; each ticket gets upload rows of its own pointing at them.
   const originals = await m.getRepository(Upload).findBy({ id: In(photoPool) });
   const photoRow = async (ownerId: number) => {
@@ -182,10 +194,28 @@ export async function seedDemoTickets(
       const accept = done.find((s) => s.action === 'accept' || s.action === 'reject');
       const resolve = done.find((s) => s.action === 'resolve');
       const assigneeId = done.some((s) => s.action === 'assign') && staffIds.length ? rnd.pick(staffIds) : null;
-      const reporterId = reporter?.userId ?? null;
-      const rated = state === 'closed' && rnd.next() < 0.8;
+      const residentId = reporter?.userId ?? null;
+      const proxy: ProxyChannel | null =
+        managerId !== null && (residentId === null || !demoAccounts.has(residentId)) && !['rejected', 'cancelled'].includes(state) && channelRnd.next() < 0.25 ? channelRnd.pick(DEMO_CHANNELS) : null;
+      const reporterId = proxy ? null : residentId;
+      const rated = state === 'closed' && rnd.next() < 0.8 && !proxy;
       const stars = rated ? (rnd.next() < 0.72 ? rnd.int(4, 5) : rnd.int(1, 3)) : null;
-      const photoIds = reporterId !== null && rnd.next() < 0.7 ? [await photoRow(reporterId)] : [];
+      const photoIds = residentId !== null && rnd.next() < 0.7 ? [await photoRow(residentId)] : [];
+      // 回访: a 代报 ticket once resolved (some callers never reached); an app ticket left unrated past the window.
+      const unreachable = proxy !== null && state === 'closed' && channelRnd.next() < 0.2;
+      const closedAtOf = state === 'closed' ? at(done[done.length - 1]) : null;
+      const returnVisit: ReturnVisitState | null = proxy
+        ? state === 'resolved'
+          ? 'due'
+          : state === 'closed'
+            ? unreachable
+              ? 'unreachable'
+              : 'satisfied'
+            : null
+        : closedAtOf && !rated && closedAtOf.getTime() < now.getTime() - RATING_WINDOW_DAYS * 86400_000
+          ? 'due'
+          : null;
+      const caller = proxy ? DEMO_CALLERS[total % DEMO_CALLERS.length] : null;
       const house = ownHouse && reporter ? houses.find((h) => h.id === reporter.houseId) : undefined;
       const overdueNow = (state === 'submitted' && due.responseDueAt < now) || (['accepted', 'assigned', 'in_progress'].includes(state) && due.resolutionDueAt < now);
       const ticket = await m.getRepository(Ticket).save(
@@ -193,7 +223,13 @@ export async function seedDemoTickets(
           communityId: community.id,
           areaPath: community.areaPath,
           reporterId,
-          source: reporterId === null ? 'hotline' : 'app',
+          source: proxy ?? (reporterId === null ? OPEN311_TICKET_SOURCE : 'app'),
+          filedById: proxy ? managerId : null,
+          callerName: caller,
+          ...(proxy ? callerPhone(`1390000${String(1000 + total).slice(-4)}`) : { callerPhoneCipher: null, callerPhoneMasked: null }),
+          returnVisit,
+          returnVisitTries: unreachable ? 3 : 0,
+          returnVisitTriedOn: null,
           kind,
           categoryCode: category.code,
           categoryName: category.name,
@@ -205,7 +241,7 @@ export async function seedDemoTickets(
           lat: null,
           long: null,
           visibility: house || kind === 'complaint' ? 'private' : 'public',
-          reporterMask: reporterId === null ? '12345热线' : `${building?.name ?? ''}业主`,
+          reporterMask: proxy ? `${TICKET_SOURCE_LABELS[proxy]}反映` : reporterId === null ? '12345热线' : `${building?.name ?? ''}业主`,
           state,
           assigneeId,
           externalAssignee: null,
@@ -230,10 +266,14 @@ export async function seedDemoTickets(
         }),
       );
       const events: Partial<TicketEvent>[] = [
-        { ticketId: ticket.id, actorId: reporterId, actorRole: reporterId === null ? 'hotline' : 'reporter', action: 'created', fromState: null, toState: 'submitted', note: null, photoIds: [], createdAt },
+        proxy
+          ? { ticketId: ticket.id, actorId: managerId, actorRole: 'manager', action: 'created', fromState: null, toState: 'submitted', note: `${TICKET_SOURCE_LABELS[proxy]}代报`, photoIds: [], createdAt }
+          : { ticketId: ticket.id, actorId: reporterId, actorRole: reporterId === null ? 'hotline' : 'reporter', action: 'created', fromState: null, toState: 'submitted', note: null, photoIds: [], createdAt },
       ];
       let from: TicketState = 'submitted';
-      for (const s of done) {
+      for (const step of done) {
+        // A 代报 ticket is closed by its return visit, not by a reporter in the app.
+        const s: Step = proxy && step.action === 'close' ? { ...step, action: unreachable ? 'visit_unreachable' : 'visit_satisfied', role: 'manager' } : step;
         const actorId = s.role === 'reporter' ? reporterId : s.role === 'staff' ? (assigneeId ?? managerId) : managerId;
         const feedbackPhoto = s.action === 'resolve' && actorId !== null ? [await photoRow(actorId)] : [];
         events.push({
@@ -243,11 +283,23 @@ export async function seedDemoTickets(
           action: s.action,
           fromState: from,
           toState: s.to,
-          note: s.action === 'resolve' ? rnd.pick(FEEDBACK) : s.action === 'reject' ? '经核实不属于物业服务范围，已告知向社区反映' : null,
+          note:
+            s.action === 'resolve'
+              ? rnd.pick(FEEDBACK)
+              : s.action === 'reject'
+                ? '经核实不属于物业服务范围，已告知向社区反映'
+                : s.action === 'visit_satisfied'
+                  ? '回访满意'
+                  : s.action === 'visit_unreachable'
+                    ? '第 3 次回访仍未联系上，按无法联系办结'
+                    : null,
           photoIds: feedbackPhoto,
           createdAt: at(s),
         });
         from = s.to;
+      }
+      if (returnVisit === 'due' && !proxy) {
+        events.push({ ticketId: ticket.id, actorId: null, actorRole: 'system', action: 'visit_due', fromState: 'closed', toState: 'closed', note: `报事人 ${RATING_WINDOW_DAYS} 天内未评价，待回访`, photoIds: [], createdAt: now });
       }
       if (rated) events.push({ ticketId: ticket.id, actorId: reporterId, actorRole: 'reporter', action: 'rate', fromState: 'closed', toState: 'closed', note: '★'.repeat(stars as number), photoIds: [], createdAt: now });
       if (overdueNow) {

@@ -1,11 +1,12 @@
-import { MAX_REOPENS, RATING_WINDOW_DAYS, TICKET_STATES, TICKET_TRANSITIONS, type TicketAction, type TicketState } from '@wuye/contracts';
+import { MAX_REOPENS, RATING_WINDOW_DAYS, RETURN_VISIT_ACTIONS, TICKET_STATES, TICKET_TRANSITIONS, type TicketAction, type TicketState } from '@wuye/contracts';
 import { DomainError } from '../../common/errors';
 import { TICKET_SIDE_STEPS, planTicketStep, ticketActions, type StepActor, type StepContext, type TicketStep } from './lifecycle';
 import type { Ticket } from './ticket.entity';
 
 const NOW = new Date('2026-03-01T17:00:00Z'); // 01:00 on 2 March in Shanghai
 const HOUR = 3600_000;
-const ACTORS: StepActor[] = ['reporter', 'manager', 'assignee', 'follower', 'office', 'system', 'hotline'];
+const ACTORS: StepActor[] = ['reporter', 'manager', 'assignee', 'staff', 'follower', 'office', 'system', 'hotline'];
+const DAY = 24 * HOUR;
 
 function ticket(state: TicketState, over: Partial<Ticket> = {}): Ticket {
   return {
@@ -48,6 +49,13 @@ function ticket(state: TicketState, over: Partial<Ticket> = {}): Ticket {
     ratedAt: null,
     heldForReview: false,
     idempotencyKey: null,
+    filedById: null,
+    callerName: null,
+    callerPhoneCipher: null,
+    callerPhoneMasked: null,
+    returnVisit: null,
+    returnVisitTries: 0,
+    returnVisitTriedOn: null,
     createdAt: new Date(NOW.getTime() - 2 * HOUR),
     updatedAt: new Date(NOW.getTime() - HOUR),
     ...over,
@@ -73,8 +81,8 @@ describe('ticket lifecycle: every action × state × actor of TICKET_TRANSITIONS
   const cases = TICKET_TRANSITIONS.flatMap((rule) => TICKET_STATES.flatMap((state) => ACTORS.map((actor) => ({ rule, state, actor }))));
 
   it.each(cases.map((c) => [c.rule.action, c.state, c.actor, c] as const))('%s from %s by %s', (_a, _s, _r, { rule, state, actor }) => {
-    // 向社区申诉 comes after the reopens a reporter may ask for: so that only state and actor decide here.
-    const t = ticket(state, rule.action === 'complain' ? { reopenCount: MAX_REOPENS } : {});
+    // 向社区申诉 comes after the reopens a reporter may ask for, 回访 while one is due: so that only state and actor decide here.
+    const t = ticket(state, rule.action === 'complain' ? { reopenCount: MAX_REOPENS } : RETURN_VISIT_ACTIONS.includes(rule.action) ? { returnVisit: 'due' } : {});
     const allowedActor = (rule.actors as readonly string[]).includes(actor);
     const allowedState = rule.from.includes(state);
     const run = () => planTicketStep(t, fullAction(rule.action), ctx(actor));
@@ -84,8 +92,9 @@ describe('ticket lifecycle: every action × state × actor of TICKET_TRANSITIONS
       expect(refusal(run)).toEqual({ status: 409, code: 'ILLEGAL_TRANSITION' });
     } else {
       const plan = run();
-      expect(plan.changes.state ?? state).toBe(rule.to);
-      expect(plan.events[0]).toMatchObject({ action: rule.action, from: state, to: rule.to, actorId: 99 });
+      // to: null stays where it is (a return-visit try that reached nobody, before the last).
+      expect(plan.changes.state ?? state).toBe(rule.to ?? state);
+      expect(plan.events[0]).toMatchObject({ action: rule.action, from: state, to: rule.to ?? state, actorId: 99 });
       // A person acts on the ticket as they saw it: the update is guarded by its version and state.
       expect(plan.guard).toMatchObject({ state, version: 4 });
       expect(plan.onConflict).toMatchObject({ code: 'STALE_VERSION' });
@@ -100,6 +109,7 @@ describe('ticket lifecycle: the other steps × state × actor of TICKET_SIDE_STE
     if (kind === 'overdue') return ticket(state, { responseDueAt: new Date(NOW.getTime() - HOUR), resolutionDueAt: new Date(NOW.getTime() - HOUR) });
     if (kind === 'auto_close') return ticket(state, { resolvedAt: new Date(NOW.getTime() - 8 * 24 * HOUR) });
     if (kind === 'rate') return ticket(state, { closedAt: state === 'closed' ? new Date(NOW.getTime() - HOUR) : null });
+    if (kind === 'visit_due') return ticket(state, { closedAt: new Date(NOW.getTime() - (RATING_WINDOW_DAYS + 1) * DAY) });
     return ticket(state);
   };
   const stepOf = (kind: string, state: TicketState): TicketStep => {
@@ -308,5 +318,84 @@ describe('ticket lifecycle: rules nobody inside the estate can bend (issue 18)',
     expect(ticketActions(ticket('accepted'), ['manager'], NOW).actions).toEqual(['assign', 'resolve']);
     expect(ticketActions(ticket('assigned'), ['assignee'], NOW).actions).toEqual(['start', 'resolve']);
     expect(ticketActions(ticket('submitted'), ['manager'], NOW).actions).toEqual(['accept', 'reject']);
+  });
+});
+
+describe('ticket lifecycle: every channel, one loop (issue 19)', () => {
+  const noReporter = (state: TicketState, over: Partial<Ticket> = {}) => ticket(state, { reporterId: null, source: 'phone', callerName: '王先生', ...over });
+  const visit = (t: Ticket, kind: TicketAction, over: Partial<StepContext> = {}, step: Partial<TicketStep> = {}) =>
+    planTicketStep(t, { ...fullAction(kind), note: undefined, ...step } as TicketStep, ctx('office', over));
+
+  it('says on the timeline by which channel a caller came when it is filed for them (代报), never who they are', () => {
+    const plan = planTicketStep(noReporter('submitted', { source: '12345' }), { kind: 'create' }, ctx('office'));
+    expect(plan.events[0]).toMatchObject({ action: 'created', actorRole: 'office', note: '12345热线代报' });
+    expect(planTicketStep(noReporter('submitted'), { kind: 'create' }, ctx('staff')).events[0]).toMatchObject({ actorRole: 'staff', note: '电话代报' });
+    // Open311 and the app stay as they were.
+    expect(planTicketStep(noReporter('submitted', { source: '12345' }), { kind: 'create' }, ctx('hotline')).events[0].note).toBeNull();
+  });
+
+  it('puts a ticket with no app reporter on the 回访 list when it is resolved; an app reporter rates instead', () => {
+    expect(planTicketStep(noReporter('in_progress'), fullAction('resolve'), ctx('assignee')).changes).toMatchObject({ state: 'resolved', returnVisit: 'due', returnVisitTries: 0 });
+    expect(planTicketStep(ticket('in_progress'), fullAction('resolve'), ctx('assignee')).changes.returnVisit).toBeNull();
+    expect(planTicketStep(ticket('in_progress', { source: 'internal' }), fullAction('resolve'), ctx('assignee')).changes.returnVisit).toBeNull();
+  });
+
+  it('never closes a ticket silently: no auto-close without an app reporter, or while a return visit is due', () => {
+    const old = { resolvedAt: new Date(NOW.getTime() - 8 * DAY) };
+    expect(refusal(() => planTicketStep(noReporter('resolved', { ...old, returnVisit: 'due' }), { kind: 'auto_close' }, ctx('system')))).toEqual({ status: 409, code: 'ILLEGAL_TRANSITION' });
+    expect(refusal(() => planTicketStep(noReporter('resolved', old), { kind: 'auto_close' }, ctx('system')))).toEqual({ status: 409, code: 'ILLEGAL_TRANSITION' });
+    expect(planTicketStep(ticket('resolved', old), { kind: 'auto_close' }, ctx('system')).changes.state).toBe('closed');
+  });
+
+  it('makes a return visit due once an app reporter left a closed ticket unrated past the rating window', () => {
+    const closedAt = (days: number) => new Date(NOW.getTime() - days * DAY);
+    const due = planTicketStep(ticket('closed', { closedAt: closedAt(RATING_WINDOW_DAYS + 0.1) }), { kind: 'visit_due' }, ctx('system'));
+    expect(due.changes).toEqual({ returnVisit: 'due', returnVisitTries: 0, returnVisitTriedOn: null });
+    expect(due.guard).toEqual({ state: 'closed', unset: ['ratingStars', 'returnVisit'] });
+    expect(due.notices).toEqual([expect.objectContaining({ to: ['managers', 'office'], kind: 'ticket_visit_due' })]);
+    for (const over of [{ closedAt: closedAt(RATING_WINDOW_DAYS - 0.1) }, { closedAt: closedAt(30), ratingStars: 2 }, { closedAt: closedAt(30), source: 'internal' as const }, { closedAt: closedAt(30), returnVisit: 'satisfied' as const }]) {
+      expect(refusal(() => planTicketStep(ticket('closed', over), { kind: 'visit_due' }, ctx('system')))).toEqual({ status: 409, code: 'ILLEGAL_TRANSITION' });
+    }
+  });
+
+  it('closes a resolved ticket when the caller is satisfied, and only records it on a closed one', () => {
+    const plan = visit(noReporter('resolved', { returnVisit: 'due' }), 'visit_satisfied', {}, { note: '已修好' });
+    expect(plan.changes).toEqual({ state: 'closed', closedAt: NOW, returnVisit: 'satisfied' });
+    expect(plan.events[0]).toMatchObject({ action: 'visit_satisfied', actorRole: 'office', note: '回访满意：已修好' });
+    expect(visit(ticket('closed', { returnVisit: 'due' }), 'visit_satisfied').changes).toEqual({ returnVisit: 'satisfied' });
+  });
+
+  it('reopens with the reason when the caller is not satisfied, and the second time goes to the office', () => {
+    expect(refusal(() => visit(noReporter('resolved', { returnVisit: 'due' }), 'visit_dissatisfied', {}, { reason: ' ' }))).toEqual({ status: 422, code: 'VALIDATION_FAILED' });
+    const plan = visit(noReporter('resolved', { returnVisit: 'due' }), 'visit_dissatisfied', {}, { reason: '楼道灯还是不亮' });
+    expect(plan.changes).toMatchObject({ state: 'accepted', returnVisit: 'dissatisfied', reopenCount: 1, resolvedAt: null, closedAt: null, resolutionDueAt: new Date(NOW.getTime() + 600 * 60_000) });
+    expect(plan.events[0].note).toBe('楼道灯还是不亮');
+    expect(plan.notices).toEqual([expect.objectContaining({ to: ['managers'], title: '回访不满意，工单重新办理' })]);
+    expect(plan.escalate).toBeNull();
+    expect(visit(noReporter('resolved', { returnVisit: 'due', reopenCount: 1 }), 'visit_dissatisfied').escalate).toEqual({ reason: 'reopened_twice', join: false });
+  });
+
+  it('closes as 无法联系 only on the third try, each on another Shanghai day', () => {
+    const first = visit(noReporter('resolved', { returnVisit: 'due' }), 'visit_unreachable');
+    expect(first.changes).toEqual({ returnVisitTries: 1, returnVisitTriedOn: '2026-03-02' });
+    expect(first.events[0]).toMatchObject({ from: 'resolved', to: 'resolved', note: '第 1 次回访未联系上' });
+    // 22 hours later is 23:00 on 2 March in Shanghai, the same day; an hour more is 3 March.
+    const sameDay = noReporter('resolved', { returnVisit: 'due', returnVisitTries: 1, returnVisitTriedOn: '2026-03-02' });
+    expect(refusal(() => visit(sameDay, 'visit_unreachable', { now: new Date(NOW.getTime() + 22 * HOUR) }))).toEqual({ status: 409, code: 'RETURN_VISIT_SAME_DAY' });
+    expect(visit(sameDay, 'visit_unreachable', { now: new Date(NOW.getTime() + 23 * HOUR) }).changes).toEqual({ returnVisitTries: 2, returnVisitTriedOn: '2026-03-03' });
+    const third = visit(noReporter('resolved', { returnVisit: 'due', returnVisitTries: 2, returnVisitTriedOn: '2026-03-01' }), 'visit_unreachable');
+    expect(third.changes).toEqual({ state: 'closed', closedAt: NOW, returnVisit: 'unreachable', returnVisitTries: 3, returnVisitTriedOn: '2026-03-02' });
+    expect(third.events[0]).toMatchObject({ to: 'closed', note: '第 3 次回访仍未联系上，按无法联系办结' });
+  });
+
+  it('takes no return visit that is not due, and offers its buttons only while one is', () => {
+    for (const action of RETURN_VISIT_ACTIONS) expect(refusal(() => visit(noReporter('resolved'), action))).toEqual({ status: 409, code: 'RETURN_VISIT_NOT_DUE' });
+    expect(ticketActions(noReporter('resolved'), ['manager', 'office'], NOW)).toEqual({ actions: [], canRate: false, canUrge: false, blocked: {} });
+    expect(ticketActions(noReporter('resolved', { returnVisit: 'due' }), ['office'], NOW).actions).toEqual(['visit_satisfied', 'visit_dissatisfied', 'visit_unreachable']);
+    const triedToday = ticketActions(noReporter('resolved', { returnVisit: 'due', returnVisitTries: 1, returnVisitTriedOn: '2026-03-02' }), ['manager'], NOW);
+    expect(triedToday.actions).toEqual(['visit_satisfied', 'visit_dissatisfied']);
+    expect(triedToday.blocked.visit_unreachable).toContain('明天再试');
+    // Neither the reporter nor the staff member doing the work records the visit.
+    expect(ticketActions(ticket('closed', { returnVisit: 'due' }), ['reporter', 'assignee'], NOW).actions).toEqual([]);
   });
 });

@@ -3,7 +3,10 @@ import {
   MAX_REOPENS,
   OPEN_TICKET_STATES,
   RATING_WINDOW_DAYS,
+  RETURN_VISIT_ACTIONS,
+  RETURN_VISIT_TRIES,
   TICKET_ACTION_LABELS,
+  TICKET_SOURCE_LABELS,
   TICKET_STATE_LABELS,
   TICKET_TRANSITIONS,
   shanghaiDate,
@@ -26,11 +29,12 @@ import type { Ticket } from './ticket.entity';
  * (超时, 督办, 自动办结), is planned here from the ticket as it is, the step and who takes it. The plan says what
  * changes, the timeline events, whether the ticket goes to the community office, and who hears of it.
  * TicketLifecycleService.apply is the only code that carries a plan out; nothing else writes a ticket's state or
- * its timeline. No I/O here: the table test runs every step against it without a database.
+ * its timeline, apart from the insert of a new ticket as 'submitted' (its first event is the 'create' step) and the
+ * demo seed, which writes a finished history. No I/O here: the table test runs every step without a database.
  */
 
-/** Who takes a step: the three of TICKET_TRANSITIONS, and those of the other steps. */
-export type StepActor = TicketActor | 'follower' | 'office' | 'system' | 'hotline';
+/** Who takes a step: those of TICKET_TRANSITIONS, and those of the other steps (staff filing 代报, say). */
+export type StepActor = TicketActor | 'staff' | 'follower' | 'system' | 'hotline';
 
 export const ESCALATION_REASON_LABELS: Record<EscalationReason, string> = {
   response_overdue: '超时未受理',
@@ -58,6 +62,8 @@ export type TicketStep =
   | { kind: 'unfollow' }
   | { kind: 'overdue'; deadline: 'response' | 'resolution' }
   | { kind: 'auto_close' }
+  /** An app reporter left a closed ticket unrated past the rating window: a return visit (回访) is due. */
+  | { kind: 'visit_due' }
   /** The company the assignee worked for no longer serves the estate: back to its inbox, unassigned. */
   | { kind: 'handover' }
   | { kind: 'office_comment'; note: string }
@@ -115,7 +121,7 @@ export interface TicketPlan {
    * they saw), with these columns still empty (a flag set once). When the row moved on, `onConflict` decides:
    * refuse with that error, or skip (a system step someone else already took).
    */
-  guard: { state: TicketState; version?: number; unset?: ('ratingStars' | 'responseOverdueAt' | 'resolutionOverdueAt' | 'escalatedAt')[] };
+  guard: { state: TicketState; version?: number; unset?: ('ratingStars' | 'responseOverdueAt' | 'resolutionOverdueAt' | 'escalatedAt' | 'returnVisit')[] };
   onConflict: Refusal | 'skip';
   events: PlannedEvent[];
   /** Put before the community office (督办): a new escalation, or one more reason on the one already open. */
@@ -125,13 +131,15 @@ export interface TicketPlan {
 
 /** The steps that are not actions of TICKET_TRANSITIONS: from which states, by whom. */
 export const TICKET_SIDE_STEPS: readonly { kind: Exclude<StepKind, TicketAction>; from: readonly TicketState[] | 'any'; actors: readonly StepActor[] }[] = [
-  { kind: 'create', from: ['submitted'], actors: ['reporter', 'hotline'] },
+  // A resident in the app, a hotline through Open311, or the property side or the office for a caller (代报).
+  { kind: 'create', from: ['submitted'], actors: ['reporter', 'hotline', 'manager', 'staff', 'office'] },
   { kind: 'rate', from: ['resolved', 'closed'], actors: ['reporter'] },
   { kind: 'urge', from: OPEN_TICKET_STATES, actors: ['reporter', 'follower'] },
   { kind: 'follow', from: [...OPEN_TICKET_STATES, 'resolved'], actors: ['follower'] },
   { kind: 'unfollow', from: 'any', actors: ['follower'] },
   { kind: 'overdue', from: OPEN_TICKET_STATES, actors: ['system'] },
   { kind: 'auto_close', from: ['resolved'], actors: ['system'] },
+  { kind: 'visit_due', from: ['closed'], actors: ['system'] },
   { kind: 'handover', from: ['accepted', 'assigned', 'in_progress'], actors: ['system'] },
   { kind: 'office_comment', from: 'any', actors: ['office'] },
   { kind: 'office_deadline', from: 'any', actors: ['office'] },
@@ -144,6 +152,7 @@ const ROLE_OF: Record<StepActor, EventActorRole> = {
   reporter: 'reporter',
   manager: 'manager',
   assignee: 'staff',
+  staff: 'staff',
   follower: 'follower',
   office: 'office',
   system: 'system',
@@ -191,6 +200,10 @@ function noticesFor(action: string, t: Ticket, text: string | null, now: Date): 
       return [closed(`${ticketSubject(t, 30)}（${AUTO_CLOSE_DAYS} 天未确认，自动办结，仍可评价）`, '仍可在小程序中评价')];
     case 'reopen':
       return [{ to: ['managers'], kind: 'ticket_reopen', title: '业主不满意，工单重新办理', body: `#${t.id} ${subject}：${text ?? ''}`, ticketId }];
+    case 'visit_dissatisfied':
+      return [{ to: ['managers'], kind: 'ticket_reopen', title: '回访不满意，工单重新办理', body: `#${t.id} ${subject}：${text ?? ''}`, ticketId }];
+    case 'visit_due':
+      return [{ to: ['managers', 'office'], kind: 'ticket_visit_due', title: '工单待回访', body: `#${t.id} ${subject}（报事人 ${RATING_WINDOW_DAYS} 天内未评价）`, ticketId }];
     case 'appeal':
       return [{ to: ['managers'], kind: 'ticket_appeal', title: '业主申诉', body: `#${t.id} ${subject}：${text ?? ''}`, ticketId }];
     case 'complain':
@@ -255,7 +268,9 @@ export function planTicketStep(t: Ticket, step: TicketStep, ctx: StepContext): T
   switch (step.kind) {
     case 'create': {
       const actor = sideActor('create', () => notAllowed('无法提交报事'));
-      const plan = base(actor, 'created', 'submitted', null);
+      // 代报: the timeline says by which channel the caller came (never who the caller is: neighbours read it).
+      const proxy = actor === 'manager' || actor === 'staff' || actor === 'office';
+      const plan = base(actor, 'created', 'submitted', proxy ? `${TICKET_SOURCE_LABELS[t.source]}代报` : null);
       plan.events[0].from = null;
       plan.notices = noticesFor('create', t, null, now);
       return { ...plan, created: true };
@@ -323,11 +338,25 @@ export function planTicketStep(t: Ticket, step: TicketStep, ctx: StepContext): T
       if (t.resolvedAt === null || t.resolvedAt.getTime() >= now.getTime() - AUTO_CLOSE_DAYS * 86400_000) throw early();
       // While the community office handles it (督办), it does not close by itself.
       if (t.escalatedAt !== null) throw conflict('ILLEGAL_TRANSITION', '社区督办中的工单不会自动办结');
+      // Nobody in the app would hear of it, or a return visit is due: it closes by a return visit, never silently.
+      if (t.reporterId === null || t.returnVisit === 'due') throw conflict('ILLEGAL_TRANSITION', '需要回访的工单不会自动办结');
       const plan = base('system', 'auto_close', 'closed', `反馈后 ${AUTO_CLOSE_DAYS} 天未确认，自动办结`);
       plan.changes.closedAt = now;
       plan.onConflict = 'skip';
       // Subscribe messages show the Shanghai date, as every other time a resident reads.
       plan.notices = noticesFor('auto_close', t, null, now).map((n) => ({ ...n, fields: n.fields && { ...n.fields, time3: shanghaiDate(now) } }));
+      return plan;
+    }
+
+    case 'visit_due': {
+      const early = () => conflict('ILLEGAL_TRANSITION', `报事人还可以在办结后 ${RATING_WINDOW_DAYS} 天内评价，之后才回访`);
+      sideActor('visit_due', () => notAllowed('回访由系统安排'), early);
+      const windowOver = t.closedAt !== null && t.closedAt.getTime() + RATING_WINDOW_DAYS * 86400_000 < now.getTime();
+      if (t.source !== 'app' || t.reporterId === null || t.resolvedAt === null || t.ratingStars !== null || t.returnVisit !== null || !windowOver) throw early();
+      const plan = base('system', 'visit_due', t.state, `报事人 ${RATING_WINDOW_DAYS} 天内未评价，待回访`);
+      Object.assign(plan.changes, { returnVisit: 'due', returnVisitTries: 0, returnVisitTriedOn: null });
+      plan.guard.unset = ['ratingStars', 'returnVisit'];
+      plan.onConflict = 'skip';
       return plan;
     }
 
@@ -371,6 +400,7 @@ function planAction(
 ): TicketPlan {
   const rule = TICKET_TRANSITIONS.find((r) => r.action === step.kind);
   if (!rule) throw invalid('未知的操作', { field: 'action' });
+  const visit = RETURN_VISIT_ACTIONS.includes(rule.action);
   const label = TICKET_ACTION_LABELS[rule.action];
   const actor = rule.actors.find((a) => ctx.actors.includes(a));
   if (!actor) throw notAllowed(`您不能对该工单执行“${label}”`);
@@ -378,6 +408,11 @@ function planAction(
     throw conflict('ILLEGAL_TRANSITION', `工单当前为“${TICKET_STATE_LABELS[t.state]}”，不能执行“${label}”`, { state: t.state, action: rule.action });
   }
   if (step.version !== t.version) throw conflict('STALE_VERSION', '工单刚被他人处理过，请刷新后再操作', { version: t.version });
+  if (visit && t.returnVisit !== 'due') throw conflict('RETURN_VISIT_NOT_DUE', '该工单现在不需要回访', { returnVisit: t.returnVisit });
+  const today = shanghaiDate(ctx.now);
+  if (rule.action === 'visit_unreachable' && t.returnVisitTriedOn === today) {
+    throw conflict('RETURN_VISIT_SAME_DAY', `今天已经回访过一次；${RETURN_VISIT_TRIES} 次回访须在不同的日子，请明天再试`);
+  }
 
   const reason = rule.needs.includes('reason') ? requireText(step.reason, `请填写${label}的原因`, 'reason') : undefined;
   const note = rule.needs.includes('note') ? requireText(step.note, '请填写处理结果', 'note') : step.note?.trim() || undefined;
@@ -392,8 +427,17 @@ function planAction(
     throw conflict('COMPLAIN_TOO_EARLY', `不满意可以先申请重新办理；重新办理 ${MAX_REOPENS} 次仍不满意，再向社区申诉`);
   }
   const { now } = ctx;
-  const text = reason ?? note ?? null;
+  let text = reason ?? note ?? null;
+  let to = rule.to ?? t.state;
   const changes: TicketChanges = {};
+  // Not satisfied, said by the reporter in the app or by the caller on a return visit: the work starts again.
+  const reopened = (): TicketChanges => ({
+    resolvedAt: null,
+    resolvedOnTime: null,
+    resolutionOverdueAt: null,
+    reopenCount: t.reopenCount + 1,
+    resolutionDueAt: ticketDeadlines(now, ctx.category ?? null).resolutionDueAt,
+  });
   switch (rule.action) {
     case 'accept':
     case 'reject':
@@ -403,21 +447,32 @@ function planAction(
       Object.assign(changes, { assigneeId: step.assigneeId ?? null, externalAssignee: step.assigneeId ? null : (external ?? null) });
       break;
     case 'resolve':
-      Object.assign(changes, { resolvedAt: now, resolvedOnTime: now <= t.resolutionDueAt });
+      // With no app reporter to confirm or rate it, the caller is asked (回访); an app reporter rates it.
+      Object.assign(changes, { resolvedAt: now, resolvedOnTime: now <= t.resolutionDueAt, returnVisit: t.reporterId === null && t.source !== 'internal' ? 'due' : null, returnVisitTries: 0, returnVisitTriedOn: null });
       break;
     case 'close':
     case 'cancel':
       changes.closedAt = now;
       break;
     case 'reopen':
-      Object.assign(changes, {
-        resolvedAt: null,
-        resolvedOnTime: null,
-        resolutionOverdueAt: null,
-        reopenCount: t.reopenCount + 1,
-        resolutionDueAt: ticketDeadlines(now, ctx.category ?? null).resolutionDueAt,
-      });
+      Object.assign(changes, reopened());
       break;
+    case 'visit_satisfied':
+      Object.assign(changes, { returnVisit: 'satisfied' }, t.state === 'resolved' ? { closedAt: now } : {});
+      text = `回访满意${note ? `：${note}` : ''}`;
+      break;
+    case 'visit_dissatisfied':
+      Object.assign(changes, reopened(), { returnVisit: 'dissatisfied', closedAt: null });
+      break;
+    case 'visit_unreachable': {
+      const tries = t.returnVisitTries + 1;
+      const last = tries >= RETURN_VISIT_TRIES;
+      Object.assign(changes, { returnVisitTries: tries, returnVisitTriedOn: today }, last ? { returnVisit: 'unreachable' } : {});
+      if (last && t.state === 'resolved') changes.closedAt = now;
+      if (last) to = 'closed';
+      text = last ? `第 ${tries} 次回访仍未联系上，按无法联系办结` : `第 ${tries} 次回访未联系上${note ? `：${note}` : ''}`;
+      break;
+    }
     case 'appeal':
       Object.assign(changes, { ...ticketDeadlines(now, ctx.category ?? null), acceptedAt: null, respondedOnTime: null, responseOverdueAt: null, resolutionOverdueAt: null });
       break;
@@ -425,12 +480,12 @@ function planAction(
     case 'complain':
       break;
   }
-  const plan = base(actor, rule.action, rule.to, text, step.photoIds ?? []);
+  const plan = base(actor, rule.action, to, text, step.photoIds ?? []);
   Object.assign(plan.changes, changes);
   plan.guard.version = t.version;
   // Told as the ticket is after the step (a 派单 notice goes to the new assignee).
   plan.notices = noticesFor(rule.action, { ...t, ...plan.changes } as Ticket, text, now);
-  if (rule.action === 'reopen' && t.reopenCount + 1 >= 2) return withEscalation(plan, 'reopened_twice');
+  if ((rule.action === 'reopen' || rule.action === 'visit_dissatisfied') && t.reopenCount + 1 >= 2) return withEscalation(plan, 'reopened_twice');
   if (rule.action === 'appeal') return withEscalation(plan, 'appeal');
   if (rule.action === 'complain') return withEscalation(plan, 'complaint');
   return plan;
@@ -453,7 +508,12 @@ export function ticketActions(t: Ticket, actors: readonly StepActor[], now: Date
   };
   const actions = TICKET_TRANSITIONS.filter((rule) =>
     // Inputs that satisfy every action's needs: only the rules about the ticket and the viewer decide here.
-    tryStep(rule.action, { kind: rule.action, version: t.version, reason: '—', note: '—', photoIds: [1], assigneeId: 1 }, rule.from.includes(t.state) && rule.actors.some((a) => actors.includes(a))),
+    tryStep(
+      rule.action,
+      { kind: rule.action, version: t.version, reason: '—', note: '—', photoIds: [1], assigneeId: 1 },
+      // Return-visit buttons only while one is due: before that, there is nothing to explain.
+      rule.from.includes(t.state) && rule.actors.some((a) => actors.includes(a)) && (!RETURN_VISIT_ACTIONS.includes(rule.action) || t.returnVisit === 'due'),
+    ),
   ).map((rule) => rule.action);
   const sideOpen = (kind: 'rate' | 'urge') => {
     const rule = TICKET_SIDE_STEPS.find((r) => r.kind === kind) as (typeof TICKET_SIDE_STEPS)[number];

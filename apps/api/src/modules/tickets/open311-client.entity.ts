@@ -20,5 +20,12 @@ export class Open311Client {
   @InstantColumn({ nullable: true })
   revokedAt: Date | null;
 
+  /**
+   * The account photos it sends (`media`) are uploaded as (uploads belong to a user, and count against that user's
+   * daily limits); made with the first photo. It cannot sign in: no WeChat openid, no development key.
+   */
+  @RefColumn({ nullable: true })
+  userId: number | null;
+
   @CreatedAtColumn() createdAt: Date;
 }

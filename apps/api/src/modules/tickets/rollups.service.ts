@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { TicketState } from '@wuye/contracts';
+import type { ReturnVisitState, TicketState } from '@wuye/contracts';
 import { activeContractSql, activeContractsQuery } from '../org/contracts.service';
 import type { Ticket } from './ticket.entity';
 import { RollupCounters, TicketRollup, TicketRollupMonth } from './ticket-rollup.entity';
@@ -27,7 +27,14 @@ export const ROLLUP_COUNTERS = [
   'starsSum',
   'reopened',
   'everResolved',
+  'visitDue',
+  'visitSatisfied',
+  'visitDissatisfied',
+  'visitUnreachable',
 ] as const;
+/** The counters that came with return visits (migration 19200): rebuilds made by earlier migrations leave them out. */
+const VISIT_COUNTERS: readonly RollupCounter[] = ['visitDue', 'visitSatisfied', 'visitDissatisfied', 'visitUnreachable'];
+const VISIT_COUNTER: Record<ReturnVisitState, RollupCounter> = { due: 'visitDue', satisfied: 'visitSatisfied', dissatisfied: 'visitDissatisfied', unreachable: 'visitUnreachable' };
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
 export type Counters = Record<RollupCounter, number>;
 
@@ -42,7 +49,7 @@ const STATE_COUNTER: Record<TicketState, RollupCounter> = {
   cancelled: 'cancelled',
 };
 
-type Countable = Pick<Ticket, 'state' | 'respondedOnTime' | 'resolvedOnTime' | 'ratingStars' | 'reopenCount' | 'resolvedAt'>;
+type Countable = Pick<Ticket, 'state' | 'respondedOnTime' | 'resolvedOnTime' | 'ratingStars' | 'reopenCount' | 'resolvedAt' | 'returnVisit'>;
 
 /** What one ticket adds to its row. The statistics' definitions live here and nowhere else. */
 export function contribution(t: Countable): Counters {
@@ -60,15 +67,23 @@ export function contribution(t: Countable): Counters {
   }
   if (t.reopenCount > 0) c.reopened = 1;
   if (t.resolvedAt !== null || t.reopenCount > 0 || t.state === 'closed') c.everResolved = 1;
+  if (t.returnVisit) c[VISIT_COUNTER[t.returnVisit]] = 1;
   return c;
 }
 
 type Runner = { query(sql: string, params?: unknown[]): Promise<unknown> };
 
+/** What the rollup tables held when a migration rebuilt them: no source before migration 7, no return visits before 19200. */
+export interface RollupShape {
+  sources?: boolean;
+  visits?: boolean;
+}
+const countersOf = (shape: RollupShape) => ROLLUP_COUNTERS.filter((k) => shape.visits !== false || !VISIT_COUNTERS.includes(k));
+
 /** The monthly rollups again, from the daily ones (same counters, summed per estate, month and category). */
-export async function rebuildMonthlyRollups(runner: Runner, mysql: boolean, options: { sources?: boolean } = {}): Promise<void> {
+export async function rebuildMonthlyRollups(runner: Runner, mysql: boolean, options: RollupShape = {}): Promise<void> {
   const month = mysql ? "DATE_FORMAT(r.day, '%Y-%m-01')" : "strftime('%Y-%m-01', r.day)";
-  const columns = ROLLUP_COUNTERS.map(columnOf);
+  const columns = countersOf(options).map(columnOf);
   const source = options.sources === false ? { column: '', value: '', group: '' } : { column: ', source', value: ', r.source', group: ', r.source' };
   await runner.query('DELETE FROM ticket_rollup_month');
   await runner.query(
@@ -79,33 +94,42 @@ export async function rebuildMonthlyRollups(runner: Runner, mysql: boolean, opti
 }
 
 /**
+ * The counters of ROLLUP_COUNTERS as SQL aggregates over tickets aliased `t`, in that order: what contribution()
+ * says of one ticket, summed. The rebuild and an estate's own statistics (over its tickets) read them.
+ */
+export function counterSums(t: string, shape: RollupShape = {}): string[] {
+  return [
+    'COUNT(*)',
+    ...(['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'cancelled'] as const).map((s) => `SUM(CASE WHEN ${t}.state = '${s}' THEN 1 ELSE 0 END)`),
+    `SUM(CASE WHEN ${t}.responded_on_time IS NOT NULL THEN 1 ELSE 0 END)`,
+    `SUM(CASE WHEN ${t}.responded_on_time = 1 THEN 1 ELSE 0 END)`,
+    `SUM(CASE WHEN ${t}.resolved_on_time IS NOT NULL THEN 1 ELSE 0 END)`,
+    `SUM(CASE WHEN ${t}.resolved_on_time = 1 THEN 1 ELSE 0 END)`,
+    `SUM(CASE WHEN ${t}.rating_stars IS NOT NULL THEN 1 ELSE 0 END)`,
+    `SUM(CASE WHEN ${t}.rating_stars >= 4 THEN 1 ELSE 0 END)`,
+    `COALESCE(SUM(${t}.rating_stars), 0)`,
+    `SUM(CASE WHEN ${t}.reopen_count > 0 THEN 1 ELSE 0 END)`,
+    `SUM(CASE WHEN ${t}.resolved_at IS NOT NULL OR ${t}.reopen_count > 0 OR ${t}.state = 'closed' THEN 1 ELSE 0 END)`,
+    ...(shape.visits === false ? [] : (['due', 'satisfied', 'dissatisfied', 'unreachable'] as const).map((v) => `SUM(CASE WHEN ${t}.return_visit = '${v}' THEN 1 ELSE 0 END)`)),
+  ];
+}
+
+/**
  * Rebuilds ticket_rollup from the tickets with one grouped INSERT … SELECT per estate (used by the migration that
  * created the table, by bulk loads and for repair). Returns the number of rows.
  */
-export async function rebuildRollups(runner: Runner, mysql: boolean, today: string, options: { months?: boolean; sources?: boolean } = {}): Promise<number> {
+export async function rebuildRollups(runner: Runner, mysql: boolean, today: string, options: RollupShape & { months?: boolean } = {}): Promise<number> {
   // Rows per source (内部报事 apart), except for the migration that reverts to rows without one.
   const source = options.sources === false ? { column: '', value: '', group: '' } : { column: ', source', value: ', t.source', group: ', t.source' };
   const day = mysql ? 'DATE(DATE_ADD(t.created_at, INTERVAL 8 HOUR))' : "date(t.created_at, '+8 hours')";
-  const sums = [
-    'COUNT(*)',
-    ...(['submitted', 'accepted', 'assigned', 'in_progress', 'resolved', 'closed', 'rejected', 'cancelled'] as const).map((s) => `SUM(CASE WHEN t.state = '${s}' THEN 1 ELSE 0 END)`),
-    'SUM(CASE WHEN t.responded_on_time IS NOT NULL THEN 1 ELSE 0 END)',
-    'SUM(CASE WHEN t.responded_on_time = 1 THEN 1 ELSE 0 END)',
-    'SUM(CASE WHEN t.resolved_on_time IS NOT NULL THEN 1 ELSE 0 END)',
-    'SUM(CASE WHEN t.resolved_on_time = 1 THEN 1 ELSE 0 END)',
-    'SUM(CASE WHEN t.rating_stars IS NOT NULL THEN 1 ELSE 0 END)',
-    'SUM(CASE WHEN t.rating_stars >= 4 THEN 1 ELSE 0 END)',
-    'COALESCE(SUM(t.rating_stars), 0)',
-    'SUM(CASE WHEN t.reopen_count > 0 THEN 1 ELSE 0 END)',
-    "SUM(CASE WHEN t.resolved_at IS NOT NULL OR t.reopen_count > 0 OR t.state = 'closed' THEN 1 ELSE 0 END)",
-  ];
+  const sums = counterSums('t', options);
   await runner.query('DELETE FROM ticket_rollup');
   // One estate at a time: each GROUP BY stays small (a province-wide one spills a temporary table of millions of
   // groups to disk), and the ticket index on community_id does the narrowing.
   const communities = (await runner.query('SELECT DISTINCT community_id AS id FROM ticket ORDER BY community_id')) as { id: number | string }[];
   for (const { id } of communities) {
     await runner.query(
-      `INSERT INTO ticket_rollup (community_id, area_path, company_id, day, category_code${source.column}, ${ROLLUP_COUNTERS.map(columnOf).join(', ')})
+      `INSERT INTO ticket_rollup (community_id, area_path, company_id, day, category_code${source.column}, ${countersOf(options).map(columnOf).join(', ')})
        SELECT t.community_id, MAX(t.area_path), MAX(sc.company_id), ${day}, t.category_code${source.value}, ${sums.join(', ')}
        FROM ticket t
        LEFT JOIN service_contract sc ON sc.community_id = t.community_id AND ${activeContractSql('sc', '?')}

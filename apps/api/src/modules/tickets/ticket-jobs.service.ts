@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, LessThan, MoreThan } from 'typeorm';
-import { AUTO_CLOSE_DAYS, shanghaiDate } from '@wuye/contracts';
+import { DataSource, In, IsNull, LessThan, MoreThan, Not } from 'typeorm';
+import { AUTO_CLOSE_DAYS, RATING_WINDOW_DAYS, shanghaiDate } from '@wuye/contracts';
 import { rawQuery } from '../../database/raw';
 import { SERVING_SQL } from '../identity/people';
 import { JobSchedulerService } from '../jobs/job-scheduler.service';
@@ -17,7 +17,8 @@ const BATCH = 200;
  * The scheduled side of tickets, once a minute, run by one API process at a time (a database lease):
  * flag tickets past their response or resolution deadline and escalate them to the community office,
  * hand tickets whose assignee's company no longer serves the estate back to its inbox, close resolved tickets
- * nobody confirmed within 7 days, and deliver pending WeChat messages.
+ * their app reporter did not confirm within 7 days (never those with no app reporter: they close by a return visit),
+ * put closed tickets left unrated past the rating window on the 回访 list, and deliver pending WeChat messages.
  * These are steps of the ticket lifecycle like a person's; each is guarded, so even two runners could not take one twice.
  */
 @Injectable()
@@ -34,7 +35,7 @@ export class TicketJobsService implements OnModuleInit {
   }
 
   /** One round; returns what it did (the tests call it directly). */
-  async runOnce(now = new Date()): Promise<{ responseOverdue: number; resolutionOverdue: number; autoClosed: number; handedOver: number }> {
+  async runOnce(now = new Date()): Promise<{ responseOverdue: number; resolutionOverdue: number; autoClosed: number; handedOver: number; visitsDue: number }> {
     const repo = this.db.getRepository(Ticket);
     const responseOverdue = await this.sweep(
       (after) => repo.find({ where: { state: 'submitted', responseDueAt: LessThan(now), responseOverdueAt: IsNull(), id: after === undefined ? undefined : MoreThan(after) }, order: { id: 'ASC' }, take: BATCH }),
@@ -62,12 +63,29 @@ export class TicketJobsService implements OnModuleInit {
     );
     const cutoff = new Date(now.getTime() - AUTO_CLOSE_DAYS * 86400_000);
     const autoClosed = await this.sweep(
-      (after) => repo.find({ where: { state: 'resolved', resolvedAt: LessThan(cutoff), escalatedAt: IsNull(), id: after === undefined ? undefined : MoreThan(after) }, order: { id: 'ASC' }, take: BATCH }),
+      (after) =>
+        repo.find({
+          where: { state: 'resolved', resolvedAt: LessThan(cutoff), escalatedAt: IsNull(), reporterId: Not(IsNull()), returnVisit: IsNull(), id: after === undefined ? undefined : MoreThan(after) },
+          order: { id: 'ASC' },
+          take: BATCH,
+        }),
       { kind: 'auto_close' },
       now,
     );
+    // (state, rating_stars, return_visit, closed_at): only the tickets whose window has just ended, never all closed ones.
+    const windowEnd = new Date(now.getTime() - RATING_WINDOW_DAYS * 86400_000);
+    const visitsDue = await this.sweep(
+      (after) =>
+        repo.find({
+          where: { state: 'closed', ratingStars: IsNull(), returnVisit: IsNull(), closedAt: LessThan(windowEnd), source: 'app', id: after === undefined ? undefined : MoreThan(after) },
+          order: { id: 'ASC' },
+          take: BATCH,
+        }),
+      { kind: 'visit_due' },
+      now,
+    );
     await this.notifications.deliverPending();
-    return { responseOverdue, resolutionOverdue, autoClosed, handedOver };
+    return { responseOverdue, resolutionOverdue, autoClosed, handedOver, visitsDue };
   }
 
   /** Takes `step` on every ticket the query finds, in batches by id; returns how many it changed. */

@@ -46,6 +46,11 @@ export abstract class RollupCounters {
   @Column({ type: 'integer', default: 0 }) starsSum: number;
   @Column({ type: 'integer', default: 0 }) reopened: number;
   @Column({ type: 'integer', default: 0 }) everResolved: number;
+  /** Return visits (回访): due now, and their outcomes (satisfaction counts them beside the ratings). */
+  @Column({ type: 'integer', default: 0 }) visitDue: number;
+  @Column({ type: 'integer', default: 0 }) visitSatisfied: number;
+  @Column({ type: 'integer', default: 0 }) visitDissatisfied: number;
+  @Column({ type: 'integer', default: 0 }) visitUnreachable: number;
 }
 
 /** Per day: exact date ranges, and an estate's own statistics. */

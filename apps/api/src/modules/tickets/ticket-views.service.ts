@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ROLE_LABELS, type TicketEventView, type TicketSummary, type TicketView } from '@wuye/contracts';
+import { ROLE_LABELS, type TicketContact, type TicketEventView, type TicketSummary, type TicketView } from '@wuye/contracts';
 import { Building } from '../org/building.entity';
 import { House } from '../org/house.entity';
 import { scrubPersonal } from '../../common/privacy';
@@ -15,11 +15,12 @@ import type { Ticket } from './ticket.entity';
  * How much of a ticket a viewer sees:
  * - property: the estate's manager, staff, company admins, platform admins: everything, reporter included;
  * - reporter: their own ticket, everything;
- * - oversight: community office and regulators: the content, never who reported it;
+ * - office: the estate's community office: what oversight sees, and whom a return visit (回访) calls;
+ * - oversight: regulators (and offices elsewhere): the content, never who reported it;
  * - neighbour: residents and committee members on the community board: public tickets, reporter masked
  *   ("3栋业主"), phone and ID numbers in the text masked, photos WeChat judged risky hidden.
  */
-export type ViewerLevel = 'property' | 'reporter' | 'oversight' | 'neighbour';
+export type ViewerLevel = 'property' | 'reporter' | 'office' | 'oversight' | 'neighbour';
 
 const ACTOR_LABELS: Record<TicketEvent['actorRole'], string> = {
   reporter: '报事人',
@@ -27,7 +28,7 @@ const ACTOR_LABELS: Record<TicketEvent['actorRole'], string> = {
   staff: ROLE_LABELS.staff,
   office: ROLE_LABELS.community_office,
   follower: '关注的居民',
-  hotline: '12345热线',
+  hotline: '12345热线（Open311）',
   system: '系统',
 };
 
@@ -58,6 +59,11 @@ export const SUMMARY_FIELDS = [
   'followerCount',
   'heldForReview',
   'createdAt',
+  'source',
+  'returnVisit',
+  'callerName',
+  'callerPhoneMasked',
+  'assigneeId',
 ] as const;
 export type TicketListRow = Pick<Ticket, (typeof SUMMARY_FIELDS)[number]>;
 
@@ -70,17 +76,31 @@ export class TicketViewsService {
     private readonly uploads: UploadsService,
   ) {}
 
-  /** List items; every list of tickets comes through here, so it reads names with two small plain queries. */
-  async summaries<T extends TicketListRow>(tickets: T[], levelOf: (t: T) => ViewerLevel): Promise<TicketSummary[]> {
+  /**
+   * List items; every list of tickets comes through here, so it reads names with two small plain queries.
+   * `mayReveal`: whether the viewer may reveal the number of a ticket's contact (they handle it).
+   */
+  async summaries<T extends TicketListRow>(tickets: T[], levelOf: (t: T) => ViewerLevel, mayReveal: (t: T) => boolean = () => false): Promise<TicketSummary[]> {
     if (!tickets.length) return [];
     const communityNames = await this.communityNames(tickets.map((t) => t.communityId));
-    const reporterIds = tickets.filter((t) => t.reporterId !== null && ['property', 'reporter'].includes(levelOf(t))).map((t) => t.reporterId as number);
+    const reporterIds = tickets.filter((t) => t.reporterId !== null && ['property', 'reporter', 'office'].includes(levelOf(t))).map((t) => t.reporterId as number);
     const reporters = await this.people(reporterIds);
     const thumbnails = await this.thumbnails(tickets.map((t) => t.photoIds[0]).filter((id): id is number => id !== undefined));
     const now = Date.now();
-    return tickets.map((t) =>
-      this.summaryOf(t, levelOf(t), communityNames.get(t.communityId) ?? '', t.reporterId !== null ? reporters.get(t.reporterId)?.name : undefined, thumbnails, now),
-    );
+    return tickets.map((t) => {
+      const reporter = t.reporterId !== null ? reporters.get(t.reporterId) : undefined;
+      return this.summaryOf(t, levelOf(t), communityNames.get(t.communityId) ?? '', reporter, thumbnails, mayReveal(t), now);
+    });
+  }
+
+  /**
+   * Whom a return visit calls, for those who handle the ticket: the caller of 代报, else the app reporter (to the
+   * office only once a return visit concerns it). Numbers masked; the full one only through an audited reveal.
+   */
+  private contactOf(t: TicketListRow, level: ViewerLevel, reporter: { name: string; phoneMasked: string | null } | undefined, mayReveal: boolean): TicketContact | null {
+    if (level !== 'property' && level !== 'office') return null;
+    const contact = t.callerName !== null ? { name: t.callerName, phoneMasked: t.callerPhoneMasked } : reporter && (level === 'property' || t.returnVisit !== null) ? reporter : null;
+    return contact ? { name: contact.name, phoneMasked: contact.phoneMasked, canReveal: mayReveal && contact.phoneMasked !== null } : null;
   }
 
   /** Signed thumbnail links of these photos (a list shows each ticket's first photo only), by photo id. */
@@ -96,10 +116,12 @@ export class TicketViewsService {
     t: TicketListRow,
     level: ViewerLevel,
     communityName: string,
-    reporterName: string | undefined,
+    reporterPerson: { name: string; phoneMasked: string | null } | undefined,
     thumbnails: Map<number, { url: string; risky: boolean }>,
+    mayReveal: boolean,
     now = Date.now(),
   ): TicketSummary {
+    const reporterName = level === 'property' || level === 'reporter' ? reporterPerson?.name : undefined;
     const full = level === 'property' || level === 'reporter';
     const shown = textFor(full);
     const thumbnail = t.photoIds.length ? thumbnails.get(t.photoIds[0]) : undefined;
@@ -124,6 +146,9 @@ export class TicketViewsService {
       escalated: t.escalatedAt !== null,
       followerCount: t.followerCount,
       version: t.version,
+      source: t.source,
+      returnVisit: t.returnVisit,
+      contact: this.contactOf(t, level, reporterPerson, mayReveal),
     };
   }
 
@@ -132,6 +157,7 @@ export class TicketViewsService {
     t: Ticket,
     level: ViewerLevel,
     extras: Pick<TicketView, 'actions' | 'canRate' | 'canUrge' | 'blocked' | 'following' | 'isReporter'>,
+    mayReveal = false,
   ): Promise<TicketView> {
     const full = level === 'property' || level === 'reporter';
     const shown = textFor(full);
@@ -139,13 +165,14 @@ export class TicketViewsService {
     const people = await this.people(
       events
         .map((e) => e.actorId)
-        .concat(t.assigneeId, full ? t.reporterId : null)
+        .concat(t.assigneeId, t.filedById, full || level === 'office' ? t.reporterId : null)
         .filter((id): id is number => id !== null),
     );
     const communityName = (await this.communityNames([t.communityId])).get(t.communityId) ?? '';
     const reporter = t.reporterId !== null && full ? people.get(t.reporterId) : undefined;
-    const summary = this.summaryOf(t, level, communityName, reporter?.name, await this.thumbnails(t.photoIds.slice(0, 1)));
+    const summary = this.summaryOf(t, level, communityName, t.reporterId !== null ? people.get(t.reporterId) : undefined, await this.thumbnails(t.photoIds.slice(0, 1)), mayReveal);
     let house: string | null = null;
+    const filer = t.filedById !== null ? people.get(t.filedById) : undefined;
     if (t.houseId !== null && level !== 'neighbour') {
       const h = await this.db.getRepository(House).findOneBy({ id: t.houseId });
       const b = h ? await this.db.getRepository(Building).findOneBy({ id: h.buildingId }) : null;
@@ -189,7 +216,10 @@ export class TicketViewsService {
       reopenCount: t.reopenCount,
       timeline,
       heldForReview: t.heldForReview,
-      source: t.source,
+      returnVisitTries: t.returnVisitTries,
+      returnVisitTriedOn: t.returnVisitTriedOn,
+      // Who filed it for the caller is the property side's or an office's act, named like the timeline names them.
+      filedBy: filer && level !== 'neighbour' ? filer.name : null,
       ...extras,
     };
   }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, VersionColumn } from 'typeorm';
-import type { TicketKind, TicketSource, TicketState, TicketVisibility } from '@wuye/contracts';
+import type { ReturnVisitState, TicketKind, TicketSource, TicketState, TicketVisibility } from '@wuye/contracts';
 import { BoolColumn, CreatedAtColumn, IdColumn, InstantColumn, JsonColumn, RefColumn, UpdatedAtColumn } from '../../database/columns';
 
 /** 工单. Deadlines and what happened when are kept on the row, so lists and statistics need no joins. */
@@ -13,6 +13,10 @@ import { BoolColumn, CreatedAtColumn, IdColumn, InstantColumn, JsonColumn, RefCo
 @Index(['state', 'resolutionDueAt', 'areaPath', 'communityId'])
 @Index(['communityId', 'categoryCode', 'createdAt'])
 @Index(['reporterId', 'idempotencyKey'], { unique: true })
+@Index(['filedById', 'idempotencyKey'], { unique: true })
+// The 回访 list per estate, and the sweep for app tickets left unrated past the rating window.
+@Index(['returnVisit', 'communityId', 'id'])
+@Index(['state', 'ratingStars', 'returnVisit', 'closedAt'])
 export class Ticket {
   @IdColumn() id: number;
 
@@ -24,13 +28,38 @@ export class Ticket {
   @Column({ type: 'varchar', length: 255 })
   areaPath: string;
 
-  /** Null for tickets filed by a hotline through Open311. */
+  /** The resident who reported it in the app; null for tickets with no app reporter (Open311, 代报). */
   @RefColumn({ nullable: true })
   reporterId: number | null;
 
-  /** Where it came from (TICKET_SOURCES): a resident in the app, the estate's property side (内部报事), 12345. */
+  /** The channel it came by (TICKET_SOURCES): the app, the estate's property side (内部报事), 12345, 信访, 来访… */
   @Column({ type: 'varchar', length: 16, default: 'app' })
   source: TicketSource;
+
+  /** 代报: the manager, staff member or office who filed it for the caller. */
+  @RefColumn({ nullable: true })
+  filedById: number | null;
+
+  /** 代报: the caller, their phone encrypted (AES-256-GCM, identity/phone.ts) and masked for display. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  callerName: string | null;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  callerPhoneCipher: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  callerPhoneMasked: string | null;
+
+  /** 回访 (RETURN_VISIT_LABELS): null while none is needed, 'due', then its outcome. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  returnVisit: ReturnVisitState | null;
+
+  /** Tries that reached nobody, and the Asia/Shanghai day of the last (each try on another day). */
+  @Column({ type: 'integer', default: 0 })
+  returnVisitTries: number;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  returnVisitTriedOn: string | null;
 
   @Column({ type: 'varchar', length: 16 })
   kind: TicketKind;

@@ -1,18 +1,25 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Page, TicketCategory, TicketStats, TicketSummary, TicketView, Workload } from '@wuye/contracts';
-import { idempotencyKey } from '../../common/idempotency';
+import type { Page, RevealedPhone, TicketCategory, TicketStats, TicketSummary, TicketView, Workload } from '@wuye/contracts';
+import { readIdempotencyKey } from '../../common/idempotency';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller, SignedIn } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
 import { CategoriesService } from './categories.service';
 import { ReplaceCategoriesDto } from './dto/category.dto';
-import { CreateTicketDto, ListTicketsQuery, RatingDto, SimilarQuery, StatsQuery, TransitionDto } from './dto/ticket.dto';
+import { CreateTicketDto, ListTicketsQuery, ProxyTicketDto, RatingDto, SimilarQuery, StatsQuery, TransitionDto } from './dto/ticket.dto';
 import { TicketStatsService } from './stats.service';
 import { TicketsService } from './tickets.service';
 import { WorkloadService } from './workload.service';
 
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: '8–64 characters [A-Za-z0-9_-], one per submission' };
+
+/** The filed ticket; a retry that found the first one says so in `Idempotent-Replayed`. */
+function answered({ ticket, replayed }: { ticket: TicketView; replayed: boolean }, res: FastifyReply): TicketView {
+  if (replayed) res.header('Idempotent-Replayed', 'true');
+  return ticket;
+}
 
 @ApiTags('tickets')
 @ApiBearerAuth()
@@ -28,19 +35,38 @@ export class TicketsController {
   /** 随手拍: report a problem. A retried submission with the same Idempotency-Key returns the same ticket. */
   @Post('tickets')
   @Allow('tickets.report')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '8–64 characters [A-Za-z0-9_-], one per submission' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
   async create(
     @Body() dto: CreateTicketDto,
     @Caller() caller: Principal,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<TicketView> {
-    const { ticket, replayed } = await this.tickets.create(dto, caller, idempotencyKey(key));
-    if (replayed) res.header('Idempotent-Replayed', 'true');
-    return ticket;
+    return answered(await this.tickets.create(dto, caller, readIdempotencyKey(key)), res);
   }
 
-  /** Lists: mine, following, community (the board), inbox (manager), assigned (staff). Newest first. */
+  /** 代报: a manager, staff member or community office files what a caller reported by another channel. */
+  @Post('tickets/on-behalf')
+  @Allow('tickets.file_for')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async fileOnBehalf(
+    @Body() dto: ProxyTicketDto,
+    @Caller() caller: Principal,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<TicketView> {
+    return answered(await this.tickets.fileOnBehalf(dto, caller, readIdempotencyKey(key)), res);
+  }
+
+  /** The full number to call back, for those handling the ticket; written to the audit log. */
+  @Post('tickets/:id/contact-phone')
+  @HttpCode(200)
+  @Allow('tickets.read')
+  revealPhone(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<RevealedPhone> {
+    return this.tickets.revealPhone(id, caller);
+  }
+
+  /** Lists: mine, following, community (the board), inbox (manager), assigned (staff), return_visits (回访). Newest first. */
   @Get('tickets')
   @Allow('tickets.read')
   list(@Query() query: ListTicketsQuery, @Caller() caller: Principal): Promise<Page<TicketSummary>> {
@@ -111,11 +137,13 @@ export class TicketsController {
     return this.categories.replace(id, dto, caller);
   }
 
-  /** Staff a manager can assign tickets to. */
+  /** Staff a manager can assign tickets to, each with the tickets they have open now (the manager spreads the load). */
   @Get('communities/:id/assignees')
   @Allow('tickets.handle')
-  assignees(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal) {
-    return this.tickets.assignees(id, caller);
+  async assignees(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal) {
+    const staff = await this.tickets.assignees(id, caller);
+    const open = await this.workloads.openByAssignee(id);
+    return staff.map((a) => ({ ...a, openTickets: open.get(a.id) ?? 0 }));
   }
 
   /** The workbench's badges: 待受理, overdue, assigned to me, bindings to review — each where the caller's roles cover it. */

@@ -1,13 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import {
   OPEN_TICKET_STATES,
   SIMILAR_WINDOW_DAYS,
+  TICKET_SOURCE_LABELS,
+  channelHasCaller,
   URGE_INTERVAL_MINUTES,
   PAGE_SIZE_DEFAULT,
   PAGE_SIZE_MAX,
   type Page,
+  type RevealedPhone,
   type TicketKind,
   type TicketSource,
   type TicketSummary,
@@ -28,7 +31,11 @@ import { ContentSecurityService } from '../content/content-security.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { CategoriesService } from './categories.service';
 import { OVERDUE_SQL, overdueParams, ticketDeadlines } from './deadlines';
-import { CreateTicketDto, ListTicketsQuery, RatingDto, SimilarQuery, TransitionDto } from './dto/ticket.dto';
+import { CreateTicketDto, ListTicketsQuery, ProxyTicketDto, RatingDto, SimilarQuery, TransitionDto } from './dto/ticket.dto';
+import { authConfig, type AuthConfig } from '../../config';
+import { AuditService } from '../identity/audit.service';
+import { decryptPhone, encryptPhone, maskPhone, normalizePhone } from '../identity/phone';
+import { House } from '../org/house.entity';
 import { retryingTransaction } from '../../database/transactions';
 import { ticketActions, type StepActor } from './lifecycle';
 import { TicketEvent } from './ticket-event.entity';
@@ -58,6 +65,9 @@ export interface NewTicket {
  * Each step is planned and carried out by the ticket lifecycle (lifecycle.ts, TicketLifecycleService); this service
  * finds the ticket, says who the caller is to it, and checks what needs I/O (assignee, content security).
  */
+/** A filed ticket as the filer sees it; `replayed` when a retry found the first one. */
+type Filed = { ticket: TicketView; replayed: boolean };
+
 @Injectable()
 export class TicketsService {
   private readonly listColumns: RawColumns<Ticket, (typeof SUMMARY_FIELDS)[number]>;
@@ -70,41 +80,101 @@ export class TicketsService {
     private readonly notifications: NotificationsService,
     private readonly content: ContentSecurityService,
     private readonly lifecycle: TicketLifecycleService,
+    private readonly audit: AuditService,
+    @Inject(authConfig.KEY) private readonly auth: AuthConfig,
   ) {
     this.listColumns = new RawColumns(db, Ticket, 't', SUMMARY_FIELDS);
   }
 
   // ─── Reporting ────────────────────────────────────────────────────────────────────────────────────────────
 
-  async create(dto: CreateTicketDto, caller: Principal, idempotencyKey?: string): Promise<{ ticket: TicketView; replayed: boolean }> {
+  async create(dto: CreateTicketDto, caller: Principal, idempotencyKey?: string): Promise<Filed> {
     if (!caller.mayInCommunity('tickets.report', dto.communityId)) throw notFound('community');
+    return this.fileOnce('reporter_id', caller, idempotencyKey, async () => {
+      const verdict = await this.content.checkText(caller.userId, dto.description, 3);
+      // Filed by the estate's own property side: 内部报事, not a resident's (never rated by them, counted apart).
+      const source = caller.mayInCommunity('tickets.property', dto.communityId) ? 'internal' : 'app';
+      const ticket = await this.insertTicket(dto, { reporterId: caller.userId, source, idempotencyKey: idempotencyKey ?? null, heldForReview: verdict === 'review' });
+      if (ticket.visibility === 'public' && ticket.photoIds.length) await this.content.submitPhotos(caller.userId, await this.uploads.findByIds(ticket.photoIds));
+      return ticket;
+    });
+  }
+
+  /**
+   * A submission the caller may retry (a lost answer, the outbox sending again): with the same Idempotency-Key it
+   * answers with the ticket the first one filed, also when both arrive at once (the unique key lets one in).
+   */
+  private async fileOnce(by: 'reporter_id' | 'filed_by_id', caller: Principal, key: string | undefined, file: () => Promise<Ticket>): Promise<Filed> {
     const earlier = async () => {
-      if (!idempotencyKey) return null;
-      const [row] = await rawQuery<{ id: number }>(this.db, 'SELECT id FROM ticket WHERE reporter_id = :me AND idempotency_key = :key', { me: caller.userId, key: idempotencyKey });
+      if (!key) return null;
+      const [row] = await rawQuery<{ id: number }>(this.db, `SELECT id FROM ticket WHERE ${by} = :me AND idempotency_key = :key`, { me: caller.userId, key });
       return row ? { ticket: await this.get(Number(row.id), caller), replayed: true } : null;
     };
     const replay = await earlier();
     if (replay) return replay;
-    const verdict = await this.content.checkText(caller.userId, dto.description, 3);
     let ticket: Ticket;
     try {
-      // Filed by the estate's own property side: 内部报事, not a resident's (never rated by them, counted apart).
-      const source = caller.mayInCommunity('tickets.property', dto.communityId) ? 'internal' : 'app';
-      ticket = await this.insertTicket(dto, { reporterId: caller.userId, source, idempotencyKey: idempotencyKey ?? null, heldForReview: verdict === 'review' });
+      ticket = await file();
     } catch (error) {
-      // The same submission twice at once: the other request made it; answer with that one.
       const twin = await earlier();
       if (twin) return twin;
       throw error;
     }
-    if (ticket.visibility === 'public' && ticket.photoIds.length) await this.content.submitPhotos(caller.userId, await this.uploads.findByIds(ticket.photoIds));
     return { ticket: await this.view(ticket, caller, false), replayed: false };
   }
 
-  /** Shared by the app and the Open311 hotline intake. Returns the new ticket as stored. */
+  /**
+   * 代报: the estate's manager or staff, or its community office, file what a caller reported by another channel
+   * (12345, 信访, 来访, 电话, 物业投诉直通车) or what an inspection found. The caller's name and phone are kept (the
+   * phone encrypted); the ticket has no app reporter, so it gets a return visit once resolved.
+   */
+  async fileOnBehalf(dto: ProxyTicketDto, caller: Principal, idempotencyKey?: string): Promise<Filed> {
+    if (!caller.mayInCommunity('tickets.file_for', dto.communityId)) throw notFound('community');
+    const withCaller = channelHasCaller(dto.channel);
+    const name = dto.callerName?.trim() || null;
+    if (withCaller && (!name || !dto.callerPhone?.trim())) throw invalid(`请填写${TICKET_SOURCE_LABELS[dto.channel]}反映人的姓名和电话`, { field: name ? 'callerPhone' : 'callerName' }, 'CALLER_REQUIRED');
+    const phone = dto.callerPhone?.trim() ? normalizePhone(dto.callerPhone) : null;
+    if (dto.callerPhone?.trim() && !phone) throw invalid('请填写正确的手机号或座机号（座机带区号）', { field: 'callerPhone' }, 'INVALID_PHONE');
+    if (dto.houseId && !(await this.db.getRepository(House).existsBy({ id: dto.houseId, communityId: dto.communityId }))) {
+      throw invalid('请选择本小区的房屋', { field: 'houseId' }, 'INVALID_HOUSE');
+    }
+    const actor: StepActor = caller.mayInCommunity('tickets.handle', dto.communityId) ? 'manager' : caller.mayInCommunity('tickets.property', dto.communityId) ? 'staff' : 'office';
+    return this.fileOnce('filed_by_id', caller, idempotencyKey, async () =>
+      this.insertTicket(dto, {
+        reporterId: null,
+        source: dto.channel,
+        idempotencyKey: idempotencyKey ?? null,
+        heldForReview: (await this.content.checkText(caller.userId, dto.description, 3)) === 'review',
+        reporterMask: `${TICKET_SOURCE_LABELS[dto.channel]}反映`,
+        filer: {
+          id: caller.userId,
+          actor,
+          callerName: withCaller ? name : null,
+          callerPhoneCipher: withCaller && phone ? encryptPhone(phone, this.auth.phoneKey) : null,
+          callerPhoneMasked: withCaller && phone ? maskPhone(phone) : null,
+        },
+      }),
+    );
+  }
+
+  /**
+   * Shared by the app, the Open311 hotline intake and 代报. Returns the new ticket as stored; `alongside` writes what
+   * belongs to it in the same transaction.
+   */
   async insertTicket(
     input: NewTicket,
-    origin: { reporterId: number | null; source: TicketSource; idempotencyKey: string | null; heldForReview: boolean; reporterMask?: string },
+    origin: {
+      reporterId: number | null;
+      source: TicketSource;
+      idempotencyKey: string | null;
+      heldForReview: boolean;
+      reporterMask?: string;
+      /** Whose uploads the photos are when there is no reporter (the hotline's account). */
+      photoOwnerId?: number;
+      /** 代报: who filed it, as whom, for which caller. */
+      filer?: { id: number; actor: StepActor; callerName: string | null; callerPhoneCipher: string | null; callerPhoneMasked: string | null };
+    },
+    alongside?: (m: EntityManager, ticket: Ticket) => Promise<unknown>,
   ): Promise<Ticket> {
     const [community] = await rawQuery<{ id: number; areaPath: string }>(this.db, 'SELECT id, area_path AS areaPath FROM community WHERE id = :id', { id: input.communityId });
     if (!community) throw notFound('community');
@@ -115,7 +185,7 @@ export class TicketsService {
 
     let mask = origin.reporterMask ?? '居民';
     if (origin.reporterId !== null) mask = await neighbourMask(this.db, origin.reporterId, input.communityId);
-    if (input.houseId) {
+    if (input.houseId && !origin.filer) {
       const own = origin.reporterId !== null && (await this.db.getRepository(HouseBinding).existsBy({ userId: origin.reporterId, houseId: input.houseId, communityId: input.communityId, state: 'approved' }));
       if (!own) throw invalid('只能选择您已绑定的本小区房屋', { field: 'houseId' }, 'INVALID_HOUSE');
     }
@@ -125,13 +195,21 @@ export class TicketsService {
     const due = ticketDeadlines(now, category);
 
     const saved = await retryingTransaction(this.db, async (m) => {
-      const photos = origin.reporterId !== null ? await this.uploads.claim(input.photoIds, origin.reporterId, m) : [];
+      const uploader = origin.filer?.id ?? origin.reporterId ?? origin.photoOwnerId ?? null;
+      const photos = uploader !== null ? await this.uploads.claim(input.photoIds, uploader, m) : [];
       const saved = await m.getRepository(Ticket).save(
         m.getRepository(Ticket).create({
           communityId: Number(community.id),
           areaPath: community.areaPath,
           reporterId: origin.reporterId,
           source: origin.source,
+          filedById: origin.filer?.id ?? null,
+          callerName: origin.filer?.callerName ?? null,
+          callerPhoneCipher: origin.filer?.callerPhoneCipher ?? null,
+          callerPhoneMasked: origin.filer?.callerPhoneMasked ?? null,
+          returnVisit: null,
+          returnVisitTries: 0,
+          returnVisitTriedOn: null,
           kind: input.kind,
           categoryCode: category.code,
           categoryName: category.name,
@@ -168,8 +246,9 @@ export class TicketsService {
           createdAt: now,
         }),
       );
-      const actor = origin.source === 'hotline' ? 'hotline' : 'reporter';
-      await this.lifecycle.apply(m, saved, this.lifecycle.plan(saved, { kind: 'create' }, { now, actorId: origin.reporterId, actors: [actor] }));
+      const actor: StepActor = origin.filer?.actor ?? (origin.reporterId === null ? 'hotline' : 'reporter');
+      await this.lifecycle.apply(m, saved, this.lifecycle.plan(saved, { kind: 'create' }, { now, actorId: origin.filer?.id ?? origin.reporterId, actors: [actor] }));
+      if (alongside) await alongside(m, saved);
       return saved;
     });
     this.notifications.kick();
@@ -182,19 +261,27 @@ export class TicketsService {
   viewerLevel(t: Pick<Ticket, 'communityId' | 'reporterId' | 'visibility' | 'heldForReview'>, caller: Principal, following = false): ViewerLevel | null {
     if (caller.mayInCommunity('tickets.property', t.communityId)) return 'property';
     if (t.reporterId === caller.userId) return 'reporter';
+    // The estate's community office: what oversight reads, and whom to call back (回访).
+    if (caller.mayInCommunity('tickets.visit', t.communityId) && caller.mayInCommunity('oversight.read', t.communityId)) return 'office';
     if (caller.mayInCommunity('oversight.read', t.communityId)) return 'oversight';
     const onBoard = t.visibility === 'public' && !t.heldForReview && caller.mayInCommunity('tickets.read', t.communityId);
     return onBoard || (following && t.visibility === 'public') ? 'neighbour' : null;
   }
 
   /** What the caller is to this ticket, for the lifecycle's rules. */
-  private actorsOf(t: Ticket, caller: Principal, following = false): StepActor[] {
+  private actorsOf(t: Pick<Ticket, 'reporterId' | 'communityId' | 'assigneeId'>, caller: Principal, following = false): StepActor[] {
     const actors: StepActor[] = [];
     if (t.reporterId === caller.userId) actors.push('reporter');
     if (caller.mayInCommunity('tickets.handle', t.communityId)) actors.push('manager');
     if (t.assigneeId === caller.userId && caller.mayInCommunity('tickets.work', t.communityId)) actors.push('assignee');
+    if (caller.mayInCommunity('tickets.visit', t.communityId) && caller.mayInCommunity('escalations.handle', t.communityId)) actors.push('office');
     if (following) actors.push('follower');
     return actors;
+  }
+
+  /** Those who handle a ticket (its manager, its assignee, its community office) may reveal whom to call back. */
+  private handles(t: Pick<Ticket, 'reporterId' | 'communityId' | 'assigneeId'>, caller: Principal): boolean {
+    return this.actorsOf(t, caller).some((a) => a === 'manager' || a === 'assignee' || a === 'office');
   }
 
   async get(id: number, caller: Principal): Promise<TicketView> {
@@ -208,7 +295,7 @@ export class TicketsService {
   private async view(t: Ticket, caller: Principal, following: boolean): Promise<TicketView> {
     const level = this.viewerLevel(t, caller, following);
     if (!level) throw notFound('ticket');
-    return this.views.detail(t, level, { ...ticketActions(t, this.actorsOf(t, caller, following), new Date()), following, isReporter: t.reporterId === caller.userId });
+    return this.views.detail(t, level, { ...ticketActions(t, this.actorsOf(t, caller, following), new Date()), following, isReporter: t.reporterId === caller.userId }, this.handles(t, caller));
   }
 
   /**
@@ -253,7 +340,15 @@ export class TicketsService {
       case 'oversight':
         if (!caller.may('oversight.read')) throw forbidden();
         narrow('oversight.read');
-        levelOf = () => 'oversight';
+        levelOf = (t) => this.viewerLevel(t, caller) ?? 'oversight';
+        break;
+      case 'return_visits':
+        // 回访 due in the estates the caller visits for (the manager's, the office's), oldest first is not needed:
+        // newest first like every list, each with whom to call.
+        if (!caller.may('tickets.visit')) throw forbidden();
+        narrow('tickets.visit');
+        where.push("t.return_visit = 'due'");
+        levelOf = (t) => this.viewerLevel(t, caller) ?? 'oversight';
         break;
       case 'assigned':
         if (!caller.may('tickets.work')) throw forbidden();
@@ -286,7 +381,7 @@ export class TicketsService {
     );
     const items = rows.slice(0, limit).map((row) => this.listColumns.hydrate(row));
     return {
-      items: await this.views.summaries(items, levelOf),
+      items: await this.views.summaries(items, levelOf, (t) => this.handles(t, caller)),
       nextCursor: rows.length > limit ? encodeCursor([items[items.length - 1].id]) : null,
     };
   }
@@ -338,6 +433,21 @@ export class TicketsService {
     if (text) await this.content.checkText(caller.userId, text, 2);
     await this.lifecycle.commit(t, plan);
     return this.get(id, caller);
+  }
+
+  /**
+   * The full number to call back (the caller of 代报, or the app reporter), for those who handle the ticket: its
+   * manager and assignee, its community office. Every reveal is written to the audit log.
+   */
+  async revealPhone(id: number, caller: Principal): Promise<RevealedPhone> {
+    const t = await this.db.getRepository(Ticket).findOneBy({ id });
+    if (!t || !this.viewerLevel(t, caller)) throw notFound('ticket');
+    if (!this.handles(t, caller)) throw forbidden('只有处理该工单的人可以查看完整号码');
+    const cipher = t.callerPhoneCipher ?? (t.reporterId !== null ? ((await this.db.getRepository(User).findOneBy({ id: t.reporterId }))?.phoneCipher ?? null) : null);
+    if (!cipher) throw new DomainError(404, 'NO_PHONE_NUMBER', '没有可拨打的电话号码');
+    const phone = decryptPhone(cipher, this.auth.phoneKey);
+    await this.audit.record({ actorId: caller.userId, action: 'ticket.phone_revealed', entityType: 'ticket', entityId: t.id, communityId: t.communityId, after: { phone: maskPhone(phone), whose: t.callerPhoneCipher ? 'caller' : 'reporter' } });
+    return { phone };
   }
 
   // ─── Rating, urging, following ──────────────────────────────────────────────────────────────────────────

@@ -28,4 +28,14 @@ export class WorkloadService {
       pendingBindings: reviews ? await count("SELECT COUNT(*) AS n FROM house_binding hb WHERE hb.community_id = :communityId AND hb.state = 'pending'", {}) : null,
     };
   }
+
+  /** Tickets each person has assigned and not yet resolved in the estate (the caller's access is checked by the route). */
+  async openByAssignee(communityId: number): Promise<Map<number, number>> {
+    const rows = await rawQuery<{ assignee: number | string; n: number | string }>(
+      this.db,
+      "SELECT t.assignee_id AS assignee, COUNT(*) AS n FROM ticket t WHERE t.community_id = :communityId AND t.assignee_id IS NOT NULL AND t.state IN ('assigned', 'in_progress') GROUP BY t.assignee_id",
+      { communityId },
+    );
+    return new Map(rows.map((r) => [Number(r.assignee), Number(r.n)]));
+  }
 }

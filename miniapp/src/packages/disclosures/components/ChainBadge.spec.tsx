@@ -27,18 +27,19 @@ const CHAIN = [
 ];
 
 describe('防篡改 badge', () => {
-  it('valid: shows 未被篡改 and, on request, each version’s hash prefix and the previous hash', async () => {
+  it('valid: a small 未被篡改 badge; 如何核验 shows SHA-256, each version’s hash prefix and the previous hash', async () => {
     verifyMock.mockResolvedValue({ valid: true, checked: 3 });
     chainMock.mockResolvedValue(CHAIN);
 
     render(<ChainBadge communityId={1} focusId={12} />);
 
     expect(await screen.findByText('✓ 未被篡改')).toBeInTheDocument();
-    expect(screen.getByText(/已校验 3 份公示/)).toBeInTheDocument();
     expect(screen.queryByText(/校验未通过/)).not.toBeInTheDocument();
     expect(document.querySelector('.chain-entry')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/SHA-256/);
 
-    fireEvent.click(screen.getByText('查看哈希链'));
+    fireEvent.click(screen.getByText('如何核验'));
+    expect(screen.getByText(/SHA-256.*已校验 3 份公示/)).toBeInTheDocument();
     const entries = Array.from(document.querySelectorAll('.chain-entry'));
     expect(entries).toHaveLength(3);
     expect(entries[0].textContent).toContain('#1 公摊费用 2026年9月 第 1 版');
@@ -58,7 +59,7 @@ describe('防篡改 badge', () => {
     expect(await screen.findByText('⚠ 校验未通过')).toBeInTheDocument();
     expect(screen.getByText(/第 2 份公示（公共收益 2026年第3季度 第 1 版）内容与签发时的哈希不一致/)).toBeInTheDocument();
     expect(screen.queryByText(/未被篡改/)).not.toBeInTheDocument();
-    fireEvent.click(screen.getByText('查看哈希链'));
+    fireEvent.click(screen.getByText('如何核验'));
     expect(document.querySelector('.chain-entry-broken')?.textContent).toContain('#2 公共收益');
   });
 

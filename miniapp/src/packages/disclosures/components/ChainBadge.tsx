@@ -13,11 +13,12 @@ const REASONS: Record<NonNullable<ChainVerification['brokenAt']>['reason'], stri
 };
 
 /**
- * 防篡改校验: the server recomputes every published version's SHA-256 and the links between them. Valid: the
- * badge "未被篡改" and the chain (each version's hash and the previous one's); broken: a warning naming where.
+ * 防篡改校验: the server recomputes every published version's SHA-256 and the links between them. Valid: a small
+ * badge "未被篡改"; the technical part (SHA-256, each version's hash and the previous one's, and `howShared`, how a
+ * shared cost is rounded) waits behind "如何核验". Broken: a warning naming where, always in view.
  * `focusId` marks the disclosure being read.
  */
-export default function ChainBadge({ communityId, focusId }: { communityId: number; focusId?: number }) {
+export default function ChainBadge({ communityId, focusId, howShared }: { communityId: number; focusId?: number; howShared?: string }) {
   const [open, setOpen] = useState(false);
   const remote = useRemote(useCallback(() => Promise.all([verifyChain(communityId), getChain(communityId)]), [communityId]));
 
@@ -32,16 +33,18 @@ export default function ChainBadge({ communityId, focusId }: { communityId: numb
       </View>
     );
   }
-  if (remote.phase === 'loading' || !remote.data) return <View className="card chain-badge chain-checking muted">正在校验公示是否被篡改…</View>;
+  if (remote.phase === 'loading' || !remote.data) return <View className="chain-badge chain-checking muted">正在校验公示是否被篡改…</View>;
 
   const [result, chain]: [ChainVerification, ChainEntry[]] = remote.data;
   const broken = result.brokenAt ? chain.find((e) => e.id === result.brokenAt?.id) : undefined;
   return (
-    <View className={`card chain-badge ${result.valid ? 'chain-valid' : 'chain-broken'}`}>
+    <View className={`chain-badge ${result.valid ? 'chain-valid' : 'card chain-broken'}`}>
       {result.valid ? (
         <View className="chain-title">
           <Text className="badge badge-valid chain-verdict">✓ 未被篡改</Text>
-          <Text className="muted chain-count"> 已校验 {result.checked} 份公示</Text>
+          <Text className="link-text chain-how" onClick={() => setOpen(!open)}>
+            {open ? '收起' : '如何核验'}
+          </Text>
         </View>
       ) : (
         <View>
@@ -54,14 +57,17 @@ export default function ChainBadge({ communityId, focusId }: { communityId: numb
           </View>
         </View>
       )}
-      <View className="muted chain-explain">每份公示签发时计算 SHA-256 哈希，并与上一份相连；任何改动都会被发现。</View>
-      {chain.length > 0 ? (
+      {!result.valid ? (
         <Button className="button button-small chain-toggle" onClick={() => setOpen(!open)}>
-          {open ? '收起哈希链' : '查看哈希链'}
+          {open ? '收起' : '如何核验'}
         </Button>
       ) : null}
       {open ? (
-        <View className="chain-list">
+        <View className="card chain-list">
+          <View className="muted chain-explain">
+            每份公示签发时计算 SHA-256 哈希，并与上一份相连；任何改动都会被发现。本小区已校验 {result.checked} 份公示。
+          </View>
+          {howShared ? <View className="muted chain-shared">{howShared}</View> : null}
           {chain.map((entry) => (
             <View
               key={entry.id}

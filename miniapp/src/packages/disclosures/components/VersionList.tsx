@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { DISCLOSURE_STATE_LABELS, shanghaiDate, type DisclosureView } from '@wuye/contracts';
 
-/** 版本记录: every version, newest first; a correction carries its reason; tap to open that version. */
+/** 版本记录: every version, newest first; a correction carries its reason; tap to open that version (hashes: 如何核验). */
 export default function VersionList({ view, pageUrl }: { view: Pick<DisclosureView, 'id' | 'versions'>; pageUrl: string }) {
   if (view.versions.length === 0) return null;
   return (
@@ -23,7 +23,6 @@ export default function VersionList({ view, pageUrl }: { view: Pick<DisclosureVi
           </View>
           {version.publishedAt ? <View className="muted">公示于 {shanghaiDate(version.publishedAt)}</View> : null}
           {version.correctionReason ? <View className="version-reason wrap-text">更正原因：{version.correctionReason}</View> : null}
-          {version.hash ? <View className="muted hash-text wrap-text">哈希 {version.hash.slice(0, 16)}…</View> : null}
         </View>
       ))}
     </View>

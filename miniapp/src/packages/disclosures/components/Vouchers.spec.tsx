@@ -1,16 +1,13 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '../../../../test/stubs/taro';
 import Vouchers from './Vouchers';
+import { settle } from '../../../../test/support/render';
 
 const VOUCHERS = [
   { id: 1, url: '/f/1.jpg', thumbnailUrl: '/f/1_t.jpg', kind: 'image' as const },
   { id: 2, url: '/f/2.pdf', thumbnailUrl: null, kind: 'pdf' as const },
   { id: 3, url: '/f/3.jpg', thumbnailUrl: '/f/3_t.jpg', kind: 'image' as const },
 ];
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 // The mini-program has no origin of its own: links the API gives as paths are opened on the API's host.
 beforeEach(() => {

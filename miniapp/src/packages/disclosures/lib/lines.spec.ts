@@ -72,6 +72,7 @@ describe('draft lines → what the API takes', () => {
       fields: { receivableFen: 100000, receivedFen: 90000 },
       attachmentIds: [],
       attachments: [],
+      approved: false,
     };
     expect(lineToDraft(saved)).toMatchObject({ kind: 'building', item: '1栋', amountYuan: '900.00', fields: { receivableFen: '1000.00', receivedFen: '900.00' } });
     // Saved again, it names itself, so the API edits it in place (the committee's queries stay on it); a new line does not.

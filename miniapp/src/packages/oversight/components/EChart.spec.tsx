@@ -1,16 +1,12 @@
-import { act, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import { touchCanvas } from '../../../../test/stubs/components';
 import { clickChart, liveCharts, platformApi } from '../../../../test/stubs/echarts';
 import { setSelectorQueryAnswer } from '../../../../test/stubs/taro';
 import { barChartOption } from '../lib/chartOption';
 import EChart from './EChart';
+import { settle } from '../../../../test/support/render';
 
 const option = barChartOption([{ key: 1, label: '锦绣花园', value: 3 }], undefined, true);
-
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 /** A WeChat canvas 2d node, as SelectorQuery's fields({ node: true }) gives it. */
 function canvasNode() {

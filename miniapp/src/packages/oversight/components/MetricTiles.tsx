@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { internalFiguresText, type Metrics } from '@wuye/contracts';
+import { channelSplitLines, internalFiguresText, type Metrics } from '@wuye/contracts';
 import { percent } from '../lib/format';
 
 /** The headline figures of an area or estate: a wrapping grid of tiles (two or three a row, more on a desktop). */
@@ -25,6 +25,11 @@ export default function MetricTiles({ metrics, extra = [] }: { metrics: Metrics;
         </View>
       ))}
       {internal ? <View className="muted ov-internal">{internal}</View> : null}
+      {channelSplitLines(metrics).map((line, i) => (
+        <View key={line} className={`muted ov-channels ov-channels-${i}`}>
+          {line}
+        </View>
+      ))}
     </View>
   );
 }

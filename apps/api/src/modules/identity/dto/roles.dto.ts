@@ -1,18 +1,10 @@
-import type { AssignRoleInput, CreateInvitationInput, GrantableRole } from '@wuye/contracts';
+import { ROLES, type AssignRoleInput, type CreateInvitationInput, type GrantableRole } from '@wuye/contracts';
 import { EnumField, IntField, TextField } from '../../../common/fields';
 import { PageQuery } from '../../../common/pagination';
 
 const ID = { min: 1, max: 2 ** 31 - 1 };
-export const GRANTABLE_ROLES: readonly GrantableRole[] = [
-  'staff',
-  'manager',
-  'company_admin',
-  'committee',
-  'committee_chair',
-  'community_office',
-  'regulator',
-  'platform_admin',
-];
+/** Every role but resident: residents come from approved house bindings, never from a grant. */
+export const GRANTABLE_ROLES: readonly GrantableRole[] = ROLES.filter((r): r is GrantableRole => r !== 'resident');
 
 export class CreateInvitationDto implements CreateInvitationInput {
   @EnumField(GRANTABLE_ROLES)

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  PROXY_CHANNELS,
   RATING_TAGS,
   TICKET_ACTIONS,
   TICKET_DESCRIPTION_MAX,
@@ -8,6 +9,8 @@ import {
   TICKET_PHOTOS_MAX,
   TICKET_STATES,
   type CreateTicketInput,
+  type ProxyChannel,
+  type ProxyTicketInput,
   type RatingInput,
   type TicketAction,
   type TicketKind,
@@ -50,6 +53,18 @@ export class CreateTicketDto implements CreateTicketInput {
   long?: number;
 }
 
+/** 代报: filed for a caller by the estate's manager or staff, or its community office. */
+export class ProxyTicketDto extends CreateTicketDto implements ProxyTicketInput {
+  @EnumField(PROXY_CHANNELS, { description: "12345, petition 信访, visit 来访, phone 电话, direct_line 物业投诉直通车, inspection 检查发现" })
+  channel: ProxyChannel;
+
+  @TextField({ max: 32, optional: true, description: 'The caller’s name (required except for an inspection)', example: '王先生' })
+  callerName?: string;
+
+  @TextField({ max: 20, optional: true, description: 'The caller’s mobile or landline (required except for an inspection); stored encrypted', example: '13812345678' })
+  callerPhone?: string;
+}
+
 export class TransitionDto implements TransitionInput {
   @EnumField(TICKET_ACTIONS)
   action: TicketAction;
@@ -88,10 +103,10 @@ export class RatingDto implements RatingInput {
   comment?: string;
 }
 
-const VIEWS: readonly TicketListView[] = ['mine', 'following', 'community', 'inbox', 'assigned', 'oversight'];
+const VIEWS: readonly TicketListView[] = ['mine', 'following', 'community', 'inbox', 'assigned', 'oversight', 'return_visits'];
 
 export class ListTicketsQuery extends PageQuery {
-  @EnumField(VIEWS, { description: 'mine, following, community (the board), inbox (manager), assigned (staff), oversight (offices, regulators: reporters masked)' })
+  @EnumField(VIEWS, { description: 'mine, following, community (the board), inbox (manager), assigned (staff), oversight (offices, regulators: reporters masked), return_visits (回访 due: managers, offices)' })
   view: TicketListView;
 
   @IntField({ ...ID, optional: true, fromQuery: true })

@@ -1,9 +1,10 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import type { InvitationPreview, RoleAssignmentView } from '@wuye/contracts';
 import { ApiError } from '../../../../services/http';
 import { acceptInvitation, checkInvitation } from '../../../../services/roles';
 import { setTokens } from '../../../../services/session';
 import AcceptInvitation from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/roles');
 const checkMock = jest.mocked(checkInvitation);
@@ -23,10 +24,6 @@ const GRANTED: RoleAssignmentView = {
   effective: true,
 };
 
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 const typeCode = (value: string) => fireEvent.input(document.querySelector('.invite-code-input') as HTMLElement, { target: { value } });
 
 beforeEach(() => setTokens({ accessToken: 'access', refreshToken: 'refresh' }));

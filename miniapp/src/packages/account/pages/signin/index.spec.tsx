@@ -1,7 +1,8 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import Taro, { setRouterParams, type StubRequestOptions, type StubResponse } from '../../../../../test/stubs/taro';
 import { getAccessToken } from '../../../../services/session';
 import SignIn from './index';
+import { settle } from '../../../../../test/support/render';
 
 const ACCOUNTS = [
   { key: 'manager.jinxiu', displayName: '锦绣花园 陈经理', roles: ['项目经理'] },
@@ -11,11 +12,6 @@ const ACCOUNTS = [
 function mockApi(handler: (options: StubRequestOptions) => StubResponse) {
   return jest.spyOn(Taro, 'request').mockImplementation(async (options) => handler(options));
 }
-
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 describe('登录 (H5 demo-account picker)', () => {
   it('lists the demo accounts with their role labels; a tap signs in and restarts the app on 我的', async () => {

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { DisclosureView, MeView } from '@wuye/contracts';
 import Taro, { setRouterParams, triggerDidShow } from '../../../../../test/stubs/taro';
 import { askQuestion, correctDisclosure, getChain, getDisclosure, verifyChain } from '../../../../services/disclosures';
@@ -6,6 +6,7 @@ import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import DisclosureDetail from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/disclosures');
 jest.mock('../../../../services/me');
@@ -28,7 +29,7 @@ const SHARED: DisclosureView = {
   hash: 'e'.repeat(64),
   openQuestions: 0,
   content: { method: 'area', note: '按建筑面积分摊' },
-  lines: [{ id: 301, seq: 1, kind: 'meter', item: '公共照明及电梯用电', amountFen: 2500000, fields: { meterKind: 'electricity', quantity: 38461, unit: 'kWh' }, attachmentIds: [], attachments: [] }],
+  lines: [{ id: 301, seq: 1, kind: 'meter', item: '公共照明及电梯用电', amountFen: 2500000, fields: { meterKind: 'electricity', quantity: 38461, unit: 'kWh' }, attachmentIds: [], attachments: [], approved: false }],
   reviewRound: 1,
   reviews: [],
   questions: [
@@ -45,11 +46,6 @@ const SHARED: DisclosureView = {
   blocked: {},
   rowVersion: 2,
 };
-
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });
@@ -83,6 +79,17 @@ describe('公示详情 for a resident', () => {
     expect(within(line).getByText('38461')).toBeInTheDocument();
     expect(await screen.findByText('✓ 未被篡改')).toBeInTheDocument();
     expect(screen.getByText(/2026-11-08 公示，公告栏展示至 2026-12-08/)).toBeInTheDocument();
+  });
+
+  it('leads with the money; the tamper check is a small badge, and hashes and rounding wait behind 如何核验', async () => {
+    render(<DisclosureDetail />);
+    await screen.findByText('✓ 未被篡改');
+    const order = Array.from(document.querySelectorAll('.detail-totals, .detail-my-share, .chain-badge, .line-card')).map((el) => el.className.split(' ').find((c) => /^(detail-totals|detail-my-share|chain-badge|line-card)$/.test(c)));
+    expect(order).toEqual(['detail-totals', 'detail-my-share', 'chain-badge', 'line-card']);
+    expect(document.body.textContent).not.toMatch(/SHA-256|最大余额法|哈希/);
+    fireEvent.click(screen.getByText('如何核验'));
+    expect(document.body.textContent).toMatch(/SHA-256/);
+    expect(document.body.textContent).toMatch(/最大余额法/);
   });
 
   it('a correction shows its reason and leads to the superseded version', async () => {

@@ -80,11 +80,8 @@ function Detail({ id }: { id: number }) {
     <View>
       <DisclosureHeader view={view} />
       <CorrectionNotice view={view} />
-      {view.state === 'published' || view.state === 'superseded' ? <ChainBadge communityId={view.communityId} focusId={view.id} /> : null}
-      {view.state === 'published' || view.state === 'superseded' ? <ExportButton className="detail-export" download={() => downloadDisclosure(view)} /> : null}
+      {/* The money first: the totals, what came in and went out, and the resident's own share. */}
       <TotalsCard type={view.type} totals={view.totals} className="detail-totals" />
-      {view.allocation ? <AllocationCard allocation={view.allocation} totalFen={view.totals.totalFen} className="detail-allocation" /> : null}
-
       {view.myShares.length > 0 ? (
         <View className="card share-card detail-my-share">
           <View className="card-title">我家分摊</View>
@@ -97,9 +94,13 @@ function Detail({ id }: { id: number }) {
               <View className="muted">{share.basis}</View>
             </View>
           ))}
-          <View className="muted">各户分摊之和与总额一致（按最大余额法取整到分）。</View>
         </View>
       ) : null}
+      {view.allocation ? <AllocationCard allocation={view.allocation} totalFen={view.totals.totalFen} className="detail-allocation" /> : null}
+      {view.state === 'published' || view.state === 'superseded' ? (
+        <ChainBadge communityId={view.communityId} focusId={view.id} howShared={view.allocation ? '每户分摊取整到分，各户之和与总额一致（最大余额法）。' : undefined} />
+      ) : null}
+      {view.state === 'published' || view.state === 'superseded' ? <ExportButton className="detail-export" download={() => downloadDisclosure(view)} /> : null}
 
       <View className="section-title">明细（{view.lines.length} 项）</View>
       {view.lines.map((line) => {

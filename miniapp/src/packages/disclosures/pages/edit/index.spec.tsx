@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { DisclosureView, MeView } from '@wuye/contracts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { answerReview, createDisclosure, getDisclosure, submitDisclosure, updateDisclosure, withdrawDisclosure } from '../../../../services/disclosures';
@@ -7,6 +7,7 @@ import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import DisclosureEdit from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/disclosures', () => ({ ...jest.requireActual('../../../../services/disclosures'), createDisclosure: jest.fn(), getDisclosure: jest.fn(), updateDisclosure: jest.fn(), submitDisclosure: jest.fn(), withdrawDisclosure: jest.fn(), answerReview: jest.fn() }));
 jest.mock('../../../../services/me');
@@ -31,8 +32,8 @@ const SAVED: DisclosureView = {
   openQuestions: 0,
   content: { openingBalanceFen: 0 },
   lines: [
-    { id: 201, seq: 1, kind: 'income', item: '电梯广告', amountFen: 29, fields: { category: 'advertising', counterparty: '清河传媒' }, attachmentIds: [], attachments: [] },
-    { id: 202, seq: 2, kind: 'cost', item: '制作成本', amountFen: 113, fields: {}, attachmentIds: [9], attachments: [{ id: 9, url: '/f/9.pdf', thumbnailUrl: null, kind: 'pdf' }] },
+    { id: 201, seq: 1, kind: 'income', item: '电梯广告', amountFen: 29, fields: { category: 'advertising', counterparty: '清河传媒' }, attachmentIds: [], attachments: [], approved: false },
+    { id: 202, seq: 2, kind: 'cost', item: '制作成本', amountFen: 113, fields: {}, attachmentIds: [9], attachments: [{ id: 9, url: '/f/9.pdf', thumbnailUrl: null, kind: 'pdf' }], approved: false },
   ],
   reviewRound: 1,
   reviews: [
@@ -51,10 +52,6 @@ const SAVED: DisclosureView = {
 const editors = () => Array.from(document.querySelectorAll('.line-editor')) as HTMLElement[];
 const type = (el: Element | null, value: string) => fireEvent.change(el as HTMLInputElement, { target: { value } });
 const total = (key: string) => document.querySelector(`.edit-totals .total-${key} .total-value`)?.textContent;
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });
@@ -186,7 +183,7 @@ describe('shared cost: how it is shared', () => {
     state: 'draft',
     totals: { totalFen: 100000 },
     content: { method: 'area' },
-    lines: [{ id: 301, seq: 1, kind: 'meter', item: '二次供水水泵电表', amountFen: 100000, fields: { meterKind: 'electricity', quantity: 800, unit: 'kWh' }, attachmentIds: [], attachments: [] }],
+    lines: [{ id: 301, seq: 1, kind: 'meter', item: '二次供水水泵电表', amountFen: 100000, fields: { meterKind: 'electricity', quantity: 800, unit: 'kWh' }, attachmentIds: [], attachments: [], approved: false }],
     reviews: [],
     allocation: { method: 'area', buildings: null, houses: 9, weightTotal: 80000 },
     can: { ...SAVED.can, edit: true, submit: true, withdraw: false },

@@ -5,6 +5,7 @@ import { getChain, listDisclosures, verifyChain } from '../../../../services/dis
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import DisclosuresBoard from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/disclosures');
 jest.mock('../../../../services/me');
@@ -37,10 +38,6 @@ const summary = (id: number, over: Partial<DisclosureSummary> = {}): DisclosureS
 });
 
 const page = (items: DisclosureSummary[], nextCursor: string | null = null): Page<DisclosureSummary> => ({ items, nextCursor });
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 const shownTitles = () => Array.from(document.querySelectorAll('.summary-title')).map((el) => el.textContent);
 
 beforeEach(() => {

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { ComplianceView, MeView } from '@wuye/contracts';
 import Taro from '../../../../../test/stubs/taro';
 import { answerQuestion, getCompliance, listDisclosures, listEstateQuestions, type EstateQuestion } from '../../../../services/disclosures';
@@ -6,6 +6,7 @@ import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import DisclosureManage from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/disclosures');
 jest.mock('../../../../services/me');
@@ -26,11 +27,6 @@ const question = (id: number, text: string, over: Partial<EstateQuestion> = {}):
   disclosureTitle: '2026年第3季度公共收益公示',
   ...over,
 });
-
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });

@@ -1,11 +1,12 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
-import type { MeView, RoleScope, TicketSummary } from '@wuye/contracts';
+import { fireEvent, render, screen } from '@testing-library/react';
+import type { RoleScope, TicketSummary } from '@wuye/contracts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { getMe } from '../../../../services/me';
 import { getStarRatings } from '../../../../services/oversight';
 import { listTickets } from '../../../../services/tickets';
 import { setTokens } from '../../../../services/session';
 import OversightCommunity from './index';
+import { settle, staffMe } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/me');
 jest.mock('../../../../services/oversight');
@@ -14,7 +15,7 @@ const getMeMock = jest.mocked(getMe);
 const ticketsMock = jest.mocked(listTickets);
 const ratingsMock = jest.mocked(getStarRatings);
 
-const me = (roles: RoleScope[]): MeView => ({ id: 2, displayName: '县住建局 王科长', phone: null, roles, houses: [], wechat: false });
+const me = (roles: RoleScope[]) => staffMe(2, '县住建局 王科长', roles);
 
 const ticket = (id: number, summary: string, extra: Partial<TicketSummary> = {}): TicketSummary => ({
   id,
@@ -37,13 +38,11 @@ const ticket = (id: number, summary: string, extra: Partial<TicketSummary> = {})
   escalated: true,
   followerCount: 0,
   version: 1,
+  source: 'app',
+  returnVisit: null,
+  contact: null,
   ...extra,
 });
-
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });

@@ -6,12 +6,12 @@ import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
-import { OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_TICKET_PAGE, STAR_RATING_PAGE } from '../../../../routes';
+import { OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_TICKET_PAGE, PROXY_REPORT_PAGE, STAR_RATING_PAGE } from '../../../../routes';
 import { getStarRatings } from '../../../../services/oversight';
 import { listTickets } from '../../../../services/tickets';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import TicketCard from '../../../../components/TicketCard';
-import { canRate, percent, starsLabel } from '../../lib/format';
+import { canHandleEscalations, canRate, percent, starsLabel } from '../../lib/format';
 import { useRemote } from '../../../../hooks/useRemote';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import '../../oversight.scss';
@@ -59,6 +59,14 @@ export default function OversightCommunity() {
     <View className="page ov-page ov-community-page">
       <View className="ov-header">
         <View className="ov-title ov-community-title">{shownName}</View>
+        {me && canHandleEscalations(me) ? (
+          <Button
+            className="button button-small button-primary ov-open-proxy"
+            onClick={() => void Taro.navigateTo({ url: `${PROXY_REPORT_PAGE}?communityId=${communityId}&name=${encodeURIComponent(shownName)}&inspection=1` })}
+          >
+            代报
+          </Button>
+        ) : null}
       </View>
       <View className="ov-columns">
         <View className="ov-column ov-column-tickets">

@@ -1,11 +1,12 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
-import { shanghaiDate, type CommunityView, type CreditEventView, type MeView, type RoleScope } from '@wuye/contracts';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { shanghaiDate, type CommunityView, type CreditEventView,  type RoleScope } from '@wuye/contracts';
 import { setRouterParams } from '../../../../../test/stubs/taro';
 import { getMe } from '../../../../services/me';
 import { getCompanyCredit, listCommunityManagers, listCreditEvents, recordCreditEvent } from '../../../../services/oversight';
 import { listScopedCommunities } from '../../../../services/roles';
 import { setTokens } from '../../../../services/session';
 import CreditRecords from './index';
+import { settle, staffMe } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/me');
 jest.mock('../../../../services/oversight');
@@ -17,17 +18,13 @@ const recordMock = jest.mocked(recordCreditEvent);
 const managersMock = jest.mocked(listCommunityManagers);
 const communitiesMock = jest.mocked(listScopedCommunities);
 
-const me = (roles: RoleScope[]): MeView => ({ id: 2, displayName: '县住建局 王科长', phone: null, roles, houses: [], wechat: false });
+const me = (roles: RoleScope[]) => staffMe(2, '县住建局 王科长', roles);
 const estate = (id: number, name: string, company: { id: number; name: string }): CommunityView => ({ id, code: `C${id}`, name, address: null, areaId: 3, areaName: '南门社区', townName: '城关镇', company, lat: null, long: null });
 const HENGXIN = { id: 2, name: '恒信物业' };
 const WANJIA = { id: 1, name: '万家物业' };
 
 const EVENT: CreditEventView = { id: 5, companyId: 2, companyName: '恒信物业', kind: 'points', points: 6, occurredOn: '2026-09-30', reason: '公共收益连续两个季度未公示', communityName: '和谐家园', managerName: null, issuingArea: '清河县', rectificationId: null };
 
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 const form = () => document.querySelector('.ov-credit-form') as HTMLElement;
 const chip = (group: string, label: string) => Array.from(form().querySelectorAll(`.${group}`)).find((el) => el.textContent === label) as HTMLElement;
 

@@ -5,6 +5,7 @@ import { ApiError } from '../../../../services/http';
 import { listEscalations } from '../../../../services/oversight';
 import { setTokens } from '../../../../services/session';
 import EscalationQueue from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/oversight');
 const listMock = jest.mocked(listEscalations);
@@ -20,14 +21,11 @@ const escalation = (id: number, ticketId: number, summary: string, extra: Partia
   closingNote: null,
   communityId: 2,
   communityName: '阳光新城',
+  officeName: '南门社区',
+  canHandle: true,
   ticket: { id: ticketId, communityId: 2, communityName: '阳光新城', categoryName: '消防安全', summary, state: 'in_progress' } as TicketSummary,
   ...extra,
 });
-
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });

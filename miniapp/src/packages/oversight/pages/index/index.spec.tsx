@@ -1,5 +1,5 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import type { AreaOverview, CommunityOverview, CompanyOverview, MeView, Metrics, RoleScope } from '@wuye/contracts';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import type { AreaOverview, CommunityOverview, CompanyOverview,  Metrics, RoleScope } from '@wuye/contracts';
 import { chartIn, clickChart } from '../../../../../test/stubs/echarts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { ApiError } from '../../../../services/http';
@@ -8,6 +8,7 @@ import { downloadStatsExport, getAreaOverview, getCompanyOverview } from '../../
 import { setTokens } from '../../../../services/session';
 import { periods } from '../../lib/format';
 import OversightOverview from './index';
+import { settle, staffMe } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/me');
 jest.mock('../../../../services/oversight');
@@ -18,10 +19,12 @@ const exportMock = jest.mocked(downloadStatsExport);
 
 const TOWN_REGULATOR: RoleScope = { role: 'regulator', areaId: 2, scopeName: '城关镇' };
 const OFFICE: RoleScope = { role: 'community_office', areaId: 3, scopeName: '南门社区' };
-const me = (roles: RoleScope[]): MeView => ({ id: 3, displayName: '城关镇 李主任', phone: null, roles, houses: [], wechat: false });
+const me = (roles: RoleScope[]) => staffMe(3, '城关镇 李主任', roles);
 
 const metrics = (total: number, overdueOpen: number, satisfactionRate: number | null = 0.75): Metrics => ({
   internal: { total: 0, onTimeResponseRate: null, onTimeResolutionRate: null },
+  byChannel: [],
+  satisfactionSources: { rated: 0, ratedSatisfied: 0, visited: 0, visitedSatisfied: 0, unreachable: 0, pending: 0 },
   total,
   byState: {},
   onTimeResponseRate: 0.8623,
@@ -70,11 +73,6 @@ const COMPANY: CompanyOverview = {
   metrics: metrics(40, 5),
   credit: { companyId: 1, score: 94, grade: 'A', last12Months: { interview: 0, criticism: 0, points: 1, manager_dismissed: 0, project_withdrawn: 0 }, pointsDeducted: 6 },
 };
-
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });

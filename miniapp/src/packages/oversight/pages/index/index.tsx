@@ -5,7 +5,7 @@ import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
-import { CREDIT_PAGE, DUTY_CONFLICTS_PAGE, ESCALATIONS_PAGE, OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_PAGE } from '../../../../routes';
+import { CREDIT_PAGE, DUTY_CONFLICTS_PAGE, ESCALATIONS_PAGE, OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_PAGE, RETURN_VISITS_PAGE } from '../../../../routes';
 import { ApiError } from '../../../../services/http';
 import { downloadStatsExport, getAreaOverview, getCompanyOverview, listAreas } from '../../../../services/oversight';
 import BarChart from '../../components/BarChart';
@@ -102,6 +102,11 @@ export default function OversightOverview() {
         {canHandleEscalations(me) ? (
           <Button className="button button-small button-primary ov-open-escalations" onClick={() => void Taro.navigateTo({ url: ESCALATIONS_PAGE })}>
             督办队列
+          </Button>
+        ) : null}
+        {canHandleEscalations(me) ? (
+          <Button className="button button-small ov-open-visits" onClick={() => void Taro.navigateTo({ url: RETURN_VISITS_PAGE })}>
+            回访
           </Button>
         ) : null}
         <Button className="button button-small ov-open-credit" onClick={() => void Taro.navigateTo({ url: CREDIT_PAGE })}>

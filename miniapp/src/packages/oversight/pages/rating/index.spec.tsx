@@ -1,10 +1,11 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { shanghaiDate, type StarRatingsView, type StarRatingView } from '@wuye/contracts';
 import { setRouterParams } from '../../../../../test/stubs/taro';
 import { ApiError } from '../../../../services/http';
 import { getStarRatings, rateCommunity } from '../../../../services/oversight';
 import { setTokens } from '../../../../services/session';
 import StarRatingForm from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/oversight');
 const ratingsMock = jest.mocked(getStarRatings);
@@ -33,10 +34,6 @@ const answer = (history: StarRatingView[], year = lastYear, first = 2020): StarR
   can: { rate: true },
 });
 
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 const reasonField = () => document.querySelector('.ov-rating-reason') as HTMLElement;
 const submit = () => fireEvent.click(screen.getByText('提交评定'));
 

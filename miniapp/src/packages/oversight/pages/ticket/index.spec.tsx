@@ -1,5 +1,5 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { addDays, shanghaiDate, type EscalationView, type MeView, type RoleScope, type TicketEventView, type TicketView } from '@wuye/contracts';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { addDays, shanghaiDate, type EscalationView,  type RoleScope, type TicketEventView, type TicketView } from '@wuye/contracts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
@@ -7,6 +7,7 @@ import { closeEscalation, commentOnEscalation, listEscalations, setEscalationDea
 import { getTicket } from '../../../../services/tickets';
 import { setTokens } from '../../../../services/session';
 import OversightTicket from './index';
+import { settle, staffMe } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/me');
 jest.mock('../../../../services/oversight');
@@ -20,7 +21,7 @@ const closeMock = jest.mocked(closeEscalation);
 
 const OFFICE: RoleScope = { role: 'community_office', areaId: 3, scopeName: '南门社区' };
 const REGULATOR: RoleScope = { role: 'regulator', areaId: 1, scopeName: '清河县' };
-const me = (roles: RoleScope[]): MeView => ({ id: 4, displayName: '南门社区 赵书记', phone: null, roles, houses: [], wechat: false });
+const me = (roles: RoleScope[]) => staffMe(4, '南门社区 赵书记', roles);
 
 const event = (id: number, action: string, actor: string, note: string | null, at: string): TicketEventView => ({ id, action, actor, fromState: 'in_progress', toState: 'in_progress', note, photos: [], at });
 
@@ -61,6 +62,11 @@ const TICKET: TicketView = {
   reporterPhone: null,
   rating: null,
   reopenCount: 0,
+  returnVisitTries: 0,
+  returnVisitTriedOn: null,
+  filedBy: null,
+  returnVisit: null,
+  contact: null,
   timeline: TIMELINE,
   actions: [],
   canRate: false,
@@ -82,13 +88,11 @@ const ESCALATION: EscalationView = {
   closingNote: null,
   communityId: 2,
   communityName: '阳光新城',
+  officeName: '南门社区',
+  canHandle: true,
   ticket: TICKET,
 };
 
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 const noteField = () => document.querySelector('.ov-escalation-note') as HTMLElement;
 const actions = () => Array.from(document.querySelectorAll('.timeline-action')).map((el) => el.textContent);
 
@@ -100,8 +104,9 @@ beforeEach(() => {
 });
 
 describe('oversight ticket view', () => {
-  it('shows what, where, the deadlines (Asia/Shanghai), overdue and 督办 marks and the timeline; a regulator only reads', async () => {
+  it('shows what, where, the deadlines (Asia/Shanghai), overdue and 督办 marks and the timeline; a regulator reads who handles the 督办', async () => {
     getMeMock.mockResolvedValue(me([REGULATOR]));
+    listMock.mockResolvedValue({ items: [{ ...ESCALATION, canHandle: false }], nextCursor: null });
 
     render(<OversightTicket />);
 
@@ -109,12 +114,14 @@ describe('oversight ticket view', () => {
     expect(screen.getByText('响应期限：2026-11-28 07:02')).toBeInTheDocument();
     expect(screen.getByText('办结期限：2026-11-29 06:32')).toBeInTheDocument();
     expect(screen.getByText('逾期')).toBeInTheDocument();
-    expect(screen.getByText('督办中')).toBeInTheDocument();
+    expect(screen.getByText('督办中', { selector: '.ticket-escalated' })).toBeInTheDocument();
     expect(screen.getByText('处理人：物业员工 阳光新城 维修 李师傅')).toBeInTheDocument();
     expect(actions()).toEqual(['提交报事', '受理', '转社区督办']);
     expect(screen.getByText('已提请社区督办：超时未办结')).toBeInTheDocument();
-    expect(document.querySelector('.ov-escalation')).toBeNull();
-    expect(listMock).not.toHaveBeenCalled();
+    // The county regulator is told whose 督办 it is, and is offered nothing the API would refuse.
+    expect(screen.getByText(/由南门社区督办/)).toBeInTheDocument();
+    expect(document.querySelector('.ov-escalation-form')).toBeNull();
+    expect(screen.queryByText('发送督办意见')).not.toBeInTheDocument();
   });
 
   it('an office comments: an empty note is refused, a note is sent and shows on the timeline', async () => {
@@ -128,7 +135,7 @@ describe('oversight ticket view', () => {
     expect(listMock).toHaveBeenCalledWith({ state: 'open', ticketId: 38, limit: 1 });
 
     fireEvent.click(within(panel).getByText('发送督办意见'));
-    expect(within(panel).getByText('请填写督办意见')).toBeInTheDocument();
+    expect(within(panel).getByText('请填写督办意见或选择新的期限')).toBeInTheDocument();
     expect(commentMock).not.toHaveBeenCalled();
 
     ticketMock.mockResolvedValue({ ...TICKET, timeline: [...TIMELINE, event(190, 'office_comment', '社区 赵书记', '请物业三日内修复并反馈', '2026-11-29T02:10:00.000Z')] });
@@ -142,7 +149,7 @@ describe('oversight ticket view', () => {
     expect(noteField()).toHaveValue('');
   });
 
-  it('sets a new deadline at 18:00 of the chosen day, by a quick choice or the date picker', async () => {
+  it('sets the chosen deadline (18:00 of the day, by a quick choice or the date picker) with the opinion in one send', async () => {
     getMeMock.mockResolvedValue(me([OFFICE]));
     deadlineMock.mockImplementation(async () => {
       // From now on the queue holds the escalation with its deadline.
@@ -154,17 +161,16 @@ describe('oversight ticket view', () => {
 
     render(<OversightTicket />);
     await screen.findByText('社区督办');
-    fireEvent.click(screen.getByText('设定期限'));
-    expect(screen.getByText('请选择督办期限')).toBeInTheDocument();
-
+    fireEvent.change(noteField(), { target: { value: '请物业在期限内修复' } });
     fireEvent.click(screen.getByText('3天后'));
     expect(screen.getByText(`将设为 ${threeDays} 18:00`)).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText('picker-date'), { target: { value: '2027-01-15' } });
     expect(screen.getByText('将设为 2027-01-15 18:00')).toBeInTheDocument();
-    fireEvent.click(screen.getByText('设定期限'));
+    fireEvent.click(screen.getByText('发送并设定期限'));
     await settle();
 
-    expect(deadlineMock).toHaveBeenCalledWith(4, '2027-01-15T18:00:00+08:00', undefined);
+    expect(deadlineMock).toHaveBeenCalledWith(4, '2027-01-15T18:00:00+08:00', '请物业在期限内修复');
+    expect(commentMock).not.toHaveBeenCalled();
     expect(screen.getByText('督办期限：2027-01-15 18:00')).toBeInTheDocument();
   });
 

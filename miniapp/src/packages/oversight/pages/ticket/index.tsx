@@ -11,7 +11,6 @@ import {
   type TicketView,
 } from '@wuye/contracts';
 import StatusNotice from '../../../../components/StatusNotice';
-import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
 import { OVERSIGHT_TICKET_PAGE } from '../../../../routes';
 import { closeEscalation, commentOnEscalation, listEscalations, setEscalationDeadline } from '../../../../services/oversight';
@@ -19,7 +18,6 @@ import { getTicket } from '../../../../services/tickets';
 import { SignedOutPage } from '../../../../components/RemoteStatus';
 import TicketTimeline from '../../../../components/TicketTimeline';
 import { TicketBadges } from '../../../../components/TicketCard';
-import { canHandleEscalations } from '../../lib/format';
 import { useRemote } from '../../../../hooks/useRemote';
 import { errorText } from '../../../../services/errors';
 import TextBox from '../../../../components/TextBox';
@@ -70,15 +68,10 @@ function EscalationPanel({ escalation, onChanged }: { escalation: EscalationView
     return true;
   };
 
-  const comment = () => {
-    if (!needNote('督办意见')) void run(() => commentOnEscalation(escalation.id, note.trim()), '已发送');
-  };
-  const setDeadline = () => {
-    if (!day) {
-      setError('请选择督办期限');
-      return;
-    }
-    void run(() => setEscalationDeadline(escalation.id, shanghaiTimeOn(day), note.trim() || undefined), '已设定期限');
+  // One send: the opinion, and the new deadline when one is chosen (a chosen day was once left behind).
+  const send = () => {
+    if (day) void run(() => setEscalationDeadline(escalation.id, shanghaiTimeOn(day), note.trim() || undefined), '已设定期限');
+    else if (!needNote('督办意见或选择新的期限')) void run(() => commentOnEscalation(escalation.id, note.trim()), '已发送');
   };
   const close = async () => {
     if (needNote('结束督办的说明')) return;
@@ -100,12 +93,15 @@ function EscalationPanel({ escalation, onChanged }: { escalation: EscalationView
         <Text className="ov-fact">提请于 {shanghaiDateTime(escalation.createdAt)}</Text>
         <Text className="ov-fact ov-escalation-deadline">督办期限：{escalation.deadlineAt ? shanghaiDateTime(escalation.deadlineAt) : '未设定'}</Text>
       </View>
+      {escalation.state === 'open' && !escalation.canHandle ? (
+        <View className="muted wrap-text ov-escalation-who">由{escalation.officeName}督办：发督办意见、设定期限、结束督办都由社区（村）办理，这里可查看全部记录。</View>
+      ) : null}
       {escalation.state === 'closed' ? (
         <View className="wrap-text ov-escalation-closing">
           {escalation.closedAt ? `${shanghaiDateTime(escalation.closedAt)} 结束：` : '结束：'}
           {escalation.closingNote}
         </View>
-      ) : (
+      ) : !escalation.canHandle ? null : (
         <View className="ov-escalation-form">
           <View className="field">
             <View className="field-label">督办意见 / 结束说明</View>
@@ -141,11 +137,8 @@ function EscalationPanel({ escalation, onChanged }: { escalation: EscalationView
           </View>
           {error ? <View className="form-error ov-escalation-error">{error}</View> : null}
           <View className="button-row">
-            <Button className="button button-primary ov-escalation-comment" disabled={busy || undefined} onClick={comment}>
-              发送督办意见
-            </Button>
-            <Button className="button ov-escalation-set-deadline" disabled={busy || undefined} onClick={setDeadline}>
-              设定期限
+            <Button className="button button-primary ov-escalation-send" disabled={busy || undefined} onClick={send}>
+              {day ? '发送并设定期限' : '发送督办意见'}
             </Button>
             <Button className="button button-danger ov-escalation-close" disabled={busy || undefined} onClick={() => void close()}>
               结束督办
@@ -162,15 +155,13 @@ export default function OversightTicket() {
   const { params } = useRouter();
   const id = Number(params.id);
   const gate = useSession({ returnTo: `${OVERSIGHT_TICKET_PAGE}?id=${id}` });
-  const { me } = useMe(gate.phase);
   const signedIn = gate.phase === 'signed-in';
-  const handles = me ? canHandleEscalations(me) : false;
+  // Everyone in oversight reads the 督办; the API's canHandle says whether it is theirs to act on.
   const load = useCallback(async () => {
     const ticket = await getTicket(id);
-    return { ticket, escalation: handles ? await findEscalation(ticket) : null };
-  }, [id, handles]);
-  // Waits for the user: whether the 督办 is theirs to handle decides what is loaded.
-  const remote = useRemote(load, { enabled: signedIn && me !== null });
+    return { ticket, escalation: await findEscalation(ticket) };
+  }, [id]);
+  const remote = useRemote(load, { enabled: signedIn });
   const { phase, errorMessage } = remote;
   const ticket = remote.data?.ticket ?? null;
   const escalation = remote.data?.escalation ?? null;

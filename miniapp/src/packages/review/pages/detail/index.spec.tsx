@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { DisclosureView, MeView, ReviewView } from '@wuye/contracts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { getDisclosure, reviewDisclosure, signOffDisclosure } from '../../../../services/disclosures';
@@ -6,6 +6,7 @@ import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import ReviewDetail from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/disclosures');
 jest.mock('../../../../services/me');
@@ -51,8 +52,8 @@ const VIEW: DisclosureView = {
   openQuestions: 0,
   content: {},
   lines: [
-    { id: 101, seq: 1, kind: 'income', item: '电梯轿厢广告', amountFen: 1200050, fields: { category: 'advertising', counterparty: '清河城市传媒有限公司' }, attachmentIds: [], attachments: [] },
-    { id: 102, seq: 2, kind: 'cost', item: '广告制作成本', amountFen: 80000, fields: {}, attachmentIds: [3], attachments: [{ id: 3, url: '/f/3.jpg', thumbnailUrl: '/f/3_t.jpg', kind: 'image' }] },
+    { id: 101, seq: 1, kind: 'income', item: '电梯轿厢广告', amountFen: 1200050, fields: { category: 'advertising', counterparty: '清河城市传媒有限公司' }, attachmentIds: [], attachments: [], approved: false },
+    { id: 102, seq: 2, kind: 'cost', item: '广告制作成本', amountFen: 80000, fields: {}, attachmentIds: [3], attachments: [{ id: 3, url: '/f/3.jpg', thumbnailUrl: '/f/3_t.jpg', kind: 'image' }], approved: false },
   ],
   reviewRound: 1,
   reviews: [],
@@ -67,10 +68,6 @@ const VIEW: DisclosureView = {
 };
 
 const lineCard = (item: string) => screen.getByText(item).closest('.line-card') as HTMLElement;
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });
@@ -90,15 +87,20 @@ describe('业委会 line-by-line review', () => {
     expect(getMock).toHaveBeenCalledWith(5);
   });
 
-  it('通过 on a line approves that line only', async () => {
-    reviewMock.mockResolvedValue({ ...VIEW, reviews: [review({ id: 901, lineId: 101, decision: 'approve', comment: null })] });
+  it('通过 on a line approves that line only; it then shows 已通过 instead of the buttons', async () => {
+    const [first, second] = VIEW.lines;
+    reviewMock.mockResolvedValue({ ...VIEW, lines: [{ ...first, approved: true }, second], reviews: [review({ id: 901, lineId: 101, decision: 'approve', comment: null })] });
     render(<ReviewDetail />);
     await screen.findByText('电梯轿厢广告');
     fireEvent.click(within(lineCard('电梯轿厢广告')).getByText('通过'));
     await settle();
     expect(reviewMock).toHaveBeenCalledWith(5, { decision: 'approve', lineId: 101 });
     expect(lineCard('电梯轿厢广告').querySelector('.review-decision')?.textContent).toBe('通过');
+    expect(within(lineCard('电梯轿厢广告')).getByText('已通过')).toBeInTheDocument();
+    expect(within(lineCard('电梯轿厢广告')).queryByText('质疑')).not.toBeInTheDocument();
+    expect(within(lineCard('电梯轿厢广告')).queryByRole('button', { name: '通过' })).not.toBeInTheDocument();
     expect(lineCard('广告制作成本').querySelector('.review-entry')).toBeNull();
+    expect(within(lineCard('广告制作成本')).getByText('质疑')).toBeInTheDocument();
   });
 
   it('质疑 needs a comment, then queries that line and shows it waiting for the manager', async () => {

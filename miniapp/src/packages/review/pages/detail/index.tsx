@@ -149,7 +149,13 @@ function Review({ id }: { id: number }) {
             .map((r) => (
               <ReviewEntry key={r.id} review={r} />
             ))}
-          {view.can.review ? <ReviewActions target={line.item} onDecide={decide(line)} /> : null}
+          {line.approved ? (
+            <View className="review-line-approved">
+              <Text className="badge badge-approved">已通过</Text>
+            </View>
+          ) : view.can.review ? (
+            <ReviewActions target={line.item} onDecide={decide(line)} />
+          ) : null}
         </LineCard>
       ))}
 

@@ -1,10 +1,11 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import type { DisclosureSummary, MeView } from '@wuye/contracts';
 import Taro from '../../../../../test/stubs/taro';
 import { listDisclosures, listEstateQuestions } from '../../../../services/disclosures';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import ReviewQueue from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/disclosures');
 jest.mock('../../../../services/me');
@@ -36,11 +37,6 @@ const IN_REVIEW: DisclosureSummary = {
   hash: null,
   openQuestions: 0,
 };
-
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });

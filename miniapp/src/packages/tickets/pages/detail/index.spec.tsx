@@ -65,16 +65,32 @@ describe('报事详情', () => {
     });
     render(<TicketDetail />);
     await screen.findByText('评价处理结果');
-    expect(screen.getByText('请先选择星级')).toBeDisabled();
+    expect(screen.getByText('请先点选星级')).toBeDisabled();
 
-    fireEvent.click(screen.getByText('5 星'));
+    fireEvent.click(screen.getByLabelText('5 星'));
     fireEvent.click(screen.getByText('响应及时'));
     fireEvent.change(document.querySelector('.detail-comment-input') as HTMLElement, { target: { value: ' 师傅很负责 ' } });
-    await tap('提交评价');
+    await tap('提交评价并办结');
 
     expect(server.to('POST /api/v1/tickets/7/rating')[0].data).toEqual({ stars: 5, tags: ['响应及时'], comment: '师傅很负责' });
     expect(screen.queryByText('评价处理结果')).not.toBeInTheDocument();
     expect(screen.getByText('5 星 · 非常满意')).toBeInTheDocument();
+  });
+
+  it('for an older resident: one row of five large stars, and one submit button that says it also closes the ticket', async () => {
+    api(resolved());
+    render(<TicketDetail />);
+    await screen.findByText('评价处理结果');
+    const stars = Array.from(document.querySelectorAll('.detail-stars .detail-star'));
+    expect(stars.map((star) => star.textContent)).toEqual(['★', '★', '★', '★', '★']);
+    fireEvent.click(screen.getByLabelText('4 星'));
+    expect(document.querySelectorAll('.detail-star-on')).toHaveLength(4);
+    expect(screen.getByText('满意')).toBeInTheDocument();
+    // The rating is the one primary answer; 确认办结 and 不满意 are quieter choices under it, not rival buttons.
+    expect(Array.from(document.querySelectorAll('.button-primary')).map((b) => b.textContent)).toEqual(['提交评价并办结']);
+    const rating = document.querySelector('.detail-rate') as HTMLElement;
+    expect(rating).toHaveTextContent('不评价，只确认办结');
+    expect(rating).toHaveTextContent('不满意，重新办理');
   });
 
   it('reopens with a reason and the version the resident saw', async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { RATING_TAGS, shanghaiDateTime, TICKET_KIND_LABELS, type TicketView } from '@wuye/contracts';
@@ -29,18 +29,23 @@ const REASON_FORMS: Record<ReasonAction, { title: string; placeholder: string }>
   complain: { title: '向社区申诉：请社区督办', placeholder: '请说明重新办理后仍没有解决的问题' },
 };
 
-/** 评价: 1–5 stars, optional tags and a comment, once, after the result came back. */
-function RatingForm({ onRate, busy }: { onRate: (stars: number, tags: string[], comment: string) => void; busy: boolean }) {
+/**
+ * 评价: one row of large stars (older residents tap a star, not a word), optional tags and a comment, once, after
+ * the result came back. Rating a resolved ticket also closes it, and the one button says so; the other answers the
+ * API allows (只确认办结, 不满意重新办理) sit under it as quieter choices, not as rival buttons.
+ */
+function RatingForm({ onRate, busy, closes, children }: { onRate: (stars: number, tags: string[], comment: string) => void; busy: boolean; closes: boolean; children?: ReactNode }) {
   const [stars, setStars] = useState(0);
   const [tags, setTags] = useState<string[]>([]);
   const [comment, setComment] = useState('');
+  const submitText = closes ? '提交评价并办结' : '提交评价';
   return (
     <View className="card detail-rate">
       <View className="card-title">评价处理结果</View>
-      <View className="chips detail-stars">
+      <View className="detail-stars" role="group" ariaLabel="星级">
         {STARS.map((n) => (
-          <View key={n} className={`chip detail-star${n <= stars ? ' chip-selected' : ''}`} onClick={() => setStars(n)}>
-            {n} 星
+          <View key={n} className={`detail-star${n <= stars ? ' detail-star-on' : ''}`} role="button" ariaLabel={`${n} 星`} onClick={() => setStars(n)}>
+            ★
           </View>
         ))}
       </View>
@@ -58,8 +63,9 @@ function RatingForm({ onRate, busy }: { onRate: (stars: number, tags: string[], 
       </View>
       <TextBox className="detail-comment-input" value={comment} max={COMMENT_MAX} placeholder="还有什么想说的（选填）" onChange={setComment} />
       <Button className="button button-primary button-block detail-rate-submit" disabled={stars === 0 || busy || undefined} onClick={() => onRate(stars, tags, comment.trim())}>
-        {busy ? '正在提交…' : stars === 0 ? '请先选择星级' : '提交评价'}
+        {busy ? '正在提交…' : stars === 0 ? '请先点选星级' : submitText}
       </Button>
+      {children}
     </View>
   );
 }
@@ -157,6 +163,19 @@ export default function TicketDetail() {
   // Why a step open to the reporter is refused now (the API's sentences), said before anything is pressed.
   const blockedReasons = [...new Set(Object.values(t.blocked ?? {}).filter((why): why is string => Boolean(why)))];
   const resolvedEvent = [...t.timeline].reverse().find((e) => e.action === 'resolve');
+  // The reporter's answers to the result, as the API allows them: under the rating when there is one to give.
+  const answers = [
+    t.actions.includes('close') ? (
+      <Button key="close" className={`button detail-close${t.canRate ? ' button-small' : ' button-primary'}`} disabled={busy || undefined} onClick={() => void confirmThen('确认办结', '问题已经解决了吗？确认后工单办结。', () => void transition('close', {}, '已办结'))}>
+        {t.canRate ? '不评价，只确认办结' : '确认办结'}
+      </Button>
+    ) : null,
+    t.actions.includes('reopen') && !reasonFor ? (
+      <Button key="reopen" className={`button detail-reopen${t.canRate ? ' button-small' : ''}`} disabled={busy || undefined} onClick={() => setReasonFor('reopen')}>
+        不满意，重新办理
+      </Button>
+    ) : null,
+  ].filter(Boolean);
 
   return (
     <View className="page detail">
@@ -215,23 +234,18 @@ export default function TicketDetail() {
         </View>
       ) : null}
 
-      {t.canRate ? <RatingForm busy={busy} onRate={(stars, tags, comment) => void act(() => rateTicket(t.id, { stars, tags, ...(comment ? { comment } : {}) }), '感谢您的评价')} /> : null}
+      {t.canRate ? (
+        <RatingForm busy={busy} closes={t.state === 'resolved'} onRate={(stars, tags, comment) => void act(() => rateTicket(t.id, { stars, tags, ...(comment ? { comment } : {}) }), '感谢您的评价')}>
+          {answers.length > 0 && !reasonFor ? <View className="detail-rate-else">{answers}</View> : null}
+        </RatingForm>
+      ) : null}
 
       {reasonFor ? (
         <ReasonForm action={reasonFor} busy={busy} onSubmit={(reason) => void transition(reasonFor, { reason }, '已提交')} onCancel={() => setReasonFor(null)} />
       ) : null}
 
       <View className="button-row detail-actions">
-        {t.actions.includes('close') ? (
-          <Button className="button button-primary detail-close" disabled={busy || undefined} onClick={() => void confirmThen('确认办结', '问题已经解决了吗？确认后工单办结。', () => void transition('close', {}, '已办结'))}>
-            确认办结
-          </Button>
-        ) : null}
-        {t.actions.includes('reopen') && !reasonFor ? (
-          <Button className="button detail-reopen" disabled={busy || undefined} onClick={() => setReasonFor('reopen')}>
-            不满意，重新办理
-          </Button>
-        ) : null}
+        {t.canRate ? null : answers}
         {t.actions.includes('appeal') && !reasonFor ? (
           <Button className="button detail-appeal" disabled={busy || undefined} onClick={() => setReasonFor('appeal')}>
             申诉

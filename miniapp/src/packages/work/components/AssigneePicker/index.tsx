@@ -32,7 +32,8 @@ export default function AssigneePicker({ communityId, value, onChange }: { commu
   }
 
   const external = value.externalAssignee !== undefined;
-  const options: { id: number; label: string }[] = [...assignees.map((a) => ({ id: a.id, label: assigneeLabel(a) })), { id: EXTERNAL, label: '外部单位' }];
+  // Each with the tickets on their hands now, so the manager spreads the load.
+  const options: { id: number; label: string }[] = [...assignees.map((a) => ({ id: a.id, label: `${assigneeLabel(a)} · ${a.openTickets ? `手头 ${a.openTickets} 单` : '空闲'}` })), { id: EXTERNAL, label: '外部单位' }];
   return (
     <View className="assignee-picker">
       <View className="field-label">转办给</View>

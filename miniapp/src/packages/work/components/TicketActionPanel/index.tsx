@@ -16,11 +16,14 @@ const REASON_HINTS: Partial<Record<TicketAction, { label: string; placeholder: s
   reject: { label: '不予受理的原因（报事人会看到）', placeholder: '例如：属于业主户内自有设施，请联系专业维修' },
   reopen: { label: '重新办理的原因', placeholder: '请说明哪里还没有解决' },
   appeal: { label: '申诉理由', placeholder: '请说明申诉的理由' },
+  visit_dissatisfied: { label: '不满意的原因（工单将重新办理）', placeholder: '例如：来电人说楼道灯还是不亮' },
 };
 const NOTE_PLACEHOLDERS: Partial<Record<TicketAction, string>> = {
   accept: '例如：已安排维修师傅，今天下午上门',
   assign: '例如：请带上备用按钮面板',
   start: '例如：已到现场',
+  visit_satisfied: '例如：王先生表示灯已修好，满意',
+  visit_unreachable: '例如：电话无人接听',
 };
 
 /**

@@ -1,9 +1,10 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import type { TicketStats } from '@wuye/contracts';
 import { statsRange } from '../../../../services/handling';
 import { getTicketStats } from '../../../../services/tickets';
 import { ApiError } from '../../../../services/http';
 import TicketStatsCard from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/tickets', () => ({
   ...jest.requireActual('../../../../services/tickets'),
@@ -13,6 +14,8 @@ const statsMock = jest.mocked(getTicketStats);
 
 const stats = (overrides: Partial<TicketStats> = {}): TicketStats => ({
   internal: { total: 0, onTimeResponseRate: null, onTimeResolutionRate: null },
+  byChannel: [],
+  satisfactionSources: { rated: 0, ratedSatisfied: 0, visited: 0, visitedSatisfied: 0, unreachable: 0, pending: 0 },
   communityId: 1,
   from: '2026-10-31',
   to: '2026-11-29',
@@ -32,10 +35,6 @@ const stats = (overrides: Partial<TicketStats> = {}): TicketStats => ({
 });
 
 const figure = (className: string) => document.querySelector(`.${className} .stats-value`)?.textContent;
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 describe('工单统计 card', () => {
   it('shows counts by state (0 for none), the rates as percentages, “—” where nothing was measured', async () => {

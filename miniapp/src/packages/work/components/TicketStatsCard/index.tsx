@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { TICKET_STATES, TICKET_STATE_LABELS, internalFiguresText } from '@wuye/contracts';
+import { TICKET_STATES, TICKET_STATE_LABELS, channelSplitLines, internalFiguresText } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useRemote } from '../../../../hooks/useRemote';
@@ -72,6 +72,13 @@ export default function TicketStatsCard({ communityId, refreshKey = 0 }: { commu
           </View>
           {stats.averageStars !== null ? <View className="muted stats-stars">平均评分 {stats.averageStars} 星</View> : null}
           {stats.internal && internalFiguresText(stats.internal) ? <View className="muted stats-internal">{internalFiguresText(stats.internal)}</View> : null}
+          {stats.byChannel
+            ? channelSplitLines(stats).map((line, i) => (
+                <View key={line} className={`muted stats-channels stats-channels-${i}`}>
+                  {line}
+                </View>
+              ))
+            : null}
           {stats.byCategory.length > 0 ? (
             <View className="stats-categories">
               <View className="field-label">按类别</View>

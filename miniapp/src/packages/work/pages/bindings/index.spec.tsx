@@ -1,5 +1,5 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import type { BindingView, CommunityView, MeView, Page, RoleScope } from '@wuye/contracts';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import type { BindingView, CommunityView,  Page, RoleScope } from '@wuye/contracts';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
 import { approveBinding, listPendingBindings, rejectBinding } from '../../../../services/bindings';
 import { ApiError } from '../../../../services/http';
@@ -7,6 +7,7 @@ import { getMe } from '../../../../services/me';
 import { listScopedCommunities } from '../../../../services/roles';
 import { setTokens } from '../../../../services/session';
 import BindingReview from './index';
+import { settle, staffMe } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/bindings');
 jest.mock('../../../../services/me');
@@ -40,7 +41,7 @@ const request = (id: number, name: string, houseLabel: string, overrides: Partia
 
 const page = (items: BindingView[], nextCursor: string | null = null): Page<BindingView> => ({ items, nextCursor });
 const estateView = (id: number, name: string): CommunityView => ({ id, code: `C${id}`, name, areaId: 3, areaName: '南门社区', townName: '城关镇', address: null, lat: null, long: null, company: { id: 1, name: '万家物业' } });
-const me = (roles: RoleScope[]): MeView => ({ id: 8, displayName: '陈经理', phone: null, roles, houses: [], wechat: false });
+const me = (roles: RoleScope[]) => staffMe(8, '陈经理', roles);
 
 const XIAOZHOU = request(5, '新用户 小周', '2栋1单元0101', { applicantNote: '产权证：周晓' });
 const XIAOLI = request(6, '李四', '4栋2单元0302', { relation: 'tenant' });
@@ -48,10 +49,6 @@ const XIAOLI = request(6, '李四', '4栋2单元0302', { relation: 'tenant' });
 const item = (name: string) => screen.getByText(name).closest('.review-item') as HTMLElement;
 const findItem = async (name: string) => (await screen.findByText(name)).closest('.review-item') as HTMLElement;
 const shownApplicants = () => Array.from(document.querySelectorAll('.review-applicant')).map((el) => el.textContent);
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });

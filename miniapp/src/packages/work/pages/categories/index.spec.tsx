@@ -1,10 +1,11 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { DEFAULT_TICKET_CATEGORIES, EMERGENCY_RESPONSE_MAX_MINUTES, type DeadlineFloorsView, type TicketCategory } from '@wuye/contracts';
 import { MANAGER_ROLE, meWith } from '../../../../../test/handling-fixtures';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import { getDeadlineFloors, listTicketCategories, replaceTicketCategories } from '../../../../services/tickets';
 import CategorySettings from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/me');
 jest.mock('../../../../services/tickets');
@@ -23,10 +24,6 @@ const FLOORS: DeadlineFloorsView = {
   emergencyResponseMaxMinutes: EMERGENCY_RESPONSE_MAX_MINUTES,
 };
 
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 const row = (code: string) => document.querySelector(`.category-${code}`) as HTMLElement;
 const type = (code: string, field: 'response' | 'resolution', value: string) => fireEvent.input(row(code).querySelector(`.category-${field}`) as HTMLElement, { target: { value } });
 const saveButton = () => document.querySelector('.categories-save') as HTMLElement;

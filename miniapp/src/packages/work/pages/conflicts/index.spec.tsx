@@ -1,9 +1,10 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { DutyConflictView, RoleAssignmentView } from '@wuye/contracts';
 import Taro from '../../../../../test/stubs/taro';
 import { listDutyConflicts, revokeRoleAssignment } from '../../../../services/roles';
 import { setTokens } from '../../../../services/session';
 import DutyConflicts from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/roles');
 const listMock = jest.mocked(listDutyConflicts);
@@ -29,11 +30,6 @@ const PAIR: DutyConflictView = {
   property: [role(11, 'manager', false)],
   committee: [role(12, 'committee', true)],
 };
-
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => setTokens({ accessToken: 'access', refreshToken: 'refresh' }));
 

@@ -27,7 +27,11 @@ describe('物业工作台 entries', () => {
     render(<WorkHome />);
 
     await screen.findByText('工单收件箱');
-    expect(entryTitles()).toEqual(['工单收件箱', '我的派单', '工单统计', '绑定审核', '公示管理', '分类与时限']);
+    expect(entryTitles()).toEqual(['工单收件箱', '我的派单', '代报', '回访', '工单统计', '绑定审核', '公示管理', '分类与时限']);
+    fireEvent.click(screen.getByText('代报'));
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/work/pages/proxy/index?communityId=1&name=%E9%94%A6%E7%BB%A3%E8%8A%B1%E5%9B%AD' });
+    fireEvent.click(screen.getByText('回访'));
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/work/pages/visits/index' });
     fireEvent.click(screen.getByText('工单收件箱'));
     expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/work/pages/tickets/index?view=inbox' });
     fireEvent.click(screen.getByText('工单统计'));
@@ -49,14 +53,14 @@ describe('物业工作台 entries', () => {
     expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/work/pages/conflicts/index' });
   });
 
-  it('a staff member gets 我的派单 only', async () => {
+  it('a staff member gets 我的派单, and 代报 for callers', async () => {
     const navigate = jest.spyOn(Taro, 'navigateTo');
     getMeMock.mockResolvedValue(meWith([STAFF_ROLE], '刘师傅'));
 
     render(<WorkHome />);
 
     fireEvent.click(await screen.findByText('我的派单'));
-    expect(entryTitles()).toEqual(['我的派单']);
+    expect(entryTitles()).toEqual(['我的派单', '代报']);
     expect(navigate).toHaveBeenCalledWith({ url: '/packages/work/pages/tickets/index?view=assigned' });
   });
 });
@@ -90,7 +94,7 @@ describe('物业工作台 badges', () => {
 
     await screen.findByText('工单收件箱');
     await waitFor(() => expect(getWorkloadMock).toHaveBeenCalled());
-    expect(entryTitles()).toEqual(['工单收件箱', '我的派单', '工单统计', '绑定审核', '公示管理', '分类与时限']);
+    expect(entryTitles()).toEqual(['工单收件箱', '我的派单', '代报', '回访', '工单统计', '绑定审核', '公示管理', '分类与时限']);
     expect(document.querySelectorAll('.work-badge')).toHaveLength(0);
   });
 });

@@ -9,7 +9,18 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { useShownAgain } from '../../../../hooks/useShownAgain';
 import { useSession } from '../../../../hooks/useSession';
 import { getWorkload } from '../../../../services/handling';
-import { BINDINGS_REVIEW_PAGE, CATEGORIES_PAGE, DISCLOSURE_MANAGE_PAGE, DUTY_CONFLICTS_PAGE, HANDLING_LIST_PAGE, HANDLING_STATS_PAGE, STAFF_INVITE_PAGE, WORK_PAGE } from '../../../../routes';
+import {
+  BINDINGS_REVIEW_PAGE,
+  CATEGORIES_PAGE,
+  DISCLOSURE_MANAGE_PAGE,
+  DUTY_CONFLICTS_PAGE,
+  HANDLING_LIST_PAGE,
+  HANDLING_STATS_PAGE,
+  PROXY_REPORT_PAGE,
+  RETURN_VISITS_PAGE,
+  STAFF_INVITE_PAGE,
+  WORK_PAGE,
+} from '../../../../routes';
 import { REVIEWER_ROLES, getActiveRole, roleLabel } from '../../../../services/workspace';
 import './index.scss';
 
@@ -51,7 +62,16 @@ function actionsOf(role: RoleScope): WorkAction[] {
   if ((role.role === 'staff' || role.role === 'manager') && role.communityId) {
     actions.push({ key: 'assigned', title: '我的派单', description: '转办给我的工单：开始办理、反馈结果', url: `${HANDLING_LIST_PAGE}?view=assigned` });
   }
+  if ((role.role === 'staff' || role.role === 'manager') && role.communityId) {
+    actions.push({
+      key: 'proxy',
+      title: '代报',
+      description: '替12345、信访、来访、电话、物业投诉直通车的反映人登记工单',
+      url: `${PROXY_REPORT_PAGE}?communityId=${role.communityId}&name=${encodeURIComponent(role.scopeName ?? '')}`,
+    });
+  }
   if (role.role === 'manager' && role.communityId) {
+    actions.push({ key: 'visits', title: '回访', description: '办结后回访反映人：满意、不满意（重新办理）、无法联系', url: RETURN_VISITS_PAGE });
     actions.push({
       key: 'stats',
       title: '工单统计',

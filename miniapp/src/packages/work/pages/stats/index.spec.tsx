@@ -6,6 +6,7 @@ import { getTicketStats } from '../../../../services/tickets';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import HandlingStats from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/me');
 jest.mock('../../../../services/tickets', () => ({
@@ -17,6 +18,8 @@ const statsMock = jest.mocked(getTicketStats);
 
 const stats = (communityId: number, total: number): TicketStats => ({
   internal: { total: 0, onTimeResponseRate: null, onTimeResolutionRate: null },
+  byChannel: [],
+  satisfactionSources: { rated: 0, ratedSatisfied: 0, visited: 0, visitedSatisfied: 0, unreachable: 0, pending: 0 },
   communityId,
   from: '2026-10-31',
   to: '2026-11-29',
@@ -31,10 +34,6 @@ const stats = (communityId: number, total: number): TicketStats => ({
   averageStars: null,
 });
 const total = () => document.querySelector('.stats-total .stats-value')?.textContent;
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });

@@ -1,26 +1,24 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { TicketView } from '@wuye/contracts';
 import { ticket } from '../../../../../test/handling-fixtures';
 import Taro, { setRouterParams } from '../../../../../test/stubs/taro';
-import { getTicket, listAssignees, transitionTicket } from '../../../../services/tickets';
+import { getTicket, listAssignees, revealContactPhone, transitionTicket } from '../../../../services/tickets';
 import { ApiError } from '../../../../services/http';
 import { setTokens } from '../../../../services/session';
 import HandlingTicket from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/tickets', () => ({
   ...jest.requireActual('../../../../services/tickets'),
   getTicket: jest.fn(),
   transitionTicket: jest.fn(),
   listAssignees: jest.fn(),
+  revealContactPhone: jest.fn(),
 }));
 const getMock = jest.mocked(getTicket);
 const transitionMock = jest.mocked(transitionTicket);
 const assigneesMock = jest.mocked(listAssignees);
 
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 const actionButtons = () => Array.from(document.querySelectorAll('.ticket-action')).map((el) => el.textContent);
 const panel = () => document.querySelector('.ticket-panel') as HTMLElement;
 const typeInto = (selector: string, value: string) => fireEvent.change(panel().querySelector(selector) as HTMLElement, { target: { value } });
@@ -42,6 +40,19 @@ beforeEach(() => {
 });
 
 describe('办理工单: what is shown', () => {
+  it('staff call the reporter: the full number is asked for only at the tap, then dialled', async () => {
+    getMock.mockResolvedValue({ ...ACCEPTED, contact: { name: '张阿姨', phoneMasked: '138****1234', canReveal: true } });
+    jest.mocked(revealContactPhone).mockResolvedValue({ phone: '13812341234' });
+    const dial = jest.spyOn(Taro, 'makePhoneCall');
+    render(<HandlingTicket />);
+    await screen.findByText('张阿姨 138****1234');
+    expect(revealContactPhone).not.toHaveBeenCalled();
+    fireEvent.click(within(document.querySelector('.ticket-contact') as HTMLElement).getByText('拨打'));
+    await settle();
+    expect(revealContactPhone).toHaveBeenCalledWith(42);
+    expect(dial).toHaveBeenCalledWith({ phoneNumber: '13812341234' });
+  });
+
   it('shows the report, its photos, the reporter with masked phone, deadlines and the timeline', async () => {
     getMock.mockResolvedValue(ACCEPTED);
 
@@ -152,12 +163,12 @@ describe('办理工单: the steps', () => {
     expect(screen.getByText('确认不予受理')).not.toBeDisabled();
   });
 
-  it('转办: the picker lists the estate’s staff; the chosen one is sent', async () => {
+  it('转办: the picker lists the estate’s staff with the tickets each has open; the chosen one is sent', async () => {
     getMock.mockResolvedValue(ACCEPTED);
     assigneesMock.mockResolvedValue([
-      { id: 8, displayName: '陈经理', title: null, role: 'manager' },
-      { id: 9, displayName: '刘师傅', title: '维修工', role: 'staff' },
-      { id: 10, displayName: '黄阿姨', title: '保洁', role: 'staff' },
+      { id: 8, displayName: '陈经理', title: null, role: 'manager', openTickets: 0 },
+      { id: 9, displayName: '刘师傅', title: '维修工', role: 'staff', openTickets: 3 },
+      { id: 10, displayName: '黄阿姨', title: '保洁', role: 'staff', openTickets: 0 },
     ]);
     transitionMock.mockResolvedValue(ticket({ state: 'assigned', assignee: '物业员工 刘师傅', actions: ['assign', 'start', 'resolve'], version: 3 }));
 
@@ -165,14 +176,14 @@ describe('办理工单: the steps', () => {
     fireEvent.click(await screen.findByText('转办'));
 
     const options = (await screen.findAllByText(/（/, { selector: '.assignee-option' })).map((el) => el.textContent);
-    expect(options).toEqual(['陈经理（项目经理）', '刘师傅（维修工）', '黄阿姨（保洁）']);
+    expect(options).toEqual(['陈经理（项目经理） · 空闲', '刘师傅（维修工） · 手头 3 单', '黄阿姨（保洁） · 空闲']);
     expect(assigneesMock).toHaveBeenCalledWith(1);
 
     fireEvent.click(screen.getByText('确认转办'));
     expect(screen.getByText('请选择处理人，或填写外部单位名称')).toBeInTheDocument();
 
-    fireEvent.click(screen.getByText('刘师傅（维修工）'));
-    expect(screen.getByText('刘师傅（维修工）')).toHaveClass('chip-selected');
+    fireEvent.click(screen.getByText('刘师傅（维修工） · 手头 3 单'));
+    expect(screen.getByText('刘师傅（维修工） · 手头 3 单')).toHaveClass('chip-selected');
     fireEvent.click(screen.getByText('确认转办'));
     await settle();
 
@@ -183,7 +194,7 @@ describe('办理工单: the steps', () => {
 
   it('转办 to an outside body sends its name instead of a staff member', async () => {
     getMock.mockResolvedValue(ACCEPTED);
-    assigneesMock.mockResolvedValue([{ id: 9, displayName: '刘师傅', title: '维修工', role: 'staff' }]);
+    assigneesMock.mockResolvedValue([{ id: 9, displayName: '刘师傅', title: '维修工', role: 'staff', openTickets: 0 }]);
     transitionMock.mockResolvedValue(ticket({ state: 'assigned', assignee: '供电公司', actions: ['assign'], version: 3 }));
 
     render(<HandlingTicket />);
@@ -200,14 +211,14 @@ describe('办理工单: the steps', () => {
     getMock.mockResolvedValue(ACCEPTED);
     assigneesMock
       .mockRejectedValueOnce(new ApiError({ statusCode: 0, code: 'NETWORK', message: '网络不可用，请检查网络后重试' }))
-      .mockResolvedValueOnce([{ id: 9, displayName: '刘师傅', title: '维修工', role: 'staff' }]);
+      .mockResolvedValueOnce([{ id: 9, displayName: '刘师傅', title: '维修工', role: 'staff', openTickets: 0 }]);
 
     render(<HandlingTicket />);
     fireEvent.click(await screen.findByText('转办'));
 
     expect(await screen.findByText('网络不可用，请检查网络后重试')).toBeInTheDocument();
     fireEvent.click(screen.getByText('重试'));
-    expect(await screen.findByText('刘师傅（维修工）')).toBeInTheDocument();
+    expect(await screen.findByText('刘师傅（维修工） · 空闲')).toBeInTheDocument();
   });
 
   it('开始办理 by the assigned staff member', async () => {
@@ -322,5 +333,55 @@ describe('办理工单: the steps', () => {
     expect(panel()).toBeNull();
     expect(actionButtons()).toEqual(['转办', '反馈结果']);
     expect(screen.getByText('马上安排')).toBeInTheDocument();
+  });
+});
+
+describe('办理工单: a 代报 ticket and its return visit (回访)', () => {
+  const VISIT_DUE = ticket({
+    state: 'resolved',
+    version: 5,
+    source: '12345',
+    reporter: '12345热线反映',
+    reporterPhone: null,
+    filedBy: '赵书记',
+    returnVisit: 'due',
+    returnVisitTries: 1,
+    contact: { name: '王先生', phoneMasked: '139****4321', canReveal: true },
+    actions: ['visit_satisfied', 'visit_dissatisfied'],
+    blocked: { visit_unreachable: '今天已经回访过一次；3 次回访须在不同的日子，请明天再试' },
+  });
+
+  it('shows the channel, who filed it, the caller with the number masked, the visit so far and why a try waits', async () => {
+    getMock.mockResolvedValue(VISIT_DUE);
+
+    render(<HandlingTicket />);
+    await screen.findByText('#42 · 报修');
+
+    expect(document.querySelector('.ticket-source')?.textContent).toContain('12345热线');
+    expect(document.querySelector('.ticket-filed-by')?.textContent).toContain('赵书记');
+    expect(document.querySelector('.ticket-contact')?.textContent).toMatch(/反映人王先生139\*\*\*\*4321拨打/);
+    expect(document.querySelector('.ticket-return-visit')?.textContent).toContain('待回访（已有 1/3 次未联系上）');
+    expect(actionButtons()).toEqual(['回访：满意', '回访：不满意']);
+    expect(document.querySelector('.ticket-blocked-visit_unreachable')?.textContent).toContain('请明天再试');
+  });
+
+  it('回访：不满意 needs the caller’s reason, then reopens the ticket', async () => {
+    getMock.mockResolvedValue(VISIT_DUE);
+    transitionMock.mockResolvedValue(ticket({ ...VISIT_DUE, state: 'accepted', returnVisit: 'dissatisfied', actions: ['assign', 'resolve'], blocked: {}, version: 6 }));
+
+    render(<HandlingTicket />);
+    fireEvent.click(await screen.findByText('回访：不满意'));
+    expect(screen.getByText('不满意的原因（工单将重新办理）')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('确认回访：不满意'));
+    expect(screen.getByText('请填写原因')).toBeInTheDocument();
+    expect(transitionMock).not.toHaveBeenCalled();
+
+    typeInto('.ticket-panel-text', '灯还是不亮');
+    fireEvent.click(screen.getByText('确认回访：不满意'));
+    await settle();
+
+    expect(transitionMock).toHaveBeenCalledWith(42, { action: 'visit_dissatisfied', reason: '灯还是不亮', version: 5 });
+    expect(shownState()).toBe('已受理');
+    expect(document.querySelector('.ticket-return-visit')?.textContent).toContain('回访不满意');
   });
 });

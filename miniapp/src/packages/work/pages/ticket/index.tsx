@@ -2,7 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
+  RETURN_VISIT_LABELS,
+  RETURN_VISIT_TRIES,
   shanghaiDateTime,
+  TICKET_SOURCE_LABELS,
   TICKET_ACTION_LABELS,
   TICKET_KIND_LABELS,
   TICKET_STATE_LABELS,
@@ -18,6 +21,7 @@ import { STALE_MESSAGE, getTicket, isConcurrentChange, transitionTicket } from '
 import { showError } from '../../../../services/errors';
 import PhotoGrid from '../../../../components/PhotoGrid';
 import TicketTimeline from '../../../../components/TicketTimeline';
+import ContactCall from '../../../../components/ContactCall';
 import TicketActionPanel, { type TransitionRequest } from '../../components/TicketActionPanel';
 import { TicketBadges } from '../../../../components/TicketCard';
 import './index.scss';
@@ -30,6 +34,9 @@ const DONE_TEXT: Partial<Record<TicketAction, string>> = {
   assign: '已转办',
   start: '已开始办理',
   resolve: '已反馈',
+  visit_satisfied: '已记录回访',
+  visit_dissatisfied: '已重新办理',
+  visit_unreachable: '已记录回访',
 };
 
 function InfoLine({ label, value, className }: { label: string; value: string; className: string }) {
@@ -134,6 +141,21 @@ export default function HandlingTicket() {
 
       <View className="card ticket-info">
         <InfoLine className="ticket-reporter" label="报事人" value={ticket.reporterPhone ? `${ticket.reporter} ${ticket.reporterPhone}` : ticket.reporter} />
+        {ticket.source !== 'app' ? <InfoLine className="ticket-source" label="渠道" value={TICKET_SOURCE_LABELS[ticket.source]} /> : null}
+        {ticket.filedBy ? <InfoLine className="ticket-filed-by" label="代报人" value={ticket.filedBy} /> : null}
+        {ticket.contact ? (
+          <View className="ticket-line ticket-contact">
+            <Text className="ticket-label">{ticket.source === 'app' ? '联系电话' : '反映人'}</Text>
+            <ContactCall ticketId={ticket.id} contact={ticket.contact} className="ticket-value" />
+          </View>
+        ) : null}
+        {ticket.returnVisit ? (
+          <InfoLine
+            className="ticket-return-visit"
+            label="回访"
+            value={`${RETURN_VISIT_LABELS[ticket.returnVisit]}${ticket.returnVisitTries ? `（已有 ${ticket.returnVisitTries}/${RETURN_VISIT_TRIES} 次未联系上）` : ''}`}
+          />
+        ) : null}
         {ticket.house ? <InfoLine className="ticket-house" label="房屋" value={`${ticket.communityName} ${ticket.house}`} /> : null}
         <InfoLine className="ticket-place" label="位置" value={ticket.place ?? (ticket.house ? '户内' : ticket.communityName)} />
         <InfoLine className="ticket-created" label="提交时间" value={shanghaiDateTime(ticket.createdAt)} />
@@ -141,7 +163,6 @@ export default function HandlingTicket() {
         <InfoLine className="ticket-resolution-due" label="办结时限" value={shanghaiDateTime(ticket.resolutionDueAt)} />
         {ticket.assignee ? <InfoLine className="ticket-assignee" label="处理人" value={ticket.assignee} /> : null}
         {ticket.reopenCount > 0 ? <InfoLine className="ticket-reopened" label="重新办理" value={`${ticket.reopenCount} 次`} /> : null}
-        {ticket.source === 'hotline' ? <InfoLine className="ticket-source" label="来源" value="12345热线" /> : null}
         {ticket.overdue ? <View className="ticket-overdue-note">已超过时限，请尽快处理。</View> : null}
       </View>
 
@@ -173,6 +194,11 @@ export default function HandlingTicket() {
               </Button>
             ))}
           </View>
+          {Object.entries(ticket.blocked).map(([key, reason]) => (
+            <View key={key} className={`muted ticket-blocked ticket-blocked-${key}`}>
+              {reason}
+            </View>
+          ))}
         </View>
       ) : (
         <View className="card muted ticket-no-actions">{`工单${TICKET_STATE_LABELS[ticket.state]}，您现在没有需要办理的操作。`}</View>

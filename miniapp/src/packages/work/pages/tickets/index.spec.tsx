@@ -7,6 +7,7 @@ import { ApiError } from '../../../../services/http';
 import { getMe } from '../../../../services/me';
 import { setTokens } from '../../../../services/session';
 import HandlingList from './index';
+import { settle } from '../../../../../test/support/render';
 
 jest.mock('../../../../services/me');
 jest.mock('../../../../services/tickets', () => ({
@@ -20,10 +21,6 @@ const categoriesMock = jest.mocked(listTicketCategories);
 
 const page = (items: TicketSummary[], nextCursor: string | null = null): Page<TicketSummary> => ({ items, nextCursor });
 const shownIds = () => Array.from(document.querySelectorAll('.handling-item .ticket-id')).map((el) => el.textContent);
-const settle = () =>
-  act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  });
 const chip = (text: string) => screen.getByText(text, { selector: '.chip' });
 
 beforeEach(() => {
