@@ -48,3 +48,24 @@ export const CREDIT_PAGE = '/packages/oversight/pages/credit/index';
 export const shareCardPath = (kind: 'disclosure' | 'ticket', id: number) => (kind === 'disclosure' ? `${DISCLOSURE_DETAIL_PAGE}?id=${id}` : ticketDetailPage(id));
 /** Residents: their estate's star rating and its company's credit standing. */
 export const ESTATE_STANDING_PAGE = '/packages/oversight/pages/estate/index';
+
+/** 动态监管: 整改单 and 检查记录 (oversight and the property side), one inspection, the inspection form (drafts kept offline). */
+export const INSPECTIONS_PAGE = '/packages/inspections/pages/index/index';
+/** The 整改单 past their deadline: the office's 督办 of rectification orders. */
+export const OVERDUE_RECTIFICATIONS_PAGE = `${INSPECTIONS_PAGE}?tab=overdue`;
+export const INSPECTION_FORM_PAGE = '/packages/inspections/pages/form/index';
+/** 检查表 (regulators): the checklists of their area. */
+export const INSPECTION_TEMPLATES_PAGE = '/packages/inspections/pages/templates/index';
+/** 检查统计 (offices, regulators): per estate of their area and period, with the orders' .xlsx. */
+export const INSPECTION_STATS_PAGE = '/packages/inspections/pages/stats/index';
+export const inspectionPage = (id: number) => `/packages/inspections/pages/inspection/index?id=${id}`;
+export const rectificationPage = (id: number) => `/packages/inspections/pages/order/index?id=${id}`;
+/** Residents: their estate's inspections (date, kind, score, orders open and closed). */
+export const INSPECTION_SUMMARY_PAGE = '/packages/inspections/pages/summary/index';
+
+/** 隐患排查: 今日巡检 (staff), one point's check (?pointId=&planId=), points and plans (managers), the hazard register. */
+export const PATROLS_PAGE = '/packages/patrols/pages/index/index';
+export const patrolCheckPage = (point: { id: number; name: string }, planId?: number, code?: string) =>
+  `/packages/patrols/pages/check/index?pointId=${point.id}&name=${encodeURIComponent(point.name)}${planId ? `&planId=${planId}` : ''}${code ? `&code=${code}` : ''}`;
+export const PATROL_POINTS_PAGE = '/packages/patrols/pages/points/index';
+export const HAZARDS_PAGE = '/packages/patrols/pages/hazards/index';

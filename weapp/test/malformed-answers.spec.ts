@@ -17,6 +17,8 @@ const DATA_PAGES = [
   'packages/disclosures/pages/index/index',
   'packages/review/pages/index/index',
   'packages/oversight/pages/index/index',
+  'packages/inspections/pages/index/index',
+  'packages/patrols/pages/index/index',
 ].map(byPath);
 
 describe('a malformed answer', () => {

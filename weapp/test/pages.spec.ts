@@ -4,7 +4,7 @@
 // The tab pages and each subpackage's entry page of the real weapp build (npm run build:weapp), compiled by WeChat's
 // wcc and rendered under miniprogram-simulate, as the person each page is for sees them against a fake API.
 import type { MeView } from '@wuye/contracts';
-import { COMMITTEE, MANAGER, REGULATOR, RESIDENT, routesFor } from './support/fixtures';
+import { COMMITTEE, MANAGER, REGULATOR, RESIDENT, STAFF, routesFor } from './support/fixtures';
 import { launch, pageOpener } from './support/miniprogram';
 
 describe('the weapp build renders', () => {
@@ -80,6 +80,22 @@ describe('the weapp build renders', () => {
     expect(stats.text()).toContain('86.0% 按时响应率');
     expect(stats.text()).toContain('噪音扰民 45');
     expect(stats.text()).toContain('清河万家物业服务有限公司');
+  });
+
+  it('检查与整改 (inspections): the company’s 整改单, overdue ones marked', async () => {
+    const orders = open('packages/inspections/pages/index/index', MANAGER);
+
+    await orders.waitForText('消防通道畅通，无占用堵塞');
+    expect(orders.text()).toContain('锦绣花园 · 消防安全 待整改 逾期');
+    expect(orders.text()).toContain('整改期限 2026-12-05 18:00');
+  });
+
+  it('隐患排查 (patrols): today’s points, done and still to check', async () => {
+    const patrols = open('packages/patrols/pages/index/index', STAFF);
+
+    await patrols.waitForText('消防与设备日巡');
+    expect(patrols.text()).toContain('地下消防通道 地下车库东侧 已巡检 · 正常');
+    expect(patrols.text()).toContain('水泵房 地下二层 待巡检');
   });
 
   it('账户 (account): its entry page', async () => {

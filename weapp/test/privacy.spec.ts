@@ -35,7 +35,7 @@ describe('the privacy dialog of the weapp build', () => {
     const request = app.needPrivacyAuthorization('button.getPhoneNumber');
 
     await me.waitForText('隐私保护提示');
-    expect(me.text()).toContain('照片和文件 随手拍报事时附上现场照片；物业公示上传收支凭证（照片或 PDF）。');
+    expect(me.text()).toContain('照片和文件 随手拍报事、检查和巡检时附上现场照片；物业公示上传收支凭证（照片或 PDF）。');
     expect(me.text()).toContain('位置 报事时在地图上选出问题所在的地点');
     expect(me.text()).toContain('手机号 绑定手机号，方便物业联系您、核实身份');
     expect(request.answers).toEqual([{ event: 'exposureAuthorization' }]);

@@ -13,6 +13,8 @@ import { TicketsModule } from './modules/tickets/tickets.module';
 import { DisclosuresModule } from './modules/disclosures/disclosures.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { OversightModule } from './modules/oversight/oversight.module';
+import { InspectionsModule } from './modules/inspections/inspections.module';
+import { PatrolsModule } from './modules/patrols/patrols.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { IdentityCoreModule } from './modules/identity/identity-core.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -41,6 +43,8 @@ export class AppModule {
         DisclosuresModule,
         OversightModule,
         SharingModule,
+        InspectionsModule,
+        PatrolsModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as net from 'node:net';
-import { floorProblem, shanghaiDate, type CreditEventView, type DeadlineFloorsView, type StarRatingsView, type TicketCategory } from '@wuye/contracts';
+import { addDays, floorProblem, periodDays, quarterOf, shanghaiDate, type CreditEventView, type DeadlineFloorsView, type StarRatingsView, type TicketCategory } from '@wuye/contracts';
 import { DEVELOPMENT_SECRETS } from '../src/config';
 import { startApi, runApiToExit, ApiProcess } from './support/process';
 import { createTestDatabase, TestDatabase } from './support/database';
@@ -61,6 +61,36 @@ describe('the API process', () => {
       expect(closed.items.some((t) => t.thumbnailUrl)).toBe(true);
       const detail = (await (await fetch(`${api.baseUrl}/api/v1/tickets/${closed.items[0].id}`, { headers })).json()) as { timeline: unknown[] };
       expect(detail.timeline.length).toBeGreaterThanOrEqual(5);
+    });
+
+    it('has last quarter’s inspections of every estate with orders in every state, and the estates’ daily patrols', async () => {
+      const signIn = async (user: string) => {
+        const res = await fetch(`${api.baseUrl}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
+        return { Authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
+      };
+      const get = async <T>(path: string, headers: Record<string, string>) => (await (await fetch(`${api.baseUrl}${path}`, { headers })).json()) as T;
+      const county = await signIn('regulator.county');
+      const areaId = (await get<{ items: { id: number; level: string }[] }>('/api/v1/areas?limit=100', county)).items.find((a) => a.level === 'county')?.id;
+      const lastQuarter = quarterOf(addDays(periodDays(quarterOf(shanghaiDate())).from, -1));
+      const stats = await get<{ total: { inspections: number; ordersIssued: number; ordersClosed: number; ordersOverdue: number } }>(`/api/v1/inspection-stats?areaId=${areaId}&period=${lastQuarter}`, county);
+      expect(stats.total.inspections).toBe(12);
+      expect(stats.total.ordersClosed).toBeGreaterThan(0);
+      expect(stats.total.ordersIssued).toBeGreaterThan(stats.total.ordersClosed);
+      const office = await signIn('office.nanmen');
+      for (const state of ['open', 'replied', 'returned', 'verified']) {
+        const page = await get<{ items: unknown[] }>(`/api/v1/rectifications?state=${state}&limit=100`, office);
+        expect({ state, some: page.items.length > 0 }).toEqual({ state, some: true });
+      }
+      const manager = await signIn('manager.jinxiu');
+      const hazards = await get<{ items: { pointName: string | null }[] }>('/api/v1/communities/1/hazards', manager);
+      expect(hazards.items.map((h) => h.pointName)).toContain('水泵房');
+      const staff = await signIn('staff.jinxiu');
+      const plans = await get<{ points: unknown[] }[]>('/api/v1/patrol-plans?mine=true', staff);
+      expect(plans[0].points).toHaveLength(3);
+      const month = await get<{ due: number; completionRate: number }>(`/api/v1/communities/1/patrol-stats?month=${shanghaiDate(Date.now() - 31 * 86400_000).slice(0, 7)}`, office);
+      expect(month.due).toBeGreaterThan(0);
+      expect(month.completionRate).toBeGreaterThan(0.8);
+      expect(month.completionRate).toBeLessThan(1);
     });
 
     it('has a year of published disclosures per estate whose chain verifies, one in review, and questions', async () => {

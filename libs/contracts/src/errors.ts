@@ -92,6 +92,10 @@ export const ERROR_CODES = {
   MANAGER_NOT_IN_CHARGE: '该人员在事发当日不是该企业在这个小区的项目经理',
   RATING_YEAR_OUT_OF_RANGE: '评定年度须在小区有物业服务之后，且不晚于今年',
   RATING_CHANGE_NEEDS_REASON: '修改已有的评定须填写修改原因',
+  // Inspections and rectification orders
+  TEMPLATE_NOT_APPLICABLE: '该检查表不适用于这个小区',
+  INSPECTION_ITEMS_MISMATCH: '检查表已更新，请按最新的检查表重新填写',
+  NO_SERVING_COMPANY: '该小区目前没有服务的物业企业，不合格项无法下发整改',
   // Uploads and imports
   UPLOAD_NOT_ALLOWED: '绑定房屋后才能上传照片',
   UPLOAD_DAILY_LIMIT: '今天上传的文件已达上限，请明天再试',

@@ -14,3 +14,5 @@ export * from './disclosure-schema';
 export * from './oversight';
 export * from './time';
 export * from './sharing';
+export * from './inspections';
+export * from './patrols';

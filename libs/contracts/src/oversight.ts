@@ -1,4 +1,5 @@
 /** Oversight (督办, 统计, 星级评定, 信用). */
+import type { InspectionFigures } from './inspections';
 import type { ChannelSplit, InternalFigures, TicketState, TicketSummary } from './tickets';
 import type { ShareReach } from './sharing';
 
@@ -80,6 +81,8 @@ export interface CreditEventView {
   communityName: string | null;
   managerName: string | null;
   issuingArea: string;
+  /** The rectification order it cites (整改不力), if any. */
+  rectificationId: number | null;
 }
 
 export interface CreditStanding {
@@ -167,6 +170,14 @@ export interface RatingIndicators {
   /** Share of due disclosures published on time in that year. */
   disclosureComplianceRate: number | null;
   overdueOpen: number;
+  /** 动态监管 of the year (flat: a rating keeps its indicators as they were): inspections, their average score, orders. */
+  inspections: InspectionFigures['inspections'];
+  inspectionAverageScore: InspectionFigures['averageScore'];
+  rectificationsIssued: InspectionFigures['ordersIssued'];
+  rectificationsClosed: InspectionFigures['ordersClosed'];
+  rectificationsOverdue: InspectionFigures['ordersOverdue'];
+  /** 巡检完成率 of the year's last month that has ended (null: none yet, or no plan). */
+  patrolCompletionRate: number | null;
 }
 
 export interface EscalationView {

@@ -29,12 +29,12 @@ async function withFreshToken<T>(attempt: (authorization: string) => Promise<T>,
 }
 
 /** H5: fetch with the bearer token, then hand the blob to the browser as a download. */
-async function downloadInBrowser(url: string, filename: string): Promise<void> {
+async function downloadInBrowser(url: string, filename: string, type = XLSX_TYPE): Promise<void> {
   const response = await withFreshToken((Authorization) => fetch(url, { headers: { Authorization } }), (r) => r.status);
   if (!response.ok) throw await errorOf(response);
   const blob = await response.blob();
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([blob], { type: XLSX_TYPE }));
+  link.href = URL.createObjectURL(new Blob([blob], { type }));
   link.download = filename;
   document.body.appendChild(link);
   link.click();
@@ -42,13 +42,13 @@ async function downloadInBrowser(url: string, filename: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
 
-/** WeChat: download with the token in the header, then open it in WeChat's document viewer (share or save from there). */
-async function downloadInWechat(url: string): Promise<void> {
+/** WeChat: download with the token in the header, then open it (by default in WeChat's document viewer: share or save from there). */
+async function downloadInWechat(url: string, open = (filePath: string) => Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })): Promise<unknown> {
   const result = await withFreshToken((Authorization) => Taro.downloadFile({ url, header: { Authorization } }), (r) => r.statusCode);
   if (result.statusCode !== 200) {
     throw new ApiError({ statusCode: result.statusCode, code: `HTTP_${result.statusCode}`, message: result.statusCode === 401 ? '登录已失效，请重新登录' : '下载失败，请稍后重试' });
   }
-  await Taro.openDocument({ filePath: result.tempFilePath, fileType: 'xlsx', showMenu: true });
+  return open(result.tempFilePath);
 }
 
 /** Downloads an .xlsx export of the API (e.g. /api/v1/stats/export.xlsx). */
@@ -58,3 +58,10 @@ export async function downloadXlsx(path: string, query: Record<string, QueryValu
   else await downloadInWechat(url);
 }
 
+
+/** Downloads a PNG of the API (a check point's printable code): saved by the browser; on WeChat shown full screen, to save or print. */
+export async function downloadPng(path: string, filename: string): Promise<void> {
+  const url = buildUrl(path, {});
+  if (process.env.TARO_ENV === 'h5') await downloadInBrowser(url, filename, 'image/png');
+  else await downloadInWechat(url, (filePath) => Taro.previewImage({ urls: [filePath], current: filePath }));
+}

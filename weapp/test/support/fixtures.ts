@@ -11,6 +11,8 @@ import type {
   Metrics,
   NotificationView,
   Page,
+  PatrolPlanView,
+  RectificationSummary,
   RoleScope,
   TokenPair,
   Workload,
@@ -33,6 +35,7 @@ export const RESIDENT = JINXIU_OWNER;
 export const MANAGER = user('陈经理', [{ role: 'manager', communityId: 1, companyId: 1, scopeName: '锦绣花园' }]);
 export const COMMITTEE = user('马委员', [{ role: 'committee', communityId: 1, scopeName: '锦绣花园' }]);
 export const REGULATOR = user('城关镇 李主任', [{ role: 'regulator', areaId: 2, scopeName: '城关镇' }]);
+export const STAFF = user('刘师傅', [{ role: 'staff', communityId: 1, companyId: 1, scopeName: '锦绣花园', title: '维修工' }]);
 
 const community = (id: number, name: string, companyName: string | null): DirectoryCommunity => ({
   id,
@@ -122,6 +125,39 @@ const companies: CompanyOverview[] = [
   },
 ];
 
+const rectification: RectificationSummary = {
+  id: 9,
+  inspectionId: 4,
+  communityId: 1,
+  communityName: '锦绣花园',
+  companyId: 1,
+  companyName: '清河万家物业服务有限公司',
+  section: 'fire',
+  itemText: '消防通道畅通，无占用堵塞',
+  state: 'open',
+  deadlineAt: '2026-12-05T10:00:00.000Z',
+  overdueAt: '2026-12-05T10:01:00.000Z',
+  version: 2,
+  updatedAt: '2026-12-05T10:01:00.000Z',
+};
+
+const patrolPlan: PatrolPlanView = {
+  id: 2,
+  communityId: 1,
+  communityName: '锦绣花园',
+  name: '消防与设备日巡',
+  frequency: 'daily',
+  windowStart: '08:00',
+  windowEnd: '11:00',
+  assigneeId: 5,
+  assigneeName: '刘师傅',
+  period: { from: '2026-12-06', to: '2026-12-06' },
+  points: [
+    { id: 5, name: '地下消防通道', place: '地下车库东侧', kind: 'fire_lane', checkedAt: '2026-12-06T01:00:00.000Z', result: 'normal' },
+    { id: 6, name: '水泵房', place: '地下二层', kind: 'pump_room', checkedAt: null, result: null },
+  ],
+};
+
 /** What the API answers a signed-in `me` on the pages the smoke tests open. */
 export function routesFor(me: MeView): Routes {
   return {
@@ -138,6 +174,8 @@ export function routesFor(me: MeView): Routes {
     'GET /api/v1/communities/1/workload': workload,
     'GET /api/v1/stats/overview': overview,
     'GET /api/v1/stats/companies': companies,
+    'GET /api/v1/rectifications': page([rectification]),
+    'GET /api/v1/patrol-plans': [patrolPlan],
   };
 }
 
@@ -152,4 +190,6 @@ export const ENTRY_PAGES: Array<{ path: string; title: string; me: MeView }> = [
   { path: 'packages/review/pages/index/index', title: '业委会', me: COMMITTEE },
   { path: 'packages/oversight/pages/index/index', title: '监管统计', me: REGULATOR },
   { path: 'packages/account/pages/index/index', title: '账户', me: RESIDENT },
+  { path: 'packages/inspections/pages/index/index', title: '检查与整改', me: MANAGER },
+  { path: 'packages/patrols/pages/index/index', title: '隐患排查', me: STAFF },
 ];

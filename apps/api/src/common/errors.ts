@@ -46,6 +46,10 @@ const RESOURCE_NAMES = {
   disclosure: '公示',
   question: '质询',
   escalation: '督办',
+  template: '检查表',
+  inspection: '检查记录',
+  rectification: '整改单',
+  patrolPoint: '巡检点',
 } as const;
 export type ResourceName = keyof typeof RESOURCE_NAMES;
 

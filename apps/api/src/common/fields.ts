@@ -2,6 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -107,5 +109,18 @@ export function QueryBoolField(options: Common = {}) {
     IsOptional(),
     Transform(({ value }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value)),
     IsIn([true, false]),
+  );
+}
+
+/** A list of ids (photos, tickets): optional, at most `max`, each a positive 32-bit integer. */
+export function IdListField(max: number) {
+  return applyDecorators(
+    ApiProperty({ type: [Number], required: false, maxItems: max }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(max),
+    IsInt({ each: true }),
+    Min(1, { each: true }),
+    Max(2 ** 31 - 1, { each: true }),
   );
 }

@@ -30,6 +30,11 @@ import { DisclosureShare } from '../modules/disclosures/disclosure-share.entity'
 import { Disclosure } from '../modules/disclosures/disclosure.entity';
 import { CreditEvent } from '../modules/oversight/credit-event.entity';
 import { StarRating } from '../modules/oversight/star-rating.entity';
+import { InspectionTemplate } from '../modules/inspections/inspection-template.entity';
+import { Inspection } from '../modules/inspections/inspection.entity';
+import { Rectification } from '../modules/inspections/rectification.entity';
+import { RectificationEvent } from '../modules/inspections/rectification-event.entity';
+import { PatrolCheck, PatrolPlan, PatrolPoint } from '../modules/patrols/patrol.entities';
 import { TicketRollup, TicketRollupMonth } from '../modules/tickets/ticket-rollup.entity';
 
 /** Every entity, listed explicitly (no globs: what is in the schema is visible here). */
@@ -68,4 +73,11 @@ export const ENTITIES = [
   DeadlineFloorRow,
   WechatSessionKey,
   ShareOpen,
+  InspectionTemplate,
+  Inspection,
+  Rectification,
+  RectificationEvent,
+  PatrolPoint,
+  PatrolPlan,
+  PatrolCheck,
 ];

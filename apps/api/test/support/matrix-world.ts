@@ -48,6 +48,15 @@ export interface MatrixWorld {
     queryReview: number;
     question: number;
     escalation: number;
+    /** A's inspection: a template of A's county, three orders — open (to reply), and two replied (to verify, to return). */
+    template: number;
+    inspection: number;
+    openOrder: number;
+    repliedOrders: [number, number];
+    /** An upload of managerA's, unused: the photo of the reply. */
+    replyPhoto: number;
+    /** A's check point (隐患排查). */
+    patrolPoint: number;
   };
   B: { communityId: number; companyId: number };
   /** Strings only A's data contains. `personal` ones may appear nowhere; `scoped` ones only in public answers. */
@@ -133,6 +142,26 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   await t.app.get(TicketJobsService).runOnce();
   const escalation = await t.db.getRepository(Escalation).findOneByOrFail({ ticketId: overdue.id });
 
+  // A's inspection by its office against its county's template; two orders already replied to.
+  const inspectionText = `甲检查${tag}`;
+  const template = await t.http().post('/api/v1/inspection-templates').set(admin).send({ areaId: countyA.id, name: '季度检查表', items: [1, 2, 3].map((i) => ({ section: 'fire', text: `检查项${i}`, weight: i })) }).expect(201);
+  const inspection = await t
+    .http()
+    .post('/api/v1/inspections')
+    .set(officeAuthA)
+    .send({ communityId: community.id, templateId: template.body.id, kind: 'quarterly', inspectedOn: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10), inspectors: ['甲检查员'], results: ['i1', 'i2', 'i3'].map((code) => ({ code, result: 'fail', note: inspectionText })) })
+    .expect(201);
+  const [openOrder, ...replied] = inspection.body.items.map((i: { rectificationId: number }) => i.rectificationId) as number[];
+  for (const id of replied) {
+    const reply = { version: 1, note: '已整改', photoIds: [(await t.http().post('/api/v1/uploads').set(managerA).attach('file', await photo({ width: 64, height: 64 }), 'r.jpg').expect(201)).body.id] };
+    await t.http().post(`/api/v1/rectifications/${id}/reply`).set(managerA).send(reply).expect(200);
+  }
+  const replyPhoto = (await t.http().post('/api/v1/uploads').set(managerA).attach('file', await photo({ width: 64, height: 64 }), 'r.jpg').expect(201)).body.id;
+
+  // A's check point, defined by its manager.
+  const pointName = `甲巡检点${tag}`;
+  const patrolPoint = await t.http().post(`/api/v1/communities/${community.id}/patrol-points`).set(managerA).send({ name: pointName, place: '地下一层', kind: 'pump_room' }).expect(201);
+
   // Estate B in another county, and one intruder for every role there.
   const countyB = await createArea(t.db, 'county', null);
   const townB = await createArea(t.db, 'town', countyB);
@@ -187,9 +216,15 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       queryReview: queried.body.reviews[0].id,
       question: question.body.questions[0].id,
       escalation: escalation.id,
+      template: template.body.id,
+      inspection: inspection.body.id,
+      openOrder,
+      repliedOrders: replied as [number, number],
+      replyPhoto,
+      patrolPoint: patrolPoint.body.id,
     },
     B: { communityId: b, companyId: companyB.id },
-    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText] },
+    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText, inspectionText, pointName] },
     intruders,
     insiders: { anonymous: {}, admin, managerA, companyAdminA, committeeA, chairA, officeA: officeAuthA, residentA, neighbourA },
   };

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { Response } from 'supertest';
 import type { TestApp } from './app';
 
 /** An .xlsx export the API sends to this caller, read back as a workbook. */
@@ -8,13 +9,17 @@ export async function downloadWorkbook(t: TestApp, url: string, auth: { Authoriz
     .get(url)
     .set(auth)
     .buffer(true)
-    .parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    })
+    .parse(asBytes)
     .expect(200);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.body as never);
   return wb;
+}
+
+/** supertest's parser for a file the API sends (an .xlsx export, a PNG code): the body as bytes. */
+export function asBytes(res: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }

@@ -33,7 +33,7 @@ describe('PrivacyDialog', () => {
     const answers = ask('chooseImage');
 
     expect(screen.getByText('隐私保护提示')).toBeInTheDocument();
-    expect(screen.getByText('随手拍报事时附上现场照片；物业公示上传收支凭证（照片或 PDF）。')).toBeInTheDocument();
+    expect(screen.getByText('随手拍报事、检查和巡检时附上现场照片；物业公示上传收支凭证（照片或 PDF）。')).toBeInTheDocument();
     expect(screen.getByText('报事时在地图上选出问题所在的地点，只在您点“选择位置”时使用。')).toBeInTheDocument();
     expect(screen.getByText('绑定手机号，方便物业联系您、核实身份；只在您点“绑定手机号”时获取。')).toBeInTheDocument();
     expect(answers).toEqual([{ event: 'exposureAuthorization' }]);

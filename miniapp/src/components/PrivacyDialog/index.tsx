@@ -7,10 +7,11 @@ import './index.scss';
 
 /** Why the app asks for each item WeChat guards; the same words as the privacy guide (packages/account/pages/privacy). */
 export const PRIVACY_PURPOSES: ReadonlyArray<{ item: string; why: string }> = [
-  { item: '照片和文件', why: '随手拍报事时附上现场照片；物业公示上传收支凭证（照片或 PDF）。' },
+  { item: '照片和文件', why: '随手拍报事、检查和巡检时附上现场照片；物业公示上传收支凭证（照片或 PDF）。' },
   { item: '位置', why: '报事时在地图上选出问题所在的地点，只在您点“选择位置”时使用。' },
   { item: '手机号', why: '绑定手机号，方便物业联系您、核实身份；只在您点“绑定手机号”时获取。' },
   { item: '剪贴板', why: '复制员工邀请码，方便发给对方。' },
+  { item: '扫码', why: '巡检时扫描巡检点的二维码，只在您点“扫码巡检”时使用。' },
 ];
 
 /**

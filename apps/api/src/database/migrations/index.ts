@@ -15,6 +15,8 @@ import { DeadlineFloors1764300018001 } from './1764300018001-DeadlineFloors';
 import { Open311Requests1764300019100 } from './1764300019100-Open311Requests';
 import { TicketChannels1764300019200 } from './1764300019200-TicketChannels';
 import { ProxyIdempotency1764300019201 } from './1764300019201-ProxyIdempotency';
+import { Inspections1764300020000 } from './1764300020000-Inspections';
+import { Patrols1764300020001 } from './1764300020001-Patrols';
 import { NotificationTargets1764300023000 } from './1764300023000-NotificationTargets';
 
 /** In order. The same migrations run on SQLite and on MySQL/MariaDB. */
@@ -35,6 +37,8 @@ export const MIGRATIONS = [
   Open311Requests1764300019100,
   TicketChannels1764300019200,
   ProxyIdempotency1764300019201,
+  Inspections1764300020000,
+  Patrols1764300020001,
   NotificationTargets1764300023000,
   ShareCards1764300026000,
 ];

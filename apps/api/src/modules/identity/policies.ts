@@ -80,6 +80,20 @@ export const POLICIES = {
   'escalations.handle': ['platform_admin', 'community_office'],
   /** Rate estates (星级评定) and record credit events. */
   'ratings.write': ['platform_admin', 'regulator'],
+  /** Keep the checklist templates of an area (regulators: the area must be theirs). */
+  'inspections.templates': ['platform_admin', 'regulator'],
+  /** Inspect estates (季度抽查, 联合检查, 投诉溯源), then verify (销号) or return the rectification orders issued. */
+  'inspections.write': ['platform_admin', 'regulator', 'community_office'],
+  /** Read inspections and rectification orders in full (the property side: only those addressed to its company). */
+  'inspections.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager'],
+  /** Reply to a rectification order of one's estate with what was done (text and photos). */
+  'rectifications.reply': ['manager'],
+  /** See an estate's check points, patrol plans and checks, its hazard register and missed patrols. */
+  'patrols.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'staff'],
+  /** Define check points and patrol plans (the project manager). */
+  'patrols.manage': ['platform_admin', 'manager'],
+  /** Record a check of a point on patrol. */
+  'patrols.check': ['staff', 'manager'],
   /** Ticket statistics of an estate. */
   'stats.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'committee', 'committee_chair'],
 } as const satisfies Record<string, readonly Role[]>;

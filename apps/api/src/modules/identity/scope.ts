@@ -1,7 +1,7 @@
 import { Brackets, In, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { notFound, type ResourceName } from '../../common/errors';
 import { Area } from '../org/area.entity';
-import type { Policy } from './policies';
+import { POLICIES, type Policy } from './policies';
 import type { Principal } from './principal';
 
 /**
@@ -43,6 +43,32 @@ export function communityScopeFor(principal: Principal, policy: Policy, column: 
 /** Companies the caller administers (company_admin; platform admins all), on `column`. */
 export function companyScope(principal: Principal, column: string): ScopeCondition {
   return inList(column, principal.companyIds());
+}
+
+/**
+ * Records addressed to a company in an estate (a rectification order): oversight grants reach those of the estates
+ * in their area; the property side reaches only those addressed to its own company — a manager in their estate, a
+ * company admin wherever the company was addressed, an estate it has since left included.
+ */
+export function addressedScope(principal: Principal, policy: Policy, communityColumn: string, companyColumn: string): ScopeCondition {
+  const roles: readonly string[] = POLICIES[policy];
+  const overseen = new Set<number>();
+  const parts: ScopeCondition[] = [];
+  for (const grant of principal.grants) {
+    if (!roles.includes(grant.role)) continue;
+    if (grant.communities === 'all') return inList(communityColumn, 'all');
+    if (grant.companyId === undefined) {
+      grant.communities.forEach((id) => overseen.add(id));
+      continue;
+    }
+    const n = parts.length;
+    parts.push(
+      grant.communityId === undefined
+        ? { sql: `${companyColumn} = :addr_co${n}`, params: { [`addr_co${n}`]: grant.companyId } }
+        : { sql: `(${communityColumn} = :addr_c${n} AND ${companyColumn} = :addr_co${n})`, params: { [`addr_c${n}`]: grant.communityId, [`addr_co${n}`]: grant.companyId } },
+    );
+  }
+  return eitherScope(inList(communityColumn, [...overseen]), ...parts);
 }
 
 /** Either condition: what a caller reaches through their communities or through their company. */

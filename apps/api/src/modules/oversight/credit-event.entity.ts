@@ -37,6 +37,10 @@ export class CreditEvent {
   @RefColumn()
   issuingAreaId: number;
 
+  /** The rectification order the event cites (整改不力), if any. */
+  @RefColumn({ nullable: true })
+  rectificationId: number | null;
+
   @RefColumn()
   createdById: number;
 

@@ -13,6 +13,7 @@ import { Area } from '../org/area.entity';
 import { Community } from '../org/community.entity';
 import { PropertyCompany } from '../org/property-company.entity';
 import { ServiceContract } from '../org/service-contract.entity';
+import { Rectification } from '../inspections/rectification.entity';
 import { CreditEvent } from './credit-event.entity';
 import { CreditEventDto, CreditEventsQuery, ManagersQuery } from './dto/oversight.dto';
 import { issuingArea } from './oversight-scope';
@@ -75,6 +76,12 @@ export class CreditService {
         throw invalid(`${dto.occurredOn}当天，该人员不是${company.name}在这个小区的项目经理`, { field: 'managerUserId' }, 'MANAGER_NOT_IN_CHARGE');
       }
     }
+    // 整改不力: the order cited is one addressed to this company, in the estate named, within the caller's area.
+    if (dto.rectificationId) {
+      const order = await this.db.getRepository(Rectification).findOneBy({ id: dto.rectificationId });
+      if (!order || !caller.mayInCommunity('oversight.read', order.communityId)) throw notFound('rectification');
+      if (order.companyId !== company.id || (dto.communityId && order.communityId !== dto.communityId)) throw invalid('引用的整改单须是该企业在这个小区的整改单', { field: 'rectificationId' });
+    }
     let area: Area | null = null;
     for (const s of community ? [community] : served) {
       area = await issuingArea(this.db, caller, s.path, () => this.db.getRepository(Area).findOne({ where: { level: 'county' }, order: { id: 'ASC' } }));
@@ -91,6 +98,7 @@ export class CreditService {
         occurredOn: dto.occurredOn,
         reason: dto.reason.trim(),
         issuingAreaId: area.id,
+        rectificationId: dto.rectificationId ?? null,
         createdById: caller.userId,
       }),
     );
@@ -166,6 +174,7 @@ export class CreditService {
       communityName: communities.find((c) => c.id === e.communityId)?.name ?? null,
       managerName: managers.find((m) => m.id === e.managerUserId)?.displayName ?? null,
       issuingArea: areas.find((a) => a.id === e.issuingAreaId)?.name ?? '',
+      rectificationId: e.rectificationId,
     }));
   }
 }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { DisclosuresModule } from '../disclosures/disclosures.module';
 import { IdentityCoreModule } from '../identity/identity-core.module';
+import { InspectionsModule } from '../inspections/inspections.module';
 import { OrgModule } from '../org/org.module';
 import { SharingModule } from '../sharing/sharing.module';
+import { PatrolsModule } from '../patrols/patrols.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { CreditService } from './credit.service';
 import { EscalationQueueService } from './escalation-queue.service';
@@ -12,7 +14,7 @@ import { RatingsService } from './ratings.service';
 import { StatsExportService } from './stats-export.service';
 
 @Module({
-  imports: [IdentityCoreModule, OrgModule, TicketsModule, DisclosuresModule, SharingModule],
+  imports: [IdentityCoreModule, OrgModule, TicketsModule, DisclosuresModule, SharingModule, InspectionsModule, PatrolsModule],
   controllers: [OversightController],
   providers: [OverviewService, EscalationQueueService, RatingsService, CreditService, StatsExportService],
   exports: [OverviewService, CreditService],

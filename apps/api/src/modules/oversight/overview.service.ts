@@ -15,6 +15,8 @@ import { ROLLUP_COUNTERS, columnOf, type Counters } from '../tickets/rollups.ser
 import { addCounters, addTally, metricsOf, type Tally } from '../tickets/figures';
 import { TicketCategoryRow } from '../tickets/ticket-category.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { InspectionStatsService } from '../inspections/inspection-stats.service';
+import { PatrolsService } from '../patrols/patrols.service';
 import { CreditService } from './credit.service';
 import { areaInScope } from '../identity/scope';
 import { StarRating } from './star-rating.entity';
@@ -57,6 +59,8 @@ export class OverviewService {
     private readonly contracts: ContractsService,
     private readonly credit: CreditService,
     private readonly sharing: SharingService,
+    private readonly inspections: InspectionStatsService,
+    private readonly patrols: PatrolsService,
   ) {}
 
   private range(from: string, to: string) {
@@ -245,6 +249,7 @@ export class OverviewService {
     const [compliance] = await this.compliance.computeFor([communityId], (thisYear - year) * 12 + thisMonth - 1);
     const due = compliance.items.filter((i) => i.period.startsWith(String(year)) && i.status !== 'due');
     const m = metricsOf(counters, overdue);
+    const inspected = await this.inspections.yearFigures(communityId, year);
     return {
       year,
       tickets: m.total,
@@ -253,6 +258,12 @@ export class OverviewService {
       onTimeResolutionRate: m.onTimeResolutionRate,
       disclosureComplianceRate: due.length ? Math.round((due.filter((i) => i.status === 'published').length / due.length) * 10000) / 10000 : null,
       overdueOpen: overdue,
+      inspections: inspected.inspections,
+      inspectionAverageScore: inspected.averageScore,
+      rectificationsIssued: inspected.ordersIssued,
+      rectificationsClosed: inspected.ordersClosed,
+      rectificationsOverdue: inspected.ordersOverdue,
+      patrolCompletionRate: await this.patrols.completionRate(communityId, year),
     };
   }
 }

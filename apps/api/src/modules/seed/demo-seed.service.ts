@@ -20,6 +20,9 @@ import { seedDemoDisclosures } from './demo-disclosures';
 import { seedDemoFloors, seedDemoOversight } from './demo-oversight';
 import { RollupsService } from '../tickets/rollups.service';
 import { seedDemoTickets, storeDemoPhotos } from './demo-tickets';
+import { seedDemoInspections } from './demo-inspections';
+import { PatrolCheck, PatrolPoint } from '../patrols/patrol.entities';
+import { PatrolsService } from '../patrols/patrols.service';
 import {
   DEMO_ACCOUNTS,
   DEMO_COMMUNITIES,
@@ -54,6 +57,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly uploads: UploadsService,
     private readonly categories: CategoriesService,
     private readonly rollups: RollupsService,
+    private readonly patrols: PatrolsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -96,8 +100,26 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const disclosures = await this.db.transaction((m) => seedDemoDisclosures(m, communities, photos));
     await this.rollups.rebuild();
     await this.db.transaction((m) => seedDemoOversight(m, index));
-    this.logger.log(`Seeded ${tickets} demo tickets and ${disclosures} disclosures`);
+    const supervised = await this.db.transaction((m) => seedDemoInspections(m, index, photos));
+    await this.seedAbnormalCheck(index);
+    this.logger.log(`Seeded ${tickets} demo tickets, ${disclosures} disclosures, ${supervised.inspections} inspections and ${supervised.checks} patrol checks`);
     return index;
+  }
+
+  /**
+   * Yesterday 刘师傅 found the pump room of 锦绣花园 wet: the abnormal check opened a hazard ticket through the ticket
+   * lifecycle, as a check does (it waits in 陈经理's inbox and the hazard register).
+   */
+  private async seedAbnormalCheck(index: DemoIndex): Promise<void> {
+    const staff = index.users.get('staff.jinxiu');
+    const jinxiu = index.communities.get('JXHY');
+    const pump = jinxiu ? await this.db.getRepository(PatrolPoint).findOneBy({ communityId: jinxiu.id, kind: 'pump_room' }) : null;
+    if (!staff || !pump) return;
+    const [photo] = await storeDemoPhotos(this.uploads, staff.id, 1);
+    const note = '水泵房地面积水，疑似进水管渗漏';
+    const ticketId = await this.patrols.openHazard(pump, note, [photo], staff.id);
+    const checkedAt = new Date(Date.now() - 20 * 3600_000);
+    await this.db.getRepository(PatrolCheck).insert({ communityId: pump.communityId, pointId: pump.id, planId: null, result: 'abnormal', note, photoIds: [photo], checkedAt, checkedById: staff.id, ticketId, idempotencyKey: null });
   }
 
   /**

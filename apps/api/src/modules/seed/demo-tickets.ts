@@ -95,9 +95,9 @@ interface Step {
  * A few hundred tickets over the last 90 days across the demo county, in every state, with photos, feedback,
  * ratings, overdue ones escalated to their community office. Written straight to the tables (the demo is history).
  */
-export async function storeDemoPhotos(uploads: UploadsService, ownerId: number): Promise<number[]> {
+export async function storeDemoPhotos(uploads: UploadsService, ownerId: number, count = 12): Promise<number[]> {
   const ids: number[] = [];
-  for (let i = 0; i < 12; i++) ids.push((await uploads.upload(await demoPhoto(i), ownerId)).id);
+  for (let i = 0; i < count; i++) ids.push((await uploads.upload(await demoPhoto(i), ownerId)).id);
   return ids;
 }
 

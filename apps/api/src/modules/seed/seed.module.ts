@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { PatrolsModule } from '../patrols/patrols.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ imports: [TicketsModule], providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [TicketsModule, PatrolsModule], providers: [DemoSeedService], exports: [DemoSeedService] })
 export class SeedModule {}

@@ -87,6 +87,9 @@ export class CreditEventDto {
 
   @IntField({ ...ID, optional: true, description: 'The project manager concerned: needs communityId, and must have managed that estate for the company on occurredOn' })
   managerUserId?: number;
+
+  @IntField({ ...ID, optional: true, description: 'A rectification order of this company the event cites (整改不力)' })
+  rectificationId?: number;
 }
 
 export class ManagersQuery {

@@ -1,5 +1,5 @@
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   PROXY_CHANNELS,
   RATING_TAGS,
@@ -17,20 +17,12 @@ import {
   type TicketListView,
   type TransitionInput,
 } from '@wuye/contracts';
-import { EnumField, IntField, NumberField, QueryBoolField, TextField } from '../../../common/fields';
+import { EnumField, IdListField, IntField, NumberField, QueryBoolField, TextField } from '../../../common/fields';
 import { PageQuery } from '../../../common/pagination';
 
 const ID = { min: 1, max: 2 ** 31 - 1 };
 
-const PhotoIds = (max: number) => (target: object, key: string) => {
-  ApiProperty({ type: [Number], required: false, maxItems: max })(target, key);
-  IsOptional()(target, key);
-  IsArray()(target, key);
-  ArrayMaxSize(max)(target, key);
-  IsInt({ each: true })(target, key);
-  Min(1, { each: true })(target, key);
-  Max(2 ** 31 - 1, { each: true })(target, key);
-};
+const PhotoIds = IdListField;
 
 export class CreateTicketDto implements CreateTicketInput {
   @IntField(ID)

@@ -9,7 +9,7 @@ import { useSession } from '../../../../hooks/useSession';
 import { OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_TICKET_PAGE, PROXY_REPORT_PAGE, STAR_RATING_PAGE } from '../../../../routes';
 import { getStarRatings } from '../../../../services/oversight';
 import { listTickets } from '../../../../services/tickets';
-import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
+import { LoadMore, RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import TicketCard from '../../../../components/TicketCard';
 import { canHandleEscalations, canRate, percent, ratingLabel } from '../../lib/format';
 import { useRemote } from '../../../../hooks/useRemote';

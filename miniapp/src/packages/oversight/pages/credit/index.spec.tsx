@@ -24,7 +24,7 @@ const estate = (id: number, name: string, company: { id: number; name: string })
 const HENGXIN = { id: 2, name: '恒信物业' };
 const WANJIA = { id: 1, name: '万家物业' };
 
-const EVENT: CreditEventView = { id: 5, companyId: 2, companyName: '恒信物业', kind: 'points', points: 6, occurredOn: '2026-09-30', reason: '公共收益连续两个季度未公示', deducted: 6, communityName: '和谐家园', managerName: null, issuingArea: '清河县' };
+const EVENT: CreditEventView = { id: 5, companyId: 2, companyName: '恒信物业', kind: 'points', points: 6, occurredOn: '2026-09-30', reason: '公共收益连续两个季度未公示', deducted: 6, communityName: '和谐家园', managerName: null, issuingArea: '清河县', rectificationId: null };
 
 const form = () => document.querySelector('.ov-credit-form') as HTMLElement;
 const chip = (group: string, label: string) => Array.from(form().querySelectorAll(`.${group}`)).find((el) => el.textContent === label) as HTMLElement;

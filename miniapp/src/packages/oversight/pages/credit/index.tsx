@@ -10,7 +10,7 @@ import { CREDIT_PAGE } from '../../../../routes';
 import { getCompanyCredit, listCommunityManagers, listCreditEvents, recordCreditEvent } from '../../../../services/oversight';
 import { listScopedCommunities } from '../../../../services/roles';
 import CreditStandingCard from '../../components/CreditStandingCard';
-import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
+import { LoadMore, RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import { creditProblem, type CreditDraft } from '../../lib/credit';
 import { canRate } from '../../lib/format';
 import { useRemote } from '../../../../hooks/useRemote';

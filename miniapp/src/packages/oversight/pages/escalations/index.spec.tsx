@@ -33,6 +33,9 @@ describe('督办队列', () => {
 
     fireEvent.click(screen.getByText('楼道灭火器过期了'));
     expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/oversight/pages/ticket/index?id=38' });
+    // Overdue rectification orders are the office's 督办 too: one tap away.
+    fireEvent.click(screen.getByText('逾期整改单'));
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/inspections/pages/index/index?tab=overdue' });
   });
 
   it('coming back from a ticket whose 督办 was closed shows the queue as it is now; 已结束 lists the closed ones', async () => {

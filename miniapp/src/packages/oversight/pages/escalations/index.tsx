@@ -5,9 +5,9 @@ import { shanghaiDateTime, TICKET_STATE_LABELS } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useSession } from '../../../../hooks/useSession';
-import { ESCALATIONS_PAGE, OVERSIGHT_TICKET_PAGE } from '../../../../routes';
+import { ESCALATIONS_PAGE, OVERDUE_RECTIFICATIONS_PAGE, OVERSIGHT_TICKET_PAGE } from '../../../../routes';
 import { listEscalations } from '../../../../services/oversight';
-import { LoadMore, RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
+import { LoadMore, RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import '../../oversight.scss';
 
@@ -42,6 +42,13 @@ export default function EscalationQueue() {
   return (
     <View className="page ov-page ov-queue">
       <ChoiceChips className="ov-queue-tabs" itemClassName="ov-queue-tab" items={TABS} keyOf={(t) => t.state} chosen={tab.state} onChoose={setTab} />
+      <View className="card link-row ov-queue-rectifications" onClick={() => void Taro.navigateTo({ url: OVERDUE_RECTIFICATIONS_PAGE })}>
+        <View className="link-main">
+          <View className="link-title">逾期整改单</View>
+          <View className="muted">检查下发的整改单超过期限未整改的，也在这里督办</View>
+        </View>
+        <Text className="link-arrow">›</Text>
+      </View>
       <RemoteStatus phase={phase} errorTitle="督办队列没能加载" errorMessage={list.errorMessage} onRetry={() => void list.reload()} />
       {phase === 'ready' && items.length === 0 ? (
         <StatusNotice

@@ -42,7 +42,7 @@ beforeEach(() => {
       { ...LATEST_2025, id: 1, version: 1, stars: 4, reason: '初评' },
     ],
     latest: LATEST_2025,
-    indicators: { year: 2026, tickets: 27, satisfactionRate: 0.75, onTimeResponseRate: 0.86, onTimeResolutionRate: 0.94, disclosureComplianceRate: 1, overdueOpen: 2 },
+    indicators: { year: 2026, tickets: 27, satisfactionRate: 0.75, onTimeResponseRate: 0.86, onTimeResolutionRate: 0.94, disclosureComplianceRate: 1, overdueOpen: 2, inspections: 0, inspectionAverageScore: null, rectificationsIssued: 0, rectificationsClosed: 0, rectificationsOverdue: 0, patrolCompletionRate: null },
     years: { first: 2020, last: 2026 },
     can: { rate: false },
   });

@@ -8,7 +8,7 @@ import { useSession } from '../../../../hooks/useSession';
 import { ESTATE_STANDING_PAGE } from '../../../../routes';
 import { getCommunity, getCompanyCredit, getStarRatings, type CompanyCredit } from '../../../../services/oversight';
 import CreditStandingCard from '../../components/CreditStandingCard';
-import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
+import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import { ratingLabel } from '../../lib/format';
 import { useRemote } from '../../../../hooks/useRemote';
 import '../../oversight.scss';

@@ -12,7 +12,7 @@ import BarChart from '../../components/BarChart';
 import ExportButton from '../../../../components/ExportButton';
 import Freshness from '../../components/Freshness';
 import MetricTiles from '../../components/MetricTiles';
-import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
+import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import { canHandleEscalations, canSeeDutyConflicts, levelLabel, oversightRoles, percent, periods, ratingLabel, type Period } from '../../lib/format';
 import { useRemote } from '../../../../hooks/useRemote';
 import '../../oversight.scss';

@@ -30,7 +30,7 @@ const answer = (history: StarRatingView[], year = lastYear, first = 2020): StarR
   current: history.filter((r) => r.year === year).sort((a, b) => b.version - a.version)[0] ?? null,
   history,
   latest: latestRating(history),
-  indicators: { year, tickets: 27, satisfactionRate: 0.75, onTimeResponseRate: 0.8636, onTimeResolutionRate: 0.9375, disclosureComplianceRate: 1, overdueOpen: 2 },
+  indicators: { year, tickets: 27, satisfactionRate: 0.75, onTimeResponseRate: 0.8636, onTimeResolutionRate: 0.9375, disclosureComplianceRate: 1, overdueOpen: 2, inspections: 2, inspectionAverageScore: 86.5, rectificationsIssued: 3, rectificationsClosed: 1, rectificationsOverdue: 1, patrolCompletionRate: 0.9 },
   years: { first, last: lastYear + 1 },
   can: { rate: true },
 });
@@ -54,6 +54,10 @@ describe('星级评定 form', () => {
     expect(within(indicators.querySelector('.ov-indicator-resolution') as HTMLElement).getByText('93.8%')).toBeInTheDocument();
     expect(within(indicators.querySelector('.ov-indicator-disclosure') as HTMLElement).getByText('100.0%')).toBeInTheDocument();
     expect(within(indicators.querySelector('.ov-indicator-overdue') as HTMLElement).getByText('2')).toBeInTheDocument();
+    // 动态监管 beside the form: inspections, their average score, orders put right and overdue.
+    expect(within(indicators.querySelector('.ov-indicator-inspections') as HTMLElement).getByText('2 次 · 平均 86.5 分')).toBeInTheDocument();
+    expect(within(indicators.querySelector('.ov-indicator-patrols') as HTMLElement).getByText('90.0%')).toBeInTheDocument();
+    expect(within(indicators.querySelector('.ov-indicator-rectifications') as HTMLElement).getByText('3 项 · 已销号 1 · 逾期 1')).toBeInTheDocument();
     expect(screen.getByText('锦绣花园 星级评定')).toBeInTheDocument();
   });
 

@@ -6,7 +6,7 @@ import ChoiceChips from '../../../../components/ChoiceChips';
 import { useSession } from '../../../../hooks/useSession';
 import { STAR_RATING_PAGE } from '../../../../routes';
 import { getStarRatings, rateCommunity } from '../../../../services/oversight';
-import { RemoteStatus, SignedOutPage } from '../../components/RemoteStatus';
+import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import { percent, starsLabel } from '../../lib/format';
 import { STAR_CHOICES, ratingProblem, type StarChoice as Choice } from '../../lib/rating';
 import { useRemote } from '../../../../hooks/useRemote';
@@ -29,6 +29,9 @@ function Indicators({ indicators }: { indicators: RatingIndicators }) {
     { key: 'resolution', label: '按时办结率', value: percent(indicators.onTimeResolutionRate) },
     { key: 'disclosure', label: '公示合规率', value: percent(indicators.disclosureComplianceRate) },
     { key: 'overdue', label: '当年报事中逾期未办', value: String(indicators.overdueOpen) },
+    { key: 'inspections', label: '检查', value: `${indicators.inspections} 次${indicators.inspectionAverageScore === null ? '' : ` · 平均 ${indicators.inspectionAverageScore} 分`}` },
+    { key: 'patrols', label: '巡检完成率（月）', value: percent(indicators.patrolCompletionRate) },
+    { key: 'rectifications', label: '整改单', value: `${indicators.rectificationsIssued} 项 · 已销号 ${indicators.rectificationsClosed} · 逾期 ${indicators.rectificationsOverdue}` },
   ];
   return (
     <View className="card ov-indicators">

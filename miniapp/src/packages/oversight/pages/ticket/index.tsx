@@ -15,7 +15,7 @@ import { useSession } from '../../../../hooks/useSession';
 import { OVERSIGHT_TICKET_PAGE } from '../../../../routes';
 import { closeEscalation, commentOnEscalation, listEscalations, setEscalationDeadline } from '../../../../services/oversight';
 import { getTicket } from '../../../../services/tickets';
-import { SignedOutPage } from '../../components/RemoteStatus';
+import { SignedOutPage } from '../../../../components/RemoteStatus';
 import TicketTimeline from '../../../../components/TicketTimeline';
 import { TicketBadges } from '../../../../components/TicketCard';
 import { useRemote } from '../../../../hooks/useRemote';

@@ -1,9 +1,9 @@
 import { Button, View } from '@tarojs/components';
-import type { SessionGate } from '../../../hooks/useSession';
-import SessionNotice from '../../../components/SessionNotice';
-import StatusNotice from '../../../components/StatusNotice';
-import type { ListPhase, PagedList } from '../../../hooks/usePagedList';
-import type { RemotePhase } from '../../../hooks/useRemote';
+import type { SessionGate } from '../../hooks/useSession';
+import SessionNotice from '../SessionNotice';
+import StatusNotice from '../StatusNotice';
+import type { ListPhase, PagedList } from '../../hooks/usePagedList';
+import type { RemotePhase } from '../../hooks/useRemote';
 
 /** 正在加载… or what failed with 重试, in place of the content; nothing once it is there. */
 export function RemoteStatus({ phase, errorTitle, errorMessage, onRetry }: { phase: RemotePhase | ListPhase; errorTitle: string; errorMessage: string; onRetry: () => void }) {

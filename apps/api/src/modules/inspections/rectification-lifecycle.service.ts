@@ -1,0 +1,79 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan, MoreThan } from 'typeorm';
+import { RECTIFYING_STATES } from '@wuye/contracts';
+import { retryingTransaction } from '../../database/transactions';
+import { JobSchedulerService } from '../jobs/job-scheduler.service';
+import { UploadsService } from '../uploads/uploads.service';
+import { RectificationEvent } from './rectification-event.entity';
+import { planOrderStep, type OrderPlan, type OrderStepContext, type OrderStepInput } from './rectification-lifecycle';
+import { Rectification } from './rectification.entity';
+
+const BATCH = 200;
+
+/**
+ * Carries out the plans of the order lifecycle (rectification-lifecycle.ts): the one writer of an order's state and
+ * timeline — issuing orders with an inspection, people's steps, and the scheduler's overdue sweep that puts late
+ * orders into the office's 督办 queue.
+ */
+@Injectable()
+export class RectificationLifecycleService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly uploads: UploadsService,
+    private readonly scheduler: JobSchedulerService,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.register('rectifications', () => this.sweepOverdue());
+  }
+
+  /** New orders of an inspection, inside its transaction: each with its 下发整改 entry. */
+  async issue(m: EntityManager, orders: Omit<Rectification, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'state' | 'overdueAt' | 'verifiedAt'>[], actorId: number): Promise<void> {
+    for (const order of orders) {
+      const saved = await m.getRepository(Rectification).save(m.getRepository(Rectification).create({ ...order, state: 'open', overdueAt: null, verifiedAt: null }));
+      await m.getRepository(RectificationEvent).insert({ rectificationId: saved.id, actorId, action: 'issued', fromState: null, toState: 'open', note: null, photoIds: [] });
+    }
+  }
+
+  /** Plans and applies a step in its own transaction; null when a scheduler step found the order moved on. */
+  async take(order: Rectification, step: OrderStepInput, ctx: OrderStepContext): Promise<Rectification | null> {
+    const plan = planOrderStep(order, step, ctx);
+    return retryingTransaction(this.db, (m) => this.apply(m, order, plan));
+  }
+
+  async apply(m: EntityManager, order: Rectification, plan: OrderPlan): Promise<Rectification | null> {
+    const qb = m
+      .getRepository(Rectification)
+      .createQueryBuilder()
+      .update()
+      .set(plan.changes)
+      .where('id = :id AND state = :state', { id: order.id, state: plan.guard.state });
+    if (plan.guard.version !== undefined) qb.andWhere('version = :version', { version: plan.guard.version });
+    if (plan.guard.overdueUnset) qb.andWhere('overdue_at IS NULL');
+    if (!(await qb.execute()).affected) {
+      if (plan.onConflict === 'skip') return null;
+      throw plan.onConflict;
+    }
+    const { event } = plan;
+    const photoIds = event.photoIds.length && event.actorId !== null ? (await this.uploads.claim(event.photoIds, event.actorId, m)).map((p) => p.id) : [];
+    await m.getRepository(RectificationEvent).insert({ rectificationId: order.id, actorId: event.actorId, action: event.action, fromState: event.from, toState: event.to, note: event.note, photoIds });
+    return { ...order, ...plan.changes, version: order.version + 1 };
+  }
+
+  /** Orders the company still had when their deadline passed: flagged once, so they enter the office's 督办 queue. */
+  async sweepOverdue(now = new Date()): Promise<number> {
+    let done = 0;
+    let after = 0;
+    for (;;) {
+      const batch = await this.db.getRepository(Rectification).find({
+        where: { state: In([...RECTIFYING_STATES]), deadlineAt: LessThan(now), overdueAt: IsNull(), id: MoreThan(after) },
+        order: { id: 'ASC' },
+        take: BATCH,
+      });
+      for (const order of batch) if (await this.take(order, { kind: 'overdue' }, { now, actorId: null, actors: ['system'] })) done++;
+      if (batch.length < BATCH) return done;
+      after = batch[batch.length - 1].id;
+    }
+  }
+}

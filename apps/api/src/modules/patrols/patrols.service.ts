@@ -1,0 +1,319 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Between, DataSource, In } from 'typeorm';
+import {
+  DAY_MS,
+  OPEN_TICKET_STATES,
+  PATROL_CHECK_LATE_DAYS,
+  PATROL_HAZARD_CATEGORY,
+  PATROL_POINT_KIND_LABELS,
+  addDays,
+  endedPeriods,
+  lastDayOfMonth,
+  patrolCodeText,
+  patrolPeriod,
+  shanghaiDate,
+  shanghaiDayStart,
+  type HazardRegister,
+  type MissedPatrol,
+  type PatrolCheckView,
+  type PatrolPlanView,
+  type PatrolPointView,
+  type PatrolStats,
+} from '@wuye/contracts';
+import { invalid, notFound } from '../../common/errors';
+import { scrubPersonal } from '../../common/privacy';
+import { servesEstate } from '../identity/people';
+import type { Principal } from '../identity/principal';
+import { applyScope, communityScope } from '../identity/scope';
+import { User } from '../identity/user.entity';
+import { Community } from '../org/community.entity';
+import { isOverdue } from '../tickets/deadlines';
+import { Ticket } from '../tickets/ticket.entity';
+import { TicketsService } from '../tickets/tickets.service';
+import { UploadsService } from '../uploads/uploads.service';
+import { PatrolCheckDto, PatrolPlanDto, PatrolPlansQuery, PatrolPointDto } from './dto/patrol.dto';
+import { PatrolCheck, PatrolPlan, PatrolPoint } from './patrol.entities';
+import { qrPng } from './qr';
+
+/** The instants a period of Shanghai days spans: [first day 00:00, day after the last 00:00). */
+const span = (period: { from: string; to: string }) => [shanghaiDayStart(period.from), shanghaiDayStart(addDays(period.to, 1))] as const;
+const within = (at: Date, period: { from: string; to: string }) => {
+  const [start, end] = span(period);
+  return at >= start && at < end;
+};
+
+/**
+ * 隐患排查: check points and their printed codes, patrol plans, checks (an abnormal one opens a hazard ticket through
+ * the ticket lifecycle, as 内部报事 of the estate), the hazard register, and the patrols missed per month.
+ */
+@Injectable()
+export class PatrolsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly tickets: TicketsService,
+    private readonly uploads: UploadsService,
+  ) {}
+
+  private async community(communityId: number, caller: Principal, policy: 'patrols.read' | 'patrols.manage' | 'patrols.check'): Promise<Community> {
+    const community = await this.db.getRepository(Community).findOneBy({ id: communityId });
+    if (!community || !caller.mayInCommunity(policy, communityId)) throw notFound('community');
+    return community;
+  }
+
+  // ─── Points ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+  async points(communityId: number, caller: Principal): Promise<PatrolPointView[]> {
+    await this.community(communityId, caller, 'patrols.read');
+    const points = await this.db.getRepository(PatrolPoint).find({ where: { communityId, active: true }, order: { id: 'ASC' } });
+    const latest = points.length
+      ? await this.db
+          .getRepository(PatrolCheck)
+          .createQueryBuilder('c')
+          .where('c.pointId IN (:...ids)', { ids: points.map((p) => p.id) })
+          .andWhere('c.id IN (SELECT MAX(c2.id) FROM patrol_check c2 WHERE c2.point_id = c.point_id)')
+          .getMany()
+      : [];
+    return points.map((p) => {
+      const last = latest.find((c) => c.pointId === p.id);
+      return { id: p.id, communityId: p.communityId, name: p.name, place: p.place, kind: p.kind, code: p.code, lastCheck: last ? { result: last.result, checkedAt: last.checkedAt.toISOString() } : null };
+    });
+  }
+
+  async createPoint(communityId: number, dto: PatrolPointDto, caller: Principal): Promise<PatrolPointView> {
+    await this.community(communityId, caller, 'patrols.manage');
+    const saved = await this.db.getRepository(PatrolPoint).save(
+      this.db.getRepository(PatrolPoint).create({ communityId, name: dto.name.trim(), place: dto.place.trim(), kind: dto.kind, code: randomBytes(8).toString('hex'), active: true, createdById: caller.userId }),
+    );
+    return { id: saved.id, communityId, name: saved.name, place: saved.place, kind: saved.kind, code: saved.code, lastCheck: null };
+  }
+
+  /** The printable code of a point: a QR code the app scans (wx.scanCode) to open it. */
+  async codePng(pointId: number, caller: Principal): Promise<{ filename: string; body: Buffer }> {
+    const point = await this.point(pointId, caller, 'patrols.read');
+    return { filename: `巡检点-${point.name}.png`, body: await qrPng(patrolCodeText(point.id, point.code)) };
+  }
+
+  private async point(pointId: number, caller: Principal, policy: 'patrols.read' | 'patrols.check'): Promise<PatrolPoint> {
+    const point = await this.db.getRepository(PatrolPoint).findOneBy({ id: pointId, active: true });
+    if (!point || !caller.mayInCommunity(policy, point.communityId)) throw notFound('patrolPoint');
+    return point;
+  }
+
+  // ─── Plans ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+  async createPlan(dto: PatrolPlanDto, caller: Principal): Promise<PatrolPlanView> {
+    await this.community(dto.communityId, caller, 'patrols.manage');
+    const pointIds = [...new Set(dto.pointIds)];
+    if ((await this.db.getRepository(PatrolPoint).countBy({ id: In(pointIds), communityId: dto.communityId, active: true })) !== pointIds.length) {
+      throw invalid('巡检点须是本小区的巡检点', { field: 'pointIds' });
+    }
+    if (dto.windowEnd <= dto.windowStart) throw invalid('巡检时段的结束应晚于开始', { field: 'windowEnd' });
+    if (!(await servesEstate(this.db.manager, dto.assigneeId, dto.communityId))) throw invalid('巡检人须是本小区物业的员工', { field: 'assigneeId' }, 'INVALID_ASSIGNEE');
+    const saved = await this.db.getRepository(PatrolPlan).save(
+      this.db.getRepository(PatrolPlan).create({
+        communityId: dto.communityId,
+        name: dto.name.trim(),
+        pointIds,
+        frequency: dto.frequency,
+        windowStart: dto.windowStart,
+        windowEnd: dto.windowEnd,
+        assigneeId: dto.assigneeId,
+        startsOn: shanghaiDate(),
+        createdById: caller.userId,
+      }),
+    );
+    return (await this.planViews([saved]))[0];
+  }
+
+  /** Plans of the caller's estates, or only theirs (今日巡检), each with the points still to check this period. */
+  async plans(query: PatrolPlansQuery, caller: Principal): Promise<PatrolPlanView[]> {
+    const qb = applyScope(this.db.getRepository(PatrolPlan).createQueryBuilder('p'), communityScope(caller, 'patrols.read', 'p.community_id')).orderBy('p.id', 'ASC');
+    if (query.communityId) qb.andWhere('p.communityId = :cid', { cid: query.communityId });
+    if (query.mine) qb.andWhere('p.assigneeId = :me', { me: caller.userId });
+    return this.planViews(await qb.take(100).getMany());
+  }
+
+  private async planViews(plans: PatrolPlan[]): Promise<PatrolPlanView[]> {
+    if (!plans.length) return [];
+    const today = shanghaiDate();
+    const pointIds = [...new Set(plans.flatMap((p) => p.pointIds))];
+    const [points, users, communities] = await Promise.all([
+      this.db.getRepository(PatrolPoint).findBy({ id: In(pointIds) }),
+      this.db.getRepository(User).findBy({ id: In(plans.map((p) => p.assigneeId)) }),
+      this.db.getRepository(Community).findBy({ id: In(plans.map((p) => p.communityId)) }),
+    ]);
+    // The checks of the longest current period (a month) cover every plan's.
+    const [since] = span(patrolPeriod('monthly', today));
+    const weekStart = span(patrolPeriod('weekly', today))[0];
+    const checks = await this.db.getRepository(PatrolCheck).find({ where: { pointId: In(pointIds), checkedAt: Between(since < weekStart ? since : weekStart, new Date(Date.now() + DAY_MS)) }, order: { id: 'ASC' } });
+    return plans.map((plan) => {
+      const period = patrolPeriod(plan.frequency, today);
+      return {
+        id: plan.id,
+        communityId: plan.communityId,
+        communityName: communities.find((c) => c.id === plan.communityId)?.name ?? '',
+        name: plan.name,
+        frequency: plan.frequency,
+        windowStart: plan.windowStart,
+        windowEnd: plan.windowEnd,
+        assigneeId: plan.assigneeId,
+        assigneeName: users.find((u) => u.id === plan.assigneeId)?.displayName ?? '',
+        period,
+        points: plan.pointIds.flatMap((id) => {
+          const point = points.find((p) => p.id === id);
+          if (!point || !point.active) return [];
+          const check = [...checks].reverse().find((c) => c.pointId === id && within(c.checkedAt, period));
+          return [{ id, name: point.name, place: point.place, kind: point.kind, checkedAt: check?.checkedAt.toISOString() ?? null, result: check?.result ?? null }];
+        }),
+      };
+    });
+  }
+
+  // ─── Checks ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Records a check. Normal: the check alone. Abnormal (a note and a photo required): a hazard ticket of the estate
+   * is opened through the ticket lifecycle (内部报事, its place the point) and the check cites it. Sent again with its
+   * Idempotency-Key (an offline check), it is recorded once and opens one ticket.
+   */
+  async check(dto: PatrolCheckDto, caller: Principal, key?: string): Promise<{ check: PatrolCheckView; replayed: boolean }> {
+    const point = await this.point(dto.pointId, caller, 'patrols.check');
+    const earlier = async () => {
+      const row = key ? await this.db.getRepository(PatrolCheck).findOneBy({ checkedById: caller.userId, idempotencyKey: key }) : null;
+      return row ? { check: (await this.checkViews([row]))[0], replayed: true } : null;
+    };
+    const replay = await earlier();
+    if (replay) return replay;
+    if (dto.code !== undefined && dto.code !== point.code) throw invalid('扫描的巡检码与巡检点不符，请重新扫码', { field: 'code' });
+    if (dto.planId !== undefined) {
+      const plan = await this.db.getRepository(PatrolPlan).findOneBy({ id: dto.planId, communityId: point.communityId });
+      if (!plan || !plan.pointIds.includes(point.id)) throw invalid('该巡检点不在这个巡检计划中', { field: 'planId' });
+    }
+    const now = new Date();
+    const checkedAt = dto.checkedAt === undefined ? now : new Date(dto.checkedAt);
+    if (Number.isNaN(checkedAt.getTime()) || checkedAt.getTime() > now.getTime() + 5 * 60_000 || checkedAt.getTime() < now.getTime() - PATROL_CHECK_LATE_DAYS * DAY_MS) {
+      throw invalid(`巡检时间须在最近 ${PATROL_CHECK_LATE_DAYS} 天内，且不晚于现在`, { field: 'checkedAt' });
+    }
+    const note = dto.note?.trim() || null;
+    const photoIds = dto.photoIds ?? [];
+    if (dto.result === 'abnormal' && !note) throw invalid('巡检异常，请写明发现的问题', { field: 'note' });
+    if (dto.result === 'abnormal' && !photoIds.length) throw invalid('巡检异常，请至少拍一张现场照片', { field: 'photoIds' });
+
+    // The ticket takes the photos; an earlier attempt with this key that got as far as the ticket is reused.
+    const ticketId = dto.result === 'abnormal' ? await this.openHazard(point, note as string, photoIds, caller.userId, key) : null;
+    let saved: PatrolCheck;
+    try {
+      saved = await this.db.transaction(async (m) => {
+        if (dto.result === 'normal') await this.uploads.claim(photoIds, caller.userId, m);
+        return m.getRepository(PatrolCheck).save(
+          m.getRepository(PatrolCheck).create({ communityId: point.communityId, pointId: point.id, planId: dto.planId ?? null, result: dto.result, note, photoIds, checkedAt, checkedById: caller.userId, ticketId, idempotencyKey: key ?? null }),
+        );
+      });
+    } catch (error) {
+      const twin = await earlier();
+      if (twin) return twin;
+      throw error;
+    }
+    return { check: (await this.checkViews([saved]))[0], replayed: false };
+  }
+
+  /**
+   * The hazard ticket of an abnormal check: kind hazard, the category of the point's kind, the point as its place,
+   * filed by the checker as the estate's own (内部报事) through the ticket lifecycle. With a key, an earlier attempt
+   * that got as far as the ticket is reused.
+   */
+  async openHazard(point: PatrolPoint, note: string, photoIds: number[], reporterId: number, key?: string): Promise<number> {
+    const existing = key ? await this.db.getRepository(Ticket).findOneBy({ reporterId, idempotencyKey: key }) : null;
+    if (existing) return existing.id;
+    const ticket = await this.tickets.insertTicket(
+      { communityId: point.communityId, kind: 'hazard', categoryCode: PATROL_HAZARD_CATEGORY[point.kind], description: `巡检异常：${point.name}（${PATROL_POINT_KIND_LABELS[point.kind]}）。${note}`, photoIds, place: `${point.name}，${point.place}` },
+      { reporterId, source: 'internal', idempotencyKey: key ?? null, heldForReview: false },
+    );
+    return ticket.id;
+  }
+
+  async checks(communityId: number, caller: Principal): Promise<PatrolCheckView[]> {
+    await this.community(communityId, caller, 'patrols.read');
+    return this.checkViews(await this.db.getRepository(PatrolCheck).find({ where: { communityId }, order: { id: 'DESC' }, take: 50 }));
+  }
+
+  private async checkViews(rows: PatrolCheck[]): Promise<PatrolCheckView[]> {
+    if (!rows.length) return [];
+    const [points, users] = await Promise.all([this.db.getRepository(PatrolPoint).findBy({ id: In(rows.map((r) => r.pointId)) }), this.db.getRepository(User).findBy({ id: In(rows.map((r) => r.checkedById)) })]);
+    return Promise.all(
+      rows.map(async (r) => ({
+        id: r.id,
+        pointId: r.pointId,
+        pointName: points.find((p) => p.id === r.pointId)?.name ?? '',
+        planId: r.planId,
+        result: r.result,
+        note: r.note,
+        photos: await this.uploads.photoViews(r.photoIds, false),
+        checkedAt: r.checkedAt.toISOString(),
+        checkedBy: users.find((u) => u.id === r.checkedById)?.displayName ?? '',
+        ticketId: r.ticketId,
+      })),
+    );
+  }
+
+  // ─── Hazard register and missed patrols ─────────────────────────────────────────────────────────────────────
+
+  /** 隐患台账: the estate's open hazard tickets, emergencies first, then the oldest; those past their deadline flagged. */
+  async hazards(communityId: number, caller: Principal): Promise<HazardRegister> {
+    await this.community(communityId, caller, 'patrols.read');
+    const open = await this.db.getRepository(Ticket).find({ where: { communityId, kind: 'hazard', state: In([...OPEN_TICKET_STATES]) }, order: { id: 'ASC' }, take: 500 });
+    const cited = open.length ? await this.db.getRepository(PatrolCheck).findBy({ ticketId: In(open.map((t) => t.id)) }) : [];
+    const points = cited.length ? await this.db.getRepository(PatrolPoint).findBy({ id: In(cited.map((c) => c.pointId)) }) : [];
+    const now = Date.now();
+    const items = open
+      .map((t) => ({
+        ticketId: t.id,
+        categoryName: t.categoryName,
+        summary: scrubPersonal(t.description).slice(0, 60),
+        place: t.place,
+        state: t.state,
+        emergency: t.emergency,
+        createdAt: t.createdAt.toISOString(),
+        ageDays: Math.floor((now - t.createdAt.getTime()) / DAY_MS),
+        overdue: isOverdue(t, now),
+        pointName: points.find((p) => p.id === cited.find((c) => c.ticketId === t.id)?.pointId)?.name ?? null,
+      }))
+      .sort((a, b) => Number(b.emergency) - Number(a.emergency) || b.ageDays - a.ageDays || a.ticketId - b.ticketId);
+    return { open: items.length, overdue: items.filter((i) => i.overdue).length, emergency: items.filter((i) => i.emergency).length, items };
+  }
+
+  /** The month's patrols: point × period slots whose period ended, those checked, and those missed. */
+  async stats(communityId: number, month: string, caller: Principal): Promise<PatrolStats> {
+    await this.community(communityId, caller, 'patrols.read');
+    return this.monthStats(communityId, month);
+  }
+
+  async monthStats(communityId: number, month: string, today = shanghaiDate()): Promise<PatrolStats> {
+    const from = `${month}-01`;
+    const to = lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+    const plans = await this.db.getRepository(PatrolPlan).findBy({ communityId });
+    const slots: MissedPatrol[] = [];
+    const points = await this.db.getRepository(PatrolPoint).findBy({ communityId });
+    for (const plan of plans) {
+      const start = plan.startsOn > from ? plan.startsOn : from;
+      for (const period of endedPeriods(plan.frequency, start, to, today)) {
+        if (period.from < plan.startsOn) continue;
+        for (const pointId of plan.pointIds) slots.push({ planId: plan.id, planName: plan.name, pointId, pointName: points.find((p) => p.id === pointId)?.name ?? '', period });
+      }
+    }
+    const earliest = slots.reduce((min, s) => (s.period.from < min ? s.period.from : min), from);
+    const checks = slots.length ? await this.db.getRepository(PatrolCheck).find({ where: { communityId, checkedAt: Between(span({ from: earliest, to: earliest })[0], span({ from: to, to })[1]) } }) : [];
+    const missed = slots.filter((s) => !checks.some((c) => c.pointId === s.pointId && within(c.checkedAt, s.period)));
+    return { communityId, month, due: slots.length, done: slots.length - missed.length, completionRate: slots.length ? Math.round(((slots.length - missed.length) / slots.length) * 10000) / 10000 : null, missed };
+  }
+
+  /** Beside the star-rating form: the completion rate of the year's last month that has ended. */
+  async completionRate(communityId: number, year: number): Promise<number | null> {
+    const today = shanghaiDate();
+    const lastMonth = shanghaiDate(shanghaiDayStart(`${today.slice(0, 7)}-01`).getTime() - 1).slice(0, 7);
+    const month = String(year) < today.slice(0, 4) ? `${year}-12` : lastMonth.startsWith(String(year)) ? lastMonth : null;
+    return month ? (await this.monthStats(communityId, month, today)).completionRate : null;
+  }
+}

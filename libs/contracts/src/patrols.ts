@@ -1,0 +1,176 @@
+/**
+ * 隐患排查: check points of an estate (each with a printable code the app scans), patrol plans (points, frequency,
+ * time window, assignee), checks (an abnormal one opens a hazard ticket that runs the normal loop), and which
+ * periods a plan's points were missed in.
+ */
+import type { PhotoView, TicketState } from './tickets';
+import { DAY_MS, addDays, lastDayOfMonth } from './time';
+
+export const PATROL_POINT_KIND_LABELS = {
+  fire_lane: '消防通道',
+  pump_room: '水泵房',
+  elevator_room: '电梯机房',
+  power_room: '配电房',
+  fire_control: '消防控制室',
+  other: '其他',
+} as const;
+export type PatrolPointKind = keyof typeof PATROL_POINT_KIND_LABELS;
+export const PATROL_POINT_KINDS = Object.keys(PATROL_POINT_KIND_LABELS) as PatrolPointKind[];
+
+/** The ticket category an abnormal check at a point of this kind is filed under (kind: hazard). */
+export const PATROL_HAZARD_CATEGORY: Record<PatrolPointKind, string> = {
+  fire_lane: 'fire',
+  fire_control: 'fire',
+  elevator_room: 'elevator',
+  pump_room: 'safety',
+  power_room: 'safety',
+  other: 'safety',
+};
+
+export const PATROL_FREQUENCY_LABELS = { daily: '每天', weekly: '每周', monthly: '每月' } as const;
+export type PatrolFrequency = keyof typeof PATROL_FREQUENCY_LABELS;
+export const PATROL_FREQUENCIES = Object.keys(PATROL_FREQUENCY_LABELS) as PatrolFrequency[];
+
+export const PATROL_RESULT_LABELS = { normal: '正常', abnormal: '异常' } as const;
+export type PatrolResult = keyof typeof PATROL_RESULT_LABELS;
+export const PATROL_RESULTS = Object.keys(PATROL_RESULT_LABELS) as PatrolResult[];
+
+export const PATROL_POINTS_PER_PLAN_MAX = 50;
+/** An offline check may be sent up to this many days after it was made. */
+export const PATROL_CHECK_LATE_DAYS = 7;
+
+/** What the printed code holds: the app scans it (wx.scanCode) and opens the point. */
+export const patrolCodeText = (pointId: number, code: string) => `WYPATROL:${pointId}:${code}`;
+export function parsePatrolCode(text: string): { pointId: number; code: string } | null {
+  const match = /^WYPATROL:(\d+):([a-f0-9]{16})$/.exec(text.trim());
+  return match ? { pointId: Number(match[1]), code: match[2] } : null;
+}
+
+export interface PatrolPointInput {
+  name: string;
+  place: string;
+  kind: PatrolPointKind;
+}
+
+export interface PatrolPointView extends PatrolPointInput {
+  id: number;
+  communityId: number;
+  code: string;
+  /** The latest check, if any. */
+  lastCheck: { result: PatrolResult; checkedAt: string } | null;
+}
+
+export interface PatrolPlanInput {
+  communityId: number;
+  name: string;
+  pointIds: number[];
+  frequency: PatrolFrequency;
+  /** HH:MM, Asia/Shanghai. */
+  windowStart: string;
+  windowEnd: string;
+  assigneeId: number;
+}
+
+export interface PatrolPlanView extends Omit<PatrolPlanInput, 'pointIds'> {
+  id: number;
+  communityName: string;
+  assigneeName: string;
+  /** The period the plan is in now, and each point with its check in that period (null: still to do). */
+  period: { from: string; to: string };
+  points: { id: number; name: string; place: string; kind: PatrolPointKind; checkedAt: string | null; result: PatrolResult | null }[];
+}
+
+export interface PatrolCheckInput {
+  pointId: number;
+  planId?: number;
+  result: PatrolResult;
+  /** Required when abnormal: what is wrong (the hazard ticket's description). */
+  note?: string;
+  /** At least one when abnormal. */
+  photoIds?: number[];
+  /** When it was checked (an offline check is sent later); default now. */
+  checkedAt?: string;
+  /** The scanned code, when the point was opened by scanning it. */
+  code?: string;
+}
+
+export interface PatrolCheckView {
+  id: number;
+  pointId: number;
+  pointName: string;
+  planId: number | null;
+  result: PatrolResult;
+  note: string | null;
+  photos: PhotoView[];
+  checkedAt: string;
+  checkedBy: string;
+  /** The hazard ticket an abnormal check opened. */
+  ticketId: number | null;
+}
+
+/** 隐患台账: the estate's hazard tickets by severity and age. */
+export interface HazardView {
+  ticketId: number;
+  categoryName: string;
+  summary: string;
+  place: string | null;
+  state: TicketState;
+  emergency: boolean;
+  createdAt: string;
+  ageDays: number;
+  /** Open past the resolution deadline of its category. */
+  overdue: boolean;
+  /** The check point whose abnormal check opened it, if any. */
+  pointName: string | null;
+}
+
+export interface HazardRegister {
+  open: number;
+  overdue: number;
+  emergency: number;
+  items: HazardView[];
+}
+
+export interface MissedPatrol {
+  planId: number;
+  planName: string;
+  pointId: number;
+  pointName: string;
+  period: { from: string; to: string };
+}
+
+export interface PatrolStats {
+  communityId: number;
+  /** YYYY-MM */
+  month: string;
+  /** Point × period slots of the month's ended periods, and those with a check. */
+  due: number;
+  done: number;
+  completionRate: number | null;
+  missed: MissedPatrol[];
+}
+
+const weekday = (date: string) => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+
+/** The period (Shanghai dates) a day falls in: the day, its week (Monday–Sunday) or its month. */
+export function patrolPeriod(frequency: PatrolFrequency, date: string): { from: string; to: string } {
+  if (frequency === 'daily') return { from: date, to: date };
+  if (frequency === 'weekly') {
+    const from = addDays(date, -weekday(date));
+    return { from, to: addDays(from, 6) };
+  }
+  return { from: `${date.slice(0, 7)}-01`, to: lastDayOfMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7))) };
+}
+
+/** The periods that ended within [from, to] and before `today`, in order (a period counts in the month it ends). */
+export function endedPeriods(frequency: PatrolFrequency, from: string, to: string, today: string): { from: string; to: string }[] {
+  const periods: { from: string; to: string }[] = [];
+  let day = from;
+  while (day <= to) {
+    const period = patrolPeriod(frequency, day);
+    if (period.to >= from && period.to <= to && period.to < today) periods.push(period);
+    day = addDays(period.to, 1);
+    if (Date.parse(day) - Date.parse(from) > 400 * DAY_MS) break;
+  }
+  return periods;
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '隐患排查', enablePullDownRefresh: true });

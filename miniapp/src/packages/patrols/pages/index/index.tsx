@@ -1,0 +1,117 @@
+import { useCallback } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { PATROL_FREQUENCY_LABELS, PATROL_RESULT_LABELS, parsePatrolCode, shanghaiDateTime } from '@wuye/contracts';
+import PrivacyDialog from '../../../../components/PrivacyDialog';
+import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
+import StatusNotice from '../../../../components/StatusNotice';
+import { useMe } from '../../../../hooks/useMe';
+import { useQueuedDrafts } from '../../../../hooks/useQueuedDrafts';
+import { useRemote } from '../../../../hooks/useRemote';
+import { useSession } from '../../../../hooks/useSession';
+import { HAZARDS_PAGE, PATROL_POINTS_PAGE, PATROLS_PAGE, patrolCheckPage } from '../../../../routes';
+import { listPatrolPlans, patrolChecks } from '../../../../services/patrols';
+import { sessionUserId } from '../../../../services/session';
+import '../../patrols.scss';
+
+/**
+ * 今日巡检: the caller's plans with each point to check this period (a tap opens the check; on WeChat 扫码巡检 opens
+ * the point by its printed code), the checks still waiting on the phone, and the way to points, plans and hazards.
+ */
+export default function PatrolsHome() {
+  const gate = useSession({ returnTo: PATROLS_PAGE });
+  const signedIn = gate.phase === 'signed-in';
+  const { me } = useMe(gate.phase);
+  const manager = !!me?.roles.some((r) => r.role === 'manager');
+  const remote = useRemote(
+    useCallback(() => listPatrolPlans({ mine: true }), []),
+    { enabled: signedIn, isValid: Array.isArray },
+  );
+  const plans = remote.data ?? [];
+  const userId = signedIn ? sessionUserId() : null;
+  const drafts = useQueuedDrafts(patrolChecks, userId, () => void remote.reload(true));
+  useDidShow(() => {
+    if (signedIn) void remote.reload(true);
+  });
+  usePullDownRefresh(() => {
+    void remote.reload(true).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  /** WeChat: scan the code printed at the point; it opens that point's check (within the caller's plans if it is in one). */
+  const scan = async () => {
+    try {
+      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      const scanned = parsePatrolCode(result);
+      if (!scanned) return void Taro.showToast({ title: '这不是巡检点的二维码', icon: 'none' });
+      const plan = plans.find((p) => p.points.some((point) => point.id === scanned.pointId));
+      const point = plan?.points.find((p) => p.id === scanned.pointId);
+      void Taro.navigateTo({ url: patrolCheckPage({ id: scanned.pointId, name: point?.name ?? '巡检点' }, plan?.id, scanned.code) });
+    } catch {
+      // Cancelled.
+    }
+  };
+
+  if (!signedIn) return <SignedOutPage gate={gate} purpose="登录后开始巡检。" />;
+  return (
+    <View className="page pt-page pt-home">
+      <View className="button-row pt-home-buttons">
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button className="button button-primary pt-scan" onClick={() => void scan()}>
+            扫码巡检
+          </Button>
+        ) : null}
+        {manager ? (
+          <Button className="button pt-points-link" onClick={() => void Taro.navigateTo({ url: PATROL_POINTS_PAGE })}>
+            巡检点与计划
+          </Button>
+        ) : null}
+        <Button className="button pt-hazards-link" onClick={() => void Taro.navigateTo({ url: HAZARDS_PAGE })}>
+          隐患台账
+        </Button>
+      </View>
+      {drafts.length > 0 ? (
+        <View className="card pt-drafts">
+          <View className="card-title">待发送</View>
+          {drafts.map((d) => (
+            <View key={d.key} className="pt-row pt-draft">
+              <View className="pt-row-main">
+                <View className="pt-row-title">
+                  {d.pointName} · {PATROL_RESULT_LABELS[d.input.result]}
+                </View>
+                <View className={d.error ? 'form-error wrap-text' : 'muted'}>{d.error ? `没有提交成功：${d.error}` : `巡检于 ${shanghaiDateTime(d.input.checkedAt ?? d.createdAt)}，有网络时自动发送`}</View>
+                {d.error ? (
+                  <Button className="button button-small pt-draft-delete" onClick={() => patrolChecks.discard(d.key)}>
+                    删除
+                  </Button>
+                ) : null}
+              </View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <RemoteStatus phase={remote.phase} errorTitle="巡检计划没能加载" errorMessage={remote.errorMessage} onRetry={() => void remote.reload()} />
+      {remote.phase === 'ready' && plans.length === 0 ? <StatusNotice className="pt-empty" title="今天没有分配给您的巡检" text="项目经理制定巡检计划并指派给您后，会显示在这里。" /> : null}
+      {plans.map((plan) => (
+        <View key={plan.id} className="card pt-plan">
+          <View className="card-title">
+            {plan.name} <Text className="muted">{PATROL_FREQUENCY_LABELS[plan.frequency]} {plan.windowStart}–{plan.windowEnd} · {plan.communityName}</Text>
+          </View>
+          {plan.points.map((point) => (
+            <View key={point.id} className="pt-row pt-point" onClick={() => void Taro.navigateTo({ url: patrolCheckPage(point, plan.id) })}>
+              <View className="pt-row-main">
+                <View className="pt-row-title">{point.name}</View>
+                <View className="muted">{point.place}</View>
+              </View>
+              {point.result ? (
+                <Text className={`badge ${point.result === 'abnormal' ? 'badge-rejected' : 'badge-closed'} pt-point-state`}>{`已巡检 · ${PATROL_RESULT_LABELS[point.result]}`}</Text>
+              ) : (
+                <Text className="badge badge-pending pt-point-state">待巡检</Text>
+              )}
+            </View>
+          ))}
+        </View>
+      ))}
+      <PrivacyDialog />
+    </View>
+  );
+}
