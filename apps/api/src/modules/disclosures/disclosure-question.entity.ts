@@ -7,41 +7,20 @@ import { CreatedAtColumn, IdColumn, InstantColumn, RefColumn } from '../../datab
 @Index(['communityId', 'answeredAt', 'dueAt'])
 export class DisclosureQuestion {
   @IdColumn() id: number;
-
-  @RefColumn()
-  disclosureId: number;
-
-  @RefColumn()
-  communityId: number;
-
-  @RefColumn({ nullable: true })
-  lineId: number | null;
-
-  @RefColumn()
-  askerId: number;
+  @RefColumn() disclosureId: number;
+  @RefColumn() communityId: number;
+  @RefColumn({ nullable: true }) lineId: number | null;
+  @RefColumn() askerId: number;
 
   /** "3栋业主". */
-  @Column({ type: 'varchar', length: 32 })
-  askerMask: string;
-
-  @Column({ type: 'varchar', length: 1000 })
-  text: string;
-
-  @Column({ type: 'varchar', length: 2000, nullable: true })
-  answer: string | null;
-
-  @RefColumn({ nullable: true })
-  answeredById: number | null;
-
-  @InstantColumn({ nullable: true })
-  answeredAt: Date | null;
-
-  @InstantColumn()
-  dueAt: Date;
+  @Column({ type: 'varchar', length: 32 }) askerMask: string;
+  @Column({ type: 'varchar', length: 1000 }) text: string;
+  @Column({ type: 'varchar', length: 2000, nullable: true }) answer: string | null;
+  @RefColumn({ nullable: true }) answeredById: number | null;
+  @InstantColumn({ nullable: true }) answeredAt: Date | null;
+  @InstantColumn() dueAt: Date;
 
   /** When the committee and the community office were told it went unanswered past `dueAt`. */
-  @InstantColumn({ nullable: true })
-  overdueNotifiedAt: Date | null;
-
+  @InstantColumn({ nullable: true }) overdueNotifiedAt: Date | null;
   @CreatedAtColumn() createdAt: Date;
 }

@@ -6,33 +6,14 @@ import { CreatedAtColumn, IdColumn, InstantColumn, RefColumn } from '../../datab
 @Index(['disclosureId', 'round'])
 export class DisclosureReview {
   @IdColumn() id: number;
-
-  @RefColumn()
-  disclosureId: number;
-
-  @RefColumn({ nullable: true })
-  lineId: number | null;
-
-  @Column({ type: 'integer' })
-  round: number;
-
-  @RefColumn()
-  reviewerId: number;
-
-  @Column({ type: 'varchar', length: 8 })
-  decision: 'approve' | 'query';
-
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  comment: string | null;
-
-  @Column({ type: 'varchar', length: 1000, nullable: true })
-  answer: string | null;
-
-  @RefColumn({ nullable: true })
-  answeredById: number | null;
-
-  @InstantColumn({ nullable: true })
-  answeredAt: Date | null;
-
+  @RefColumn() disclosureId: number;
+  @RefColumn({ nullable: true }) lineId: number | null;
+  @Column({ type: 'integer' }) round: number;
+  @RefColumn() reviewerId: number;
+  @Column({ type: 'varchar', length: 8 }) decision: 'approve' | 'query';
+  @Column({ type: 'varchar', length: 500, nullable: true }) comment: string | null;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) answer: string | null;
+  @RefColumn({ nullable: true }) answeredById: number | null;
+  @InstantColumn({ nullable: true }) answeredAt: Date | null;
   @CreatedAtColumn() createdAt: Date;
 }

@@ -7,17 +7,10 @@ import { FenColumn, IdColumn, RefColumn } from '../../database/columns';
 @Index(['houseId'])
 export class DisclosureShare {
   @IdColumn() id: number;
-
-  @RefColumn()
-  disclosureId: number;
-
-  @RefColumn()
-  houseId: number;
-
-  @FenColumn()
-  shareFen: number;
+  @RefColumn() disclosureId: number;
+  @RefColumn() houseId: number;
+  @FenColumn() shareFen: number;
 
   /** The weight used: hundredths of a m² (area), 1 (household) or the agreed weight (fixed). */
-  @Column({ type: 'integer' })
-  weight: number;
+  @Column({ type: 'integer' }) weight: number;
 }

@@ -10,26 +10,16 @@ export class AuthSession {
   @IdColumn() id: number;
 
   @Index()
-  @RefColumn()
-  userId: number;
+  @RefColumn() userId: number;
 
   @Index()
-  @Column({ type: 'varchar', length: 36 })
-  familyId: string;
+  @Column({ type: 'varchar', length: 36 }) familyId: string;
 
   /** SHA-256 of the token; the token itself is never stored. */
   @Index({ unique: true })
-  @Column({ type: 'varchar', length: 64 })
-  tokenHash: string;
-
-  @InstantColumn()
-  expiresAt: Date;
-
-  @InstantColumn({ nullable: true })
-  usedAt: Date | null;
-
-  @InstantColumn({ nullable: true })
-  revokedAt: Date | null;
-
+  @Column({ type: 'varchar', length: 64 }) tokenHash: string;
+  @InstantColumn() expiresAt: Date;
+  @InstantColumn({ nullable: true }) usedAt: Date | null;
+  @InstantColumn({ nullable: true }) revokedAt: Date | null;
   @CreatedAtColumn() createdAt: Date;
 }

@@ -12,32 +12,19 @@ export class RoleAssignment {
   @IdColumn() id: number;
 
   @Index()
-  @RefColumn()
-  userId: number;
-
-  @Column({ type: 'varchar', length: 24 })
-  role: Exclude<Role, 'resident'>;
+  @RefColumn() userId: number;
+  @Column({ type: 'varchar', length: 24 }) role: Exclude<Role, 'resident'>;
 
   @Index()
-  @RefColumn({ nullable: true })
-  communityId: number | null;
+  @RefColumn({ nullable: true }) communityId: number | null;
 
   @Index()
-  @RefColumn({ nullable: true })
-  companyId: number | null;
-
-  @RefColumn({ nullable: true })
-  areaId: number | null;
+  @RefColumn({ nullable: true }) companyId: number | null;
+  @RefColumn({ nullable: true }) areaId: number | null;
 
   /** Job title for staff: 维修工, 保洁, 秩序… */
-  @Column({ type: 'varchar', length: 32, nullable: true })
-  title: string | null;
-
-  @RefColumn({ nullable: true })
-  grantedById: number | null;
-
+  @Column({ type: 'varchar', length: 32, nullable: true }) title: string | null;
+  @RefColumn({ nullable: true }) grantedById: number | null;
   @CreatedAtColumn() createdAt: Date;
-
-  @InstantColumn({ nullable: true })
-  revokedAt: Date | null;
+  @InstantColumn({ nullable: true }) revokedAt: Date | null;
 }

@@ -11,18 +11,11 @@ export class WechatSessionKey {
   @IdColumn() id: number;
 
   @Index({ unique: true })
-  @Column({ type: 'varchar', length: 36 })
-  familyId: string;
+  @Column({ type: 'varchar', length: 36 }) familyId: string;
 
   @Index()
-  @RefColumn()
-  userId: number;
-
-  @Column({ type: 'varchar', length: 255 })
-  keyCipher: string;
-
-  @InstantColumn()
-  expiresAt: Date;
-
+  @RefColumn() userId: number;
+  @Column({ type: 'varchar', length: 255 }) keyCipher: string;
+  @InstantColumn() expiresAt: Date;
   @CreatedAtColumn() createdAt: Date;
 }

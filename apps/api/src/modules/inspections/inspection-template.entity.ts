@@ -7,19 +7,10 @@ import { CreatedAtColumn, IdColumn, JsonColumn, RefColumn, UpdatedAtColumn } fro
 @Index(['areaId', 'id'])
 export class InspectionTemplate {
   @IdColumn() id: number;
-
-  @RefColumn()
-  areaId: number;
-
-  @Column({ type: 'varchar', length: 100 })
-  name: string;
-
-  @JsonColumn()
-  items: TemplateItem[];
-
-  @RefColumn()
-  updatedById: number;
-
+  @RefColumn() areaId: number;
+  @Column({ type: 'varchar', length: 100 }) name: string;
+  @JsonColumn() items: TemplateItem[];
+  @RefColumn() updatedById: number;
   @CreatedAtColumn() createdAt: Date;
   @UpdatedAtColumn() updatedAt: Date;
 }

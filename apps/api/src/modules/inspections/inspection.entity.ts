@@ -16,52 +16,27 @@ export interface RecordedItem extends TemplateItem {
 @Index(['createdById', 'idempotencyKey'], { unique: true })
 export class Inspection {
   @IdColumn() id: number;
-
-  @RefColumn()
-  communityId: number;
+  @RefColumn() communityId: number;
 
   /** The community's area path, copied so area statistics need no join. */
-  @Column({ type: 'varchar', length: 255 })
-  areaPath: string;
+  @Column({ type: 'varchar', length: 255 }) areaPath: string;
 
   /** The company serving the estate that day (null: none). */
-  @RefColumn({ nullable: true })
-  companyId: number | null;
-
-  @RefColumn()
-  templateId: number;
-
-  @Column({ type: 'varchar', length: 100 })
-  templateName: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  kind: InspectionKind;
-
-  @DateColumn()
-  inspectedOn: string;
-
-  @JsonColumn()
-  inspectors: string[];
-
-  @JsonColumn()
-  tracedTicketIds: number[];
-
-  @JsonColumn()
-  items: RecordedItem[];
+  @RefColumn({ nullable: true }) companyId: number | null;
+  @RefColumn() templateId: number;
+  @Column({ type: 'varchar', length: 100 }) templateName: string;
+  @Column({ type: 'varchar', length: 16 }) kind: InspectionKind;
+  @DateColumn() inspectedOn: string;
+  @JsonColumn() inspectors: string[];
+  @JsonColumn() tracedTicketIds: number[];
+  @JsonColumn() items: RecordedItem[];
 
   /** Tenths of a point (0–1000), so averages stay exact; null when every item was n/a. */
-  @Column({ type: 'integer', nullable: true })
-  scoreTenths: number | null;
-
-  @RefColumn()
-  issuingAreaId: number;
-
-  @RefColumn()
-  createdById: number;
+  @Column({ type: 'integer', nullable: true }) scoreTenths: number | null;
+  @RefColumn() issuingAreaId: number;
+  @RefColumn() createdById: number;
 
   /** The offline draft's key: sent twice, recorded once. */
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  idempotencyKey: string | null;
-
+  @Column({ type: 'varchar', length: 64, nullable: true }) idempotencyKey: string | null;
   @CreatedAtColumn() createdAt: Date;
 }

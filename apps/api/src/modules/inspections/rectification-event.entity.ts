@@ -7,29 +7,16 @@ import { CreatedAtColumn, IdColumn, JsonColumn, RefColumn } from '../../database
 @Index(['rectificationId', 'id'])
 export class RectificationEvent {
   @IdColumn() id: number;
-
-  @RefColumn()
-  rectificationId: number;
+  @RefColumn() rectificationId: number;
 
   /** Null for the scheduler. */
-  @RefColumn({ nullable: true })
-  actorId: number | null;
+  @RefColumn({ nullable: true }) actorId: number | null;
 
   /** issued, reply, verify, return, overdue. */
-  @Column({ type: 'varchar', length: 16 })
-  action: string;
-
-  @Column({ type: 'varchar', length: 16, nullable: true })
-  fromState: RectificationState | null;
-
-  @Column({ type: 'varchar', length: 16, nullable: true })
-  toState: RectificationState | null;
-
-  @Column({ type: 'text', nullable: true })
-  note: string | null;
-
-  @JsonColumn()
-  photoIds: number[];
-
+  @Column({ type: 'varchar', length: 16 }) action: string;
+  @Column({ type: 'varchar', length: 16, nullable: true }) fromState: RectificationState | null;
+  @Column({ type: 'varchar', length: 16, nullable: true }) toState: RectificationState | null;
+  @Column({ type: 'text', nullable: true }) note: string | null;
+  @JsonColumn() photoIds: number[];
   @CreatedAtColumn() createdAt: Date;
 }

@@ -9,47 +9,22 @@ export type WechatDelivery = 'none' | 'pending' | 'sent' | 'refused' | 'failed';
 @Index(['wechatStatus', 'id'])
 export class Notification {
   @IdColumn() id: number;
-
-  @RefColumn()
-  userId: number;
-
-  @Column({ type: 'varchar', length: 32 })
-  kind: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  title: string;
-
-  @Column({ type: 'varchar', length: 255 })
-  body: string;
-
-  @RefColumn({ nullable: true })
-  ticketId: number | null;
+  @RefColumn() userId: number;
+  @Column({ type: 'varchar', length: 32 }) kind: string;
+  @Column({ type: 'varchar', length: 64 }) title: string;
+  @Column({ type: 'varchar', length: 255 }) body: string;
+  @RefColumn({ nullable: true }) ticketId: number | null;
 
   /** The disclosure it is about: its page is where the reader acts (notificationPage). */
-  @RefColumn({ nullable: true })
-  disclosureId: number | null;
-
-  @InstantColumn({ nullable: true })
-  readAt: Date | null;
-
-  @Column({ type: 'varchar', length: 8, default: 'none' })
-  wechatStatus: WechatDelivery;
-
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  wechatTemplateId: string | null;
+  @RefColumn({ nullable: true }) disclosureId: number | null;
+  @InstantColumn({ nullable: true }) readAt: Date | null;
+  @Column({ type: 'varchar', length: 8, default: 'none' }) wechatStatus: WechatDelivery;
+  @Column({ type: 'varchar', length: 64, nullable: true }) wechatTemplateId: string | null;
 
   /** The subscribe message's fields (thing1, phrase2, time3, thing4). */
-  @JsonColumn({ nullable: true })
-  wechatData: Record<string, string> | null;
-
-  @Column({ type: 'integer', nullable: true })
-  wechatErrcode: number | null;
-
-  @Column({ type: 'varchar', length: 255, nullable: true })
-  wechatErrmsg: string | null;
-
-  @Column({ type: 'integer', default: 0 })
-  wechatAttempts: number;
-
+  @JsonColumn({ nullable: true }) wechatData: Record<string, string> | null;
+  @Column({ type: 'integer', nullable: true }) wechatErrcode: number | null;
+  @Column({ type: 'varchar', length: 255, nullable: true }) wechatErrmsg: string | null;
+  @Column({ type: 'integer', default: 0 }) wechatAttempts: number;
   @CreatedAtColumn() createdAt: Date;
 }

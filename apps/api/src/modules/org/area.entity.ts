@@ -8,22 +8,13 @@ export class Area {
   @IdColumn() id: number;
 
   @Index({ unique: true })
-  @Column({ type: 'varchar', length: 32 })
-  code: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  name: string;
-
-  @Column({ type: 'varchar', length: 24 })
-  level: AreaLevel;
-
-  @RefColumn({ nullable: true })
-  parentId: number | null;
+  @Column({ type: 'varchar', length: 32 }) code: string;
+  @Column({ type: 'varchar', length: 64 }) name: string;
+  @Column({ type: 'varchar', length: 24 }) level: AreaLevel;
+  @RefColumn({ nullable: true }) parentId: number | null;
 
   /** Materialised path of ids, "/1/4/9/": a subtree is one indexed LIKE 'prefix%' query. */
   @Index()
-  @Column({ type: 'varchar', length: 255 })
-  path: string;
-
+  @Column({ type: 'varchar', length: 255 }) path: string;
   @CreatedAtColumn() createdAt: Date;
 }

@@ -5,13 +5,9 @@ import { CreatedAtColumn, IdColumn, RefColumn } from '../../database/columns';
 @Index(['communityId', 'name'], { unique: true })
 export class Building {
   @IdColumn() id: number;
-
-  @RefColumn()
-  communityId: number;
+  @RefColumn() communityId: number;
 
   /** As residents say it: "3栋", "A座". */
-  @Column({ type: 'varchar', length: 32 })
-  name: string;
-
+  @Column({ type: 'varchar', length: 32 }) name: string;
   @CreatedAtColumn() createdAt: Date;
 }

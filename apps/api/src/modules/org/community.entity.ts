@@ -9,37 +9,22 @@ export class Community {
 
   /** Public code, also the Open311 jurisdiction_id. */
   @Index({ unique: true })
-  @Column({ type: 'varchar', length: 32 })
-  code: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  name: string;
-
-  @RefColumn()
-  areaId: number;
+  @Column({ type: 'varchar', length: 32 }) code: string;
+  @Column({ type: 'varchar', length: 64 }) name: string;
+  @RefColumn() areaId: number;
 
   @ManyToOne(() => Area)
-  @JoinColumn({ name: 'area_id' })
-  area?: Area;
+  @JoinColumn({ name: 'area_id' }) area?: Area;
 
   /** Copy of the community office's path, so area-scoped queries need no join. */
   @Index()
-  @Column({ type: 'varchar', length: 255 })
-  areaPath: string;
-
-  @Column({ type: 'varchar', length: 255, nullable: true })
-  address: string | null;
-
-  @Column({ type: 'double', nullable: true })
-  lat: number | null;
-
-  @Column({ type: 'double', nullable: true })
-  long: number | null;
+  @Column({ type: 'varchar', length: 255 }) areaPath: string;
+  @Column({ type: 'varchar', length: 255, nullable: true }) address: string | null;
+  @Column({ type: 'double', nullable: true }) lat: number | null;
+  @Column({ type: 'double', nullable: true }) long: number | null;
 
   /** Days the manager has to answer a resident's question on a disclosure (质询). */
-  @Column({ type: 'integer', default: 10 })
-  questionAnswerDays: number;
-
+  @Column({ type: 'integer', default: 10 }) questionAnswerDays: number;
   @CreatedAtColumn() createdAt: Date;
   @UpdatedAtColumn() updatedAt: Date;
 }

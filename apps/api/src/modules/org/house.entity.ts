@@ -10,31 +10,17 @@ export class House {
   @IdColumn() id: number;
 
   @Index()
-  @RefColumn()
-  communityId: number;
-
-  @RefColumn()
-  buildingId: number;
+  @RefColumn() communityId: number;
+  @RefColumn() buildingId: number;
 
   @ManyToOne(() => Building)
-  @JoinColumn({ name: 'building_id' })
-  building?: Building;
+  @JoinColumn({ name: 'building_id' }) building?: Building;
 
   /** '' when the building has no units (NOT NULL so the unique index holds on MySQL). */
-  @Column({ type: 'varchar', length: 16, default: '' })
-  unit: string;
-
-  @Column({ type: 'integer' })
-  floor: number;
-
-  @Column({ type: 'varchar', length: 16 })
-  number: string;
-
-  @Column({ type: 'integer' })
-  floorAreaCenti: number;
-
-  @Column({ type: 'varchar', length: 16, default: 'residence' })
-  propertyType: PropertyType;
-
+  @Column({ type: 'varchar', length: 16, default: '' }) unit: string;
+  @Column({ type: 'integer' }) floor: number;
+  @Column({ type: 'varchar', length: 16 }) number: string;
+  @Column({ type: 'integer' }) floorAreaCenti: number;
+  @Column({ type: 'varchar', length: 16, default: 'residence' }) propertyType: PropertyType;
   @CreatedAtColumn() createdAt: Date;
 }

@@ -13,42 +13,24 @@ export class ServiceContract {
   @IdColumn() id: number;
 
   @Index()
-  @RefColumn()
-  communityId: number;
+  @RefColumn() communityId: number;
 
   @ManyToOne(() => Community)
-  @JoinColumn({ name: 'community_id' })
-  community?: Community;
+  @JoinColumn({ name: 'community_id' }) community?: Community;
 
   @Index()
-  @RefColumn()
-  companyId: number;
+  @RefColumn() companyId: number;
 
   @ManyToOne(() => PropertyCompany)
-  @JoinColumn({ name: 'company_id' })
-  company?: PropertyCompany;
+  @JoinColumn({ name: 'company_id' }) company?: PropertyCompany;
 
   /** Inclusive calendar dates (Asia/Shanghai). */
-  @DateColumn()
-  startsOn: string;
-
-  @DateColumn({ nullable: true })
-  endsOn: string | null;
-
-  @Column({ type: 'varchar', length: 8 })
-  serviceGrade: ServiceGrade;
-
-  @JsonColumn()
-  feeStandards: FeeStandard[];
-
-  @InstantColumn({ nullable: true })
-  terminatedAt: Date | null;
-
-  @Column({ type: 'varchar', length: 16, nullable: true })
-  endReason: ContractEndReason | null;
-
-  @Column({ type: 'varchar', length: 255, nullable: true })
-  endNote: string | null;
-
+  @DateColumn() startsOn: string;
+  @DateColumn({ nullable: true }) endsOn: string | null;
+  @Column({ type: 'varchar', length: 8 }) serviceGrade: ServiceGrade;
+  @JsonColumn() feeStandards: FeeStandard[];
+  @InstantColumn({ nullable: true }) terminatedAt: Date | null;
+  @Column({ type: 'varchar', length: 16, nullable: true }) endReason: ContractEndReason | null;
+  @Column({ type: 'varchar', length: 255, nullable: true }) endNote: string | null;
   @CreatedAtColumn() createdAt: Date;
 }

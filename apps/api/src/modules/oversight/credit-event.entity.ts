@@ -9,40 +9,23 @@ export type CreditEventKind = (typeof CREDIT_EVENT_KINDS)[number];
 @Index(['companyId', 'occurredOn'])
 export class CreditEvent {
   @IdColumn() id: number;
-
-  @RefColumn()
-  companyId: number;
+  @RefColumn() companyId: number;
 
   /** The project manager concerned, if any. */
-  @RefColumn({ nullable: true })
-  managerUserId: number | null;
-
-  @RefColumn({ nullable: true })
-  communityId: number | null;
-
-  @Column({ type: 'varchar', length: 24 })
-  kind: CreditEventKind;
+  @RefColumn({ nullable: true }) managerUserId: number | null;
+  @RefColumn({ nullable: true }) communityId: number | null;
+  @Column({ type: 'varchar', length: 24 }) kind: CreditEventKind;
 
   /** Points deducted (信用扣分); 0 for the other kinds. */
-  @Column({ type: 'integer', default: 0 })
-  points: number;
-
-  @DateColumn()
-  occurredOn: string;
-
-  @Column({ type: 'varchar', length: 500 })
-  reason: string;
+  @Column({ type: 'integer', default: 0 }) points: number;
+  @DateColumn() occurredOn: string;
+  @Column({ type: 'varchar', length: 500 }) reason: string;
 
   /** The office that issued it (a town or the county). */
-  @RefColumn()
-  issuingAreaId: number;
+  @RefColumn() issuingAreaId: number;
 
   /** The rectification order the event cites (整改不力), if any. */
-  @RefColumn({ nullable: true })
-  rectificationId: number | null;
-
-  @RefColumn()
-  createdById: number;
-
+  @RefColumn({ nullable: true }) rectificationId: number | null;
+  @RefColumn() createdById: number;
   @CreatedAtColumn() createdAt: Date;
 }

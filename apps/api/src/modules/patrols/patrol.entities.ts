@@ -7,29 +7,15 @@ import { BoolColumn, CreatedAtColumn, DateColumn, IdColumn, InstantColumn, JsonC
 @Index(['communityId', 'id'])
 export class PatrolPoint {
   @IdColumn() id: number;
-
-  @RefColumn()
-  communityId: number;
-
-  @Column({ type: 'varchar', length: 50 })
-  name: string;
-
-  @Column({ type: 'varchar', length: 100 })
-  place: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  kind: PatrolPointKind;
+  @RefColumn() communityId: number;
+  @Column({ type: 'varchar', length: 50 }) name: string;
+  @Column({ type: 'varchar', length: 100 }) place: string;
+  @Column({ type: 'varchar', length: 16 }) kind: PatrolPointKind;
 
   /** 16 hex characters printed in the point's QR code: a scan proves one stood there. */
-  @Column({ type: 'varchar', length: 16 })
-  code: string;
-
-  @BoolColumn({ default: true })
-  active: boolean;
-
-  @RefColumn()
-  createdById: number;
-
+  @Column({ type: 'varchar', length: 16 }) code: string;
+  @BoolColumn({ default: true }) active: boolean;
+  @RefColumn() createdById: number;
   @CreatedAtColumn() createdAt: Date;
 }
 
@@ -39,35 +25,17 @@ export class PatrolPoint {
 @Index(['assigneeId', 'id'])
 export class PatrolPlan {
   @IdColumn() id: number;
-
-  @RefColumn()
-  communityId: number;
-
-  @Column({ type: 'varchar', length: 50 })
-  name: string;
-
-  @JsonColumn()
-  pointIds: number[];
-
-  @Column({ type: 'varchar', length: 16 })
-  frequency: PatrolFrequency;
-
-  @Column({ type: 'varchar', length: 5 })
-  windowStart: string;
-
-  @Column({ type: 'varchar', length: 5 })
-  windowEnd: string;
-
-  @RefColumn()
-  assigneeId: number;
+  @RefColumn() communityId: number;
+  @Column({ type: 'varchar', length: 50 }) name: string;
+  @JsonColumn() pointIds: number[];
+  @Column({ type: 'varchar', length: 16 }) frequency: PatrolFrequency;
+  @Column({ type: 'varchar', length: 5 }) windowStart: string;
+  @Column({ type: 'varchar', length: 5 }) windowEnd: string;
+  @RefColumn() assigneeId: number;
 
   /** The first day it is due (Asia/Shanghai): periods before it are never missed. */
-  @DateColumn()
-  startsOn: string;
-
-  @RefColumn()
-  createdById: number;
-
+  @DateColumn() startsOn: string;
+  @RefColumn() createdById: number;
   @CreatedAtColumn() createdAt: Date;
   @UpdatedAtColumn() updatedAt: Date;
 }
@@ -79,36 +47,15 @@ export class PatrolPlan {
 @Index(['checkedById', 'idempotencyKey'], { unique: true })
 export class PatrolCheck {
   @IdColumn() id: number;
-
-  @RefColumn()
-  communityId: number;
-
-  @RefColumn()
-  pointId: number;
-
-  @RefColumn({ nullable: true })
-  planId: number | null;
-
-  @Column({ type: 'varchar', length: 16 })
-  result: PatrolResult;
-
-  @Column({ type: 'text', nullable: true })
-  note: string | null;
-
-  @JsonColumn()
-  photoIds: number[];
-
-  @InstantColumn()
-  checkedAt: Date;
-
-  @RefColumn()
-  checkedById: number;
-
-  @RefColumn({ nullable: true })
-  ticketId: number | null;
-
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  idempotencyKey: string | null;
-
+  @RefColumn() communityId: number;
+  @RefColumn() pointId: number;
+  @RefColumn({ nullable: true }) planId: number | null;
+  @Column({ type: 'varchar', length: 16 }) result: PatrolResult;
+  @Column({ type: 'text', nullable: true }) note: string | null;
+  @JsonColumn() photoIds: number[];
+  @InstantColumn() checkedAt: Date;
+  @RefColumn() checkedById: number;
+  @RefColumn({ nullable: true }) ticketId: number | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) idempotencyKey: string | null;
   @CreatedAtColumn() createdAt: Date;
 }

@@ -11,19 +11,9 @@ import type { ShareCardKind } from '@wuye/contracts';
 @Index(['communityId', 'openedAt'])
 export class ShareOpen {
   @IdColumn() id: number;
-
-  @Column({ type: 'varchar', length: 16 })
-  recordKind: ShareCardKind;
-
-  @RefColumn()
-  recordId: number;
-
-  @RefColumn()
-  communityId: number;
-
-  @Column({ type: 'varchar', length: 64 })
-  openGid: string;
-
-  @InstantColumn()
-  openedAt: Date;
+  @Column({ type: 'varchar', length: 16 }) recordKind: ShareCardKind;
+  @RefColumn() recordId: number;
+  @RefColumn() communityId: number;
+  @Column({ type: 'varchar', length: 64 }) openGid: string;
+  @InstantColumn() openedAt: Date;
 }

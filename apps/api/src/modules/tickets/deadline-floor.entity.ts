@@ -11,28 +11,15 @@ export class DeadlineFloorRow {
   @IdColumn() id: number;
 
   /** The county. */
-  @RefColumn()
-  areaId: number;
+  @RefColumn() areaId: number;
 
   /** The category code it binds. */
-  @Column({ type: 'varchar', length: 32 })
-  code: string;
-
-  @Column({ type: 'varchar', length: 32 })
-  name: string;
-
-  @Column({ type: 'integer' })
-  responseMinutes: number;
-
-  @Column({ type: 'integer' })
-  resolutionMinutes: number;
-
-  @BoolColumn({ default: false })
-  emergency: boolean;
-
-  @RefColumn({ nullable: true })
-  updatedById: number | null;
-
+  @Column({ type: 'varchar', length: 32 }) code: string;
+  @Column({ type: 'varchar', length: 32 }) name: string;
+  @Column({ type: 'integer' }) responseMinutes: number;
+  @Column({ type: 'integer' }) resolutionMinutes: number;
+  @BoolColumn({ default: false }) emergency: boolean;
+  @RefColumn({ nullable: true }) updatedById: number | null;
   @CreatedAtColumn() createdAt: Date;
   @UpdatedAtColumn() updatedAt: Date;
 }

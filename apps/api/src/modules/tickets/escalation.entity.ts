@@ -9,35 +9,18 @@ export type EscalationReason = 'response_overdue' | 'resolution_overdue' | 'reop
 @Index(['ticketId', 'id'])
 export class Escalation {
   @IdColumn() id: number;
-
-  @RefColumn()
-  ticketId: number;
-
-  @RefColumn()
-  communityId: number;
+  @RefColumn() ticketId: number;
+  @RefColumn() communityId: number;
 
   /** The community office (area) whose queue it lands in. */
-  @RefColumn()
-  officeAreaId: number;
-
-  @Column({ type: 'varchar', length: 24 })
-  reason: EscalationReason;
-
-  @Column({ type: 'varchar', length: 8, default: 'open' })
-  state: 'open' | 'closed';
+  @RefColumn() officeAreaId: number;
+  @Column({ type: 'varchar', length: 24 }) reason: EscalationReason;
+  @Column({ type: 'varchar', length: 8, default: 'open' }) state: 'open' | 'closed';
 
   /** A new deadline the office set for the property side. */
-  @InstantColumn({ nullable: true })
-  deadlineAt: Date | null;
-
-  @InstantColumn({ nullable: true })
-  closedAt: Date | null;
-
-  @RefColumn({ nullable: true })
-  closedById: number | null;
-
-  @Column({ type: 'varchar', length: 500, nullable: true })
-  closingNote: string | null;
-
+  @InstantColumn({ nullable: true }) deadlineAt: Date | null;
+  @InstantColumn({ nullable: true }) closedAt: Date | null;
+  @RefColumn({ nullable: true }) closedById: number | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) closingNote: string | null;
   @CreatedAtColumn() createdAt: Date;
 }

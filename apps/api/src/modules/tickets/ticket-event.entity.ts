@@ -9,31 +9,15 @@ export type EventActorRole = 'reporter' | 'manager' | 'staff' | 'office' | 'foll
 @Index(['ticketId', 'id'])
 export class TicketEvent {
   @IdColumn() id: number;
-
-  @RefColumn()
-  ticketId: number;
-
-  @RefColumn({ nullable: true })
-  actorId: number | null;
-
-  @Column({ type: 'varchar', length: 16 })
-  actorRole: EventActorRole;
+  @RefColumn() ticketId: number;
+  @RefColumn({ nullable: true }) actorId: number | null;
+  @Column({ type: 'varchar', length: 16 }) actorRole: EventActorRole;
 
   /** A transition (accept, resolve…) or: created, rate, urge, follow, overdue, escalated, comment, deadline, auto_close. */
-  @Column({ type: 'varchar', length: 24 })
-  action: string;
-
-  @Column({ type: 'varchar', length: 16, nullable: true })
-  fromState: TicketState | null;
-
-  @Column({ type: 'varchar', length: 16, nullable: true })
-  toState: TicketState | null;
-
-  @Column({ type: 'text', nullable: true })
-  note: string | null;
-
-  @JsonColumn()
-  photoIds: number[];
-
+  @Column({ type: 'varchar', length: 24 }) action: string;
+  @Column({ type: 'varchar', length: 16, nullable: true }) fromState: TicketState | null;
+  @Column({ type: 'varchar', length: 16, nullable: true }) toState: TicketState | null;
+  @Column({ type: 'text', nullable: true }) note: string | null;
+  @JsonColumn() photoIds: number[];
   @CreatedAtColumn() createdAt: Date;
 }

@@ -7,12 +7,7 @@ import { CreatedAtColumn, IdColumn, RefColumn } from '../../database/columns';
 @Index(['userId', 'id'])
 export class TicketFollower {
   @IdColumn() id: number;
-
-  @RefColumn()
-  ticketId: number;
-
-  @RefColumn()
-  userId: number;
-
+  @RefColumn() ticketId: number;
+  @RefColumn() userId: number;
   @CreatedAtColumn() createdAt: Date;
 }

@@ -8,24 +8,15 @@ import { DateColumn, IdColumn, RefColumn } from '../../database/columns';
  */
 export abstract class RollupCounters {
   @IdColumn() id: number;
-
-  @RefColumn()
-  communityId: number;
-
-  @Column({ type: 'varchar', length: 255 })
-  areaPath: string;
+  @RefColumn() communityId: number;
+  @Column({ type: 'varchar', length: 255 }) areaPath: string;
 
   /** The company serving the estate when the tickets were filed. */
-  @RefColumn({ nullable: true })
-  companyId: number | null;
-
-  @Column({ type: 'varchar', length: 32 })
-  categoryCode: string;
+  @RefColumn({ nullable: true }) companyId: number | null;
+  @Column({ type: 'varchar', length: 32 }) categoryCode: string;
 
   /** Where the tickets came from (TICKET_SOURCES): 内部报事 is counted apart from residents' tickets. */
-  @Column({ type: 'varchar', length: 16, default: 'app' })
-  source: TicketSource;
-
+  @Column({ type: 'varchar', length: 16, default: 'app' }) source: TicketSource;
   @Column({ type: 'integer', default: 0 }) total: number;
   @Column({ type: 'integer', default: 0 }) submitted: number;
   @Column({ type: 'integer', default: 0 }) accepted: number;
@@ -59,8 +50,7 @@ export abstract class RollupCounters {
 @Index(['areaPath', 'day'])
 @Index(['companyId', 'day'])
 export class TicketRollup extends RollupCounters {
-  @DateColumn()
-  day: string;
+  @DateColumn() day: string;
 }
 
 /**
@@ -73,6 +63,5 @@ export class TicketRollup extends RollupCounters {
 @Index(['areaPath', 'month'])
 @Index(['companyId', 'month'])
 export class TicketRollupMonth extends RollupCounters {
-  @DateColumn()
-  month: string;
+  @DateColumn() month: string;
 }
