@@ -27,11 +27,11 @@ export async function signInThroughPicker(page: Page, baseUrl: string, displayNa
   await visible(page, '.session-signed-out, .me-content').first().waitFor();
   if (await visible(page, '.me-content').count()) await signOut(page);
   await visible(page, '.session-signed-out .notice-action').click();
-  await visible(page, '.dev-account').filter({ hasText: displayName }).click();
+  // A sign-in page from an earlier step can still be showing while the new one comes in: tap the newest (last).
+  await visible(page, '.dev-account').filter({ hasText: displayName }).last().click();
   await visible(page, '.me-content .me-name').filter({ hasText: displayName }).waitFor();
 }
 
-/** The phone's back gesture, until 我的 shows again (from pages opened on top of it). */
 /** The phone's back gesture until `selector` shows (pages opened on top of it are left). */
 export async function backTo(page: Page, selector: string): Promise<void> {
   for (let step = 0; step < 5 && !(await visible(page, selector).count()); step++) {
