@@ -88,9 +88,11 @@ describe('a 12345 call filed by the community office, handled by the manager, cl
     await attachPanelPhoto(page, 'lamp.jpg');
     await visible(page, '.ticket-panel-submit').click();
     await waitForState(page, '已反馈');
-    // No app reporter to confirm it: it waits for a return visit, which the manager could record too.
-    await expect(visible(page, '.ticket-return-visit').innerText()).resolves.toContain('待回访');
-    await expect(visible(page, '.ticket-action-visit_satisfied').count()).resolves.toBe(1);
+    // No app reporter to confirm it: it waits for the office's return visit. The manager may reopen it on the
+    // caller's word, but 满意 is not theirs to record.
+    await expect(visible(page, '.ticket-return-visit').innerText()).resolves.toContain('待回访，由社区回访并记录结果');
+    await expect(visible(page, '.ticket-action-visit_satisfied').count()).resolves.toBe(0);
+    await expect(visible(page, '.ticket-action-visit_dissatisfied').count()).resolves.toBe(1);
     await snap(page, 'channels-resolved');
   });
 

@@ -24,9 +24,9 @@ export async function openTab(page: Page, label: '首页' | '消息' | '我的')
  */
 export async function signInThroughPicker(page: Page, baseUrl: string, displayName: string): Promise<void> {
   await page.goto(`${baseUrl}/#/pages/me/index`);
-  await visible(page, '.session-signed-out, .me-content').first().waitFor();
+  await visible(page, '.me .session-signed-out, .me-content').first().waitFor();
   if (await visible(page, '.me-content').count()) await signOut(page);
-  await visible(page, '.session-signed-out .notice-action').click();
+  await visible(page, '.me .session-signed-out .notice-action').click();
   // A sign-in page from an earlier step can still be showing while the new one comes in: tap the newest (last).
   await visible(page, '.dev-account').filter({ hasText: displayName }).last().click();
   await visible(page, '.me-content .me-name').filter({ hasText: displayName }).waitFor();
@@ -43,10 +43,13 @@ export async function backTo(page: Page, selector: string): Promise<void> {
 
 export const backToMe = (page: Page) => backTo(page, '.me-content');
 
-/** 我的 → 退出登录: 我的 offers the sign-in again. */
+/**
+ * 我的 → 退出登录: 我的 offers the sign-in again. Other pages still showing (a page opened from a link, mid-slide)
+ * offer their own sign-in: 我的's is the one to wait for.
+ */
 export async function signOut(page: Page): Promise<void> {
   await visible(page, '.me-sign-out').click();
-  await visible(page, '.session-signed-out').waitFor();
+  await visible(page, '.me .session-signed-out').waitFor();
 }
 
 /** Taro's H5 dialog (Taro.showModal): press its confirm button. */

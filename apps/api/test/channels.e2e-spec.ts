@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { AUTO_CLOSE_DAYS, PROXY_CHANNELS, RATING_WINDOW_DAYS, RESIDENT_CHANNELS, TICKET_SOURCE_LABELS, addDays, shanghaiDate, type TicketView } from '@wuye/contracts';
+import { AUTO_CLOSE_DAYS, PROXY_CHANNELS, RATING_WINDOW_DAYS, RESIDENT_CHANNELS, RETURN_VISIT_HORIZON_DAYS, TICKET_SOURCE_LABELS, addDays, shanghaiDate, type TicketView } from '@wuye/contracts';
 import { AuditEntry } from '../src/modules/identity/audit-entry.entity';
 import { User } from '../src/modules/identity/user.entity';
 import { phoneFields } from '../src/modules/identity/phone';
@@ -159,13 +159,18 @@ describe('every channel, one loop', () => {
     expect(listed).toMatchObject({ returnVisit: 'due', contact: { name: '王先生', phoneMasked: '138****5678', canReveal: true } });
     expect((await view(office, id)).actions).toEqual(['visit_satisfied', 'visit_dissatisfied', 'visit_unreachable']);
     expect((await view(staff, id)).actions).toEqual([]);
+    // The manager may reopen it on the caller's word, but not record 满意 for their own company's work.
+    expect((await view(manager, id)).actions).toEqual(['visit_dissatisfied']);
+    const version = (await row(id)).version;
+    expect((await act(t, manager, id, 'visit_satisfied')).body).toMatchObject({ statusCode: 403, code: 'ACTION_NOT_ALLOWED' });
+    expect(await row(id)).toMatchObject({ state: 'resolved', returnVisit: 'due', version });
     const done = await act(t, office, id, 'visit_satisfied', { note: '王先生说灯已经亮了' });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ state: 'closed', returnVisit: 'satisfied', actions: [] });
     expect(done.body.timeline.at(-1)).toMatchObject({ action: 'visit_satisfied', note: '回访满意：王先生说灯已经亮了', actor: expect.stringContaining('赵书记') });
     expect(await visitList(manager)).not.toContain(id);
     // Once recorded, it is not taken again.
-    expect((await act(t, manager, id, 'visit_satisfied')).body.code).toBe('RETURN_VISIT_NOT_DUE');
+    expect((await act(t, office, id, 'visit_satisfied')).body.code).toBe('RETURN_VISIT_NOT_DUE');
   });
 
   it('return visit, not satisfied: reopens with the reason (required), and the loop starts again', async () => {
@@ -191,12 +196,14 @@ describe('every channel, one loop', () => {
     expect(first.body).toMatchObject({ state: 'resolved', returnVisitTries: 1, returnVisitTriedOn: shanghaiDate() });
     // The same day again: refused with its reason, nothing changes; the page says so before the button is pressed.
     const version = (await row(id)).version;
-    expect((await act(t, manager, id, 'visit_unreachable')).body).toMatchObject({ statusCode: 409, code: 'RETURN_VISIT_SAME_DAY' });
+    expect((await act(t, office, id, 'visit_unreachable')).body).toMatchObject({ statusCode: 409, code: 'RETURN_VISIT_SAME_DAY' });
     expect(await row(id)).toMatchObject({ returnVisitTries: 1, version });
-    expect((await view(manager, id)).blocked.visit_unreachable).toContain('明天再试');
+    expect((await view(office, id)).blocked.visit_unreachable).toContain('明天再试');
+    // 无法联系 closes it and counts in the figures: not the manager's to say.
+    expect((await act(t, manager, id, 'visit_unreachable')).body.code).toBe('ACTION_NOT_ALLOWED');
     for (const tries of [2, 3]) {
       await t.db.getRepository(Ticket).update(id, { returnVisitTriedOn: addDays(shanghaiDate(), -1) });
-      const next = await act(t, manager, id, 'visit_unreachable');
+      const next = await act(t, office, id, 'visit_unreachable');
       expect(next.body.returnVisitTries).toBe(tries);
     }
     const closed = await view(manager, id);
@@ -221,8 +228,14 @@ describe('every channel, one loop', () => {
     await resolve(rated);
     await t.http().post(`/api/v1/tickets/${rated}/rating`).set(resident).send({ stars: 5 }).expect(200);
     await t.db.getRepository(Ticket).update([app, rated], { closedAt: new Date(Date.now() - (RATING_WINDOW_DAYS + 1) * DAY) });
+    // One closed long before (as after an upgrade): its caller is not called months later.
+    const old = (await report(t, resident, { communityId: estate.community.id }).expect(201)).body.id as number;
+    await resolve(old);
+    expect((await act(t, resident, old, 'close')).status).toBe(200);
+    await t.db.getRepository(Ticket).update(old, { closedAt: new Date(Date.now() - (RATING_WINDOW_DAYS + RETURN_VISIT_HORIZON_DAYS + 1) * DAY) });
     const round = await t.app.get(TicketJobsService).runOnce();
     expect(round.visitsDue).toBe(1);
+    expect((await row(old)).returnVisit).toBeNull();
     expect(await row(app)).toMatchObject({ state: 'closed', returnVisit: 'due' });
     expect((await row(rated)).returnVisit).toBeNull();
     const listed = ((await t.http().get('/api/v1/tickets?view=return_visits').set(office).expect(200)).body.items as TicketView[]).find((i) => i.id === app);
@@ -284,5 +297,21 @@ describe('every channel, one loop', () => {
       if (r.getCell(1).value === fresh.community.name) freshRow = (r.values as unknown[]).slice(1);
     });
     expect(freshRow).toEqual([fresh.community.name, 1, 2, 1, 0, 0, 0, 0, 1, 1, 1, 2, 1, 0, 0]);
+  });
+
+  it('a manager cannot move the satisfaction rate: their 代报 ticket waits for the office’s return visit', async () => {
+    const fresh = await createEstate(t.db, { county: estate.county, town: estate.town, office: estate.office });
+    const freshManager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: fresh.community.id, companyId: fresh.company.id }])).devKey);
+    const range = `from=${addDays(shanghaiDate(), -1)}&to=${shanghaiDate()}`;
+    const figures = async () => (await t.http().get(`/api/v1/communities/${fresh.community.id}/ticket-stats?${range}`).set(freshManager).expect(200)).body;
+    // The manager takes the call, handles it and tries to record the caller as satisfied, or as unreachable.
+    const { id } = (await fileFor(freshManager, { communityId: fresh.community.id, channel: 'phone' }).expect(201)).body as TicketView;
+    await act(t, freshManager, id, 'accept');
+    await act(t, freshManager, id, 'resolve', { note: '已处理', photoIds: [await uploadPhoto(t, freshManager, await photo({ width: 64, height: 64 }))] });
+    for (const action of ['visit_satisfied', 'visit_unreachable']) expect((await act(t, freshManager, id, action)).status).toBe(403);
+    expect(await figures()).toMatchObject({ satisfactionRate: null, satisfactionSources: { visited: 0, visitedSatisfied: 0, unreachable: 0, pending: 1 } });
+    // The office calls the caller: that answer is the one that counts.
+    await act(t, office, id, 'visit_satisfied');
+    expect(await figures()).toMatchObject({ satisfactionRate: 1, satisfactionSources: { visited: 1, visitedSatisfied: 1, pending: 0 } });
   });
 });

@@ -85,9 +85,11 @@ export const TICKET_TRANSITIONS: readonly TransitionRule[] = [
   { action: 'complain', from: ['resolved'], to: 'resolved', actors: ['reporter'], needs: ['reason'] },
   // 回访, only while one is due (returnVisit 'due'): the caller was satisfied; was not (reopened with the reason);
   // was not reached (the RETURN_VISIT_TRIES-th try, each on another Asia/Shanghai day, closes it as 无法联系).
-  { action: 'visit_satisfied', from: ['resolved', 'closed'], to: 'closed', actors: ['manager', 'office'], needs: [] },
+  // 满意 and 无法联系 close the ticket and count in the estate's figures, so only the community office records
+  // them: the company would be grading its own work. The manager may still reopen it on the caller's word.
+  { action: 'visit_satisfied', from: ['resolved', 'closed'], to: 'closed', actors: ['office'], needs: [] },
   { action: 'visit_dissatisfied', from: ['resolved', 'closed'], to: 'accepted', actors: ['manager', 'office'], needs: ['reason'] },
-  { action: 'visit_unreachable', from: ['resolved', 'closed'], to: null, actors: ['manager', 'office'], needs: [] },
+  { action: 'visit_unreachable', from: ['resolved', 'closed'], to: null, actors: ['office'], needs: [] },
 ];
 
 /** The return-visit actions (回访): offered only while a return visit is due. */
@@ -134,6 +136,11 @@ export const TICKET_PHOTOS_MAX = 9;
 export const AUTO_CLOSE_DAYS = 7;
 /** The reporter may rate until this many days after the ticket closed. */
 export const RATING_WINDOW_DAYS = 14;
+/**
+ * An unrated app ticket is due a return visit only while its rating window ended at most this many days ago: a
+ * caller asked months later remembers nothing, and the first run after an upgrade must not list every old ticket.
+ */
+export const RETURN_VISIT_HORIZON_DAYS = 30;
 /** Reopens a reporter may ask for; the second already goes to the community office, after this they appeal there. */
 export const MAX_REOPENS = 2;
 /** Urging (催办) an overdue ticket: at most once per this many minutes per person. */

@@ -133,6 +133,8 @@ export async function seedDemoTickets(
     const roles = await m.getRepository(RoleAssignment).find({ where: { communityId: community.id } });
     const managerId = roles.find((r) => r.role === 'manager')?.userId ?? null;
     const staffIds = roles.filter((r) => r.role === 'staff').map((r) => r.userId);
+    // The community office records return visits (回访): 代报 tickets are seeded only where the demo has one.
+    const officeId = (await m.getRepository(RoleAssignment).findOne({ where: { role: 'community_office', areaId: community.areaId } }))?.userId ?? null;
     const buildings = await m.getRepository(Building).find({ where: { communityId: community.id } });
     const categories = await categoriesOf(community.id, m);
     const houses = await m.getRepository(House).find({ where: { communityId: community.id }, take: 200 });
@@ -196,7 +198,7 @@ export async function seedDemoTickets(
       const assigneeId = done.some((s) => s.action === 'assign') && staffIds.length ? rnd.pick(staffIds) : null;
       const residentId = reporter?.userId ?? null;
       const proxy: ProxyChannel | null =
-        managerId !== null && (residentId === null || !demoAccounts.has(residentId)) && !['rejected', 'cancelled'].includes(state) && channelRnd.next() < 0.25 ? channelRnd.pick(DEMO_CHANNELS) : null;
+        managerId !== null && officeId !== null && (residentId === null || !demoAccounts.has(residentId)) && !['rejected', 'cancelled'].includes(state) && channelRnd.next() < 0.25 ? channelRnd.pick(DEMO_CHANNELS) : null;
       const reporterId = proxy ? null : residentId;
       const rated = state === 'closed' && rnd.next() < 0.8 && !proxy;
       const stars = rated ? (rnd.next() < 0.72 ? rnd.int(4, 5) : rnd.int(1, 3)) : null;
@@ -273,8 +275,8 @@ export async function seedDemoTickets(
       let from: TicketState = 'submitted';
       for (const step of done) {
         // A 代报 ticket is closed by its return visit, not by a reporter in the app.
-        const s: Step = proxy && step.action === 'close' ? { ...step, action: unreachable ? 'visit_unreachable' : 'visit_satisfied', role: 'manager' } : step;
-        const actorId = s.role === 'reporter' ? reporterId : s.role === 'staff' ? (assigneeId ?? managerId) : managerId;
+        const s: Step = proxy && step.action === 'close' ? { ...step, action: unreachable ? 'visit_unreachable' : 'visit_satisfied', role: 'office' } : step;
+        const actorId = s.role === 'reporter' ? reporterId : s.role === 'staff' ? (assigneeId ?? managerId) : s.role === 'office' ? officeId : managerId;
         const feedbackPhoto = s.action === 'resolve' && actorId !== null ? [await photoRow(actorId)] : [];
         events.push({
           ticketId: ticket.id,

@@ -1,4 +1,4 @@
-import { MAX_REOPENS, RATING_WINDOW_DAYS, RETURN_VISIT_ACTIONS, TICKET_STATES, TICKET_TRANSITIONS, type TicketAction, type TicketState } from '@wuye/contracts';
+import { MAX_REOPENS, RATING_WINDOW_DAYS, RETURN_VISIT_ACTIONS, RETURN_VISIT_HORIZON_DAYS, TICKET_STATES, TICKET_TRANSITIONS, type TicketAction, type TicketState } from '@wuye/contracts';
 import { DomainError } from '../../common/errors';
 import { TICKET_SIDE_STEPS, planTicketStep, ticketActions, type StepActor, type StepContext, type TicketStep } from './lifecycle';
 import type { Ticket } from './ticket.entity';
@@ -347,6 +347,12 @@ describe('ticket lifecycle: every channel, one loop (issue 19)', () => {
     expect(planTicketStep(ticket('resolved', old), { kind: 'auto_close' }, ctx('system')).changes.state).toBe('closed');
   });
 
+  it('puts no ticket on the 回访 list whose rating window ended over the horizon ago (old tickets after an upgrade)', () => {
+    const closedDaysAgo = (days: number) => ticket('closed', { closedAt: new Date(NOW.getTime() - days * DAY) });
+    expect(planTicketStep(closedDaysAgo(RATING_WINDOW_DAYS + RETURN_VISIT_HORIZON_DAYS - 0.1), { kind: 'visit_due' }, ctx('system')).changes).toMatchObject({ returnVisit: 'due' });
+    expect(refusal(() => planTicketStep(closedDaysAgo(RATING_WINDOW_DAYS + RETURN_VISIT_HORIZON_DAYS + 0.1), { kind: 'visit_due' }, ctx('system')))).toEqual({ status: 409, code: 'ILLEGAL_TRANSITION' });
+  });
+
   it('makes a return visit due once an app reporter left a closed ticket unrated past the rating window', () => {
     const closedAt = (days: number) => new Date(NOW.getTime() - days * DAY);
     const due = planTicketStep(ticket('closed', { closedAt: closedAt(RATING_WINDOW_DAYS + 0.1) }), { kind: 'visit_due' }, ctx('system'));
@@ -392,10 +398,17 @@ describe('ticket lifecycle: every channel, one loop (issue 19)', () => {
     for (const action of RETURN_VISIT_ACTIONS) expect(refusal(() => visit(noReporter('resolved'), action))).toEqual({ status: 409, code: 'RETURN_VISIT_NOT_DUE' });
     expect(ticketActions(noReporter('resolved'), ['manager', 'office'], NOW)).toEqual({ actions: [], canRate: false, canUrge: false, blocked: {} });
     expect(ticketActions(noReporter('resolved', { returnVisit: 'due' }), ['office'], NOW).actions).toEqual(['visit_satisfied', 'visit_dissatisfied', 'visit_unreachable']);
-    const triedToday = ticketActions(noReporter('resolved', { returnVisit: 'due', returnVisitTries: 1, returnVisitTriedOn: '2026-03-02' }), ['manager'], NOW);
+    const triedToday = ticketActions(noReporter('resolved', { returnVisit: 'due', returnVisitTries: 1, returnVisitTriedOn: '2026-03-02' }), ['office'], NOW);
     expect(triedToday.actions).toEqual(['visit_satisfied', 'visit_dissatisfied']);
     expect(triedToday.blocked.visit_unreachable).toContain('明天再试');
     // Neither the reporter nor the staff member doing the work records the visit.
     expect(ticketActions(ticket('closed', { returnVisit: 'due' }), ['reporter', 'assignee'], NOW).actions).toEqual([]);
+  });
+
+  it('lets only the community office record 满意 or 无法联系: the manager would be grading their own company', () => {
+    const due = noReporter('resolved', { returnVisit: 'due', returnVisitTries: 2, returnVisitTriedOn: '2026-03-01' });
+    expect(ticketActions(due, ['manager'], NOW).actions).toEqual(['visit_dissatisfied']);
+    for (const action of ['visit_satisfied', 'visit_unreachable'] as const) expect(refusal(() => visit(due, action, { actors: ['manager'] }))).toMatchObject({ status: 403 });
+    expect(visit(due, 'visit_dissatisfied', { actors: ['manager'] }, { reason: '来电人说还漏水' }).changes).toMatchObject({ returnVisit: 'dissatisfied' });
   });
 });

@@ -4,6 +4,7 @@ import {
   OPEN_TICKET_STATES,
   RATING_WINDOW_DAYS,
   RETURN_VISIT_ACTIONS,
+  RETURN_VISIT_HORIZON_DAYS,
   RETURN_VISIT_TRIES,
   TICKET_ACTION_LABELS,
   TICKET_SOURCE_LABELS,
@@ -353,6 +354,9 @@ export function planTicketStep(t: Ticket, step: TicketStep, ctx: StepContext): T
       sideActor('visit_due', () => notAllowed('回访由系统安排'), early);
       const windowOver = t.closedAt !== null && t.closedAt.getTime() + RATING_WINDOW_DAYS * 86400_000 < now.getTime();
       if (t.source !== 'app' || t.reporterId === null || t.resolvedAt === null || t.ratingStars !== null || t.returnVisit !== null || !windowOver) throw early();
+      if ((t.closedAt as Date).getTime() + (RATING_WINDOW_DAYS + RETURN_VISIT_HORIZON_DAYS) * 86400_000 < now.getTime()) {
+        throw conflict('ILLEGAL_TRANSITION', `评价期结束已超过 ${RETURN_VISIT_HORIZON_DAYS} 天，不再回访`);
+      }
       const plan = base('system', 'visit_due', t.state, `报事人 ${RATING_WINDOW_DAYS} 天内未评价，待回访`);
       Object.assign(plan.changes, { returnVisit: 'due', returnVisitTries: 0, returnVisitTriedOn: null });
       plan.guard.unset = ['ratingStars', 'returnVisit'];

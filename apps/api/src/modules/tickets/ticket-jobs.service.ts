@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, LessThan, MoreThan, Not } from 'typeorm';
-import { AUTO_CLOSE_DAYS, RATING_WINDOW_DAYS, shanghaiDate } from '@wuye/contracts';
+import { Between, DataSource, In, IsNull, LessThan, MoreThan, Not } from 'typeorm';
+import { AUTO_CLOSE_DAYS, RATING_WINDOW_DAYS, RETURN_VISIT_HORIZON_DAYS, shanghaiDate } from '@wuye/contracts';
 import { rawQuery } from '../../database/raw';
 import { SERVING_SQL } from '../identity/people';
 import { JobSchedulerService } from '../jobs/job-scheduler.service';
@@ -72,12 +72,14 @@ export class TicketJobsService implements OnModuleInit {
       { kind: 'auto_close' },
       now,
     );
-    // (state, rating_stars, return_visit, closed_at): only the tickets whose window has just ended, never all closed ones.
+    // (state, rating_stars, return_visit, closed_at): only the tickets whose window has ended within the horizon,
+    // never all closed ones.
     const windowEnd = new Date(now.getTime() - RATING_WINDOW_DAYS * 86400_000);
+    const horizon = new Date(windowEnd.getTime() - RETURN_VISIT_HORIZON_DAYS * 86400_000);
     const visitsDue = await this.sweep(
       (after) =>
         repo.find({
-          where: { state: 'closed', ratingStars: IsNull(), returnVisit: IsNull(), closedAt: LessThan(windowEnd), source: 'app', id: after === undefined ? undefined : MoreThan(after) },
+          where: { state: 'closed', ratingStars: IsNull(), returnVisit: IsNull(), closedAt: Between(horizon, windowEnd), source: 'app', id: after === undefined ? undefined : MoreThan(after) },
           order: { id: 'ASC' },
           take: BATCH,
         }),

@@ -106,7 +106,7 @@ export class RatingDto implements RatingInput {
 const VIEWS: readonly TicketListView[] = ['mine', 'following', 'community', 'inbox', 'assigned', 'oversight', 'return_visits'];
 
 export class ListTicketsQuery extends PageQuery {
-  @EnumField(VIEWS, { description: 'mine, following, community (the board), inbox (manager), assigned (staff), oversight (offices, regulators: reporters masked), return_visits (回访 due: managers, offices)' })
+  @EnumField(VIEWS, { description: 'mine, following, community (the board), inbox (manager), assigned (staff), oversight (offices, regulators: reporters masked), return_visits (回访 due: managers, who may reopen; offices, who record the outcome)' })
   view: TicketListView;
 
   @IntField({ ...ID, optional: true, fromQuery: true })

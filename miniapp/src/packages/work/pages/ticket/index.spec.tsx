@@ -361,9 +361,19 @@ describe('办理工单: a 代报 ticket and its return visit (回访)', () => {
     expect(document.querySelector('.ticket-source')?.textContent).toContain('12345热线');
     expect(document.querySelector('.ticket-filed-by')?.textContent).toContain('赵书记');
     expect(document.querySelector('.ticket-contact')?.textContent).toMatch(/反映人王先生139\*\*\*\*4321拨打/);
-    expect(document.querySelector('.ticket-return-visit')?.textContent).toContain('待回访（已有 1/3 次未联系上）');
+    expect(document.querySelector('.ticket-return-visit')?.textContent).toBe('回访待回访（已有 1/3 次未联系上）');
     expect(actionButtons()).toEqual(['回访：满意', '回访：不满意']);
     expect(document.querySelector('.ticket-blocked-visit_unreachable')?.textContent).toContain('请明天再试');
+  });
+
+  it('tells the manager, who may only reopen it, that the community office records the visit', async () => {
+    getMock.mockResolvedValue({ ...VISIT_DUE, actions: ['visit_dissatisfied'], blocked: {} });
+
+    render(<HandlingTicket />);
+    await screen.findByText('#42 · 报修');
+
+    expect(document.querySelector('.ticket-return-visit')?.textContent).toContain('待回访（已有 1/3 次未联系上），由社区回访并记录结果');
+    expect(actionButtons()).toEqual(['回访：不满意']);
   });
 
   it('回访：不满意 needs the caller’s reason, then reopens the ticket', async () => {

@@ -153,7 +153,10 @@ export default function HandlingTicket() {
           <InfoLine
             className="ticket-return-visit"
             label="回访"
-            value={`${RETURN_VISIT_LABELS[ticket.returnVisit]}${ticket.returnVisitTries ? `（已有 ${ticket.returnVisitTries}/${RETURN_VISIT_TRIES} 次未联系上）` : ''}`}
+            value={`${RETURN_VISIT_LABELS[ticket.returnVisit]}${ticket.returnVisitTries ? `（已有 ${ticket.returnVisitTries}/${RETURN_VISIT_TRIES} 次未联系上）` : ''}${
+              // The property side may reopen on the caller's word; 满意 and 无法联系 are the community office's to record.
+              ticket.returnVisit === 'due' && !ticket.actions.includes('visit_satisfied') ? '，由社区回访并记录结果' : ''
+            }`}
           />
         ) : null}
         {ticket.house ? <InfoLine className="ticket-house" label="房屋" value={`${ticket.communityName} ${ticket.house}`} /> : null}
