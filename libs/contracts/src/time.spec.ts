@@ -1,4 +1,4 @@
-import { addDays, isCalendarDate, lastDayOfMonth, parseW3c, periodDays, periodLabel, quarterOf, shanghaiDate, shanghaiDateTime, shanghaiDayStart, shanghaiTimeOn, w3cShanghai } from './time';
+import { addDays, isCalendarDate, lastDayOfMonth, parseW3c, periodDays, periodFromWords, periodLabel, quarterOf, shanghaiDate, shanghaiDateTime, shanghaiDayStart, shanghaiTimeOn, w3cShanghai } from './time';
 
 describe('time in Asia/Shanghai', () => {
   it('rolls the date over at 16:00 UTC, also around a year end', () => {
@@ -44,6 +44,31 @@ describe('time in Asia/Shanghai', () => {
     expect(periodDays('2026-Q1')).toEqual({ from: '2026-01-01', to: '2026-03-31' });
     expect(periodDays('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
     expect(periodDays('2026')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+  });
+
+  it('reads a period back from the words a person types, and from its code', () => {
+    const read: [string, string | null][] = [
+      ['2026年第3季度', '2026-Q3'],
+      ['2026年3季度', '2026-Q3'],
+      ['2026 年第三季度', '2026-Q3'],
+      ['2026-Q3', '2026-Q3'],
+      ['2026q4', '2026-Q4'],
+      ['2026年10月', '2026-10'],
+      ['2026年3月', '2026-03'],
+      ['2026.10', '2026-10'],
+      ['2026-03', '2026-03'],
+      ['2026年', '2026'],
+      ['2026年度', '2026'],
+      ['2026', '2026'],
+      ['2026年第5季度', null],
+      ['2026年13月', null],
+      ['2026年0月', null],
+      ['2026年3', null],
+      ['三季度', null],
+      ['', null],
+    ];
+    for (const [text, code] of read) expect({ text, code: periodFromWords(text) }).toEqual({ text, code });
+    for (const code of ['2026-Q1', '2026-12', '2026']) expect(periodFromWords(periodLabel(code))).toBe(code);
   });
 
   it('writes W3C date-times in Shanghai with whole seconds, as Open311 clients parse them', () => {

@@ -69,6 +69,23 @@ export function periodLabel(period: string): string {
   return /^\d{4}$/.test(period) ? `${period}年` : period;
 }
 
+const CHINESE_DIGITS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4' };
+
+/**
+ * A period as a person types it, back to its code: "2026年第3季度", "2026年三季度", "2026年10月", "2026.10",
+ * "2026年", and the codes themselves. null when it is none of these.
+ */
+export function periodFromWords(text: string): string | null {
+  const t = text.replace(/\s+/g, '').replace(/[一二三四]/g, (d) => CHINESE_DIGITS[d]);
+  const quarter = /^(\d{4})(?:年第?|-?Q)([1-4])(?:季度?)?$/i.exec(t);
+  if (quarter && (/季/.test(t) || /Q/i.test(t))) return `${quarter[1]}-Q${quarter[2]}`;
+  const month = /^(\d{4})(?:年(\d{1,2})月|[-./](\d{1,2}))$/.exec(t);
+  const m = month ? (month[2] ?? month[3]) : '';
+  if (month && Number(m) >= 1 && Number(m) <= 12) return `${month[1]}-${m.padStart(2, '0')}`;
+  const year = /^(\d{4})年?(?:度)?$/.exec(t);
+  return year ? year[1] : null;
+}
+
 /** The first and last day of a period ("2026-03", "2026-Q1", "2026"). */
 export function periodDays(period: string): { from: string; to: string } {
   const year = Number(period.slice(0, 4));

@@ -113,6 +113,34 @@ describe('draft editor', () => {
     );
   });
 
+  it('takes the period in words: a chip or typed as 2026年第2季度, never a code, and says what it could not read', async () => {
+    createMock.mockResolvedValue({ ...SAVED, state: 'draft', reviews: [], can: { ...SAVED.can, edit: true, submit: true, withdraw: false } });
+    render(<DisclosureEdit />);
+    await screen.findByText('公示类别');
+    const field = document.querySelector('.edit-period-input') as HTMLInputElement;
+    // The chosen chip shows in words, as does the hint.
+    expect(field.value).toMatch(/^\d{4}年第[1-4]季度$/);
+    expect(field.getAttribute('placeholder')).toBe('或填写，如 2026年第3季度、2026年10月');
+    const [first] = editors();
+    type(first.querySelector('.line-item-input'), '电梯广告');
+    type(first.querySelector('.line-amount-input'), '0.29');
+    fireEvent.click(within(first).getByText('广告收入'));
+    type(first.querySelector('.line-field-counterparty input, .line-field-counterparty .line-field-input'), '清河传媒');
+
+    type(field, '2026年第5季度');
+    expect(screen.getByText('期间请写成“2026年第3季度”“2026年10月”或“2026年”')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('保存草稿'));
+    await settle();
+    expect(document.querySelector('.edit-error-message')?.textContent).toBe('期间请写成“2026年第3季度”“2026年10月”或“2026年”');
+    expect(createMock).not.toHaveBeenCalled();
+
+    type(field, '2026年第二季度');
+    expect(document.body.textContent).not.toMatch(/\d{4}-Q\d/);
+    fireEvent.click(screen.getByText('保存草稿'));
+    await settle();
+    expect(createMock).toHaveBeenCalledWith(expect.objectContaining({ period: '2026-Q2' }));
+  });
+
   it('a fee standard carries its grade, basis and effective date, and prices per unit in fen', async () => {
     createMock.mockResolvedValue({ ...SAVED, type: 'fee_standard', state: 'draft', reviews: [], can: { ...SAVED.can, edit: true, submit: true, withdraw: false } });
     render(<DisclosureEdit />);

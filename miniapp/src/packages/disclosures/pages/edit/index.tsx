@@ -4,7 +4,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import {
   DISCLOSURE_TYPE_LABELS,
   DISCLOSURE_TYPES,
-  PERIOD_PATTERN,
+  periodFromWords,
   periodLabel,
   type DisclosureContent,
   type DisclosureType,
@@ -38,7 +38,9 @@ import TextBox from '../../../../components/TextBox';
 
 interface DraftForm {
   type: DisclosureType;
+  /** The period's code ('' while what was typed is not a period), and the words shown in the field. */
   period: string;
+  periodText: string;
   title: string;
   openingYuan: string;
   /** shared_cost: method, buildings, agreed shares. */
@@ -51,12 +53,15 @@ interface DraftForm {
   lines: LineDraft[];
 }
 
+const PERIOD_HINT = '期间请写成“2026年第3季度”“2026年10月”或“2026年”';
+
 const suggestedTitle = (form: Pick<DraftForm, 'type' | 'period'>) => `${form.period ? periodLabel(form.period) : ''}${DISCLOSURE_TYPE_LABELS[form.type]}公示`;
 
 function formOf(view: DisclosureView): DraftForm {
   return {
     type: view.type,
     period: view.period,
+    periodText: periodLabel(view.period),
     title: view.title,
     openingYuan: typeof view.content.openingBalanceFen === 'number' ? fenToYuanInput(view.content.openingBalanceFen) : '',
     allocation: allocationDraftOf(view.content),
@@ -69,7 +74,8 @@ function formOf(view: DisclosureView): DraftForm {
 }
 
 function newForm(type: DisclosureType = 'public_income'): DraftForm {
-  return { type, period: recentPeriods(type, new Date())[0] ?? '', title: '', openingYuan: '', allocation: allocationDraftOf({}), note: '', serviceGrade: '', basis: '', effectiveDate: '', lines: [emptyLine(type)] };
+  const period = recentPeriods(type, new Date())[0] ?? '';
+  return { type, period, periodText: period && periodLabel(period), title: '', openingYuan: '', allocation: allocationDraftOf({}), note: '', serviceGrade: '', basis: '', effectiveDate: '', lines: [emptyLine(type)] };
 }
 
 /** The committee's decisions, newest round first, with the line each is about and the manager's answers. */
@@ -197,14 +203,14 @@ function Editor({ me }: { me: MeView }) {
   const communityOf = view?.communityId ?? communityId;
   const opening = parseYuanInput(form.openingYuan || '0', { allowNegative: true });
   const totals = draftTotals(type, form.lines, opening.fen ?? 0);
-  const periodProblem = form.period && !PERIOD_PATTERN.test(form.period) ? '期间应写成 2026-Q3（季度）、2026-10（月份）或 2026（年份）' : '';
+  const periodProblem = form.periodText && !form.period ? PERIOD_HINT : '';
   const updateLine = (key: string) => (update: (line: LineDraft) => LineDraft) => setForm((f) => ({ ...f, lines: f.lines.map((l) => (l.key === key ? update(l) : l)) }));
   const problemOf = (index: number) => problems.filter((p) => p.line === index + 1).map((p) => p.problem).join('；');
 
   /** Saves the draft (new: creates it); answers the saved disclosure or null when something must be fixed. */
   const save = async (): Promise<DisclosureView | null> => {
     const { lines, problems: found } = draftsToInput(form.lines);
-    if (!form.period) found.unshift({ line: 0, field: 'period', problem: '请选择或填写期间' });
+    if (!form.period) found.unshift({ line: 0, field: 'period', problem: periodProblem || '请选择或填写期间' });
     if (opening.error !== null && type === 'public_income') found.unshift({ line: 0, field: 'openingBalanceFen', problem: `期初余额：${opening.error}` });
     setProblems(found);
     if (found.length) {
@@ -290,9 +296,15 @@ function Editor({ me }: { me: MeView }) {
           items={recentPeriods(type, new Date())}
           labelOf={periodLabel}
           chosen={form.period}
-          onChoose={(p) => setForm((f) => ({ ...f, period: p }))}
+          onChoose={(p) => setForm((f) => ({ ...f, period: p, periodText: periodLabel(p) }))}
         />
-        <Input className="input edit-period-input" value={form.period} maxlength={8} placeholder="或填写，如 2026-Q3、2026-10" onInput={(e) => setForm((f) => ({ ...f, period: e.detail.value.trim() }))} />
+        <Input
+          className="input edit-period-input"
+          value={form.periodText}
+          maxlength={12}
+          placeholder="或填写，如 2026年第3季度、2026年10月"
+          onInput={(e) => setForm((f) => ({ ...f, periodText: e.detail.value, period: periodFromWords(e.detail.value) ?? '' }))}
+        />
         {periodProblem ? <View className="form-error">{periodProblem}</View> : null}
       </View>
       <View className="field">
