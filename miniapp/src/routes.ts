@@ -1,3 +1,5 @@
+import type { ShareCardKind } from '@wuye/contracts';
+
 /** Page URLs, in one place: the tab pages of the main package and the pages of each subpackage. */
 export const HOME_PAGE = '/pages/index/index';
 export const MESSAGES_PAGE = '/pages/messages/index';
@@ -44,8 +46,9 @@ export const OVERSIGHT_TICKET_PAGE = '/packages/oversight/pages/ticket/index';
 export const ESCALATIONS_PAGE = '/packages/oversight/pages/escalations/index';
 export const STAR_RATING_PAGE = '/packages/oversight/pages/rating/index';
 export const CREDIT_PAGE = '/packages/oversight/pages/credit/index';
-/** Where a share card opens: the record's page with its id and nothing else. */
-export const shareCardPath = (kind: 'disclosure' | 'ticket', id: number) => (kind === 'disclosure' ? `${DISCLOSURE_DETAIL_PAGE}?id=${id}` : ticketDetailPage(id));
+/** Where a share card opens: the record's page with its id and nothing else (standing: the estate's id). */
+export const shareCardPath = (kind: ShareCardKind, id: number): string =>
+  ({ disclosure: `${DISCLOSURE_DETAIL_PAGE}?id=${id}`, ticket: ticketDetailPage(id), inspection: `${INSPECTION_SUMMARY_PAGE}?id=${id}`, standing: `${ESTATE_STANDING_PAGE}?id=${id}` })[kind];
 /** Residents: their estate's star rating and its company's credit standing. */
 export const ESTATE_STANDING_PAGE = '/packages/oversight/pages/estate/index';
 

@@ -170,4 +170,37 @@ describe('share cards', () => {
     const dev = await t.signIn((await createUser(t.db)).devKey);
     expect((await enter(dev, FakeWechat.groupEnterInfo(sessionKey, 'G-2')).expect(409)).body.code).toBe('GROUP_INFO_NO_SESSION');
   });
+
+  it('an inspection result and the estate’s star rating with its company’s credit: titled from the record, open to the estate', async () => {
+    const county = await t.signIn((await createUser(t.db, [{ role: 'regulator', areaId: estate.county.id }])).devKey);
+    const template = await t
+      .http()
+      .post('/api/v1/inspection-templates')
+      .set(county)
+      .send({ areaId: estate.county.id, name: '季度检查表', items: [{ section: 'fire', text: '消防通道畅通', weight: 10 }] })
+      .expect(201);
+    const inspection = await t
+      .http()
+      .post('/api/v1/inspections')
+      .set(county)
+      .send({ communityId: estate.community.id, templateId: template.body.id, kind: 'quarterly', inspectedOn: '2026-11-20', inspectors: ['王科长'], results: [{ code: 'i1', result: 'pass' }] })
+      .expect(201);
+    const owner = await t.signIn((await createResident(t.db, estate.houses[0])).devKey);
+    const stranger = await t.signIn((await createResident(t.db, (await createEstate(t.db)).houses[0])).devKey);
+    const name = estate.community.name;
+    const cards: [string, number, string][] = [
+      ['inspection', inspection.body.id, `${name} 2026年11月20日季度抽查结果`],
+      ['standing', estate.community.id, `${name} 星级评定和物业企业信用`],
+    ];
+    for (const [kind, id, title] of cards) {
+      expect((await t.http().get(`/api/v1/share-cards/${kind}/${id}`).set(owner).expect(200)).body).toEqual({ kind, id, title, communityId: estate.community.id, communityName: name, canOpen: true });
+      expect((await t.http().get(`/api/v1/share-cards/${kind}/${id}`).set(stranger).expect(200)).body).toMatchObject({ title, canOpen: false });
+      expect((await t.http().get(`/api/v1/share-cards/${kind}/999999`).set(owner).expect(404)).body.code).toBe('NOT_FOUND');
+    }
+    // What the cards open to, for the owner: the estate's inspection results and its standing.
+    const summaries = await t.http().get(`/api/v1/communities/${estate.community.id}/inspections`).set(owner).expect(200);
+    expect(summaries.body.items.map((i: { id: number }) => i.id)).toContain(inspection.body.id);
+    await t.http().get(`/api/v1/communities/${estate.community.id}/star-ratings`).set(owner).expect(200);
+    await t.http().get(`/api/v1/communities/${estate.community.id}/inspections`).set(stranger).expect(404);
+  });
 });

@@ -1,4 +1,5 @@
 import { DISCLOSURE_TYPE_LABELS, type DisclosureType } from './disclosures';
+import { INSPECTION_KIND_LABELS, type InspectionKind } from './inspections';
 import { TICKET_KIND_LABELS, type TicketKind } from './tickets';
 import { periodLabel } from './time';
 
@@ -6,9 +7,10 @@ import { periodLabel } from './time';
  * Share cards (业主监督群): the records an estate talks about, sent to its owners' WeChat group. A card carries
  * the record's id and a title made from the record, never a name, phone, room or reporter.
  */
-export const SHARE_CARD_KINDS = ['disclosure', 'ticket'] as const;
+export const SHARE_CARD_KINDS = ['disclosure', 'ticket', 'inspection', 'standing'] as const;
 export type ShareCardKind = (typeof SHARE_CARD_KINDS)[number];
-export const SHARE_CARD_KIND_LABELS: Record<ShareCardKind, string> = { disclosure: '公示', ticket: '小区报事' };
+/** standing: an estate's star rating and its company's credit (the card's id is the estate's). */
+export const SHARE_CARD_KIND_LABELS: Record<ShareCardKind, string> = { disclosure: '公示', ticket: '小区报事', inspection: '检查结果', standing: '星级评定和物业企业信用' };
 
 /** What anyone signed in may learn of a shared record: what it is and the estate, and whether they may open it. */
 export interface ShareCard {
@@ -44,3 +46,10 @@ export const disclosureCardTitle = (communityName: string, type: DisclosureType,
 
 /** "锦绣花园 电梯报修" — the category and kind only; the description is the reporter's text and stays out. */
 export const ticketCardTitle = (communityName: string, categoryName: string, kind: TicketKind) => `${communityName} ${categoryName}${TICKET_KIND_LABELS[kind]}`;
+
+/** "锦绣花园 2026年11月20日季度抽查结果" */
+export const inspectionCardTitle = (communityName: string, inspectedOn: string, kind: InspectionKind) =>
+  `${communityName} ${Number(inspectedOn.slice(0, 4))}年${Number(inspectedOn.slice(5, 7))}月${Number(inspectedOn.slice(8, 10))}日${INSPECTION_KIND_LABELS[kind]}结果`;
+
+/** "锦绣花园 星级评定和物业企业信用" */
+export const standingCardTitle = (communityName: string) => `${communityName} ${SHARE_CARD_KIND_LABELS.standing}`;

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { DisclosureView, ShareCard } from '@wuye/contracts';
 import Taro, { setEnterOptions, setRouterParams, sharedPayload } from '../../../test/stubs/taro';
@@ -7,6 +9,8 @@ import DisclosureDetail from '../../packages/disclosures/pages/detail/index';
 import DisclosureEdit from '../../packages/disclosures/pages/edit/index';
 import ReviewDetail from '../../packages/review/pages/detail/index';
 import TicketDetail from '../../packages/tickets/pages/detail/index';
+import InspectionSummaries from '../../packages/inspections/pages/summary/index';
+import EstateStanding from '../../packages/oversight/pages/estate/index';
 
 /** 业主监督群: which pages offer a card, what the card carries, and what a card opens to. */
 const DISCLOSURE: DisclosureView = {
@@ -78,6 +82,64 @@ describe('pages that offer a card', () => {
     setRouterParams({ id: '7' });
     await show(<TicketDetail />);
     expectCard('锦绣花园 电梯报修', '/packages/tickets/pages/detail/index?id=7');
+  });
+});
+
+describe('an estate’s inspections and its standing', () => {
+  const summary = (id: number, inspectedOn: string) => ({ id, communityId: 1, communityName: '锦绣花园', kind: 'quarterly', inspectedOn, score: 86, orders: { issued: 2, open: 1, closed: 1 } });
+  const INSPECTIONS = { 'GET /api/v1/me': JINXIU_OWNER, 'GET /api/v1/communities/1/inspections': { items: [summary(32, '2026-11-20'), summary(31, '2026-08-15')], nextCursor: null } };
+  const inspectionCard = (id: number, title: string, canOpen = true): ShareCard => ({ kind: 'inspection', id, title, communityId: 1, communityName: '锦绣花园', canOpen });
+
+  it('the inspection results: the estate’s latest inspection, titled by its day and kind', async () => {
+    fakeApi({ ...INSPECTIONS, 'GET /api/v1/share-cards/inspection/32': inspectionCard(32, '锦绣花园 2026年11月20日季度抽查结果') });
+    setRouterParams({});
+    await show(<InspectionSummaries />);
+    await act(flush);
+    expectCard('锦绣花园 2026年11月20日季度抽查结果', '/packages/inspections/pages/summary/index?id=32');
+    expect(screen.getByText('分享到业主群')).toBeInTheDocument();
+  });
+
+  it('opened from a card: that inspection is marked and is the one shared on', async () => {
+    fakeApi({ ...INSPECTIONS, 'GET /api/v1/share-cards/inspection/31': inspectionCard(31, '锦绣花园 2026年8月15日季度抽查结果') });
+    setRouterParams({ id: '31' });
+    await show(<InspectionSummaries />);
+    await act(flush);
+    expect(document.querySelector('.insp-summary-opened')?.textContent).toContain('2026-08-15');
+    expectCard('锦绣花园 2026年8月15日季度抽查结果', '/packages/inspections/pages/summary/index?id=31');
+  });
+
+  it('opened by someone with no house there: what it is, the estate, and the way to bind', async () => {
+    fakeApi({ 'GET /api/v1/me': { ...JINXIU_OWNER, houses: [] }, 'GET /api/v1/share-cards/inspection/31': inspectionCard(31, '锦绣花园 2026年8月15日季度抽查结果', false) });
+    setRouterParams({ id: '31' });
+    await show(<InspectionSummaries />);
+    await act(flush);
+    expect(screen.getByText('锦绣花园 2026年8月15日季度抽查结果')).toBeInTheDocument();
+    expect(screen.getByText(/锦绣花园的检查结果，绑定本小区房屋后查看/)).toBeInTheDocument();
+    expect(screen.queryByText('还没有绑定房屋')).toBeNull();
+  });
+
+  it('the star rating and the company’s credit: the estate’s name as title, the estate’s id as the only parameter', async () => {
+    fakeApi({
+      'GET /api/v1/me': JINXIU_OWNER,
+      'GET /api/v1/communities/1': { id: 1, code: 'JXHY', name: '锦绣花园', address: null, areaId: 3, areaName: '南门社区', townName: '城关镇', company: { id: 1, name: '清河万家物业服务有限公司', contactPhone: null }, lat: null, long: null },
+      'GET /api/v1/communities/1/star-ratings': { current: null, history: [], latest: null, indicators: null, years: { first: 2020, last: 2026 }, can: { rate: false } },
+      'GET /api/v1/companies/1/credit': { companyId: 1, name: '清河万家物业服务有限公司', score: 100, grade: 'A', pointsDeducted: 0, last12Months: {}, deductedByKind: {}, events: [] },
+      'GET /api/v1/share-cards/standing/1': { kind: 'standing', id: 1, title: '锦绣花园 星级评定和物业企业信用', communityId: 1, communityName: '锦绣花园', canOpen: true },
+    });
+    setRouterParams({ id: '1' });
+    await show(<EstateStanding />);
+    await act(flush);
+    expectCard('锦绣花园 星级评定和物业企业信用', '/packages/oversight/pages/estate/index?id=1');
+  });
+});
+
+describe('WeChat page config', () => {
+  it('every page that offers a card turns WeChat’s share on (without it the menu stays greyed out)', () => {
+    const root = join(__dirname, '../../packages');
+    const pages = readdirSync(root).flatMap((area) => readdirSync(join(root, area, 'pages')).map((page) => join(root, area, 'pages', page)));
+    const sharing = pages.filter((dir) => readFileSync(join(dir, 'index.tsx'), 'utf8').includes('useShareCard('));
+    expect(sharing.length).toBeGreaterThanOrEqual(4);
+    for (const dir of sharing) expect({ dir, config: readFileSync(join(dir, 'index.config.ts'), 'utf8') }).toEqual({ dir, config: expect.stringContaining('enableShareAppMessage: true') });
   });
 });
 

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { ERROR_CODES, disclosureCardTitle, ticketCardTitle, type GroupEnterInput, type GroupEnterResult, type ShareCard, type ShareCardKind, type ShareReach } from '@wuye/contracts';
+import { ERROR_CODES, disclosureCardTitle, inspectionCardTitle, standingCardTitle, ticketCardTitle, type GroupEnterInput, type GroupEnterResult, type ShareCard, type ShareCardKind, type ShareReach } from '@wuye/contracts';
 import { wechatConfig, type WechatConfig } from '../../config';
 import { DomainError, notFound } from '../../common/errors';
 import { Disclosure } from '../disclosures/disclosure.entity';
 import { AuthService } from '../identity/auth.service';
 import type { Principal } from '../identity/principal';
+import { Inspection } from '../inspections/inspection.entity';
 import { Community } from '../org/community.entity';
 import { TicketCategoryRow } from '../tickets/ticket-category.entity';
 import { Ticket } from '../tickets/ticket.entity';
@@ -23,7 +24,8 @@ interface Shared {
 /**
  * Share cards for the owners' groups (业主监督群): what a card says to anyone signed in, and which groups the
  * records reached. Only what the estate already shows its owners is shareable: a published disclosure (or an older
- * version of one), a public ticket of the community board. Nothing about who shared or who opened is kept.
+ * version of one), a public ticket of the community board, an inspection's result (its score and orders, as residents
+ * see them), the estate's star rating with its company's credit. Nothing about who shared or who opened is kept.
  */
 @Injectable()
 export class SharingService {
@@ -71,6 +73,15 @@ export class SharingService {
       const d = await this.db.getRepository(Disclosure).findOneBy({ id, state: In(['published', 'superseded']) });
       if (!d) throw notFound('disclosure');
       return { communityId: d.communityId, title: (name) => disclosureCardTitle(name, d.type, d.period), canOpen: (c) => c.mayInCommunity('disclosures.read', d.communityId) };
+    }
+    if (kind === 'inspection') {
+      const i = await this.db.getRepository(Inspection).findOneBy({ id });
+      if (!i) throw notFound('inspection');
+      return { communityId: i.communityId, title: (name) => inspectionCardTitle(name, i.inspectedOn, i.kind), canOpen: (c) => c.mayInCommunity('tickets.read', i.communityId) };
+    }
+    if (kind === 'standing') {
+      if (!(await this.db.getRepository(Community).existsBy({ id }))) throw notFound('community');
+      return { communityId: id, title: standingCardTitle, canOpen: (c) => c.mayInCommunity('tickets.read', id) };
     }
     const t = await this.db.getRepository(Ticket).findOneBy({ id, visibility: 'public' });
     if (!t || t.state === 'cancelled') throw notFound('ticket');

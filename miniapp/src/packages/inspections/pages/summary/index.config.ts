@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '小区检查' });
+export default definePageConfig({ navigationBarTitleText: '小区检查', enableShareAppMessage: true });

@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { shanghaiDate, type CommunityView, type StarRatingsView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
+import { ShareButton, ShareCardNotice } from '../../../../components/ShareCard';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
+import { useOwnEstate } from '../../../../hooks/useOwnEstate';
+import { useShareCard } from '../../../../hooks/useShareCard';
 import { useSession } from '../../../../hooks/useSession';
 import { ESTATE_STANDING_PAGE } from '../../../../routes';
 import { getCommunity, getCompanyCredit, getStarRatings, type CompanyCredit } from '../../../../services/oversight';
@@ -23,15 +27,10 @@ interface Standing {
 export default function EstateStanding() {
   const gate = useSession({ returnTo: ESTATE_STANDING_PAGE });
   const { phase: mePhase, me } = useMe(gate.phase);
-  const estates = me
-    ? [...new Map(me.houses.filter((h) => h.state === 'approved').map((h) => [h.communityId, { id: h.communityId, name: h.communityName }])).values()]
-    : [];
-  const [communityId, setCommunityId] = useState<number | null>(null);
-  const firstEstate = estates[0]?.id ?? null;
-
-  useEffect(() => {
-    setCommunityId((shown) => shown ?? firstEstate);
-  }, [firstEstate]);
+  // A share card opens the page with the estate's id.
+  const opened = Number(useRouter().params.id) || null;
+  const { estates, communityId, choose } = useOwnEstate(me, opened);
+  const card = useShareCard('standing', communityId ?? 0, communityId !== null);
 
   const load = useCallback(async (): Promise<Standing> => {
     const id = communityId as number;
@@ -44,20 +43,24 @@ export default function EstateStanding() {
   const standing = remote.data;
 
   if (gate.phase !== 'signed-in') return <SignedOutPage gate={gate} purpose="登录并绑定房屋后，可以查看本小区的星级评定和物业企业信用。" />;
-  if (mePhase === 'ready' && estates.length === 0) {
+  const noEstate = <StatusNotice className="ov-no-estate" title="还没有绑定房屋" text="绑定房屋并通过审核后，可以在这里查看本小区的星级评定和物业企业信用。" />;
+  // Opened from a card of an estate the viewer has no house in: what it is, and the way in.
+  if (mePhase === 'ready' && opened !== null && !estates.some((e) => e.id === opened)) {
     return (
       <View className="page ov-page">
-        <StatusNotice className="ov-no-estate" title="还没有绑定房屋" text="绑定房屋并通过审核后，可以在这里查看本小区的星级评定和物业企业信用。" />
+        <ShareCardNotice kind="standing" id={opened} otherwise={noEstate} />
       </View>
     );
   }
+  if (mePhase === 'ready' && estates.length === 0) return <View className="page ov-page">{noEstate}</View>;
 
   const latest = standing?.ratings.latest;
   return (
     <View className="page ov-page ov-estate-page">
       {estates.length > 1 ? (
-        <ChoiceChips className="ov-estates" itemClassName="ov-estate" items={estates} chosen={communityId} onChoose={(e) => setCommunityId(e.id)} />
+        <ChoiceChips className="ov-estates" itemClassName="ov-estate" items={estates} chosen={communityId} onChoose={(e) => choose(e.id)} />
       ) : null}
+      {card ? <ShareButton card={card} /> : null}
       <RemoteStatus phase={phase} errorTitle="没能加载" errorMessage={errorMessage} onRetry={() => void remote.reload()} />
       {phase === 'ready' && standing ? (
         <View className="ov-columns">
