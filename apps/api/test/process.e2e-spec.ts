@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as net from 'node:net';
-import { addDays, floorProblem, periodDays, quarterOf, shanghaiDate, type CreditEventView, type DeadlineFloorsView, type StarRatingsView, type TicketCategory } from '@wuye/contracts';
+import { addDays, floorProblem, periodDays, quarterOf, shanghaiDate, type ComplianceView, type CreditEventView, type DeadlineFloorsView, type StarRatingsView, type TicketCategory } from '@wuye/contracts';
 import { DEVELOPMENT_SECRETS } from '../src/config';
 import { startApi, runApiToExit, ApiProcess } from './support/process';
 import { createTestDatabase, TestDatabase } from './support/database';
@@ -136,7 +136,16 @@ describe('the API process', () => {
       expect(ratings.current).toMatchObject({ version: 2, stars: 2, changeReason: expect.any(String) });
       expect(ratings.history.map((r) => r.version)).toEqual([2, 1]);
 
-      const events = (await get<{ items: CreditEventView[] }>('/api/v1/credit-events?limit=100', county)).items.filter((e) => e.managerName);
+      // The story holds: 和谐家园's penalty for two quarters of public income not disclosed is borne out by its
+      // compliance list — two quarters in a row due before the penalty are overdue, not published.
+      const all = (await get<{ items: CreditEventView[] }>('/api/v1/credit-events?limit=100', county)).items;
+      const penalty = all.find((e) => e.communityName === '和谐家园' && e.reason.includes('公共收益')) as CreditEventView;
+      const hxjy = estates.find((e) => e.name === '和谐家园') as { id: number };
+      const compliance = await get<ComplianceView>(`/api/v1/communities/${hxjy.id}/disclosure-compliance`, county);
+      const incomeBefore = compliance.items.filter((i) => i.type === 'public_income' && i.dueBy < penalty.occurredOn).sort((a, b) => a.period.localeCompare(b.period));
+      expect(incomeBefore.map((i) => (i.status === 'overdue' ? 'X' : '.')).join('')).toContain('XX');
+
+      const events = all.filter((e) => e.managerName);
       expect(events.length).toBeGreaterThan(0);
       for (const e of events) {
         const estate = estates.find((x) => x.name === e.communityName) as { id: number };

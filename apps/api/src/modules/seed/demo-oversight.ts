@@ -35,7 +35,7 @@ export async function seedDemoOversight(m: EntityManager, index: DemoIndex): Pro
         version: 2,
         stars: 2,
         reason: ratingReason(2),
-        changeReason: '复核发现公共收益连续两个季度未公示，下调一星',
+        changeReason: '复核发现业主投诉超时办结较多，下调一星',
         createdAt: new Date(`${lastYear + 1}-03-10T02:00:00Z`),
       });
     }
