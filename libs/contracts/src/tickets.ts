@@ -422,6 +422,8 @@ export const TICKET_EVENT_LABELS: Record<string, string> = {
   office_comment: '督办意见',
   deadline: '调整办理期限',
   escalation_closed: '督办结束',
+  referred_meeting: '已提交联席会',
+  meeting_decision: '联席会议定',
   handover: '物业交接，退回待派单',
   reopen: '重新办理',
   visit_due: '待回访',

@@ -36,6 +36,10 @@ import { Rectification } from '../modules/inspections/rectification.entity';
 import { RectificationEvent } from '../modules/inspections/rectification-event.entity';
 import { PatrolCheck, PatrolPlan, PatrolPoint } from '../modules/patrols/patrol.entities';
 import { TicketRollup, TicketRollupMonth } from '../modules/tickets/ticket-rollup.entity';
+import { Meeting } from '../modules/meetings/meeting.entity';
+import { MeetingItem } from '../modules/meetings/meeting-item.entity';
+import { MeetingItemEvent } from '../modules/meetings/meeting-item-event.entity';
+import { Referral } from '../modules/meetings/referral.entity';
 
 /** Every entity, listed explicitly (no globs: what is in the schema is visible here). */
 export const ENTITIES = [
@@ -77,6 +81,10 @@ export const ENTITIES = [
   Inspection,
   Rectification,
   RectificationEvent,
+  Meeting,
+  MeetingItem,
+  MeetingItemEvent,
+  Referral,
   PatrolPoint,
   PatrolPlan,
   PatrolCheck,

@@ -124,6 +124,8 @@ describe('ticket lifecycle: the other steps × state × actor of TICKET_SIDE_STE
         return { kind, deadlineAt: new Date(NOW.getTime() + 24 * HOUR) };
       case 'escalation_closed':
         return { kind, note: '已处理', othersOpen: false };
+      case 'meeting_decision':
+        return { kind, note: '物业一周内修复' };
       default:
         return { kind } as TicketStep;
     }

@@ -68,7 +68,10 @@ export type TicketStep =
   | { kind: 'handover' }
   | { kind: 'office_comment'; note: string }
   | { kind: 'office_deadline'; deadlineAt: Date; note?: string }
-  | { kind: 'escalation_closed'; note: string; othersOpen: boolean };
+  | { kind: 'escalation_closed'; note: string; othersOpen: boolean }
+  /** 四方联席会: the office put the ticket on its estate's next joint meeting, and what the meeting agreed on it. */
+  | { kind: 'referred_meeting' }
+  | { kind: 'meeting_decision'; note: string };
 
 export type StepKind = TicketStep['kind'];
 
@@ -144,6 +147,8 @@ export const TICKET_SIDE_STEPS: readonly { kind: Exclude<StepKind, TicketAction>
   { kind: 'office_comment', from: 'any', actors: ['office'] },
   { kind: 'office_deadline', from: 'any', actors: ['office'] },
   { kind: 'escalation_closed', from: 'any', actors: ['office'] },
+  { kind: 'referred_meeting', from: 'any', actors: ['office'] },
+  { kind: 'meeting_decision', from: 'any', actors: ['office'] },
 ];
 
 const notAllowed = (message: string) => new DomainError(403, 'ACTION_NOT_ALLOWED', message);
@@ -382,6 +387,17 @@ export function planTicketStep(t: Ticket, step: TicketStep, ctx: StepContext): T
       plan.notices = noticesFor(action, t, note, now);
       plan.onConflict = 'skip';
       if (step.kind === 'escalation_closed' && !step.othersOpen) plan.changes.escalatedAt = null;
+      return plan;
+    }
+
+    case 'referred_meeting':
+    case 'meeting_decision': {
+      sideActor(step.kind, () => notAllowed('只有社区（村）可以提交联席会'));
+      // Neighbours read the timeline: the decision is masked as every text that leaves the office is.
+      const note = step.kind === 'referred_meeting' ? '已提交联席会，待会议议定' : `联席会议定：${scrubPersonal(step.note)}`;
+      const plan = base('office', step.kind, t.state, note);
+      plan.notices = [{ to: ['managers'], kind: 'escalation_update', title: step.kind === 'referred_meeting' ? '工单已提交联席会' : '联席会议定事项', body: `#${t.id} ${t.categoryName}：${note}`, ticketId: t.id }];
+      plan.onConflict = 'skip';
       return plan;
     }
 

@@ -1,0 +1,149 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  MEETING_AGENDA_MAX,
+  MEETING_ATTENDEES_MAX,
+  MEETING_ITEM_ACTIONS,
+  MEETING_ITEM_STATES,
+  MEETING_ITEMS_MAX,
+  MEETING_KINDS,
+  MEETING_MINUTES_MAX,
+  MEETING_NAME_MAX,
+  MEETING_PARTIES,
+  MEETING_PHOTOS_MAX,
+  MEETING_TEXT_MAX,
+  REFERRAL_TIERS,
+  type AgendaEntry,
+  type CreateMeetingInput,
+  type MeetingAttendee,
+  type MeetingItemAction,
+  type MeetingItemInput,
+  type MeetingItemState,
+  type MeetingItemTransitionInput,
+  type MeetingKind,
+  type MeetingParty,
+  type ReferInput,
+  type ReferralTier,
+} from '@wuye/contracts';
+import { DateField, EnumField, IdListField, IntField, QueryBoolField, TextField } from '../../../common/fields';
+import { PageQuery } from '../../../common/pagination';
+
+const ID = { min: 1, max: 2 ** 31 - 1 };
+const PARTIES = { description: 'community_party 社区党组织, estate_party 小区党支部, property 物业服务企业, committee 业委会/业主代表, liaison 挂钩领导' };
+
+export class MeetingAttendeeDto implements MeetingAttendee {
+  @EnumField(MEETING_PARTIES, PARTIES)
+  party: MeetingParty;
+
+  @TextField({ max: MEETING_NAME_MAX, example: '王书记' })
+  name: string;
+}
+
+export class AgendaEntryDto implements AgendaEntry {
+  @TextField({ max: MEETING_TEXT_MAX, example: '3栋电梯频繁故障' })
+  text: string;
+
+  @IntField({ ...ID, optional: true, description: 'A ticket of the estate (one referred from the 督办 queue, say)' })
+  ticketId?: number;
+}
+
+export class MeetingItemDto implements MeetingItemInput {
+  @TextField({ max: MEETING_TEXT_MAX, example: '物业两周内更换3栋电梯门机' })
+  text: string;
+
+  @EnumField(MEETING_PARTIES, PARTIES)
+  ownerParty: MeetingParty;
+
+  @TextField({ max: MEETING_NAME_MAX, example: '李经理' })
+  ownerName: string;
+
+  @DateField({ description: 'Due 18:00 (Asia/Shanghai) that day' })
+  deadline: string;
+
+  @IntField({ ...ID, optional: true, description: 'The ticket the item decides: its timeline shows the decision' })
+  ticketId?: number;
+}
+
+/** The agreed items (a meeting records at least one; more may be added afterwards). */
+export class AddItemsDto {
+  @ApiProperty({ type: [MeetingItemDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MEETING_ITEMS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => MeetingItemDto)
+  items: MeetingItemDto[];
+}
+
+export class CreateMeetingDto extends AddItemsDto implements CreateMeetingInput {
+  @IntField(ID)
+  communityId: number;
+
+  @EnumField(MEETING_KINDS, { description: 'four_party 四方联席会, coordination 协调委员会会议' })
+  kind: MeetingKind;
+
+  @DateField()
+  heldOn: string;
+
+  @ApiProperty({ type: [MeetingAttendeeDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MEETING_ATTENDEES_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => MeetingAttendeeDto)
+  attendees: MeetingAttendeeDto[];
+
+  @TextField({ max: MEETING_MINUTES_MAX })
+  minutes: string;
+
+  @IdListField(MEETING_PHOTOS_MAX)
+  signInPhotoIds?: number[];
+
+  @ApiProperty({ type: [AgendaEntryDto] })
+  @IsArray()
+  @ArrayMaxSize(MEETING_AGENDA_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => AgendaEntryDto)
+  agenda: AgendaEntryDto[];
+}
+
+export class MeetingsQuery extends PageQuery {
+  @IntField({ ...ID, optional: true, fromQuery: true })
+  communityId?: number;
+}
+
+export class MeetingItemsQuery extends PageQuery {
+  @IntField({ ...ID, optional: true, fromQuery: true })
+  communityId?: number;
+
+  @EnumField(MEETING_ITEM_STATES, { optional: true })
+  state?: MeetingItemState;
+
+  @QueryBoolField({ description: 'Only items past their deadline while still open (the office’s 督办 queue)' })
+  overdue?: boolean;
+}
+
+export class MeetingItemTransitionDto implements MeetingItemTransitionInput {
+  @EnumField(MEETING_ITEM_ACTIONS, { description: 'done 报落实 (the owner party), verify 核验 / return 退回 (the office)' })
+  action: MeetingItemAction;
+
+  @IntField({ ...ID, description: 'The version the caller saw' })
+  version: number;
+
+  @TextField({ max: MEETING_TEXT_MAX, optional: true })
+  note?: string;
+}
+
+export class ReferDto implements ReferInput {
+  @EnumField(REFERRAL_TIERS, { description: 'meeting: the estate’s next joint meeting (四方联席会)' })
+  to: ReferralTier;
+
+  @TextField({ max: MEETING_TEXT_MAX, optional: true })
+  note?: string;
+}
+
+export class ReferralsQuery {
+  @IntField({ ...ID, fromQuery: true })
+  communityId: number;
+}

@@ -1,0 +1,93 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { MeetingItemView, MeetingSummary, MeetingView, Page, ReferralView } from '@wuye/contracts';
+import { readIdempotencyKey } from '../../common/idempotency';
+import { ParseIdPipe } from '../../common/id.pipe';
+import { Allow, Caller } from '../identity/access.decorators';
+import type { Principal } from '../identity/principal';
+import { AddItemsDto, CreateMeetingDto, MeetingItemsQuery, MeetingItemTransitionDto, MeetingsQuery, ReferDto, ReferralsQuery } from './dto/meeting.dto';
+import { MeetingsService } from './meetings.service';
+import { ReferralsService } from './referrals.service';
+
+@ApiTags('meetings')
+@ApiBearerAuth()
+@Controller()
+export class MeetingsController {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly referrals: ReferralsService,
+  ) {}
+
+  /** Records a joint meeting of an estate with its agreed items. A form sent again with its key is recorded once. */
+  @Post('meetings')
+  @Allow('meetings.write')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '8–64 characters [A-Za-z0-9_-], one per meeting form' })
+  async create(@Body() dto: CreateMeetingDto, @Caller() caller: Principal, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: FastifyReply): Promise<MeetingView> {
+    const { meeting, replayed } = await this.meetings.create(dto, caller, readIdempotencyKey(key));
+    if (replayed) res.header('Idempotent-Replayed', 'true');
+    return meeting;
+  }
+
+  @Get('meetings')
+  @Allow('meetings.read')
+  list(@Query() query: MeetingsQuery, @Caller() caller: Principal): Promise<Page<MeetingView>> {
+    return this.meetings.list(query, caller);
+  }
+
+  @Get('meetings/:id')
+  @Allow('meetings.read')
+  get(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<MeetingView> {
+    return this.meetings.get(id, caller);
+  }
+
+  @Get('meetings/:id/items')
+  @Allow('meetings.read')
+  items(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<MeetingItemView[]> {
+    return this.meetings.itemsOf(id, caller);
+  }
+
+  /** More items agreed at a meeting already recorded. */
+  @Post('meetings/:id/items')
+  @Allow('meetings.write')
+  addItems(@Param('id', ParseIdPipe) id: number, @Body() dto: AddItemsDto, @Caller() caller: Principal): Promise<MeetingView> {
+    return this.meetings.addItems(id, dto, caller);
+  }
+
+  /** 议定项目 across the caller's estates (?overdue=true: the office's 督办 queue of late items). */
+  @Get('meeting-items')
+  @Allow('meetings.read')
+  listItems(@Query() query: MeetingItemsQuery, @Caller() caller: Principal): Promise<Page<MeetingItemView>> {
+    return this.meetings.listItems(query, caller);
+  }
+
+  /** 报落实 (the owner party), 核验 or 退回 (the office): the steps the item's `can` offers. */
+  @Post('meeting-items/:id/transitions')
+  @HttpCode(200)
+  @Allow('meetings.read')
+  transition(@Param('id', ParseIdPipe) id: number, @Body() dto: MeetingItemTransitionDto, @Caller() caller: Principal): Promise<MeetingItemView> {
+    return this.meetings.transition(id, dto, caller);
+  }
+
+  /** The estate's meetings as residents see them: the date, the agreed items and their states; no names. */
+  @Get('communities/:id/meetings')
+  @Allow('tickets.read')
+  summaries(@Param('id', ParseIdPipe) id: number, @Query() query: MeetingsQuery, @Caller() caller: Principal): Promise<Page<MeetingSummary>> {
+    return this.meetings.summaries(id, query, caller);
+  }
+
+  /** From the 督办 queue, a tier up: the estate's next joint meeting. */
+  @Post('escalations/:id/refer')
+  @HttpCode(200)
+  @Allow('escalations.handle')
+  refer(@Param('id', ParseIdPipe) id: number, @Body() dto: ReferDto, @Caller() caller: Principal): Promise<ReferralView> {
+    return this.referrals.refer(id, dto, caller);
+  }
+
+  /** Tickets referred to an estate's next meeting and not yet taken up (the meeting form's agenda). */
+  @Get('referrals')
+  @Allow('meetings.write')
+  pending(@Query() query: ReferralsQuery, @Caller() caller: Principal): Promise<ReferralView[]> {
+    return this.referrals.pending(query.communityId, caller);
+  }
+}

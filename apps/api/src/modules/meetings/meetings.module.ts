@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { IdentityCoreModule } from '../identity/identity-core.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { MeetingItemLifecycleService } from './meeting-item-lifecycle.service';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsService } from './meetings.service';
+import { ReferralsService } from './referrals.service';
+
+@Module({
+  imports: [IdentityCoreModule, TicketsModule],
+  controllers: [MeetingsController],
+  providers: [MeetingsService, MeetingItemLifecycleService, ReferralsService],
+  exports: [MeetingItemLifecycleService, ReferralsService],
+})
+export class MeetingsModule {}

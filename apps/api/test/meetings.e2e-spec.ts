@@ -1,0 +1,216 @@
+import { addDays, shanghaiDate } from '@wuye/contracts';
+import { MeetingItemLifecycleService } from '../src/modules/meetings/meeting-item-lifecycle.service';
+import { MeetingItem } from '../src/modules/meetings/meeting-item.entity';
+import { Meeting } from '../src/modules/meetings/meeting.entity';
+import { Referral } from '../src/modules/meetings/referral.entity';
+import { TicketJobsService } from '../src/modules/tickets/ticket-jobs.service';
+import { Ticket } from '../src/modules/tickets/ticket.entity';
+import { createTestApp, TestApp } from './support/app';
+import { createEstate, createResident, roleIn, Estate } from './support/fixtures';
+import { photo } from './support/images';
+import { report, uploadPhoto } from './support/tickets';
+
+type Auth = { Authorization: string };
+
+/** 四方联席会: referral from the 督办 queue, meetings with agreed items, the item lifecycle, residents' summary. */
+describe('joint meetings and agreed items', () => {
+  let t: TestApp;
+  let a: Estate;
+  let b: Estate;
+  let office: Auth;
+  let manager: Auth;
+  let committee: Auth;
+  let resident: Auth;
+  let otherOffice: Auth;
+  let otherManager: Auth;
+  let otherResident: Auth;
+  let town: Auth;
+  const today = shanghaiDate();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  beforeEach(async () => {
+    a = await createEstate(t.db);
+    // Another office of the same town: a neighbour that must see nothing of a's.
+    b = await createEstate(t.db, { county: a.county, town: a.town });
+    office = await t.signInAs(roleIn(a).office);
+    manager = await t.signInAs(roleIn(a).manager);
+    committee = await t.signInAs(roleIn(a).committee);
+    town = await t.signInAs(roleIn(a).townRegulator);
+    resident = await t.signIn((await createResident(t.db, a.houses[0])).devKey);
+    otherOffice = await t.signInAs(roleIn(b).office);
+    otherManager = await t.signInAs(roleIn(b).manager);
+    otherResident = await t.signIn((await createResident(t.db, b.houses[0])).devKey);
+  });
+  afterAll(() => t.close());
+
+  const item = (more: object = {}) => ({ text: '物业两周内更换3栋电梯门机', ownerParty: 'property', ownerName: '李经理', deadline: addDays(today, 14), ...more });
+  const meetingBody = (more: object = {}) => ({
+    communityId: a.community.id,
+    kind: 'four_party',
+    heldOn: today,
+    attendees: [
+      { party: 'community_party', name: '王书记' },
+      { party: 'property', name: '李经理' },
+      { party: 'committee', name: '张主任' },
+    ],
+    minutes: '会议讨论了3栋电梯问题，联系人赵先生 13812345678',
+    agenda: [{ text: '3栋电梯频繁故障' }],
+    items: [item()],
+    ...more,
+  });
+  const record = (auth: Auth, more: object = {}, status = 201) => t.http().post('/api/v1/meetings').set(auth).send(meetingBody(more)).expect(status);
+  const itemOf = async (auth: Auth, meetingId: number, index = 0) => (await t.http().get(`/api/v1/meetings/${meetingId}/items`).set(auth).expect(200)).body[index];
+  /** A step with the version the caller sees now. */
+  const step = async (auth: Auth, meetingId: number, index: number, action: string, note?: string, status = 200) => {
+    const { id, version } = await itemOf(office, meetingId, index);
+    return t.http().post(`/api/v1/meeting-items/${id}/transitions`).set(auth).send({ action, version, note }).expect(status);
+  };
+  /** An app ticket of a's past its response deadline: the scheduler puts it in the office's 督办 queue. */
+  const escalated = async () => {
+    const id = (await report(t, resident, { communityId: a.community.id, description: '3栋电梯三天两头坏' }).expect(201)).body.id as number;
+    await t.db.getRepository(Ticket).update(id, { responseDueAt: new Date(Date.now() - 1000) });
+    await t.app.get(TicketJobsService).runOnce();
+    const queue = await t.http().get(`/api/v1/escalations?ticketId=${id}`).set(office).expect(200);
+    return { ticketId: id, escalation: queue.body.items[0] };
+  };
+
+  it('refers an overdue ticket from the 督办 queue to the next meeting, which takes it up and writes its decision on the ticket', async () => {
+    const { ticketId, escalation } = await escalated();
+    expect(escalation).toMatchObject({ referredTo: [], canRefer: ['meeting'] });
+    await t.http().post(`/api/v1/escalations/${escalation.id}/refer`).set(manager).send({ to: 'meeting' }).expect(403);
+    await t.http().post(`/api/v1/escalations/${escalation.id}/refer`).set(otherOffice).send({ to: 'meeting' }).expect(404);
+    await t.http().post(`/api/v1/escalations/${escalation.id}/refer`).set(office).send({ to: 'court' }).expect(400);
+    const referred = await t.http().post(`/api/v1/escalations/${escalation.id}/refer`).set(office).send({ to: 'meeting', note: '涉及维修资金' }).expect(200);
+    expect(referred.body).toMatchObject({ ticketId, to: 'meeting', meetingId: null, subject: expect.stringContaining('3栋电梯') });
+    const again = await t.http().post(`/api/v1/escalations/${escalation.id}/refer`).set(office).send({ to: 'meeting' }).expect(409);
+    expect(again.body.code).toBe('ALREADY_REFERRED');
+    const queue = await t.http().get(`/api/v1/escalations?ticketId=${ticketId}`).set(office).expect(200);
+    expect(queue.body.items[0]).toMatchObject({ state: 'open', referredTo: ['meeting'], canRefer: [] });
+
+    // The ticket's timeline says where it went; its reporter reads it too.
+    const seen = await t.http().get(`/api/v1/tickets/${ticketId}`).set(resident).expect(200);
+    expect(seen.body.timeline.map((e: { action: string }) => e.action)).toContain('referred_meeting');
+    expect(seen.body.timeline.find((e: { action: string }) => e.action === 'referred_meeting').note).toBe('已提交联席会，待会议议定');
+
+    // The meeting form offers it as agenda; the meeting takes it up and decides it.
+    const pending = await t.http().get(`/api/v1/referrals?communityId=${a.community.id}`).set(office).expect(200);
+    expect(pending.body.map((r: { ticketId: number }) => r.ticketId)).toEqual([ticketId]);
+    await t.http().get(`/api/v1/referrals?communityId=${a.community.id}`).set(otherOffice).expect(404);
+    const meeting = await record(office, { agenda: [{ text: pending.body[0].subject, ticketId }], items: [item({ ticketId })] });
+    expect(meeting.body.agenda).toEqual([{ text: pending.body[0].subject, ticketId }]);
+    expect((await t.http().get(`/api/v1/referrals?communityId=${a.community.id}`).set(office).expect(200)).body).toEqual([]);
+    expect(await t.db.getRepository(Referral).findOneByOrFail({ ticketId })).toMatchObject({ meetingId: meeting.body.id });
+    const decided = await t.http().get(`/api/v1/tickets/${ticketId}`).set(resident).expect(200);
+    const decision = decided.body.timeline.find((e: { action: string }) => e.action === 'meeting_decision');
+    expect(decision.note).toBe(`联席会议定：物业两周内更换3栋电梯门机（期限 ${addDays(today, 14)}）`);
+    // The ticket's own state is not the meeting's: it stays where it was.
+    expect(decided.body.state).toBe('submitted');
+  });
+
+  it('takes an agreed item open → done by its owner party → verified by the office, the buttons following the state', async () => {
+    const meeting = (await record(office, { items: [item(), item({ text: '党支部组织楼道清理', ownerParty: 'estate_party', ownerName: '陈支书' })] })).body;
+    expect(meeting.items.map((i: { state: string }) => i.state)).toEqual(['open', 'open']);
+    // 物业's item: its manager reports; the office verifies. The party's item: the office reports for it.
+    expect((await itemOf(manager, meeting.id, 0)).can).toEqual({ done: true, verify: false, return: false });
+    expect((await itemOf(office, meeting.id, 0)).can).toEqual({ done: false, verify: false, return: false });
+    expect((await itemOf(committee, meeting.id, 0)).can).toEqual({ done: false, verify: false, return: false });
+    expect((await itemOf(office, meeting.id, 1)).can).toEqual({ done: true, verify: false, return: false });
+
+    await step(office, meeting.id, 0, 'done', '已更换', 403);
+    expect((await step(manager, meeting.id, 0, 'done', undefined, 422)).body.details).toMatchObject({ field: 'note' });
+    await step(manager, meeting.id, 0, 'verify', undefined, 403);
+    const done = await step(manager, meeting.id, 0, 'done', '门机已更换，电梯公司验收合格');
+    expect(done.body).toMatchObject({ state: 'done', can: { done: false, verify: false, return: false } });
+    expect((await step(manager, meeting.id, 0, 'done', '再报一次', 409)).body.code).toBe('ILLEGAL_TRANSITION');
+    expect((await itemOf(office, meeting.id, 0)).can).toEqual({ done: false, verify: true, return: true });
+    // Two offices' clerks at once: the one who saw the old version loses.
+    const stale = (await itemOf(office, meeting.id, 0)).version - 1;
+    const staleRes = await t.http().post(`/api/v1/meeting-items/${meeting.items[0].id}/transitions`).set(office).send({ action: 'verify', version: stale }).expect(409);
+    expect(staleRes.body.code).toBe('STALE_VERSION');
+    await step(office, meeting.id, 0, 'return', undefined, 422);
+    expect((await step(office, meeting.id, 0, 'return', '门厅按钮仍失灵')).body.state).toBe('open');
+    await step(manager, meeting.id, 0, 'done', '按钮已更换');
+    const verified = await step(office, meeting.id, 0, 'verify', '现场核验');
+    expect(verified.body).toMatchObject({ state: 'verified', can: { done: false, verify: false, return: false } });
+    expect(verified.body.timeline.map((e: { action: string }) => e.action)).toEqual(['agreed', 'done', 'return', 'done', 'verify']);
+    // A manager of another estate learns nothing of it.
+    await t.http().post(`/api/v1/meeting-items/${meeting.items[0].id}/transitions`).set(otherManager).send({ action: 'done', version: 1, note: 'x' }).expect(404);
+    expect((await step(office, meeting.id, 1, 'done', '已组织清理')).body.state).toBe('done');
+  });
+
+  it('puts an item still open past its deadline into the office’s 督办 queue, once', async () => {
+    const meeting = (await record(office, { items: [item(), item({ text: '业委会公示维修方案', ownerParty: 'committee', ownerName: '张主任' })] })).body;
+    const [late, doneLate] = meeting.items.map((i: { id: number }) => i.id);
+    await step(committee, meeting.id, 1, 'done', '已公示');
+    await t.db.getRepository(MeetingItem).update([late, doneLate], { deadlineAt: new Date(Date.now() - 1000) });
+    expect(await t.app.get(MeetingItemLifecycleService).sweepOverdue()).toBe(1);
+    expect(await t.app.get(MeetingItemLifecycleService).sweepOverdue()).toBe(0);
+    const queue = await t.http().get('/api/v1/meeting-items?overdue=true').set(office).expect(200);
+    expect(queue.body.items.map((i: { id: number }) => i.id)).toEqual([late]);
+    expect(queue.body.items[0].timeline.map((e: { action: string }) => e.action)).toEqual(['agreed', 'overdue']);
+    expect((await t.http().get('/api/v1/meeting-items?overdue=true').set(otherOffice).expect(200)).body.items).toEqual([]);
+    // Once reported done it leaves the queue.
+    await step(manager, meeting.id, 0, 'done', '已更换');
+    expect((await t.http().get('/api/v1/meeting-items?overdue=true').set(office).expect(200)).body.items).toEqual([]);
+  });
+
+  it('scopes meetings by area: the office and its town see them, a neighbouring office and estate do not', async () => {
+    const meeting = (await record(office)).body;
+    await record(otherOffice, {}, 404);
+    await record(town, { heldOn: addDays(today, -3) }, 201);
+    const ids = async (auth: Auth) => (await t.http().get('/api/v1/meetings').set(auth).expect(200)).body.items.map((m: { id: number }) => m.id);
+    expect(await ids(office)).toContain(meeting.id);
+    expect(await ids(town)).toContain(meeting.id);
+    expect(await ids(manager)).toContain(meeting.id);
+    expect(await ids(otherOffice)).not.toContain(meeting.id);
+    expect(await ids(otherManager)).not.toContain(meeting.id);
+    await t.http().get(`/api/v1/meetings/${meeting.id}`).set(otherOffice).expect(404);
+    await t.http().get(`/api/v1/meetings/${meeting.id}`).set(otherManager).expect(404);
+    await t.http().get(`/api/v1/meetings?communityId=${a.community.id}`).set(otherOffice).expect(404);
+    await t.http().get('/api/v1/meetings').set(resident).expect(403);
+    await t.http().post(`/api/v1/meetings/${meeting.id}/items`).set(otherOffice).send({ items: [item()] }).expect(404);
+    await t.http().post(`/api/v1/meetings/${meeting.id}/items`).set(manager).send({ items: [item()] }).expect(403);
+    const added = await t.http().post(`/api/v1/meetings/${meeting.id}/items`).set(office).send({ items: [item({ text: '补充：更换楼道灯' })] }).expect(201);
+    expect(added.body.items).toHaveLength(2);
+    expect((await t.http().get(`/api/v1/meetings/${meeting.id}`).set(manager).expect(200)).body.can).toEqual({ addItems: false });
+  });
+
+  it('shows residents the date and the agreed items with their states, and nothing personal', async () => {
+    const sheet = await uploadPhoto(t, office, await photo());
+    const meeting = (await record(office, { signInPhotoIds: [sheet], items: [item({ text: '联系业主赵先生 13812345678 协商赔偿', ownerName: '赵经理' })] })).body;
+    expect(meeting.signInPhotos).toHaveLength(1);
+    expect(meeting.attendees.map((x: { name: string }) => x.name)).toEqual(['王书记', '李经理', '张主任']);
+    const res = await t.http().get(`/api/v1/communities/${a.community.id}/meetings`).set(resident).expect(200);
+    expect(res.body.items).toEqual([
+      { id: meeting.id, communityName: a.community.name, kind: 'four_party', heldOn: today, items: [{ id: meeting.items[0].id, text: expect.any(String), ownerParty: 'property', deadline: addDays(today, 14), state: 'open' }] },
+    ]);
+    const text = JSON.stringify(res.body);
+    for (const personal of ['13812345678', '王书记', '李经理', '张主任', '赵经理', '会议讨论']) expect(text).not.toContain(personal);
+    expect(res.body.items[0].items[0].text).toContain('138****5678');
+    await t.http().get(`/api/v1/communities/${a.community.id}/meetings`).set(otherResident).expect(404);
+    await t.http().get(`/api/v1/meetings/${meeting.id}`).set(resident).expect(403);
+  });
+
+  it('refuses a meeting in the future, an item due before it, a ticket of another estate, and records nothing', async () => {
+    const foreign = (await report(t, otherResident, { communityId: b.community.id, description: '别的小区' }).expect(201)).body.id;
+    await record(office, { heldOn: addDays(today, 1) }, 422);
+    await record(office, { items: [item({ deadline: addDays(today, -1) })] }, 422);
+    await record(office, { items: [item({ deadline: addDays(today, 181) })] }, 422);
+    await record(office, { agenda: [{ text: '别处', ticketId: foreign }] }, 422);
+    await record(office, { items: [item({ ticketId: foreign })] }, 422);
+    await record(office, { attendees: [] }, 400);
+    await record(office, { items: [] }, 400);
+    await record(office, { items: [item({ ownerParty: 'nobody' })] }, 400);
+    expect(await t.db.getRepository(Meeting).countBy({ communityId: a.community.id })).toBe(0);
+  });
+
+  it('records a form sent twice with its Idempotency-Key once', async () => {
+    const first = await t.http().post('/api/v1/meetings').set(office).set('Idempotency-Key', 'meeting-form-0001').send(meetingBody()).expect(201);
+    const second = await t.http().post('/api/v1/meetings').set(office).set('Idempotency-Key', 'meeting-form-0001').send(meetingBody()).expect(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.body.id).toBe(first.body.id);
+    expect(await t.db.getRepository(MeetingItem).countBy({ meetingId: first.body.id })).toBe(1);
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * 四方联席会: meetings recorded by a community office (or a town) for an estate, their agreed items (议定项目) tracked
+ * to verified, and the tickets the office refers to them from its 督办 queue (小事不出小区、大事不出社区). The item
+ * lifecycle is data (MEETING_ITEM_TRANSITIONS): the API plans every step from it and answers `can`; the mini-program
+ * shows buttons from that answer only.
+ */
+import type { PhotoView } from './tickets';
+import { shanghaiTimeOn } from './time';
+
+export const MEETING_KIND_LABELS = { four_party: '四方联席会', coordination: '协调委员会会议' } as const;
+export type MeetingKind = keyof typeof MEETING_KIND_LABELS;
+export const MEETING_KINDS = Object.keys(MEETING_KIND_LABELS) as MeetingKind[];
+
+/** The parties at the table: 社区党组织、小区党支部、物业服务企业、业委会（业主代表）, and the county's 挂钩领导. */
+export const MEETING_PARTY_LABELS = {
+  community_party: '社区党组织',
+  estate_party: '小区党支部',
+  property: '物业服务企业',
+  committee: '业委会/业主代表',
+  liaison: '挂钩领导',
+} as const;
+export type MeetingParty = keyof typeof MEETING_PARTY_LABELS;
+export const MEETING_PARTIES = Object.keys(MEETING_PARTY_LABELS) as MeetingParty[];
+
+export const MEETING_ATTENDEES_MAX = 30;
+export const MEETING_AGENDA_MAX = 20;
+export const MEETING_ITEMS_MAX = 20;
+export const MEETING_TEXT_MAX = 500;
+export const MEETING_MINUTES_MAX = 5000;
+export const MEETING_NAME_MAX = 20;
+/** Sign-in sheet photos. */
+export const MEETING_PHOTOS_MAX = 3;
+export const ITEM_DAYS_MAX = 180;
+
+export interface MeetingAttendee {
+  party: MeetingParty;
+  name: string;
+}
+
+/** A point on the agenda: free text, or a ticket (one the office referred from its 督办 queue, say). */
+export interface AgendaEntry {
+  text: string;
+  ticketId?: number | null;
+}
+
+export interface MeetingItemInput {
+  text: string;
+  ownerParty: MeetingParty;
+  /** The person who answers for it. */
+  ownerName: string;
+  /** YYYY-MM-DD (Asia/Shanghai): due 18:00 that day. */
+  deadline: string;
+  /** The ticket the item decides (its timeline shows the decision). */
+  ticketId?: number | null;
+}
+
+export interface CreateMeetingInput {
+  communityId: number;
+  kind: MeetingKind;
+  /** YYYY-MM-DD, not in the future. */
+  heldOn: string;
+  attendees: MeetingAttendee[];
+  minutes: string;
+  signInPhotoIds?: number[];
+  agenda: AgendaEntry[];
+  items: MeetingItemInput[];
+}
+
+// ─── Agreed items ─────────────────────────────────────────────────────────────────────────────────────────────
+
+export const MEETING_ITEM_STATE_LABELS = { open: '待落实', done: '待核验', verified: '已核验' } as const;
+export type MeetingItemState = keyof typeof MEETING_ITEM_STATE_LABELS;
+export const MEETING_ITEM_STATES = Object.keys(MEETING_ITEM_STATE_LABELS) as MeetingItemState[];
+
+/**
+ * Who takes a step: the owner party (the estate's project manager for 物业, its committee for 业委会, the office
+ * for the party organisations and the liaison leader), the office that keeps the meeting, the scheduler.
+ */
+export type MeetingItemActor = 'owner' | 'office' | 'system';
+
+export interface MeetingItemRule {
+  label: string;
+  from: readonly MeetingItemState[];
+  /** null: the state stays (a flag is set instead). */
+  to: MeetingItemState | null;
+  who: MeetingItemActor;
+  needs: { note?: 'required' | 'optional' };
+  notNow: string;
+}
+
+export const MEETING_ITEM_TRANSITIONS = {
+  done: { label: '已落实', from: ['open'], to: 'done', who: 'owner', needs: { note: 'required' }, notNow: '只有待落实的议定项目可以报落实' },
+  verify: { label: '核验通过', from: ['done'], to: 'verified', who: 'office', needs: { note: 'optional' }, notNow: '责任方报落实后才能核验' },
+  return: { label: '退回', from: ['done'], to: 'open', who: 'office', needs: { note: 'required' }, notNow: '责任方报落实后才能退回' },
+  overdue: { label: '逾期', from: ['open'], to: null, who: 'system', needs: {}, notNow: '该议定项目不在落实中' },
+} as const satisfies Record<string, MeetingItemRule>;
+
+export type MeetingItemStep = keyof typeof MEETING_ITEM_TRANSITIONS;
+/** The steps people take (the app's buttons). */
+export const MEETING_ITEM_ACTIONS = ['done', 'verify', 'return'] as const satisfies readonly MeetingItemStep[];
+export type MeetingItemAction = (typeof MEETING_ITEM_ACTIONS)[number];
+
+export const MEETING_ITEM_EVENT_LABELS: Record<string, string> = {
+  agreed: '议定',
+  done: '报落实',
+  verify: '核验通过',
+  return: '退回落实',
+  overdue: '逾期未落实，转社区督办',
+};
+
+/** The one deadline rule of an item: 18:00 (Asia/Shanghai) of its deadline day. */
+export function meetingItemDeadline(deadline: string): Date {
+  return new Date(shanghaiTimeOn(deadline));
+}
+
+export interface MeetingItemTransitionInput {
+  action: MeetingItemAction;
+  version: number;
+  note?: string;
+}
+
+export interface MeetingItemEventView {
+  id: number;
+  action: string;
+  actionLabel: string;
+  actorName: string | null;
+  note: string | null;
+  at: string;
+}
+
+export interface MeetingItemView {
+  id: number;
+  meetingId: number;
+  communityId: number;
+  communityName: string;
+  text: string;
+  ownerParty: MeetingParty;
+  ownerName: string;
+  deadlineAt: string;
+  state: MeetingItemState;
+  /** Went past its deadline while still open: it is in the office's 督办 queue. */
+  overdueAt: string | null;
+  ticketId: number | null;
+  version: number;
+  timeline: MeetingItemEventView[];
+  /** The steps the caller may take now; the page shows exactly these. */
+  can: Record<MeetingItemAction, boolean>;
+}
+
+export interface MeetingView {
+  id: number;
+  communityId: number;
+  communityName: string;
+  officeName: string;
+  kind: MeetingKind;
+  heldOn: string;
+  attendees: MeetingAttendee[];
+  minutes: string;
+  signInPhotos: PhotoView[];
+  agenda: AgendaEntry[];
+  items: MeetingItemView[];
+  createdAt: string;
+  can: { addItems: boolean };
+}
+
+/** What residents of the estate see: the date and the agreed items with their states; no names, no minutes. */
+export interface MeetingSummary {
+  id: number;
+  communityName: string;
+  kind: MeetingKind;
+  heldOn: string;
+  items: { id: number; text: string; ownerParty: MeetingParty; deadline: string; state: MeetingItemState }[];
+}
+
+// ─── Referrals from the 督办 queue ────────────────────────────────────────────────────────────────────────────
+
+/** The tiers above the office's own 督办 (the town and mediation follow in issue 21's second part). */
+export const REFERRAL_TIER_LABELS = { meeting: '提交联席会' } as const;
+export type ReferralTier = keyof typeof REFERRAL_TIER_LABELS;
+export const REFERRAL_TIERS = Object.keys(REFERRAL_TIER_LABELS) as ReferralTier[];
+
+export interface ReferInput {
+  to: ReferralTier;
+  note?: string;
+}
+
+/** A ticket waiting for the next meeting of its estate (the meeting form offers these as agenda). */
+export interface ReferralView {
+  id: number;
+  escalationId: number;
+  ticketId: number;
+  communityId: number;
+  to: ReferralTier;
+  /** The ticket as the office reads it: category and the description, masked. */
+  subject: string;
+  note: string | null;
+  meetingId: number | null;
+  createdAt: string;
+}
