@@ -26,7 +26,7 @@ const at = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
 /**
  * A year of 四方联席会 across the demo county: every estate meets once a quarter, kept by its community office (the
  * county bureau records it where the demo has no office account), one or two agreed items a meeting. Older items are
- * done and verified; the last quarter's are open, reported done, or past their deadline in the office's 督办 queue.
+ * done and verified; recent ones are open, reported done, or past their deadline in the office's 督办 queue.
  * Written as history with its dates; the lifecycle rules hold in it.
  */
 export async function seedDemoMeetings(m: EntityManager, index: DemoIndex, now = new Date()): Promise<number> {
@@ -34,9 +34,9 @@ export async function seedDemoMeetings(m: EntityManager, index: DemoIndex, now =
   if (!bureau) return 0;
   const today = shanghaiDate(now);
   const keepers: Record<string, string> = { 'QHX-CG-NM': 'office.nanmen', 'QHX-XS-LL': 'office.liulin' };
-  // The four quarters before this one.
-  const quarters: string[] = [];
-  for (let q = quarterOf(today), i = 0; i < 4; i++) quarters.unshift((q = quarterOf(addDays(periodDays(q).from, -1))));
+  // This quarter and the three before it: a year, the meetings not yet held left out.
+  const quarters = [quarterOf(today)];
+  for (let i = 0; i < 3; i++) quarters.unshift(quarterOf(addDays(periodDays(quarters[0]).from, -1)));
   let meetings = 0;
 
   for (const [n, demo] of DEMO_COMMUNITIES.entries()) {
@@ -48,7 +48,7 @@ export async function seedDemoMeetings(m: EntityManager, index: DemoIndex, now =
     const managerName = manager ? ((await m.getRepository(User).findOneBy({ id: manager.userId }))?.displayName ?? null) : null;
     for (const [qi, quarter] of quarters.entries()) {
       const heldOn = addDays(periodDays(quarter).from, 20 + ((n * 7 + qi * 3) % 30));
-      if (heldOn > today) continue;
+      if (heldOn >= today) continue;
       const attendees: MeetingAttendee[] = [
         { party: 'community_party', name: `${office.name}书记` },
         { party: 'estate_party', name: `${demo.name}党支部书记` },
@@ -79,8 +79,8 @@ export async function seedDemoMeetings(m: EntityManager, index: DemoIndex, now =
         const deadline = addDays(heldOn, days);
         const deadlineAt = meetingItemDeadline(deadline);
         const doneOn = addDays(heldOn, Math.max(3, days - 5 - ((n + k) % 4)));
-        // The last quarter's: some still open (late ones in the 督办 queue), some waiting for the office.
-        const recent = qi === quarters.length - 1;
+        // The last hundred days': some still open (late ones in the 督办 queue), some waiting for the office.
+        const recent = heldOn > addDays(today, -100);
         const state: MeetingItemState = !recent || doneOn > today ? (doneOn <= today ? 'verified' : 'open') : (n + k) % 3 === 0 ? 'open' : (n + k) % 3 === 1 ? 'done' : 'verified';
         const events: { action: string; from: MeetingItemState | null; to: MeetingItemState | null; actorId: number | null; note: string | null; day: string }[] = [
           { action: 'agreed', from: null, to: 'open', actorId: keeper.id, note: null, day: heldOn },
