@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
 import type { MeetingView, TicketView } from '@wuye/contracts';
 import { apiAs } from '../support/api';
-import { confirmDialog, signInThroughPicker, snap, visible } from '../support/app';
+import { confirmDialog, openWorkspace, signInThroughPicker, snap, visible } from '../support/app';
 import { openApp, type Journey } from '../support/browser';
 
 /**
@@ -13,12 +12,6 @@ import { openApp, type Journey } from '../support/browser';
 
 const ITEM = `物业两周内修复并回复业主（e2e ${Date.now()}）`;
 const MINUTES = '会议听取了物业情况汇报，议定由物业负责修复。';
-
-/** 首页 → a workspace entry by its key (workspace-meetings, workspace-meetingSummary). */
-async function openWorkspace(page: Page, baseUrl: string, key: string): Promise<void> {
-  await page.goto(`${baseUrl}/#/pages/index/index`);
-  await visible(page, `.home-workspaces .workspace-${key}`).click();
-}
 
 describe('an overdue ticket referred to the joint meeting, its agreed item done and verified, the summary residents read', () => {
   let office: Journey;

@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull, LessThan, MoreThan } from 'typeorm';
 import { retryingTransaction } from '../../database/transactions';
 import { JobSchedulerService } from '../jobs/job-scheduler.service';
+import { sweepInBatches } from '../jobs/sweep';
 import { MeetingItemEvent } from './meeting-item-event.entity';
 import { planItemStep, type ItemPlan, type ItemStepContext, type ItemStepInput } from './meeting-item-lifecycle';
 import { MeetingItem } from './meeting-item.entity';
-
-const BATCH = 200;
 
 /**
  * Carries out the plans of the item lifecycle (meeting-item-lifecycle.ts): the one writer of an agreed item's state and
@@ -57,13 +56,9 @@ export class MeetingItemLifecycleService implements OnModuleInit {
 
   /** Items still open when their deadline passed: flagged once, so they enter the office's 督办 queue. */
   async sweepOverdue(now = new Date()): Promise<number> {
-    let done = 0;
-    let after = 0;
-    for (;;) {
-      const batch = await this.db.getRepository(MeetingItem).find({ where: { state: 'open', deadlineAt: LessThan(now), overdueAt: IsNull(), id: MoreThan(after) }, order: { id: 'ASC' }, take: BATCH });
-      for (const item of batch) if (await this.take(item, { kind: 'overdue' }, { now, actorId: null, actors: ['system'] })) done++;
-      if (batch.length < BATCH) return done;
-      after = batch[batch.length - 1].id;
-    }
+    return sweepInBatches(
+      (after, take) => this.db.getRepository(MeetingItem).find({ where: { state: 'open', deadlineAt: LessThan(now), overdueAt: IsNull(), id: MoreThan(after) }, order: { id: 'ASC' }, take }),
+      (item) => this.take(item, { kind: 'overdue' }, { now, actorId: null, actors: ['system'] }),
+    );
   }
 }
