@@ -7,7 +7,7 @@ import { TicketJobsService } from '../src/modules/tickets/ticket-jobs.service';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { createTestApp, TestApp } from './support/app';
 import { createEstate, createResident, roleIn, Estate } from './support/fixtures';
-import { photo } from './support/images';
+import { pdf, photo } from './support/images';
 import { report, uploadPhoto } from './support/tickets';
 
 type Auth = { Authorization: string };
@@ -78,7 +78,7 @@ describe('joint meetings and agreed items', () => {
 
   it('refers an overdue ticket from the 督办 queue to the next meeting, which takes it up and writes its decision on the ticket', async () => {
     const { ticketId, escalation } = await escalated();
-    expect(escalation).toMatchObject({ referredTo: [], canRefer: ['meeting'] });
+    expect(escalation).toMatchObject({ referredTo: [], canRefer: ['meeting', 'town', 'mediation'] });
     await t.http().post(`/api/v1/escalations/${escalation.id}/refer`).set(manager).send({ to: 'meeting' }).expect(403);
     await t.http().post(`/api/v1/escalations/${escalation.id}/refer`).set(otherOffice).send({ to: 'meeting' }).expect(404);
     await t.http().post(`/api/v1/escalations/${escalation.id}/refer`).set(office).send({ to: 'court' }).expect(400);
@@ -87,7 +87,7 @@ describe('joint meetings and agreed items', () => {
     const again = await t.http().post(`/api/v1/escalations/${escalation.id}/refer`).set(office).send({ to: 'meeting' }).expect(409);
     expect(again.body.code).toBe('ALREADY_REFERRED');
     const queue = await t.http().get(`/api/v1/escalations?ticketId=${ticketId}`).set(office).expect(200);
-    expect(queue.body.items[0]).toMatchObject({ state: 'open', referredTo: ['meeting'], canRefer: [] });
+    expect(queue.body.items[0]).toMatchObject({ state: 'open', referredTo: ['meeting'], canRefer: ['town', 'mediation'] });
 
     // The ticket's timeline says where it went; its reporter reads it too.
     const seen = await t.http().get(`/api/v1/tickets/${ticketId}`).set(resident).expect(200);
@@ -107,6 +107,61 @@ describe('joint meetings and agreed items', () => {
     expect(decision.note).toBe(`联席会议定：物业两周内更换3栋电梯门机（期限 ${addDays(today, 14)}）`);
     // The ticket's own state is not the meeting's: it stays where it was.
     expect(decided.body.state).toBe('submitted');
+  });
+
+  it('sends a 督办 up to the town: its regulator has it in their queue, a neighbouring town does not', async () => {
+    const { ticketId, escalation } = await escalated();
+    const otherTown = await t.signInAs(roleIn(await createEstate(t.db, { county: a.county })).townRegulator);
+    await t.http().post(`/api/v1/escalations/${escalation.id}/refer`).set(town).send({ to: 'town' }).expect(403);
+    const sent = await t.http().post(`/api/v1/escalations/${escalation.id}/refer`).set(office).send({ to: 'town', note: '涉及多个部门' }).expect(200);
+    expect(sent.body).toMatchObject({ to: 'town', ticketId, communityName: a.community.name, note: '涉及多个部门' });
+    expect((await t.http().post(`/api/v1/escalations/${escalation.id}/refer`).set(office).send({ to: 'town' }).expect(409)).body.code).toBe('ALREADY_REFERRED');
+    const queue = await t.http().get('/api/v1/referrals?to=town').set(town).expect(200);
+    expect(queue.body.map((r: { ticketId: number }) => r.ticketId)).toEqual([ticketId]);
+    expect((await t.http().get('/api/v1/referrals?to=town').set(otherTown).expect(200)).body).toEqual([]);
+    await t.http().get('/api/v1/referrals?to=town').set(manager).expect(403);
+    const timeline = (await t.http().get(`/api/v1/tickets/${ticketId}`).set(resident).expect(200)).body.timeline;
+    expect(timeline.find((e: { action: string }) => e.action === 'referred_town').note).toBe('已上报街道（乡镇）协调处理');
+  });
+
+  it('sends a 督办 to mediation: the office records mediators, parties and the outcome with the agreement; others read the parties masked', async () => {
+    const { ticketId, escalation } = await escalated();
+    const referred = await t.http().post(`/api/v1/escalations/${escalation.id}/refer`).set(office).send({ to: 'mediation' }).expect(200);
+    const id = referred.body.mediationId as number;
+    expect(id).toEqual(expect.any(Number));
+    const opened = await t.http().get(`/api/v1/mediations/${id}`).set(office).expect(200);
+    expect(opened.body).toMatchObject({ ticketId, outcome: null, parties: [], can: { recordOutcome: true } });
+    const outcome = { outcome: 'resolved', mediatedOn: today, mediators: [{ role: 'judge', name: '王法官' }, { role: 'mediator', name: '李调解员' }], parties: [{ name: '张三丰', standing: '业主' }, { name: '李四', standing: '物业服务企业' }], note: '物业赔偿维修费' };
+    // Resolved needs the signed agreement, as a PDF: a photo will not do; nothing is recorded meanwhile.
+    await t.http().post(`/api/v1/mediations/${id}/outcome`).set(office).send(outcome).expect(422);
+    const image = await uploadPhoto(t, office, await photo());
+    await t.http().post(`/api/v1/mediations/${id}/outcome`).set(office).send({ ...outcome, agreementUploadId: image }).expect(422);
+    await t.http().post(`/api/v1/mediations/${id}/outcome`).set(town).send({ ...outcome, outcome: 'unresolved' }).expect(403);
+    expect((await t.http().get(`/api/v1/mediations/${id}`).set(office).expect(200)).body.outcome).toBeNull();
+    const agreement = (await t.http().post('/api/v1/uploads').set(office).attach('file', await pdf(), 'agreement.pdf').expect(201)).body.id;
+    const recorded = await t.http().post(`/api/v1/mediations/${id}/outcome`).set(office).send({ ...outcome, agreementUploadId: agreement }).expect(200);
+    expect(recorded.body).toMatchObject({ outcome: 'resolved', partiesMasked: false, parties: outcome.parties, mediators: outcome.mediators, agreement: { id: agreement }, can: { recordOutcome: false } });
+    expect((await t.http().post(`/api/v1/mediations/${id}/outcome`).set(office).send({ ...outcome, outcome: 'unresolved' }).expect(409)).body.code).toBe('OUTCOME_RECORDED');
+
+    // The town reads it with the parties masked; a neighbouring office not at all; the ticket's state is its own.
+    const seen = await t.http().get(`/api/v1/mediations/${id}`).set(town).expect(200);
+    expect(seen.body).toMatchObject({ partiesMasked: true, parties: [{ name: '张**', standing: '业主' }, { name: '李*', standing: '物业服务企业' }], can: { recordOutcome: false } });
+    expect(JSON.stringify((await t.http().get('/api/v1/mediations').set(town).expect(200)).body)).not.toContain('张三丰');
+    await t.http().get(`/api/v1/mediations/${id}`).set(otherOffice).expect(404);
+    await t.http().get(`/api/v1/mediations/${id}`).set(manager).expect(403);
+    const ticket = (await t.http().get(`/api/v1/tickets/${ticketId}`).set(resident).expect(200)).body;
+    expect(ticket.timeline.map((e: { note: string }) => e.note)).toEqual(expect.arrayContaining(['已转人民调解', '调解结果：化解，物业赔偿维修费']));
+    expect(JSON.stringify(ticket)).not.toContain('张三丰');
+    expect(ticket.state).toBe('submitted');
+  });
+
+  it('records a mediation the office takes directly, the parties required', async () => {
+    await t.http().post('/api/v1/mediations').set(office).send({ communityId: a.community.id, subject: '邻里噪音纠纷', parties: [] }).expect(400);
+    await t.http().post('/api/v1/mediations').set(otherOffice).send({ communityId: a.community.id, subject: '邻里噪音纠纷', parties: [{ name: '王五', standing: '业主' }] }).expect(404);
+    const made = await t.http().post('/api/v1/mediations').set(office).send({ communityId: a.community.id, subject: '邻里噪音纠纷', parties: [{ name: '王五', standing: '业主' }] }).expect(201);
+    expect(made.body).toMatchObject({ outcome: null, parties: [{ name: '王五', standing: '业主' }], ticketId: null });
+    const done = await t.http().post(`/api/v1/mediations/${made.body.id}/outcome`).set(office).send({ outcome: 'litigation', mediatedOn: today, mediators: [{ role: 'lawyer', name: '赵律师' }] }).expect(200);
+    expect(done.body).toMatchObject({ outcome: 'litigation', agreement: null });
   });
 
   it('takes an agreed item open → done by its owner party → verified by the office, the buttons following the state', async () => {

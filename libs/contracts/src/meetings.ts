@@ -174,8 +174,8 @@ export interface MeetingSummary {
 
 // ─── Referrals from the 督办 queue ────────────────────────────────────────────────────────────────────────────
 
-/** The tiers above the office's own 督办 (the town and mediation follow in issue 21's second part). */
-export const REFERRAL_TIER_LABELS = { meeting: '提交联席会' } as const;
+/** The tiers above the office's own 督办: the estate's next joint meeting, the town's regulator, mediation. */
+export const REFERRAL_TIER_LABELS = { meeting: '提交联席会', town: '上报街道（乡镇）', mediation: '转调解' } as const;
 export type ReferralTier = keyof typeof REFERRAL_TIER_LABELS;
 export const REFERRAL_TIERS = Object.keys(REFERRAL_TIER_LABELS) as ReferralTier[];
 
@@ -184,7 +184,7 @@ export interface ReferInput {
   note?: string;
 }
 
-/** A ticket waiting for the next meeting of its estate (the meeting form offers these as agenda). */
+/** A ticket sent up a tier: waiting for the estate's next meeting (the form offers it as agenda), in the town's queue, or in mediation. */
 export interface ReferralView {
   id: number;
   escalationId: number;
@@ -195,5 +195,71 @@ export interface ReferralView {
   subject: string;
   note: string | null;
   meetingId: number | null;
+  /** to: 'mediation': the mediation record it opened. */
+  mediationId: number | null;
+  communityName: string;
   createdAt: string;
+}
+
+// ─── Mediation (三官一律 驻点, 人民调解) ──────────────────────────────────────────────────────────────────────────
+
+export const MEDIATOR_ROLE_LABELS = { judge: '法官', prosecutor: '检察官', police: '警官', lawyer: '律师', mediator: '人民调解员' } as const;
+export type MediatorRole = keyof typeof MEDIATOR_ROLE_LABELS;
+export const MEDIATOR_ROLES = Object.keys(MEDIATOR_ROLE_LABELS) as MediatorRole[];
+
+/** A dispute's outcome, apart from the ticket's state: 化解, 未化解, 诉调对接 (handed to the court's mediation). */
+export const MEDIATION_OUTCOME_LABELS = { resolved: '化解', unresolved: '未化解', litigation: '诉调对接' } as const;
+export type MediationOutcome = keyof typeof MEDIATION_OUTCOME_LABELS;
+export const MEDIATION_OUTCOMES = Object.keys(MEDIATION_OUTCOME_LABELS) as MediationOutcome[];
+
+export const MEDIATION_PARTIES_MAX = 10;
+export const MEDIATORS_MAX = 10;
+
+export interface Mediator {
+  role: MediatorRole;
+  name: string;
+}
+
+/** A party to the dispute: named in full to the office only; masked (张**) for everyone else. */
+export interface MediationParty {
+  name: string;
+  /** How they stand in it: 业主, 物业服务企业, 业委会… */
+  standing: string;
+}
+
+export interface CreateMediationInput {
+  communityId: number;
+  subject: string;
+  parties: MediationParty[];
+  ticketId?: number | null;
+}
+
+export interface MediationOutcomeInput {
+  outcome: MediationOutcome;
+  /** YYYY-MM-DD, not in the future. */
+  mediatedOn: string;
+  mediators: Mediator[];
+  /** The parties, when the referral opened the record without them. */
+  parties?: MediationParty[];
+  note?: string;
+  /** The signed agreement (调解协议书) as a PDF voucher: required when the dispute was resolved. */
+  agreementUploadId?: number | null;
+}
+
+export interface MediationView {
+  id: number;
+  communityId: number;
+  communityName: string;
+  ticketId: number | null;
+  subject: string;
+  parties: MediationParty[];
+  /** Whether the parties' names are shown in full (the office's own record) or masked. */
+  partiesMasked: boolean;
+  mediators: Mediator[];
+  outcome: MediationOutcome | null;
+  mediatedOn: string | null;
+  note: string | null;
+  agreement: PhotoView | null;
+  createdAt: string;
+  can: { recordOutcome: boolean };
 }

@@ -180,7 +180,7 @@ export function escalationView(id: number, ticket: TicketSummary, overrides: Par
     officeName: '南门社区',
     canHandle: true,
     referredTo: [],
-    canRefer: ['meeting'],
+    canRefer: ['meeting', 'town', 'mediation'],
     ticket,
     ...overrides,
   };

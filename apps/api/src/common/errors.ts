@@ -52,6 +52,7 @@ const RESOURCE_NAMES = {
   patrolPoint: '巡检点',
   meeting: '联席会议',
   meetingItem: '议定项目',
+  mediation: '调解记录',
 } as const;
 export type ResourceName = keyof typeof RESOURCE_NAMES;
 

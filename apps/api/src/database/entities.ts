@@ -40,6 +40,7 @@ import { Meeting } from '../modules/meetings/meeting.entity';
 import { MeetingItem } from '../modules/meetings/meeting-item.entity';
 import { MeetingItemEvent } from '../modules/meetings/meeting-item-event.entity';
 import { Referral } from '../modules/meetings/referral.entity';
+import { Mediation } from '../modules/meetings/mediation.entity';
 
 /** Every entity, listed explicitly (no globs: what is in the schema is visible here). */
 export const ENTITIES = [
@@ -85,6 +86,7 @@ export const ENTITIES = [
   MeetingItem,
   MeetingItemEvent,
   Referral,
+  Mediation,
   PatrolPoint,
   PatrolPlan,
   PatrolCheck,

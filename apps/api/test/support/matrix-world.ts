@@ -60,6 +60,8 @@ export interface MatrixWorld {
     /** A's joint meeting by its office, with one open item for A's manager. */
     meeting: number;
     meetingItem: number;
+    /** A's mediation, opened by its office, no outcome yet. */
+    mediation: number;
   };
   B: { communityId: number; companyId: number };
   /** Strings only A's data contains. `personal` ones may appear nowhere; `scoped` ones only in public answers. */
@@ -174,6 +176,8 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     .send({ communityId: community.id, kind: 'four_party', heldOn: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10), attendees: [{ party: 'property', name: '甲经理' }], minutes: meetingText, agenda: [{ text: meetingText }], items: [{ text: meetingText, ownerParty: 'property', ownerName: '甲经理', deadline: new Date(Date.now() + 8 * 3600e3 + 7 * 86400e3).toISOString().slice(0, 10) }] })
     .expect(201);
 
+  const mediation = await t.http().post('/api/v1/mediations').set(officeAuthA).send({ communityId: community.id, subject: meetingText, parties: [{ name: applicantName, standing: '业主' }] }).expect(201);
+
   // Estate B in another county, and one intruder for every role there.
   const countyB = await createArea(t.db, 'county', null);
   const townB = await createArea(t.db, 'town', countyB);
@@ -236,6 +240,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       patrolPoint: patrolPoint.body.id,
       meeting: meeting.body.id,
       meetingItem: meeting.body.items[0].id,
+      mediation: mediation.body.id,
     },
     B: { communityId: b, companyId: companyB.id },
     markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText, inspectionText, pointName, meetingText] },

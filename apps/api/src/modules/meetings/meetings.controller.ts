@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { MeetingItemView, MeetingSummary, MeetingView, Page, ReferralView } from '@wuye/contracts';
+import type { MediationView, MeetingItemView, MeetingSummary, MeetingView, Page, ReferralTier, ReferralView } from '@wuye/contracts';
+import { invalid } from '../../common/errors';
 import { readIdempotencyKey } from '../../common/idempotency';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
-import { AddItemsDto, CreateMeetingDto, MeetingItemsQuery, MeetingItemTransitionDto, MeetingsQuery, ReferDto, ReferralsQuery } from './dto/meeting.dto';
+import { AddItemsDto, CreateMediationDto, CreateMeetingDto, MediationOutcomeDto, MediationsQuery, MeetingItemsQuery, MeetingItemTransitionDto, MeetingsQuery, ReferDto, ReferralsQuery } from './dto/meeting.dto';
+import { MediationsService } from './mediations.service';
 import { MeetingsService } from './meetings.service';
 import { ReferralsService } from './referrals.service';
 
@@ -17,6 +19,7 @@ export class MeetingsController {
   constructor(
     private readonly meetings: MeetingsService,
     private readonly referrals: ReferralsService,
+    private readonly mediationRecords: MediationsService,
   ) {}
 
   /** Records a joint meeting of an estate with its agreed items. A form sent again with its key is recorded once. */
@@ -76,7 +79,7 @@ export class MeetingsController {
     return this.meetings.summaries(id, query, caller);
   }
 
-  /** From the 督办 queue, a tier up: the estate's next joint meeting. */
+  /** From the 督办 queue, a tier up: the estate's next joint meeting, the town, or mediation. */
   @Post('escalations/:id/refer')
   @HttpCode(200)
   @Allow('escalations.handle')
@@ -84,10 +87,43 @@ export class MeetingsController {
     return this.referrals.refer(id, dto, caller);
   }
 
-  /** Tickets referred to an estate's next meeting and not yet taken up (the meeting form's agenda). */
+  /**
+   * to=meeting (default): the tickets referred to an estate's next meeting and not yet taken up (the form's agenda,
+   * ?communityId= required); to=town: the town regulator's queue; to=mediation: those sent to mediation.
+   */
   @Get('referrals')
-  @Allow('meetings.write')
-  pending(@Query() query: ReferralsQuery, @Caller() caller: Principal): Promise<ReferralView[]> {
+  @Allow('oversight.read')
+  async referred(@Query() query: ReferralsQuery, @Caller() caller: Principal): Promise<ReferralView[]> {
+    if ((query.to ?? 'meeting') !== 'meeting') return (await this.referrals.sentUp({ to: query.to as ReferralTier, communityId: query.communityId, limit: 50 }, caller)).items;
+    if (!query.communityId) throw invalid('请选择小区', { field: 'communityId' });
     return this.referrals.pending(query.communityId, caller);
+  }
+
+  /** 人民调解: a dispute of an estate the office takes to mediation directly. */
+  @Post('mediations')
+  @Allow('escalations.handle')
+  createMediation(@Body() dto: CreateMediationDto, @Caller() caller: Principal): Promise<MediationView> {
+    return this.mediationRecords.create(dto, caller);
+  }
+
+  /** Mediations of the caller's area: the parties named in full to the estate's office, masked for everyone else. */
+  @Get('mediations')
+  @Allow('oversight.read')
+  mediations(@Query() query: MediationsQuery, @Caller() caller: Principal): Promise<Page<MediationView>> {
+    return this.mediationRecords.list(query, caller);
+  }
+
+  @Get('mediations/:id')
+  @Allow('oversight.read')
+  mediation(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<MediationView> {
+    return this.mediationRecords.get(id, caller);
+  }
+
+  /** The outcome (化解, 未化解, 诉调对接), once, with the mediators by role and, when resolved, the signed agreement (PDF). */
+  @Post('mediations/:id/outcome')
+  @HttpCode(200)
+  @Allow('escalations.handle')
+  recordOutcome(@Param('id', ParseIdPipe) id: number, @Body() dto: MediationOutcomeDto, @Caller() caller: Principal): Promise<MediationView> {
+    return this.mediationRecords.recordOutcome(id, dto, caller);
   }
 }

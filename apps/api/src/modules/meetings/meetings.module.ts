@@ -3,13 +3,14 @@ import { IdentityCoreModule } from '../identity/identity-core.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { MeetingItemLifecycleService } from './meeting-item-lifecycle.service';
 import { MeetingsController } from './meetings.controller';
+import { MediationsService } from './mediations.service';
 import { MeetingsService } from './meetings.service';
 import { ReferralsService } from './referrals.service';
 
 @Module({
   imports: [IdentityCoreModule, TicketsModule],
   controllers: [MeetingsController],
-  providers: [MeetingsService, MeetingItemLifecycleService, ReferralsService],
+  providers: [MeetingsService, MeetingItemLifecycleService, ReferralsService, MediationsService],
   exports: [MeetingItemLifecycleService, ReferralsService],
 })
 export class MeetingsModule {}

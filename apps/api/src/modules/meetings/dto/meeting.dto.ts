@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, ValidateNested } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import {
   MEETING_AGENDA_MAX,
@@ -14,6 +14,16 @@ import {
   MEETING_PHOTOS_MAX,
   MEETING_TEXT_MAX,
   REFERRAL_TIERS,
+  MEDIATION_OUTCOMES,
+  MEDIATION_PARTIES_MAX,
+  MEDIATOR_ROLES,
+  MEDIATORS_MAX,
+  type CreateMediationInput,
+  type MediationOutcome,
+  type MediationOutcomeInput,
+  type MediationParty,
+  type Mediator,
+  type MediatorRole,
   type AgendaEntry,
   type CreateMeetingInput,
   type MeetingAttendee,
@@ -136,7 +146,7 @@ export class MeetingItemTransitionDto implements MeetingItemTransitionInput {
 }
 
 export class ReferDto implements ReferInput {
-  @EnumField(REFERRAL_TIERS, { description: 'meeting: the estate’s next joint meeting (四方联席会)' })
+  @EnumField(REFERRAL_TIERS, { description: 'meeting: the estate’s next joint meeting (四方联席会); town: the town’s regulator; mediation: a mediation record' })
   to: ReferralTier;
 
   @TextField({ max: MEETING_TEXT_MAX, optional: true })
@@ -144,6 +154,80 @@ export class ReferDto implements ReferInput {
 }
 
 export class ReferralsQuery {
-  @IntField({ ...ID, fromQuery: true })
+  @IntField({ ...ID, optional: true, fromQuery: true, description: 'Required for to=meeting (the meeting form of that estate)' })
+  communityId?: number;
+
+  @EnumField(REFERRAL_TIERS, { optional: true, description: 'meeting (default): waiting for the estate’s next meeting; town: the town’s queue; mediation' })
+  to?: ReferralTier;
+}
+
+export class MediationPartyDto implements MediationParty {
+  @TextField({ max: MEETING_NAME_MAX, example: '张三' })
+  name: string;
+
+  @TextField({ max: MEETING_NAME_MAX, example: '业主' })
+  standing: string;
+}
+
+export class MediatorDto implements Mediator {
+  @EnumField(MEDIATOR_ROLES, { description: 'judge 法官, prosecutor 检察官, police 警官, lawyer 律师, mediator 人民调解员' })
+  role: MediatorRole;
+
+  @TextField({ max: MEETING_NAME_MAX, example: '王法官' })
+  name: string;
+}
+
+export class CreateMediationDto implements CreateMediationInput {
+  @IntField(ID)
   communityId: number;
+
+  @TextField({ max: MEETING_TEXT_MAX, example: '楼上漏水损坏楼下装修，赔偿金额有争议' })
+  subject: string;
+
+  @ApiProperty({ type: [MediationPartyDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MEDIATION_PARTIES_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => MediationPartyDto)
+  parties: MediationPartyDto[];
+
+  @IntField({ ...ID, optional: true })
+  ticketId?: number;
+}
+
+export class MediationOutcomeDto implements MediationOutcomeInput {
+  @EnumField(MEDIATION_OUTCOMES, { description: 'resolved 化解, unresolved 未化解, litigation 诉调对接' })
+  outcome: MediationOutcome;
+
+  @DateField()
+  mediatedOn: string;
+
+  @ApiProperty({ type: [MediatorDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MEDIATORS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => MediatorDto)
+  mediators: MediatorDto[];
+
+  @ApiProperty({ type: [MediationPartyDto], required: false })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MEDIATION_PARTIES_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => MediationPartyDto)
+  parties?: MediationPartyDto[];
+
+  @TextField({ max: MEETING_TEXT_MAX, optional: true })
+  note?: string;
+
+  @IntField({ ...ID, optional: true, description: 'The signed agreement (调解协议书): a PDF upload' })
+  agreementUploadId?: number;
+}
+
+export class MediationsQuery extends PageQuery {
+  @IntField({ ...ID, optional: true, fromQuery: true })
+  communityId?: number;
 }

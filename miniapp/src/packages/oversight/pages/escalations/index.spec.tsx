@@ -58,10 +58,12 @@ describe('督办队列', () => {
   });
 
   it('sends a 督办 to the next joint meeting after the office confirms; the button is there only when the API offers it', async () => {
-    listMock.mockResolvedValueOnce({ items: [escalation(4, 38, '楼道灭火器过期了'), escalation(3, 35, '希望增加快递柜', { canRefer: [], referredTo: ['meeting'] })], nextCursor: null });
+    listMock.mockResolvedValueOnce({ items: [escalation(4, 38, '楼道灭火器过期了', { canRefer: ['meeting', 'town', 'mediation'] }), escalation(3, 35, '希望增加快递柜', { canRefer: [], referredTo: ['meeting'] })], nextCursor: null });
     render(<EscalationQueue />);
     await screen.findByText('楼道灭火器过期了');
     expect(document.querySelectorAll('.ov-refer-meeting')).toHaveLength(1);
+    // The tiers the API offers, each a button: the meeting, the town, mediation.
+    expect(document.querySelectorAll('.ov-refer')).toHaveLength(3);
     expect(screen.getByText('已提交联席会')).toBeInTheDocument();
 
     const navigate = jest.spyOn(Taro, 'navigateTo');
@@ -73,8 +75,8 @@ describe('督办队列', () => {
     expect(navigate).not.toHaveBeenCalledWith({ url: '/packages/oversight/pages/ticket/index?id=38' });
 
     jest.spyOn(Taro, 'showModal').mockResolvedValueOnce({ confirm: true, cancel: false });
-    referMock.mockResolvedValueOnce({ id: 1, escalationId: 4, ticketId: 38, communityId: 2, to: 'meeting', subject: '', note: null, meetingId: null, createdAt: '' });
-    listMock.mockResolvedValueOnce({ items: [escalation(4, 38, '楼道灭火器过期了', { canRefer: [], referredTo: ['meeting'] })], nextCursor: null });
+    referMock.mockResolvedValueOnce({ id: 1, escalationId: 4, ticketId: 38, communityId: 2, communityName: '阳光新城', to: 'meeting', subject: '', note: null, meetingId: null, mediationId: null, createdAt: '' });
+    listMock.mockResolvedValueOnce({ items: [escalation(4, 38, '楼道灭火器过期了', { canRefer: ['town', 'mediation'], referredTo: ['meeting'] })], nextCursor: null });
     fireEvent.click(document.querySelector('.ov-refer-meeting') as HTMLElement);
     await settle();
     expect(referMock).toHaveBeenCalledWith(4, 'meeting');

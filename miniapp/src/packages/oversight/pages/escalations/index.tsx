@@ -19,6 +19,13 @@ const TABS: Tab[] = [
   { state: 'closed', label: '已结束' },
 ];
 
+/** What happens next, said in the confirmation. */
+const REFER_AFTER: Record<ReferralTier, string> = {
+  meeting: '记录联席会时可以把它列入议题。',
+  town: '街道（乡镇）的监管人员会在待办中看到它。',
+  mediation: '将建立调解记录，调解后在记录中填写结果。',
+};
+
 /** 督办队列: the escalated and overdue tickets of the office's estates, newest first. */
 export default function EscalationQueue() {
   const gate = useSession({ returnTo: ESCALATIONS_PAGE });
@@ -39,9 +46,9 @@ export default function EscalationQueue() {
     void (signedIn ? list.reload(true) : Promise.resolve()).finally(() => Taro.stopPullDownRefresh());
   });
 
-  /** 小事不出小区、大事不出社区: a tier up (the estate's next joint meeting), after the office confirms. */
+  /** 小事不出小区、大事不出社区: a tier up (the estate's next joint meeting, the town, mediation), after the office confirms. */
   const refer = async (e: EscalationView, to: ReferralTier) => {
-    const answer = await Taro.showModal({ title: REFERRAL_TIER_LABELS[to], content: `把 ${e.communityName} 的这件督办${REFERRAL_TIER_LABELS[to]}？会议记录时可以把它列入议题。`, confirmText: '确定', cancelText: '取消' });
+    const answer = await Taro.showModal({ title: REFERRAL_TIER_LABELS[to], content: `把 ${e.communityName} 的这件督办${REFERRAL_TIER_LABELS[to]}？${REFER_AFTER[to]}`, confirmText: '确定', cancelText: '取消' });
     if (!answer.confirm) return;
     try {
       await referEscalation(e.id, to);
