@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as net from 'node:net';
-import { addDays, floorProblem, periodDays, quarterOf, shanghaiDate, type CreditEventView, type DeadlineFloorsView, type MeetingItemView, type MeetingView, type Page, type StarRatingsView, type TicketCategory } from '@wuye/contracts';
+import { addDays, floorProblem, periodDays, quarterOf, shanghaiDate, type CreditEventView, type DeadlineFloorsView, type AreaView, type AttendanceCompliance, type MeetingItemView, type MeetingView, type Page, type StarRatingsView, type TicketCategory } from '@wuye/contracts';
 import { DEVELOPMENT_SECRETS } from '../src/config';
 import { startApi, runApiToExit, ApiProcess } from './support/process';
 import { createTestDatabase, TestDatabase } from './support/database';
@@ -172,6 +172,13 @@ describe('the API process', () => {
       // An office sees its own estates' only.
       const office = await get<Page<MeetingItemView>>('/api/v1/meeting-items?overdue=true&limit=100', await signIn('office.nanmen'));
       expect(office.items.every((i) => ['锦绣花园', '阳光新城'].includes(i.communityName))).toBe(true);
+      // Every estate has its liaison leader; last quarter most had them sit in, some not.
+      const countyArea = (await get<Page<AreaView>>('/api/v1/areas?level=county', county)).items.find((x) => x.code === 'QHX') as AreaView;
+      const lastQuarter = quarterOf(addDays(periodDays(quarterOf(shanghaiDate())).from, -1));
+      const attendance = await get<AttendanceCompliance>(`/api/v1/liaisons?areaId=${countyArea.id}&period=${lastQuarter}`, county);
+      expect(attendance.rows).toHaveLength(12);
+      expect(attendance.rows.every((r) => r.liaison !== null)).toBe(true);
+      expect(new Set(attendance.rows.map((r) => r.status))).toEqual(new Set(['met', 'overdue']));
     });
 
     it('finishes an in-flight request on SIGTERM, then exits cleanly', async () => {

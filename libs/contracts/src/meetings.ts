@@ -263,3 +263,45 @@ export interface MediationView {
   createdAt: string;
   can: { recordOutcome: boolean };
 }
+
+// ─── Liaison leaders (挂钩领导) ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A quarter's attendance of an estate: met (a meeting with its liaison leader present), due (the quarter is still
+ * running), overdue (it ended without one) — as disclosure compliance is.
+ */
+export const ATTENDANCE_STATUS_LABELS = { met: '已列席', due: '待召开', overdue: '逾期未列席' } as const;
+export type AttendanceStatus = keyof typeof ATTENDANCE_STATUS_LABELS;
+
+export interface LiaisonInput {
+  communityId: number;
+  /** The leader, as they sign the sheet: 王建国. */
+  name: string;
+  /** 县住建局副局长. */
+  title: string;
+}
+
+export interface LiaisonView {
+  id: number;
+  communityId: number;
+  communityName: string;
+  name: string;
+  title: string;
+  since: string;
+}
+
+export interface AttendanceRow {
+  communityId: number;
+  communityName: string;
+  liaison: { name: string; title: string } | null;
+  status: AttendanceStatus | null;
+  /** The meeting the leader attended, when met. */
+  meetingId: number | null;
+}
+
+export interface AttendanceCompliance {
+  area: { id: number; name: string };
+  /** YYYY-Qn. */
+  period: string;
+  rows: AttendanceRow[];
+}

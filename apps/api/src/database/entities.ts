@@ -41,6 +41,7 @@ import { MeetingItem } from '../modules/meetings/meeting-item.entity';
 import { MeetingItemEvent } from '../modules/meetings/meeting-item-event.entity';
 import { Referral } from '../modules/meetings/referral.entity';
 import { Mediation } from '../modules/meetings/mediation.entity';
+import { Liaison } from '../modules/meetings/liaison.entity';
 
 /** Every entity, listed explicitly (no globs: what is in the schema is visible here). */
 export const ENTITIES = [
@@ -87,6 +88,7 @@ export const ENTITIES = [
   MeetingItemEvent,
   Referral,
   Mediation,
+  Liaison,
   PatrolPoint,
   PatrolPlan,
   PatrolCheck,

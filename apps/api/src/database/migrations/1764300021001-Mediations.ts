@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
-import { createTable, date, id, ref, text, timestamps, varchar } from '../migration-helpers';
+import { createTable, date, id, instant, ref, text, timestamps, varchar } from '../migration-helpers';
 
-/** 人民调解: the disputes the office takes to mediation, and the record a referral opens. */
+/** 人民调解: the disputes the office takes to mediation, the record a referral opens; 挂钩领导 of the estates. */
 export class Mediations1764300021001 implements MigrationInterface {
   name = 'Mediations1764300021001';
 
@@ -25,9 +25,14 @@ export class Mediations1764300021001 implements MigrationInterface {
       indices: [['community_id', 'id'], ['area_path', 'created_at'], ['ticket_id']],
     });
     await q.addColumn('referral', new TableColumn(ref('mediation_id', true)));
+    await createTable(q, 'liaison', {
+      columns: [id(), ref('community_id'), varchar('name', 20), varchar('title', 50), ref('assigned_by_id'), ...timestamps(q, false), instant('ended_at', true)],
+      indices: [['community_id', 'ended_at']],
+    });
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropTable('liaison');
     await q.dropColumn('referral', 'mediation_id');
     await q.dropTable('mediation');
   }

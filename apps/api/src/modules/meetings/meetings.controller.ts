@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { MediationView, MeetingItemView, MeetingSummary, MeetingView, Page, ReferralTier, ReferralView } from '@wuye/contracts';
+import type { AttendanceCompliance, LiaisonView, MediationView, MeetingItemView, MeetingSummary, MeetingView, Page, ReferralTier, ReferralView } from '@wuye/contracts';
 import { invalid } from '../../common/errors';
 import { readIdempotencyKey } from '../../common/idempotency';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
-import { AddItemsDto, CreateMediationDto, CreateMeetingDto, MediationOutcomeDto, MediationsQuery, MeetingItemsQuery, MeetingItemTransitionDto, MeetingsQuery, ReferDto, ReferralsQuery } from './dto/meeting.dto';
+import { AddItemsDto, CreateMediationDto, LiaisonDto, LiaisonsQuery, CreateMeetingDto, MediationOutcomeDto, MediationsQuery, MeetingItemsQuery, MeetingItemTransitionDto, MeetingsQuery, ReferDto, ReferralsQuery } from './dto/meeting.dto';
+import { LiaisonsService } from './liaisons.service';
 import { MediationsService } from './mediations.service';
 import { MeetingsService } from './meetings.service';
 import { ReferralsService } from './referrals.service';
@@ -20,6 +21,7 @@ export class MeetingsController {
     private readonly meetings: MeetingsService,
     private readonly referrals: ReferralsService,
     private readonly mediationRecords: MediationsService,
+    private readonly liaisons: LiaisonsService,
   ) {}
 
   /** Records a joint meeting of an estate with its agreed items. A form sent again with its key is recorded once. */
@@ -97,6 +99,20 @@ export class MeetingsController {
     if ((query.to ?? 'meeting') !== 'meeting') return (await this.referrals.sentUp({ to: query.to as ReferralTier, communityId: query.communityId, limit: 50 }, caller)).items;
     if (!query.communityId) throw invalid('请选择小区', { field: 'communityId' });
     return this.referrals.pending(query.communityId, caller);
+  }
+
+  /** 挂钩领导: the county assigns a leader to an estate (one the estate had before steps down). */
+  @Post('liaisons')
+  @Allow('liaisons.manage')
+  assignLiaison(@Body() dto: LiaisonDto, @Caller() caller: Principal): Promise<LiaisonView> {
+    return this.liaisons.assign(dto, caller);
+  }
+
+  /** Quarterly attendance per estate of an area: met, due or overdue, as disclosure compliance is. */
+  @Get('liaisons')
+  @Allow('oversight.read')
+  attendance(@Query() query: LiaisonsQuery, @Caller() caller: Principal): Promise<AttendanceCompliance> {
+    return this.liaisons.compliance(query.areaId, query.period, caller);
   }
 
   /** 人民调解: a dispute of an estate the office takes to mediation directly. */

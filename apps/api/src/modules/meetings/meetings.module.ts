@@ -3,6 +3,7 @@ import { IdentityCoreModule } from '../identity/identity-core.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { MeetingItemLifecycleService } from './meeting-item-lifecycle.service';
 import { MeetingsController } from './meetings.controller';
+import { LiaisonsService } from './liaisons.service';
 import { MediationsService } from './mediations.service';
 import { MeetingsService } from './meetings.service';
 import { ReferralsService } from './referrals.service';
@@ -10,7 +11,7 @@ import { ReferralsService } from './referrals.service';
 @Module({
   imports: [IdentityCoreModule, TicketsModule],
   controllers: [MeetingsController],
-  providers: [MeetingsService, MeetingItemLifecycleService, ReferralsService, MediationsService],
+  providers: [MeetingsService, MeetingItemLifecycleService, ReferralsService, MediationsService, LiaisonsService],
   exports: [MeetingItemLifecycleService, ReferralsService],
 })
 export class MeetingsModule {}

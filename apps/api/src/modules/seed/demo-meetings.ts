@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { addDays, meetingItemDeadline, periodDays, quarterOf, shanghaiDate, type MeetingAttendee, type MeetingItemState, type MeetingParty } from '@wuye/contracts';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { User } from '../identity/user.entity';
+import { Liaison } from '../meetings/liaison.entity';
 import { MeetingItemEvent } from '../meetings/meeting-item-event.entity';
 import { MeetingItem } from '../meetings/meeting-item.entity';
 import { Meeting } from '../meetings/meeting.entity';
@@ -19,13 +20,23 @@ const TOPICS: [string, MeetingParty, number][] = [
   ['外墙渗水楼栋申请使用专项维修资金', 'committee', 45],
   ['规范夜间车辆停放，增设临时停车位标线', 'property', 21],
 ];
+/** The county's leaders, each linked to estates (挂钩), as the county assigns them. */
+const LEADERS: [string, string][] = [
+  ['王建国', '县住建局副局长'],
+  ['刘志强', '县委组织部副部长'],
+  ['陈红梅', '县民政局副局长'],
+  ['张伟', '县司法局副局长'],
+  ['李明', '县住建局党组成员'],
+  ['周丽', '县信访局副局长'],
+];
 const AGENDA = ['电梯运行和维保情况', '消防安全隐患整改', '物业费收缴和公共收益使用', '业主反映的停车、噪音问题'];
 
 const at = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
 
 /**
  * A year of 四方联席会 across the demo county: every estate meets once a quarter, kept by its community office (the
- * county bureau records it where the demo has no office account), one or two agreed items a meeting. Older items are
+ * county bureau records it where the demo has no office account), with its 挂钩领导 at most of them, one or two agreed
+ * items a meeting. Older items are
  * done and verified; recent ones are open, reported done, or past their deadline in the office's 督办 queue.
  * Written as history with its dates; the lifecycle rules hold in it.
  */
@@ -46,6 +57,9 @@ export async function seedDemoMeetings(m: EntityManager, index: DemoIndex, now =
     const keeper = (keepers[demo.office] && index.users.get(keepers[demo.office])) || bureau;
     const manager = await m.getRepository(RoleAssignment).findOne({ where: { communityId: community.id, role: 'manager' }, order: { id: 'DESC' } });
     const managerName = manager ? ((await m.getRepository(User).findOneBy({ id: manager.userId }))?.displayName ?? null) : null;
+    // The estate's 挂钩领导, assigned by the county bureau at the start of the year.
+    const [leader, leaderTitle] = LEADERS[n % LEADERS.length];
+    await m.getRepository(Liaison).insert({ communityId: community.id, name: leader, title: leaderTitle, assignedById: bureau.id, endedAt: null, createdAt: at(periodDays(quarters[0]).from, '09:00') });
     for (const [qi, quarter] of quarters.entries()) {
       const heldOn = addDays(periodDays(quarter).from, 20 + ((n * 7 + qi * 3) % 30));
       if (heldOn >= today) continue;
@@ -54,8 +68,8 @@ export async function seedDemoMeetings(m: EntityManager, index: DemoIndex, now =
         { party: 'estate_party', name: `${demo.name}党支部书记` },
         { party: 'property', name: managerName ?? `${demo.name}项目经理` },
         { party: 'committee', name: `${demo.name}业委会主任` },
-        // The liaison leader (挂钩领导) sits in at most estates' meetings.
-        ...((n + qi) % 4 !== 3 ? [{ party: 'liaison' as const, name: '县住建局挂钩领导' }] : []),
+        // The liaison leader (挂钩领导) sits in at most estates' meetings; now and then one is missed.
+        ...((n + qi) % 4 !== 3 ? [{ party: 'liaison' as const, name: leader }] : []),
       ];
       const topics = [TOPICS[(n * 3 + qi) % TOPICS.length], ...((n + qi) % 2 ? [TOPICS[(n * 3 + qi + 4) % TOPICS.length]] : [])];
       const meeting = await m.getRepository(Meeting).save(

@@ -19,6 +19,7 @@ import {
   MEDIATOR_ROLES,
   MEDIATORS_MAX,
   type CreateMediationInput,
+  type LiaisonInput,
   type MediationOutcome,
   type MediationOutcomeInput,
   type MediationParty,
@@ -230,4 +231,23 @@ export class MediationOutcomeDto implements MediationOutcomeInput {
 export class MediationsQuery extends PageQuery {
   @IntField({ ...ID, optional: true, fromQuery: true })
   communityId?: number;
+}
+
+export class LiaisonDto implements LiaisonInput {
+  @IntField(ID)
+  communityId: number;
+
+  @TextField({ max: MEETING_NAME_MAX, example: '王建国' })
+  name: string;
+
+  @TextField({ max: 50, example: '县住建局副局长' })
+  title: string;
+}
+
+export class LiaisonsQuery {
+  @IntField({ ...ID, fromQuery: true, description: 'County, town or community office' })
+  areaId: number;
+
+  @TextField({ max: 7, optional: true, pattern: /^\d{4}-Q[1-4]$/, patternText: '2026-Q4', example: '2026-Q4', description: 'A quarter (default: this one)' })
+  period?: string;
 }
