@@ -8,6 +8,7 @@ import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { createTestApp, TestApp } from './support/app';
 import { createEstate, createResident, roleIn, Estate } from './support/fixtures';
 import { pdf, photo } from './support/images';
+import { downloadWorkbook } from './support/workbook';
 import { report, uploadPhoto } from './support/tickets';
 
 type Auth = { Authorization: string };
@@ -192,6 +193,37 @@ describe('joint meetings and agreed items', () => {
     expect(townRows.body.rows.find((r: { communityId: number }) => r.communityId === b.community.id)).toMatchObject({ liaison: null, status: null });
     await t.http().get(`/api/v1/liaisons?areaId=${a.office.id}`).set(otherOffice).expect(404);
     await t.http().get(`/api/v1/liaisons?areaId=${a.office.id}&period=2026-13`).set(office).expect(400);
+  });
+
+  it('counts meetings held, items agreed, done and verified, disputes taken and resolved per estate and period, and in .xlsx', async () => {
+    const meeting = (await record(office, { items: [item(), item({ text: '业委会公示方案', ownerParty: 'committee', ownerName: '张主任' }), item({ text: '党支部组织清理', ownerParty: 'estate_party', ownerName: '陈支书' })] })).body;
+    await record(office);
+    await step(manager, meeting.id, 0, 'done', '已更换');
+    await step(office, meeting.id, 0, 'verify');
+    await step(committee, meeting.id, 1, 'done', '已公示');
+    const taken = await t.http().post('/api/v1/mediations').set(office).send({ communityId: a.community.id, subject: '噪音纠纷', parties: [{ name: '王五', standing: '业主' }] }).expect(201);
+    await t.http().post(`/api/v1/mediations/${taken.body.id}/outcome`).set(office).send({ outcome: 'resolved', mediatedOn: today, mediators: [{ role: 'mediator', name: '李调解员' }], agreementUploadId: (await t.http().post('/api/v1/uploads').set(office).attach('file', await pdf(), 'a.pdf').expect(201)).body.id }).expect(200);
+    await t.http().post('/api/v1/mediations').set(office).send({ communityId: a.community.id, subject: '停车纠纷', parties: [{ name: '赵六', standing: '业主' }] }).expect(201);
+    // A neighbour's meeting counts for its own estate only.
+    await record(otherOffice, { communityId: b.community.id });
+
+    const year = today.slice(0, 4);
+    const res = await t.http().get(`/api/v1/meeting-stats?areaId=${a.office.id}&period=${year}`).set(office).expect(200);
+    const figures = { meetings: 2, itemsAgreed: 4, itemsDone: 2, itemsVerified: 1, disputesTaken: 2, disputesResolved: 1 };
+    expect(res.body.communities).toEqual([{ id: a.community.id, name: a.community.name, ...figures }]);
+    expect(res.body.total).toEqual(figures);
+    const townWide = await t.http().get(`/api/v1/meeting-stats?areaId=${a.town.id}&period=${year}`).set(town).expect(200);
+    expect(townWide.body.total).toMatchObject({ meetings: 3, itemsAgreed: 5, disputesTaken: 2 });
+    await t.http().get(`/api/v1/meeting-stats?areaId=${a.office.id}&period=${year}`).set(otherOffice).expect(404);
+    await t.http().get(`/api/v1/meeting-stats?areaId=${a.office.id}&period=${year}`).set(manager).expect(403);
+    // Last year: nothing.
+    expect((await t.http().get(`/api/v1/meeting-stats?areaId=${a.office.id}&period=${Number(year) - 1}`).set(office).expect(200)).body.total).toEqual({ meetings: 0, itemsAgreed: 0, itemsDone: 0, itemsVerified: 0, disputesTaken: 0, disputesResolved: 0 });
+
+    const wb = await downloadWorkbook(t, `/api/v1/meeting-stats/export.xlsx?areaId=${a.office.id}&period=${year}`, office);
+    const sheet = wb.getWorksheet('联席会议与调解')!;
+    expect(sheet.getRow(3).values).toEqual([undefined, '小区', '召开会议', '议定项目', '已落实', '已核验', '受理纠纷', '化解纠纷']);
+    expect(sheet.getRow(4).values).toEqual([undefined, a.community.name, 2, 4, 2, 1, 2, 1]);
+    expect(sheet.getRow(5).values).toEqual([undefined, `${a.office.name}合计`, 2, 4, 2, 1, 2, 1]);
   });
 
   it('takes an agreed item open → done by its owner party → verified by the office, the buttons following the state', async () => {

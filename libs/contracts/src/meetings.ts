@@ -305,3 +305,26 @@ export interface AttendanceCompliance {
   period: string;
   rows: AttendanceRow[];
 }
+
+// ─── Statistics ───────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The county's three figures: meetings held, items agreed (and how far they got), disputes taken and resolved. */
+export interface MeetingFigures {
+  meetings: number;
+  itemsAgreed: number;
+  /** Reported done (verified ones included). */
+  itemsDone: number;
+  itemsVerified: number;
+  disputesTaken: number;
+  /** Mediations whose outcome is 化解. */
+  disputesResolved: number;
+}
+
+export interface MeetingStats {
+  area: { id: number; name: string };
+  period: string;
+  from: string;
+  to: string;
+  total: MeetingFigures;
+  communities: ({ id: number; name: string } & MeetingFigures)[];
+}

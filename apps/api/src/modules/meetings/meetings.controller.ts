@@ -1,15 +1,17 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { sendXlsx, XLSX } from '../../common/download';
 import type { FastifyReply } from 'fastify';
-import type { AttendanceCompliance, LiaisonView, MediationView, MeetingItemView, MeetingSummary, MeetingView, Page, ReferralTier, ReferralView } from '@wuye/contracts';
+import type { AttendanceCompliance, LiaisonView, MediationView, MeetingStats, MeetingItemView, MeetingSummary, MeetingView, Page, ReferralTier, ReferralView } from '@wuye/contracts';
 import { invalid } from '../../common/errors';
 import { readIdempotencyKey } from '../../common/idempotency';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
-import { AddItemsDto, CreateMediationDto, LiaisonDto, LiaisonsQuery, CreateMeetingDto, MediationOutcomeDto, MediationsQuery, MeetingItemsQuery, MeetingItemTransitionDto, MeetingsQuery, ReferDto, ReferralsQuery } from './dto/meeting.dto';
+import { AddItemsDto, CreateMediationDto, LiaisonDto, LiaisonsQuery, MeetingStatsQuery, CreateMeetingDto, MediationOutcomeDto, MediationsQuery, MeetingItemsQuery, MeetingItemTransitionDto, MeetingsQuery, ReferDto, ReferralsQuery } from './dto/meeting.dto';
 import { LiaisonsService } from './liaisons.service';
 import { MediationsService } from './mediations.service';
+import { MeetingStatsService } from './meeting-stats.service';
 import { MeetingsService } from './meetings.service';
 import { ReferralsService } from './referrals.service';
 
@@ -22,6 +24,7 @@ export class MeetingsController {
     private readonly referrals: ReferralsService,
     private readonly mediationRecords: MediationsService,
     private readonly liaisons: LiaisonsService,
+    private readonly stats: MeetingStatsService,
   ) {}
 
   /** Records a joint meeting of an estate with its agreed items. A form sent again with its key is recorded once. */
@@ -99,6 +102,20 @@ export class MeetingsController {
     if ((query.to ?? 'meeting') !== 'meeting') return (await this.referrals.sentUp({ to: query.to as ReferralTier, communityId: query.communityId, limit: 50 }, caller)).items;
     if (!query.communityId) throw invalid('请选择小区', { field: 'communityId' });
     return this.referrals.pending(query.communityId, caller);
+  }
+
+  /** Per estate of an area and period: meetings held, items agreed, done and verified, disputes taken and resolved. */
+  @Get('meeting-stats')
+  @Allow('oversight.read')
+  meetingStats(@Query() query: MeetingStatsQuery, @Caller() caller: Principal): Promise<MeetingStats> {
+    return this.stats.stats(query.areaId, query.period, caller);
+  }
+
+  @Get('meeting-stats/export.xlsx')
+  @Allow('oversight.read')
+  @ApiProduces(XLSX)
+  async exportMeetingStats(@Query() query: MeetingStatsQuery, @Caller() caller: Principal, @Res() res: FastifyReply): Promise<void> {
+    sendXlsx(res, await this.stats.export(query.areaId, query.period, caller), 'meetings.xlsx');
   }
 
   /** 挂钩领导: the county assigns a leader to an estate (one the estate had before steps down). */

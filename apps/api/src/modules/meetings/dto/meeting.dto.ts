@@ -251,3 +251,11 @@ export class LiaisonsQuery {
   @TextField({ max: 7, optional: true, pattern: /^\d{4}-Q[1-4]$/, patternText: '2026-Q4', example: '2026-Q4', description: 'A quarter (default: this one)' })
   period?: string;
 }
+
+export class MeetingStatsQuery {
+  @IntField({ ...ID, fromQuery: true, description: 'County, town or community office' })
+  areaId: number;
+
+  @TextField({ max: 7, pattern: /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/, patternText: '2026-Q4, 2026-10 or 2026', example: '2026', description: 'A quarter, a month or a year (Asia/Shanghai)' })
+  period: string;
+}
