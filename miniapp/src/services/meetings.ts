@@ -1,4 +1,5 @@
-import type { CreateMeetingInput, MeetingItemAction, MeetingItemView, MeetingSummary, MeetingView, Page, ReferralTier, ReferralView } from '@wuye/contracts';
+import type { MeetingStats, CreateMeetingInput, MeetingItemAction, MeetingItemView, MeetingSummary, MeetingView, Page, ReferralTier, ReferralView } from '@wuye/contracts';
+import { downloadXlsx } from './downloads';
 import { request } from './http';
 
 /** 四方联席会 calls: meetings, their agreed items (议定项目), 督办 referred to them, residents' summary. */
@@ -39,4 +40,13 @@ export function listReferrals(communityId: number): Promise<ReferralView[]> {
 /** From the 督办 queue, a tier up. */
 export function referEscalation(id: number, to: ReferralTier): Promise<ReferralView> {
   return request<ReferralView>({ url: `/api/v1/escalations/${id}/refer`, method: 'POST', data: { to } });
+}
+
+/** Per estate of an area and period: meetings, items agreed / done / verified, disputes taken / resolved. */
+export function getMeetingStats(areaId: number, period: string): Promise<MeetingStats> {
+  return request<MeetingStats>({ url: '/api/v1/meeting-stats', query: { areaId, period } });
+}
+
+export function downloadMeetingStats(areaId: number, period: string, areaName: string): Promise<void> {
+  return downloadXlsx('/api/v1/meeting-stats/export.xlsx', { areaId, period }, `${areaName}联席会议_${period}.xlsx`);
 }

@@ -8,7 +8,7 @@ import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSession } from '../../../../hooks/useSession';
-import { MEETING_FORM_PAGE, MEETINGS_PAGE, meetingPage } from '../../../../routes';
+import { MEETING_FORM_PAGE, MEETING_STATS_PAGE, MEETINGS_PAGE, meetingPage } from '../../../../routes';
 import { listMeetingItems, listMeetings } from '../../../../services/meetings';
 import '../../meetings.scss';
 
@@ -42,9 +42,14 @@ export default function MeetingsHome() {
   return (
     <View className="page mt-page mt-home">
       {keeper ? (
-        <Button className="button button-primary button-block mt-new" onClick={() => void Taro.navigateTo({ url: MEETING_FORM_PAGE })}>
-          记录联席会
-        </Button>
+        <View className="button-row mt-home-buttons">
+          <Button className="button button-primary mt-new" onClick={() => void Taro.navigateTo({ url: MEETING_FORM_PAGE })}>
+            记录联席会
+          </Button>
+          <Button className="button mt-stats-link" onClick={() => void Taro.navigateTo({ url: MEETING_STATS_PAGE })}>
+            统计
+          </Button>
+        </View>
       ) : null}
       <ChoiceChips className="mt-tabs" itemClassName="mt-tab" items={TABS} keyOf={(t) => t.key} labelOf={(t) => t.label} isSelected={(t) => t.key === tab} onChoose={(t) => setTab(t.key)} />
       <RemoteStatus phase={list.phase} errorTitle="没能加载" errorMessage={list.errorMessage} onRetry={() => void list.reload()} />
