@@ -76,5 +76,6 @@ export const OVERDUE_MEETING_ITEMS_PAGE = `${MEETINGS_PAGE}?tab=overdue`;
 export const MEETING_FORM_PAGE = '/packages/meetings/pages/form/index';
 export const MEETING_STATS_PAGE = '/packages/meetings/pages/stats/index';
 export const meetingPage = (id: number) => `/packages/meetings/pages/meeting/index?id=${id}`;
+export const mediationPage = (id: number) => `/packages/meetings/pages/mediation/index?id=${id}`;
 /** Residents: their estate's meetings (date, agreed items and their states). */
 export const MEETING_SUMMARY_PAGE = '/packages/meetings/pages/summary/index';

@@ -1,4 +1,4 @@
-import type { MeetingStats, CreateMeetingInput, MeetingItemAction, MeetingItemView, MeetingSummary, MeetingView, Page, ReferralTier, ReferralView } from '@wuye/contracts';
+import type { MediationOutcomeInput, MediationView, MeetingStats, CreateMeetingInput, MeetingItemAction, MeetingItemView, MeetingSummary, MeetingView, Page, ReferralTier, ReferralView } from '@wuye/contracts';
 import { downloadXlsx } from './downloads';
 import { request } from './http';
 
@@ -49,4 +49,17 @@ export function getMeetingStats(areaId: number, period: string): Promise<Meeting
 
 export function downloadMeetingStats(areaId: number, period: string, areaName: string): Promise<void> {
   return downloadXlsx('/api/v1/meeting-stats/export.xlsx', { areaId, period }, `${areaName}联席会议_${period}.xlsx`);
+}
+
+/** Mediations of the caller's area (parties masked unless the caller's office keeps the record). */
+export function listMediations(cursor?: string | null): Promise<Page<MediationView>> {
+  return request<Page<MediationView>>({ url: '/api/v1/mediations', query: { cursor: cursor ?? undefined, limit: 20 } });
+}
+
+export function getMediation(id: number): Promise<MediationView> {
+  return request<MediationView>({ url: `/api/v1/mediations/${id}` });
+}
+
+export function recordMediationOutcome(id: number, input: MediationOutcomeInput): Promise<MediationView> {
+  return request<MediationView>({ url: `/api/v1/mediations/${id}/outcome`, method: 'POST', data: input });
 }

@@ -1,21 +1,22 @@
 import { useCallback, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { MEETING_ITEM_STATE_LABELS, MEETING_KIND_LABELS, type MeetingItemView, type MeetingView, type Page } from '@wuye/contracts';
+import { MEDIATION_OUTCOME_LABELS, MEETING_ITEM_STATE_LABELS, MEETING_KIND_LABELS, shanghaiDate, type MediationView, type MeetingItemView, type MeetingView, type Page } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSession } from '../../../../hooks/useSession';
-import { MEETING_FORM_PAGE, MEETING_STATS_PAGE, MEETINGS_PAGE, meetingPage } from '../../../../routes';
-import { listMeetingItems, listMeetings } from '../../../../services/meetings';
+import { MEETING_FORM_PAGE, MEETING_STATS_PAGE, MEETINGS_PAGE, mediationPage, meetingPage } from '../../../../routes';
+import { listMediations, listMeetingItems, listMeetings } from '../../../../services/meetings';
 import '../../meetings.scss';
 
-type TabKey = 'meetings' | 'overdue';
+type TabKey = 'meetings' | 'overdue' | 'mediations';
 const TABS: { key: TabKey; label: string }[] = [
   { key: 'meetings', label: '会议记录' },
   { key: 'overdue', label: '逾期督办' },
+  { key: 'mediations', label: '矛盾调解' },
 ];
 /** Who records meetings (the API decides; this only shows the entry to those it would let). */
 const KEEPER_ROLES = ['community_office', 'regulator', 'platform_admin'];
@@ -28,7 +29,10 @@ export default function MeetingsHome() {
   const keeper = !!me?.roles.some((r) => KEEPER_ROLES.includes(r.role));
   const asked = useRouter().params.tab;
   const [tab, setTab] = useState<TabKey>(asked === 'overdue' ? 'overdue' : 'meetings');
-  const fetchPage = useCallback((cursor?: string): Promise<Page<MeetingView | MeetingItemView>> => (tab === 'overdue' ? listMeetingItems({ overdue: true, cursor }) : listMeetings({ cursor })), [tab]);
+  const fetchPage = useCallback(
+    (cursor?: string): Promise<Page<MeetingView | MeetingItemView | MediationView>> => (tab === 'overdue' ? listMeetingItems({ overdue: true, cursor }) : tab === 'mediations' ? listMediations(cursor) : listMeetings({ cursor })),
+    [tab],
+  );
   const list = usePagedList(signedIn ? fetchPage : null, { reloadOn: signedIn ? fetchPage : null });
   useDidShow(() => {
     if (signedIn) void list.reload(true);
@@ -54,11 +58,26 @@ export default function MeetingsHome() {
       <ChoiceChips className="mt-tabs" itemClassName="mt-tab" items={TABS} keyOf={(t) => t.key} labelOf={(t) => t.label} isSelected={(t) => t.key === tab} onChoose={(t) => setTab(t.key)} />
       <RemoteStatus phase={list.phase} errorTitle="没能加载" errorMessage={list.errorMessage} onRetry={() => void list.reload()} />
       {list.phase === 'ready' && list.items.length === 0 ? (
-        <StatusNotice className="mt-empty" title={tab === 'overdue' ? '没有逾期的议定事项' : '还没有联席会议记录'} text="联席会议定的事项由责任方落实、社区核验；超过期限未落实的转社区督办。" />
+        <StatusNotice className="mt-empty" title={tab === 'overdue' ? '没有逾期的议定事项' : tab === 'mediations' ? '还没有调解记录' : '还没有联席会议记录'} text="联席会议定的事项由责任方落实、社区核验；超过期限未落实的转社区督办。" />
       ) : null}
       {list.phase === 'ready' && list.items.length > 0 ? (
         <View className="card mt-list">
-          {tab === 'meetings'
+          {tab === 'mediations'
+            ? (list.items as MediationView[]).map((d) => (
+                <View key={d.id} className="mt-row mt-mediation-row" onClick={() => void Taro.navigateTo({ url: mediationPage(d.id) })}>
+                  <View className="mt-row-main">
+                    <View className="mt-row-title wrap-text">
+                      {d.communityName} · {d.subject}
+                    </View>
+                    <View className="mt-facts">
+                      <Text>{d.outcome ? MEDIATION_OUTCOME_LABELS[d.outcome] : '调解中'}</Text>
+                      <Text>{shanghaiDate(d.createdAt)}</Text>
+                    </View>
+                  </View>
+                  <Text className="link-arrow">›</Text>
+                </View>
+              ))
+            : tab === 'meetings'
             ? (list.items as MeetingView[]).map((m) => (
                 <View key={m.id} className="mt-row mt-meeting-row" onClick={() => void Taro.navigateTo({ url: meetingPage(m.id) })}>
                   <View className="mt-row-main">
