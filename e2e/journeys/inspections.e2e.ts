@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { HazardRegister, RectificationView } from '@wuye/contracts';
 import { apiAs } from '../support/api';
-import { signInThroughPicker, snap, visible } from '../support/app';
+import { openWorkspace, signInThroughPicker, snap, visible } from '../support/app';
 import { openApp, type Journey } from '../support/browser';
 import { PHOTO } from '../support/tickets';
 
@@ -19,12 +19,6 @@ const LEAK = `水泵房地面积水（e2e ${Date.now()}）`;
 async function attachPhoto(page: Page, button: Locator): Promise<void> {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
   await chooser.setFiles(PHOTO);
-}
-
-/** 首页 → a workspace entry by its class (workspace-inspections, workspace-patrols). */
-async function openWorkspace(page: Page, baseUrl: string, key: string): Promise<void> {
-  await page.goto(`${baseUrl}/#/pages/index/index`);
-  await visible(page, `.home-workspaces .workspace-${key}`).click();
 }
 
 describe('an inspection’s failed item put right and verified; a patrol that finds a hazard', () => {

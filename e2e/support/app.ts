@@ -71,3 +71,9 @@ export async function snap(page: Page, name: string): Promise<void> {
   await settle(page);
   await screenshot(page, name);
 }
+
+/** 首页 → a workspace entry by its key (workspace-inspections, workspace-meetings…). */
+export async function openWorkspace(page: Page, baseUrl: string, key: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/index/index`);
+  await visible(page, `.home-workspaces .workspace-${key}`).click();
+}

@@ -72,3 +72,13 @@ export const patrolCheckPage = (point: { id: number; name: string }, planId?: nu
   `/packages/patrols/pages/check/index?pointId=${point.id}&name=${encodeURIComponent(point.name)}${planId ? `&planId=${planId}` : ''}${code ? `&code=${code}` : ''}`;
 export const PATROL_POINTS_PAGE = '/packages/patrols/pages/points/index';
 export const HAZARDS_PAGE = '/packages/patrols/pages/hazards/index';
+
+/** 四方联席会: meetings and their agreed items (offices, the property side, committees). */
+export const MEETINGS_PAGE = '/packages/meetings/pages/index/index';
+export const OVERDUE_MEETING_ITEMS_PAGE = `${MEETINGS_PAGE}?tab=overdue`;
+export const MEETING_FORM_PAGE = '/packages/meetings/pages/form/index';
+export const MEETING_STATS_PAGE = '/packages/meetings/pages/stats/index';
+export const meetingPage = (id: number) => `/packages/meetings/pages/meeting/index?id=${id}`;
+export const mediationPage = (id: number) => `/packages/meetings/pages/mediation/index?id=${id}`;
+/** Residents: their estate's meetings (date, agreed items and their states). */
+export const MEETING_SUMMARY_PAGE = '/packages/meetings/pages/summary/index';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as net from 'node:net';
-import { addDays, floorProblem, periodDays, quarterOf, shanghaiDate, type ComplianceView, type CreditEventView, type DeadlineFloorsView, type StarRatingsView, type TicketCategory } from '@wuye/contracts';
+import { addDays, floorProblem, periodDays, quarterOf, shanghaiDate, type AreaView, type AttendanceCompliance, type ComplianceView, type CreditEventView, type DeadlineFloorsView, type MeetingItemView, type MeetingView, type Page, type StarRatingsView, type TicketCategory } from '@wuye/contracts';
 import { DEVELOPMENT_SECRETS } from '../src/config';
 import { startApi, runApiToExit, ApiProcess } from './support/process';
 import { createTestDatabase, TestDatabase } from './support/database';
@@ -152,6 +152,42 @@ describe('the API process', () => {
         const managers = await get<{ displayName: string }[]>(`/api/v1/communities/${estate.id}/managers?companyId=${e.companyId}&on=${e.occurredOn}`, county);
         expect(managers.map((m) => m.displayName)).toContain(e.managerName);
       }
+    });
+
+    it('has a year of joint meetings across the demo county: each estate once a quarter, items in every state, late ones in the 督办 queue', async () => {
+      const signIn = async (user: string) => {
+        const res = await fetch(`${api.baseUrl}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
+        return { Authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
+      };
+      const get = async <T>(path: string, headers: Record<string, string>) => (await (await fetch(`${api.baseUrl}${path}`, { headers })).json()) as T;
+      const county = await signIn('regulator.county');
+      const meetings: MeetingView[] = [];
+      for (let cursor: string | null = ''; cursor !== null; ) {
+        const page: Page<MeetingView> = await get(`/api/v1/meetings?limit=100${cursor ? `&cursor=${cursor}` : ''}`, county);
+        meetings.push(...page.items);
+        cursor = page.nextCursor;
+      }
+      const perEstate = new Map<string, string[]>();
+      for (const m of meetings) perEstate.set(m.communityName, [...(perEstate.get(m.communityName) ?? []), quarterOf(m.heldOn)]);
+      expect(perEstate.size).toBe(12);
+      // Once a quarter over the last year (this quarter's still to come early in it).
+      for (const [estate, quarters] of perEstate) expect({ estate, once: new Set(quarters).size === quarters.length, quarters: quarters.length >= 3 }).toEqual({ estate, once: true, quarters: true });
+      expect(meetings.every((m) => m.heldOn < shanghaiDate() && m.heldOn >= addDays(shanghaiDate(), -366))).toBe(true);
+      const states = new Set(meetings.flatMap((m) => m.items.map((i) => i.state)));
+      expect([...states].sort()).toEqual(['done', 'open', 'verified']);
+      const late = await get<Page<MeetingItemView>>('/api/v1/meeting-items?overdue=true&limit=100', county);
+      expect(late.items.length).toBeGreaterThan(0);
+      expect(late.items.every((i) => i.state === 'open' && i.overdueAt !== null && new Date(i.overdueAt) > new Date(i.deadlineAt))).toBe(true);
+      // An office sees its own estates' only.
+      const office = await get<Page<MeetingItemView>>('/api/v1/meeting-items?overdue=true&limit=100', await signIn('office.nanmen'));
+      expect(office.items.every((i) => ['锦绣花园', '阳光新城'].includes(i.communityName))).toBe(true);
+      // Every estate has its liaison leader; last quarter most had them sit in, some not.
+      const countyArea = (await get<Page<AreaView>>('/api/v1/areas?level=county', county)).items.find((x) => x.code === 'QHX') as AreaView;
+      const lastQuarter = quarterOf(addDays(periodDays(quarterOf(shanghaiDate())).from, -1));
+      const attendance = await get<AttendanceCompliance>(`/api/v1/liaisons?areaId=${countyArea.id}&period=${lastQuarter}`, county);
+      expect(attendance.rows).toHaveLength(12);
+      expect(attendance.rows.every((r) => r.liaison !== null)).toBe(true);
+      expect(new Set(attendance.rows.map((r) => r.status))).toEqual(new Set(['met', 'overdue']));
     });
 
     it('finishes an in-flight request on SIGTERM, then exits cleanly', async () => {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFName, PDFString } from 'pdf-lib';
 import sharp from 'sharp';
 import { JobSchedulerService } from '../src/modules/jobs/job-scheduler.service';
 import { House } from '../src/modules/org/house.entity';
@@ -12,18 +12,10 @@ import { Upload } from '../src/modules/uploads/upload.entity';
 import { UploadsService } from '../src/modules/uploads/uploads.service';
 import { createTestApp, TestApp } from './support/app';
 import { createEstate, createResident, Estate, roleIn } from './support/fixtures';
-import { photo } from './support/images';
+import { pdf, photo } from './support/images';
 import { report } from './support/tickets';
 
 type Auth = { Authorization: string };
-
-/** A one-page PDF; `extra` changes it before saving (object streams on, as pdf-lib saves by default). */
-async function pdf(extra: (doc: PDFDocument) => void = () => undefined): Promise<Buffer> {
-  const doc = await PDFDocument.create();
-  doc.addPage([200, 200]).drawText('Invoice 2026-07', { x: 10, y: 10, size: 12 });
-  extra(doc);
-  return Buffer.from(await doc.save());
-}
 
 /** A photo of noise: it does not compress, so decoding it takes real time and memory. */
 /** Under the 2 MP this app allows. */

@@ -2,6 +2,7 @@
 import type { InspectionFigures } from './inspections';
 import type { ChannelSplit, InternalFigures, TicketState, TicketSummary } from './tickets';
 import type { ShareReach } from './sharing';
+import type { ReferralTier } from './meetings';
 
 /** Figures of residents' tickets (every channel, split in `byChannel`); the property side's own tickets are in `internal`. */
 export interface Metrics extends ChannelSplit {
@@ -195,5 +196,9 @@ export interface EscalationView {
   officeName: string;
   /** Whether the caller may comment, set a deadline and close it (escalations.handle); else the page names the office. */
   canHandle: boolean;
+  /** The tiers it was sent up to (提交联席会…). */
+  referredTo: ReferralTier[];
+  /** The tiers the caller may send it up to now; the page shows exactly these. */
+  canRefer: ReferralTier[];
   ticket: TicketSummary;
 }

@@ -179,6 +179,8 @@ export function escalationView(id: number, ticket: TicketSummary, overrides: Par
     communityName: '阳光新城',
     officeName: '南门社区',
     canHandle: true,
+    referredTo: [],
+    canRefer: ['meeting', 'town', 'mediation'],
     ticket,
     ...overrides,
   };

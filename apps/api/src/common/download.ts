@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -8,4 +9,11 @@ export function sendXlsx(res: FastifyReply, file: { filename: string; body: Buff
     .header('Content-Type', XLSX)
     .header('Content-Disposition', `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
     .send(file.body);
+}
+
+/** A new workbook signed as ours (the exports' one start). */
+export function newWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '物业通';
+  return wb;
 }

@@ -1,4 +1,4 @@
-import { scrubPersonal, scrubStrings } from './privacy';
+import { scrubPersonal, scrubStrings, maskName } from './privacy';
 
 /** Personal numbers as residents type them into a description, a comment or a question. */
 const MASKED: [string, string, string][] = [
@@ -79,4 +79,14 @@ describe('scrubPersonal: the one masking step for free text leaving the property
       fields: { counterparty: ['张 138****5678'] },
     });
   });
+});
+
+describe('maskName: a party as those outside the office see them', () => {
+  it.each([
+    ['张三丰', '张**'],
+    ['李四', '李*'],
+    ['王', '王*'],
+    [' 欧阳娜娜 ', '欧***'],
+    ['', ''],
+  ])('%s → %s', (name, masked) => expect(maskName(name)).toBe(masked));
 });

@@ -100,3 +100,9 @@ export function scrubStrings<T>(value: T): T {
  * Rounded to the nearest step, so the published point never strays more than ~55 m from the reported one.
  */
 export const coarseCoordinate = (degrees: number | null): number | null => (degrees === null ? null : Math.round(degrees * 1000) / 1000);
+
+/** A person's name as those outside the office see it: the surname kept, the rest starred (张三丰 → 张**). */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length ? `${chars[0]}${'*'.repeat(Math.max(1, chars.length - 1))}` : '';
+}

@@ -36,6 +36,12 @@ import { Rectification } from '../modules/inspections/rectification.entity';
 import { RectificationEvent } from '../modules/inspections/rectification-event.entity';
 import { PatrolCheck, PatrolPlan, PatrolPoint } from '../modules/patrols/patrol.entities';
 import { TicketRollup, TicketRollupMonth } from '../modules/tickets/ticket-rollup.entity';
+import { Meeting } from '../modules/meetings/meeting.entity';
+import { MeetingItem } from '../modules/meetings/meeting-item.entity';
+import { MeetingItemEvent } from '../modules/meetings/meeting-item-event.entity';
+import { Referral } from '../modules/meetings/referral.entity';
+import { Mediation } from '../modules/meetings/mediation.entity';
+import { Liaison } from '../modules/meetings/liaison.entity';
 
 /** Every entity, listed explicitly (no globs: what is in the schema is visible here). */
 export const ENTITIES = [
@@ -77,6 +83,12 @@ export const ENTITIES = [
   Inspection,
   Rectification,
   RectificationEvent,
+  Meeting,
+  MeetingItem,
+  MeetingItemEvent,
+  Referral,
+  Mediation,
+  Liaison,
   PatrolPoint,
   PatrolPlan,
   PatrolCheck,

@@ -57,6 +57,11 @@ export interface MatrixWorld {
     replyPhoto: number;
     /** A's check point (隐患排查). */
     patrolPoint: number;
+    /** A's joint meeting by its office, with one open item for A's manager. */
+    meeting: number;
+    meetingItem: number;
+    /** A's mediation, opened by its office, no outcome yet. */
+    mediation: number;
   };
   B: { communityId: number; companyId: number };
   /** Strings only A's data contains. `personal` ones may appear nowhere; `scoped` ones only in public answers. */
@@ -162,6 +167,17 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   const pointName = `甲巡检点${tag}`;
   const patrolPoint = await t.http().post(`/api/v1/communities/${community.id}/patrol-points`).set(managerA).send({ name: pointName, place: '地下一层', kind: 'pump_room' }).expect(201);
 
+  // A's joint meeting, recorded by its office: one item the property side answers for.
+  const meetingText = `甲联席会${tag}`;
+  const meeting = await t
+    .http()
+    .post('/api/v1/meetings')
+    .set(officeAuthA)
+    .send({ communityId: community.id, kind: 'four_party', heldOn: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10), attendees: [{ party: 'property', name: '甲经理' }], minutes: meetingText, agenda: [{ text: meetingText }], items: [{ text: meetingText, ownerParty: 'property', ownerName: '甲经理', deadline: new Date(Date.now() + 8 * 3600e3 + 7 * 86400e3).toISOString().slice(0, 10) }] })
+    .expect(201);
+
+  const mediation = await t.http().post('/api/v1/mediations').set(officeAuthA).send({ communityId: community.id, subject: meetingText, parties: [{ name: applicantName, standing: '业主' }] }).expect(201);
+
   // Estate B in another county, and one intruder for every role there.
   const countyB = await createArea(t.db, 'county', null);
   const townB = await createArea(t.db, 'town', countyB);
@@ -222,9 +238,12 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       repliedOrders: replied as [number, number],
       replyPhoto,
       patrolPoint: patrolPoint.body.id,
+      meeting: meeting.body.id,
+      meetingItem: meeting.body.items[0].id,
+      mediation: mediation.body.id,
     },
     B: { communityId: b, companyId: companyB.id },
-    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText, inspectionText, pointName] },
+    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText, inspectionText, pointName, meetingText] },
     intruders,
     insiders: { anonymous: {}, admin, managerA, companyAdminA, committeeA, chairA, officeA: officeAuthA, residentA, neighbourA },
   };

@@ -94,6 +94,12 @@ export const POLICIES = {
   'patrols.manage': ['platform_admin', 'manager'],
   /** Record a check of a point on patrol. */
   'patrols.check': ['staff', 'manager'],
+  /** Record joint meetings (四方联席会) of an estate with their agreed items, verify or return the items, refer 督办 to them. */
+  'meetings.write': ['platform_admin', 'regulator', 'community_office'],
+  /** Read an estate's meetings in full: attendees, minutes, agreed items (the parties at the table). */
+  'meetings.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'committee', 'committee_chair'],
+  /** Assign liaison leaders (挂钩领导) to estates (regulators: only a county's, for estates of their county). */
+  'liaisons.manage': ['platform_admin', 'regulator'],
   /** Ticket statistics of an estate. */
   'stats.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'committee', 'committee_chair'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../common/download';
 import {
   INSPECTION_KIND_LABELS,
   INSPECTION_SECTION_LABELS,
@@ -106,7 +106,7 @@ export class InspectionStatsService {
   /** One inspection as .xlsx: its items with results, notes and orders. */
   async exportInspection(id: number, caller: Principal): Promise<{ filename: string; body: Buffer }> {
     const i = await this.inspections.get(id, caller);
-    const wb = workbook();
+    const wb = newWorkbook();
     const sheet = wb.addWorksheet('检查记录');
     sheet.addRow([`${i.communityName} ${INSPECTION_KIND_LABELS[i.kind]}（${i.inspectedOn}）`]).font = { bold: true, size: 14 };
     sheet.addRow(['检查表', i.templateName, '检查单位', i.issuingArea, '检查人员', i.inspectors.join('、')]);
@@ -133,7 +133,7 @@ export class InspectionStatsService {
       this.db.getRepository(Community).findBy({ id: In([0, ...orders.map((o) => o.communityId)]) }),
       this.db.getRepository(PropertyCompany).findBy({ id: In([0, ...orders.map((o) => o.companyId)]) }),
     ]);
-    const wb = workbook();
+    const wb = newWorkbook();
     const summary = wb.addWorksheet('概览');
     summary.addRow([`${stats.area.name} 检查与整改（${periodLabel(period)}，${stats.from} 至 ${stats.to}）`]).font = { bold: true, size: 14 };
     summary.addRow([`导出时间 ${shanghaiDateTime(new Date())}`]);
@@ -158,12 +158,6 @@ export class InspectionStatsService {
     list.columns.forEach((col, n) => (col.width = n === 4 || n === 5 ? 36 : 14));
     return { filename: `${stats.area.name}-整改单-${period}.xlsx`, body: Buffer.from(await wb.xlsx.writeBuffer()) };
   }
-}
-
-function workbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '物业通';
-  return wb;
 }
 
 function total(rows: InspectionFigures[]): Omit<InspectionFigures, 'averageScore'> {

@@ -4,12 +4,11 @@ import { DataSource, EntityManager, In, IsNull, LessThan, MoreThan } from 'typeo
 import { RECTIFYING_STATES } from '@wuye/contracts';
 import { retryingTransaction } from '../../database/transactions';
 import { JobSchedulerService } from '../jobs/job-scheduler.service';
+import { sweepInBatches } from '../jobs/sweep';
 import { UploadsService } from '../uploads/uploads.service';
 import { RectificationEvent } from './rectification-event.entity';
 import { planOrderStep, type OrderPlan, type OrderStepContext, type OrderStepInput } from './rectification-lifecycle';
 import { Rectification } from './rectification.entity';
-
-const BATCH = 200;
 
 /**
  * Carries out the plans of the order lifecycle (rectification-lifecycle.ts): the one writer of an order's state and
@@ -63,17 +62,9 @@ export class RectificationLifecycleService implements OnModuleInit {
 
   /** Orders the company still had when their deadline passed: flagged once, so they enter the office's 督办 queue. */
   async sweepOverdue(now = new Date()): Promise<number> {
-    let done = 0;
-    let after = 0;
-    for (;;) {
-      const batch = await this.db.getRepository(Rectification).find({
-        where: { state: In([...RECTIFYING_STATES]), deadlineAt: LessThan(now), overdueAt: IsNull(), id: MoreThan(after) },
-        order: { id: 'ASC' },
-        take: BATCH,
-      });
-      for (const order of batch) if (await this.take(order, { kind: 'overdue' }, { now, actorId: null, actors: ['system'] })) done++;
-      if (batch.length < BATCH) return done;
-      after = batch[batch.length - 1].id;
-    }
+    return sweepInBatches(
+      (after, take) => this.db.getRepository(Rectification).find({ where: { state: In([...RECTIFYING_STATES]), deadlineAt: LessThan(now), overdueAt: IsNull(), id: MoreThan(after) }, order: { id: 'ASC' }, take }),
+      (order) => this.take(order, { kind: 'overdue' }, { now, actorId: null, actors: ['system'] }),
+    );
   }
 }

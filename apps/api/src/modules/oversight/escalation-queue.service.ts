@@ -8,6 +8,7 @@ import type { Principal } from '../identity/principal';
 import { Area } from '../org/area.entity';
 import { Community } from '../org/community.entity';
 import { Escalation } from '../tickets/escalation.entity';
+import { ReferralsService } from '../meetings/referrals.service';
 import { ESCALATION_REASON_LABELS, type TicketStep } from '../tickets/lifecycle';
 import { TicketLifecycleService } from '../tickets/ticket-lifecycle.service';
 import { TicketViewsService } from '../tickets/ticket-views.service';
@@ -22,6 +23,7 @@ export class EscalationQueueService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly views: TicketViewsService,
     private readonly lifecycle: TicketLifecycleService,
+    private readonly referrals: ReferralsService,
   ) {}
 
   async list(query: EscalationsQuery, caller: Principal): Promise<Page<EscalationView>> {
@@ -75,6 +77,7 @@ export class EscalationQueueService {
     const summaries = await this.views.summaries(tickets, () => 'oversight');
     const communities = await this.db.getRepository(Community).findBy({ id: In(items.map((e) => e.communityId)) });
     const offices = await this.db.getRepository(Area).findBy({ id: In(items.map((e) => e.officeAreaId)) });
+    const tiers = await this.referrals.tiersOf(items.map((e) => e.id));
     return items.map((e) => ({
       id: e.id,
       reason: e.reason,
@@ -88,6 +91,8 @@ export class EscalationQueueService {
       communityName: communities.find((c) => c.id === e.communityId)?.name ?? '',
       officeName: offices.find((a) => a.id === e.officeAreaId)?.name ?? '社区（村）',
       canHandle: e.state === 'open' && caller.mayInCommunity('escalations.handle', e.communityId),
+      referredTo: tiers.get(e.id) ?? [],
+      canRefer: this.referrals.tiersOpen(e, tiers.get(e.id) ?? [], caller),
       ticket: summaries.find((s) => s.id === e.ticketId) as EscalationView['ticket'],
     }));
   }

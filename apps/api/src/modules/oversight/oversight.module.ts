@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DisclosuresModule } from '../disclosures/disclosures.module';
 import { IdentityCoreModule } from '../identity/identity-core.module';
 import { InspectionsModule } from '../inspections/inspections.module';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { OrgModule } from '../org/org.module';
 import { SharingModule } from '../sharing/sharing.module';
 import { PatrolsModule } from '../patrols/patrols.module';
@@ -14,7 +15,7 @@ import { RatingsService } from './ratings.service';
 import { StatsExportService } from './stats-export.service';
 
 @Module({
-  imports: [IdentityCoreModule, OrgModule, TicketsModule, DisclosuresModule, SharingModule, InspectionsModule, PatrolsModule],
+  imports: [IdentityCoreModule, OrgModule, TicketsModule, DisclosuresModule, SharingModule, InspectionsModule, PatrolsModule, MeetingsModule],
   controllers: [OversightController],
   providers: [OverviewService, EscalationQueueService, RatingsService, CreditService, StatsExportService],
   exports: [OverviewService, CreditService],

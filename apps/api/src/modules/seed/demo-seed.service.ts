@@ -21,6 +21,7 @@ import { seedDemoFloors, seedDemoOversight } from './demo-oversight';
 import { RollupsService } from '../tickets/rollups.service';
 import { seedDemoTickets, storeDemoPhotos } from './demo-tickets';
 import { seedDemoInspections } from './demo-inspections';
+import { seedDemoMeetings } from './demo-meetings';
 import { PatrolCheck, PatrolPoint } from '../patrols/patrol.entities';
 import { PatrolsService } from '../patrols/patrols.service';
 import {
@@ -101,8 +102,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
     await this.rollups.rebuild();
     await this.db.transaction((m) => seedDemoOversight(m, index));
     const supervised = await this.db.transaction((m) => seedDemoInspections(m, index, photos));
+    const meetings = await this.db.transaction((m) => seedDemoMeetings(m, index));
     await this.seedAbnormalCheck(index);
-    this.logger.log(`Seeded ${tickets} demo tickets, ${disclosures} disclosures, ${supervised.inspections} inspections and ${supervised.checks} patrol checks`);
+    this.logger.log(`Seeded ${tickets} demo tickets, ${disclosures} disclosures, ${supervised.inspections} inspections, ${supervised.checks} patrol checks and ${meetings} joint meetings`);
     return index;
   }
 

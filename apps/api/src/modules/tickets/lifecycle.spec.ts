@@ -124,6 +124,11 @@ describe('ticket lifecycle: the other steps × state × actor of TICKET_SIDE_STE
         return { kind, deadlineAt: new Date(NOW.getTime() + 24 * HOUR) };
       case 'escalation_closed':
         return { kind, note: '已处理', othersOpen: false };
+      case 'meeting_decision':
+      case 'mediation_outcome':
+        return { kind, note: '物业一周内修复' };
+      case 'referred':
+        return { kind, to: 'town' };
       default:
         return { kind } as TicketStep;
     }

@@ -7,12 +7,14 @@ import {
   RETURN_VISIT_HORIZON_DAYS,
   RETURN_VISIT_TRIES,
   TICKET_ACTION_LABELS,
+  TICKET_EVENT_LABELS,
   TICKET_SOURCE_LABELS,
   TICKET_STATE_LABELS,
   TICKET_TRANSITIONS,
   shanghaiDate,
   shanghaiDateTime,
   type ErrorCode,
+  type ReferralTier,
   type TicketAction,
   type TicketActor,
   type TicketState,
@@ -69,7 +71,11 @@ export type TicketStep =
   | { kind: 'handover' }
   | { kind: 'office_comment'; note: string }
   | { kind: 'office_deadline'; deadlineAt: Date; note?: string }
-  | { kind: 'escalation_closed'; note: string; othersOpen: boolean };
+  | { kind: 'escalation_closed'; note: string; othersOpen: boolean }
+  /** 小事不出小区、大事不出社区: the office sent the ticket up a tier; what the meeting agreed; how mediation ended. */
+  | { kind: 'referred'; to: ReferralTier }
+  | { kind: 'meeting_decision'; note: string }
+  | { kind: 'mediation_outcome'; note: string };
 
 export type StepKind = TicketStep['kind'];
 
@@ -145,7 +151,13 @@ export const TICKET_SIDE_STEPS: readonly { kind: Exclude<StepKind, TicketAction>
   { kind: 'office_comment', from: 'any', actors: ['office'] },
   { kind: 'office_deadline', from: 'any', actors: ['office'] },
   { kind: 'escalation_closed', from: 'any', actors: ['office'] },
+  { kind: 'referred', from: 'any', actors: ['office'] },
+  { kind: 'meeting_decision', from: 'any', actors: ['office'] },
+  { kind: 'mediation_outcome', from: 'any', actors: ['office'] },
 ];
+
+/** What the ticket's timeline says when the office sends it up a tier. */
+const REFERRAL_NOTES: Record<ReferralTier, string> = { meeting: '已提交联席会，待会议议定', town: '已上报街道（乡镇）协调处理', mediation: '已转人民调解' };
 
 const notAllowed = (message: string) => new DomainError(403, 'ACTION_NOT_ALLOWED', message);
 const stale: Refusal = { code: 'STALE_VERSION', message: '工单刚被他人处理过，请刷新后再操作' };
@@ -386,6 +398,19 @@ export function planTicketStep(t: Ticket, step: TicketStep, ctx: StepContext): T
       plan.notices = noticesFor(action, t, note, now);
       plan.onConflict = 'skip';
       if (step.kind === 'escalation_closed' && !step.othersOpen) plan.changes.escalatedAt = null;
+      return plan;
+    }
+
+    case 'referred':
+    case 'meeting_decision':
+    case 'mediation_outcome': {
+      sideActor(step.kind, () => notAllowed('只有社区（村）可以这样处理督办'));
+      // Neighbours read the timeline: what the office wrote is masked as every text that leaves it is.
+      const action = step.kind === 'referred' ? `referred_${step.to}` : step.kind;
+      const note = step.kind === 'referred' ? REFERRAL_NOTES[step.to] : step.kind === 'meeting_decision' ? `联席会议定：${scrubPersonal(step.note)}` : `调解结果：${scrubPersonal(step.note)}`;
+      const plan = base('office', action, t.state, note);
+      plan.notices = [{ to: ['managers'], kind: 'escalation_update', title: TICKET_EVENT_LABELS[action], body: `#${t.id} ${t.categoryName}：${note}`, ticketId: t.id }];
+      plan.onConflict = 'skip';
       return plan;
     }
 

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { addDays, periodDays, periodLabel, quarterOf, shanghaiDate, type InspectionFigures } from '@wuye/contracts';
+import { periodLabel, type InspectionFigures } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import ExportButton from '../../../../components/ExportButton';
 import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
@@ -10,13 +10,8 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { useSession } from '../../../../hooks/useSession';
 import { INSPECTION_STATS_PAGE } from '../../../../routes';
 import { downloadOrdersExport, getInspectionStats } from '../../../../services/inspections';
+import { overseenAreas, statsPeriods } from '../../../../services/periods';
 import '../../inspections.scss';
-
-/** 本季度, 上季度, 今年 (Asia/Shanghai). */
-function statsPeriods(today = shanghaiDate()): string[] {
-  const quarter = quarterOf(today);
-  return [quarter, quarterOf(addDays(periodDays(quarter).from, -1)), today.slice(0, 4)];
-}
 
 function Figures({ f, className }: { f: InspectionFigures; className: string }) {
   return (
@@ -35,7 +30,7 @@ export default function InspectionStatsPage() {
   const gate = useSession({ returnTo: INSPECTION_STATS_PAGE });
   const signedIn = gate.phase === 'signed-in';
   const { me } = useMe(gate.phase);
-  const areas = [...new Map((me?.roles ?? []).filter((r) => (r.role === 'community_office' || r.role === 'regulator') && r.areaId).map((r) => [r.areaId as number, { id: r.areaId as number, name: r.scopeName ?? '' }])).values()];
+  const areas = overseenAreas(me);
   const [chosenArea, setChosenArea] = useState<number | null>(null);
   const areaId = chosenArea ?? areas[0]?.id ?? null;
   const periods = statsPeriods();

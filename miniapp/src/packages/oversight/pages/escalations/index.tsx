@@ -1,11 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
-import { shanghaiDateTime, TICKET_STATE_LABELS } from '@wuye/contracts';
+import { Button, Text, View } from '@tarojs/components';
+import { REFERRAL_TIER_LABELS, shanghaiDateTime, TICKET_STATE_LABELS, type EscalationView, type ReferralTier } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useSession } from '../../../../hooks/useSession';
-import { ESCALATIONS_PAGE, OVERDUE_RECTIFICATIONS_PAGE, OVERSIGHT_TICKET_PAGE } from '../../../../routes';
+import { ESCALATIONS_PAGE, OVERDUE_MEETING_ITEMS_PAGE, OVERDUE_RECTIFICATIONS_PAGE, OVERSIGHT_TICKET_PAGE } from '../../../../routes';
+import { errorText } from '../../../../services/errors';
+import { referEscalation } from '../../../../services/meetings';
 import { listEscalations } from '../../../../services/oversight';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import { usePagedList } from '../../../../hooks/usePagedList';
@@ -16,6 +18,13 @@ const TABS: Tab[] = [
   { state: 'open', label: '督办中' },
   { state: 'closed', label: '已结束' },
 ];
+
+/** What happens next, said in the confirmation. */
+const REFER_AFTER: Record<ReferralTier, string> = {
+  meeting: '记录联席会时可以把它列入议题。',
+  town: '街道（乡镇）的监管人员会在待办中看到它。',
+  mediation: '将建立调解记录，调解后在记录中填写结果。',
+};
 
 /** 督办队列: the escalated and overdue tickets of the office's estates, newest first. */
 export default function EscalationQueue() {
@@ -37,6 +46,19 @@ export default function EscalationQueue() {
     void (signedIn ? list.reload(true) : Promise.resolve()).finally(() => Taro.stopPullDownRefresh());
   });
 
+  /** 小事不出小区、大事不出社区: a tier up (the estate's next joint meeting, the town, mediation), after the office confirms. */
+  const refer = async (e: EscalationView, to: ReferralTier) => {
+    const answer = await Taro.showModal({ title: REFERRAL_TIER_LABELS[to], content: `把 ${e.communityName} 的这件督办${REFERRAL_TIER_LABELS[to]}？${REFER_AFTER[to]}`, confirmText: '确定', cancelText: '取消' });
+    if (!answer.confirm) return;
+    try {
+      await referEscalation(e.id, to);
+      void Taro.showToast({ title: '已提交', icon: 'success' });
+      await list.reload(true);
+    } catch (error) {
+      void Taro.showModal({ title: '没有提交成功', content: errorText(error), showCancel: false });
+    }
+  };
+
   if (!signedIn) return <SignedOutPage gate={gate} purpose="登录后查看督办队列。" />;
 
   return (
@@ -46,6 +68,13 @@ export default function EscalationQueue() {
         <View className="link-main">
           <View className="link-title">逾期整改单</View>
           <View className="muted">检查下发的整改单超过期限未整改的，也在这里督办</View>
+        </View>
+        <Text className="link-arrow">›</Text>
+      </View>
+      <View className="card link-row ov-queue-meeting-items" onClick={() => void Taro.navigateTo({ url: OVERDUE_MEETING_ITEMS_PAGE })}>
+        <View className="link-main">
+          <View className="link-title">逾期议定事项</View>
+          <View className="muted">联席会议定的事项超过期限未落实的，也在这里督办</View>
         </View>
         <Text className="link-arrow">›</Text>
       </View>
@@ -72,7 +101,28 @@ export default function EscalationQueue() {
                   <Text className="ov-fact">提请于 {shanghaiDateTime(e.createdAt)}</Text>
                   <Text className="ov-fact">{e.deadlineAt ? `督办期限 ${shanghaiDateTime(e.deadlineAt)}` : '未设督办期限'}</Text>
                   {e.closingNote ? <Text className="ov-fact wrap-text">结束：{e.closingNote}</Text> : null}
+                  {e.referredTo.map((to) => (
+                    <Text key={to} className="badge badge-pending ov-queue-referred">
+                      已{REFERRAL_TIER_LABELS[to]}
+                    </Text>
+                  ))}
                 </View>
+                {e.canRefer.length > 0 ? (
+                  <View className="ov-actions ov-queue-refer">
+                    {e.canRefer.map((to) => (
+                      <Button
+                        key={to}
+                        className={`button button-small ov-refer ov-refer-${to}`}
+                        onClick={(event) => {
+                          event.stopPropagation();
+                          void refer(e, to);
+                        }}
+                      >
+                        {REFERRAL_TIER_LABELS[to]}
+                      </Button>
+                    ))}
+                  </View>
+                ) : null}
               </View>
               <Text className="link-arrow">›</Text>
             </View>

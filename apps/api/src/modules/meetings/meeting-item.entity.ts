@@ -1,0 +1,27 @@
+import { Column, Entity, Index, VersionColumn } from 'typeorm';
+import type { MeetingItemState, MeetingParty } from '@wuye/contracts';
+import { CreatedAtColumn, IdColumn, InstantColumn, RefColumn, UpdatedAtColumn } from '../../database/columns';
+
+/** 议定项目: what a meeting agreed, who answers for it and by when; open → done → verified by the office. */
+@Entity('meeting_item')
+@Index(['meetingId', 'id'])
+@Index(['communityId', 'state', 'id'])
+@Index(['state', 'deadlineAt'])
+@Index(['ticketId'])
+export class MeetingItem {
+  @IdColumn() id: number;
+  @RefColumn() meetingId: number;
+  @RefColumn() communityId: number;
+  @Column({ type: 'varchar', length: 500 }) text: string;
+  @Column({ type: 'varchar', length: 16 }) ownerParty: MeetingParty;
+  @Column({ type: 'varchar', length: 20 }) ownerName: string;
+  @InstantColumn() deadlineAt: Date;
+  @Column({ type: 'varchar', length: 16 }) state: MeetingItemState;
+  /** Set once by the scheduler when the deadline passed while still open: it is then in the office's 督办 queue. */
+  @InstantColumn({ nullable: true }) overdueAt: Date | null;
+  @InstantColumn({ nullable: true }) verifiedAt: Date | null;
+  @RefColumn({ nullable: true }) ticketId: number | null;
+  @VersionColumn({ type: 'integer', default: 1 }) version: number;
+  @CreatedAtColumn() createdAt: Date;
+  @UpdatedAtColumn() updatedAt: Date;
+}

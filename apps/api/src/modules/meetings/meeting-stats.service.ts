@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { addDays, periodDays, periodLabel, shanghaiDateTime, shanghaiTimeOn, type MeetingFigures, type MeetingStats } from '@wuye/contracts';
+import { newWorkbook } from '../../common/download';
+import type { Principal } from '../identity/principal';
+import { areaInScope } from '../identity/scope';
+import { Community } from '../org/community.entity';
+import { MeetingItem } from './meeting-item.entity';
+import { Meeting } from './meeting.entity';
+import { Mediation } from './mediation.entity';
+
+const ZERO: MeetingFigures = { meetings: 0, itemsAgreed: 0, itemsDone: 0, itemsVerified: 0, disputesTaken: 0, disputesResolved: 0 };
+const FIGURES = Object.keys(ZERO) as (keyof MeetingFigures)[];
+
+/**
+ * The county's figures for its joint work, per estate of an area and period: meetings held and the items they agreed
+ * (by the day held; done and verified as they stand now), disputes taken to mediation (by the day taken) and
+ * resolved (化解). "已召开…会议221场次，议定项目498个，化解矛盾纠纷112条".
+ */
+@Injectable()
+export class MeetingStatsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async stats(areaId: number, period: string, caller: Principal): Promise<MeetingStats> {
+    const area = await areaInScope(this.db, caller, areaId);
+    const { from, to } = periodDays(period);
+    const path = `${area.path}%`;
+    const meetings = await this.db
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .select('m.community_id', 'communityId')
+      .addSelect('COUNT(*)', 'n')
+      .where('m.area_path LIKE :path AND m.held_on >= :from AND m.held_on <= :to', { path, from, to })
+      .groupBy('m.community_id')
+      .getRawMany<{ communityId: number; n: number }>();
+    const items = await this.db
+      .getRepository(MeetingItem)
+      .createQueryBuilder('i')
+      .innerJoin(Meeting, 'm', 'm.id = i.meeting_id')
+      .select('i.community_id', 'communityId')
+      .addSelect('COUNT(*)', 'agreed')
+      .addSelect("SUM(CASE WHEN i.state IN ('done', 'verified') THEN 1 ELSE 0 END)", 'done')
+      .addSelect("SUM(CASE WHEN i.state = 'verified' THEN 1 ELSE 0 END)", 'verified')
+      .where('m.area_path LIKE :path AND m.held_on >= :from AND m.held_on <= :to', { path, from, to })
+      .groupBy('i.community_id')
+      .getRawMany<{ communityId: number; agreed: number; done: number; verified: number }>();
+    // Disputes by the Shanghai day they were taken: [from 00:00, the day after `to` 00:00).
+    const disputes = await this.db
+      .getRepository(Mediation)
+      .createQueryBuilder('d')
+      .select('d.community_id', 'communityId')
+      .addSelect('COUNT(*)', 'taken')
+      .addSelect("SUM(CASE WHEN d.outcome = 'resolved' THEN 1 ELSE 0 END)", 'resolved')
+      .where('d.area_path LIKE :path AND d.created_at >= :start AND d.created_at < :end', { path, start: new Date(shanghaiTimeOn(from, '00:00')), end: new Date(shanghaiTimeOn(addDays(to, 1), '00:00')) })
+      .groupBy('d.community_id')
+      .getRawMany<{ communityId: number; taken: number; resolved: number }>();
+    const communities = await this.db.getRepository(Community).createQueryBuilder('c').where('c.area_path LIKE :path', { path }).orderBy('c.id', 'ASC').getMany();
+    const rows = communities.map((c) => {
+      const m = meetings.find((r) => Number(r.communityId) === c.id);
+      const i = items.find((r) => Number(r.communityId) === c.id);
+      const d = disputes.find((r) => Number(r.communityId) === c.id);
+      return {
+        id: c.id,
+        name: c.name,
+        meetings: Number(m?.n ?? 0),
+        itemsAgreed: Number(i?.agreed ?? 0),
+        itemsDone: Number(i?.done ?? 0),
+        itemsVerified: Number(i?.verified ?? 0),
+        disputesTaken: Number(d?.taken ?? 0),
+        disputesResolved: Number(d?.resolved ?? 0),
+      };
+    });
+    const total = Object.fromEntries(FIGURES.map((k) => [k, rows.reduce((sum, r) => sum + r[k], 0)])) as unknown as MeetingFigures;
+    return { area: { id: area.id, name: area.name }, period, from, to, total, communities: rows };
+  }
+
+  /** The same as .xlsx: one row per estate and the area's total. */
+  async export(areaId: number, period: string, caller: Principal): Promise<{ filename: string; body: Buffer }> {
+    const stats = await this.stats(areaId, period, caller);
+    const wb = newWorkbook();
+    const sheet = wb.addWorksheet('联席会议与调解');
+    sheet.addRow([`${stats.area.name} 联席会议与矛盾纠纷化解（${periodLabel(period)}，${stats.from} 至 ${stats.to}）`]).font = { bold: true, size: 14 };
+    sheet.addRow([`导出时间 ${shanghaiDateTime(new Date())}`]);
+    sheet.addRow(['小区', '召开会议', '议定项目', '已落实', '已核验', '受理纠纷', '化解纠纷']).font = { bold: true };
+    for (const c of [...stats.communities, { ...stats.total, name: `${stats.area.name}合计` }]) sheet.addRow([c.name, ...FIGURES.map((k) => c[k])]);
+    sheet.columns.forEach((col, n) => (col.width = n === 0 ? 26 : 12));
+    return { filename: `${stats.area.name}-联席会议-${period}.xlsx`, body: Buffer.from(await wb.xlsx.writeBuffer()) };
+  }
+}

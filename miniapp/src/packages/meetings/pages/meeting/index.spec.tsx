@@ -1,0 +1,89 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import type { MeetingItemView, MeetingView } from '@wuye/contracts';
+import { setRouterParams } from '../../../../../test/stubs/taro';
+import { fakeApi, flush, reply } from '../../../../../test/support/fake-api';
+import { setTokens } from '../../../../services/session';
+import MeetingPage from './index';
+
+const ITEM: MeetingItemView = {
+  id: 21,
+  meetingId: 5,
+  communityId: 1,
+  communityName: '锦绣花园',
+  text: '物业两周内更换3栋电梯门机',
+  ownerParty: 'property',
+  ownerName: '陈经理',
+  deadlineAt: '2026-12-05T10:00:00.000Z',
+  state: 'open',
+  overdueAt: null,
+  ticketId: 38,
+  version: 1,
+  timeline: [{ id: 1, action: 'agreed', actionLabel: '议定', actorName: '南门社区 赵书记', note: null, at: '2026-11-20T09:00:00.000Z' }],
+  can: { done: true, verify: false, return: false },
+};
+const MEETING: MeetingView = {
+  id: 5,
+  communityId: 1,
+  communityName: '锦绣花园',
+  officeName: '南门社区',
+  kind: 'four_party',
+  heldOn: '2026-11-20',
+  attendees: [
+    { party: 'community_party', name: '赵书记' },
+    { party: 'property', name: '陈经理' },
+  ],
+  minutes: '讨论了3栋电梯问题',
+  signInPhotos: [],
+  agenda: [{ text: '电梯：3栋电梯三天两头坏', ticketId: 38 }],
+  items: [ITEM],
+  createdAt: '2026-11-20T09:00:00.000Z',
+  can: { addItems: false },
+};
+
+const click = (selector: string) =>
+  act(async () => {
+    fireEvent.click(document.querySelector(selector) as HTMLElement);
+    await flush();
+  });
+
+beforeEach(() => {
+  setTokens({ accessToken: 'access', refreshToken: 'refresh' });
+  setRouterParams({ id: '5' });
+});
+
+describe('联席会议', () => {
+  it('shows the meeting and offers the manager exactly 已落实, which needs what was done', async () => {
+    const server = fakeApi({ 'GET /api/v1/meetings/5': MEETING });
+    render(<MeetingPage />);
+    expect(await screen.findByText('物业两周内更换3栋电梯门机')).toBeInTheDocument();
+    expect(screen.getByText('期限 2026-12-05 18:00')).toBeInTheDocument();
+    expect(screen.getByText('讨论了3栋电梯问题')).toBeInTheDocument();
+    expect(document.querySelector('.mt-step-verify')).toBeNull();
+
+    await click('.mt-step-done');
+    await click('.mt-panel-submit');
+    expect(screen.getByText('请填写落实情况')).toBeInTheDocument();
+    expect(server.to('POST /api/v1/meeting-items/21/transitions')).toHaveLength(0);
+
+    fireEvent.change(document.querySelector('.mt-panel-text') as HTMLElement, { target: { value: '门机已更换' } });
+    server.set({ 'POST /api/v1/meeting-items/21/transitions': { ...ITEM, state: 'done', version: 2, can: { done: false, verify: false, return: false } } });
+    await click('.mt-panel-submit');
+    expect(server.to('POST /api/v1/meeting-items/21/transitions')[0].data).toEqual({ action: 'done', version: 1, note: '门机已更换' });
+    expect(screen.getByText('待核验')).toBeInTheDocument();
+    expect(document.querySelector('.mt-step-done')).toBeNull();
+  });
+
+  it('offers the office 核验 and 退回; when someone else acted first it says so and shows the item as it is now', async () => {
+    const done = { ...ITEM, state: 'done' as const, version: 2, can: { done: false, verify: true, return: true } };
+    const server = fakeApi({ 'GET /api/v1/meetings/5': { ...MEETING, items: [done] }, 'POST /api/v1/meeting-items/21/transitions': reply(409, { code: 'STALE_VERSION', message: '议定项目刚被他人处理过，请刷新后再操作' }) });
+    render(<MeetingPage />);
+    await screen.findByText('物业两周内更换3栋电梯门机');
+    expect(document.querySelector('.mt-step-done')).toBeNull();
+    await click('.mt-step-verify');
+    server.set({ 'GET /api/v1/meetings/5': { ...MEETING, items: [{ ...done, state: 'verified', version: 3, can: { done: false, verify: false, return: false } }] } });
+    await click('.mt-panel-submit');
+    expect(server.to('POST /api/v1/meeting-items/21/transitions')[0].data).toEqual({ action: 'verify', version: 2 });
+    expect(screen.getByText('议定项目刚被他人处理过，请刷新后再操作')).toBeInTheDocument();
+    expect(screen.getByText('已核验')).toBeInTheDocument();
+  });
+});
