@@ -14,6 +14,7 @@ import { DisclosuresModule } from './modules/disclosures/disclosures.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { OversightModule } from './modules/oversight/oversight.module';
 import { InspectionsModule } from './modules/inspections/inspections.module';
+import { VotesModule } from './modules/votes/votes.module';
 import { PatrolsModule } from './modules/patrols/patrols.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { IdentityCoreModule } from './modules/identity/identity-core.module';
@@ -44,6 +45,7 @@ export class AppModule {
         OversightModule,
         SharingModule,
         InspectionsModule,
+        VotesModule,
         PatrolsModule,
         SeedModule,
       ],

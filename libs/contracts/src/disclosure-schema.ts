@@ -121,6 +121,7 @@ export const DISCLOSURE_LINE_KINDS: Record<DisclosureType, readonly LineKind[]> 
   shared_cost: ['meter'],
   maintenance_expense: ['expense'],
   maintenance_fund: ['withdrawal'],
+  vote_result: [],
 };
 
 export const lineKindSchema = (kind: string): LineKindSchema | undefined => (DISCLOSURE_LINE_SCHEMA as Record<string, LineKindSchema>)[kind];
@@ -180,6 +181,8 @@ export function computeTotals(type: DisclosureType, content: Pick<DisclosureCont
     case 'shared_cost':
     case 'maintenance_fund':
       return { totalFen: sum() };
+    case 'vote_result':
+      return { totalFen: 0 };
   }
 }
 
@@ -206,6 +209,7 @@ export const TOTAL_ROWS: Record<DisclosureType, readonly { key: string; label: s
     { key: 'fireFen', label: '其中消防', kind: 'fen' },
   ],
   maintenance_fund: [{ key: 'totalFen', label: '使用合计', kind: 'fen' }],
+  vote_result: [],
 };
 
 /** "86.25%" from basis points; "—" when there was nothing to collect. */

@@ -17,6 +17,7 @@ import { TicketChannels1764300019200 } from './1764300019200-TicketChannels';
 import { ProxyIdempotency1764300019201 } from './1764300019201-ProxyIdempotency';
 import { Inspections1764300020000 } from './1764300020000-Inspections';
 import { Patrols1764300020001 } from './1764300020001-Patrols';
+import { Votes1764300022000 } from './1764300022000-Votes';
 import { NotificationTargets1764300023000 } from './1764300023000-NotificationTargets';
 
 /** In order. The same migrations run on SQLite and on MySQL/MariaDB. */
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   ProxyIdempotency1764300019201,
   Inspections1764300020000,
   Patrols1764300020001,
+  Votes1764300022000,
   NotificationTargets1764300023000,
   ShareCards1764300026000,
 ];

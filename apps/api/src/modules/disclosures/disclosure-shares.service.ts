@@ -6,7 +6,7 @@ import { invalid } from '../../common/errors';
 import { HouseBinding } from '../identity/house-binding.entity';
 import { Building } from '../org/building.entity';
 import { House } from '../org/house.entity';
-import { houseLabel } from '../org/houses.service';
+import { houseLabels } from '../org/houses.service';
 import { sharesDigest } from './disclosure-hash';
 import type { DisclosureLine } from './disclosure-line.entity';
 import { votePassed, type LineProblem } from './disclosure-rules';
@@ -152,10 +152,7 @@ export class DisclosureSharesService {
     return fundTotals(this.db.manager, communityId);
   }
 
-  /** "3栋1单元1201" and the building of each house id. */
-  private async houseLabels(ids: number[]): Promise<Map<number, { label: string; buildingId: number }>> {
-    const houses = await this.db.getRepository(House).findBy({ id: In(ids.concat(0)) });
-    const names = new Map((await this.db.getRepository(Building).findBy({ id: In(houses.map((h) => h.buildingId).concat(0)) })).map((b) => [b.id, b.name]));
-    return new Map(houses.map((h) => [h.id, { label: houseLabel(names.get(h.buildingId) ?? '', h.unit, h.number), buildingId: h.buildingId }]));
+  private houseLabels(ids: number[]): Promise<Map<number, { label: string; buildingId: number }>> {
+    return houseLabels(this.db.manager, ids);
   }
 }

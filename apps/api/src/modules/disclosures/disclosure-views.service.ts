@@ -131,6 +131,7 @@ export class DisclosureViewsService {
       correctionReason: shown(d.correctionReason),
       allocation: d.type === 'shared_cost' ? await this.shares.allocation(d, internal) : null,
       myShares: d.type === 'shared_cost' ? await this.shares.myShares(d, caller.userId) : [],
+      vote: d.type === 'vote_result' ? (d.facts?.vote ?? null) : null,
       ...disclosureActions(d, caller, { signOff: hold?.message ?? null }),
       rowVersion: d.rowVersion,
     };
