@@ -117,8 +117,11 @@ export interface DisclosureFacts {
   /** shared_cost: how the total was shared, and the SHA-256 of every house's share as written then. */
   allocation?: Omit<AllocationSummary, 'agreed'>;
   sharesSha256?: string;
-  /** maintenance_fund: the estate's exclusive area and owners then, and whether each withdrawal's vote passed (by line seq). */
-  fund?: { totalAreaCenti: number; totalHeads: number; passed: Record<string, boolean> };
+  /**
+   * maintenance_fund: whether the vote each withdrawal cites had passed (by line seq). The estate's area and owners
+   * then: only in versions published before withdrawals cited a vote (their counts were typed in).
+   */
+  fund?: { totalAreaCenti?: number; totalHeads?: number; passed: Record<string, boolean> };
   /** vote_result: the closed vote's matter, options and frozen tally. */
   vote?: { voteId: number; matter: VoteMatter; title: string; options: string[]; openedAt: string; closedAt: string; tally: VoteTally };
 }

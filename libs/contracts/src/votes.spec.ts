@@ -38,6 +38,14 @@ describe('tallyVote (民法典 278)', () => {
     expect(tallyVote('fee_change', YES_NO, houses(10), ballots(5, 3, 2)).passedOption).toBeNull();
   });
 
+  it('passes nothing when the majority is against: 反对 is not a decision', () => {
+    const t = tallyVote('fee_change', YES_NO, houses(10), ballots(2, 8));
+    expect(t.options[1]).toMatchObject({ heads: 8, passed: false });
+    expect(t.passedOption).toBeNull();
+    // Chosen alternatives (选聘: company A or B) are each a decision.
+    expect(tallyVote('company', ['甲物业', '乙物业'], houses(10), ballots(2, 8)).passedOption).toBe(1);
+  });
+
   it('needs more than ½ of the participating area too, not only the heads', () => {
     // 6 for with 100 m² each against 4 against with 150 m² each: 600 of 1200 m² is exactly half.
     const hs = houses(10).map((h) => (h.houseId > 6 ? { ...h, areaCenti: 15000 } : h));

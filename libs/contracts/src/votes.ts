@@ -62,6 +62,8 @@ export const VOTE_OPTION_MAX = 50;
 export const VOTE_DOCUMENTS_MAX = 9;
 /** The options a yes/no matter gets when the chair gives none. */
 export const DEFAULT_VOTE_OPTIONS = ['同意', '反对', '弃权'] as const;
+/** Options that decide nothing even with a majority: a matter voted down or abstained on has not passed. */
+export const NON_DECIDING_OPTIONS: readonly string[] = ['反对', '弃权'];
 
 // ─── The tally (a pure function: exact integer arithmetic, no floats) ─────────────────────────────────────────
 
@@ -114,6 +116,7 @@ const moreThan = (a: number, b: number, n: number, d: number) => a * d > b * n;
  * 10 000 m² is 10^11 × 4).
  * A person with several houses counts once for heads: they take part if any of their houses has a ballot, and
  * their head goes to an option only if every ballot of theirs chose it (split ballots count in participation only).
+ * 反对 and 弃权 never pass: a majority against means the matter failed.
  */
 export function tallyVote(matter: VoteMatter, options: readonly string[], houses: readonly TallyHouse[], ballots: readonly TallyBallot[]): VoteTally {
   const byHouse = new Map(houses.map((h) => [h.houseId, h]));
@@ -145,7 +148,7 @@ export function tallyVote(matter: VoteMatter, options: readonly string[], houses
     option,
     areaCenti: area[i],
     heads: heads[i],
-    passed: quorum && reaches(area[i], participatingAreaCenti) && reaches(heads[i], participatingHeads),
+    passed: quorum && !NON_DECIDING_OPTIONS.includes(option) && reaches(area[i], participatingAreaCenti) && reaches(heads[i], participatingHeads),
   }));
   const passedIndex = tallies.findIndex((o) => o.passed);
   return { totalAreaCenti, totalHeads, participatingAreaCenti, participatingHeads, ballots: counted, quorum, threshold, options: tallies, passedOption: passedIndex < 0 ? null : passedIndex };

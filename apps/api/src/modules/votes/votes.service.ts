@@ -30,6 +30,7 @@ import { UploadsService } from '../uploads/uploads.service';
 import { Ballot } from './ballot.entity';
 import type { CastBallotDto, CreateVoteDto, UpdateVoteDto, VotesQuery, VoteStepDto } from './dto/vote.dto';
 import { planVoteStep, voteRefusal, type VotePlan } from './vote-lifecycle';
+import { voterRows } from './voter-list';
 import { VoteVoter } from './vote-voter.entity';
 import { Vote } from './vote.entity';
 
@@ -181,36 +182,12 @@ export class VotesService {
     return this.get(id, caller);
   }
 
-  /**
-   * Every house of the estate with its 专有部分面积 now, the verified owners (approved owner bindings) who may cast
-   * its ballot, and the person it counts as: houses sharing an owner are one person (解释第9条); a house without a
-   * verified owner counts as its own.
-   */
+  /** 开始投票: the list as the estate's houses and verified owners are now (voterRows). */
   private async freezeVoters(m: EntityManager, vote: Vote): Promise<void> {
     const houses = await m.getRepository(House).find({ where: { communityId: vote.communityId }, order: { id: 'ASC' } });
     if (!houses.length) throw invalid('该小区还没有房屋，无法开始投票', { field: 'communityId' });
     const bindings = await m.getRepository(HouseBinding).findBy({ communityId: vote.communityId, state: 'approved', relation: 'owner' });
-    const owners = new Map<number, number[]>();
-    for (const b of bindings) owners.set(b.houseId, [...(owners.get(b.houseId) ?? []), b.userId].sort((a, b) => a - b));
-    // Union–find over owners: co-owners of one house and an owner of several are the same "person" for heads.
-    const parent = new Map<number, number>();
-    const find = (u: number): number => {
-      const p = parent.get(u) ?? u;
-      if (p === u) return u;
-      const root = find(p);
-      parent.set(u, root);
-      return root;
-    };
-    for (const ids of owners.values()) {
-      for (const u of ids.slice(1)) {
-        const [a, b] = [find(ids[0]), find(u)];
-        if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));
-      }
-    }
-    const rows = houses.map((h) => {
-      const ids = owners.get(h.id) ?? [];
-      return { voteId: vote.id, houseId: h.id, areaCenti: h.floorAreaCenti, personKey: ids.length ? `u${find(ids[0])}` : `h${h.id}`, ownerIds: ids };
-    });
+    const rows = voterRows(vote.id, houses, bindings);
     for (let i = 0; i < rows.length; i += 500) await m.getRepository(VoteVoter).insert(rows.slice(i, i + 500));
   }
 
