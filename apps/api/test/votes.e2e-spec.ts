@@ -223,8 +223,14 @@ describe('votes', () => {
     // The result cannot be corrected by hand, nor a vote result drafted.
     await t.http().post('/api/v1/disclosures').set(manager).send({ communityId: estate.community.id, type: 'vote_result', period: '2026-01', title: '伪造结果', lines: [] }).expect(400);
 
+    // Its share card for the owners' group: the estate and the matter's kind, not the chair's title, nobody's room.
+    const card = (await t.http().get(`/api/v1/share-cards/vote/${id}`).set(owners[2]).expect(200)).body;
+    expect(card).toMatchObject({ kind: 'vote', id, title: `${estate.community.name} 业主共同决定结果：调整物业费`, canOpen: true });
+
     // A vote whose window ended is closed by the scheduled job, and published the same way.
     const second = await openVote({ title: '关于续聘物业的表决', matter: 'company' });
+    // While open there is no card: it would invite a running tally.
+    await t.http().get(`/api/v1/share-cards/vote/${second}`).set(owners[2]).expect(404);
     await castAll(second, [0, 0, 0, 0]);
     await endWindow(second);
     expect(await t.app.get(VotesService).closeEnded()).toBe(1);

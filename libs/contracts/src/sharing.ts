@@ -1,14 +1,15 @@
 import { DISCLOSURE_TYPE_LABELS, type DisclosureType } from './disclosures';
 import { TICKET_KIND_LABELS, type TicketKind } from './tickets';
+import { VOTE_MATTER_LABELS, type VoteMatter } from './votes';
 import { periodLabel } from './time';
 
 /**
  * Share cards (业主监督群): the records an estate talks about, sent to its owners' WeChat group. A card carries
  * the record's id and a title made from the record, never a name, phone, room or reporter.
  */
-export const SHARE_CARD_KINDS = ['disclosure', 'ticket'] as const;
+export const SHARE_CARD_KINDS = ['disclosure', 'ticket', 'vote'] as const;
 export type ShareCardKind = (typeof SHARE_CARD_KINDS)[number];
-export const SHARE_CARD_KIND_LABELS: Record<ShareCardKind, string> = { disclosure: '公示', ticket: '小区报事' };
+export const SHARE_CARD_KIND_LABELS: Record<ShareCardKind, string> = { disclosure: '公示', ticket: '小区报事', vote: '表决结果' };
 
 /** What anyone signed in may learn of a shared record: what it is and the estate, and whether they may open it. */
 export interface ShareCard {
@@ -44,3 +45,6 @@ export const disclosureCardTitle = (communityName: string, type: DisclosureType,
 
 /** "锦绣花园 电梯报修" — the category and kind only; the description is the reporter's text and stays out. */
 export const ticketCardTitle = (communityName: string, categoryName: string, kind: TicketKind) => `${communityName} ${categoryName}${TICKET_KIND_LABELS[kind]}`;
+
+/** "锦绣花园 业主共同决定结果：调整物业费" — the matter's kind only; the chair's title and text stay out. */
+export const voteCardTitle = (communityName: string, matter: VoteMatter) => `${communityName} 业主共同决定结果：${VOTE_MATTER_LABELS[matter]}`;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { ERROR_CODES, disclosureCardTitle, ticketCardTitle, type GroupEnterInput, type GroupEnterResult, type ShareCard, type ShareCardKind, type ShareReach } from '@wuye/contracts';
+import { ERROR_CODES, disclosureCardTitle, ticketCardTitle, voteCardTitle, type GroupEnterInput, type GroupEnterResult, type ShareCard, type ShareCardKind, type ShareReach } from '@wuye/contracts';
 import { wechatConfig, type WechatConfig } from '../../config';
 import { DomainError, notFound } from '../../common/errors';
 import { Disclosure } from '../disclosures/disclosure.entity';
@@ -10,6 +10,7 @@ import type { Principal } from '../identity/principal';
 import { Community } from '../org/community.entity';
 import { TicketCategoryRow } from '../tickets/ticket-category.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { Vote } from '../votes/vote.entity';
 import { readGroupEnterInfo } from './group-info';
 import { ShareOpen } from './share-open.entity';
 
@@ -71,6 +72,12 @@ export class SharingService {
       const d = await this.db.getRepository(Disclosure).findOneBy({ id, state: In(['published', 'superseded']) });
       if (!d) throw notFound('disclosure');
       return { communityId: d.communityId, title: (name) => disclosureCardTitle(name, d.type, d.period), canOpen: (c) => c.mayInCommunity('disclosures.read', d.communityId) };
+    }
+    if (kind === 'vote') {
+      // Only a result that is published: while open, a card would invite a running tally nobody may see.
+      const v = await this.db.getRepository(Vote).findOneBy({ id, state: 'closed' });
+      if (!v) throw notFound('vote');
+      return { communityId: v.communityId, title: (name) => voteCardTitle(name, v.matter), canOpen: (c) => c.mayInCommunity('votes.read', v.communityId) };
     }
     const t = await this.db.getRepository(Ticket).findOneBy({ id, visibility: 'public' });
     if (!t || t.state === 'cancelled') throw notFound('ticket');
