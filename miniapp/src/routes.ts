@@ -45,7 +45,12 @@ export const ESCALATIONS_PAGE = '/packages/oversight/pages/escalations/index';
 export const STAR_RATING_PAGE = '/packages/oversight/pages/rating/index';
 export const CREDIT_PAGE = '/packages/oversight/pages/credit/index';
 /** Where a share card opens: the record's page with its id and nothing else. */
-export const shareCardPath = (kind: 'disclosure' | 'ticket', id: number) => (kind === 'disclosure' ? `${DISCLOSURE_DETAIL_PAGE}?id=${id}` : ticketDetailPage(id));
+/** 业主共同决定: the estate's votes, drafting one (the committee chair), one vote (casting, paper ballots, the result). */
+export const VOTES_PAGE = '/packages/votes/pages/index/index';
+export const VOTE_EDIT_PAGE = '/packages/votes/pages/edit/index';
+export const votePage = (id: number) => `/packages/votes/pages/detail/index?id=${id}`;
+export const shareCardPath = (kind: 'disclosure' | 'ticket' | 'vote', id: number) =>
+  kind === 'disclosure' ? `${DISCLOSURE_DETAIL_PAGE}?id=${id}` : kind === 'vote' ? votePage(id) : ticketDetailPage(id);
 /** Residents: their estate's star rating and its company's credit standing. */
 export const ESTATE_STANDING_PAGE = '/packages/oversight/pages/estate/index';
 
