@@ -221,6 +221,9 @@ describe('votes', () => {
     expect(JSON.stringify(published)).not.toContain(`1单元${houses[0].number}`);
     expect((await t.http().get(`/api/v1/communities/${estate.community.id}/disclosures/chain/verify`).set(owners[2]).expect(200)).body).toMatchObject({ valid: true });
     // The result cannot be corrected by hand, nor a vote result drafted.
+    expect((await t.http().get(`/api/v1/disclosures/${closed.disclosureId}`).set(manager).expect(200)).body.can.correct).toBe(false);
+    const correction = await t.http().post(`/api/v1/disclosures/${closed.disclosureId}/corrections`).set(manager).send({ reason: '改结果', lines: [] }).expect(409);
+    expect(correction.body.code).toBe('DISCLOSURE_PUBLISHED');
     await t.http().post('/api/v1/disclosures').set(manager).send({ communityId: estate.community.id, type: 'vote_result', period: '2026-01', title: '伪造结果', lines: [] }).expect(400);
 
     // Its share card for the owners' group: the estate and the matter's kind, not the chair's title, nobody's room.

@@ -147,8 +147,6 @@ export class DisclosureDraftingService {
   /** 更正: a new draft version of a published disclosure, with the reason; publishing it supersedes the old. */
   async correct(id: number, dto: CorrectionDto, caller: Principal): Promise<DisclosureView> {
     const old = await this.views.loadFor('correct', id, caller);
-    // A vote's result is what the ballots said at close: nothing to correct by hand.
-    if (old.type === 'vote_result') throw conflict('DISCLOSURE_PUBLISHED', '表决结果按投票自动公示，不能更正');
     if (await this.db.getRepository(Disclosure).existsBy({ supersedesId: id, state: In(['draft', 'in_review']) })) {
       throw conflict('CORRECTION_PENDING', '该公示已有一份更正在处理中');
     }

@@ -62,7 +62,7 @@ export class DisclosureViewsService {
   async loadFor(step: DisclosureStep, id: number, caller: Principal, resource: ResourceName = 'disclosure'): Promise<Disclosure> {
     const d = await this.find(id);
     if (!d || !this.visible(d, caller) || !holdsStep(caller, d.communityId, step)) throw notFound(resource);
-    const refusal = refusalFrom(d.state, step);
+    const refusal = refusalFrom(d.state, step, d.type);
     if (refusal) throw refusal;
     return d;
   }
