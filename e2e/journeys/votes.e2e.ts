@@ -1,9 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { VoteView } from '@wuye/contracts';
 import { apiAs } from '../support/api';
 import { confirmDialog, signInThroughPicker, snap, visible } from '../support/app';
 import { openApp, type Journey } from '../support/browser';
-import { PHOTO } from '../support/tickets';
+import { attachPhoto } from '../support/tickets';
 
 /**
  * 业主共同决定 (民法典 278), each person on their own phone: 林主任 drafts a vote on 调整物业费 and submits it; 南门社区's
@@ -15,11 +15,6 @@ import { PHOTO } from '../support/tickets';
 
 const TITLE = `关于调整物业服务费标准的表决（e2e ${Date.now()}）`;
 const WINDOW_MS = 120_000;
-
-async function attachPhoto(page: Page, button: Locator): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
-  await chooser.setFiles(PHOTO);
-}
 
 async function openVotes(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/#/pages/index/index`);
