@@ -1,9 +1,8 @@
-import type { Locator, Page } from 'playwright-core';
 import type { HazardRegister, RectificationView } from '@wuye/contracts';
 import { apiAs } from '../support/api';
 import { openWorkspace, signInThroughPicker, snap, visible } from '../support/app';
 import { openApp, type Journey } from '../support/browser';
-import { PHOTO } from '../support/tickets';
+import { attachPhoto } from '../support/tickets';
 
 /**
  * 动态监管 and 隐患排查, each person on their own phone: 南门社区's 赵书记 inspects 锦绣花园 and fails the fire lane with a
@@ -14,12 +13,6 @@ import { PHOTO } from '../support/tickets';
 const FINDING = `地下室消防通道堆放纸箱（e2e ${Date.now()}）`;
 const REPLY = '纸箱已清运，通道已畅通，已张贴禁止堆放标识';
 const LEAK = `水泵房地面积水（e2e ${Date.now()}）`;
-
-/** Taro's H5 chooseImage opens a hidden file input: the browser's file chooser stands in for the album. */
-async function attachPhoto(page: Page, button: Locator): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
-  await chooser.setFiles(PHOTO);
-}
 
 describe('an inspection’s failed item put right and verified; a patrol that finds a hazard', () => {
   let office: Journey;

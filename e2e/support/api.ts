@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
   /** POST /api/v1/uploads with a file from disk; answers the upload's id. */
   upload(file: string): Promise<number>;
 }
@@ -28,6 +29,8 @@ export async function apiAs(baseUrl: string, user: string): Promise<ApiClient> {
         await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }),
         `POST ${path}`,
       ),
+    put: async (path, body) =>
+      answer(await fetch(`${baseUrl}${path}`, { method: 'PUT', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }), `PUT ${path}`),
     upload: async (file) => {
       const form = new FormData();
       form.append('file', new Blob([fs.readFileSync(file)], { type: 'image/jpeg' }), 'photo.jpg');

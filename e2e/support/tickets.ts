@@ -1,10 +1,16 @@
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { photo } from '../../apps/api/test/support/images';
 import { visible } from './app';
 
 /** A small real JPEG: the API sniffs, re-encodes and thumbnails it like a phone photo. */
 export const PHOTO = path.resolve(__dirname, '../fixtures/problem.jpg');
+
+/** Taro's H5 chooseImage opens a hidden file input: the browser's file chooser stands in for the album. */
+export async function attachPhoto(page: Page, button: Locator): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
+  await chooser.setFiles(PHOTO);
+}
 
 export interface ReportInput {
   category: string;

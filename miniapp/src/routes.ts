@@ -46,9 +46,13 @@ export const OVERSIGHT_TICKET_PAGE = '/packages/oversight/pages/ticket/index';
 export const ESCALATIONS_PAGE = '/packages/oversight/pages/escalations/index';
 export const STAR_RATING_PAGE = '/packages/oversight/pages/rating/index';
 export const CREDIT_PAGE = '/packages/oversight/pages/credit/index';
+/** 业主共同决定: the estate's votes, drafting one (the committee chair), one vote (casting, paper ballots, the result). */
+export const VOTES_PAGE = '/packages/votes/pages/index/index';
+export const VOTE_EDIT_PAGE = '/packages/votes/pages/edit/index';
+export const votePage = (id: number) => `/packages/votes/pages/detail/index?id=${id}`;
 /** Where a share card opens: the record's page with its id and nothing else (standing: the estate's id). */
 export const shareCardPath = (kind: ShareCardKind, id: number): string =>
-  ({ disclosure: `${DISCLOSURE_DETAIL_PAGE}?id=${id}`, ticket: ticketDetailPage(id), inspection: `${INSPECTION_SUMMARY_PAGE}?id=${id}`, standing: `${ESTATE_STANDING_PAGE}?id=${id}` })[kind];
+  ({ disclosure: `${DISCLOSURE_DETAIL_PAGE}?id=${id}`, ticket: ticketDetailPage(id), inspection: `${INSPECTION_SUMMARY_PAGE}?id=${id}`, standing: `${ESTATE_STANDING_PAGE}?id=${id}`, vote: votePage(id) })[kind];
 /** Residents: their estate's star rating and its company's credit standing. */
 export const ESTATE_STANDING_PAGE = '/packages/oversight/pages/estate/index';
 

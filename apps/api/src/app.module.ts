@@ -15,6 +15,7 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { OversightModule } from './modules/oversight/oversight.module';
 import { InspectionsModule } from './modules/inspections/inspections.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
+import { VotesModule } from './modules/votes/votes.module';
 import { PatrolsModule } from './modules/patrols/patrols.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { IdentityCoreModule } from './modules/identity/identity-core.module';
@@ -46,6 +47,7 @@ export class AppModule {
         SharingModule,
         InspectionsModule,
         MeetingsModule,
+        VotesModule,
         PatrolsModule,
         SeedModule,
       ],

@@ -1,9 +1,10 @@
 import { DisclosureReview } from '../src/modules/disclosures/disclosure-review.entity';
 import { Building } from '../src/modules/org/building.entity';
 import { House } from '../src/modules/org/house.entity';
+import { Vote } from '../src/modules/votes/vote.entity';
 import { createTestApp, type TestApp } from './support/app';
 import { draftPublicIncome, publish } from './support/disclosures';
-import { createEstate, createHouses, createResident, type Estate, roleIn } from './support/fixtures';
+import { createClosedVote, createEstate, createHouses, createResident, type Estate, roleIn } from './support/fixtures';
 import { photo } from './support/images';
 import { uploadPhoto } from './support/tickets';
 
@@ -96,23 +97,24 @@ describe('accountability: disclosures', () => {
     expect((await verify()).body).toMatchObject({ valid: false, brokenAt: { id: d.id, reason: 'content_changed' } });
   });
 
-  it('rule: a maintenance-fund withdrawal shows the owners’ vote as judged at sign-off, whatever houses do later', async () => {
+  it('rule: a maintenance-fund withdrawal shows the result of the vote it cites as frozen at sign-off', async () => {
     const estate2 = await createEstate(t.db);
     const m2 = await t.signInAs(roleIn(estate2).manager);
     const c2 = await t.signInAs(roleIn(estate2).committee);
     const ch2 = await t.signInAs(roleIn(estate2).chair);
     const owner2 = await t.signIn((await createResident(t.db, estate2.houses[0])).devKey);
-    const total = estate2.houses.reduce((a, h) => a + h.floorAreaCenti, 0);
-    // Exactly ⅔ of the area and of the owners take part, all of them for: it passes (以上 includes the number).
-    const fields = { date: '2025-09-01', areaForCenti: Math.ceil((total * 2) / 3), areaAgainstCenti: 0, areaAbstainCenti: 0, headsFor: 3, headsAgainst: 0, headsAbstain: 0 };
+    const vote = await createClosedVote(t.db, estate2.community, true);
+    const fields = { date: '2025-09-01', voteId: vote.id };
     const v = await uploadPhoto(t, m2, await photo({ width: 200, height: 200 }));
     const d = (await t.http().post('/api/v1/disclosures').set(m2).send({ communityId: estate2.community.id, type: 'maintenance_fund', period: '2025-09', title: '维修资金使用', lines: [{ kind: 'withdrawal', item: '屋面防水', amountFen: 8000000, fields, attachmentIds: [v] }] }).expect(201)).body;
     expect(d.lines[0].fields.votePassed).toBe(true);
     await publish(t, d.id, m2, c2, ch2);
-    // Four more houses are imported: the same counts would no longer reach ⅔ today, but the vote was judged then.
-    await createHouses(t.db, estate2.community, '8栋', 4);
+    // Someone alters the vote's stored result afterwards: a draft citing it reads the altered row, the publication
+    // what was frozen at sign-off (inside its hash).
+    await t.db.getRepository(Vote).update(vote.id, { result: { ...(vote.result as NonNullable<Vote['result']>), passedOption: null } });
     const draftToday = (await t.http().post('/api/v1/disclosures').set(m2).send({ communityId: estate2.community.id, type: 'maintenance_fund', period: '2025-10', title: '维修资金使用（同一表决）', lines: [{ kind: 'withdrawal', item: '屋面防水', amountFen: 8000000, fields, attachmentIds: [] }] }).expect(201)).body;
     expect(draftToday.lines[0].fields.votePassed).toBe(false);
     expect((await get(d.id, owner2)).body.lines[0].fields.votePassed).toBe(true);
   });
+
 });

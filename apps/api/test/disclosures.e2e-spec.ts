@@ -7,9 +7,10 @@ import { DisclosureQuestionsService } from '../src/modules/disclosures/disclosur
 import { Notification } from '../src/modules/notifications/notification.entity';
 import { Building } from '../src/modules/org/building.entity';
 import { House } from '../src/modules/org/house.entity';
+import { Vote } from '../src/modules/votes/vote.entity';
 import { useTestApp } from './support/app';
 import { draftPublicIncome, publish } from './support/disclosures';
-import { createEstate, createHouses, createResident, createUser, Estate, roleIn } from './support/fixtures';
+import { createClosedVote, createEstate, createHouses, createResident, createUser, Estate, roleIn } from './support/fixtures';
 import { photo } from './support/images';
 import { uploadPhoto } from './support/tickets';
 
@@ -441,25 +442,28 @@ describe('disclosures and account review (业账社审)', () => {
     expect(shares).toEqual(['房屋 | 分摊依据 | 约定份额 | 分摊金额（元）', '1栋1单元0101 | 约定份额 3 | 3 | 7.5', '1栋1单元0201 | 约定份额 1 | 1 | 2.5', '合计 | 4 | 10']);
   });
 
-  it('shows whether a maintenance-fund withdrawal passed the owners’ vote (民法典 278)', async () => {
+  it('shows whether a maintenance-fund withdrawal passed the owners’ vote it cites (民法典 278), never counts typed in', async () => {
     const v = await voucher();
-    // 4 houses of 89.36–89.39 m²: total 357.50 m² over 4 owners.
-    const vote = (forArea: number, forHeads: number) => ({ date: '2026-09-01', areaForCenti: forArea, areaAgainstCenti: 0, areaAbstainCenti: 35750 - forArea, headsFor: forHeads, headsAgainst: 0, headsAbstain: 4 - forHeads });
-    const d = await t
-      .http()
-      .post('/api/v1/disclosures')
-      .set(manager)
-      .send({
-        communityId: estate.community.id,
-        type: 'maintenance_fund',
-        period: '2026-09',
-        title: '维修资金使用',
-        lines: [
-          { kind: 'withdrawal', item: '屋面防水', amountFen: 8000000, fields: vote(20000, 3), attachmentIds: [v] },
-          { kind: 'withdrawal', item: '外墙修缮', amountFen: 5000000, fields: vote(10000, 1), attachmentIds: [] },
-        ],
-      })
-      .expect(201);
-    expect(d.body.lines.map((l: { fields: { votePassed: boolean } }) => l.fields.votePassed)).toEqual([true, false]);
+    const passed = await createClosedVote(t.db, estate.community, true);
+    const failed = await createClosedVote(t.db, estate.community, false);
+    const withdrawal = (item: string, fields: object) => ({ kind: 'withdrawal', item, amountFen: 5000000, fields: { date: '2026-09-01', ...fields }, attachmentIds: [v] });
+    const draftFund = (lines: object[]) => t.http().post('/api/v1/disclosures').set(manager).send({ communityId: estate.community.id, type: 'maintenance_fund', period: '2026-09', title: '维修资金使用', lines });
+    const d = await draftFund([withdrawal('屋面防水', { voteId: passed.id }), { ...withdrawal('外墙修缮', { voteId: failed.id }), attachmentIds: [] }]).expect(201);
+    expect(d.body.lines.map((l: { fields: { votePassed: boolean; voteTitle: string } }) => [l.fields.votePassed, l.fields.voteTitle])).toEqual([
+      [true, passed.title],
+      [false, failed.title],
+    ]);
+    // Counts typed in are not a vote; nor is a vote of another kind, one still open or one of another estate.
+    const typed = await draftFund([withdrawal('屋面防水', { areaForCenti: 35750, headsFor: 4 })]).expect(422);
+    expect(typed.body.details.problems).toEqual(expect.arrayContaining([expect.objectContaining({ line: 1, field: 'voteId' })]));
+    const feeVote = await createClosedVote(t.db, estate.community, true, 'fee_change');
+    const elsewhere = await createClosedVote(t.db, (await createEstate(t.db)).community, true);
+    const open = await createClosedVote(t.db, estate.community, true);
+    await t.db.getRepository(Vote).update(open.id, { state: 'open' });
+    for (const vote of [feeVote, elsewhere, open]) {
+      const res = await draftFund([withdrawal('屋面防水', { voteId: vote.id })]).expect(422);
+      expect(res.body.details.problems).toEqual([expect.objectContaining({ line: 1, field: 'voteId', problem: '所选表决不是本小区已结束的「使用维修资金」表决' })]);
+    }
   });
+
 });

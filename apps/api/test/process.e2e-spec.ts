@@ -110,6 +110,30 @@ describe('the API process', () => {
       expect(questions.items.length).toBeGreaterThan(0);
     });
 
+    it('has a closed vote whose result is in the chain and cited by the fund withdrawal, and an open vote the demo resident can cast', async () => {
+      const signIn = async (user: string) => {
+        const res = await fetch(`${api.baseUrl}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
+        return { Authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
+      };
+      const get = async <T>(path: string, headers: Record<string, string>) => (await (await fetch(`${api.baseUrl}${path}`, { headers })).json()) as T;
+      const resident = await signIn('resident.jinxiu');
+      type Summary = { id: number; state: string; matter: string; passedOption: string | null };
+      const votes = await get<{ items: Summary[] }>('/api/v1/votes?communityId=1', resident);
+      const closed = votes.items.find((v) => v.state === 'closed') as Summary;
+      const open = votes.items.find((v) => v.state === 'open') as Summary;
+      expect(closed).toMatchObject({ matter: 'fund_use', passedOption: '同意' });
+      const result = await get<{ disclosureId: number; result: { quorum: boolean } }>(`/api/v1/votes/${closed.id}`, resident);
+      expect(result.result.quorum).toBe(true);
+      const chain = await get<{ id: number; type: string }[]>('/api/v1/communities/1/disclosures/chain', resident);
+      expect(chain.find((c) => c.id === result.disclosureId)?.type).toBe('vote_result');
+      const fund = chain.find((c) => c.type === 'maintenance_fund') as { id: number };
+      const withdrawal = await get<{ lines: { fields: { voteId: number; votePassed: boolean } }[] }>(`/api/v1/disclosures/${fund.id}`, resident);
+      expect(withdrawal.lines[0].fields).toMatchObject({ voteId: closed.id, votePassed: true });
+      const opened = await get<{ result: unknown; turnout: { ballots: number }; can: { cast: boolean } }>(`/api/v1/votes/${open.id}`, resident);
+      expect(opened).toMatchObject({ result: null, can: { cast: true } });
+      expect(opened.turnout.ballots).toBeGreaterThan(0);
+    });
+
     it('keeps the demo county within the oversight rules: no one on both sides, floors met, versioned ratings, managers in charge', async () => {
       const signIn = async (user: string) => {
         const res = await fetch(`${api.baseUrl}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });

@@ -9,8 +9,11 @@ import type { DisclosureContent, DisclosureState, DisclosureTotals, DisclosureTy
 
 // ─── Lines ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** text: 1–max characters; choice: one of choices; fen: money; area: 0.01 m²; count: a whole number; quantity: ≤ 3 decimals; date: YYYY-MM-DD. */
-export type LineFieldKind = 'text' | 'choice' | 'fen' | 'area' | 'count' | 'quantity' | 'date';
+/**
+ * text: 1–max characters; choice: one of choices; fen: money; area: 0.01 m²; count: a whole number; quantity: ≤ 3
+ * decimals; date: YYYY-MM-DD; vote: a closed owners' vote of the estate, by id (never shown as a number).
+ */
+export type LineFieldKind = 'text' | 'choice' | 'fen' | 'area' | 'count' | 'quantity' | 'date' | 'vote';
 
 export interface LineFieldSchema {
   name: string;
@@ -101,12 +104,8 @@ export const DISCLOSURE_LINE_SCHEMA = {
     needsVoucher: true,
     fields: [
       field('date', '使用日期', 'date'),
-      field('areaForCenti', '同意面积', 'area'),
-      field('areaAgainstCenti', '反对面积', 'area'),
-      field('areaAbstainCenti', '弃权面积', 'area'),
-      field('headsFor', '同意人数', 'count'),
-      field('headsAgainst', '反对人数', 'count'),
-      field('headsAbstain', '弃权人数', 'count'),
+      // 民法典 278: the owners' vote that decided it, cited by id; its frozen result says whether it passed.
+      field('voteId', '业主表决', 'vote'),
     ],
   },
 } as const satisfies Record<string, LineKindSchema>;
@@ -121,6 +120,7 @@ export const DISCLOSURE_LINE_KINDS: Record<DisclosureType, readonly LineKind[]> 
   shared_cost: ['meter'],
   maintenance_expense: ['expense'],
   maintenance_fund: ['withdrawal'],
+  vote_result: [],
 };
 
 export const lineKindSchema = (kind: string): LineKindSchema | undefined => (DISCLOSURE_LINE_SCHEMA as Record<string, LineKindSchema>)[kind];
@@ -141,6 +141,9 @@ export function fieldText(spec: LineFieldSchema, value: unknown): string | null 
       return typeof value === 'number' ? formatYuan(value) : String(value);
     case 'area':
       return typeof value === 'number' ? `${(value / 100).toFixed(2)} ㎡` : String(value);
+    case 'vote':
+      // An id means nothing to a reader: the API adds the vote's title and result beside it.
+      return null;
     default:
       return String(value);
   }
@@ -180,6 +183,8 @@ export function computeTotals(type: DisclosureType, content: Pick<DisclosureCont
     case 'shared_cost':
     case 'maintenance_fund':
       return { totalFen: sum() };
+    case 'vote_result':
+      return { totalFen: 0 };
   }
 }
 
@@ -206,6 +211,7 @@ export const TOTAL_ROWS: Record<DisclosureType, readonly { key: string; label: s
     { key: 'fireFen', label: '其中消防', kind: 'fen' },
   ],
   maintenance_fund: [{ key: 'totalFen', label: '使用合计', kind: 'fen' }],
+  vote_result: [],
 };
 
 /** "86.25%" from basis points; "—" when there was nothing to collect. */

@@ -1,8 +1,9 @@
 /** Disclosures (公示) and account review (业账社审). All money is integer fen. */
 import type { DisclosureStep } from './disclosure-schema';
 import { formatYuan } from './money';
+import type { VoteMatter, VoteTally } from './votes';
 
-export const DISCLOSURE_TYPES = ['fee_standard', 'fee_collection', 'public_income', 'shared_cost', 'maintenance_expense', 'maintenance_fund'] as const;
+export const DISCLOSURE_TYPES = ['fee_standard', 'fee_collection', 'public_income', 'shared_cost', 'maintenance_expense', 'maintenance_fund', 'vote_result'] as const;
 export type DisclosureType = (typeof DISCLOSURE_TYPES)[number];
 export const DISCLOSURE_TYPE_LABELS: Record<DisclosureType, string> = {
   fee_standard: '收费标准',
@@ -11,7 +12,10 @@ export const DISCLOSURE_TYPE_LABELS: Record<DisclosureType, string> = {
   shared_cost: '公摊费用',
   maintenance_expense: '维保支出',
   maintenance_fund: '专项维修资金',
+  vote_result: '业主共同决定结果',
 };
+/** Published by the system when a vote closes, never drafted by hand. */
+export const DRAFTABLE_DISCLOSURE_TYPES = DISCLOSURE_TYPES.filter((t) => t !== 'vote_result');
 
 export const DISCLOSURE_STATES = ['draft', 'in_review', 'published', 'superseded'] as const;
 export type DisclosureState = (typeof DISCLOSURE_STATES)[number];
@@ -113,8 +117,13 @@ export interface DisclosureFacts {
   /** shared_cost: how the total was shared, and the SHA-256 of every house's share as written then. */
   allocation?: Omit<AllocationSummary, 'agreed'>;
   sharesSha256?: string;
-  /** maintenance_fund: the estate's exclusive area and owners then, and whether each withdrawal's vote passed (by line seq). */
-  fund?: { totalAreaCenti: number; totalHeads: number; passed: Record<string, boolean> };
+  /**
+   * maintenance_fund: whether the vote each withdrawal cites had passed (by line seq). The estate's area and owners
+   * then: only in versions published before withdrawals cited a vote (their counts were typed in).
+   */
+  fund?: { totalAreaCenti?: number; totalHeads?: number; passed: Record<string, boolean> };
+  /** vote_result: the closed vote's matter, options and frozen tally. */
+  vote?: { voteId: number; matter: VoteMatter; title: string; options: string[]; openedAt: string; closedAt: string; tally: VoteTally };
 }
 
 export interface CreateDisclosureInput {
@@ -196,6 +205,8 @@ export interface DisclosureView extends DisclosureSummary {
   allocation: AllocationSummary | null;
   /** shared_cost: the caller's own houses and their shares. */
   myShares: { houseId: number; house: string; shareFen: number; basis: string }[];
+  /** vote_result: the vote and its result as frozen at close (totals only, never a ballot). */
+  vote?: DisclosureFacts['vote'] | null;
   /** What the caller may do now (DISCLOSURE_TRANSITIONS): the app's buttons. */
   can: Record<DisclosureStep, boolean>;
   /** Why a step the caller could otherwise take is held back now (the chair's sign-off while queries are open). */

@@ -88,6 +88,11 @@ export const ERROR_CODES = {
   ALREADY_ANSWERED: '已经回复过了',
   CORRECTION_PENDING: '该公示已有一份更正在处理中',
   CHAIN_BUSY: '同时有其他公示在签发，请稍后重试',
+  // Votes (业主共同决定)
+  BALLOT_ALREADY_CAST: '这户已经投过票了，每户只能投一票',
+  NOT_ON_VOTER_LIST: '这户不在本次表决的投票名单上，或您不是登记的业主',
+  VOTE_NOT_OPEN: '该表决不在投票期内',
+  VOTE_NOT_ENDED: '投票期还没有结束，且还有房屋未投票，暂不能结束',
   // Oversight
   MANAGER_NOT_IN_CHARGE: '该人员在事发当日不是该企业在这个小区的项目经理',
   RATING_YEAR_OUT_OF_RANGE: '评定年度须在小区有物业服务之后，且不晚于今年',

@@ -17,3 +17,4 @@ export * from './sharing';
 export * from './inspections';
 export * from './patrols';
 export * from './meetings';
+export * from './votes';

@@ -1,16 +1,17 @@
 import { DISCLOSURE_TYPE_LABELS, type DisclosureType } from './disclosures';
 import { INSPECTION_KIND_LABELS, type InspectionKind } from './inspections';
 import { TICKET_KIND_LABELS, type TicketKind } from './tickets';
+import { VOTE_MATTER_LABELS, type VoteMatter } from './votes';
 import { periodLabel } from './time';
 
 /**
  * Share cards (业主监督群): the records an estate talks about, sent to its owners' WeChat group. A card carries
  * the record's id and a title made from the record, never a name, phone, room or reporter.
  */
-export const SHARE_CARD_KINDS = ['disclosure', 'ticket', 'inspection', 'standing'] as const;
+export const SHARE_CARD_KINDS = ['disclosure', 'ticket', 'inspection', 'standing', 'vote'] as const;
 export type ShareCardKind = (typeof SHARE_CARD_KINDS)[number];
 /** standing: an estate's star rating and its company's credit (the card's id is the estate's). */
-export const SHARE_CARD_KIND_LABELS: Record<ShareCardKind, string> = { disclosure: '公示', ticket: '小区报事', inspection: '检查结果', standing: '星级评定和物业企业信用' };
+export const SHARE_CARD_KIND_LABELS: Record<ShareCardKind, string> = { disclosure: '公示', ticket: '小区报事', inspection: '检查结果', standing: '星级评定和物业企业信用', vote: '表决结果' };
 
 /** What anyone signed in may learn of a shared record: what it is and the estate, and whether they may open it. */
 export interface ShareCard {
@@ -53,3 +54,6 @@ export const inspectionCardTitle = (communityName: string, inspectedOn: string, 
 
 /** "锦绣花园 星级评定和物业企业信用" */
 export const standingCardTitle = (communityName: string) => `${communityName} ${SHARE_CARD_KIND_LABELS.standing}`;
+
+/** "锦绣花园 业主共同决定结果：调整物业费" — the matter's kind only; the chair's title and text stay out. */
+export const voteCardTitle = (communityName: string, matter: VoteMatter) => `${communityName} 业主共同决定结果：${VOTE_MATTER_LABELS[matter]}`;

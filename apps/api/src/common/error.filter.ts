@@ -68,7 +68,7 @@ export function isPoolQueueFull(error: unknown): boolean {
   return message === 'Queue limit reached.';
 }
 
-const isUniqueViolation = (error: unknown) =>
+export const isUniqueViolation = (error: unknown) =>
   error instanceof QueryFailedError && ['ER_DUP_ENTRY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'].includes(driverCode(error) ?? '');
 
 function clientStatus(error: unknown): number | undefined {

@@ -53,6 +53,7 @@ const RESOURCE_NAMES = {
   meeting: '联席会议',
   meetingItem: '议定项目',
   mediation: '调解记录',
+  vote: '表决',
 } as const;
 export type ResourceName = keyof typeof RESOURCE_NAMES;
 

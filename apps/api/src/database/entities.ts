@@ -34,6 +34,9 @@ import { InspectionTemplate } from '../modules/inspections/inspection-template.e
 import { Inspection } from '../modules/inspections/inspection.entity';
 import { Rectification } from '../modules/inspections/rectification.entity';
 import { RectificationEvent } from '../modules/inspections/rectification-event.entity';
+import { Ballot } from '../modules/votes/ballot.entity';
+import { Vote } from '../modules/votes/vote.entity';
+import { VoteVoter } from '../modules/votes/vote-voter.entity';
 import { PatrolCheck, PatrolPlan, PatrolPoint } from '../modules/patrols/patrol.entities';
 import { TicketRollup, TicketRollupMonth } from '../modules/tickets/ticket-rollup.entity';
 import { Meeting } from '../modules/meetings/meeting.entity';
@@ -89,6 +92,9 @@ export const ENTITIES = [
   Referral,
   Mediation,
   Liaison,
+  Vote,
+  VoteVoter,
+  Ballot,
   PatrolPoint,
   PatrolPlan,
   PatrolCheck,

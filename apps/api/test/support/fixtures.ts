@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { creditCodeCheckChar, type Role } from '@wuye/contracts';
+import { creditCodeCheckChar, tallyVote, type Role, type VoteMatter } from '@wuye/contracts';
 import { HouseBinding, type BindingRelation } from '../../src/modules/identity/house-binding.entity';
 import { RoleAssignment } from '../../src/modules/identity/role-assignment.entity';
 import { User } from '../../src/modules/identity/user.entity';
@@ -9,6 +9,7 @@ import { Community } from '../../src/modules/org/community.entity';
 import { House } from '../../src/modules/org/house.entity';
 import { PropertyCompany } from '../../src/modules/org/property-company.entity';
 import { ServiceContract } from '../../src/modules/org/service-contract.entity';
+import { Vote } from '../../src/modules/votes/vote.entity';
 
 /** Test data built straight into the database, each call with names of its own, so tests never share rows. */
 let counter = 0;
@@ -167,4 +168,36 @@ export async function createResident(db: DataSource, house: House, relation: Bin
     }),
   );
   return created;
+}
+
+/**
+ * A closed owners' vote of the estate, as if it had run and been tallied (its frozen result: passed or not), for
+ * tests of what cites one. The vote lifecycle itself is tested through the API in votes.e2e-spec.ts.
+ */
+export async function createClosedVote(db: DataSource, community: Community, passed: boolean, matter: VoteMatter = 'fund_use'): Promise<Vote> {
+  const options = ['同意', '反对', '弃权'];
+  const houses = (await db.getRepository(House).findBy({ communityId: community.id })).map((h) => ({ houseId: h.id, areaCenti: h.floorAreaCenti, personKey: `h${h.id}` }));
+  // Everyone takes part; all for, or all against.
+  const result = tallyVote(matter, options, houses, houses.map((h) => ({ houseId: h.houseId, choice: passed ? 0 : 1 })));
+  const now = new Date();
+  return db.getRepository(Vote).save(
+    db.getRepository(Vote).create({
+      communityId: community.id,
+      areaPath: community.areaPath,
+      matter,
+      title: unique('维修资金使用表决'),
+      text: '使用专项维修资金维修屋面',
+      options,
+      documentIds: [],
+      endsAt: now,
+      state: 'closed',
+      note: null,
+      createdById: 1,
+      approvedById: 1,
+      openedAt: new Date(now.getTime() - 86400e3),
+      closedAt: now,
+      result,
+      disclosureId: null,
+    }),
+  );
 }

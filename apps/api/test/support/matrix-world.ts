@@ -11,6 +11,7 @@ import { photo } from './images';
 import { Building } from '../../src/modules/org/building.entity';
 import { Community } from '../../src/modules/org/community.entity';
 import type { House } from '../../src/modules/org/house.entity';
+import { Vote } from '../../src/modules/votes/vote.entity';
 
 type Auth = { Authorization: string } | Record<string, never>;
 
@@ -62,6 +63,11 @@ export interface MatrixWorld {
     meetingItem: number;
     /** A's mediation, opened by its office, no outcome yet. */
     mediation: number;
+    /** A's votes: two drafts (to edit, to submit), one open (to vote in), one whose window has ended (to close). */
+    draftVote: number;
+    submitVote: number;
+    openVote: number;
+    endedVote: number;
   };
   B: { communityId: number; companyId: number };
   /** Strings only A's data contains. `personal` ones may appear nowhere; `scoped` ones only in public answers. */
@@ -177,6 +183,18 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     .expect(201);
 
   const mediation = await t.http().post('/api/v1/mediations').set(officeAuthA).send({ communityId: community.id, subject: meetingText, parties: [{ name: applicantName, standing: '业主' }] }).expect(201);
+  // A's votes, drafted by its chair and opened by its office.
+  const voteTitle = `甲表决${tag}`;
+  const newVote = async () =>
+    (await t.http().post('/api/v1/votes').set(chairA).send({ communityId: community.id, matter: 'fee_change', title: voteTitle, text: '物业费由每平方米 1.5 元调整为 1.8 元', endsAt: new Date(Date.now() + 7 * 86400e3).toISOString() }).expect(201)).body.id as number;
+  const openVote = async () => {
+    const id = await newVote();
+    await t.http().post(`/api/v1/votes/${id}/actions`).set(chairA).send({ step: 'submit' }).expect(200);
+    await t.http().post(`/api/v1/votes/${id}/actions`).set(officeAuthA).send({ step: 'approve' }).expect(200);
+    return id;
+  };
+  const [draftVote, submitVote, openVoteId, endedVote] = [await newVote(), await newVote(), await openVote(), await openVote()];
+  await t.db.getRepository(Vote).update(endedVote, { endsAt: new Date(Date.now() - 60_000) });
 
   // Estate B in another county, and one intruder for every role there.
   const countyB = await createArea(t.db, 'county', null);
@@ -241,9 +259,13 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       meeting: meeting.body.id,
       meetingItem: meeting.body.items[0].id,
       mediation: mediation.body.id,
+      draftVote,
+      submitVote,
+      openVote: openVoteId,
+      endedVote,
     },
     B: { communityId: b, companyId: companyB.id },
-    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText, inspectionText, pointName, meetingText] },
+    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText, inspectionText, pointName, meetingText, voteTitle] },
     intruders,
     insiders: { anonymous: {}, admin, managerA, companyAdminA, committeeA, chairA, officeA: officeAuthA, residentA, neighbourA },
   };

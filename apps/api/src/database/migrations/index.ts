@@ -19,6 +19,7 @@ import { Inspections1764300020000 } from './1764300020000-Inspections';
 import { Patrols1764300020001 } from './1764300020001-Patrols';
 import { Meetings1764300021000 } from './1764300021000-Meetings';
 import { Mediations1764300021001 } from './1764300021001-Mediations';
+import { Votes1764300022000 } from './1764300022000-Votes';
 import { NotificationTargets1764300023000 } from './1764300023000-NotificationTargets';
 
 /** In order. The same migrations run on SQLite and on MySQL/MariaDB. */
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   Patrols1764300020001,
   Meetings1764300021000,
   Mediations1764300021001,
+  Votes1764300022000,
   NotificationTargets1764300023000,
   ShareCards1764300026000,
 ];

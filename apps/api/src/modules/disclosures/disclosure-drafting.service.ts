@@ -229,6 +229,7 @@ export class DisclosureDraftingService {
     const l = checkLines(type, rawLines, forSubmission);
     const problems = [...c.problems, ...l.problems];
     if (type === 'shared_cost' && !problems.length) problems.push(...(await this.shares.allocationProblems(communityId, c.content, forSubmission)));
+    if (type === 'maintenance_fund' && !problems.length) problems.push(...(await this.shares.voteProblems(communityId, l.lines)));
     if (problems.length) throw refused(problems);
     return { content: c.content, lines: l.lines };
   }

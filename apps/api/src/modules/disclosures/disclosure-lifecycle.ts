@@ -1,4 +1,4 @@
-import { DISCLOSURE_STEPS, DISCLOSURE_TRANSITIONS, isPublished, type DisclosureState, type DisclosureStep } from '@wuye/contracts';
+import { DISCLOSURE_STEPS, DISCLOSURE_TRANSITIONS, isPublished, type DisclosureState, type DisclosureStep, type DisclosureType } from '@wuye/contracts';
 import { conflict } from '../../common/errors';
 import type { Principal } from '../identity/principal';
 
@@ -8,8 +8,10 @@ import type { Principal } from '../identity/principal';
  * buttons from that answer only. Pure: no I/O.
  */
 
-/** The refusal of a step from this state, or null when the step starts here. */
-export function refusalFrom(state: DisclosureState, step: DisclosureStep) {
+/** The refusal of a step from this state (of a disclosure of this type), or null when the step starts here. */
+export function refusalFrom(state: DisclosureState, step: DisclosureStep, type?: DisclosureType) {
+  // A vote's result is what its ballots said at close: the system publishes it, nobody corrects it by hand.
+  if (type === 'vote_result' && step === 'correct') return conflict('DISCLOSURE_PUBLISHED', '表决结果按投票自动公示，不能更正', { state, step });
   const rule = DISCLOSURE_TRANSITIONS[step];
   if (rule.from.includes(state)) return null;
   const said = rule.notFrom?.[state];
@@ -27,14 +29,14 @@ export const holdsStep = (caller: Principal, communityId: number, step: Disclosu
  * while queries are open), so the page can say it before anyone presses the button.
  */
 export function disclosureActions(
-  d: { state: DisclosureState; communityId: number },
+  d: { state: DisclosureState; communityId: number; type?: DisclosureType },
   caller: Principal,
   holds: Partial<Record<DisclosureStep, string | null>> = {},
 ): { can: Record<DisclosureStep, boolean>; blocked: Partial<Record<DisclosureStep, string>> } {
   const can = {} as Record<DisclosureStep, boolean>;
   const blocked: Partial<Record<DisclosureStep, string>> = {};
   for (const step of DISCLOSURE_STEPS) {
-    const open = holdsStep(caller, d.communityId, step) && !refusalFrom(d.state, step);
+    const open = holdsStep(caller, d.communityId, step) && !refusalFrom(d.state, step, d.type);
     const reason = open ? holds[step] : null;
     can[step] = open && !reason;
     if (reason) blocked[step] = reason;

@@ -48,6 +48,8 @@ function fieldProblem(spec: LineFieldSchema, v: unknown): string | null {
       return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1e12 && Math.round(v * 1000) === v * 1000 ? null : '应为不小于 0 的数，最多三位小数';
     case 'date':
       return typeof v === 'string' && isCalendarDate(v) ? null : '应为日期（YYYY-MM-DD）';
+    case 'vote':
+      return typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? null : '请选择一次已结束的业主表决';
   }
 }
 
@@ -154,16 +156,4 @@ export function checkContent(type: DisclosureType, content: DisclosureContent): 
     }
   }
   return { content: out, problems };
-}
-
-/**
- * 民法典 第二百七十八条: using the maintenance fund needs a vote in which owners holding ≥ 2/3 of the floor area
- * and ≥ 2/3 of the owners take part, and more than half of the participating area and owners agree.
- */
-export function votePassed(fields: Fields, totalAreaCenti: number, totalHeads: number): boolean {
-  const n = (k: string) => Number(fields[k] ?? 0);
-  const area = n('areaForCenti') + n('areaAgainstCenti') + n('areaAbstainCenti');
-  const heads = n('headsFor') + n('headsAgainst') + n('headsAbstain');
-  if (!totalAreaCenti || !totalHeads) return false;
-  return area * 3 >= totalAreaCenti * 2 && heads * 3 >= totalHeads * 2 && n('areaForCenti') * 2 > area && n('headsFor') * 2 > heads;
 }

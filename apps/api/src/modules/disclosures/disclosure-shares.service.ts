@@ -6,10 +6,11 @@ import { invalid } from '../../common/errors';
 import { HouseBinding } from '../identity/house-binding.entity';
 import { Building } from '../org/building.entity';
 import { House } from '../org/house.entity';
-import { houseLabel } from '../org/houses.service';
+import { houseLabels } from '../org/houses.service';
 import { sharesDigest } from './disclosure-hash';
 import type { DisclosureLine } from './disclosure-line.entity';
-import { votePassed, type LineProblem } from './disclosure-rules';
+import { Vote } from '../votes/vote.entity';
+import type { LineProblem } from './disclosure-rules';
 import { DisclosureShare } from './disclosure-share.entity';
 import type { Disclosure } from './disclosure.entity';
 
@@ -30,15 +31,27 @@ export async function shareRows(m: EntityManager, d: Pick<Disclosure, 'community
   return weighted.map((w, i) => ({ ...w, shareFen: shares[i] }));
 }
 
-/** The estate's exclusive floor area and houses, for the 278 thresholds of a maintenance-fund withdrawal. */
-export async function fundTotals(m: EntityManager, communityId: number): Promise<{ area: number; heads: number }> {
-  const [row] = await m.getRepository(House).createQueryBuilder('h').select('SUM(h.floorAreaCenti)', 'area').addSelect('COUNT(*)', 'heads').where('h.communityId = :communityId', { communityId }).getRawMany();
-  return { area: Number(row?.area ?? 0), heads: Number(row?.heads ?? 0) };
+/**
+ * 民法典 278: the owners' votes a maintenance-fund disclosure's withdrawals cite, by line seq: whether each passed (the
+ * vote's frozen result, never counts typed in) and its title. A vote that is not a closed 使用维修资金 vote of this
+ * estate has not passed.
+ */
+export async function citedVotes(m: EntityManager, communityId: number, lines: Pick<DisclosureLine, 'seq' | 'kind' | 'fields'>[]): Promise<Map<number, { passed: boolean; title: string | null }>> {
+  const cited = lines.filter((l) => l.kind === 'withdrawal');
+  const ids = cited.map((l) => Number(l.fields.voteId)).filter((id) => Number.isSafeInteger(id) && id > 0);
+  const votes = new Map((await m.getRepository(Vote).findBy({ id: In(ids.concat(0)), communityId })).map((v) => [v.id, v]));
+  return new Map(
+    cited.map((l) => {
+      const v = votes.get(Number(l.fields.voteId));
+      const valid = v && v.state === 'closed' && v.matter === 'fund_use';
+      return [l.seq, { passed: Boolean(valid && v.result && v.result.passedOption !== null), title: valid ? v.title : null }];
+    }),
+  );
 }
 
 /**
  * What a publication fixes, inside the transaction that publishes it: a shared cost's shares (written, and their
- * digest) and how it was shared; a maintenance-fund withdrawal's vote against the estate's area and owners then.
+ * digest) and how it was shared; whether the vote each maintenance-fund withdrawal cites had passed.
  * The chain's sign-off and the demo seed both publish through this.
  */
 export async function freezeFacts(m: EntityManager, d: Pick<Disclosure, 'id' | 'type' | 'communityId' | 'content' | 'totals'>, lines: Pick<DisclosureLine, 'seq' | 'kind' | 'fields'>[]): Promise<DisclosureFacts | null> {
@@ -53,9 +66,9 @@ export async function freezeFacts(m: EntityManager, d: Pick<Disclosure, 'id' | '
     return { allocation: { method, buildings, houses: rows.length, weightTotal: rows.reduce((a, r) => a + r.weight, 0) }, sharesSha256: sharesDigest(rows) };
   }
   if (d.type === 'maintenance_fund') {
-    const { area, heads } = await fundTotals(m, d.communityId);
-    const passed = Object.fromEntries(lines.filter((l) => l.kind === 'withdrawal').map((l) => [String(l.seq), votePassed(l.fields, area, heads)]));
-    return { fund: { totalAreaCenti: area, totalHeads: heads, passed } };
+    const votes = await citedVotes(m, d.communityId, lines);
+    const passed = Object.fromEntries([...votes].map(([seq, v]) => [String(seq), v.passed]));
+    return { fund: { passed } };
   }
   return null;
 }
@@ -148,14 +161,17 @@ export class DisclosureSharesService {
     return shares.map((s) => ({ house: labels.get(s.houseId)?.label ?? String(s.houseId), weight: s.weight, shareFen: s.shareFen }));
   }
 
-  fundTotals(communityId: number): Promise<{ area: number; heads: number }> {
-    return fundTotals(this.db.manager, communityId);
+  /** The votes a maintenance-fund disclosure's withdrawals cite; on save, the problems of any that is not a closed 使用维修资金 vote here. */
+  citedVotes(communityId: number, lines: Pick<DisclosureLine, 'seq' | 'kind' | 'fields'>[]): Promise<Map<number, { passed: boolean; title: string | null }>> {
+    return citedVotes(this.db.manager, communityId, lines);
   }
 
-  /** "3栋1单元1201" and the building of each house id. */
-  private async houseLabels(ids: number[]): Promise<Map<number, { label: string; buildingId: number }>> {
-    const houses = await this.db.getRepository(House).findBy({ id: In(ids.concat(0)) });
-    const names = new Map((await this.db.getRepository(Building).findBy({ id: In(houses.map((h) => h.buildingId).concat(0)) })).map((b) => [b.id, b.name]));
-    return new Map(houses.map((h) => [h.id, { label: houseLabel(names.get(h.buildingId) ?? '', h.unit, h.number), buildingId: h.buildingId }]));
+  async voteProblems(communityId: number, lines: Pick<DisclosureLine, 'kind' | 'fields'>[]): Promise<LineProblem[]> {
+    const votes = await citedVotes(this.db.manager, communityId, lines.map((l, i) => ({ ...l, seq: i + 1 })));
+    return [...votes].filter(([, v]) => v.title === null).map(([seq]) => ({ line: seq, field: 'voteId', problem: '所选表决不是本小区已结束的「使用维修资金」表决' }));
+  }
+
+  private houseLabels(ids: number[]): Promise<Map<number, { label: string; buildingId: number }>> {
+    return houseLabels(this.db.manager, ids);
   }
 }

@@ -13,7 +13,6 @@ import { disclosureActions, holdsStep, refusalFrom, lineApproved, signOffHold } 
 import { DisclosureLine } from './disclosure-line.entity';
 import { DisclosureQuestion } from './disclosure-question.entity';
 import { DisclosureReview } from './disclosure-review.entity';
-import { votePassed } from './disclosure-rules';
 import { DisclosureSharesService } from './disclosure-shares.service';
 import { Disclosure } from './disclosure.entity';
 import { ListDisclosuresQuery } from './dto/disclosure.dto';
@@ -63,7 +62,7 @@ export class DisclosureViewsService {
   async loadFor(step: DisclosureStep, id: number, caller: Principal, resource: ResourceName = 'disclosure'): Promise<Disclosure> {
     const d = await this.find(id);
     if (!d || !this.visible(d, caller) || !holdsStep(caller, d.communityId, step)) throw notFound(resource);
-    const refusal = refusalFrom(d.state, step);
+    const refusal = refusalFrom(d.state, step, d.type);
     if (refusal) throw refusal;
     return d;
   }
@@ -85,7 +84,7 @@ export class DisclosureViewsService {
     const lineage = await this.db.getRepository(Disclosure).find({ where: { lineageId: d.lineageId ?? d.id }, order: { version: 'DESC' } });
     // A published withdrawal shows the vote as judged at sign-off (its facts); a draft, against the estate as it is now.
     const frozenVotes = isPublished(d.state) ? d.facts?.fund?.passed : undefined;
-    const withFund = d.type === 'maintenance_fund' && !frozenVotes ? await this.shares.fundTotals(d.communityId) : null;
+    const cited = d.type === 'maintenance_fund' ? await this.shares.citedVotes(d.communityId, lines) : null;
     const summary = (await this.summaries([d]))[0];
     // The caller would be the one signing: why that cannot happen yet, said before the button is pressed.
     const hold = internal && d.state === 'in_review' ? signOffHold(lines, reviews, caller.userId) : null;
@@ -104,7 +103,7 @@ export class DisclosureViewsService {
         fields: shown(
           l.kind !== 'withdrawal' || d.type !== 'maintenance_fund'
             ? l.fields
-            : { ...l.fields, votePassed: frozenVotes ? Boolean(frozenVotes[String(l.seq)]) : withFund ? votePassed(l.fields, withFund.area, withFund.heads) : false },
+            : { ...l.fields, voteTitle: cited?.get(l.seq)?.title ?? null, votePassed: frozenVotes ? Boolean(frozenVotes[String(l.seq)]) : Boolean(cited?.get(l.seq)?.passed) },
         ),
         attachmentIds: l.attachmentIds,
         attachments: l.attachmentIds.map((a) => attachments.get(a)).filter((v): v is NonNullable<typeof v> => Boolean(v)),
@@ -131,6 +130,7 @@ export class DisclosureViewsService {
       correctionReason: shown(d.correctionReason),
       allocation: d.type === 'shared_cost' ? await this.shares.allocation(d, internal) : null,
       myShares: d.type === 'shared_cost' ? await this.shares.myShares(d, caller.userId) : [],
+      vote: d.type === 'vote_result' ? (d.facts?.vote ?? null) : null,
       ...disclosureActions(d, caller, { signOff: hold?.message ?? null }),
       rowVersion: d.rowVersion,
     };

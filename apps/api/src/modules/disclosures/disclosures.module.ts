@@ -16,7 +16,7 @@ import { DisclosureExportService } from './export.service';
   imports: [IdentityCoreModule, TicketsModule],
   controllers: [DisclosuresController],
   providers: [DisclosureViewsService, DisclosureDraftingService, DisclosureReviewService, DisclosureQuestionsService, DisclosureSharesService, ChainService, ComplianceService, DisclosureExportService],
-  exports: [DisclosureQuestionsService, ComplianceService],
+  exports: [DisclosureQuestionsService, ComplianceService, ChainService],
 })
 export class DisclosuresModule implements OnModuleInit {
   constructor(

@@ -74,6 +74,16 @@ export const POLICIES = {
   'disclosures.oversee': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'committee', 'committee_chair'],
   /** Set an estate's question-answer deadline. */
   'disclosures.settings': ['platform_admin', 'community_office', 'committee_chair'],
+  /** See an estate's votes once open, their turnout and published results (drafts: VotesService.get). */
+  'votes.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'staff', 'committee', 'committee_chair', 'resident'],
+  /** Draft a matter for the owners' vote, submit it, withdraw it (业委会主任). */
+  'votes.draft': ['committee_chair'],
+  /** Approve opening a vote, or send it back (社区（村）). */
+  'votes.approve': ['community_office'],
+  /** Enter a paper ballot with its photo. */
+  'votes.paper': ['committee', 'committee_chair'],
+  /** End a vote whose window has ended (the scheduler does it too) and publish its result. */
+  'votes.close': ['committee_chair', 'community_office'],
   /** Statistics across estates, the 督办 queue, ratings and credit records (offices and regulators). */
   'oversight.read': ['platform_admin', 'regulator', 'community_office'],
   /** Comment on, set deadlines for, and close escalations (督办). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   floorAreaToNumber,
   parseFloorArea,
@@ -23,6 +23,13 @@ import { House } from './house.entity';
 import { ImportFileError, ImportTooLargeError, readSheet, validateRows } from './house-import';
 
 export const houseLabel = (buildingName: string, unit: string, number: string) => `${buildingName}${unit}${number}`;
+
+/** "3栋1单元1201" and the building of each house id. */
+export async function houseLabels(m: EntityManager, ids: number[]): Promise<Map<number, { label: string; buildingId: number }>> {
+  const houses = await m.getRepository(House).findBy({ id: In(ids.concat(0)) });
+  const names = new Map((await m.getRepository(Building).findBy({ id: In(houses.map((h) => h.buildingId).concat(0)) })).map((b) => [b.id, b.name]));
+  return new Map(houses.map((h) => [h.id, { label: houseLabel(names.get(h.buildingId) ?? '', h.unit, h.number), buildingId: h.buildingId }]));
+}
 
 export function houseView(h: House, buildingName: string): HouseView {
   return {

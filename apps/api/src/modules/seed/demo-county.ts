@@ -153,5 +153,21 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     house: { building: '2栋', unit: '1单元', number: '0301', relation: 'owner' },
     note: '业主：阳光新城 2栋1单元0301',
   },
+  {
+    key: 'owner.jinxiu.wang',
+    displayName: '王先生',
+    role: 'resident',
+    community: 'JXHY',
+    house: { building: '4栋', unit: '1单元', number: '0502', relation: 'owner' },
+    note: '业主：锦绣花园 4栋1单元0502（演示业主表决）',
+  },
+  {
+    key: 'owner.jinxiu.zhao',
+    displayName: '赵女士',
+    role: 'resident',
+    community: 'JXHY',
+    house: { building: '6栋', unit: '2单元', number: '1102', relation: 'owner' },
+    note: '业主：锦绣花园 6栋2单元1102（演示业主表决）',
+  },
   { key: 'resident.new', displayName: '新用户 小周', role: 'resident', note: '尚未绑定房屋：用来演示绑定申请' },
 ];

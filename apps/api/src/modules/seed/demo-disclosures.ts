@@ -4,7 +4,6 @@ import { RoleAssignment } from '../identity/role-assignment.entity';
 import { HouseBinding } from '../identity/house-binding.entity';
 import { Building } from '../org/building.entity';
 import { Community } from '../org/community.entity';
-import { House } from '../org/house.entity';
 import { disclosureHash } from '../disclosures/disclosure-hash';
 import { DisclosureLine } from '../disclosures/disclosure-line.entity';
 import { DisclosureQuestion } from '../disclosures/disclosure-question.entity';
@@ -14,6 +13,8 @@ import { Disclosure } from '../disclosures/disclosure.entity';
 import { Upload } from '../uploads/upload.entity';
 import { prng } from './demo-tickets';
 import { freezeFacts } from '../disclosures/disclosure-shares.service';
+import { Vote } from '../votes/vote.entity';
+import type { DemoClosedVote } from './demo-votes';
 
 interface Plan {
   type: DisclosureType;
@@ -22,6 +23,8 @@ interface Plan {
   content: DisclosureContent;
   lines: NormalisedLine[];
   publishedAt: Date | null;
+  /** vote_result: the vote whose frozen result it publishes. */
+  vote?: DemoClosedVote;
 }
 
 const monthPeriod = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
@@ -33,7 +36,13 @@ const monthPeriod = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth()
  * them). The last month is still
  * in review at 锦绣花园, with a committee query; residents have asked questions, some answered late.
  */
-export async function seedDemoDisclosures(m: EntityManager, communities: { community: Community; code: string }[], voucherPool: number[], now = new Date()): Promise<number> {
+export async function seedDemoDisclosures(
+  m: EntityManager,
+  communities: { community: Community; code: string }[],
+  voucherPool: number[],
+  votes: Map<number, DemoClosedVote> = new Map(),
+  now = new Date(),
+): Promise<number> {
   const rnd = prng(31415926);
   const vouchers = await m.getRepository(Upload).findBy({ id: In(voucherPool) });
   const voucher = async (ownerId: number) => {
@@ -44,7 +53,6 @@ export async function seedDemoDisclosures(m: EntityManager, communities: { commu
   for (const { community, code } of communities) {
     const manager = await m.getRepository(RoleAssignment).findOne({ where: { communityId: community.id, role: 'manager' }, order: { id: 'ASC' } });
     const managerId = manager?.userId ?? 1;
-    const houses = await m.getRepository(House).find({ where: { communityId: community.id }, order: { id: 'ASC' } });
     const buildings = await m.getRepository(Building).find({ where: { communityId: community.id }, order: { id: 'ASC' } });
     const skips = code === 'LLXC' || code === 'HXJY' ? new Set([2, 5, 6]) : new Set<number>();
     // 和谐家园 also left out public income for two quarters in a row (the six months 5–10 back hold two quarter
@@ -132,22 +140,37 @@ export async function seedDemoDisclosures(m: EntityManager, communities: { commu
       ],
       publishedAt: new Date(Date.UTC(now.getUTCFullYear(), 0, 5, 2)),
     });
-    plans.push({
-      type: 'maintenance_fund',
-      period: monthPeriod(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 4, 1))),
-      title: '专项维修资金使用公示：屋面防水',
-      content: { note: '经业主大会表决通过' },
-      lines: [
-        {
-          kind: 'withdrawal',
-          item: `${buildings[0]?.name ?? '1栋'}屋面防水翻新`,
-          amountFen: 8600000,
-          fields: { date: monthPeriod(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 4, 1))) + '-15', areaForCenti: Math.round(houses.reduce((a, h) => a + h.floorAreaCenti, 0) * 0.61), areaAgainstCenti: Math.round(houses.reduce((a, h) => a + h.floorAreaCenti, 0) * 0.08), areaAbstainCenti: Math.round(houses.reduce((a, h) => a + h.floorAreaCenti, 0) * 0.02), headsFor: Math.round(houses.length * 0.6), headsAgainst: Math.round(houses.length * 0.07), headsAbstain: Math.round(houses.length * 0.03) },
-          attachmentIds: [await voucher(managerId)],
-        },
-      ],
-      publishedAt: new Date(now.getTime() - 100 * 86400_000),
-    });
+    const fundVote = votes.get(community.id);
+    if (fundVote) {
+      // The owners' decision first (民法典 278), published when the vote closed; the withdrawal cites it.
+      const closedAt = fundVote.vote.closedAt as Date;
+      const passed = fundVote.vote.result?.passedOption !== null;
+      plans.push({
+        type: 'vote_result',
+        period: shanghaiDate(closedAt).slice(0, 7),
+        title: `表决结果：${fundVote.vote.title}`.slice(0, 100),
+        content: { note: `使用维修资金。${passed ? '通过：同意' : '未通过'}` },
+        lines: [],
+        publishedAt: closedAt,
+        vote: fundVote,
+      });
+      plans.push({
+        type: 'maintenance_fund',
+        period: monthPeriod(new Date(now.getTime() - 110 * 86400_000)),
+        title: '专项维修资金使用公示：屋面防水',
+        content: { note: '经业主共同决定通过' },
+        lines: [
+          {
+            kind: 'withdrawal',
+            item: `${buildings[0]?.name ?? '1栋'}屋面防水翻新`,
+            amountFen: 8600000,
+            fields: { date: shanghaiDate(new Date(now.getTime() - 120 * 86400_000)), voteId: fundVote.vote.id },
+            attachmentIds: [await voucher(managerId)],
+          },
+        ],
+        publishedAt: new Date(now.getTime() - 100 * 86400_000),
+      });
+    }
 
     // Publish in date order, so the chain is in the order residents saw them.
     plans.sort((a, b) => (a.publishedAt?.getTime() ?? Infinity) - (b.publishedAt?.getTime() ?? Infinity));
@@ -187,7 +210,8 @@ export async function seedDemoDisclosures(m: EntityManager, communities: { commu
       if (plan.publishedAt) {
         // Published as the chair's sign-off publishes: what it derives fixed (shares written), then hashed with it.
         // One still in review has no shares yet: signing it off writes them.
-        const facts = await freezeFacts(m, d, lines);
+        const facts = plan.vote ? plan.vote.facts : await freezeFacts(m, d, lines);
+        if (plan.vote) await m.getRepository(Vote).update(plan.vote.vote.id, { disclosureId: d.id });
         const shas = new Map((await m.getRepository(Upload).findBy({ id: In(lines.flatMap((l) => l.attachmentIds).concat(0)) })).map((u) => [u.id, u.sha256]));
         const hash = disclosureHash({ ...d, lineageId: d.id, facts }, lines, shas);
         await m.getRepository(Disclosure).update(d.id, { hash, facts });

@@ -22,6 +22,7 @@ import { RollupsService } from '../tickets/rollups.service';
 import { seedDemoTickets, storeDemoPhotos } from './demo-tickets';
 import { seedDemoInspections } from './demo-inspections';
 import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoVotes } from './demo-votes';
 import { PatrolCheck, PatrolPoint } from '../patrols/patrol.entities';
 import { PatrolsService } from '../patrols/patrols.service';
 import {
@@ -98,13 +99,14 @@ export class DemoSeedService implements OnApplicationBootstrap {
       ),
     );
     const communities = DEMO_COMMUNITIES.map((c) => ({ community: index.communities.get(c.code) as Community, code: c.code }));
-    const disclosures = await this.db.transaction((m) => seedDemoDisclosures(m, communities, photos));
+    const votes = await this.db.transaction((m) => seedDemoVotes(m, communities));
+    const disclosures = await this.db.transaction((m) => seedDemoDisclosures(m, communities, photos, votes));
     await this.rollups.rebuild();
     await this.db.transaction((m) => seedDemoOversight(m, index));
     const supervised = await this.db.transaction((m) => seedDemoInspections(m, index, photos));
     const meetings = await this.db.transaction((m) => seedDemoMeetings(m, index));
     await this.seedAbnormalCheck(index);
-    this.logger.log(`Seeded ${tickets} demo tickets, ${disclosures} disclosures, ${supervised.inspections} inspections, ${supervised.checks} patrol checks and ${meetings} joint meetings`);
+    this.logger.log(`Seeded ${tickets} demo tickets, ${disclosures} disclosures, ${votes.size * 2} votes, ${supervised.inspections} inspections, ${supervised.checks} patrol checks and ${meetings} joint meetings`);
     return index;
   }
 

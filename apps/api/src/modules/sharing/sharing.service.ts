@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { ERROR_CODES, disclosureCardTitle, inspectionCardTitle, standingCardTitle, ticketCardTitle, type GroupEnterInput, type GroupEnterResult, type ShareCard, type ShareCardKind, type ShareReach } from '@wuye/contracts';
+import { ERROR_CODES, disclosureCardTitle, inspectionCardTitle, standingCardTitle, ticketCardTitle, voteCardTitle, type GroupEnterInput, type GroupEnterResult, type ShareCard, type ShareCardKind, type ShareReach } from '@wuye/contracts';
 import { wechatConfig, type WechatConfig } from '../../config';
 import { DomainError, notFound } from '../../common/errors';
 import { Disclosure } from '../disclosures/disclosure.entity';
@@ -11,6 +11,7 @@ import { Inspection } from '../inspections/inspection.entity';
 import { Community } from '../org/community.entity';
 import { TicketCategoryRow } from '../tickets/ticket-category.entity';
 import { Ticket } from '../tickets/ticket.entity';
+import { Vote } from '../votes/vote.entity';
 import { readGroupEnterInfo } from './group-info';
 import { ShareOpen } from './share-open.entity';
 
@@ -82,6 +83,12 @@ export class SharingService {
     if (kind === 'standing') {
       if (!(await this.db.getRepository(Community).existsBy({ id }))) throw notFound('community');
       return { communityId: id, title: standingCardTitle, canOpen: (c) => c.mayInCommunity('tickets.read', id) };
+    }
+    if (kind === 'vote') {
+      // Only a result that is published: while open, a card would invite a running tally nobody may see.
+      const v = await this.db.getRepository(Vote).findOneBy({ id, state: 'closed' });
+      if (!v) throw notFound('vote');
+      return { communityId: v.communityId, title: (name) => voteCardTitle(name, v.matter), canOpen: (c) => c.mayInCommunity('votes.read', v.communityId) };
     }
     const t = await this.db.getRepository(Ticket).findOneBy({ id, visibility: 'public' });
     if (!t || t.state === 'cancelled') throw notFound('ticket');

@@ -15,6 +15,7 @@ const INPUT_TYPES: Record<LineFieldKind, 'text' | 'digit' | 'number'> = {
   count: 'number',
   quantity: 'digit',
   date: 'text',
+  vote: 'text',
 };
 
 /** One line in the draft editor: kind, item, amount in yuan (shown back as ¥), the kind's fields, vouchers. */
@@ -23,6 +24,7 @@ export default function LineEditor({
   index,
   line,
   problem,
+  votes = [],
   onChange,
   onRemove,
 }: {
@@ -30,6 +32,8 @@ export default function LineEditor({
   index: number;
   line: LineDraft;
   problem?: string;
+  /** A 'vote' field's choices: the estate's closed votes it may cite (使用维修资金). */
+  votes?: readonly { id: number; title: string }[];
   /** Updates are functions of the latest line: several vouchers may arrive one after another. */
   onChange: (update: (line: LineDraft) => LineDraft) => void;
   onRemove: () => void;
@@ -77,7 +81,21 @@ export default function LineEditor({
             {fieldLabelWithUnit(spec)}
             {spec.required ? '' : '（选填）'}
           </View>
-          {spec.kind === 'choice' && spec.choices ? (
+          {spec.kind === 'vote' ? (
+            votes.length ? (
+              <ChoiceChips
+                className={`line-choices line-votes line-choices-${spec.name}`}
+                itemClassName="line-choice line-vote-choice"
+                items={votes}
+                keyOf={(v) => String(v.id)}
+                labelOf={(v) => v.title}
+                isSelected={(v) => String(v.id) === line.fields[spec.name]}
+                onChoose={(v) => setField(spec.name, String(v.id))}
+              />
+            ) : (
+              <View className="field-hint line-no-votes">本小区还没有已结束的「使用维修资金」表决。使用维修资金须先经业主共同决定。</View>
+            )
+          ) : spec.kind === 'choice' && spec.choices ? (
             <ChoiceChips
               className={`line-choices line-choices-${spec.name}`}
               itemClassName="line-choice"

@@ -18,6 +18,8 @@ export const DISCLOSURE_EXAMPLES: Record<DisclosureType, DisclosureExamples> = {
   shared_cost: { note: '例如：本月公共照明已换成节能灯', question: '例如：本月电费为何比上月高？', lineQuestion: '例如：这块电表的读数有照片吗？', correction: '例如：10 月电表读数抄错，更正用电量' },
   maintenance_expense: { note: '例如：电梯维保合同已续签一年', question: '例如：维保费用为何比去年高？', lineQuestion: '例如：这次维修换了哪些零件？', correction: '例如：维保发票金额录入有误' },
   maintenance_fund: { note: '例如：屋面维修已经业主表决通过', question: '例如：维修资金还剩多少？', lineQuestion: '例如：这项使用的表决结果在哪里看？', correction: '例如：维修面积录入有误' },
+  // Published when a vote closes, never drafted or corrected by hand; residents may still ask about it.
+  vote_result: { note: '', question: '例如：表决结果什么时候执行？', lineQuestion: '例如：这项结果什么时候执行？', correction: '' },
 };
 
 /** 项目 of a line, by its kind. */

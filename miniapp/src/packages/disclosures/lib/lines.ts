@@ -28,7 +28,8 @@ export function lineFieldRows(line: Pick<DisclosureLineView, 'kind' | 'fields'>)
     if (text !== null) rows.push({ label: spec.label, text });
   }
   if (line.kind === 'withdrawal' && typeof line.fields?.votePassed === 'boolean') {
-    rows.push({ label: '业主表决', text: line.fields.votePassed ? '已通过（双三分之二参与、过半数同意）' : '未达到法定表决要求' });
+    const title = typeof line.fields.voteTitle === 'string' ? `${line.fields.voteTitle}：` : '';
+    rows.push({ label: '业主表决', text: `${title}${line.fields.votePassed ? '已通过（双三分之二参与、过半数同意）' : '未达到法定表决要求'}` });
   }
   return rows;
 }
@@ -91,6 +92,8 @@ function parseField(spec: LineFieldSchema, raw: string): { value: string | numbe
       const parsed = parseYuanInput(text);
       return parsed.error === null ? { value: parsed.fen, problem: null } : { value: null, problem: `${spec.label}：${parsed.error.replace('金额', spec.kind === 'area' ? '面积' : '金额')}` };
     }
+    case 'vote':
+      return /^\d{1,10}$/.test(text) ? { value: Number(text), problem: null } : { value: null, problem: `请选择${spec.label}` };
     case 'count':
       return /^\d{1,8}$/.test(text) ? { value: Number(text), problem: null } : { value: null, problem: `${spec.label}应为整数` };
     case 'quantity':

@@ -4,6 +4,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   DISCLOSURE_STATES,
   DISCLOSURE_TYPES,
+  DRAFTABLE_DISCLOSURE_TYPES,
   type CreateDisclosureInput,
   type DisclosureContent,
   type DisclosureLineInput,
@@ -49,7 +50,7 @@ export class CreateDisclosureDto implements CreateDisclosureInput {
   @IntField(ID)
   communityId: number;
 
-  @EnumField(DISCLOSURE_TYPES)
+  @EnumField(DRAFTABLE_DISCLOSURE_TYPES)
   type: DisclosureType;
 
   @TextField({ max: 8, example: '2026-Q3' })

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import type { DisclosureView } from '@wuye/contracts';
+import { shareText, type DisclosureView } from '@wuye/contracts';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
-import { DISCLOSURE_DETAIL_PAGE, DISCLOSURE_EDIT_PAGE } from '../../../../routes';
+import { DISCLOSURE_DETAIL_PAGE, DISCLOSURE_EDIT_PAGE, votePage } from '../../../../routes';
 import { askQuestion, correctDisclosure, downloadDisclosure } from '../../../../services/disclosures';
 import ExportButton from '../../../../components/ExportButton';
 import { ShareButton, ShareCardNotice } from '../../../../components/ShareCard';
@@ -86,7 +86,21 @@ function Detail({ id }: { id: number }) {
       <CorrectionNotice view={view} />
       {card ? <ShareButton card={card} /> : null}
       {/* The money first: the totals, what came in and went out, and the resident's own share. */}
-      <TotalsCard type={view.type} totals={view.totals} className="detail-totals" />
+      {view.vote ? (
+        // 业主共同决定结果: the decision as frozen at close; the vote's own page has the turnout and every option.
+        <View className="card detail-vote" onClick={() => void Taro.navigateTo({ url: votePage(view.vote?.voteId as number) })}>
+          <View className="card-title">{view.vote.title}</View>
+          <View className="kv-row">
+            <Text className="kv-label">结果</Text>
+            <Text className="kv-value detail-vote-verdict">{view.vote.tally.passedOption === null ? '未通过' : `通过：${view.vote.options[view.vote.tally.passedOption]}`}</Text>
+          </View>
+          <View className="muted">
+            参与面积 {shareText(view.vote.tally.participatingAreaCenti, view.vote.tally.totalAreaCenti)}，参与人数 {shareText(view.vote.tally.participatingHeads, view.vote.tally.totalHeads)} · 查看表决 ›
+          </View>
+        </View>
+      ) : (
+        <TotalsCard type={view.type} totals={view.totals} className="detail-totals" />
+      )}
       {view.myShares.length > 0 ? (
         <View className="card share-card detail-my-share">
           <View className="card-title">我家分摊</View>

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
 import {
   DISCLOSURE_TYPE_LABELS,
-  DISCLOSURE_TYPES,
+  DRAFTABLE_DISCLOSURE_TYPES,
   periodFromWords,
   periodLabel,
   type DisclosureContent,
@@ -31,6 +31,7 @@ import { allocationContent, allocationDraftOf, type AllocationDraft } from '../.
 import { DISCLOSURE_EXAMPLES } from '../../lib/examples';
 import { MANAGER_ROLES, estatesOf, pickEstate } from '../../lib/estates';
 import { errorText } from '../../../../services/errors';
+import { listVotes } from '../../../../services/votes';
 import { useRemote } from '../../../../hooks/useRemote';
 import { draftTotals, draftsToInput, emptyLine, lineToDraft, recentPeriods, type DraftProblem, type LineDraft } from '../../lib/lines';
 import { fenToYuanInput, parseYuanInput } from '../../lib/money';
@@ -134,6 +135,12 @@ function Editor({ me }: { me: MeView }) {
   // The disclosure asked for (none for a new draft until it is first saved); every answer of a save shows here.
   const remote = useRemote(useCallback(() => getDisclosure(askedId), [askedId]), { enabled: askedId > 0 });
   const { data: view, show } = remote;
+  // A withdrawal from the maintenance fund cites the owners' vote that decided it (民法典 278): the estate's closed ones.
+  const fundCommunity = view?.communityId ?? communityId;
+  const fundVotes = useRemote(
+    useCallback(async () => (await listVotes({ communityId: fundCommunity ?? undefined, state: 'closed' })).items.filter((v) => v.matter === 'fund_use'), [fundCommunity]),
+    { enabled: form.type === 'maintenance_fund' && fundCommunity !== null },
+  );
 
   // The form follows what the API holds after each load and save.
   useEffect(() => {
@@ -281,7 +288,7 @@ function Editor({ me }: { me: MeView }) {
           <ChoiceChips
             className="edit-types"
             itemClassName="edit-type"
-            items={DISCLOSURE_TYPES}
+            items={DRAFTABLE_DISCLOSURE_TYPES}
             labels={DISCLOSURE_TYPE_LABELS}
             chosen={type}
             onChoose={(t) => setForm(newForm(t))}
@@ -362,6 +369,7 @@ function Editor({ me }: { me: MeView }) {
           index={index}
           line={line}
           problem={problemOf(index)}
+          votes={fundVotes.data ?? []}
           onChange={updateLine(line.key)}
           onRemove={() => setForm((f) => ({ ...f, lines: f.lines.filter((l) => l.key !== line.key) }))}
         />
