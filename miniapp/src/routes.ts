@@ -44,8 +44,14 @@ export const OVERSIGHT_TICKET_PAGE = '/packages/oversight/pages/ticket/index';
 export const ESCALATIONS_PAGE = '/packages/oversight/pages/escalations/index';
 export const STAR_RATING_PAGE = '/packages/oversight/pages/rating/index';
 export const CREDIT_PAGE = '/packages/oversight/pages/credit/index';
+/** 小区公告: an estate's announcements (?communityId=), one in full (?id=), the posting form (?communityId=). */
+export const ANNOUNCEMENTS_PAGE = '/packages/announcements/pages/index/index';
+export const ANNOUNCEMENT_DETAIL_PAGE = '/packages/announcements/pages/detail/index';
+export const ANNOUNCEMENT_POST_PAGE = '/packages/announcements/pages/post/index';
+export const announcementPage = (id: number) => `${ANNOUNCEMENT_DETAIL_PAGE}?id=${id}`;
 /** Where a share card opens: the record's page with its id and nothing else. */
-export const shareCardPath = (kind: 'disclosure' | 'ticket', id: number) => (kind === 'disclosure' ? `${DISCLOSURE_DETAIL_PAGE}?id=${id}` : ticketDetailPage(id));
+export const shareCardPath = (kind: 'disclosure' | 'ticket' | 'announcement', id: number) =>
+  kind === 'disclosure' ? `${DISCLOSURE_DETAIL_PAGE}?id=${id}` : kind === 'announcement' ? announcementPage(id) : ticketDetailPage(id);
 /** Residents: their estate's star rating and its company's credit standing. */
 export const ESTATE_STANDING_PAGE = '/packages/oversight/pages/estate/index';
 

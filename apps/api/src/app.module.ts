@@ -15,6 +15,7 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { OversightModule } from './modules/oversight/oversight.module';
 import { InspectionsModule } from './modules/inspections/inspections.module';
 import { PatrolsModule } from './modules/patrols/patrols.module';
+import { AnnouncementsModule } from './modules/announcements/announcements.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { IdentityCoreModule } from './modules/identity/identity-core.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -45,6 +46,7 @@ export class AppModule {
         SharingModule,
         InspectionsModule,
         PatrolsModule,
+        AnnouncementsModule,
         SeedModule,
       ],
       controllers: [HealthController],

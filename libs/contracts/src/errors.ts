@@ -96,6 +96,8 @@ export const ERROR_CODES = {
   TEMPLATE_NOT_APPLICABLE: '该检查表不适用于这个小区',
   INSPECTION_ITEMS_MISMATCH: '检查表已更新，请按最新的检查表重新填写',
   NO_SERVING_COMPANY: '该小区目前没有服务的物业企业，不合格项无法下发整改',
+  // Announcements
+  ANNOUNCEMENT_WITHDRAWN: '这条公告已经撤回',
   // Uploads and imports
   UPLOAD_NOT_ALLOWED: '绑定房屋后才能上传照片',
   UPLOAD_DAILY_LIMIT: '今天上传的文件已达上限，请明天再试',

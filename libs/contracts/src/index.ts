@@ -16,3 +16,4 @@ export * from './time';
 export * from './sharing';
 export * from './inspections';
 export * from './patrols';
+export * from './announcements';

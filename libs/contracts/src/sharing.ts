@@ -6,9 +6,9 @@ import { periodLabel } from './time';
  * Share cards (业主监督群): the records an estate talks about, sent to its owners' WeChat group. A card carries
  * the record's id and a title made from the record, never a name, phone, room or reporter.
  */
-export const SHARE_CARD_KINDS = ['disclosure', 'ticket'] as const;
+export const SHARE_CARD_KINDS = ['disclosure', 'ticket', 'announcement'] as const;
 export type ShareCardKind = (typeof SHARE_CARD_KINDS)[number];
-export const SHARE_CARD_KIND_LABELS: Record<ShareCardKind, string> = { disclosure: '公示', ticket: '小区报事' };
+export const SHARE_CARD_KIND_LABELS: Record<ShareCardKind, string> = { disclosure: '公示', ticket: '小区报事', announcement: '小区公告' };
 
 /** What anyone signed in may learn of a shared record: what it is and the estate, and whether they may open it. */
 export interface ShareCard {

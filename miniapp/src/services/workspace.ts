@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ROLE_LABELS, type MeView, type Role, type RoleScope } from '@wuye/contracts';
-import { BINDINGS_REVIEW_PAGE, DISCLOSURES_PAGE, ESTATE_STANDING_PAGE, INSPECTION_SUMMARY_PAGE, INSPECTIONS_PAGE, OVERSIGHT_PAGE, PATROLS_PAGE, REVIEW_PAGE, TICKETS_PAGE, WORK_PAGE } from '../routes';
+import { ANNOUNCEMENTS_PAGE, BINDINGS_REVIEW_PAGE, DISCLOSURES_PAGE, ESTATE_STANDING_PAGE, INSPECTION_SUMMARY_PAGE, INSPECTIONS_PAGE, OVERSIGHT_PAGE, PATROLS_PAGE, REVIEW_PAGE, TICKETS_PAGE, WORK_PAGE } from '../routes';
 
 /**
  * 身份 (which of the user's roles they are acting in) and the workspaces it opens. The chosen role is kept in
@@ -53,7 +53,7 @@ export function setActiveRole(me: Pick<MeView, 'id'>, role: RoleScope): void {
   Taro.setStorageSync(ACTIVE_ROLE_KEY, choice);
 }
 
-export type WorkspaceKey = 'work' | 'bindings' | 'review' | 'oversight' | 'tickets' | 'disclosures' | 'standing' | 'inspections' | 'inspected' | 'patrols';
+export type WorkspaceKey = 'work' | 'bindings' | 'review' | 'oversight' | 'tickets' | 'disclosures' | 'standing' | 'inspections' | 'inspected' | 'patrols' | 'announcements';
 
 export interface WorkspaceEntry {
   key: WorkspaceKey;
@@ -73,16 +73,17 @@ export const WORKSPACES: Record<WorkspaceKey, Omit<WorkspaceEntry, 'key'>> = {
   inspections: { title: '检查与整改', description: '检查记录、整改单和督办', url: INSPECTIONS_PAGE },
   inspected: { title: '小区检查', description: '监管部门对本小区的检查结果', url: INSPECTION_SUMMARY_PAGE },
   patrols: { title: '隐患排查', description: '今日巡检、巡检点和隐患台账', url: PATROLS_PAGE },
+  announcements: { title: '小区公告', description: '发布公告，查看阅读人数', url: ANNOUNCEMENTS_PAGE },
 };
 
 const ROLE_WORKSPACES: Record<Role, WorkspaceKey[]> = {
   resident: ['tickets', 'disclosures', 'standing', 'inspected'],
   staff: ['work', 'patrols'],
-  manager: ['work', 'bindings', 'inspections', 'patrols'],
+  manager: ['work', 'bindings', 'announcements', 'inspections', 'patrols'],
   company_admin: ['work', 'inspections'],
-  committee: ['review', 'bindings'],
-  committee_chair: ['review', 'bindings'],
-  community_office: ['oversight', 'bindings', 'inspections', 'patrols'],
+  committee: ['review', 'bindings', 'announcements'],
+  committee_chair: ['review', 'bindings', 'announcements'],
+  community_office: ['oversight', 'bindings', 'announcements', 'inspections', 'patrols'],
   regulator: ['oversight', 'inspections'],
   platform_admin: ['oversight', 'inspections'],
 };

@@ -50,6 +50,7 @@ const RESOURCE_NAMES = {
   inspection: '检查记录',
   rectification: '整改单',
   patrolPoint: '巡检点',
+  announcement: '公告',
 } as const;
 export type ResourceName = keyof typeof RESOURCE_NAMES;
 

@@ -35,6 +35,7 @@ import { Inspection } from '../modules/inspections/inspection.entity';
 import { Rectification } from '../modules/inspections/rectification.entity';
 import { RectificationEvent } from '../modules/inspections/rectification-event.entity';
 import { PatrolCheck, PatrolPlan, PatrolPoint } from '../modules/patrols/patrol.entities';
+import { Announcement, AnnouncementRead } from '../modules/announcements/announcement.entity';
 import { TicketRollup, TicketRollupMonth } from '../modules/tickets/ticket-rollup.entity';
 
 /** Every entity, listed explicitly (no globs: what is in the schema is visible here). */
@@ -80,4 +81,6 @@ export const ENTITIES = [
   PatrolPoint,
   PatrolPlan,
   PatrolCheck,
+  Announcement,
+  AnnouncementRead,
 ];

@@ -57,6 +57,8 @@ export interface MatrixWorld {
     replyPhoto: number;
     /** A's check point (隐患排查). */
     patrolPoint: number;
+    /** A's announcement (公告), posted by its manager. */
+    announcement: number;
   };
   B: { communityId: number; companyId: number };
   /** Strings only A's data contains. `personal` ones may appear nowhere; `scoped` ones only in public answers. */
@@ -162,6 +164,10 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   const pointName = `甲巡检点${tag}`;
   const patrolPoint = await t.http().post(`/api/v1/communities/${community.id}/patrol-points`).set(managerA).send({ name: pointName, place: '地下一层', kind: 'pump_room' }).expect(201);
 
+  // A's announcement, posted by its manager.
+  const announcementTitle = `甲公告${tag.slice(-6)}`;
+  const announcement = await t.http().post(`/api/v1/communities/${community.id}/announcements`).set(managerA).send({ title: announcementTitle, body: '停水通知' }).expect(201);
+
   // Estate B in another county, and one intruder for every role there.
   const countyB = await createArea(t.db, 'county', null);
   const townB = await createArea(t.db, 'town', countyB);
@@ -222,9 +228,10 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       repliedOrders: replied as [number, number],
       replyPhoto,
       patrolPoint: patrolPoint.body.id,
+      announcement: announcement.body.id,
     },
     B: { communityId: b, companyId: companyB.id },
-    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText, inspectionText, pointName] },
+    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText, inspectionText, pointName, announcementTitle] },
     intruders,
     insiders: { anonymous: {}, admin, managerA, companyAdminA, committeeA, chairA, officeA: officeAuthA, residentA, neighbourA },
   };

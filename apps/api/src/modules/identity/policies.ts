@@ -94,6 +94,10 @@ export const POLICIES = {
   'patrols.manage': ['platform_admin', 'manager'],
   /** Record a check of a point on patrol. */
   'patrols.check': ['staff', 'manager'],
+  /** Read an estate's announcements (公告). */
+  'announcements.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'staff', 'committee', 'committee_chair', 'resident'],
+  /** Post and withdraw announcements to an estate: its manager, its owners' committee, its community office. */
+  'announcements.post': ['manager', 'committee', 'committee_chair', 'community_office'],
   /** Ticket statistics of an estate. */
   'stats.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'committee', 'committee_chair'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -21,6 +21,7 @@ import { seedDemoFloors, seedDemoOversight } from './demo-oversight';
 import { RollupsService } from '../tickets/rollups.service';
 import { seedDemoTickets, storeDemoPhotos } from './demo-tickets';
 import { seedDemoInspections } from './demo-inspections';
+import { seedDemoAnnouncements } from './demo-announcements';
 import { PatrolCheck, PatrolPoint } from '../patrols/patrol.entities';
 import { PatrolsService } from '../patrols/patrols.service';
 import {
@@ -102,6 +103,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     await this.db.transaction((m) => seedDemoOversight(m, index));
     const supervised = await this.db.transaction((m) => seedDemoInspections(m, index, photos));
     await this.seedAbnormalCheck(index);
+    await this.db.transaction((m) => seedDemoAnnouncements(m, index));
     this.logger.log(`Seeded ${tickets} demo tickets, ${disclosures} disclosures, ${supervised.inspections} inspections and ${supervised.checks} patrol checks`);
     return index;
   }
