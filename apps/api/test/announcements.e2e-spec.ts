@@ -44,6 +44,12 @@ describe('announcements', () => {
   const post = (who: Auth, body: object, e = estate) => t.http().post(path(e)).set(who).send({ title: '停水通知', body: '6月12日9:00–17:00全小区停水，请提前储水。', ...body });
   const list = async (who: Auth, query: object = {}) => (await t.http().get(path()).query(query).set(who).expect(200)).body.items as { id: number; title: string; readCount: number | null; current: boolean }[];
   const open = (who: Auth, id: number) => t.http().get(`/api/v1/announcements/${id}`).set(who);
+  /** What the app does when the page shows: open it, then say it was read. */
+  const read = async (who: Auth, id: number) => {
+    const shown = (await open(who, id).expect(200)).body;
+    await t.http().post(`/api/v1/announcements/${id}/read`).set(who).expect(204);
+    return shown;
+  };
 
   it('a manager posts; every resident is told with a notice that opens it; residents see it, pinned ones first', async () => {
     const plain = (await post(manager, { title: '电梯年检' }).expect(201)).body;
@@ -62,13 +68,18 @@ describe('announcements', () => {
 
   it('read counts: residents who opened it, once each, shown to the posting side and never to residents or the committee', async () => {
     const a = (await post(manager, { title: '消防演练' }).expect(201)).body;
+    // Opening alone counts nothing; the app's read receipt does.
     const seen = (await open(owner.auth, a.id).expect(200)).body;
     expect(seen).toMatchObject({ title: '消防演练', readCount: null, communityName: estate.community.name, actions: { withdraw: false } });
-    await open(owner.auth, a.id).expect(200);
+    expect((await open(manager, a.id).expect(200)).body.readCount).toBe(0);
+    await read(owner.auth, a.id);
+    await read(owner.auth, a.id);
     expect((await open(manager, a.id).expect(200)).body.readCount).toBe(1);
 
-    await open(tenant.auth, a.id).expect(200);
-    // The property side (staff too) sees 2; opening it themselves does not count.
+    await read(tenant.auth, a.id);
+    // The property side (staff too) sees 2; reading it themselves, or the committee reading it, does not count.
+    await read(staff, a.id);
+    await read(committee, a.id);
     expect((await open(staff, a.id).expect(200)).body.readCount).toBe(2);
     expect((await list(manager)).find((x) => x.id === a.id)?.readCount).toBe(2);
     expect((await open(committee, a.id).expect(200)).body.readCount).toBeNull();
@@ -83,6 +94,7 @@ describe('announcements', () => {
   it('a resident of another estate reads none of it: the list and the announcement answer 404', async () => {
     const a = (await post(manager, { title: '本小区专属' }).expect(201)).body;
     await open(stranger, a.id).expect(404);
+    await t.http().post(`/api/v1/announcements/${a.id}/read`).set(stranger).expect(404);
     await t.http().get(path()).set(stranger).expect(404);
     expect((await list(owner.auth)).some((x) => x.id === a.id)).toBe(true);
     expect(await t.db.getRepository(AnnouncementRead).countBy({ announcementId: a.id })).toBe(0);
@@ -138,6 +150,7 @@ describe('announcements', () => {
     const done = (await t.http().post(`/api/v1/announcements/${a.id}/withdraw`).set(manager).expect(200)).body;
     expect(done).toMatchObject({ withdrawn: true, current: false, actions: { withdraw: false } });
     await open(owner.auth, a.id).expect(404);
+    await t.http().post(`/api/v1/announcements/${a.id}/read`).set(owner.auth).expect(404);
     expect((await list(owner.auth)).some((x) => x.id === a.id)).toBe(false);
     expect((await t.http().post(`/api/v1/announcements/${a.id}/withdraw`).set(manager).expect(409)).body.code).toBe('ANNOUNCEMENT_WITHDRAWN');
   });

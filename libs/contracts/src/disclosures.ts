@@ -2,7 +2,7 @@
 import type { DisclosureStep } from './disclosure-schema';
 import { formatYuan } from './money';
 
-export const DISCLOSURE_TYPES = ['fee_standard', 'fee_collection', 'public_income', 'shared_cost', 'maintenance_expense', 'maintenance_fund'] as const;
+export const DISCLOSURE_TYPES = ['fee_standard', 'fee_collection', 'public_income', 'shared_cost', 'maintenance_expense', 'maintenance_fund', 'service_list'] as const;
 export type DisclosureType = (typeof DISCLOSURE_TYPES)[number];
 export const DISCLOSURE_TYPE_LABELS: Record<DisclosureType, string> = {
   fee_standard: '收费标准',
@@ -11,6 +11,7 @@ export const DISCLOSURE_TYPE_LABELS: Record<DisclosureType, string> = {
   shared_cost: '公摊费用',
   maintenance_expense: '维保支出',
   maintenance_fund: '专项维修资金',
+  service_list: '服务清单',
 };
 
 export const DISCLOSURE_STATES = ['draft', 'in_review', 'published', 'superseded'] as const;
@@ -49,7 +50,7 @@ export interface DisclosureLineInput {
 }
 
 export interface DisclosureContent {
-  /** fee_standard: 服务等级, 定价依据, 生效日期. */
+  /** fee_standard: 服务等级, 定价依据, 生效日期; service_list: 服务等级 (and the contract term as basis). */
   serviceGrade?: string;
   basis?: string;
   effectiveDate?: string;

@@ -11,6 +11,11 @@ export function getAnnouncement(id: number): Promise<AnnouncementView> {
   return request<AnnouncementView>({ url: `/api/v1/announcements/${id}` });
 }
 
+/** 已读: sent once the announcement is shown; the API counts residents only, once each. */
+export function markAnnouncementRead(id: number): Promise<void> {
+  return request<void>({ url: `/api/v1/announcements/${id}/read`, method: 'POST' });
+}
+
 export function postAnnouncement(communityId: number, input: AnnouncementInput): Promise<AnnouncementView> {
   return request<AnnouncementView>({ url: `/api/v1/communities/${communityId}/announcements`, method: 'POST', data: input });
 }

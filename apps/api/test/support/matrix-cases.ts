@@ -262,6 +262,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/communities/{id}/announcements': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'residentA' },
   'POST /api/v1/communities/{id}/announcements': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), body: () => ({ title: '乙公告', body: '正文' }), insider: 'managerA' },
   'GET /api/v1/announcements/{id}': { kind: 'scoped', path: (w) => ({ id: w.A.announcement }), insider: 'residentA' },
+  'POST /api/v1/announcements/{id}/read': { kind: 'scoped', path: (w) => ({ id: w.A.announcement }), insider: 'residentA' },
   'POST /api/v1/announcements/{id}/withdraw': { kind: 'scoped', path: (w) => ({ id: w.A.announcement }), insider: 'managerA' },
   'GET /api/v1/credit-events': { kind: 'scoped', insider: 'admin' },
   'POST /api/v1/credit-events': { kind: 'scoped', body: (w) => ({ companyId: w.A.companyId, kind: 'interview', occurredOn: daysAgo(1), reason: '约谈' }), insider: 'admin' },

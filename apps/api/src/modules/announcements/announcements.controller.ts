@@ -27,11 +27,19 @@ export class AnnouncementsController {
     return this.announcements.post(id, dto, caller);
   }
 
-  /** One announcement in full; a resident opening it is counted once (the count, never the name). */
+  /** One announcement in full. */
   @Get('announcements/:id')
   @Allow('announcements.read')
   get(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<AnnouncementView> {
     return this.announcements.get(id, caller);
+  }
+
+  /** 已读: the app says a resident opened it; counted once per resident (the count, never the name). */
+  @Post('announcements/:id/read')
+  @HttpCode(204)
+  @Allow('announcements.read')
+  async read(@Param('id', ParseIdPipe) id: number, @Caller() caller: Principal): Promise<void> {
+    await this.announcements.markRead(id, caller);
   }
 
   /** 撤回: the side that posted it takes it down. */

@@ -96,7 +96,7 @@ export class AnnouncementsService {
       return saved.id;
     });
     this.notifications.kick();
-    return this.get(id, caller, false);
+    return this.get(id, caller);
   }
 
   /** An estate's announcements: residents the current ones; the posting sides (?all=true) every one, expired and withdrawn too. */
@@ -118,14 +118,31 @@ export class AnnouncementsService {
     return { items: page.items.map((a) => this.summary(a, counts.get(a.id) ?? null)), nextCursor: page.nextCursor };
   }
 
-  /** One announcement; a resident of its estate opening it counts as one read (once per person). */
-  async get(id: number, caller: Principal, countRead = true): Promise<AnnouncementView> {
+  /** An announcement the caller may open: withdrawn ones are gone for residents, the posting side keeps its record. */
+  private async readable(id: number, caller: Principal): Promise<{ a: Announcement; ownSide: boolean }> {
     const a = await this.db.getRepository(Announcement).findOneBy({ id });
     if (!a || !caller.mayInCommunity('announcements.read', a.communityId)) throw notFound('announcement');
     const ownSide = sidesIn(caller, a.communityId).has(a.postedBy);
-    // Withdrawn ones are gone for residents; the posting side keeps its record.
     if (a.withdrawnAt && !ownSide) throw notFound('announcement');
-    if (countRead && isResidentOf(caller, a.communityId) && !ownSide) await this.recordRead(a.id, caller.userId);
+    return { a, ownSide };
+  }
+
+  /** 已读: a resident of its estate opened it; counted once per person, and only residents count. */
+  async markRead(id: number, caller: Principal): Promise<void> {
+    const { a, ownSide } = await this.readable(id, caller);
+    if (!isResidentOf(caller, a.communityId) || ownSide) return;
+    const repo = this.db.getRepository(AnnouncementRead);
+    if (await repo.existsBy({ announcementId: a.id, userId: caller.userId })) return;
+    try {
+      await repo.insert({ announcementId: a.id, userId: caller.userId, readAt: new Date() });
+    } catch (error) {
+      // Two opens at once: the unique index kept the other one, which is all that was wanted.
+      if (!(await repo.existsBy({ announcementId: a.id, userId: caller.userId }))) throw error;
+    }
+  }
+
+  async get(id: number, caller: Principal): Promise<AnnouncementView> {
+    const { a, ownSide } = await this.readable(id, caller);
     const [community, files, counts] = await Promise.all([
       this.db.getRepository(Community).findOneByOrFail({ id: a.communityId }),
       this.uploads.findByIds(a.attachmentIds),
@@ -147,21 +164,14 @@ export class AnnouncementsService {
 
   /** 撤回: the posting side takes it down; residents no longer see it, the record and its read count stay. */
   async withdraw(id: number, caller: Principal): Promise<AnnouncementView> {
-    const view = await this.get(id, caller, false);
+    const view = await this.get(id, caller);
     if (!view.actions.withdraw) {
       if (view.withdrawn) throw conflict('ANNOUNCEMENT_WITHDRAWN', '这条公告已经撤回');
       throw notFound('announcement');
     }
     const done = await this.db.getRepository(Announcement).createQueryBuilder().update().set({ withdrawnAt: new Date(), withdrawnById: caller.userId }).where({ id, withdrawnAt: IsNull() }).execute();
     if (!done.affected) throw conflict('ANNOUNCEMENT_WITHDRAWN', '这条公告已经撤回');
-    return this.get(id, caller, false);
-  }
-
-  private async recordRead(announcementId: number, userId: number): Promise<void> {
-    const repo = this.db.getRepository(AnnouncementRead);
-    if (await repo.existsBy({ announcementId, userId })) return;
-    // Two opens at once: the unique index keeps one, the other's insert is simply not needed.
-    await repo.insert({ announcementId, userId, readAt: new Date() }).catch(() => undefined);
+    return this.get(id, caller);
   }
 
   private async readCounts(ids: number[]): Promise<Map<number, number>> {

@@ -32,8 +32,8 @@ beforeEach(() => {
 });
 
 describe('公告 detail', () => {
-  it('a resident reads it in full, with who posted it and until when; no read count, no 撤回', async () => {
-    fakeApi({ 'GET /api/v1/me': JINXIU_OWNER, 'GET /api/v1/announcements/4': view(), 'GET /api/v1/share-cards/announcement/4': CARD });
+  it('a resident reads it in full, with who posted it and until when; no read count, no 撤回; the app says it was read', async () => {
+    const server = fakeApi({ 'GET /api/v1/me': JINXIU_OWNER, 'GET /api/v1/announcements/4': view(), 'GET /api/v1/share-cards/announcement/4': CARD, 'POST /api/v1/announcements/4/read': null });
     render(<AnnouncementDetail />);
     expect(await screen.findByText(/本周六 9:00–15:00/)).toBeInTheDocument();
     expect(screen.getByText('置顶')).toBeInTheDocument();
@@ -42,6 +42,7 @@ describe('公告 detail', () => {
     expect(screen.queryByText('撤回公告')).not.toBeInTheDocument();
     // H5: the share card's link is copied for the owners' group.
     expect(await screen.findByText('复制链接')).toBeInTheDocument();
+    expect(server.to('POST /api/v1/announcements/4/read')).toHaveLength(1);
   });
 
   it('the manager sees how many read it (never who) and may withdraw it after confirming', async () => {

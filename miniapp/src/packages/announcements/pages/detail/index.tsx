@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import type { AnnouncementView } from '@wuye/contracts';
@@ -10,7 +10,7 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { useSession } from '../../../../hooks/useSession';
 import { useShareCard } from '../../../../hooks/useShareCard';
 import { announcementPage } from '../../../../routes';
-import { getAnnouncement, withdrawAnnouncement } from '../../../../services/announcements';
+import { getAnnouncement, markAnnouncementRead, withdrawAnnouncement } from '../../../../services/announcements';
 import { askSubscriptions, getClientConfig } from '../../../../services/client-config';
 import { showError } from '../../../../services/errors';
 import { announcementBadges, announcementFacts } from '../../lib';
@@ -23,6 +23,11 @@ function Announcement({ id }: { id: number }) {
   const card = useShareCard('announcement', id, Boolean(view?.current));
   const [busy, setBusy] = useState(false);
   const config = useRemote(getClientConfig).data;
+  const shownId = remote.data?.id ?? null;
+  useEffect(() => {
+    // Read once it is on screen: a lost receipt only leaves the count one short, never blocks the reader.
+    if (shownId !== null) void markAnnouncementRead(shownId).catch(() => undefined);
+  }, [shownId]);
 
   if (remote.phase === 'error' && !shown) {
     return <ShareCardNotice kind="announcement" id={id} otherwise={<StatusNotice className="an-error" title="公告没能加载" text={remote.errorMessage} actionText="重试" onAction={() => void remote.reload()} />} />;
