@@ -2,8 +2,8 @@ import { notificationPage } from '@wuye/contracts';
 import { HouseBinding } from '../src/modules/identity/house-binding.entity';
 import { Notification } from '../src/modules/notifications/notification.entity';
 import { createTestApp, type TestApp } from './support/app';
-import { draftPublicIncome, publish } from './support/disclosures';
-import { createEstate, createResident, type Estate, roleIn } from './support/fixtures';
+import { draftPublicIncome, publish, reviewingEstate } from './support/disclosures';
+import { createEstate, createResident, type Estate } from './support/fixtures';
 import { photo } from './support/images';
 import { uploadPhoto } from './support/tickets';
 
@@ -19,10 +19,7 @@ describe('residents are told of a new disclosure', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    estate = await createEstate(t.db);
-    manager = await t.signInAs(roleIn(estate).manager);
-    committee = await t.signInAs(roleIn(estate).committee);
-    chair = await t.signInAs(roleIn(estate).chair);
+    ({ estate, manager, committee, chair } = await reviewingEstate(t));
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import { ServiceContract } from '../src/modules/org/service-contract.entity';
 import { createTestApp, type TestApp } from './support/app';
-import { createEstate, createResident, createUser, type Estate, roleIn } from './support/fixtures';
+import { reviewingEstate } from './support/disclosures';
+import { createResident, createUser, type Estate } from './support/fixtures';
 
 type Auth = { Authorization: string };
 
@@ -15,10 +16,7 @@ describe('service list and contract summary', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    estate = await createEstate(t.db);
-    manager = await t.signInAs(roleIn(estate).manager);
-    committee = await t.signInAs(roleIn(estate).committee);
-    chair = await t.signInAs(roleIn(estate).chair);
+    ({ estate, manager, committee, chair } = await reviewingEstate(t));
     owner = await t.signIn((await createResident(t.db, estate.houses[0])).devKey);
     await t.db.getRepository(ServiceContract).update(estate.contract.id, { serviceGrade: '二级', feeStandards: [{ propertyType: 'residence', pricePerM2MonthFen: 180 }, { propertyType: 'shop', pricePerM2MonthFen: 350 }], endsOn: '2027-12-31' });
   });
