@@ -18,8 +18,8 @@ export interface AnnouncementInput {
   /** Uploads of the poster's (images or PDFs), in order. */
   attachmentIds?: number[];
   pinned?: boolean;
-  /** The last day it is shown (Asia/Shanghai), YYYY-MM-DD; none: until withdrawn. */
-  expiresOn?: string | null;
+  /** The last day it is shown (Asia/Shanghai), YYYY-MM-DD; left out: until withdrawn. */
+  expiresOn?: string;
 }
 
 export interface AnnouncementAttachment {

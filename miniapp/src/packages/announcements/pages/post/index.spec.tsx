@@ -33,7 +33,9 @@ describe('发布公告', () => {
     fireEvent.click(screen.getByText('发布并通知居民'));
     await screen.findByText('发布并通知居民');
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(server.to('POST /api/v1/communities/1/announcements')[0].data).toEqual({ title: '停水通知', body: '周六停水，请储水。', pinned: true, expiresOn: null, attachmentIds: [] });
+    expect(server.to('POST /api/v1/communities/1/announcements')[0].data).toEqual({ title: '停水通知', body: '周六停水，请储水。', pinned: true, attachmentIds: [] });
+    // No expiry chosen: the field is left out (the API takes a date or nothing).
+    expect(server.to('POST /api/v1/communities/1/announcements')[0].data).not.toHaveProperty('expiresOn', null);
     expect(redirect).toHaveBeenCalledWith({ url: '/packages/announcements/pages/detail/index?id=12' });
   });
 

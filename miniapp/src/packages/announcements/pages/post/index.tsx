@@ -42,7 +42,7 @@ export default function PostAnnouncement() {
     try {
       const shots = await photos.settled();
       if (shots.some((shot) => !shot.answer)) throw new Error('有照片没有上传成功，请重试或删除后再发布');
-      const posted = await postAnnouncement(communityId, { title: title.trim(), body: body.trim(), pinned, expiresOn, attachmentIds: shots.map((shot) => shot.answer?.id as number) });
+      const posted = await postAnnouncement(communityId, { title: title.trim(), body: body.trim(), pinned, expiresOn: expiresOn ?? undefined, attachmentIds: shots.map((shot) => shot.answer?.id as number) });
       await Taro.showToast({ title: '已发布，已通知居民', icon: 'success' });
       void Taro.redirectTo({ url: announcementPage(posted.id) });
     } catch (error) {
