@@ -50,9 +50,21 @@ export const CREDIT_PAGE = '/packages/oversight/pages/credit/index';
 export const VOTES_PAGE = '/packages/votes/pages/index/index';
 export const VOTE_EDIT_PAGE = '/packages/votes/pages/edit/index';
 export const votePage = (id: number) => `/packages/votes/pages/detail/index?id=${id}`;
+/** 小区公告: an estate's announcements (?communityId=), one in full (?id=), the posting form (?communityId=). */
+export const ANNOUNCEMENTS_PAGE = '/packages/announcements/pages/index/index';
+export const ANNOUNCEMENT_DETAIL_PAGE = '/packages/announcements/pages/detail/index';
+export const ANNOUNCEMENT_POST_PAGE = '/packages/announcements/pages/post/index';
+export const announcementPage = (id: number) => `${ANNOUNCEMENT_DETAIL_PAGE}?id=${id}`;
 /** Where a share card opens: the record's page with its id and nothing else (standing: the estate's id). */
 export const shareCardPath = (kind: ShareCardKind, id: number): string =>
-  ({ disclosure: `${DISCLOSURE_DETAIL_PAGE}?id=${id}`, ticket: ticketDetailPage(id), inspection: `${INSPECTION_SUMMARY_PAGE}?id=${id}`, standing: `${ESTATE_STANDING_PAGE}?id=${id}`, vote: votePage(id) })[kind];
+  ({
+    disclosure: `${DISCLOSURE_DETAIL_PAGE}?id=${id}`,
+    ticket: ticketDetailPage(id),
+    inspection: `${INSPECTION_SUMMARY_PAGE}?id=${id}`,
+    standing: `${ESTATE_STANDING_PAGE}?id=${id}`,
+    vote: votePage(id),
+    announcement: announcementPage(id),
+  })[kind];
 /** Residents: their estate's star rating and its company's credit standing. */
 export const ESTATE_STANDING_PAGE = '/packages/oversight/pages/estate/index';
 

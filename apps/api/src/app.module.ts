@@ -17,6 +17,7 @@ import { InspectionsModule } from './modules/inspections/inspections.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { VotesModule } from './modules/votes/votes.module';
 import { PatrolsModule } from './modules/patrols/patrols.module';
+import { AnnouncementsModule } from './modules/announcements/announcements.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { IdentityCoreModule } from './modules/identity/identity-core.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -49,6 +50,7 @@ export class AppModule {
         MeetingsModule,
         VotesModule,
         PatrolsModule,
+        AnnouncementsModule,
         SeedModule,
       ],
       controllers: [HealthController],

@@ -6,6 +6,7 @@
  */
 import { formatYuan } from './money';
 import type { DisclosureContent, DisclosureState, DisclosureTotals, DisclosureType } from './disclosures';
+import { INSPECTION_SECTION_LABELS } from './inspections';
 
 // ─── Lines ──────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -108,6 +109,17 @@ export const DISCLOSURE_LINE_SCHEMA = {
       field('voteId', '业主表决', 'vote'),
     ],
   },
+  /** 服务清单: one service of the contract, by the sections of the graded service standard, with its staffing. */
+  service: {
+    label: '服务项目',
+    amountLabel: null,
+    needsVoucher: false,
+    fields: [
+      field('section', '服务类别', 'choice', { choices: choices(INSPECTION_SECTION_LABELS) }),
+      field('standard', '服务标准', 'text', { max: 200 }),
+      field('staff', '人员配置（人）', 'count'),
+    ],
+  },
 } as const satisfies Record<string, LineKindSchema>;
 
 export type LineKind = keyof typeof DISCLOSURE_LINE_SCHEMA;
@@ -121,6 +133,7 @@ export const DISCLOSURE_LINE_KINDS: Record<DisclosureType, readonly LineKind[]> 
   maintenance_expense: ['expense'],
   maintenance_fund: ['withdrawal'],
   vote_result: [],
+  service_list: ['service'],
 };
 
 export const lineKindSchema = (kind: string): LineKindSchema | undefined => (DISCLOSURE_LINE_SCHEMA as Record<string, LineKindSchema>)[kind];
@@ -166,6 +179,8 @@ export function computeTotals(type: DisclosureType, content: Pick<DisclosureCont
   switch (type) {
     case 'fee_standard':
       return { totalFen: 0, items: lines.length };
+    case 'service_list':
+      return { totalFen: 0, items: lines.length, staff: lines.reduce((a, l) => a + Number(l.fields.staff ?? 0), 0) };
     case 'fee_collection': {
       const receivable = lines.reduce((a, l) => a + Number(l.fields.receivableFen ?? 0), 0);
       const received = sum();
@@ -189,7 +204,7 @@ export function computeTotals(type: DisclosureType, content: Pick<DisclosureCont
 }
 
 /** The totals of each type as labelled rows, the headline first: the published page, the editor, the export. */
-export const TOTAL_ROWS: Record<DisclosureType, readonly { key: string; label: string; kind: 'fen' | 'rate' | 'count' }[]> = {
+export const TOTAL_ROWS: Record<DisclosureType, readonly { key: string; label: string; kind: 'fen' | 'rate' | 'count'; unit?: string }[]> = {
   fee_standard: [{ key: 'items', label: '收费项目', kind: 'count' }],
   fee_collection: [
     { key: 'receivableFen', label: '应收合计', kind: 'fen' },
@@ -212,6 +227,10 @@ export const TOTAL_ROWS: Record<DisclosureType, readonly { key: string; label: s
   ],
   maintenance_fund: [{ key: 'totalFen', label: '使用合计', kind: 'fen' }],
   vote_result: [],
+  service_list: [
+    { key: 'items', label: '服务项目', kind: 'count' },
+    { key: 'staff', label: '人员配置', kind: 'count', unit: '人' },
+  ],
 };
 
 /** "86.25%" from basis points; "—" when there was nothing to collect. */
@@ -221,7 +240,7 @@ export const basisPointsText = (bp: unknown) => (typeof bp === 'number' ? `${Mat
 export function totalRows(type: DisclosureType, totals: DisclosureTotals): { key: string; label: string; text: string }[] {
   return TOTAL_ROWS[type].map((row) => {
     const value = totals[row.key];
-    const text = row.kind === 'rate' ? basisPointsText(value) : row.kind === 'count' ? `${value ?? 0} 项` : typeof value === 'number' ? formatYuan(value) : '—';
+    const text = row.kind === 'rate' ? basisPointsText(value) : row.kind === 'count' ? `${value ?? 0} ${row.unit ?? '项'}` : typeof value === 'number' ? formatYuan(value) : '—';
     return { key: row.key, label: row.label, text };
   });
 }

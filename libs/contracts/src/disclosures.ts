@@ -3,7 +3,7 @@ import type { DisclosureStep } from './disclosure-schema';
 import { formatYuan } from './money';
 import type { VoteMatter, VoteTally } from './votes';
 
-export const DISCLOSURE_TYPES = ['fee_standard', 'fee_collection', 'public_income', 'shared_cost', 'maintenance_expense', 'maintenance_fund', 'vote_result'] as const;
+export const DISCLOSURE_TYPES = ['fee_standard', 'fee_collection', 'public_income', 'shared_cost', 'maintenance_expense', 'maintenance_fund', 'vote_result', 'service_list'] as const;
 export type DisclosureType = (typeof DISCLOSURE_TYPES)[number];
 export const DISCLOSURE_TYPE_LABELS: Record<DisclosureType, string> = {
   fee_standard: '收费标准',
@@ -13,6 +13,7 @@ export const DISCLOSURE_TYPE_LABELS: Record<DisclosureType, string> = {
   maintenance_expense: '维保支出',
   maintenance_fund: '专项维修资金',
   vote_result: '业主共同决定结果',
+  service_list: '服务清单',
 };
 /** Published by the system when a vote closes, never drafted by hand. */
 export const DRAFTABLE_DISCLOSURE_TYPES = DISCLOSURE_TYPES.filter((t) => t !== 'vote_result');
@@ -53,7 +54,7 @@ export interface DisclosureLineInput {
 }
 
 export interface DisclosureContent {
-  /** fee_standard: 服务等级, 定价依据, 生效日期. */
+  /** fee_standard: 服务等级, 定价依据, 生效日期; service_list: 服务等级 (and the contract term as basis). */
   serviceGrade?: string;
   basis?: string;
   effectiveDate?: string;

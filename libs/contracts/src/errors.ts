@@ -104,6 +104,8 @@ export const ERROR_CODES = {
   // Joint meetings (四方联席会)
   ALREADY_REFERRED: '该督办已经提交过这一级，请等待处理',
   OUTCOME_RECORDED: '该调解的结果已经记录过了',
+  // Announcements
+  ANNOUNCEMENT_WITHDRAWN: '这条公告已经撤回',
   // Uploads and imports
   UPLOAD_NOT_ALLOWED: '绑定房屋后才能上传照片',
   UPLOAD_DAILY_LIMIT: '今天上传的文件已达上限，请明天再试',

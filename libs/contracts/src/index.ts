@@ -18,3 +18,4 @@ export * from './inspections';
 export * from './patrols';
 export * from './meetings';
 export * from './votes';
+export * from './announcements';

@@ -3,7 +3,7 @@
  * subscribe message (its `page`, no leading slash) open the same one. One row per kind; a kind goes to one
  * audience, so its page is the one that audience works on.
  */
-type Target = { page: string; by: 'ticket' | 'disclosure' | null; query?: string };
+type Target = { page: string; by: 'ticket' | 'disclosure' | 'announcement' | null; query?: string };
 
 const HANDLE_TICKET: Target = { page: 'packages/work/pages/ticket/index', by: 'ticket' };
 const FOLLOW_TICKET: Target = { page: 'packages/tickets/pages/detail/index', by: 'ticket' };
@@ -33,8 +33,12 @@ export const NOTIFICATION_TARGETS: Record<string, Target> = {
   disclosure_query: { page: 'packages/disclosures/pages/edit/index', by: 'disclosure' },
   disclosure_question: { page: 'packages/disclosures/pages/manage/index', by: null, query: 'tab=questions' },
   disclosure_published: READ_DISCLOSURE,
+  // Residents: a new publication of their estate.
+  disclosure_public: READ_DISCLOSURE,
   question_answered: READ_DISCLOSURE,
   question_overdue: READ_DISCLOSURE,
+  // 公告: the residents read it where it is shown in full.
+  announcement: { page: 'packages/announcements/pages/detail/index', by: 'announcement' },
   // House bindings: the owners read their houses; the office decides on 绑定审核.
   binding_contested: { page: 'packages/account/pages/bind/index', by: null },
   binding_review: { page: 'packages/work/pages/bindings/index', by: null },
@@ -43,10 +47,10 @@ export const NOTIFICATION_TARGETS: Record<string, Target> = {
 const MESSAGES = 'pages/messages/index';
 
 /** The page (path and query, no leading slash) a notification opens; the message list when its record is unknown. */
-export function notificationPage(n: { kind: string; ticketId: number | null; disclosureId: number | null }): string {
+export function notificationPage(n: { kind: string; ticketId: number | null; disclosureId: number | null; announcementId?: number | null }): string {
   const target = NOTIFICATION_TARGETS[n.kind] ?? (n.ticketId !== null ? FOLLOW_TICKET : null);
   if (!target) return MESSAGES;
-  const id = target.by === 'ticket' ? n.ticketId : target.by === 'disclosure' ? n.disclosureId : null;
+  const id = target.by === 'ticket' ? n.ticketId : target.by === 'disclosure' ? n.disclosureId : target.by === 'announcement' ? (n.announcementId ?? null) : null;
   if (target.by !== null && id === null) return MESSAGES;
   const query = [id !== null ? `id=${id}` : '', target.query ?? ''].filter(Boolean).join('&');
   return query ? `${target.page}?${query}` : target.page;

@@ -58,8 +58,17 @@ export interface CommunityView {
   townName: string | null;
   /** The company of the active service contract (and its 物业 contact number), or null while none is in force. */
   company: { id: number; name: string; contactPhone: string | null } | null;
+  /** 合同概要 residents may read: the active contract's grade, fee standards and term (null while none is in force). */
+  contract: ContractSummary | null;
   lat: number | null;
   long: number | null;
+}
+export interface ContractSummary {
+  serviceGrade: ServiceGrade;
+  feeStandards: FeeStandard[];
+  startsOn: string;
+  /** null: open-ended. */
+  endsOn: string | null;
 }
 export interface CreateCommunityInput {
   code: string;

@@ -8,10 +8,10 @@ import { periodLabel } from './time';
  * Share cards (业主监督群): the records an estate talks about, sent to its owners' WeChat group. A card carries
  * the record's id and a title made from the record, never a name, phone, room or reporter.
  */
-export const SHARE_CARD_KINDS = ['disclosure', 'ticket', 'inspection', 'standing', 'vote'] as const;
+export const SHARE_CARD_KINDS = ['disclosure', 'ticket', 'inspection', 'standing', 'vote', 'announcement'] as const;
 export type ShareCardKind = (typeof SHARE_CARD_KINDS)[number];
 /** standing: an estate's star rating and its company's credit (the card's id is the estate's). */
-export const SHARE_CARD_KIND_LABELS: Record<ShareCardKind, string> = { disclosure: '公示', ticket: '小区报事', inspection: '检查结果', standing: '星级评定和物业企业信用', vote: '表决结果' };
+export const SHARE_CARD_KIND_LABELS: Record<ShareCardKind, string> = { disclosure: '公示', ticket: '小区报事', inspection: '检查结果', standing: '星级评定和物业企业信用', vote: '表决结果', announcement: '小区公告' };
 
 /** What anyone signed in may learn of a shared record: what it is and the estate, and whether they may open it. */
 export interface ShareCard {

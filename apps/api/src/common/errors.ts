@@ -54,6 +54,7 @@ const RESOURCE_NAMES = {
   meetingItem: '议定项目',
   mediation: '调解记录',
   vote: '表决',
+  announcement: '公告',
 } as const;
 export type ResourceName = keyof typeof RESOURCE_NAMES;
 

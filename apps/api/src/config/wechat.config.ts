@@ -17,6 +17,8 @@ export function readWechatConfig(env = new EnvReader()) {
       accepted: env.optional('WECHAT_TEMPLATE_TICKET_ACCEPTED') ?? null,
       resolved: env.optional('WECHAT_TEMPLATE_TICKET_RESOLVED') ?? null,
       closed: env.optional('WECHAT_TEMPLATE_TICKET_CLOSED') ?? null,
+      /** 小区公告 and new 公示: one notice template for what the estate tells its residents. */
+      notice: env.optional('WECHAT_TEMPLATE_ESTATE_NOTICE') ?? null,
     },
     /** Which version of the mini-program a subscribe message opens: formal, trial or developer. */
     miniprogramState: env.oneOf('WECHAT_MINIPROGRAM_STATE', ['formal', 'trial', 'developer'] as const, 'formal'),

@@ -38,6 +38,7 @@ import { Ballot } from '../modules/votes/ballot.entity';
 import { Vote } from '../modules/votes/vote.entity';
 import { VoteVoter } from '../modules/votes/vote-voter.entity';
 import { PatrolCheck, PatrolPlan, PatrolPoint } from '../modules/patrols/patrol.entities';
+import { Announcement, AnnouncementRead } from '../modules/announcements/announcement.entity';
 import { TicketRollup, TicketRollupMonth } from '../modules/tickets/ticket-rollup.entity';
 import { Meeting } from '../modules/meetings/meeting.entity';
 import { MeetingItem } from '../modules/meetings/meeting-item.entity';
@@ -98,4 +99,6 @@ export const ENTITIES = [
   PatrolPoint,
   PatrolPlan,
   PatrolCheck,
+  Announcement,
+  AnnouncementRead,
 ];

@@ -1,4 +1,5 @@
 import type { TestApp } from './app';
+import { createEstate, roleIn } from './fixtures';
 
 type Auth = { Authorization: string };
 
@@ -28,4 +29,10 @@ export async function publish(t: TestApp, id: number, manager: Auth, committee: 
   await t.http().post(`/api/v1/disclosures/${id}/submit`).set(manager).expect(200);
   await t.http().post(`/api/v1/disclosures/${id}/reviews`).set(committee).send({ decision: 'approve' }).expect(201);
   return (await t.http().post(`/api/v1/disclosures/${id}/sign-off`).set(chair).expect(200)).body;
+}
+
+/** An estate with the people of 业账社审 signed in: its manager, a committee member and the chair. */
+export async function reviewingEstate(t: TestApp) {
+  const estate = await createEstate(t.db);
+  return { estate, manager: await t.signInAs(roleIn(estate).manager), committee: await t.signInAs(roleIn(estate).committee), chair: await t.signInAs(roleIn(estate).chair) };
 }

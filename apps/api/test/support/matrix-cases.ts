@@ -293,6 +293,11 @@ export const MATRIX: Record<string, MatrixCase> = {
   'POST /api/v1/patrol-checks': { kind: 'scoped', body: (w) => ({ pointId: w.A.patrolPoint, result: 'normal' }), insider: 'managerA' },
   'GET /api/v1/communities/{id}/hazards': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'officeA' },
   'GET /api/v1/communities/{id}/patrol-stats': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), query: () => ({ month: today().slice(0, 7) }), insider: 'officeA' },
+  'GET /api/v1/communities/{id}/announcements': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'residentA' },
+  'POST /api/v1/communities/{id}/announcements': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), body: () => ({ title: '乙公告', body: '正文' }), insider: 'managerA' },
+  'GET /api/v1/announcements/{id}': { kind: 'scoped', path: (w) => ({ id: w.A.announcement }), insider: 'residentA' },
+  'POST /api/v1/announcements/{id}/read': { kind: 'scoped', path: (w) => ({ id: w.A.announcement }), insider: 'residentA' },
+  'POST /api/v1/announcements/{id}/withdraw': { kind: 'scoped', path: (w) => ({ id: w.A.announcement }), insider: 'managerA' },
   'GET /api/v1/credit-events': { kind: 'scoped', insider: 'admin' },
   'POST /api/v1/credit-events': { kind: 'scoped', body: (w) => ({ companyId: w.A.companyId, kind: 'interview', occurredOn: daysAgo(1), reason: '约谈' }), insider: 'admin' },
 

@@ -68,6 +68,8 @@ export interface MatrixWorld {
     submitVote: number;
     openVote: number;
     endedVote: number;
+    /** A's announcement (公告), posted by its manager. */
+    announcement: number;
   };
   B: { communityId: number; companyId: number };
   /** Strings only A's data contains. `personal` ones may appear nowhere; `scoped` ones only in public answers. */
@@ -195,6 +197,9 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   };
   const [draftVote, submitVote, openVoteId, endedVote] = [await newVote(), await newVote(), await openVote(), await openVote()];
   await t.db.getRepository(Vote).update(endedVote, { endsAt: new Date(Date.now() - 60_000) });
+  // A's announcement, posted by its manager.
+  const announcementTitle = `甲公告${tag.slice(-6)}`;
+  const announcement = await t.http().post(`/api/v1/communities/${community.id}/announcements`).set(managerA).send({ title: announcementTitle, body: '停水通知' }).expect(201);
 
   // Estate B in another county, and one intruder for every role there.
   const countyB = await createArea(t.db, 'county', null);
@@ -263,9 +268,10 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       submitVote,
       openVote: openVoteId,
       endedVote,
+      announcement: announcement.body.id,
     },
     B: { communityId: b, companyId: companyB.id },
-    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText, inspectionText, pointName, meetingText, voteTitle] },
+    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText, inspectionText, pointName, meetingText, voteTitle, announcementTitle] },
     intruders,
     insiders: { anonymous: {}, admin, managerA, companyAdminA, committeeA, chairA, officeA: officeAuthA, residentA, neighbourA },
   };

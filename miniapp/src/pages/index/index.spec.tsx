@@ -164,3 +164,32 @@ describe('首页 for a resident with a house', () => {
     expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/tickets/pages/detail/index?id=7' });
   });
 });
+
+describe('首页 小区公告', () => {
+  it('shows the estate’s current announcements first, pinned ones marked; a tap opens the announcement', async () => {
+    setTokens({ accessToken: 'access', refreshToken: 'refresh' });
+    listCommunitiesMock.mockResolvedValue(page([]));
+    const summary = (id: number, title: string, pinned: boolean) => ({ id, communityId: 1, title, pinned, postedBy: 'property', expiresOn: null, current: true, withdrawn: false, createdAt: '2026-12-05T01:30:00.000Z', readCount: null });
+    const server = fakeApi({
+      'GET /api/v1/me': JINXIU_OWNER,
+      'GET /api/v1/communities/1/announcements': { items: [summary(4, '停水通知', true), summary(3, '电梯年检', false)], nextCursor: null },
+      'GET /api/v1/communities/1': { id: 1, code: 'JXHY', name: '锦绣花园', address: null, areaId: 3, areaName: '南门社区', townName: '城关镇', lat: null, long: null, company: null },
+      'GET /api/v1/tickets': { items: [], nextCursor: null },
+      'GET /api/v1/communities/1/disclosures': { items: [], nextCursor: null },
+    });
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    render(<Home />);
+
+    const card = (await screen.findByText('停水通知')).closest('.home-announcements') as HTMLElement;
+    expect(Array.from(card.querySelectorAll('.home-announcement')).map((row) => row.textContent)).toEqual(['置顶停水通知›', '电梯年检›']);
+    // Before 随手拍 and the estate card.
+    const estate = (await screen.findByText('锦绣花园')).closest('.home-estate') as HTMLElement;
+    expect(card.compareDocumentPosition(estate) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(card.compareDocumentPosition(screen.getByText('随手拍')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // The API gives only the current ones (expired and withdrawn stay off the home page).
+    expect(server.to('GET /api/v1/communities/1/announcements')[0].query).toEqual({ limit: '5' });
+
+    fireEvent.click(within(card).getByText('停水通知'));
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/announcements/pages/detail/index?id=4' });
+  });
+});

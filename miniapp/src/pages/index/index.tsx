@@ -11,11 +11,12 @@ import { residentCommunities } from '../../packages/tickets/residence';
 import { listCommunities } from '../../services/directory';
 import { workspaceEntries } from '../../services/workspace';
 import { TICKETS_PAGE, TICKET_REPORT_PAGE } from '../../routes';
+import EstateAnnouncements from './EstateAnnouncements';
 import MyEstate from './MyEstate';
 import './index.scss';
 
 /**
- * 首页: a resident's own estate first (我的小区), then the signed-in user's workspaces (current role first), then the
+ * 首页: a resident's estate announcements first (小区公告), then their own estate (我的小区), then the signed-in user's workspaces (current role first), then the
  * county's estates from the public directory.
  */
 export default function Home() {
@@ -45,6 +46,7 @@ export default function Home() {
           </Button>
         </View>
       ) : null}
+      {ownEstate !== null ? <EstateAnnouncements communityId={ownEstate} /> : null}
       {me && me.roles.some((role) => role.role === 'resident') ? (
         // 随手拍 and 我的报事 one tap from home: the two things residents come for most.
         <View className="card home-tickets">

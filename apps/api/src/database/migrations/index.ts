@@ -11,6 +11,7 @@ import { ExactIdempotencyKeys1764300000009 } from './1764300000009-ExactIdempote
 import { UploadLimits1764300000010 } from './1764300000010-UploadLimits';
 import { StarRatingVersions1764300018000 } from './1764300018000-StarRatingVersions';
 import { ShareCards1764300026000 } from './1764300026000-ShareCards';
+import { Announcements1764300022100 } from './1764300022100-Announcements';
 import { DeadlineFloors1764300018001 } from './1764300018001-DeadlineFloors';
 import { Open311Requests1764300019100 } from './1764300019100-Open311Requests';
 import { TicketChannels1764300019200 } from './1764300019200-TicketChannels';
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   Meetings1764300021000,
   Mediations1764300021001,
   Votes1764300022000,
+  Announcements1764300022100,
   NotificationTargets1764300023000,
   ShareCards1764300026000,
 ];

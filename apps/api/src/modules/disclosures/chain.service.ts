@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not, QueryFailedError } from 'typeorm';
-import type { ChainEntry, ChainVerification, DisclosureFacts } from '@wuye/contracts';
+import { shanghaiDateTime, type ChainEntry, type ChainVerification, type DisclosureFacts } from '@wuye/contracts';
 import { conflict, notFound } from '../../common/errors';
+import { residentsOf } from '../identity/people';
 import type { Principal } from '../identity/principal';
+import { NotificationsService } from '../notifications/notifications.service';
+import { Community } from '../org/community.entity';
 import { Upload } from '../uploads/upload.entity';
 import { disclosureHash, sharesDigest } from './disclosure-hash';
 import { DisclosureShare } from './disclosure-share.entity';
@@ -13,7 +16,10 @@ import { Disclosure } from './disclosure.entity';
 /** The community's chain of published disclosures, and a check anyone may run that nothing was altered. */
 @Injectable()
 export class ChainService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: NotificationsService,
+  ) {}
 
   private async published(communityId: number, caller: Principal): Promise<Disclosure[]> {
     if (!caller.mayInCommunity('disclosures.read', communityId)) throw notFound('community');
@@ -70,11 +76,30 @@ export class ChainService {
           .execute();
         if (!result.affected) throw conflict('STALE_VERSION', '该公示刚被修改过，请刷新');
         await steps.alongside(m, { hash, chainSeq: publishing.chainSeq as number });
+        await this.tellResidents(m, d, publishing.publishedAt as Date);
       });
+      this.notifications.kick();
     } catch (error) {
       if (this.isChainCollision(error)) throw conflict('CHAIN_BUSY', '同时有其他公示在签发，请稍后重试');
       throw error;
     }
+  }
+
+  /** Every resident of the estate hears of a new publication once (however many houses they hold), with its page. */
+  private async tellResidents(m: EntityManager, d: Disclosure, at: Date): Promise<void> {
+    const community = await m.getRepository(Community).findOneByOrFail({ id: d.communityId });
+    await this.notifications.notify(
+      await residentsOf(m, d.communityId),
+      {
+        kind: 'disclosure_public',
+        title: `${community.name}发布新公示`,
+        body: d.title,
+        disclosureId: d.id,
+        template: 'notice',
+        fields: { thing1: d.title, phrase2: '已公示', time3: shanghaiDateTime(at), thing4: '点击查看公示内容' },
+      },
+      m,
+    );
   }
 
   /** A clash on the estate's chain position (community, seq), and nothing else. */

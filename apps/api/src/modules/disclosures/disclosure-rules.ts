@@ -122,7 +122,7 @@ export function checkContent(type: DisclosureType, content: DisclosureContent): 
     if (typeof content.note !== 'string' || content.note.length > 2000) problems.push({ field: 'content.note', problem: '说明最多 2000 字' });
     else out.note = content.note.trim();
   }
-  if (type === 'fee_standard') {
+  if (type === 'fee_standard' || type === 'service_list') {
     for (const key of ['serviceGrade', 'basis'] as const) {
       if (content[key] !== undefined) {
         if (typeof content[key] !== 'string' || (content[key] as string).length > 500) problems.push({ field: `content.${key}`, problem: '最多 500 字' });

@@ -55,6 +55,12 @@ export async function officersOf(m: EntityManager, communityId: number): Promise
   return userIds(rows);
 }
 
+/** The estate's residents: everyone with an approved house binding there (owners, family, tenants). */
+export async function residentsOf(m: EntityManager, communityId: number): Promise<number[]> {
+  const rows = await rawQuery<{ userId: number }>(m, `SELECT DISTINCT user_id AS userId FROM house_binding WHERE community_id = :communityId AND state = 'approved'`, { communityId });
+  return userIds(rows);
+}
+
 /** The approved owners of a house (but `except`): told when someone else asks to be registered as its owner. */
 export async function ownersOf(m: EntityManager, houseId: number, except: number): Promise<number[]> {
   const rows = await rawQuery<{ userId: number }>(

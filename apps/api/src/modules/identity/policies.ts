@@ -110,6 +110,10 @@ export const POLICIES = {
   'meetings.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'committee', 'committee_chair'],
   /** Assign liaison leaders (挂钩领导) to estates (regulators: only a county's, for estates of their county). */
   'liaisons.manage': ['platform_admin', 'regulator'],
+  /** Read an estate's announcements (公告). */
+  'announcements.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'staff', 'committee', 'committee_chair', 'resident'],
+  /** Post and withdraw announcements to an estate: its manager, its owners' committee, its community office. */
+  'announcements.post': ['manager', 'committee', 'committee_chair', 'community_office'],
   /** Ticket statistics of an estate. */
   'stats.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'committee', 'committee_chair'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -17,6 +17,9 @@ export class Notification {
 
   /** The disclosure it is about: its page is where the reader acts (notificationPage). */
   @RefColumn({ nullable: true }) disclosureId: number | null;
+
+  /** The announcement (公告) it is about: opens the announcement's page. */
+  @RefColumn({ nullable: true }) announcementId: number | null;
   @InstantColumn({ nullable: true }) readAt: Date | null;
   @Column({ type: 'varchar', length: 8, default: 'none' }) wechatStatus: WechatDelivery;
   @Column({ type: 'varchar', length: 64, nullable: true }) wechatTemplateId: string | null;

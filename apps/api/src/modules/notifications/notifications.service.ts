@@ -18,6 +18,7 @@ export interface NotificationDraft {
   body: string;
   ticketId?: number | null;
   disclosureId?: number | null;
+  announcementId?: number | null;
   /** Also send a WeChat subscribe message with this template (if configured and the user came through WeChat). */
   template?: TemplateKind;
   /** thing1: 事项 (≤20), phrase2: 状态 (≤5), time3: 时间, thing4: 提示 (≤20). */
@@ -64,6 +65,7 @@ export class NotificationsService {
         body: cut(scrubPersonal(draft.body), 255),
         ticketId: draft.ticketId ?? null,
         disclosureId: draft.disclosureId ?? null,
+        announcementId: draft.announcementId ?? null,
         readAt: null,
         wechatStatus: withOpenid.has(userId) ? ('pending' as const) : ('none' as const),
         wechatTemplateId: withOpenid.has(userId) ? templateId : null,

@@ -122,11 +122,12 @@ export class CommunitiesService {
     const offices = await this.db.getRepository(Area).findBy({ id: In([...new Set(communities.map((c) => c.areaId))]) });
     const townIds = [...new Set(offices.map((o) => o.parentId).filter((id): id is number => id !== null))];
     const towns = townIds.length ? await this.db.getRepository(Area).findBy({ id: In(townIds) }) : [];
-    const companies = await this.contracts.managingCompanies(communities.map((c) => c.id));
+    const contracts = await this.contracts.activeContracts(communities.map((c) => c.id));
     return communities.map((c) => {
       const office = offices.find((o) => o.id === c.areaId);
       const town = towns.find((t) => t.id === office?.parentId);
-      const company = companies.get(c.id);
+      const contract = contracts.get(c.id);
+      const company = contract?.company;
       return {
         id: c.id,
         code: c.code,
@@ -136,6 +137,7 @@ export class CommunitiesService {
         areaName: office?.name ?? '',
         townName: town?.name ?? null,
         company: company ? { id: company.id, name: company.name, contactPhone: company.contactPhone } : null,
+        contract: contract ? { serviceGrade: contract.serviceGrade, feeStandards: contract.feeStandards, startsOn: contract.startsOn, endsOn: contract.endsOn } : null,
         lat: c.lat,
         long: c.long,
       };

@@ -54,12 +54,18 @@ export class ContractsService {
 
   /** The company managing each community today (communities without an active contract are absent). */
   async managingCompanies(communityIds: number[]): Promise<Map<number, PropertyCompany>> {
+    const contracts = await this.activeContracts(communityIds);
+    return new Map([...contracts].map(([communityId, c]) => [communityId, c.company as PropertyCompany]));
+  }
+
+  /** The contract in force today per estate, with its company: who serves it, at which grade and fees, until when. */
+  async activeContracts(communityIds: number[]): Promise<Map<number, ServiceContract>> {
     if (!communityIds.length) return new Map();
     const contracts = await activeContractsQuery(this.db, shanghaiDate())
       .andWhere('sc.communityId IN (:...communityIds)', { communityIds })
       .leftJoinAndSelect('sc.company', 'company')
       .getMany();
-    return new Map(contracts.map((c) => [c.communityId, c.company as PropertyCompany]));
+    return new Map(contracts.map((c) => [c.communityId, c]));
   }
 
   async create(dto: CreateContractDto, actor: Principal): Promise<ContractView> {

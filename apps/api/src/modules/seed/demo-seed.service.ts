@@ -23,6 +23,7 @@ import { seedDemoTickets, storeDemoPhotos } from './demo-tickets';
 import { seedDemoInspections } from './demo-inspections';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoVotes } from './demo-votes';
+import { seedDemoAnnouncements } from './demo-announcements';
 import { PatrolCheck, PatrolPoint } from '../patrols/patrol.entities';
 import { PatrolsService } from '../patrols/patrols.service';
 import {
@@ -106,6 +107,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const supervised = await this.db.transaction((m) => seedDemoInspections(m, index, photos));
     const meetings = await this.db.transaction((m) => seedDemoMeetings(m, index));
     await this.seedAbnormalCheck(index);
+    await this.db.transaction((m) => seedDemoAnnouncements(m, index));
     this.logger.log(`Seeded ${tickets} demo tickets, ${disclosures} disclosures, ${votes.size * 2} votes, ${supervised.inspections} inspections, ${supervised.checks} patrol checks and ${meetings} joint meetings`);
     return index;
   }

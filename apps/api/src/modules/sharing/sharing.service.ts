@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { ERROR_CODES, disclosureCardTitle, inspectionCardTitle, standingCardTitle, ticketCardTitle, voteCardTitle, type GroupEnterInput, type GroupEnterResult, type ShareCard, type ShareCardKind, type ShareReach } from '@wuye/contracts';
+import { DataSource, In, IsNull } from 'typeorm';
+import { ERROR_CODES, announcementCardTitle, disclosureCardTitle, inspectionCardTitle, standingCardTitle, ticketCardTitle, voteCardTitle, type GroupEnterInput, type GroupEnterResult, type ShareCard, type ShareCardKind, type ShareReach } from '@wuye/contracts';
 import { wechatConfig, type WechatConfig } from '../../config';
 import { DomainError, notFound } from '../../common/errors';
+import { Announcement } from '../announcements/announcement.entity';
 import { Disclosure } from '../disclosures/disclosure.entity';
 import { AuthService } from '../identity/auth.service';
 import type { Principal } from '../identity/principal';
@@ -89,6 +90,12 @@ export class SharingService {
       const v = await this.db.getRepository(Vote).findOneBy({ id, state: 'closed' });
       if (!v) throw notFound('vote');
       return { communityId: v.communityId, title: (name) => voteCardTitle(name, v.matter), canOpen: (c) => c.mayInCommunity('votes.read', v.communityId) };
+    }
+    if (kind === 'announcement') {
+      // The title the poster wrote for every resident; a withdrawn one is no longer shared.
+      const a = await this.db.getRepository(Announcement).findOneBy({ id, withdrawnAt: IsNull() });
+      if (!a) throw notFound('announcement');
+      return { communityId: a.communityId, title: (name) => announcementCardTitle(name, a.title), canOpen: (c) => c.mayInCommunity('announcements.read', a.communityId) };
     }
     const t = await this.db.getRepository(Ticket).findOneBy({ id, visibility: 'public' });
     if (!t || t.state === 'cancelled') throw notFound('ticket');

@@ -166,7 +166,7 @@ export function recentPeriods(type: DisclosureType | null, now: Date, count = 6)
   }
   if (type === 'shared_cost') return months;
   if (type === 'public_income') return quarters;
-  if (type === 'fee_standard') return [String(year), String(year - 1)];
+  if (type === 'fee_standard' || type === 'service_list') return [String(year), String(year - 1)];
   if (type === null) return [...quarters.slice(0, 2), ...months.slice(0, 3), String(year)];
   return [...quarters, String(year)];
 }

@@ -165,6 +165,31 @@ describe('draft editor', () => {
     );
   });
 
+  it('a 服务清单 lists each service of the contract by section with its standard and staffing, and its grade; no money asked', async () => {
+    createMock.mockResolvedValue({ ...SAVED, type: 'service_list', state: 'draft', reviews: [], can: { ...SAVED.can, edit: true, submit: true, withdraw: false } });
+    render(<DisclosureEdit />);
+    await screen.findByText('公示类别');
+    fireEvent.click(screen.getByText('服务清单'));
+    type(document.querySelector('.edit-grade-input'), '二级');
+    expect(document.querySelector('.edit-effective-input')).toBeNull();
+    const [service] = editors();
+    expect(service.querySelector('.line-amount-input')).toBeNull();
+    type(service.querySelector('.line-item-input'), '公共区域清扫保洁');
+    fireEvent.click(within(service).getByText('保洁'));
+    type(service.querySelector('.line-field-standard .line-field-input'), '每日清扫两次，垃圾日产日清');
+    type(service.querySelector('.line-field-staff .line-field-input'), '6');
+    expect(document.querySelector('.edit-totals .total-staff .total-value')?.textContent).toBe('6 人');
+    fireEvent.click(screen.getByText('保存草稿'));
+    await settle();
+    expect(createMock).toHaveBeenCalledWith(
+      expect.objectContaining({
+        type: 'service_list',
+        content: expect.objectContaining({ serviceGrade: '二级' }),
+        lines: [{ kind: 'service', item: '公共区域清扫保洁', fields: { section: 'cleaning', standard: '每日清扫两次，垃圾日产日清', staff: 6 }, attachmentIds: [] }],
+      }),
+    );
+  });
+
   it('shows the API refusal when submitting (e.g. a cost without voucher)', async () => {
     setRouterParams({ id: '50' });
     getMock.mockResolvedValue({ ...SAVED, state: 'draft', reviews: [], can: { ...SAVED.can, edit: true, submit: true, withdraw: false } });

@@ -47,7 +47,7 @@ interface DraftForm {
   /** shared_cost: method, buildings, agreed shares. */
   allocation: AllocationDraft;
   note: string;
-  /** fee_standard: 服务等级, 定价依据, 生效日期. */
+  /** fee_standard: 服务等级, 定价依据, 生效日期; service_list: 服务等级 and the contract it follows. */
   serviceGrade: string;
   basis: string;
   effectiveDate: string;
@@ -240,9 +240,11 @@ function Editor({ me }: { me: MeView }) {
         setError('生效日期应写成 2026-01-01 这样');
         return null;
       }
+      content.effectiveDate = form.effectiveDate.trim() || undefined;
+    }
+    if (type === 'fee_standard' || type === 'service_list') {
       content.serviceGrade = form.serviceGrade.trim() || undefined;
       content.basis = form.basis.trim() || undefined;
-      content.effectiveDate = form.effectiveDate.trim() || undefined;
     }
     const title = form.title.trim() || suggestedTitle(form);
     try {
@@ -338,20 +340,22 @@ function Editor({ me }: { me: MeView }) {
       {type === 'shared_cost' && view?.allocation ? (
         <AllocationCard allocation={view.allocation} totalFen={view.totals.totalFen} className="edit-saved-allocation" title="分摊（按已保存的草稿）" forManager />
       ) : null}
-      {type === 'fee_standard' ? (
+      {type === 'fee_standard' || type === 'service_list' ? (
         <View>
           <View className="field">
             <View className="field-label">服务等级（选填）</View>
             <Input className="input edit-grade-input" value={form.serviceGrade} maxlength={500} placeholder="例如：二级" onInput={(e) => setForm((f) => ({ ...f, serviceGrade: e.detail.value }))} />
           </View>
           <View className="field">
-            <View className="field-label">定价依据（选填）</View>
+            <View className="field-label">{type === 'service_list' ? '依据的服务合同（选填）' : '定价依据（选填）'}</View>
             <TextBox className="edit-basis-input" value={form.basis} max={500} placeholder="例如：物业服务合同及县住宅物业服务收费指导价" onChange={(value) => setForm((f) => ({ ...f, basis: value }))} />
           </View>
-          <View className="field">
-            <View className="field-label">生效日期（选填）</View>
-            <Input className="input edit-effective-input" value={form.effectiveDate} maxlength={10} placeholder="2026-01-01" onInput={(e) => setForm((f) => ({ ...f, effectiveDate: e.detail.value }))} />
-          </View>
+          {type === 'fee_standard' ? (
+            <View className="field">
+              <View className="field-label">生效日期（选填）</View>
+              <Input className="input edit-effective-input" value={form.effectiveDate} maxlength={10} placeholder="2026-01-01" onInput={(e) => setForm((f) => ({ ...f, effectiveDate: e.detail.value }))} />
+            </View>
+          ) : null}
         </View>
       ) : null}
       <View className="field">

@@ -20,7 +20,7 @@ const managersMock = jest.mocked(listCommunityManagers);
 const communitiesMock = jest.mocked(listScopedCommunities);
 
 const me = (roles: RoleScope[]) => staffMe(2, '县住建局 王科长', roles);
-const estate = (id: number, name: string, company: { id: number; name: string }): CommunityView => ({ id, code: `C${id}`, name, address: null, areaId: 3, areaName: '南门社区', townName: '城关镇', company: { ...company, contactPhone: null }, lat: null, long: null });
+const estate = (id: number, name: string, company: { id: number; name: string }): CommunityView => ({ id, code: `C${id}`, name, address: null, areaId: 3, areaName: '南门社区', townName: '城关镇', company: { ...company, contactPhone: null }, contract: null, lat: null, long: null });
 const HENGXIN = { id: 2, name: '恒信物业' };
 const WANJIA = { id: 1, name: '万家物业' };
 

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import type { CommunityView, MeView, MyHouse } from '@wuye/contracts';
 import { getMe } from '../../../../services/me';
 import { getCommunity, getCompanyCredit, getStarRatings } from '../../../../services/oversight';
@@ -26,7 +26,7 @@ const house = (communityId: number, communityName: string, state: MyHouse['state
 });
 const me = (houses: MyHouse[]): MeView => ({ id: 20, displayName: '张阿姨', phone: null, roles: [{ role: 'resident', communityId: 1, scopeName: '锦绣花园' }], houses, wechat: false });
 
-const JINXIU: CommunityView = { id: 1, code: 'JXHY', name: '锦绣花园', address: null, areaId: 3, areaName: '南门社区', townName: '城关镇', company: { id: 1, name: '清河万家物业服务有限公司', contactPhone: null }, lat: null, long: null };
+const JINXIU: CommunityView = { id: 1, code: 'JXHY', name: '锦绣花园', address: null, areaId: 3, areaName: '南门社区', townName: '城关镇', company: { id: 1, name: '清河万家物业服务有限公司', contactPhone: null }, contract: { serviceGrade: '二级', feeStandards: [{ propertyType: 'residence', pricePerM2MonthFen: 180 }, { propertyType: 'shop', pricePerM2MonthFen: 350 }], startsOn: '2024-01-01', endsOn: '2026-12-31' }, lat: null, long: null };
 
 const LATEST_2025 = { id: 2, year: 2025, version: 2, changeReason: '复核', stars: 5, reason: '服务规范，业主满意度高，公示及时', ratedBy: '县住建局 王科长', issuingArea: '清河县', ratedAt: '2026-01-20T02:00:00.000Z', indicators: {} };
 
@@ -74,6 +74,24 @@ describe('residents: their estate’s star rating and its company’s credit', (
     expect(screen.getByText('信用扣分 1 次')).toBeInTheDocument();
     // A pending house is not (yet) the resident's estate.
     expect(screen.queryByText('阳光新城')).not.toBeInTheDocument();
+  });
+
+  it('shows the contract summary: company, grade, fee standards per property type and term', async () => {
+    getMeMock.mockResolvedValue(me([house(1, '锦绣花园')]));
+    render(<EstateStanding />);
+    const card = (await screen.findByText('物业服务合同')).closest('.ov-contract') as HTMLElement;
+    expect(within(card).getByText('清河万家物业服务有限公司')).toBeInTheDocument();
+    expect(within(card).getByText('二级')).toBeInTheDocument();
+    expect(Array.from(card.querySelectorAll('.ov-contract-fee')).map((row) => row.textContent)).toEqual(['住宅物业费¥1.80/㎡·月', '商铺物业费¥3.50/㎡·月']);
+    expect(within(card).getByText('2024-01-01 至 2026-12-31')).toBeInTheDocument();
+  });
+
+  it('shows no contract card while no contract is in force', async () => {
+    getMeMock.mockResolvedValue(me([house(1, '锦绣花园')]));
+    communityMock.mockResolvedValue({ ...JINXIU, company: null, contract: null });
+    render(<EstateStanding />);
+    expect(await screen.findByText('本小区目前没有在管的物业服务企业。')).toBeInTheDocument();
+    expect(screen.queryByText('物业服务合同')).not.toBeInTheDocument();
   });
 
   it('without an approved house it explains how to get there and asks the API nothing', async () => {

@@ -11,6 +11,7 @@ import { useShareCard } from '../../../../hooks/useShareCard';
 import { useSession } from '../../../../hooks/useSession';
 import { ESTATE_STANDING_PAGE } from '../../../../routes';
 import { getCommunity, getCompanyCredit, getStarRatings, type CompanyCredit } from '../../../../services/oversight';
+import ContractCard from '../../components/ContractCard';
 import CreditStandingCard from '../../components/CreditStandingCard';
 import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import { ratingLabel } from '../../lib/format';
@@ -23,7 +24,7 @@ interface Standing {
   credit: CompanyCredit | null;
 }
 
-/** 小区星级与物业信用: what residents may see of the regulators' verdicts on their estate and its company. */
+/** 小区星级与物业信用: what residents may see of the regulators' verdicts on their estate, its company and its contract. */
 export default function EstateStanding() {
   const gate = useSession({ returnTo: ESTATE_STANDING_PAGE });
   const { phase: mePhase, me } = useMe(gate.phase);
@@ -81,6 +82,7 @@ export default function EstateStanding() {
             </View>
           </View>
           <View className="ov-column">
+            {standing.community.company && standing.community.contract ? <ContractCard company={standing.community.company} contract={standing.community.contract} /> : null}
             {standing.credit ? (
               <CreditStandingCard credit={standing.credit} />
             ) : (

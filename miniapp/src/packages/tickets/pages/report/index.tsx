@@ -10,7 +10,7 @@ import { useMe } from '../../../../hooks/useMe';
 import { useRemote } from '../../../../hooks/useRemote';
 import { useSession } from '../../../../hooks/useSession';
 import { BIND_PAGE, TICKETS_PAGE, TICKET_REPORT_PAGE, ticketDetailPage } from '../../../../routes';
-import { DEFAULT_CLIENT_CONFIG, askTicketSubscriptions, getClientConfig } from '../../../../services/client-config';
+import { DEFAULT_CLIENT_CONFIG, askSubscriptions, getClientConfig } from '../../../../services/client-config';
 import { showError } from '../../../../services/errors';
 import { discardReport, keepPhotosOnPhone, queueReport, sendReport } from '../../../../services/outbox';
 import { followTicket, similarTickets } from '../../../../services/tickets';
@@ -90,7 +90,7 @@ export default function ReportTicket() {
     // From the tap itself, as WeChat requires; whatever the answer, the report goes on.
     if (!subscriptionAsked.current) {
       subscriptionAsked.current = true;
-      askTicketSubscriptions(config);
+      askSubscriptions(config);
     }
     if (draft.similar === null && !isPrivate(draft) && communityId !== null && draft.category) {
       setSubmitting(true);

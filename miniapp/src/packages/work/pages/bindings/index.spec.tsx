@@ -40,7 +40,7 @@ const request = (id: number, name: string, houseLabel: string, overrides: Partia
 });
 
 const page = (items: BindingView[], nextCursor: string | null = null): Page<BindingView> => ({ items, nextCursor });
-const estateView = (id: number, name: string): CommunityView => ({ id, code: `C${id}`, name, areaId: 3, areaName: '南门社区', townName: '城关镇', address: null, lat: null, long: null, company: { id: 1, name: '万家物业', contactPhone: null } });
+const estateView = (id: number, name: string): CommunityView => ({ id, code: `C${id}`, name, areaId: 3, areaName: '南门社区', townName: '城关镇', address: null, lat: null, long: null, company: { id: 1, name: '万家物业', contactPhone: null }, contract: null });
 const me = (roles: RoleScope[]) => staffMe(8, '陈经理', roles);
 
 const XIAOZHOU = request(5, '新用户 小周', '2栋1单元0101', { applicantNote: '产权证：周晓' });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '小区公告', enablePullDownRefresh: true });
