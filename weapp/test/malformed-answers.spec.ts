@@ -19,6 +19,7 @@ const DATA_PAGES = [
   'packages/oversight/pages/index/index',
   'packages/inspections/pages/index/index',
   'packages/patrols/pages/index/index',
+  'packages/meetings/pages/index/index',
 ].map(byPath);
 
 describe('a malformed answer', () => {

@@ -192,4 +192,5 @@ export const ENTRY_PAGES: Array<{ path: string; title: string; me: MeView }> = [
   { path: 'packages/account/pages/index/index', title: '账户', me: RESIDENT },
   { path: 'packages/inspections/pages/index/index', title: '检查与整改', me: MANAGER },
   { path: 'packages/patrols/pages/index/index', title: '隐患排查', me: STAFF },
+  { path: 'packages/meetings/pages/index/index', title: '联席会议', me: MANAGER },
 ];
