@@ -83,7 +83,7 @@ const ROLE_WORKSPACES: Record<Role, WorkspaceKey[]> = {
   company_admin: ['work', 'inspections'],
   committee: ['review', 'bindings', 'announcements'],
   committee_chair: ['review', 'bindings', 'announcements'],
-  community_office: ['oversight', 'bindings', 'announcements', 'inspections', 'patrols'],
+  community_office: ['oversight', 'bindings', 'inspections', 'patrols'],
   regulator: ['oversight', 'inspections'],
   platform_admin: ['oversight', 'inspections'],
 };
