@@ -86,7 +86,7 @@ const ROLE_WORKSPACES: Record<Role, WorkspaceKey[]> = {
   company_admin: ['work', 'inspections', 'meetings'],
   committee: ['review', 'bindings', 'announcements', 'votes', 'meetings'],
   committee_chair: ['review', 'bindings', 'announcements', 'votes', 'meetings'],
-  community_office: ['oversight', 'votes', 'bindings', 'announcements', 'inspections', 'patrols', 'meetings'],
+  community_office: ['oversight', 'votes', 'bindings', 'inspections', 'patrols', 'meetings'],
   regulator: ['oversight', 'inspections', 'meetings'],
   platform_admin: ['oversight', 'inspections', 'meetings'],
 };

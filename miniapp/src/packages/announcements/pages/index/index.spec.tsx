@@ -38,4 +38,13 @@ describe('小区公告 for those who post', () => {
     render(<AnnouncementsHome />);
     expect(await screen.findByText('您没有发布公告的身份')).toBeInTheDocument();
   });
+
+  it('a community office reaches the estate its oversight page linked, and only with that link', async () => {
+    setRouterParams({ communityId: '2', name: encodeURIComponent('阳光新城') });
+    const server = fakeApi({ 'GET /api/v1/me': staffMe(6, '赵书记', [{ role: 'community_office', areaId: 3, scopeName: '南门社区' }]), 'GET /api/v1/communities/2/announcements': { items: [], nextCursor: null } });
+    render(<AnnouncementsHome />);
+    expect(await screen.findByText('阳光新城还没有发布过公告。')).toBeInTheDocument();
+    expect(server.to('GET /api/v1/communities/2/announcements')).toHaveLength(1);
+  });
 });
+

@@ -110,4 +110,21 @@ describe('an estate seen from oversight', () => {
     await settle();
     expect(screen.queryByText('星级评定', { selector: 'button' })).not.toBeInTheDocument();
   });
+
+  it('an office opens the estate’s announcements from here; a regulator does not post them', async () => {
+    getMeMock.mockResolvedValue(me([{ role: 'community_office', areaId: 3, scopeName: '南门社区' }]));
+    ticketsMock.mockResolvedValue({ items: [], nextCursor: null });
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    render(<OversightCommunity />);
+    fireEvent.click(await screen.findByText('公告'));
+    expect(navigate).toHaveBeenLastCalledWith({ url: `/packages/announcements/pages/index/index?communityId=2&name=${encodeURIComponent('阳光新城')}` });
+  });
+
+  it('a regulator gets no 公告 button', async () => {
+    ticketsMock.mockResolvedValue({ items: [], nextCursor: null });
+    render(<OversightCommunity />);
+    expect(await screen.findByText('没有逾期未办的工单')).toBeInTheDocument();
+    await settle();
+    expect(screen.queryByText('公告')).not.toBeInTheDocument();
+  });
 });

@@ -6,7 +6,7 @@ import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
-import { OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_TICKET_PAGE, PROXY_REPORT_PAGE, STAR_RATING_PAGE } from '../../../../routes';
+import { ANNOUNCEMENTS_PAGE, OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_TICKET_PAGE, PROXY_REPORT_PAGE, STAR_RATING_PAGE } from '../../../../routes';
 import { getStarRatings } from '../../../../services/oversight';
 import { listTickets } from '../../../../services/tickets';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
@@ -65,6 +65,12 @@ export default function OversightCommunity() {
             onClick={() => void Taro.navigateTo({ url: `${PROXY_REPORT_PAGE}?communityId=${communityId}&name=${encodeURIComponent(shownName)}&inspection=1` })}
           >
             代报
+          </Button>
+        ) : null}
+        {me?.roles.some((r) => r.role === 'community_office') ? (
+          // 社区 posts announcements to the estates of its area from here (公告, with read counts of its own).
+          <Button className="button button-small ov-open-announcements" onClick={() => void Taro.navigateTo({ url: `${ANNOUNCEMENTS_PAGE}?communityId=${communityId}&name=${encodeURIComponent(shownName)}` })}>
+            公告
           </Button>
         ) : null}
       </View>
