@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { DISCLOSURE_STATE_LABELS, DISCLOSURE_TYPE_LABELS, periodLabel, shanghaiDate, totalRows, type DisclosureSummary } from '@wuye/contracts';
 
-/** A disclosure in a list: title, type and period, state, its headline total, when it was published. */
+/** A disclosure in a list: title, type and period, state, its headline total (a vote's result has none), when it was published. */
 export default function SummaryCard({ item, onOpen }: { item: DisclosureSummary; onOpen: () => void }) {
-  const headline = totalRows(item.type, item.totals)[0];
+  const headline = totalRows(item.type, item.totals)[0] as { label: string; text: string } | undefined;
   return (
     <View className="link-row summary-card" data-id={item.id} onClick={onOpen}>
       <View className="link-main">
@@ -15,8 +15,8 @@ export default function SummaryCard({ item, onOpen }: { item: DisclosureSummary;
           {item.version > 1 ? <Text className="muted">第 {item.version} 版</Text> : null}
         </View>
         <View className="muted summary-total">
-          {headline.label} {headline.text}
-          {item.publishedAt ? ` · 公示于 ${shanghaiDate(item.publishedAt)}` : ''}
+          {headline ? `${headline.label} ${headline.text}` : ''}
+          {item.publishedAt ? `${headline ? ' · ' : ''}公示于 ${shanghaiDate(item.publishedAt)}` : ''}
           {item.openQuestions > 0 ? ` · ${item.openQuestions} 条质询待回复` : ''}
         </View>
       </View>

@@ -60,6 +60,15 @@ describe('公示栏 filters', () => {
     expect(await screen.findByText('✓ 未被篡改')).toBeInTheDocument();
   });
 
+  it('shows an owners’ vote result beside the money, though it has no total to lead with', async () => {
+    listMock.mockResolvedValue(page([summary(7), summary(8, { type: 'vote_result', title: '业主共同决定结果：调整物业费', totals: {}, openQuestions: 0 })]));
+    render(<DisclosuresBoard />);
+    expect(await screen.findByText('业主共同决定结果：调整物业费')).toBeInTheDocument();
+    const [, vote] = Array.from(document.querySelectorAll('.summary-card'));
+    expect(vote.querySelector('.summary-total')?.textContent).toBe('公示于 2026-10-11');
+    expect(screen.getByText('2026年第3季度公共收益公示')).toBeInTheDocument();
+  });
+
   it('a type chip asks for that type; a period chip narrows it further; 全部 clears', async () => {
     listMock.mockResolvedValue(page([summary(7)]));
     render(<DisclosuresBoard />);
