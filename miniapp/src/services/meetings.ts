@@ -37,6 +37,11 @@ export function listReferrals(communityId: number): Promise<ReferralView[]> {
   return request<ReferralView[]>({ url: '/api/v1/referrals', query: { communityId } });
 }
 
+/** The 督办 sent up to the town: a town regulator's queue (an office sees what it sent), newest first. */
+export async function listTownReferrals(): Promise<Page<ReferralView>> {
+  return { items: await request<ReferralView[]>({ url: '/api/v1/referrals', query: { to: 'town' } }), nextCursor: null };
+}
+
 /** From the 督办 queue, a tier up. */
 export function referEscalation(id: number, to: ReferralTier): Promise<ReferralView> {
   return request<ReferralView>({ url: `/api/v1/escalations/${id}/refer`, method: 'POST', data: { to } });

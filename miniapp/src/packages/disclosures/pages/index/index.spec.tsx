@@ -61,7 +61,7 @@ describe('公示栏 filters', () => {
   });
 
   it('shows an owners’ vote result beside the money, though it has no total to lead with', async () => {
-    listMock.mockResolvedValue(page([summary(7), summary(8, { type: 'vote_result', title: '业主共同决定结果：调整物业费', totals: {}, openQuestions: 0 })]));
+    listMock.mockResolvedValue(page([summary(7), summary(8, { type: 'vote_result', title: '业主共同决定结果：调整物业费', totals: { totalFen: 0 }, openQuestions: 0 })]));
     render(<DisclosuresBoard />);
     expect(await screen.findByText('业主共同决定结果：调整物业费')).toBeInTheDocument();
     const [, vote] = Array.from(document.querySelectorAll('.summary-card'));

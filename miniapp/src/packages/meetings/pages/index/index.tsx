@@ -1,36 +1,43 @@
 import { useCallback, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { MEDIATION_OUTCOME_LABELS, MEETING_ITEM_STATE_LABELS, MEETING_KIND_LABELS, shanghaiDate, type MediationView, type MeetingItemView, type MeetingView, type Page } from '@wuye/contracts';
+import { MEDIATION_OUTCOME_LABELS, MEETING_ITEM_STATE_LABELS, MEETING_KIND_LABELS, shanghaiDate, type MediationView, type MeetingItemView, type MeetingView, type Page, type ReferralView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSession } from '../../../../hooks/useSession';
-import { MEETING_FORM_PAGE, MEETING_STATS_PAGE, MEETINGS_PAGE, mediationPage, meetingPage } from '../../../../routes';
-import { listMediations, listMeetingItems, listMeetings } from '../../../../services/meetings';
+import { MEETING_FORM_PAGE, MEETING_STATS_PAGE, MEETINGS_PAGE, OVERSIGHT_TICKET_PAGE, mediationPage, meetingPage } from '../../../../routes';
+import { listMediations, listMeetingItems, listMeetings, listTownReferrals } from '../../../../services/meetings';
 import '../../meetings.scss';
 
-type TabKey = 'meetings' | 'overdue' | 'mediations';
+type TabKey = 'meetings' | 'overdue' | 'mediations' | 'town';
 const TABS: { key: TabKey; label: string }[] = [
   { key: 'meetings', label: '会议记录' },
   { key: 'overdue', label: '逾期督办' },
   { key: 'mediations', label: '矛盾调解' },
+  // 大事不出社区: what offices sent up to the town (the town regulator's queue).
+  { key: 'town', label: '上报到镇' },
 ];
+const EMPTY: Record<TabKey, string> = { meetings: '还没有联席会议记录', overdue: '没有逾期的议定事项', mediations: '还没有调解记录', town: '没有上报到镇的督办' };
 /** Who records meetings (the API decides; this only shows the entry to those it would let). */
 const KEEPER_ROLES = ['community_office', 'regulator', 'platform_admin'];
 
-/** 联席会议: the meetings of the caller's estates, newest first, and the agreed items past their deadline (督办). */
+/**
+ * 联席会议: the meetings of the caller's estates, newest first, the agreed items past their deadline (督办), the
+ * mediations, and the 督办 sent up to the town (a town regulator's queue).
+ */
 export default function MeetingsHome() {
   const gate = useSession({ returnTo: MEETINGS_PAGE });
   const signedIn = gate.phase === 'signed-in';
   const { me } = useMe(gate.phase);
   const keeper = !!me?.roles.some((r) => KEEPER_ROLES.includes(r.role));
   const asked = useRouter().params.tab;
-  const [tab, setTab] = useState<TabKey>(asked === 'overdue' ? 'overdue' : 'meetings');
+  const [tab, setTab] = useState<TabKey>(TABS.some((t) => t.key === asked) ? (asked as TabKey) : 'meetings');
   const fetchPage = useCallback(
-    (cursor?: string): Promise<Page<MeetingView | MeetingItemView | MediationView>> => (tab === 'overdue' ? listMeetingItems({ overdue: true, cursor }) : tab === 'mediations' ? listMediations(cursor) : listMeetings({ cursor })),
+    (cursor?: string): Promise<Page<MeetingView | MeetingItemView | MediationView | ReferralView>> =>
+      tab === 'overdue' ? listMeetingItems({ overdue: true, cursor }) : tab === 'mediations' ? listMediations(cursor) : tab === 'town' ? listTownReferrals() : listMeetings({ cursor }),
     [tab],
   );
   const list = usePagedList(signedIn ? fetchPage : null, { reloadOn: signedIn ? fetchPage : null });
@@ -58,11 +65,26 @@ export default function MeetingsHome() {
       <ChoiceChips className="mt-tabs" itemClassName="mt-tab" items={TABS} keyOf={(t) => t.key} labelOf={(t) => t.label} isSelected={(t) => t.key === tab} onChoose={(t) => setTab(t.key)} />
       <RemoteStatus phase={list.phase} errorTitle="没能加载" errorMessage={list.errorMessage} onRetry={() => void list.reload()} />
       {list.phase === 'ready' && list.items.length === 0 ? (
-        <StatusNotice className="mt-empty" title={tab === 'overdue' ? '没有逾期的议定事项' : tab === 'mediations' ? '还没有调解记录' : '还没有联席会议记录'} text="联席会议定的事项由责任方落实、社区核验；超过期限未落实的转社区督办。" />
+        <StatusNotice className="mt-empty" title={EMPTY[tab]} text="联席会议定的事项由责任方落实、社区核验；超过期限未落实的转社区督办。" />
       ) : null}
       {list.phase === 'ready' && list.items.length > 0 ? (
         <View className="card mt-list">
-          {tab === 'mediations'
+          {tab === 'town'
+            ? (list.items as ReferralView[]).map((r) => (
+                <View key={r.id} className="mt-row mt-town-row" onClick={() => void Taro.navigateTo({ url: `${OVERSIGHT_TICKET_PAGE}?id=${r.ticketId}` })}>
+                  <View className="mt-row-main">
+                    <View className="mt-row-title wrap-text">
+                      {r.communityName} · {r.subject}
+                    </View>
+                    <View className="mt-facts">
+                      <Text>上报于 {shanghaiDate(r.createdAt)}</Text>
+                      {r.note ? <Text className="wrap-text">{r.note}</Text> : null}
+                    </View>
+                  </View>
+                  <Text className="link-arrow">›</Text>
+                </View>
+              ))
+            : tab === 'mediations'
             ? (list.items as MediationView[]).map((d) => (
                 <View key={d.id} className="mt-row mt-mediation-row" onClick={() => void Taro.navigateTo({ url: mediationPage(d.id) })}>
                   <View className="mt-row-main">
