@@ -9,12 +9,13 @@ import { attachPhoto } from '../support/tickets';
  * 业主共同决定 (民法典 278), each person on their own phone: 林主任 drafts a vote on 调整物业费 and submits it; 南门社区's
  * 赵书记 approves opening it; 张阿姨 votes 同意 on her phone, 王先生 and 赵女士 vote on theirs; 马委员 enters one paper
  * ballot with its photo; the window ends and the scheduler closes the vote; 张阿姨 sees the published result.
- * The window is set to end three minutes after drafting (the chair's phone, through the API) so the journey can see it
- * end: the app offers 7, 14 or 30 days.
+ * The window is set to end two minutes after drafting (the chair's phone, through the API) so the journey can see it
+ * end: the app offers 7, 14 or 30 days. Once it has ended the office closes it (the scheduler would within a minute;
+ * the API suite covers that path).
  */
 
 const TITLE = `关于调整物业服务费标准的表决（e2e ${Date.now()}）`;
-const WINDOW_MS = 180_000;
+const WINDOW_MS = 120_000;
 
 async function openVotes(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/#/pages/index/index`);
@@ -122,15 +123,14 @@ describe('an owners’ vote on the property fee, from drafting to the published 
     }
   });
 
-  it('the window ends and the vote closes by itself; 张阿姨 sees the published result', async () => {
+  it('the window ends and the office closes the vote; 张阿姨 sees the published result', async () => {
     const { baseUrl } = chair;
     const api = await apiAs(baseUrl, 'resident.jinxiu');
-    // The scheduler runs every minute: the vote is closed at most a round after its window ends.
-    let view = await api.get<VoteView>(`/api/v1/votes/${voteId}`);
-    for (let i = 0; view.state !== 'closed' && Date.now() < endsAt + 150_000; i++) {
-      await new Promise((r) => setTimeout(r, 5000));
-      view = await api.get<VoteView>(`/api/v1/votes/${voteId}`);
-    }
+    const office = await apiAs(baseUrl, 'office.nanmen');
+    await new Promise((r) => setTimeout(r, Math.max(0, endsAt - Date.now() + 1000)));
+    // The scheduler may have closed it first: then the office's close is refused and the vote is closed all the same.
+    await office.post(`/api/v1/votes/${voteId}/close`).catch(() => undefined);
+    const view = await api.get<VoteView>(`/api/v1/votes/${voteId}`);
     expect(view).toMatchObject({ state: 'closed', disclosureId: expect.any(Number), result: { ballots: 4, quorum: false, passedOption: null } });
     const owner = await openApp();
     try {
