@@ -1,9 +1,9 @@
 import { useCallback, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
-import { SHARE_CARD_KIND_LABELS, type ShareCard, type ShareCardKind } from '@wuye/contracts';
+import { SHARE_CARD_KIND_LABELS, type MeView, type ShareCard, type ShareCardKind } from '@wuye/contracts';
 import { useRemote } from '../../hooks/useRemote';
-import { BIND_PAGE, shareCardPath } from '../../routes';
+import { BIND_PAGE, OVERSIGHT_COMMUNITY_PAGE, shareCardPath } from '../../routes';
 import { currentPlatform } from '../../services/auth';
 import { showError } from '../../services/errors';
 import { getShareCard } from '../../services/sharing';
@@ -46,6 +46,26 @@ export function ShareCardNotice({ kind, id, otherwise }: { kind: ShareCardKind; 
       </View>
       <Button className="button button-primary notice-action share-locked-bind" onClick={() => void Taro.navigateTo({ url: BIND_PAGE })}>
         绑定房屋
+      </Button>
+    </View>
+  );
+}
+
+const OVERSIGHT_ROLES = ['community_office', 'regulator', 'platform_admin'];
+
+/**
+ * What a resident's page of an estate (its inspections, its standing) shows an office or a regulator who opened its
+ * card: they have no house there, but the estate is theirs to oversee — the way to its oversight page. Anyone else
+ * gets `otherwise`.
+ */
+export function OverseenEstate({ me, communityId, otherwise }: { me: MeView | null; communityId: number | null; otherwise: ReactNode }) {
+  if (communityId === null || !me?.roles.some((r) => OVERSIGHT_ROLES.includes(r.role))) return <>{otherwise}</>;
+  return (
+    <View className="notice share-overseen">
+      <View className="notice-title">本小区在您的监管范围内</View>
+      <View className="notice-text">在监管页查看本小区的统计、检查、星级和信用。</View>
+      <Button className="button button-primary notice-action share-overseen-open" onClick={() => void Taro.navigateTo({ url: `${OVERSIGHT_COMMUNITY_PAGE}?communityId=${communityId}` })}>
+        打开监管页
       </Button>
     </View>
   );

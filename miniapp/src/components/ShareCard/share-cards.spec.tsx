@@ -118,6 +118,21 @@ describe('an estate’s inspections and its standing', () => {
     expect(screen.queryByText('还没有绑定房屋')).toBeNull();
   });
 
+  it.each([
+    ['an inspection result', InspectionSummaries, 'GET /api/v1/share-cards/inspection/31', { kind: 'inspection', id: 31, title: '锦绣花园 2026年8月15日季度抽查结果' }],
+    ['the estate’s standing', EstateStanding, 'GET /api/v1/share-cards/standing/1', { kind: 'standing', id: 1, title: '锦绣花园 星级评定和物业企业信用' }],
+  ] as const)('%s opened by the estate’s community office: the way to its oversight page, not a binding', async (_name, Page, route, card) => {
+    const office = { ...JINXIU_OWNER, displayName: '南门社区 赵书记', roles: [{ role: 'community_office' as const, areaId: 3, scopeName: '南门社区' }], houses: [] };
+    fakeApi({ 'GET /api/v1/me': office, [route]: { ...card, communityId: 1, communityName: '锦绣花园', canOpen: true } });
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    setRouterParams({ id: String(card.id) });
+    await show(<Page />);
+    await act(flush);
+    expect(screen.queryByText('还没有绑定房屋')).toBeNull();
+    fireEvent.click(screen.getByText('打开监管页'));
+    expect(navigate).toHaveBeenCalledWith({ url: '/packages/oversight/pages/community/index?communityId=1' });
+  });
+
   it('the star rating and the company’s credit: the estate’s name as title, the estate’s id as the only parameter', async () => {
     fakeApi({
       'GET /api/v1/me': JINXIU_OWNER,

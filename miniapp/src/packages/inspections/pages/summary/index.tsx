@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { INSPECTION_KIND_LABELS } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
-import { ShareButton, ShareCardNotice } from '../../../../components/ShareCard';
+import { OverseenEstate, ShareButton, ShareCardNotice } from '../../../../components/ShareCard';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useOwnEstate } from '../../../../hooks/useOwnEstate';
@@ -43,7 +43,7 @@ export default function InspectionSummaries() {
   if (mePhase === 'ready' && openedId !== null && openedEstate !== undefined && !estates.some((e) => e.id === openedEstate)) {
     return (
       <View className="page insp-page">
-        <ShareCardNotice kind="inspection" id={openedId} otherwise={noEstate} />
+        <ShareCardNotice kind="inspection" id={openedId} otherwise={<OverseenEstate me={me} communityId={openedEstate ?? null} otherwise={noEstate} />} />
       </View>
     );
   }

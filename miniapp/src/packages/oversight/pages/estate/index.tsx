@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { shanghaiDate, type CommunityView, type StarRatingsView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
-import { ShareButton, ShareCardNotice } from '../../../../components/ShareCard';
+import { OverseenEstate, ShareButton, ShareCardNotice } from '../../../../components/ShareCard';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useOwnEstate } from '../../../../hooks/useOwnEstate';
@@ -49,7 +49,7 @@ export default function EstateStanding() {
   if (mePhase === 'ready' && opened !== null && !estates.some((e) => e.id === opened)) {
     return (
       <View className="page ov-page">
-        <ShareCardNotice kind="standing" id={opened} otherwise={noEstate} />
+        <ShareCardNotice kind="standing" id={opened} otherwise={<OverseenEstate me={me} communityId={opened} otherwise={noEstate} />} />
       </View>
     );
   }
