@@ -18,6 +18,7 @@ import { MeetingsModule } from './modules/meetings/meetings.module';
 import { VotesModule } from './modules/votes/votes.module';
 import { PatrolsModule } from './modules/patrols/patrols.module';
 import { AnnouncementsModule } from './modules/announcements/announcements.module';
+import { SurveysModule } from './modules/surveys/surveys.module';
 import { UploadsModule } from './modules/uploads/uploads.module';
 import { IdentityCoreModule } from './modules/identity/identity-core.module';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -51,6 +52,7 @@ export class AppModule {
         VotesModule,
         PatrolsModule,
         AnnouncementsModule,
+        SurveysModule,
         SeedModule,
       ],
       controllers: [HealthController],

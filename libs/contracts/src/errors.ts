@@ -104,6 +104,15 @@ export const ERROR_CODES = {
   // Joint meetings (四方联席会)
   ALREADY_REFERRED: '该督办已经提交过这一级，请等待处理',
   OUTCOME_RECORDED: '该调解的结果已经记录过了',
+  // Satisfaction surveys (满意度测评)
+  SURVEY_NOT_OPEN: '不在本次满意度测评的作答时间内',
+  SURVEY_ALREADY_ANSWERED: '这户已经参加过本次测评了，每户只能答一次',
+  SURVEY_NOT_ELIGIBLE: '只有本次测评范围内小区、已认证房屋的住户可以作答',
+  SURVEY_SCORES_INVALID: '请为每一项选择 1–5 分',
+  SURVEY_ANSWERS_PRIVATE: '个人答卷只有作答的住户本人可以查看',
+  // Committee evaluation (业委会履职考评)
+  EVALUATION_YEAR_OUT_OF_RANGE: '考评年度不能晚于今年',
+  EVALUATION_CHANGE_NEEDS_REASON: '修改已有的考评须填写修改原因',
   // Announcements
   ANNOUNCEMENT_WITHDRAWN: '这条公告已经撤回',
   // Uploads and imports

@@ -19,3 +19,5 @@ export * from './patrols';
 export * from './meetings';
 export * from './votes';
 export * from './announcements';
+export * from './surveys';
+export * from './committee-evaluations';

@@ -3,6 +3,7 @@ import type { InspectionFigures } from './inspections';
 import type { ChannelSplit, InternalFigures, TicketState, TicketSummary } from './tickets';
 import type { ShareReach } from './sharing';
 import type { ReferralTier } from './meetings';
+import type { CommitteeGrade, CommitteeGradeBadge } from './committee-evaluations';
 
 /** Figures of residents' tickets (every channel, split in `byChannel`); the property side's own tickets are in `internal`. */
 export interface Metrics extends ChannelSplit {
@@ -35,6 +36,8 @@ export interface CommunityOverview {
   /** 业主监督群: the groups this estate's disclosures reached and the openings from a group, in the period. */
   shareReach: ShareReach;
   starsYear: number | null;
+  /** 业委会履职考评: the latest grade (newest year), null when never evaluated. */
+  committeeGrade: CommitteeGradeBadge | null;
 }
 
 export interface AreaOverview {
@@ -50,6 +53,8 @@ export interface AreaOverview {
   communities: CommunityOverview[];
   committees: { total: number; inPlace: number };
   stars: Record<'1' | '2' | '3' | '4' | '5' | 'unrated' | 'none', number>;
+  /** Estates by their committee's latest grade (业委会履职考评); none: never evaluated. */
+  committeeGrades: Record<CommitteeGrade | 'none', number>;
 }
 
 export interface CompanyOverview {
@@ -179,6 +184,10 @@ export interface RatingIndicators {
   rectificationsOverdue: InspectionFigures['ordersOverdue'];
   /** 巡检完成率 of the year's last month that has ended (null: none yet, or no plan). */
   patrolCompletionRate: number | null;
+  /** 满意度测评 of the year (the latest campaign covering the estate): mean score 1–5, null below its minimum or none. */
+  surveyScore: number | null;
+  /** Houses that answered it (0 when there was none). */
+  surveyAnswers: number;
 }
 
 export interface EscalationView {

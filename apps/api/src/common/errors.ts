@@ -55,6 +55,8 @@ const RESOURCE_NAMES = {
   mediation: '调解记录',
   vote: '表决',
   announcement: '公告',
+  survey: '满意度测评',
+  evaluation: '业委会考评',
 } as const;
 export type ResourceName = keyof typeof RESOURCE_NAMES;
 

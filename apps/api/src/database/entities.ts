@@ -39,6 +39,8 @@ import { Vote } from '../modules/votes/vote.entity';
 import { VoteVoter } from '../modules/votes/vote-voter.entity';
 import { PatrolCheck, PatrolPlan, PatrolPoint } from '../modules/patrols/patrol.entities';
 import { Announcement, AnnouncementRead } from '../modules/announcements/announcement.entity';
+import { Survey, SurveyAnswer, SurveyScore } from '../modules/surveys/survey.entity';
+import { CommitteeEvaluation } from '../modules/oversight/committee-evaluation.entity';
 import { TicketRollup, TicketRollupMonth } from '../modules/tickets/ticket-rollup.entity';
 import { Meeting } from '../modules/meetings/meeting.entity';
 import { MeetingItem } from '../modules/meetings/meeting-item.entity';
@@ -101,4 +103,8 @@ export const ENTITIES = [
   PatrolCheck,
   Announcement,
   AnnouncementRead,
+  Survey,
+  SurveyAnswer,
+  SurveyScore,
+  CommitteeEvaluation,
 ];

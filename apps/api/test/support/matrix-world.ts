@@ -70,6 +70,8 @@ export interface MatrixWorld {
     endedVote: number;
     /** A's announcement (公告), posted by its manager. */
     announcement: number;
+    /** A satisfaction survey (满意度测评) of A's county, open today. */
+    survey: number;
   };
   B: { communityId: number; companyId: number };
   /** Strings only A's data contains. `personal` ones may appear nowhere; `scoped` ones only in public answers. */
@@ -201,6 +203,11 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   const announcementTitle = `甲公告${tag.slice(-6)}`;
   const announcement = await t.http().post(`/api/v1/communities/${community.id}/announcements`).set(managerA).send({ title: announcementTitle, body: '停水通知' }).expect(201);
 
+  // A satisfaction survey of A's county, launched by the platform.
+  const surveyTitle = `甲测评${tag.slice(-6)}`;
+  const day = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
+  const survey = await t.http().post('/api/v1/surveys').set(admin).send({ areaId: countyA.id, title: surveyTitle, year: Number(day.slice(0, 4)), opensOn: day, closesOn: day }).expect(201);
+
   // Estate B in another county, and one intruder for every role there.
   const countyB = await createArea(t.db, 'county', null);
   const townB = await createArea(t.db, 'town', countyB);
@@ -269,9 +276,10 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       openVote: openVoteId,
       endedVote,
       announcement: announcement.body.id,
+      survey: survey.body.id,
     },
     B: { communityId: b, companyId: companyB.id },
-    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText, inspectionText, pointName, meetingText, voteTitle, announcementTitle] },
+    markers: { personal: [residentName, staffName, applicantName, note], scoped: [communityName, companyName, buildingName, `甲地址${tag}`, ticketText, disclosureText, inspectionText, pointName, meetingText, voteTitle, announcementTitle, surveyTitle] },
     intruders,
     insiders: { anonymous: {}, admin, managerA, companyAdminA, committeeA, chairA, officeA: officeAuthA, residentA, neighbourA },
   };

@@ -12,6 +12,7 @@ import { UploadLimits1764300000010 } from './1764300000010-UploadLimits';
 import { StarRatingVersions1764300018000 } from './1764300018000-StarRatingVersions';
 import { ShareCards1764300026000 } from './1764300026000-ShareCards';
 import { Announcements1764300022100 } from './1764300022100-Announcements';
+import { SurveysAndCommitteeEvaluations1764300022200 } from './1764300022200-SurveysAndCommitteeEvaluations';
 import { DeadlineFloors1764300018001 } from './1764300018001-DeadlineFloors';
 import { Open311Requests1764300019100 } from './1764300019100-Open311Requests';
 import { TicketChannels1764300019200 } from './1764300019200-TicketChannels';
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   Mediations1764300021001,
   Votes1764300022000,
   Announcements1764300022100,
+  SurveysAndCommitteeEvaluations1764300022200,
   NotificationTargets1764300023000,
   ShareCards1764300026000,
 ];

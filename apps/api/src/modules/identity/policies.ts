@@ -114,6 +114,16 @@ export const POLICIES = {
   'announcements.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'staff', 'committee', 'committee_chair', 'resident'],
   /** Post and withdraw announcements to an estate: its manager, its owners' committee, its community office. */
   'announcements.post': ['manager', 'committee', 'committee_chair', 'community_office'],
+  /** See the satisfaction surveys (满意度测评) covering one's estates and their results per estate (never single answers). */
+  'surveys.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'staff', 'committee', 'committee_chair', 'resident'],
+  /** Launch a yearly satisfaction survey for an area (regulators: the area must be theirs). */
+  'surveys.launch': ['platform_admin', 'regulator'],
+  /** Answer a survey for one's verified house. */
+  'surveys.answer': ['resident'],
+  /** See an estate's committee evaluation (业委会履职考评): its grade, comment and indicators. */
+  'evaluations.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'staff', 'committee', 'committee_chair', 'resident'],
+  /** Record or change the committee evaluation of an estate (its community office). */
+  'evaluations.write': ['platform_admin', 'community_office'],
   /** Ticket statistics of an estate. */
   'stats.read': ['platform_admin', 'regulator', 'community_office', 'company_admin', 'manager', 'committee', 'committee_chair'],
 } as const satisfies Record<string, readonly Role[]>;

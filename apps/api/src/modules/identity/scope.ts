@@ -105,6 +105,9 @@ export async function areaRoots(db: DataSource | EntityManager, principal: Princ
   return ids.length ? db.getRepository(Area).findBy({ id: In(ids) }) : [];
 }
 
+/** The ids along an area path ("/1/4/9/" → [1, 4, 9]): the area and every area above it. */
+export const areaPathIds = (path: string): number[] => path.split('/').filter(Boolean).map(Number);
+
 /** Whether an area reaches a place of this area path: it is that area or lies above it. */
 export const areaCovers = (area: Pick<Area, 'path'>, areaPath: string) => areaPath.startsWith(area.path);
 

@@ -15,7 +15,7 @@ import {
 import { invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
 import type { Principal } from '../identity/principal';
-import { addressedScope, applyScope, areaRoots, communityScopeFor } from '../identity/scope';
+import { addressedScope, applyScope, areaPathIds, areaRoots, communityScopeFor } from '../identity/scope';
 import { Area } from '../org/area.entity';
 import { Community } from '../org/community.entity';
 import { activeContractsQuery } from '../org/contracts.service';
@@ -28,9 +28,6 @@ import { InspectionTemplate } from './inspection-template.entity';
 import { Inspection, type RecordedItem } from './inspection.entity';
 import { RectificationLifecycleService } from './rectification-lifecycle.service';
 import { Rectification } from './rectification.entity';
-
-/** The ids on an area path "/1/4/9/": the area and every one above it. */
-const pathIds = (path: string) => path.split('/').filter(Boolean).map(Number);
 
 /**
  * 动态监管: checklist templates per area, inspections recorded against them (scored from the weights), and the
@@ -55,12 +52,12 @@ export class InspectionsService {
     if (communityId !== undefined) {
       const community = await this.db.getRepository(Community).findOneBy({ id: communityId });
       if (!community || !caller.mayInCommunity('inspections.write', communityId)) throw notFound('community');
-      qb.where('t.areaId IN (:...ids)', { ids: pathIds(community.areaPath) });
+      qb.where('t.areaId IN (:...ids)', { ids: areaPathIds(community.areaPath) });
     } else {
       const roots = await areaRoots(this.db, caller, 'inspections.write');
       if (roots !== 'all') {
         if (!roots.length) return [];
-        const above = roots.flatMap((r) => pathIds(r.path));
+        const above = roots.flatMap((r) => areaPathIds(r.path));
         const below = await this.db.getRepository(Area).createQueryBuilder('a').select('a.id', 'id').where(roots.map((_, i) => `a.path LIKE :p${i}`).join(' OR '), Object.fromEntries(roots.map((r, i) => [`p${i}`, `${r.path}%`]))).getRawMany<{ id: number }>();
         qb.where('t.areaId IN (:...ids)', { ids: [...new Set([...above, ...below.map((b) => Number(b.id))])] });
       }
@@ -132,7 +129,7 @@ export class InspectionsService {
 
     const template = await this.db.getRepository(InspectionTemplate).findOneBy({ id: dto.templateId });
     if (!template) throw notFound('template');
-    if (!pathIds(community.areaPath).includes(template.areaId)) throw invalid('该检查表不适用于这个小区', { field: 'templateId' }, 'TEMPLATE_NOT_APPLICABLE');
+    if (!areaPathIds(community.areaPath).includes(template.areaId)) throw invalid('该检查表不适用于这个小区', { field: 'templateId' }, 'TEMPLATE_NOT_APPLICABLE');
     if (dto.inspectedOn > shanghaiDate()) throw invalid('检查日期不能晚于今天', { field: 'inspectedOn' });
     const items = this.recordItems(template, dto);
     const traced = [...new Set(dto.tracedTicketIds ?? [])];

@@ -2,12 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { sendXlsx, XLSX } from '../../common/download';
-import type { AreaOverview, CompanyOverview, CreditEventView, EscalationView, Page, StarRatingsView, StarRatingView } from '@wuye/contracts';
+import type { AreaOverview, CommitteeEvaluationsView, CommitteeEvaluationView, CompanyOverview, CreditEventView, EscalationView, Page, StarRatingsView, StarRatingView } from '@wuye/contracts';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller, SignedIn } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
+import { CommitteeEvaluationsService } from './committee-evaluations.service';
 import { CreditService } from './credit.service';
-import { CloseEscalationDto, CreditEventDto, CreditEventsQuery, EscalationDeadlineDto, EscalationNoteDto, EscalationsQuery, ManagersQuery, OverviewQuery, StarRatingDto, YearParam } from './dto/oversight.dto';
+import { CommitteeEvaluationDto, CommitteeEvaluationsQuery, CloseEscalationDto, CreditEventDto, CreditEventsQuery, EscalationDeadlineDto, EscalationNoteDto, EscalationsQuery, ManagersQuery, OverviewQuery, StarRatingDto, YearParam } from './dto/oversight.dto';
 import { EscalationQueueService } from './escalation-queue.service';
 import { OverviewService } from './overview.service';
 import { RatingsService } from './ratings.service';
@@ -23,6 +24,7 @@ export class OversightController {
     private readonly ratings: RatingsService,
     private readonly credit: CreditService,
     private readonly exports: StatsExportService,
+    private readonly evaluations: CommitteeEvaluationsService,
   ) {}
 
   /** Statistics of a county, town or community office: per child area, per estate; from maintained rollups. */
@@ -110,5 +112,19 @@ export class OversightController {
   @Allow('ratings.write')
   recordCredit(@Body() dto: CreditEventDto, @Caller() caller: Principal): Promise<CreditEventView> {
     return this.credit.record(dto, caller);
+  }
+
+  /** 业委会履职考评 of an estate: the year's evaluation (residents see the grade), every version, and the indicators now. */
+  @Get('committee-evaluations')
+  @Allow('evaluations.read')
+  committeeEvaluations(@Query() query: CommitteeEvaluationsQuery, @Caller() caller: Principal): Promise<CommitteeEvaluationsView> {
+    return this.evaluations.forCommunity(query, caller);
+  }
+
+  /** The estate's community office records the year's evaluation, or changes it (a new version with its reason). */
+  @Post('committee-evaluations')
+  @Allow('evaluations.write')
+  evaluateCommittee(@Body() dto: CommitteeEvaluationDto, @Caller() caller: Principal): Promise<CommitteeEvaluationView> {
+    return this.evaluations.record(dto, caller);
   }
 }

@@ -7,6 +7,8 @@ import { OrgModule } from '../org/org.module';
 import { SharingModule } from '../sharing/sharing.module';
 import { PatrolsModule } from '../patrols/patrols.module';
 import { TicketsModule } from '../tickets/tickets.module';
+import { SurveysModule } from '../surveys/surveys.module';
+import { CommitteeEvaluationsService } from './committee-evaluations.service';
 import { CreditService } from './credit.service';
 import { EscalationQueueService } from './escalation-queue.service';
 import { OversightController } from './oversight.controller';
@@ -15,9 +17,9 @@ import { RatingsService } from './ratings.service';
 import { StatsExportService } from './stats-export.service';
 
 @Module({
-  imports: [IdentityCoreModule, OrgModule, TicketsModule, DisclosuresModule, SharingModule, InspectionsModule, PatrolsModule, MeetingsModule],
+  imports: [IdentityCoreModule, OrgModule, TicketsModule, DisclosuresModule, SharingModule, InspectionsModule, PatrolsModule, MeetingsModule, SurveysModule],
   controllers: [OversightController],
-  providers: [OverviewService, EscalationQueueService, RatingsService, CreditService, StatsExportService],
-  exports: [OverviewService, CreditService],
+  providers: [OverviewService, EscalationQueueService, RatingsService, CreditService, StatsExportService, CommitteeEvaluationsService],
+  exports: [OverviewService, CreditService, CommitteeEvaluationsService],
 })
 export class OversightModule {}

@@ -21,6 +21,8 @@ import { CreditService } from './credit.service';
 import { areaInScope } from '../identity/scope';
 import { StarRating } from './star-rating.entity';
 import { SharingService } from '../sharing/sharing.service';
+import { SurveysService } from '../surveys/surveys.service';
+import { CommitteeEvaluationsService } from './committee-evaluations.service';
 
 const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
 const nextMonth = (date: string) => {
@@ -61,6 +63,8 @@ export class OverviewService {
     private readonly sharing: SharingService,
     private readonly inspections: InspectionStatsService,
     private readonly patrols: PatrolsService,
+    private readonly surveys: SurveysService,
+    private readonly evaluations: CommitteeEvaluationsService,
   ) {}
 
   private range(from: string, to: string) {
@@ -131,7 +135,7 @@ export class OverviewService {
     const area = await areaInScope(this.db, caller, areaId);
     const communities = await this.db.getRepository(Community).createQueryBuilder('c').where('c.areaPath LIKE :p', { p: `${area.path}%` }).orderBy('c.id', 'ASC').getMany();
     const ids = communities.map((c) => c.id);
-    const [{ perCommunity, perCategory }, overdue, companies, compliance, chairs, ratings, categories, childAreas, reach] = await Promise.all([
+    const [{ perCommunity, perCategory }, overdue, companies, compliance, chairs, ratings, categories, childAreas, reach, grades] = await Promise.all([
       this.countersByCommunity(area.path, from, to),
       this.overdueByCommunity(area.path),
       this.contracts.managingCompanies(ids),
@@ -141,6 +145,7 @@ export class OverviewService {
       this.db.getRepository(TicketCategoryRow).find({ select: { code: true, name: true } }),
       this.db.getRepository(Area).findBy({ parentId: area.id }),
       this.sharing.disclosureReach(ids, shanghaiDayStart(from), shanghaiDayStart(addDays(to, 1))),
+      this.evaluations.latestGrades(ids),
     ]);
     const overviewOf = (c: Community): CommunityOverview => {
       const company = companies.get(c.id);
@@ -156,6 +161,7 @@ export class OverviewService {
         stars: rating === undefined ? undefined : rating.stars,
         shareReach: reach.get(c.id) ?? { groups: 0, openings: 0 },
         starsYear: rating?.year ?? null,
+        committeeGrade: grades.get(c.id) ?? null,
       };
     };
     const list = communities.map(overviewOf);
@@ -186,6 +192,8 @@ export class OverviewService {
       else if (v.stars === null) starCounts.unrated++;
       else starCounts[String(v.stars) as '1'] += 1;
     }
+    const committeeGrades: AreaOverview['committeeGrades'] = { excellent: 0, good: 0, pass: 0, fail: 0, none: 0 };
+    for (const v of list) committeeGrades[v.committeeGrade?.grade ?? 'none'] += 1;
     const nameOf = (code: string) => categories.find((c) => c.code === code)?.name ?? DEFAULT_TICKET_CATEGORIES.find((c) => c.code === code)?.name ?? code;
     return {
       area: { id: area.id, name: area.name, level: area.level },
@@ -198,6 +206,7 @@ export class OverviewService {
       communities: list,
       committees: { total: list.length, inPlace: list.filter((v) => v.committee).length },
       stars: starCounts,
+      committeeGrades,
     };
   }
 
@@ -264,6 +273,7 @@ export class OverviewService {
       rectificationsClosed: inspected.ordersClosed,
       rectificationsOverdue: inspected.ordersOverdue,
       patrolCompletionRate: await this.patrols.completionRate(communityId, year),
+      ...(await this.surveys.yearResult(community, year)),
     };
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { latestRating, shanghaiDate, type StarRatingsView, type StarRatingView } from '@wuye/contracts';
-import { conflict, invalid, notFound } from '../../common/errors';
+import { invalid, notFound } from '../../common/errors';
 import { AuditService } from '../identity/audit.service';
 import type { Principal } from '../identity/principal';
-import { User } from '../identity/user.entity';
 import { Area } from '../org/area.entity';
 import { Community } from '../org/community.entity';
 import { ServiceContract } from '../org/service-contract.entity';
@@ -13,6 +12,7 @@ import { StarRatingDto } from './dto/oversight.dto';
 import { issuingArea } from './oversight-scope';
 import { OverviewService } from './overview.service';
 import { StarRating } from './star-rating.entity';
+import { nextYearlyVersion, recorderNames } from './yearly-versions';
 
 const thisYear = () => Number(shanghaiDate().slice(0, 4));
 
@@ -54,23 +54,16 @@ export class RatingsService {
     const area = await issuingArea(this.db, caller, community.areaPath, () => this.db.getRepository(Area).findOneBy({ id: community.areaId }));
     if (!area) throw notFound('community');
     const indicators = await this.overview.indicators(communityId, dto.year);
-    const changeReason = dto.changeReason?.trim() || null;
     const saved = await this.db.transaction(async (m) => {
-      const current = await m.getRepository(StarRating).findOne({ where: { communityId, year: dto.year }, order: { version: 'DESC' } });
-      // The caller changes the version they saw: someone else's change in between is not overwritten unseen.
-      if ((dto.baseVersion ?? 0) !== (current?.version ?? 0)) {
-        throw conflict('STALE_VERSION', current ? `该年度的评定已是第 ${current.version} 版，请刷新后再修改` : '该年度还没有评定，请刷新后再评定', { currentVersion: current?.version ?? 0 });
-      }
-      if (current && !changeReason) throw invalid('修改已有的评定须填写修改原因', { field: 'changeReason' }, 'RATING_CHANGE_NEEDS_REASON');
-      // A concurrent change that read the same version fails on the unique (estate, year, version) index: 409.
+      const { version, changeReason } = await nextYearlyVersion(m, StarRating, { communityId, year: dto.year }, dto, { record: '评定', reasonCode: 'RATING_CHANGE_NEEDS_REASON' });
       return m.getRepository(StarRating).save(
         m.getRepository(StarRating).create({
           communityId,
           year: dto.year,
-          version: (current?.version ?? 0) + 1,
+          version,
           stars: dto.stars,
           reason: dto.reason.trim(),
-          changeReason: current ? changeReason : null,
+          changeReason,
           indicators: { ...indicators },
           ratedById: caller.userId,
           areaId: area.id,
@@ -93,10 +86,7 @@ export class RatingsService {
 
   private async views(rows: StarRating[]): Promise<StarRatingView[]> {
     if (!rows.length) return [];
-    const [users, areas] = await Promise.all([
-      this.db.getRepository(User).findBy({ id: In(rows.map((r) => r.ratedById)) }),
-      this.db.getRepository(Area).findBy({ id: In(rows.map((r) => r.areaId)) }),
-    ]);
+    const names = await recorderNames(this.db, rows.map((r) => ({ userId: r.ratedById, areaId: r.areaId })));
     return rows.map((r) => ({
       id: r.id,
       year: r.year,
@@ -104,8 +94,8 @@ export class RatingsService {
       stars: r.stars,
       reason: r.reason,
       changeReason: r.changeReason,
-      ratedBy: users.find((u) => u.id === r.ratedById)?.displayName ?? '',
-      issuingArea: areas.find((a) => a.id === r.areaId)?.name ?? '',
+      ratedBy: names.user(r.ratedById),
+      issuingArea: names.area(r.areaId),
       ratedAt: r.createdAt.toISOString(),
       indicators: r.indicators,
     }));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { RESIDENT_CHANNELS, TICKET_SOURCE_LABELS, shanghaiDateTime, type Metrics } from '@wuye/contracts';
+import { COMMITTEE_GRADES, COMMITTEE_GRADE_LABELS, RESIDENT_CHANNELS, TICKET_SOURCE_LABELS, shanghaiDateTime, type Metrics } from '@wuye/contracts';
 import type { Principal } from '../identity/principal';
 import { OverviewService } from './overview.service';
 
@@ -42,12 +42,15 @@ export class StatsExportService {
     summary.addRow([]);
     summary.addRow(['星级', '五星', '四星', '三星', '二星', '一星', '不定星', '未评']).font = { bold: true };
     summary.addRow(['小区数', o.stars['5'], o.stars['4'], o.stars['3'], o.stars['2'], o.stars['1'], o.stars.unrated, o.stars.none]);
+    summary.addRow([]);
+    summary.addRow(['业委会考评', ...COMMITTEE_GRADES.map((g) => COMMITTEE_GRADE_LABELS[g]), '未考评']).font = { bold: true };
+    summary.addRow(['小区数', ...COMMITTEE_GRADES.map((g) => o.committeeGrades[g]), o.committeeGrades.none]);
     summary.columns.forEach((col) => (col.width = 14));
 
     const estates = wb.addWorksheet('小区');
-    estates.addRow(['小区', '物业企业', ...METRIC_HEADERS, '公示逾期', '业委会', '星级']).font = { bold: true };
+    estates.addRow(['小区', '物业企业', ...METRIC_HEADERS, '公示逾期', '业委会', '星级', '业委会考评']).font = { bold: true };
     for (const c of o.communities) {
-      format(estates.addRow([c.name, c.company?.name ?? '无', ...metricCells(c.metrics), c.disclosureOverdue, c.committee ? '已成立' : '未成立', c.stars === undefined ? '未评' : `${c.starsYear}年度 ${c.stars === null ? '不定星' : `${c.stars}星`}`]), 2);
+      format(estates.addRow([c.name, c.company?.name ?? '无', ...metricCells(c.metrics), c.disclosureOverdue, c.committee ? '已成立' : '未成立', c.stars === undefined ? '未评' : `${c.starsYear}年度 ${c.stars === null ? '不定星' : `${c.stars}星`}`, c.committeeGrade ? `${c.committeeGrade.year}年度 ${c.committeeGrade.gradeLabel}` : '未考评']), 2);
     }
     estates.columns.forEach((col, i) => (col.width = i < 2 ? 26 : 12));
 

@@ -1,4 +1,4 @@
-import { CREDIT_EVENT_LABELS, type CreditEventKind, type StarRatingInput } from '@wuye/contracts';
+import { CREDIT_EVENT_LABELS, EVALUATION_COMMENT_MAX, type CommitteeEvaluationInput, type CreditEventKind, type StarRatingInput } from '@wuye/contracts';
 import { DateField, EnumField, IntField, TextField } from '../../../common/fields';
 import { PageQuery } from '../../../common/pagination';
 
@@ -64,6 +64,31 @@ export class StarRatingDto implements StarRatingInput {
 export class YearParam {
   @IntField({ min: 2000, max: 2100, optional: true, fromQuery: true })
   year?: number;
+}
+
+export class CommitteeEvaluationsQuery extends YearParam {
+  @IntField({ ...ID, fromQuery: true })
+  communityId: number;
+}
+
+export class CommitteeEvaluationDto implements CommitteeEvaluationInput {
+  @IntField(ID)
+  communityId: number;
+
+  @IntField({ min: 2000, max: 2100, description: 'Not later than this year' })
+  year: number;
+
+  @IntField({ min: 0, max: 100, description: '0–100: 90+ 优秀, 75–89 良好, 60–74 合格, below 60 不合格' })
+  score: number;
+
+  @TextField({ max: EVALUATION_COMMENT_MAX })
+  comment: string;
+
+  @IntField({ min: 1, max: 10000, optional: true, description: 'Changing the year’s evaluation: the version being changed (the current one)' })
+  baseVersion?: number;
+
+  @TextField({ max: 500, optional: true, description: 'Why the evaluation is changed (required for a change)' })
+  changeReason?: string;
 }
 
 export class CreditEventDto {
