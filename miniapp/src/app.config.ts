@@ -1,6 +1,6 @@
 // Only the three tab pages live in the main package; every area is a subpackage that is downloaded on first use
 // (WeChat limits: main package ≤ 2 MB; our budget is 600 KB, checked by npm run check:weapp).
-const AREAS = ['tickets', 'disclosures', 'work', 'review', 'oversight', 'account', 'inspections', 'patrols', 'meetings', 'votes', 'announcements'] as const;
+const AREAS = ['tickets', 'disclosures', 'work', 'review', 'oversight', 'account', 'inspections', 'patrols', 'meetings', 'votes', 'announcements', 'surveys'] as const;
 /** Pages of an area besides its entry page (pages/index/index). */
 const MORE_PAGES: Partial<Record<(typeof AREAS)[number], string[]>> = {
   account: ['pages/signin/index', 'pages/bind/index', 'pages/invite/index', 'pages/privacy/index'],
@@ -13,7 +13,8 @@ const MORE_PAGES: Partial<Record<(typeof AREAS)[number], string[]>> = {
   patrols: ['pages/check/index', 'pages/points/index', 'pages/hazards/index'],
   votes: ['pages/edit/index', 'pages/detail/index'],
   announcements: ['pages/detail/index', 'pages/post/index'],
-  oversight: ['pages/community/index', 'pages/ticket/index', 'pages/escalations/index', 'pages/rating/index', 'pages/credit/index', 'pages/estate/index'],
+  surveys: ['pages/form/index', 'pages/answer/index', 'pages/results/index'],
+  oversight: ['pages/community/index', 'pages/ticket/index', 'pages/escalations/index', 'pages/rating/index', 'pages/credit/index', 'pages/estate/index', 'pages/committee/index'],
 };
 
 export default defineAppConfig({

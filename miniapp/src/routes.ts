@@ -55,6 +55,13 @@ export const ANNOUNCEMENTS_PAGE = '/packages/announcements/pages/index/index';
 export const ANNOUNCEMENT_DETAIL_PAGE = '/packages/announcements/pages/detail/index';
 export const ANNOUNCEMENT_POST_PAGE = '/packages/announcements/pages/post/index';
 export const announcementPage = (id: number) => `${ANNOUNCEMENT_DETAIL_PAGE}?id=${id}`;
+/** 满意度测评: campaigns (launching one: regulators), answering one (?id=), its results per estate (?id=&communityId=). */
+export const SURVEYS_PAGE = '/packages/surveys/pages/index/index';
+export const SURVEY_FORM_PAGE = '/packages/surveys/pages/form/index';
+export const surveyAnswerPage = (id: number) => `/packages/surveys/pages/answer/index?id=${id}`;
+export const surveyResultsPage = (id: number, communityId?: number) => `/packages/surveys/pages/results/index?id=${id}${communityId ? `&communityId=${communityId}` : ''}`;
+/** 业委会履职考评 of an estate (?communityId=&name=): the office records it, residents see the grade. */
+export const COMMITTEE_EVALUATION_PAGE = '/packages/oversight/pages/committee/index';
 /** Where a share card opens: the record's page with its id and nothing else (standing: the estate's id). */
 export const shareCardPath = (kind: ShareCardKind, id: number): string =>
   ({

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ROLE_LABELS, type MeView, type Role, type RoleScope } from '@wuye/contracts';
-import { ANNOUNCEMENTS_PAGE, BINDINGS_REVIEW_PAGE, DISCLOSURES_PAGE, ESTATE_STANDING_PAGE, INSPECTION_SUMMARY_PAGE, INSPECTIONS_PAGE, MEETING_SUMMARY_PAGE, MEETINGS_PAGE, OVERSIGHT_PAGE, PATROLS_PAGE, REVIEW_PAGE, TICKETS_PAGE, VOTES_PAGE, WORK_PAGE } from '../routes';
+import { ANNOUNCEMENTS_PAGE, BINDINGS_REVIEW_PAGE, DISCLOSURES_PAGE, ESTATE_STANDING_PAGE, INSPECTION_SUMMARY_PAGE, INSPECTIONS_PAGE, MEETING_SUMMARY_PAGE, MEETINGS_PAGE, OVERSIGHT_PAGE, PATROLS_PAGE, REVIEW_PAGE, SURVEYS_PAGE, TICKETS_PAGE, VOTES_PAGE, WORK_PAGE } from '../routes';
 
 /**
  * 身份 (which of the user's roles they are acting in) and the workspaces it opens. The chosen role is kept in
@@ -53,7 +53,7 @@ export function setActiveRole(me: Pick<MeView, 'id'>, role: RoleScope): void {
   Taro.setStorageSync(ACTIVE_ROLE_KEY, choice);
 }
 
-export type WorkspaceKey = 'work' | 'bindings' | 'review' | 'oversight' | 'tickets' | 'disclosures' | 'standing' | 'inspections' | 'inspected' | 'patrols' | 'meetings' | 'meetingSummary' | 'votes' | 'announcements';
+export type WorkspaceKey = 'work' | 'bindings' | 'review' | 'oversight' | 'tickets' | 'disclosures' | 'standing' | 'inspections' | 'inspected' | 'patrols' | 'meetings' | 'meetingSummary' | 'votes' | 'announcements' | 'surveys';
 
 export interface WorkspaceEntry {
   key: WorkspaceKey;
@@ -77,18 +77,19 @@ export const WORKSPACES: Record<WorkspaceKey, Omit<WorkspaceEntry, 'key'>> = {
   meetingSummary: { title: '小区联席会', description: '联席会议定的事项和落实情况', url: MEETING_SUMMARY_PAGE },
   votes: { title: '业主表决', description: '业主共同决定：投票、纸质票和表决结果', url: VOTES_PAGE },
   announcements: { title: '小区公告', description: '发布公告，查看阅读人数', url: ANNOUNCEMENTS_PAGE },
+  surveys: { title: '满意度测评', description: '年度物业服务满意度测评：作答和各小区结果', url: SURVEYS_PAGE },
 };
 
 const ROLE_WORKSPACES: Record<Role, WorkspaceKey[]> = {
-  resident: ['tickets', 'disclosures', 'votes', 'standing', 'inspected', 'meetingSummary'],
+  resident: ['tickets', 'disclosures', 'votes', 'surveys', 'standing', 'inspected', 'meetingSummary'],
   staff: ['work', 'patrols'],
   manager: ['work', 'bindings', 'announcements', 'inspections', 'patrols', 'meetings'],
   company_admin: ['work', 'inspections', 'meetings'],
   committee: ['review', 'bindings', 'announcements', 'votes', 'meetings'],
   committee_chair: ['review', 'bindings', 'announcements', 'votes', 'meetings'],
-  community_office: ['oversight', 'votes', 'bindings', 'inspections', 'patrols', 'meetings'],
-  regulator: ['oversight', 'inspections', 'meetings'],
-  platform_admin: ['oversight', 'inspections', 'meetings'],
+  community_office: ['oversight', 'votes', 'bindings', 'inspections', 'patrols', 'meetings', 'surveys'],
+  regulator: ['oversight', 'inspections', 'meetings', 'surveys'],
+  platform_admin: ['oversight', 'inspections', 'meetings', 'surveys'],
 };
 
 /** The user's workspaces: those of the active role first, then those of the other roles, each once. */

@@ -193,3 +193,36 @@ describe('首页 小区公告', () => {
     expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/announcements/pages/detail/index?id=4' });
   });
 });
+
+describe('首页 满意度测评', () => {
+  const campaign = (id: number, toAnswer: number) => ({ id, areaId: 1, areaName: '清河县', title: `测评${id}`, year: 2026, opensOn: '2026-12-01', closesOn: '2026-12-31', minAnswers: 10, state: 'open', toAnswer });
+  const estateRoutes = {
+    'GET /api/v1/me': JINXIU_OWNER,
+    'GET /api/v1/communities/1/announcements': { items: [], nextCursor: null },
+    'GET /api/v1/communities/1': { id: 1, code: 'JXHY', name: '锦绣花园', address: null, areaId: 3, areaName: '南门社区', townName: '城关镇', lat: null, long: null, company: null },
+    'GET /api/v1/tickets': { items: [], nextCursor: null },
+    'GET /api/v1/communities/1/disclosures': { items: [], nextCursor: null },
+  };
+
+  it('asks a resident to answer an open campaign their house has not answered; a tap opens the answer page', async () => {
+    setTokens({ accessToken: 'access', refreshToken: 'refresh' });
+    listCommunitiesMock.mockResolvedValue(page([]));
+    const server = fakeApi({ ...estateRoutes, 'GET /api/v1/surveys': { items: [campaign(5, 1), campaign(6, 0)], nextCursor: null } });
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    render(<Home />);
+    const card = (await screen.findByText('满意度测评进行中')).closest('.home-surveys') as HTMLElement;
+    expect(Array.from(card.querySelectorAll('.home-survey')).map((row) => row.firstChild?.firstChild?.textContent)).toEqual(['测评5']);
+    expect(server.to('GET /api/v1/surveys')[0].query).toMatchObject({ communityId: '1', open: 'true' });
+    fireEvent.click(within(card).getByText('测评5'));
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/surveys/pages/answer/index?id=5' });
+  });
+
+  it('shows nothing once every house has answered', async () => {
+    setTokens({ accessToken: 'access', refreshToken: 'refresh' });
+    listCommunitiesMock.mockResolvedValue(page([]));
+    fakeApi({ ...estateRoutes, 'GET /api/v1/surveys': { items: [campaign(6, 0)], nextCursor: null } });
+    render(<Home />);
+    await screen.findByText('锦绣花园');
+    expect(screen.queryByText('满意度测评进行中')).toBeNull();
+  });
+});

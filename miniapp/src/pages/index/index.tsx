@@ -13,10 +13,11 @@ import { workspaceEntries } from '../../services/workspace';
 import { TICKETS_PAGE, TICKET_REPORT_PAGE } from '../../routes';
 import EstateAnnouncements from './EstateAnnouncements';
 import MyEstate from './MyEstate';
+import OpenSurveys from './OpenSurveys';
 import './index.scss';
 
 /**
- * 首页: a resident's estate announcements first (小区公告), then their own estate (我的小区), then the signed-in user's workspaces (current role first), then the
+ * 首页: a resident's estate announcements first (小区公告), an open satisfaction survey to answer, then their own estate (我的小区), then the signed-in user's workspaces (current role first), then the
  * county's estates from the public directory.
  */
 export default function Home() {
@@ -47,6 +48,7 @@ export default function Home() {
         </View>
       ) : null}
       {ownEstate !== null ? <EstateAnnouncements communityId={ownEstate} /> : null}
+      {ownEstate !== null ? <OpenSurveys communityId={ownEstate} /> : null}
       {me && me.roles.some((role) => role.role === 'resident') ? (
         // 随手拍 and 我的报事 one tap from home: the two things residents come for most.
         <View className="card home-tickets">

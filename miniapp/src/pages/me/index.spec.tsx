@@ -188,7 +188,7 @@ describe('我的 roles', () => {
     expect(within(roles).getByText('居民 · 锦绣花园')).toBeInTheDocument();
     expect(within(roles).queryByText('当前身份')).not.toBeInTheDocument();
     expect(within(roles).queryByText('切换')).not.toBeInTheDocument();
-    expect(workspaceTitles()).toEqual(['报事报修', '小区公示', '业主表决', '星级与信用', '小区检查', '小区联席会']);
+    expect(workspaceTitles()).toEqual(['报事报修', '小区公示', '业主表决', '满意度测评', '星级与信用', '小区检查', '小区联席会']);
   });
 
   it('switches the current role, puts its workspace first, and remembers the choice', async () => {
@@ -199,7 +199,7 @@ describe('我的 roles', () => {
     // Without a choice the work role comes first.
     const current = (await screen.findByText('当前身份')).closest('.role-row') as HTMLElement;
     expect(within(current).getByText('项目经理 · 锦绣花园')).toBeInTheDocument();
-    expect(workspaceTitles()).toEqual(['物业工作台', '绑定审核', '小区公告', '检查与整改', '隐患排查', '联席会议', '报事报修', '小区公示', '业主表决', '星级与信用', '小区检查', '小区联席会', '业委会']);
+    expect(workspaceTitles()).toEqual(['物业工作台', '绑定审核', '小区公告', '检查与整改', '隐患排查', '联席会议', '报事报修', '小区公示', '业主表决', '满意度测评', '星级与信用', '小区检查', '小区联席会', '业委会']);
 
     fireEvent.click(screen.getByText('业委会委员 · 阳光新城'));
     expect(within(screen.getByText('当前身份').closest('.role-row') as HTMLElement).getByText('业委会委员 · 阳光新城')).toBeInTheDocument();

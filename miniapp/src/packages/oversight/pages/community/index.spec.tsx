@@ -55,7 +55,7 @@ beforeEach(() => {
     // The estate's rating is 2025's, though 2024 was rated after it.
     history: [{ ...LATEST_2025, id: 2, year: 2024, stars: 2, reason: '补评' }, LATEST_2025],
     latest: LATEST_2025,
-    indicators: { year: 2026, tickets: 30, satisfactionRate: 0.769, onTimeResponseRate: 0.8, onTimeResolutionRate: 0.9, disclosureComplianceRate: 1, overdueOpen: 3, inspections: 0, inspectionAverageScore: null, rectificationsIssued: 0, rectificationsClosed: 0, rectificationsOverdue: 0, patrolCompletionRate: null },
+    indicators: { year: 2026, tickets: 30, satisfactionRate: 0.769, onTimeResponseRate: 0.8, onTimeResolutionRate: 0.9, disclosureComplianceRate: 1, overdueOpen: 3, inspections: 0, inspectionAverageScore: null, rectificationsIssued: 0, rectificationsClosed: 0, rectificationsOverdue: 0, patrolCompletionRate: null, surveyScore: null, surveyAnswers: 0 },
     years: { first: 2020, last: 2026 },
     can: { rate: false },
   });

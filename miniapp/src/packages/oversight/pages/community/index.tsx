@@ -6,12 +6,12 @@ import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
-import { ANNOUNCEMENTS_PAGE, OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_TICKET_PAGE, PROXY_REPORT_PAGE, STAR_RATING_PAGE } from '../../../../routes';
+import { ANNOUNCEMENTS_PAGE, COMMITTEE_EVALUATION_PAGE, OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_TICKET_PAGE, PROXY_REPORT_PAGE, STAR_RATING_PAGE } from '../../../../routes';
 import { getStarRatings } from '../../../../services/oversight';
 import { listTickets } from '../../../../services/tickets';
 import { LoadMore, RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import TicketCard from '../../../../components/TicketCard';
-import { canHandleEscalations, canRate, percent, ratingLabel } from '../../lib/format';
+import { canHandleEscalations, canRate, oversightRoles, percent, ratingLabel } from '../../lib/format';
 import { useRemote } from '../../../../hooks/useRemote';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import '../../oversight.scss';
@@ -71,6 +71,12 @@ export default function OversightCommunity() {
           // 社区 posts announcements to the estates of its area from here (公告, with read counts of its own).
           <Button className="button button-small ov-open-announcements" onClick={() => void Taro.navigateTo({ url: `${ANNOUNCEMENTS_PAGE}?communityId=${communityId}&name=${encodeURIComponent(shownName)}` })}>
             公告
+          </Button>
+        ) : null}
+        {me && oversightRoles(me).length > 0 ? (
+          // 业委会履职考评: the office records it; regulators read it.
+          <Button className="button button-small ov-open-committee" onClick={() => void Taro.navigateTo({ url: `${COMMITTEE_EVALUATION_PAGE}?communityId=${communityId}&name=${encodeURIComponent(shownName)}` })}>
+            业委会考评
           </Button>
         ) : null}
       </View>

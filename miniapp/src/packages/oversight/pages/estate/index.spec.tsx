@@ -3,10 +3,13 @@ import type { CommunityView, MeView, MyHouse } from '@wuye/contracts';
 import { getMe } from '../../../../services/me';
 import { getCommunity, getCompanyCredit, getStarRatings } from '../../../../services/oversight';
 import { setTokens } from '../../../../services/session';
+import { getCommitteeEvaluations } from '../../../../services/surveys';
 import EstateStanding from './index';
 
 jest.mock('../../../../services/me');
 jest.mock('../../../../services/oversight');
+jest.mock('../../../../services/surveys');
+const evaluationsMock = jest.mocked(getCommitteeEvaluations);
 const getMeMock = jest.mocked(getMe);
 const communityMock = jest.mocked(getCommunity);
 const ratingsMock = jest.mocked(getStarRatings);
@@ -30,8 +33,11 @@ const JINXIU: CommunityView = { id: 1, code: 'JXHY', name: '锦绣花园', addre
 
 const LATEST_2025 = { id: 2, year: 2025, version: 2, changeReason: '复核', stars: 5, reason: '服务规范，业主满意度高，公示及时', ratedBy: '县住建局 王科长', issuingArea: '清河县', ratedAt: '2026-01-20T02:00:00.000Z', indicators: {} };
 
+const EVALUATION_2025 = { id: 4, communityId: 1, year: 2025, version: 1, score: 92, grade: 'excellent' as const, gradeLabel: '优秀', comment: '按时审核公示', changeReason: null, evaluatedBy: '李主任', issuingArea: '南门社区', evaluatedAt: '2026-01-15T02:00:00.000Z', indicators: { year: 2025, reviewsDue: 4, reviewsInTime: 4, reviewsInTimeRate: 1, questionsAsked: 0, questionsAnswered: 0, questionsAnsweredRate: null, meetingsHeld: 2, meetingsAttended: 2, meetingsAttendedRate: 1, votesRun: 1 } };
+
 beforeEach(() => {
   setTokens({ accessToken: 'access', refreshToken: 'refresh' });
+  evaluationsMock.mockResolvedValue({ communityId: 1, communityName: '锦绣花园', year: 2026, current: null, history: [EVALUATION_2025], indicators: { ...EVALUATION_2025.indicators, year: 2026 }, can: { evaluate: false } });
   communityMock.mockResolvedValue(JINXIU);
   ratingsMock.mockResolvedValue({
     current: null,
@@ -42,7 +48,7 @@ beforeEach(() => {
       { ...LATEST_2025, id: 1, version: 1, stars: 4, reason: '初评' },
     ],
     latest: LATEST_2025,
-    indicators: { year: 2026, tickets: 27, satisfactionRate: 0.75, onTimeResponseRate: 0.86, onTimeResolutionRate: 0.94, disclosureComplianceRate: 1, overdueOpen: 2, inspections: 0, inspectionAverageScore: null, rectificationsIssued: 0, rectificationsClosed: 0, rectificationsOverdue: 0, patrolCompletionRate: null },
+    indicators: { year: 2026, tickets: 27, satisfactionRate: 0.75, onTimeResponseRate: 0.86, onTimeResolutionRate: 0.94, disclosureComplianceRate: 1, overdueOpen: 2, inspections: 0, inspectionAverageScore: null, rectificationsIssued: 0, rectificationsClosed: 0, rectificationsOverdue: 0, patrolCompletionRate: null, surveyScore: null, surveyAnswers: 0 },
     years: { first: 2020, last: 2026 },
     can: { rate: false },
   });
@@ -72,6 +78,9 @@ describe('residents: their estate’s star rating and its company’s credit', (
     expect(screen.getByText('94分')).toBeInTheDocument();
     expect(screen.getByText('A')).toBeInTheDocument();
     expect(screen.getByText('信用扣分 1 次')).toBeInTheDocument();
+    // 业委会履职考评: the latest year's grade.
+    expect(screen.getByText('2025年度 优秀')).toBeInTheDocument();
+    expect(evaluationsMock).toHaveBeenCalledWith(1);
     // A pending house is not (yet) the resident's estate.
     expect(screen.queryByText('阳光新城')).not.toBeInTheDocument();
   });

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { shanghaiDate, type CommunityView, type StarRatingsView } from '@wuye/contracts';
+import { shanghaiDate, type CommitteeEvaluationView, type CommunityView, type StarRatingsView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import { OverseenEstate, ShareButton, ShareCardNotice } from '../../../../components/ShareCard';
 import StatusNotice from '../../../../components/StatusNotice';
@@ -9,7 +9,8 @@ import { useMe } from '../../../../hooks/useMe';
 import { useOwnEstate } from '../../../../hooks/useOwnEstate';
 import { useShareCard } from '../../../../hooks/useShareCard';
 import { useSession } from '../../../../hooks/useSession';
-import { ESTATE_STANDING_PAGE } from '../../../../routes';
+import { COMMITTEE_EVALUATION_PAGE, ESTATE_STANDING_PAGE } from '../../../../routes';
+import { getCommitteeEvaluations } from '../../../../services/surveys';
 import { getCommunity, getCompanyCredit, getStarRatings, type CompanyCredit } from '../../../../services/oversight';
 import ContractCard from '../../components/ContractCard';
 import CreditStandingCard from '../../components/CreditStandingCard';
@@ -22,6 +23,8 @@ interface Standing {
   community: CommunityView;
   ratings: StarRatingsView;
   credit: CompanyCredit | null;
+  /** 业委会履职考评: the latest year's evaluation (null: never evaluated, or it could not be loaded). */
+  committee: CommitteeEvaluationView | null;
 }
 
 /** 小区星级与物业信用: what residents may see of the regulators' verdicts on their estate, its company and its contract. */
@@ -35,9 +38,10 @@ export default function EstateStanding() {
 
   const load = useCallback(async (): Promise<Standing> => {
     const id = communityId as number;
-    const [community, ratings] = await Promise.all([getCommunity(id), getStarRatings(id)]);
+    // The committee's grade is a line on the page: without it the rest still shows.
+    const [community, ratings, committee] = await Promise.all([getCommunity(id), getStarRatings(id), getCommitteeEvaluations(id).then((v) => v.history[0] ?? null, () => null)]);
     const credit = community.company ? await getCompanyCredit(community.company.id) : null;
-    return { community, ratings, credit };
+    return { community, ratings, credit, committee };
   }, [communityId]);
   const remote = useRemote(load, { enabled: communityId !== null });
   const { phase, errorMessage } = remote;
@@ -78,6 +82,19 @@ export default function EstateStanding() {
                 </View>
               ) : (
                 <View className="muted ov-estate-unrated">本小区还没有星级评定结果。</View>
+              )}
+            </View>
+            <View className="card ov-estate-committee" onClick={() => void Taro.navigateTo({ url: `${COMMITTEE_EVALUATION_PAGE}?communityId=${standing.community.id}&name=${encodeURIComponent(standing.community.name)}` })}>
+              <View className="card-title">业委会履职考评</View>
+              {standing.committee ? (
+                <View>
+                  <View className="ov-stars ov-estate-committee-grade">{`${standing.committee.year}年度 ${standing.committee.gradeLabel}`}</View>
+                  <View className="muted">
+                    {standing.committee.issuingArea} 考评 · {shanghaiDate(standing.committee.evaluatedAt)}
+                  </View>
+                </View>
+              ) : (
+                <View className="muted ov-estate-committee-none">本小区的业委会还没有履职考评结果。</View>
               )}
             </View>
           </View>

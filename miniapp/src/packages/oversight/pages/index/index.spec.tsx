@@ -46,6 +46,7 @@ const estate = (id: number, name: string, overdue: number, extra: Partial<Commun
   stars: undefined,
   shareReach: { groups: 0, openings: 0 },
   starsYear: null,
+  committeeGrade: null,
   ...extra,
 });
 
@@ -63,9 +64,10 @@ const TOWN: AreaOverview = {
     { id: 3, name: '南门社区', level: 'community_office', metrics: metrics(60, 5), communities: 2, disclosureOverdue: 0, committees: 1 },
     { id: 4, name: '北关社区', level: 'community_office', metrics: metrics(49, 3), communities: 2, disclosureOverdue: 0, committees: 0 },
   ],
-  communities: [estate(1, '锦绣花园', 2, { committee: true, stars: 5, starsYear: 2025 }), estate(2, '阳光新城', 3, { stars: null, starsYear: 2026 })],
+  communities: [estate(1, '锦绣花园', 2, { committee: true, stars: 5, starsYear: 2025, committeeGrade: { year: 2025, grade: 'excellent', gradeLabel: '优秀' } }), estate(2, '阳光新城', 3, { stars: null, starsYear: 2026 })],
   committees: { total: 2, inPlace: 1 },
   stars: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 1, unrated: 1, none: 0 },
+  committeeGrades: { excellent: 1, good: 0, pass: 0, fail: 0, none: 1 },
 };
 
 const COMPANY: CompanyOverview = {
@@ -100,6 +102,10 @@ describe('监管统计 overview', () => {
     expect(estates).toEqual(['阳光新城', '锦绣花园']);
     // Each card's rating says its year, as the estate's own page does.
     expect(Array.from(document.querySelectorAll('.ov-community-rating')).map((el) => el.textContent)).toEqual(['2026年度 不定星', '2025年度 ★★★★★ 5星']);
+    // 业委会履职考评: the latest grade where there is one, and the grades counted over the area.
+    expect(Array.from(document.querySelectorAll('.ov-community-committee-grade')).map((el) => el.textContent)).toEqual(['2025年度考评 优秀']);
+    const grades = chartIn(document.querySelector('.ov-chart-committee-grades') as HTMLElement).option as { series: Array<{ data: Array<{ value: number }> }> };
+    expect(grades.series[0].data.map((d) => d.value)).toEqual([1, 0, 0, 0, 1]);
     expect(within(document.querySelector('.ov-tile-overdue') as HTMLElement).getByText('8')).toBeInTheDocument();
     expect(within(document.querySelector('.ov-companies') as HTMLElement).getByText(/信用 A · 94分/)).toBeInTheDocument();
     // Regulators rate and record credit; the 督办 queue is the offices' work.

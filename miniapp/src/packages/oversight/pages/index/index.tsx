@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
+import { COMMITTEE_GRADES, COMMITTEE_GRADE_LABELS } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
@@ -158,6 +159,12 @@ export default function OversightOverview() {
                 ]}
                 emptyText="还没有小区。"
               />
+              <BarChart
+                className="ov-chart-committee-grades"
+                title="业委会履职考评（最近一次）"
+                bars={[...COMMITTEE_GRADES.map((g) => ({ key: g, label: COMMITTEE_GRADE_LABELS[g], value: overview.committeeGrades[g] })), { key: 'none', label: '未考评', value: overview.committeeGrades.none }]}
+                emptyText="还没有小区。"
+              />
             </View>
             <View className="ov-column ov-column-lists">
               {overview.children.length > 0 ? (
@@ -197,6 +204,7 @@ export default function OversightOverview() {
                         <Text className="ov-fact ov-community-rating">{ratingLabel({ year: c.starsYear, stars: c.stars })}</Text>
                         {c.disclosureOverdue ? <Text className="ov-fact ov-alert">公示逾期 {c.disclosureOverdue}</Text> : null}
                         <Text className="ov-fact">{c.committee ? '业委会已成立' : '未成立业委会'}</Text>
+                        {c.committeeGrade ? <Text className="ov-fact ov-community-committee-grade">{`${c.committeeGrade.year}年度考评 ${c.committeeGrade.gradeLabel}`}</Text> : null}
                         <Text className="ov-fact ov-share-reach">业主群 {c.shareReach.groups} 个 · 打开 {c.shareReach.openings} 次</Text>
                       </View>
                     </View>

@@ -30,7 +30,7 @@ const answer = (history: StarRatingView[], year = lastYear, first = 2020): StarR
   current: history.filter((r) => r.year === year).sort((a, b) => b.version - a.version)[0] ?? null,
   history,
   latest: latestRating(history),
-  indicators: { year, tickets: 27, satisfactionRate: 0.75, onTimeResponseRate: 0.8636, onTimeResolutionRate: 0.9375, disclosureComplianceRate: 1, overdueOpen: 2, inspections: 2, inspectionAverageScore: 86.5, rectificationsIssued: 3, rectificationsClosed: 1, rectificationsOverdue: 1, patrolCompletionRate: 0.9 },
+  indicators: { year, tickets: 27, satisfactionRate: 0.75, onTimeResponseRate: 0.8636, onTimeResolutionRate: 0.9375, disclosureComplianceRate: 1, overdueOpen: 2, inspections: 2, inspectionAverageScore: 86.5, rectificationsIssued: 3, rectificationsClosed: 1, rectificationsOverdue: 1, patrolCompletionRate: 0.9, surveyScore: 4.26, surveyAnswers: 38 },
   years: { first, last: lastYear + 1 },
   can: { rate: true },
 });
@@ -54,6 +54,7 @@ describe('星级评定 form', () => {
     expect(within(indicators.querySelector('.ov-indicator-resolution') as HTMLElement).getByText('93.8%')).toBeInTheDocument();
     expect(within(indicators.querySelector('.ov-indicator-disclosure') as HTMLElement).getByText('100.0%')).toBeInTheDocument();
     expect(within(indicators.querySelector('.ov-indicator-overdue') as HTMLElement).getByText('2')).toBeInTheDocument();
+    expect(within(indicators.querySelector('.ov-indicator-survey') as HTMLElement).getByText('4.26 分 · 38 户作答')).toBeInTheDocument();
     // 动态监管 beside the form: inspections, their average score, orders put right and overdue.
     expect(within(indicators.querySelector('.ov-indicator-inspections') as HTMLElement).getByText('2 次 · 平均 86.5 分')).toBeInTheDocument();
     expect(within(indicators.querySelector('.ov-indicator-patrols') as HTMLElement).getByText('90.0%')).toBeInTheDocument();

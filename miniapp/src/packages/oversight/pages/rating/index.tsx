@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { ERROR_CODES, shanghaiDate, shanghaiDateTime, type RatingIndicators, type StarRatingsView } from '@wuye/contracts';
+import { ERROR_CODES, SURVEY_TOO_FEW, shanghaiDate, shanghaiDateTime, type RatingIndicators, type StarRatingsView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import { useSession } from '../../../../hooks/useSession';
 import { STAR_RATING_PAGE } from '../../../../routes';
@@ -31,6 +31,7 @@ function Indicators({ indicators }: { indicators: RatingIndicators }) {
     { key: 'overdue', label: '当年报事中逾期未办', value: String(indicators.overdueOpen) },
     { key: 'inspections', label: '检查', value: `${indicators.inspections} 次${indicators.inspectionAverageScore === null ? '' : ` · 平均 ${indicators.inspectionAverageScore} 分`}` },
     { key: 'patrols', label: '巡检完成率（月）', value: percent(indicators.patrolCompletionRate) },
+    { key: 'survey', label: '满意度测评', value: indicators.surveyAnswers === 0 ? '—' : indicators.surveyScore === null ? `${indicators.surveyAnswers} 户作答 · ${SURVEY_TOO_FEW}` : `${indicators.surveyScore.toFixed(2)} 分 · ${indicators.surveyAnswers} 户作答` },
     { key: 'rectifications', label: '整改单', value: `${indicators.rectificationsIssued} 项 · 已销号 ${indicators.rectificationsClosed} · 逾期 ${indicators.rectificationsOverdue}` },
   ];
   return (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '业委会履职考评' });
