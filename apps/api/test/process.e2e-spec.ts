@@ -33,6 +33,11 @@ describe('the API process', () => {
       if (api.child.exitCode === null) api.child.kill('SIGKILL');
       await database.drop();
     });
+    const demoSignIn = async (user: string) => {
+      const res = await fetch(`${api.baseUrl}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
+      return { Authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
+    };
+    const demoGet = async <T>(path: string, headers: Record<string, string>) => (await (await fetch(`${api.baseUrl}${path}`, { headers })).json()) as T;
 
     it('serves the demo county: 12 communities of 4 companies across 3 towns and 6 offices', async () => {
       const res = await fetch(`${api.baseUrl}/api/v1/directory/communities?limit=100`);
@@ -132,6 +137,23 @@ describe('the API process', () => {
       const opened = await get<{ result: unknown; turnout: { ballots: number }; can: { cast: boolean } }>(`/api/v1/votes/${open.id}`, resident);
       expect(opened).toMatchObject({ result: null, can: { cast: true } });
       expect(opened.turnout.ballots).toBeGreaterThan(0);
+    });
+
+    it('has this year’s county survey waiting for the demo resident, results in two estates and 样本不足 in a third, and last year’s committee grades', async () => {
+      const resident = await demoSignIn('resident.jinxiu');
+      const open = await demoGet<{ items: { id: number; toAnswer: number }[] }>('/api/v1/surveys?communityId=1&open=true', resident);
+      expect(open.items).toHaveLength(1);
+      expect(open.items[0].toAnswer).toBeGreaterThan(0);
+      type Result = { communityName: string; answers: number; enough: boolean; average: number | null };
+      const seen = await demoGet<{ results: Result[] }>(`/api/v1/surveys/${open.items[0].id}`, await demoSignIn('regulator.county'));
+      const of = (name: string) => seen.results.find((r) => r.communityName === name) as Result;
+      expect(of('锦绣花园')).toMatchObject({ answers: 11, enough: true });
+      expect(of('锦绣花园').average).toBeGreaterThanOrEqual(3);
+      expect(of('阳光新城')).toMatchObject({ answers: 10, enough: true });
+      expect(of('翠湖名苑')).toMatchObject({ answers: 4, enough: false, average: null });
+      const lastYear = Number(new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 4)) - 1;
+      const evaluation = await demoGet<{ current: { grade: string; indicators: { year: number } } | null }>(`/api/v1/committee-evaluations?communityId=1&year=${lastYear}`, resident);
+      expect(evaluation.current).toMatchObject({ grade: 'excellent', indicators: { year: lastYear } });
     });
 
     it('keeps the demo county within the oversight rules: no one on both sides, floors met, versioned ratings, managers in charge', async () => {

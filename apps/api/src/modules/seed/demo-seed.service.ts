@@ -24,6 +24,8 @@ import { seedDemoInspections } from './demo-inspections';
 import { seedDemoMeetings } from './demo-meetings';
 import { seedDemoVotes } from './demo-votes';
 import { seedDemoAnnouncements } from './demo-announcements';
+import { seedDemoEvaluations, seedDemoSurveys } from './demo-surveys';
+import { CommitteeEvaluationsService } from '../oversight/committee-evaluations.service';
 import { PatrolCheck, PatrolPoint } from '../patrols/patrol.entities';
 import { PatrolsService } from '../patrols/patrols.service';
 import {
@@ -61,6 +63,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly categories: CategoriesService,
     private readonly rollups: RollupsService,
     private readonly patrols: PatrolsService,
+    private readonly evaluations: CommitteeEvaluationsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -108,7 +111,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const meetings = await this.db.transaction((m) => seedDemoMeetings(m, index));
     await this.seedAbnormalCheck(index);
     await this.db.transaction((m) => seedDemoAnnouncements(m, index));
-    this.logger.log(`Seeded ${tickets} demo tickets, ${disclosures} disclosures, ${votes.size * 2} votes, ${supervised.inspections} inspections, ${supervised.checks} patrol checks and ${meetings} joint meetings`);
+    const answers = await this.db.transaction((m) => seedDemoSurveys(m, index));
+    const evaluated = await this.db.transaction((m) => seedDemoEvaluations(m, index, (id, year) => this.evaluations.indicators(id, year)));
+    this.logger.log(`Seeded ${tickets} demo tickets, ${disclosures} disclosures, ${votes.size * 2} votes, ${supervised.inspections} inspections, ${supervised.checks} patrol checks and ${meetings} joint meetings, ${answers} survey answers and ${evaluated} committee evaluations`);
     return index;
   }
 
