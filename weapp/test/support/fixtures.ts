@@ -109,10 +109,11 @@ const overview: AreaOverview = {
   ],
   children: [{ id: 3, name: '南门社区', level: 'community_office', metrics: metrics(60, 5), communities: 2, disclosureOverdue: 0, committees: 1 }],
   communities: [
-    { id: 1, name: '锦绣花园', areaId: 3, company: { id: 1, name: '清河万家物业服务有限公司' }, metrics: metrics(20, 2), disclosureOverdue: 0, committee: true, stars: 5, starsYear: 2025, shareReach: { groups: 3, openings: 41 } },
+    { id: 1, name: '锦绣花园', areaId: 3, company: { id: 1, name: '清河万家物业服务有限公司' }, metrics: metrics(20, 2), disclosureOverdue: 0, committee: true, stars: 5, starsYear: 2025, shareReach: { groups: 3, openings: 41 }, committeeGrade: { year: 2025, grade: 'excellent', gradeLabel: '优秀' } },
   ],
   committees: { total: 2, inPlace: 1 },
   stars: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 1, unrated: 1, none: 0 },
+  committeeGrades: { excellent: 1, good: 0, pass: 0, fail: 0, none: 1 },
 };
 
 const companies: CompanyOverview[] = [
