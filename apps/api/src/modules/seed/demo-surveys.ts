@@ -40,7 +40,7 @@ export async function seedDemoSurveys(m: EntityManager, index: DemoIndex): Promi
     for (const [n, b] of houses.entries()) {
       const answer = await m.getRepository(SurveyAnswer).save(m.getRepository(SurveyAnswer).create({ surveyId: survey.id, communityId: community.id, houseId: b.houseId, userId: b.userId, comment: COMMENTS[n % COMMENTS.length] }));
       // 3–5, a little lower for 保洁 in 阳光新城: the results are not all alike.
-      await m.getRepository(SurveyScore).insert(items.map((item, i) => ({ answerId: answer.id, surveyId: survey.id, communityId: community.id, code: item.code, score: code === 'YGXC' && item.section === 'cleaning' ? 2 + ((n + i) % 2) : 3 + ((n * 7 + i * 3) % 3) })));
+      await m.getRepository(SurveyScore).insert(items.map((item, i) => ({ answerId: answer.id, surveyId: survey.id, communityId: community.id, code: item.code, score: code === 'YGXC' && item.section === 'cleaning' ? 2 + ((n + i) % 2) : 3 + ((n * 7 + i * 2) % 3) })));
       answered++;
     }
   }
