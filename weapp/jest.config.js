@@ -11,4 +11,6 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/', '/dist/'],
   // The toolchain check compiles the whole build with miniprogram-ci once per case.
   testTimeout: 180000,
+  // The toolchain check (one file, compiles in turn) beside the render tests.
+  maxWorkers: '100%',
 };
