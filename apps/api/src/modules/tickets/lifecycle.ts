@@ -2,6 +2,7 @@ import {
   AUTO_CLOSE_DAYS,
   MAX_REOPENS,
   OPEN_TICKET_STATES,
+  WORKING_TICKET_STATES,
   RATING_WINDOW_DAYS,
   RETURN_VISIT_ACTIONS,
   RETURN_VISIT_HORIZON_DAYS,
@@ -147,7 +148,7 @@ export const TICKET_SIDE_STEPS: readonly { kind: Exclude<StepKind, TicketAction>
   { kind: 'overdue', from: OPEN_TICKET_STATES, actors: ['system'] },
   { kind: 'auto_close', from: ['resolved'], actors: ['system'] },
   { kind: 'visit_due', from: ['closed'], actors: ['system'] },
-  { kind: 'handover', from: ['accepted', 'assigned', 'in_progress'], actors: ['system'] },
+  { kind: 'handover', from: WORKING_TICKET_STATES, actors: ['system'] },
   { kind: 'office_comment', from: 'any', actors: ['office'] },
   { kind: 'office_deadline', from: 'any', actors: ['office'] },
   { kind: 'escalation_closed', from: 'any', actors: ['office'] },
@@ -336,7 +337,7 @@ export function planTicketStep(t: Ticket, step: TicketStep, ctx: StepContext): T
       sideActor('overdue', () => notAllowed('超时由系统判定'), inTime);
       const due = response ? t.responseDueAt : t.resolutionDueAt;
       const flagged = response ? t.responseOverdueAt : t.resolutionOverdueAt;
-      const states: readonly TicketState[] = response ? ['submitted'] : ['accepted', 'assigned', 'in_progress'];
+      const states: readonly TicketState[] = response ? ['submitted'] : WORKING_TICKET_STATES;
       if (!states.includes(t.state) || flagged !== null || due.getTime() >= now.getTime()) throw inTime();
       const plan = base('system', 'overdue', t.state, response ? '超过受理时限' : '超过办结时限');
       plan.changes[response ? 'responseOverdueAt' : 'resolutionOverdueAt'] = now;
