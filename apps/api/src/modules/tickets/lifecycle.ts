@@ -33,8 +33,9 @@ import type { Ticket } from './ticket.entity';
  * (超时, 督办, 自动办结), is planned here from the ticket as it is, the step and who takes it. The plan says what
  * changes, the timeline events, whether the ticket goes to the community office, and who hears of it.
  * TicketLifecycleService.apply is the only code that carries a plan out; nothing else writes a ticket's state or
- * its timeline, apart from the insert of a new ticket as 'submitted' (its first event is the 'create' step) and the
- * demo seed, which writes a finished history. No I/O here: the table test runs every step without a database.
+ * its timeline, apart from the insert of a new ticket as 'submitted' (its first event is the 'create' step), the
+ * demo seed, which writes a finished history, and src/scripts/seed-scale.ts, which bulk-inserts tickets and their
+ * events for benchmarks. No I/O here: the table test runs every step without a database.
  */
 
 /** Who takes a step: those of TICKET_TRANSITIONS, and those of the other steps (staff filing 代报, say). */
