@@ -1,3 +1,4 @@
+import { addDays, shanghaiDate } from '@wuye/contracts';
 import type { MatrixWorld } from './matrix-world';
 
 /**
@@ -32,8 +33,8 @@ export interface MatrixCase {
 const open311 = (method: 'GET' | 'POST', resource: string, c: MatrixCase): Record<string, MatrixCase> =>
   Object.fromEntries(['json', 'xml'].map((format) => [`${method} /open311/v2/${resource}.${format}`, c]));
 
-const daysAgo = (n: number) => new Date(Date.now() + 8 * 3600e3 - n * 86400e3).toISOString().slice(0, 10);
-const today = () => daysAgo(0);
+const daysAgo = (n: number) => addDays(shanghaiDate(), -n);
+const today = () => shanghaiDate();
 
 export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/health': { kind: 'public', insider: 'anonymous' },

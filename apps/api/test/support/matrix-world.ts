@@ -1,3 +1,4 @@
+import { addDays, shanghaiDate } from '@wuye/contracts';
 import type { TestApp } from './app';
 import { createArea, createCompany, createContract, createHouses, createResident, createUser, creditCode, unique } from './fixtures';
 import { RoleAssignment } from '../../src/modules/identity/role-assignment.entity';
@@ -162,7 +163,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     .http()
     .post('/api/v1/inspections')
     .set(officeAuthA)
-    .send({ communityId: community.id, templateId: template.body.id, kind: 'quarterly', inspectedOn: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10), inspectors: ['甲检查员'], results: ['i1', 'i2', 'i3'].map((code) => ({ code, result: 'fail', note: inspectionText })) })
+    .send({ communityId: community.id, templateId: template.body.id, kind: 'quarterly', inspectedOn: shanghaiDate(), inspectors: ['甲检查员'], results: ['i1', 'i2', 'i3'].map((code) => ({ code, result: 'fail', note: inspectionText })) })
     .expect(201);
   const [openOrder, ...replied] = inspection.body.items.map((i: { rectificationId: number }) => i.rectificationId) as number[];
   for (const id of replied) {
@@ -181,7 +182,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     .http()
     .post('/api/v1/meetings')
     .set(officeAuthA)
-    .send({ communityId: community.id, kind: 'four_party', heldOn: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10), attendees: [{ party: 'property', name: '甲经理' }], minutes: meetingText, agenda: [{ text: meetingText }], items: [{ text: meetingText, ownerParty: 'property', ownerName: '甲经理', deadline: new Date(Date.now() + 8 * 3600e3 + 7 * 86400e3).toISOString().slice(0, 10) }] })
+    .send({ communityId: community.id, kind: 'four_party', heldOn: shanghaiDate(), attendees: [{ party: 'property', name: '甲经理' }], minutes: meetingText, agenda: [{ text: meetingText }], items: [{ text: meetingText, ownerParty: 'property', ownerName: '甲经理', deadline: addDays(shanghaiDate(), 7) }] })
     .expect(201);
 
   const mediation = await t.http().post('/api/v1/mediations').set(officeAuthA).send({ communityId: community.id, subject: meetingText, parties: [{ name: applicantName, standing: '业主' }] }).expect(201);

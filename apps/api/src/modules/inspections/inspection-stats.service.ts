@@ -14,7 +14,7 @@ import {
   type InspectionStats,
 } from '@wuye/contracts';
 import type { Principal } from '../identity/principal';
-import { areaInScope } from '../identity/scope';
+import { applyScope, areaInScope, underArea } from '../identity/scope';
 import { Community } from '../org/community.entity';
 import { PropertyCompany } from '../org/property-company.entity';
 import { Inspection } from './inspection.entity';
@@ -38,7 +38,8 @@ export class InspectionStatsService {
   private async figures(where: { areaPath?: string; communityId?: number }, from: string, to: string): Promise<Map<number, InspectionFigures>> {
     const scoped = <T extends { andWhere: (sql: string, params?: object) => T }>(qb: T) => {
       qb.andWhere('i.inspected_on >= :from AND i.inspected_on <= :to', { from, to });
-      if (where.areaPath) qb.andWhere('i.area_path LIKE :path', { path: `${where.areaPath}%` });
+      const under = where.areaPath ? underArea('i.area_path', where.areaPath) : null;
+      if (under) qb.andWhere(under.sql, under.params);
       if (where.communityId) qb.andWhere('i.community_id = :cid', { cid: where.communityId });
       return qb;
     };
@@ -84,15 +85,17 @@ export class InspectionStatsService {
     const area = await areaInScope(this.db, caller, areaId);
     const { from, to } = periodDays(period);
     const perCommunity = await this.figures({ areaPath: area.path }, from, to);
-    const communities = await this.db.getRepository(Community).createQueryBuilder('c').where('c.area_path LIKE :path', { path: `${area.path}%` }).orderBy('c.id', 'ASC').getMany();
+    const communities = await applyScope(this.db.getRepository(Community).createQueryBuilder('c'), underArea('c.area_path', area.path)).orderBy('c.id', 'ASC').getMany();
     const rows = communities.map((c) => ({ id: c.id, name: c.name, ...(perCommunity.get(c.id) ?? ZERO) }));
     // The area's average over every scored inspection (not an average of the estates' averages).
+    const under = underArea('i.area_path', area.path);
     const overall = await this.db
       .getRepository(Inspection)
       .createQueryBuilder('i')
       .select('SUM(i.score_tenths)', 'scoreSum')
       .addSelect('COUNT(i.score_tenths)', 'scored')
-      .where('i.area_path LIKE :path AND i.inspected_on >= :from AND i.inspected_on <= :to', { path: `${area.path}%`, from, to })
+      .where(under.sql, under.params)
+      .andWhere('i.inspected_on >= :from AND i.inspected_on <= :to', { from, to })
       .getRawOne<{ scoreSum: number | null; scored: number }>();
     const averageScore = Number(overall?.scored) ? Math.round(Number(overall?.scoreSum) / Number(overall?.scored)) / 10 : null;
     return { area: { id: area.id, name: area.name }, period, from, to, total: { ...total(rows), averageScore }, communities: rows };
@@ -122,11 +125,13 @@ export class InspectionStatsService {
   async exportOrders(areaId: number, period: string, caller: Principal): Promise<{ filename: string; body: Buffer }> {
     const stats = await this.stats(areaId, period, caller);
     const area = await areaInScope(this.db, caller, areaId);
+    const under = underArea('i.area_path', area.path);
     const orders = await this.db
       .getRepository(Rectification)
       .createQueryBuilder('r')
       .innerJoin(Inspection, 'i', 'i.id = r.inspection_id')
-      .where('i.area_path LIKE :path AND i.inspected_on >= :from AND i.inspected_on <= :to', { path: `${area.path}%`, from: stats.from, to: stats.to })
+      .where(under.sql, under.params)
+      .andWhere('i.inspected_on >= :from AND i.inspected_on <= :to', { from: stats.from, to: stats.to })
       .orderBy('r.id', 'ASC')
       .getMany();
     const [communities, companies] = await Promise.all([
