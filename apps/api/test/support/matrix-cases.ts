@@ -283,11 +283,18 @@ export const MATRIX: Record<string, MatrixCase> = {
   'POST /api/v1/votes/{id}/close': { kind: 'scoped', path: (w) => ({ id: w.A.endedVote }), insider: 'officeA' },
   'GET /api/v1/communities/{id}/patrol-points': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'officeA' },
   'POST /api/v1/communities/{id}/patrol-points': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), body: () => ({ name: '新巡检点', place: '1号楼', kind: 'fire_lane' }), insider: 'managerA' },
+  'DELETE /api/v1/communities/{id}/patrol-points/{pointId}': { kind: 'scoped', path: (w) => ({ id: w.A.communityId, pointId: w.A.sparePatrolPoint }), insider: 'managerA' },
   'GET /api/v1/patrol-points/{id}/code.png': { kind: 'scoped', path: (w) => ({ id: w.A.patrolPoint }), insider: 'managerA' },
   'GET /api/v1/patrol-plans': { kind: 'scoped', query: (w) => ({ communityId: w.A.communityId }), insider: 'officeA' },
   'POST /api/v1/patrol-plans': {
     kind: 'scoped',
     body: (w) => ({ communityId: w.A.communityId, name: '日巡', pointIds: [w.A.patrolPoint], frequency: 'daily', windowStart: '08:00', windowEnd: '10:00', assigneeId: w.A.staffUserId }),
+    insider: 'managerA',
+  },
+  'PUT /api/v1/patrol-plans/{id}': {
+    kind: 'scoped',
+    path: (w) => ({ id: w.A.patrolPlan }),
+    body: (w) => ({ name: '夜巡', pointIds: [w.A.patrolPoint], frequency: 'weekly', windowStart: '20:00', windowEnd: '22:00', assigneeId: w.A.staffUserId }),
     insider: 'managerA',
   },
   'GET /api/v1/patrol-checks': { kind: 'scoped', query: (w) => ({ communityId: w.A.communityId }), insider: 'officeA' },

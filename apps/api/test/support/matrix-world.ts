@@ -57,8 +57,10 @@ export interface MatrixWorld {
     repliedOrders: [number, number];
     /** An upload of managerA's, unused: the photo of the reply. */
     replyPhoto: number;
-    /** A's check point (隐患排查). */
+    /** A's check points (隐患排查): one in use, one to retire; A's patrol plan over the first. */
     patrolPoint: number;
+    sparePatrolPoint: number;
+    patrolPlan: number;
     /** A's joint meeting by its office, with one open item for A's manager. */
     meeting: number;
     meetingItem: number;
@@ -175,6 +177,13 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   // A's check point, defined by its manager.
   const pointName = `甲巡检点${tag}`;
   const patrolPoint = await t.http().post(`/api/v1/communities/${community.id}/patrol-points`).set(managerA).send({ name: pointName, place: '地下一层', kind: 'pump_room' }).expect(201);
+  const sparePatrolPoint = await t.http().post(`/api/v1/communities/${community.id}/patrol-points`).set(managerA).send({ name: `${pointName}乙`, place: '屋顶', kind: 'other' }).expect(201);
+  const patrolPlan = await t
+    .http()
+    .post('/api/v1/patrol-plans')
+    .set(managerA)
+    .send({ communityId: community.id, name: pointName, pointIds: [patrolPoint.body.id, sparePatrolPoint.body.id], frequency: 'daily', windowStart: '08:00', windowEnd: '10:00', assigneeId: staff.user.id })
+    .expect(201);
 
   // A's joint meeting, recorded by its office: one item the property side answers for.
   const meetingText = `甲联席会${tag}`;
@@ -262,6 +271,8 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       repliedOrders: replied as [number, number],
       replyPhoto,
       patrolPoint: patrolPoint.body.id,
+      sparePatrolPoint: sparePatrolPoint.body.id,
+      patrolPlan: patrolPlan.body.id,
       meeting: meeting.body.id,
       meetingItem: meeting.body.items[0].id,
       mediation: mediation.body.id,

@@ -1,11 +1,11 @@
-import { RECTIFICATION_ACTIONS, RECTIFICATION_TRANSITIONS, type RectificationAction, type RectificationActor, type RectificationState, type RectificationStep } from '@wuye/contracts';
+import { RECTIFICATION_ACTIONS, RECTIFICATION_TRANSITIONS, shanghaiDateTime, type RectificationAction, type RectificationActor, type RectificationState, type RectificationStep } from '@wuye/contracts';
 import { DomainError, conflict, invalid } from '../../common/errors';
 import type { Rectification } from './rectification.entity';
 
 /**
  * 整改单 as one pure engine over RECTIFICATION_TRANSITIONS: every step, a person's (回复, 销号, 退回) or the
  * scheduler's (逾期), is planned here from the order as it is, the step and who takes it. The plan names the
- * changes, the guard the update must meet and the timeline entry; RectificationLifecycleService.apply is the only
+ * changes, the guard the update must meet, the timeline entry and who is told; RectificationLifecycleService.apply is the only
  * code that carries one out. No I/O: the table test runs every step × state × actor against it.
  */
 
@@ -26,6 +26,15 @@ export interface OrderPlan {
   /** A person's step on an order someone else moved first: 409; the scheduler's: skip. */
   onConflict: DomainError | 'skip';
   event: { actorId: number | null; action: RectificationStep; from: RectificationState; to: RectificationState | null; note: string | null; photoIds: number[] };
+  /** An in-app notice: a returned order to the company's manager, an overdue one to the issuing office. */
+  notice: OrderNotice | null;
+}
+
+export interface OrderNotice {
+  to: 'manager' | 'issuer';
+  kind: 'rectification_returned' | 'rectification_overdue';
+  title: string;
+  body: string;
 }
 
 /** Why this step may not be taken now by these actors, or null. */
@@ -48,6 +57,7 @@ export function planOrderStep(order: Rectification, step: OrderStepInput, ctx: O
       guard: { state: order.state, overdueUnset: true },
       onConflict: 'skip',
       event: { actorId: null, action: 'overdue', from: order.state, to: null, note: null, photoIds: [] },
+      notice: { to: 'issuer', kind: 'rectification_overdue', title: '整改单逾期未整改', body: `#${order.id} ${order.itemText}（整改期限 ${shanghaiDateTime(order.deadlineAt)}）` },
     };
   }
   const note = step.note?.trim() || null;
@@ -63,6 +73,7 @@ export function planOrderStep(order: Rectification, step: OrderStepInput, ctx: O
     guard: { state: order.state, version: step.version },
     onConflict: conflict('STALE_VERSION', '整改单刚被他人处理过，请刷新后再操作', { state: order.state }),
     event: { actorId: ctx.actorId, action: step.kind, from: order.state, to, note, photoIds },
+    notice: step.kind === 'return' ? { to: 'manager', kind: 'rectification_returned', title: '整改单被退回，请重新整改', body: `#${order.id} ${order.itemText}：${note}` } : null,
   };
 }
 
