@@ -8,7 +8,7 @@ import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSession } from '../../../../hooks/useSession';
-import { MEETING_FORM_PAGE, MEETING_STATS_PAGE, MEETINGS_PAGE, OVERSIGHT_TICKET_PAGE, mediationPage, meetingPage } from '../../../../routes';
+import { LIAISONS_PAGE, MEETING_FORM_PAGE, MEETING_STATS_PAGE, MEETINGS_PAGE, OVERSIGHT_TICKET_PAGE, mediationPage, meetingPage } from '../../../../routes';
 import { listMediations, listMeetingItems, listMeetings, listTownReferrals } from '../../../../services/meetings';
 import '../../meetings.scss';
 
@@ -59,6 +59,9 @@ export default function MeetingsHome() {
           </Button>
           <Button className="button mt-stats-link" onClick={() => void Taro.navigateTo({ url: MEETING_STATS_PAGE })}>
             统计
+          </Button>
+          <Button className="button mt-liaisons-link" onClick={() => void Taro.navigateTo({ url: LIAISONS_PAGE })}>
+            挂钩领导
           </Button>
         </View>
       ) : null}
