@@ -416,7 +416,9 @@ describe('joint meetings and agreed items', () => {
     await t.http().get('/api/v1/meeting-agenda?communityIds=x').set(office).expect(400);
 
     // Sources of another estate are refused; one source per point.
-    const foreignQuestion = await t.db.getRepository(DisclosureQuestion).save({ ...(await t.db.getRepository(DisclosureQuestion).findOneByOrFail({ id: questionId })), id: undefined, communityId: b.community.id });
+    const { id: _asked, ...original } = await t.db.getRepository(DisclosureQuestion).findOneByOrFail({ id: questionId });
+    const foreignQuestion = await t.db.getRepository(DisclosureQuestion).save({ ...original, communityId: b.community.id });
+    expect(foreignQuestion.id).not.toBe(_asked);
     await record(office, { agenda: [{ text: '别处的质询', questionId: foreignQuestion.id }] }, 422);
     await record(office, { agenda: [{ text: '两个来源', questionId, rectificationId: orderId }] }, 422);
     await record(office, { items: [item({ rectificationId: orderId, communityId: b.community.id })] }, 422);
