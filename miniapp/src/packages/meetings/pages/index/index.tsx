@@ -107,7 +107,8 @@ export default function MeetingsHome() {
                 <View key={m.id} className="mt-row mt-meeting-row" onClick={() => void Taro.navigateTo({ url: meetingPage(m.id) })}>
                   <View className="mt-row-main">
                     <View className="mt-row-title">
-                      {m.communityName} · {MEETING_KIND_LABELS[m.kind]}
+                      {m.communityName}
+                      {m.communities.length > 1 ? ` 等${m.communities.length}个小区` : ''} · {MEETING_KIND_LABELS[m.kind]}
                     </View>
                     <View className="mt-facts">
                       <Text>{m.heldOn}</Text>
