@@ -108,6 +108,8 @@ export const ERROR_CODES = {
   // Joint meetings (四方联席会)
   ALREADY_REFERRED: '该督办已经提交过这一级，请等待处理',
   OUTCOME_RECORDED: '该调解的结果已经记录过了',
+  VERIFIER_IS_REPORTER: '报落实的人不能核验同一事项，请由社区其他工作人员或街道（乡镇）核验',
+  ESTATES_NOT_ONE: '四方联席会只涉及一个小区；多个小区请记为协调委员会会议',
   // Announcements
   ANNOUNCEMENT_WITHDRAWN: '这条公告已经撤回',
   // Uploads and imports

@@ -177,6 +177,8 @@ export const RECTIFICATION_EVENT_LABELS: Record<string, string> = {
   verify: '销号',
   return: '退回整改',
   overdue: '逾期未整改，转社区督办',
+  /** A joint meeting took the order up (on its agenda, or an item decides it): the timeline says so, the state stays. */
+  meeting: '已提交联席会',
 };
 
 /**

@@ -41,6 +41,7 @@ import { PatrolCheck, PatrolPlan, PatrolPoint } from '../modules/patrols/patrol.
 import { Announcement, AnnouncementRead } from '../modules/announcements/announcement.entity';
 import { TicketRollup, TicketRollupMonth } from '../modules/tickets/ticket-rollup.entity';
 import { Meeting } from '../modules/meetings/meeting.entity';
+import { MeetingCommunity } from '../modules/meetings/meeting-community.entity';
 import { MeetingItem } from '../modules/meetings/meeting-item.entity';
 import { MeetingItemEvent } from '../modules/meetings/meeting-item-event.entity';
 import { Referral } from '../modules/meetings/referral.entity';
@@ -88,6 +89,7 @@ export const ENTITIES = [
   Rectification,
   RectificationEvent,
   Meeting,
+  MeetingCommunity,
   MeetingItem,
   MeetingItemEvent,
   Referral,

@@ -261,6 +261,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/communities/{id}/meetings': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'residentA' },
   'POST /api/v1/escalations/{id}/refer': { kind: 'scoped', path: (w) => ({ id: w.A.escalation }), body: () => ({ to: 'meeting' }), insider: 'officeA' },
   'GET /api/v1/referrals': { kind: 'scoped', query: (w) => ({ communityId: w.A.communityId }), insider: 'officeA' },
+  'GET /api/v1/meeting-agenda': { kind: 'scoped', query: (w) => ({ communityIds: String(w.A.communityId) }), insider: 'officeA' },
   'GET /api/v1/meeting-stats': { kind: 'scoped', query: (w) => ({ areaId: w.A.officeId, period: today().slice(0, 4) }), insider: 'officeA' },
   'GET /api/v1/meeting-stats/export.xlsx': { kind: 'scoped', query: (w) => ({ areaId: w.A.officeId, period: today().slice(0, 4) }), insider: 'officeA' },
   'POST /api/v1/liaisons': { kind: 'scoped', body: (w) => ({ communityId: w.A.communityId, name: '甲领导', title: '县住建局副局长' }), insider: 'admin' },

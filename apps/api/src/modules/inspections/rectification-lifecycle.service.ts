@@ -68,7 +68,8 @@ export class RectificationLifecycleService implements OnModuleInit {
       .where('id = :id AND state = :state', { id: order.id, state: plan.guard.state });
     if (plan.guard.version !== undefined) qb.andWhere('version = :version', { version: plan.guard.version });
     if (plan.guard.overdueUnset) qb.andWhere('overdue_at IS NULL');
-    if (!(await qb.execute()).affected) {
+    // A timeline entry alone (已提交联席会) changes nothing of the order: no update, no new version.
+    if (Object.keys(plan.changes).length && !(await qb.execute()).affected) {
       if (plan.onConflict === 'skip') return null;
       throw plan.onConflict;
     }
@@ -77,7 +78,7 @@ export class RectificationLifecycleService implements OnModuleInit {
     await m.getRepository(RectificationEvent).insert({ rectificationId: order.id, actorId: event.actorId, action: event.action, fromState: event.from, toState: event.to, note: event.note, photoIds });
     // Told only when the step was taken: a sweep run again finds the order flagged and tells no one twice.
     if (plan.notice) await this.tell(m, order, plan.notice);
-    return { ...order, ...plan.changes, version: order.version + 1 };
+    return { ...order, ...plan.changes, version: Object.keys(plan.changes).length ? order.version + 1 : order.version };
   }
 
   /** Orders the company still had when their deadline passed: flagged once, so they enter the office's 督办 queue. */

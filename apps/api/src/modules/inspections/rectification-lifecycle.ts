@@ -9,7 +9,11 @@ import type { Rectification } from './rectification.entity';
  * code that carries one out. No I/O: the table test runs every step × state × actor against it.
  */
 
-export type OrderStepInput = { kind: RectificationAction; version: number; note?: string; photoIds?: number[] } | { kind: 'overdue' };
+export type OrderStepInput =
+  | { kind: RectificationAction; version: number; note?: string; photoIds?: number[] }
+  | { kind: 'overdue' }
+  /** A joint meeting took the order up: a timeline entry only, by the office (or town) that keeps the meeting. */
+  | { kind: 'meeting'; note: string };
 
 export interface OrderStepContext {
   now: Date;
@@ -19,13 +23,13 @@ export interface OrderStepContext {
 }
 
 export interface OrderPlan {
-  step: RectificationStep;
+  step: RectificationStep | 'meeting';
   changes: Partial<Pick<Rectification, 'state' | 'overdueAt' | 'verifiedAt'>>;
   /** The update applies only to the order as planned: this state, this version (what the person saw). */
   guard: { state: RectificationState; version?: number; overdueUnset?: boolean };
   /** A person's step on an order someone else moved first: 409; the scheduler's: skip. */
   onConflict: DomainError | 'skip';
-  event: { actorId: number | null; action: RectificationStep; from: RectificationState; to: RectificationState | null; note: string | null; photoIds: number[] };
+  event: { actorId: number | null; action: RectificationStep | 'meeting'; from: RectificationState; to: RectificationState | null; note: string | null; photoIds: number[] };
   /** An in-app notice: a returned order to the company's manager, an overdue one to the issuing office. */
   notice: OrderNotice | null;
 }
@@ -47,6 +51,11 @@ export function orderRefusal(order: Pick<Rectification, 'state' | 'overdueAt'>, 
 }
 
 export function planOrderStep(order: Rectification, step: OrderStepInput, ctx: OrderStepContext): OrderPlan {
+  if (step.kind === 'meeting') {
+    if (!ctx.actors.includes('issuer')) throw new DomainError(403, 'ACTION_NOT_ALLOWED', '只有检查单位可以把整改单提交联席会', { step: 'meeting' });
+    // Neighbours never read an order, but the text came from a meeting form: masked all the same.
+    return { step: 'meeting', changes: {}, guard: { state: order.state }, onConflict: 'skip', event: { actorId: ctx.actorId, action: 'meeting', from: order.state, to: null, note: step.note, photoIds: [] }, notice: null };
+  }
   const refusal = orderRefusal(order, step.kind, ctx.actors);
   if (refusal) throw refusal;
   const rule = RECTIFICATION_TRANSITIONS[step.kind];
