@@ -1,8 +1,8 @@
 /**
  * Time: UTC in storage, Asia/Shanghai (UTC+8, no daylight saving) for calendar dates, days, months, quarters and
  * display. The offset is written here and nowhere else: the API, its jobs, seeds and exports, its authorization
- * matrix and the mini-program compute Shanghai dates and instants with these helpers (one exception left: the
- * meeting seed, apps/api/src/modules/seed/demo-meetings.ts). Computed by hand, never with Intl: WeChat's JS engine
+ * matrix and the mini-program compute Shanghai dates and instants with these helpers. Computed by hand, never with
+ * Intl: WeChat's JS engine
  * on older phones does not know time zones.
  */
 export const SHANGHAI_OFFSET_MS = 8 * 3600_000;

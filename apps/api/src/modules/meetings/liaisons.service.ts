@@ -4,7 +4,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { periodDays, quarterOf, shanghaiDate, type AttendanceCompliance, type AttendanceStatus, type LiaisonView } from '@wuye/contracts';
 import { invalid, notFound } from '../../common/errors';
 import type { Principal } from '../identity/principal';
-import { areaCovers, areaInScope, areaRoots } from '../identity/scope';
+import { applyScope, areaCovers, areaInScope, areaRoots, underArea } from '../identity/scope';
 import { Community } from '../org/community.entity';
 import { LiaisonDto } from './dto/meeting.dto';
 import { Liaison } from './liaison.entity';
@@ -48,7 +48,7 @@ export class LiaisonsService {
     const { from, to } = periodDays(quarter);
     const today = shanghaiDate();
     if (from > today) throw invalid('这个季度还没有开始', { field: 'period' });
-    const communities = await this.db.getRepository(Community).createQueryBuilder('c').where('c.areaPath LIKE :path', { path: `${area.path}%` }).orderBy('c.id', 'ASC').getMany();
+    const communities = await applyScope(this.db.getRepository(Community).createQueryBuilder('c'), underArea('c.area_path', area.path)).orderBy('c.id', 'ASC').getMany();
     const ids = communities.map((c) => c.id);
     const [liaisons, meetings] = ids.length
       ? await Promise.all([

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { addDays, periodDays, periodLabel, shanghaiDateTime, shanghaiTimeOn, type MeetingFigures, type MeetingStats } from '@wuye/contracts';
 import { newWorkbook } from '../../common/download';
 import type { Principal } from '../identity/principal';
-import { areaInScope } from '../identity/scope';
+import { applyScope, areaInScope, underArea } from '../identity/scope';
 import { Community } from '../org/community.entity';
 import { MeetingItem } from './meeting-item.entity';
 import { MeetingCommunity } from './meeting-community.entity';
@@ -27,40 +27,35 @@ export class MeetingStatsService {
   async stats(areaId: number, period: string, caller: Principal): Promise<MeetingStats> {
     const area = await areaInScope(this.db, caller, areaId);
     const { from, to } = periodDays(period);
-    const path = `${area.path}%`;
+    const under = (column: string) => underArea(column, area.path);
     // A meeting counts once in each estate row it covers, and once in the area's total (not once per estate).
     const held = () =>
-      this.db
-        .getRepository(MeetingCommunity)
-        .createQueryBuilder('mc')
-        .innerJoin(Meeting, 'm', 'm.id = mc.meeting_id')
-        .where('mc.area_path LIKE :path AND m.held_on >= :from AND m.held_on <= :to', { path, from, to });
+      applyScope(
+        this.db.getRepository(MeetingCommunity).createQueryBuilder('mc').innerJoin(Meeting, 'm', 'm.id = mc.meeting_id').where('m.held_on >= :from AND m.held_on <= :to', { from, to }),
+        under('mc.area_path'),
+      );
     const meetings = await held().select('mc.community_id', 'communityId').addSelect('COUNT(*)', 'n').groupBy('mc.community_id').getRawMany<{ communityId: number; n: number }>();
     const distinct = await held().select('COUNT(DISTINCT mc.meeting_id)', 'n').getRawOne<{ n: number }>();
     // Each item belongs to one estate: it counts in that estate's row and once in the total.
-    const items = await this.db
-      .getRepository(MeetingItem)
-      .createQueryBuilder('i')
+    const items = await applyScope(this.db.getRepository(MeetingItem).createQueryBuilder('i'), under('c.area_path'))
       .innerJoin(Meeting, 'm', 'm.id = i.meeting_id')
       .innerJoin(Community, 'c', 'c.id = i.community_id')
       .select('i.community_id', 'communityId')
       .addSelect('COUNT(*)', 'agreed')
       .addSelect("SUM(CASE WHEN i.state IN ('done', 'verified') THEN 1 ELSE 0 END)", 'done')
       .addSelect("SUM(CASE WHEN i.state = 'verified' THEN 1 ELSE 0 END)", 'verified')
-      .where('c.area_path LIKE :path AND m.held_on >= :from AND m.held_on <= :to', { path, from, to })
+      .andWhere('m.held_on >= :from AND m.held_on <= :to', { from, to })
       .groupBy('i.community_id')
       .getRawMany<{ communityId: number; agreed: number; done: number; verified: number }>();
     // Disputes by the Shanghai day they were taken: [from 00:00, the day after `to` 00:00).
-    const disputes = await this.db
-      .getRepository(Mediation)
-      .createQueryBuilder('d')
+    const disputes = await applyScope(this.db.getRepository(Mediation).createQueryBuilder('d'), under('d.area_path'))
       .select('d.community_id', 'communityId')
       .addSelect('COUNT(*)', 'taken')
       .addSelect("SUM(CASE WHEN d.outcome = 'resolved' THEN 1 ELSE 0 END)", 'resolved')
-      .where('d.area_path LIKE :path AND d.created_at >= :start AND d.created_at < :end', { path, start: new Date(shanghaiTimeOn(from, '00:00')), end: new Date(shanghaiTimeOn(addDays(to, 1), '00:00')) })
+      .andWhere('d.created_at >= :start AND d.created_at < :end', { start: new Date(shanghaiTimeOn(from, '00:00')), end: new Date(shanghaiTimeOn(addDays(to, 1), '00:00')) })
       .groupBy('d.community_id')
       .getRawMany<{ communityId: number; taken: number; resolved: number }>();
-    const communities = await this.db.getRepository(Community).createQueryBuilder('c').where('c.area_path LIKE :path', { path }).orderBy('c.id', 'ASC').getMany();
+    const communities = await applyScope(this.db.getRepository(Community).createQueryBuilder('c'), under('c.area_path')).orderBy('c.id', 'ASC').getMany();
     const rows = communities.map((c) => {
       const m = meetings.find((r) => Number(r.communityId) === c.id);
       const i = items.find((r) => Number(r.communityId) === c.id);

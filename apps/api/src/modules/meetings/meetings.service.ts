@@ -16,6 +16,7 @@ import {
   type MeetingSummary,
   type MeetingView,
   type Page,
+  type Role,
 } from '@wuye/contracts';
 import { DomainError, invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
@@ -78,10 +79,10 @@ export class MeetingsService {
   private actors(item: MeetingItem, caller: Principal): MeetingItemActor[] {
     const actors: MeetingItemActor[] = [];
     const office = caller.mayInCommunity('meetings.write', item.communityId);
-    const roles: readonly string[] | undefined = OWNER_ROLES[item.ownerParty as keyof typeof OWNER_ROLES];
+    const roles: readonly Role[] | undefined = OWNER_ROLES[item.ownerParty as keyof typeof OWNER_ROLES];
     // The party organisations and the liaison leader report through the office that keeps the meeting.
     // A grant counts while it reaches the estate now (a manager whose company left it no longer answers).
-    if (roles ? caller.grants.some((g) => roles.includes(g.role) && g.communities !== 'all' && g.communities.includes(item.communityId)) : office) actors.push('owner');
+    if (roles ? caller.holdsIn(roles, item.communityId) : office) actors.push('owner');
     if (office) actors.push('office');
     return actors;
   }

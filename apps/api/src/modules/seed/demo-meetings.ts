@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { addDays, meetingItemDeadline, periodDays, quarterOf, shanghaiDate, type MeetingAttendee, type MeetingItemState, type MeetingParty } from '@wuye/contracts';
+import { addDays, meetingItemDeadline, periodDays, quarterOf, shanghaiDate, shanghaiTimeOn, type MeetingAttendee, type MeetingItemState, type MeetingParty } from '@wuye/contracts';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { User } from '../identity/user.entity';
 import { Liaison } from '../meetings/liaison.entity';
@@ -33,7 +33,7 @@ const LEADERS: [string, string][] = [
 ];
 const AGENDA = ['电梯运行和维保情况', '消防安全隐患整改', '物业费收缴和公共收益使用', '业主反映的停车、噪音问题'];
 
-const at = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
+const at = (day: string, time: string) => new Date(shanghaiTimeOn(day, time));
 
 type Person = { id: number };
 
