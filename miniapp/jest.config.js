@@ -8,6 +8,8 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
   testEnvironment: 'jsdom',
+  // Every core (jest's default leaves one for itself, half of a 2-core CI).
+  maxWorkers: '100%',
   transform: {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',

@@ -9,6 +9,8 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
   transformIgnorePatterns: ['/node_modules/', '/dist/'],
-  // The toolchain check compiles the whole build with miniprogram-ci once per case.
+  // The toolchain check compiles the whole build with miniprogram-ci (a minute or more on a busy 2-core machine).
   testTimeout: 180000,
+  // The toolchain check (one file, compiles in turn) beside the render tests.
+  maxWorkers: '100%',
 };

@@ -20,6 +20,8 @@ const common = {
 module.exports = {
   // testTimeout is global in jest (not per project); the production specs raise their own with jest.setTimeout.
   testTimeout: 60000,
+  // Every core: each test file has its own database and loopback ports, and one worker leaves a 2-core CI half idle.
+  maxWorkers: '100%',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {

@@ -65,7 +65,7 @@ describe('an overdue ticket referred to the joint meeting, its agreed item done 
     await visible(page, '.mt-submit').click();
     await expect(visible(page, '.mt-form-error').innerText()).resolves.toBe('请填写第 1 个议定事项的责任人');
     await visible(page, '.mt-item-owner input').fill('陈经理');
-    await visible(page, '.mt-item-ticket').filter({ hasNotText: '不关联工单' }).first().click();
+    await visible(page, '.mt-item-ticket').filter({ hasNotText: '不关联' }).first().click();
     await visible(page, '.mt-submit').click();
 
     const item = visible(page, '.mt-item').filter({ hasText: ITEM });

@@ -8,7 +8,7 @@ const MORE_PAGES: Partial<Record<(typeof AREAS)[number], string[]>> = {
   disclosures: ['pages/detail/index', 'pages/manage/index', 'pages/edit/index'],
   review: ['pages/detail/index'],
   tickets: ['pages/report/index', 'pages/detail/index'],
-  meetings: ['pages/form/index', 'pages/meeting/index', 'pages/summary/index', 'pages/stats/index', 'pages/mediation/index'],
+  meetings: ['pages/form/index', 'pages/meeting/index', 'pages/summary/index', 'pages/stats/index', 'pages/mediation/index', 'pages/liaisons/index'],
   inspections: ['pages/form/index', 'pages/order/index', 'pages/inspection/index', 'pages/summary/index', 'pages/templates/index', 'pages/stats/index'],
   patrols: ['pages/check/index', 'pages/points/index', 'pages/hazards/index'],
   votes: ['pages/edit/index', 'pages/detail/index'],

@@ -101,6 +101,8 @@ export const MEETINGS_PAGE = '/packages/meetings/pages/index/index';
 export const OVERDUE_MEETING_ITEMS_PAGE = `${MEETINGS_PAGE}?tab=overdue`;
 export const MEETING_FORM_PAGE = '/packages/meetings/pages/form/index';
 export const MEETING_STATS_PAGE = '/packages/meetings/pages/stats/index';
+/** 挂钩领导: leaders per estate and their quarterly attendance; the county assigns them. */
+export const LIAISONS_PAGE = '/packages/meetings/pages/liaisons/index';
 export const meetingPage = (id: number) => `/packages/meetings/pages/meeting/index?id=${id}`;
 export const mediationPage = (id: number) => `/packages/meetings/pages/mediation/index?id=${id}`;
 /** Residents: their estate's meetings (date, agreed items and their states). */

@@ -7,7 +7,9 @@
 //      WXSS, pages in app.json without their files);
 //   4. the package as it would be uploaded stays within WeChat's size limits and our main-package budget;
 //   5. every JS file of that package parses as ES5, which `es6` promises for old phones.
-// Usage: node scripts/check.mjs [build folder, default miniapp/dist/weapp]. Exit status 1 on any problem.
+// Usage: node scripts/check.mjs [--fail-fast] [build folder, default miniapp/dist/weapp]. Exit status 1 on any
+// problem. --fail-fast skips the stages after the first one that found a problem (the tests of broken copies use it
+// so that a broken template does not wait for a whole compile).
 import { accessSync, chmodSync, constants, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -202,7 +204,9 @@ function printTable(rows) {
 
 async function main() {
   const started = Date.now();
-  const buildDir = path.resolve(process.argv[2] ?? defaultBuildDir);
+  const args = process.argv.slice(2);
+  const failFast = args.includes('--fail-fast');
+  const buildDir = path.resolve(args.find((arg) => !arg.startsWith('--')) ?? defaultBuildDir);
   const build = loadBuild('check:weapp', buildDir);
   if (!build) return 1;
   console.log(`WeChat toolchain check of ${path.relative(process.cwd(), buildDir) || '.'}`);
@@ -210,7 +214,8 @@ async function main() {
   const stages = [];
   const run = async (name, stage) => {
     const at = Date.now();
-    const outcome = await stage();
+    const failed = failFast && stages.some((earlier) => earlier.problems.length > 0);
+    const outcome = failed ? { summary: 'skipped: an earlier stage failed (--fail-fast)', problems: [], notRun: true } : await stage();
     stages.push({ name, ...outcome });
     const mark = outcome.problems.length > 0 ? '✖' : outcome.notRun ? '–' : '✔';
     console.log(`  ${mark} ${name.padEnd(22)} ${outcome.summary} (${((Date.now() - at) / 1000).toFixed(1)} s)`);

@@ -20,6 +20,8 @@ const DATA_PAGES = [
   'packages/inspections/pages/index/index',
   'packages/patrols/pages/index/index',
   'packages/meetings/pages/index/index',
+  'packages/votes/pages/index/index',
+  'packages/announcements/pages/index/index',
 ].map(byPath);
 
 describe('a malformed answer', () => {

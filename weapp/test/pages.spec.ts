@@ -3,9 +3,11 @@
  */
 // The tab pages and each subpackage's entry page of the real weapp build (npm run build:weapp), compiled by WeChat's
 // wcc and rendered under miniprogram-simulate, as the person each page is for sees them against a fake API.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { MeView } from '@wuye/contracts';
-import { COMMITTEE, MANAGER, REGULATOR, RESIDENT, STAFF, routesFor } from './support/fixtures';
-import { launch, pageOpener } from './support/miniprogram';
+import { COMMITTEE, ENTRY_PAGES, MANAGER, OFFICE, REGULATOR, RESIDENT, STAFF, routesFor } from './support/fixtures';
+import { buildDir, launch, pageOpener } from './support/miniprogram';
 
 describe('the weapp build renders', () => {
   const app = launch(routesFor(RESIDENT));
@@ -99,10 +101,51 @@ describe('the weapp build renders', () => {
     expect(patrols.text()).toContain('水泵房 地下二层 待巡检');
   });
 
+  it('联席会议 (meetings): the office’s meeting with the item waiting for its check, and 记录联席会', async () => {
+    const meetings = open('packages/meetings/pages/index/index', OFFICE);
+
+    await meetings.waitForText('锦绣花园 · 四方联席会');
+    expect(meetings.text()).toContain('记录联席会 统计');
+    expect(meetings.text()).toContain('会议记录 逾期督办 矛盾调解 上报到镇');
+    expect(meetings.text()).toContain('锦绣花园 · 四方联席会 2026-12-01 议定 1 项 已核验 0 待我处理');
+  });
+
+  it('业主表决 (votes): the open vote with its deadline, the closed one with its result', async () => {
+    const votes = open('packages/votes/pages/index/index', RESIDENT);
+
+    await votes.waitForText('使用维修资金更换3栋电梯');
+    expect(votes.text()).toContain('使用维修资金更换3栋电梯 使用维修资金 截止 2026-12-20 18:00 投票中');
+    expect(votes.text()).toContain('续聘清河万家物业 选聘/解聘物业 通过：同意续聘 已公布结果');
+    // Only the committee chair drafts a vote.
+    expect(votes.text()).not.toContain('起草表决事项');
+  });
+
+  it('小区公告 (announcements): the manager’s announcements with who read them, and 发布公告', async () => {
+    const board = open('packages/announcements/pages/index/index', MANAGER);
+
+    await board.waitForText('12月10日停水通知');
+    expect(board.text()).toContain('发布公告');
+    expect(board.text()).toContain('置顶 12月10日停水通知 物业服务中心 · 2026-12-05 发布 · 有效期至 2026-12-10 已读 37 人');
+    expect(board.text()).toContain('已过期 国庆节安全提示');
+  });
+
   it('账户 (account): its entry page', async () => {
     const account = open('packages/account/pages/index/index', RESIDENT);
 
     await account.waitForText('账户');
     expect(account.text()).toContain('此功能正在建设中');
+  });
+});
+
+describe('the entry pages the smoke tests open (ENTRY_PAGES)', () => {
+  it('are the tab pages and the first page of every subpackage of the build', () => {
+    const appJson = JSON.parse(readFileSync(path.join(buildDir, 'app.json'), 'utf8')) as {
+      tabBar: { list: Array<{ pagePath: string }> };
+      subPackages: Array<{ root: string; pages: string[] }>;
+    };
+    const entries = [...appJson.tabBar.list.map((tab) => tab.pagePath), ...appJson.subPackages.map((sub) => `${sub.root}/${sub.pages[0]}`)];
+
+    expect(appJson.subPackages.length).toBeGreaterThanOrEqual(11);
+    expect(ENTRY_PAGES.map((entry) => entry.path).sort()).toEqual(entries.sort());
   });
 });

@@ -3,7 +3,7 @@
  */
 // WeChat holds a privacy API until the resident agrees, and asks the app (wx.onNeedPrivacyAuthorization): the
 // weapp build answers with its own dialog. And the declarations WeChat checks match what the code calls.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { RESIDENT, routesFor } from './support/fixtures';
 import { buildDir, launch, pageOpener } from './support/miniprogram';
@@ -22,6 +22,29 @@ const source = sourceFiles(miniappSrc)
   .map((file) => readFileSync(file, 'utf8'))
   .join('\n');
 const calls = (api: string) => new RegExp(`Taro\\.${api}\\(`).test(source);
+
+/** The files a module's relative imports bring code from (`import type` brings none), resolved as the bundler does. */
+function runtimeImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^(?:import|export)\s+(type\s+)?(?:[^;'"]*?\s+from\s+)?['"](\.[^'"]*)['"]/gm)]
+    .filter((match) => !match[1])
+    .map((match) => path.resolve(path.dirname(file), match[2]))
+    .map((base) => [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')].find((candidate) => existsSync(candidate) && statSync(candidate).isFile()))
+    .filter((found): found is string => found !== undefined && /\.tsx?$/.test(found));
+}
+
+/** A page's module and every module it imports code from, directly or not. */
+function moduleClosure(entry: string): string[] {
+  const seen = new Set<string>([entry]);
+  for (const file of seen) for (const imported of runtimeImports(file)) seen.add(imported);
+  return [...seen];
+}
+
+/** Every page of the build (app.json: the main package's and each subpackage's). */
+function builtPages(): string[] {
+  const appJson = JSON.parse(readFileSync(path.join(buildDir, 'app.json'), 'utf8')) as { pages: string[]; subPackages: Array<{ root: string; pages: string[] }> };
+  return [...appJson.pages, ...appJson.subPackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))];
+}
 
 describe('the privacy dialog of the weapp build', () => {
   const app = launch(routesFor(RESIDENT));
@@ -47,6 +70,19 @@ describe('the privacy dialog of the weapp build', () => {
 
     expect(request.answers).toEqual([{ event: 'exposureAuthorization' }, { event: 'agree', buttonId: 'privacy-agree' }]);
     await me.waitUntilGone('隐私保护提示');
+  });
+
+  it('首页 has it too (拨打物业电话), saying why a call is made; 拒绝 lets the held call fail', async () => {
+    const home = open('pages/index/index', routesFor(RESIDENT));
+    await home.waitForText('阳光新城');
+
+    const request = app.needPrivacyAuthorization('makePhoneCall');
+
+    await home.waitForText('隐私保护提示');
+    expect(home.text()).toContain('拨打电话 回访时拨打业主留下的电话，首页拨打小区的物业电话；只在您点“拨打”时拨出。');
+    await home.fire('privacy-decline');
+    expect(request.answers).toEqual([{ event: 'exposureAuthorization' }, { event: 'disagree' }]);
+    await home.waitUntilGone('隐私保护提示');
   });
 
   it('links to the privacy guide, a page of the app', async () => {
@@ -79,11 +115,39 @@ describe('the privacy declarations', () => {
     expect(appJson.requiredPrivateInfos).toEqual(['chooseLocation']);
   });
 
-  it('the README names every privacy API the app uses', () => {
+  it('the README’s privacy table names every privacy API the app uses', () => {
     const used = [...PRIVACY_APIS.filter(calls), ...(/openType="getPhoneNumber"/.test(source) ? ['getPhoneNumber'] : [])];
-    const text = readFileSync(readme, 'utf8');
+    // The table's rows under "### Privacy": the API is the first cell (`makePhoneCall`, `getPhoneNumber` (button)).
+    const section = readFileSync(readme, 'utf8').split(/^### Privacy.*$/m)[1]?.split(/^#{2,3} /m)[0] ?? '';
+    const listed = [...section.matchAll(/^\| `(\w+)`[^|]*\|/gm)].map((row) => row[1]);
 
-    expect(used.length).toBeGreaterThanOrEqual(6);
-    expect(used.filter((api) => !text.includes(`\`${api}\``))).toEqual([]);
+    expect(used.length).toBeGreaterThanOrEqual(8);
+    expect(used.filter((api) => !listed.includes(api))).toEqual([]);
+    expect(listed.filter((api) => !used.includes(api))).toEqual([]);
+  });
+
+  // WeChat holds the call until the page's dialog answers (services/privacy.ts): a page without one waits forever,
+  // with nothing on screen. Followed through each page's imports, so a shared component (PhotoPicker, ContactCall)
+  // counts for every page that uses it.
+  it('every page whose code reaches a privacy API renders the privacy dialog', () => {
+    // Calls the weapp build never makes: ShareButton copies a link only on H5 (on WeChat it opens the share sheet).
+    const H5_ONLY = [{ file: 'components/ShareCard/index.tsx', api: 'setClipboardData' }];
+    const privacyCalls = (file: string) => {
+      const text = readFileSync(file, 'utf8');
+      const relative = path.relative(miniappSrc, file).split(path.sep).join('/');
+      return [...PRIVACY_APIS.filter((api) => new RegExp(`Taro\\.${api}\\(`).test(text)), ...(/openType="getPhoneNumber"/.test(text) ? ['getPhoneNumber'] : [])].filter(
+        (api) => !H5_ONLY.some((only) => only.file === relative && only.api === api),
+      );
+    };
+    const reaching = builtPages()
+      .map((page) => ({ page, file: path.join(miniappSrc, `${page}.tsx`) }))
+      .map(({ page, file }) => ({ page, file, apis: [...new Set(moduleClosure(file).flatMap(privacyCalls))].sort() }))
+      .filter(({ apis }) => apis.length > 0);
+    const withoutDialog = reaching.filter(({ file }) => !/<PrivacyDialog\b/.test(readFileSync(file, 'utf8'))).map(({ page, apis }) => `${page} (${apis.join(', ')})`);
+
+    expect(reaching.map(({ page }) => page)).toEqual(
+      expect.arrayContaining(['pages/index/index', 'pages/me/index', 'packages/tickets/pages/report/index', 'packages/work/pages/visits/index', 'packages/meetings/pages/mediation/index', 'packages/inspections/pages/form/index', 'packages/patrols/pages/index/index']),
+    );
+    expect(withoutDialog).toEqual([]);
   });
 });

@@ -115,6 +115,12 @@ describe('accountability: disclosures', () => {
     const draftToday = (await t.http().post('/api/v1/disclosures').set(m2).send({ communityId: estate2.community.id, type: 'maintenance_fund', period: '2025-10', title: '维修资金使用（同一表决）', lines: [{ kind: 'withdrawal', item: '屋面防水', amountFen: 8000000, fields, attachmentIds: [] }] }).expect(201)).body;
     expect(draftToday.lines[0].fields.votePassed).toBe(false);
     expect((await get(d.id, owner2)).body.lines[0].fields.votePassed).toBe(true);
+    // The frozen result itself edited in the database (passed → not passed): the chain check names the version.
+    const verify2 = () => t.http().get(`/api/v1/communities/${estate2.community.id}/disclosures/chain/verify`).set(owner2).expect(200);
+    expect((await verify2()).body.valid).toBe(true);
+    await t.db.query("UPDATE disclosure SET facts = REPLACE(facts, 'true', 'false') WHERE id = ?", [d.id]);
+    expect((await get(d.id, owner2)).body.lines[0].fields.votePassed).toBe(false);
+    expect((await verify2()).body).toMatchObject({ valid: false, brokenAt: { id: d.id, reason: 'content_changed' } });
   });
 
 });

@@ -106,7 +106,11 @@ describe('accountability: tickets', () => {
 
   it('rule: when a contract ends, the old company’s assigned open tickets go back to the new company unassigned, and its people hear no more', async () => {
     const staff = await createUser(t.db, [roleIn(estate).staff]);
+    const oldManager = await createUser(t.db, [roleIn(estate).manager]);
+    const heard = (userId: number, ticketId: number, kind: string) => t.db.getRepository(Notification).countBy({ userId, ticketId, kind });
     const { id } = await reportAs(resident);
+    // Before the hand-over the old company's manager hears of the estate's tickets (the control for what follows).
+    expect(await heard(oldManager.user.id, id, 'ticket_new')).toBe(1);
     await act(t, manager, id, 'accept');
     expect((await act(t, manager, id, 'assign', { assigneeId: staff.user.id })).status).toBe(200);
     // The hand-over: the old contract is terminated today and a new company starts.
@@ -120,13 +124,17 @@ describe('accountability: tickets', () => {
     expect(await rows(id)).toMatchObject({ state: 'accepted', assigneeId: null });
     const events = await t.db.getRepository(TicketEvent).findBy({ ticketId: id, action: 'handover' });
     expect(events).toHaveLength(1);
-    expect(await t.db.getRepository(Notification).countBy({ userId: newManager.user.id, ticketId: id, kind: 'ticket_handover' })).toBe(1);
+    expect(await heard(newManager.user.id, id, 'ticket_handover')).toBe(1);
     // A second round finds nothing more to hand over; the departed staff member is told nothing of what follows.
     expect((await t.app.get(TicketJobsService).runOnce()).handedOver).toBe(0);
     const heardBefore = await t.db.getRepository(Notification).countBy({ userId: staff.user.id });
     await t.db.getRepository(Ticket).update(id, { assigneeId: staff.user.id, resolutionDueAt: new Date(Date.now() - 60_000) });
     await t.http().post(`/api/v1/tickets/${id}/urge`).set(resident).expect(200);
-    expect(await t.db.getRepository(Notification).countBy({ userId: newManager.user.id, ticketId: id, kind: 'ticket_urged' })).toBe(1);
+    expect(await heard(newManager.user.id, id, 'ticket_urged')).toBe(1);
+    expect(await heard(oldManager.user.id, id, 'ticket_urged')).toBe(0);
     expect(await t.db.getRepository(Notification).countBy({ userId: staff.user.id })).toBe(heardBefore);
+    // A ticket filed after the hand-over reaches the new company's manager, not the old one's.
+    const later = await reportAs(resident, { description: '交接后：地库照明不亮' });
+    expect([await heard(newManager.user.id, later.id, 'ticket_new'), await heard(oldManager.user.id, later.id, 'ticket_new')]).toEqual([1, 0]);
   });
 });

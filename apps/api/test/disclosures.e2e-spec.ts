@@ -110,6 +110,9 @@ describe('disclosures and account review (业账社审)', () => {
     const queried = await t.http().post(`/api/v1/disclosures/${draft.body.id}/reviews`).set(committee).send({ lineId: draft.body.lines[2].id, decision: 'query', comment: '人员工资为何计入停车成本？请提供分摊依据' }).expect(201);
     const query = queried.body.reviews.find((r: { decision: string }) => r.decision === 'query');
     expect(queried.body.can.signOff).toBe(false);
+    // The chair's page says why before the chair presses 签发.
+    const waiting = await t.http().get(`/api/v1/disclosures/${draft.body.id}`).set(chair).expect(200);
+    expect(waiting.body).toMatchObject({ can: { signOff: false }, blocked: { signOff: '还有 1 条质疑未回复，不能签发' } });
 
     const blocked = await t.http().post(`/api/v1/disclosures/${draft.body.id}/sign-off`).set(chair).expect(409);
     expect(blocked.body).toMatchObject({ code: 'OPEN_QUERIES', message: expect.stringContaining('1 条质疑未回复') });

@@ -179,6 +179,40 @@ describe('inspections and rectification orders', () => {
     expect(await t.db.getRepository(RectificationEvent).countBy({ rectificationId: late })).toBe(2);
   });
 
+  it('tells the manager when orders are issued and when one is returned, and the issuing office once when one goes overdue', async () => {
+    const notices = async (auth: Auth, kind: string) =>
+      ((await t.http().get('/api/v1/notifications').set(auth).expect(200)).body.items as { kind: string; title: string; body: string; page: string }[]).filter((n) => n.kind === kind);
+    // Someone who must hear nothing: the manager of another company at another estate of the same office.
+    const other = await createCompany(t.db);
+    const otherEstate = await createCommunity(t.db, estate.office);
+    await createContract(t.db, otherEstate, other);
+    const otherManager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: otherEstate.id, companyId: other.id }])).devKey);
+
+    const results = await failingFire();
+    results[1] = { code: 'i2', result: 'fail', note: '垃圾桶满溢', photoIds: [] };
+    const inspection = await inspect(office, results, { inspectedOn: addDays(today, -20) }).expect(201);
+    const [late, waiting] = inspection.body.items.slice(0, 2).map((i: { rectificationId: number }) => i.rectificationId);
+    // One notice for the inspection's orders, opening the 整改单 inbox.
+    const issued = await notices(manager, 'rectification_issued');
+    expect(issued).toEqual([expect.objectContaining({ title: '收到整改单 2 项', page: 'packages/inspections/pages/index/index' })]);
+    expect(issued[0].body).toContain(`${estate.community.name}：消防通道畅通、垃圾日产日清`);
+    expect(await notices(otherManager, 'rectification_issued')).toEqual([]);
+
+    await step(manager, waiting, 'reply', { note: '已清运', photoIds: [await uploadPhoto(t, manager, await photo())] });
+    await step(office, waiting, 'return', { note: '仍有满溢' });
+    expect(await notices(manager, 'rectification_returned')).toEqual([expect.objectContaining({ title: '整改单被退回，请重新整改', body: `${estate.community.name}：#${waiting} 垃圾日产日清：仍有满溢` })]);
+
+    // The sweep, run twice: the office that issued them hears once per overdue order; the county regulator (not the issuer) does not.
+    const jobs = t.app.get(RectificationLifecycleService);
+    await jobs.sweepOverdue();
+    await jobs.sweepOverdue();
+    const overdue = await notices(office, 'rectification_overdue');
+    expect(overdue.map((n) => n.body.split('（')[0]).sort()).toEqual([`${estate.community.name}：#${late} 消防通道畅通`, `${estate.community.name}：#${waiting} 垃圾日产日清`].sort());
+    expect(overdue[0].page).toBe('packages/inspections/pages/index/index?tab=overdue');
+    expect(await notices(county, 'rectification_overdue')).toEqual([]);
+    expect(await notices(manager, 'rectification_overdue')).toEqual([]);
+  });
+
   it('records an offline draft once however often it is sent (Idempotency-Key)', async () => {
     const results = await failingFire();
     const first = await inspect(office, results, {}, { 'Idempotency-Key': 'draft-0001-abc' }).expect(201);
@@ -220,7 +254,8 @@ describe('inspections and rectification orders', () => {
     const quarter = quarterOf(today);
     const stats = (await t.http().get(`/api/v1/inspection-stats?areaId=${estate.office.id}&period=${quarter}`).set(office).expect(200)).body;
     // 33.3 and 100: the area's average over both inspections.
-    const figures = { inspections: 2, averageScore: 66.7, ordersIssued: 1, ordersClosed: 0, ordersOverdue: 1, ordersOpen: 1 };
+    // No patrol plans and no hazards here: nothing missed, nothing overdue.
+    const figures = { inspections: 2, averageScore: 66.7, ordersIssued: 1, ordersClosed: 0, ordersOverdue: 1, ordersOpen: 1, patrolsMissed: 0, hazardsOverdue: 0 };
     expect(stats.total).toEqual(figures);
     expect(stats.communities).toEqual([{ id: estate.community.id, name: estate.community.name, ...figures }]);
     expect((await t.http().get(`/api/v1/inspection-stats?areaId=${estate.office.id}&period=2020`).set(office).expect(200)).body.total.inspections).toBe(0);

@@ -64,12 +64,17 @@ describe('load shedding', () => {
   });
 
   it('logs one warning a second with how many calls were shed and why, not a line per call', async () => {
+    lines.length = 0;
+    const started = Date.now();
     for (let i = 0; i < 5; i++) await t.http().get('/api/v1/me').set('X-Request-Id', `busy-count-${i}`).expect(503);
-    let summary: (typeof lines)[number] | undefined;
-    while (!(summary = lines.find((l) => l.msg?.startsWith('shedding load:')))) await new Promise((r) => setTimeout(r, 50));
-    expect(summary).toMatchObject({ level: 40 });
-    expect(summary.shed).toBeGreaterThanOrEqual(5);
-    expect(summary.msg).toContain('heapUsedBytes');
+    const summaries = () => lines.filter((l) => l.msg?.startsWith('shedding load:'));
+    // On a busy machine the five calls may straddle two seconds, so two summaries.
+    while (summaries().reduce((n, l) => n + (l.shed ?? 0), 0) < 5) await new Promise((r) => setTimeout(r, 50));
+    expect(summaries().length).toBeLessThanOrEqual(Math.ceil((Date.now() - started) / 1000) + 1);
+    for (const summary of summaries()) {
+      expect(summary).toMatchObject({ level: 40 });
+      expect(summary.msg).toContain('heapUsedBytes');
+    }
     expect(lines.filter((l) => JSON.stringify(l.req ?? '').includes('busy-count-'))).toEqual([]);
   });
 });

@@ -6,7 +6,11 @@ import { Referral } from '../src/modules/meetings/referral.entity';
 import { TicketJobsService } from '../src/modules/tickets/ticket-jobs.service';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { createTestApp, TestApp } from './support/app';
-import { createEstate, createResident, roleIn, Estate } from './support/fixtures';
+import { MeetingCommunity } from '../src/modules/meetings/meeting-community.entity';
+import { DisclosureQuestion } from '../src/modules/disclosures/disclosure-question.entity';
+import { RectificationEvent } from '../src/modules/inspections/rectification-event.entity';
+import { draftPublicIncome, publish } from './support/disclosures';
+import { createEstate, createResident, createUser, roleIn, Estate } from './support/fixtures';
 import { pdf, photo } from './support/images';
 import { downloadWorkbook } from './support/workbook';
 import { report, uploadPhoto } from './support/tickets';
@@ -100,7 +104,7 @@ describe('joint meetings and agreed items', () => {
     expect(pending.body.map((r: { ticketId: number }) => r.ticketId)).toEqual([ticketId]);
     await t.http().get(`/api/v1/referrals?communityId=${a.community.id}`).set(otherOffice).expect(404);
     const meeting = await record(office, { agenda: [{ text: pending.body[0].subject, ticketId }], items: [item({ ticketId })] });
-    expect(meeting.body.agenda).toEqual([{ text: pending.body[0].subject, ticketId }]);
+    expect(meeting.body.agenda).toEqual([{ text: pending.body[0].subject, ticketId, questionId: null, rectificationId: null }]);
     expect((await t.http().get(`/api/v1/referrals?communityId=${a.community.id}`).set(office).expect(200)).body).toEqual([]);
     expect(await t.db.getRepository(Referral).findOneByOrFail({ ticketId })).toMatchObject({ meetingId: meeting.body.id });
     const decided = await t.http().get(`/api/v1/tickets/${ticketId}`).set(resident).expect(200);
@@ -303,7 +307,7 @@ describe('joint meetings and agreed items', () => {
     expect(meeting.attendees.map((x: { name: string }) => x.name)).toEqual(['王书记', '李经理', '张主任']);
     const res = await t.http().get(`/api/v1/communities/${a.community.id}/meetings`).set(resident).expect(200);
     expect(res.body.items).toEqual([
-      { id: meeting.id, communityName: a.community.name, kind: 'four_party', heldOn: today, items: [{ id: meeting.items[0].id, text: expect.any(String), ownerParty: 'property', deadline: addDays(today, 14), state: 'open' }] },
+      { id: meeting.id, communityName: a.community.name, estates: 1, kind: 'four_party', heldOn: today, items: [{ id: meeting.items[0].id, text: expect.any(String), ownerParty: 'property', deadline: addDays(today, 14), state: 'open' }] },
     ]);
     const text = JSON.stringify(res.body);
     for (const personal of ['13812345678', '王书记', '李经理', '张主任', '赵经理', '会议讨论']) expect(text).not.toContain(personal);
@@ -331,5 +335,152 @@ describe('joint meetings and agreed items', () => {
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(second.body.id).toBe(first.body.id);
     expect(await t.db.getRepository(MeetingItem).countBy({ meetingId: first.body.id })).toBe(1);
+  });
+
+  it('records a 协调委员会 meeting over several estates of the office: residents of each covered estate see their items, a third estate nothing', async () => {
+    const c = await createEstate(t.db, { county: a.county, town: a.town, office: a.office });
+    const third = await createEstate(t.db, { county: a.county, town: a.town, office: a.office });
+    const residentC = await t.signIn((await createResident(t.db, c.houses[0])).devKey);
+    const residentThird = await t.signIn((await createResident(t.db, third.houses[0])).devKey);
+    const body = { kind: 'coordination', communityIds: [a.community.id, c.community.id], items: [item(), item({ text: '两小区共用围墙由社区协调修缮', ownerParty: 'community_party', ownerName: '王书记', communityId: c.community.id })] };
+    // A 四方联席会 is one estate's.
+    expect((await record(office, { ...body, kind: 'four_party' }, 422)).body.code).toBe('ESTATES_NOT_ONE');
+    const meeting = (await record(office, body)).body;
+    expect(meeting.communities).toEqual([
+      { id: a.community.id, name: a.community.name },
+      { id: c.community.id, name: c.community.name },
+    ]);
+    expect(meeting.items.map((i: { communityId: number }) => i.communityId)).toEqual([a.community.id, c.community.id]);
+
+    const summary = async (auth: Auth, estate: Estate) => (await t.http().get(`/api/v1/communities/${estate.community.id}/meetings`).set(auth).expect(200)).body.items;
+    expect((await summary(resident, a))[0]).toMatchObject({ id: meeting.id, communityName: a.community.name, estates: 2, items: [{ text: '物业两周内更换3栋电梯门机' }] });
+    expect((await summary(residentC, c))[0]).toMatchObject({ id: meeting.id, communityName: c.community.name, estates: 2, items: [{ text: '两小区共用围墙由社区协调修缮', ownerParty: 'community_party' }] });
+    expect(JSON.stringify(await summary(residentC, c))).not.toContain('王书记');
+    expect(await summary(residentThird, third)).toEqual([]);
+    // The property side of the second estate finds it too; its own items only are its to report.
+    const managerC = await t.signInAs(roleIn(c).manager);
+    expect((await t.http().get(`/api/v1/meetings?communityId=${c.community.id}`).set(managerC).expect(200)).body.items.map((m: { id: number }) => m.id)).toEqual([meeting.id]);
+    await t.http().get(`/api/v1/meetings/${meeting.id}`).set(await t.signInAs(roleIn(third).manager)).expect(404);
+
+    // Statistics: once in each estate's row, once in the office's total; each item in its own estate's row.
+    const stats = (await t.http().get(`/api/v1/meeting-stats?areaId=${a.office.id}&period=${today.slice(0, 4)}`).set(office).expect(200)).body;
+    const row = (estate: Estate) => stats.communities.find((r: { id: number }) => r.id === estate.community.id);
+    expect(row(a)).toMatchObject({ meetings: 1, itemsAgreed: 1 });
+    expect(row(c)).toMatchObject({ meetings: 1, itemsAgreed: 1 });
+    expect(row(third)).toMatchObject({ meetings: 0, itemsAgreed: 0 });
+    expect(stats.total).toMatchObject({ meetings: 1, itemsAgreed: 2 });
+
+    // An item added later for a covered estate; one for an estate the meeting did not cover is refused.
+    await t.http().post(`/api/v1/meetings/${meeting.id}/items`).set(office).send({ items: [item({ communityId: third.community.id })] }).expect(422);
+    const added = await t.http().post(`/api/v1/meetings/${meeting.id}/items`).set(office).send({ items: [item({ text: '补充：共用道路划线', communityId: c.community.id })] }).expect(201);
+    expect(added.body.items.at(-1)).toMatchObject({ communityId: c.community.id, communityName: c.community.name });
+  });
+
+  it('refuses an estate outside the recorder’s area and writes nothing', async () => {
+    const before = await t.db.getRepository(MeetingCommunity).count();
+    expect((await record(office, { kind: 'coordination', communityIds: [a.community.id, b.community.id] }, 404)).body.code).toBe('NOT_FOUND');
+    await record(office, { kind: 'coordination', communityIds: [a.community.id, 2 ** 31 - 2] }, 404);
+    // The town covers both offices' estates.
+    await record(town, { kind: 'coordination', communityIds: [a.community.id], items: [item({ communityId: b.community.id })] }, 422);
+    expect(await t.db.getRepository(Meeting).countBy({ communityId: a.community.id })).toBe(0);
+    expect(await t.db.getRepository(MeetingCommunity).count()).toBe(before);
+    const townWide = (await record(town, { kind: 'coordination', communityIds: [a.community.id, b.community.id] })).body;
+    expect(townWide.communities.map((c: { id: number }) => c.id)).toEqual([a.community.id, b.community.id]);
+    expect((await t.http().get(`/api/v1/communities/${b.community.id}/meetings`).set(otherResident).expect(200)).body.items.map((m: { id: number }) => m.id)).toEqual([townWide.id]);
+  });
+
+  it('draws the agenda from owners’ questions on disclosures and rectification orders of the covered estates, and the sources show it', async () => {
+    // A published disclosure of a's with a resident's question.
+    const chair = await t.signInAs(roleIn(a).chair);
+    const voucher = (await t.http().post('/api/v1/uploads').set(manager).attach('file', await pdf(), 'v.pdf').expect(201)).body.id;
+    const disclosure = (await draftPublicIncome(t, manager, a.community.id, voucher).expect(201)).body;
+    await publish(t, disclosure.id, manager, committee, chair);
+    const asked = await t.http().post(`/api/v1/disclosures/${disclosure.id}/questions`).set(resident).send({ text: '停车收入为什么下降了？' }).expect(201);
+    const questionId = asked.body.questions[0].id as number;
+    // A rectification order of a's from an office inspection.
+    const county = await t.signInAs(roleIn(a).countyRegulator);
+    const template = await t.http().post('/api/v1/inspection-templates').set(county).send({ areaId: a.county.id, name: '季度检查表', items: [{ section: 'fire', text: '消防通道畅通', weight: 10 }] }).expect(201);
+    const inspection = await t
+      .http()
+      .post('/api/v1/inspections')
+      .set(office)
+      .send({ communityId: a.community.id, templateId: template.body.id, kind: 'quarterly', inspectedOn: today, inspectors: ['赵书记'], results: [{ code: 'i1', result: 'fail', note: '消防通道堆放杂物', photoIds: [await uploadPhoto(t, office, await photo())] }] })
+      .expect(201);
+    const orderId = inspection.body.items[0].rectificationId as number;
+
+    const candidates = await t.http().get(`/api/v1/meeting-agenda?communityIds=${a.community.id}`).set(office).expect(200);
+    expect(candidates.body.questions).toEqual([expect.objectContaining({ id: questionId, communityId: a.community.id, disclosureTitle: disclosure.title, answered: false, meetingNote: null })]);
+    expect(candidates.body.rectifications).toEqual([expect.objectContaining({ id: orderId, itemText: '消防通道畅通', state: 'open', overdue: false })]);
+    await t.http().get(`/api/v1/meeting-agenda?communityIds=${a.community.id},${b.community.id}`).set(office).expect(404);
+    await t.http().get(`/api/v1/meeting-agenda?communityIds=${a.community.id}`).set(manager).expect(403);
+    await t.http().get('/api/v1/meeting-agenda?communityIds=x').set(office).expect(400);
+
+    // Sources of another estate are refused; one source per point.
+    const { id: _asked, ...original } = await t.db.getRepository(DisclosureQuestion).findOneByOrFail({ id: questionId });
+    const foreignQuestion = await t.db.getRepository(DisclosureQuestion).save({ ...original, communityId: b.community.id });
+    expect(foreignQuestion.id).not.toBe(_asked);
+    await record(office, { agenda: [{ text: '别处的质询', questionId: foreignQuestion.id }] }, 422);
+    await record(office, { agenda: [{ text: '两个来源', questionId, rectificationId: orderId }] }, 422);
+    await record(office, { items: [item({ rectificationId: orderId, communityId: b.community.id })] }, 422);
+
+    const meeting = (
+      await record(office, {
+        agenda: [
+          { text: '停车收入下降的质询', questionId },
+          { text: '消防通道堆放杂物的整改', rectificationId: orderId },
+        ],
+        items: [item({ text: '物业一周内清理消防通道', rectificationId: orderId }), item({ text: '物业公示停车收入明细', questionId })],
+      })
+    ).body;
+    expect(meeting.agenda[1]).toEqual({ text: '消防通道堆放杂物的整改', ticketId: null, questionId: null, rectificationId: orderId });
+    expect(meeting.items.map((i: { questionId: number | null; rectificationId: number | null }) => [i.rectificationId, i.questionId])).toEqual([
+      [orderId, null],
+      [null, questionId],
+    ]);
+    // The order's timeline: 已提交联席会 (on the agenda, then the decision); its state and version are the company's still.
+    const order = (await t.http().get(`/api/v1/rectifications/${orderId}`).set(manager).expect(200)).body;
+    expect(order).toMatchObject({ state: 'open', version: 1, can: { reply: true } });
+    expect(order.timeline.filter((e: { action: string }) => e.action === 'meeting').map((e: { actionLabel: string; note: string }) => [e.actionLabel, e.note])).toEqual([
+      ['已提交联席会', `${today} 四方联席会列入议题`],
+      ['已提交联席会', `联席会议定：物业一周内清理消防通道（期限 ${addDays(today, 14)}）`],
+    ]);
+    expect(await t.db.getRepository(RectificationEvent).countBy({ rectificationId: orderId, action: 'meeting' })).toBe(2);
+    // The question, as the resident who asked reads it on the disclosure.
+    const seen = (await t.http().get(`/api/v1/disclosures/${disclosure.id}`).set(resident).expect(200)).body;
+    expect(seen.questions[0]).toMatchObject({ id: questionId, meetingNote: `联席会议定：物业公示停车收入明细（期限 ${addDays(today, 14)}）` });
+    // The residents' summary still names nobody.
+    expect(JSON.stringify((await t.http().get(`/api/v1/communities/${a.community.id}/meetings`).set(resident).expect(200)).body)).not.toMatch(/李经理|王书记|赵书记/);
+  });
+
+  it('assigns a liaison leader and reads the quarter’s attendance through the app’s routes', async () => {
+    const county = await t.signInAs(roleIn(a).countyRegulator);
+    const rows = async (auth: Auth) => (await t.http().get(`/api/v1/liaisons?areaId=${a.town.id}`).set(auth).expect(200)).body;
+    expect(await rows(town)).toMatchObject({ canAssign: false });
+    expect((await t.http().get(`/api/v1/liaisons?areaId=${a.county.id}`).set(county).expect(200)).body.canAssign).toBe(true);
+    await t.http().post('/api/v1/liaisons').set(county).send({ communityId: a.community.id, name: '王建国', title: '县住建局副局长' }).expect(201);
+    // A coordination meeting over both estates with the leader signed in counts for the estate he is assigned to.
+    await t.http().post('/api/v1/liaisons').set(county).send({ communityId: b.community.id, name: '赵一鸣', title: '县司法局副局长' }).expect(201);
+    await record(town, { kind: 'coordination', communityIds: [a.community.id, b.community.id], attendees: [{ party: 'liaison', name: '王建国' }] });
+    const townRows = (await rows(county)).rows;
+    expect(townRows.find((r: { communityId: number }) => r.communityId === a.community.id)).toMatchObject({ liaison: { name: '王建国' }, status: 'met' });
+    expect(townRows.find((r: { communityId: number }) => r.communityId === b.community.id)).toMatchObject({ liaison: { name: '赵一鸣' }, status: 'due', meetingId: null });
+  });
+
+  it('lets someone other than the office user who reported a party’s item done verify it', async () => {
+    const clerk = await t.signIn((await createUser(t.db, [roleIn(a).office])).devKey);
+    const meeting = (await record(office, { items: [item({ text: '党支部组织楼道清理', ownerParty: 'estate_party', ownerName: '陈支书' }), item({ text: '挂钩领导协调供电改造', ownerParty: 'liaison', ownerName: '王建国' })] })).body;
+    await step(office, meeting.id, 0, 'done', '已组织清理');
+    const mine = await itemOf(office, meeting.id, 0);
+    expect(mine.can).toEqual({ done: false, verify: false, return: true });
+    expect(mine.blocked).toEqual({ verify: '报落实的人不能核验同一事项，请由社区其他工作人员或街道（乡镇）核验' });
+    const refused = await step(office, meeting.id, 0, 'verify', undefined, 403);
+    expect(refused.body).toMatchObject({ code: 'VERIFIER_IS_REPORTER', message: '报落实的人不能核验同一事项，请由社区其他工作人员或街道（乡镇）核验' });
+    expect((await itemOf(office, meeting.id, 0)).state).toBe('done');
+    expect((await itemOf(clerk, meeting.id, 0)).can).toEqual({ done: false, verify: true, return: true });
+    expect((await step(clerk, meeting.id, 0, 'verify', '现场看过')).body.state).toBe('verified');
+    // The town's regulator verifies the liaison leader's item the office reported.
+    await step(clerk, meeting.id, 1, 'done', '供电改造已立项');
+    await step(clerk, meeting.id, 1, 'verify', undefined, 403);
+    expect((await step(town, meeting.id, 1, 'verify')).body.state).toBe('verified');
   });
 });

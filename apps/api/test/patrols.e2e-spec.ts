@@ -1,10 +1,11 @@
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
-import { addDays, parsePatrolCode, shanghaiDate } from '@wuye/contracts';
+import { addDays, parsePatrolCode, quarterOf, shanghaiDate } from '@wuye/contracts';
 import { PatrolCheck, PatrolPlan } from '../src/modules/patrols/patrol.entities';
 import { PatrolsService } from '../src/modules/patrols/patrols.service';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { createTestApp, TestApp } from './support/app';
-import { asBytes } from './support/workbook';
+import { asBytes, downloadWorkbook } from './support/workbook';
 import { createArea, createEstate, createUser, Estate } from './support/fixtures';
 import { photo } from './support/images';
 import { act, uploadPhoto } from './support/tickets';
@@ -40,6 +41,13 @@ describe('hazard patrols', () => {
   const addPlan = (pointIds: number[], frequency = 'daily', assigneeId = staffId) =>
     t.http().post('/api/v1/patrol-plans').set(manager).send({ communityId: estate.community.id, name: '消防设施日巡', pointIds, frequency, windowStart: '08:00', windowEnd: '10:00', assigneeId });
   const check = (body: object, headers: Record<string, string> = {}) => t.http().post('/api/v1/patrol-checks').set(staff).set(headers).send(body);
+  const yesterday = addDays(shanghaiDate(), -1);
+  /** An abnormal check whose hazard ticket is then made older than its category allows. */
+  const overdueHazard = async (pointId: number) => {
+    const res = await check({ pointId, result: 'abnormal', note: '漏水', photoIds: [await uploadPhoto(t, staff, await photo())] }).expect(201);
+    await t.db.getRepository(Ticket).update(res.body.ticketId, { createdAt: new Date(Date.now() - 5 * 86400_000), responseDueAt: new Date(Date.now() - 4 * 86400_000), resolutionDueAt: new Date(Date.now() - 3 * 86400_000) });
+    return res.body.ticketId as number;
+  };
 
   it('prints a point’s code as a PNG that scans back to the point', async () => {
     const point = await addPoint('2号楼消防通道', 'fire_lane');
@@ -100,8 +108,7 @@ describe('hazard patrols', () => {
 
   it('flags a hazard open longer than its category allows', async () => {
     const pump = await addPoint('水泵房', 'pump_room');
-    const res = await check({ pointId: pump.id, result: 'abnormal', note: '漏水', photoIds: [await uploadPhoto(t, staff, await photo())] }).expect(201);
-    await t.db.getRepository(Ticket).update(res.body.ticketId, { createdAt: new Date(Date.now() - 5 * 86400_000), responseDueAt: new Date(Date.now() - 4 * 86400_000), resolutionDueAt: new Date(Date.now() - 3 * 86400_000) });
+    await overdueHazard(pump.id);
     const register = (await t.http().get(`/api/v1/communities/${estate.community.id}/hazards`).set(office).expect(200)).body;
     expect(register).toMatchObject({ open: 1, overdue: 1 });
     expect(register.items[0]).toMatchObject({ overdue: true, ageDays: 5 });
@@ -142,5 +149,113 @@ describe('hazard patrols', () => {
     await t.http().get(`/api/v1/communities/${estate.community.id}/hazards`).set(otherOffice).expect(404);
     await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-points`).set(otherOffice).expect(404);
     expect(await t.db.getRepository(PatrolPlan).countBy({ communityId: estate.community.id })).toBe(0);
+  });
+
+  it('counts a round done only when checked inside the plan’s window, by when the check was made; a check outside it is 超时巡检', async () => {
+    const lane = await addPoint('消防通道', 'fire_lane');
+    const room = await addPoint('配电房', 'power_room');
+    const plan = (await addPlan([lane.id, room.id]).expect(201)).body;
+    await t.db.getRepository(PatrolPlan).update(plan.id, { startsOn: yesterday });
+    // Both made yesterday on the phone and sent only now (offline): the lane at 09:00, inside 08:00–10:00; the room at 13:30.
+    const inWindow = new Date(`${yesterday}T09:00:00+08:00`).toISOString();
+    const late = new Date(`${yesterday}T13:30:00+08:00`).toISOString();
+    await check({ pointId: lane.id, planId: plan.id, result: 'normal', checkedAt: inWindow }, { 'Idempotency-Key': 'offline-lane-01' }).expect(201);
+    // Not refused: a check outside the window is recorded as made.
+    expect((await check({ pointId: room.id, planId: plan.id, result: 'normal', checkedAt: late }).expect(201)).body.checkedAt).toBe(late);
+
+    const stats = (await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-stats?month=${yesterday.slice(0, 7)}`).set(office).expect(200)).body;
+    expect(stats).toMatchObject({ due: 2, done: 1, completionRate: 0.5, missed: [] });
+    expect(stats.late).toEqual([{ planId: plan.id, planName: '消防设施日巡', pointId: room.id, pointName: '配电房', period: { from: yesterday, to: yesterday }, checkedAt: late }]);
+  });
+
+  it('lets the estate’s manager edit a plan: points, frequency, window and assignee; bad input changes nothing', async () => {
+    const lane = await addPoint('消防通道', 'fire_lane');
+    const pump = await addPoint('水泵房', 'pump_room');
+    const plan = (await addPlan([lane.id]).expect(201)).body;
+    const night = await createUser(t.db, [{ role: 'staff', communityId: estate.community.id, companyId: estate.company.id, title: '夜班' }]);
+    const edit = (body: object, auth: Auth = manager) =>
+      t.http().put(`/api/v1/patrol-plans/${plan.id}`).set(auth).send({ name: '消防设施周巡', pointIds: [lane.id, pump.id], frequency: 'weekly', windowStart: '20:00', windowEnd: '22:00', assigneeId: night.user.id, ...body });
+
+    expect((await edit({ windowEnd: '19:00' }).expect(422)).body).toMatchObject({ code: 'INVALID_PATROL_WINDOW', details: { field: 'windowEnd' } });
+    expect((await edit({ pointIds: [lane.id, 999999] }).expect(422)).body.code).toBe('INVALID_PATROL_POINTS');
+    const other = await createEstate(t.db, { county: estate.county, town: estate.town });
+    const outsider = await createUser(t.db, [{ role: 'staff', communityId: other.community.id, companyId: other.company.id }]);
+    expect((await edit({ assigneeId: outsider.user.id }).expect(422)).body.code).toBe('INVALID_ASSIGNEE');
+    expect((await edit({ frequency: 'hourly' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    expect((await edit({}, staff).expect(403)).body.code).toBe('FORBIDDEN');
+    const otherManager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: other.community.id, companyId: other.company.id }])).devKey);
+    expect((await edit({}, otherManager).expect(404)).body.code).toBe('NOT_FOUND');
+    expect(await t.db.getRepository(PatrolPlan).findOneByOrFail({ id: plan.id })).toMatchObject({ name: '消防设施日巡', pointIds: [lane.id], frequency: 'daily', windowStart: '08:00', assigneeId: staffId });
+
+    const edited = (await edit({}).expect(200)).body;
+    expect(edited).toMatchObject({ id: plan.id, name: '消防设施周巡', frequency: 'weekly', windowStart: '20:00', windowEnd: '22:00', assigneeId: night.user.id, assigneeName: night.user.displayName });
+    expect(edited.points.map((p: { name: string }) => p.name)).toEqual(['消防通道', '水泵房']);
+    // The rounds move to the new assignee.
+    expect((await t.http().get('/api/v1/patrol-plans?mine=true').set(staff).expect(200)).body).toEqual([]);
+    const nightAuth = await t.signIn(night.devKey);
+    expect((await t.http().get('/api/v1/patrol-plans?mine=true').set(nightAuth).expect(200)).body.map((p: { id: number }) => p.id)).toEqual([plan.id]);
+  });
+
+  it('retires a point: it leaves the plans and today’s rounds, its checks stay in the history, it cannot be checked again', async () => {
+    const lane = await addPoint('消防通道', 'fire_lane');
+    const pump = await addPoint('水泵房', 'pump_room');
+    const plan = (await addPlan([lane.id, pump.id]).expect(201)).body;
+    const checked = (await check({ pointId: pump.id, planId: plan.id, result: 'normal' }).expect(201)).body;
+    const retire = (pointId: number, auth: Auth = manager) => t.http().delete(`/api/v1/communities/${estate.community.id}/patrol-points/${pointId}`).set(auth);
+
+    await retire(pump.id, staff).expect(403);
+    expect((await retire(999999).expect(404)).body.code).toBe('NOT_FOUND');
+    await retire(pump.id).expect(204);
+    expect((await retire(pump.id).expect(409)).body.code).toBe('PATROL_POINT_RETIRED');
+
+    expect((await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-points`).set(manager).expect(200)).body.map((p: { id: number }) => p.id)).toEqual([lane.id]);
+    expect(await t.db.getRepository(PatrolPlan).findOneByOrFail({ id: plan.id })).toMatchObject({ pointIds: [lane.id] });
+    const today = (await t.http().get('/api/v1/patrol-plans?mine=true').set(staff).expect(200)).body;
+    expect(today[0].points.map((p: { name: string }) => p.name)).toEqual(['消防通道']);
+    // History: the check of the retired point is still listed, with its name.
+    expect((await t.http().get(`/api/v1/patrol-checks?communityId=${estate.community.id}`).set(office).expect(200)).body).toEqual([expect.objectContaining({ id: checked.id, pointName: '水泵房' })]);
+    await check({ pointId: pump.id, result: 'normal' }).expect(404);
+    expect((await addPlan([pump.id]).expect(422)).body.code).toBe('INVALID_PATROL_POINTS');
+    // Another estate's manager cannot retire A's point.
+    const other = await createEstate(t.db, { county: estate.county, town: estate.town });
+    const otherManager = await t.signIn((await createUser(t.db, [{ role: 'manager', communityId: other.community.id, companyId: other.company.id }])).devKey);
+    await t.http().delete(`/api/v1/communities/${other.community.id}/patrol-points/${lane.id}`).set(otherManager).expect(404);
+    await retire(lane.id, otherManager).expect(404);
+    expect((await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-points`).set(manager).expect(200)).body).toHaveLength(1);
+  });
+
+  it('shows the office, per estate in the area statistics and their .xlsx, the rounds missed and the hazards overdue; not to another area', async () => {
+    const lane = await addPoint('消防通道', 'fire_lane');
+    const pump = await addPoint('水泵房', 'pump_room');
+    const plan = (await addPlan([lane.id]).expect(201)).body;
+    // The plan was due yesterday and nobody patrolled; a hazard found at the pump room is past its deadline.
+    await t.db.getRepository(PatrolPlan).update(plan.id, { startsOn: yesterday });
+    await overdueHazard(pump.id);
+    // An estate of the same office with nothing missed.
+    const quiet = await createEstate(t.db, { county: estate.county, town: estate.town, office: estate.office });
+
+    const period = quarterOf(yesterday);
+    const stats = (await t.http().get(`/api/v1/inspection-stats?areaId=${estate.office.id}&period=${period}`).set(office).expect(200)).body;
+    const row = (id: number) => stats.communities.find((c: { id: number }) => c.id === id);
+    expect(row(estate.community.id)).toMatchObject({ patrolsMissed: 1, hazardsOverdue: 1 });
+    expect(row(quiet.community.id)).toMatchObject({ patrolsMissed: 0, hazardsOverdue: 0 });
+    expect(stats.total).toMatchObject({ patrolsMissed: 1, hazardsOverdue: 1 });
+    // The same number as the estate's own patrol statistics.
+    expect((await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-stats?month=${yesterday.slice(0, 7)}`).set(office).expect(200)).body.missed).toHaveLength(1);
+
+    const book = await downloadWorkbook(t, `/api/v1/rectifications/export.xlsx?areaId=${estate.office.id}&period=${period}`, office);
+    const summary = book.getWorksheet('概览') as ExcelJS.Worksheet;
+    expect((summary.getRow(3).values as unknown[]).slice(-2)).toEqual(['漏巡', '隐患超期']);
+    const estateRow = [4, 5].map((n) => summary.getRow(n).values as unknown[]).find((v) => v[1] === estate.community.name) as unknown[];
+    expect(estateRow.slice(-2)).toEqual([1, 1]);
+
+    // Another office: its own area shows none of it, and A's office is not its to ask about.
+    const otherArea = await createArea(t.db, 'community_office', estate.town);
+    await createEstate(t.db, { county: estate.county, town: estate.town, office: otherArea });
+    const otherOffice = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: otherArea.id }])).devKey);
+    const foreign = (await t.http().get(`/api/v1/inspection-stats?areaId=${otherArea.id}&period=${period}`).set(otherOffice).expect(200)).body;
+    expect(foreign.communities.map((c: { id: number }) => c.id)).not.toContain(estate.community.id);
+    expect(foreign.total).toMatchObject({ patrolsMissed: 0, hazardsOverdue: 0 });
+    await t.http().get(`/api/v1/inspection-stats?areaId=${estate.office.id}&period=${period}`).set(otherOffice).expect(404);
   });
 });

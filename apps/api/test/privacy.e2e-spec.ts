@@ -5,14 +5,16 @@ import { createTestApp, TestApp } from './support/app';
 import { draftPublicIncome, publish } from './support/disclosures';
 import { createEstate, createResident, Estate, roleIn } from './support/fixtures';
 import { photo } from './support/images';
+import { PERSONAL_NUMBERS } from './support/personal-numbers';
 import { act, report, uploadPhoto } from './support/tickets';
 import { downloadWorkbook } from './support/workbook';
 
 type Auth = { Authorization: string };
 
 /**
- * 个人信息保护: free text that leaves the property side goes through the one masking step (common/privacy.ts, whose
- * unit test holds the table of forms); public answers give coarse coordinates; withdrawn tickets leave public lists.
+ * 个人信息保护: free text that leaves the property side goes through the one masking step (common/privacy.ts; the
+ * table of forms its unit test and this spec share is support/personal-numbers.ts); public answers give coarse
+ * coordinates; withdrawn tickets leave public lists.
  */
 describe('privacy of what residents type', () => {
   let t: TestApp;
@@ -93,6 +95,22 @@ describe('privacy of what residents type', () => {
     expect(single.body[0]).toMatchObject({ lat: 30.275, long: 120.151 });
     // Neighbours get no coordinates at all.
     expect((await t.http().get(`/api/v1/tickets/${id}`).set(neighbour).expect(200)).body).toMatchObject({ lat: null, long: null });
+  });
+
+  it(`masks each of the ${PERSONAL_NUMBERS.length} forms of the unit table in what Open311 publishes (rule: masking, table of forms)`, async () => {
+    expect(PERSONAL_NUMBERS.length).toBeGreaterThanOrEqual(20);
+    const sent = [];
+    for (const [form, typed, masked] of PERSONAL_NUMBERS) {
+      const created = await report(t, reporter, { communityId: estate.community.id, description: `报修：${typed}`, place: `2栋 ${typed}` }).expect(201);
+      sent.push({ form, id: String(created.body.id), typed, masked });
+    }
+    const published = (await t.http().get(`/open311/v2/requests.json?jurisdiction_id=${estate.community.code}`).expect(200)).body as { service_request_id: string; description: string; address: string }[];
+    const shown = sent.map(({ form, id }) => {
+      const one = published.find((r) => r.service_request_id === id);
+      return [form, one?.description, one?.address];
+    });
+    expect(shown).toEqual(sent.map(({ form, masked }) => [form, `报修：${masked}`, `${estate.community.name} 2栋 ${masked}`]));
+    expect(sent.filter(({ typed }) => JSON.stringify(published).includes(typed)).map(({ form }) => form)).toEqual([]);
   });
 
   it('takes a cancelled ticket off the community board and out of Open311 (rule: cancelled tickets leave public lists)', async () => {

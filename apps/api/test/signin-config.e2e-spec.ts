@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DEVELOPMENT_SECRETS } from '../src/config';
 import { AuthSession } from '../src/modules/identity/auth-session.entity';
 import { User } from '../src/modules/identity/user.entity';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
@@ -31,6 +32,18 @@ describe('production settings', () => {
     } finally {
       await on.close();
     }
+  });
+
+  // The control: the test above starts production with PRODUCTION's generated secrets.
+  it.each([
+    ['AUTH_JWT_SECRET', 'the published development value', DEVELOPMENT_SECRETS.jwt, 'is a development value published in this repository'],
+    ['AUTH_JWT_SECRET', 'the published value in capitals', DEVELOPMENT_SECRETS.jwt.toUpperCase(), 'is a development value published in this repository'],
+    ['FILE_URL_SECRET', 'the published development value', DEVELOPMENT_SECRETS.fileUrl, 'is a development value published in this repository'],
+    ['FILE_URL_SECRET', 'a long run of one character', 'x'.repeat(48), 'is too weak (too few different characters)'],
+    ['FILE_URL_SECRET', 'a hand-made phrase', 'wuye-file-url-secret-for-production-2026', 'is too weak (it contains a placeholder word)'],
+    ['FILE_URL_SECRET', 'a short one', randomBytes(12).toString('base64'), 'must be at least 32 characters long'],
+  ])('production refuses to start with %s set to %s, saying which setting and why (rule: no development or weak secrets)', async (setting, _what, value, problem) => {
+    await expect(createTestApp({ ...PRODUCTION, [setting]: value })).rejects.toThrow(`Invalid setting ${setting}: ${problem}`);
   });
 
   it('development sign-in never answers in production, even with its routes mounted (rule: no dev sign-in in production)', async () => {

@@ -54,8 +54,6 @@ export const INCOME_CATEGORY_LABELS = {
   base_station: '通信基站租金',
   other: '其他',
 } as const;
-export const INCOME_CATEGORIES = Object.keys(INCOME_CATEGORY_LABELS) as (keyof typeof INCOME_CATEGORY_LABELS)[];
-export type IncomeCategory = (typeof INCOME_CATEGORIES)[number];
 
 export const DISCLOSURE_LINE_SCHEMA = {
   fee_item: {

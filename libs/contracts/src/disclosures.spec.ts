@@ -1,3 +1,4 @@
+import { DISCLOSURE_STEPS, DISCLOSURE_TRANSITIONS } from './disclosure-schema';
 import { allocateLargestRemainder, allocationRows, canonicalJson, shareBasis } from './disclosures';
 
 describe('largest-remainder allocation', () => {
@@ -77,5 +78,17 @@ describe('a shared cost’s allocation in words', () => {
 describe('shareBasis', () => {
   it('says what one house’s weight is', () => {
     expect([shareBasis('area', 8936), shareBasis('household', 1), shareBasis('fixed', 3)]).toEqual(['建筑面积 89.36㎡', '按户均摊', '约定份额 3']);
+  });
+});
+
+describe('DISCLOSURE_TRANSITIONS: a published version never changes', () => {
+  const published = (state: string) => state === 'published' || state === 'superseded';
+
+  it('lets only a correction (a new version), a question and its answer start from a published or superseded one', () => {
+    expect(DISCLOSURE_STEPS.filter((step) => DISCLOSURE_TRANSITIONS[step].from.some(published))).toEqual(['correct', 'ask', 'answerQuestion']);
+  });
+
+  it('moves a published version to no other state', () => {
+    expect(DISCLOSURE_STEPS.filter((step) => DISCLOSURE_TRANSITIONS[step].from.some(published) && DISCLOSURE_TRANSITIONS[step].to !== undefined)).toEqual([]);
   });
 });

@@ -174,6 +174,8 @@ export interface QuestionView {
   answeredAt: string | null;
   dueAt: string;
   overdue: boolean;
+  /** A joint meeting took it up: "2026-12-05 协调委员会会议列入议题" or "联席会议定：…（期限 …）"; no names. */
+  meetingNote: string | null;
   createdAt: string;
 }
 

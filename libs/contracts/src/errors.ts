@@ -101,9 +101,15 @@ export const ERROR_CODES = {
   TEMPLATE_NOT_APPLICABLE: '该检查表不适用于这个小区',
   INSPECTION_ITEMS_MISMATCH: '检查表已更新，请按最新的检查表重新填写',
   NO_SERVING_COMPANY: '该小区目前没有服务的物业企业，不合格项无法下发整改',
+  // Hazard patrols
+  INVALID_PATROL_POINTS: '巡检点须是本小区在用的巡检点',
+  INVALID_PATROL_WINDOW: '巡检时段的结束应晚于开始',
+  PATROL_POINT_RETIRED: '该巡检点已经停用',
   // Joint meetings (四方联席会)
   ALREADY_REFERRED: '该督办已经提交过这一级，请等待处理',
   OUTCOME_RECORDED: '该调解的结果已经记录过了',
+  VERIFIER_IS_REPORTER: '报落实的人不能核验同一事项，请由社区其他工作人员或街道（乡镇）核验',
+  ESTATES_NOT_ONE: '四方联席会只涉及一个小区；多个小区请记为协调委员会会议',
   // Satisfaction surveys (满意度测评)
   SURVEY_NOT_OPEN: '不在本次满意度测评的作答时间内',
   SURVEY_ALREADY_ANSWERED: '这户已经参加过本次测评了，每户只能答一次',

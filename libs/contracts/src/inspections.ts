@@ -177,6 +177,8 @@ export const RECTIFICATION_EVENT_LABELS: Record<string, string> = {
   verify: '销号',
   return: '退回整改',
   overdue: '逾期未整改，转社区督办',
+  /** A joint meeting took the order up (on its agenda, or an item decides it): the timeline says so, the state stays. */
+  meeting: '已提交联席会',
 };
 
 /**
@@ -246,11 +248,19 @@ export interface InspectionFigures {
   ordersOpen: number;
 }
 
+/** 隐患排查 beside the inspections in the area statistics. */
+export interface PatrolFigures {
+  /** Rounds of the estate's patrol plans that ended in the period with no check (PatrolStats.missed). */
+  patrolsMissed: number;
+  /** Hazards open now past their category's deadline (the hazard register's 逾期). */
+  hazardsOverdue: number;
+}
+
 export interface InspectionStats {
   area: { id: number; name: string };
   period: string;
   from: string;
   to: string;
-  total: InspectionFigures;
-  communities: ({ id: number; name: string } & InspectionFigures)[];
+  total: InspectionFigures & PatrolFigures;
+  communities: ({ id: number; name: string } & InspectionFigures & PatrolFigures)[];
 }

@@ -4,6 +4,7 @@
  * lifecycle is data (MEETING_ITEM_TRANSITIONS): the API plans every step from it and answers `can`; the mini-program
  * shows buttons from that answer only.
  */
+import type { RectificationState } from './inspections';
 import type { PhotoView } from './tickets';
 import { shanghaiTimeOn } from './time';
 
@@ -30,6 +31,8 @@ export const MEETING_MINUTES_MAX = 5000;
 export const MEETING_NAME_MAX = 20;
 /** Sign-in sheet photos. */
 export const MEETING_PHOTOS_MAX = 3;
+/** Estates one 协调委员会 meeting may cover (a 四方联席会 covers one). */
+export const MEETING_ESTATES_MAX = 20;
 export const ITEM_DAYS_MAX = 180;
 
 export interface MeetingAttendee {
@@ -37,10 +40,26 @@ export interface MeetingAttendee {
   name: string;
 }
 
-/** A point on the agenda: free text, or a ticket (one the office referred from its 督办 queue, say). */
+/**
+ * A point on the agenda: free text, or drawn from a source of one of the covered estates — a ticket (one the office
+ * referred from its 督办 queue, say), an owners' question on a disclosure, a rectification order (整改单). One source at
+ * most; the source shows the meeting took it up.
+ */
 export interface AgendaEntry {
   text: string;
   ticketId?: number | null;
+  questionId?: number | null;
+  rectificationId?: number | null;
+}
+
+/** What the meeting form offers as agenda for the estates it covers. */
+export interface AgendaCandidates {
+  /** 督办 referred to the estates' next meeting and not yet taken up. */
+  tickets: ReferralView[];
+  /** Owners' questions on the estates' disclosures (open or answered), newest first; the text masked. */
+  questions: { id: number; communityId: number; communityName: string; disclosureTitle: string; text: string; answered: boolean; meetingNote: string | null }[];
+  /** The estates' rectification orders still with the company (待整改, 退回整改, 待销号), overdue first. */
+  rectifications: { id: number; communityId: number; communityName: string; itemText: string; state: RectificationState; overdue: boolean }[];
 }
 
 export interface MeetingItemInput {
@@ -52,10 +71,18 @@ export interface MeetingItemInput {
   deadline: string;
   /** The ticket the item decides (its timeline shows the decision). */
   ticketId?: number | null;
+  /** The question it answers / the order it decides: of the item's estate. */
+  questionId?: number | null;
+  rectificationId?: number | null;
+  /** Which of the meeting's estates it belongs to (default: the first). */
+  communityId?: number | null;
 }
 
 export interface CreateMeetingInput {
+  /** The first estate: the one the meeting is listed under. */
   communityId: number;
+  /** Every estate it covers, the first included (default: just the first); a 协调委员会 may cover several of the recorder's area. */
+  communityIds?: number[];
   kind: MeetingKind;
   /** YYYY-MM-DD, not in the future. */
   heldOn: string;
@@ -86,11 +113,17 @@ export interface MeetingItemRule {
   who: MeetingItemActor;
   needs: { note?: 'required' | 'optional' };
   notNow: string;
+  /**
+   * Not by the person who reported the item done (independent verification): the office reports the party
+   * organisations' and the liaison leader's items itself, so another office user of the area or the town's regulator
+   * verifies them. The refusal says why.
+   */
+  notByReporter?: string;
 }
 
 export const MEETING_ITEM_TRANSITIONS = {
   done: { label: '已落实', from: ['open'], to: 'done', who: 'owner', needs: { note: 'required' }, notNow: '只有待落实的议定项目可以报落实' },
-  verify: { label: '核验通过', from: ['done'], to: 'verified', who: 'office', needs: { note: 'optional' }, notNow: '责任方报落实后才能核验' },
+  verify: { label: '核验通过', from: ['done'], to: 'verified', who: 'office', needs: { note: 'optional' }, notNow: '责任方报落实后才能核验', notByReporter: '报落实的人不能核验同一事项，请由社区其他工作人员或街道（乡镇）核验' },
   return: { label: '退回', from: ['done'], to: 'open', who: 'office', needs: { note: 'required' }, notNow: '责任方报落实后才能退回' },
   overdue: { label: '逾期', from: ['open'], to: null, who: 'system', needs: {}, notNow: '该议定项目不在落实中' },
 } as const satisfies Record<string, MeetingItemRule>;
@@ -141,16 +174,23 @@ export interface MeetingItemView {
   /** Went past its deadline while still open: it is in the office's 督办 queue. */
   overdueAt: string | null;
   ticketId: number | null;
+  questionId: number | null;
+  rectificationId: number | null;
   version: number;
   timeline: MeetingItemEventView[];
   /** The steps the caller may take now; the page shows exactly these. */
   can: Record<MeetingItemAction, boolean>;
+  /** A step the caller would take but may not now, and why (shown on the disabled button). */
+  blocked: Partial<Record<MeetingItemAction, string>>;
 }
 
 export interface MeetingView {
   id: number;
+  /** The first estate. */
   communityId: number;
   communityName: string;
+  /** Every estate it covers, the first first. */
+  communities: { id: number; name: string }[];
   officeName: string;
   kind: MeetingKind;
   heldOn: string;
@@ -163,10 +203,14 @@ export interface MeetingView {
   can: { addItems: boolean };
 }
 
-/** What residents of the estate see: the date and the agreed items with their states; no names, no minutes. */
+/**
+ * What residents of a covered estate see: the date and the estate's agreed items with their states; no names, no
+ * minutes. `communityName` is the resident's estate; `estates` counts the estates the meeting covered.
+ */
 export interface MeetingSummary {
   id: number;
   communityName: string;
+  estates: number;
   kind: MeetingKind;
   heldOn: string;
   items: { id: number; text: string; ownerParty: MeetingParty; deadline: string; state: MeetingItemState }[];
@@ -304,6 +348,8 @@ export interface AttendanceCompliance {
   /** YYYY-Qn. */
   period: string;
   rows: AttendanceRow[];
+  /** Whether the caller assigns leaders to these estates (the county's regulator). */
+  canAssign: boolean;
 }
 
 // ─── Statistics ───────────────────────────────────────────────────────────────────────────────────────────────

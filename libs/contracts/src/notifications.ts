@@ -39,6 +39,10 @@ export const NOTIFICATION_TARGETS: Record<string, Target> = {
   question_overdue: READ_DISCLOSURE,
   // 公告: the residents read it where it is shown in full.
   announcement: { page: 'packages/announcements/pages/detail/index', by: 'announcement' },
+  // 整改单: the company's manager works on its inbox; the issuing office on its 督办 queue.
+  rectification_issued: { page: 'packages/inspections/pages/index/index', by: null },
+  rectification_returned: { page: 'packages/inspections/pages/index/index', by: null },
+  rectification_overdue: { page: 'packages/inspections/pages/index/index', by: null, query: 'tab=overdue' },
   // House bindings: the owners read their houses; the office decides on 绑定审核.
   binding_contested: { page: 'packages/account/pages/bind/index', by: null },
   binding_review: { page: 'packages/work/pages/bindings/index', by: null },

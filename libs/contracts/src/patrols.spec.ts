@@ -1,4 +1,4 @@
-import { endedPeriods, parsePatrolCode, patrolCodeText, patrolPeriod } from './patrols';
+import { endedPeriods, inPatrolWindow, parsePatrolCode, patrolCodeText, patrolPeriod, patrolRound } from './patrols';
 
 describe('patrol periods (Asia/Shanghai days)', () => {
   it('puts a day in its day, its Monday–Sunday week and its month', () => {
@@ -26,5 +26,30 @@ describe('patrol periods (Asia/Shanghai days)', () => {
     expect(parsePatrolCode(patrolCodeText(12, '0123456789abcdef'))).toEqual({ pointId: 12, code: '0123456789abcdef' });
     expect(parsePatrolCode('WYPATROL:12:XYZ')).toBeNull();
     expect(parsePatrolCode('https://example.cn')).toBeNull();
+  });
+});
+
+describe('a round and the plan’s time window (Asia/Shanghai wall clock)', () => {
+  const plan = { windowStart: '08:00', windowEnd: '10:00' };
+  const day = { from: '2026-12-03', to: '2026-12-03' };
+  const at = (time: string, date = '2026-12-03') => ({ checkedAt: new Date(`${date}T${time}:00+08:00`) });
+
+  it('counts a check inside the window, both ends to the minute, by Shanghai time and not UTC', () => {
+    expect(inPatrolWindow(new Date('2026-12-03T08:00:00+08:00'), plan)).toBe(true);
+    expect(inPatrolWindow(new Date('2026-12-03T10:00:59+08:00'), plan)).toBe(true);
+    expect(inPatrolWindow(new Date('2026-12-03T10:01:00+08:00'), plan)).toBe(false);
+    expect(inPatrolWindow(new Date('2026-12-03T07:59:59+08:00'), plan)).toBe(false);
+    // 01:30 UTC is 09:30 in Shanghai.
+    expect(inPatrolWindow('2026-12-03T01:30:00.000Z', plan)).toBe(true);
+  });
+
+  it('is done with a check in the window, late (超时巡检) with checks only outside it, missed with none', () => {
+    expect(patrolRound([at('09:00')], day, plan)).toEqual({ outcome: 'done', check: at('09:00') });
+    expect(patrolRound([at('13:30')], day, plan)).toEqual({ outcome: 'late', check: at('13:30') });
+    // A late check and one in the window: done, citing the one in the window.
+    expect(patrolRound([at('07:00'), at('09:45'), at('20:00')], day, plan)).toEqual({ outcome: 'done', check: at('09:45') });
+    // Checks of other days do not count for this one, even in the window.
+    expect(patrolRound([at('09:00', '2026-12-02'), at('09:00', '2026-12-04')], day, plan)).toEqual({ outcome: 'missed', check: null });
+    expect(patrolRound([], day, plan).outcome).toBe('missed');
   });
 });

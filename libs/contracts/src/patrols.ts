@@ -4,7 +4,7 @@
  * periods a plan's points were missed in.
  */
 import type { PhotoView, TicketState } from './tickets';
-import { DAY_MS, addDays, lastDayOfMonth } from './time';
+import { DAY_MS, addDays, lastDayOfMonth, shanghaiDateTime } from './time';
 
 export const PATROL_POINT_KIND_LABELS = {
   fire_lane: '消防通道',
@@ -77,8 +77,12 @@ export interface PatrolPlanView extends Omit<PatrolPlanInput, 'pointIds'> {
   assigneeName: string;
   /** The period the plan is in now, and each point with its check in that period (null: still to do). */
   period: { from: string; to: string };
-  points: { id: number; name: string; place: string; kind: PatrolPointKind; checkedAt: string | null; result: PatrolResult | null }[];
+  /** late: the check this period fell outside the time window (超时巡检): it does not count as done. */
+  points: { id: number; name: string; place: string; kind: PatrolPointKind; checkedAt: string | null; result: PatrolResult | null; late: boolean }[];
 }
+
+/** What a manager may change of a plan (the estate stays). */
+export type PatrolPlanUpdate = Omit<PatrolPlanInput, 'communityId'>;
 
 export interface PatrolCheckInput {
   pointId: number;
@@ -139,15 +143,53 @@ export interface MissedPatrol {
   period: { from: string; to: string };
 }
 
+/** 超时巡检: a round checked only outside the plan's time window, when it was checked (the time recorded on the phone). */
+export interface LatePatrol extends MissedPatrol {
+  checkedAt: string;
+}
+
 export interface PatrolStats {
   communityId: number;
   /** YYYY-MM */
   month: string;
-  /** Point × period slots of the month's ended periods, and those with a check. */
+  /** Point × period slots of the month's ended periods, and those checked inside the plan's time window. */
   due: number;
   done: number;
   completionRate: number | null;
+  /** Rounds with no check at all. */
   missed: MissedPatrol[];
+  /** Rounds checked, but only outside the time window: not done, and not missed. */
+  late: LatePatrol[];
+}
+
+/** HH:MM of an instant on the Shanghai wall clock. */
+export const shanghaiTimeOfDay = (at: Date | string) => shanghaiDateTime(at).slice(11);
+
+/** Whether a check at `at` falls inside a plan's time window (Shanghai wall clock, to the minute, both ends included). */
+export function inPatrolWindow(at: Date | string, plan: { windowStart: string; windowEnd: string }): boolean {
+  const time = shanghaiTimeOfDay(at);
+  return time >= plan.windowStart && time <= plan.windowEnd;
+}
+
+/**
+ * One scheduled round of a point (a plan's period): done when a check of the period falls inside the plan's
+ * window, late (超时巡检) when its checks all fell outside it, missed when there is none. `checks` are the point's
+ * checks, oldest first; each is placed by when it was made (checkedAt, recorded on the phone), never by when an
+ * offline check arrived. The check returned is the one in the window, else the latest.
+ */
+export function patrolRound<C extends { checkedAt: Date | string }>(
+  checks: readonly C[],
+  period: { from: string; to: string },
+  plan: { windowStart: string; windowEnd: string },
+): { outcome: 'done' | 'late' | 'missed'; check: C | null } {
+  const inPeriod = checks.filter((c) => {
+    const day = shanghaiDateTime(c.checkedAt).slice(0, 10);
+    return day >= period.from && day <= period.to;
+  });
+  const inWindow = [...inPeriod].reverse().find((c) => inPatrolWindow(c.checkedAt, plan));
+  if (inWindow) return { outcome: 'done', check: inWindow };
+  const last = inPeriod[inPeriod.length - 1];
+  return last ? { outcome: 'late', check: last } : { outcome: 'missed', check: null };
 }
 
 const weekday = (date: string) => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6

@@ -16,8 +16,10 @@ export const TICKET_STATE_LABELS: Record<TicketState, string> = {
   rejected: '不予受理',
   cancelled: '已撤销',
 };
+/** Accepted and not yet resolved: the open states held to the resolution deadline, and an assignee's to hand over. */
+export const WORKING_TICKET_STATES: readonly TicketState[] = ['accepted', 'assigned', 'in_progress'];
 /** States in which the ticket still needs the property side. */
-export const OPEN_TICKET_STATES: readonly TicketState[] = ['submitted', 'accepted', 'assigned', 'in_progress'];
+export const OPEN_TICKET_STATES: readonly TicketState[] = ['submitted', ...WORKING_TICKET_STATES];
 
 export const TICKET_ACTIONS = [
   'accept',

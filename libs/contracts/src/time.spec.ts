@@ -1,4 +1,4 @@
-import { addDays, isCalendarDate, lastDayOfMonth, parseW3c, periodDays, periodFromWords, periodLabel, quarterOf, shanghaiDate, shanghaiDateTime, shanghaiDayStart, shanghaiTimeOn, w3cShanghai } from './time';
+import { addDays, addMonths, isCalendarDate, lastDayOfMonth, monthsBack, parseW3c, periodDays, periodFromWords, periodLabel, quarterOf, quartersBack, shanghaiDate, shanghaiDateTime, shanghaiDayStart, shanghaiTimeOn, w3cShanghai } from './time';
 
 describe('time in Asia/Shanghai', () => {
   it('rolls the date over at 16:00 UTC, also around a year end', () => {
@@ -35,6 +35,23 @@ describe('time in Asia/Shanghai', () => {
     expect(quarterOf('2026-03-31T16:30:00Z')).toBe('2026-Q2');
     expect(quarterOf('2026-03-31T15:30:00Z')).toBe('2026-Q1');
     expect(quarterOf('2026-12-31')).toBe('2026-Q4');
+  });
+
+  it('adds months across year ends, both ways', () => {
+    expect(addMonths('2026-01', -1)).toBe('2025-12');
+    expect(addMonths('2026-11', 2)).toBe('2027-01');
+    expect(addMonths('2026-03', -27)).toBe('2023-12');
+    expect(addMonths('2026-03', 0)).toBe('2026-03');
+  });
+
+  it('counts months and quarters back from a Shanghai day, newest first', () => {
+    // 1 January 00:30 in Shanghai is still 31 December in UTC.
+    const newYear = '2025-12-31T16:30:00Z';
+    expect(monthsBack(newYear, 3)).toEqual(['2026-01', '2025-12', '2025-11']);
+    expect(quartersBack(newYear, 3)).toEqual(['2026-Q1', '2025-Q4', '2025-Q3']);
+    expect(monthsBack('2026-11-29', 13).slice(-2)).toEqual(['2025-12', '2025-11']);
+    expect(quartersBack('2026-11-29', 6)).toEqual(['2026-Q4', '2026-Q3', '2026-Q2', '2026-Q1', '2025-Q4', '2025-Q3']);
+    expect(monthsBack('2026-11-29', 0)).toEqual([]);
   });
 
   it('names periods in words and knows their days', () => {

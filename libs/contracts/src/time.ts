@@ -1,10 +1,14 @@
 /**
- * Time: UTC in storage, Asia/Shanghai (UTC+8, no daylight saving) for calendar dates, days, quarters and display.
- * The one place the offset is applied, for the API, its jobs, seeds and exports, and the mini-program. Computed by
- * hand, never with Intl: WeChat's JS engine on older phones does not know time zones.
+ * Time: UTC in storage, Asia/Shanghai (UTC+8, no daylight saving) for calendar dates, days, months, quarters and
+ * display. The offset is written here and nowhere else: the API, its jobs, seeds and exports, its authorization
+ * matrix and the mini-program compute Shanghai dates and instants with these helpers. Computed by hand, never with
+ * Intl: WeChat's JS engine
+ * on older phones does not know time zones.
  */
 export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 export const DAY_MS = 86400_000;
+/** The offset as ISO 8601 writes it. */
+const OFFSET = '+08:00';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const instant = (at: Date | number | string) => (at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at));
@@ -28,12 +32,12 @@ export function shanghaiDateTime(at: Date | number | string): string {
 
 /** The instant a Shanghai calendar day begins (00:00 +08:00). */
 export function shanghaiDayStart(date: string): Date {
-  return new Date(`${date}T00:00:00+08:00`);
+  return new Date(shanghaiTimeOn(date, '00:00'));
 }
 
 /** An instant at a Shanghai wall-clock time of a day, as ISO 8601 with the offset: "2026-12-01T18:00:00+08:00". */
 export function shanghaiTimeOn(date: string, time = '18:00'): string {
-  return `${date}T${time}:00+08:00`;
+  return `${date}T${time}:00${OFFSET}`;
 }
 
 /** Adds whole days to a YYYY-MM-DD date. */
@@ -54,10 +58,32 @@ export function lastDayOfMonth(year: number, month: number): string {
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
+/** A calendar date as given, or the Shanghai day of an instant. */
+const dayOf = (at: Date | number | string) => (typeof at === 'string' && isCalendarDate(at) ? at : shanghaiDate(at));
+
 /** The quarter a Shanghai day falls in: "2026-Q4". */
 export function quarterOf(at: Date | number | string = Date.now()): string {
-  const date = typeof at === 'string' && isCalendarDate(at) ? at : shanghaiDate(at);
+  const date = dayOf(at);
   return `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** Adds whole months to a month: addMonths("2026-01", -2) → "2025-11". */
+export function addMonths(month: string, months: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + months;
+  return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
+}
+
+/** The month a Shanghai day falls in and the `count - 1` before it, newest first: "2026-11", "2026-10", … */
+export function monthsBack(at: Date | number | string, count: number): string[] {
+  const month = dayOf(at).slice(0, 7);
+  return Array.from({ length: Math.max(count, 0) }, (_, back) => addMonths(month, -back));
+}
+
+/** The quarter a Shanghai day falls in and the `count - 1` before it, newest first: "2026-Q1", "2025-Q4", … */
+export function quartersBack(at: Date | number | string, count: number): string[] {
+  const quarter = quarterOf(at);
+  const index = Number(quarter.slice(0, 4)) * 4 + Number(quarter.slice(6)) - 1;
+  return Array.from({ length: Math.max(count, 0) }, (_, back) => `${Math.floor((index - back) / 4)}-Q${((index - back) % 4) + 1}`);
 }
 
 /** A period in words: "2026-Q3" → "2026年第3季度", "2026-10" → "2026年10月", "2026" → "2026年". */
@@ -106,7 +132,7 @@ export function periodDays(period: string): { from: string; to: string } {
 export function w3cShanghai(at: Date | number | string): string {
   const d = shanghaiFields(at);
   if (Number.isNaN(d.getTime())) return '';
-  return `${shanghaiDate(at)}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+08:00`;
+  return `${shanghaiDate(at)}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}${OFFSET}`;
 }
 
 const W3C_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -120,7 +146,7 @@ export function parseW3c(text: string): Date | null {
   const m = W3C_DATE_TIME.exec(text.trim().replace(/ (\d{2}:?\d{2})$/, '+$1'));
   if (!m) return null;
   const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone] = m;
-  const offset = zone === undefined ? '+08:00' : zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+  const offset = zone === undefined ? OFFSET : zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
   const at = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${fraction}${offset}`);
   // Reject dates that roll over (2026-02-30) by reading the calendar date back.
   return Number.isNaN(at.getTime()) || !isCalendarDate(`${y}-${mo}-${d}`) ? null : at;

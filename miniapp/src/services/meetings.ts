@@ -1,4 +1,4 @@
-import type { MediationOutcomeInput, MediationView, MeetingStats, CreateMeetingInput, MeetingItemAction, MeetingItemView, MeetingSummary, MeetingView, Page, ReferralTier, ReferralView } from '@wuye/contracts';
+import type { AgendaCandidates, AttendanceCompliance, LiaisonInput, LiaisonView, MediationOutcomeInput, MediationView, MeetingStats, CreateMeetingInput, MeetingItemAction, MeetingItemView, MeetingSummary, MeetingView, Page, ReferralTier, ReferralView } from '@wuye/contracts';
 import { downloadXlsx } from './downloads';
 import { request } from './http';
 
@@ -30,6 +30,21 @@ export function takeItemStep(id: number, action: MeetingItemAction, version: num
 /** Residents: their estate's meetings — the date and the agreed items with their states. */
 export function listMeetingSummaries(communityId: number, cursor?: string | null): Promise<Page<MeetingSummary>> {
   return request<Page<MeetingSummary>>({ url: `/api/v1/communities/${communityId}/meetings`, query: { cursor: cursor ?? undefined, limit: 20 } });
+}
+
+/** The form's agenda for the estates the meeting covers: referred 督办, owners' questions on disclosures, rectification orders. */
+export function getAgendaCandidates(communityIds: number[]): Promise<AgendaCandidates> {
+  return request<AgendaCandidates>({ url: '/api/v1/meeting-agenda', query: { communityIds: communityIds.join(',') } });
+}
+
+/** 挂钩领导 per estate of an area and their attendance in a quarter (default: this one). */
+export function getAttendance(areaId: number, period?: string): Promise<AttendanceCompliance> {
+  return request<AttendanceCompliance>({ url: '/api/v1/liaisons', query: { areaId, period } });
+}
+
+/** The county assigns a leader to an estate (the one before steps down). */
+export function assignLiaison(input: LiaisonInput): Promise<LiaisonView> {
+  return request<LiaisonView>({ url: '/api/v1/liaisons', method: 'POST', data: input });
 }
 
 /** Tickets referred to the estate's next meeting (the form's agenda). */

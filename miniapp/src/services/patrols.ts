@@ -1,4 +1,4 @@
-import type { HazardRegister, PatrolCheckInput, PatrolCheckView, PatrolPlanInput, PatrolPlanView, PatrolPointInput, PatrolPointView, PatrolStats } from '@wuye/contracts';
+import type { HazardRegister, PatrolCheckInput, PatrolCheckView, PatrolPlanInput, PatrolPlanUpdate, PatrolPlanView, PatrolPointInput, PatrolPointView, PatrolStats } from '@wuye/contracts';
 import { downloadPng } from './downloads';
 import { request } from './http';
 import { createOutboxQueue, type QueuedEntry } from './outbox-queue';
@@ -13,6 +13,11 @@ export function createPatrolPoint(communityId: number, input: PatrolPointInput):
   return request<PatrolPointView>({ url: `/api/v1/communities/${communityId}/patrol-points`, method: 'POST', data: input });
 }
 
+/** 停用: the point leaves the estate's plans and rounds; its checks stay in the history. */
+export function retirePatrolPoint(communityId: number, pointId: number): Promise<void> {
+  return request<void>({ url: `/api/v1/communities/${communityId}/patrol-points/${pointId}`, method: 'DELETE' });
+}
+
 /** The point's printable QR code. */
 export function downloadPatrolCode(point: Pick<PatrolPointView, 'id' | 'name'>): Promise<void> {
   return downloadPng(`/api/v1/patrol-points/${point.id}/code.png`, `巡检码_${point.name}.png`);
@@ -25,6 +30,10 @@ export function listPatrolPlans(options: { mine?: boolean; communityId?: number 
 
 export function createPatrolPlan(input: PatrolPlanInput): Promise<PatrolPlanView> {
   return request<PatrolPlanView>({ url: '/api/v1/patrol-plans', method: 'POST', data: input });
+}
+
+export function updatePatrolPlan(id: number, input: PatrolPlanUpdate): Promise<PatrolPlanView> {
+  return request<PatrolPlanView>({ url: `/api/v1/patrol-plans/${id}`, method: 'PUT', data: input });
 }
 
 export function getHazards(communityId: number): Promise<HazardRegister> {

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 
 /**
  * WeChat holds a privacy API call (chooseImage, chooseMedia, chooseMessageFile, chooseLocation, the getPhoneNumber
- * button, setClipboardData) until the resident has agreed to our privacy guide, and asks the app through
+ * button, setClipboardData, scanCode, makePhoneCall) until the resident has agreed to our privacy guide, and asks the app through
  * wx.onNeedPrivacyAuthorization. Our own dialog (components/PrivacyDialog) answers: it says why each item is
  * needed, and agreeing goes through a button with open-type="agreePrivacyAuthorization", as WeChat checks.
  */

@@ -6,7 +6,9 @@ import type {
   ChainVerification,
   CompanyOverview,
   DirectoryCommunity,
+  AnnouncementSummary,
   DisclosureSummary,
+  MeetingView,
   MeView,
   Metrics,
   NotificationView,
@@ -15,6 +17,7 @@ import type {
   RectificationSummary,
   RoleScope,
   TokenPair,
+  VoteSummary,
   Workload,
 } from '@wuye/contracts';
 import { JINXIU_OWNER, ticketSummary } from '../../../miniapp/test/support/fake-api';
@@ -35,6 +38,7 @@ export const RESIDENT = JINXIU_OWNER;
 export const MANAGER = user('陈经理', [{ role: 'manager', communityId: 1, companyId: 1, scopeName: '锦绣花园' }]);
 export const COMMITTEE = user('马委员', [{ role: 'committee', communityId: 1, scopeName: '锦绣花园' }]);
 export const REGULATOR = user('城关镇 李主任', [{ role: 'regulator', areaId: 2, scopeName: '城关镇' }]);
+export const OFFICE = user('南门社区 王书记', [{ role: 'community_office', areaId: 3, scopeName: '南门社区' }]);
 export const STAFF = user('刘师傅', [{ role: 'staff', communityId: 1, companyId: 1, scopeName: '锦绣花园', title: '维修工' }]);
 
 const community = (id: number, name: string, companyName: string | null): DirectoryCommunity => ({
@@ -154,9 +158,52 @@ const patrolPlan: PatrolPlanView = {
   assigneeName: '刘师傅',
   period: { from: '2026-12-06', to: '2026-12-06' },
   points: [
-    { id: 5, name: '地下消防通道', place: '地下车库东侧', kind: 'fire_lane', checkedAt: '2026-12-06T01:00:00.000Z', result: 'normal' },
-    { id: 6, name: '水泵房', place: '地下二层', kind: 'pump_room', checkedAt: null, result: null },
+    { id: 5, name: '地下消防通道', place: '地下车库东侧', kind: 'fire_lane', checkedAt: '2026-12-06T01:00:00.000Z', result: 'normal', late: false },
+    { id: 6, name: '水泵房', place: '地下二层', kind: 'pump_room', checkedAt: null, result: null, late: false },
   ],
+};
+
+const votes: VoteSummary[] = [
+  { id: 5, communityId: 1, matter: 'fund_use', title: '使用维修资金更换3栋电梯', state: 'open', endsAt: '2026-12-20T10:00:00.000Z', openedAt: '2026-12-06T02:00:00.000Z', closedAt: null, passedOption: null },
+  { id: 4, communityId: 1, matter: 'company', title: '续聘清河万家物业', state: 'closed', endsAt: '2026-11-20T10:00:00.000Z', openedAt: '2026-11-06T02:00:00.000Z', closedAt: '2026-11-20T10:00:00.000Z', passedOption: '同意续聘' },
+];
+
+const announcements: AnnouncementSummary[] = [
+  { id: 8, communityId: 1, title: '12月10日停水通知', pinned: true, postedBy: 'property', expiresOn: '2026-12-10', current: true, withdrawn: false, createdAt: '2026-12-05T01:00:00.000Z', readCount: 37 },
+  { id: 6, communityId: 1, title: '国庆节安全提示', pinned: false, postedBy: 'property', expiresOn: '2026-10-08', current: false, withdrawn: false, createdAt: '2026-09-28T01:00:00.000Z', readCount: 52 },
+];
+
+const meeting: MeetingView = {
+  id: 3,
+  communityId: 1,
+  communityName: '锦绣花园',
+  officeName: '南门社区',
+  kind: 'four_party',
+  heldOn: '2026-12-01',
+  attendees: [],
+  minutes: '议定更换3栋电梯按钮面板。',
+  signInPhotos: [],
+  agenda: [],
+  items: [
+    {
+      id: 11,
+      meetingId: 3,
+      communityId: 1,
+      communityName: '锦绣花园',
+      text: '更换3栋电梯按钮面板',
+      ownerParty: 'property',
+      ownerName: '清河万家物业服务有限公司',
+      deadlineAt: '2026-12-15T10:00:00.000Z',
+      state: 'done',
+      overdueAt: null,
+      ticketId: null,
+      version: 2,
+      timeline: [],
+      can: { done: false, verify: true, return: true },
+    },
+  ],
+  createdAt: '2026-12-01T08:00:00.000Z',
+  can: { addItems: true },
 };
 
 /** What the API answers a signed-in `me` on the pages the smoke tests open. */
@@ -177,6 +224,9 @@ export function routesFor(me: MeView): Routes {
     'GET /api/v1/stats/companies': companies,
     'GET /api/v1/rectifications': page([rectification]),
     'GET /api/v1/patrol-plans': [patrolPlan],
+    'GET /api/v1/votes': page(votes),
+    'GET /api/v1/communities/1/announcements': page(announcements),
+    'GET /api/v1/meetings': page([meeting]),
   };
 }
 
@@ -193,5 +243,7 @@ export const ENTRY_PAGES: Array<{ path: string; title: string; me: MeView }> = [
   { path: 'packages/account/pages/index/index', title: '账户', me: RESIDENT },
   { path: 'packages/inspections/pages/index/index', title: '检查与整改', me: MANAGER },
   { path: 'packages/patrols/pages/index/index', title: '隐患排查', me: STAFF },
-  { path: 'packages/meetings/pages/index/index', title: '联席会议', me: MANAGER },
+  { path: 'packages/meetings/pages/index/index', title: '联席会议', me: OFFICE },
+  { path: 'packages/votes/pages/index/index', title: '业主表决', me: RESIDENT },
+  { path: 'packages/announcements/pages/index/index', title: '小区公告', me: MANAGER },
 ];

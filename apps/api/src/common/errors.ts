@@ -50,6 +50,7 @@ const RESOURCE_NAMES = {
   inspection: '检查记录',
   rectification: '整改单',
   patrolPoint: '巡检点',
+  patrolPlan: '巡检计划',
   meeting: '联席会议',
   meetingItem: '议定项目',
   mediation: '调解记录',

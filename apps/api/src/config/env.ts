@@ -115,7 +115,7 @@ const PLACEHOLDER_WORDS = /change.?me|example|password|passwd|secret|development
  * Why a secret is guessable, or null: a random one of 32+ characters (base64 or hex) uses far more than 12 different
  * characters and none of the words people type; 'x'.repeat(40), 'abab…' or 'my-jwt-secret-for-production' do not.
  */
-export function secretWeakness(value: string): string | null {
+function secretWeakness(value: string): string | null {
   if (new Set(value).size < 12) return 'too few different characters';
   if (PLACEHOLDER_WORDS.test(value)) return 'it contains a placeholder word';
   return null;

@@ -7,7 +7,7 @@ import { limitsConfig, readLimitsConfig } from './limits.config';
 import { readStorageConfig, storageConfig } from './storage.config';
 import { readSheddingConfig, sheddingConfig } from './shedding.config';
 
-export { ConfigError, DEVELOPMENT_SECRETS, EnvReader, secretWeakness } from './env';
+export { ConfigError, DEVELOPMENT_SECRETS, EnvReader } from './env';
 export { appConfig, readAppConfig, type AppConfig } from './app.config';
 export { databaseConfig, readDatabaseConfig, type DatabaseConfig } from './database.config';
 export { authConfig, type AuthConfig } from './auth.config';

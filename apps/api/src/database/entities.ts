@@ -43,6 +43,7 @@ import { Survey, SurveyAnswer, SurveyScore } from '../modules/surveys/survey.ent
 import { CommitteeEvaluation } from '../modules/oversight/committee-evaluation.entity';
 import { TicketRollup, TicketRollupMonth } from '../modules/tickets/ticket-rollup.entity';
 import { Meeting } from '../modules/meetings/meeting.entity';
+import { MeetingCommunity } from '../modules/meetings/meeting-community.entity';
 import { MeetingItem } from '../modules/meetings/meeting-item.entity';
 import { MeetingItemEvent } from '../modules/meetings/meeting-item-event.entity';
 import { Referral } from '../modules/meetings/referral.entity';
@@ -90,6 +91,7 @@ export const ENTITIES = [
   Rectification,
   RectificationEvent,
   Meeting,
+  MeetingCommunity,
   MeetingItem,
   MeetingItemEvent,
   Referral,

@@ -1,3 +1,4 @@
+import { addDays, shanghaiDate } from '@wuye/contracts';
 import type { MatrixWorld } from './matrix-world';
 
 /**
@@ -32,8 +33,8 @@ export interface MatrixCase {
 const open311 = (method: 'GET' | 'POST', resource: string, c: MatrixCase): Record<string, MatrixCase> =>
   Object.fromEntries(['json', 'xml'].map((format) => [`${method} /open311/v2/${resource}.${format}`, c]));
 
-const daysAgo = (n: number) => new Date(Date.now() + 8 * 3600e3 - n * 86400e3).toISOString().slice(0, 10);
-const today = () => daysAgo(0);
+const daysAgo = (n: number) => addDays(shanghaiDate(), -n);
+const today = () => shanghaiDate();
 
 export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/health': { kind: 'public', insider: 'anonymous' },
@@ -260,6 +261,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   'GET /api/v1/communities/{id}/meetings': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'residentA' },
   'POST /api/v1/escalations/{id}/refer': { kind: 'scoped', path: (w) => ({ id: w.A.escalation }), body: () => ({ to: 'meeting' }), insider: 'officeA' },
   'GET /api/v1/referrals': { kind: 'scoped', query: (w) => ({ communityId: w.A.communityId }), insider: 'officeA' },
+  'GET /api/v1/meeting-agenda': { kind: 'scoped', query: (w) => ({ communityIds: String(w.A.communityId) }), insider: 'officeA' },
   'GET /api/v1/meeting-stats': { kind: 'scoped', query: (w) => ({ areaId: w.A.officeId, period: today().slice(0, 4) }), insider: 'officeA' },
   'GET /api/v1/meeting-stats/export.xlsx': { kind: 'scoped', query: (w) => ({ areaId: w.A.officeId, period: today().slice(0, 4) }), insider: 'officeA' },
   'POST /api/v1/liaisons': { kind: 'scoped', body: (w) => ({ communityId: w.A.communityId, name: '甲领导', title: '县住建局副局长' }), insider: 'admin' },
@@ -282,11 +284,18 @@ export const MATRIX: Record<string, MatrixCase> = {
   'POST /api/v1/votes/{id}/close': { kind: 'scoped', path: (w) => ({ id: w.A.endedVote }), insider: 'officeA' },
   'GET /api/v1/communities/{id}/patrol-points': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'officeA' },
   'POST /api/v1/communities/{id}/patrol-points': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), body: () => ({ name: '新巡检点', place: '1号楼', kind: 'fire_lane' }), insider: 'managerA' },
+  'DELETE /api/v1/communities/{id}/patrol-points/{pointId}': { kind: 'scoped', path: (w) => ({ id: w.A.communityId, pointId: w.A.sparePatrolPoint }), insider: 'managerA' },
   'GET /api/v1/patrol-points/{id}/code.png': { kind: 'scoped', path: (w) => ({ id: w.A.patrolPoint }), insider: 'managerA' },
   'GET /api/v1/patrol-plans': { kind: 'scoped', query: (w) => ({ communityId: w.A.communityId }), insider: 'officeA' },
   'POST /api/v1/patrol-plans': {
     kind: 'scoped',
     body: (w) => ({ communityId: w.A.communityId, name: '日巡', pointIds: [w.A.patrolPoint], frequency: 'daily', windowStart: '08:00', windowEnd: '10:00', assigneeId: w.A.staffUserId }),
+    insider: 'managerA',
+  },
+  'PUT /api/v1/patrol-plans/{id}': {
+    kind: 'scoped',
+    path: (w) => ({ id: w.A.patrolPlan }),
+    body: (w) => ({ name: '夜巡', pointIds: [w.A.patrolPoint], frequency: 'weekly', windowStart: '20:00', windowEnd: '22:00', assigneeId: w.A.staffUserId }),
     insider: 'managerA',
   },
   'GET /api/v1/patrol-checks': { kind: 'scoped', query: (w) => ({ communityId: w.A.communityId }), insider: 'officeA' },

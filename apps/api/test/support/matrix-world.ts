@@ -1,3 +1,4 @@
+import { addDays, shanghaiDate } from '@wuye/contracts';
 import type { TestApp } from './app';
 import { createArea, createCompany, createContract, createHouses, createResident, createUser, creditCode, unique } from './fixtures';
 import { RoleAssignment } from '../../src/modules/identity/role-assignment.entity';
@@ -56,8 +57,10 @@ export interface MatrixWorld {
     repliedOrders: [number, number];
     /** An upload of managerA's, unused: the photo of the reply. */
     replyPhoto: number;
-    /** A's check point (隐患排查). */
+    /** A's check points (隐患排查): one in use, one to retire; A's patrol plan over the first. */
     patrolPoint: number;
+    sparePatrolPoint: number;
+    patrolPlan: number;
     /** A's joint meeting by its office, with one open item for A's manager. */
     meeting: number;
     meetingItem: number;
@@ -164,7 +167,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     .http()
     .post('/api/v1/inspections')
     .set(officeAuthA)
-    .send({ communityId: community.id, templateId: template.body.id, kind: 'quarterly', inspectedOn: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10), inspectors: ['甲检查员'], results: ['i1', 'i2', 'i3'].map((code) => ({ code, result: 'fail', note: inspectionText })) })
+    .send({ communityId: community.id, templateId: template.body.id, kind: 'quarterly', inspectedOn: shanghaiDate(), inspectors: ['甲检查员'], results: ['i1', 'i2', 'i3'].map((code) => ({ code, result: 'fail', note: inspectionText })) })
     .expect(201);
   const [openOrder, ...replied] = inspection.body.items.map((i: { rectificationId: number }) => i.rectificationId) as number[];
   for (const id of replied) {
@@ -176,6 +179,13 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   // A's check point, defined by its manager.
   const pointName = `甲巡检点${tag}`;
   const patrolPoint = await t.http().post(`/api/v1/communities/${community.id}/patrol-points`).set(managerA).send({ name: pointName, place: '地下一层', kind: 'pump_room' }).expect(201);
+  const sparePatrolPoint = await t.http().post(`/api/v1/communities/${community.id}/patrol-points`).set(managerA).send({ name: `${pointName}乙`, place: '屋顶', kind: 'other' }).expect(201);
+  const patrolPlan = await t
+    .http()
+    .post('/api/v1/patrol-plans')
+    .set(managerA)
+    .send({ communityId: community.id, name: pointName, pointIds: [patrolPoint.body.id, sparePatrolPoint.body.id], frequency: 'daily', windowStart: '08:00', windowEnd: '10:00', assigneeId: staff.user.id })
+    .expect(201);
 
   // A's joint meeting, recorded by its office: one item the property side answers for.
   const meetingText = `甲联席会${tag}`;
@@ -183,7 +193,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
     .http()
     .post('/api/v1/meetings')
     .set(officeAuthA)
-    .send({ communityId: community.id, kind: 'four_party', heldOn: new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10), attendees: [{ party: 'property', name: '甲经理' }], minutes: meetingText, agenda: [{ text: meetingText }], items: [{ text: meetingText, ownerParty: 'property', ownerName: '甲经理', deadline: new Date(Date.now() + 8 * 3600e3 + 7 * 86400e3).toISOString().slice(0, 10) }] })
+    .send({ communityId: community.id, kind: 'four_party', heldOn: shanghaiDate(), attendees: [{ party: 'property', name: '甲经理' }], minutes: meetingText, agenda: [{ text: meetingText }], items: [{ text: meetingText, ownerParty: 'property', ownerName: '甲经理', deadline: addDays(shanghaiDate(), 7) }] })
     .expect(201);
 
   const mediation = await t.http().post('/api/v1/mediations').set(officeAuthA).send({ communityId: community.id, subject: meetingText, parties: [{ name: applicantName, standing: '业主' }] }).expect(201);
@@ -268,6 +278,8 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       repliedOrders: replied as [number, number],
       replyPhoto,
       patrolPoint: patrolPoint.body.id,
+      sparePatrolPoint: sparePatrolPoint.body.id,
+      patrolPlan: patrolPlan.body.id,
       meeting: meeting.body.id,
       meetingItem: meeting.body.items[0].id,
       mediation: mediation.body.id,

@@ -12,11 +12,12 @@ export const PRIVACY_PURPOSES: ReadonlyArray<{ item: string; why: string }> = [
   { item: '手机号', why: '绑定手机号，方便物业联系您、核实身份；只在您点“绑定手机号”时获取。' },
   { item: '剪贴板', why: '复制员工邀请码，方便发给对方。' },
   { item: '扫码', why: '巡检时扫描巡检点的二维码，只在您点“扫码巡检”时使用。' },
+  { item: '拨打电话', why: '回访时拨打业主留下的电话，首页拨打小区的物业电话；只在您点“拨打”时拨出。' },
 ];
 
 /**
  * 隐私保护提示: shown when a privacy API of this page waits for the resident's consent (see services/privacy).
- * Put it on every page that calls one; it renders nothing otherwise.
+ * Put it on every page whose code reaches one (weapp/test/privacy.spec.ts checks); it renders nothing otherwise.
  */
 export default function PrivacyDialog() {
   const [open, setOpen] = useState(privacyRequestPending);

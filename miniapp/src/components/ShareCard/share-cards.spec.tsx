@@ -30,7 +30,7 @@ const DISCLOSURE: DisclosureView = {
   lines: [],
   reviewRound: 1,
   reviews: [],
-  questions: [{ id: 5, lineId: null, asker: '3栋业主', text: '广告合同多久？', answer: null, answeredAt: null, dueAt: '2026-10-19T02:00:00.000Z', overdue: false, createdAt: '2026-10-09T02:00:00.000Z' }],
+  questions: [{ id: 5, lineId: null, asker: '3栋业主', text: '广告合同多久？', answer: null, answeredAt: null, dueAt: '2026-10-19T02:00:00.000Z', overdue: false, meetingNote: null, createdAt: '2026-10-09T02:00:00.000Z' }],
   versions: [{ id: 61, version: 1, state: 'published', correctionReason: null, publishedAt: '2026-10-08T02:00:00.000Z', hash: 'a'.repeat(64) }],
   correctionReason: null,
   allocation: null,

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import CommunityCard from '../../components/CommunityCard';
+import PrivacyDialog from '../../components/PrivacyDialog';
 import StatusNotice from '../../components/StatusNotice';
 import WorkspaceEntries from '../../components/WorkspaceEntries';
 import { useMe } from '../../hooks/useMe';
@@ -89,6 +90,7 @@ export default function Home() {
           {loadingMore ? '正在加载…' : '加载更多'}
         </Button>
       ) : null}
+      <PrivacyDialog />
     </View>
   );
 }

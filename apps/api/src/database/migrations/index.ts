@@ -21,6 +21,7 @@ import { Inspections1764300020000 } from './1764300020000-Inspections';
 import { Patrols1764300020001 } from './1764300020001-Patrols';
 import { Meetings1764300021000 } from './1764300021000-Meetings';
 import { Mediations1764300021001 } from './1764300021001-Mediations';
+import { MeetingEstates1764300021100 } from './1764300021100-MeetingEstates';
 import { Votes1764300022000 } from './1764300022000-Votes';
 import { NotificationTargets1764300023000 } from './1764300023000-NotificationTargets';
 
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   Patrols1764300020001,
   Meetings1764300021000,
   Mediations1764300021001,
+  MeetingEstates1764300021100,
   Votes1764300022000,
   Announcements1764300022100,
   SurveysAndCommitteeEvaluations1764300022200,

@@ -15,8 +15,7 @@ import {
 import { conflict, invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
 import { residentsOf } from '../identity/people';
-import { DUTY_SIDES } from '../identity/policies';
-import type { Grant, Principal } from '../identity/principal';
+import type { Principal } from '../identity/principal';
 import { communityScopeFor } from '../identity/scope';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Community } from '../org/community.entity';
@@ -24,29 +23,8 @@ import { UploadsService } from '../uploads/uploads.service';
 import { Announcement, AnnouncementRead } from './announcement.entity';
 import type { AnnouncementsQuery } from './dto/announcement.dto';
 
-const reaches = (grant: Grant, communityId: number) => grant.communities === 'all' || grant.communities.includes(communityId);
-
-/** The sides the caller stands on in the estate: the property side, the owners' committee, its community office. */
-function sidesIn(caller: Principal, communityId: number): Set<AnnouncementSide> {
-  const sides = new Set<AnnouncementSide>();
-  for (const grant of caller.grants) {
-    if (grant.role === 'platform_admin' || !reaches(grant, communityId)) continue;
-    if ((DUTY_SIDES.property as readonly string[]).includes(grant.role)) sides.add('property');
-    if ((DUTY_SIDES.committee as readonly string[]).includes(grant.role)) sides.add('committee');
-    if (grant.role === 'community_office') sides.add('office');
-  }
-  return sides;
-}
-
 /** The side a post is made for: the caller's posting role in the estate (a manager posts for the property side). */
-function postingSide(caller: Principal, communityId: number): AnnouncementSide {
-  const roles = caller.grants.filter((g) => reaches(g, communityId)).map((g) => g.role);
-  if (roles.includes('manager')) return 'property';
-  if (roles.includes('committee') || roles.includes('committee_chair')) return 'committee';
-  return 'office';
-}
-
-const isResidentOf = (caller: Principal, communityId: number) => caller.grants.some((g) => g.role === 'resident' && reaches(g, communityId));
+const postingSide = (caller: Principal, communityId: number): AnnouncementSide => caller.sidesIn(communityId, 'announcements.post')[0] ?? 'office';
 
 /**
  * 公告: posted by an estate's manager, owners' committee or community office; every resident is told once; residents
@@ -114,7 +92,7 @@ export class AnnouncementsService {
       limit: query.limit,
       keyOf: (a) => [a.pinned ? 1 : 0, a.id],
     });
-    const counts = await this.readCounts(page.items.filter((a) => sidesIn(caller, a.communityId).has(a.postedBy)).map((a) => a.id));
+    const counts = await this.readCounts(page.items.filter((a) => caller.sidesIn(a.communityId).includes(a.postedBy)).map((a) => a.id));
     return { items: page.items.map((a) => this.summary(a, counts.get(a.id) ?? null)), nextCursor: page.nextCursor };
   }
 
@@ -122,7 +100,7 @@ export class AnnouncementsService {
   private async readable(id: number, caller: Principal): Promise<{ a: Announcement; ownSide: boolean }> {
     const a = await this.db.getRepository(Announcement).findOneBy({ id });
     if (!a || !caller.mayInCommunity('announcements.read', a.communityId)) throw notFound('announcement');
-    const ownSide = sidesIn(caller, a.communityId).has(a.postedBy);
+    const ownSide = caller.sidesIn(a.communityId).includes(a.postedBy);
     if (a.withdrawnAt && !ownSide) throw notFound('announcement');
     return { a, ownSide };
   }
@@ -130,7 +108,7 @@ export class AnnouncementsService {
   /** 已读: a resident of its estate opened it; counted once per person, and only residents count. */
   async markRead(id: number, caller: Principal): Promise<void> {
     const { a, ownSide } = await this.readable(id, caller);
-    if (!isResidentOf(caller, a.communityId) || ownSide) return;
+    if (!caller.residesIn(a.communityId) || ownSide) return;
     const repo = this.db.getRepository(AnnouncementRead);
     if (await repo.existsBy({ announcementId: a.id, userId: caller.userId })) return;
     try {

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThan } from 'typeorm';
-import { lastDayOfMonth, shanghaiDate, type ComplianceItem, type ComplianceView, type DisclosureType } from '@wuye/contracts';
+import { addMonths, lastDayOfMonth, shanghaiDate, type ComplianceItem, type ComplianceView, type DisclosureType } from '@wuye/contracts';
 import { notFound } from '../../common/errors';
 import type { Principal } from '../identity/principal';
 import { Area } from '../org/area.entity';
 import { Community } from '../org/community.entity';
 import { DisclosureQuestion } from './disclosure-question.entity';
 import { Disclosure } from './disclosure.entity';
-import { reachable } from '../identity/scope';
+import { applyScope, reachable, underArea } from '../identity/scope';
 
 /**
  * Which disclosures are due: shared costs every month (by the end of the next month), public income every
@@ -20,13 +20,11 @@ export class ComplianceService {
 
   /** The obligations of the last `months` months that have a deadline by now or soon. */
   obligations(today: string, months: number): { type: DisclosureType; period: string; dueBy: string }[] {
-    const [y, m] = today.split('-').map(Number);
     const out: { type: DisclosureType; period: string; dueBy: string }[] = [];
     for (let back = months; back >= 1; back--) {
-      const date = new Date(Date.UTC(y, m - 1 - back, 1));
-      const year = date.getUTCFullYear();
-      const month = date.getUTCMonth() + 1;
-      out.push({ type: 'shared_cost', period: `${year}-${String(month).padStart(2, '0')}`, dueBy: lastDayOfMonth(year, month + 1) });
+      const period = addMonths(today.slice(0, 7), -back);
+      const [year, month] = period.split('-').map(Number);
+      out.push({ type: 'shared_cost', period, dueBy: lastDayOfMonth(year, month + 1) });
       if (month % 3 === 0) out.push({ type: 'public_income', period: `${year}-Q${month / 3}`, dueBy: lastDayOfMonth(year, month + 1) });
     }
     return out;
@@ -42,7 +40,7 @@ export class ComplianceService {
     const area = await this.db.getRepository(Area).findOneBy({ id: areaId });
     if (!area) throw notFound('area');
     const inScope = reachable(caller, 'disclosures.oversee');
-    const communities = await this.db.getRepository(Community).createQueryBuilder('c').select('c.id', 'id').where('c.areaPath LIKE :p', { p: `${area.path}%` }).getRawMany<{ id: number }>();
+    const communities = await applyScope(this.db.getRepository(Community).createQueryBuilder('c').select('c.id', 'id'), underArea('c.areaPath', area.path)).getRawMany<{ id: number }>();
     const ids = communities.map((c) => Number(c.id)).filter(inScope);
     if (!ids.length) throw notFound('area');
     return this.computeFor(ids, months);

@@ -22,5 +22,8 @@ export class DisclosureQuestion {
 
   /** When the committee and the community office were told it went unanswered past `dueAt`. */
   @InstantColumn({ nullable: true }) overdueNotifiedAt: Date | null;
+  /** The joint meeting that took it up last, and what it said of it ("已提交联席会…"): shown with the question. */
+  @RefColumn({ nullable: true }) meetingId: number | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) meetingNote: string | null;
   @CreatedAtColumn() createdAt: Date;
 }

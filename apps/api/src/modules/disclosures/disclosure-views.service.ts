@@ -31,6 +31,7 @@ export function questionView(q: DisclosureQuestion, full: boolean): QuestionView
     answeredAt: q.answeredAt?.toISOString() ?? null,
     dueAt: q.dueAt.toISOString(),
     overdue: !q.answeredAt && q.dueAt.getTime() < Date.now(),
+    meetingNote: q.meetingNote,
     createdAt: q.createdAt.toISOString(),
   };
 }

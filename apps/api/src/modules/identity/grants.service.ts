@@ -5,6 +5,7 @@ import { shanghaiDate, type Role } from '@wuye/contracts';
 import { rawQuery } from '../../database/raw';
 import { activeContractSql } from '../org/contracts.service';
 import { Principal, Grant } from './principal';
+import { underArea } from './scope';
 
 /**
  * One row of the grants query: a role assignment (r), an approved binding (b), an active contract (c), or the
@@ -112,7 +113,8 @@ export class GrantsService {
     if (!areaIds.length) return found;
     const areas = await rawQuery<{ id: number; path: string }>(this.db, 'SELECT id, path FROM area WHERE id IN (:...areaIds)', { areaIds });
     for (const area of areas) {
-      const rows = await rawQuery<{ id: number }>(this.db, 'SELECT id FROM community WHERE area_path LIKE :prefix ORDER BY id', { prefix: `${area.path}%` });
+      const under = underArea('area_path', area.path);
+      const rows = await rawQuery<{ id: number }>(this.db, `SELECT id FROM community WHERE ${under.sql} ORDER BY id`, under.params);
       found.set(Number(area.id), rows.map((r) => Number(r.id)));
     }
     return found;

@@ -9,16 +9,16 @@ import { activeContractSql } from '../org/contracts.service';
  */
 const userIds = (rows: { userId: number | string }[]) => [...new Set(rows.map((r) => Number(r.userId)))];
 
-/** The estate's project managers, of the company that holds its active contract. */
-export async function managersOf(m: EntityManager, communityId: number): Promise<number[]> {
+/** The estate's project managers, of the company that holds its active contract (and is `companyId`, when given). */
+export async function managersOf(m: EntityManager, communityId: number, companyId?: number): Promise<number[]> {
   const rows = await rawQuery<{ userId: number }>(
     m,
     `SELECT ra.user_id AS userId FROM role_assignment ra
        JOIN service_contract sc ON sc.company_id = ra.company_id AND sc.community_id = ra.community_id
       WHERE ra.community_id = :communityId AND ra.role = 'manager' AND ra.revoked_at IS NULL
-        AND ${activeContractSql('sc')}
+        AND ${activeContractSql('sc')}${companyId === undefined ? '' : ' AND ra.company_id = :companyId'}
       ORDER BY ra.id`,
-    { communityId, today: shanghaiDate() },
+    { communityId, today: shanghaiDate(), ...(companyId === undefined ? {} : { companyId }) },
   );
   return userIds(rows);
 }
@@ -52,6 +52,12 @@ export async function officersOf(m: EntityManager, communityId: number): Promise
       WHERE c.id = :communityId AND ra.role = 'community_office' AND ra.revoked_at IS NULL ORDER BY ra.id`,
     { communityId },
   );
+  return userIds(rows);
+}
+
+/** The office or regulator people of an area now (those who issued something in its name). */
+export async function areaPeopleOf(m: EntityManager, areaId: number): Promise<number[]> {
+  const rows = await rawQuery<{ userId: number }>(m, `SELECT user_id AS userId FROM role_assignment WHERE area_id = :areaId AND role IN ('community_office', 'regulator') AND revoked_at IS NULL ORDER BY id`, { areaId });
   return userIds(rows);
 }
 

@@ -140,4 +140,6 @@ export const DUTY_SIDES = {
 } as const satisfies Record<string, readonly Role[]>;
 export type DutySide = keyof typeof DUTY_SIDES;
 
-export const rolesFor = (policy: Policy): readonly Role[] => POLICIES[policy];
+/** The sides that speak for an estate (an announcement is posted for one): the two of DUTY_SIDES and its community office. */
+export const ESTATE_SIDES = { ...DUTY_SIDES, office: ['community_office'] } as const satisfies Record<string, readonly Role[]>;
+export type EstateSide = keyof typeof ESTATE_SIDES;

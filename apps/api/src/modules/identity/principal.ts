@@ -1,5 +1,5 @@
 import type { Role } from '@wuye/contracts';
-import { POLICIES, Policy } from './policies';
+import { ESTATE_SIDES, POLICIES, type EstateSide, type Policy } from './policies';
 
 /** One role the user holds, with the communities it reaches right now. */
 export interface Grant {
@@ -44,6 +44,35 @@ export class Principal {
   mayInCommunity(policy: Policy, communityId: number): boolean {
     const ids = this.communityIds(policy);
     return ids === 'all' || ids.includes(communityId);
+  }
+
+  /**
+   * Whether the caller holds one of these roles in the estate now: a grant that reaches it (a platform admin's reach
+   * of everything does not count; a manager whose company no longer serves the estate holds nothing there).
+   */
+  holdsIn(roles: readonly Role[], communityId: number): boolean {
+    return this.grants.some((g) => roles.includes(g.role) && g.communities !== 'all' && g.communities.includes(communityId));
+  }
+
+  /** Whether the caller lives in the estate (an approved house binding there). */
+  residesIn(communityId: number): boolean {
+    return this.holdsIn(['resident'], communityId);
+  }
+
+  /** The sides of the estate (ESTATE_SIDES) the caller stands on, in that order; with `policy`, only through its roles. */
+  sidesIn(communityId: number, policy?: Policy): EstateSide[] {
+    const allowed: readonly Role[] | undefined = policy && POLICIES[policy];
+    const sides = Object.keys(ESTATE_SIDES) as EstateSide[];
+    return sides.filter((side) => this.holdsIn((ESTATE_SIDES[side] as readonly Role[]).filter((r) => !allowed || allowed.includes(r)), communityId));
+  }
+
+  /**
+   * Whether the caller acts under `policy` in the estate for this company: a manager of the company a record is
+   * addressed to, not the manager another company keeps there.
+   */
+  mayForCompany(policy: Policy, communityId: number, companyId: number): boolean {
+    const roles: readonly Role[] = POLICIES[policy];
+    return this.grants.some((g) => roles.includes(g.role) && g.companyId === companyId && g.communities !== 'all' && g.communities.includes(communityId));
   }
 
   /** The areas (county, town, office) of the caller's area grants under this policy, or 'all' for platform admins. */

@@ -1,5 +1,5 @@
 import { Principal, type Grant } from './principal';
-import { communityScope, communityScopeFor, companyScope, eitherScope, reachable } from './scope';
+import { areaCovers, communityScope, communityScopeFor, companyScope, eitherScope, reachable, underArea, underAreas } from './scope';
 
 const principal = (...grants: Grant[]) => new Principal(1, grants, 's');
 const manager = (communities: number[]): Grant => ({ role: 'manager', communityId: communities[0], companyId: 9, communities });
@@ -52,15 +52,69 @@ describe('tenancy: what a caller reaches', () => {
     expect(eitherScope(companyScope(principal(admin), 'a'), communityScope(principal(), 'audit.read', 'b')).sql).toBe('1 = 1');
   });
 
+  it('reaches the communities of any of several policies, each once', () => {
+    const chairAndOffice = principal({ role: 'committee_chair', communityId: 1, communities: [1] }, { role: 'committee', communityId: 2, communities: [2] }, office);
+    const insiders = communityScope(chairAndOffice, ['votes.paper', 'votes.approve'], 'v.communityId');
+    expect([1, 2, 5, 6, 7].map((c) => admits(insiders, c))).toEqual([true, true, true, true, false]);
+    expect(insiders.params).toEqual({ scope_v_communityId: [1, 2, 5, 6] });
+    expect(communityScope(principal(manager([1])), ['votes.paper', 'votes.approve'], 'v.communityId').sql).toBe('1 = 0');
+    expect(communityScope(principal(admin, office), ['votes.approve', 'tickets.handle'], 't.community_id').sql).toBe('1 = 1');
+  });
+
   it('filters ids already loaded the same way', () => {
     const inScope = reachable(principal(manager([1])), 'tickets.handle');
     expect([1, 2].map(inScope)).toEqual([true, false]);
     expect([1, 99].map(reachable(principal(admin), 'tickets.handle'))).toEqual([true, true]);
   });
 
+  it('filters an area subtree as areaCovers decides it, one prefix per area', () => {
+    // The LIKE 'prefix%' patterns evaluated by hand.
+    const likes = (c: { sql: string; params: Record<string, unknown> }, path: string) =>
+      c.sql !== '1 = 0' && [...c.sql.matchAll(/LIKE :(\w+)/g)].some(([, name]) => path.startsWith(String(c.params[name]).replace(/%$/, '')));
+    const paths = ['/1/', '/1/4/', '/1/4/9/', '/1/5/', '/2/4/'];
+    const county = underArea('c.areaPath', '/1/4/');
+    expect(county.sql).toBe('c.areaPath LIKE :under_c_areaPath0');
+    expect(paths.map((p) => likes(county, p))).toEqual(paths.map((p) => areaCovers({ path: '/1/4/' }, p)));
+    expect(paths.map((p) => likes(county, p))).toEqual([false, true, true, false, false]);
+    const two = underAreas('a.path', ['/1/5/', '/2/']);
+    expect(paths.map((p) => likes(two, p))).toEqual([false, false, false, true, true]);
+    expect(underAreas('a.path', []).sql).toBe('1 = 0');
+  });
+
   it('knows the area grants under a policy', () => {
     expect(principal(office, manager([1])).areaIds('oversight.read')).toEqual([70]);
     expect(principal(office).areaIds('ratings.write')).toEqual([]);
     expect(principal(admin).areaIds('ratings.write')).toBe('all');
+  });
+});
+
+describe('where the caller stands in an estate', () => {
+  const staff: Grant = { role: 'staff', communityId: 1, companyId: 9, communities: [1] };
+  const resident: Grant = { role: 'resident', communityId: 2, communities: [2] };
+
+  it('counts grants that reach the estate now, never a platform admin’s reach of everything', () => {
+    expect(principal(admin).holdsIn(['platform_admin', 'manager'], 1)).toBe(false);
+    expect(principal(manager([1])).holdsIn(['manager'], 1)).toBe(true);
+    expect(principal(manager([1])).holdsIn(['manager'], 2)).toBe(false);
+    expect([1, 2].map((c) => principal(resident).residesIn(c))).toEqual([false, true]);
+  });
+
+  it('names the sides it stands on, and through a policy’s roles only when asked', () => {
+    const both = principal(staff, office, { role: 'committee', communityId: 5, communities: [5] });
+    expect(both.sidesIn(1)).toEqual(['property']);
+    expect(both.sidesIn(5)).toEqual(['committee', 'office']);
+    // Staff may not post: the manager's side posts, the office's here.
+    expect(principal(staff, office).sidesIn(1, 'announcements.post')).toEqual([]);
+    expect(principal(manager([5]), office).sidesIn(5, 'announcements.post')).toEqual(['property', 'office']);
+    expect(principal(admin).sidesIn(1)).toEqual([]);
+  });
+
+  it('acts for a company only as that company’s own role in the estate', () => {
+    const caller = principal(manager([1]));
+    expect(caller.mayForCompany('rectifications.reply', 1, 9)).toBe(true);
+    expect(caller.mayForCompany('rectifications.reply', 1, 8)).toBe(false);
+    expect(caller.mayForCompany('rectifications.reply', 2, 9)).toBe(false);
+    expect(principal(companyAdmin).mayForCompany('rectifications.reply', 3, 9)).toBe(false);
+    expect(principal(admin).mayForCompany('rectifications.reply', 1, 9)).toBe(false);
   });
 });

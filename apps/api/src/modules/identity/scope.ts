@@ -1,4 +1,4 @@
-import { Brackets, In, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { notFound, type ResourceName } from '../../common/errors';
 import { Area } from '../org/area.entity';
 import { POLICIES, type Policy } from './policies';
@@ -24,9 +24,11 @@ function inList(column: string, ids: 'all' | number[]): ScopeCondition {
   return { sql: `${column} IN (:...${name})`, params: { [name]: ids } };
 }
 
-/** The communities the caller reaches under `policy`, on `column`. */
-export function communityScope(principal: Principal, policy: Policy, column: string): ScopeCondition {
-  return inList(column, principal.communityIds(policy));
+/** The communities the caller reaches under `policy` (or under any of several policies), on `column`. */
+export function communityScope(principal: Principal, policy: Policy | readonly Policy[], column: string): ScopeCondition {
+  const reached = (typeof policy === 'string' ? [policy] : policy).map((p) => principal.communityIds(p));
+  if (reached.includes('all')) return inList(column, 'all');
+  return inList(column, [...new Set((reached as number[][]).flat())]);
 }
 
 /**
@@ -111,6 +113,19 @@ export const areaPathIds = (path: string): number[] => path.split('/').filter(Bo
 /** Whether an area reaches a place of this area path: it is that area or lies above it. */
 export const areaCovers = (area: Pick<Area, 'path'>, areaPath: string) => areaPath.startsWith(area.path);
 
+/**
+ * Places at or below any of these areas, on an area-path column (paths are "/1/4/9/"; a subtree is one indexed
+ * LIKE 'prefix%' each): the SQL twin of areaCovers.
+ */
+export function underAreas(column: string, areaPaths: string[]): ScopeCondition {
+  const name = `under_${column.replace(/\W/g, '_')}`;
+  const parts = areaPaths.map((path, i) => ({ sql: `${column} LIKE :${name}${i}`, params: { [`${name}${i}`]: `${path}%` } }));
+  return parts.length === 1 ? parts[0] : eitherScope(...parts);
+}
+
+/** Places at or below one area (its path), on an area-path column. */
+export const underArea = (column: string, areaPath: string): ScopeCondition => underAreas(column, [areaPath]);
+
 /** An area the caller oversees (it, or one above it, is theirs), or 404: a town regulator asking for the county gets nothing. */
 export async function areaInScope(db: DataSource | EntityManager, principal: Principal, areaId: number, policy: Policy = 'oversight.read'): Promise<Area> {
   const area = await db.getRepository(Area).findOneBy({ id: areaId });
@@ -125,10 +140,7 @@ export async function areaScope(db: DataSource | EntityManager, principal: Princ
   const roots = await areaRoots(db, principal, policy);
   if (roots === 'all') return inList(column, 'all');
   if (!roots.length) return inList(column, []);
-  const below = await db
-    .getRepository(Area)
-    .createQueryBuilder('a')
-    .where(new Brackets((w) => roots.forEach((r, i) => w.orWhere(`a.path LIKE :root${i}`, { [`root${i}`]: `${r.path}%` }))))
-    .getMany();
+  const under = underAreas('a.path', roots.map((r) => r.path));
+  const below = await db.getRepository(Area).createQueryBuilder('a').where(under.sql, under.params).getMany();
   return inList(column, below.map((a) => a.id));
 }

@@ -12,11 +12,13 @@ import {
   shanghaiDateTime,
   type InspectionFigures,
   type InspectionStats,
+  type PatrolFigures,
 } from '@wuye/contracts';
 import type { Principal } from '../identity/principal';
-import { areaInScope } from '../identity/scope';
+import { applyScope, areaInScope, underArea } from '../identity/scope';
 import { Community } from '../org/community.entity';
 import { PropertyCompany } from '../org/property-company.entity';
+import { PatrolsService } from '../patrols/patrols.service';
 import { Inspection } from './inspection.entity';
 import { InspectionsService } from './inspections.service';
 import { Rectification } from './rectification.entity';
@@ -32,13 +34,15 @@ export class InspectionStatsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly inspections: InspectionsService,
+    private readonly patrols: PatrolsService,
   ) {}
 
   /** Figures per estate for inspections in [from, to] of the estates under `areaPath` (or one estate). */
   private async figures(where: { areaPath?: string; communityId?: number }, from: string, to: string): Promise<Map<number, InspectionFigures>> {
     const scoped = <T extends { andWhere: (sql: string, params?: object) => T }>(qb: T) => {
       qb.andWhere('i.inspected_on >= :from AND i.inspected_on <= :to', { from, to });
-      if (where.areaPath) qb.andWhere('i.area_path LIKE :path', { path: `${where.areaPath}%` });
+      const under = where.areaPath ? underArea('i.area_path', where.areaPath) : null;
+      if (under) qb.andWhere(under.sql, under.params);
       if (where.communityId) qb.andWhere('i.community_id = :cid', { cid: where.communityId });
       return qb;
     };
@@ -84,15 +88,20 @@ export class InspectionStatsService {
     const area = await areaInScope(this.db, caller, areaId);
     const { from, to } = periodDays(period);
     const perCommunity = await this.figures({ areaPath: area.path }, from, to);
-    const communities = await this.db.getRepository(Community).createQueryBuilder('c').where('c.area_path LIKE :path', { path: `${area.path}%` }).orderBy('c.id', 'ASC').getMany();
-    const rows = communities.map((c) => ({ id: c.id, name: c.name, ...(perCommunity.get(c.id) ?? ZERO) }));
+    const communities = await applyScope(this.db.getRepository(Community).createQueryBuilder('c'), underArea('c.area_path', area.path)).orderBy('c.id', 'ASC').getMany();
+    // 隐患排查 beside them: the rounds missed in the period (as on each estate's patrol statistics), the hazards overdue now.
+    const ids = communities.map((c) => c.id);
+    const [missed, overdue] = await Promise.all([this.patrols.missedRounds(ids, from, to), this.patrols.overdueHazards(ids)]);
+    const rows = communities.map((c) => ({ id: c.id, name: c.name, ...(perCommunity.get(c.id) ?? ZERO), patrolsMissed: missed.get(c.id) ?? 0, hazardsOverdue: overdue.get(c.id) ?? 0 }));
     // The area's average over every scored inspection (not an average of the estates' averages).
+    const under = underArea('i.area_path', area.path);
     const overall = await this.db
       .getRepository(Inspection)
       .createQueryBuilder('i')
       .select('SUM(i.score_tenths)', 'scoreSum')
       .addSelect('COUNT(i.score_tenths)', 'scored')
-      .where('i.area_path LIKE :path AND i.inspected_on >= :from AND i.inspected_on <= :to', { path: `${area.path}%`, from, to })
+      .where(under.sql, under.params)
+      .andWhere('i.inspected_on >= :from AND i.inspected_on <= :to', { from, to })
       .getRawOne<{ scoreSum: number | null; scored: number }>();
     const averageScore = Number(overall?.scored) ? Math.round(Number(overall?.scoreSum) / Number(overall?.scored)) / 10 : null;
     return { area: { id: area.id, name: area.name }, period, from, to, total: { ...total(rows), averageScore }, communities: rows };
@@ -122,11 +131,13 @@ export class InspectionStatsService {
   async exportOrders(areaId: number, period: string, caller: Principal): Promise<{ filename: string; body: Buffer }> {
     const stats = await this.stats(areaId, period, caller);
     const area = await areaInScope(this.db, caller, areaId);
+    const under = underArea('i.area_path', area.path);
     const orders = await this.db
       .getRepository(Rectification)
       .createQueryBuilder('r')
       .innerJoin(Inspection, 'i', 'i.id = r.inspection_id')
-      .where('i.area_path LIKE :path AND i.inspected_on >= :from AND i.inspected_on <= :to', { path: `${area.path}%`, from: stats.from, to: stats.to })
+      .where(under.sql, under.params)
+      .andWhere('i.inspected_on >= :from AND i.inspected_on <= :to', { from: stats.from, to: stats.to })
       .orderBy('r.id', 'ASC')
       .getMany();
     const [communities, companies] = await Promise.all([
@@ -137,8 +148,10 @@ export class InspectionStatsService {
     const summary = wb.addWorksheet('概览');
     summary.addRow([`${stats.area.name} 检查与整改（${periodLabel(period)}，${stats.from} 至 ${stats.to}）`]).font = { bold: true, size: 14 };
     summary.addRow([`导出时间 ${shanghaiDateTime(new Date())}`]);
-    summary.addRow(['小区', '检查次数', '平均得分', '下发整改', '已销号', '逾期', '整改中']).font = { bold: true };
-    for (const c of [...stats.communities, { ...stats.total, name: `${stats.area.name}合计` }]) summary.addRow([c.name, c.inspections, c.averageScore ?? '', c.ordersIssued, c.ordersClosed, c.ordersOverdue, c.ordersOpen]);
+    summary.addRow(['小区', '检查次数', '平均得分', '下发整改', '已销号', '逾期', '整改中', '漏巡', '隐患超期']).font = { bold: true };
+    for (const c of [...stats.communities, { ...stats.total, name: `${stats.area.name}合计` }]) {
+      summary.addRow([c.name, c.inspections, c.averageScore ?? '', c.ordersIssued, c.ordersClosed, c.ordersOverdue, c.ordersOpen, c.patrolsMissed, c.hazardsOverdue]);
+    }
     summary.columns.forEach((col, n) => (col.width = n === 0 ? 26 : 12));
     const list = wb.addWorksheet('整改单');
     list.addRow(['整改单号', '小区', '物业企业', '类别', '检查项目', '问题', '状态', '整改期限', '逾期']).font = { bold: true };
@@ -160,13 +173,15 @@ export class InspectionStatsService {
   }
 }
 
-function total(rows: InspectionFigures[]): Omit<InspectionFigures, 'averageScore'> {
-  const sum = (key: Exclude<keyof InspectionFigures, 'averageScore'>) => rows.reduce((acc, r) => acc + r[key], 0);
+function total(rows: (InspectionFigures & PatrolFigures)[]): Omit<InspectionFigures, 'averageScore'> & PatrolFigures {
+  const sum = (key: Exclude<keyof (InspectionFigures & PatrolFigures), 'averageScore'>) => rows.reduce((acc, r) => acc + r[key], 0);
   return {
     inspections: sum('inspections'),
     ordersIssued: sum('ordersIssued'),
     ordersClosed: sum('ordersClosed'),
     ordersOverdue: sum('ordersOverdue'),
     ordersOpen: sum('ordersOpen'),
+    patrolsMissed: sum('patrolsMissed'),
+    hazardsOverdue: sum('hazardsOverdue'),
   };
 }

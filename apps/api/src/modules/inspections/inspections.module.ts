@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityCoreModule } from '../identity/identity-core.module';
+import { PatrolsModule } from '../patrols/patrols.module';
 import { InspectionsController } from './inspections.controller';
 import { InspectionStatsService } from './inspection-stats.service';
 import { InspectionsService } from './inspections.service';
@@ -7,7 +8,7 @@ import { RectificationLifecycleService } from './rectification-lifecycle.service
 import { RectificationsService } from './rectifications.service';
 
 @Module({
-  imports: [IdentityCoreModule],
+  imports: [IdentityCoreModule, PatrolsModule],
   controllers: [InspectionsController],
   providers: [InspectionsService, RectificationsService, RectificationLifecycleService, InspectionStatsService],
   exports: [InspectionsService, RectificationLifecycleService, InspectionStatsService],

@@ -15,7 +15,7 @@ import {
 import { invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
 import type { Principal } from '../identity/principal';
-import { addressedScope, applyScope, areaPathIds, areaRoots, communityScopeFor } from '../identity/scope';
+import { addressedScope, applyScope, areaCovers, areaPathIds, areaRoots, communityScopeFor, underAreas } from '../identity/scope';
 import { Area } from '../org/area.entity';
 import { Community } from '../org/community.entity';
 import { activeContractsQuery } from '../org/contracts.service';
@@ -58,7 +58,8 @@ export class InspectionsService {
       if (roots !== 'all') {
         if (!roots.length) return [];
         const above = roots.flatMap((r) => areaPathIds(r.path));
-        const below = await this.db.getRepository(Area).createQueryBuilder('a').select('a.id', 'id').where(roots.map((_, i) => `a.path LIKE :p${i}`).join(' OR '), Object.fromEntries(roots.map((r, i) => [`p${i}`, `${r.path}%`]))).getRawMany<{ id: number }>();
+        const under = underAreas('a.path', roots.map((r) => r.path));
+        const below = await this.db.getRepository(Area).createQueryBuilder('a').select('a.id', 'id').where(under.sql, under.params).getRawMany<{ id: number }>();
         qb.where('t.areaId IN (:...ids)', { ids: [...new Set([...above, ...below.map((b) => Number(b.id))])] });
       }
     }
@@ -89,7 +90,7 @@ export class InspectionsService {
   private async templateArea(areaId: number, caller: Principal): Promise<Area> {
     const area = await this.db.getRepository(Area).findOneBy({ id: areaId });
     const roots = await areaRoots(this.db, caller, 'inspections.templates');
-    if (!area || (roots !== 'all' && !roots.some((r) => area.path.startsWith(r.path)))) throw notFound('area');
+    if (!area || (roots !== 'all' && !roots.some((r) => areaCovers(r, area.path)))) throw notFound('area');
     return area;
   }
 
@@ -106,7 +107,7 @@ export class InspectionsService {
         name: t.name,
         items: t.items,
         updatedAt: t.updatedAt.toISOString(),
-        can: { edit: roots === 'all' || (!!area && roots.some((r) => area.path.startsWith(r.path))) },
+        can: { edit: roots === 'all' || (!!area && roots.some((r) => areaCovers(r, area.path))) },
       };
     });
   }

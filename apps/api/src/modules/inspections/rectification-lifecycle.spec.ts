@@ -5,7 +5,7 @@ import type { Rectification } from './rectification.entity';
 const ACTORS: RectificationActor[] = ['manager', 'issuer', 'system'];
 const STEPS = Object.keys(RECTIFICATION_TRANSITIONS) as RectificationStep[];
 const now = new Date('2026-12-01T02:00:00Z');
-const order = (state: RectificationState, overdueAt: Date | null = null) => ({ id: 7, state, version: 3, overdueAt }) as Rectification;
+const order = (state: RectificationState, overdueAt: Date | null = null) => ({ id: 7, state, version: 3, overdueAt, itemText: '消防通道畅通', deadlineAt: new Date('2026-11-30T10:00:00Z') }) as Rectification;
 /** A step as a person would send it: with what its rule needs. */
 const input = (step: RectificationStep): OrderStepInput => (step === 'overdue' ? { kind: 'overdue' } : { kind: step, version: 3, note: '已清理', photoIds: step === 'reply' ? [5] : [] });
 const attempt = (state: RectificationState, step: RectificationStep, actor: RectificationActor) => {
@@ -45,6 +45,15 @@ describe('rectification lifecycle: every step × state × actor of RECTIFICATION
   it('flags an order overdue once, and the scheduler skips one someone else moved', () => {
     expect(planOrderStep(order('open'), { kind: 'overdue' }, { now, actorId: null, actors: ['system'] })).toMatchObject({ changes: { overdueAt: now }, guard: { overdueUnset: true }, onConflict: 'skip' });
     expect(() => planOrderStep(order('open', now), { kind: 'overdue' }, { now, actorId: null, actors: ['system'] })).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+  });
+
+  it('tells the manager of a return with its reason, the issuing office of an overdue order, and no one of a reply or 销号', () => {
+    const returned = planOrderStep(order('replied'), { kind: 'return', version: 3, note: '楼梯间仍有杂物' }, { now, actorId: 1, actors: ['issuer'] });
+    expect(returned.notice).toEqual({ to: 'manager', kind: 'rectification_returned', title: '整改单被退回，请重新整改', body: '#7 消防通道畅通：楼梯间仍有杂物' });
+    const overdue = planOrderStep(order('open'), { kind: 'overdue' }, { now, actorId: null, actors: ['system'] });
+    expect(overdue.notice).toEqual({ to: 'issuer', kind: 'rectification_overdue', title: '整改单逾期未整改', body: '#7 消防通道畅通（整改期限 2026-11-30 18:00）' });
+    expect(planOrderStep(order('open'), input('reply'), { now, actorId: 1, actors: ['manager'] }).notice).toBeNull();
+    expect(planOrderStep(order('replied'), input('verify'), { now, actorId: 1, actors: ['issuer'] }).notice).toBeNull();
   });
 });
 

@@ -32,7 +32,7 @@ export class RectificationsService {
   /** Who the caller is to an order: the project manager of the company it is addressed to, the inspecting office. */
   private actors(order: Rectification, caller: Principal): RectificationActor[] {
     const actors: RectificationActor[] = [];
-    if (caller.grants.some((g) => g.role === 'manager' && g.communityId === order.communityId && g.companyId === order.companyId)) actors.push('manager');
+    if (caller.mayForCompany('rectifications.reply', order.communityId, order.companyId)) actors.push('manager');
     if (caller.mayInCommunity('inspections.write', order.communityId)) actors.push('issuer');
     return actors;
   }

@@ -4,10 +4,11 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { periodDays, quarterOf, shanghaiDate, type AttendanceCompliance, type AttendanceStatus, type LiaisonView } from '@wuye/contracts';
 import { invalid, notFound } from '../../common/errors';
 import type { Principal } from '../identity/principal';
-import { areaCovers, areaInScope, areaRoots } from '../identity/scope';
+import { applyScope, areaCovers, areaInScope, areaRoots, underArea } from '../identity/scope';
 import { Community } from '../org/community.entity';
 import { LiaisonDto } from './dto/meeting.dto';
 import { Liaison } from './liaison.entity';
+import { MeetingCommunity } from './meeting-community.entity';
 import { Meeting } from './meeting.entity';
 
 /**
@@ -19,13 +20,16 @@ import { Meeting } from './meeting.entity';
 export class LiaisonsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** The county assigns leaders to the estates below it: a town's regulator may not. */
+  private async assignsIn(areaPath: string, caller: Principal): Promise<boolean> {
+    const roots = await areaRoots(this.db, caller, 'liaisons.manage');
+    return roots === 'all' || roots.some((r) => r.level === 'county' && areaCovers(r, areaPath));
+  }
+
   /** Assigns the leader; one the estate had before steps down in the same transaction. */
   async assign(dto: LiaisonDto, caller: Principal): Promise<LiaisonView> {
     const community = await this.db.getRepository(Community).findOneBy({ id: dto.communityId });
-    const roots = await areaRoots(this.db, caller, 'liaisons.manage');
-    // The county assigns them: a town's regulator may not.
-    const county = roots === 'all' || (!!community && roots.some((r) => r.level === 'county' && areaCovers(r, community.areaPath)));
-    if (!community || !county) throw notFound('community');
+    if (!community || !(await this.assignsIn(community.areaPath, caller))) throw notFound('community');
     const name = dto.name.trim();
     const title = dto.title.trim();
     if (!name || !title) throw invalid('请填写挂钩领导的姓名和职务', { field: name ? 'title' : 'name' });
@@ -44,21 +48,31 @@ export class LiaisonsService {
     const { from, to } = periodDays(quarter);
     const today = shanghaiDate();
     if (from > today) throw invalid('这个季度还没有开始', { field: 'period' });
-    const communities = await this.db.getRepository(Community).createQueryBuilder('c').where('c.areaPath LIKE :path', { path: `${area.path}%` }).orderBy('c.id', 'ASC').getMany();
+    const communities = await applyScope(this.db.getRepository(Community).createQueryBuilder('c'), underArea('c.area_path', area.path)).orderBy('c.id', 'ASC').getMany();
     const ids = communities.map((c) => c.id);
     const [liaisons, meetings] = ids.length
       ? await Promise.all([
           this.db.getRepository(Liaison).find({ where: { communityId: In(ids), endedAt: IsNull() } }),
-          this.db.getRepository(Meeting).createQueryBuilder('m').where('m.communityId IN (:...ids) AND m.heldOn >= :from AND m.heldOn <= :to', { ids, from, to }).orderBy('m.heldOn', 'ASC').getMany(),
+          this.db
+            .getRepository(Meeting)
+            .createQueryBuilder('m')
+            .innerJoin(MeetingCommunity, 'mc', 'mc.meeting_id = m.id')
+            .addSelect('mc.community_id', 'covered')
+            .where('mc.community_id IN (:...ids) AND m.heldOn >= :from AND m.heldOn <= :to', { ids, from, to })
+            .orderBy('m.heldOn', 'ASC')
+            .getRawAndEntities(),
         ])
-      : [[], []];
+      : [[], { raw: [], entities: [] }];
+    // Each estate a meeting covered: a 协调委员会 with the leaders of several estates counts for each of them.
+    const held = meetings.raw.map((r: { covered: number; m_id: number }) => ({ communityId: Number(r.covered), meeting: meetings.entities.find((m) => m.id === Number(r.m_id)) as Meeting }));
     return {
       area: { id: area.id, name: area.name },
       period: quarter,
+      canAssign: await this.assignsIn(area.path, caller),
       rows: communities.map((c) => {
         const liaison = liaisons.find((l) => l.communityId === c.id) ?? null;
         // The leader signed the sheet as 挂钩领导 under their own name.
-        const met = liaison ? meetings.find((m) => m.communityId === c.id && m.attendees.some((a) => a.party === 'liaison' && a.name === liaison.name)) : undefined;
+        const met = liaison ? held.find((h) => h.communityId === c.id && h.meeting.attendees.some((a) => a.party === 'liaison' && a.name === liaison.name))?.meeting : undefined;
         const status: AttendanceStatus | null = !liaison ? null : met ? 'met' : to < today ? 'overdue' : 'due';
         return { communityId: c.id, communityName: c.name, liaison: liaison && { name: liaison.name, title: liaison.title }, status, meetingId: met?.id ?? null };
       }),

@@ -25,10 +25,10 @@ export class MeetingItemLifecycleService implements OnModuleInit {
   }
 
   /** New items of a meeting, inside its transaction: each with its 议定 entry. */
-  async agree(m: EntityManager, items: Pick<MeetingItem, 'meetingId' | 'communityId' | 'text' | 'ownerParty' | 'ownerName' | 'deadlineAt' | 'ticketId'>[], actorId: number): Promise<MeetingItem[]> {
+  async agree(m: EntityManager, items: Pick<MeetingItem, 'meetingId' | 'communityId' | 'text' | 'ownerParty' | 'ownerName' | 'deadlineAt' | 'ticketId' | 'questionId' | 'rectificationId'>[], actorId: number): Promise<MeetingItem[]> {
     const saved: MeetingItem[] = [];
     for (const item of items) {
-      const row = await m.getRepository(MeetingItem).save(m.getRepository(MeetingItem).create({ ...item, state: 'open', overdueAt: null, verifiedAt: null }));
+      const row = await m.getRepository(MeetingItem).save(m.getRepository(MeetingItem).create({ ...item, state: 'open', overdueAt: null, verifiedAt: null, doneById: null }));
       await m.getRepository(MeetingItemEvent).insert({ itemId: row.id, actorId, action: 'agreed', fromState: null, toState: 'open', note: null });
       saved.push(row);
     }

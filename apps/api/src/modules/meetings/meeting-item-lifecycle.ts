@@ -1,4 +1,4 @@
-import { MEETING_ITEM_ACTIONS, MEETING_ITEM_TRANSITIONS, type MeetingItemAction, type MeetingItemActor, type MeetingItemState, type MeetingItemStep } from '@wuye/contracts';
+import { MEETING_ITEM_ACTIONS, MEETING_ITEM_TRANSITIONS, type MeetingItemAction, type MeetingItemActor, type MeetingItemRule, type MeetingItemState, type MeetingItemStep } from '@wuye/contracts';
 import { DomainError, conflict, invalid } from '../../common/errors';
 import type { MeetingItem } from './meeting-item.entity';
 
@@ -19,7 +19,7 @@ export interface ItemStepContext {
 
 export interface ItemPlan {
   step: MeetingItemStep;
-  changes: Partial<Pick<MeetingItem, 'state' | 'overdueAt' | 'verifiedAt'>>;
+  changes: Partial<Pick<MeetingItem, 'state' | 'overdueAt' | 'verifiedAt' | 'doneById'>>;
   /** The update applies only to the item as planned: this state, this version (what the person saw). */
   guard: { state: MeetingItemState; version?: number; overdueUnset?: boolean };
   /** A person's step on an item someone else moved first: 409; the scheduler's: skip. */
@@ -29,17 +29,24 @@ export interface ItemPlan {
 
 const WHO: Record<MeetingItemActor, string> = { owner: '只有责任方可以报落实', office: '只有召集会议的社区（街道）可以核验或退回', system: '逾期由系统判定' };
 
-/** Why this step may not be taken now by these actors, or null. */
-export function itemRefusal(item: Pick<MeetingItem, 'state' | 'overdueAt'>, step: MeetingItemStep, actors: readonly MeetingItemActor[]): DomainError | null {
-  const rule = MEETING_ITEM_TRANSITIONS[step];
+type ItemFacts = Pick<MeetingItem, 'state' | 'overdueAt' | 'doneById'>;
+
+/**
+ * Why this step may not be taken now by these actors (`actorId`: the person), or null. A step whose rule says
+ * notByReporter is refused to whoever reported the item done: the office reports the party organisations' and the
+ * liaison leader's items itself, so another office user or the town's regulator verifies them.
+ */
+export function itemRefusal(item: ItemFacts, step: MeetingItemStep, actors: readonly MeetingItemActor[], actorId: number | null = null): DomainError | null {
+  const rule: MeetingItemRule = MEETING_ITEM_TRANSITIONS[step];
   if (!actors.includes(rule.who)) return new DomainError(403, 'ACTION_NOT_ALLOWED', WHO[rule.who], { step });
   if (!(rule.from as readonly MeetingItemState[]).includes(item.state)) return conflict('ILLEGAL_TRANSITION', rule.notNow, { state: item.state, step });
   if (step === 'overdue' && item.overdueAt) return conflict('ILLEGAL_TRANSITION', '该议定项目已经逾期', { step });
+  if (rule.notByReporter && actorId !== null && item.doneById === actorId) return new DomainError(403, 'VERIFIER_IS_REPORTER', rule.notByReporter, { step });
   return null;
 }
 
 export function planItemStep(item: MeetingItem, step: ItemStepInput, ctx: ItemStepContext): ItemPlan {
-  const refusal = itemRefusal(item, step.kind, ctx.actors);
+  const refusal = itemRefusal(item, step.kind, ctx.actors, ctx.actorId);
   if (refusal) throw refusal;
   if (step.kind === 'overdue') {
     return {
@@ -58,14 +65,21 @@ export function planItemStep(item: MeetingItem, step: ItemStepInput, ctx: ItemSt
   return {
     step: step.kind,
     // 退回 puts it back to work: the deadline stands, so a late one stays in the 督办 queue.
-    changes: { state: to, ...(to === 'verified' ? { verifiedAt: ctx.now } : {}) },
+    changes: { state: to, ...(to === 'verified' ? { verifiedAt: ctx.now } : {}), ...(step.kind === 'done' ? { doneById: ctx.actorId } : {}) },
     guard: { state: item.state, version: step.version },
     onConflict: conflict('STALE_VERSION', '议定项目刚被他人处理过，请刷新后再操作', { state: item.state }),
     event: { actorId: ctx.actorId, action: step.kind, from: item.state, to, note },
   };
 }
 
-/** The buttons: the steps these actors may take on the item now. */
-export function itemActions(item: Pick<MeetingItem, 'state' | 'overdueAt'>, actors: readonly MeetingItemActor[]): Record<MeetingItemAction, boolean> {
-  return Object.fromEntries(MEETING_ITEM_ACTIONS.map((step) => [step, itemRefusal(item, step, actors) === null])) as Record<MeetingItemAction, boolean>;
+/**
+ * The buttons: the steps these actors may take on the item now, and the ones they would take but may not (the
+ * reporter's own verification), with the reason the page shows on the disabled button.
+ */
+export function itemActions(item: ItemFacts, actors: readonly MeetingItemActor[], actorId: number | null = null): { can: Record<MeetingItemAction, boolean>; blocked: Partial<Record<MeetingItemAction, string>> } {
+  const refusals = MEETING_ITEM_ACTIONS.map((step) => [step, itemRefusal(item, step, actors, actorId)] as const);
+  return {
+    can: Object.fromEntries(refusals.map(([step, refusal]) => [step, refusal === null])) as Record<MeetingItemAction, boolean>,
+    blocked: Object.fromEntries(refusals.flatMap(([step, refusal]) => (refusal?.code === 'VERIFIER_IS_REPORTER' ? [[step, refusal.message]] : []))),
+  };
 }

@@ -2,7 +2,7 @@ import { Column, Entity, Index, VersionColumn } from 'typeorm';
 import type { MeetingItemState, MeetingParty } from '@wuye/contracts';
 import { CreatedAtColumn, IdColumn, InstantColumn, RefColumn, UpdatedAtColumn } from '../../database/columns';
 
-/** 议定项目: what a meeting agreed, who answers for it and by when; open → done → verified by the office. */
+/** 议定项目: what a meeting agreed for one of its estates, who answers for it and by when; open → done → verified by the office. */
 @Entity('meeting_item')
 @Index(['meetingId', 'id'])
 @Index(['communityId', 'state', 'id'])
@@ -21,6 +21,12 @@ export class MeetingItem {
   @InstantColumn({ nullable: true }) overdueAt: Date | null;
   @InstantColumn({ nullable: true }) verifiedAt: Date | null;
   @RefColumn({ nullable: true }) ticketId: number | null;
+  /** An owners' question on a disclosure it answers (the question shows the meeting took it up). */
+  @RefColumn({ nullable: true }) questionId: number | null;
+  /** A rectification order it decides (the order's timeline shows 已提交联席会). */
+  @RefColumn({ nullable: true }) rectificationId: number | null;
+  /** Who reported it done last: someone else verifies it. */
+  @RefColumn({ nullable: true }) doneById: number | null;
   @VersionColumn({ type: 'integer', default: 1 }) version: number;
   @CreatedAtColumn() createdAt: Date;
   @UpdatedAtColumn() updatedAt: Date;

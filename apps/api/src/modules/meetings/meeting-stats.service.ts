@@ -4,9 +4,10 @@ import { DataSource } from 'typeorm';
 import { addDays, periodDays, periodLabel, shanghaiDateTime, shanghaiTimeOn, type MeetingFigures, type MeetingStats } from '@wuye/contracts';
 import { newWorkbook } from '../../common/download';
 import type { Principal } from '../identity/principal';
-import { areaInScope } from '../identity/scope';
+import { applyScope, areaInScope, underArea } from '../identity/scope';
 import { Community } from '../org/community.entity';
 import { MeetingItem } from './meeting-item.entity';
+import { MeetingCommunity } from './meeting-community.entity';
 import { Meeting } from './meeting.entity';
 import { Mediation } from './mediation.entity';
 
@@ -14,7 +15,8 @@ const ZERO: MeetingFigures = { meetings: 0, itemsAgreed: 0, itemsDone: 0, itemsV
 const FIGURES = Object.keys(ZERO) as (keyof MeetingFigures)[];
 
 /**
- * The county's figures for its joint work, per estate of an area and period: meetings held and the items they agreed
+ * The county's figures for its joint work, per estate of an area and period: meetings held (a meeting covering several
+ * estates counts in each of their rows and once in the total) and the items they agreed (each in its own estate's row)
  * (by the day held; done and verified as they stand now), disputes taken to mediation (by the day taken) and
  * resolved (化解). "已召开…会议221场次，议定项目498个，化解矛盾纠纷112条".
  */
@@ -25,37 +27,35 @@ export class MeetingStatsService {
   async stats(areaId: number, period: string, caller: Principal): Promise<MeetingStats> {
     const area = await areaInScope(this.db, caller, areaId);
     const { from, to } = periodDays(period);
-    const path = `${area.path}%`;
-    const meetings = await this.db
-      .getRepository(Meeting)
-      .createQueryBuilder('m')
-      .select('m.community_id', 'communityId')
-      .addSelect('COUNT(*)', 'n')
-      .where('m.area_path LIKE :path AND m.held_on >= :from AND m.held_on <= :to', { path, from, to })
-      .groupBy('m.community_id')
-      .getRawMany<{ communityId: number; n: number }>();
-    const items = await this.db
-      .getRepository(MeetingItem)
-      .createQueryBuilder('i')
+    const under = (column: string) => underArea(column, area.path);
+    // A meeting counts once in each estate row it covers, and once in the area's total (not once per estate).
+    const held = () =>
+      applyScope(
+        this.db.getRepository(MeetingCommunity).createQueryBuilder('mc').innerJoin(Meeting, 'm', 'm.id = mc.meeting_id').where('m.held_on >= :from AND m.held_on <= :to', { from, to }),
+        under('mc.area_path'),
+      );
+    const meetings = await held().select('mc.community_id', 'communityId').addSelect('COUNT(*)', 'n').groupBy('mc.community_id').getRawMany<{ communityId: number; n: number }>();
+    const distinct = await held().select('COUNT(DISTINCT mc.meeting_id)', 'n').getRawOne<{ n: number }>();
+    // Each item belongs to one estate: it counts in that estate's row and once in the total.
+    const items = await applyScope(this.db.getRepository(MeetingItem).createQueryBuilder('i'), under('c.area_path'))
       .innerJoin(Meeting, 'm', 'm.id = i.meeting_id')
+      .innerJoin(Community, 'c', 'c.id = i.community_id')
       .select('i.community_id', 'communityId')
       .addSelect('COUNT(*)', 'agreed')
       .addSelect("SUM(CASE WHEN i.state IN ('done', 'verified') THEN 1 ELSE 0 END)", 'done')
       .addSelect("SUM(CASE WHEN i.state = 'verified' THEN 1 ELSE 0 END)", 'verified')
-      .where('m.area_path LIKE :path AND m.held_on >= :from AND m.held_on <= :to', { path, from, to })
+      .andWhere('m.held_on >= :from AND m.held_on <= :to', { from, to })
       .groupBy('i.community_id')
       .getRawMany<{ communityId: number; agreed: number; done: number; verified: number }>();
     // Disputes by the Shanghai day they were taken: [from 00:00, the day after `to` 00:00).
-    const disputes = await this.db
-      .getRepository(Mediation)
-      .createQueryBuilder('d')
+    const disputes = await applyScope(this.db.getRepository(Mediation).createQueryBuilder('d'), under('d.area_path'))
       .select('d.community_id', 'communityId')
       .addSelect('COUNT(*)', 'taken')
       .addSelect("SUM(CASE WHEN d.outcome = 'resolved' THEN 1 ELSE 0 END)", 'resolved')
-      .where('d.area_path LIKE :path AND d.created_at >= :start AND d.created_at < :end', { path, start: new Date(shanghaiTimeOn(from, '00:00')), end: new Date(shanghaiTimeOn(addDays(to, 1), '00:00')) })
+      .andWhere('d.created_at >= :start AND d.created_at < :end', { start: new Date(shanghaiTimeOn(from, '00:00')), end: new Date(shanghaiTimeOn(addDays(to, 1), '00:00')) })
       .groupBy('d.community_id')
       .getRawMany<{ communityId: number; taken: number; resolved: number }>();
-    const communities = await this.db.getRepository(Community).createQueryBuilder('c').where('c.area_path LIKE :path', { path }).orderBy('c.id', 'ASC').getMany();
+    const communities = await applyScope(this.db.getRepository(Community).createQueryBuilder('c'), under('c.area_path')).orderBy('c.id', 'ASC').getMany();
     const rows = communities.map((c) => {
       const m = meetings.find((r) => Number(r.communityId) === c.id);
       const i = items.find((r) => Number(r.communityId) === c.id);
@@ -71,7 +71,7 @@ export class MeetingStatsService {
         disputesResolved: Number(d?.resolved ?? 0),
       };
     });
-    const total = Object.fromEntries(FIGURES.map((k) => [k, rows.reduce((sum, r) => sum + r[k], 0)])) as unknown as MeetingFigures;
+    const total = { ...(Object.fromEntries(FIGURES.map((k) => [k, rows.reduce((sum, r) => sum + r[k], 0)])) as unknown as MeetingFigures), meetings: Number(distinct?.n ?? 0) };
     return { area: { id: area.id, name: area.name }, period, from, to, total, communities: rows };
   }
 

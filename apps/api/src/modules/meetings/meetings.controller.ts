@@ -2,13 +2,13 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } fro
 import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { sendXlsx, XLSX } from '../../common/download';
 import type { FastifyReply } from 'fastify';
-import type { AttendanceCompliance, LiaisonView, MediationView, MeetingStats, MeetingItemView, MeetingSummary, MeetingView, Page, ReferralTier, ReferralView } from '@wuye/contracts';
+import type { AgendaCandidates, AttendanceCompliance, LiaisonView, MediationView, MeetingStats, MeetingItemView, MeetingSummary, MeetingView, Page, ReferralTier, ReferralView } from '@wuye/contracts';
 import { invalid } from '../../common/errors';
 import { readIdempotencyKey } from '../../common/idempotency';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
-import { AddItemsDto, CreateMediationDto, LiaisonDto, LiaisonsQuery, MeetingStatsQuery, CreateMeetingDto, MediationOutcomeDto, MediationsQuery, MeetingItemsQuery, MeetingItemTransitionDto, MeetingsQuery, ReferDto, ReferralsQuery } from './dto/meeting.dto';
+import { AddItemsDto, AgendaCandidatesQuery, CreateMediationDto, LiaisonDto, LiaisonsQuery, MeetingStatsQuery, CreateMeetingDto, MediationOutcomeDto, MediationsQuery, MeetingItemsQuery, MeetingItemTransitionDto, MeetingsQuery, ReferDto, ReferralsQuery } from './dto/meeting.dto';
 import { LiaisonsService } from './liaisons.service';
 import { MediationsService } from './mediations.service';
 import { MeetingStatsService } from './meeting-stats.service';
@@ -35,6 +35,13 @@ export class MeetingsController {
     const { meeting, replayed } = await this.meetings.create(dto, caller, readIdempotencyKey(key));
     if (replayed) res.header('Idempotent-Replayed', 'true');
     return meeting;
+  }
+
+  /** The meeting form's agenda for the estates it covers: referred 督办, owners' questions on disclosures, rectification orders. */
+  @Get('meeting-agenda')
+  @Allow('meetings.write')
+  agendaCandidates(@Query() query: AgendaCandidatesQuery, @Caller() caller: Principal): Promise<AgendaCandidates> {
+    return this.meetings.agendaCandidates(query, caller);
   }
 
   @Get('meetings')

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityCoreModule } from '../identity/identity-core.module';
+import { InspectionsModule } from '../inspections/inspections.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { MeetingItemLifecycleService } from './meeting-item-lifecycle.service';
 import { MeetingsController } from './meetings.controller';
@@ -10,7 +11,7 @@ import { MeetingsService } from './meetings.service';
 import { ReferralsService } from './referrals.service';
 
 @Module({
-  imports: [IdentityCoreModule, TicketsModule],
+  imports: [IdentityCoreModule, TicketsModule, InspectionsModule],
   controllers: [MeetingsController],
   providers: [MeetingsService, MeetingItemLifecycleService, ReferralsService, MediationsService, LiaisonsService, MeetingStatsService],
   exports: [MeetingItemLifecycleService, ReferralsService],

@@ -8,7 +8,7 @@ import { containsClause } from '../../common/sql';
 import { AuditService } from '../identity/audit.service';
 import type { Policy } from '../identity/policies';
 import type { Principal } from '../identity/principal';
-import { withinCommunities } from '../identity/scope';
+import { applyScope, underArea, withinCommunities } from '../identity/scope';
 import { Area } from './area.entity';
 import { Community } from './community.entity';
 import { ContractsService } from './contracts.service';
@@ -90,7 +90,7 @@ export class CommunitiesService {
     if (query.areaId) {
       const area = await this.db.getRepository(Area).findOneBy({ id: query.areaId });
       if (!area) throw notFound('area');
-      qb.andWhere('c.areaPath LIKE :areaPrefix', { areaPrefix: `${area.path}%` });
+      applyScope(qb, underArea('c.areaPath', area.path));
     }
     const page = await keysetPage(qb, { columns: [{ expr: 'c.id', dir: 'ASC' }], cursor: query.cursor, limit: query.limit, keyOf: (c) => [c.id] });
     return { items: await this.views(page.items), nextCursor: page.nextCursor };

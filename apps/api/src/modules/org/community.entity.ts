@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { QUESTION_ANSWER_DAYS_DEFAULT } from '@wuye/contracts';
 import { CreatedAtColumn, IdColumn, RefColumn, UpdatedAtColumn } from '../../database/columns';
 import { Area } from './area.entity';
 
@@ -24,7 +25,7 @@ export class Community {
   @Column({ type: 'double', nullable: true }) long: number | null;
 
   /** Days the manager has to answer a resident's question on a disclosure (质询). */
-  @Column({ type: 'integer', default: 10 }) questionAnswerDays: number;
+  @Column({ type: 'integer', default: QUESTION_ANSWER_DAYS_DEFAULT }) questionAnswerDays: number;
   @CreatedAtColumn() createdAt: Date;
   @UpdatedAtColumn() updatedAt: Date;
 }

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Policy } from '../identity/policies';
 import type { Principal } from '../identity/principal';
-import { areaRoots } from '../identity/scope';
+import { areaCovers, areaRoots } from '../identity/scope';
 import { Area } from '../org/area.entity';
 
 /**
@@ -12,6 +12,6 @@ import { Area } from '../org/area.entity';
 export async function issuingArea(db: DataSource, caller: Principal, communityAreaPath: string, platformArea: () => Promise<Area | null>, policy: Policy = 'ratings.write'): Promise<Area | null> {
   const roots = await areaRoots(db, caller, policy);
   if (roots === 'all') return platformArea();
-  const fitting = roots.filter((r) => communityAreaPath.startsWith(r.path));
+  const fitting = roots.filter((r) => areaCovers(r, communityAreaPath));
   return fitting.sort((a, b) => b.path.length - a.path.length)[0] ?? null;
 }

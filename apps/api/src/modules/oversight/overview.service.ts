@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
-import { DEFAULT_TICKET_CATEGORIES, type AreaOverview, type CommunityOverview, type CompanyOverview, type TicketSource, addDays, isCalendarDate, latestRating, shanghaiDate, shanghaiDayStart } from '@wuye/contracts';
+import { DEFAULT_TICKET_CATEGORIES, type AreaOverview, type CommunityOverview, type CompanyOverview, type TicketSource, addDays, addMonths, isCalendarDate, latestRating, shanghaiDate, shanghaiDayStart } from '@wuye/contracts';
 import { invalid } from '../../common/errors';
 import { ComplianceService } from '../disclosures/compliance.service';
 import type { Principal } from '../identity/principal';
@@ -10,6 +10,7 @@ import { Area } from '../org/area.entity';
 import { Community } from '../org/community.entity';
 import { ContractsService } from '../org/contracts.service';
 import { PropertyCompany } from '../org/property-company.entity';
+import { rawQuery } from '../../database/raw';
 import { OVERDUE_SQL, overdueParams } from '../tickets/deadlines';
 import { ROLLUP_COUNTERS, columnOf, type Counters } from '../tickets/rollups.service';
 import { addCounters, addTally, metricsOf, type Tally } from '../tickets/figures';
@@ -18,18 +19,14 @@ import { Ticket } from '../tickets/ticket.entity';
 import { InspectionStatsService } from '../inspections/inspection-stats.service';
 import { PatrolsService } from '../patrols/patrols.service';
 import { CreditService } from './credit.service';
-import { areaInScope } from '../identity/scope';
+import { applyScope, areaCovers, areaInScope, underArea } from '../identity/scope';
 import { StarRating } from './star-rating.entity';
 import { SharingService } from '../sharing/sharing.service';
 import { SurveysService } from '../surveys/surveys.service';
 import { CommitteeEvaluationsService } from './committee-evaluations.service';
 
 const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
-const nextMonth = (date: string) => {
-  const d = new Date(`${monthStart(date)}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  return d.toISOString().slice(0, 10);
-};
+const nextMonth = (date: string) => `${addMonths(date.slice(0, 7), 1)}-01`;
 
 /**
  * A date range as the whole months inside it (their 1sts, first to last) and the loose days before and after
@@ -77,15 +74,18 @@ export class OverviewService {
     const sums = ROLLUP_COUNTERS.map((k) => `SUM(r.${columnOf(k)}) AS ${columnOf(k)}`).join(', ');
     // By estate id: each estate's rows are one seek on (community_id, period, category) instead of a scan of every
     // row of the area for the dates wanted.
-    const estates = (await this.db.query('SELECT id FROM community WHERE area_path LIKE ?', [`${areaPath}%`])) as { id: number | string }[];
+    const inArea = underArea('area_path', areaPath);
+    const estates = await rawQuery<{ id: number | string }>(this.db, `SELECT id FROM community WHERE ${inArea.sql}`, inArea.params);
     const ids = estates.map((e) => Number(e.id));
+    const rowsIn = underArea('r.area_path', areaPath);
     const sumOf = async (table: string, period: string, lo: string, hi: string): Promise<Record<string, string | number | null>[]> =>
       ids.length
-        ? this.db.query(
+        ? rawQuery(
+            this.db,
             `SELECT r.community_id AS community_id, r.category_code AS category_code, r.company_id AS company_id, r.source AS source, ${sums}
-             FROM ${table} r WHERE r.community_id IN (${ids.map(() => '?').join(', ')}) AND r.area_path LIKE ? AND r.${period} >= ? AND r.${period} <= ?
+             FROM ${table} r WHERE r.community_id IN (:...ids) AND ${rowsIn.sql} AND r.${period} >= :lo AND r.${period} <= :hi
              GROUP BY r.community_id, r.category_code, r.company_id, r.source`,
-            [...ids, `${areaPath}%`, lo, hi],
+            { ids, ...rowsIn.params, lo, hi },
           )
         : [];
     // Whole months from the monthly rollups, the days before and after them from the daily ones.
@@ -118,13 +118,7 @@ export class OverviewService {
   /** Open tickets past a deadline right now, per estate of the area (state/deadline index, then the area). */
   /** Tickets past a deadline and still open, per estate; `filed`: only those filed in these days (a rated year's). */
   async overdueByCommunity(areaPath: string, filed?: { from: string; to: string }): Promise<Map<number, number>> {
-    const query = this.db
-      .getRepository(Ticket)
-      .createQueryBuilder('t')
-      .select('t.communityId', 'c')
-      .addSelect('COUNT(*)', 'n')
-      .where(OVERDUE_SQL, overdueParams())
-      .andWhere('t.areaPath LIKE :p', { p: `${areaPath}%` });
+    const query = applyScope(this.db.getRepository(Ticket).createQueryBuilder('t').select('t.communityId', 'c').addSelect('COUNT(*)', 'n').where(OVERDUE_SQL, overdueParams()), underArea('t.areaPath', areaPath));
     if (filed) query.andWhere('t.createdAt >= :start AND t.createdAt < :end', { start: shanghaiDayStart(filed.from), end: shanghaiDayStart(addDays(filed.to, 1)) });
     const rows = await query.groupBy('t.communityId').getRawMany<{ c: number; n: string }>();
     return new Map(rows.map((r) => [Number(r.c), Number(r.n)]));
@@ -133,7 +127,7 @@ export class OverviewService {
   async overview(areaId: number, from: string, to: string, caller: Principal): Promise<AreaOverview> {
     this.range(from, to);
     const area = await areaInScope(this.db, caller, areaId);
-    const communities = await this.db.getRepository(Community).createQueryBuilder('c').where('c.areaPath LIKE :p', { p: `${area.path}%` }).orderBy('c.id', 'ASC').getMany();
+    const communities = await this.communitiesUnder(area.path).orderBy('c.id', 'ASC').getMany();
     const ids = communities.map((c) => c.id);
     const [{ perCommunity, perCategory }, overdue, companies, compliance, chairs, ratings, categories, childAreas, reach, grades] = await Promise.all([
       this.countersByCommunity(area.path, from, to),
@@ -172,7 +166,7 @@ export class OverviewService {
       area.level === 'community_office'
         ? []
         : childAreas.map((child) => {
-            const inside = communities.filter((c) => c.areaPath.startsWith(child.path));
+            const inside = communities.filter((c) => areaCovers(child, c.areaPath));
             const sum: Tally = {};
             inside.forEach((c) => addTally(sum, perCommunity.get(c.id) ?? {}));
             const views = list.filter((v) => inside.some((c) => c.id === v.id));
@@ -210,12 +204,16 @@ export class OverviewService {
     };
   }
 
+  private communitiesUnder(areaPath: string) {
+    return applyScope(this.db.getRepository(Community).createQueryBuilder('c'), underArea('c.areaPath', areaPath));
+  }
+
   /** Per company, for the estates of the area (a company's figures cover the estates it served when filed). */
   async companies(areaId: number, from: string, to: string, caller: Principal): Promise<CompanyOverview[]> {
     this.range(from, to);
     const area = await areaInScope(this.db, caller, areaId);
     const { perCompany } = await this.countersByCommunity(area.path, from, to);
-    const communities = await this.db.getRepository(Community).createQueryBuilder('c').where('c.areaPath LIKE :p', { p: `${area.path}%` }).getMany();
+    const communities = await this.communitiesUnder(area.path).getMany();
     const current = await this.contracts.managingCompanies(communities.map((c) => c.id));
     const ids = [...new Set([...perCompany.keys(), ...[...current.values()].map((c) => c.id)])];
     const companies = ids.length ? await this.db.getRepository(PropertyCompany).findBy({ id: In(ids) }) : [];

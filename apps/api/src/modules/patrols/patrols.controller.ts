@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { HazardRegister, PatrolCheckView, PatrolPlanView, PatrolPointView, PatrolStats } from '@wuye/contracts';
@@ -6,7 +6,7 @@ import { readIdempotencyKey } from '../../common/idempotency';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
-import { PatrolCheckDto, PatrolChecksQuery, PatrolPlanDto, PatrolPlansQuery, PatrolPointDto, PatrolStatsQuery } from './dto/patrol.dto';
+import { PatrolCheckDto, PatrolChecksQuery, PatrolPlanDto, PatrolPlansQuery, PatrolPlanUpdateDto, PatrolPointDto, PatrolStatsQuery } from './dto/patrol.dto';
 import { PatrolsService } from './patrols.service';
 
 @ApiTags('patrols')
@@ -25,6 +25,14 @@ export class PatrolsController {
   @Allow('patrols.manage')
   createPoint(@Param('id', ParseIdPipe) id: number, @Body() dto: PatrolPointDto, @Caller() caller: Principal): Promise<PatrolPointView> {
     return this.patrols.createPoint(id, dto, caller);
+  }
+
+  /** 停用: the point leaves the estate's plans and today's rounds; its checks stay in the history. */
+  @Delete('communities/:id/patrol-points/:pointId')
+  @HttpCode(204)
+  @Allow('patrols.manage')
+  async retirePoint(@Param('id', ParseIdPipe) id: number, @Param('pointId', ParseIdPipe) pointId: number, @Caller() caller: Principal): Promise<void> {
+    await this.patrols.retirePoint(id, pointId, caller);
   }
 
   /** The point's printable QR code (PNG): scanned in the mini-program, it opens the point for a check. */
@@ -47,6 +55,13 @@ export class PatrolsController {
   @Allow('patrols.manage')
   createPlan(@Body() dto: PatrolPlanDto, @Caller() caller: Principal): Promise<PatrolPlanView> {
     return this.patrols.createPlan(dto, caller);
+  }
+
+  /** Edits a plan: points, frequency, time window, assignee. */
+  @Put('patrol-plans/:id')
+  @Allow('patrols.manage')
+  updatePlan(@Param('id', ParseIdPipe) id: number, @Body() dto: PatrolPlanUpdateDto, @Caller() caller: Principal): Promise<PatrolPlanView> {
+    return this.patrols.updatePlan(id, dto, caller);
   }
 
   @Get('patrol-checks')

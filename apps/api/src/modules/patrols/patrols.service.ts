@@ -13,16 +13,19 @@ import {
   lastDayOfMonth,
   patrolCodeText,
   patrolPeriod,
+  patrolRound,
   shanghaiDate,
   shanghaiDayStart,
   type HazardRegister,
+  type LatePatrol,
   type MissedPatrol,
   type PatrolCheckView,
   type PatrolPlanView,
   type PatrolPointView,
+  type PatrolPlanUpdate,
   type PatrolStats,
 } from '@wuye/contracts';
-import { invalid, notFound } from '../../common/errors';
+import { conflict, invalid, notFound } from '../../common/errors';
 import { scrubPersonal } from '../../common/privacy';
 import { servesEstate } from '../identity/people';
 import type { Principal } from '../identity/principal';
@@ -33,16 +36,12 @@ import { isOverdue } from '../tickets/deadlines';
 import { Ticket } from '../tickets/ticket.entity';
 import { TicketsService } from '../tickets/tickets.service';
 import { UploadsService } from '../uploads/uploads.service';
-import { PatrolCheckDto, PatrolPlanDto, PatrolPlansQuery, PatrolPointDto } from './dto/patrol.dto';
+import { PatrolCheckDto, PatrolPlanDto, PatrolPlansQuery, PatrolPlanUpdateDto, PatrolPointDto } from './dto/patrol.dto';
 import { PatrolCheck, PatrolPlan, PatrolPoint } from './patrol.entities';
 import { qrPng } from './qr';
 
 /** The instants a period of Shanghai days spans: [first day 00:00, day after the last 00:00). */
 const span = (period: { from: string; to: string }) => [shanghaiDayStart(period.from), shanghaiDayStart(addDays(period.to, 1))] as const;
-const within = (at: Date, period: { from: string; to: string }) => {
-  const [start, end] = span(period);
-  return at >= start && at < end;
-};
 
 /**
  * 隐患排查: check points and their printed codes, patrol plans, checks (an abnormal one opens a hazard ticket through
@@ -89,6 +88,23 @@ export class PatrolsService {
     return { id: saved.id, communityId, name: saved.name, place: saved.place, kind: saved.kind, code: saved.code, lastCheck: null };
   }
 
+  /**
+   * 停用: the point leaves every plan of the estate and today's rounds; its checks, and the hazards they opened, stay
+   * in the history. A retired point cannot be checked or printed again.
+   */
+  async retirePoint(communityId: number, pointId: number, caller: Principal): Promise<void> {
+    await this.community(communityId, caller, 'patrols.manage');
+    const point = await this.db.getRepository(PatrolPoint).findOneBy({ id: pointId, communityId });
+    if (!point) throw notFound('patrolPoint');
+    if (!point.active) throw conflict('PATROL_POINT_RETIRED', '该巡检点已经停用', { pointId });
+    await this.db.transaction(async (m) => {
+      if (!(await m.getRepository(PatrolPoint).update({ id: pointId, active: true }, { active: false })).affected) throw conflict('PATROL_POINT_RETIRED', '该巡检点已经停用', { pointId });
+      for (const plan of await m.getRepository(PatrolPlan).findBy({ communityId })) {
+        if (plan.pointIds.includes(pointId)) await m.getRepository(PatrolPlan).update(plan.id, { pointIds: plan.pointIds.filter((id) => id !== pointId) });
+      }
+    });
+  }
+
   /** The printable code of a point: a QR code the app scans (wx.scanCode) to open it. */
   async codePng(pointId: number, caller: Principal): Promise<{ filename: string; body: Buffer }> {
     const point = await this.point(pointId, caller, 'patrols.read');
@@ -103,28 +119,34 @@ export class PatrolsService {
 
   // ─── Plans ──────────────────────────────────────────────────────────────────────────────────────────────────
 
+  /** A plan as the manager wrote it, checked against the estate: its own points in use, a window, its own staff. */
+  private async planFields(communityId: number, dto: PatrolPlanUpdate): Promise<Pick<PatrolPlan, 'name' | 'pointIds' | 'frequency' | 'windowStart' | 'windowEnd' | 'assigneeId'>> {
+    const pointIds = [...new Set(dto.pointIds)];
+    if ((await this.db.getRepository(PatrolPoint).countBy({ id: In(pointIds), communityId, active: true })) !== pointIds.length) {
+      throw invalid('巡检点须是本小区在用的巡检点', { field: 'pointIds' }, 'INVALID_PATROL_POINTS');
+    }
+    if (dto.windowEnd <= dto.windowStart) throw invalid('巡检时段的结束应晚于开始', { field: 'windowEnd' }, 'INVALID_PATROL_WINDOW');
+    if (!(await servesEstate(this.db.manager, dto.assigneeId, communityId))) throw invalid('巡检人须是本小区物业的员工', { field: 'assigneeId' }, 'INVALID_ASSIGNEE');
+    return { name: dto.name.trim(), pointIds, frequency: dto.frequency, windowStart: dto.windowStart, windowEnd: dto.windowEnd, assigneeId: dto.assigneeId };
+  }
+
   async createPlan(dto: PatrolPlanDto, caller: Principal): Promise<PatrolPlanView> {
     await this.community(dto.communityId, caller, 'patrols.manage');
-    const pointIds = [...new Set(dto.pointIds)];
-    if ((await this.db.getRepository(PatrolPoint).countBy({ id: In(pointIds), communityId: dto.communityId, active: true })) !== pointIds.length) {
-      throw invalid('巡检点须是本小区的巡检点', { field: 'pointIds' });
-    }
-    if (dto.windowEnd <= dto.windowStart) throw invalid('巡检时段的结束应晚于开始', { field: 'windowEnd' });
-    if (!(await servesEstate(this.db.manager, dto.assigneeId, dto.communityId))) throw invalid('巡检人须是本小区物业的员工', { field: 'assigneeId' }, 'INVALID_ASSIGNEE');
-    const saved = await this.db.getRepository(PatrolPlan).save(
-      this.db.getRepository(PatrolPlan).create({
-        communityId: dto.communityId,
-        name: dto.name.trim(),
-        pointIds,
-        frequency: dto.frequency,
-        windowStart: dto.windowStart,
-        windowEnd: dto.windowEnd,
-        assigneeId: dto.assigneeId,
-        startsOn: shanghaiDate(),
-        createdById: caller.userId,
-      }),
-    );
+    const fields = await this.planFields(dto.communityId, dto);
+    const saved = await this.db.getRepository(PatrolPlan).save(this.db.getRepository(PatrolPlan).create({ communityId: dto.communityId, ...fields, startsOn: shanghaiDate(), createdById: caller.userId }));
     return (await this.planViews([saved]))[0];
+  }
+
+  /**
+   * Changes a plan's points, frequency, window or assignee; from then on its rounds follow the new plan. Only the
+   * estate's manager; another estate's plan is not found.
+   */
+  async updatePlan(id: number, dto: PatrolPlanUpdateDto, caller: Principal): Promise<PatrolPlanView> {
+    const plan = await this.db.getRepository(PatrolPlan).findOneBy({ id });
+    if (!plan || !caller.mayInCommunity('patrols.manage', plan.communityId)) throw notFound('patrolPlan');
+    const fields = await this.planFields(plan.communityId, dto);
+    await this.db.getRepository(PatrolPlan).update(id, fields);
+    return (await this.planViews([{ ...plan, ...fields }]))[0];
   }
 
   /** Plans of the caller's estates, or only theirs (今日巡检), each with the points still to check this period. */
@@ -147,7 +169,7 @@ export class PatrolsService {
     // The checks of the longest current period (a month) cover every plan's.
     const [since] = span(patrolPeriod('monthly', today));
     const weekStart = span(patrolPeriod('weekly', today))[0];
-    const checks = await this.db.getRepository(PatrolCheck).find({ where: { pointId: In(pointIds), checkedAt: Between(since < weekStart ? since : weekStart, new Date(Date.now() + DAY_MS)) }, order: { id: 'ASC' } });
+    const checks = await this.db.getRepository(PatrolCheck).find({ where: { pointId: In(pointIds), checkedAt: Between(since < weekStart ? since : weekStart, new Date(Date.now() + DAY_MS)) }, order: { checkedAt: 'ASC', id: 'ASC' } });
     return plans.map((plan) => {
       const period = patrolPeriod(plan.frequency, today);
       return {
@@ -164,8 +186,8 @@ export class PatrolsService {
         points: plan.pointIds.flatMap((id) => {
           const point = points.find((p) => p.id === id);
           if (!point || !point.active) return [];
-          const check = [...checks].reverse().find((c) => c.pointId === id && within(c.checkedAt, period));
-          return [{ id, name: point.name, place: point.place, kind: point.kind, checkedAt: check?.checkedAt.toISOString() ?? null, result: check?.result ?? null }];
+          const { outcome, check } = patrolRound(checks.filter((c) => c.pointId === id), period, plan);
+          return [{ id, name: point.name, place: point.place, kind: point.kind, checkedAt: check?.checkedAt.toISOString() ?? null, result: check?.result ?? null, late: outcome === 'late' }];
         }),
       };
     });
@@ -263,7 +285,7 @@ export class PatrolsService {
   /** 隐患台账: the estate's open hazard tickets, emergencies first, then the oldest; those past their deadline flagged. */
   async hazards(communityId: number, caller: Principal): Promise<HazardRegister> {
     await this.community(communityId, caller, 'patrols.read');
-    const open = await this.db.getRepository(Ticket).find({ where: { communityId, kind: 'hazard', state: In([...OPEN_TICKET_STATES]) }, order: { id: 'ASC' }, take: 500 });
+    const open = await this.openHazards([communityId], 500);
     const cited = open.length ? await this.db.getRepository(PatrolCheck).findBy({ ticketId: In(open.map((t) => t.id)) }) : [];
     const points = cited.length ? await this.db.getRepository(PatrolPoint).findBy({ id: In(cited.map((c) => c.pointId)) }) : [];
     const now = Date.now();
@@ -282,6 +304,31 @@ export class PatrolsService {
       }))
       .sort((a, b) => Number(b.emergency) - Number(a.emergency) || b.ageDays - a.ageDays || a.ticketId - b.ticketId);
     return { open: items.length, overdue: items.filter((i) => i.overdue).length, emergency: items.filter((i) => i.emergency).length, items };
+  }
+
+  /** Open hazard tickets of these estates, oldest first. */
+  private openHazards(communityIds: number[], take?: number): Promise<Ticket[]> {
+    if (!communityIds.length) return Promise.resolve([]);
+    return this.db.getRepository(Ticket).find({ where: { communityId: In(communityIds), kind: 'hazard', state: In([...OPEN_TICKET_STATES]) }, order: { id: 'ASC' }, take });
+  }
+
+  /** Per estate, the hazards the register flags 逾期 now (open past their category's deadline); estates with none left out. */
+  async overdueHazards(communityIds: number[], now = Date.now()): Promise<Map<number, number>> {
+    const counts = new Map<number, number>();
+    for (const t of await this.openHazards(communityIds)) if (isOverdue(t, now)) counts.set(t.communityId, (counts.get(t.communityId) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Rounds missed (no check at all) in the months from `from` to `to` (YYYY-MM-DD), per estate with a plan. */
+  async missedRounds(communityIds: number[], from: string, to: string): Promise<Map<number, number>> {
+    const planned = communityIds.length ? [...new Set((await this.db.getRepository(PatrolPlan).find({ select: ['communityId'], where: { communityId: In(communityIds) } })).map((p) => p.communityId))] : [];
+    const counts = new Map<number, number>();
+    for (const communityId of planned) {
+      let missed = 0;
+      for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = addDays(`${month}-28`, 7).slice(0, 7)) missed += (await this.monthStats(communityId, month)).missed.length;
+      counts.set(communityId, missed);
+    }
+    return counts;
   }
 
   /** The month's patrols: point × period slots whose period ended, those checked, and those missed. */
@@ -304,9 +351,17 @@ export class PatrolsService {
       }
     }
     const earliest = slots.reduce((min, s) => (s.period.from < min ? s.period.from : min), from);
-    const checks = slots.length ? await this.db.getRepository(PatrolCheck).find({ where: { communityId, checkedAt: Between(span({ from: earliest, to: earliest })[0], span({ from: to, to })[1]) } }) : [];
-    const missed = slots.filter((s) => !checks.some((c) => c.pointId === s.pointId && within(c.checkedAt, s.period)));
-    return { communityId, month, due: slots.length, done: slots.length - missed.length, completionRate: slots.length ? Math.round(((slots.length - missed.length) / slots.length) * 10000) / 10000 : null, missed };
+    const checks = slots.length ? await this.db.getRepository(PatrolCheck).find({ where: { communityId, checkedAt: Between(span({ from: earliest, to: earliest })[0], span({ from: to, to })[1]) }, order: { checkedAt: 'ASC', id: 'ASC' } }) : [];
+    const missed: MissedPatrol[] = [];
+    const late: LatePatrol[] = [];
+    for (const slot of slots) {
+      const plan = plans.find((p) => p.id === slot.planId) as PatrolPlan;
+      const { outcome, check } = patrolRound(checks.filter((c) => c.pointId === slot.pointId), slot.period, plan);
+      if (outcome === 'missed') missed.push(slot);
+      if (outcome === 'late') late.push({ ...slot, checkedAt: (check as PatrolCheck).checkedAt.toISOString() });
+    }
+    const done = slots.length - missed.length - late.length;
+    return { communityId, month, due: slots.length, done, completionRate: slots.length ? Math.round((done / slots.length) * 10000) / 10000 : null, missed, late };
   }
 
   /** Beside the star-rating form: the completion rate of the year's last month that has ended. */

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { addDays, shanghaiDate, type AnnouncementSide } from '@wuye/contracts';
+import { addDays, shanghaiDate, shanghaiTimeOn, type AnnouncementSide } from '@wuye/contracts';
 import { Announcement, AnnouncementRead } from '../announcements/announcement.entity';
 import type { DemoIndex } from './demo-seed.service';
 
@@ -64,7 +64,7 @@ export async function seedDemoAnnouncements(m: EntityManager, index: DemoIndex):
     const community = index.communities.get(a.community);
     const poster = index.users.get(a.by);
     if (!community || !poster) continue;
-    const createdAt = new Date(`${addDays(today, -a.daysAgo)}T09:30:00+08:00`);
+    const createdAt = new Date(shanghaiTimeOn(addDays(today, -a.daysAgo), '09:30'));
     const saved = await m.getRepository(Announcement).save(
       m.getRepository(Announcement).create({
         communityId: community.id,

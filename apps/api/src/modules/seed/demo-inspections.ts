@@ -8,6 +8,7 @@ import {
   quarterOf,
   rectificationDeadline,
   shanghaiDate,
+  shanghaiTimeOn,
   type InspectionSection,
   type ItemResult,
   type PatrolPointKind,
@@ -45,7 +46,7 @@ const POINTS: [PatrolPointKind, string, string][] = [
   ['power_room', '配电房', '1号楼负一层'],
 ];
 
-const at = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
+const at = (day: string, time: string) => new Date(shanghaiTimeOn(day, time));
 
 /**
  * Last quarter across the demo county: the county's checklist, one quarterly inspection of every estate (by its

@@ -1,11 +1,13 @@
 import { EntityManager } from 'typeorm';
-import { addDays, meetingItemDeadline, periodDays, quarterOf, shanghaiDate, type MeetingAttendee, type MeetingItemState, type MeetingParty } from '@wuye/contracts';
+import { addDays, meetingItemDeadline, periodDays, quarterOf, shanghaiDate, shanghaiTimeOn, type MeetingAttendee, type MeetingItemState, type MeetingParty } from '@wuye/contracts';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { User } from '../identity/user.entity';
 import { Liaison } from '../meetings/liaison.entity';
 import { MeetingItemEvent } from '../meetings/meeting-item-event.entity';
+import { MeetingCommunity } from '../meetings/meeting-community.entity';
 import { MeetingItem } from '../meetings/meeting-item.entity';
 import { Meeting } from '../meetings/meeting.entity';
+import type { Community } from '../org/community.entity';
 import { DEMO_COMMUNITIES } from './demo-county';
 import type { DemoIndex } from './demo-seed.service';
 
@@ -31,20 +33,78 @@ const LEADERS: [string, string][] = [
 ];
 const AGENDA = ['电梯运行和维保情况', '消防安全隐患整改', '物业费收缴和公共收益使用', '业主反映的停车、噪音问题'];
 
-const at = (day: string, time: string) => new Date(`${day}T${time}:00+08:00`);
+const at = (day: string, time: string) => new Date(shanghaiTimeOn(day, time));
+
+type Person = { id: number };
+
+/**
+ * One agreed item with its history up to `today`: older ones done and verified, recent ones open (late ones in the
+ * 督办 queue), reported done, or verified. Whoever reported it done never verifies it: when the keeper reported it
+ * (the party organisations' and the leader's items), the next of `verifiers` does; with none, it waits for one.
+ */
+async function seedItem(
+  m: EntityManager,
+  meeting: Meeting,
+  community: Community,
+  topic: [string, MeetingParty, number],
+  ctx: { n: number; k: number; today: string; now: Date; keeper: Person; manager: Person | null; ownerName: string; verifiers: Person[] },
+): Promise<void> {
+  const [text, ownerParty, days] = topic;
+  const { n, k, today, now, keeper, heldOn } = { ...ctx, heldOn: meeting.heldOn };
+  const deadline = addDays(heldOn, days);
+  const deadlineAt = meetingItemDeadline(deadline);
+  const doneOn = addDays(heldOn, Math.max(3, days - 5 - ((n + k) % 4)));
+  // The last hundred days': some still open (late ones in the 督办 queue), some waiting for the office.
+  const recent = heldOn > addDays(today, -100);
+  const reporter = ownerParty === 'property' ? (ctx.manager ?? keeper) : keeper;
+  const verifier = [keeper, ...ctx.verifiers].find((p) => p.id !== reporter.id);
+  let state: MeetingItemState = !recent || doneOn > today ? (doneOn <= today ? 'verified' : 'open') : (n + k) % 3 === 0 ? 'open' : (n + k) % 3 === 1 ? 'done' : 'verified';
+  if (state === 'verified' && !verifier) state = 'done';
+  const events: { action: string; from: MeetingItemState | null; to: MeetingItemState | null; actorId: number | null; note: string | null; day: string }[] = [
+    { action: 'agreed', from: null, to: 'open', actorId: keeper.id, note: null, day: heldOn },
+  ];
+  if (state !== 'open') events.push({ action: 'done', from: 'open', to: 'done', actorId: reporter.id, note: '已按会议要求落实', day: doneOn });
+  if (state === 'verified' && verifier) events.push({ action: 'verify', from: 'done', to: 'verified', actorId: verifier.id, note: '现场核验，落实到位', day: addDays(doneOn, 2) < today ? addDays(doneOn, 2) : doneOn });
+  const late = state === 'open' && deadlineAt.getTime() < now.getTime();
+  if (late) events.push({ action: 'overdue', from: 'open', to: null, actorId: null, note: null, day: addDays(deadline, 1) });
+  const item = await m.getRepository(MeetingItem).save(
+    m.getRepository(MeetingItem).create({
+      meetingId: meeting.id,
+      communityId: community.id,
+      text,
+      ownerParty,
+      ownerName: ctx.ownerName,
+      deadlineAt,
+      state,
+      overdueAt: late ? new Date(deadlineAt.getTime() + 60_000) : null,
+      verifiedAt: state === 'verified' ? at(events[events.length - 1].day, '15:00') : null,
+      ticketId: null,
+      questionId: null,
+      rectificationId: null,
+      doneById: state === 'open' ? null : reporter.id,
+      version: events.length,
+      createdAt: at(heldOn, '17:00'),
+    }),
+  );
+  await m.getRepository(MeetingItemEvent).insert(events.map((e) => ({ itemId: item.id, actorId: e.actorId, action: e.action, fromState: e.from, toState: e.to, note: e.note, createdAt: at(e.day, '16:00') })));
+}
 
 /**
  * A year of 四方联席会 across the demo county: every estate meets once a quarter, kept by its community office (the
  * county bureau records it where the demo has no office account), with its 挂钩领导 at most of them, one or two agreed
- * items a meeting. Older items are
- * done and verified; recent ones are open, reported done, or past their deadline in the office's 督办 queue.
- * Written as history with its dates; the lifecycle rules hold in it.
+ * items a meeting; and twice a year a 协调委员会 of each office over all its estates, one item for each. Older items
+ * are done and verified (never by whoever reported them done); recent ones are open, reported done, or past their
+ * deadline in the office's 督办 queue. Written as history with its dates; the lifecycle rules hold in it.
  */
 export async function seedDemoMeetings(m: EntityManager, index: DemoIndex, now = new Date()): Promise<number> {
   const bureau = index.users.get('regulator.county');
   if (!bureau) return 0;
   const today = shanghaiDate(now);
   const keepers: Record<string, string> = { 'QHX-CG-NM': 'office.nanmen', 'QHX-XS-LL': 'office.liulin' };
+  const town = index.users.get('regulator.town');
+  /** Who verifies what the keeper reported: the county bureau, or 城关镇's regulator for its estates. */
+  const verifiersOf = (c: Community) => [bureau, ...(town && c.areaPath.startsWith(index.areas.get('QHX-CG')?.path ?? '-') ? [town] : [])];
+  const cover = (meeting: Meeting, estates: Community[]) => m.getRepository(MeetingCommunity).insert(estates.map((c) => ({ meetingId: meeting.id, communityId: c.id, areaPath: c.areaPath })));
   // This quarter and the three before it: a year, the meetings not yet held left out.
   const quarters = [quarterOf(today)];
   for (let i = 0; i < 3; i++) quarters.unshift(quarterOf(addDays(periodDays(quarters[0]).from, -1)));
@@ -88,39 +148,52 @@ export async function seedDemoMeetings(m: EntityManager, index: DemoIndex, now =
           createdAt: at(heldOn, '17:00'),
         }),
       );
+      await cover(meeting, [community]);
       meetings++;
-      for (const [k, [text, ownerParty, days]] of topics.entries()) {
-        const deadline = addDays(heldOn, days);
-        const deadlineAt = meetingItemDeadline(deadline);
-        const doneOn = addDays(heldOn, Math.max(3, days - 5 - ((n + k) % 4)));
-        // The last hundred days': some still open (late ones in the 督办 queue), some waiting for the office.
-        const recent = heldOn > addDays(today, -100);
-        const state: MeetingItemState = !recent || doneOn > today ? (doneOn <= today ? 'verified' : 'open') : (n + k) % 3 === 0 ? 'open' : (n + k) % 3 === 1 ? 'done' : 'verified';
-        const events: { action: string; from: MeetingItemState | null; to: MeetingItemState | null; actorId: number | null; note: string | null; day: string }[] = [
-          { action: 'agreed', from: null, to: 'open', actorId: keeper.id, note: null, day: heldOn },
-        ];
-        const reporter = ownerParty === 'property' ? (manager?.userId ?? keeper.id) : keeper.id;
-        if (state !== 'open') events.push({ action: 'done', from: 'open', to: 'done', actorId: reporter, note: '已按会议要求落实', day: doneOn });
-        if (state === 'verified') events.push({ action: 'verify', from: 'done', to: 'verified', actorId: keeper.id, note: '现场核验，落实到位', day: addDays(doneOn, 2) < today ? addDays(doneOn, 2) : doneOn });
-        const late = state === 'open' && deadlineAt.getTime() < now.getTime();
-        if (late) events.push({ action: 'overdue', from: 'open', to: null, actorId: null, note: null, day: addDays(deadline, 1) });
-        const item = await m.getRepository(MeetingItem).save(
-          m.getRepository(MeetingItem).create({
-            meetingId: meeting.id,
-            communityId: community.id,
-            text,
-            ownerParty,
-            ownerName: ownerParty === 'property' ? attendees[2].name : (attendees.find((a) => a.party === ownerParty)?.name ?? attendees[0].name),
-            deadlineAt,
-            state,
-            overdueAt: late ? new Date(deadlineAt.getTime() + 60_000) : null,
-            verifiedAt: state === 'verified' ? at(events[events.length - 1].day, '15:00') : null,
-            ticketId: null,
-            version: events.length,
-            createdAt: at(heldOn, '17:00'),
-          }),
-        );
-        await m.getRepository(MeetingItemEvent).insert(events.map((e) => ({ itemId: item.id, actorId: e.actorId, action: e.action, fromState: e.from, toState: e.to, note: e.note, createdAt: at(e.day, '16:00') })));
+      for (const [k, topic] of topics.entries()) {
+        const ownerParty = topic[1];
+        const ownerName = ownerParty === 'property' ? attendees[2].name : (attendees.find((a) => a.party === ownerParty)?.name ?? attendees[0].name);
+        await seedItem(m, meeting, community, topic, { n, k, today, now, keeper, manager: manager && { id: manager.userId }, ownerName, verifiers: verifiersOf(community) });
+      }
+    }
+  }
+
+  // 协调委员会: twice a year each office (or the bureau for it) takes up what its estates share, one item for each.
+  const offices = [...new Set(DEMO_COMMUNITIES.map((d) => d.office))];
+  for (const [o, code] of offices.entries()) {
+    const office = index.areas.get(code);
+    const estates = DEMO_COMMUNITIES.filter((d) => d.office === code).flatMap((d) => index.communities.get(d.code) ?? []);
+    if (!office || estates.length < 2) continue;
+    const keeper = (keepers[code] && index.users.get(keepers[code])) || bureau;
+    for (const qi of [1, 3]) {
+      const heldOn = addDays(periodDays(quarters[qi]).from, 35 + o * 4);
+      if (heldOn >= today) continue;
+      const meeting = await m.getRepository(Meeting).save(
+        m.getRepository(Meeting).create({
+          communityId: estates[0].id,
+          areaPath: estates[0].areaPath,
+          officeAreaId: office.id,
+          kind: 'coordination',
+          heldOn,
+          attendees: [
+            { party: 'community_party', name: `${office.name}书记` },
+            ...estates.map((c) => ({ party: 'property' as const, name: `${c.name}项目经理` })),
+            ...estates.map((c) => ({ party: 'committee' as const, name: `${c.name}业委会主任` })),
+          ],
+          minutes: `${office.name}社区党建工作协调委员会会议，${estates.map((c) => c.name).join('、')}共同参加。会议协调了各小区共性问题，形成议定事项${estates.length}项。`,
+          signInPhotoIds: [],
+          agenda: [{ text: '相邻小区共用道路和围墙的维护分工', ticketId: null }, { text: AGENDA[(o + qi) % AGENDA.length], ticketId: null }],
+          createdById: keeper.id,
+          idempotencyKey: null,
+          createdAt: at(heldOn, '17:00'),
+        }),
+      );
+      await cover(meeting, estates);
+      meetings++;
+      for (const [k, c] of estates.entries()) {
+        const topic = TOPICS[(o * 2 + qi + k * 5) % TOPICS.length];
+        const ownerName = topic[1] === 'property' ? `${c.name}项目经理` : topic[1] === 'committee' ? `${c.name}业委会主任` : `${office.name}书记`;
+        await seedItem(m, meeting, c, topic, { n: o + k, k: qi, today, now, keeper, manager: null, ownerName, verifiers: verifiersOf(c) });
       }
     }
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { creditCodeCheckChar } from '@wuye/contracts';
+import { creditCodeCheckChar, shanghaiTimeOn } from '@wuye/contracts';
 import { appConfig, authConfig, type AppConfig, type AuthConfig } from '../../config';
 import { HouseBinding } from '../identity/house-binding.entity';
 import { phoneFields } from '../identity/phone';
@@ -40,7 +40,7 @@ import {
 } from './demo-county';
 
 /** 09:00 in Shanghai on the day a role was taken up; now when the day is unknown. */
-const tookUp = (day: string | null) => (day ? new Date(`${day}T09:00:00+08:00`) : new Date());
+const tookUp = (day: string | null) => (day ? new Date(shanghaiTimeOn(day, '09:00')) : new Date());
 
 /** What later steps of the seed need to find again. */
 export interface DemoIndex {
@@ -227,7 +227,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       const since = servingSince(c.code, c.company) as string;
       if (c.previous) {
         const ended = contract(c.previous.company, c.previous.startsOn, c.previous.endedOn);
-        ended.terminatedAt = new Date(`${c.previous.endedOn}T10:00:00+08:00`);
+        ended.terminatedAt = new Date(shanghaiTimeOn(c.previous.endedOn, '10:00'));
         ended.endReason = 'reselected';
         ended.endNote = '业主大会决定改选物业服务企业，已完成交接';
         await m.getRepository(ServiceContract).save(ended);

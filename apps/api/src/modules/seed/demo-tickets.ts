@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { RATING_TAGS, RATING_WINDOW_DAYS, TICKET_SOURCE_LABELS, type ProxyChannel, type ReturnVisitState, type TicketKind, type TicketState } from '@wuye/contracts';
+import { RATING_TAGS, RATING_WINDOW_DAYS, TICKET_SOURCE_LABELS, WORKING_TICKET_STATES, type ProxyChannel, type ReturnVisitState, type TicketKind, type TicketState } from '@wuye/contracts';
 import { User } from '../identity/user.entity';
 import { HouseBinding } from '../identity/house-binding.entity';
 import { RoleAssignment } from '../identity/role-assignment.entity';
@@ -153,7 +153,7 @@ export async function seedDemoTickets(
       const ageMinutes =
         target === 'submitted'
           ? category.responseMinutes * (0.2 + rnd.next() * 1.1)
-          : ['accepted', 'assigned', 'in_progress'].includes(target)
+          : WORKING_TICKET_STATES.includes(target)
             ? category.resolutionMinutes * (0.15 + rnd.next() * 1.0)
             : target === 'resolved'
               ? category.resolutionMinutes * 0.9 + rnd.int(60, 6 * 24 * 60)
@@ -219,7 +219,7 @@ export async function seedDemoTickets(
           : null;
       const caller = proxy ? DEMO_CALLERS[total % DEMO_CALLERS.length] : null;
       const house = ownHouse && reporter ? houses.find((h) => h.id === reporter.houseId) : undefined;
-      const overdueNow = (state === 'submitted' && due.responseDueAt < now) || (['accepted', 'assigned', 'in_progress'].includes(state) && due.resolutionDueAt < now);
+      const overdueNow = (state === 'submitted' && due.responseDueAt < now) || (WORKING_TICKET_STATES.includes(state) && due.resolutionDueAt < now);
       const ticket = await m.getRepository(Ticket).save(
         m.getRepository(Ticket).create({
           communityId: community.id,

@@ -21,7 +21,7 @@ import { isUniqueViolation } from '../../common/error.filter';
 import { keysetPage } from '../../common/pagination';
 import { HouseBinding } from '../identity/house-binding.entity';
 import type { Principal } from '../identity/principal';
-import { areaCovers, areaPathIds, areaRoots } from '../identity/scope';
+import { areaCovers, areaPathIds, areaRoots, underArea } from '../identity/scope';
 import { Area } from '../org/area.entity';
 import { Community } from '../org/community.entity';
 import { houseLabels } from '../org/houses.service';
@@ -77,7 +77,7 @@ export class SurveysService {
     const survey = await this.db.getRepository(Survey).findOneBy({ id });
     if (!survey) throw notFound('survey');
     const reached = await this.reachedEstates(caller);
-    if (reached !== 'all' && !reached.some((c) => c.areaPath.startsWith(survey.areaPath))) throw notFound('survey');
+    if (reached !== 'all' && !reached.some((c) => areaCovers({ path: survey.areaPath }, c.areaPath))) throw notFound('survey');
     return { survey, reached };
   }
 
@@ -86,7 +86,7 @@ export class SurveysService {
     const bindings = await this.db.getRepository(HouseBinding).findBy({ userId, state: 'approved' });
     if (!bindings.length) return [];
     const estates = await this.db.getRepository(Community).findBy({ id: In([...new Set(bindings.map((b) => b.communityId))]) });
-    const covered = new Set(estates.filter((c) => c.areaPath.startsWith(survey.areaPath)).map((c) => c.id));
+    const covered = new Set(estates.filter((c) => areaCovers({ path: survey.areaPath }, c.areaPath)).map((c) => c.id));
     const seen = new Set<number>();
     return bindings.filter((b) => covered.has(b.communityId) && !seen.has(b.houseId) && seen.add(b.houseId)).map((b) => ({ houseId: b.houseId, communityId: b.communityId }));
   }
@@ -220,10 +220,11 @@ export class SurveysService {
 
   async get(id: number, caller: Principal): Promise<SurveyView> {
     const { survey, reached } = await this.load(id, caller);
+    const under = underArea('c.areaPath', survey.areaPath);
     const estates =
       reached === 'all'
-        ? await this.db.getRepository(Community).createQueryBuilder('c').select(['c.id', 'c.name']).where('c.areaPath LIKE :p', { p: `${survey.areaPath}%` }).orderBy('c.id', 'ASC').getMany()
-        : reached.filter((c) => c.areaPath.startsWith(survey.areaPath)).sort((a, b) => a.id - b.id);
+        ? await this.db.getRepository(Community).createQueryBuilder('c').select(['c.id', 'c.name']).where(under.sql, under.params).orderBy('c.id', 'ASC').getMany()
+        : reached.filter((c) => areaCovers({ path: survey.areaPath }, c.areaPath)).sort((a, b) => a.id - b.id);
     const houses = await this.myHouses(survey, caller.userId);
     const answered = houses.length ? new Set((await this.db.getRepository(SurveyAnswer).find({ where: { surveyId: id, houseId: In(houses.map((h) => h.houseId)) }, select: { houseId: true } })).map((a) => a.houseId)) : new Set<number>();
     const labels = await houseLabels(this.db.manager, houses.map((h) => h.houseId));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Like } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   DEFAULT_TICKET_CATEGORIES,
   EMERGENCY_RESPONSE_MAX_MINUTES,
@@ -12,7 +12,7 @@ import {
 import { DomainError, invalid, notFound } from '../../common/errors';
 import { AuditService } from '../identity/audit.service';
 import type { Principal } from '../identity/principal';
-import { areaInScope } from '../identity/scope';
+import { applyScope, areaInScope, underArea } from '../identity/scope';
 import { Area } from '../org/area.entity';
 import { Community } from '../org/community.entity';
 import { withinFloor } from './deadlines';
@@ -164,7 +164,7 @@ export class CategoriesService {
   /** Every category of the county's estates that is looser than its new floor is set to the floor. Returns how many. */
   private async bringWithinFloors(m: EntityManager, county: Area, floors: DeadlineFloor[]): Promise<number> {
     if (!floors.length) return 0;
-    const estates = await m.getRepository(Community).find({ where: { areaPath: Like(`${county.path}%`) }, select: { id: true } });
+    const estates = await applyScope(m.getRepository(Community).createQueryBuilder('c').select('c.id'), underArea('c.areaPath', county.path)).getMany();
     if (!estates.length) return 0;
     const rows = await m.getRepository(TicketCategoryRow).findBy({ communityId: In(estates.map((e) => e.id)), code: In(floors.map((f) => f.code)) });
     let changed = 0;

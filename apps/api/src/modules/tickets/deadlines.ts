@@ -1,4 +1,4 @@
-import { DEFAULT_TICKET_CATEGORIES, OPEN_TICKET_STATES, type DeadlineFloor, type TicketCategory, type TicketState } from '@wuye/contracts';
+import { DEFAULT_TICKET_CATEGORIES, OPEN_TICKET_STATES, WORKING_TICKET_STATES, type DeadlineFloor, type TicketCategory, type TicketState } from '@wuye/contracts';
 
 export type CategoryDeadlines = Pick<TicketCategory, 'responseMinutes' | 'resolutionMinutes'>;
 
@@ -34,12 +34,10 @@ export function ticketDeadlines(from: Date, category: CategoryDeadlines | null) 
   };
 }
 
-const WORKING: readonly TicketState[] = ['accepted', 'assigned', 'in_progress'];
-
 /** Past its deadline right now: not accepted in time, or not resolved in time. */
 export function isOverdue(t: { state: TicketState; responseDueAt: Date; resolutionDueAt: Date }, now = Date.now()): boolean {
   if (t.state === 'submitted') return t.responseDueAt.getTime() < now || t.resolutionDueAt.getTime() < now;
-  return WORKING.includes(t.state) && t.resolutionDueAt.getTime() < now;
+  return WORKING_TICKET_STATES.includes(t.state) && t.resolutionDueAt.getTime() < now;
 }
 
 /** isOverdue in SQL over the ticket aliased `t`, with overdueParams() for `:now` and `:open`. */

@@ -2,6 +2,7 @@ import {
   AUTO_CLOSE_DAYS,
   MAX_REOPENS,
   OPEN_TICKET_STATES,
+  WORKING_TICKET_STATES,
   RATING_WINDOW_DAYS,
   RETURN_VISIT_ACTIONS,
   RETURN_VISIT_HORIZON_DAYS,
@@ -32,8 +33,9 @@ import type { Ticket } from './ticket.entity';
  * (超时, 督办, 自动办结), is planned here from the ticket as it is, the step and who takes it. The plan says what
  * changes, the timeline events, whether the ticket goes to the community office, and who hears of it.
  * TicketLifecycleService.apply is the only code that carries a plan out; nothing else writes a ticket's state or
- * its timeline, apart from the insert of a new ticket as 'submitted' (its first event is the 'create' step) and the
- * demo seed, which writes a finished history. No I/O here: the table test runs every step without a database.
+ * its timeline, apart from the insert of a new ticket as 'submitted' (its first event is the 'create' step), the
+ * demo seed, which writes a finished history, and src/scripts/seed-scale.ts, which bulk-inserts tickets and their
+ * events for benchmarks. No I/O here: the table test runs every step without a database.
  */
 
 /** Who takes a step: those of TICKET_TRANSITIONS, and those of the other steps (staff filing 代报, say). */
@@ -147,7 +149,7 @@ export const TICKET_SIDE_STEPS: readonly { kind: Exclude<StepKind, TicketAction>
   { kind: 'overdue', from: OPEN_TICKET_STATES, actors: ['system'] },
   { kind: 'auto_close', from: ['resolved'], actors: ['system'] },
   { kind: 'visit_due', from: ['closed'], actors: ['system'] },
-  { kind: 'handover', from: ['accepted', 'assigned', 'in_progress'], actors: ['system'] },
+  { kind: 'handover', from: WORKING_TICKET_STATES, actors: ['system'] },
   { kind: 'office_comment', from: 'any', actors: ['office'] },
   { kind: 'office_deadline', from: 'any', actors: ['office'] },
   { kind: 'escalation_closed', from: 'any', actors: ['office'] },
@@ -336,7 +338,7 @@ export function planTicketStep(t: Ticket, step: TicketStep, ctx: StepContext): T
       sideActor('overdue', () => notAllowed('超时由系统判定'), inTime);
       const due = response ? t.responseDueAt : t.resolutionDueAt;
       const flagged = response ? t.responseOverdueAt : t.resolutionOverdueAt;
-      const states: readonly TicketState[] = response ? ['submitted'] : ['accepted', 'assigned', 'in_progress'];
+      const states: readonly TicketState[] = response ? ['submitted'] : WORKING_TICKET_STATES;
       if (!states.includes(t.state) || flagged !== null || due.getTime() >= now.getTime()) throw inTime();
       const plan = base('system', 'overdue', t.state, response ? '超过受理时限' : '超过办结时限');
       plan.changes[response ? 'responseOverdueAt' : 'resolutionOverdueAt'] = now;

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, In, IsNull, LessThan, MoreThan, Not } from 'typeorm';
-import { AUTO_CLOSE_DAYS, RATING_WINDOW_DAYS, RETURN_VISIT_HORIZON_DAYS, shanghaiDate } from '@wuye/contracts';
+import { AUTO_CLOSE_DAYS, RATING_WINDOW_DAYS, RETURN_VISIT_HORIZON_DAYS, WORKING_TICKET_STATES, shanghaiDate } from '@wuye/contracts';
 import { rawQuery } from '../../database/raw';
 import { SERVING_SQL } from '../identity/people';
 import { JobSchedulerService } from '../jobs/job-scheduler.service';
@@ -43,7 +43,7 @@ export class TicketJobsService implements OnModuleInit {
       now,
     );
     const resolutionOverdue = await this.sweep(
-      (after) => repo.find({ where: { state: In(['accepted', 'assigned', 'in_progress']), resolutionDueAt: LessThan(now), resolutionOverdueAt: IsNull(), id: after === undefined ? undefined : MoreThan(after) }, order: { id: 'ASC' }, take: BATCH }),
+      (after) => repo.find({ where: { state: In([...WORKING_TICKET_STATES]), resolutionDueAt: LessThan(now), resolutionOverdueAt: IsNull(), id: after === undefined ? undefined : MoreThan(after) }, order: { id: 'ASC' }, take: BATCH }),
       { kind: 'overdue', deadline: 'resolution' },
       now,
     );
@@ -52,9 +52,9 @@ export class TicketJobsService implements OnModuleInit {
       async (after) => {
         const rows = await rawQuery<{ id: number }>(
           this.db,
-          `SELECT t.id FROM ticket t WHERE t.state IN ('accepted', 'assigned', 'in_progress') AND t.assignee_id IS NOT NULL
+          `SELECT t.id FROM ticket t WHERE t.state IN (:...working) AND t.assignee_id IS NOT NULL
              AND t.id > :after AND NOT ${SERVING_SQL('t.assignee_id', 't.community_id')} ORDER BY t.id LIMIT ${BATCH}`,
-          { after: after ?? 0, today: shanghaiDate(now) },
+          { after: after ?? 0, today: shanghaiDate(now), working: WORKING_TICKET_STATES },
         );
         return rows.length ? repo.find({ where: { id: In(rows.map((r) => Number(r.id))) }, order: { id: 'ASC' } }) : [];
       },

@@ -22,7 +22,7 @@ import { ChainService } from '../disclosures/chain.service';
 import { Disclosure } from '../disclosures/disclosure.entity';
 import { HouseBinding } from '../identity/house-binding.entity';
 import type { Principal } from '../identity/principal';
-import { applyScope, communityScope } from '../identity/scope';
+import { applyScope, communityScope, eitherScope } from '../identity/scope';
 import { Community } from '../org/community.entity';
 import { House } from '../org/house.entity';
 import { houseLabels } from '../org/houses.service';
@@ -323,11 +323,7 @@ export class VotesService {
     if (query.communityId) qb.andWhere('v.communityId = :cid', { cid: query.communityId });
     if (query.state) qb.andWhere('v.state = :state', { state: query.state });
     // Drafts and votes in approval only for the committee and the office of their estate.
-    const insiders = [...new Set([caller.communityIds('votes.paper'), caller.communityIds('votes.approve')].flat())];
-    if (!insiders.includes('all')) {
-      const ids = insiders.filter((i): i is number => i !== 'all');
-      qb.andWhere(`(v.state IN ('open', 'closed')${ids.length ? ' OR v.communityId IN (:...insiderIds)' : ''})`, { insiderIds: ids });
-    }
+    applyScope(qb, eitherScope({ sql: "v.state IN ('open', 'closed')", params: {} }, communityScope(caller, ['votes.paper', 'votes.approve'], 'v.communityId')));
     const page = await keysetPage(qb, { columns: [{ expr: 'v.id', dir: 'DESC' }], cursor: query.cursor, limit: query.limit, keyOf: (v) => [v.id] });
     return { items: page.items.map((v) => this.summary(v)), nextCursor: page.nextCursor };
   }

@@ -2,7 +2,10 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { shanghaiDate, shanghaiDateTime, type QuestionView } from '@wuye/contracts';
 
-/** A resident's question (asker masked by the server, e.g. "3栋业主") and the property company's answer. */
+/**
+ * A resident's question (asker masked by the server, e.g. "3栋业主"), the property company's answer, and what a joint
+ * meeting made of it when one took it up.
+ */
 export default function QuestionEntry({ question, children }: { question: QuestionView; children?: ReactNode }) {
   return (
     <View className={`question-entry${question.answer ? ' question-answered' : ' question-open'}`} data-question-id={question.id}>
@@ -16,6 +19,7 @@ export default function QuestionEntry({ question, children }: { question: Questi
       ) : (
         <View className="muted question-waiting">等待物业回复（{shanghaiDate(question.dueAt)} 前）</View>
       )}
+      {question.meetingNote ? <View className="muted question-meeting wrap-text">{question.meetingNote}</View> : null}
       {children}
     </View>
   );

@@ -4,6 +4,8 @@ import {
   fieldText,
   lineFields,
   lineKindSchema,
+  monthsBack,
+  quartersBack,
   shanghaiDate,
   type DisclosureLineInput,
   type DisclosureLineView,
@@ -150,20 +152,9 @@ export function draftTotals(type: DisclosureType, lines: LineDraft[], openingBal
  * income, quarters and the year for the others. Shanghai time.
  */
 export function recentPeriods(type: DisclosureType | null, now: Date, count = 6): string[] {
-  const today = shanghaiDate(now);
-  const year = Number(today.slice(0, 4));
-  const month = Number(today.slice(5, 7)) - 1;
-  const months: string[] = [];
-  for (let back = 0; back < count; back++) {
-    const d = new Date(Date.UTC(year, month - back, 1));
-    months.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
-  }
-  const quarters: string[] = [];
-  for (let back = 0; back < Math.min(count, 4); back++) {
-    const q = Math.floor(month / 3) - back;
-    const qYear = year + Math.floor(q / 4);
-    quarters.push(`${qYear}-Q${(((q % 4) + 4) % 4) + 1}`);
-  }
+  const year = Number(shanghaiDate(now).slice(0, 4));
+  const months = monthsBack(now, count);
+  const quarters = quartersBack(now, Math.min(count, 4));
   if (type === 'shared_cost') return months;
   if (type === 'public_income') return quarters;
   if (type === 'fee_standard' || type === 'service_list') return [String(year), String(year - 1)];

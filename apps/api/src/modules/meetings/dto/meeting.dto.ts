@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, ValidateNested } from 
 import { ApiProperty } from '@nestjs/swagger';
 import {
   MEETING_AGENDA_MAX,
+  MEETING_ESTATES_MAX,
   MEETING_ATTENDEES_MAX,
   MEETING_ITEM_ACTIONS,
   MEETING_ITEM_STATES,
@@ -55,8 +56,14 @@ export class AgendaEntryDto implements AgendaEntry {
   @TextField({ max: MEETING_TEXT_MAX, example: '3栋电梯频繁故障' })
   text: string;
 
-  @IntField({ ...ID, optional: true, description: 'A ticket of the estate (one referred from the 督办 queue, say)' })
+  @IntField({ ...ID, optional: true, description: 'A ticket of a covered estate (one referred from the 督办 queue, say)' })
   ticketId?: number;
+
+  @IntField({ ...ID, optional: true, description: 'An owners’ question on a disclosure of a covered estate (open or answered)' })
+  questionId?: number;
+
+  @IntField({ ...ID, optional: true, description: 'A rectification order (整改单) of a covered estate' })
+  rectificationId?: number;
 }
 
 export class MeetingItemDto implements MeetingItemInput {
@@ -74,6 +81,15 @@ export class MeetingItemDto implements MeetingItemInput {
 
   @IntField({ ...ID, optional: true, description: 'The ticket the item decides: its timeline shows the decision' })
   ticketId?: number;
+
+  @IntField({ ...ID, optional: true, description: 'The owners’ question it answers: the question shows the decision' })
+  questionId?: number;
+
+  @IntField({ ...ID, optional: true, description: 'The rectification order it decides: the order’s timeline shows 已提交联席会' })
+  rectificationId?: number;
+
+  @IntField({ ...ID, optional: true, description: 'Which of the meeting’s estates it belongs to (default: the first)' })
+  communityId?: number;
 }
 
 /** The agreed items (a meeting records at least one; more may be added afterwards). */
@@ -88,8 +104,12 @@ export class AddItemsDto {
 }
 
 export class CreateMeetingDto extends AddItemsDto implements CreateMeetingInput {
-  @IntField(ID)
+  @IntField({ ...ID, description: 'The first estate (the one the meeting is listed under)' })
   communityId: number;
+
+  /** Every estate it covers, the first included (协调委员会: several of the recorder’s area). */
+  @IdListField(MEETING_ESTATES_MAX)
+  communityIds?: number[];
 
   @EnumField(MEETING_KINDS, { description: 'four_party 四方联席会, coordination 协调委员会会议' })
   kind: MeetingKind;
@@ -117,6 +137,11 @@ export class CreateMeetingDto extends AddItemsDto implements CreateMeetingInput 
   @ValidateNested({ each: true })
   @Type(() => AgendaEntryDto)
   agenda: AgendaEntryDto[];
+}
+
+export class AgendaCandidatesQuery {
+  @TextField({ max: 230, pattern: /^[1-9]\d{0,9}(,[1-9]\d{0,9}){0,19}$/, patternText: '12,15', example: '12,15', description: 'The estates the meeting covers, comma-separated' })
+  communityIds: string;
 }
 
 export class MeetingsQuery extends PageQuery {

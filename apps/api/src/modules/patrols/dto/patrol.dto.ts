@@ -9,6 +9,7 @@ import {
   type PatrolCheckInput,
   type PatrolFrequency,
   type PatrolPlanInput,
+  type PatrolPlanUpdate,
   type PatrolPointInput,
   type PatrolPointKind,
   type PatrolResult,
@@ -29,10 +30,8 @@ export class PatrolPointDto implements PatrolPointInput {
   kind: PatrolPointKind;
 }
 
-export class PatrolPlanDto implements PatrolPlanInput {
-  @IntField(ID)
-  communityId: number;
-
+/** What a manager may change of a plan: the same fields as a new one, the estate aside. */
+export class PatrolPlanUpdateDto implements PatrolPlanUpdate {
   @TextField({ max: 50, example: '消防设施日巡' })
   name: string;
 
@@ -56,6 +55,11 @@ export class PatrolPlanDto implements PatrolPlanInput {
 
   @IntField(ID)
   assigneeId: number;
+}
+
+export class PatrolPlanDto extends PatrolPlanUpdateDto implements PatrolPlanInput {
+  @IntField(ID)
+  communityId: number;
 }
 
 export class PatrolPlansQuery {

@@ -9,6 +9,7 @@ const HANDLING: Record<string, string> = {
   手机号: '加密保存；物业和其他人只能看到打码后的号码（如 138****1234）。不绑定也可以使用所有功能。',
   剪贴板: '只写入邀请码，不读取剪贴板里的内容。',
   扫码: '只读取二维码中巡检点的编号，不保存拍到的画面。',
+  拨打电话: '只拨出您点的号码，不读取通讯录和通话记录；员工查看业主的完整号码会记入操作日志。',
 };
 
 /** 物业通隐私保护指引, in the app: linked from the privacy dialog; the admin console's guide says the same. */

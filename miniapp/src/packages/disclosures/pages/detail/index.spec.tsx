@@ -33,7 +33,7 @@ const SHARED: DisclosureView = {
   reviewRound: 1,
   reviews: [],
   questions: [
-    { id: 5, lineId: null, asker: '5栋租户', text: '电费单价是多少？', answer: '0.65 元/kWh', answeredAt: '2026-11-10T02:00:00.000Z', dueAt: '2026-11-19T02:00:00.000Z', overdue: false, createdAt: '2026-11-09T02:00:00.000Z' },
+    { id: 5, lineId: null, asker: '5栋租户', text: '电费单价是多少？', answer: '0.65 元/kWh', answeredAt: '2026-11-10T02:00:00.000Z', dueAt: '2026-11-19T02:00:00.000Z', overdue: false, meetingNote: null, createdAt: '2026-11-09T02:00:00.000Z' },
   ],
   versions: [
     { id: 61, version: 2, state: 'published', correctionReason: '电表读数抄错，更正用电量', publishedAt: '2026-11-08T02:00:00.000Z', hash: 'e'.repeat(64) },
@@ -112,7 +112,7 @@ describe('公示详情 for a resident', () => {
   });
 
   it('asks on a line; the question appears under it waiting for an answer, which shows on return', async () => {
-    const asked = { id: 6, lineId: 301, asker: '3栋业主', text: '用电为何比上月多？', answer: null, answeredAt: null, dueAt: '2026-12-09T02:00:00.000Z', overdue: false, createdAt: '2026-11-29T02:00:00.000Z' };
+    const asked = { id: 6, lineId: 301, asker: '3栋业主', text: '用电为何比上月多？', answer: null, answeredAt: null, dueAt: '2026-12-09T02:00:00.000Z', overdue: false, meetingNote: null, createdAt: '2026-11-29T02:00:00.000Z' };
     askMock.mockResolvedValue({ ...SHARED, questions: [...SHARED.questions, asked] });
     render(<DisclosureDetail />);
     const line = (await screen.findByText('公共照明及电梯用电')).closest('.line-card') as HTMLElement;
@@ -128,6 +128,13 @@ describe('公示详情 for a resident', () => {
     triggerDidShow();
     await settle();
     expect(line.querySelector('.question-answer')?.textContent).toBe('物业回复：十月电梯大修，已单独计费');
+    expect(line.querySelector('.question-meeting')).toBeNull();
+
+    // A joint meeting took it up: the question says what it decided.
+    getMock.mockResolvedValue({ ...SHARED, questions: [...SHARED.questions, { ...asked, meetingNote: '联席会议定：物业公示用电明细（期限 2026-12-20）' }] });
+    triggerDidShow();
+    await settle();
+    expect(line.querySelector('.question-meeting')?.textContent).toBe('联席会议定：物业公示用电明细（期限 2026-12-20）');
   });
 
   it('asks with examples that fit a 公摊 disclosure, not another type’s', async () => {

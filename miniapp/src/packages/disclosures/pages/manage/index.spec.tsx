@@ -22,6 +22,7 @@ const question = (id: number, text: string, over: Partial<EstateQuestion> = {}):
   answeredAt: null,
   dueAt: '2026-12-09T02:00:00.000Z',
   overdue: false,
+  meetingNote: null,
   createdAt: '2026-11-29T02:00:00.000Z',
   disclosureId: 44,
   disclosureTitle: '2026年第3季度公共收益公示',

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { periodLabel, type InspectionFigures } from '@wuye/contracts';
+import { periodLabel, type InspectionFigures, type PatrolFigures } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import ExportButton from '../../../../components/ExportButton';
 import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
@@ -13,7 +13,7 @@ import { downloadOrdersExport, getInspectionStats } from '../../../../services/i
 import { overseenAreas, statsPeriods } from '../../../../services/periods';
 import '../../inspections.scss';
 
-function Figures({ f, className }: { f: InspectionFigures; className: string }) {
+function Figures({ f, className }: { f: InspectionFigures & PatrolFigures; className: string }) {
   return (
     <View className={`insp-facts ${className}`}>
       <Text>检查 {f.inspections} 次</Text>
@@ -21,11 +21,16 @@ function Figures({ f, className }: { f: InspectionFigures; className: string }) 
       <Text>整改 {f.ordersIssued} 项</Text>
       <Text>已销号 {f.ordersClosed}</Text>
       <Text>逾期 {f.ordersOverdue}</Text>
+      <Text className={f.patrolsMissed ? 'insp-alert' : undefined}>漏巡 {f.patrolsMissed}</Text>
+      <Text className={f.hazardsOverdue ? 'insp-alert' : undefined}>隐患超期 {f.hazardsOverdue}</Text>
     </View>
   );
 }
 
-/** 检查统计 (offices, regulators): per estate of their area in a period; the orders as .xlsx. */
+/**
+ * 检查统计 (offices, regulators): per estate of their area in a period, with its patrol rounds missed in the period and
+ * its hazards past their deadline now; the orders as .xlsx.
+ */
 export default function InspectionStatsPage() {
   const gate = useSession({ returnTo: INSPECTION_STATS_PAGE });
   const signedIn = gate.phase === 'signed-in';

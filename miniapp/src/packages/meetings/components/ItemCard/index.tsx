@@ -38,7 +38,8 @@ export default function ItemCard({ item, onChanged, onStale }: ItemCardProps) {
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const steps = MEETING_ITEM_ACTIONS.filter((step) => item.can[step]);
+  // The steps the caller may take, and those they would take but may not now (核验 by whoever reported it done): shown disabled with the reason.
+  const steps = MEETING_ITEM_ACTIONS.filter((step) => item.can[step] || item.blocked[step]);
 
   const submit = async (step: MeetingItemAction) => {
     const note = text.trim();
@@ -69,6 +70,8 @@ export default function ItemCard({ item, onChanged, onStale }: ItemCardProps) {
         </Text>
         <Text>期限 {shanghaiDateTime(item.deadlineAt)}</Text>
         {item.ticketId ? <Text>工单 #{item.ticketId}</Text> : null}
+        {item.questionId ? <Text>公示质询 #{item.questionId}</Text> : null}
+        {item.rectificationId ? <Text>整改单 #{item.rectificationId}</Text> : null}
       </View>
       {steps.length > 0 && action === null ? (
         <View className="mt-actions">
@@ -76,7 +79,9 @@ export default function ItemCard({ item, onChanged, onStale }: ItemCardProps) {
             <Button
               key={step}
               className={`button ${step === 'return' ? '' : 'button-primary '}mt-step mt-step-${step}`}
+              disabled={!item.can[step] || undefined}
               onClick={() => {
+                if (!item.can[step]) return;
                 setAction(step);
                 setText('');
                 setError('');
@@ -87,6 +92,15 @@ export default function ItemCard({ item, onChanged, onStale }: ItemCardProps) {
           ))}
         </View>
       ) : null}
+      {action === null
+        ? MEETING_ITEM_ACTIONS.flatMap((step) =>
+            item.blocked[step] ? [
+              <View key={step} className="muted mt-step-blocked">
+                {item.blocked[step]}
+              </View>,
+            ] : [],
+          )
+        : null}
       {action ? (
         <View className={`mt-panel mt-panel-${action}`}>
           <View className="field-label">{HINTS[action].label}</View>

@@ -12,6 +12,8 @@ import {
   MEETING_TEXT_MAX,
   addDays,
   shanghaiDate,
+  type AgendaCandidates,
+  type AgendaEntry,
   type MeetingKind,
   type MeetingParty,
 } from '@wuye/contracts';
@@ -24,7 +26,7 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { useSession } from '../../../../hooks/useSession';
 import { MEETING_FORM_PAGE, meetingPage } from '../../../../routes';
 import { errorText } from '../../../../services/errors';
-import { listReferrals, recordMeeting } from '../../../../services/meetings';
+import { getAgendaCandidates, recordMeeting } from '../../../../services/meetings';
 import { newIdempotencyKey } from '../../../../services/outbox-queue';
 import { listScopedCommunities } from '../../../../services/roles';
 import { uploadFile } from '../../../../services/uploads';
@@ -39,16 +41,40 @@ interface ItemDraft {
   ownerParty: MeetingParty;
   ownerName: string;
   deadline: string;
-  /** The referred ticket it decides, if any. */
-  ticketId: number | null;
+  /** The agenda source it decides (a ticket, a question, an order: its key), if any. */
+  source: string | null;
+  /** Which covered estate it belongs to (null: the first). */
+  communityId: number | null;
 }
 
-const NO_TICKET = { id: 0, label: '不关联工单' };
+/** A source the agenda may draw on, whichever kind: keyed t:/q:/r: + id. */
+interface Candidate {
+  key: string;
+  kind: string;
+  communityId: number;
+  label: string;
+  entry: AgendaEntry;
+}
+
+const NO_SOURCE: Candidate = { key: 'none', kind: '', communityId: 0, label: '不关联', entry: { text: '' } };
+
+/** The agenda sources, in the order the form lists them: 督办 referred to the meeting, owners' questions, rectification orders. */
+function candidatesOf(c: AgendaCandidates | null): Candidate[] {
+  if (!c) return [];
+  return [
+    ...c.tickets.map((r) => ({ key: `t:${r.ticketId}`, kind: '督办工单', communityId: r.communityId, label: r.subject, entry: { text: r.subject, ticketId: r.ticketId } })),
+    ...c.questions.map((q) => ({ key: `q:${q.id}`, kind: q.answered ? '公示质询（已回复）' : '公示质询', communityId: q.communityId, label: `${q.disclosureTitle}：${q.text}`, entry: { text: `业主质询：${q.text}`.slice(0, MEETING_TEXT_MAX), questionId: q.id } })),
+    ...c.rectifications.map((r) => ({ key: `r:${r.id}`, kind: r.overdue ? '整改单（逾期）' : '整改单', communityId: r.communityId, label: r.itemText, entry: { text: `整改单：${r.itemText}`, rectificationId: r.id } })),
+  ];
+}
+
+const newItem = (today: string): ItemDraft => ({ text: '', ownerParty: 'property', ownerName: '', deadline: addDays(today, 14), source: null, communityId: null });
 
 /**
- * 记录联席会: the estate, kind and date; who attended for which party; the minutes and a photo of the sign-in sheet;
- * the agenda (the tickets the office referred from its 督办 queue, and free text); the agreed items, each with the
- * party and person who answer for it and a deadline. Sent with one key per form: a retry records it once.
+ * 记录联席会: the estate (a 协调委员会 may cover several of the office's), kind and date; who attended for which party; the minutes and a photo of the sign-in sheet;
+ * the agenda (the tickets the office referred from its 督办 queue, owners' questions on disclosures, rectification
+ * orders of the covered estates, and free text); the agreed items, each of one covered estate, with the party and
+ * person who answer for it, a deadline and the agenda source it decides. Sent with one key per form: a retry records it once.
  */
 export default function MeetingForm() {
   const gate = useSession({ returnTo: MEETING_FORM_PAGE });
@@ -57,24 +83,30 @@ export default function MeetingForm() {
   const [communityId, setCommunityId] = useState<number | null>(null);
   const firstEstate = estates.data?.[0]?.id ?? null;
   useEffect(() => setCommunityId((shown) => shown ?? firstEstate), [firstEstate]);
-  const referrals = useRemote(
-    useCallback(() => listReferrals(communityId as number), [communityId]),
-    { enabled: signedIn && communityId !== null },
+  const [kind, setKind] = useState<MeetingKind>('four_party');
+  /** The other estates a 协调委员会 covers. */
+  const [others, setOthers] = useState<number[]>([]);
+  const covered = communityId === null ? [] : [communityId, ...(kind === 'coordination' ? others.filter((id) => id !== communityId) : [])];
+  const coveredKey = covered.join(',');
+  const sources = useRemote(
+    useCallback(() => getAgendaCandidates(coveredKey.split(',').map(Number)), [coveredKey]),
+    { enabled: signedIn && coveredKey !== '' },
   );
   const today = shanghaiDate();
-  const [kind, setKind] = useState<MeetingKind>('four_party');
   const [heldOn, setHeldOn] = useState(today);
   const [attendees, setAttendees] = useState<Attendee[]>([{ party: 'community_party', name: '' }]);
   const [minutes, setMinutes] = useState('');
-  const [discussed, setDiscussed] = useState<number[]>([]);
+  const [discussed, setDiscussed] = useState<string[]>([]);
   const [agendaText, setAgendaText] = useState('');
-  const [items, setItems] = useState<ItemDraft[]>([{ text: '', ownerParty: 'property', ownerName: '', deadline: addDays(today, 14), ticketId: null }]);
+  const [items, setItems] = useState<ItemDraft[]>([newItem(today)]);
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
   const [key] = useState(newIdempotencyKey);
   const photos = usePhotoPicker({ max: MEETING_PHOTOS_MAX, upload: (file) => uploadFile(file.path) });
-  const pending = referrals.data ?? [];
-  const ticketChoices = [NO_TICKET, ...pending.filter((r) => discussed.includes(r.ticketId)).map((r) => ({ id: r.ticketId, label: r.subject }))];
+  const pending = candidatesOf(sources.data).filter((c) => covered.includes(c.communityId));
+  const chosen = pending.filter((c) => discussed.includes(c.key));
+  const sourceChoices = [NO_SOURCE, ...chosen];
+  const estateChoices = (estates.data ?? []).filter((e) => covered.includes(e.id));
 
   const setAttendee = (i: number, change: Partial<Attendee>) => setAttendees((all) => all.map((a, k) => (k === i ? { ...a, ...change } : a)));
   const setItem = (i: number, change: Partial<ItemDraft>) => {
@@ -102,8 +134,9 @@ export default function MeetingForm() {
     setBusy(true);
     setProblem('');
     try {
+      const several = covered.length > 1;
       const agenda = [
-        ...pending.filter((r) => discussed.includes(r.ticketId)).map((r) => ({ text: r.subject, ticketId: r.ticketId })),
+        ...chosen.map((c) => c.entry),
         ...agendaText
           .split('\n')
           .map((line) => line.trim())
@@ -113,13 +146,26 @@ export default function MeetingForm() {
       const meeting = await recordMeeting(
         {
           communityId,
+          ...(several ? { communityIds: covered } : {}),
           kind,
           heldOn,
           attendees: attendees.filter((a) => a.name.trim()).map((a) => ({ party: a.party, name: a.name.trim() })),
           minutes: minutes.trim(),
           signInPhotoIds: photos.shots.flatMap((s) => (s.answer ? [s.answer.id] : [])),
           agenda,
-          items: items.map((i) => ({ text: i.text.trim(), ownerParty: i.ownerParty, ownerName: i.ownerName.trim(), deadline: i.deadline, ticketId: i.ticketId ?? undefined })),
+          items: items.map((i) => {
+            const source = chosen.find((c) => c.key === i.source)?.entry;
+            return {
+              text: i.text.trim(),
+              ownerParty: i.ownerParty,
+              ownerName: i.ownerName.trim(),
+              deadline: i.deadline,
+              ...(several ? { communityId: i.communityId ?? communityId } : {}),
+              ticketId: source?.ticketId ?? undefined,
+              questionId: source?.questionId ?? undefined,
+              rectificationId: source?.rectificationId ?? undefined,
+            };
+          }),
         },
         key,
       );
@@ -145,6 +191,22 @@ export default function MeetingForm() {
               <View className="field-label">会议类型</View>
               <ChoiceChips className="mt-kinds" itemClassName="mt-kind" items={MEETING_KINDS} labels={MEETING_KIND_LABELS} chosen={kind} onChoose={setKind} />
             </View>
+            {kind === 'coordination' && (estates.data?.length ?? 0) > 1 ? (
+              <View className="field">
+                <View className="field-label">涉及的其他小区（点选）</View>
+                {(estates.data ?? [])
+                  .filter((e) => e.id !== communityId)
+                  .map((e) => {
+                    const on = others.includes(e.id);
+                    return (
+                      <View key={e.id} className={`mt-row mt-covered${on ? ' mt-covered-on' : ''}`} onClick={() => setOthers((all) => (on ? all.filter((id) => id !== e.id) : [...all, e.id]))}>
+                        <View className="mt-row-main">{e.name}</View>
+                        <Text className={`badge ${on ? 'badge-approved' : 'badge-pending'}`}>{on ? '已涉及' : '涉及'}</Text>
+                      </View>
+                    );
+                  })}
+              </View>
+            ) : null}
             <View className="field">
               <View className="field-label">会议日期</View>
               <Picker mode="date" value={heldOn} end={today} onChange={(e) => setHeldOn(String(e.detail.value))}>
@@ -170,16 +232,18 @@ export default function MeetingForm() {
             <View className="card-title">议题</View>
             {pending.length > 0 ? (
               <View className="field">
-                <View className="field-label">社区提交联席会的工单（点选列入议题）</View>
-                {pending.map((r) => {
-                  const on = discussed.includes(r.ticketId);
+                <View className="field-label">督办工单、业主质询、整改单（点选列入议题）</View>
+                {pending.map((c) => {
+                  const on = discussed.includes(c.key);
                   return (
-                    <View
-                      key={r.id}
-                      className={`mt-row mt-referral${on ? ' mt-referral-on' : ''}`}
-                      onClick={() => setDiscussed((all) => (on ? all.filter((id) => id !== r.ticketId) : [...all, r.ticketId]))}
-                    >
-                      <View className="mt-row-main wrap-text">{r.subject}</View>
+                    <View key={c.key} className={`mt-row mt-referral mt-source-${c.key[0]}${on ? ' mt-referral-on' : ''}`} onClick={() => setDiscussed((all) => (on ? all.filter((k) => k !== c.key) : [...all, c.key]))}>
+                      <View className="mt-row-main">
+                        <View className="wrap-text">{c.label}</View>
+                        <View className="muted">
+                          {c.kind}
+                          {covered.length > 1 ? ` · ${estateChoices.find((e) => e.id === c.communityId)?.name ?? ''}` : ''}
+                        </View>
+                      </View>
                       <Text className={`badge ${on ? 'badge-approved' : 'badge-pending'}`}>{on ? '已列入' : '列入议题'}</Text>
                     </View>
                   );
@@ -214,15 +278,29 @@ export default function MeetingForm() {
                 <Picker mode="date" value={item.deadline} start={heldOn} onChange={(e) => setItem(i, { deadline: String(e.detail.value) })}>
                   <View className="input mt-item-deadline">{item.deadline}</View>
                 </Picker>
-                {ticketChoices.length > 1 ? (
+                {estateChoices.length > 1 ? (
                   <View>
-                    <View className="field-label">对应的工单</View>
-                    <ChoiceChips className="mt-item-tickets" itemClassName="mt-item-ticket" items={ticketChoices} labelOf={(c) => c.label} chosen={item.ticketId ?? 0} onChoose={(c) => setItem(i, { ticketId: c.id || null })} />
+                    <View className="field-label">所属小区</View>
+                    <ChoiceChips className="mt-item-estates" itemClassName="mt-item-estate" items={estateChoices} chosen={item.communityId ?? communityId} onChoose={(e) => setItem(i, { communityId: e.id, source: null })} />
+                  </View>
+                ) : null}
+                {sourceChoices.length > 1 ? (
+                  <View>
+                    <View className="field-label">对应的议题来源</View>
+                    <ChoiceChips
+                      className="mt-item-tickets"
+                      itemClassName="mt-item-ticket"
+                      items={sourceChoices}
+                      keyOf={(c) => c.key}
+                      labelOf={(c) => c.label}
+                      isSelected={(c) => c.key === (item.source ?? NO_SOURCE.key)}
+                      onChoose={(c) => setItem(i, c === NO_SOURCE ? { source: null } : { source: c.key, communityId: c.communityId })}
+                    />
                   </View>
                 ) : null}
               </View>
             ))}
-            <Button className="button button-small mt-item-add" onClick={() => setItems((all) => [...all, { text: '', ownerParty: 'property', ownerName: '', deadline: addDays(today, 14), ticketId: null }])}>
+            <Button className="button button-small mt-item-add" onClick={() => setItems((all) => [...all, newItem(today)])}>
               ＋ 再加一项
             </Button>
           </View>

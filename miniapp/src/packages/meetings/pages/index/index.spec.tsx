@@ -53,4 +53,17 @@ describe('联席会议: 上报到镇 (大事不出社区)', () => {
     await act(flush);
     expect(screen.getByText('没有上报到镇的督办')).toBeInTheDocument();
   });
+
+  it('lists a 协调委员会 over several estates under its first estate with how many it covered, and leads the regulator to 挂钩领导', async () => {
+    setRouterParams({});
+    const meeting = { id: 5, communityId: 1, communityName: '锦绣花园', communities: [{ id: 1, name: '锦绣花园' }, { id: 2, name: '阳光新城' }], officeName: '南门社区', kind: 'coordination', heldOn: '2026-11-20', attendees: [], minutes: '', signInPhotos: [], agenda: [], items: [], createdAt: '', can: { addItems: true } };
+    fakeApi({ 'GET /api/v1/me': TOWN_REGULATOR, 'GET /api/v1/meetings': { items: [meeting], nextCursor: null } });
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    render(<MeetingsHome />);
+    await act(flush);
+    await act(flush);
+    expect((document.querySelector('.mt-meeting-row .mt-row-title') as HTMLElement).textContent).toBe('锦绣花园 等2个小区 · 协调委员会会议');
+    fireEvent.click(screen.getByText('挂钩领导'));
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/meetings/pages/liaisons/index' });
+  });
 });

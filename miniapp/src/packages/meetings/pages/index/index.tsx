@@ -8,7 +8,7 @@ import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { usePagedList } from '../../../../hooks/usePagedList';
 import { useSession } from '../../../../hooks/useSession';
-import { MEETING_FORM_PAGE, MEETING_STATS_PAGE, MEETINGS_PAGE, OVERSIGHT_TICKET_PAGE, mediationPage, meetingPage } from '../../../../routes';
+import { LIAISONS_PAGE, MEETING_FORM_PAGE, MEETING_STATS_PAGE, MEETINGS_PAGE, OVERSIGHT_TICKET_PAGE, mediationPage, meetingPage } from '../../../../routes';
 import { listMediations, listMeetingItems, listMeetings, listTownReferrals } from '../../../../services/meetings';
 import '../../meetings.scss';
 
@@ -60,6 +60,9 @@ export default function MeetingsHome() {
           <Button className="button mt-stats-link" onClick={() => void Taro.navigateTo({ url: MEETING_STATS_PAGE })}>
             统计
           </Button>
+          <Button className="button mt-liaisons-link" onClick={() => void Taro.navigateTo({ url: LIAISONS_PAGE })}>
+            挂钩领导
+          </Button>
         </View>
       ) : null}
       <ChoiceChips className="mt-tabs" itemClassName="mt-tab" items={TABS} keyOf={(t) => t.key} labelOf={(t) => t.label} isSelected={(t) => t.key === tab} onChoose={(t) => setTab(t.key)} />
@@ -104,7 +107,8 @@ export default function MeetingsHome() {
                 <View key={m.id} className="mt-row mt-meeting-row" onClick={() => void Taro.navigateTo({ url: meetingPage(m.id) })}>
                   <View className="mt-row-main">
                     <View className="mt-row-title">
-                      {m.communityName} · {MEETING_KIND_LABELS[m.kind]}
+                      {m.communityName}
+                      {m.communities.length > 1 ? ` 等${m.communities.length}个小区` : ''} · {MEETING_KIND_LABELS[m.kind]}
                     </View>
                     <View className="mt-facts">
                       <Text>{m.heldOn}</Text>

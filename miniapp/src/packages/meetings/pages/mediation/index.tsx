@@ -15,6 +15,7 @@ import {
 } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import PhotoPicker, { usePhotoPicker } from '../../../../components/PhotoPicker';
+import PrivacyDialog from '../../../../components/PrivacyDialog';
 import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import TextBox from '../../../../components/TextBox';
 import { useRemote } from '../../../../hooks/useRemote';
@@ -159,6 +160,7 @@ export default function MediationPage() {
           ) : null}
         </View>
       ) : null}
+      <PrivacyDialog />
     </View>
   );
 }

@@ -17,14 +17,18 @@ const ITEM: MeetingItemView = {
   state: 'open',
   overdueAt: null,
   ticketId: 38,
+  questionId: null,
+  rectificationId: null,
   version: 1,
   timeline: [{ id: 1, action: 'agreed', actionLabel: '议定', actorName: '南门社区 赵书记', note: null, at: '2026-11-20T09:00:00.000Z' }],
   can: { done: true, verify: false, return: false },
+  blocked: {},
 };
 const MEETING: MeetingView = {
   id: 5,
   communityId: 1,
   communityName: '锦绣花园',
+  communities: [{ id: 1, name: '锦绣花园' }],
   officeName: '南门社区',
   kind: 'four_party',
   heldOn: '2026-11-20',
@@ -85,5 +89,23 @@ describe('联席会议', () => {
     expect(server.to('POST /api/v1/meeting-items/21/transitions')[0].data).toEqual({ action: 'verify', version: 2 });
     expect(screen.getByText('议定项目刚被他人处理过，请刷新后再操作')).toBeInTheDocument();
     expect(screen.getByText('已核验')).toBeInTheDocument();
+  });
+
+  it('shows a 协调委员会 over two estates with each item’s estate, and the reporter’s 核验 disabled with the reason', async () => {
+    const reason = '报落实的人不能核验同一事项，请由社区其他工作人员或街道（乡镇）核验';
+    const party = { ...ITEM, id: 22, communityId: 2, communityName: '翠湖苑', ownerParty: 'estate_party' as const, text: '党支部组织楼道清理', state: 'done' as const, can: { done: false, verify: false, return: true }, blocked: { verify: reason } };
+    const server = fakeApi({ 'GET /api/v1/meetings/5': { ...MEETING, kind: 'coordination', communities: [{ id: 1, name: '锦绣花园' }, { id: 2, name: '翠湖苑' }], items: [ITEM, party] } });
+    render(<MeetingPage />);
+    expect(await screen.findByText('涉及小区：锦绣花园、翠湖苑')).toBeInTheDocument();
+    expect(screen.getByText('翠湖苑')).toBeInTheDocument();
+    expect(screen.getByText(reason)).toBeInTheDocument();
+    const verify = document.querySelector('.mt-step-verify') as HTMLElement;
+    expect(verify).toBeDisabled();
+    await click('.mt-step-verify');
+    expect(document.querySelector('.mt-panel-verify')).toBeNull();
+    expect(server.to('POST /api/v1/meeting-items/22/transitions')).toHaveLength(0);
+    // 退回 stays the reporter's to take.
+    await click('.mt-step-return');
+    expect(document.querySelector('.mt-panel-return')).not.toBeNull();
   });
 });

@@ -36,11 +36,15 @@ export default function MeetingPage() {
               <Text>{meeting.heldOn}</Text>
               <Text>{meeting.officeName}召集</Text>
             </View>
+            {meeting.communities.length > 1 ? <View className="muted mt-estates-covered">涉及小区：{meeting.communities.map((c) => c.name).join('、')}</View> : null}
           </View>
           <View className="card mt-items">
             <View className="card-title">议定事项</View>
             {meeting.items.map((item) => (
-              <ItemCard key={item.id} item={item} onChanged={replace} onStale={() => void remote.reload(true)} />
+              <View key={item.id}>
+                {meeting.communities.length > 1 ? <View className="field-label mt-item-estate">{item.communityName}</View> : null}
+                <ItemCard item={item} onChanged={replace} onStale={() => void remote.reload(true)} />
+              </View>
             ))}
           </View>
           <View className="card mt-attendee-list">
@@ -59,6 +63,8 @@ export default function MeetingPage() {
                 <View key={i} className="wrap-text mt-agenda-entry">
                   {i + 1}. {a.text}
                   {a.ticketId ? <Text className="muted"> （工单 #{a.ticketId}）</Text> : null}
+                  {a.questionId ? <Text className="muted"> （公示质询 #{a.questionId}）</Text> : null}
+                  {a.rectificationId ? <Text className="muted"> （整改单 #{a.rectificationId}）</Text> : null}
                 </View>
               ))}
             </View>

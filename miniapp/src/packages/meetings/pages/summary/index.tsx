@@ -41,6 +41,7 @@ export default function MeetingSummaries() {
               <View className="card-title">
                 {m.heldOn} {MEETING_KIND_LABELS[m.kind]}
               </View>
+              {m.estates > 1 ? <View className="muted mt-summary-estates">本次会议涉及 {m.estates} 个小区，以下是本小区的议定事项</View> : null}
               {m.items.map((i) => (
                 <View key={i.id} className="mt-row mt-summary-item">
                   <View className="mt-row-main">

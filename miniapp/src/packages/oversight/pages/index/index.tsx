@@ -6,7 +6,7 @@ import ChoiceChips from '../../../../components/ChoiceChips';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
-import { CREDIT_PAGE, DUTY_CONFLICTS_PAGE, ESCALATIONS_PAGE, OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_PAGE, RETURN_VISITS_PAGE } from '../../../../routes';
+import { CREDIT_PAGE, DUTY_CONFLICTS_PAGE, ESCALATIONS_PAGE, LIAISONS_PAGE, OVERSIGHT_COMMUNITY_PAGE, OVERSIGHT_PAGE, RETURN_VISITS_PAGE } from '../../../../routes';
 import { ApiError } from '../../../../services/http';
 import { downloadStatsExport, getAreaOverview, getCompanyOverview, listAreas } from '../../../../services/oversight';
 import BarChart from '../../components/BarChart';
@@ -104,6 +104,9 @@ export default function OversightOverview() {
         ) : null}
         <Button className="button button-small ov-open-credit" onClick={() => void Taro.navigateTo({ url: CREDIT_PAGE })}>
           信用记录
+        </Button>
+        <Button className="button button-small ov-open-liaisons" onClick={() => void Taro.navigateTo({ url: LIAISONS_PAGE })}>
+          挂钩领导
         </Button>
         {canSeeDutyConflicts(me) ? (
           <Button className="button button-small ov-open-conflicts" onClick={() => void Taro.navigateTo({ url: DUTY_CONFLICTS_PAGE })}>

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { TICKET_STATE_LABELS, periodLabel, shanghaiDate, shanghaiDayStart } from '@wuye/contracts';
+import { TICKET_STATE_LABELS, periodLabel, shanghaiDate, shanghaiDateTime, shanghaiDayStart } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import StatusNotice from '../../../../components/StatusNotice';
@@ -20,7 +20,8 @@ const lastMonth = () => shanghaiDate(shanghaiDayStart(`${shanghaiDate().slice(0,
 
 /**
  * 隐患台账 of an estate: open hazards, emergencies first and then the oldest, those past their category's deadline
- * marked 逾期; below, last month's patrols missed per point and period, with the completion rate.
+ * marked 逾期; below, last month's completion rate, the rounds checked only outside the plan's window (超时巡检, not
+ * counted as done) and those missed, per point and period.
  */
 export default function HazardRegisterPage() {
   const gate = useSession({ returnTo: HAZARDS_PAGE });
@@ -78,9 +79,19 @@ export default function HazardRegisterPage() {
             <View className="card-title">
               {periodLabel(month)} 巡检完成率 {data.stats.completionRate === null ? '—' : `${(data.stats.completionRate * 100).toFixed(1)}%`}
             </View>
-            <View className="muted">
-              应巡检 {data.stats.due} 次，已巡检 {data.stats.done} 次，漏检 {data.stats.missed.length} 次
+            <View className="muted pt-missed-figures">
+              应巡检 {data.stats.due} 次，按时巡检 {data.stats.done} 次，超时巡检 {data.stats.late.length} 次，漏检 {data.stats.missed.length} 次
             </View>
+            {data.stats.late.slice(0, 50).map((l) => (
+              <View key={`late-${l.planId}-${l.pointId}-${l.period.from}`} className="pt-row pt-late-item">
+                <View className="pt-row-main">
+                  <View>
+                    {l.pointName} · {l.planName} <Text className="badge badge-rejected">超时巡检</Text>
+                  </View>
+                  <View className="muted">巡检于 {shanghaiDateTime(l.checkedAt)}</View>
+                </View>
+              </View>
+            ))}
             {data.stats.missed.slice(0, 50).map((m) => (
               <View key={`${m.planId}-${m.pointId}-${m.period.from}`} className="pt-row pt-missed-item">
                 <View className="pt-row-main">

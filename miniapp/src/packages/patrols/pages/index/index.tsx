@@ -15,7 +15,8 @@ import { sessionUserId } from '../../../../services/session';
 import '../../patrols.scss';
 
 /**
- * 今日巡检: the caller's plans with each point to check this period (a tap opens the check; on WeChat 扫码巡检 opens
+ * 今日巡检: the caller's plans with each point to check this period, a check outside the plan's time window marked
+ * 超时 (it does not count as done; a check inside the window still can). A tap opens the check; on WeChat 扫码巡检 opens
  * the point by its printed code), the checks still waiting on the phone, and the way to points, plans and hazards.
  */
 export default function PatrolsHome() {
@@ -103,7 +104,7 @@ export default function PatrolsHome() {
                 <View className="muted">{point.place}</View>
               </View>
               {point.result ? (
-                <Text className={`badge ${point.result === 'abnormal' ? 'badge-rejected' : 'badge-closed'} pt-point-state`}>{`已巡检 · ${PATROL_RESULT_LABELS[point.result]}`}</Text>
+                <Text className={`badge ${point.result === 'abnormal' || point.late ? 'badge-rejected' : 'badge-closed'} pt-point-state`}>{`已巡检 · ${PATROL_RESULT_LABELS[point.result]}${point.late ? ` · 超时（应在 ${plan.windowStart}–${plan.windowEnd}）` : ''}`}</Text>
               ) : (
                 <Text className="badge badge-pending pt-point-state">待巡检</Text>
               )}

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { PATROL_FREQUENCIES, PATROL_FREQUENCY_LABELS, PATROL_POINT_KINDS, PATROL_POINT_KIND_LABELS, type PatrolFrequency, type PatrolPointKind } from '@wuye/contracts';
+import { PATROL_FREQUENCIES, PATROL_FREQUENCY_LABELS, PATROL_POINT_KINDS, PATROL_POINT_KIND_LABELS, type PatrolPlanUpdate, type PatrolPlanView, type PatrolPointKind, type PatrolPointView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import ExportButton from '../../../../components/ExportButton';
 import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
@@ -10,13 +10,17 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { useSession } from '../../../../hooks/useSession';
 import { PATROL_POINTS_PAGE } from '../../../../routes';
 import { errorText } from '../../../../services/errors';
-import { createPatrolPlan, createPatrolPoint, downloadPatrolCode, listPatrolPlans, listPatrolPoints } from '../../../../services/patrols';
+import { createPatrolPlan, createPatrolPoint, downloadPatrolCode, listPatrolPlans, listPatrolPoints, retirePatrolPoint, updatePatrolPlan } from '../../../../services/patrols';
 import { listAssignees } from '../../../../services/tickets';
 import '../../patrols.scss';
 
+type PlanForm = Omit<PatrolPlanUpdate, 'assigneeId'> & { assigneeId: number | null };
+const NEW_PLAN: PlanForm = { name: '', pointIds: [], frequency: 'daily', windowStart: '08:00', windowEnd: '10:00', assigneeId: null };
+
 /**
- * 巡检点与计划 (project managers): the estate's check points, each with its printable code (打印巡检码), and its patrol
- * plans; a new point (name, place, kind) and a new plan (points, frequency, time window, who patrols).
+ * 巡检点与计划 (project managers): the estate's check points, each with its printable code (打印巡检码) and 停用, and its
+ * patrol plans, each to 修改; a new point (name, place, kind) and a new plan (points, frequency, time window, who
+ * patrols). The plan form serves both: 修改 fills it with the plan, 保存修改 sends it.
  */
 export default function PatrolPoints() {
   const gate = useSession({ returnTo: PATROL_POINTS_PAGE });
@@ -35,14 +39,9 @@ export default function PatrolPoints() {
   );
   const data = remote.data;
   const [point, setPoint] = useState<{ name: string; place: string; kind: PatrolPointKind }>({ name: '', place: '', kind: 'fire_lane' });
-  const [plan, setPlan] = useState<{ name: string; pointIds: number[]; frequency: PatrolFrequency; windowStart: string; windowEnd: string; assigneeId: number | null }>({
-    name: '',
-    pointIds: [],
-    frequency: 'daily',
-    windowStart: '08:00',
-    windowEnd: '10:00',
-    assigneeId: null,
-  });
+  const [plan, setPlan] = useState<PlanForm>(NEW_PLAN);
+  /** The plan being edited, or null: a new one. */
+  const [editing, setEditing] = useState<number | null>(null);
   const [problem, setProblem] = useState<{ point?: string; plan?: string }>({});
 
   const addPoint = async () => {
@@ -56,12 +55,39 @@ export default function PatrolPoints() {
       setProblem({ point: errorText(error) });
     }
   };
-  const addPlan = async () => {
+  /** 停用, once confirmed: the point leaves the plans and today's rounds; what was checked there stays on record. */
+  const retirePoint = async (p: PatrolPointView) => {
+    const { confirm } = await Taro.showModal({ title: `停用“${p.name}”？`, content: '停用后，它不再出现在巡检计划和今日巡检中；已有的巡检记录和隐患保留。', confirmText: '停用' });
+    if (!confirm) return;
+    try {
+      await retirePatrolPoint(communityId as number, p.id);
+      setPlan({ ...plan, pointIds: plan.pointIds.filter((id) => id !== p.id) });
+      setProblem({});
+      void Taro.showToast({ title: '已停用', icon: 'success' });
+      await remote.reload(true);
+    } catch (error) {
+      setProblem({ point: errorText(error) });
+    }
+  };
+  const editPlan = (p: PatrolPlanView) => {
+    setEditing(p.id);
+    setPlan({ name: p.name, pointIds: p.points.map((x) => x.id), frequency: p.frequency, windowStart: p.windowStart, windowEnd: p.windowEnd, assigneeId: p.assigneeId });
+    setProblem({});
+  };
+  const stopEditing = () => {
+    setEditing(null);
+    setPlan({ ...NEW_PLAN, frequency: plan.frequency, windowStart: plan.windowStart, windowEnd: plan.windowEnd, assigneeId: plan.assigneeId });
+    setProblem({});
+  };
+  const savePlan = async () => {
     if (!plan.name.trim()) return setProblem({ plan: '请填写计划名称' });
     if (!plan.pointIds.length) return setProblem({ plan: '请选择巡检点' });
     if (plan.assigneeId === null) return setProblem({ plan: '请选择巡检人' });
+    const input = { name: plan.name.trim(), pointIds: plan.pointIds, frequency: plan.frequency, windowStart: plan.windowStart, windowEnd: plan.windowEnd, assigneeId: plan.assigneeId };
     try {
-      await createPatrolPlan({ communityId: communityId as number, name: plan.name.trim(), pointIds: plan.pointIds, frequency: plan.frequency, windowStart: plan.windowStart, windowEnd: plan.windowEnd, assigneeId: plan.assigneeId });
+      if (editing !== null) await updatePatrolPlan(editing, input);
+      else await createPatrolPlan({ communityId: communityId as number, ...input });
+      setEditing(null);
       setPlan({ ...plan, name: '', pointIds: [] });
       setProblem({});
       void Taro.showToast({ title: '已保存', icon: 'success' });
@@ -89,6 +115,9 @@ export default function PatrolPoints() {
                   <View className="muted">{p.place}</View>
                 </View>
                 <ExportButton className="pt-code" label="打印巡检码" download={() => downloadPatrolCode(p)} />
+                <Button className="button button-small pt-point-retire" onClick={() => void retirePoint(p)}>
+                  停用
+                </Button>
               </View>
             ))}
             <View className="field">
@@ -104,7 +133,7 @@ export default function PatrolPoints() {
           <View className="card pt-plan-list">
             <View className="card-title">巡检计划</View>
             {data.plans.map((p) => (
-              <View key={p.id} className="pt-row pt-plan-item">
+              <View key={p.id} className={`pt-row pt-plan-item${editing === p.id ? ' pt-plan-editing' : ''}`}>
                 <View className="pt-row-main">
                   <View className="pt-row-title">{p.name}</View>
                   <View className="pt-facts">
@@ -112,11 +141,15 @@ export default function PatrolPoints() {
                       {PATROL_FREQUENCY_LABELS[p.frequency]} {p.windowStart}–{p.windowEnd}
                     </Text>
                     <Text>{p.assigneeName}</Text>
-                    <Text>{p.points.map((x) => x.name).join('、')}</Text>
+                    <Text>{p.points.length ? p.points.map((x) => x.name).join('、') : '没有巡检点'}</Text>
                   </View>
                 </View>
+                <Button className="button button-small pt-plan-edit" onClick={() => editPlan(p)}>
+                  修改
+                </Button>
               </View>
             ))}
+            {editing !== null ? <View className="card-title pt-plan-form-title">修改巡检计划</View> : null}
             <View className="field">
               <Input className="input pt-plan-name" value={plan.name} maxlength={50} placeholder="计划名称，例如：消防设施日巡" onInput={(e) => setPlan({ ...plan, name: e.detail.value })} />
               <View className="field-label">巡检点</View>
@@ -140,9 +173,16 @@ export default function PatrolPoints() {
               <ChoiceChips className="pt-assignees" itemClassName="pt-assignee" items={data.staff} keyOf={(s) => String(s.id)} labelOf={(s) => s.displayName} isSelected={(s) => s.id === plan.assigneeId} onChoose={(s) => setPlan({ ...plan, assigneeId: s.id })} />
             </View>
             {problem.plan ? <View className="form-error pt-plan-error">{problem.plan}</View> : null}
-            <Button className="button button-small pt-plan-add" onClick={() => void addPlan()}>
-              ＋ 添加巡检计划
-            </Button>
+            <View className="pt-actions">
+              <Button className="button button-small pt-plan-add" onClick={() => void savePlan()}>
+                {editing !== null ? '保存修改' : '＋ 添加巡检计划'}
+              </Button>
+              {editing !== null ? (
+                <Button className="button button-small pt-plan-cancel" onClick={stopEditing}>
+                  取消
+                </Button>
+              ) : null}
+            </View>
           </View>
         </View>
       ) : null}

@@ -67,7 +67,7 @@ describe('业委会 review queue', () => {
     listMock.mockResolvedValue({ items: [IN_REVIEW], nextCursor: null });
     jest.mocked(listEstateQuestions).mockResolvedValue({
       items: [
-        { id: 3, lineId: null, asker: '3栋业主', text: '停车成本为何按12%？', answer: null, answeredAt: null, dueAt: '2026-11-20T02:00:00.000Z', overdue: true, createdAt: '2026-11-10T02:00:00.000Z', disclosureId: 44, disclosureTitle: '2026年第3季度公共收益公示' },
+        { id: 3, lineId: null, asker: '3栋业主', text: '停车成本为何按12%？', answer: null, answeredAt: null, dueAt: '2026-11-20T02:00:00.000Z', overdue: true, meetingNote: null, createdAt: '2026-11-10T02:00:00.000Z', disclosureId: 44, disclosureTitle: '2026年第3季度公共收益公示' },
       ],
       nextCursor: null,
     });

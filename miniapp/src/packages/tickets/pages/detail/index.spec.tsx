@@ -107,12 +107,14 @@ describe('报事详情', () => {
     expect(screen.getByText('已受理', { selector: '.detail-head .ticket-state' })).toBeInTheDocument();
   });
 
-  it('past the reopen limit it says why before anything is pressed, and offers 向社区申诉 instead', async () => {
+  it('past the reopen limit it shows 重新办理 disabled with why, before anything is pressed, and offers 向社区申诉 instead', async () => {
     const capped = resolved({ reopenCount: 2, actions: ['close', 'complain'], blocked: { reopen: '已重新办理 2 次，如仍不满意，请向社区申诉', complain: undefined } });
     const server = api(capped, { 'POST /api/v1/tickets/7/transitions': resolved({ reopenCount: 2, actions: ['close'], escalated: true }) });
     render(<TicketDetail />);
     expect(await screen.findByText('已重新办理 2 次，如仍不满意，请向社区申诉')).toBeInTheDocument();
-    expect(screen.queryByText('不满意，重新办理')).not.toBeInTheDocument();
+    expect(screen.getByText('不满意，重新办理')).toBeDisabled();
+    await tap('不满意，重新办理');
+    expect(document.querySelector('.detail-reason-input')).toBeNull();
     await tap('向社区申诉');
     fireEvent.change(document.querySelector('.detail-reason-input') as HTMLElement, { target: { value: '修了三次还是坏的' } });
     await tap('提交');
@@ -124,6 +126,15 @@ describe('报事详情', () => {
     render(<TicketDetail />);
     expect(await screen.findByText('工单办结已超过 14 天，不能再评价')).toBeInTheDocument();
     expect(document.querySelector('.detail-rate')).toBeNull();
+  });
+
+  it('an internal ticket (内部报事) says it takes no rating, with no form, and can still be closed', async () => {
+    api(resolved({ source: 'internal', actions: ['close'], canRate: false, blocked: { rate: '内部报事不参与评价' } }));
+    render(<TicketDetail />);
+    expect(await screen.findByText('内部报事不参与评价')).toBeInTheDocument();
+    expect(document.querySelector('.detail-rate')).toBeNull();
+    expect(screen.queryByText('评价处理结果')).not.toBeInTheDocument();
+    expect(screen.getByText('确认办结')).toBeEnabled();
   });
 
   it('urging too soon shows the API’s refusal', async () => {

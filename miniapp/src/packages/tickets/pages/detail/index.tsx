@@ -173,8 +173,14 @@ export default function TicketDetail() {
         {t.canRate ? '不评价，只确认办结' : '确认办结'}
       </Button>
     ) : null,
-    t.actions.includes('reopen') && !reasonFor ? (
-      <Button key="reopen" className={`button detail-reopen${t.canRate ? ' button-small' : ''}`} disabled={busy || undefined} onClick={() => setReasonFor('reopen')}>
+    // Refused now (past the reopen cap): still shown, disabled, under the reason the card above gives.
+    (t.actions.includes('reopen') || t.blocked?.reopen) && !reasonFor ? (
+      <Button
+        key="reopen"
+        className={`button detail-reopen${t.canRate ? ' button-small' : ''}`}
+        disabled={busy || !t.actions.includes('reopen') || undefined}
+        onClick={() => setReasonFor('reopen')}
+      >
         不满意，重新办理
       </Button>
     ) : null,

@@ -3,7 +3,8 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { VOTE_MATTER_LABELS, VOTE_STATE_LABELS, shanghaiDateTime } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
-import { LoadMore, RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
+import meNotice from '../../../../components/MeNotice';
+import { LoadMore, RemoteStatus } from '../../../../components/RemoteStatus';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { usePagedList } from '../../../../hooks/usePagedList';
@@ -19,7 +20,8 @@ import '../../votes.scss';
  */
 export default function Votes() {
   const gate = useSession({ returnTo: VOTES_PAGE });
-  const { me } = useMe(gate.phase);
+  const meState = useMe(gate.phase);
+  const { me } = meState;
   // The office oversees estates by area: its list is everything the API lets it see, without an estate filter.
   const estates = me ? estatesOf(me) : [];
   const [communityId, setCommunityId] = useState<number | null>(null);
@@ -32,7 +34,9 @@ export default function Votes() {
   const chairOf = me?.roles.filter((r) => r.role === 'committee_chair' && r.communityId).map((r) => r.communityId as number) ?? [];
   const draftIn = communityId !== null && chairOf.includes(communityId) ? communityId : (chairOf[0] ?? null);
 
-  if (gate.phase !== 'signed-in') return <SignedOutPage gate={gate} purpose="登录并绑定房屋后，可以参加本小区的业主表决。" />;
+  // Without the user (signed out, loading, or an answer that failed) there is no list to load: say which.
+  const waiting = meNotice('vote-page vote-list-page', gate, meState, '登录并绑定房屋后，可以参加本小区的业主表决。');
+  if (waiting) return waiting;
   return (
     <View className="page vote-page vote-list-page">
       {estates.length > 1 ? <ChoiceChips className="vote-estates" itemClassName="vote-estate" items={estates} chosen={communityId} onChoose={(e) => setCommunityId(e.id)} /> : null}

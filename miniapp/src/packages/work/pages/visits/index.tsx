@@ -1,6 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import ContactCall from '../../../../components/ContactCall';
+import PrivacyDialog from '../../../../components/PrivacyDialog';
 import SessionNotice from '../../../../components/SessionNotice';
 import StatusNotice from '../../../../components/StatusNotice';
 import TicketCard from '../../../../components/TicketCard';
@@ -49,6 +50,7 @@ export default function ReturnVisits() {
           {loadingMore ? '正在加载…' : '加载更多'}
         </Button>
       ) : null}
+      <PrivacyDialog />
     </View>
   );
 }

@@ -1,0 +1,37 @@
+import { render, screen } from '@testing-library/react';
+import type { HazardRegister, MeView, PatrolStats } from '@wuye/contracts';
+import { fakeApi } from '../../../../../test/support/fake-api';
+import { setTokens } from '../../../../services/session';
+import HazardRegisterPage from './index';
+
+const OFFICE: MeView = { id: 7, displayName: '赵书记', phone: null, roles: [{ role: 'community_office', areaId: 4, scopeName: '南门社区' }], houses: [], wechat: false };
+const REGISTER: HazardRegister = { open: 0, overdue: 0, emergency: 0, items: [] };
+const slot = (pointName: string, from: string) => ({ planId: 2, planName: '消防设施日巡', pointId: pointName.length, pointName, period: { from, to: from } });
+const STATS: PatrolStats = {
+  communityId: 1,
+  month: '2026-11',
+  due: 60,
+  done: 57,
+  completionRate: 0.95,
+  missed: [slot('水泵房', '2026-11-03')],
+  // Checked at 13:30 Shanghai time, outside 08:00–10:00.
+  late: [{ ...slot('配电房', '2026-11-05'), checkedAt: '2026-11-05T05:30:00.000Z' }, { ...slot('配电房', '2026-11-06'), checkedAt: '2026-11-06T14:00:00.000Z' }],
+};
+
+beforeEach(() => setTokens({ accessToken: 'access', refreshToken: 'refresh' }));
+
+describe('隐患台账: last month’s patrols', () => {
+  it('lists the rounds checked outside the plan’s window as 超时巡检, apart from those done and those missed', async () => {
+    fakeApi({
+      'GET /api/v1/me': OFFICE,
+      'GET /api/v1/communities': { items: [{ id: 1, name: '锦绣花园' }], nextCursor: null },
+      'GET /api/v1/communities/1/hazards': REGISTER,
+      'GET /api/v1/communities/1/patrol-stats': STATS,
+    });
+    render(<HazardRegisterPage />);
+    expect(await screen.findByText('应巡检 60 次，按时巡检 57 次，超时巡检 2 次，漏检 1 次')).toBeInTheDocument();
+    const late = [...document.querySelectorAll('.pt-late-item')].map((e) => e.textContent);
+    expect(late).toEqual(['配电房 · 消防设施日巡 超时巡检巡检于 2026-11-05 13:30', '配电房 · 消防设施日巡 超时巡检巡检于 2026-11-06 22:00']);
+    expect(document.querySelectorAll('.pt-missed-item')).toHaveLength(1);
+  });
+});
