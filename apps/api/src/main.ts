@@ -17,12 +17,12 @@ async function bootstrap(): Promise<void> {
     throw error;
   }
   const config = readAppConfig();
-  const { port, host } = config;
+  const { port, host, listenBacklog: backlog } = config;
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(), createHttpAdapter(), { bufferLogs: true, bodyParser: false });
   configureApp(app);
   // SIGTERM: stop accepting connections, let in-flight requests finish, close the database, exit.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
-  await app.listen(port, host);
+  await app.listen({ port, host, backlog });
   announce(config, `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
 }
 

@@ -43,6 +43,7 @@ describe('settings', () => {
     [{ SHED_DB_WAIT_MS: 'soon' }, 'Invalid setting SHED_DB_WAIT_MS: must be an integer from 0 to 60000 (got "soon")'],
     [{ SHED_EVENT_LOOP_DELAY_MS: '-5' }, 'Invalid setting SHED_EVENT_LOOP_DELAY_MS: must be an integer from 0 to 60000'],
     [{ DB_URL: 'mysql://root@127.0.0.1:3306/wuye', DB_POOL_QUEUE_LIMIT: '0' }, 'Invalid setting DB_POOL_QUEUE_LIMIT: must be an integer from 1 to 100000'],
+    [{ LISTEN_BACKLOG: '0' }, 'Invalid setting LISTEN_BACKLOG: must be an integer from 1 to 65535'],
   ])('refuse %j with one line naming the setting', (env, message) => {
     let error: unknown;
     try {
