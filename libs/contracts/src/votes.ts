@@ -86,6 +86,16 @@ export const VOTE_OPTION_MAX = 50;
 export const VOTE_DOCUMENTS_MAX = 9;
 /** The options a yes/no matter gets when the chair gives none. */
 export const DEFAULT_VOTE_OPTIONS = ['同意', '反对', '弃权'] as const;
+/** Why a list of options (as typed, before trimming) cannot be put to the vote, or null: 2–10, none empty, none twice. */
+export function voteOptionsProblem(options: readonly string[]): string | null {
+  const trimmed = options.map((o) => o.trim());
+  if (trimmed.length < VOTE_OPTIONS_MIN || trimmed.length > VOTE_OPTIONS_MAX) return `选项须有 ${VOTE_OPTIONS_MIN}–${VOTE_OPTIONS_MAX} 个`;
+  if (trimmed.some((o) => !o)) return '选项不能为空';
+  if (trimmed.some((o) => o.length > VOTE_OPTION_MAX)) return `每个选项不超过 ${VOTE_OPTION_MAX} 个字`;
+  if (new Set(trimmed).size !== trimmed.length) return '选项不能重复';
+  return null;
+}
+
 /** Options that decide nothing even with a majority: a matter voted down or abstained on has not passed. */
 export const NON_DECIDING_OPTIONS: readonly string[] = ['反对', '弃权'];
 
@@ -188,6 +198,12 @@ export function tallyVote(matter: VoteMatter, options: readonly string[], houses
 export function tallyAtClose(matter: VoteMatter, options: readonly string[], houses: readonly TallyHouse[], ballots: readonly (TallyBallot & { paper: boolean; paperState: PaperBallotState | null })[]): VoteTally {
   const counted = ballots.filter(ballotCounts);
   return { ...tallyVote(matter, options, houses, counted), paperCounted: counted.filter((b) => b.paper).length, paperUnconfirmed: ballots.filter((b) => b.paper && b.paperState === 'pending').length };
+}
+
+/** "计入纸质选票 1 张（经社区确认）；2 张截止时未经社区确认，未计入", or null for a result frozen before paper ballots were confirmed. */
+export function paperCountText(t: Pick<VoteTally, 'paperCounted' | 'paperUnconfirmed'>): string | null {
+  if (t.paperCounted === undefined) return null;
+  return `计入纸质选票 ${t.paperCounted} 张（经社区确认）${t.paperUnconfirmed ? `；${t.paperUnconfirmed} 张截止时未经社区确认，未计入` : ''}`;
 }
 
 /** "67.5%": a share to one decimal, for display only. */

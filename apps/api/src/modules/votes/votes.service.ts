@@ -7,10 +7,12 @@ import {
   VOTE_MATTER_LABELS,
   VOTE_TRANSITIONS,
   ballotCounts,
+  paperCountText,
   shanghaiDate,
   shanghaiDateTime,
   tallyAtClose,
   tallyVote,
+  voteOptionsProblem,
   type BallotView,
   type PaperBallotStepInput,
   type Page,
@@ -91,9 +93,9 @@ export class VotesService {
   private checkFields(fields: { options?: string[]; endsAt?: string }): { options?: string[]; endsAt?: Date } {
     const out: { options?: string[]; endsAt?: Date } = {};
     if (fields.options) {
-      const options = fields.options.map((o) => o.trim());
-      if (options.some((o) => !o) || new Set(options).size !== options.length) throw invalid('选项不能为空，也不能重复', { field: 'options' });
-      out.options = options;
+      const problem = voteOptionsProblem(fields.options);
+      if (problem) throw invalid(problem, { field: 'options' });
+      out.options = fields.options.map((o) => o.trim());
     }
     if (fields.endsAt !== undefined) {
       const endsAt = new Date(fields.endsAt);
@@ -246,7 +248,7 @@ export class VotesService {
         version: 1,
         supersedesId: null,
         correctionReason: null,
-        content: { note: `${VOTE_MATTER_LABELS[vote.matter]}。${tally.passedOption === null ? '未通过' : `通过：${vote.options[tally.passedOption]}`}。计入纸质选票 ${tally.paperCounted} 张${tally.paperUnconfirmed ? `，${tally.paperUnconfirmed} 张截止时未经社区确认，未计入` : ''}。` },
+        content: { note: `${VOTE_MATTER_LABELS[vote.matter]}。${tally.passedOption === null ? '未通过' : `通过：${vote.options[tally.passedOption]}`}。${paperCountText(tally)}。` },
         totals: { totalFen: 0 },
         facts: null,
         reviewRound: 0,
