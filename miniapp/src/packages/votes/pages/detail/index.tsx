@@ -403,15 +403,18 @@ function BallotRow({ vote, ballot: b, onChanged }: { vote: VoteView; ballot: Bal
         {b.note ? <View className="muted vote-ballot-note">退回原因：{b.note}</View> : null}
       </View>
       {b.photo ? <PhotoGrid photos={[b.photo]} className="vote-ballot-photo" /> : null}
-      {rejecting ? <TextBox className="vote-ballot-reject-note" value={note} max={500} placeholder="例如：照片上的房号与录入的不一致" onChange={setNote} /> : null}
-      {error ? <View className="form-error vote-ballot-error">{error}</View> : null}
-      {steps.length ? (
-        <View className="button-row">
-          {steps.map((s) => (
-            <Button key={s} className={`button ${s === 'confirm' ? 'button-primary ' : ''}vote-ballot-step vote-ballot-${s}`} disabled={busy || undefined} onClick={() => void run(s)}>
-              {rejecting && s === 'reject' ? '确认退回' : PAPER_BALLOT_TRANSITIONS[s].label}
-            </Button>
-          ))}
+      {steps.length || error ? (
+        // Below the house and the photo, the full width of the row.
+        <View className="vote-ballot-decide">
+          {rejecting ? <TextBox className="vote-ballot-reject-note" value={note} max={500} placeholder="例如：照片上的房号与录入的不一致" onChange={setNote} /> : null}
+          {error ? <View className="form-error vote-ballot-error">{error}</View> : null}
+          <View className="button-row">
+            {steps.map((s) => (
+              <Button key={s} className={`button ${s === 'confirm' ? 'button-primary ' : ''}vote-ballot-step vote-ballot-${s}`} disabled={busy || undefined} onClick={() => void run(s)}>
+                {rejecting && s === 'reject' ? '确认退回' : PAPER_BALLOT_TRANSITIONS[s].label}
+              </Button>
+            ))}
+          </View>
         </View>
       ) : null}
     </View>
