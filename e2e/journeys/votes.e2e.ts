@@ -8,7 +8,8 @@ import { attachPhoto } from '../support/tickets';
 /**
  * 业主共同决定 (民法典 278), each person on their own phone: 林主任 drafts a vote on 调整物业费 and submits it; 南门社区's
  * 赵书记 approves opening it; 张阿姨 votes 同意 on her phone, 王先生 and 赵女士 vote on theirs; 马委员 enters one paper
- * ballot with its photo; the window ends and the scheduler closes the vote; 张阿姨 sees the published result.
+ * ballot with its photo, which waits (待社区确认) until 赵书记 has checked the photo and confirmed it; the window
+ * ends and the vote closes; 张阿姨 sees the published result, with the paper ballot counted.
  * The window is set to end two minutes after drafting (the chair's phone, through the API) so the journey can see it
  * end: the app offers 7, 14 or 30 days. Once it has ended the office closes it (the scheduler would within a minute;
  * the API suite covers that path).
@@ -100,7 +101,7 @@ describe('an owners’ vote on the property fee, from drafting to the published 
     }
   });
 
-  it('马委员 enters one paper ballot with its photo; the turnout counts four', async () => {
+  it('马委员 enters one paper ballot with its photo: it waits for the community office and does not count yet', async () => {
     const committee = await openApp();
     try {
       const { page, baseUrl } = committee;
@@ -115,11 +116,32 @@ describe('an owners’ vote on the property fee, from drafting to the published 
       await attachPhoto(page, visible(page, '.vote-paper-photo .photo-picker-add'));
       await visible(page, '.vote-paper-photo .photo-shot-done').waitFor();
       await visible(page, '.vote-paper-submit').click();
-      await visible(page, '.vote-ballots .vote-ballot').filter({ hasText: '纸质选票' }).waitFor();
+      await visible(page, '.vote-paper-pending .vote-ballot').filter({ hasText: '待社区确认' }).waitFor();
+      // The committee may not confirm its own entry: no buttons, and the turnout still counts three.
+      await expect(page.locator('.vote-ballot-confirm').count()).resolves.toBe(0);
+      await expect(visible(page, '.vote-ballots .vote-ballot').count()).resolves.toBe(3);
+      await expect(visible(page, '.vote-turnout-heads').innerText()).resolves.toMatch(/^3 \/ \d+ 人/);
+    } finally {
+      await committee.close();
+    }
+  });
+
+  it('赵书记 checks the paper ballot’s photo and confirms it; the turnout counts four', async () => {
+    const office = await openApp();
+    try {
+      const { page, baseUrl } = office;
+      await signInThroughPicker(page, baseUrl, '南门社区 赵书记');
+      await page.goto(`${baseUrl}/#/packages/votes/pages/detail/index?id=${voteId}`);
+      const pending = visible(page, '.vote-paper-pending .vote-ballot').filter({ hasText: '0301' });
+      await pending.locator('.vote-ballot-photo').waitFor();
+      await snap(page, 'vote-paper-pending');
+      await pending.locator('.vote-ballot-confirm').click();
+      await visible(page, '.vote-ballots .vote-ballot').filter({ hasText: '社区已确认' }).waitFor();
+      await expect(page.locator('.vote-paper-pending').count()).resolves.toBe(0);
       await expect(visible(page, '.vote-ballots .vote-ballot').count()).resolves.toBe(4);
       await expect(visible(page, '.vote-turnout-heads').innerText()).resolves.toMatch(/^4 \/ \d+ 人/);
     } finally {
-      await committee.close();
+      await office.close();
     }
   });
 
@@ -131,7 +153,7 @@ describe('an owners’ vote on the property fee, from drafting to the published 
     // The scheduler may have closed it first: then the office's close is refused and the vote is closed all the same.
     await office.post(`/api/v1/votes/${voteId}/close`).catch(() => undefined);
     const view = await api.get<VoteView>(`/api/v1/votes/${voteId}`);
-    expect(view).toMatchObject({ state: 'closed', disclosureId: expect.any(Number), result: { ballots: 4, quorum: false, passedOption: null } });
+    expect(view).toMatchObject({ state: 'closed', disclosureId: expect.any(Number), result: { ballots: 4, paperCounted: 1, paperUnconfirmed: 0, quorum: false, passedOption: null } });
     const owner = await openApp();
     try {
       const { page } = owner;
@@ -140,8 +162,12 @@ describe('an owners’ vote on the property fee, from drafting to the published 
       // Four households of hundreds: well below ⅔, so it did not pass, and says why.
       await expect(visible(page, '.vote-verdict').innerText()).resolves.toBe('未通过：参与不足三分之二');
       await expect(visible(page, '.vote-result-option').first().innerText()).resolves.toContain('3 人');
+      await expect(visible(page, '.vote-result-paper').innerText()).resolves.toBe('计入纸质选票 1 张（经社区确认）');
       await visible(page, '.vote-disclosure-link').click();
       await visible(page, '.detail-vote').filter({ hasText: TITLE }).waitFor();
+      // The result by option stands where a disclosure's lines would be: no empty 明细, nothing to export.
+      await expect(visible(page, '.detail-vote-paper').innerText()).resolves.toBe('计入纸质选票 1 张（经社区确认）');
+      await expect(page.locator('.detail-export').count()).resolves.toBe(0);
       await snap(page, 'vote-result-published');
     } finally {
       await owner.close();

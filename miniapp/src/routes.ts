@@ -49,7 +49,8 @@ export const CREDIT_PAGE = '/packages/oversight/pages/credit/index';
 /** 业主共同决定: the estate's votes, drafting one (the committee chair), one vote (casting, paper ballots, the result). */
 export const VOTES_PAGE = '/packages/votes/pages/index/index';
 export const VOTE_EDIT_PAGE = '/packages/votes/pages/edit/index';
-export const votePage = (id: number) => `/packages/votes/pages/detail/index?id=${id}`;
+export const VOTE_DETAIL_PAGE = '/packages/votes/pages/detail/index';
+export const votePage = (id: number) => `${VOTE_DETAIL_PAGE}?id=${id}`;
 /** 小区公告: an estate's announcements (?communityId=), one in full (?id=), the posting form (?communityId=). */
 export const ANNOUNCEMENTS_PAGE = '/packages/announcements/pages/index/index';
 export const ANNOUNCEMENT_DETAIL_PAGE = '/packages/announcements/pages/detail/index';

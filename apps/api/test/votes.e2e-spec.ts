@@ -1,4 +1,5 @@
 import { HouseBinding } from '../src/modules/identity/house-binding.entity';
+import { Notification } from '../src/modules/notifications/notification.entity';
 import { House } from '../src/modules/org/house.entity';
 import { Vote } from '../src/modules/votes/vote.entity';
 import { VotesService } from '../src/modules/votes/votes.service';
@@ -182,7 +183,8 @@ describe('votes', () => {
     await castAll(id, [0, 1, 0, 0]);
     const paperPhoto = await uploadPhoto(t, committee, await photo());
     const paper = await t.http().post(`/api/v1/votes/${id}/ballots`).set(committee).send({ houseId: houses[4].id, choice: 2, paperPhotoId: paperPhoto }).expect(201);
-    expect(paper.body).toMatchObject({ paper: true, option: '弃权', photo: { id: paperPhoto } });
+    expect(paper.body).toMatchObject({ paper: true, paperState: 'pending', option: '弃权', photo: { id: paperPhoto } });
+    await t.http().post(`/api/v1/votes/${id}/ballots/${paper.body.id}/actions`).set(office).send({ step: 'confirm' }).expect(200);
     // A resident: turnout, no tally; their own ballot and nobody else's.
     const seen = await get(owners[1], id);
     expect(seen.result).toBeNull();
@@ -242,5 +244,98 @@ describe('votes', () => {
     const after = (await t.http().get(`/api/v1/communities/${estate.community.id}/disclosures/chain`).set(owners[2]).expect(200)).body;
     expect(after.at(-1)).toMatchObject({ id: byJob.disclosureId, prevHash: chain.at(-1).hash });
     expect((await t.http().get(`/api/v1/communities/${estate.community.id}/disclosures/chain/verify`).set(owners[2]).expect(200)).body).toMatchObject({ valid: true, checked: after.length });
+  });
+
+  describe('paper ballots, confirmed by the community office', () => {
+    const enterPaper = async (id: number, house: House, choice: number) => {
+      const photoId = await uploadPhoto(t, committee, await photo());
+      return (await t.http().post(`/api/v1/votes/${id}/ballots`).set(committee).send({ houseId: house.id, choice, paperPhotoId: photoId }).expect(201)).body;
+    };
+    const paperStep = (auth: Auth, id: number, ballotId: number, step: string, note?: string) => t.http().post(`/api/v1/votes/${id}/ballots/${ballotId}/actions`).set(auth).send({ step, note });
+    const officeUsers = async () => (await t.db.query('SELECT user_id AS userId FROM role_assignment WHERE area_id = ? AND revoked_at IS NULL', [estate.office.id])).map((r: { userId: number }) => Number(r.userId));
+
+    it('counts a paper ballot only once the office confirmed it, never on the committee’s word', async () => {
+      const id = await openVote();
+      await castAll(id, [0, 0, 0]);
+      const entered = await enterPaper(id, houses[3], 0);
+      expect(entered).toMatchObject({ paper: true, paperState: 'pending', can: { confirm: false, reject: false } });
+      // Pending: not in the turnout, but the house is taken.
+      expect((await get(chair, id)).turnout).toMatchObject({ ballots: 3, participatingHeads: 3, paperPending: 1 });
+      expect((await cast(owners[3], id, houses[3].id, 1).expect(409)).body.code).toBe('BALLOT_ALREADY_CAST');
+      // The office is told, once, and sees the buttons; the committee (also the chair) may not confirm its own entry.
+      const office0 = (await officeUsers())[0];
+      expect(await t.db.getRepository(Notification).countBy({ userId: office0, kind: 'vote_paper', voteId: id })).toBe(1);
+      const seenByOffice = (await t.http().get(`/api/v1/votes/${id}/ballots`).set(office).expect(200)).body;
+      expect(seenByOffice.find((b: { id: number }) => b.id === entered.id)).toMatchObject({ paperState: 'pending', photo: { id: expect.any(Number) }, can: { confirm: true, reject: true } });
+      for (const insider of [committee, chair]) expect((await paperStep(insider, id, entered.id, 'confirm').expect(403)).body.code).toBe('FORBIDDEN');
+      // Someone both on the committee and in the office: separation of duties, still no.
+      const both = await t.signIn((await createUser(t.db, [roleIn(estate).committee, roleIn(estate).office])).devKey);
+      expect((await paperStep(both, id, entered.id, 'confirm').expect(403)).body.code).toBe('PAPER_CONFIRMER_IS_COMMITTEE');
+      expect((await get(chair, id)).turnout).toMatchObject({ ballots: 3, paperPending: 1 });
+      // Confirmed: it counts; a second decision is refused.
+      expect((await paperStep(office, id, entered.id, 'confirm').expect(200)).body).toMatchObject({ paperState: 'confirmed', can: { confirm: false } });
+      expect((await get(chair, id)).turnout).toMatchObject({ ballots: 4, participatingHeads: 4, paperPending: 0 });
+      expect((await paperStep(office, id, entered.id, 'reject', '照片不清').expect(409)).body.code).toBe('ILLEGAL_TRANSITION');
+      // An online ballot has nothing to confirm.
+      const online = (await t.http().get(`/api/v1/votes/${id}/ballots`).set(office).expect(200)).body[0];
+      expect((await paperStep(office, id, online.id, 'confirm').expect(409)).body.code).toBe('ILLEGAL_TRANSITION');
+    });
+
+    it('frees the house when the office sends a paper ballot back with a reason', async () => {
+      const id = await openVote();
+      const entered = await enterPaper(id, houses[0], 0);
+      expect((await paperStep(office, id, entered.id, 'reject').expect(422)).body.code).toBe('VALIDATION_FAILED');
+      const back = (await paperStep(office, id, entered.id, 'reject', '照片上的房号与录入的不一致').expect(200)).body;
+      expect(back).toMatchObject({ paperState: 'rejected', note: '照片上的房号与录入的不一致' });
+      // The committee sees why; the owner may vote online now, and the sent-back ballot never counts.
+      const seen = (await t.http().get(`/api/v1/votes/${id}/ballots`).set(committee).expect(200)).body;
+      expect(seen).toEqual([expect.objectContaining({ id: entered.id, paperState: 'rejected', note: '照片上的房号与录入的不一致' })]);
+      expect((await get(owners[0], id)).can.cast).toBe(true);
+      await cast(owners[0], id, houses[0].id, 1).expect(201);
+      expect((await get(chair, id)).turnout).toMatchObject({ ballots: 1, paperPending: 0 });
+      expect((await get(owners[0], id)).myHouses[0].ballot).toMatchObject({ option: '反对', paperState: null });
+    });
+
+    it('closes with a paper ballot still pending: not counted, and the published result says so, inside the hash', async () => {
+      const id = await openVote();
+      await castAll(id, [0, 0, 0]);
+      const confirmed = await enterPaper(id, houses[3], 0);
+      await paperStep(office, id, confirmed.id, 'confirm').expect(200);
+      await enterPaper(id, houses[4], 0);
+      const closed = await close(id);
+      // 4 of 6 counted (exactly ⅔): the pending one would have made 5.
+      expect(closed.result).toMatchObject({ ballots: 4, participatingHeads: 4, paperCounted: 1, paperUnconfirmed: 1, quorum: true, passedOption: 0 });
+      expect(closed.turnout).toMatchObject({ ballots: 4, paperPending: 1 });
+      const published = (await t.http().get(`/api/v1/disclosures/${closed.disclosureId}`).set(owners[0]).expect(200)).body;
+      expect(published.vote.tally).toMatchObject({ paperCounted: 1, paperUnconfirmed: 1 });
+      // Too late to confirm now: the result is frozen.
+      const pending = (await t.http().get(`/api/v1/votes/${id}/ballots`).set(office).expect(200)).body.find((b: { paperState: string }) => b.paperState === 'pending');
+      expect(pending.can.confirm).toBe(false);
+      expect((await paperStep(office, id, pending.id, 'confirm').expect(409)).body.code).toBe('VOTE_NOT_OPEN');
+      const verify = () => t.http().get(`/api/v1/communities/${estate.community.id}/disclosures/chain/verify`).set(owners[0]).expect(200);
+      expect((await verify()).body).toMatchObject({ valid: true });
+      // Someone with the database quietly counts the unconfirmed paper ballot: the chain check catches it.
+      await t.db.query(`UPDATE disclosure SET facts = REPLACE(facts, '"paperCounted":1', '"paperCounted":2') WHERE id = ?`, [closed.disclosureId]);
+      expect((await verify()).body).toMatchObject({ valid: false });
+    });
+
+    it('tells the estate’s residents once when a vote opens and once when its result is published', async () => {
+      const id = await openVote();
+      const residents = (await t.db.getRepository(HouseBinding).findBy({ communityId: estate.community.id, state: 'approved' })).map((b) => b.userId);
+      for (const userId of residents) expect(await t.db.getRepository(Notification).countBy({ userId, kind: 'vote_open', voteId: id })).toBe(1);
+      const notice = await t.db.getRepository(Notification).findOneByOrFail({ userId: residents[0], kind: 'vote_open', voteId: id });
+      expect(notice.title).toContain('开始投票');
+      expect((await t.http().get('/api/v1/notifications').set(owners[0]).expect(200)).body.items[0]).toMatchObject({ kind: 'vote_open', page: `packages/votes/pages/detail/index?id=${id}` });
+      // Staff are not residents.
+      expect(await t.db.getRepository(Notification).countBy({ kind: 'vote_open', voteId: id })).toBe(new Set(residents).size);
+      await castAll(id, [0, 0, 0, 0]);
+      await endWindow(id);
+      const service = t.app.get(VotesService);
+      expect(await service.closeEnded()).toBe(1);
+      // The scheduler runs again: nothing more to close, nobody hears twice.
+      expect(await service.closeEnded()).toBe(0);
+      const { disclosureId } = await get(owners[0], id);
+      for (const userId of residents) expect(await t.db.getRepository(Notification).countBy({ userId, kind: 'disclosure_public', disclosureId })).toBe(1);
+    });
   });
 });

@@ -93,6 +93,7 @@ export const ERROR_CODES = {
   NOT_ON_VOTER_LIST: '这户不在本次表决的投票名单上，或您不是登记的业主',
   VOTE_NOT_OPEN: '该表决不在投票期内',
   VOTE_NOT_ENDED: '投票期还没有结束，且还有房屋未投票，暂不能结束',
+  PAPER_CONFIRMER_IS_COMMITTEE: '业委会成员不能确认纸质选票，请由社区（村）工作人员核对照片后确认',
   // Oversight
   MANAGER_NOT_IN_CHARGE: '该人员在事发当日不是该企业在这个小区的项目经理',
   RATING_YEAR_OUT_OF_RANGE: '评定年度须在小区有物业服务之后，且不晚于今年',

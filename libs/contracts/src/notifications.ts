@@ -3,7 +3,7 @@
  * subscribe message (its `page`, no leading slash) open the same one. One row per kind; a kind goes to one
  * audience, so its page is the one that audience works on.
  */
-type Target = { page: string; by: 'ticket' | 'disclosure' | 'announcement' | null; query?: string };
+type Target = { page: string; by: 'ticket' | 'disclosure' | 'announcement' | 'vote' | null; query?: string };
 
 const HANDLE_TICKET: Target = { page: 'packages/work/pages/ticket/index', by: 'ticket' };
 const FOLLOW_TICKET: Target = { page: 'packages/tickets/pages/detail/index', by: 'ticket' };
@@ -39,6 +39,9 @@ export const NOTIFICATION_TARGETS: Record<string, Target> = {
   question_overdue: READ_DISCLOSURE,
   // 公告: the residents read it where it is shown in full.
   announcement: { page: 'packages/announcements/pages/detail/index', by: 'announcement' },
+  // 业主共同决定: residents vote where the vote is shown; the office confirms paper ballots on the same page.
+  vote_open: { page: 'packages/votes/pages/detail/index', by: 'vote' },
+  vote_paper: { page: 'packages/votes/pages/detail/index', by: 'vote' },
   // 整改单: the company's manager works on its inbox; the issuing office on its 督办 queue.
   rectification_issued: { page: 'packages/inspections/pages/index/index', by: null },
   rectification_returned: { page: 'packages/inspections/pages/index/index', by: null },
@@ -51,10 +54,10 @@ export const NOTIFICATION_TARGETS: Record<string, Target> = {
 const MESSAGES = 'pages/messages/index';
 
 /** The page (path and query, no leading slash) a notification opens; the message list when its record is unknown. */
-export function notificationPage(n: { kind: string; ticketId: number | null; disclosureId: number | null; announcementId?: number | null }): string {
+export function notificationPage(n: { kind: string; ticketId: number | null; disclosureId: number | null; announcementId?: number | null; voteId?: number | null }): string {
   const target = NOTIFICATION_TARGETS[n.kind] ?? (n.ticketId !== null ? FOLLOW_TICKET : null);
   if (!target) return MESSAGES;
-  const id = target.by === 'ticket' ? n.ticketId : target.by === 'disclosure' ? n.disclosureId : target.by === 'announcement' ? (n.announcementId ?? null) : null;
+  const id = target.by === 'ticket' ? n.ticketId : target.by === 'disclosure' ? n.disclosureId : target.by === 'announcement' ? (n.announcementId ?? null) : target.by === 'vote' ? (n.voteId ?? null) : null;
   if (target.by !== null && id === null) return MESSAGES;
   const query = [id !== null ? `id=${id}` : '', target.query ?? ''].filter(Boolean).join('&');
   return query ? `${target.page}?${query}` : target.page;

@@ -1,4 +1,4 @@
-import { tallyVote, type TallyBallot, type TallyHouse } from './votes';
+import { paperCountText, tallyAtClose, tallyVote, voteOptionsProblem, type TallyBallot, type TallyHouse } from './votes';
 
 const YES_NO = ['同意', '反对', '弃权'];
 /** n houses of 100.00 m², each its own owner. */
@@ -117,5 +117,30 @@ describe('tallyVote (民法典 278)', () => {
     const t = tallyVote('fee_change', YES_NO, [], []);
     expect(t.quorum).toBe(false);
     expect(t.passedOption).toBeNull();
+  });
+});
+
+describe('tallyAtClose: paper ballots count once the office confirmed them', () => {
+  it('counts online and confirmed paper ballots, and reports the pending ones without counting them', () => {
+    const t = tallyAtClose('fee_change', YES_NO, houses(3), [
+      { houseId: 1, choice: 0, paper: false, paperState: null },
+      { houseId: 2, choice: 0, paper: true, paperState: 'confirmed' },
+      { houseId: 3, choice: 1, paper: true, paperState: 'pending' },
+      { houseId: 3, choice: 0, paper: true, paperState: 'rejected' },
+    ]);
+    expect(t).toMatchObject({ ballots: 2, participatingHeads: 2, paperCounted: 1, paperUnconfirmed: 1, passedOption: 0 });
+    expect(paperCountText(t)).toBe('计入纸质选票 1 张（经社区确认）；1 张截止时未经社区确认，未计入');
+    expect(paperCountText({ paperCounted: 0, paperUnconfirmed: 0 })).toBe('计入纸质选票 0 张（经社区确认）');
+  });
+});
+
+describe('voteOptionsProblem', () => {
+  it('takes 2–10 options, none empty once trimmed, none twice', () => {
+    expect(voteOptionsProblem(['甲物业', '乙物业'])).toBeNull();
+    expect(voteOptionsProblem(['同意'])).toBe('选项须有 2–10 个');
+    expect(voteOptionsProblem(Array.from({ length: 11 }, (_, i) => `选项${i}`))).toBe('选项须有 2–10 个');
+    expect(voteOptionsProblem(['同意', '  '])).toBe('选项不能为空');
+    expect(voteOptionsProblem(['同意', ' 同意 '])).toBe('选项不能重复');
+    expect(voteOptionsProblem(['同意', '很'.repeat(51)])).toBe('每个选项不超过 50 个字');
   });
 });

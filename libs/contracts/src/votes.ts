@@ -54,6 +54,30 @@ export type VoteStep = keyof typeof VOTE_TRANSITIONS;
 export const VOTE_ACTIONS = ['submit', 'approve', 'reject', 'withdraw'] as const satisfies readonly VoteStep[];
 export type VoteAction = (typeof VOTE_ACTIONS)[number];
 
+/**
+ * A paper ballot the committee enters counts only once the community office (the one that approved opening the
+ * vote) has confirmed it against its photo: the committee may not add ballots by itself. Online ballots carry no
+ * paper state. 退回 frees the house to vote again.
+ */
+export const PAPER_BALLOT_STATE_LABELS = { pending: '待社区确认', confirmed: '社区已确认', rejected: '已退回' } as const;
+export type PaperBallotState = keyof typeof PAPER_BALLOT_STATE_LABELS;
+
+export const PAPER_BALLOT_TRANSITIONS = {
+  confirm: { label: '确认', from: ['pending'], to: 'confirmed', who: ['office'], notNow: '只有待确认的纸质选票可以确认' },
+  reject: { label: '退回', from: ['pending'], to: 'rejected', who: ['office'], notNow: '只有待确认的纸质选票可以退回' },
+} as const satisfies Record<string, { label: string; from: readonly PaperBallotState[]; to: PaperBallotState; who: readonly VoteActor[]; notNow: string }>;
+export type PaperBallotStep = keyof typeof PAPER_BALLOT_TRANSITIONS;
+export const PAPER_BALLOT_STEPS = Object.keys(PAPER_BALLOT_TRANSITIONS) as PaperBallotStep[];
+
+export interface PaperBallotStepInput {
+  step: PaperBallotStep;
+  /** Required to reject (退回的原因: the photo is unreadable, not this house's ballot…). */
+  note?: string;
+}
+
+/** A ballot counts in the turnout and the tally: cast online, or on paper and confirmed by the office. */
+export const ballotCounts = (b: { paper: boolean; paperState: PaperBallotState | null }): boolean => !b.paper || b.paperState === 'confirmed';
+
 export const VOTE_TITLE_MAX = 100;
 export const VOTE_TEXT_MAX = 2000;
 export const VOTE_OPTIONS_MIN = 2;
@@ -62,6 +86,16 @@ export const VOTE_OPTION_MAX = 50;
 export const VOTE_DOCUMENTS_MAX = 9;
 /** The options a yes/no matter gets when the chair gives none. */
 export const DEFAULT_VOTE_OPTIONS = ['同意', '反对', '弃权'] as const;
+/** Why a list of options (as typed, before trimming) cannot be put to the vote, or null: 2–10, none empty, none twice. */
+export function voteOptionsProblem(options: readonly string[]): string | null {
+  const trimmed = options.map((o) => o.trim());
+  if (trimmed.length < VOTE_OPTIONS_MIN || trimmed.length > VOTE_OPTIONS_MAX) return `选项须有 ${VOTE_OPTIONS_MIN}–${VOTE_OPTIONS_MAX} 个`;
+  if (trimmed.some((o) => !o)) return '选项不能为空';
+  if (trimmed.some((o) => o.length > VOTE_OPTION_MAX)) return `每个选项不超过 ${VOTE_OPTION_MAX} 个字`;
+  if (new Set(trimmed).size !== trimmed.length) return '选项不能重复';
+  return null;
+}
+
 /** Options that decide nothing even with a majority: a matter voted down or abstained on has not passed. */
 export const NON_DECIDING_OPTIONS: readonly string[] = ['反对', '弃权'];
 
@@ -102,6 +136,9 @@ export interface VoteTally {
   options: OptionTally[];
   /** The option that passed, or null (no quorum, or none reached the threshold). */
   passedOption: number | null;
+  /** Paper ballots counted (confirmed by the office) and left unconfirmed at close (not counted); set at close. */
+  paperCounted?: number;
+  paperUnconfirmed?: number;
 }
 
 /** a/b ≥ n/d, exactly (a, b, n, d non-negative integers, b, d > 0). */
@@ -154,6 +191,21 @@ export function tallyVote(matter: VoteMatter, options: readonly string[], houses
   return { totalAreaCenti, totalHeads, participatingAreaCenti, participatingHeads, ballots: counted, quorum, threshold, options: tallies, passedOption: passedIndex < 0 ? null : passedIndex };
 }
 
+/**
+ * The result frozen at close: online ballots and paper ballots the office confirmed are counted; paper ballots still
+ * awaiting confirmation are not, and the result says how many there were.
+ */
+export function tallyAtClose(matter: VoteMatter, options: readonly string[], houses: readonly TallyHouse[], ballots: readonly (TallyBallot & { paper: boolean; paperState: PaperBallotState | null })[]): VoteTally {
+  const counted = ballots.filter(ballotCounts);
+  return { ...tallyVote(matter, options, houses, counted), paperCounted: counted.filter((b) => b.paper).length, paperUnconfirmed: ballots.filter((b) => b.paper && b.paperState === 'pending').length };
+}
+
+/** "计入纸质选票 1 张（经社区确认）；2 张截止时未经社区确认，未计入", or null for a result frozen before paper ballots were confirmed. */
+export function paperCountText(t: Pick<VoteTally, 'paperCounted' | 'paperUnconfirmed'>): string | null {
+  if (t.paperCounted === undefined) return null;
+  return `计入纸质选票 ${t.paperCounted} 张（经社区确认）${t.paperUnconfirmed ? `；${t.paperUnconfirmed} 张截止时未经社区确认，未计入` : ''}`;
+}
+
 /** "67.5%": a share to one decimal, for display only. */
 export const shareText = (part: number, whole: number): string => (whole > 0 ? `${((part * 1000) / whole / 10).toFixed(1)}%` : '—');
 
@@ -195,6 +247,8 @@ export interface VoteTurnout {
   participatingHeads: number;
   ballots: number;
   houses: number;
+  /** Paper ballots waiting for the office's confirmation (not counted yet). */
+  paperPending: number;
 }
 
 export interface VoteSummary {
@@ -218,8 +272,14 @@ export interface BallotView {
   choice: number;
   option: string;
   paper: boolean;
+  /** Paper ballots only: 待社区确认 / 社区已确认 / 已退回 (null for an online ballot). */
+  paperState: PaperBallotState | null;
+  /** Why the office sent it back. */
+  note: string | null;
   photo: PhotoView | null;
   castAt: string;
+  /** The office's buttons (PAPER_BALLOT_TRANSITIONS). */
+  can: Record<PaperBallotStep, boolean>;
 }
 
 export interface VoteView extends VoteSummary {
@@ -233,7 +293,7 @@ export interface VoteView extends VoteSummary {
   /** The published result in the estate's disclosure chain. */
   disclosureId: number | null;
   /** The caller's houses on the voter list, and their ballot (if cast). */
-  myHouses: { houseId: number; house: string; ballot: { choice: number; option: string; castAt: string } | null }[];
+  myHouses: { houseId: number; house: string; ballot: { choice: number; option: string; castAt: string; paperState: PaperBallotState | null } | null }[];
   /** What the caller may do now (VOTE_TRANSITIONS, plus casting and entering paper ballots): the app's buttons. */
   can: Record<VoteStep | 'edit' | 'cast' | 'enterPaper' | 'readBallots', boolean>;
 }

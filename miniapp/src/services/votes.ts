@@ -1,4 +1,4 @@
-import type { BallotView, CastBallotInput, CreateVoteInput, Page, UpdateVoteInput, VoteAction, VoteState, VoteSummary, VoteView } from '@wuye/contracts';
+import type { BallotView, CastBallotInput, CreateVoteInput, Page, PaperBallotStep, UpdateVoteInput, VoteAction, VoteState, VoteSummary, VoteView } from '@wuye/contracts';
 import { request } from './http';
 
 /** 业主共同决定 calls: votes, their lifecycle steps, ballots and closing. */
@@ -33,4 +33,9 @@ export function listBallots(id: number): Promise<BallotView[]> {
 
 export function closeVote(id: number): Promise<VoteView> {
   return request<VoteView>({ url: `/api/v1/votes/${id}/close`, method: 'POST' });
+}
+
+/** 确认 / 退回 (with the reason) a paper ballot: the community office. */
+export function paperBallotStep(id: number, ballotId: number, step: PaperBallotStep, note?: string): Promise<BallotView> {
+  return request<BallotView>({ url: `/api/v1/votes/${id}/ballots/${ballotId}/actions`, method: 'POST', data: { step, note } });
 }

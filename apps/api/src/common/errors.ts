@@ -58,6 +58,7 @@ const RESOURCE_NAMES = {
   announcement: '公告',
   survey: '满意度测评',
   evaluation: '业委会考评',
+  ballot: '选票',
 } as const;
 export type ResourceName = keyof typeof RESOURCE_NAMES;
 

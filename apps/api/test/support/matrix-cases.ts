@@ -281,6 +281,7 @@ export const MATRIX: Record<string, MatrixCase> = {
   'POST /api/v1/votes/{id}/actions': { kind: 'scoped', path: (w) => ({ id: w.A.submitVote }), body: () => ({ step: 'submit' }), insider: 'chairA' },
   'GET /api/v1/votes/{id}/ballots': { kind: 'scoped', path: (w) => ({ id: w.A.openVote }), insider: 'committeeA' },
   'POST /api/v1/votes/{id}/ballots': { kind: 'scoped', path: (w) => ({ id: w.A.openVote }), body: (w) => ({ houseId: w.A.houses[0].id, choice: 0 }), insider: 'residentA' },
+  'POST /api/v1/votes/{id}/ballots/{ballotId}/actions': { kind: 'scoped', path: (w) => ({ id: w.A.openVote, ballotId: w.A.paperBallot }), body: () => ({ step: 'confirm' }), insider: 'officeA' },
   'POST /api/v1/votes/{id}/close': { kind: 'scoped', path: (w) => ({ id: w.A.endedVote }), insider: 'officeA' },
   'GET /api/v1/communities/{id}/patrol-points': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), insider: 'officeA' },
   'POST /api/v1/communities/{id}/patrol-points': { kind: 'scoped', path: (w) => ({ id: w.A.communityId }), body: () => ({ name: '新巡检点', place: '1号楼', kind: 'fire_lane' }), insider: 'managerA' },

@@ -71,6 +71,8 @@ export interface MatrixWorld {
     submitVote: number;
     openVote: number;
     endedVote: number;
+    /** A paper ballot in A's open vote, entered by A's committee, awaiting A's office. */
+    paperBallot: number;
     /** A's announcement (公告), posted by its manager. */
     announcement: number;
     /** A satisfaction survey (满意度测评) of A's county, open today. */
@@ -209,6 +211,8 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
   };
   const [draftVote, submitVote, openVoteId, endedVote] = [await newVote(), await newVote(), await openVote(), await openVote()];
   await t.db.getRepository(Vote).update(endedVote, { endsAt: new Date(Date.now() - 60_000) });
+  const paperPhoto = (await t.http().post('/api/v1/uploads').set(committeeA).attach('file', await photo({ width: 64, height: 64 }), 'b.jpg').expect(201)).body.id;
+  const paperBallot = (await t.http().post(`/api/v1/votes/${openVoteId}/ballots`).set(committeeA).send({ houseId: houses[1].id, choice: 0, paperPhotoId: paperPhoto }).expect(201)).body.id as number;
   // A's announcement, posted by its manager.
   const announcementTitle = `甲公告${tag.slice(-6)}`;
   const announcement = await t.http().post(`/api/v1/communities/${community.id}/announcements`).set(managerA).send({ title: announcementTitle, body: '停水通知' }).expect(201);
@@ -287,6 +291,7 @@ export async function buildMatrixWorld(t: TestApp): Promise<MatrixWorld> {
       submitVote,
       openVote: openVoteId,
       endedVote,
+      paperBallot,
       announcement: announcement.body.id,
       survey: survey.body.id,
     },

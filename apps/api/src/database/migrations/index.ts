@@ -13,6 +13,7 @@ import { StarRatingVersions1764300018000 } from './1764300018000-StarRatingVersi
 import { ShareCards1764300026000 } from './1764300026000-ShareCards';
 import { Announcements1764300022100 } from './1764300022100-Announcements';
 import { SurveysAndCommitteeEvaluations1764300022200 } from './1764300022200-SurveysAndCommitteeEvaluations';
+import { PaperBallotConfirmation1764300022300 } from './1764300022300-PaperBallotConfirmation';
 import { DeadlineFloors1764300018001 } from './1764300018001-DeadlineFloors';
 import { Open311Requests1764300019100 } from './1764300019100-Open311Requests';
 import { TicketChannels1764300019200 } from './1764300019200-TicketChannels';
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   Votes1764300022000,
   Announcements1764300022100,
   SurveysAndCommitteeEvaluations1764300022200,
+  PaperBallotConfirmation1764300022300,
   NotificationTargets1764300023000,
   ShareCards1764300026000,
 ];

@@ -20,6 +20,8 @@ export class Notification {
 
   /** The announcement (公告) it is about: opens the announcement's page. */
   @RefColumn({ nullable: true }) announcementId: number | null;
+  /** The vote (业主共同决定) it is about: opens the vote's page. */
+  @RefColumn({ nullable: true }) voteId: number | null;
   @InstantColumn({ nullable: true }) readAt: Date | null;
   @Column({ type: 'varchar', length: 8, default: 'none' }) wechatStatus: WechatDelivery;
   @Column({ type: 'varchar', length: 64, nullable: true }) wechatTemplateId: string | null;

@@ -1,5 +1,5 @@
 import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { DEFAULT_VOTE_OPTIONS, tallyVote, type DisclosureFacts, type VoteMatter } from '@wuye/contracts';
+import { DEFAULT_VOTE_OPTIONS, tallyAtClose, type DisclosureFacts, type VoteMatter } from '@wuye/contracts';
 import { HouseBinding } from '../identity/house-binding.entity';
 import { RoleAssignment } from '../identity/role-assignment.entity';
 import { User } from '../identity/user.entity';
@@ -68,8 +68,8 @@ export async function seedDemoVotes(m: EntityManager, communities: { community: 
         if ((owner && demoUsers.has(owner)) || rnd.next() >= turnout) continue;
         const r = rnd.next();
         const choice = r < forShare ? 0 : r < forShare + (1 - forShare) * 0.7 ? 1 : 2;
-        // Houses without a verified owner in the app voted on paper, entered by the committee.
-        ballots.push({ voteId: vote.id, houseId: v.houseId, choice, castById: owner ?? drafterId, paper: !owner, photoId: null, createdAt: new Date(openedAt.getTime() + rnd.int(1, 72) * 3600_000) });
+        // Houses without a verified owner in the app voted on paper, entered by the committee and confirmed by the office.
+        ballots.push({ voteId: vote.id, houseId: v.houseId, liveHouseId: v.houseId, choice, castById: owner ?? drafterId, paper: !owner, photoId: null, paperState: owner ? null : 'confirmed', decidedById: null, decidedAt: null, note: null, createdAt: new Date(openedAt.getTime() + rnd.int(1, 72) * 3600_000) });
       }
       for (let i = 0; i < ballots.length; i += 500) await m.getRepository(Ballot).insert(ballots.slice(i, i + 500));
       return { vote, voters, ballots };
@@ -79,7 +79,7 @@ export async function seedDemoVotes(m: EntityManager, communities: { community: 
     const openedAt = new Date(now.getTime() - 165 * DAY);
     const closedAt = new Date(now.getTime() - 150 * DAY);
     const fund = await run('fund_use', '关于使用专项维修资金翻新1栋屋面防水的表决', '1栋屋面多处渗漏，拟使用专项维修资金 86,000 元翻新屋面防水，施工单位经三家比价选定。', openedAt, closedAt, 0.82, 0.86);
-    const tally = tallyVote('fund_use', fund.vote.options, fund.voters, fund.ballots);
+    const tally = tallyAtClose('fund_use', fund.vote.options, fund.voters, fund.ballots);
     await m.getRepository(Vote).update(fund.vote.id, { state: 'closed', closedAt, result: tally });
     fund.vote.state = 'closed';
     fund.vote.closedAt = closedAt;

@@ -1,5 +1,6 @@
-import { VOTE_TRANSITIONS, type VoteActor, type VoteState, type VoteStep } from '@wuye/contracts';
+import { PAPER_BALLOT_TRANSITIONS, VOTE_TRANSITIONS, type PaperBallotState, type PaperBallotStep, type VoteActor, type VoteState, type VoteStep } from '@wuye/contracts';
 import { DomainError, conflict, invalid } from '../../common/errors';
+import type { Ballot } from './ballot.entity';
 import type { Vote } from './vote.entity';
 
 /**
@@ -50,4 +51,42 @@ export function planVoteStep(vote: Vote, step: VoteStep, ctx: VoteStepContext, n
   if (step === 'approve') Object.assign(changes, { approvedById: ctx.actorId, openedAt: ctx.now });
   if (step === 'close') changes.closedAt = ctx.now;
   return { step, changes, guard: { state: vote.state, version: vote.version } };
+}
+
+// ─── Paper ballots: the office confirms or sends back what the committee entered ───────────────────────────────
+
+export interface PaperBallotContext {
+  now: Date;
+  actorId: number;
+  actors: readonly VoteActor[];
+  /** The one taking the step sits on the estate's committee (which entered the ballot): never their own check. */
+  committee: boolean;
+}
+
+export interface PaperBallotPlan {
+  step: PaperBallotStep;
+  changes: Partial<Pick<Ballot, 'paperState' | 'liveHouseId' | 'decidedById' | 'decidedAt' | 'note'>>;
+  /** The update applies only to a ballot still in this paper state. */
+  guard: { paperState: PaperBallotState };
+}
+
+/** Why this paper-ballot step may not be taken now, or null. */
+export function paperBallotRefusal(vote: Pick<Vote, 'state'>, ballot: Pick<Ballot, 'paper' | 'paperState'>, step: PaperBallotStep, ctx: Pick<PaperBallotContext, 'actors' | 'committee'>): DomainError | null {
+  const rule = PAPER_BALLOT_TRANSITIONS[step];
+  if (!ctx.actors.some((a) => (rule.who as readonly VoteActor[]).includes(a))) return new DomainError(403, 'ACTION_NOT_ALLOWED', '只有小区所在的社区（村）可以确认纸质选票', { step });
+  if (ctx.committee) return new DomainError(403, 'PAPER_CONFIRMER_IS_COMMITTEE', '业委会成员不能确认纸质选票，请由社区（村）工作人员核对照片后确认', { step });
+  if (!ballot.paper || !(rule.from as readonly PaperBallotState[]).includes(ballot.paperState as PaperBallotState)) return conflict('ILLEGAL_TRANSITION', rule.notNow, { paperState: ballot.paperState, step });
+  if (vote.state !== 'open') return conflict('VOTE_NOT_OPEN', '投票已经结束，结果已公布，纸质选票不能再确认或退回', { state: vote.state });
+  return null;
+}
+
+export function planPaperBallotStep(vote: Pick<Vote, 'state'>, ballot: Ballot, step: PaperBallotStep, ctx: PaperBallotContext, note?: string): PaperBallotPlan {
+  const refusal = paperBallotRefusal(vote, ballot, step, ctx);
+  if (refusal) throw refusal;
+  const reason = note?.trim() || null;
+  if (step === 'reject' && !reason) throw invalid('请写明退回的原因', { field: 'note' });
+  const changes: PaperBallotPlan['changes'] = { paperState: PAPER_BALLOT_TRANSITIONS[step].to, decidedById: ctx.actorId, decidedAt: ctx.now };
+  // 退回: the ballot stays on record, and its house may vote again.
+  if (step === 'reject') Object.assign(changes, { note: reason, liveHouseId: null });
+  return { step, changes, guard: { paperState: ballot.paperState as PaperBallotState } };
 }

@@ -4,7 +4,7 @@ import type { BallotView, Page, VoteSummary, VoteView } from '@wuye/contracts';
 import { ParseIdPipe } from '../../common/id.pipe';
 import { Allow, Caller, SignedIn } from '../identity/access.decorators';
 import type { Principal } from '../identity/principal';
-import { CastBallotDto, CreateVoteDto, UpdateVoteDto, VotesQuery, VoteStepDto } from './dto/vote.dto';
+import { CastBallotDto, CreateVoteDto, PaperBallotStepDto, UpdateVoteDto, VotesQuery, VoteStepDto } from './dto/vote.dto';
 import { VotesService } from './votes.service';
 
 @ApiTags('votes')
@@ -63,6 +63,17 @@ export class VotesController {
   @SignedIn()
   cast(@Param('id', ParseIdPipe) id: number, @Body() dto: CastBallotDto, @Caller() caller: Principal): Promise<BallotView> {
     return this.votes.cast(id, dto, caller);
+  }
+
+  /**
+   * 确认 / 退回 a paper ballot the committee entered: the community office over the estate, having looked at its
+   * photo. Confirmed, it counts; sent back (with the reason), the house may vote again. Never the committee itself.
+   */
+  @Post(':id/ballots/:ballotId/actions')
+  @HttpCode(200)
+  @Allow('votes.approve')
+  paperStep(@Param('id', ParseIdPipe) id: number, @Param('ballotId', ParseIdPipe) ballotId: number, @Body() dto: PaperBallotStepDto, @Caller() caller: Principal): Promise<BallotView> {
+    return this.votes.paperStep(id, ballotId, dto, caller);
   }
 
   /** Ends the vote (its window ended, or every house has voted) and publishes the result in the disclosure chain. */

@@ -3,11 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import {
   DEFAULT_VOTE_OPTIONS,
+  PAPER_BALLOT_STEPS,
   VOTE_MATTER_LABELS,
   VOTE_TRANSITIONS,
+  ballotCounts,
+  paperCountText,
   shanghaiDate,
+  shanghaiDateTime,
+  tallyAtClose,
   tallyVote,
+  voteOptionsProblem,
   type BallotView,
+  type PaperBallotStepInput,
   type Page,
   type VoteActor,
   type VoteStep,
@@ -21,15 +28,17 @@ import { keysetPage } from '../../common/pagination';
 import { ChainService } from '../disclosures/chain.service';
 import { Disclosure } from '../disclosures/disclosure.entity';
 import { HouseBinding } from '../identity/house-binding.entity';
+import { officersOf, residentsOf } from '../identity/people';
 import type { Principal } from '../identity/principal';
 import { applyScope, communityScope, eitherScope } from '../identity/scope';
 import { Community } from '../org/community.entity';
 import { House } from '../org/house.entity';
 import { houseLabels } from '../org/houses.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { Ballot } from './ballot.entity';
 import type { CastBallotDto, CreateVoteDto, UpdateVoteDto, VotesQuery, VoteStepDto } from './dto/vote.dto';
-import { planVoteStep, voteRefusal, type VotePlan } from './vote-lifecycle';
+import { paperBallotRefusal, planPaperBallotStep, planVoteStep, voteRefusal, type PaperBallotContext, type PaperBallotPlan, type VotePlan } from './vote-lifecycle';
 import { voterRows } from './voter-list';
 import { VoteVoter } from './vote-voter.entity';
 import { Vote } from './vote.entity';
@@ -48,6 +57,7 @@ export class VotesService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly uploads: UploadsService,
     private readonly chain: ChainService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   // ─── Who the caller is to a vote ────────────────────────────────────────────────────────────────────────────
@@ -83,9 +93,9 @@ export class VotesService {
   private checkFields(fields: { options?: string[]; endsAt?: string }): { options?: string[]; endsAt?: Date } {
     const out: { options?: string[]; endsAt?: Date } = {};
     if (fields.options) {
-      const options = fields.options.map((o) => o.trim());
-      if (options.some((o) => !o) || new Set(options).size !== options.length) throw invalid('选项不能为空，也不能重复', { field: 'options' });
-      out.options = options;
+      const problem = voteOptionsProblem(fields.options);
+      if (problem) throw invalid(problem, { field: 'options' });
+      out.options = fields.options.map((o) => o.trim());
     }
     if (fields.endsAt !== undefined) {
       const endsAt = new Date(fields.endsAt);
@@ -177,9 +187,28 @@ export class VotesService {
     const vote = await this.load(id, caller);
     const now = new Date();
     const plan = planVoteStep(vote, dto.step, { now, actorId: caller.userId, actors: this.actors(vote, caller) }, dto.note);
-    // 开始投票: the voter list and the floor areas freeze in the same transaction that opens the vote.
-    await this.apply(vote, plan, dto.step === 'approve' ? (m) => this.freezeVoters(m, vote) : undefined);
+    // 开始投票: the voter list and the floor areas freeze in the same transaction that opens the vote, and the
+    // estate's residents hear of it once (the guarded step opens a vote only once).
+    await this.apply(vote, plan, dto.step === 'approve' ? async (m) => (await this.freezeVoters(m, vote), await this.tellOpened(m, vote, now)) : undefined);
+    if (dto.step === 'approve') this.notifications.kick();
     return this.get(id, caller);
+  }
+
+  /** Every resident with a verified binding: the matter is open for voting, until when; it opens the vote. */
+  private async tellOpened(m: EntityManager, vote: Vote, now: Date): Promise<void> {
+    const community = await m.getRepository(Community).findOneByOrFail({ id: vote.communityId });
+    await this.notifications.notify(
+      await residentsOf(m, vote.communityId),
+      {
+        kind: 'vote_open',
+        title: `${community.name}业主共同决定开始投票`,
+        body: `${VOTE_MATTER_LABELS[vote.matter]}：${vote.title}（${shanghaiDateTime(vote.endsAt)} 截止）`,
+        voteId: vote.id,
+        template: 'notice',
+        fields: { thing1: vote.title.slice(0, 20), phrase2: '投票中', time3: shanghaiDateTime(now), thing4: `${shanghaiDateTime(vote.endsAt).slice(0, 10)}截止，点击投票` },
+      },
+      m,
+    );
   }
 
   /** 开始投票: the list as the estate's houses and verified owners are now (voterRows). */
@@ -199,9 +228,14 @@ export class VotesService {
     const vote = caller ? await this.load(id, caller) : await this.db.getRepository(Vote).findOneByOrFail({ id });
     const now = new Date();
     const actors: VoteActor[] = caller ? this.actors(vote, caller) : ['system'];
-    const allCast = (await this.db.getRepository(Ballot).countBy({ voteId: id })) >= (await this.db.getRepository(VoteVoter).countBy({ voteId: id }));
+    const voters = await this.db.getRepository(VoteVoter).findBy({ voteId: id });
+    const ballots = await this.db.getRepository(Ballot).findBy({ voteId: id });
+    const counted = ballots.filter(ballotCounts);
+    // Every house counted (a paper ballot awaiting the office is not yet): it may end before its window does.
+    const allCast = counted.length >= voters.length;
     const plan = planVoteStep(vote, 'close', { now, actorId: caller?.userId ?? null, actors, allCast });
-    const tally = await this.tally(vote);
+    // Paper ballots the office has not confirmed by the close are not counted, and the result says how many.
+    const tally = tallyAtClose(vote.matter, vote.options, voters, ballots);
     const disclosure = await this.db.getRepository(Disclosure).save(
       this.db.getRepository(Disclosure).create({
         communityId: vote.communityId,
@@ -214,7 +248,7 @@ export class VotesService {
         version: 1,
         supersedesId: null,
         correctionReason: null,
-        content: { note: `${VOTE_MATTER_LABELS[vote.matter]}。${tally.passedOption === null ? '未通过' : `通过：${vote.options[tally.passedOption]}`}` },
+        content: { note: `${VOTE_MATTER_LABELS[vote.matter]}。${tally.passedOption === null ? '未通过' : `通过：${vote.options[tally.passedOption]}`}。${paperCountText(tally)}。` },
         totals: { totalFen: 0 },
         facts: null,
         reviewRound: 0,
@@ -256,11 +290,6 @@ export class VotesService {
     return closed;
   }
 
-  private async tally(vote: Vote) {
-    const voters = await this.db.getRepository(VoteVoter).findBy({ voteId: vote.id });
-    const ballots = await this.db.getRepository(Ballot).findBy({ voteId: vote.id });
-    return tallyVote(vote.matter, vote.options, voters, ballots);
-  }
 
   // ─── Ballots ────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -278,15 +307,53 @@ export class VotesService {
     let ballot: Ballot;
     try {
       ballot = await this.db.transaction(async (m) => {
-        if (await m.getRepository(Ballot).existsBy({ voteId: id, houseId: dto.houseId })) throw conflict('BALLOT_ALREADY_CAST', '这户已经投过票了，每户只能投一票');
+        if (await m.getRepository(Ballot).existsBy({ voteId: id, liveHouseId: dto.houseId })) throw conflict('BALLOT_ALREADY_CAST', '这户已经投过票了，每户只能投一票');
         if (paper) await this.uploads.claim([dto.paperPhotoId as number], caller.userId, m);
-        return m.getRepository(Ballot).save(m.getRepository(Ballot).create({ voteId: id, houseId: dto.houseId, choice: dto.choice, castById: caller.userId, paper, photoId: dto.paperPhotoId ?? null }));
+        const saved = await m.getRepository(Ballot).save(
+          m.getRepository(Ballot).create({ voteId: id, houseId: dto.houseId, liveHouseId: dto.houseId, choice: dto.choice, castById: caller.userId, paper, photoId: dto.paperPhotoId ?? null, paperState: paper ? 'pending' : null, decidedById: null, decidedAt: null, note: null }),
+        );
+        // The office checks the paper against its photo: until then it does not count.
+        if (paper) await this.notifications.notify(await officersOf(m, vote.communityId), { kind: 'vote_paper', title: '有纸质选票待确认', body: `${vote.title}：业委会录入了一张纸质选票，请核对照片后确认或退回`, voteId: vote.id }, m);
+        return saved;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('BALLOT_ALREADY_CAST', '这户已经投过票了，每户只能投一票');
       throw error;
     }
-    return (await this.ballotViews(vote, [ballot]))[0];
+    if (paper) this.notifications.kick();
+    return (await this.ballotViews(vote, [ballot], caller))[0];
+  }
+
+  // ─── Paper ballots: the office confirms or sends back ───────────────────────────────────────────────────────
+
+  private paperContext(vote: Vote, caller: Principal, now = new Date()): PaperBallotContext {
+    return { now, actorId: caller.userId, actors: this.actors(vote, caller), committee: caller.mayInCommunity('votes.paper', vote.communityId) };
+  }
+
+  /** 确认 (it counts from now on) or 退回 with a reason (the house may vote again), by the office over the estate. */
+  async paperStep(id: number, ballotId: number, dto: PaperBallotStepInput, caller: Principal): Promise<BallotView> {
+    const vote = await this.load(id, caller);
+    const ballot = await this.db.getRepository(Ballot).findOneBy({ id: ballotId, voteId: id });
+    if (!ballot) throw notFound('ballot');
+    const plan = planPaperBallotStep(vote, ballot, dto.step, this.paperContext(vote, caller), dto.note);
+    await this.applyPaper(vote, ballot, plan);
+    return (await this.ballotViews(vote, [await this.db.getRepository(Ballot).findOneByOrFail({ id: ballotId })], caller))[0];
+  }
+
+  /** The one writer of a paper ballot's state: guarded by its state, and by the vote still being open. */
+  private async applyPaper(vote: Vote, ballot: Ballot, plan: PaperBallotPlan): Promise<void> {
+    await this.db.transaction(async (m) => {
+      // The close reads the ballots in its own transaction; a vote closed meanwhile keeps its frozen result.
+      if (!(await m.getRepository(Vote).existsBy({ id: vote.id, state: 'open' }))) throw conflict('VOTE_NOT_OPEN', '投票已经结束，结果已公布，纸质选票不能再确认或退回');
+      const result = await m
+        .getRepository(Ballot)
+        .createQueryBuilder()
+        .update()
+        .set(plan.changes)
+        .where('id = :id AND paper_state = :state', { id: ballot.id, state: plan.guard.paperState })
+        .execute();
+      if (!result.affected) throw conflict('STALE_VERSION', '这张纸质选票刚被他人处理过，请刷新后再操作');
+    });
   }
 
   /** Individual ballots: all of them for the committee and the office; for a resident, only their own houses'. */
@@ -298,15 +365,17 @@ export class VotesService {
       if (!mine.length) throw new DomainError(403, 'ACTION_NOT_ALLOWED', '个人选票只有业委会、社区（村）和投票的业主本人可以查看');
       where = { voteId: id, houseId: In(mine) };
     }
-    return this.ballotViews(vote, await this.db.getRepository(Ballot).find({ where, order: { id: 'ASC' } }));
+    return this.ballotViews(vote, await this.db.getRepository(Ballot).find({ where, order: { id: 'ASC' } }), caller);
   }
 
-  private async ballotViews(vote: Vote, ballots: Ballot[]): Promise<BallotView[]> {
+  private async ballotViews(vote: Vote, ballots: Ballot[], caller: Principal): Promise<BallotView[]> {
     const labels = await this.houseLabels(ballots.map((b) => b.houseId));
+    const ctx = this.paperContext(vote, caller);
     const out: BallotView[] = [];
     for (const b of ballots) {
       const [photo] = b.photoId ? await this.uploads.photoViews([b.photoId], false) : [];
-      out.push({ id: b.id, houseId: b.houseId, house: labels.get(b.houseId) ?? '', choice: b.choice, option: vote.options[b.choice] ?? '', paper: b.paper, photo: photo ?? null, castAt: b.createdAt.toISOString() });
+      const can = Object.fromEntries(PAPER_BALLOT_STEPS.map((step) => [step, paperBallotRefusal(vote, b, step, ctx) === null])) as BallotView['can'];
+      out.push({ id: b.id, houseId: b.houseId, house: labels.get(b.houseId) ?? '', choice: b.choice, option: vote.options[b.choice] ?? '', paper: b.paper, paperState: b.paperState, note: b.note, photo: photo ?? null, castAt: b.createdAt.toISOString(), can });
     }
     return out;
   }
@@ -349,22 +418,26 @@ export class VotesService {
   private async view(vote: Vote, caller: Principal): Promise<VoteView> {
     const now = new Date();
     const voters = vote.openedAt ? await this.db.getRepository(VoteVoter).findBy({ voteId: vote.id }) : [];
-    const ballots = vote.openedAt ? await this.db.getRepository(Ballot).findBy({ voteId: vote.id }) : [];
+    // The ballots standing for their house (a paper ballot sent back no longer does).
+    const ballots = vote.openedAt ? (await this.db.getRepository(Ballot).findBy({ voteId: vote.id })).filter((b) => b.liveHouseId !== null) : [];
+    const counted = ballots.filter(ballotCounts);
     let turnout: VoteTurnout | null = null;
     if (vote.openedAt) {
-      // While open only how many took part: the tally's participation figures, never its options.
-      const t = vote.result ?? tallyVote(vote.matter, vote.options, voters, ballots);
-      turnout = { totalAreaCenti: t.totalAreaCenti, totalHeads: t.totalHeads, participatingAreaCenti: t.participatingAreaCenti, participatingHeads: t.participatingHeads, ballots: t.ballots, houses: voters.length };
+      // While open only how many took part: the tally's participation figures, never its options; a paper ballot
+      // counts once the office confirmed it.
+      const t = vote.result ?? tallyVote(vote.matter, vote.options, voters, counted);
+      const paperPending = vote.result ? (vote.result.paperUnconfirmed ?? 0) : ballots.length - counted.length;
+      turnout = { totalAreaCenti: t.totalAreaCenti, totalHeads: t.totalHeads, participatingAreaCenti: t.participatingAreaCenti, participatingHeads: t.participatingHeads, ballots: t.ballots, houses: voters.length, paperPending };
     }
     const mine = voters.filter((v) => v.ownerIds.includes(caller.userId));
     const labels = await this.houseLabels(mine.map((v) => v.houseId));
     const byHouse = new Map(ballots.map((b) => [b.houseId, b]));
     const myHouses = mine.map((v) => {
       const b = byHouse.get(v.houseId);
-      return { houseId: v.houseId, house: labels.get(v.houseId) ?? '', ballot: b ? { choice: b.choice, option: vote.options[b.choice] ?? '', castAt: b.createdAt.toISOString() } : null };
+      return { houseId: v.houseId, house: labels.get(v.houseId) ?? '', ballot: b ? { choice: b.choice, option: vote.options[b.choice] ?? '', castAt: b.createdAt.toISOString(), paperState: b.paperState } : null };
     });
     const actors = this.actors(vote, caller);
-    const allCast = voters.length > 0 && ballots.length >= voters.length;
+    const allCast = voters.length > 0 && counted.length >= voters.length;
     const may = (step: VoteStep) => voteRefusal(vote, step, { now, actors, allCast }) === null;
     const open = vote.state === 'open' && vote.endsAt.getTime() > now.getTime();
     return {
@@ -381,7 +454,7 @@ export class VotesService {
         ...(Object.fromEntries(Object.keys(VOTE_TRANSITIONS).map((s) => [s, may(s as VoteStep)])) as Record<VoteStep, boolean>),
         edit: vote.state === 'draft' && actors.includes('chair'),
         cast: open && myHouses.some((h) => !h.ballot),
-        enterPaper: open && caller.mayInCommunity('votes.paper', vote.communityId) && !allCast,
+        enterPaper: open && caller.mayInCommunity('votes.paper', vote.communityId) && ballots.length < voters.length,
         readBallots: this.internal(vote, caller) || myHouses.length > 0,
       },
     };

@@ -1,6 +1,7 @@
 import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import {
+  PAPER_BALLOT_STEPS,
   VOTE_ACTIONS,
   VOTE_DOCUMENTS_MAX,
   VOTE_MATTERS,
@@ -12,6 +13,8 @@ import {
   VOTE_TITLE_MAX,
   type CastBallotInput,
   type CreateVoteInput,
+  type PaperBallotStep,
+  type PaperBallotStepInput,
   type UpdateVoteInput,
   type VoteAction,
   type VoteMatter,
@@ -59,6 +62,15 @@ export class UpdateVoteDto extends PartialType(OmitType(CreateVoteDto, ['communi
 export class VoteStepDto implements VoteStepInput {
   @EnumField(VOTE_ACTIONS)
   step: VoteAction;
+
+  @TextField({ max: 500, optional: true })
+  note?: string;
+}
+
+/** 确认 or 退回 (with the reason) a paper ballot, by the community office. */
+export class PaperBallotStepDto implements PaperBallotStepInput {
+  @EnumField(PAPER_BALLOT_STEPS)
+  step: PaperBallotStep;
 
   @TextField({ max: 500, optional: true })
   note?: string;

@@ -182,3 +182,46 @@ describe('公示详情 for a resident', () => {
     expect(navigate).toHaveBeenCalledWith({ url: '/packages/disclosures/pages/edit/index?id=70' });
   });
 });
+
+describe('公示详情 of a vote result', () => {
+  it('shows the result by option and the paper ballots counted, with no empty 明细 and no export', async () => {
+    const tally = {
+      totalAreaCenti: 60000,
+      totalHeads: 6,
+      participatingAreaCenti: 40000,
+      participatingHeads: 4,
+      ballots: 4,
+      quorum: true,
+      threshold: '1/2' as const,
+      options: [
+        { option: '同意', areaCenti: 30000, heads: 3, passed: true },
+        { option: '反对', areaCenti: 10000, heads: 1, passed: false },
+        { option: '弃权', areaCenti: 0, heads: 0, passed: false },
+      ],
+      passedOption: 0,
+      paperCounted: 1,
+      paperUnconfirmed: 1,
+    };
+    getMock.mockResolvedValue({
+      ...SHARED,
+      type: 'vote_result',
+      title: '表决结果：关于调整物业费的表决',
+      totals: { totalFen: 0 },
+      content: { note: '调整物业费。通过：同意' },
+      lines: [],
+      questions: [],
+      versions: [],
+      correctionReason: null,
+      allocation: null,
+      myShares: [],
+      vote: { voteId: 5, matter: 'fee_change', title: '关于调整物业费的表决', options: ['同意', '反对', '弃权'], openedAt: '2026-11-01T02:00:00.000Z', closedAt: '2026-11-08T02:00:00.000Z', tally },
+    });
+    render(<DisclosureDetail />);
+    expect(await screen.findByText('通过：同意')).toBeInTheDocument();
+    expect(Array.from(document.querySelectorAll('.detail-vote-option')).map((r) => r.textContent)).toEqual(['同意3 人 · 300.00㎡', '反对1 人 · 100.00㎡', '弃权0 人 · 0.00㎡']);
+    expect(document.querySelector('.detail-vote-paper')?.textContent).toBe('计入纸质选票 1 张（经社区确认）；1 张截止时未经社区确认，未计入');
+    await screen.findByText('✓ 未被篡改');
+    expect(document.body.textContent).not.toContain('明细（0 项）');
+    expect(document.querySelector('.detail-export')).toBeNull();
+  });
+});

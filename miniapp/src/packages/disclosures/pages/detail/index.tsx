@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { shareText, type DisclosureView } from '@wuye/contracts';
+import { formatFloorArea, paperCountText, shareText, type DisclosureView } from '@wuye/contracts';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { useSession } from '../../../../hooks/useSession';
@@ -95,8 +95,19 @@ function Detail({ id }: { id: number }) {
             <Text className="kv-value detail-vote-verdict">{view.vote.tally.passedOption === null ? '未通过' : `通过：${view.vote.options[view.vote.tally.passedOption]}`}</Text>
           </View>
           <View className="muted">
-            参与面积 {shareText(view.vote.tally.participatingAreaCenti, view.vote.tally.totalAreaCenti)}，参与人数 {shareText(view.vote.tally.participatingHeads, view.vote.tally.totalHeads)} · 查看表决 ›
+            参与面积 {shareText(view.vote.tally.participatingAreaCenti, view.vote.tally.totalAreaCenti)}，参与人数 {shareText(view.vote.tally.participatingHeads, view.vote.tally.totalHeads)}
           </View>
+          {/* A vote result has no lines: the breakdown by option, as frozen in the chain, stands in their place. */}
+          {view.vote.tally.options.map((o) => (
+            <View key={o.option} className="kv-row detail-vote-option">
+              <Text className="kv-label">{o.option}</Text>
+              <Text className="kv-value">
+                {o.heads} 人 · {formatFloorArea(o.areaCenti)}㎡
+              </Text>
+            </View>
+          ))}
+          {paperCountText(view.vote.tally) ? <View className="muted detail-vote-paper">{paperCountText(view.vote.tally)}</View> : null}
+          <View className="link-row">查看表决 ›</View>
         </View>
       ) : (
         <TotalsCard type={view.type} totals={view.totals} className="detail-totals" />
@@ -119,9 +130,10 @@ function Detail({ id }: { id: number }) {
       {view.state === 'published' || view.state === 'superseded' ? (
         <ChainBadge communityId={view.communityId} focusId={view.id} howShared={view.allocation ? '每户分摊取整到分，各户之和与总额一致（最大余额法）。' : undefined} />
       ) : null}
-      {view.state === 'published' || view.state === 'superseded' ? <ExportButton className="detail-export" download={() => downloadDisclosure(view)} /> : null}
+      {/* A vote result has no lines to list or export: its breakdown is in the card above. */}
+      {!view.vote && (view.state === 'published' || view.state === 'superseded') ? <ExportButton className="detail-export" download={() => downloadDisclosure(view)} /> : null}
 
-      <View className="section-title">明细（{view.lines.length} 项）</View>
+      {view.vote ? null : <View className="section-title">明细（{view.lines.length} 项）</View>}
       {view.lines.map((line) => {
         const questions = view.questions.filter((q) => q.lineId === line.id);
         return (

@@ -20,7 +20,7 @@ const OPEN: VoteView = {
   options: ['同意', '反对', '弃权'],
   documents: [],
   note: null,
-  turnout: { totalAreaCenti: 30000, totalHeads: 3, participatingAreaCenti: 10000, participatingHeads: 1, ballots: 1, houses: 3 },
+  turnout: { totalAreaCenti: 30000, totalHeads: 3, participatingAreaCenti: 10000, participatingHeads: 1, ballots: 1, houses: 3, paperPending: 0 },
   result: null,
   disclosureId: null,
   myHouses: [{ houseId: 2, house: '1栋1单元0201', ballot: null }],
@@ -95,5 +95,61 @@ describe('业主表决', () => {
     await click('.vote-reject-confirm');
     expect(server.to('POST /api/v1/votes/5/actions')[0].data).toEqual({ step: 'reject', note: '请补充测算表' });
     expect(await screen.findByText('社区退回：请补充测算表')).toBeInTheDocument();
+  });
+
+  describe('paper ballots', () => {
+    const photo = { id: 77, url: 'https://files.example/77.jpg', thumbUrl: 'https://files.example/77-t.jpg' };
+    const pendingPaper = { id: 9, houseId: 3, house: '1栋1单元0301', choice: 0, option: '同意', paper: true, paperState: 'pending' as const, note: null, photo, castAt: '2026-12-06T04:00:00.000Z', can: { confirm: true, reject: true } };
+    const online = { id: 8, houseId: 1, house: '1栋1单元0101', choice: 1, option: '反对', paper: false, paperState: null, note: null, photo: null, castAt: '2026-12-06T03:00:00.000Z', can: { confirm: false, reject: false } };
+    const asStaff = { ...OPEN, myHouses: [], turnout: { ...OPEN.turnout!, paperPending: 1 }, can: { ...OPEN.can, cast: false } };
+
+    it('lists the office the paper ballots awaiting it, with the photo, and confirms or sends back with a reason', async () => {
+      const server = fakeApi({ 'GET /api/v1/votes/5': asStaff, 'GET /api/v1/votes/5/ballots': [online, pendingPaper] });
+      render(<VotePage />);
+      expect(await screen.findByText('待社区确认的纸质选票（1）')).toBeInTheDocument();
+      expect(screen.getByText('另有 1 张纸质选票待社区确认，确认后计入。')).toBeInTheDocument();
+      const row = document.querySelector('.vote-paper-pending .vote-ballot') as HTMLElement;
+      expect(row.textContent).toContain('1栋1单元0301');
+      expect(row.querySelector('.vote-ballot-photo')).not.toBeNull();
+      // 退回 first asks why, and sends nothing without a reason.
+      await click('.vote-paper-pending .vote-ballot-reject');
+      await click('.vote-paper-pending .vote-ballot-reject');
+      expect(screen.getByText('请写明退回的原因')).toBeInTheDocument();
+      expect(server.to('POST /api/v1/votes/5/ballots/9/actions')).toHaveLength(0);
+      fireEvent.change(document.querySelector('.vote-ballot-reject-note') as HTMLElement, { target: { value: '照片看不清' } });
+      server.set({
+        'POST /api/v1/votes/5/ballots/9/actions': { ...pendingPaper, paperState: 'rejected', note: '照片看不清', can: { confirm: false, reject: false } },
+        'GET /api/v1/votes/5/ballots': [online, { ...pendingPaper, paperState: 'rejected', note: '照片看不清', can: { confirm: false, reject: false } }],
+        'GET /api/v1/votes/5': { ...asStaff, turnout: { ...asStaff.turnout, paperPending: 0 } },
+      });
+      await click('.vote-paper-pending .vote-ballot-reject');
+      expect(server.to('POST /api/v1/votes/5/ballots/9/actions')[0].data).toEqual({ step: 'reject', note: '照片看不清' });
+      expect(await screen.findByText('退回原因：照片看不清')).toBeInTheDocument();
+      expect(document.querySelector('.vote-paper-pending')).toBeNull();
+    });
+
+    it('confirms a paper ballot with one tap', async () => {
+      const server = fakeApi({ 'GET /api/v1/votes/5': asStaff, 'GET /api/v1/votes/5/ballots': [pendingPaper] });
+      render(<VotePage />);
+      await screen.findByText('待社区确认的纸质选票（1）');
+      server.set({ 'POST /api/v1/votes/5/ballots/9/actions': { ...pendingPaper, paperState: 'confirmed', can: { confirm: false, reject: false } } });
+      await click('.vote-ballot-confirm');
+      expect(server.to('POST /api/v1/votes/5/ballots/9/actions')[0].data).toEqual({ step: 'confirm' });
+    });
+
+    it('shows the committee 待社区确认 on what it entered, without the office’s buttons', async () => {
+      fakeApi({ 'GET /api/v1/votes/5': asStaff, 'GET /api/v1/votes/5/ballots': [{ ...pendingPaper, can: { confirm: false, reject: false } }] });
+      render(<VotePage />);
+      expect(await screen.findByText('待社区确认', { selector: '.vote-ballot-state' })).toBeInTheDocument();
+      expect(document.querySelector('.vote-ballot-confirm')).toBeNull();
+      expect(document.querySelector('.vote-ballot-reject')).toBeNull();
+    });
+
+    it('states in the result how many paper ballots were counted and how many were left unconfirmed', async () => {
+      const result = { ...tallyVote('fee_change', OPEN.options, houses, [{ houseId: 1, choice: 0 }]), paperCounted: 1, paperUnconfirmed: 2 };
+      fakeApi({ 'GET /api/v1/votes/5': { ...asStaff, state: 'closed', closedAt: '2026-12-20T10:00:00.000Z', result }, 'GET /api/v1/votes/5/ballots': [], 'GET /api/v1/share-cards/vote/5': { kind: 'vote', id: 5, title: 't', communityId: 1, communityName: '锦绣花园', canOpen: true } });
+      render(<VotePage />);
+      expect(await screen.findByText('计入纸质选票 1 张（经社区确认）；2 张截止时未经社区确认，未计入')).toBeInTheDocument();
+    });
   });
 });

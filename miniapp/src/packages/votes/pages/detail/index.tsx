@@ -2,13 +2,19 @@ import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import {
+  PAPER_BALLOT_STATE_LABELS,
+  PAPER_BALLOT_STEPS,
+  PAPER_BALLOT_TRANSITIONS,
   VOTE_ACTIONS,
   VOTE_MATTER_LABELS,
   VOTE_STATE_LABELS,
   VOTE_TRANSITIONS,
+  paperCountText,
   shanghaiDateTime,
   shareText,
+  type BallotView,
   type DirectoryHouse,
+  type PaperBallotStep,
   type VoteAction,
   type VoteView,
 } from '@wuye/contracts';
@@ -27,7 +33,7 @@ import { DISCLOSURE_DETAIL_PAGE, votePage } from '../../../../routes';
 import { errorText } from '../../../../services/errors';
 import { ApiError } from '../../../../services/http';
 import { uploadFile } from '../../../../services/uploads';
-import { castBallot, closeVote, getVote, listBallots, stepVote } from '../../../../services/votes';
+import { castBallot, closeVote, getVote, listBallots, paperBallotStep, stepVote } from '../../../../services/votes';
 import '../../votes.scss';
 
 const m2 = (centi: number) => `${(centi / 100).toFixed(2)}㎡`;
@@ -73,7 +79,7 @@ export default function VotePage() {
           <Steps vote={vote} onDone={remote.show} onStale={() => void remote.reload(true)} />
           {vote.myHouses.length > 0 ? <MyBallots vote={vote} onCast={() => void remote.reload(true)} /> : null}
           {vote.can.enterPaper ? <PaperBallot vote={vote} onEntered={() => void remote.reload(true)} /> : null}
-          {vote.can.readBallots && vote.state !== 'draft' ? <Ballots vote={vote} /> : null}
+          {vote.can.readBallots && vote.state !== 'draft' ? <Ballots vote={vote} onChanged={() => void remote.reload(true)} /> : null}
         </View>
       ) : null}
       <PrivacyDialog />
@@ -105,6 +111,7 @@ function TurnoutCard({ vote }: { vote: VoteView }) {
       <View className="vote-bar">
         <View className="vote-bar-fill" style={{ width: shareText(t.participatingHeads, t.totalHeads) }} />
       </View>
+      {t.paperPending > 0 ? <View className="muted vote-paper-pending-note">另有 {t.paperPending} 张纸质选票待社区确认，确认后计入。</View> : null}
       <View className="muted">面积和人数都达到三分之二，表决才有效。投票结束前不公布各选项票数。</View>
     </View>
   );
@@ -123,6 +130,7 @@ function ResultCard({ vote }: { vote: VoteView }) {
       <View className="muted vote-rule">
         参与面积 {shareText(r.participatingAreaCenti, r.totalAreaCenti)}，参与人数 {shareText(r.participatingHeads, r.totalHeads)}；{r.threshold === '3/4' ? '须参与者面积和人数均四分之三以上同意' : '须参与者面积和人数均过半数同意'}
       </View>
+      {paperCountText(r) ? <View className="muted vote-result-paper">{paperCountText(r)}</View> : null}
       {r.options.map((o) => (
         <View key={o.option} className="vote-result-option">
           <View className="kv-row">
@@ -238,6 +246,7 @@ function MyBallots({ vote, onCast }: { vote: VoteView; onCast: () => void }) {
           {h.ballot ? (
             <View className="vote-my-ballot">
               已投：<Text className="vote-my-choice">{h.ballot.option}</Text> · {shanghaiDateTime(h.ballot.castAt)}
+              {h.ballot.paperState === 'pending' ? <Text className="vote-my-paper">（纸质选票，{PAPER_BALLOT_STATE_LABELS.pending}）</Text> : null}
             </View>
           ) : vote.can.cast ? (
             vote.options.map((o, i) => (
@@ -323,26 +332,91 @@ function PaperBallotForm({ vote, onEntered }: { vote: VoteView; onEntered: () =>
   );
 }
 
-/** Individual ballots: every one for the committee and the office; an owner's own for an owner. */
-function Ballots({ vote }: { vote: VoteView }) {
-  const remote = useRemote(useCallback(() => listBallots(vote.id), [vote.id, vote.turnout?.ballots]));
+/**
+ * Individual ballots: every one for the committee and the office; an owner's own for an owner. Paper ballots
+ * awaiting the office come first, with their photo: the office confirms or sends back (with the reason) as the
+ * API allows; the committee sees 待社区确认 on what it entered.
+ */
+function Ballots({ vote, onChanged }: { vote: VoteView; onChanged: () => void }) {
+  const remote = useRemote(useCallback(() => listBallots(vote.id), [vote.id, vote.turnout?.ballots, vote.turnout?.paperPending]));
   if (remote.phase !== 'ready' || !remote.data?.length) return null;
+  const pending = remote.data.filter((b) => b.paperState === 'pending');
+  const rest = remote.data.filter((b) => b.paperState !== 'pending');
+  const changed = () => {
+    void remote.reload(true);
+    onChanged();
+  };
   return (
-    <View className="card vote-ballots">
-      <View className="card-title">选票（{remote.data.length}）</View>
-      {remote.data.map((b) => (
-        <View key={b.id} className="vote-row vote-ballot">
-          <View className="vote-row-main">
-            <View className="vote-row-title">{b.house}</View>
-            <View className="vote-facts">
-              <Text>{b.option}</Text>
-              <Text>{b.paper ? '纸质选票' : '线上投票'}</Text>
-              <Text>{shanghaiDateTime(b.castAt)}</Text>
-            </View>
-          </View>
-          {b.photo ? <PhotoGrid photos={[b.photo]} className="vote-ballot-photo" /> : null}
+    <View>
+      {pending.length ? (
+        <View className="card vote-paper-pending">
+          <View className="card-title">待社区确认的纸质选票（{pending.length}）</View>
+          <View className="muted">请对照选票照片核对房屋和选项；确认后计入结果，退回后这户可以重新投票。</View>
+          {pending.map((b) => (
+            <BallotRow key={b.id} vote={vote} ballot={b} onChanged={changed} />
+          ))}
         </View>
-      ))}
+      ) : null}
+      {rest.length ? (
+        <View className="card vote-ballots">
+          <View className="card-title">选票（{rest.length}）</View>
+          {rest.map((b) => (
+            <BallotRow key={b.id} vote={vote} ballot={b} onChanged={changed} />
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function BallotRow({ vote, ballot: b, onChanged }: { vote: VoteView; ballot: BallotView; onChanged: () => void }) {
+  const [rejecting, setRejecting] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const steps = PAPER_BALLOT_STEPS.filter((s) => b.can[s]);
+  const run = async (step: PaperBallotStep) => {
+    if (step === 'reject' && !rejecting) return setRejecting(true);
+    if (step === 'reject' && !note.trim()) return setError('请写明退回的原因');
+    setBusy(true);
+    setError('');
+    try {
+      await paperBallotStep(vote.id, b.id, step, step === 'reject' ? note.trim() : undefined);
+      void Taro.showToast({ title: step === 'reject' ? '已退回' : '已确认', icon: 'success' });
+      onChanged();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className={`vote-row vote-ballot${b.paperState ? ` vote-ballot-${b.paperState}` : ''}`}>
+      <View className="vote-row-main">
+        <View className="vote-row-title">{b.house}</View>
+        <View className="vote-facts">
+          <Text>{b.option}</Text>
+          <Text>{b.paper ? '纸质选票' : '线上投票'}</Text>
+          {b.paperState ? <Text className={`badge vote-ballot-state vote-ballot-state-${b.paperState}`}>{PAPER_BALLOT_STATE_LABELS[b.paperState]}</Text> : null}
+          <Text>{shanghaiDateTime(b.castAt)}</Text>
+        </View>
+        {b.note ? <View className="muted vote-ballot-note">退回原因：{b.note}</View> : null}
+      </View>
+      {b.photo ? <PhotoGrid photos={[b.photo]} className="vote-ballot-photo" /> : null}
+      {steps.length || error ? (
+        // Below the house and the photo, the full width of the row.
+        <View className="vote-ballot-decide">
+          {rejecting ? <TextBox className="vote-ballot-reject-note" value={note} max={500} placeholder="例如：照片上的房号与录入的不一致" onChange={setNote} /> : null}
+          {error ? <View className="form-error vote-ballot-error">{error}</View> : null}
+          <View className="button-row">
+            {steps.map((s) => (
+              <Button key={s} className={`button ${s === 'confirm' ? 'button-primary ' : ''}vote-ballot-step vote-ballot-${s}`} disabled={busy || undefined} onClick={() => void run(s)}>
+                {rejecting && s === 'reject' ? '确认退回' : PAPER_BALLOT_TRANSITIONS[s].label}
+              </Button>
+            ))}
+          </View>
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -1,7 +1,22 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Input, Text, View } from '@tarojs/components';
-import { DEFAULT_VOTE_OPTIONS, SUPERMAJORITY_MATTERS, VOTE_DOCUMENTS_MAX, VOTE_MATTER_LABELS, VOTE_MATTERS, VOTE_TITLE_MAX, addDays, shanghaiDate, shanghaiTimeOn, type VoteMatter } from '@wuye/contracts';
+import {
+  DEFAULT_VOTE_OPTIONS,
+  SUPERMAJORITY_MATTERS,
+  VOTE_DOCUMENTS_MAX,
+  VOTE_MATTER_LABELS,
+  VOTE_MATTERS,
+  VOTE_OPTION_MAX,
+  VOTE_OPTIONS_MAX,
+  VOTE_OPTIONS_MIN,
+  VOTE_TITLE_MAX,
+  addDays,
+  shanghaiDate,
+  shanghaiTimeOn,
+  voteOptionsProblem,
+  type VoteMatter,
+} from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import PhotoPicker, { usePhotoPicker } from '../../../../components/PhotoPicker';
 import PrivacyDialog from '../../../../components/PrivacyDialog';
@@ -19,7 +34,8 @@ const WINDOWS = [7, 14, 30] as const;
 
 /**
  * 起草表决 (业委会主任): the matter, what is decided, the documents and how long voting runs; saved as a draft or sent
- * straight to the community office for approval. Options are 同意 / 反对 / 弃权.
+ * straight to the community office for approval. Options start as 同意 / 反对 / 弃权; the chair may type their own
+ * (2–10, none empty, none twice), e.g. the companies bidding for 选聘物业.
  */
 export default function VoteEditor() {
   const { params } = useRouter();
@@ -29,6 +45,7 @@ export default function VoteEditor() {
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [days, setDays] = useState<(typeof WINDOWS)[number]>(14);
+  const [options, setOptions] = useState<string[]>([...DEFAULT_VOTE_OPTIONS]);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const documents = usePhotoPicker({ max: VOTE_DOCUMENTS_MAX, upload: (file) => uploadFile(file.path, file.name), unit: '份材料' });
@@ -38,13 +55,15 @@ export default function VoteEditor() {
   const save = async (submit: boolean) => {
     if (!title.trim()) return setError('请填写表决事项的标题');
     if (!text.trim()) return setError('请写明表决的内容');
+    const optionsProblem = voteOptionsProblem(options);
+    if (optionsProblem) return setError(optionsProblem);
     if (documents.shots.some((s) => s.state !== 'done')) return setError('还有材料没有上传完成');
     setBusy(true);
     setError('');
     try {
       // Voting ends at 18:00 (Asia/Shanghai) on the last day of the window counted from today.
       const endsAt = new Date(shanghaiTimeOn(addDays(shanghaiDate(), days))).toISOString();
-      const draft = await createVote({ communityId, matter, title: title.trim(), text: text.trim(), endsAt, documentIds: documents.shots.flatMap((s) => (s.answer ? [s.answer.id] : [])) });
+      const draft = await createVote({ communityId, matter, title: title.trim(), text: text.trim(), options: options.map((o) => o.trim()), endsAt, documentIds: documents.shots.flatMap((s) => (s.answer ? [s.answer.id] : [])) });
       if (submit) await stepVote(draft.id, 'submit');
       void Taro.showToast({ title: submit ? '已提交社区审批' : '已保存草稿', icon: 'success' });
       void Taro.redirectTo({ url: votePage(draft.id) });
@@ -77,7 +96,7 @@ export default function VoteEditor() {
         </View>
         <View className="field">
           <View className="field-label">选项</View>
-          <View className="muted vote-default-options">{DEFAULT_VOTE_OPTIONS.join(' / ')}</View>
+          <OptionsEditor options={options} onChange={setOptions} />
         </View>
         <View className="field">
           <View className="field-label">材料（方案、报价、合同等，选填）</View>
@@ -99,6 +118,30 @@ export default function VoteEditor() {
         <Text className="muted">提交后由社区（村）审批，批准时投票开始，投票名单和各户面积同时固定。</Text>
       </View>
       <PrivacyDialog />
+    </View>
+  );
+}
+
+/** The options as typed: one line each, removable down to the minimum, addable up to the maximum. */
+function OptionsEditor({ options, onChange }: { options: string[]; onChange: (next: string[]) => void }) {
+  return (
+    <View className="vote-options-editor">
+      {options.map((o, i) => (
+        <View key={i} className="vote-option-edit">
+          <Input className="input vote-option-input" value={o} maxlength={VOTE_OPTION_MAX} placeholder={`选项 ${i + 1}`} onInput={(e) => onChange(options.map((x, j) => (j === i ? e.detail.value : x)))} />
+          {options.length > VOTE_OPTIONS_MIN ? (
+            <Text className="link vote-option-remove" onClick={() => onChange(options.filter((_, j) => j !== i))}>
+              删除
+            </Text>
+          ) : null}
+        </View>
+      ))}
+      {options.length < VOTE_OPTIONS_MAX ? (
+        <Text className="link vote-option-add" onClick={() => onChange([...options, ''])}>
+          ＋ 添加选项
+        </Text>
+      ) : null}
+      <View className="field-hint">{VOTE_OPTIONS_MIN}–{VOTE_OPTIONS_MAX} 个选项；「反对」「弃权」即使过半也不算通过。</View>
     </View>
   );
 }
