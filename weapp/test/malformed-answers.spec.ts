@@ -22,6 +22,7 @@ const DATA_PAGES = [
   'packages/meetings/pages/index/index',
   'packages/votes/pages/index/index',
   'packages/announcements/pages/index/index',
+  'packages/surveys/pages/index/index',
 ].map(byPath);
 
 describe('a malformed answer', () => {

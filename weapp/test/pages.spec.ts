@@ -129,6 +129,16 @@ describe('the weapp build renders', () => {
     expect(board.text()).toContain('已过期 国庆节安全提示');
   });
 
+  it('满意度测评 (surveys): this year’s campaign with the resident’s house still to answer, last year’s closed', async () => {
+    const surveys = open('packages/surveys/pages/index/index', RESIDENT);
+
+    await surveys.waitForText('2026年度物业服务满意度测评');
+    expect(surveys.text()).toContain('2026年度物业服务满意度测评 清河县 2026-12-01 至 2026-12-31 待作答 1 户 测评中');
+    expect(surveys.text()).toContain('2025年度物业服务满意度测评 清河县 2025-12-01 至 2025-12-31 已结束');
+    // Only a regulator launches a campaign.
+    expect(surveys.text()).not.toContain('发起满意度测评');
+  });
+
   it('账户 (account): its entry page', async () => {
     const account = open('packages/account/pages/index/index', RESIDENT);
 

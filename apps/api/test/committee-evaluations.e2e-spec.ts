@@ -1,6 +1,7 @@
 import { addDays, shanghaiDate } from '@wuye/contracts';
 import { DisclosureQuestion } from '../src/modules/disclosures/disclosure-question.entity';
 import { Disclosure } from '../src/modules/disclosures/disclosure.entity';
+import { MeetingCommunity } from '../src/modules/meetings/meeting-community.entity';
 import { Meeting } from '../src/modules/meetings/meeting.entity';
 import { Vote } from '../src/modules/votes/vote.entity';
 import { createTestApp, type TestApp } from './support/app';
@@ -54,13 +55,14 @@ describe('committee evaluations', () => {
     );
     await t.db.getRepository(DisclosureQuestion).update(q.id, { createdAt: at(askedOn) });
   };
-  const meeting = (heldOn: string, parties: string[]) =>
-    t.db.getRepository(Meeting).save(
+  /** A meeting of the estates it covers, the first one named on the meeting itself (as the API records it). */
+  const meeting = async (heldOn: string, parties: string[], covers: Estate[] = [estate]) => {
+    const saved = await t.db.getRepository(Meeting).save(
       t.db.getRepository(Meeting).create({
-        communityId: estate.community.id,
-        areaPath: estate.community.areaPath,
-        officeAreaId: estate.office.id,
-        kind: 'four_party',
+        communityId: covers[0].community.id,
+        areaPath: covers[0].community.areaPath,
+        officeAreaId: covers[0].office.id,
+        kind: covers.length > 1 ? 'coordination' : 'four_party',
         heldOn,
         attendees: parties.map((party) => ({ party, name: '某某' })) as Meeting['attendees'],
         minutes: '议定事项',
@@ -70,6 +72,8 @@ describe('committee evaluations', () => {
         idempotencyKey: null,
       }),
     );
+    await t.db.getRepository(MeetingCommunity).insert(covers.map((e) => ({ meetingId: saved.id, communityId: e.community.id, areaPath: e.community.areaPath })));
+  };
   const evaluations = async (who: Auth, y = year) => (await t.http().get('/api/v1/committee-evaluations').query({ communityId: estate.community.id, year: y }).set(who).expect(200)).body;
   const record = (who: Auth, body: object) => t.http().post('/api/v1/committee-evaluations').set(who).send({ communityId: estate.community.id, year, score: 86, comment: '按时审核公示，参加联席会议', ...body });
 
@@ -90,9 +94,9 @@ describe('committee evaluations', () => {
     await question(d1.id, `${year}-03-11`, true);
     await question(d1.id, `${year}-03-12`, false);
     await question(d1.id, `${year - 1}-12-30`, false);
-    // Meetings: the committee at two of three.
+    // Meetings: the committee at two of three; one of them a 协调委员会 that names another estate first.
     await meeting(`${year}-02-01`, ['committee', 'property']);
-    await meeting(`${year}-06-01`, ['community_party', 'committee']);
+    await meeting(`${year}-06-01`, ['community_party', 'committee'], [await createEstate(t.db), estate]);
     await meeting(`${year}-09-01`, ['property', 'community_party']);
     await meeting(`${year + 1}-01-05`, ['property']);
     // Votes: two closed in the year, one the year after.

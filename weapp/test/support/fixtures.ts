@@ -9,6 +9,7 @@ import type {
   AnnouncementSummary,
   DisclosureSummary,
   MeetingView,
+  SurveySummary,
   MeView,
   Metrics,
   NotificationView,
@@ -173,6 +174,11 @@ const announcements: AnnouncementSummary[] = [
   { id: 6, communityId: 1, title: '国庆节安全提示', pinned: false, postedBy: 'property', expiresOn: '2026-10-08', current: false, withdrawn: false, createdAt: '2026-09-28T01:00:00.000Z', readCount: 52 },
 ];
 
+const surveys: SurveySummary[] = [
+  { id: 2, areaId: 3, areaName: '清河县', title: '2026年度物业服务满意度测评', year: 2026, opensOn: '2026-12-01', closesOn: '2026-12-31', minAnswers: 10, state: 'open', toAnswer: 1 },
+  { id: 1, areaId: 3, areaName: '清河县', title: '2025年度物业服务满意度测评', year: 2025, opensOn: '2025-12-01', closesOn: '2025-12-31', minAnswers: 10, state: 'closed', toAnswer: 0 },
+];
+
 const meeting: MeetingView = {
   id: 3,
   communityId: 1,
@@ -231,6 +237,7 @@ export function routesFor(me: MeView): Routes {
     'GET /api/v1/votes': page(votes),
     'GET /api/v1/communities/1/announcements': page(announcements),
     'GET /api/v1/meetings': page([meeting]),
+    'GET /api/v1/surveys': page(surveys),
   };
 }
 
@@ -250,4 +257,5 @@ export const ENTRY_PAGES: Array<{ path: string; title: string; me: MeView }> = [
   { path: 'packages/meetings/pages/index/index', title: '联席会议', me: OFFICE },
   { path: 'packages/votes/pages/index/index', title: '业主表决', me: RESIDENT },
   { path: 'packages/announcements/pages/index/index', title: '小区公告', me: MANAGER },
+  { path: 'packages/surveys/pages/index/index', title: '满意度测评', me: RESIDENT },
 ];

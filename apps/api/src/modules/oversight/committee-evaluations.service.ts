@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   COMMITTEE_GRADE_LABELS,
   DISCLOSURE_REVIEW_DAYS,
@@ -20,6 +20,7 @@ import { DisclosureQuestion } from '../disclosures/disclosure-question.entity';
 import { AuditService } from '../identity/audit.service';
 import type { Principal } from '../identity/principal';
 import { Meeting } from '../meetings/meeting.entity';
+import { MeetingCommunity } from '../meetings/meeting-community.entity';
 import { Area } from '../org/area.entity';
 import { Community } from '../org/community.entity';
 import { Vote } from '../votes/vote.entity';
@@ -76,22 +77,29 @@ export class CommitteeEvaluationsService {
   ) {}
 
   /** The estate's indicators for a calendar year (Asia/Shanghai). */
-  async indicators(communityId: number, year: number, now = new Date()): Promise<CommitteeIndicators> {
+  /** `db`: the demo seed's transaction, which must read what it has written so far (and not wait for a second connection). */
+  async indicators(communityId: number, year: number, now = new Date(), db: DataSource | EntityManager = this.db): Promise<CommitteeIndicators> {
     const start = shanghaiDayStart(`${year}-01-01`);
     const end = shanghaiDayStart(`${year + 1}-01-01`);
     const inYear = (column: string) => `${column} >= :start AND ${column} < :end`;
-    const [reviews, questions, meetings, votesClosed] = await Promise.all([
-      this.db
-        .getRepository(Disclosure)
-        .createQueryBuilder('d')
-        .select(['d.id', 'd.submittedAt', 'd.publishedAt'])
-        .where("d.communityId = :communityId AND d.type <> 'vote_result' AND d.state IN ('in_review', 'published', 'superseded')", { communityId })
-        .andWhere(inYear('d.submittedAt'), { start, end })
-        .getMany(),
-      this.db.getRepository(DisclosureQuestion).createQueryBuilder('q').select(['q.id', 'q.answeredAt']).where('q.communityId = :communityId', { communityId }).andWhere(inYear('q.createdAt'), { start, end }).getMany(),
-      this.db.getRepository(Meeting).createQueryBuilder('m').select(['m.id', 'm.attendees']).where('m.communityId = :communityId AND m.heldOn >= :from AND m.heldOn <= :to', { communityId, from: `${year}-01-01`, to: `${year}-12-31` }).getMany(),
-      this.db.getRepository(Vote).createQueryBuilder('v').where("v.communityId = :communityId AND v.state = 'closed'", { communityId }).andWhere(inYear('v.closedAt'), { start, end }).getCount(),
-    ]);
+    // One after another: on a transaction's connection there is no other to share the work with.
+    const reviews = await db
+      .getRepository(Disclosure)
+      .createQueryBuilder('d')
+      .select(['d.id', 'd.submittedAt', 'd.publishedAt'])
+      .where("d.communityId = :communityId AND d.type <> 'vote_result' AND d.state IN ('in_review', 'published', 'superseded')", { communityId })
+      .andWhere(inYear('d.submittedAt'), { start, end })
+      .getMany();
+    const questions = await db.getRepository(DisclosureQuestion).createQueryBuilder('q').select(['q.id', 'q.answeredAt']).where('q.communityId = :communityId', { communityId }).andWhere(inYear('q.createdAt'), { start, end }).getMany();
+    // Every meeting covering the estate, a 协调委员会 over several estates included (not only those listing it first).
+    const meetings = await db
+      .getRepository(Meeting)
+      .createQueryBuilder('m')
+      .innerJoin(MeetingCommunity, 'mc', 'mc.meetingId = m.id')
+      .select(['m.id', 'm.attendees'])
+      .where('mc.communityId = :communityId AND m.heldOn >= :from AND m.heldOn <= :to', { communityId, from: `${year}-01-01`, to: `${year}-12-31` })
+      .getMany();
+    const votesClosed = await db.getRepository(Vote).createQueryBuilder('v').where("v.communityId = :communityId AND v.state = 'closed'", { communityId }).andWhere(inYear('v.closedAt'), { start, end }).getCount();
     return committeeIndicators(year, now, {
       reviews: reviews.map((d) => ({ submittedAt: d.submittedAt as Date, publishedAt: d.publishedAt })),
       questions,

@@ -112,7 +112,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     await this.seedAbnormalCheck(index);
     await this.db.transaction((m) => seedDemoAnnouncements(m, index));
     const answers = await this.db.transaction((m) => seedDemoSurveys(m, index));
-    const evaluated = await this.db.transaction((m) => seedDemoEvaluations(m, index, (id, year) => this.evaluations.indicators(id, year)));
+    const evaluated = await this.db.transaction((m) => seedDemoEvaluations(m, index, (id, year) => this.evaluations.indicators(id, year, new Date(), m)));
     this.logger.log(`Seeded ${tickets} demo tickets, ${disclosures} disclosures, ${votes.size * 2} votes, ${supervised.inspections} inspections, ${supervised.checks} patrol checks and ${meetings} joint meetings, ${answers} survey answers and ${evaluated} committee evaluations`);
     return index;
   }

@@ -2,7 +2,8 @@ import { useCallback } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { SURVEY_STATE_LABELS, type SurveySummary } from '@wuye/contracts';
-import { LoadMore, RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
+import meNotice from '../../../../components/MeNotice';
+import { LoadMore, RemoteStatus } from '../../../../components/RemoteStatus';
 import StatusNotice from '../../../../components/StatusNotice';
 import { useMe } from '../../../../hooks/useMe';
 import { usePagedList } from '../../../../hooks/usePagedList';
@@ -21,13 +22,16 @@ const pageOf = (s: SurveySummary) => (s.state === 'open' && s.toAnswer > 0 ? sur
  */
 export default function Surveys() {
   const gate = useSession({ returnTo: SURVEYS_PAGE });
-  const { me } = useMe(gate.phase);
+  const meState = useMe(gate.phase);
+  const { me } = meState;
   const fetchPage = useCallback((cursor?: string) => listSurveys({ cursor }), []);
   const list = usePagedList(me ? fetchPage : null, { reloadOn: me ? fetchPage : null });
   useDidShow(() => void list.reload(true));
   usePullDownRefresh(() => void list.reload(true).finally(() => Taro.stopPullDownRefresh()));
 
-  if (gate.phase !== 'signed-in') return <SignedOutPage gate={gate} purpose="登录并绑定房屋后，可以参加本小区的满意度测评。" />;
+  // Without the user (signed out, loading, or an answer that failed) there is no list to load: say which.
+  const waiting = meNotice('sv-page sv-list-page', gate, meState, '登录并绑定房屋后，可以参加本小区的满意度测评。');
+  if (waiting) return waiting;
   return (
     <View className="page sv-page sv-list-page">
       {me && canRate(me) ? (
