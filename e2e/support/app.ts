@@ -49,7 +49,14 @@ export const backToMe = (page: Page) => backTo(page, '.me-content');
  */
 export async function signOut(page: Page): Promise<void> {
   await visible(page, '.me-sign-out').click();
-  await visible(page, '.me .session-signed-out').waitFor();
+  try {
+    await visible(page, '.me .session-signed-out').waitFor();
+  } catch (error) {
+    // What was on the screen instead, for whoever reads the CI's artifacts.
+    await screenshot(page, 'sign-out-failed').catch(() => undefined);
+    const shown = await page.evaluate(() => Array.from(document.querySelectorAll('.taro_page')).filter((p) => (p as HTMLElement).offsetParent !== null || getComputedStyle(p).display !== 'none').map((p) => `${p.id} ${p.className}`));
+    throw new Error(`${(error as Error).message}\npages shown: ${shown.join(' | ')} at ${page.url()}`);
+  }
 }
 
 /** Taro's H5 dialog (Taro.showModal): press its confirm button. */

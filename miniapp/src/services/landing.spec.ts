@@ -7,11 +7,11 @@ describe('H5 opened from a link', () => {
   afterEach(() => link()?.remove());
 
   it('offers 首页 on a page with nothing to go back to, and takes the reader home', () => {
-    const switchTab = jest.spyOn(Taro, 'switchTab');
+    const reLaunch = jest.spyOn(Taro, 'reLaunch');
     placeHomeLink([{ route: 'packages/oversight/pages/estate/index' }]);
     expect(link()?.textContent).toBe('‹ 首页');
     link()?.click();
-    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/index/index' });
+    expect(reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' });
   });
 
   it('offers nothing once there is a page to go back to, nor on a tab', () => {

@@ -26,7 +26,9 @@ export function placeHomeLink(pages: readonly { route: string }[], doc: Document
   link.type = 'button';
   link.textContent = '‹ 首页';
   link.setAttribute('aria-label', '返回首页');
-  link.addEventListener('click', () => void Taro.switchTab({ url: HOME_PAGE }));
+  // reLaunch, as WeChat's own home button: the linked page closes. Kept alive under the tabs (switchTab), it went on
+  // reacting: signing out on 我的 then took the user to that page's sign-in instead of 我的's.
+  link.addEventListener('click', () => void Taro.reLaunch({ url: HOME_PAGE }));
   doc.body.appendChild(link);
 }
 
