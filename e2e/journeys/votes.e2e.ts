@@ -136,10 +136,13 @@ describe('an owners’ vote on the property fee, from drafting to the published 
       await pending.locator('.vote-ballot-photo').waitFor();
       await snap(page, 'vote-paper-pending');
       await pending.locator('.vote-ballot-confirm').click();
+      // The page reloads the vote after the step: wait for what it shows then, not for the first paint.
+      await visible(page, '.vote-turnout-heads').filter({ hasText: /^4 \/ \d+ 人/ }).waitFor();
       await visible(page, '.vote-ballots .vote-ballot').filter({ hasText: '社区已确认' }).waitFor();
-      await expect(page.locator('.vote-paper-pending').count()).resolves.toBe(0);
-      await expect(visible(page, '.vote-ballots .vote-ballot').count()).resolves.toBe(4);
-      await expect(visible(page, '.vote-turnout-heads').innerText()).resolves.toMatch(/^4 \/ \d+ 人/);
+      await page.locator('.vote-paper-pending').waitFor({ state: 'detached' });
+      const ballots = visible(page, '.vote-ballots .vote-ballot');
+      await ballots.nth(3).waitFor();
+      await ballots.nth(4).waitFor({ state: 'detached' });
     } finally {
       await office.close();
     }
