@@ -200,7 +200,8 @@ describe('inspections and rectification orders', () => {
 
     await step(manager, waiting, 'reply', { note: '已清运', photoIds: [await uploadPhoto(t, manager, await photo())] });
     await step(office, waiting, 'return', { note: '仍有满溢' });
-    expect(await notices(manager, 'rectification_returned')).toEqual([expect.objectContaining({ title: '整改单被退回，请重新整改', body: `${estate.community.name}：#${waiting} 垃圾日产日清：仍有满溢` })]);
+    // A notice of one order opens that order.
+    expect(await notices(manager, 'rectification_returned')).toEqual([expect.objectContaining({ title: '整改单被退回，请重新整改', body: `${estate.community.name}：#${waiting} 垃圾日产日清：仍有满溢`, page: `packages/inspections/pages/order/index?id=${waiting}` })]);
 
     // The sweep, run twice: the office that issued them hears once per overdue order; the county regulator (not the issuer) does not.
     const jobs = t.app.get(RectificationLifecycleService);
@@ -208,7 +209,7 @@ describe('inspections and rectification orders', () => {
     await jobs.sweepOverdue();
     const overdue = await notices(office, 'rectification_overdue');
     expect(overdue.map((n) => n.body.split('（')[0]).sort()).toEqual([`${estate.community.name}：#${late} 消防通道畅通`, `${estate.community.name}：#${waiting} 垃圾日产日清`].sort());
-    expect(overdue[0].page).toBe('packages/inspections/pages/index/index?tab=overdue');
+    expect(overdue.map((n) => [n.body.split('：')[1].split(' ')[0], n.page]).sort()).toEqual([[`#${late}`, `packages/inspections/pages/order/index?id=${late}`], [`#${waiting}`, `packages/inspections/pages/order/index?id=${waiting}`]].sort());
     expect(await notices(county, 'rectification_overdue')).toEqual([]);
     expect(await notices(manager, 'rectification_overdue')).toEqual([]);
   });
@@ -255,7 +256,7 @@ describe('inspections and rectification orders', () => {
     const stats = (await t.http().get(`/api/v1/inspection-stats?areaId=${estate.office.id}&period=${quarter}`).set(office).expect(200)).body;
     // 33.3 and 100: the area's average over both inspections.
     // No patrol plans and no hazards here: nothing missed, nothing overdue.
-    const figures = { inspections: 2, averageScore: 66.7, ordersIssued: 1, ordersClosed: 0, ordersOverdue: 1, ordersOpen: 1, patrolsMissed: 0, hazardsOverdue: 0 };
+    const figures = { inspections: 2, averageScore: 66.7, ordersIssued: 1, ordersClosed: 0, ordersOverdue: 1, ordersOpen: 1, patrolsMissed: 0, patrolsLate: 0, hazardsOverdue: 0 };
     expect(stats.total).toEqual(figures);
     expect(stats.communities).toEqual([{ id: estate.community.id, name: estate.community.name, ...figures }]);
     expect((await t.http().get(`/api/v1/inspection-stats?areaId=${estate.office.id}&period=2020`).set(office).expect(200)).body.total.inspections).toBe(0);

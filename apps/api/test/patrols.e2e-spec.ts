@@ -42,6 +42,17 @@ describe('hazard patrols', () => {
     t.http().post('/api/v1/patrol-plans').set(manager).send({ communityId: estate.community.id, name: '消防设施日巡', pointIds, frequency, windowStart: '08:00', windowEnd: '10:00', assigneeId });
   const check = (body: object, headers: Record<string, string> = {}) => t.http().post('/api/v1/patrol-checks').set(staff).set(headers).send(body);
   const yesterday = addDays(shanghaiDate(), -1);
+  /** The plan runs since the 1st of last month (Asia/Shanghai); that month and its days. */
+  const sinceLastMonth = async (planId: number) => {
+    const lastMonth = shanghaiDate(new Date(`${shanghaiDate().slice(0, 7)}-01T00:00:00+08:00`).getTime() - 1).slice(0, 7);
+    await t.db.getRepository(PatrolPlan).update(planId, { startsOn: `${lastMonth}-01` });
+    const days: string[] = [];
+    for (let day = `${lastMonth}-01`; day.startsWith(lastMonth); day = addDays(day, 1)) days.push(day);
+    return { lastMonth, days };
+  };
+  /** A normal check of the point at 09:00 on each day, each sent as it was made. */
+  const checksAt9 = (pointId: number, planId: number, days: string[]) =>
+    days.map((day) => ({ communityId: estate.community.id, pointId, planId, result: 'normal' as const, note: null, photoIds: [], checkedAt: new Date(`${day}T09:00:00+08:00`), createdAt: new Date(`${day}T09:00:00+08:00`), checkedById: staffId, ticketId: null, idempotencyKey: null }));
   /** An abnormal check whose hazard ticket is then made older than its category allows. */
   const overdueHazard = async (pointId: number) => {
     const res = await check({ pointId, result: 'abnormal', note: '漏水', photoIds: [await uploadPhoto(t, staff, await photo())] }).expect(201);
@@ -119,11 +130,8 @@ describe('hazard patrols', () => {
     const room = await addPoint('配电房', 'power_room');
     const plan = (await addPlan([lane.id, room.id]).expect(201)).body;
     // The plan has run since the 1st of last month; the lane was checked every day, the power room on the 1st only.
-    const lastMonth = shanghaiDate(new Date(`${shanghaiDate().slice(0, 7)}-01T00:00:00+08:00`).getTime() - 1).slice(0, 7);
-    await t.db.getRepository(PatrolPlan).update(plan.id, { startsOn: `${lastMonth}-01` });
-    const days: string[] = [];
-    for (let day = `${lastMonth}-01`; day.startsWith(lastMonth); day = addDays(day, 1)) days.push(day);
-    const rows = days.map((day) => ({ communityId: estate.community.id, pointId: lane.id, planId: plan.id, result: 'normal' as const, note: null, photoIds: [], checkedAt: new Date(`${day}T09:00:00+08:00`), checkedById: staffId, ticketId: null, idempotencyKey: null }));
+    const { lastMonth, days } = await sinceLastMonth(plan.id);
+    const rows = checksAt9(lane.id, plan.id, days);
     rows.push({ ...rows[0], pointId: room.id });
     await t.db.getRepository(PatrolCheck).insert(rows);
 
@@ -151,21 +159,33 @@ describe('hazard patrols', () => {
     expect(await t.db.getRepository(PatrolPlan).countBy({ communityId: estate.community.id })).toBe(0);
   });
 
-  it('counts a round done only when checked inside the plan’s window, by when the check was made; a check outside it is 超时巡检', async () => {
+  it('counts a round done only when checked inside the plan’s window and sent in time: outside it is 超时巡检, sent long after the time it claims is 补录', async () => {
     const lane = await addPoint('消防通道', 'fire_lane');
     const room = await addPoint('配电房', 'power_room');
-    const plan = (await addPlan([lane.id, room.id]).expect(201)).body;
+    const pump = await addPoint('水泵房', 'pump_room');
+    const plan = (await addPlan([lane.id, room.id, pump.id]).expect(201)).body;
     await t.db.getRepository(PatrolPlan).update(plan.id, { startsOn: yesterday });
-    // Both made yesterday on the phone and sent only now (offline): the lane at 09:00, inside 08:00–10:00; the room at 13:30.
-    const inWindow = new Date(`${yesterday}T09:00:00+08:00`).toISOString();
-    const late = new Date(`${yesterday}T13:30:00+08:00`).toISOString();
-    await check({ pointId: lane.id, planId: plan.id, result: 'normal', checkedAt: inWindow }, { 'Idempotency-Key': 'offline-lane-01' }).expect(201);
+    const made = (time: string) => new Date(`${yesterday}T${time}:00+08:00`);
+    // The lane at 09:00, inside 08:00–10:00, offline in the basement; the room at 13:30. Both reached the server
+    // 40 minutes after they were made (the server stamps the arrival; here it is moved back to then).
+    const lane1 = (await check({ pointId: lane.id, planId: plan.id, result: 'normal', checkedAt: made('09:00').toISOString() }, { 'Idempotency-Key': 'offline-lane-01' }).expect(201)).body;
     // Not refused: a check outside the window is recorded as made.
-    expect((await check({ pointId: room.id, planId: plan.id, result: 'normal', checkedAt: late }).expect(201)).body.checkedAt).toBe(late);
+    const room1 = (await check({ pointId: room.id, planId: plan.id, result: 'normal', checkedAt: made('13:30').toISOString() }).expect(201)).body;
+    expect(room1.checkedAt).toBe(made('13:30').toISOString());
+    for (const [id, time] of [[lane1.id, '09:40'], [room1.id, '14:10']] as const) await t.db.getRepository(PatrolCheck).update(id, { createdAt: made(time) });
+    // The pump room was never checked yesterday; today someone sends a check claiming 09:10 yesterday. It is kept and
+    // shown with both times, but the time it claims is not trusted: the round is 补录, not done.
+    const pump1 = (await check({ pointId: pump.id, planId: plan.id, result: 'normal', checkedAt: made('09:10').toISOString() }).expect(201)).body;
+    expect(pump1.checkedAt).toBe(made('09:10').toISOString());
+    expect(Date.parse(pump1.receivedAt)).toBeGreaterThan(Date.now() - 60_000);
 
     const stats = (await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-stats?month=${yesterday.slice(0, 7)}`).set(office).expect(200)).body;
-    expect(stats).toMatchObject({ due: 2, done: 1, completionRate: 0.5, missed: [] });
-    expect(stats.late).toEqual([{ planId: plan.id, planName: '消防设施日巡', pointId: room.id, pointName: '配电房', period: { from: yesterday, to: yesterday }, checkedAt: late }]);
+    expect(stats).toMatchObject({ due: 3, done: 1, completionRate: 0.3333, missed: [] });
+    const period = { from: yesterday, to: yesterday };
+    expect(stats.late).toEqual([
+      { planId: plan.id, planName: '消防设施日巡', pointId: room.id, pointName: '配电房', period, checkedAt: made('13:30').toISOString(), receivedAt: made('14:10').toISOString(), sentLate: false },
+      { planId: plan.id, planName: '消防设施日巡', pointId: pump.id, pointName: '水泵房', period, checkedAt: made('09:10').toISOString(), receivedAt: pump1.receivedAt, sentLate: true },
+    ]);
   });
 
   it('lets the estate’s manager edit a plan: points, frequency, window and assignee; bad input changes nothing', async () => {
@@ -196,11 +216,41 @@ describe('hazard patrols', () => {
     expect((await t.http().get('/api/v1/patrol-plans?mine=true').set(nightAuth).expect(200)).body.map((p: { id: number }) => p.id)).toEqual([plan.id]);
   });
 
+  it('never changes a month already past by editing the plan or retiring a point: its rounds count against the plan as it was', async () => {
+    const lane = await addPoint('消防通道', 'fire_lane');
+    const pump = await addPoint('水泵房', 'pump_room');
+    const plan = (await addPlan([lane.id, pump.id]).expect(201)).body;
+    // Last month the lane was checked every day at 09:00, inside 08:00–10:00; the pump room never.
+    const { lastMonth, days } = await sinceLastMonth(plan.id);
+    await t.db.getRepository(PatrolCheck).insert(checksAt9(lane.id, plan.id, days));
+    const figures = async () => {
+      const stats = (await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-stats?month=${lastMonth}`).set(office).expect(200)).body;
+      return { due: stats.due, done: stats.done, missed: stats.missed.length, late: stats.late.length, rate: stats.completionRate };
+    };
+    const rating = async () => (await t.http().get(`/api/v1/communities/${estate.community.id}/star-ratings?year=${lastMonth.slice(0, 4)}`).set(office).expect(200)).body.indicators.patrolCompletionRate;
+    const before = { due: days.length * 2, done: days.length, missed: days.length, late: 0, rate: 0.5 };
+    expect(await figures()).toEqual(before);
+    expect(await rating()).toBe(0.5);
+
+    // The manager drops the pump room from the plan and moves the window to the evening; then retires the pump room.
+    await t.http().put(`/api/v1/patrol-plans/${plan.id}`).set(manager).send({ name: '消防设施日巡', pointIds: [lane.id], frequency: 'daily', windowStart: '20:00', windowEnd: '22:00', assigneeId: staffId }).expect(200);
+    expect(await figures()).toEqual(before);
+    await t.http().delete(`/api/v1/communities/${estate.community.id}/patrol-points/${pump.id}`).set(manager).expect(204);
+    expect(await figures()).toEqual(before);
+    expect(await rating()).toBe(0.5);
+    // From today the plan is the new one: its rounds are the lane's, in the evening.
+    const today = (await t.http().get('/api/v1/patrol-plans?mine=true').set(staff).expect(200)).body;
+    expect(today[0]).toMatchObject({ windowStart: '20:00', windowEnd: '22:00' });
+    expect(today[0].points.map((p: { name: string }) => p.name)).toEqual(['消防通道']);
+  });
+
   it('retires a point: it leaves the plans and today’s rounds, its checks stay in the history, it cannot be checked again', async () => {
     const lane = await addPoint('消防通道', 'fire_lane');
     const pump = await addPoint('水泵房', 'pump_room');
     const plan = (await addPlan([lane.id, pump.id]).expect(201)).body;
     const checked = (await check({ pointId: pump.id, planId: plan.id, result: 'normal' }).expect(201)).body;
+    // Made offline in the basement a minute before the point is retired, and sent after.
+    const offlineAt = new Date(Date.now() - 60_000).toISOString();
     const retire = (pointId: number, auth: Auth = manager) => t.http().delete(`/api/v1/communities/${estate.community.id}/patrol-points/${pointId}`).set(auth);
 
     await retire(pump.id, staff).expect(403);
@@ -212,9 +262,14 @@ describe('hazard patrols', () => {
     expect(await t.db.getRepository(PatrolPlan).findOneByOrFail({ id: plan.id })).toMatchObject({ pointIds: [lane.id] });
     const today = (await t.http().get('/api/v1/patrol-plans?mine=true').set(staff).expect(200)).body;
     expect(today[0].points.map((p: { name: string }) => p.name)).toEqual(['消防通道']);
-    // History: the check of the retired point is still listed, with its name.
-    expect((await t.http().get(`/api/v1/patrol-checks?communityId=${estate.community.id}`).set(office).expect(200)).body).toEqual([expect.objectContaining({ id: checked.id, pointName: '水泵房' })]);
+    // The check made before the retirement still arrives, with its plan; one made after it does not.
+    const offline = (await check({ pointId: pump.id, planId: plan.id, result: 'normal', checkedAt: offlineAt }, { 'Idempotency-Key': 'offline-pump-01' }).expect(201)).body;
     await check({ pointId: pump.id, result: 'normal' }).expect(404);
+    // History: the checks of the retired point are still listed, with its name.
+    expect((await t.http().get(`/api/v1/patrol-checks?communityId=${estate.community.id}`).set(office).expect(200)).body).toEqual([
+      expect.objectContaining({ id: offline.id, pointName: '水泵房', checkedAt: offlineAt }),
+      expect.objectContaining({ id: checked.id, pointName: '水泵房' }),
+    ]);
     expect((await addPlan([pump.id]).expect(422)).body.code).toBe('INVALID_PATROL_POINTS');
     // Another estate's manager cannot retire A's point.
     const other = await createEstate(t.db, { county: estate.county, town: estate.town });
@@ -224,12 +279,14 @@ describe('hazard patrols', () => {
     expect((await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-points`).set(manager).expect(200)).body).toHaveLength(1);
   });
 
-  it('shows the office, per estate in the area statistics and their .xlsx, the rounds missed and the hazards overdue; not to another area', async () => {
+  it('shows the office, per estate in the area statistics and their .xlsx, the rounds missed and late and the hazards overdue; not to another area', async () => {
     const lane = await addPoint('消防通道', 'fire_lane');
     const pump = await addPoint('水泵房', 'pump_room');
-    const plan = (await addPlan([lane.id]).expect(201)).body;
-    // The plan was due yesterday and nobody patrolled; a hazard found at the pump room is past its deadline.
+    const plan = (await addPlan([lane.id, pump.id]).expect(201)).body;
+    // The plan was due yesterday and nobody patrolled the lane; the pump room's round was filled in today with
+    // yesterday's time (补录); a hazard found at the pump room is past its deadline.
     await t.db.getRepository(PatrolPlan).update(plan.id, { startsOn: yesterday });
+    await check({ pointId: pump.id, planId: plan.id, result: 'normal', checkedAt: new Date(`${yesterday}T09:00:00+08:00`).toISOString() }).expect(201);
     await overdueHazard(pump.id);
     // An estate of the same office with nothing missed.
     const quiet = await createEstate(t.db, { county: estate.county, town: estate.town, office: estate.office });
@@ -237,17 +294,18 @@ describe('hazard patrols', () => {
     const period = quarterOf(yesterday);
     const stats = (await t.http().get(`/api/v1/inspection-stats?areaId=${estate.office.id}&period=${period}`).set(office).expect(200)).body;
     const row = (id: number) => stats.communities.find((c: { id: number }) => c.id === id);
-    expect(row(estate.community.id)).toMatchObject({ patrolsMissed: 1, hazardsOverdue: 1 });
-    expect(row(quiet.community.id)).toMatchObject({ patrolsMissed: 0, hazardsOverdue: 0 });
-    expect(stats.total).toMatchObject({ patrolsMissed: 1, hazardsOverdue: 1 });
-    // The same number as the estate's own patrol statistics.
-    expect((await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-stats?month=${yesterday.slice(0, 7)}`).set(office).expect(200)).body.missed).toHaveLength(1);
+    expect(row(estate.community.id)).toMatchObject({ patrolsMissed: 1, patrolsLate: 1, hazardsOverdue: 1 });
+    expect(row(quiet.community.id)).toMatchObject({ patrolsMissed: 0, patrolsLate: 0, hazardsOverdue: 0 });
+    expect(stats.total).toMatchObject({ patrolsMissed: 1, patrolsLate: 1, hazardsOverdue: 1 });
+    // The same numbers as the estate's own patrol statistics.
+    const own = (await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-stats?month=${yesterday.slice(0, 7)}`).set(office).expect(200)).body;
+    expect([own.missed.length, own.late.length]).toEqual([1, 1]);
 
     const book = await downloadWorkbook(t, `/api/v1/rectifications/export.xlsx?areaId=${estate.office.id}&period=${period}`, office);
     const summary = book.getWorksheet('概览') as ExcelJS.Worksheet;
-    expect((summary.getRow(3).values as unknown[]).slice(-2)).toEqual(['漏巡', '隐患超期']);
+    expect((summary.getRow(3).values as unknown[]).slice(-3)).toEqual(['漏巡', '超时或补录巡检', '隐患超期']);
     const estateRow = [4, 5].map((n) => summary.getRow(n).values as unknown[]).find((v) => v[1] === estate.community.name) as unknown[];
-    expect(estateRow.slice(-2)).toEqual([1, 1]);
+    expect(estateRow.slice(-3)).toEqual([1, 1, 1]);
 
     // Another office: its own area shows none of it, and A's office is not its to ask about.
     const otherArea = await createArea(t.db, 'community_office', estate.town);
@@ -255,7 +313,7 @@ describe('hazard patrols', () => {
     const otherOffice = await t.signIn((await createUser(t.db, [{ role: 'community_office', areaId: otherArea.id }])).devKey);
     const foreign = (await t.http().get(`/api/v1/inspection-stats?areaId=${otherArea.id}&period=${period}`).set(otherOffice).expect(200)).body;
     expect(foreign.communities.map((c: { id: number }) => c.id)).not.toContain(estate.community.id);
-    expect(foreign.total).toMatchObject({ patrolsMissed: 0, hazardsOverdue: 0 });
+    expect(foreign.total).toMatchObject({ patrolsMissed: 0, patrolsLate: 0, hazardsOverdue: 0 });
     await t.http().get(`/api/v1/inspection-stats?areaId=${estate.office.id}&period=${period}`).set(otherOffice).expect(404);
   });
 });

@@ -49,6 +49,20 @@ describe('the API process', () => {
       expect(body.items.find((c) => c.name === '柳林新村')?.companyName).toBe('西山绿城物业服务有限公司');
     });
 
+    it('has patrols since last quarter: at the weaker estates some missed rounds were filled in days later (补录), shown and not counted as done', async () => {
+      const county = await demoSignIn('regulator.county');
+      const lastMonth = shanghaiDate(new Date(`${shanghaiDate().slice(0, 7)}-01T00:00:00+08:00`).getTime() - 1).slice(0, 7);
+      const estates = await demoGet<{ items: { id: number }[] }>('/api/v1/directory/communities?limit=100', {});
+      const stats = await Promise.all(estates.items.map((c) => demoGet<PatrolStats>(`/api/v1/communities/${c.id}/patrol-stats?month=${lastMonth}`, county)));
+      expect(stats.every((s) => s.due > 0 && s.done > 0)).toBe(true);
+      const backfilled = stats.filter((s) => s.late.some((l) => l.sentLate));
+      expect(backfilled.length).toBeGreaterThan(0);
+      for (const s of backfilled) {
+        expect(s.done).toBe(s.due - s.missed.length - s.late.length);
+        expect(s.completionRate).toBeLessThan(0.95);
+      }
+    });
+
     it('lets a demo account sign in', async () => {
       const users = (await (await fetch(`${api.baseUrl}/api/v1/auth/dev/users`)).json()) as { key: string }[];
       expect(users.map((u: { key: string }) => u.key)).toEqual(expect.arrayContaining(['admin', 'manager.jinxiu', 'resident.jinxiu', 'regulator.county']));

@@ -252,6 +252,8 @@ export interface InspectionFigures {
 export interface PatrolFigures {
   /** Rounds of the estate's patrol plans that ended in the period with no check (PatrolStats.missed). */
   patrolsMissed: number;
+  /** Rounds checked, but not in time: only outside the plan's window, or sent long after the time they claim (PatrolStats.late). */
+  patrolsLate: number;
   /** Hazards open now past their category's deadline (the hazard register's 逾期). */
   hazardsOverdue: number;
 }

@@ -3,11 +3,13 @@
  * subscribe message (its `page`, no leading slash) open the same one. One row per kind; a kind goes to one
  * audience, so its page is the one that audience works on.
  */
-type Target = { page: string; by: 'ticket' | 'disclosure' | 'announcement' | 'vote' | null; query?: string };
+/** The page of the record `by` names; without that record, `otherwise` (else the message list). */
+type Target = { page: string; by: 'ticket' | 'disclosure' | 'announcement' | 'vote' | 'rectification' | null; query?: string; otherwise?: string };
 
 const HANDLE_TICKET: Target = { page: 'packages/work/pages/ticket/index', by: 'ticket' };
 const FOLLOW_TICKET: Target = { page: 'packages/tickets/pages/detail/index', by: 'ticket' };
 const REVIEW_DISCLOSURE: Target = { page: 'packages/review/pages/detail/index', by: 'disclosure' };
+const RECTIFICATION: Target = { page: 'packages/inspections/pages/order/index', by: 'rectification', otherwise: 'packages/inspections/pages/index/index' };
 const READ_DISCLOSURE: Target = { page: 'packages/disclosures/pages/detail/index', by: 'disclosure' };
 
 export const NOTIFICATION_TARGETS: Record<string, Target> = {
@@ -42,10 +44,10 @@ export const NOTIFICATION_TARGETS: Record<string, Target> = {
   // 业主共同决定: residents vote where the vote is shown; the office confirms paper ballots on the same page.
   vote_open: { page: 'packages/votes/pages/detail/index', by: 'vote' },
   vote_paper: { page: 'packages/votes/pages/detail/index', by: 'vote' },
-  // 整改单: the company's manager works on its inbox; the issuing office on its 督办 queue.
-  rectification_issued: { page: 'packages/inspections/pages/index/index', by: null },
-  rectification_returned: { page: 'packages/inspections/pages/index/index', by: null },
-  rectification_overdue: { page: 'packages/inspections/pages/index/index', by: null, query: 'tab=overdue' },
+  // 整改单: the order itself; several orders of one inspection, the company's inbox.
+  rectification_issued: RECTIFICATION,
+  rectification_returned: RECTIFICATION,
+  rectification_overdue: RECTIFICATION,
   // House bindings: the owners read their houses; the office decides on 绑定审核.
   binding_contested: { page: 'packages/account/pages/bind/index', by: null },
   binding_review: { page: 'packages/work/pages/bindings/index', by: null },
@@ -54,11 +56,12 @@ export const NOTIFICATION_TARGETS: Record<string, Target> = {
 const MESSAGES = 'pages/messages/index';
 
 /** The page (path and query, no leading slash) a notification opens; the message list when its record is unknown. */
-export function notificationPage(n: { kind: string; ticketId: number | null; disclosureId: number | null; announcementId?: number | null; voteId?: number | null }): string {
+export function notificationPage(n: { kind: string; ticketId: number | null; disclosureId: number | null; announcementId?: number | null; voteId?: number | null; rectificationId?: number | null }): string {
   const target = NOTIFICATION_TARGETS[n.kind] ?? (n.ticketId !== null ? FOLLOW_TICKET : null);
   if (!target) return MESSAGES;
-  const id = target.by === 'ticket' ? n.ticketId : target.by === 'disclosure' ? n.disclosureId : target.by === 'announcement' ? (n.announcementId ?? null) : target.by === 'vote' ? (n.voteId ?? null) : null;
-  if (target.by !== null && id === null) return MESSAGES;
+  const ids = { ticket: n.ticketId, disclosure: n.disclosureId, announcement: n.announcementId ?? null, vote: n.voteId ?? null, rectification: n.rectificationId ?? null };
+  const id = target.by === null ? null : ids[target.by];
+  if (target.by !== null && id === null) return target.otherwise ?? MESSAGES;
   const query = [id !== null ? `id=${id}` : '', target.query ?? ''].filter(Boolean).join('&');
   return query ? `${target.page}?${query}` : target.page;
 }

@@ -1,4 +1,4 @@
-import { endedPeriods, inPatrolWindow, parsePatrolCode, patrolCodeText, patrolPeriod, patrolRound } from './patrols';
+import { PATROL_CHECK_SYNC_MINUTES, endedPeriods, inPatrolWindow, parsePatrolCode, patrolCodeText, patrolPeriod, patrolRound, sentInTime } from './patrols';
 
 describe('patrol periods (Asia/Shanghai days)', () => {
   it('puts a day in its day, its Monday–Sunday week and its month', () => {
@@ -32,7 +32,11 @@ describe('patrol periods (Asia/Shanghai days)', () => {
 describe('a round and the plan’s time window (Asia/Shanghai wall clock)', () => {
   const plan = { windowStart: '08:00', windowEnd: '10:00' };
   const day = { from: '2026-12-03', to: '2026-12-03' };
-  const at = (time: string, date = '2026-12-03') => ({ checkedAt: new Date(`${date}T${time}:00+08:00`) });
+  /** A check made at `time` on the phone and received `sentAfter` minutes later. */
+  const at = (time: string, date = '2026-12-03', sentAfter = 1) => {
+    const checkedAt = new Date(`${date}T${time}:00+08:00`);
+    return { checkedAt, createdAt: new Date(checkedAt.getTime() + sentAfter * 60_000) };
+  };
 
   it('counts a check inside the window, both ends to the minute, by Shanghai time and not UTC', () => {
     expect(inPatrolWindow(new Date('2026-12-03T08:00:00+08:00'), plan)).toBe(true);
@@ -51,5 +55,17 @@ describe('a round and the plan’s time window (Asia/Shanghai wall clock)', () =
     // Checks of other days do not count for this one, even in the window.
     expect(patrolRound([at('09:00', '2026-12-02'), at('09:00', '2026-12-04')], day, plan)).toEqual({ outcome: 'missed', check: null });
     expect(patrolRound([], day, plan).outcome).toBe('missed');
+  });
+
+  it('trusts the time on the phone only when the check arrived within PATROL_CHECK_SYNC_MINUTES of it (补录 is late)', () => {
+    expect(sentInTime(at('09:00', '2026-12-03', PATROL_CHECK_SYNC_MINUTES))).toBe(true);
+    expect(sentInTime(at('09:00', '2026-12-03', PATROL_CHECK_SYNC_MINUTES + 1))).toBe(false);
+    // Offline in the basement at 09:00, sent at 10:30 once back in signal: done.
+    expect(patrolRound([at('09:00', '2026-12-03', 90)], day, plan).outcome).toBe('done');
+    // Claimed 09:00 in the window, sent two days later to fill a missed round: kept in its round, but late.
+    const backDated = at('09:00', '2026-12-03', 2 * 24 * 60);
+    expect(patrolRound([backDated], day, plan)).toEqual({ outcome: 'late', check: backDated });
+    // A round with a back-dated check and a real one in the window is done, citing the real one.
+    expect(patrolRound([backDated, at('09:30')], day, plan)).toEqual({ outcome: 'done', check: at('09:30') });
   });
 });

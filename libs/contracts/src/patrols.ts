@@ -38,6 +38,13 @@ export const PATROL_RESULTS = Object.keys(PATROL_RESULT_LABELS) as PatrolResult[
 export const PATROL_POINTS_PER_PLAN_MAX = 50;
 /** An offline check may be sent up to this many days after it was made. */
 export const PATROL_CHECK_LATE_DAYS = 7;
+/**
+ * The time a check was made comes from the phone, so it is trusted only when the check reached the server within
+ * this many minutes of it (a round in a basement, sent once back in signal). Sent later, it is 补录: kept and shown
+ * with both times, but never counted as done; otherwise staff could fill a month's missed rounds with back-dated
+ * checks and raise the completion rate beside the star-rating form.
+ */
+export const PATROL_CHECK_SYNC_MINUTES = 120;
 
 /** What the printed code holds: the app scans it (wx.scanCode) and opens the point. */
 export const patrolCodeText = (pointId: number, code: string) => `WYPATROL:${pointId}:${code}`;
@@ -77,8 +84,11 @@ export interface PatrolPlanView extends Omit<PatrolPlanInput, 'pointIds'> {
   assigneeName: string;
   /** The period the plan is in now, and each point with its check in that period (null: still to do). */
   period: { from: string; to: string };
-  /** late: the check this period fell outside the time window (超时巡检): it does not count as done. */
-  points: { id: number; name: string; place: string; kind: PatrolPointKind; checkedAt: string | null; result: PatrolResult | null; late: boolean }[];
+  /**
+   * late: the check this period does not count as done: it fell outside the time window (超时巡检), or it was sent
+   * long after the time it claims (sentLate, 补录).
+   */
+  points: { id: number; name: string; place: string; kind: PatrolPointKind; checkedAt: string | null; result: PatrolResult | null; late: boolean; sentLate: boolean }[];
 }
 
 /** What a manager may change of a plan (the estate stays). */
@@ -106,7 +116,9 @@ export interface PatrolCheckView {
   result: PatrolResult;
   note: string | null;
   photos: PhotoView[];
+  /** When it was made, as the phone says; receivedAt: when the server got it. */
   checkedAt: string;
+  receivedAt: string;
   checkedBy: string;
   /** The hazard ticket an abnormal check opened. */
   ticketId: number | null;
@@ -143,9 +155,14 @@ export interface MissedPatrol {
   period: { from: string; to: string };
 }
 
-/** 超时巡检: a round checked only outside the plan's time window, when it was checked (the time recorded on the phone). */
+/**
+ * A round checked, but not in time: only outside the plan's window (超时巡检), or sent so long after the time it claims
+ * that the time cannot be trusted (sentLate: 补录). checkedAt is the time recorded on the phone, receivedAt the server's.
+ */
 export interface LatePatrol extends MissedPatrol {
   checkedAt: string;
+  receivedAt: string;
+  sentLate: boolean;
 }
 
 export interface PatrolStats {
@@ -158,7 +175,7 @@ export interface PatrolStats {
   completionRate: number | null;
   /** Rounds with no check at all. */
   missed: MissedPatrol[];
-  /** Rounds checked, but only outside the time window: not done, and not missed. */
+  /** Rounds checked, but only outside the time window or sent late (补录): not done, and not missed. */
   late: LatePatrol[];
 }
 
@@ -171,13 +188,20 @@ export function inPatrolWindow(at: Date | string, plan: { windowStart: string; w
   return time >= plan.windowStart && time <= plan.windowEnd;
 }
 
+/** Whether a check reached the server soon enough after the time it claims for that time to count. */
+export function sentInTime(check: { checkedAt: Date | string; createdAt: Date | string }): boolean {
+  return new Date(check.createdAt).getTime() - new Date(check.checkedAt).getTime() <= PATROL_CHECK_SYNC_MINUTES * 60_000;
+}
+
 /**
- * One scheduled round of a point (a plan's period): done when a check of the period falls inside the plan's
- * window, late (超时巡检) when its checks all fell outside it, missed when there is none. `checks` are the point's
- * checks, oldest first; each is placed by when it was made (checkedAt, recorded on the phone), never by when an
- * offline check arrived. The check returned is the one in the window, else the latest.
+ * One scheduled round of a point (a plan's period): done when a check of the period falls inside the plan's window
+ * and was sent in time (sentInTime); late when its checks all fell outside the window (超时巡检) or were sent late
+ * (补录); missed when there is none. `checks` are the point's checks, oldest first, each with when it was made
+ * (checkedAt, recorded on the phone) and when the server got it (createdAt). A check is placed in a period by when it
+ * was made, so an offline one still shows in its own round; whether it counts is the rule above. The check returned
+ * is the one that counts, else the latest.
  */
-export function patrolRound<C extends { checkedAt: Date | string }>(
+export function patrolRound<C extends { checkedAt: Date | string; createdAt: Date | string }>(
   checks: readonly C[],
   period: { from: string; to: string },
   plan: { windowStart: string; windowEnd: string },
@@ -186,8 +210,8 @@ export function patrolRound<C extends { checkedAt: Date | string }>(
     const day = shanghaiDateTime(c.checkedAt).slice(0, 10);
     return day >= period.from && day <= period.to;
   });
-  const inWindow = [...inPeriod].reverse().find((c) => inPatrolWindow(c.checkedAt, plan));
-  if (inWindow) return { outcome: 'done', check: inWindow };
+  const counted = [...inPeriod].reverse().find((c) => inPatrolWindow(c.checkedAt, plan) && sentInTime(c));
+  if (counted) return { outcome: 'done', check: counted };
   const last = inPeriod[inPeriod.length - 1];
   return last ? { outcome: 'late', check: last } : { outcome: 'missed', check: null };
 }

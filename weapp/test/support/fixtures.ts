@@ -159,8 +159,8 @@ const patrolPlan: PatrolPlanView = {
   assigneeName: '刘师傅',
   period: { from: '2026-12-06', to: '2026-12-06' },
   points: [
-    { id: 5, name: '地下消防通道', place: '地下车库东侧', kind: 'fire_lane', checkedAt: '2026-12-06T01:00:00.000Z', result: 'normal', late: false },
-    { id: 6, name: '水泵房', place: '地下二层', kind: 'pump_room', checkedAt: null, result: null, late: false },
+    { id: 5, name: '地下消防通道', place: '地下车库东侧', kind: 'fire_lane', checkedAt: '2026-12-06T01:00:00.000Z', result: 'normal', late: false, sentLate: false },
+    { id: 6, name: '水泵房', place: '地下二层', kind: 'pump_room', checkedAt: null, result: null, late: false, sentLate: false },
   ],
 };
 

@@ -37,7 +37,7 @@ import { RectificationEvent } from '../modules/inspections/rectification-event.e
 import { Ballot } from '../modules/votes/ballot.entity';
 import { Vote } from '../modules/votes/vote.entity';
 import { VoteVoter } from '../modules/votes/vote-voter.entity';
-import { PatrolCheck, PatrolPlan, PatrolPoint } from '../modules/patrols/patrol.entities';
+import { PatrolCheck, PatrolPlan, PatrolPlanVersion, PatrolPoint } from '../modules/patrols/patrol.entities';
 import { Announcement, AnnouncementRead } from '../modules/announcements/announcement.entity';
 import { Survey, SurveyAnswer, SurveyScore } from '../modules/surveys/survey.entity';
 import { CommitteeEvaluation } from '../modules/oversight/committee-evaluation.entity';
@@ -102,6 +102,7 @@ export const ENTITIES = [
   Ballot,
   PatrolPoint,
   PatrolPlan,
+  PatrolPlanVersion,
   PatrolCheck,
   Announcement,
   AnnouncementRead,

@@ -11,6 +11,8 @@ import { ExactIdempotencyKeys1764300000009 } from './1764300000009-ExactIdempote
 import { UploadLimits1764300000010 } from './1764300000010-UploadLimits';
 import { StarRatingVersions1764300018000 } from './1764300018000-StarRatingVersions';
 import { ShareCards1764300026000 } from './1764300026000-ShareCards';
+import { PatrolPlanVersions1764300026100 } from './1764300026100-PatrolPlanVersions';
+import { RectificationNotices1764300026200 } from './1764300026200-RectificationNotices';
 import { Announcements1764300022100 } from './1764300022100-Announcements';
 import { SurveysAndCommitteeEvaluations1764300022200 } from './1764300022200-SurveysAndCommitteeEvaluations';
 import { PaperBallotConfirmation1764300022300 } from './1764300022300-PaperBallotConfirmation';
@@ -55,4 +57,6 @@ export const MIGRATIONS = [
   PaperBallotConfirmation1764300022300,
   NotificationTargets1764300023000,
   ShareCards1764300026000,
+  PatrolPlanVersions1764300026100,
+  RectificationNotices1764300026200,
 ];

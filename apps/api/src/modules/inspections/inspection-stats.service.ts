@@ -89,10 +89,11 @@ export class InspectionStatsService {
     const { from, to } = periodDays(period);
     const perCommunity = await this.figures({ areaPath: area.path }, from, to);
     const communities = await applyScope(this.db.getRepository(Community).createQueryBuilder('c'), underArea('c.area_path', area.path)).orderBy('c.id', 'ASC').getMany();
-    // 隐患排查 beside them: the rounds missed in the period (as on each estate's patrol statistics), the hazards overdue now.
+    // 隐患排查 beside them: the rounds missed and late in the period (as on each estate's patrol statistics), the
+    // hazards overdue now.
     const ids = communities.map((c) => c.id);
-    const [missed, overdue] = await Promise.all([this.patrols.missedRounds(ids, from, to), this.patrols.overdueHazards(ids)]);
-    const rows = communities.map((c) => ({ id: c.id, name: c.name, ...(perCommunity.get(c.id) ?? ZERO), patrolsMissed: missed.get(c.id) ?? 0, hazardsOverdue: overdue.get(c.id) ?? 0 }));
+    const [rounds, overdue] = await Promise.all([this.patrols.roundsNotDone(ids, from, to), this.patrols.overdueHazards(ids)]);
+    const rows = communities.map((c) => ({ id: c.id, name: c.name, ...(perCommunity.get(c.id) ?? ZERO), patrolsMissed: rounds.get(c.id)?.missed ?? 0, patrolsLate: rounds.get(c.id)?.late ?? 0, hazardsOverdue: overdue.get(c.id) ?? 0 }));
     // The area's average over every scored inspection (not an average of the estates' averages).
     const under = underArea('i.area_path', area.path);
     const overall = await this.db
@@ -148,9 +149,9 @@ export class InspectionStatsService {
     const summary = wb.addWorksheet('概览');
     summary.addRow([`${stats.area.name} 检查与整改（${periodLabel(period)}，${stats.from} 至 ${stats.to}）`]).font = { bold: true, size: 14 };
     summary.addRow([`导出时间 ${shanghaiDateTime(new Date())}`]);
-    summary.addRow(['小区', '检查次数', '平均得分', '下发整改', '已销号', '逾期', '整改中', '漏巡', '隐患超期']).font = { bold: true };
+    summary.addRow(['小区', '检查次数', '平均得分', '下发整改', '已销号', '逾期', '整改中', '漏巡', '超时或补录巡检', '隐患超期']).font = { bold: true };
     for (const c of [...stats.communities, { ...stats.total, name: `${stats.area.name}合计` }]) {
-      summary.addRow([c.name, c.inspections, c.averageScore ?? '', c.ordersIssued, c.ordersClosed, c.ordersOverdue, c.ordersOpen, c.patrolsMissed, c.hazardsOverdue]);
+      summary.addRow([c.name, c.inspections, c.averageScore ?? '', c.ordersIssued, c.ordersClosed, c.ordersOverdue, c.ordersOpen, c.patrolsMissed, c.patrolsLate, c.hazardsOverdue]);
     }
     summary.columns.forEach((col, n) => (col.width = n === 0 ? 26 : 12));
     const list = wb.addWorksheet('整改单');
@@ -182,6 +183,7 @@ function total(rows: (InspectionFigures & PatrolFigures)[]): Omit<InspectionFigu
     ordersOverdue: sum('ordersOverdue'),
     ordersOpen: sum('ordersOpen'),
     patrolsMissed: sum('patrolsMissed'),
+    patrolsLate: sum('patrolsLate'),
     hazardsOverdue: sum('hazardsOverdue'),
   };
 }

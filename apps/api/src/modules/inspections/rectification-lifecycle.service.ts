@@ -36,21 +36,26 @@ export class RectificationLifecycleService implements OnModuleInit {
    * at the estate is told once for the inspection (in the app: no subscribe-message template covers 整改单).
    */
   async issue(m: EntityManager, orders: Omit<Rectification, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'state' | 'overdueAt' | 'verifiedAt'>[], actorId: number): Promise<void> {
+    const ids: number[] = [];
     for (const order of orders) {
       const saved = await m.getRepository(Rectification).save(m.getRepository(Rectification).create({ ...order, state: 'open', overdueAt: null, verifiedAt: null }));
       await m.getRepository(RectificationEvent).insert({ rectificationId: saved.id, actorId, action: 'issued', fromState: null, toState: 'open', note: null, photoIds: [] });
+      ids.push(saved.id);
     }
     if (!orders.length) return;
     const first = orders.reduce((a, b) => (b.deadlineAt < a.deadlineAt ? b : a));
     const items = orders.map((o) => o.itemText).join('、');
-    await this.tell(m, first, { to: 'manager', kind: 'rectification_issued', title: `收到整改单 ${orders.length} 项`, body: `${items}（最早 ${shanghaiDateTime(first.deadlineAt)} 前整改并回复）` });
+    await this.tell(m, { ...first, id: ids.length === 1 ? ids[0] : null }, { to: 'manager', kind: 'rectification_issued', title: `收到整改单 ${orders.length} 项`, body: `${items}（最早 ${shanghaiDateTime(first.deadlineAt)} 前整改并回复）` });
   }
 
-  /** A notice of an order to its company's project manager at the estate, or to the office that issued it. */
-  private async tell(m: EntityManager, order: Pick<Rectification, 'communityId' | 'companyId' | 'issuingAreaId'>, notice: Omit<OrderNotice, 'kind'> & { kind: string }): Promise<void> {
+  /**
+   * A notice of an order (id null: of several) to its company's project manager at the estate, or to the office that
+   * issued it; it opens the order.
+   */
+  private async tell(m: EntityManager, order: Pick<Rectification, 'communityId' | 'companyId' | 'issuingAreaId'> & { id: number | null }, notice: Omit<OrderNotice, 'kind'> & { kind: string }): Promise<void> {
     const community = await m.getRepository(Community).findOneByOrFail({ id: order.communityId });
     const people = notice.to === 'manager' ? await managersOf(m, order.communityId, order.companyId) : await areaPeopleOf(m, order.issuingAreaId);
-    await this.notifications.notify(people, { kind: notice.kind, title: notice.title, body: `${community.name}：${notice.body}` }, m);
+    await this.notifications.notify(people, { kind: notice.kind, title: notice.title, body: `${community.name}：${notice.body}`, rectificationId: order.id }, m);
   }
 
   /** Plans and applies a step in its own transaction; null when a scheduler step found the order moved on. */

@@ -22,6 +22,7 @@ export class Notification {
   @RefColumn({ nullable: true }) announcementId: number | null;
   /** The vote (业主共同决定) it is about: opens the vote's page. */
   @RefColumn({ nullable: true }) voteId: number | null;
+  @RefColumn({ nullable: true }) rectificationId: number | null;
   @InstantColumn({ nullable: true }) readAt: Date | null;
   @Column({ type: 'varchar', length: 8, default: 'none' }) wechatStatus: WechatDelivery;
   @Column({ type: 'varchar', length: 64, nullable: true }) wechatTemplateId: string | null;

@@ -20,6 +20,7 @@ export interface NotificationDraft {
   disclosureId?: number | null;
   announcementId?: number | null;
   voteId?: number | null;
+  rectificationId?: number | null;
   /** Also send a WeChat subscribe message with this template (if configured and the user came through WeChat). */
   template?: TemplateKind;
   /** thing1: 事项 (≤20), phrase2: 状态 (≤5), time3: 时间, thing4: 提示 (≤20). */
@@ -68,6 +69,7 @@ export class NotificationsService {
         disclosureId: draft.disclosureId ?? null,
         announcementId: draft.announcementId ?? null,
         voteId: draft.voteId ?? null,
+        rectificationId: draft.rectificationId ?? null,
         readAt: null,
         wechatStatus: withOpenid.has(userId) ? ('pending' as const) : ('none' as const),
         wechatTemplateId: withOpenid.has(userId) ? templateId : null,

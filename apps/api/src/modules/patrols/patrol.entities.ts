@@ -15,6 +15,8 @@ export class PatrolPoint {
   /** 16 hex characters printed in the point's QR code: a scan proves one stood there. */
   @Column({ type: 'varchar', length: 16 }) code: string;
   @BoolColumn({ default: true }) active: boolean;
+  /** When it was retired (停用): a check made before then, sent later from the phone, still arrives. */
+  @InstantColumn({ nullable: true }) retiredAt: Date | null;
   @RefColumn() createdById: number;
   @CreatedAtColumn() createdAt: Date;
 }
@@ -38,6 +40,27 @@ export class PatrolPlan {
   @RefColumn() createdById: number;
   @CreatedAtColumn() createdAt: Date;
   @UpdatedAtColumn() updatedAt: Date;
+}
+
+/**
+ * A plan as it was before an edit (or a point's retirement) replaced it: from `replacedOn` (a Shanghai date) on, the
+ * periods ending that day or later follow the newer version; those that ended before keep being counted against this
+ * one, so an edit never changes a month already past.
+ */
+@Entity('patrol_plan_version')
+@Index(['communityId', 'planId'])
+export class PatrolPlanVersion {
+  @IdColumn() id: number;
+  @RefColumn() planId: number;
+  @RefColumn() communityId: number;
+  @JsonColumn() pointIds: number[];
+  @Column({ type: 'varchar', length: 16 }) frequency: PatrolFrequency;
+  @Column({ type: 'varchar', length: 5 }) windowStart: string;
+  @Column({ type: 'varchar', length: 5 }) windowEnd: string;
+  @RefColumn() assigneeId: number;
+  @DateColumn() replacedOn: string;
+  @RefColumn() replacedById: number;
+  @CreatedAtColumn() createdAt: Date;
 }
 
 /** 巡检记录: one check of a point; an abnormal one opened a hazard ticket. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource, In } from 'typeorm';
+import { Between, DataSource, EntityManager, In } from 'typeorm';
 import {
   DAY_MS,
   OPEN_TICKET_STATES,
@@ -14,6 +14,7 @@ import {
   patrolCodeText,
   patrolPeriod,
   patrolRound,
+  sentInTime,
   shanghaiDate,
   shanghaiDayStart,
   type HazardRegister,
@@ -37,7 +38,7 @@ import { Ticket } from '../tickets/ticket.entity';
 import { TicketsService } from '../tickets/tickets.service';
 import { UploadsService } from '../uploads/uploads.service';
 import { PatrolCheckDto, PatrolPlanDto, PatrolPlansQuery, PatrolPlanUpdateDto, PatrolPointDto } from './dto/patrol.dto';
-import { PatrolCheck, PatrolPlan, PatrolPoint } from './patrol.entities';
+import { PatrolCheck, PatrolPlan, PatrolPlanVersion, PatrolPoint } from './patrol.entities';
 import { qrPng } from './qr';
 
 /** The instants a period of Shanghai days spans: [first day 00:00, day after the last 00:00). */
@@ -89,8 +90,9 @@ export class PatrolsService {
   }
 
   /**
-   * 停用: the point leaves every plan of the estate and today's rounds; its checks, and the hazards they opened, stay
-   * in the history. A retired point cannot be checked or printed again.
+   * 停用: the point leaves every plan of the estate and today's rounds (the plans' earlier versions are kept, so the
+   * periods already ended still count it); its checks, and the hazards they opened, stay in the history. A retired
+   * point cannot be printed or checked again, except by a check made before it was retired and sent later.
    */
   async retirePoint(communityId: number, pointId: number, caller: Principal): Promise<void> {
     await this.community(communityId, caller, 'patrols.manage');
@@ -98,9 +100,9 @@ export class PatrolsService {
     if (!point) throw notFound('patrolPoint');
     if (!point.active) throw conflict('PATROL_POINT_RETIRED', '该巡检点已经停用', { pointId });
     await this.db.transaction(async (m) => {
-      if (!(await m.getRepository(PatrolPoint).update({ id: pointId, active: true }, { active: false })).affected) throw conflict('PATROL_POINT_RETIRED', '该巡检点已经停用', { pointId });
+      if (!(await m.getRepository(PatrolPoint).update({ id: pointId, active: true }, { active: false, retiredAt: new Date() })).affected) throw conflict('PATROL_POINT_RETIRED', '该巡检点已经停用', { pointId });
       for (const plan of await m.getRepository(PatrolPlan).findBy({ communityId })) {
-        if (plan.pointIds.includes(pointId)) await m.getRepository(PatrolPlan).update(plan.id, { pointIds: plan.pointIds.filter((id) => id !== pointId) });
+        if (plan.pointIds.includes(pointId)) await this.revise(m, plan, { pointIds: plan.pointIds.filter((id) => id !== pointId) }, caller.userId);
       }
     });
   }
@@ -111,9 +113,11 @@ export class PatrolsService {
     return { filename: `巡检点-${point.name}.png`, body: await qrPng(patrolCodeText(point.id, point.code)) };
   }
 
-  private async point(pointId: number, caller: Principal, policy: 'patrols.read' | 'patrols.check'): Promise<PatrolPoint> {
-    const point = await this.db.getRepository(PatrolPoint).findOneBy({ id: pointId, active: true });
-    if (!point || !caller.mayInCommunity(policy, point.communityId)) throw notFound('patrolPoint');
+  /** A point in use; with `madeAt` (a check's time), also one retired after then. */
+  private async point(pointId: number, caller: Principal, policy: 'patrols.read' | 'patrols.check', madeAt?: Date): Promise<PatrolPoint> {
+    const point = await this.db.getRepository(PatrolPoint).findOneBy({ id: pointId });
+    const inUse = point && (point.active || (madeAt && point.retiredAt && madeAt < point.retiredAt));
+    if (!point || !inUse || !caller.mayInCommunity(policy, point.communityId)) throw notFound('patrolPoint');
     return point;
   }
 
@@ -138,15 +142,26 @@ export class PatrolsService {
   }
 
   /**
-   * Changes a plan's points, frequency, window or assignee; from then on its rounds follow the new plan. Only the
-   * estate's manager; another estate's plan is not found.
+   * Changes a plan's points, frequency, window or assignee; the periods ending today or later follow the new plan,
+   * those already ended keep being counted against the plan as it was. Only the estate's manager; another estate's
+   * plan is not found.
    */
   async updatePlan(id: number, dto: PatrolPlanUpdateDto, caller: Principal): Promise<PatrolPlanView> {
     const plan = await this.db.getRepository(PatrolPlan).findOneBy({ id });
     if (!plan || !caller.mayInCommunity('patrols.manage', plan.communityId)) throw notFound('patrolPlan');
     const fields = await this.planFields(plan.communityId, dto);
-    await this.db.getRepository(PatrolPlan).update(id, fields);
+    await this.db.transaction((m) => this.revise(m, plan, fields, caller.userId));
     return (await this.planViews([{ ...plan, ...fields }]))[0];
+  }
+
+  /** The one writer of a plan's rounds: keeps the version it replaces when the points, frequency, window or assignee change. */
+  private async revise(m: EntityManager, plan: PatrolPlan, fields: Partial<PatrolPlan>, by: number): Promise<void> {
+    const changed = (['pointIds', 'frequency', 'windowStart', 'windowEnd', 'assigneeId'] as const).some((k) => k in fields && JSON.stringify(fields[k]) !== JSON.stringify(plan[k]));
+    if (changed) {
+      const { pointIds, frequency, windowStart, windowEnd, assigneeId } = plan;
+      await m.getRepository(PatrolPlanVersion).insert({ planId: plan.id, communityId: plan.communityId, pointIds, frequency, windowStart, windowEnd, assigneeId, replacedOn: shanghaiDate(), replacedById: by });
+    }
+    await m.getRepository(PatrolPlan).update(plan.id, fields);
   }
 
   /** Plans of the caller's estates, or only theirs (今日巡检), each with the points still to check this period. */
@@ -187,7 +202,7 @@ export class PatrolsService {
           const point = points.find((p) => p.id === id);
           if (!point || !point.active) return [];
           const { outcome, check } = patrolRound(checks.filter((c) => c.pointId === id), period, plan);
-          return [{ id, name: point.name, place: point.place, kind: point.kind, checkedAt: check?.checkedAt.toISOString() ?? null, result: check?.result ?? null, late: outcome === 'late' }];
+          return [{ id, name: point.name, place: point.place, kind: point.kind, checkedAt: check?.checkedAt.toISOString() ?? null, result: check?.result ?? null, late: outcome === 'late', sentLate: outcome === 'late' && !sentInTime(check as PatrolCheck) }];
         }),
       };
     });
@@ -201,22 +216,23 @@ export class PatrolsService {
    * Idempotency-Key (an offline check), it is recorded once and opens one ticket.
    */
   async check(dto: PatrolCheckDto, caller: Principal, key?: string): Promise<{ check: PatrolCheckView; replayed: boolean }> {
-    const point = await this.point(dto.pointId, caller, 'patrols.check');
     const earlier = async () => {
       const row = key ? await this.db.getRepository(PatrolCheck).findOneBy({ checkedById: caller.userId, idempotencyKey: key }) : null;
       return row ? { check: (await this.checkViews([row]))[0], replayed: true } : null;
     };
     const replay = await earlier();
     if (replay) return replay;
-    if (dto.code !== undefined && dto.code !== point.code) throw invalid('扫描的巡检码与巡检点不符，请重新扫码', { field: 'code' });
-    if (dto.planId !== undefined) {
-      const plan = await this.db.getRepository(PatrolPlan).findOneBy({ id: dto.planId, communityId: point.communityId });
-      if (!plan || !plan.pointIds.includes(point.id)) throw invalid('该巡检点不在这个巡检计划中', { field: 'planId' });
-    }
     const now = new Date();
     const checkedAt = dto.checkedAt === undefined ? now : new Date(dto.checkedAt);
     if (Number.isNaN(checkedAt.getTime()) || checkedAt.getTime() > now.getTime() + 5 * 60_000 || checkedAt.getTime() < now.getTime() - PATROL_CHECK_LATE_DAYS * DAY_MS) {
       throw invalid(`巡检时间须在最近 ${PATROL_CHECK_LATE_DAYS} 天内，且不晚于现在`, { field: 'checkedAt' });
+    }
+    // A check made offline before the point was retired still arrives (its plan no longer lists the point).
+    const point = await this.point(dto.pointId, caller, 'patrols.check', checkedAt);
+    if (dto.code !== undefined && dto.code !== point.code) throw invalid('扫描的巡检码与巡检点不符，请重新扫码', { field: 'code' });
+    if (dto.planId !== undefined) {
+      const plan = await this.db.getRepository(PatrolPlan).findOneBy({ id: dto.planId, communityId: point.communityId });
+      if (!plan || (point.active && !plan.pointIds.includes(point.id))) throw invalid('该巡检点不在这个巡检计划中', { field: 'planId' });
     }
     const note = dto.note?.trim() || null;
     const photoIds = dto.photoIds ?? [];
@@ -274,6 +290,7 @@ export class PatrolsService {
         note: r.note,
         photos: await this.uploads.photoViews(r.photoIds, false),
         checkedAt: r.checkedAt.toISOString(),
+        receivedAt: r.createdAt.toISOString(),
         checkedBy: users.find((u) => u.id === r.checkedById)?.displayName ?? '',
         ticketId: r.ticketId,
       })),
@@ -319,14 +336,21 @@ export class PatrolsService {
     return counts;
   }
 
-  /** Rounds missed (no check at all) in the months from `from` to `to` (YYYY-MM-DD), per estate with a plan. */
-  async missedRounds(communityIds: number[], from: string, to: string): Promise<Map<number, number>> {
+  /**
+   * Rounds missed (no check at all) and late (超时巡检 or 补录) in the months from `from` to `to` (YYYY-MM-DD), per
+   * estate with a plan.
+   */
+  async roundsNotDone(communityIds: number[], from: string, to: string): Promise<Map<number, { missed: number; late: number }>> {
     const planned = communityIds.length ? [...new Set((await this.db.getRepository(PatrolPlan).find({ select: ['communityId'], where: { communityId: In(communityIds) } })).map((p) => p.communityId))] : [];
-    const counts = new Map<number, number>();
+    const counts = new Map<number, { missed: number; late: number }>();
     for (const communityId of planned) {
-      let missed = 0;
-      for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = addDays(`${month}-28`, 7).slice(0, 7)) missed += (await this.monthStats(communityId, month)).missed.length;
-      counts.set(communityId, missed);
+      const count = { missed: 0, late: 0 };
+      for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = addDays(`${month}-28`, 7).slice(0, 7)) {
+        const stats = await this.monthStats(communityId, month);
+        count.missed += stats.missed.length;
+        count.late += stats.late.length;
+      }
+      counts.set(communityId, count);
     }
     return counts;
   }
@@ -340,25 +364,32 @@ export class PatrolsService {
   async monthStats(communityId: number, month: string, today = shanghaiDate()): Promise<PatrolStats> {
     const from = `${month}-01`;
     const to = lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
-    const plans = await this.db.getRepository(PatrolPlan).findBy({ communityId });
-    const slots: MissedPatrol[] = [];
-    const points = await this.db.getRepository(PatrolPoint).findBy({ communityId });
+    const [plans, versions, points] = await Promise.all([
+      this.db.getRepository(PatrolPlan).findBy({ communityId }),
+      this.db.getRepository(PatrolPlanVersion).find({ where: { communityId }, order: { replacedOn: 'ASC', id: 'ASC' } }),
+      this.db.getRepository(PatrolPoint).findBy({ communityId }),
+    ]);
+    // Each period is counted against the version of its plan in force on its last day.
+    const slots: (MissedPatrol & { window: Pick<PatrolPlan, 'windowStart' | 'windowEnd'> })[] = [];
     for (const plan of plans) {
-      const start = plan.startsOn > from ? plan.startsOn : from;
-      for (const period of endedPeriods(plan.frequency, start, to, today)) {
-        if (period.from < plan.startsOn) continue;
-        for (const pointId of plan.pointIds) slots.push({ planId: plan.id, planName: plan.name, pointId, pointName: points.find((p) => p.id === pointId)?.name ?? '', period });
+      let since = plan.startsOn;
+      for (const version of [...versions.filter((v) => v.planId === plan.id), { ...plan, replacedOn: null }]) {
+        const until = version.replacedOn ? addDays(version.replacedOn, -1) : to;
+        for (const period of endedPeriods(version.frequency, since > from ? since : from, until < to ? until : to, today)) {
+          if (period.from < plan.startsOn) continue;
+          for (const pointId of version.pointIds) slots.push({ planId: plan.id, planName: plan.name, pointId, pointName: points.find((p) => p.id === pointId)?.name ?? '', period, window: version });
+        }
+        if (version.replacedOn && version.replacedOn > since) since = version.replacedOn;
       }
     }
     const earliest = slots.reduce((min, s) => (s.period.from < min ? s.period.from : min), from);
     const checks = slots.length ? await this.db.getRepository(PatrolCheck).find({ where: { communityId, checkedAt: Between(span({ from: earliest, to: earliest })[0], span({ from: to, to })[1]) }, order: { checkedAt: 'ASC', id: 'ASC' } }) : [];
     const missed: MissedPatrol[] = [];
     const late: LatePatrol[] = [];
-    for (const slot of slots) {
-      const plan = plans.find((p) => p.id === slot.planId) as PatrolPlan;
-      const { outcome, check } = patrolRound(checks.filter((c) => c.pointId === slot.pointId), slot.period, plan);
+    for (const { window, ...slot } of slots) {
+      const { outcome, check } = patrolRound(checks.filter((c) => c.pointId === slot.pointId), slot.period, { windowStart: window.windowStart, windowEnd: window.windowEnd });
       if (outcome === 'missed') missed.push(slot);
-      if (outcome === 'late') late.push({ ...slot, checkedAt: (check as PatrolCheck).checkedAt.toISOString() });
+      if (outcome === 'late' && check) late.push({ ...slot, checkedAt: check.checkedAt.toISOString(), receivedAt: check.createdAt.toISOString(), sentLate: !sentInTime(check) });
     }
     const done = slots.length - missed.length - late.length;
     return { communityId, month, due: slots.length, done, completionRate: slots.length ? Math.round((done / slots.length) * 10000) / 10000 : null, missed, late };

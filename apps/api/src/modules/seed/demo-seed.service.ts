@@ -130,7 +130,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const note = '水泵房地面积水，疑似进水管渗漏';
     const ticketId = await this.patrols.openHazard(pump, note, [photo], staff.id);
     const checkedAt = new Date(Date.now() - 20 * 3600_000);
-    await this.db.getRepository(PatrolCheck).insert({ communityId: pump.communityId, pointId: pump.id, planId: null, result: 'abnormal', note, photoIds: [photo], checkedAt, checkedById: staff.id, ticketId, idempotencyKey: null });
+    await this.db.getRepository(PatrolCheck).insert({ communityId: pump.communityId, pointId: pump.id, planId: null, result: 'abnormal', note, photoIds: [photo], checkedAt, checkedById: staff.id, ticketId, idempotencyKey: null, createdAt: checkedAt });
   }
 
   /**

@@ -5,7 +5,7 @@ import { setTokens } from '../../../../services/session';
 import InspectionStatsPage from './index';
 
 const OFFICE: MeView = { id: 7, displayName: '赵书记', phone: null, roles: [{ role: 'community_office', areaId: 4, scopeName: '南门社区' }], houses: [], wechat: false };
-const figures = (inspections: number, averageScore: number | null, patrolsMissed = 0, hazardsOverdue = 0) => ({ inspections, averageScore, ordersIssued: 3, ordersClosed: 1, ordersOverdue: 1, ordersOpen: 2, patrolsMissed, hazardsOverdue });
+const figures = (inspections: number, averageScore: number | null, patrolsMissed = 0, hazardsOverdue = 0, patrolsLate = 0) => ({ inspections, averageScore, ordersIssued: 3, ordersClosed: 1, ordersOverdue: 1, ordersOpen: 2, patrolsMissed, patrolsLate, hazardsOverdue });
 const stats = (period: string, n: number): InspectionStats => ({
   area: { id: 4, name: '南门社区' },
   period,
@@ -13,7 +13,7 @@ const stats = (period: string, n: number): InspectionStats => ({
   to: '',
   total: figures(n, 80.5, 3, 1),
   communities: [
-    { id: 1, name: '锦绣花园', ...figures(n, 80.5, 3, 1) },
+    { id: 1, name: '锦绣花园', ...figures(n, 80.5, 3, 1, 2) },
     { id: 2, name: '翠竹苑', ...figures(0, null) },
   ],
 });
@@ -25,11 +25,12 @@ describe('检查统计', () => {
     const server = fakeApi({ 'GET /api/v1/me': OFFICE, 'GET /api/v1/inspection-stats': (call: { query: Record<string, string> }) => stats(call.query.period, call.query.period.length === 4 ? 9 : 2) });
     render(<InspectionStatsPage />);
     expect(await screen.findAllByText('检查 2 次')).toHaveLength(2);
-    // Each estate's missed patrol rounds and overdue hazards, marked when there are any; the area's total.
+    // Each estate's missed and late (超时或补录) patrol rounds and overdue hazards, marked when there are any; the area's total.
     const [, jinxiu, cuizhu] = [...document.querySelectorAll('.insp-facts')] as HTMLElement[];
     expect(jinxiu.textContent).toContain('漏巡 3');
+    expect(jinxiu.textContent).toContain('超时或补录 2');
     expect(jinxiu.textContent).toContain('隐患超期 1');
-    expect(jinxiu.querySelectorAll('.insp-alert')).toHaveLength(2);
+    expect(jinxiu.querySelectorAll('.insp-alert')).toHaveLength(3);
     expect(cuizhu.textContent).toContain('漏巡 0');
     expect(cuizhu.querySelectorAll('.insp-alert')).toHaveLength(0);
     expect(document.querySelector('.insp-total')?.textContent).toContain('漏巡 3');

@@ -22,6 +22,7 @@ function Figures({ f, className }: { f: InspectionFigures & PatrolFigures; class
       <Text>已销号 {f.ordersClosed}</Text>
       <Text>逾期 {f.ordersOverdue}</Text>
       <Text className={f.patrolsMissed ? 'insp-alert' : undefined}>漏巡 {f.patrolsMissed}</Text>
+      <Text className={f.patrolsLate ? 'insp-alert' : undefined}>超时或补录 {f.patrolsLate}</Text>
       <Text className={f.hazardsOverdue ? 'insp-alert' : undefined}>隐患超期 {f.hazardsOverdue}</Text>
     </View>
   );

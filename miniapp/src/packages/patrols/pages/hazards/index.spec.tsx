@@ -15,13 +15,17 @@ const STATS: PatrolStats = {
   completionRate: 0.95,
   missed: [slot('水泵房', '2026-11-03')],
   // Checked at 13:30 Shanghai time, outside 08:00–10:00.
-  late: [{ ...slot('配电房', '2026-11-05'), checkedAt: '2026-11-05T05:30:00.000Z' }, { ...slot('配电房', '2026-11-06'), checkedAt: '2026-11-06T14:00:00.000Z' }],
+  late: [
+    { ...slot('配电房', '2026-11-05'), checkedAt: '2026-11-05T05:30:00.000Z', receivedAt: '2026-11-05T05:31:00.000Z', sentLate: false },
+    // Claimed 09:00 on the 6th, in the window, but sent two days later.
+    { ...slot('配电房', '2026-11-06'), checkedAt: '2026-11-06T01:00:00.000Z', receivedAt: '2026-11-08T09:40:00.000Z', sentLate: true },
+  ],
 };
 
 beforeEach(() => setTokens({ accessToken: 'access', refreshToken: 'refresh' }));
 
 describe('隐患台账: last month’s patrols', () => {
-  it('lists the rounds checked outside the plan’s window as 超时巡检, apart from those done and those missed', async () => {
+  it('lists the rounds checked outside the plan’s window as 超时巡检 and those sent long after their time as 补录, apart from those done and those missed', async () => {
     fakeApi({
       'GET /api/v1/me': OFFICE,
       'GET /api/v1/communities': { items: [{ id: 1, name: '锦绣花园' }], nextCursor: null },
@@ -29,9 +33,9 @@ describe('隐患台账: last month’s patrols', () => {
       'GET /api/v1/communities/1/patrol-stats': STATS,
     });
     render(<HazardRegisterPage />);
-    expect(await screen.findByText('应巡检 60 次，按时巡检 57 次，超时巡检 2 次，漏检 1 次')).toBeInTheDocument();
+    expect(await screen.findByText('应巡检 60 次，按时巡检 57 次，超时或补录 2 次，漏检 1 次')).toBeInTheDocument();
     const late = [...document.querySelectorAll('.pt-late-item')].map((e) => e.textContent);
-    expect(late).toEqual(['配电房 · 消防设施日巡 超时巡检巡检于 2026-11-05 13:30', '配电房 · 消防设施日巡 超时巡检巡检于 2026-11-06 22:00']);
+    expect(late).toEqual(['配电房 · 消防设施日巡 超时巡检巡检于 2026-11-05 13:30', '配电房 · 消防设施日巡 补录记为 2026-11-06 09:00，2026-11-08 17:40 才提交']);
     expect(document.querySelectorAll('.pt-missed-item')).toHaveLength(1);
   });
 });

@@ -20,8 +20,9 @@ const lastMonth = () => shanghaiDate(shanghaiDayStart(`${shanghaiDate().slice(0,
 
 /**
  * 隐患台账 of an estate: open hazards, emergencies first and then the oldest, those past their category's deadline
- * marked 逾期; below, last month's completion rate, the rounds checked only outside the plan's window (超时巡检, not
- * counted as done) and those missed, per point and period.
+ * marked 逾期; below, last month's completion rate, the rounds not counted as done because they were checked only
+ * outside the plan's window (超时巡检) or sent long after the time they claim (补录, with both times), and those missed,
+ * per point and period.
  */
 export default function HazardRegisterPage() {
   const gate = useSession({ returnTo: HAZARDS_PAGE });
@@ -80,15 +81,15 @@ export default function HazardRegisterPage() {
               {periodLabel(month)} 巡检完成率 {data.stats.completionRate === null ? '—' : `${(data.stats.completionRate * 100).toFixed(1)}%`}
             </View>
             <View className="muted pt-missed-figures">
-              应巡检 {data.stats.due} 次，按时巡检 {data.stats.done} 次，超时巡检 {data.stats.late.length} 次，漏检 {data.stats.missed.length} 次
+              应巡检 {data.stats.due} 次，按时巡检 {data.stats.done} 次，超时或补录 {data.stats.late.length} 次，漏检 {data.stats.missed.length} 次
             </View>
             {data.stats.late.slice(0, 50).map((l) => (
               <View key={`late-${l.planId}-${l.pointId}-${l.period.from}`} className="pt-row pt-late-item">
                 <View className="pt-row-main">
                   <View>
-                    {l.pointName} · {l.planName} <Text className="badge badge-rejected">超时巡检</Text>
+                    {l.pointName} · {l.planName} <Text className="badge badge-rejected">{l.sentLate ? '补录' : '超时巡检'}</Text>
                   </View>
-                  <View className="muted">巡检于 {shanghaiDateTime(l.checkedAt)}</View>
+                  <View className="muted">{l.sentLate ? `记为 ${shanghaiDateTime(l.checkedAt)}，${shanghaiDateTime(l.receivedAt)} 才提交` : `巡检于 ${shanghaiDateTime(l.checkedAt)}`}</View>
                 </View>
               </View>
             ))}

@@ -1,16 +1,18 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import type { MeView } from '@wuye/contracts';
+import { PATROL_CHECK_SYNC_MINUTES, type MeView } from '@wuye/contracts';
 import Taro from '../../../../../test/stubs/taro';
-import { fakeApi } from '../../../../../test/support/fake-api';
+import { NO_NETWORK, fakeApi } from '../../../../../test/support/fake-api';
 import { patrolPlan } from '../../../../../test/support/patrols';
+import { patrolChecks } from '../../../../services/patrols';
 import { setTokens } from '../../../../services/session';
 import PatrolsHome from './index';
 
 const STAFF: MeView = { id: 9, displayName: '刘师傅', phone: null, roles: [{ role: 'staff', communityId: 1, scopeName: '锦绣花园', title: '维修工' }], houses: [], wechat: false };
 const PLAN = patrolPlan([
-  { id: 5, name: '2号楼消防通道', place: '负一层', kind: 'fire_lane', checkedAt: '2026-12-06T01:00:00.000Z', result: 'normal', late: false },
-  { id: 6, name: '水泵房', place: '地下二层', kind: 'pump_room', checkedAt: null, result: null, late: false },
-  { id: 7, name: '配电房', place: '地下一层', kind: 'power_room', checkedAt: '2026-12-06T06:00:00.000Z', result: 'normal', late: true },
+  { id: 5, name: '2号楼消防通道', place: '负一层', kind: 'fire_lane', checkedAt: '2026-12-06T01:00:00.000Z', result: 'normal', late: false, sentLate: false },
+  { id: 6, name: '水泵房', place: '地下二层', kind: 'pump_room', checkedAt: null, result: null, late: false, sentLate: false },
+  { id: 7, name: '配电房', place: '地下一层', kind: 'power_room', checkedAt: '2026-12-06T06:00:00.000Z', result: 'normal', late: true, sentLate: false },
+  { id: 8, name: '电梯机房', place: '顶层', kind: 'elevator_room', checkedAt: '2026-12-06T01:30:00.000Z', result: 'normal', late: true, sentLate: true },
 ]);
 
 beforeEach(() => setTokens({ accessToken: 'access', refreshToken: 'refresh' }));
@@ -24,10 +26,28 @@ describe('今日巡检', () => {
     expect(screen.getByText('待巡检')).toBeInTheDocument();
     // Checked at 14:00, outside 08:00–10:00: marked 超时, not shown as simply done.
     expect(screen.getByText('已巡检 · 正常 · 超时（应在 08:00–10:00）')).toHaveClass('badge-rejected');
+    // Claimed 09:30, in the window, but sent hours later: 补录, not counted as on time.
+    expect(screen.getByText('已巡检 · 正常 · 补录（事后才提交，不计按时）')).toHaveClass('badge-rejected');
     expect(server.to('GET /api/v1/patrol-plans')[0].query).toEqual({ mine: 'true' });
     // Staff do not manage points; the hazard register is open to them.
     expect(document.querySelector('.pt-points-link')).toBeNull();
     fireEvent.click(screen.getByText('水泵房'));
     expect(navigate).toHaveBeenLastCalledWith({ url: `/packages/patrols/pages/check/index?pointId=6&name=${encodeURIComponent('水泵房')}&planId=2` });
+  });
+
+  it('warns, on a check still waiting on the phone after two hours, that it will arrive as 补录', async () => {
+    // A token like the API's: its payload names the user whose checks wait on the phone.
+    const payload = Buffer.from(JSON.stringify({ sub: STAFF.id, sid: 'f', iat: 1, exp: 2 })).toString('base64url');
+    setTokens({ accessToken: `eyJhbGciOiJIUzI1NiJ9.${payload}.sig`, refreshToken: 'refresh' });
+    fakeApi({ 'GET /api/v1/me': STAFF, 'GET /api/v1/patrol-plans': [PLAN], 'POST /api/v1/patrol-checks': NO_NETWORK });
+    const madeAt = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    patrolChecks.queue(STAFF.id, { pointName: '水泵房', input: { pointId: 6, result: 'normal', checkedAt: madeAt(30) } }, []);
+    patrolChecks.queue(STAFF.id, { pointName: '配电房', input: { pointId: 7, result: 'normal', checkedAt: madeAt(PATROL_CHECK_SYNC_MINUTES + 5) } }, []);
+    render(<PatrolsHome />);
+    await screen.findByText('已巡检 · 正常');
+    const drafts = [...document.querySelectorAll('.pt-draft')].map((d) => d.textContent ?? '');
+    expect(drafts).toHaveLength(2);
+    expect(drafts.find((d) => d.startsWith('水泵房'))).not.toContain('补录');
+    expect(drafts.find((d) => d.startsWith('配电房'))).toContain('已超过 2 小时未发送，到达后记为补录，不计按时巡检');
   });
 });

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { PATROL_FREQUENCY_LABELS, PATROL_RESULT_LABELS, parsePatrolCode, shanghaiDateTime } from '@wuye/contracts';
+import { PATROL_CHECK_SYNC_MINUTES, PATROL_FREQUENCY_LABELS, PATROL_RESULT_LABELS, parsePatrolCode, shanghaiDateTime } from '@wuye/contracts';
 import PrivacyDialog from '../../../../components/PrivacyDialog';
 import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import StatusNotice from '../../../../components/StatusNotice';
@@ -13,6 +13,12 @@ import { HAZARDS_PAGE, PATROL_POINTS_PAGE, PATROLS_PAGE, patrolCheckPage } from 
 import { listPatrolPlans, patrolChecks } from '../../../../services/patrols';
 import { sessionUserId } from '../../../../services/session';
 import '../../patrols.scss';
+
+/** A check waiting on the phone; past PATROL_CHECK_SYNC_MINUTES it will arrive as 补录 and not count as on time. */
+function waitingText(madeAt: string): string {
+  const stale = Date.now() - Date.parse(madeAt) > PATROL_CHECK_SYNC_MINUTES * 60_000;
+  return `巡检于 ${shanghaiDateTime(madeAt)}，有网络时自动发送${stale ? `；已超过 ${PATROL_CHECK_SYNC_MINUTES / 60} 小时未发送，到达后记为补录，不计按时巡检` : ''}`;
+}
 
 /**
  * 今日巡检: the caller's plans with each point to check this period, a check outside the plan's time window marked
@@ -79,7 +85,7 @@ export default function PatrolsHome() {
                 <View className="pt-row-title">
                   {d.pointName} · {PATROL_RESULT_LABELS[d.input.result]}
                 </View>
-                <View className={d.error ? 'form-error wrap-text' : 'muted'}>{d.error ? `没有提交成功：${d.error}` : `巡检于 ${shanghaiDateTime(d.input.checkedAt ?? d.createdAt)}，有网络时自动发送`}</View>
+                <View className={d.error ? 'form-error wrap-text' : 'muted'}>{d.error ? `没有提交成功：${d.error}` : waitingText(d.input.checkedAt ?? d.createdAt)}</View>
                 {d.error ? (
                   <Button className="button button-small pt-draft-delete" onClick={() => patrolChecks.discard(d.key)}>
                     删除
@@ -104,7 +110,7 @@ export default function PatrolsHome() {
                 <View className="muted">{point.place}</View>
               </View>
               {point.result ? (
-                <Text className={`badge ${point.result === 'abnormal' || point.late ? 'badge-rejected' : 'badge-closed'} pt-point-state`}>{`已巡检 · ${PATROL_RESULT_LABELS[point.result]}${point.late ? ` · 超时（应在 ${plan.windowStart}–${plan.windowEnd}）` : ''}`}</Text>
+                <Text className={`badge ${point.result === 'abnormal' || point.late ? 'badge-rejected' : 'badge-closed'} pt-point-state`}>{`已巡检 · ${PATROL_RESULT_LABELS[point.result]}${point.sentLate ? ' · 补录（事后才提交，不计按时）' : point.late ? ` · 超时（应在 ${plan.windowStart}–${plan.windowEnd}）` : ''}`}</Text>
               ) : (
                 <Text className="badge badge-pending pt-point-state">待巡检</Text>
               )}

@@ -8,7 +8,7 @@ import PatrolPoints from './index';
 
 const MANAGER: MeView = { id: 3, displayName: '王经理', phone: null, roles: [{ role: 'manager', communityId: 1, scopeName: '锦绣花园' }], houses: [], wechat: false };
 const point = (id: number, name: string): PatrolPointView => ({ id, communityId: 1, name, place: '负一层', kind: 'fire_lane', code: '0123456789abcdef', lastCheck: null });
-const PLAN = patrolPlan([{ id: 5, name: '2号楼消防通道', place: '负一层', kind: 'fire_lane', checkedAt: null, result: null, late: false }]);
+const PLAN = patrolPlan([{ id: 5, name: '2号楼消防通道', place: '负一层', kind: 'fire_lane', checkedAt: null, result: null, late: false, sentLate: false }]);
 const STAFF = [
   { id: 9, displayName: '刘师傅', title: '秩序', role: 'staff', openTickets: 0 },
   { id: 10, displayName: '陈师傅', title: '夜班', role: 'staff', openTickets: 0 },
