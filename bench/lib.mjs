@@ -1,6 +1,6 @@
 // Helpers shared by the benchmarks: MariaDB databases, the built API as a process, latency percentiles.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
@@ -44,14 +44,19 @@ export async function freePort() {
   });
 }
 
+/** The V8 flags the API ships with (the image's command and `npm start` use them too). */
+const API_NODE_FLAGS = JSON.parse(readFileSync(join(REPO, 'apps/api/package.json'), 'utf8')).nodeFlags;
+
 /**
- * Starts `node apps/api/dist/main.js` (of this checkout, or of `root`: baselineBuild) against a database; resolves when /api/health answers. BENCH_API_NODE_FLAGS
- * adds flags to that node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a CPU profile written when it stops.
+ * Starts `node apps/api/dist/main.js` (of this checkout, or of `root`: baselineBuild) against a database; resolves when /api/health answers.
+ * Every build runs with the V8 flags this checkout ships (nodeFlags of apps/api/package.json; a baseline too, so that
+ * the two differ only in their code); BENCH_API_NODE_FLAGS replaces them, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+ * for a CPU profile written when it stops, or an empty value for Node's defaults.
  * With `onLine`, each line the process prints goes to it instead of this terminal.
  */
 export async function startApi(env, { onLine, root = REPO } = {}) {
   const port = await freePort();
-  const flags = (process.env.BENCH_API_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const flags = process.env.BENCH_API_NODE_FLAGS === undefined ? API_NODE_FLAGS : process.env.BENCH_API_NODE_FLAGS.split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...flags, join(root, 'apps/api/dist/main.js')], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'false', JOBS_INTERVAL_SECONDS: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'wuye-bench-')), ...env, PORT: String(port), HOST: '127.0.0.1' },

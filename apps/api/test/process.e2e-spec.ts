@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as net from 'node:net';
-import { addDays, floorProblem, periodDays, quarterOf, shanghaiDate, type AreaView, type AttendanceCompliance, type ComplianceView, type CreditEventView, type DeadlineFloorsView, type MeetingItemView, type MeetingView, type Page, type StarRatingsView, type TicketCategory } from '@wuye/contracts';
+import { addDays, floorProblem, periodDays, quarterOf, shanghaiDate, type AreaView, type AttendanceCompliance, type ComplianceView, type CreditEventView, type DeadlineFloorsView, type MeetingItemView, type MeetingView, type Page, type PatrolStats, type StarRatingsView, type TicketCategory } from '@wuye/contracts';
 import { DEVELOPMENT_SECRETS } from '../src/config';
 import { startApi, runApiToExit, ApiProcess } from './support/process';
 import { createTestDatabase, TestDatabase } from './support/database';

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { load } from 'js-yaml';
 import { FakeS3 } from '../support/fake-s3';
-import { startApi, type ApiProcess } from '../support/process';
+import { API_ROOT, NODE_FLAGS, startApi, type ApiProcess } from '../support/process';
 import { startPrivateMariaDb, startPrivateRedis, type PrivateMariaDb } from '../support/private-services';
 
 /**
@@ -75,6 +75,15 @@ describe('docker/ deployment files', () => {
     expect(nginx).toMatch(/location \/open311\/ \{[^}]*proxy_pass http:\/\/wuye_api/);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n.*\/api\/health/m);
+  });
+
+  it('runs the API with the V8 flags it ships with, in the image and under npm start', () => {
+    const dockerfile = fs.readFileSync(path.join(DOCKER, 'api.Dockerfile'), 'utf8');
+    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
+    expect(NODE_FLAGS).toContain('--max-semi-space-size=32');
+    expect(cmd).toEqual(['node', ...NODE_FLAGS, 'apps/api/dist/main.js']);
+    const pkg = JSON.parse(fs.readFileSync(path.join(API_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.start).toBe(['node', ...NODE_FLAGS, 'dist/main.js'].join(' '));
   });
 
   describe('the image’s command with the compose settings', () => {

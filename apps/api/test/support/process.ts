@@ -6,6 +6,8 @@ import * as path from 'node:path';
 
 export const API_ROOT = path.resolve(__dirname, '../..');
 export const MAIN_JS = path.join(API_ROOT, 'dist/main.js');
+/** The V8 flags the API ships with: the image's command and `npm start` pass them too. */
+export const NODE_FLAGS = (JSON.parse(fs.readFileSync(path.join(API_ROOT, 'package.json'), 'utf8')) as { nodeFlags: string[] }).nodeFlags;
 
 /** The compiled API, built once if missing (npm test builds it first; a bare jest run may not have). */
 export function ensureBuilt(): void {
@@ -38,7 +40,7 @@ export interface ApiProcess {
 export async function startApi(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
   ensureBuilt();
   const port = Number(env.PORT ?? (await freePort()));
-  const child = spawn(process.execPath, [MAIN_JS], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, MAIN_JS], {
     cwd: API_ROOT,
     env: {
       ...process.env,
@@ -81,7 +83,7 @@ export async function startApi(env: Record<string, string>, timeoutMs = 60_000):
 export function runApiToExit(env: Record<string, string>): { status: number | null; stderr: string; stdout: string } {
   ensureBuilt();
   try {
-    const stdout = execFileSync(process.execPath, [MAIN_JS], {
+    const stdout = execFileSync(process.execPath, [...NODE_FLAGS, MAIN_JS], {
       cwd: API_ROOT,
       env: { ...process.env, NODE_ENV: 'test', ...env },
       stdio: 'pipe',

@@ -21,6 +21,9 @@ export class Principal {
     readonly sessionId: string,
   ) {}
 
+  /** communityIds per policy, worked out once per request. */
+  private readonly reach = new Map<Policy, 'all' | number[]>();
+
   hasRole(...roles: readonly Role[]): boolean {
     return this.grants.some((g) => roles.includes(g.role));
   }
@@ -29,21 +32,36 @@ export class Principal {
     return this.hasRole(...POLICIES[policy]);
   }
 
-  /** The communities in which the caller may act under this policy. */
+  /** The communities in which the caller may act under this policy (do not change the list returned). */
   communityIds(policy: Policy): 'all' | number[] {
+    const known = this.reach.get(policy);
+    if (known) return known;
     const roles: readonly Role[] = POLICIES[policy];
     const ids = new Set<number>();
+    let reach: 'all' | number[] | undefined;
     for (const grant of this.grants) {
       if (!roles.includes(grant.role)) continue;
-      if (grant.communities === 'all') return 'all';
+      if (grant.communities === 'all') {
+        reach = 'all';
+        break;
+      }
       grant.communities.forEach((id) => ids.add(id));
     }
-    return [...ids];
+    reach ??= [...ids];
+    this.reach.set(policy, reach);
+    return reach;
   }
 
+  /**
+   * Whether the caller may act under this policy in the community. Asked for every row of a list (the viewer's level,
+   * the steps offered), so it allocates nothing: the grants are read in place.
+   */
   mayInCommunity(policy: Policy, communityId: number): boolean {
-    const ids = this.communityIds(policy);
-    return ids === 'all' || ids.includes(communityId);
+    const roles: readonly Role[] = POLICIES[policy];
+    for (const grant of this.grants) {
+      if (roles.includes(grant.role) && (grant.communities === 'all' || grant.communities.includes(communityId))) return true;
+    }
+    return false;
   }
 
   /**
