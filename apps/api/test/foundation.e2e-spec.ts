@@ -166,6 +166,6 @@ describe('the request log', () => {
     socket.write('POST /api/v1/auth/refresh HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nX-Request-Id: log-abort-1\r\n\r\n{"refresh');
     await new Promise((r) => setTimeout(r, 100));
     socket.destroy();
-    expect(await lineFor('log-abort-1')).toMatchObject({ level: 50, msg: 'request aborted', req: { method: 'POST', url: '/api/v1/auth/refresh' } });
+    expect(await lineFor('log-abort-1')).toMatchObject({ level: 40, msg: 'request aborted', req: { method: 'POST', url: '/api/v1/auth/refresh' } });
   });
 });

@@ -18,12 +18,12 @@ function capture(level: string) {
 const reply = (statusCode: number, finished = true) => ({ statusCode, elapsedTime: 3.4, raw: { writableFinished: finished } });
 
 describe('request log lines', () => {
-  it('logs answers at info, refusals (503 "call again later" too) at warn, failures and hang-ups at error, and nothing below the level', () => {
+  it('logs answers at info, refusals (503 "call again later" too) and hang-ups at warn, failures at error, and nothing below the level', () => {
     const info = capture('info');
     for (const [status, finished] of [[200, true], [404, true], [503, true], [500, true], [200, false]] as const) {
       logRequest(info.log, { id: `r-${status}-${finished}`, method: 'GET', url: '/' }, reply(status, finished));
     }
-    expect(info.lines.map((l) => l.level)).toEqual([30, 40, 40, 50, 50]);
+    expect(info.lines.map((l) => l.level)).toEqual([30, 40, 40, 50, 40]);
     const warn = capture('warn');
     logRequest(warn.log, { id: 'a', method: 'GET', url: '/' }, reply(200));
     logRequest(warn.log, { id: 'b', method: 'GET', url: '/' }, reply(409));
@@ -41,7 +41,7 @@ describe('request log lines', () => {
     expect(lines).toMatchObject([
       { level: 30, req: { id: 'r-1', method: 'GET', url: '/api/v1/tickets?view=inbox' }, res: { statusCode: 200 }, responseTime: 3, userId: 42, msg: 'request completed' },
       { level: 40, req: { id: 'r-2' }, res: { statusCode: 401 }, msg: 'request completed' },
-      { level: 50, req: { id: 'r-3' }, msg: 'request aborted' },
+      { level: 40, req: { id: 'r-3' }, msg: 'request aborted' },
     ]);
     expect(lines[1]).not.toHaveProperty('userId');
   });
@@ -87,7 +87,7 @@ describe('pretty log lines (development at a terminal)', () => {
     logRequest(logger.pino, { id: 'r-2', method: 'POST', url: '/api/v1/tickets' }, reply(200, false));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: GET \/api\/v1\/tickets\?view=inbox 200 3 ms user 7$/);
-    expect(lines[1]).toMatch(/ERROR: POST \/api\/v1\/tickets aborted after 3 ms$/);
+    expect(lines[1]).toMatch(/WARN: POST \/api\/v1\/tickets aborted after 3 ms$/);
     expect(lines.join('\n')).not.toContain('{');
   });
 

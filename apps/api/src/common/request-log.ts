@@ -17,14 +17,16 @@ interface AnsweredRequest {
 }
 
 /**
- * One JSON line per answer: request id, method, URL, status, milliseconds and, once known, who called. Failures and
- * hang-ups at error, refusals at warn (503 too: "busy, call again later" is a refusal, and the cause of an outage is
- * logged at error where it is caught), the rest at info; a line below the logger's level is never built.
+ * One JSON line per answer: request id, method, URL, status, milliseconds and, once known, who called. Failures at
+ * error; refusals at warn (503 too: "busy, call again later" is a refusal, and the cause of an outage is logged at
+ * error where it is caught), and hang-ups too (a phone that left before its answer is not the server failing: under
+ * overload they came by the thousand and buried the real errors); the rest at info. A line below the logger's level
+ * is never built.
  */
 export function logRequest(log: Logger, req: AnsweredRequest, reply: { statusCode: number; elapsedTime: number; raw: { writableFinished: boolean } }): void {
   const finished = reply.raw.writableFinished;
   const failed = reply.statusCode >= 500 && reply.statusCode !== 503;
-  const level: Written = !finished || failed ? 'error' : reply.statusCode >= 400 ? 'warn' : 'info';
+  const level: Written = failed ? 'error' : !finished || reply.statusCode >= 400 ? 'warn' : 'info';
   if (!log.isLevelEnabled(level)) return;
   const line: Record<string, unknown> = {
     req: { id: req.id, method: req.method, url: req.url },
