@@ -86,7 +86,9 @@ export const INSPECTION_TEMPLATES_PAGE = '/packages/inspections/pages/templates/
 /** 检查统计 (offices, regulators): per estate of their area and period, with the orders' .xlsx. */
 export const INSPECTION_STATS_PAGE = '/packages/inspections/pages/stats/index';
 export const inspectionPage = (id: number) => `/packages/inspections/pages/inspection/index?id=${id}`;
-export const rectificationPage = (id: number) => `/packages/inspections/pages/order/index?id=${id}`;
+/** One 整改单 with its timeline (notices about one order open it). */
+export const RECTIFICATION_PAGE = '/packages/inspections/pages/order/index';
+export const rectificationPage = (id: number) => `${RECTIFICATION_PAGE}?id=${id}`;
 /** Residents: their estate's inspections (date, kind, score, orders open and closed). */
 export const INSPECTION_SUMMARY_PAGE = '/packages/inspections/pages/summary/index';
 
