@@ -238,6 +238,11 @@ describe('hazard patrols', () => {
     await t.http().delete(`/api/v1/communities/${estate.community.id}/patrol-points/${pump.id}`).set(manager).expect(204);
     expect(await figures()).toEqual(before);
     expect(await rating()).toBe(0.5);
+    // The office reads the edit among this month's figures: who dropped which point and moved the window, and when.
+    const thisMonth = shanghaiDate().slice(0, 7);
+    const { edits } = (await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-stats?month=${thisMonth}`).set(office).expect(200)).body;
+    expect(edits).toEqual([{ planId: plan.id, planName: '消防设施日巡', on: shanghaiDate(), by: expect.stringMatching(/.+/), removed: ['水泵房'], added: [], window: { from: '08:00–10:00', to: '20:00–22:00' }, frequency: null }]);
+    expect((await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-stats?month=${lastMonth}`).set(office).expect(200)).body.edits).toEqual([]);
     // From today the plan is the new one: its rounds are the lane's, in the evening.
     const today = (await t.http().get('/api/v1/patrol-plans?mine=true').set(staff).expect(200)).body;
     expect(today[0]).toMatchObject({ windowStart: '20:00', windowEnd: '22:00' });

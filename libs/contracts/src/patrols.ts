@@ -177,6 +177,25 @@ export interface PatrolStats {
   missed: MissedPatrol[];
   /** Rounds checked, but only outside the time window or sent late (补录): not done, and not missed. */
   late: LatePatrol[];
+  /**
+   * The plan edits (and points retired) that took effect this month, oldest first: an edit changes the rounds of the
+   * period in progress, so the office sees who changed what, and when.
+   */
+  edits: PatrolPlanEdit[];
+}
+
+export interface PatrolPlanEdit {
+  planId: number;
+  planName: string;
+  /** The day the edit took effect (Asia/Shanghai). */
+  on: string;
+  by: string;
+  /** Points taken out of the plan and put in, by name. */
+  removed: string[];
+  added: string[];
+  /** The window and the frequency before and after, when they changed. */
+  window: { from: string; to: string } | null;
+  frequency: { from: PatrolFrequency; to: PatrolFrequency } | null;
 }
 
 /** HH:MM of an instant on the Shanghai wall clock. */

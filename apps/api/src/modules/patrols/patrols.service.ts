@@ -20,6 +20,7 @@ import {
   type HazardRegister,
   type LatePatrol,
   type MissedPatrol,
+  type PatrolPlanEdit,
   type PatrolCheckView,
   type PatrolPlanView,
   type PatrolPointView,
@@ -392,7 +393,30 @@ export class PatrolsService {
       if (outcome === 'late' && check) late.push({ ...slot, checkedAt: check.checkedAt.toISOString(), receivedAt: check.createdAt.toISOString(), sentLate: !sentInTime(check) });
     }
     const done = slots.length - missed.length - late.length;
-    return { communityId, month, due: slots.length, done, completionRate: slots.length ? Math.round((done / slots.length) * 10000) / 10000 : null, missed, late };
+    return { communityId, month, due: slots.length, done, completionRate: slots.length ? Math.round((done / slots.length) * 10000) / 10000 : null, missed, late, edits: await this.edits(plans, versions, points, from, to) };
+  }
+
+  /** Each version replaced in the month against the one after it (or the plan as it is now): what changed, by whom. */
+  private async edits(plans: PatrolPlan[], versions: PatrolPlanVersion[], points: PatrolPoint[], from: string, to: string): Promise<PatrolPlanEdit[]> {
+    const inMonth = versions.filter((v) => v.replacedOn >= from && v.replacedOn <= to);
+    if (!inMonth.length) return [];
+    const people = await this.db.getRepository(User).findBy({ id: In(inMonth.map((v) => v.replacedById)) });
+    const name = (id: number) => points.find((p) => p.id === id)?.name ?? '';
+    return inMonth.map((before) => {
+      const plan = plans.find((p) => p.id === before.planId) as PatrolPlan;
+      const after = versions.find((v) => v.planId === before.planId && (v.replacedOn > before.replacedOn || (v.replacedOn === before.replacedOn && v.id > before.id))) ?? plan;
+      const windowOf = (v: Pick<PatrolPlan, 'windowStart' | 'windowEnd'>) => `${v.windowStart}–${v.windowEnd}`;
+      return {
+        planId: plan.id,
+        planName: plan.name,
+        on: before.replacedOn,
+        by: people.find((u) => u.id === before.replacedById)?.displayName ?? '',
+        removed: before.pointIds.filter((id) => !after.pointIds.includes(id)).map(name),
+        added: after.pointIds.filter((id) => !before.pointIds.includes(id)).map(name),
+        window: windowOf(before) === windowOf(after) ? null : { from: windowOf(before), to: windowOf(after) },
+        frequency: before.frequency === after.frequency ? null : { from: before.frequency, to: after.frequency },
+      };
+    });
   }
 
   /** Beside the star-rating form: the completion rate of the year's last month that has ended. */

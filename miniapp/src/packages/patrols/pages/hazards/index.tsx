@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { TICKET_STATE_LABELS, periodLabel, shanghaiDate, shanghaiDateTime, shanghaiDayStart } from '@wuye/contracts';
+import { PATROL_FREQUENCY_LABELS, TICKET_STATE_LABELS, periodLabel, shanghaiDate, shanghaiDateTime, shanghaiDayStart, type PatrolPlanEdit } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import StatusNotice from '../../../../components/StatusNotice';
@@ -17,6 +17,17 @@ const PROPERTY_ROLES = ['manager', 'staff', 'company_admin'];
 
 /** The month before this one (Asia/Shanghai), YYYY-MM: the latest month whose patrols are all due. */
 const lastMonth = () => shanghaiDate(shanghaiDayStart(`${shanghaiDate().slice(0, 7)}-01`).getTime() - 1).slice(0, 7);
+
+/** What a plan edit changed, in words: points out and in, the window, the frequency. */
+function editText(e: PatrolPlanEdit): string {
+  const parts = [
+    e.removed.length ? `移出 ${e.removed.join('、')}` : '',
+    e.added.length ? `加入 ${e.added.join('、')}` : '',
+    e.window ? `时段 ${e.window.from} 改为 ${e.window.to}` : '',
+    e.frequency ? `频次 ${PATROL_FREQUENCY_LABELS[e.frequency.from]} 改为 ${PATROL_FREQUENCY_LABELS[e.frequency.to]}` : '',
+  ].filter(Boolean);
+  return parts.join('，') || '改了巡检人';
+}
 
 /**
  * 隐患台账 of an estate: open hazards, emergencies first and then the oldest, those past their category's deadline
@@ -100,6 +111,16 @@ export default function HazardRegisterPage() {
                     {m.pointName} · {m.planName}
                   </View>
                   <View className="muted">{m.period.from === m.period.to ? m.period.from : `${m.period.from} 至 ${m.period.to}`}</View>
+                </View>
+              </View>
+            ))}
+            {data.stats.edits.map((e, n) => (
+              <View key={`edit-${e.planId}-${e.on}-${n}`} className="pt-row pt-edit-item">
+                <View className="pt-row-main">
+                  <View>
+                    {e.planName} <Text className="badge badge-pending">计划修改</Text>
+                  </View>
+                  <View className="muted wrap-text">{`${e.on} ${e.by}：${editText(e)}`}</View>
                 </View>
               </View>
             ))}
