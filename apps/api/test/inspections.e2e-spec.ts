@@ -197,6 +197,9 @@ describe('inspections and rectification orders', () => {
     expect(issued).toEqual([expect.objectContaining({ title: '收到整改单 2 项', page: 'packages/inspections/pages/index/index' })]);
     expect(issued[0].body).toContain(`${estate.community.name}：消防通道畅通、垃圾日产日清`);
     expect(await notices(otherManager, 'rectification_issued')).toEqual([]);
+    // An inspection that issues one order: its notice opens that order.
+    const single = (await inspect(office, await failingFire()).expect(201)).body.items[0].rectificationId;
+    expect((await notices(manager, 'rectification_issued')).find((n) => n.title === '收到整改单 1 项')?.page).toBe(`packages/inspections/pages/order/index?id=${single}`);
 
     await step(manager, waiting, 'reply', { note: '已清运', photoIds: [await uploadPhoto(t, manager, await photo())] });
     await step(office, waiting, 'return', { note: '仍有满溢' });

@@ -267,7 +267,10 @@ describe('hazard patrols', () => {
     expect(await t.db.getRepository(PatrolPlan).findOneByOrFail({ id: plan.id })).toMatchObject({ pointIds: [lane.id] });
     const today = (await t.http().get('/api/v1/patrol-plans?mine=true').set(staff).expect(200)).body;
     expect(today[0].points.map((p: { name: string }) => p.name)).toEqual(['消防通道']);
-    // The check made before the retirement still arrives, with its plan; one made after it does not.
+    // The check made before the retirement still arrives, with its plan (not with a plan that never listed it); one
+    // made after it does not.
+    const otherPlan = (await addPlan([lane.id]).expect(201)).body;
+    expect((await check({ pointId: pump.id, planId: otherPlan.id, result: 'normal', checkedAt: offlineAt }).expect(422)).body.details).toEqual({ field: 'planId' });
     const offline = (await check({ pointId: pump.id, planId: plan.id, result: 'normal', checkedAt: offlineAt }, { 'Idempotency-Key': 'offline-pump-01' }).expect(201)).body;
     await check({ pointId: pump.id, result: 'normal' }).expect(404);
     // History: the checks of the retired point are still listed, with its name.
