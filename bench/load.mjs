@@ -9,7 +9,8 @@
 //                       [--shedding off]
 // MariaDB database `wuye_load` (demo county, recreated each run); Redis at REDIS_URL (default 127.0.0.1:6379/5)
 // holds the rate-limit counters both processes share.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { Agent, get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -153,14 +154,16 @@ if (which !== 'mixed') {
     `\nOverload: manager inbox over keep-alive connections, ${overloadSeconds} s per run, one process, 4 residents reporting meanwhile, shedding ${arg('shedding', 'on')}.` +
       '\nraw: autocannon, each connection calls again the moment it has an answer (a 503 too); app: each waits Retry-After plus up to half' +
       '\nagain after a 503, as the mini-program does. Longest wait and over 2 s: calls on connections already open; first calls also' +
-      '\nwait for the server to accept their connection (Node accepts one per turn of its event loop).',
+      '\nwait for the load generator to get to them and for the server to accept them. Newcomers: a separate process opening a fresh' +
+      '\nconnection for one call every 250 ms (bench/newcomers.mjs), what a user opening the app meanwhile waits.',
   );
-  console.log('| database | connections | client | answers/s | served | served p99 | shed | 500s | no answer | longest wait | over 2 s | slowest first call | first calls over 2 s | reports accepted / lost | error lines |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('| database | connections | client | answers/s | served | served p99 | shed | 500s | no answer | longest wait | over 2 s | slowest first call | first calls over 2 s | newcomers: slowest connect / answer | newcomers over 2 s | reports accepted / lost | error lines |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     console.log(
       `| ${r.engine} | ${r.connections} | ${r.client} | ${r.rate.toFixed(0)} | ${r.served} | ${r.servedP99.toFixed(0)} ms | ${(r.shedShare * 100).toFixed(1)} % | ${r.errors500} | ${r.noAnswer} | ` +
         `${(r.longest / 1000).toFixed(2)} s | ${r.over2s} | ${(r.longestFirst / 1000).toFixed(2)} s | ${r.firstOver2s} of ${r.firstCalls} | ` +
+        `${(r.newcomer.slowestConnectMs / 1000).toFixed(2)} / ${(r.newcomer.slowestAnswerMs / 1000).toFixed(2)} s | ${r.newcomer.over2s} of ${r.newcomer.newcomers} | ` +
         `${r.reports.accepted} / ${r.reports.lost} | ${r.errorLines} |`,
     );
   }
@@ -239,7 +242,7 @@ async function appClients(url, authorization, connections, seconds, t) {
 async function overload(engine, connectionCounts, seconds, clients) {
   const env = { LOG_LEVEL: 'warn', RATE_LIMIT_WRITES_PER_MINUTE: '100000', RATE_LIMIT_SIGNIN_PER_MINUTE: '100000', SEED_DEMO: 'true' };
   // --shedding off: the same build with every shedding threshold off, to compare with.
-  if (arg('shedding', 'on') === 'off') Object.assign(env, { SHED_EVENT_LOOP_DELAY_MS: '0', SHED_HEAP_USED_MB: '0', SHED_DB_WAIT_MS: '0' });
+  if (arg('shedding', 'on') === 'off') Object.assign(env, { SHED_EVENT_LOOP_DELAY_MS: '0', SHED_HEAP_USED_MB: '0', SHED_DB_WAIT_MS: '0', SHED_CALL_WAIT_MS: '0' });
   if (engine === 'mariadb') {
     await sql('DROP DATABASE IF EXISTS wuye_overload');
     await sql('CREATE DATABASE wuye_overload CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci');
@@ -248,10 +251,12 @@ async function overload(engine, connectionCounts, seconds, clients) {
     env.DB_URL = '';
   }
   let errorLines = 0;
+  let errorSamples = [];
   let shedWhy = {};
   const api = await startApi(env, {
     onLine: (line) => {
-      errorLines += /"level":(50|60)/.test(line) ? 1 : 0;
+      if (/"level":(50|60)/.test(line) && errorLines++ < 3) errorSamples.push(line.slice(0, 400));
+      if (process.env.OVERLOAD_LOG) appendFileSync(process.env.OVERLOAD_LOG, `${line}\n`);
       // The API's warning once a second while it sheds: why, in a few words.
       const shed = /"reason":"([^"]+)"/.exec(line)?.[1]?.replace(/\d+/g, 'N');
       if (shed) shedWhy[shed] = (shedWhy[shed] ?? 0) + 1;
@@ -269,12 +274,15 @@ async function overload(engine, connectionCounts, seconds, clients) {
     for (const connections of connectionCounts) {
       for (const client of clients) {
         errorLines = 0;
+        errorSamples = [];
         shedWhy = {};
         const reports = reporting(api.base, resident, communityId, `${engine}${connections}${client}${Date.now().toString(36)}`);
         const t = tally();
         const url = `${api.base}/api/v1/tickets?view=inbox`;
+        const newcomers = newcomersMeanwhile(url, manager, seconds);
         const duration = await (client === 'raw' ? rawClients : appClients)(url, manager, connections, seconds, t);
         const written = await reports.finish();
+        const newcomer = await newcomers;
         const answers = Object.values(t.statuses).reduce((a, b) => a + b, 0);
         const row = {
           engine,
@@ -292,9 +300,11 @@ async function overload(engine, connectionCounts, seconds, clients) {
           longestFirst: t.longestFirst,
           firstOver2s: t.firstOver2s,
           firstCalls: t.firstCalls,
+          newcomer,
           statuses: t.statuses,
           reports: written,
           errorLines,
+          errorSamples,
           shedWhy,
         };
         rows.push(row);
@@ -307,6 +317,13 @@ async function overload(engine, connectionCounts, seconds, clients) {
     await api.stop();
   }
   return rows;
+}
+
+/** bench/newcomers.mjs in its own process for the run: a fresh connection and one call every 250 ms. */
+function newcomersMeanwhile(url, authorization, seconds) {
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, [join(REPO, 'bench/newcomers.mjs'), url, authorization, String(seconds)], (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout)))),
+  );
 }
 
 /**
