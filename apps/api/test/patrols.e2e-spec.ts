@@ -64,7 +64,7 @@ describe('hazard patrols', () => {
     const { data, info } = await sharp(res.body as Buffer).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     // jsQR reads it back. (qrcode-reader, used here before, misread about 1 in 12 of these perfect images, as did
     // zxing-js; the same texts drawn by the qrcode package failed them as often, and jsQR read every one of 1,000.)
-    const text = jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data;
+    const text = jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data ?? '';
     expect(parsePatrolCode(text)).toEqual({ pointId: point.id, code: point.code });
     // Another estate's staff cannot print it.
     const other = await createEstate(t.db, { county: estate.county, town: estate.town });

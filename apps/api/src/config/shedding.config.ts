@@ -17,6 +17,11 @@ export function readSheddingConfig(env = new EnvReader()) {
      * pool's queue limit (DB_POOL_QUEUE_LIMIT, also answered SERVER_BUSY) is reached first; this catches slow ones.
      */
     maxDbWaitMs: env.int('SHED_DB_WAIT_MS', 500, 0, 60_000),
+    /**
+     * The longest a call waits for its turn (common/admission.ts); the calls in progress are kept to what the process
+     * answers in as long again, so a call let in is answered within about twice this, however busy.
+     */
+    maxCallWaitMs: env.int('SHED_CALL_WAIT_MS', 750, 0, 60_000),
   };
 }
 

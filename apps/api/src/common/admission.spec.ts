@@ -1,0 +1,130 @@
+import { Admission, AdmissionClock, IN_PROGRESS_FLOOR, MAX_PER_TURN, QUEUE_FLOOR, TURN_MS, inProgressLimit } from './admission';
+
+/** An event loop by hand: `loop()` runs one turn (what was scheduled for it), `advance` moves the time. */
+function fakeLoop() {
+  let time = 1000;
+  let scheduled: (() => void)[] = [];
+  let timers: { at: number; fn: () => void }[] = [];
+  const clock: AdmissionClock = {
+    now: () => time,
+    nextTurn: (fn) => void scheduled.push(fn),
+    after: (fn, ms) => {
+      const timer = { at: time + ms, fn };
+      timers.push(timer);
+      return () => (timers = timers.filter((t) => t !== timer));
+    },
+  };
+  return {
+    clock,
+    /** One turn: runs what was scheduled before it began, each callback apart (as setImmediate does). */
+    loop(tookMs = 1) {
+      const now = scheduled;
+      scheduled = [];
+      for (const fn of now) fn();
+      time += tookMs;
+    },
+    advance(ms: number) {
+      time += ms;
+      const due = timers.filter((t) => t.at <= time);
+      timers = timers.filter((t) => t.at > time);
+      for (const t of due) t.fn();
+    },
+    pending: () => scheduled.length,
+  };
+}
+
+function callers(n: number) {
+  const log: string[] = [];
+  const made = Array.from({ length: n }, (_, i) => ({
+    hungUp: false,
+    start: () => log.push(`start ${i}`),
+    shed: (why: string) => log.push(`shed ${i}: ${why}`),
+    gone() {
+      return this.hungUp;
+    },
+  }));
+  return { log, made };
+}
+
+describe('admission of calls under load', () => {
+  it('starts calls first in, first out, each in a turn callback of its own (SQLite transactions must not interleave)', () => {
+    const l = fakeLoop();
+    const a = new Admission(750, l.clock);
+    const { log, made } = callers(3);
+    made.forEach((c) => a.offer(c));
+    expect(log).toEqual([]);
+    l.loop(); // the admission turn: decides, schedules each start apart
+    expect(log).toEqual([]);
+    expect(l.pending()).toBe(3);
+    l.loop();
+    expect(log).toEqual(['start 0', 'start 1', 'start 2']);
+    expect(a.state()).toMatchObject({ waiting: 0, inProgress: 3 });
+  });
+
+  it('starts more per turn while turns are short and halves that when a turn overran', () => {
+    const l = fakeLoop();
+    const a = new Admission(60_000, l.clock);
+    const { made } = callers(QUEUE_FLOOR);
+    made.forEach((c) => a.offer(c));
+    const perTurn: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      l.loop(2);
+      perTurn.push(a.state().perTurn);
+    }
+    l.loop(TURN_MS + 5);
+    perTurn.push(a.state().perTurn);
+    l.loop(1);
+    perTurn.push(a.state().perTurn);
+    // 8 to start with, one more after each short turn, halved after the long one.
+    expect(perTurn).toEqual([8, 9, 10, 11, 5]);
+    expect(a.state().perTurn).toBeLessThanOrEqual(MAX_PER_TURN);
+  });
+
+  it('keeps calls in progress to the limit: the next waits for a place, and is shed if none frees in time', () => {
+    const l = fakeLoop();
+    const a = new Admission(750, l.clock);
+    a.sample(false); // the loop is behind and nothing was answered lately: 8 at most
+    expect(a.state().maxInProgress).toBe(IN_PROGRESS_FLOOR.loopBehind);
+    const { log, made } = callers(10);
+    made.forEach((c) => a.offer(c));
+    l.loop();
+    l.loop();
+    expect(log).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((i) => `start ${i}`));
+    a.finished(); // one answered: call 8 starts on the next turn
+    l.loop();
+    l.loop();
+    expect(log.at(-1)).toBe('start 8');
+    // Call 9 waits; nothing more is answered; at its time it is shed, not left waiting.
+    l.advance(800);
+    expect(log.at(-1)).toBe('shed 9: waited over 750 ms for its turn');
+    expect(a.state()).toMatchObject({ waiting: 0, inProgress: 8 });
+  });
+
+  it('sheds on arrival once more wait than start in the wait allowed, never below the floor', () => {
+    const l = fakeLoop();
+    const a = new Admission(750, l.clock);
+    const { log, made } = callers(QUEUE_FLOOR + 1);
+    made.forEach((c) => a.offer(c));
+    expect(log).toEqual([`shed ${QUEUE_FLOOR}: ${QUEUE_FLOOR} calls waiting, more than start in 750 ms`]);
+    expect(a.state().waiting).toBe(QUEUE_FLOOR);
+  });
+
+  it('drops a call whose client hung up while it waited', () => {
+    const l = fakeLoop();
+    const a = new Admission(750, l.clock);
+    const { log, made } = callers(2);
+    made.forEach((c) => a.offer(c));
+    made[0].hungUp = true;
+    l.loop();
+    l.loop();
+    expect(log).toEqual(['start 1']);
+    expect(a.state().inProgress).toBe(1);
+  });
+
+  it('allows as many calls in progress as were answered in the wait allowed, over a floor that depends on the loop', () => {
+    expect(inProgressLimit(0, 750, true)).toBe(64);
+    expect(inProgressLimit(0, 750, false)).toBe(8);
+    expect(inProgressLimit(400, 750, false)).toBe(300);
+    expect(inProgressLimit(20, 750, false)).toBe(15);
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * Admission of API calls under load: a call let in (not shed on arrival) waits its turn in a first-in, first-out
+ * queue, and calls start a few per turn of the event loop, as many as the process has room for.
+ *
+ * Why a queue of our own: Node (libuv ≥ 1.45) accepts one new connection per turn of its event loop, and a turn runs
+ * every call that arrived on the connections already open. Measured at 400 and 1,600 connections (bench/load.mjs,
+ * bench/newcomers.mjs): turns of half a second and more, so a user opening the app waited 20 s for the process even
+ * to accept the connection, while the calls already in kept it busy. Started a few at a time, turns stay short, and a
+ * new connection is accepted within a turn or two.
+ *
+ * - Per turn: more while turns stay under TURN_MS, halved when a turn overran it (as TCP grows and halves its window).
+ *   A turn of 10 ms accepts up to a hundred connections a second: a burst of 1,600 at once is in within seconds.
+ * - In progress (started, not answered): at most `maxInProgress` (see inProgressLimit); a call past it waits here
+ *   for a free place rather than in the database pool's queue, where it queued again for each of its statements.
+ * - A call that waited longer than `waitMs` is shed (503 SERVER_BUSY, Retry-After); one that would (the queue is
+ *   longer than what starts in `waitMs`) is shed on arrival.
+ */
+export const TURN_MS = 10;
+export const MAX_PER_TURN = 64;
+/** Calls that may queue whatever the recent rate: a burst at a quiet moment waits a turn or two, it is not shed. */
+export const QUEUE_FLOOR = 64;
+
+/** Calls in progress let in whatever the recent answers: the process at rest, or just started, answers these at once. */
+export const IN_PROGRESS_FLOOR = { loopKeepsUp: 64, loopBehind: 8 };
+
+/**
+ * How many calls may be in progress (started, not yet answered) to answer each within `waitMs`: as many as the process
+ * answered in that long, from the answers counted over the last second (Little's law: wait = calls in progress /
+ * answers per second). Never fewer than a floor: 64 while the event loop keeps up (a burst at a quiet moment, a
+ * notice sent to a whole estate, is served, not shed for the quiet second before it), 8 while it is behind.
+ */
+export function inProgressLimit(answeredLastSecond: number, waitMs: number, loopKeepsUp: boolean): number {
+  return Math.max(loopKeepsUp ? IN_PROGRESS_FLOOR.loopKeepsUp : IN_PROGRESS_FLOOR.loopBehind, Math.floor((answeredLastSecond * waitMs) / 1000));
+}
+
+/** One call at the door: how to start it, how to shed it, and whether its client has hung up meanwhile. */
+export interface Caller {
+  start(): void;
+  shed(why: string): void;
+  gone(): boolean;
+}
+
+interface Waiting {
+  caller: Caller;
+  at: number;
+}
+
+export interface AdmissionClock {
+  now(): number;
+  /** Run `fn` on the next turn of the event loop (setImmediate). */
+  nextTurn(fn: () => void): void;
+  /** Run `fn` after `ms` unless cancelled (a backstop for calls waiting on a full house). */
+  after(fn: () => void, ms: number): () => void;
+}
+
+const realClock: AdmissionClock = {
+  now: () => performance.now(),
+  nextTurn: (fn) => void setImmediate(fn),
+  after: (fn, ms) => {
+    const timer = setTimeout(fn, ms).unref();
+    return () => clearTimeout(timer);
+  },
+};
+
+export class Admission {
+  private readonly queue: Waiting[] = [];
+  private perTurn = 8;
+  /** When the last turn started calls with more still waiting (0: the queue was empty, nothing to measure). */
+  private lastBusyTurn = 0;
+  private turnScheduled = false;
+  private cancelBackstop: (() => void) | undefined;
+  private inProgress = 0;
+  private maxInProgress = IN_PROGRESS_FLOOR.loopKeepsUp;
+  private started = 0;
+  private answered = 0;
+  private readonly startedBySample: number[] = [0, 0, 0, 0];
+  private readonly answeredBySample: number[] = [0, 0, 0, 0];
+
+  constructor(
+    /** The longest a call should wait here; the calls in progress are kept to what is answered in as long again. */
+    private readonly waitMs: number,
+    private readonly clock: AdmissionClock = realClock,
+  ) {}
+
+  /** A call arrives: queued for its turn, or shed now if the queue is longer than what starts in `waitMs`. */
+  offer(caller: Caller): void {
+    const startsPerSecond = sum(this.startedBySample);
+    const maxQueued = Math.max(QUEUE_FLOOR, Math.floor((startsPerSecond * this.waitMs) / 1000));
+    if (this.queue.length >= maxQueued) return caller.shed(`${this.queue.length} calls waiting, more than start in ${this.waitMs} ms`);
+    this.queue.push({ caller, at: this.clock.now() });
+    this.scheduleTurn();
+  }
+
+  /** A call started here was answered (or its client hung up): its place is free. */
+  finished(): void {
+    this.inProgress--;
+    this.answered++;
+    if (this.queue.length) this.scheduleTurn();
+  }
+
+  /** Every quarter second: answers and starts counted, the limit on calls in progress revised. */
+  sample(loopKeepsUp: boolean): void {
+    this.startedBySample.shift();
+    this.startedBySample.push(this.started);
+    this.answeredBySample.shift();
+    this.answeredBySample.push(this.answered);
+    this.started = 0;
+    this.answered = 0;
+    this.maxInProgress = inProgressLimit(sum(this.answeredBySample), this.waitMs, loopKeepsUp);
+  }
+
+  /** For the logs and tests. */
+  state() {
+    return { waiting: this.queue.length, inProgress: this.inProgress, maxInProgress: this.maxInProgress, perTurn: this.perTurn };
+  }
+
+  private scheduleTurn(): void {
+    if (this.turnScheduled) return;
+    this.turnScheduled = true;
+    this.clock.nextTurn(() => this.turn());
+  }
+
+  private turn(): void {
+    this.turnScheduled = false;
+    this.cancelBackstop?.();
+    this.cancelBackstop = undefined;
+    const now = this.clock.now();
+    if (this.lastBusyTurn) this.perTurn = now - this.lastBusyTurn > TURN_MS ? Math.max(1, this.perTurn >> 1) : Math.min(MAX_PER_TURN, this.perTurn + 1);
+    let started = 0;
+    while (this.queue.length) {
+      const { caller, at } = this.queue[0];
+      if (caller.gone()) {
+        this.queue.shift();
+      } else if (now - at > this.waitMs) {
+        this.queue.shift();
+        caller.shed(`waited over ${this.waitMs} ms for its turn`);
+      } else if (started < this.perTurn && this.inProgress < this.maxInProgress) {
+        this.queue.shift();
+        this.inProgress++;
+        this.started++;
+        started++;
+        // Each in a macrotask of its own, never two in one: on SQLite (one connection, synchronous statements) a
+        // transaction runs to its end in the macrotask that started it; two calls started in one would interleave
+        // their statements, the second's BEGIN inside the first's transaction (measured: 500, "cannot start a
+        // transaction within a transaction").
+        this.clock.nextTurn(() => caller.start());
+      } else {
+        break;
+      }
+    }
+    if (!this.queue.length) {
+      this.lastBusyTurn = 0;
+    } else if (this.inProgress >= this.maxInProgress) {
+      // Full house: the next answer starts a turn; if none comes, the oldest call is shed at its time.
+      this.lastBusyTurn = 0;
+      this.cancelBackstop = this.clock.after(() => this.turn(), Math.max(1, this.waitMs - (now - this.queue[0].at) + 1));
+    } else {
+      this.lastBusyTurn = now;
+      this.scheduleTurn();
+    }
+  }
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
