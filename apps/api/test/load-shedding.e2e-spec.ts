@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { Agent, get, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { HOLD_AFTER_SHED_MS } from '../src/common/load-shedding';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { createTestApp, TestApp } from './support/app';
 import { createEstate, createResident } from './support/fixtures';
@@ -76,5 +79,31 @@ describe('load shedding', () => {
       expect(summary.msg).toContain('heapUsedBytes');
     }
     expect(lines.filter((l) => JSON.stringify(l.req ?? '').includes('busy-count-'))).toEqual([]);
+  });
+
+  it('does not hear a connection whose call was shed for a second, so a client calling again at once waits; a new one is heard at once', async () => {
+    const server = t.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const call = (agent: Agent | false) =>
+      new Promise<{ status: number; ms: number; reused: boolean }>((resolve, reject) => {
+        const started = performance.now();
+        const req = get({ host: '127.0.0.1', port, path: '/api/v1/me', agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+      });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      expect(await call(agent)).toMatchObject({ status: 503, reused: false });
+      const [again, fresh] = await Promise.all([call(agent), call(false)]);
+      expect(again).toMatchObject({ status: 503, reused: true });
+      expect(again.ms).toBeGreaterThanOrEqual(HOLD_AFTER_SHED_MS - 100);
+      expect(fresh.status).toBe(503);
+      expect(fresh.ms).toBeLessThan(again.ms);
+    } finally {
+      agent.destroy();
+    }
   });
 });
