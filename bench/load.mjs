@@ -8,7 +8,7 @@
 //                       [--overload-seconds 20] [--connections 400,1600] [--engines sqlite,mariadb] [--clients raw,app]
 //                       [--shedding off]
 // MariaDB database `wuye_load` (demo county, recreated each run); Redis at REDIS_URL (default 127.0.0.1:6379/5)
-// holds the rate-limit counters both processes share.
+// holds the rate-limit counters both processes share. OVERLOAD_LOG=<file>: the API's log lines of the overload runs.
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { Agent, get as httpGet } from 'node:http';

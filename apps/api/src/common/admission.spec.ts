@@ -121,6 +121,20 @@ describe('admission of calls under load', () => {
     expect(a.state().inProgress).toBe(1);
   });
 
+  it('sets the limit on calls in progress from calls served, not from 503s answered by a later check', () => {
+    const l = fakeLoop();
+    const a = new Admission(1000, l.clock);
+    const { made } = callers(60);
+    made.slice(0, 60).forEach((c) => a.offer(c));
+    while (a.state().waiting) l.loop(1);
+    l.loop(1);
+    expect(a.state().inProgress).toBe(60);
+    for (let i = 0; i < 50; i++) a.finished(false); // shed by the heap or pool check after their turn
+    for (let i = 0; i < 10; i++) a.finished(true);
+    a.sample(false);
+    expect(a.state()).toMatchObject({ inProgress: 0, maxInProgress: 10 });
+  });
+
   it('allows as many calls in progress as were answered in the wait allowed, over a floor that depends on the loop', () => {
     expect(inProgressLimit(0, 750, true)).toBe(64);
     expect(inProgressLimit(0, 750, false)).toBe(8);

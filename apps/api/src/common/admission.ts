@@ -92,10 +92,10 @@ export class Admission {
     this.scheduleTurn();
   }
 
-  /** A call started here was answered (or its client hung up): its place is free. */
-  finished(): void {
+  /** A call started here was answered (or its client hung up): its place is free. `served`: not a 503 after all. */
+  finished(served = true): void {
     this.inProgress--;
-    this.answered++;
+    if (served) this.answered++;
     if (this.queue.length) this.scheduleTurn();
   }
 

@@ -3,7 +3,7 @@ import underPressure from '@fastify/under-pressure';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import type { SheddingConfig } from '../config';
+import { DEFAULT_EVENT_LOOP_DELAY_MS, type SheddingConfig } from '../config';
 import { watchPoolWait } from '../database/pool-wait';
 import { replyError } from './error.filter';
 import { Admission } from './admission';
@@ -27,9 +27,6 @@ export const wasShed = (req: FastifyRequest) => shedRequests.has(req);
 
 /** How long the next call on a connection whose call was just shed is held (half the Retry-After we send). */
 export const HOLD_AFTER_SHED_MS = 1000;
-
-/** What "the loop keeps up" means for the calls in progress when the event-loop check is off. */
-const DEFAULT_LOOP_DELAY_MS = 100;
 
 /** How often under-pressure samples the process; the share shed for the event loop is revised as often. */
 const SAMPLE_MS = 250;
@@ -97,7 +94,7 @@ export function registerLoadShedding(app: NestFastifyApplication, config: Sheddi
     // Decorated by under-pressure once the server is ready; nothing to steer by until then.
     const eventLoopDelay = (server as unknown as { memoryUsage?: () => { eventLoopDelay: number } }).memoryUsage?.().eventLoopDelay ?? 0;
     loopShare = nextLoopShare(loopShare, eventLoopDelay, config.maxEventLoopDelayMs);
-    admission?.sample(eventLoopDelay <= (config.maxEventLoopDelayMs || DEFAULT_LOOP_DELAY_MS));
+    admission?.sample(eventLoopDelay <= (config.maxEventLoopDelayMs || DEFAULT_EVENT_LOOP_DELAY_MS));
   }, SAMPLE_MS).unref();
   if (config.maxEventLoopDelayMs > 0) {
     server.addHook('onRequest', (req, reply, done) => {
@@ -113,8 +110,9 @@ export function registerLoadShedding(app: NestFastifyApplication, config: Sheddi
       const offer = () =>
         admission.offer({
           start: () => {
-            // Answered, failed or hung up on: its place is free (its work may still finish, and is kept).
-            reply.raw.once('close', () => admission.finished());
+            // Answered, failed or hung up on: its place is free (its work may still finish, and is kept). Shed by a
+            // later check (heap, pool), it does not count as answered: the rate it sets is of calls served.
+            reply.raw.once('close', () => admission.finished(!wasShed(req)));
             done();
           },
           shed: (why) => shedding(req, reply, why),

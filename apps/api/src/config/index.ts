@@ -14,7 +14,7 @@ export { authConfig, type AuthConfig } from './auth.config';
 export { readWechatConfig, wechatConfig, type WechatConfig } from './wechat.config';
 export { limitsConfig, readLimitsConfig, type LimitsConfig } from './limits.config';
 export { readStorageConfig, storageConfig, type StorageConfig } from './storage.config';
-export { readSheddingConfig, sheddingConfig, type SheddingConfig } from './shedding.config';
+export { DEFAULT_EVENT_LOOP_DELAY_MS, readSheddingConfig, sheddingConfig, type SheddingConfig } from './shedding.config';
 
 /** Every config namespace: loaded into ConfigModule, and each read once at start-up to validate it. */
 const NAMESPACES = [

@@ -361,10 +361,10 @@ export class PatrolsService {
   /** The month's patrols: point × period slots whose period ended, those checked, and those missed. */
   async stats(communityId: number, month: string, caller: Principal): Promise<PatrolStats> {
     await this.community(communityId, caller, 'patrols.read');
-    return this.monthStats(communityId, month);
+    return { ...(await this.monthStats(communityId, month)), edits: await this.edits(communityId, month) };
   }
 
-  async monthStats(communityId: number, month: string, today = shanghaiDate()): Promise<PatrolStats> {
+  async monthStats(communityId: number, month: string, today = shanghaiDate()): Promise<Omit<PatrolStats, 'edits'>> {
     const from = `${month}-01`;
     const to = lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
     const [plans, versions, points] = await Promise.all([
@@ -395,14 +395,24 @@ export class PatrolsService {
       if (outcome === 'late' && check) late.push({ ...slot, checkedAt: check.checkedAt.toISOString(), receivedAt: check.createdAt.toISOString(), sentLate: !sentInTime(check) });
     }
     const done = slots.length - missed.length - late.length;
-    return { communityId, month, due: slots.length, done, completionRate: slots.length ? Math.round((done / slots.length) * 10000) / 10000 : null, missed, late, edits: await this.edits(plans, versions, points, from, to) };
+    return { communityId, month, due: slots.length, done, completionRate: slots.length ? Math.round((done / slots.length) * 10000) / 10000 : null, missed, late };
   }
 
-  /** Each version replaced in the month against the one after it (or the plan as it is now): what changed, by whom. */
-  private async edits(plans: PatrolPlan[], versions: PatrolPlanVersion[], points: PatrolPoint[], from: string, to: string): Promise<PatrolPlanEdit[]> {
+  /**
+   * The plan edits that took effect in the month (only the office's and the estate's view of the month needs them,
+   * not the area statistics): each version replaced then, against the one after it (or the plan as it is now).
+   */
+  private async edits(communityId: number, month: string): Promise<PatrolPlanEdit[]> {
+    const from = `${month}-01`;
+    const to = lastDayOfMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+    const versions = await this.db.getRepository(PatrolPlanVersion).find({ where: { communityId }, order: { replacedOn: 'ASC', id: 'ASC' } });
     const inMonth = versions.filter((v) => v.replacedOn >= from && v.replacedOn <= to);
     if (!inMonth.length) return [];
-    const people = await this.db.getRepository(User).findBy({ id: In(inMonth.map((v) => v.replacedById)) });
+    const [plans, points, people] = await Promise.all([
+      this.db.getRepository(PatrolPlan).findBy({ communityId }),
+      this.db.getRepository(PatrolPoint).findBy({ communityId }),
+      this.db.getRepository(User).findBy({ id: In(inMonth.map((v) => v.replacedById)) }),
+    ]);
     const name = (id: number) => points.find((p) => p.id === id)?.name ?? '';
     return inMonth.map((before) => {
       const plan = plans.find((p) => p.id === before.planId) as PatrolPlan;
