@@ -107,16 +107,25 @@ export function registerLoadShedding(app: NestFastifyApplication, config: Sheddi
   if (admission) {
     server.addHook('onRequest', (req, reply, done) => {
       if (!isSheddable(req.url)) return done();
+      // Its place is freed when the answer is sent or the client hangs up (its work may still finish, and is kept).
+      // Listened for from arrival: a client may hang up between its turn and its start, and a 'close' already
+      // emitted would never come again, leaving its place taken for good.
+      let started = false;
+      let closed = false;
+      reply.raw.once('close', () => {
+        closed = true;
+        // Shed by a later check (heap, pool) it does not count as answered: the rate it sets is of calls served.
+        if (started) admission.finished(!wasShed(req));
+      });
       const offer = () =>
         admission.offer({
           start: () => {
-            // Answered, failed or hung up on: its place is free (its work may still finish, and is kept). Shed by a
-            // later check (heap, pool), it does not count as answered: the rate it sets is of calls served.
-            reply.raw.once('close', () => admission.finished(!wasShed(req)));
+            if (closed) return admission.finished(false);
+            started = true;
             done();
           },
           shed: (why) => shedding(req, reply, why),
-          gone: () => req.raw.socket.destroyed,
+          gone: () => closed || req.raw.socket.destroyed,
         });
       const held = (heldUntil.get(req.raw.socket) ?? 0) - performance.now();
       if (held > 0) setTimeout(offer, held);
