@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
-import { addDays, parsePatrolCode, quarterOf, shanghaiDate } from '@wuye/contracts';
-import { PatrolCheck, PatrolPlan } from '../src/modules/patrols/patrol.entities';
+import { addDays, parsePatrolCode, patrolPeriod, quarterOf, shanghaiDate } from '@wuye/contracts';
+import { PatrolCheck, PatrolPlan, PatrolPlanVersion } from '../src/modules/patrols/patrol.entities';
 import { PatrolsService } from '../src/modules/patrols/patrols.service';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { createTestApp, TestApp } from './support/app';
@@ -203,9 +203,11 @@ describe('hazard patrols', () => {
     expect(await t.db.getRepository(PatrolPlan).findOneByOrFail({ id: plan.id })).toMatchObject({ name: '消防设施日巡', pointIds: [lane.id], frequency: 'daily', windowStart: '08:00', assigneeId: staffId });
 
     const edited = (await edit({}).expect(200)).body;
-    expect(edited).toMatchObject({ id: plan.id, name: '消防设施周巡', frequency: 'weekly', windowStart: '20:00', windowEnd: '22:00', assigneeId: night.user.id, assigneeName: night.user.displayName });
-    expect(edited.points.map((p: { name: string }) => p.name)).toEqual(['消防通道', '水泵房']);
-    // The rounds move to the new assignee.
+    expect(edited).toMatchObject({ id: plan.id, name: '消防设施周巡', pointIds: [lane.id, pump.id], frequency: 'weekly', windowStart: '20:00', windowEnd: '22:00', assigneeId: night.user.id, assigneeName: night.user.displayName });
+    // Today's round stays as it began (daily, the lane, 08:00–10:00); the edit counts from tomorrow.
+    expect(edited).toMatchObject({ round: { frequency: 'daily', windowStart: '08:00', windowEnd: '10:00' }, period: { from: shanghaiDate(), to: shanghaiDate() }, pending: { from: addDays(shanghaiDate(), 1) } });
+    expect(edited.points.map((p: { name: string }) => p.name)).toEqual(['消防通道']);
+    // The rounds move to the new assignee at once.
     expect((await t.http().get('/api/v1/patrol-plans?mine=true').set(staff).expect(200)).body).toEqual([]);
     const nightAuth = await t.signIn(night.devKey);
     expect((await t.http().get('/api/v1/patrol-plans?mine=true').set(nightAuth).expect(200)).body.map((p: { id: number }) => p.id)).toEqual([plan.id]);
@@ -236,15 +238,41 @@ describe('hazard patrols', () => {
     // The office reads the edit among this month's figures: who dropped which point and moved the window, and when.
     const thisMonth = shanghaiDate().slice(0, 7);
     const { edits } = (await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-stats?month=${thisMonth}`).set(office).expect(200)).body;
-    expect(edits).toEqual([{ planId: plan.id, planName: '消防设施日巡', on: shanghaiDate(), by: expect.stringMatching(/.+/), removed: ['水泵房'], added: [], window: { from: '08:00–10:00', to: '20:00–22:00' }, frequency: null }]);
+    const tomorrow = addDays(shanghaiDate(), 1);
+    expect(edits).toEqual([{ planId: plan.id, planName: '消防设施日巡', on: shanghaiDate(), takesEffectOn: tomorrow, by: expect.stringMatching(/.+/), removed: ['水泵房'], added: [], window: { from: '08:00–10:00', to: '20:00–22:00' }, frequency: null }]);
     expect((await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-stats?month=${lastMonth}`).set(office).expect(200)).body.edits).toEqual([]);
-    // From today the plan is the new one: its rounds are the lane's, in the evening.
+    // Today's round is the one the day began with: both points (the pump room retired, still owed), in the morning;
+    // from tomorrow the lane's, in the evening.
     const today = (await t.http().get('/api/v1/patrol-plans?mine=true').set(staff).expect(200)).body;
-    expect(today[0]).toMatchObject({ windowStart: '20:00', windowEnd: '22:00' });
-    expect(today[0].points.map((p: { name: string }) => p.name)).toEqual(['消防通道']);
+    expect(today[0]).toMatchObject({ windowStart: '20:00', windowEnd: '22:00', round: { frequency: 'daily', windowStart: '08:00', windowEnd: '10:00' }, pending: { from: tomorrow } });
+    expect(today[0].points.map((p: { name: string; retired: boolean }) => [p.name, p.retired])).toEqual([
+      ['消防通道', false],
+      ['水泵房', true],
+    ]);
   });
 
-  it('retires a point: it leaves the plans and today’s rounds, its checks stay in the history, it cannot be checked again', async () => {
+  it('an edit or a retirement never takes a round out of the period in progress: the week it was made in still owes the dropped point', async () => {
+    const lane = await addPoint('消防通道', 'fire_lane');
+    const pump = await addPoint('水泵房', 'pump_room');
+    const plan = (await addPlan([lane.id, pump.id], 'weekly').expect(201)).body;
+    const { lastMonth, days } = await sinceLastMonth(plan.id);
+    await t.db.getRepository(PatrolCheck).insert(checksAt9(lane.id, plan.id, days));
+    // On the second Wednesday of last month, the pump room, never checked, was dropped from the plan.
+    await t.http().put(`/api/v1/patrol-plans/${plan.id}`).set(manager).send({ name: '消防设施周巡', pointIds: [lane.id], frequency: 'weekly', windowStart: '08:00', windowEnd: '10:00', assigneeId: staffId }).expect(200);
+    const wednesday = days.filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 3)[1];
+    await t.db.getRepository(PatrolPlanVersion).update({ planId: plan.id }, { replacedOn: wednesday });
+    const week = patrolPeriod('weekly', wednesday);
+
+    const stats = (await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-stats?month=${lastMonth}`).set(office).expect(200)).body;
+    const pumpMissed = stats.missed.filter((m: { pointName: string }) => m.pointName === '水泵房').map((m: { period: { from: string } }) => m.period.from);
+    // The week of the edit still owes it, as do the weeks before that began in the month; the weeks after do not.
+    expect(pumpMissed).toContain(week.from);
+    expect(pumpMissed.every((from: string) => from <= week.from)).toBe(true);
+    expect(stats.edits).toEqual([expect.objectContaining({ on: wednesday, takesEffectOn: addDays(week.to, 1), removed: ['水泵房'] })]);
+    expect(stats.due).toBe(stats.done + pumpMissed.length);
+  });
+
+  it('retires a point: it leaves the plans once the period in progress ends, its checks stay in the history, it cannot be checked again', async () => {
     const lane = await addPoint('消防通道', 'fire_lane');
     const pump = await addPoint('水泵房', 'pump_room');
     const plan = (await addPlan([lane.id, pump.id]).expect(201)).body;
@@ -260,8 +288,13 @@ describe('hazard patrols', () => {
 
     expect((await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-points`).set(manager).expect(200)).body.map((p: { id: number }) => p.id)).toEqual([lane.id]);
     expect(await t.db.getRepository(PatrolPlan).findOneByOrFail({ id: plan.id })).toMatchObject({ pointIds: [lane.id] });
+    // Today's round still owes the pump room (checked this morning, so done); from tomorrow it is gone.
     const today = (await t.http().get('/api/v1/patrol-plans?mine=true').set(staff).expect(200)).body;
-    expect(today[0].points.map((p: { name: string }) => p.name)).toEqual(['消防通道']);
+    expect(today[0].points.map((p: { name: string; retired: boolean; result: string | null }) => [p.name, p.retired, p.result])).toEqual([
+      ['消防通道', false, null],
+      ['水泵房', true, 'normal'],
+    ]);
+    expect(today[0].pending).toEqual({ from: addDays(shanghaiDate(), 1) });
     // The check made before the retirement still arrives, with its plan (not with a plan that never listed it); one
     // made after it does not.
     const otherPlan = (await addPlan([lane.id]).expect(201)).body;

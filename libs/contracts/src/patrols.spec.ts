@@ -1,4 +1,4 @@
-import { PATROL_CHECK_SYNC_MINUTES, endedPeriods, inPatrolWindow, parsePatrolCode, patrolCodeText, patrolPeriod, patrolRound, sentInTime } from './patrols';
+import { PATROL_CHECK_SYNC_MINUTES, endedPeriods, inPatrolWindow, parsePatrolCode, patrolCodeText, patrolPeriod, patrolPlanSpans, patrolRound, patrolRoundInProgress, sentInTime, spanGoverns, type PatrolFrequency } from './patrols';
 
 describe('patrol periods (Asia/Shanghai days)', () => {
   it('puts a day in its day, its Monday–Sunday week and its month', () => {
@@ -67,5 +67,66 @@ describe('a round and the plan’s time window (Asia/Shanghai wall clock)', () =
     expect(patrolRound([backDated], day, plan)).toEqual({ outcome: 'late', check: backDated });
     // A round with a back-dated check and a real one in the window is done, citing the real one.
     expect(patrolRound([backDated, at('09:30')], day, plan)).toEqual({ outcome: 'done', check: at('09:30') });
+  });
+});
+
+describe('plan edits never change the period in progress (2026-12-07 is a Monday)', () => {
+  const version = (frequency: PatrolFrequency, pointIds: number[], replacedOn: string | null) => ({ frequency, pointIds, windowStart: '08:00', windowEnd: '10:00', replacedOn });
+  /** Which version (by its first point id) sets the round of each period. */
+  const governing = (chain: ReturnType<typeof version>[], startsOn: string, period: { from: string; to: string }) =>
+    patrolPlanSpans(chain, startsOn)
+      .filter((s) => patrolPeriod(s.version.frequency, period.from).from === period.from && patrolPeriod(s.version.frequency, period.from).to === period.to && spanGoverns(s, period, startsOn))
+      .map((s) => s.version.pointIds[0]);
+
+  it('a point dropped on a Wednesday is still due that week, and gone from the next', () => {
+    const chain = [version('weekly', [1, 2], '2026-12-09'), version('weekly', [3], null)];
+    expect(patrolPlanSpans(chain, '2026-11-02').map(({ from, until }) => ({ from, until }))).toEqual([
+      { from: '2026-11-02', until: '2026-12-13' },
+      { from: '2026-12-14', until: null },
+    ]);
+    expect(governing(chain, '2026-11-02', { from: '2026-12-07', to: '2026-12-13' })).toEqual([1]);
+    expect(governing(chain, '2026-11-02', { from: '2026-12-14', to: '2026-12-20' })).toEqual([3]);
+    // On the Friday, staff still see the week's round with both points.
+    expect(patrolRoundInProgress(patrolPlanSpans(chain, '2026-11-02'), '2026-11-02', '2026-12-11')).toEqual({ version: chain[0], period: { from: '2026-12-07', to: '2026-12-13' } });
+  });
+
+  it('a daily plan edited today keeps today’s round; a monthly one keeps the month', () => {
+    const daily = [version('daily', [1, 2], '2026-12-09'), version('daily', [3], null)];
+    expect(governing(daily, '2026-12-01', { from: '2026-12-09', to: '2026-12-09' })).toEqual([1]);
+    expect(governing(daily, '2026-12-01', { from: '2026-12-10', to: '2026-12-10' })).toEqual([3]);
+    const monthly = [version('monthly', [1], '2026-12-10'), version('monthly', [3], null)];
+    expect(patrolPlanSpans(monthly, '2026-01-01').map((s) => s.from)).toEqual(['2026-01-01', '2027-01-01']);
+  });
+
+  it('leaves no gap when the frequency changes mid-period, and adds no extra round', () => {
+    // Daily to weekly on Wednesday: Monday to Wednesday stay daily; the week's round is owed (those days' checks fill it).
+    const widened = [version('daily', [1], '2026-12-09'), version('weekly', [3], null)];
+    expect(governing(widened, '2026-12-01', { from: '2026-12-09', to: '2026-12-09' })).toEqual([1]);
+    expect(governing(widened, '2026-12-01', { from: '2026-12-10', to: '2026-12-10' })).toEqual([]);
+    expect(governing(widened, '2026-12-01', { from: '2026-12-07', to: '2026-12-13' })).toEqual([3]);
+    // Weekly to daily on Wednesday: the week stays weekly; the days start next Monday.
+    const narrowed = [version('weekly', [1], '2026-12-09'), version('daily', [3], null)];
+    expect(governing(narrowed, '2026-12-01', { from: '2026-12-07', to: '2026-12-13' })).toEqual([1]);
+    expect(governing(narrowed, '2026-12-01', { from: '2026-12-10', to: '2026-12-10' })).toEqual([]);
+    expect(governing(narrowed, '2026-12-01', { from: '2026-12-14', to: '2026-12-14' })).toEqual([3]);
+  });
+
+  it('an edit replaced again before it took effect never counts: flipping daily → weekly → daily in a day owes every day', () => {
+    const flipped = [version('daily', [1], '2026-12-08'), version('weekly', [2], '2026-12-08'), version('daily', [3], null)];
+    expect(patrolPlanSpans(flipped, '2026-12-01').map((s) => s.version.pointIds[0])).toEqual([1, 3]);
+    for (const day of ['2026-12-08', '2026-12-09', '2026-12-13']) expect(governing(flipped, '2026-12-01', { from: day, to: day })).toHaveLength(1);
+    expect(governing(flipped, '2026-12-01', { from: '2026-12-07', to: '2026-12-13' })).toEqual([]);
+    // Two edits in one week: the week keeps the first version, the next week takes the last.
+    const twice = [version('weekly', [1], '2026-12-08'), version('weekly', [2], '2026-12-10'), version('weekly', [3], null)];
+    expect(patrolPlanSpans(twice, '2026-11-02').map((s) => [s.version.pointIds[0], s.from])).toEqual([
+      [1, '2026-11-02'],
+      [3, '2026-12-14'],
+    ]);
+  });
+
+  it('a weekly plan made on a Wednesday owes nothing until Monday', () => {
+    const spans = patrolPlanSpans([version('weekly', [1], null)], '2026-12-09');
+    expect(patrolRoundInProgress(spans, '2026-12-09', '2026-12-11')).toBeNull();
+    expect(patrolRoundInProgress(spans, '2026-12-09', '2026-12-14')?.period).toEqual({ from: '2026-12-14', to: '2026-12-20' });
   });
 });

@@ -78,17 +78,26 @@ export interface PatrolPlanInput {
   assigneeId: number;
 }
 
-export interface PatrolPlanView extends Omit<PatrolPlanInput, 'pointIds'> {
+/** The plan as the manager last wrote it (name, points, frequency, window, assignee), and the round in progress. */
+export interface PatrolPlanView extends PatrolPlanInput {
   id: number;
   communityName: string;
   assigneeName: string;
-  /** The period the plan is in now, and each point with its check in that period (null: still to do). */
+  /**
+   * The round of the period in progress: its frequency and window, which are the plan's unless an edit waits for
+   * the period to end (`pending`).
+   */
+  round: Pick<PatrolPlanInput, 'frequency' | 'windowStart' | 'windowEnd'>;
+  /** The period the plan is in now, and each of the round's points with its check in that period (null: still to do). */
   period: { from: string; to: string };
   /**
    * late: the check this period does not count as done: it fell outside the time window (超时巡检), or it was sent
-   * long after the time it claims (sentLate, 补录).
+   * long after the time it claims (sentLate, 补录). retired: the point was retired (停用) during the period; its round
+   * still counts, and it can no longer be checked.
    */
-  points: { id: number; name: string; place: string; kind: PatrolPointKind; checkedAt: string | null; result: PatrolResult | null; late: boolean; sentLate: boolean }[];
+  points: { id: number; name: string; place: string; kind: PatrolPointKind; checkedAt: string | null; result: PatrolResult | null; late: boolean; sentLate: boolean; retired: boolean }[];
+  /** When the plan as written takes effect, if an edit waits for the period in progress to end (a Shanghai date). */
+  pending: { from: string } | null;
 }
 
 /** What a manager may change of a plan (the estate stays). */
@@ -178,8 +187,8 @@ export interface PatrolStats {
   /** Rounds checked, but only outside the time window or sent late (补录): not done, and not missed. */
   late: LatePatrol[];
   /**
-   * The plan edits (and points retired) that took effect this month, oldest first: an edit changes the rounds of the
-   * period in progress, so the office sees who changed what, and when.
+   * The plan edits (and points retired) made this month, oldest first, so the office sees who changed what, when,
+   * and from which day it counts (never in the period in progress when it was made).
    */
   edits: PatrolPlanEdit[];
 }
@@ -187,8 +196,10 @@ export interface PatrolStats {
 export interface PatrolPlanEdit {
   planId: number;
   planName: string;
-  /** The day the edit took effect (Asia/Shanghai). */
+  /** The day the edit was made (Asia/Shanghai). */
   on: string;
+  /** The first day it counts (the period in progress then kept the plan as it was); null: replaced before that. */
+  takesEffectOn: string | null;
   by: string;
   /** Points taken out of the plan and put in, by name. */
   removed: string[];
@@ -245,6 +256,59 @@ export function patrolPeriod(frequency: PatrolFrequency, date: string): { from: 
     return { from, to: addDays(from, 6) };
   }
   return { from: `${date.slice(0, 7)}-01`, to: lastDayOfMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7))) };
+}
+
+/** What of a plan decides its rounds: which points, how often, in which window. */
+export interface PatrolRoundShape {
+  pointIds: number[];
+  frequency: PatrolFrequency;
+  windowStart: string;
+  windowEnd: string;
+}
+
+/** A version of a plan and the days it is in force: from its first day to `until` (null: for as long as it stays). */
+export interface PatrolPlanSpan<V> {
+  version: V;
+  from: string;
+  until: string | null;
+}
+
+/**
+ * When each version of a plan is in force. `versions` are the plan's versions oldest first, each with the day an edit
+ * replaced it, and the plan as it now is last (replacedOn null). The period in progress when an edit is made keeps
+ * the version it began under: the edit takes effect the day after that period ends (a daily plan tomorrow, a weekly
+ * one next Monday, a monthly one on the 1st). So dropping an unchecked point, narrowing the frequency or moving the
+ * window never takes a round out of the period in progress, nor out of one already ended; a version replaced again
+ * before it took effect never does. The first version is in force from `startsOn`.
+ */
+export function patrolPlanSpans<V extends PatrolRoundShape & { replacedOn: string | null }>(versions: readonly V[], startsOn: string): PatrolPlanSpan<V>[] {
+  const spans: { version: V; from: string }[] = [{ version: versions[0], from: startsOn }];
+  for (let k = 0; k + 1 < versions.length; k += 1) {
+    const editedOn = versions[k].replacedOn as string;
+    const inForce = [...spans].reverse().find((s) => s.from <= editedOn) ?? spans[0];
+    const takesEffect = addDays(patrolPeriod(inForce.version.frequency, editedOn < startsOn ? startsOn : editedOn).to, 1);
+    while (spans.length > 1 && spans[spans.length - 1].from >= takesEffect) spans.pop();
+    spans.push({ version: versions[k + 1], from: takesEffect });
+  }
+  return spans.map((s, k) => ({ ...s, until: k + 1 < spans.length ? addDays(spans[k + 1].from, -1) : null }));
+}
+
+/**
+ * Whether a version in force over `span` sets the round of `period` (one of its own periods): the period began on or
+ * after the plan's first day and in the span, or it runs on into the span (so a frequency widened mid-period, say
+ * daily to weekly on a Wednesday, still owes that week's round, which the week's daily checks may already fill).
+ */
+export function spanGoverns(span: { from: string; until: string | null }, period: { from: string; to: string }, startsOn: string): boolean {
+  return period.from >= startsOn && period.to >= span.from && (span.until === null || period.from <= span.until);
+}
+
+/** The round of the period in progress on `today`: the first version in force whose period of today it governs. */
+export function patrolRoundInProgress<V extends PatrolRoundShape>(spans: readonly PatrolPlanSpan<V>[], startsOn: string, today: string): { version: V; period: { from: string; to: string } } | null {
+  for (const span of spans) {
+    const period = patrolPeriod(span.version.frequency, today);
+    if (spanGoverns(span, period, startsOn)) return { version: span.version, period };
+  }
+  return null;
 }
 
 /** The periods that ended within [from, to] and before `today`, in order (a period counts in the month it ends). */

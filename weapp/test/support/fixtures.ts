@@ -152,16 +152,19 @@ const patrolPlan: PatrolPlanView = {
   communityId: 1,
   communityName: '锦绣花园',
   name: '消防与设备日巡',
+  pointIds: [5, 6],
   frequency: 'daily',
   windowStart: '08:00',
   windowEnd: '11:00',
   assigneeId: 5,
   assigneeName: '刘师傅',
+  round: { frequency: 'daily', windowStart: '08:00', windowEnd: '11:00' },
   period: { from: '2026-12-06', to: '2026-12-06' },
   points: [
-    { id: 5, name: '地下消防通道', place: '地下车库东侧', kind: 'fire_lane', checkedAt: '2026-12-06T01:00:00.000Z', result: 'normal', late: false, sentLate: false },
-    { id: 6, name: '水泵房', place: '地下二层', kind: 'pump_room', checkedAt: null, result: null, late: false, sentLate: false },
+    { id: 5, name: '地下消防通道', place: '地下车库东侧', kind: 'fire_lane', checkedAt: '2026-12-06T01:00:00.000Z', result: 'normal', late: false, sentLate: false, retired: false },
+    { id: 6, name: '水泵房', place: '地下二层', kind: 'pump_room', checkedAt: null, result: null, late: false, sentLate: false, retired: false },
   ],
+  pending: null,
 };
 
 const votes: VoteSummary[] = [

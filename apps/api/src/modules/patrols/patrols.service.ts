@@ -13,9 +13,12 @@ import {
   lastDayOfMonth,
   patrolCodeText,
   patrolPeriod,
+  patrolPlanSpans,
   patrolRound,
+  patrolRoundInProgress,
   sentInTime,
   shanghaiDate,
+  spanGoverns,
   shanghaiDayStart,
   type HazardRegister,
   type LatePatrol,
@@ -44,6 +47,10 @@ import { qrPng } from './qr';
 
 /** The instants a period of Shanghai days spans: [first day 00:00, day after the last 00:00). */
 const span = (period: { from: string; to: string }) => [shanghaiDayStart(period.from), shanghaiDayStart(addDays(period.to, 1))] as const;
+
+/** A plan's versions oldest first, the plan as it now is last: what patrolPlanSpans reads. */
+type PlanChain = (Pick<PatrolPlan, 'pointIds' | 'frequency' | 'windowStart' | 'windowEnd'> & { replacedOn: string | null })[];
+const chainOf = (plan: PatrolPlan, versions: PatrolPlanVersion[]): PlanChain => [...versions.filter((v) => v.planId === plan.id), { ...plan, replacedOn: null }];
 
 /**
  * 隐患排查: check points and their printed codes, patrol plans, checks (an abnormal one opens a hazard ticket through
@@ -91,9 +98,10 @@ export class PatrolsService {
   }
 
   /**
-   * 停用: the point leaves every plan of the estate and today's rounds (the plans' earlier versions are kept, so the
-   * periods already ended still count it); its checks, and the hazards they opened, stay in the history. A retired
-   * point cannot be printed or checked again, except by a check made before it was retired and sent later.
+   * 停用: the point leaves every plan of the estate from the end of each plan's period in progress, like any edit (the
+   * round in progress still counts it, so retiring an unchecked point does not take its round away); its checks, and
+   * the hazards they opened, stay in the history. A retired point cannot be printed or checked again, except by a
+   * check made before it was retired and sent later.
    */
   async retirePoint(communityId: number, pointId: number, caller: Principal): Promise<void> {
     await this.community(communityId, caller, 'patrols.manage');
@@ -143,9 +151,9 @@ export class PatrolsService {
   }
 
   /**
-   * Changes a plan's points, frequency, window or assignee; the periods ending today or later follow the new plan,
-   * those already ended keep being counted against the plan as it was. Only the estate's manager; another estate's
-   * plan is not found.
+   * Changes a plan's points, frequency, window or assignee. The assignee takes over at once; the points, frequency and
+   * window count from the day after the period in progress ends (patrolPlanSpans): that period, and those already
+   * ended, keep being counted against the plan as it was. Only the estate's manager; another estate's plan is not found.
    */
   async updatePlan(id: number, dto: PatrolPlanUpdateDto, caller: Principal): Promise<PatrolPlanView> {
     const plan = await this.db.getRepository(PatrolPlan).findOneBy({ id });
@@ -176,7 +184,14 @@ export class PatrolsService {
   private async planViews(plans: PatrolPlan[]): Promise<PatrolPlanView[]> {
     if (!plans.length) return [];
     const today = shanghaiDate();
-    const pointIds = [...new Set(plans.flatMap((p) => p.pointIds))];
+    const versions = await this.db.getRepository(PatrolPlanVersion).find({ where: { planId: In(plans.map((p) => p.id)) }, order: { replacedOn: 'ASC', id: 'ASC' } });
+    // The round in progress follows the version the period began under; the plan as written may wait for its end.
+    const rounds = plans.map((plan) => {
+      const spans = patrolPlanSpans(chainOf(plan, versions), plan.startsOn);
+      const pending = spans[spans.length - 1].from > today ? { from: spans[spans.length - 1].from } : null;
+      return { plan, pending, ...(patrolRoundInProgress(spans, plan.startsOn, today) ?? { version: plan, period: patrolPeriod(plan.frequency, today) }) };
+    });
+    const pointIds = [...new Set(rounds.flatMap((r) => r.version.pointIds))];
     const [points, users, communities] = await Promise.all([
       this.db.getRepository(PatrolPoint).findBy({ id: In(pointIds) }),
       this.db.getRepository(User).findBy({ id: In(plans.map((p) => p.assigneeId)) }),
@@ -186,27 +201,28 @@ export class PatrolsService {
     const [since] = span(patrolPeriod('monthly', today));
     const weekStart = span(patrolPeriod('weekly', today))[0];
     const checks = await this.db.getRepository(PatrolCheck).find({ where: { pointId: In(pointIds), checkedAt: Between(since < weekStart ? since : weekStart, new Date(Date.now() + DAY_MS)) }, order: { checkedAt: 'ASC', id: 'ASC' } });
-    return plans.map((plan) => {
-      const period = patrolPeriod(plan.frequency, today);
-      return {
-        id: plan.id,
-        communityId: plan.communityId,
-        communityName: communities.find((c) => c.id === plan.communityId)?.name ?? '',
-        name: plan.name,
-        frequency: plan.frequency,
-        windowStart: plan.windowStart,
-        windowEnd: plan.windowEnd,
-        assigneeId: plan.assigneeId,
-        assigneeName: users.find((u) => u.id === plan.assigneeId)?.displayName ?? '',
-        period,
-        points: plan.pointIds.flatMap((id) => {
-          const point = points.find((p) => p.id === id);
-          if (!point || !point.active) return [];
-          const { outcome, check } = patrolRound(checks.filter((c) => c.pointId === id), period, plan);
-          return [{ id, name: point.name, place: point.place, kind: point.kind, checkedAt: check?.checkedAt.toISOString() ?? null, result: check?.result ?? null, late: outcome === 'late', sentLate: outcome === 'late' && !sentInTime(check as PatrolCheck) }];
-        }),
-      };
-    });
+    return rounds.map(({ plan, version, period, pending }) => ({
+      id: plan.id,
+      communityId: plan.communityId,
+      communityName: communities.find((c) => c.id === plan.communityId)?.name ?? '',
+      name: plan.name,
+      pointIds: plan.pointIds,
+      frequency: plan.frequency,
+      windowStart: plan.windowStart,
+      windowEnd: plan.windowEnd,
+      assigneeId: plan.assigneeId,
+      assigneeName: users.find((u) => u.id === plan.assigneeId)?.displayName ?? '',
+      round: { frequency: version.frequency, windowStart: version.windowStart, windowEnd: version.windowEnd },
+      period,
+      // A point retired during the period still owes its round (shown, no longer checkable); one retired before, not.
+      points: version.pointIds.flatMap((id) => {
+        const point = points.find((p) => p.id === id);
+        if (!point || (!point.active && (!point.retiredAt || shanghaiDate(point.retiredAt) < period.from))) return [];
+        const { outcome, check } = patrolRound(checks.filter((c) => c.pointId === id), period, version);
+        return [{ id, name: point.name, place: point.place, kind: point.kind, checkedAt: check?.checkedAt.toISOString() ?? null, result: check?.result ?? null, late: outcome === 'late', sentLate: outcome === 'late' && !sentInTime(check as PatrolCheck), retired: !point.active }];
+      }),
+      pending,
+    }));
   }
 
   // ─── Checks ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -372,17 +388,15 @@ export class PatrolsService {
       this.db.getRepository(PatrolPlanVersion).find({ where: { communityId }, order: { replacedOn: 'ASC', id: 'ASC' } }),
       this.db.getRepository(PatrolPoint).findBy({ communityId }),
     ]);
-    // Each period is counted against the version of its plan in force on its last day.
+    // Each period is counted against the version of its plan it began under (an edit waits for the period to end).
     const slots: (MissedPatrol & { window: Pick<PatrolPlan, 'windowStart' | 'windowEnd'> })[] = [];
     for (const plan of plans) {
-      let since = plan.startsOn;
-      for (const version of [...versions.filter((v) => v.planId === plan.id), { ...plan, replacedOn: null }]) {
-        const until = version.replacedOn ? addDays(version.replacedOn, -1) : to;
-        for (const period of endedPeriods(version.frequency, since > from ? since : from, until < to ? until : to, today)) {
-          if (period.from < plan.startsOn) continue;
-          for (const pointId of version.pointIds) slots.push({ planId: plan.id, planName: plan.name, pointId, pointName: points.find((p) => p.id === pointId)?.name ?? '', period, window: version });
+      for (const planSpan of patrolPlanSpans(chainOf(plan, versions), plan.startsOn)) {
+        const { frequency, pointIds } = planSpan.version;
+        for (const period of endedPeriods(frequency, from, to, today)) {
+          if (!spanGoverns(planSpan, period, plan.startsOn)) continue;
+          for (const pointId of pointIds) slots.push({ planId: plan.id, planName: plan.name, pointId, pointName: points.find((p) => p.id === pointId)?.name ?? '', period, window: planSpan.version });
         }
-        if (version.replacedOn && version.replacedOn > since) since = version.replacedOn;
       }
     }
     const earliest = slots.reduce((min, s) => (s.period.from < min ? s.period.from : min), from);
@@ -399,8 +413,9 @@ export class PatrolsService {
   }
 
   /**
-   * The plan edits that took effect in the month (only the office's and the estate's view of the month needs them,
-   * not the area statistics): each version replaced then, against the one after it (or the plan as it is now).
+   * The plan edits made in the month (only the office's and the estate's view of the month needs them, not the area
+   * statistics): each version replaced then, against the one after it (or the plan as it is now), and the day the
+   * edit counts from.
    */
   private async edits(communityId: number, month: string): Promise<PatrolPlanEdit[]> {
     const from = `${month}-01`;
@@ -414,14 +429,16 @@ export class PatrolsService {
       this.db.getRepository(User).findBy({ id: In(inMonth.map((v) => v.replacedById)) }),
     ]);
     const name = (id: number) => points.find((p) => p.id === id)?.name ?? '';
+    const windowOf = (v: Pick<PatrolPlan, 'windowStart' | 'windowEnd'>) => `${v.windowStart}–${v.windowEnd}`;
     return inMonth.map((before) => {
       const plan = plans.find((p) => p.id === before.planId) as PatrolPlan;
-      const after = versions.find((v) => v.planId === before.planId && (v.replacedOn > before.replacedOn || (v.replacedOn === before.replacedOn && v.id > before.id))) ?? plan;
-      const windowOf = (v: Pick<PatrolPlan, 'windowStart' | 'windowEnd'>) => `${v.windowStart}–${v.windowEnd}`;
+      const chain = chainOf(plan, versions);
+      const after = chain[chain.indexOf(before) + 1];
       return {
         planId: plan.id,
         planName: plan.name,
         on: before.replacedOn,
+        takesEffectOn: patrolPlanSpans(chain, plan.startsOn).find((s) => s.version === after)?.from ?? null,
         by: people.find((u) => u.id === before.replacedById)?.displayName ?? '',
         removed: before.pointIds.filter((id) => !after.pointIds.includes(id)).map(name),
         added: after.pointIds.filter((id) => !before.pointIds.includes(id)).map(name),

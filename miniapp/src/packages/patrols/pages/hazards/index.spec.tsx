@@ -21,7 +21,7 @@ const STATS: PatrolStats = {
     { ...slot('配电房', '2026-11-06'), checkedAt: '2026-11-06T01:00:00.000Z', receivedAt: '2026-11-08T09:40:00.000Z', sentLate: true },
   ],
   // The manager dropped the pump room and moved the window on the 20th.
-  edits: [{ planId: 2, planName: '消防设施日巡', on: '2026-11-20', by: '陈经理', removed: ['水泵房'], added: [], window: { from: '08:00–10:00', to: '20:00–22:00' }, frequency: null }],
+  edits: [{ planId: 2, planName: '消防设施日巡', on: '2026-11-20', takesEffectOn: '2026-11-21', by: '陈经理', removed: ['水泵房'], added: [], window: { from: '08:00–10:00', to: '20:00–22:00' }, frequency: null }],
 };
 
 beforeEach(() => setTokens({ accessToken: 'access', refreshToken: 'refresh' }));
@@ -40,6 +40,6 @@ describe('隐患台账: last month’s patrols', () => {
     expect(late).toEqual(['配电房 · 消防设施日巡 超时巡检巡检于 2026-11-05 13:30', '配电房 · 消防设施日巡 补录记为 2026-11-06 09:00，2026-11-08 17:40 才提交']);
     expect(document.querySelectorAll('.pt-missed-item')).toHaveLength(1);
     // The office sees who changed the plan, what and when.
-    expect([...document.querySelectorAll('.pt-edit-item')].map((e) => e.textContent)).toEqual(['消防设施日巡 计划修改2026-11-20 陈经理：移出 水泵房，时段 08:00–10:00 改为 20:00–22:00']);
+    expect([...document.querySelectorAll('.pt-edit-item')].map((e) => e.textContent)).toEqual(['消防设施日巡 计划修改2026-11-20 陈经理：移出 水泵房，时段 08:00–10:00 改为 20:00–22:00；2026-11-21 起生效']);
   });
 });

@@ -120,7 +120,7 @@ export default function HazardRegisterPage() {
                   <View>
                     {e.planName} <Text className="badge badge-pending">计划修改</Text>
                   </View>
-                  <View className="muted wrap-text">{`${e.on} ${e.by}：${editText(e)}`}</View>
+                  <View className="muted wrap-text">{`${e.on} ${e.by}：${editText(e)}；${e.takesEffectOn ? `${e.takesEffectOn} 起生效` : '生效前又被修改，未生效'}`}</View>
                 </View>
               </View>
             ))}

@@ -35,6 +35,28 @@ describe('今日巡检', () => {
     expect(navigate).toHaveBeenLastCalledWith({ url: `/packages/patrols/pages/check/index?pointId=6&name=${encodeURIComponent('水泵房')}&planId=2` });
   });
 
+  it('shows the round the period began with when an edit waits for tomorrow; a point retired today is owed but cannot be opened', async () => {
+    const edited = patrolPlan(
+      [
+        { id: 5, name: '2号楼消防通道', place: '负一层', kind: 'fire_lane', checkedAt: null, result: null, late: false, sentLate: false },
+        { id: 6, name: '水泵房', place: '地下二层', kind: 'pump_room', checkedAt: null, result: null, late: false, sentLate: false, retired: true },
+      ],
+      { frequency: 'weekly', windowStart: '20:00', windowEnd: '22:00', pending: { from: '2026-12-07' } },
+    );
+    fakeApi({ 'GET /api/v1/me': STAFF, 'GET /api/v1/patrol-plans': [edited] });
+    const navigate = jest.spyOn(Taro, 'navigateTo');
+    render(<PatrolsHome />);
+    // Today's round: daily, 08:00–10:00, as the day began; the weekly evening plan from tomorrow.
+    expect(await screen.findByText('每天 08:00–10:00 · 锦绣花园')).toBeInTheDocument();
+    expect(screen.getByText('计划已修改，本期仍按原计划巡检，2026-12-07 起按新计划。')).toBeInTheDocument();
+    expect(screen.getByText('已停用 · 本期未巡检，计为漏检')).toHaveClass('badge-rejected');
+    navigate.mockClear();
+    fireEvent.click(screen.getByText('水泵房'));
+    expect(navigate).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByText('2号楼消防通道'));
+    expect(navigate).toHaveBeenCalledTimes(1);
+  });
+
   it('warns, on a check still waiting on the phone after two hours, that it will arrive as 补录', async () => {
     // A token like the API's: its payload names the user whose checks wait on the phone.
     const payload = Buffer.from(JSON.stringify({ sub: STAFF.id, sid: 'f', iat: 1, exp: 2 })).toString('base64url');

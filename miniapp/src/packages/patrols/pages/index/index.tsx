@@ -21,9 +21,11 @@ function waitingText(madeAt: string): string {
 }
 
 /**
- * 今日巡检: the caller's plans with each point to check this period, a check outside the plan's time window marked
- * 超时 (it does not count as done; a check inside the window still can). A tap opens the check; on WeChat 扫码巡检 opens
- * the point by its printed code), the checks still waiting on the phone, and the way to points, plans and hazards.
+ * 今日巡检: the caller's plans with each point to check this period, a check outside the round's time window marked
+ * 超时 (it does not count as done; a check inside the window still can). The round is the one the period began with:
+ * an edit waiting for the next period is said, and a point retired meanwhile shows as still owed but not checkable.
+ * A tap opens the check (on WeChat 扫码巡检 opens the point by its printed code); below, the checks still waiting on
+ * the phone, and the way to points, plans and hazards.
  */
 export default function PatrolsHome() {
   const gate = useSession({ returnTo: PATROLS_PAGE });
@@ -98,19 +100,22 @@ export default function PatrolsHome() {
       ) : null}
       <RemoteStatus phase={remote.phase} errorTitle="巡检计划没能加载" errorMessage={remote.errorMessage} onRetry={() => void remote.reload()} />
       {remote.phase === 'ready' && plans.length === 0 ? <StatusNotice className="pt-empty" title="今天没有分配给您的巡检" text="项目经理制定巡检计划并指派给您后，会显示在这里。" /> : null}
-      {plans.map((plan) => (
+      {plans.map(({ round, ...plan }) => (
         <View key={plan.id} className="card pt-plan">
           <View className="card-title">
-            {plan.name} <Text className="muted">{PATROL_FREQUENCY_LABELS[plan.frequency]} {plan.windowStart}–{plan.windowEnd} · {plan.communityName}</Text>
+            {plan.name} <Text className="muted">{PATROL_FREQUENCY_LABELS[round.frequency]} {round.windowStart}–{round.windowEnd} · {plan.communityName}</Text>
           </View>
+          {plan.pending ? <View className="muted pt-plan-pending">计划已修改，本期仍按原计划巡检，{plan.pending.from} 起按新计划。</View> : null}
           {plan.points.map((point) => (
-            <View key={point.id} className="pt-row pt-point" onClick={() => void Taro.navigateTo({ url: patrolCheckPage(point, plan.id) })}>
+            <View key={point.id} className="pt-row pt-point" onClick={point.retired ? undefined : () => void Taro.navigateTo({ url: patrolCheckPage(point, plan.id) })}>
               <View className="pt-row-main">
                 <View className="pt-row-title">{point.name}</View>
                 <View className="muted">{point.place}</View>
               </View>
               {point.result ? (
-                <Text className={`badge ${point.result === 'abnormal' || point.late ? 'badge-rejected' : 'badge-closed'} pt-point-state`}>{`已巡检 · ${PATROL_RESULT_LABELS[point.result]}${point.sentLate ? ' · 补录（事后才提交，不计按时）' : point.late ? ` · 超时（应在 ${plan.windowStart}–${plan.windowEnd}）` : ''}`}</Text>
+                <Text className={`badge ${point.result === 'abnormal' || point.late ? 'badge-rejected' : 'badge-closed'} pt-point-state`}>{`已巡检 · ${PATROL_RESULT_LABELS[point.result]}${point.sentLate ? ' · 补录（事后才提交，不计按时）' : point.late ? ` · 超时（应在 ${round.windowStart}–${round.windowEnd}）` : ''}`}</Text>
+              ) : point.retired ? (
+                <Text className="badge badge-rejected pt-point-state">已停用 · 本期未巡检，计为漏检</Text>
               ) : (
                 <Text className="badge badge-pending pt-point-state">待巡检</Text>
               )}

@@ -33,7 +33,8 @@ describe('巡检点与计划', () => {
   });
 
   it('修改 fills the form with the plan; 保存修改 sends the new points, frequency, window and assignee', async () => {
-    const server = fakeApi({ ...routes(), 'PUT /api/v1/patrol-plans/2': { ...PLAN, frequency: 'weekly' } });
+    const server = fakeApi({ ...routes(), 'PUT /api/v1/patrol-plans/2': { ...PLAN, frequency: 'weekly', pending: { from: '2026-12-07' } } });
+    const toast = jest.spyOn(Taro, 'showToast');
     render(<PatrolPoints />);
     await screen.findByText('修改');
     await click(screen.getByText('修改'));
@@ -52,9 +53,22 @@ describe('巡检点与计划', () => {
 
     expect(server.to('PUT /api/v1/patrol-plans/2').map((c) => c.data)).toEqual([{ name: '消防设施日巡', pointIds: [5, 6], frequency: 'weekly', windowStart: '20:00', windowEnd: '22:00', assigneeId: 10 }]);
     expect(server.to('POST /api/v1/patrol-plans')).toHaveLength(0);
+    // Today's round keeps the plan as it was: the manager is told when the edit counts from.
+    expect(toast).toHaveBeenLastCalledWith({ title: '已保存，12-07 起生效', icon: 'none' });
     // Back to a new plan.
     expect(screen.queryByText('修改巡检计划')).toBeNull();
     expect(screen.getByText('＋ 添加巡检计划')).toBeInTheDocument();
+  });
+
+  it('lists a plan as written, and says when an edit waiting for the period to end counts from', async () => {
+    // The plan now has the lane and the pump room; today's round still only the lane.
+    fakeApi({ ...routes(), 'GET /api/v1/patrol-plans': [{ ...PLAN, pointIds: [5, 6], pending: { from: '2026-12-07' } }] });
+    render(<PatrolPoints />);
+    await screen.findByText('修改');
+    expect(within('.pt-plan-item', '消防设施日巡').textContent).toContain('2号楼消防通道、水泵房');
+    expect(document.querySelector('.pt-plan-pending')?.textContent).toBe('本期仍按原计划巡检，修改 2026-12-07 起生效');
+    await click(screen.getByText('修改'));
+    expect(within('.pt-plan-point', '水泵房')).toHaveClass('chip-selected');
   });
 
   it('shows why the API refused an edit, and keeps the form', async () => {
@@ -75,7 +89,8 @@ describe('巡检点与计划', () => {
 
     const modal = jest.spyOn(Taro, 'showModal').mockResolvedValueOnce({ confirm: false, cancel: true });
     await click(retire());
-    expect(modal.mock.calls[0][0]).toMatchObject({ title: '停用“水泵房”？' });
+    // It says that this period's round still counts the point, before the manager confirms.
+    expect(modal.mock.calls[0][0]).toMatchObject({ title: '停用“水泵房”？', content: expect.stringContaining('本期仍计，本期还没巡检的将计为漏检') });
     expect(server.to('DELETE /api/v1/communities/1/patrol-points/6')).toHaveLength(0);
 
     server.set({ 'GET /api/v1/communities/1/patrol-points': [point(5, '2号楼消防通道')] });

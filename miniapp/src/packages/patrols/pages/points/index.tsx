@@ -55,9 +55,16 @@ export default function PatrolPoints() {
       setProblem({ point: errorText(error) });
     }
   };
-  /** 停用, once confirmed: the point leaves the plans and today's rounds; what was checked there stays on record. */
+  /**
+   * 停用, once confirmed: the point leaves the plans once their period in progress ends (that round still counts it, and
+   * it can no longer be checked: the dialog says so); what was checked there stays on record.
+   */
   const retirePoint = async (p: PatrolPointView) => {
-    const { confirm } = await Taro.showModal({ title: `停用“${p.name}”？`, content: '停用后，它不再出现在巡检计划和今日巡检中；已有的巡检记录和隐患保留。', confirmText: '停用' });
+    const { confirm } = await Taro.showModal({
+      title: `停用“${p.name}”？`,
+      content: '停用后不能再巡检它，下一期起不再列入巡检计划；本期仍计，本期还没巡检的将计为漏检，请先巡检再停用。已有的巡检记录和隐患保留。',
+      confirmText: '停用',
+    });
     if (!confirm) return;
     try {
       await retirePatrolPoint(communityId as number, p.id);
@@ -71,7 +78,7 @@ export default function PatrolPoints() {
   };
   const editPlan = (p: PatrolPlanView) => {
     setEditing(p.id);
-    setPlan({ name: p.name, pointIds: p.points.map((x) => x.id), frequency: p.frequency, windowStart: p.windowStart, windowEnd: p.windowEnd, assigneeId: p.assigneeId });
+    setPlan({ name: p.name, pointIds: p.pointIds, frequency: p.frequency, windowStart: p.windowStart, windowEnd: p.windowEnd, assigneeId: p.assigneeId });
     setProblem({});
   };
   const stopEditing = () => {
@@ -85,12 +92,11 @@ export default function PatrolPoints() {
     if (plan.assigneeId === null) return setProblem({ plan: '请选择巡检人' });
     const input = { name: plan.name.trim(), pointIds: plan.pointIds, frequency: plan.frequency, windowStart: plan.windowStart, windowEnd: plan.windowEnd, assigneeId: plan.assigneeId };
     try {
-      if (editing !== null) await updatePatrolPlan(editing, input);
-      else await createPatrolPlan({ communityId: communityId as number, ...input });
+      const saved = editing !== null ? await updatePatrolPlan(editing, input) : await createPatrolPlan({ communityId: communityId as number, ...input });
       setEditing(null);
       setPlan({ ...plan, name: '', pointIds: [] });
       setProblem({});
-      void Taro.showToast({ title: '已保存', icon: 'success' });
+      void Taro.showToast({ title: saved.pending ? `已保存，${saved.pending.from.slice(5)} 起生效` : '已保存', icon: saved.pending ? 'none' : 'success' });
       await remote.reload(true);
     } catch (error) {
       setProblem({ plan: errorText(error) });
@@ -141,8 +147,9 @@ export default function PatrolPoints() {
                       {PATROL_FREQUENCY_LABELS[p.frequency]} {p.windowStart}–{p.windowEnd}
                     </Text>
                     <Text>{p.assigneeName}</Text>
-                    <Text>{p.points.length ? p.points.map((x) => x.name).join('、') : '没有巡检点'}</Text>
+                    <Text>{p.pointIds.length ? p.pointIds.map((id) => data.points.find((x) => x.id === id)?.name ?? '').join('、') : '没有巡检点'}</Text>
                   </View>
+                  {p.pending ? <View className="muted pt-plan-pending">本期仍按原计划巡检，修改 {p.pending.from} 起生效</View> : null}
                 </View>
                 <Button className="button button-small pt-plan-edit" onClick={() => editPlan(p)}>
                   修改
