@@ -1,4 +1,4 @@
-import { Admission, AdmissionClock, IN_PROGRESS_FLOOR, MAX_PER_TURN, QUEUE_FLOOR, TURN_MS, inProgressLimit } from './admission';
+import { Admission, AdmissionClock, IN_PROGRESS_FLOOR, MAX_PER_TURN, PER_TURN_WHILE_ACCEPTING, QUEUE_FLOOR, TURN_MS, inProgressLimit } from './admission';
 
 /** An event loop by hand: `loop()` runs one turn (what was scheduled for it), `advance` moves the time. */
 function fakeLoop() {
@@ -78,6 +78,28 @@ describe('admission of calls under load', () => {
     // 8 to start with, one more after each short turn, halved after the long one.
     expect(perTurn).toEqual([8, 9, 10, 11, 5]);
     expect(a.state().perTurn).toBeLessThanOrEqual(MAX_PER_TURN);
+  });
+
+  it('keeps a turn after one that accepted a connection short, so the backlog of new connections empties, then goes on as before', () => {
+    const l = fakeLoop();
+    const a = new Admission(60_000, l.clock);
+    const { log, made } = callers(60);
+    made.forEach((c) => a.offer(c));
+    l.loop(2); // the admission turn schedules 8
+    l.loop(2); // they start; 9 scheduled (the turn was short)
+    // Node accepted a connection: the admission turn after it schedules only PER_TURN_WHILE_ACCEPTING.
+    a.connectionAccepted();
+    l.loop(2);
+    const perTurn = a.state().perTurn;
+    let started = log.length;
+    l.loop(1);
+    expect(log.length - started).toBe(PER_TURN_WHILE_ACCEPTING);
+    // The short turn does not count as room for more: the next starts as many as before, then grows as before.
+    expect(a.state().perTurn).toBe(perTurn);
+    started = log.length;
+    l.loop(1);
+    expect(log.length - started).toBe(perTurn);
+    expect(a.state().perTurn).toBe(perTurn + 1);
   });
 
   it('keeps calls in progress to the limit: the next waits for a place, and is shed if none frees in time', () => {

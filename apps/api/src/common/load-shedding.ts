@@ -105,6 +105,7 @@ export function registerLoadShedding(app: NestFastifyApplication, config: Sheddi
     });
   }
   if (admission) {
+    server.server.on('connection', () => admission.connectionAccepted());
     server.addHook('onRequest', (req, reply, done) => {
       if (!isSheddable(req.url)) return done();
       // Its place is freed when the answer is sent or the client hangs up (its work may still finish, and is kept).
