@@ -24,7 +24,8 @@ describe('load shedding', () => {
         done();
       },
     });
-    t = await createTestApp({ SHED_HEAP_USED_MB: '1', LOG_LEVEL: 'info', WECHAT_MESSAGE_TOKEN: 'push-token' }, { logDestination: sink });
+    // Behind one proxy hop (nginx): calls with X-Forwarded-For came through it; calls without, straight from a client.
+    t = await createTestApp({ SHED_HEAP_USED_MB: '1', LOG_LEVEL: 'info', WECHAT_MESSAGE_TOKEN: 'push-token', TRUST_PROXY: '1' }, { logDestination: sink });
     // The first sample of the heap is taken a quarter of a second after start; until then nothing is known.
     const server = t.app.getHttpAdapter().getInstance() as unknown as { memoryUsage(): { heapUsed: number } };
     while (server.memoryUsage().heapUsed === 0) await new Promise((r) => setTimeout(r, 20));
@@ -81,14 +82,14 @@ describe('load shedding', () => {
     expect(lines.filter((l) => JSON.stringify(l.req ?? '').includes('busy-count-'))).toEqual([]);
   });
 
-  it('does not hear a connection whose call was shed for a second, so a client calling again at once waits; a new one is heard at once', async () => {
+  it('does not hear a connection whose call was shed for a second, so a client calling again at once waits; a new one, or a proxy’s, is heard at once', async () => {
     const server = t.app.getHttpServer() as Server;
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const call = (agent: Agent | false) =>
+    const call = (agent: Agent | false, headers: Record<string, string> = {}) =>
       new Promise<{ status: number; ms: number; reused: boolean }>((resolve, reject) => {
         const started = performance.now();
-        const req = get({ host: '127.0.0.1', port, path: '/api/v1/me', agent }, (res) => {
+        const req = get({ host: '127.0.0.1', port, path: '/api/v1/me', agent, headers }, (res) => {
           res.resume();
           res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, reused: req.reusedSocket }));
         });
@@ -104,6 +105,16 @@ describe('load shedding', () => {
       expect(fresh.ms).toBeLessThan(again.ms);
     } finally {
       agent.destroy();
+    }
+    // A trusted proxy's connection carries every user's calls: the next one, another user's, is heard at once.
+    const proxy = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      expect(await call(proxy, { 'X-Forwarded-For': '203.0.113.7' })).toMatchObject({ status: 503, reused: false });
+      const next = await call(proxy, { 'X-Forwarded-For': '198.51.100.20' });
+      expect(next).toMatchObject({ status: 503, reused: true });
+      expect(next.ms).toBeLessThan(HOLD_AFTER_SHED_MS / 2);
+    } finally {
+      proxy.destroy();
     }
   });
 });

@@ -68,8 +68,9 @@ export function nextLoopShare(share: number, delayMs: number, targetMs: number):
  *   times a second and let every call through in between; this one is counted call by call.
  * - A connection whose call was shed is not heard again for HOLD_AFTER_SHED_MS: a client that calls again at once,
  *   ignoring Retry-After (not the mini-program), waits that second for its next answer instead of costing the
- *   process a 503 per turn. Measured at 1,600 such connections on MariaDB: 9,800 answers a second, 99.7 % of them
- *   503, and the loop too busy answering them to accept a new connection for 20 s.
+ *   process a 503 per turn (measured at 1,600 such connections on MariaDB: 9,800 answers a second, 99.7 % of them
+ *   503, and the loop too busy answering them to accept a new connection for 20 s). Not a connection from a trusted
+ *   proxy (a call with X-Forwarded-For under TRUST_PROXY): its next call is another user's.
  */
 export function registerLoadShedding(app: NestFastifyApplication, config: SheddingConfig, db: DataSource, log: Logger): void {
   const pool = config.maxDbWaitMs > 0 ? watchPoolWait(db) : undefined;
@@ -83,7 +84,9 @@ export function registerLoadShedding(app: NestFastifyApplication, config: Sheddi
     shed++;
     reason = why;
     shedRequests.add(req);
-    heldUntil.set(req.raw.socket, performance.now() + HOLD_AFTER_SHED_MS);
+    // Not a trusted proxy's connection (TRUST_PROXY): nginx pools its connections to the API for every user, does
+    // not call again at once, and the next call on this one is likely another user's, who must not wait for this one.
+    if ((req.ips?.length ?? 1) <= 1) heldUntil.set(req.raw.socket, performance.now() + HOLD_AFTER_SHED_MS);
     replyError(serverBusy(), req, reply);
   };
 
