@@ -153,7 +153,7 @@ if (which !== 'mixed') {
   console.log(
     `\nOverload: manager inbox over keep-alive connections, ${overloadSeconds} s per run, one process, 4 residents reporting meanwhile, shedding ${arg('shedding', 'on')}.` +
       '\nraw: autocannon, each connection calls again the moment it has an answer (a 503 too); app: each waits Retry-After plus up to half' +
-      '\nagain after a 503, as the mini-program does. Longest wait and over 2 s: calls on connections already open; first calls also' +
+      '\nagain after a 503, as the mini-program does, through a proxy (X-Forwarded-For, pooled connections). Longest wait and over 2 s: calls on connections already open; first calls also' +
       '\nwait for the load generator to get to them and for the server to accept them. Newcomers: a separate process opening a fresh' +
       '\nconnection for one call every 250 ms (bench/newcomers.mjs), what a user opening the app meanwhile waits.',
   );
@@ -205,13 +205,17 @@ async function rawClients(url, authorization, connections, seconds, t) {
   return result.duration;
 }
 
-/** One user per connection, each waiting Retry-After plus up to half again after a 503, as the mini-program does. */
+/**
+ * As many users as connections, each waiting Retry-After plus up to half again after a 503, as the mini-program does,
+ * and coming through a proxy as behind nginx: the users share the pooled connections, and each call names its user's
+ * address in X-Forwarded-For (the API runs with TRUST_PROXY=1).
+ */
 async function appClients(url, authorization, connections, seconds, t) {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
-  const call = () =>
+  const call = (user) =>
     new Promise((resolve) => {
       const started = performance.now();
-      const req = httpGet(url, { agent, headers: { Authorization: authorization } }, (res) => {
+      const req = httpGet(url, { agent, headers: { Authorization: authorization, 'X-Forwarded-For': `10.8.${user >> 8}.${user & 255}` } }, (res) => {
         res.resume();
         res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - started, first: !req.reusedSocket, retryAfter: Number(res.headers['retry-after'] ?? 1) }));
       });
@@ -221,9 +225,9 @@ async function appClients(url, authorization, connections, seconds, t) {
   const started = performance.now();
   const until = Date.now() + seconds * 1000;
   await Promise.all(
-    Array.from({ length: connections }, async () => {
+    Array.from({ length: connections }, async (_, user) => {
       while (Date.now() < until) {
-        const answer = await call();
+        const answer = await call(user);
         t.add(answer.status, answer.ms, answer.first);
         if (answer.status === 503) await new Promise((r) => setTimeout(r, answer.retryAfter * 1000 * (1 + Math.random() / 2)));
       }
@@ -240,7 +244,7 @@ async function appClients(url, authorization, connections, seconds, t) {
  * checks that every report the API accepted can be read back.
  */
 async function overload(engine, connectionCounts, seconds, clients) {
-  const env = { LOG_LEVEL: 'warn', RATE_LIMIT_WRITES_PER_MINUTE: '100000', RATE_LIMIT_SIGNIN_PER_MINUTE: '100000', SEED_DEMO: 'true' };
+  const env = { LOG_LEVEL: 'warn', RATE_LIMIT_WRITES_PER_MINUTE: '100000', RATE_LIMIT_SIGNIN_PER_MINUTE: '100000', SEED_DEMO: 'true', TRUST_PROXY: '1' };
   // --shedding off: the same build with every shedding threshold off, to compare with.
   if (arg('shedding', 'on') === 'off') Object.assign(env, { SHED_EVENT_LOOP_DELAY_MS: '0', SHED_HEAP_USED_MB: '0', SHED_DB_WAIT_MS: '0', SHED_CALL_WAIT_MS: '0' });
   if (engine === 'mariadb') {
