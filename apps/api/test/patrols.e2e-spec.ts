@@ -270,6 +270,13 @@ describe('hazard patrols', () => {
     expect(pumpMissed.every((from: string) => from <= week.from)).toBe(true);
     expect(stats.edits).toEqual([expect.objectContaining({ on: wednesday, takesEffectOn: addDays(week.to, 1), removed: ['水泵房'] })]);
     expect(stats.due).toBe(stats.done + pumpMissed.length);
+
+    // Dropped today from a daily plan, the pump room is still today's round: staff check it under the plan.
+    const daily = (await addPlan([lane.id, pump.id]).expect(201)).body;
+    await t.http().put(`/api/v1/patrol-plans/${daily.id}`).set(manager).send({ name: '消防设施日巡', pointIds: [lane.id], frequency: 'daily', windowStart: '08:00', windowEnd: '10:00', assigneeId: staffId }).expect(200);
+    const round = (await t.http().get('/api/v1/patrol-plans?mine=true').set(staff).expect(200)).body.find((p: { id: number }) => p.id === daily.id);
+    expect(round.points.map((p: { name: string }) => p.name)).toEqual(['消防通道', '水泵房']);
+    await check({ pointId: pump.id, planId: daily.id, result: 'normal' }).expect(201);
   });
 
   it('retires a point: it leaves the plans once the period in progress ends, its checks stay in the history, it cannot be checked again', async () => {

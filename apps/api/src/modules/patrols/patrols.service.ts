@@ -249,8 +249,9 @@ export class PatrolsService {
     if (dto.code !== undefined && dto.code !== point.code) throw invalid('扫描的巡检码与巡检点不符，请重新扫码', { field: 'code' });
     if (dto.planId !== undefined) {
       const plan = await this.db.getRepository(PatrolPlan).findOneBy({ id: dto.planId, communityId: point.communityId });
-      // A retired point left its plans; its offline check names a plan that listed it before.
-      const listed = plan && (plan.pointIds.includes(point.id) || (!point.active && (await this.db.getRepository(PatrolPlanVersion).findBy({ planId: plan.id })).some((v) => v.pointIds.includes(point.id))));
+      // A point dropped from the plan (or retired) is still owed in the period in progress, and an offline check of it
+      // may arrive later: either names a plan that listed it before.
+      const listed = plan && (plan.pointIds.includes(point.id) || (await this.db.getRepository(PatrolPlanVersion).findBy({ planId: plan.id })).some((v) => v.pointIds.includes(point.id)));
       if (!listed) throw invalid('该巡检点不在这个巡检计划中', { field: 'planId' });
     }
     const note = dto.note?.trim() || null;
