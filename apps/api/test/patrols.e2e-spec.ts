@@ -5,6 +5,7 @@ import { addDays, parsePatrolCode, patrolPeriod, quarterOf, shanghaiDate } from 
 import { PatrolCheck, PatrolPlan, PatrolPlanVersion } from '../src/modules/patrols/patrol.entities';
 import { PatrolsService } from '../src/modules/patrols/patrols.service';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
+import { User } from '../src/modules/identity/user.entity';
 import { createTestApp, TestApp } from './support/app';
 import { asBytes, downloadWorkbook } from './support/workbook';
 import { createArea, createEstate, createUser, Estate } from './support/fixtures';
@@ -207,6 +208,11 @@ describe('hazard patrols', () => {
     // Today's round stays as it began (daily, the lane, 08:00–10:00); the edit counts from tomorrow.
     expect(edited).toMatchObject({ round: { frequency: 'daily', windowStart: '08:00', windowEnd: '10:00' }, period: { from: shanghaiDate(), to: shanghaiDate() }, pending: { from: addDays(shanghaiDate(), 1) } });
     expect(edited.points.map((p: { name: string }) => p.name)).toEqual(['消防通道']);
+    // The office reads who changed what, the new patroller by name (at once), the rest from tomorrow.
+    const { edits } = (await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-stats?month=${shanghaiDate().slice(0, 7)}`).set(office).expect(200)).body;
+    expect(edits).toEqual([
+      expect.objectContaining({ takesEffectOn: addDays(shanghaiDate(), 1), added: ['水泵房'], frequency: { from: 'daily', to: 'weekly' }, assignee: { from: (await t.db.getRepository(User).findOneByOrFail({ id: staffId })).displayName, to: night.user.displayName } }),
+    ]);
     // The rounds move to the new assignee at once.
     expect((await t.http().get('/api/v1/patrol-plans?mine=true').set(staff).expect(200)).body).toEqual([]);
     const nightAuth = await t.signIn(night.devKey);
@@ -239,7 +245,7 @@ describe('hazard patrols', () => {
     const thisMonth = shanghaiDate().slice(0, 7);
     const { edits } = (await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-stats?month=${thisMonth}`).set(office).expect(200)).body;
     const tomorrow = addDays(shanghaiDate(), 1);
-    expect(edits).toEqual([{ planId: plan.id, planName: '消防设施日巡', on: shanghaiDate(), takesEffectOn: tomorrow, by: expect.stringMatching(/.+/), removed: ['水泵房'], added: [], window: { from: '08:00–10:00', to: '20:00–22:00' }, frequency: null }]);
+    expect(edits).toEqual([{ planId: plan.id, planName: '消防设施日巡', on: shanghaiDate(), takesEffectOn: tomorrow, by: expect.stringMatching(/.+/), removed: ['水泵房'], added: [], window: { from: '08:00–10:00', to: '20:00–22:00' }, frequency: null, assignee: null }]);
     expect((await t.http().get(`/api/v1/communities/${estate.community.id}/patrol-stats?month=${lastMonth}`).set(office).expect(200)).body.edits).toEqual([]);
     // Today's round is the one the day began with: both points (the pump room retired, still owed), in the morning;
     // from tomorrow the lane's, in the evening.

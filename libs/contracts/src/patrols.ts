@@ -207,6 +207,8 @@ export interface PatrolPlanEdit {
   /** The window and the frequency before and after, when they changed. */
   window: { from: string; to: string } | null;
   frequency: { from: PatrolFrequency; to: PatrolFrequency } | null;
+  /** Who patrolled before and after, by name, when that changed (at once, not from `takesEffectOn`). */
+  assignee: { from: string; to: string } | null;
 }
 
 /** HH:MM of an instant on the Shanghai wall clock. */

@@ -49,7 +49,7 @@ import { qrPng } from './qr';
 const span = (period: { from: string; to: string }) => [shanghaiDayStart(period.from), shanghaiDayStart(addDays(period.to, 1))] as const;
 
 /** A plan's versions oldest first, the plan as it now is last: what patrolPlanSpans reads. */
-type PlanChain = (Pick<PatrolPlan, 'pointIds' | 'frequency' | 'windowStart' | 'windowEnd'> & { replacedOn: string | null })[];
+type PlanChain = (Pick<PatrolPlan, 'pointIds' | 'frequency' | 'windowStart' | 'windowEnd' | 'assigneeId'> & { replacedOn: string | null })[];
 const chainOf = (plan: PatrolPlan, versions: PatrolPlanVersion[]): PlanChain => [...versions.filter((v) => v.planId === plan.id), { ...plan, replacedOn: null }];
 
 /**
@@ -424,12 +424,10 @@ export class PatrolsService {
     const versions = await this.db.getRepository(PatrolPlanVersion).find({ where: { communityId }, order: { replacedOn: 'ASC', id: 'ASC' } });
     const inMonth = versions.filter((v) => v.replacedOn >= from && v.replacedOn <= to);
     if (!inMonth.length) return [];
-    const [plans, points, people] = await Promise.all([
-      this.db.getRepository(PatrolPlan).findBy({ communityId }),
-      this.db.getRepository(PatrolPoint).findBy({ communityId }),
-      this.db.getRepository(User).findBy({ id: In(inMonth.map((v) => v.replacedById)) }),
-    ]);
+    const [plans, points] = await Promise.all([this.db.getRepository(PatrolPlan).findBy({ communityId }), this.db.getRepository(PatrolPoint).findBy({ communityId })]);
+    const people = await this.db.getRepository(User).findBy({ id: In([...inMonth.map((v) => v.replacedById), ...versions.map((v) => v.assigneeId), ...plans.map((p) => p.assigneeId)]) });
     const name = (id: number) => points.find((p) => p.id === id)?.name ?? '';
+    const person = (id: number) => people.find((u) => u.id === id)?.displayName ?? '';
     const windowOf = (v: Pick<PatrolPlan, 'windowStart' | 'windowEnd'>) => `${v.windowStart}–${v.windowEnd}`;
     return inMonth.map((before) => {
       const plan = plans.find((p) => p.id === before.planId) as PatrolPlan;
@@ -440,11 +438,12 @@ export class PatrolsService {
         planName: plan.name,
         on: before.replacedOn,
         takesEffectOn: patrolPlanSpans(chain, plan.startsOn).find((s) => s.version === after)?.from ?? null,
-        by: people.find((u) => u.id === before.replacedById)?.displayName ?? '',
+        by: person(before.replacedById),
         removed: before.pointIds.filter((id) => !after.pointIds.includes(id)).map(name),
         added: after.pointIds.filter((id) => !before.pointIds.includes(id)).map(name),
         window: windowOf(before) === windowOf(after) ? null : { from: windowOf(before), to: windowOf(after) },
         frequency: before.frequency === after.frequency ? null : { from: before.frequency, to: after.frequency },
+        assignee: before.assigneeId === after.assigneeId ? null : { from: person(before.assigneeId), to: person(after.assigneeId) },
       };
     });
   }

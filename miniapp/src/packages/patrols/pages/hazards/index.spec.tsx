@@ -21,7 +21,10 @@ const STATS: PatrolStats = {
     { ...slot('配电房', '2026-11-06'), checkedAt: '2026-11-06T01:00:00.000Z', receivedAt: '2026-11-08T09:40:00.000Z', sentLate: true },
   ],
   // The manager dropped the pump room and moved the window on the 20th.
-  edits: [{ planId: 2, planName: '消防设施日巡', on: '2026-11-20', takesEffectOn: '2026-11-21', by: '陈经理', removed: ['水泵房'], added: [], window: { from: '08:00–10:00', to: '20:00–22:00' }, frequency: null }],
+  edits: [
+    { planId: 2, planName: '消防设施日巡', on: '2026-11-20', takesEffectOn: '2026-11-21', by: '陈经理', removed: ['水泵房'], added: [], window: { from: '08:00–10:00', to: '20:00–22:00' }, frequency: null, assignee: null },
+    { planId: 2, planName: '消防设施日巡', on: '2026-11-25', takesEffectOn: '2026-11-26', by: '陈经理', removed: [], added: [], window: null, frequency: null, assignee: { from: '刘师傅', to: '陈师傅' } },
+  ],
 };
 
 beforeEach(() => setTokens({ accessToken: 'access', refreshToken: 'refresh' }));
@@ -39,7 +42,10 @@ describe('隐患台账: last month’s patrols', () => {
     const late = [...document.querySelectorAll('.pt-late-item')].map((e) => e.textContent);
     expect(late).toEqual(['配电房 · 消防设施日巡 超时巡检巡检于 2026-11-05 13:30', '配电房 · 消防设施日巡 补录记为 2026-11-06 09:00，2026-11-08 17:40 才提交']);
     expect(document.querySelectorAll('.pt-missed-item')).toHaveLength(1);
-    // The office sees who changed the plan, what and when.
-    expect([...document.querySelectorAll('.pt-edit-item')].map((e) => e.textContent)).toEqual(['消防设施日巡 计划修改2026-11-20 陈经理：移出 水泵房，时段 08:00–10:00 改为 20:00–22:00；2026-11-21 起生效']);
+    // The office sees who changed the plan, what, when, and from which day it counts (a new patroller at once).
+    expect([...document.querySelectorAll('.pt-edit-item')].map((e) => e.textContent)).toEqual([
+      '消防设施日巡 计划修改2026-11-20 陈经理：移出 水泵房，时段 08:00–10:00 改为 20:00–22:00；2026-11-21 起生效',
+      '消防设施日巡 计划修改2026-11-25 陈经理：巡检人 刘师傅 改为 陈师傅，即时生效',
+    ]);
   });
 });

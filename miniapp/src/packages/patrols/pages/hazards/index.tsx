@@ -18,15 +18,19 @@ const PROPERTY_ROLES = ['manager', 'staff', 'company_admin'];
 /** The month before this one (Asia/Shanghai), YYYY-MM: the latest month whose patrols are all due. */
 const lastMonth = () => shanghaiDate(shanghaiDayStart(`${shanghaiDate().slice(0, 7)}-01`).getTime() - 1).slice(0, 7);
 
-/** What a plan edit changed, in words: points out and in, the window, the frequency. */
+/**
+ * What a plan edit changed, in words: points out and in, the window and the frequency (from the day they count), and
+ * the patroller (at once).
+ */
 function editText(e: PatrolPlanEdit): string {
-  const parts = [
+  const round = [
     e.removed.length ? `移出 ${e.removed.join('、')}` : '',
     e.added.length ? `加入 ${e.added.join('、')}` : '',
     e.window ? `时段 ${e.window.from} 改为 ${e.window.to}` : '',
     e.frequency ? `频次 ${PATROL_FREQUENCY_LABELS[e.frequency.from]} 改为 ${PATROL_FREQUENCY_LABELS[e.frequency.to]}` : '',
   ].filter(Boolean);
-  return parts.join('，') || '改了巡检人';
+  const effect = e.takesEffectOn ? `${e.takesEffectOn} 起生效` : '生效前又被修改，未生效';
+  return [round.length ? `${round.join('，')}；${effect}` : '', e.assignee ? `巡检人 ${e.assignee.from} 改为 ${e.assignee.to}，即时生效` : ''].filter(Boolean).join('；');
 }
 
 /**
@@ -120,7 +124,7 @@ export default function HazardRegisterPage() {
                   <View>
                     {e.planName} <Text className="badge badge-pending">计划修改</Text>
                   </View>
-                  <View className="muted wrap-text">{`${e.on} ${e.by}：${editText(e)}；${e.takesEffectOn ? `${e.takesEffectOn} 起生效` : '生效前又被修改，未生效'}`}</View>
+                  <View className="muted wrap-text">{`${e.on} ${e.by}：${editText(e)}`}</View>
                 </View>
               </View>
             ))}
