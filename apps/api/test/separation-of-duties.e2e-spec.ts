@@ -1,8 +1,10 @@
+import { shanghaiDate } from '@wuye/contracts';
 import { HouseBinding } from '../src/modules/identity/house-binding.entity';
 import { Invitation } from '../src/modules/identity/invitation.entity';
 import { RoleAssignment } from '../src/modules/identity/role-assignment.entity';
+import { ServiceContract } from '../src/modules/org/service-contract.entity';
 import { useTestApp } from './support/app';
-import { createCommunity, createContract, createEstate, createUser, Estate, roleIn } from './support/fixtures';
+import { createCommunity, createCompany, createContract, createEstate, createUser, Estate, roleIn } from './support/fixtures';
 
 type Auth = { Authorization: string };
 
@@ -98,6 +100,25 @@ describe('separation of duties', () => {
     expect(await rolesOf(member.user.id)).not.toContain(`manager:${estate.community.id}`);
     // The same promotion in the estate where they are not on the committee is fine.
     await t.http().post('/api/v1/role-assignments').set(companyAdmin).send({ userId: member.user.id, role: 'manager', communityId: elsewhere.community.id }).expect(201);
+  });
+
+  it('refuses a service contract that would seat a committee member of the estate on its property side, and changes nothing', async () => {
+    const admin = (await person([{ role: 'platform_admin' }])).auth;
+    const incoming = await createCompany(t.db);
+    const today = shanghaiDate();
+    await t.http().post(`/api/v1/contracts/${estate.contract.id}/end`).set(admin).send({ reason: 'reselected' }).expect(200);
+    const start = () => t.http().post('/api/v1/contracts').set(admin).send({ communityId: estate.community.id, companyId: incoming.id, startsOn: today, serviceGrade: '二级' });
+    // A committee member who administers the incoming company, and another who is already its staff in the estate.
+    const chairAdmin = await person([{ role: 'committee', communityId: estate.community.id }, { role: 'company_admin', companyId: incoming.id }]);
+    const memberStaff = await person([{ role: 'committee', communityId: estate.community.id }, { role: 'staff', communityId: estate.community.id, companyId: incoming.id }]);
+    const refused = (await start().expect(409)).body;
+    expect(refused).toMatchObject({ code: 'DUTIES_CONFLICT', message: expect.stringContaining(`${chairAdmin.user.displayName}是本小区的业委会委员`) });
+    expect(await t.db.getRepository(ServiceContract).countBy({ communityId: estate.community.id, companyId: incoming.id })).toBe(0);
+    // Once one steps down from the committee, the other still stands in the way; once both have, the contract starts.
+    await t.db.getRepository(RoleAssignment).update({ userId: chairAdmin.user.id, role: 'committee' }, { revokedAt: new Date() });
+    expect((await start().expect(409)).body.message).toContain(memberStaff.user.displayName);
+    await t.db.getRepository(RoleAssignment).update({ userId: memberStaff.user.id, role: 'committee' }, { revokedAt: new Date() });
+    await start().expect(201);
   });
 
   it('allows a person both sides in different estates', async () => {

@@ -78,6 +78,26 @@ export async function dutiesConflict(
 }
 
 /**
+ * Why a new service contract would seat someone on both sides of its estate, in words for the office; null when it
+ * would not. A committee member of the estate who is staff or manager of the incoming company there, or that
+ * company's admin, would stand on the property side the day the contract starts.
+ */
+export async function contractDutiesConflict(m: EntityManager | DataSource, contract: { companyId: number; communityId: number }): Promise<string | null> {
+  const [clash] = await rawQuery<{ name: string; role: Role }>(
+    m,
+    `SELECT u.display_name AS name, c.role AS role
+       FROM role_assignment c JOIN app_user u ON u.id = c.user_id
+      WHERE c.community_id = :communityId AND c.role IN (:...committeeRoles) AND c.revoked_at IS NULL
+        AND EXISTS (SELECT 1 FROM role_assignment p
+                     WHERE p.user_id = c.user_id AND p.company_id = :companyId AND p.revoked_at IS NULL
+                       AND ((p.role IN (:...estateRoles) AND p.community_id = :communityId) OR p.role IN (:...companyRoles)))
+      ORDER BY c.user_id LIMIT 1`,
+    { ...sidesParams(), ...contract },
+  );
+  return clash ? `${clash.name}是本小区的${ROLE_LABELS[clash.role]}，又在这家物业企业任职；同一小区里物业方和业委会的职务不能由同一人担任，请先解除其中一个职务` : null;
+}
+
+/**
  * A page of the pairs that exist: people on both sides of an estate within the caller's reach under `roles.manage`
  * (offices: their estates; company admins: the estates their company serves), ordered by estate, then person, each
  * with the assignments that make it.

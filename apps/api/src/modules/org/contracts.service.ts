@@ -5,6 +5,7 @@ import { addDays, shanghaiDate, type ContractStatus, type ContractView, type Pag
 import { conflict, invalid, notFound } from '../../common/errors';
 import { keysetPage } from '../../common/pagination';
 import { AuditService } from '../identity/audit.service';
+import { contractDutiesConflict } from '../identity/duties';
 import type { Principal } from '../identity/principal';
 import { Community } from './community.entity';
 import { CreateContractDto, EndContractDto, ListContractsQuery } from './dto/contract.dto';
@@ -88,6 +89,8 @@ export class ContractsService {
       if (clash) {
         throw conflict('CONTRACT_OVERLAP', '该小区在此期间已有服务合同，请先终止原合同或调整日期', { contractId: clash.id });
       }
+      const seatedTwice = await contractDutiesConflict(m, dto);
+      if (seatedTwice) throw conflict('DUTIES_CONFLICT', seatedTwice);
       const saved = await m.getRepository(ServiceContract).save(
         m.getRepository(ServiceContract).create({
           communityId: dto.communityId,
