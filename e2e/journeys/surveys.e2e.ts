@@ -19,7 +19,7 @@ describe('a satisfaction survey answered from the home page, its results shown o
     await regulator.close();
   });
 
-  it('张阿姨 answers the campaign her house has not answered yet, and sees 已提交', async () => {
+  it('张阿姨 answers the campaign her house has not answered yet, sees 已提交 and reads her answer back', async () => {
     const { page, baseUrl } = resident;
     await signInThroughPicker(page, baseUrl, '张阿姨');
     await page.goto(`${baseUrl}/#/pages/index/index`);
@@ -30,6 +30,11 @@ describe('a satisfaction survey answered from the home page, its results shown o
     await visible(page, '.sv-submit').click();
     await visible(page, '.sv-submitted').filter({ hasText: '已提交' }).waitFor();
     expect(await visible(page, '.sv-submit').count()).toBe(0);
+    // Her own answer reads back: six items, each 4 分 · 满意.
+    await visible(page, '.sv-mine').first().waitFor();
+    const mine = await visible(page, '.sv-mine').allInnerTexts();
+    expect(mine).toHaveLength(6);
+    for (const line of mine) expect(line).toMatch(/：4 分 · 满意$/);
     expect(resident.errors).toEqual([]);
   });
 

@@ -46,6 +46,26 @@ describe('满意度测评 作答', () => {
     expect(document.querySelector('.sv-submit')).toBeNull();
   });
 
+  it('shows the household its own answer once given: each score and the comment', async () => {
+    const server = fakeApi({
+      'GET /api/v1/surveys/3': { ...OPEN, toAnswer: 0, myHouses: [{ ...OPEN.myHouses[0], answered: true }], can: { answer: false } },
+      'GET /api/v1/surveys/3/answers': [{ id: 1, houseId: 9, house: '1栋1单元0201', scores: { s1: 5, s2: 2 }, comment: '垃圾桶清理不及时', answeredAt: '2026-12-06T03:00:00.000Z' }],
+    });
+    render(<AnswerSurvey />);
+    expect(await screen.findByText('您对小区保洁服务的满意程度：2 分 · 不满意')).toBeInTheDocument();
+    expect(screen.getByText('您对小区综合管理服务的满意程度：5 分 · 很满意')).toBeInTheDocument();
+    expect(screen.getByText('您的意见：垃圾桶清理不及时')).toBeInTheDocument();
+    expect(screen.getByText('1栋1单元0201 已参加本次测评（2026-12-06 11:00）')).toBeInTheDocument();
+    expect(server.to('GET /api/v1/surveys/3/answers')).toHaveLength(1);
+  });
+
+  it('does not ask for answers while the household has none', async () => {
+    const server = fakeApi({ 'GET /api/v1/surveys/3': OPEN });
+    render(<AnswerSurvey />);
+    await screen.findByText('您对小区保洁服务的满意程度');
+    expect(server.to('GET /api/v1/surveys/3/answers')).toHaveLength(0);
+  });
+
   it('shows the API’s reason when the house has already answered', async () => {
     fakeApi({
       'GET /api/v1/surveys/3': { ...OPEN, items: [OPEN.items[0]] },

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
-import { INSPECTION_SECTION_LABELS, SURVEY_COMMENT_MAX, SURVEY_SCORE_LABELS, type SurveyView } from '@wuye/contracts';
+import { INSPECTION_SECTION_LABELS, SURVEY_COMMENT_MAX, SURVEY_SCORE_LABELS, shanghaiDateTime, type SurveyView } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import TextBox from '../../../../components/TextBox';
@@ -9,20 +9,23 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { useSession } from '../../../../hooks/useSession';
 import { SURVEYS_PAGE, surveyResultsPage } from '../../../../routes';
 import { errorText } from '../../../../services/errors';
-import { answerSurvey, getSurvey } from '../../../../services/surveys';
+import { answerSurvey, getSurvey, myAnswers } from '../../../../services/surveys';
 import '../../surveys.scss';
 
 const POINTS = [1, 2, 3, 4, 5];
 
 /**
  * 作答: one house's answer — a 1–5 row for every item, grouped by the sections of the service standard, and an optional
- * comment only the resident will ever see again. Once the house has answered the page says 已提交.
+ * comment only the resident will ever see again. Once the house has answered the page says 已提交 and shows that answer
+ * (each item's score and the comment; only residents of the house can read it).
  */
 export default function AnswerSurvey() {
   const { params } = useRouter();
   const id = Number(params.id);
   const gate = useSession({ returnTo: SURVEYS_PAGE });
   const remote = useRemote(useCallback(() => getSurvey(id), [id]), { enabled: gate.phase === 'signed-in' });
+  const anyAnswered = !!remote.data?.myHouses.some((h) => h.answered);
+  const answers = useRemote(useCallback(() => myAnswers(id), [id]), { enabled: gate.phase === 'signed-in' && anyAnswered });
   const [houseId, setHouseId] = useState<number | null>(null);
   const [scores, setScores] = useState<Record<string, number>>({});
   const [comment, setComment] = useState('');
@@ -47,6 +50,7 @@ export default function AnswerSurvey() {
       setComment('');
       setHouseId(null);
       await remote.reload(true);
+      if (anyAnswered) await answers.reload(true);
     } catch (error) {
       setProblem(errorText(error));
     } finally {
@@ -64,12 +68,25 @@ export default function AnswerSurvey() {
       </View>
       {survey.myHouses
         .filter((h) => h.answered)
-        .map((h) => (
-          <View key={h.houseId} className="card sv-done">
-            <Text className="sv-submitted">已提交</Text>
-            <View className="muted">{h.house} 已参加本次测评</View>
-          </View>
-        ))}
+        .map((h) => {
+          const mine = answers.data?.find((a) => a.houseId === h.houseId);
+          return (
+            <View key={h.houseId} className="card sv-done">
+              <Text className="sv-submitted">已提交</Text>
+              <View className="muted">
+                {h.house} 已参加本次测评{mine ? `（${shanghaiDateTime(mine.answeredAt)}）` : ''}
+              </View>
+              {mine
+                ? survey.items.map((item) => (
+                    <View key={item.code} className={`sv-mine sv-mine-${item.code}`}>
+                      {item.text}：{mine.scores[item.code]} 分 · {SURVEY_SCORE_LABELS[mine.scores[item.code] - 1]}
+                    </View>
+                  ))
+                : null}
+              {mine?.comment ? <View className="muted wrap-text sv-mine-comment">您的意见：{mine.comment}</View> : null}
+            </View>
+          );
+        })}
       {survey.can.answer && house !== null ? (
         <View className="card sv-form">
           {open.length > 1 ? <ChoiceChips className="sv-houses" itemClassName="sv-house" items={open.map((h) => ({ id: h.houseId, name: h.house }))} chosen={house} onChoose={(h) => setHouseId(h.id)} /> : <View className="muted sv-house-one">为 {open[0].house} 作答</View>}
