@@ -14,7 +14,8 @@
  * - While connections arrive (the turn before accepted one, so the listening socket may hold more), a turn starts
  *   only PER_TURN_WHILE_ACCEPTING: the turns are as short as they go and the backlog empties at their pace. Measured
  *   (bench/load.mjs --case overload, 1,600 connections opened at once beside a newcomer every 250 ms): the slowest
- *   first call 1.0–1.4 s instead of 4.4–5.1 s, and no newcomer over 2 s instead of 2–11 of 80.
+ *   first call 1.0–2.5 s instead of 4.4–5.1 s, and 0 newcomers over 2 s instead of 2–11 of 80 (once 2, on SQLite,
+ *   where one call is a whole synchronous inbox call; starting none while accepting helped there and hurt MariaDB).
  * - In progress (started, not answered): at most `maxInProgress` (see inProgressLimit); a call past it waits here
  *   for a free place rather than in the database pool's queue, where it queued again for each of its statements.
  * - A call that waited longer than `waitMs` is shed (503 SERVER_BUSY, Retry-After); one that would (the queue is
