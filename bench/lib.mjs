@@ -34,6 +34,28 @@ export async function sql(query, params = [], database) {
 
 export const dbUrl = (name) => `${SERVER}/${name}`;
 
+/** The statements the API sent to `db` while `action` ran (MariaDB general log, the API's connections only). */
+export async function capture(db, action) {
+  const url = new URL(SERVER);
+  const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+  try {
+    const [threads] = await admin.query('SELECT id FROM information_schema.PROCESSLIST WHERE db = ?', [db]);
+    const ids = threads.map((t) => Number(t.id));
+    await admin.query("SET GLOBAL log_output = 'TABLE'");
+    await admin.query('TRUNCATE mysql.general_log');
+    await admin.query('SET GLOBAL general_log = 1');
+    try {
+      await action();
+    } finally {
+      await admin.query('SET GLOBAL general_log = 0');
+    }
+    const [rows] = await admin.query("SELECT thread_id, CONVERT(argument USING utf8mb4) AS q FROM mysql.general_log WHERE command_type = 'Query' ORDER BY event_time", []);
+    return rows.filter((r) => ids.includes(Number(r.thread_id))).map((r) => r.q).filter((q) => !/^SELECT 1$/i.test(q.trim()));
+  } finally {
+    await admin.end();
+  }
+}
+
 export async function freePort() {
   return new Promise((res) => {
     const s = createServer();

@@ -27,8 +27,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection, createPool } from 'mysql2/promise';
-import { REPO, SERVER, arg, baselineBuild, build, dbUrl, percentiles, prepare, sql, startApi } from './lib.mjs';
+import { createPool } from 'mysql2/promise';
+import { REPO, SERVER, arg, baselineBuild, build, capture, dbUrl, percentiles, prepare, sql, startApi } from './lib.mjs';
 
 const sizes = [Number(arg('small', 10000)), Number(arg('large', 1000000))];
 const communities = Number(arg('communities', 500));
@@ -45,8 +45,6 @@ build();
 const baselineRoot = baselineRev ? baselineBuild(baselineRev) : null;
 
 const server = new URL(SERVER);
-const connect = (database) =>
-  createConnection({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username), password: decodeURIComponent(server.password), database, multipleStatements: false });
 
 /** A manager of the busiest estate, and one of its owners as reporter, with development sign-in keys. */
 async function accounts(db) {
@@ -62,27 +60,6 @@ async function accounts(db) {
   // The estate's categories (its own settings or the defaults): one its tickets already use.
   const [{ category_code: categoryCode }] = await sql('SELECT category_code FROM ticket WHERE community_id = ? ORDER BY id DESC LIMIT 1', [communityId], db);
   return { communityId: Number(communityId), categoryCode };
-}
-
-/** The statements the API sent to `db` while `action` ran (MariaDB general log, the API's connections only). */
-async function capture(db, action) {
-  const admin = await connect();
-  try {
-    const [threads] = await admin.query('SELECT id FROM information_schema.PROCESSLIST WHERE db = ?', [db]);
-    const ids = threads.map((t) => Number(t.id));
-    await admin.query("SET GLOBAL log_output = 'TABLE'");
-    await admin.query('TRUNCATE mysql.general_log');
-    await admin.query('SET GLOBAL general_log = 1');
-    try {
-      await action();
-    } finally {
-      await admin.query('SET GLOBAL general_log = 0');
-    }
-    const [rows] = await admin.query("SELECT thread_id, CONVERT(argument USING utf8mb4) AS q FROM mysql.general_log WHERE command_type = 'Query' ORDER BY event_time", []);
-    return rows.filter((r) => ids.includes(Number(r.thread_id))).map((r) => r.q).filter((q) => !/^SELECT 1$/i.test(q.trim()));
-  } finally {
-    await admin.end();
-  }
 }
 
 async function replay(pool, statements, vary = (q) => q) {
