@@ -15,7 +15,6 @@ import { ApiExceptionFilter, replyError } from './common/error.filter';
 import { DomainError } from './common/errors';
 import { registerLoadShedding, wasShed } from './common/load-shedding';
 import { createAppLogger, logRequest } from './common/request-log';
-import { requestContext } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import { appConfig, readAppConfig, sheddingConfig, type AppConfig, type SheddingConfig } from './config';
 
@@ -77,8 +76,6 @@ export function configureApp(app: NestFastifyApplication, options: { logDestinat
   });
   // After the hook above: a shed call still carries its request id.
   registerLoadShedding(app, app.get<SheddingConfig>(sheddingConfig.KEY), app.get(DataSource), logger.pino);
-  // Guards, pipes, the route and what it calls (the audit log) see the request id.
-  server.addHook('preHandler', (req, _reply, done) => requestContext.run({ requestId: String(req.id) }, done));
 
   acceptBodies(server);
   void app.register(fastifyMultipart as never);

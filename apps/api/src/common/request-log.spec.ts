@@ -1,6 +1,5 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { requestContext } from './request-context';
 import { AppLogger, createAppLogger, logRequest } from './request-log';
 
 /** A pino logger writing into an array of parsed lines. */
@@ -61,10 +60,12 @@ describe('request log lines', () => {
     expect(lines).toHaveLength(3);
   });
 
-  it('names the request a line was written for', () => {
+  it('names the request a line was written for when the line says so, and adds nothing of its own', () => {
     const { lines, log } = capture('info');
-    requestContext.run({ requestId: 'r-42' }, () => new AppLogger(log).warn('subscribe message refused', 'Notifications'));
-    expect(lines).toMatchObject([{ level: 40, context: 'Notifications', requestId: 'r-42', msg: 'subscribe message refused' }]);
+    new AppLogger(log).warn({ requestId: 'r-42', userId: 7 }, 'subscribe message refused', 'Notifications');
+    new AppLogger(log).warn('no request here', 'Jobs');
+    expect(lines).toMatchObject([{ level: 40, context: 'Notifications', requestId: 'r-42', userId: 7, msg: 'subscribe message refused' }, { context: 'Jobs' }]);
+    expect(lines[1]).not.toHaveProperty('requestId');
   });
 });
 

@@ -2,7 +2,6 @@ import type { LoggerService } from '@nestjs/common';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import type { LOG_FORMATS, LOG_LEVELS } from '../config/app.config';
-import { currentRequestId } from './request-context';
 
 type Level = (typeof LOG_LEVELS)[number];
 type Format = (typeof LOG_FORMATS)[number];
@@ -69,22 +68,21 @@ export class AppLogger implements LoggerService {
 
   private write(level: Written, message: unknown, rest: unknown[]): void {
     if (!this.pino.isLevelEnabled(level)) return;
-    // Nest passes the logger's name last; an error's stack may come before it. A line written while a request is
-    // handled carries its id, as its request line does.
+    // Nest passes the logger's name last; an error's stack may come before it. A line about a request names it (or
+    // its user) itself: no async context carries the id here, see "Sharp edges" in the README.
     const params = [...rest];
     const context = params.length > 0 && typeof params[params.length - 1] === 'string' ? params.pop() : undefined;
     if (this.quietStartUp && level === 'info' && NEST_START_UP.has(String(context))) {
       if (!this.pino.isLevelEnabled('debug')) return;
       level = 'debug';
     }
-    const requestId = currentRequestId() ?? undefined;
-    if (message instanceof Error) return this.pino[level]({ context, requestId, err: message }, message.message);
+    if (message instanceof Error) return this.pino[level]({ context, err: message }, message.message);
     if (message !== null && typeof message === 'object') {
       const text = params.find((p): p is string => typeof p === 'string');
-      return this.pino[level]({ context, requestId, ...(message as object) }, text);
+      return this.pino[level]({ context, ...(message as object) }, text);
     }
     const stack = params.find((p): p is string => typeof p === 'string');
-    this.pino[level](stack ? { context, requestId, stack } : { context, requestId }, String(message));
+    this.pino[level](stack ? { context, stack } : { context }, String(message));
   }
 }
 

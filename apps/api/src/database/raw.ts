@@ -12,6 +12,9 @@ export class RawColumns<T extends ObjectLiteral, K extends keyof T & string> {
   private readonly columns: ColumnMetadata[];
   /** `alias.column AS property, …` for a SELECT list. */
   readonly select: string;
+  /** One row's entity as an object literal of these properties, compiled once (see hydrate). */
+  private readonly build: (row: Record<string, unknown>, prepare: (value: unknown, column: number) => unknown) => Pick<T, K>;
+  private readonly prepare = (value: unknown, column: number): unknown => this.db.driver.prepareHydratedValue(value, this.columns[column]);
 
   constructor(
     private readonly db: DataSource,
@@ -27,12 +30,18 @@ export class RawColumns<T extends ObjectLiteral, K extends keyof T & string> {
     });
     const q = (name: string) => db.driver.escape(name);
     this.select = this.columns.map((c) => `${alias}.${q(c.databaseName)} AS ${q(c.propertyName)}`).join(', ');
+    // Property names come from the entity's metadata, never from input; JSON.stringify quotes them as JS strings.
+    const fields = this.columns.map((c, i) => `${JSON.stringify(c.propertyName)}: prepare(row[${JSON.stringify(c.propertyName)}], ${i})`);
+    this.build = new Function('row', 'prepare', `return { ${fields.join(', ')} };`) as typeof this.build;
   }
 
+  /**
+   * Every row becomes an object of one shape, all its properties set at once (as mysql2 compiles its row parsers):
+   * added one by one, 20–25 of them on each row, they cost about a tenth of a list call's instructions, in the
+   * stores themselves and in every later read of the rows (callgrind, README "Sharp edges").
+   */
   hydrate(row: Record<string, unknown>): Pick<T, K> {
-    const entity: Record<string, unknown> = {};
-    for (const c of this.columns) entity[c.propertyName] = this.db.driver.prepareHydratedValue(row[c.propertyName], c);
-    return entity as Pick<T, K>;
+    return this.build(row, this.prepare);
   }
 }
 

@@ -39,7 +39,7 @@ export class ContentSecurityService {
       answer = (await this.wechat.callWithToken('msg_sec_check', '/wxa/msg_sec_check', { content, version: 2, scene, openid })) as typeof answer;
     } catch (error) {
       // Never lose a report because the checker is down: keep it, and let a person look.
-      this.logger.warn({ err: (error as Error).message }, 'msg_sec_check unavailable; holding for review');
+      this.logger.warn({ userId, err: (error as Error).message }, 'msg_sec_check unavailable; holding for review');
       return 'review';
     }
     const suggest = answer.result?.suggest;
@@ -65,7 +65,7 @@ export class ContentSecurityService {
         });
         if (typeof answer.trace_id === 'string') await this.uploads.markPending(photo.id, answer.trace_id);
       } catch (error) {
-        this.logger.warn({ err: (error as Error).message, upload: photo.id }, 'media_check_async failed');
+        this.logger.warn({ userId, err: (error as Error).message, upload: photo.id }, 'media_check_async failed');
       }
     }
   }

@@ -70,7 +70,7 @@ export class DisclosureDraftingService {
       );
       await m.getRepository(Disclosure).update(d.id, { lineageId: d.id });
       await this.writeLines(m, d.id, lines, caller.userId, new Set(), [], { round: 0, changed: [] });
-      await this.audit.record({ actorId: caller.userId, action: 'disclosure.create', entityType: 'disclosure', entityId: d.id, communityId: community.id, after: { type: dto.type, period: dto.period } }, m);
+      await this.audit.record({ by: caller, action: 'disclosure.create', entityType: 'disclosure', entityId: d.id, communityId: community.id, after: { type: dto.type, period: dto.period } }, m);
       return d.id;
     });
     return this.views.get(id, caller);
@@ -174,7 +174,7 @@ export class DisclosureDraftingService {
         }),
       );
       await this.writeLines(m, d.id, lines, caller.userId, new Set(oldLines.flatMap((l) => l.attachmentIds)), [], { round: 0, changed: [] });
-      await this.audit.record({ actorId: caller.userId, action: 'disclosure.correct', entityType: 'disclosure', entityId: d.id, communityId: old.communityId, after: { supersedes: old.id, reason: dto.reason } }, m);
+      await this.audit.record({ by: caller, action: 'disclosure.correct', entityType: 'disclosure', entityId: d.id, communityId: old.communityId, after: { supersedes: old.id, reason: dto.reason } }, m);
       return d.id;
     });
     return this.views.get(newId, caller);

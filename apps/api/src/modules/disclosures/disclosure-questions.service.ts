@@ -103,7 +103,7 @@ export class DisclosureQuestionsService {
     if (!caller.mayInCommunity('disclosures.settings', communityId)) throw notFound('community');
     const result = await this.db.getRepository(Community).update(communityId, { questionAnswerDays: days });
     if (!result.affected) throw notFound('community');
-    await this.audit.record({ actorId: caller.userId, action: 'disclosure.settings', entityType: 'community', entityId: communityId, communityId, after: { questionAnswerDays: days } });
+    await this.audit.record({ by: caller, action: 'disclosure.settings', entityType: 'community', entityId: communityId, communityId, after: { questionAnswerDays: days } });
     return { questionAnswerDays: days };
   }
 }

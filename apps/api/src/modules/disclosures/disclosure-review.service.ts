@@ -75,7 +75,7 @@ export class DisclosureReviewService {
       freeze: async (m) => this.shares.freeze(m, d, await m.getRepository(DisclosureLine).find({ where: { disclosureId: id } })),
       alongside: async (m, published) => {
       if (d.supersedesId) await m.getRepository(Disclosure).update({ id: d.supersedesId, state: 'published' }, { state: 'superseded' });
-      await this.audit.record({ actorId: caller.userId, action: 'disclosure.publish', entityType: 'disclosure', entityId: id, communityId: d.communityId, after: { hash: published.hash, chainSeq: published.chainSeq } }, m);
+      await this.audit.record({ by: caller, action: 'disclosure.publish', entityType: 'disclosure', entityId: id, communityId: d.communityId, after: { hash: published.hash, chainSeq: published.chainSeq } }, m);
       await this.notifications.notify(await managersOf(m, d.communityId), { kind: 'disclosure_published', title: '公示已签发', body: d.title, disclosureId: d.id }, m);
       },
     });

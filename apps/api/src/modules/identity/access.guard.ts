@@ -33,7 +33,7 @@ export class AccessGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw unauthenticated();
     const claims = this.auth.verify(match[1]);
-    const principal = await this.grants.loadPrincipal(claims.sub, claims.sid);
+    const principal = await this.grants.loadPrincipal(claims.sub, claims.sid, String(request.id));
     if (principal === 'gone') throw unauthenticated('UNAUTHENTICATED', '账号不可用，请重新登录');
     if (principal === 'signed-out') throw unauthenticated('UNAUTHENTICATED', SESSION_OVER);
     request.principal = principal;

@@ -5,12 +5,14 @@ import type { AuditEntryView, Page } from '@wuye/contracts';
 import { keysetPage, PageQuery } from '../../common/pagination';
 import type { Principal } from './principal';
 import { User } from './user.entity';
-import { currentRequestId } from '../../common/request-context';
 import { AuditEntry } from './audit-entry.entity';
 import { applyScope, communityScope, companyScope, eitherScope } from './scope';
 
 export interface AuditRecord {
-  actorId: number | null;
+  /** The caller whose request made the change: the actor (unless `actorId` names another) and the request traced. */
+  by: Principal;
+  /** Who is recorded as having acted, when not the caller (an invitation's grant is the inviter's). */
+  actorId?: number;
   action: string;
   entityType: string;
   entityId: number | null;
@@ -18,7 +20,6 @@ export interface AuditRecord {
   companyId?: number | null;
   before?: object | null;
   after?: object | null;
-  requestId?: string | null;
 }
 
 /** Append-only log of role, binding and organisation changes. Written in the caller's transaction when given one. */
@@ -28,7 +29,7 @@ export class AuditService {
 
   async record(entry: AuditRecord, manager: EntityManager = this.db.manager): Promise<void> {
     await manager.getRepository(AuditEntry).insert({
-      actorId: entry.actorId,
+      actorId: entry.actorId ?? entry.by.userId,
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
@@ -36,7 +37,7 @@ export class AuditService {
       companyId: entry.companyId ?? null,
       before: entry.before ?? null,
       after: entry.after ?? null,
-      requestId: entry.requestId ?? currentRequestId(),
+      requestId: entry.by.requestId,
     });
   }
 

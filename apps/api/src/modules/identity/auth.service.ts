@@ -129,7 +129,7 @@ export class AuthService {
         await m.getRepository(AuthSession).update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
         await m.getRepository(WechatSessionKey).delete({ userId });
       }
-      await this.audit.record({ actorId: caller.userId, action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: userId, after: reason ? { reason } : null }, m);
+      await this.audit.record({ by: caller, action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: userId, after: reason ? { reason } : null }, m);
     });
     return { id: userId, disabled };
   }

@@ -74,7 +74,7 @@ export class BindingsService {
         }),
       );
       await this.audit.record(
-        { actorId: caller.userId, action: 'binding.request', entityType: 'binding', entityId: binding.id, communityId: house.communityId, after: { houseId: house.id, relation: dto.relation } },
+        { by: caller, action: 'binding.request', entityType: 'binding', entityId: binding.id, communityId: house.communityId, after: { houseId: house.id, relation: dto.relation } },
         m,
       );
       const owners = dto.relation === 'owner' ? await ownersOf(m, house.id, caller.userId) : [];
@@ -129,7 +129,7 @@ export class BindingsService {
         .execute();
       if (!result.affected) throw conflict('BINDING_ALREADY_DECIDED', '该申请已被处理，请刷新');
       await this.audit.record(
-        { actorId: caller.userId, action: `binding.${state === 'approved' ? 'approve' : 'reject'}`, entityType: 'binding', entityId: id, communityId: binding.communityId, before: { state: 'pending' }, after: { state, reason } },
+        { by: caller, action: `binding.${state === 'approved' ? 'approve' : 'reject'}`, entityType: 'binding', entityId: id, communityId: binding.communityId, before: { state: 'pending' }, after: { state, reason } },
         m,
       );
       if (contested) {
@@ -187,7 +187,7 @@ export class BindingsService {
         .execute();
       if (!result.affected) throw conflict('BINDING_ALREADY_DECIDED', '该绑定已经解除或未通过');
       await this.audit.record(
-        { actorId: caller.userId, action: clearing ? 'binding.clear' : 'binding.remove', entityType: 'binding', entityId: id, communityId: binding.communityId, before: { state: binding.state }, after: { state: 'removed', reason: clearing ? binding.reason : (dto.reason ?? null) } },
+        { by: caller, action: clearing ? 'binding.clear' : 'binding.remove', entityType: 'binding', entityId: id, communityId: binding.communityId, before: { state: binding.state }, after: { state: 'removed', reason: clearing ? binding.reason : (dto.reason ?? null) } },
         m,
       );
     });

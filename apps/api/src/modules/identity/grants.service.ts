@@ -51,12 +51,12 @@ export class GrantsService {
    * session family was revoked (logout, stolen refresh token). The user and the grants are read together: one
    * round trip to the database for every signed-in request.
    */
-  async loadPrincipal(userId: number, sessionId: string): Promise<Principal | 'gone' | 'signed-out'> {
+  async loadPrincipal(userId: number, sessionId: string, requestId: string): Promise<Principal | 'gone' | 'signed-out'> {
     const rows = await rawQuery<GrantRow>(this.db, `${GRANTS_SQL} UNION ALL ${USER_SQL}`, { userId, sessionId, today: shanghaiDate() });
     const user = rows.find((r) => r.src === 'u');
     if (!user) return 'gone';
     if (!Number(user.ord)) return 'signed-out';
-    return new Principal(userId, await this.toGrants(rows), sessionId);
+    return new Principal(userId, await this.toGrants(rows), sessionId, requestId);
   }
 
   async grantsOf(userId: number): Promise<Grant[]> {

@@ -50,7 +50,7 @@ export class MeService {
     if (user.phoneCipher && !replace) throw conflict('PHONE_ALREADY_SET', '已绑定手机号；如需更换，请确认后重试');
     const { phone } = await this.wechat.getPhoneNumber(code);
     await this.db.getRepository(User).update(user.id, phoneFields(phone, this.auth.phoneKey));
-    await this.audit.record({ actorId: user.id, action: 'user.phone', entityType: 'user', entityId: user.id, after: { phone: 'set' } });
+    await this.audit.record({ by: caller, action: 'user.phone', entityType: 'user', entityId: user.id, after: { phone: 'set' } });
     return this.me(caller);
   }
 

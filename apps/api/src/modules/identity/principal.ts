@@ -19,6 +19,8 @@ export class Principal {
     readonly grants: Grant[],
     /** The refresh-token family this request's access token belongs to. */
     readonly sessionId: string,
+    /** The request this caller is making (its X-Request-Id): the audit log traces each entry to it. */
+    readonly requestId: string | null = null,
   ) {}
 
   /** communityIds per policy, worked out once per request. */

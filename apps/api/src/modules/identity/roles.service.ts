@@ -78,7 +78,7 @@ export class RolesService {
         }),
       );
       await this.audit.record(
-        { actorId: caller.userId, action: 'invitation.create', entityType: 'invitation', entityId: invitation.id, communityId: scope.communityId, companyId: scope.companyId, after: { ...scope, title: dto.title ?? null } },
+        { by: caller, action: 'invitation.create', entityType: 'invitation', entityId: invitation.id, communityId: scope.communityId, companyId: scope.companyId, after: { ...scope, title: dto.title ?? null } },
         m,
       );
       return invitation.id;
@@ -157,7 +157,7 @@ export class RolesService {
       const result = await m.getRepository(RoleAssignment).update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
       if (!result.affected) throw conflict('CONFLICT', '该角色已被撤销');
       await this.audit.record(
-        { actorId: caller.userId, action: 'role.revoke', entityType: 'role_assignment', entityId: id, communityId: assignment.communityId, companyId: assignment.companyId, before: { userId: assignment.userId, role: assignment.role }, after: { revoked: true } },
+        { by: caller, action: 'role.revoke', entityType: 'role_assignment', entityId: id, communityId: assignment.communityId, companyId: assignment.companyId, before: { userId: assignment.userId, role: assignment.role }, after: { revoked: true } },
         m,
       );
     });
@@ -220,7 +220,7 @@ export class RolesService {
       repo.create({ userId, role: scope.role, communityId: scope.communityId, companyId: scope.companyId, areaId: scope.areaId, title, grantedById, revokedAt: null }),
     );
     await this.audit.record(
-      { actorId: grantedById, action, entityType: 'role_assignment', entityId: saved.id, communityId: scope.communityId, companyId: scope.companyId, after: { userId, ...scope, title } },
+      { by: caller, actorId: grantedById, action, entityType: 'role_assignment', entityId: saved.id, communityId: scope.communityId, companyId: scope.companyId, after: { userId, ...scope, title } },
       m,
     );
     return saved.id;

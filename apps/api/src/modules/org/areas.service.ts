@@ -37,7 +37,7 @@ export class AreasService {
       const area = await repo.save(repo.create({ code: dto.code, name: dto.name, level: dto.level, parentId: dto.parentId ?? null, path: '' }));
       area.path = `${parentPath}${area.id}/`;
       await repo.update(area.id, { path: area.path });
-      await this.audit.record({ actorId: actor.userId, action: 'area.create', entityType: 'area', entityId: area.id, after: areaView(area) }, m);
+      await this.audit.record({ by: actor, action: 'area.create', entityType: 'area', entityId: area.id, after: areaView(area) }, m);
       return areaView(area);
     });
   }
@@ -53,7 +53,7 @@ export class AreasService {
       }
       Object.assign(area, { code: dto.code ?? area.code, name: dto.name ?? area.name });
       await repo.update(id, { code: area.code, name: area.name });
-      await this.audit.record({ actorId: actor.userId, action: 'area.update', entityType: 'area', entityId: id, before, after: areaView(area) }, m);
+      await this.audit.record({ by: actor, action: 'area.update', entityType: 'area', entityId: id, before, after: areaView(area) }, m);
       return areaView(area);
     });
   }

@@ -39,7 +39,7 @@ export class CommunitiesService {
         }),
       );
       await this.audit.record(
-        { actorId: actor.userId, action: 'community.create', entityType: 'community', entityId: community.id, communityId: community.id, after: dto },
+        { by: actor, action: 'community.create', entityType: 'community', entityId: community.id, communityId: community.id, after: dto },
         m,
       );
       return community.id;
@@ -69,7 +69,7 @@ export class CommunitiesService {
       }
       if (Object.keys(changes).length) await repo.update(id, changes);
       await this.audit.record(
-        { actorId: actor.userId, action: 'community.update', entityType: 'community', entityId: id, communityId: id, before, after: changes },
+        { by: actor, action: 'community.update', entityType: 'community', entityId: id, communityId: id, before, after: changes },
         m,
       );
     });

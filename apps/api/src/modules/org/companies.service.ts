@@ -41,7 +41,7 @@ export class CompaniesService {
         repo.create({ name: dto.name, creditCode: dto.creditCode, contactPhone: dto.contactPhone ?? null, address: dto.address ?? null }),
       );
       await this.audit.record(
-        { actorId: actor.userId, action: 'company.create', entityType: 'company', entityId: company.id, companyId: company.id, after: companyView(company) },
+        { by: actor, action: 'company.create', entityType: 'company', entityId: company.id, companyId: company.id, after: companyView(company) },
         m,
       );
       return companyView(company);
@@ -66,7 +66,7 @@ export class CompaniesService {
       };
       await repo.update(id, changes);
       const after = companyView({ ...company, ...changes });
-      await this.audit.record({ actorId: actor.userId, action: 'company.update', entityType: 'company', entityId: id, companyId: id, before, after }, m);
+      await this.audit.record({ by: actor, action: 'company.update', entityType: 'company', entityId: id, companyId: id, before, after }, m);
       return after;
     });
   }

@@ -106,7 +106,7 @@ export class ContractsService {
       );
       await this.audit.record(
         {
-          actorId: actor.userId,
+          by: actor,
           action: 'contract.create',
           entityType: 'service_contract',
           entityId: saved.id,
@@ -142,7 +142,7 @@ export class ContractsService {
       if (!changed.affected) throw conflict('CONTRACT_ALREADY_ENDED', '该合同已经终止');
       await this.audit.record(
         {
-          actorId: actor.userId,
+          by: actor,
           action: 'contract.end',
           entityType: 'service_contract',
           entityId: id,

@@ -99,7 +99,7 @@ export class HousesService {
       if (await repo.existsBy({ communityId, name: dto.name })) throw conflict('ALREADY_EXISTS', `楼栋“${dto.name}”已存在`);
       const building = await repo.save(repo.create({ communityId, name: dto.name }));
       await this.audit.record(
-        { actorId: caller.userId, action: 'building.create', entityType: 'building', entityId: building.id, communityId, after: { name: building.name } },
+        { by: caller, action: 'building.create', entityType: 'building', entityId: building.id, communityId, after: { name: building.name } },
         m,
       );
       return { id: building.id, communityId, name: building.name, houseCount: 0 };
@@ -153,7 +153,7 @@ export class HousesService {
       );
       const view = houseView(house, building.name);
       await this.audit.record(
-        { actorId: caller.userId, action: 'house.create', entityType: 'house', entityId: house.id, communityId: house.communityId, after: view },
+        { by: caller, action: 'house.create', entityType: 'house', entityId: house.id, communityId: house.communityId, after: view },
         m,
       );
       return view;
@@ -189,7 +189,7 @@ export class HousesService {
       if (Object.keys(changes).length) await repo.update(id, changes);
       const after = houseView(updated, buildingName);
       await this.audit.record(
-        { actorId: caller.userId, action: 'house.update', entityType: 'house', entityId: id, communityId: existing.communityId, before, after },
+        { by: caller, action: 'house.update', entityType: 'house', entityId: id, communityId: existing.communityId, before, after },
         m,
       );
       return after;
@@ -256,7 +256,7 @@ export class HousesService {
         );
       }
       await this.audit.record(
-        { actorId: caller.userId, action: 'houses.import', entityType: 'community', entityId: communityId, communityId, after: { buildingsCreated: newBuildings.length, housesCreated: houses.length } },
+        { by: caller, action: 'houses.import', entityType: 'community', entityId: communityId, communityId, after: { buildingsCreated: newBuildings.length, housesCreated: houses.length } },
         m,
       );
     });

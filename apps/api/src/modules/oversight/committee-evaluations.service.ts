@@ -154,7 +154,7 @@ export class CommitteeEvaluationsService {
         }),
       );
     });
-    await this.audit.record({ actorId: caller.userId, action: 'committee_evaluation.record', entityType: 'committee_evaluation', entityId: saved.id, communityId: community.id, after: { year: dto.year, version: saved.version, score: dto.score, changeReason: saved.changeReason } });
+    await this.audit.record({ by: caller, action: 'committee_evaluation.record', entityType: 'committee_evaluation', entityId: saved.id, communityId: community.id, after: { year: dto.year, version: saved.version, score: dto.score, changeReason: saved.changeReason } });
     return (await this.views([saved]))[0];
   }
 

@@ -102,7 +102,7 @@ export class CreditService {
         createdById: caller.userId,
       }),
     );
-    await this.audit.record({ actorId: caller.userId, action: 'credit.record', entityType: 'credit_event', entityId: saved.id, companyId: company.id, communityId: saved.communityId, after: { kind: saved.kind, points: saved.points } });
+    await this.audit.record({ by: caller, action: 'credit.record', entityType: 'credit_event', entityId: saved.id, companyId: company.id, communityId: saved.communityId, after: { kind: saved.kind, points: saved.points } });
     return (await this.views([saved]))[0];
   }
 

@@ -70,7 +70,7 @@ export class RatingsService {
         }),
       );
     });
-    await this.audit.record({ actorId: caller.userId, action: 'rating.record', entityType: 'star_rating', entityId: saved.id, communityId, after: { year: dto.year, version: saved.version, stars: dto.stars, changeReason: saved.changeReason } });
+    await this.audit.record({ by: caller, action: 'rating.record', entityType: 'star_rating', entityId: saved.id, communityId, after: { year: dto.year, version: saved.version, stars: dto.stars, changeReason: saved.changeReason } });
     return (await this.views([saved]))[0];
   }
 

@@ -114,7 +114,7 @@ export class CategoriesService {
       }
       for (const old of before.filter((b) => !codes.includes(b.code))) await repo.update(old.id, { active: false, sortOrder: 1000 + old.sortOrder });
       await this.audit.record(
-        { actorId: caller.userId, action: 'categories.replace', entityType: 'community', entityId: communityId, communityId, before: { categories: before.map(view) }, after: { categories: dto.categories } },
+        { by: caller, action: 'categories.replace', entityType: 'community', entityId: communityId, communityId, before: { categories: before.map(view) }, after: { categories: dto.categories } },
         m,
       );
     });
@@ -154,7 +154,7 @@ export class CategoriesService {
       if (dto.floors.length) await repo.insert(dto.floors.map((f) => ({ ...f, areaId: county.id, updatedById: caller.userId })));
       const tightened = await this.bringWithinFloors(m, county, dto.floors);
       await this.audit.record(
-        { actorId: caller.userId, action: 'floors.replace', entityType: 'area', entityId: county.id, before: { floors: before.map(floorView) }, after: { floors: dto.floors, tightened } },
+        { by: caller, action: 'floors.replace', entityType: 'area', entityId: county.id, before: { floors: before.map(floorView) }, after: { floors: dto.floors, tightened } },
         m,
       );
     });

@@ -343,7 +343,7 @@ export class Open311Service {
     if (!(await this.db.getRepository(Area).existsBy({ id: dto.areaId }))) throw notFound('area');
     const apiKey = `o311_${randomBytes(24).toString('base64url')}`;
     const saved = await this.db.getRepository(Open311Client).save(this.db.getRepository(Open311Client).create({ name: dto.name, areaId: dto.areaId, keyHash: hashKey(apiKey), revokedAt: null, userId: null }));
-    await this.audit.record({ actorId: caller.userId, action: 'open311.client.create', entityType: 'open311_client', entityId: saved.id, after: { name: dto.name, areaId: dto.areaId } });
+    await this.audit.record({ by: caller, action: 'open311.client.create', entityType: 'open311_client', entityId: saved.id, after: { name: dto.name, areaId: dto.areaId } });
     return { id: saved.id, name: saved.name, areaId: saved.areaId, apiKey, revoked: false };
   }
 
@@ -356,7 +356,7 @@ export class Open311Service {
     const client = await this.db.getRepository(Open311Client).findOneBy({ id });
     if (!client) throw new DomainError(404, 'NOT_FOUND', '未找到该接入方');
     await this.db.getRepository(Open311Client).update(id, { revokedAt: new Date() });
-    await this.audit.record({ actorId: caller.userId, action: 'open311.client.revoke', entityType: 'open311_client', entityId: id });
+    await this.audit.record({ by: caller, action: 'open311.client.revoke', entityType: 'open311_client', entityId: id });
     return { id, name: client.name, areaId: client.areaId, revoked: true };
   }
 }

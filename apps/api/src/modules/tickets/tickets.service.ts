@@ -446,7 +446,7 @@ export class TicketsService {
     const cipher = t.callerPhoneCipher ?? (t.reporterId !== null ? ((await this.db.getRepository(User).findOneBy({ id: t.reporterId }))?.phoneCipher ?? null) : null);
     if (!cipher) throw new DomainError(404, 'NO_PHONE_NUMBER', '没有可拨打的电话号码');
     const phone = decryptPhone(cipher, this.auth.phoneKey);
-    await this.audit.record({ actorId: caller.userId, action: 'ticket.phone_revealed', entityType: 'ticket', entityId: t.id, communityId: t.communityId, after: { phone: maskPhone(phone), whose: t.callerPhoneCipher ? 'caller' : 'reporter' } });
+    await this.audit.record({ by: caller, action: 'ticket.phone_revealed', entityType: 'ticket', entityId: t.id, communityId: t.communityId, after: { phone: maskPhone(phone), whose: t.callerPhoneCipher ? 'caller' : 'reporter' } });
     return { phone };
   }
 

@@ -61,4 +61,17 @@ describe('inspectPdf: a real parser over every object, after decompression', () 
     const file = raw(PAGES, Buffer.from(`4 0 obj <</Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${bomb.length}>>\nstream\n`), bomb, '\nendstream endobj\n', 'trailer <</Root 1 0 R>>');
     expect(await inspectPdf(file)).toEqual({ ok: false, reason: 'unreadable', detail: 'decompresses past the budget' });
   });
+
+  it('gives each of several checks asked for at once a budget of its own', async () => {
+    // 40 MB each: within one budget, past it counted together.
+    const big = deflateSync(Buffer.alloc(40 * 1024 * 1024), { level: 9 });
+    const file = raw(PAGES, Buffer.from(`4 0 obj <</Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${big.length}>>\nstream\n`), big, '\nendstream endobj\n', 'trailer <</Root 1 0 R>>');
+    const bomb = deflateSync(Buffer.alloc(160 * 1024 * 1024), { level: 9 });
+    const bombFile = raw(PAGES, Buffer.from(`4 0 obj <</Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${bomb.length}>>\nstream\n`), bomb, '\nendstream endobj\n', 'trailer <</Root 1 0 R>>');
+    const [first, second, bombed, plain] = await Promise.all([inspectPdf(file), inspectPdf(file), inspectPdf(bombFile), inspectPdf(raw(PAGES, 'trailer <</Root 1 0 R>>'))]);
+    expect(first).not.toMatchObject({ detail: 'decompresses past the budget' });
+    expect(second).toEqual(first);
+    expect(bombed).toEqual({ ok: false, reason: 'unreadable', detail: 'decompresses past the budget' });
+    expect(plain).toEqual({ ok: true, pages: 1 });
+  });
 });

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from 'pdf-lib';
 import DecodeStream from 'pdf-lib/cjs/core/streams/DecodeStream';
 
@@ -18,19 +17,24 @@ const ACTIVE_NAMES = new Set(['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'Emb
 export const PDF_INFLATE_BUDGET = 64 * 1024 * 1024;
 
 class InflateBudgetExceeded extends Error {}
-const budgets = new AsyncLocalStorage<{ left: number }>();
+/** The budget of the check that is parsing; checks take turns (below), so there is at most one. */
+let parsing: { left: number } | undefined;
+/** The end of the last check that was asked for: the next one starts after it. */
+let lastCheck: Promise<unknown> = Promise.resolve();
 
 /*
  * pdf-lib inflates object streams without a bound: DecodeStream.ensureBuffer doubles a buffer until the stream
- * ends. Its one growth point is metered here, against the budget of the check that is running (an async context,
- * so two checks at once each spend their own); outside a check nothing changes.
+ * ends. Its one growth point is metered here, against the budget of the check that is parsing; outside a check
+ * nothing changes. Checks parse one at a time in a process: an AsyncLocalStorage would let them overlap, but it turns
+ * on Node's promise hooks for every promise of every request from the first check on (about 7 % of the instructions
+ * of a list call, README "Sharp edges").
  */
 const decoder = DecodeStream.prototype as unknown as { ensureBuffer(this: object, requested: number): Uint8Array };
 const grow = decoder.ensureBuffer;
 /** How many decoded bytes each stream has been charged for: its largest request so far. */
 const charged = new WeakMap<object, number>();
 decoder.ensureBuffer = function (this: object, requested: number) {
-  const budget = budgets.getStore();
+  const budget = parsing;
   const before = charged.get(this) ?? 0;
   if (budget && requested > before) {
     budget.left -= requested - before;
@@ -64,8 +68,17 @@ function activeName(root: PDFObject): string | null {
 export async function inspectPdf(bytes: Uint8Array): Promise<PdfVerdict> {
   let doc: PDFDocument;
   const budget = { left: PDF_INFLATE_BUDGET };
+  const turn = lastCheck.then(async () => {
+    parsing = budget;
+    try {
+      return await PDFDocument.load(bytes, { throwOnInvalidObject: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    } finally {
+      parsing = undefined;
+    }
+  });
+  lastCheck = turn.catch(() => undefined);
   try {
-    doc = await budgets.run(budget, () => PDFDocument.load(bytes, { throwOnInvalidObject: true, updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
+    doc = await turn;
   } catch (error) {
     // pdf-lib reports the budget's stop as an invalid object: the budget itself tells.
     if (error instanceof InflateBudgetExceeded || budget.left < 0) return { ok: false, reason: 'unreadable', detail: 'decompresses past the budget' };

@@ -73,7 +73,7 @@ export class UploadsService {
     try {
       processed = await this.decodes.run(() => processImage(bytes, this.config.maxImagePixels));
     } catch (error) {
-      this.logger.warn({ type, err: (error as Error).message }, 'image could not be decoded');
+      this.logger.warn({ userId: ownerId, type, err: (error as Error).message }, 'image could not be decoded');
       throw unsupported(type === 'heic' ? '暂不支持这张 HEIC 照片，请在相机设置中选择“兼容性最佳”后重拍，或截图上传' : '无法识别这张照片，请换一张');
     }
     await this.checkDailyLimit(ownerId, processed.image.length + processed.thumbnail.length);
@@ -109,7 +109,7 @@ export class UploadsService {
   private async storePdf(bytes: Buffer, ownerId: number): Promise<UploadView> {
     const verdict = await this.decodes.run(() => inspectPdf(bytes));
     if (!verdict.ok) {
-      this.logger.warn({ reason: verdict.reason, detail: verdict.detail }, 'PDF refused');
+      this.logger.warn({ userId: ownerId, reason: verdict.reason, detail: verdict.detail }, 'PDF refused');
       if (verdict.reason === 'active') throw new DomainError(422, 'PDF_ACTIVE_CONTENT', `PDF 中含有脚本、自动操作或附件（${verdict.detail}），不能作为凭证上传`, { found: verdict.detail });
       throw new DomainError(422, 'PDF_UNREADABLE', '无法读取这份 PDF（文件不完整、已加密或没有页面），请重新导出后上传');
     }
