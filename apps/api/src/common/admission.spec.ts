@@ -1,4 +1,4 @@
-import { Admission, AdmissionClock, IN_PROGRESS_FLOOR, MAX_PER_TURN, PER_TURN_WHILE_ACCEPTING, QUEUE_FLOOR, TURN_MS, inProgressLimit } from './admission';
+import { Admission, AdmissionClock, IN_PROGRESS_FLOOR, MAX_PER_TURN, PER_TURN_WHILE_ACCEPTING, QUEUE_FLOOR, STARVING_SHARE, TURN_MS, inProgressLimit } from './admission';
 
 /** An event loop by hand: `loop()` runs one turn (what was scheduled for it), `advance` moves the time. */
 function fakeLoop() {
@@ -93,13 +93,36 @@ describe('admission of calls under load', () => {
     const perTurn = a.state().perTurn;
     let started = log.length;
     l.loop(1);
-    expect(log.length - started).toBe(PER_TURN_WHILE_ACCEPTING);
+    expect(log.length - started).toBe(PER_TURN_WHILE_ACCEPTING.async);
     // The short turn does not count as room for more: the next starts as many as before, then grows as before.
     expect(a.state().perTurn).toBe(perTurn);
     started = log.length;
     l.loop(1);
     expect(log.length - started).toBe(perTurn);
     expect(a.state().perTurn).toBe(perTurn + 1);
+  });
+
+  it('on a synchronous database starts no call in a turn after one that accepted, unless the oldest call is starving', () => {
+    const l = fakeLoop();
+    const a = new Admission(1000, l.clock, true);
+    const offeredAt = l.clock.now();
+    const { log, made } = callers(40);
+    made.forEach((c) => a.offer(c));
+    l.loop(1); // the admission turn schedules 8
+    l.loop(1); // they start; 9 scheduled
+    a.connectionAccepted();
+    l.loop(1); // the 9 start; the turn after the accept schedules none
+    const started = log.length;
+    // Connections keep arriving: no call starts until the oldest waiting has waited its share of the wait allowed.
+    while (l.clock.now() - offeredAt < 1000 * STARVING_SHARE) {
+      a.connectionAccepted();
+      l.loop(1);
+    }
+    expect(log.length - started).toBe(PER_TURN_WHILE_ACCEPTING.synchronous);
+    a.connectionAccepted();
+    l.loop(1); // the oldest is starving: one is scheduled
+    l.loop(1);
+    expect(log.length - started).toBe(1);
   });
 
   it('keeps calls in progress to the limit: the next waits for a place, and is shed if none frees in time', () => {

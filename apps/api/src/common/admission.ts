@@ -14,8 +14,9 @@
  * - While connections arrive (the turn before accepted one, so the listening socket may hold more), a turn starts
  *   only PER_TURN_WHILE_ACCEPTING: the turns are as short as they go and the backlog empties at their pace. Measured
  *   (bench/load.mjs --case overload, 1,600 connections opened at once beside a newcomer every 250 ms): the slowest
- *   first call 1.0–2.5 s instead of 4.4–5.1 s, and 0 newcomers over 2 s instead of 2–11 of 80 (once 2, on SQLite,
- *   where one call is a whole synchronous inbox call; starting none while accepting helped there and hurt MariaDB).
+ *   first call 1.0–1.9 s instead of 4.4–5.1 s, and 0 newcomers over 2 s instead of 2–11 of 80. On SQLite, where a
+ *   call started is a whole synchronous inbox call, none starts (one did: 0–174 of 1,600 first calls over 2 s in five
+ *   runs; none: 0 in four, slowest 0.85–1.21 s); on MariaDB one (none: 26 calls over 2 s).
  * - In progress (started, not answered): at most `maxInProgress` (see inProgressLimit); a call past it waits here
  *   for a free place rather than in the database pool's queue, where it queued again for each of its statements.
  * - A call that waited longer than `waitMs` is shed (503 SERVER_BUSY, Retry-After); one that would (the queue is
@@ -25,8 +26,13 @@ export const TURN_MS = 4;
 /**
  * Calls started in a turn after one that accepted a connection: Node accepts one per turn, so while connections keep
  * arriving (the listening socket's backlog is not empty) turns are kept as short as they go, to empty the backlog.
+ * On a synchronous database (SQLite) a call started is the whole call, run in that turn: none is started, unless the
+ * oldest waiting call has waited STARVING_SHARE of the wait allowed and would be shed for it (connections arriving
+ * without end must not stop every call). On MySQL a call started is a few microseconds before its first statement.
  */
-export const PER_TURN_WHILE_ACCEPTING = 1;
+export const PER_TURN_WHILE_ACCEPTING = { async: 1, synchronous: 0 } as const;
+/** Measured at a quarter: calls past it start one a turn while connections arrive, and first calls waited 2.9 s again. */
+export const STARVING_SHARE = 0.9;
 export const MAX_PER_TURN = 64;
 /**
  * Calls that may queue whatever the recent rate: a burst at a quiet moment waits its turn, it is not shed (calls that
@@ -100,6 +106,8 @@ export class Admission {
     /** The longest a call should wait here; the calls in progress are kept to what is answered in as long again. */
     private readonly waitMs: number,
     private readonly clock: AdmissionClock = realClock,
+    /** The database answers in the turn that asks (SQLite): a call started is a whole call run in that turn. */
+    private readonly synchronous = false,
   ) {}
 
   /** A call arrives: queued for its turn, or shed now if the queue is longer than what starts in `waitMs`. */
@@ -145,13 +153,19 @@ export class Admission {
     this.clock.nextTurn(() => this.turn());
   }
 
+  private whileAccepting(now: number): number {
+    if (!this.synchronous) return Math.min(this.perTurn, PER_TURN_WHILE_ACCEPTING.async);
+    const oldest = this.queue[0];
+    return oldest && now - oldest.at >= this.waitMs * STARVING_SHARE ? 1 : PER_TURN_WHILE_ACCEPTING.synchronous;
+  }
+
   private turn(): void {
     this.turnScheduled = false;
     this.cancelBackstop?.();
     this.cancelBackstop = undefined;
     const now = this.clock.now();
     if (this.lastBusyTurn && !this.lastTurnShort) this.perTurn = now - this.lastBusyTurn > TURN_MS ? Math.max(1, this.perTurn >> 1) : Math.min(MAX_PER_TURN, this.perTurn + 1);
-    const budget = this.accepted ? Math.min(this.perTurn, PER_TURN_WHILE_ACCEPTING) : this.perTurn;
+    const budget = this.accepted ? this.whileAccepting(now) : this.perTurn;
     this.lastTurnShort = this.accepted;
     this.accepted = false;
     let started = 0;

@@ -92,7 +92,7 @@ export function registerLoadShedding(app: NestFastifyApplication, config: Sheddi
 
   // The share of calls shed for the event loop: up while the delay is over the target, down while under it.
   let loopShare = 0;
-  const admission = config.maxCallWaitMs > 0 ? new Admission(config.maxCallWaitMs) : undefined;
+  const admission = config.maxCallWaitMs > 0 ? new Admission(config.maxCallWaitMs, undefined, db.options.type === 'better-sqlite3') : undefined;
   const steer = setInterval(() => {
     // Decorated by under-pressure once the server is ready; nothing to steer by until then.
     const eventLoopDelay = (server as unknown as { memoryUsage?: () => { eventLoopDelay: number } }).memoryUsage?.().eventLoopDelay ?? 0;
