@@ -77,6 +77,9 @@ const Taro = {
   },
   /** WeChat's privacy consent hook: a test spies on it to hold the listener the app registers. */
   onNeedPrivacyAuthorization(_listener: (resolve: (answer: object) => void, info: { referrer: string }) => void): void {},
+  scanCode(_options: { onlyFromCamera?: boolean; scanType?: string[] }): Promise<{ result: string }> {
+    return Promise.reject(new Error('scanCode:fail cancel'));
+  },
   navigateTo(_options: { url: string }): Promise<void> {
     return Promise.resolve();
   },

@@ -1,5 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/react';
-import { PATROL_CHECK_SYNC_MINUTES, type MeView } from '@wuye/contracts';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { PATROL_CHECK_SYNC_MINUTES, patrolCodeText, type MeView } from '@wuye/contracts';
 import Taro from '../../../../../test/stubs/taro';
 import { NO_NETWORK, fakeApi } from '../../../../../test/support/fake-api';
 import { patrolPlan } from '../../../../../test/support/patrols';
@@ -55,6 +55,33 @@ describe('今日巡检', () => {
     expect(navigate).not.toHaveBeenCalled();
     fireEvent.click(screen.getByText('2号楼消防通道'));
     expect(navigate).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens the check of the point whose code was scanned, and says so instead when the point was retired', async () => {
+    process.env.TARO_ENV = 'weapp';
+    try {
+      const withRetired = patrolPlan([
+        { id: 6, name: '水泵房', place: '地下二层', kind: 'pump_room', checkedAt: null, result: null, late: false, sentLate: false },
+        { id: 7, name: '配电房', place: '地下一层', kind: 'power_room', checkedAt: null, result: null, late: false, sentLate: false, retired: true },
+      ]);
+      fakeApi({ 'GET /api/v1/me': STAFF, 'GET /api/v1/patrol-plans': [withRetired] });
+      const navigate = jest.spyOn(Taro, 'navigateTo');
+      const toast = jest.spyOn(Taro, 'showToast');
+      const scan = jest.spyOn(Taro, 'scanCode');
+      render(<PatrolsHome />);
+      await screen.findByText('水泵房');
+      navigate.mockClear();
+      scan.mockResolvedValueOnce({ result: patrolCodeText(7, 'a1b2c3d4e5f60718') });
+      fireEvent.click(screen.getByText('扫码巡检'));
+      await waitFor(() => expect(toast).toHaveBeenLastCalledWith({ title: '配电房已停用，不能再巡检', icon: 'none' }));
+      expect(navigate).not.toHaveBeenCalled();
+      scan.mockResolvedValueOnce({ result: patrolCodeText(6, 'a1b2c3d4e5f60718') });
+      fireEvent.click(screen.getByText('扫码巡检'));
+      await waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
+      expect(navigate.mock.calls[0][0].url).toContain('pointId=6');
+    } finally {
+      Reflect.deleteProperty(process.env, 'TARO_ENV');
+    }
   });
 
   it('warns, on a check still waiting on the phone after two hours, that it will arrive as 补录', async () => {

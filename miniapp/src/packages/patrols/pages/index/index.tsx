@@ -54,6 +54,8 @@ export default function PatrolsHome() {
       if (!scanned) return void Taro.showToast({ title: '这不是巡检点的二维码', icon: 'none' });
       const plan = plans.find((p) => p.points.some((point) => point.id === scanned.pointId));
       const point = plan?.points.find((p) => p.id === scanned.pointId);
+      // Retired: the round still counts it as missed, but no check can be recorded (the API would refuse it).
+      if (point?.retired) return void Taro.showToast({ title: `${point.name}已停用，不能再巡检`, icon: 'none' });
       void Taro.navigateTo({ url: patrolCheckPage({ id: scanned.pointId, name: point?.name ?? '巡检点' }, plan?.id, scanned.code) });
     } catch {
       // Cancelled.
