@@ -1,10 +1,17 @@
-import { addDays, addMonths, isCalendarDate, lastDayOfMonth, monthsBack, parseW3c, periodDays, periodFromWords, periodLabel, quarterOf, quartersBack, shanghaiDate, shanghaiDateTime, shanghaiDayStart, shanghaiTimeOn, w3cShanghai } from './time';
+import { addDays, addMonths, isCalendarDate, isoTime, lastDayOfMonth, monthsBack, parseW3c, periodDays, periodFromWords, periodLabel, quarterOf, quartersBack, shanghaiDate, shanghaiDateTime, shanghaiDayStart, shanghaiTimeOn, w3cShanghai } from './time';
 
 describe('time in Asia/Shanghai', () => {
   it('rolls the date over at 16:00 UTC, also around a year end', () => {
     expect(shanghaiDate(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
     expect(shanghaiDate(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
     expect(shanghaiDate('2026-12-31T16:00:00Z')).toBe('2027-01-01');
+  });
+
+  it('writes an instant exactly as toISOString does, padding and all, and refuses an invalid date the same way', () => {
+    const instants = ['2026-01-02T03:04:05.006Z', '2026-12-31T23:59:59.999Z', '1000-01-01T00:00:00.070Z', '9999-12-31T23:59:59.900Z', '0999-12-31T23:59:59.000Z', '+010000-01-01T00:00:00.000Z'];
+    for (const text of instants) expect(isoTime(new Date(text))).toBe(new Date(text).toISOString());
+    for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2027, 0, 1); t += 86_399_917) expect(isoTime(new Date(t))).toBe(new Date(t).toISOString());
+    expect(() => isoTime(new Date('not a time'))).toThrow(RangeError);
   });
 
   it('shows the wall clock in Shanghai, whatever the machine zone', () => {

@@ -13,6 +13,20 @@ const OFFSET = '+08:00';
 const pad = (n: number) => String(n).padStart(2, '0');
 const instant = (at: Date | number | string) => (at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at));
 
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * Date#toISOString (UTC, milliseconds, Z), written by hand for the years 1000–9999: V8 formats it with snprintf, at
+ * twice the cost, and a ticket list writes three per row. Other years and invalid dates go to toISOString (which
+ * throws a RangeError for the latter, as before).
+ */
+export function isoTime(d: Date): string {
+  const y = d.getUTCFullYear();
+  if (!(y >= 1000 && y <= 9999)) return d.toISOString();
+  const ms = d.getUTCMilliseconds();
+  return `${y}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : ms}Z`;
+}
+
 /** The wall clock in Shanghai as a Date whose UTC fields read as Shanghai time. */
 const shanghaiFields = (at: Date | number | string) => new Date(instant(at) + SHANGHAI_OFFSET_MS);
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ROLE_LABELS, type TicketContact, type TicketEventView, type TicketSummary, type TicketView } from '@wuye/contracts';
+import { ROLE_LABELS, isoTime, type TicketContact, type TicketEventView, type TicketSummary, type TicketView } from '@wuye/contracts';
 import { Building } from '../org/building.entity';
 import { House } from '../org/house.entity';
 import { scrubPersonal } from '../../common/privacy';
@@ -139,9 +139,9 @@ export class TicketViewsService {
       reporter: full && reporterName !== undefined ? reporterName : t.reporterMask,
       place: shown(t.place),
       thumbnailUrl: thumbnail && (full || !thumbnail.risky) ? thumbnail.url : null,
-      createdAt: t.createdAt.toISOString(),
-      responseDueAt: t.responseDueAt.toISOString(),
-      resolutionDueAt: t.resolutionDueAt.toISOString(),
+      createdAt: isoTime(t.createdAt),
+      responseDueAt: isoTime(t.responseDueAt),
+      resolutionDueAt: isoTime(t.resolutionDueAt),
       overdue: isOverdue(t, now),
       escalated: t.escalatedAt !== null,
       followerCount: t.followerCount,
