@@ -7,11 +7,11 @@
 //   node bench/instructions.mjs [--tickets 10000] [--calls 1000] [--warmup 1500] [--baseline <rev>]
 // Needs the database bench/tickets.mjs seeds (wuye_bench_<tickets>, with its bench.manager) and valgrind.
 import http from 'node:http';
-import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO, arg, baselineBuild, build, capture, dbUrl, freePort, sql, startApi } from './lib.mjs';
+import { REPO, arg, baselineBuild, build, capture, dbUrl, sql, startApi, startFloor } from './lib.mjs';
 
 const db = `wuye_bench_${arg('tickets', 10000)}`;
 const calls = Number(arg('calls', 1000));
@@ -21,10 +21,8 @@ if (!(await sql('SHOW DATABASES LIKE ?', [db])).length) throw new Error(`${db} i
 build();
 const baselineRoot = baselineRev ? baselineBuild(baselineRev) : null;
 
-// The API's own processes run with shedding far off: under valgrind every call is some fifty times slower.
+// Shedding far off: under valgrind every call is some fifty times slower.
 const env = { DB_URL: dbUrl(db), DB_POOL_SIZE: '10', RATE_LIMIT_WRITES_PER_MINUTE: '100000', SHED_EVENT_LOOP_DELAY_MS: '60000', SHED_DB_WAIT_MS: '60000', SHED_CALL_WAIT_MS: '60000', SHED_HEAP_USED_MB: '0' };
-const FLAGS = JSON.parse(readFileSync(join(REPO, 'apps/api/package.json'), 'utf8')).nodeFlags;
-
 const signIn = async (base) =>
   `Bearer ${(await (await fetch(`${base}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: 'bench.manager' }) })).json()).accessToken}`;
 
@@ -36,45 +34,14 @@ const statements = await (async () => {
   await inbox();
   return capture(db, inbox);
 })().finally(plain.stop);
-const statementsFile = join(mkdtempSync(join(tmpdir(), 'wuye-instructions-')), 'statements.json');
-writeFileSync(statementsFile, JSON.stringify(statements));
 
-/** Starts `args` under callgrind with instrumentation off; resolves with the process and how to reach it. */
-async function underCallgrind(args, childEnv, cwd) {
+/** Instructions per call of the process `start` runs under callgrind (instrumentation on only while counting). */
+async function measure(name, start) {
   const out = mkdtempSync(join(tmpdir(), 'wuye-callgrind-'));
-  const child = spawn('valgrind', ['--tool=callgrind', '--smc-check=all-non-file', '--instr-atstart=no', `--callgrind-out-file=${out}/cg.%p`, process.execPath, ...FLAGS, ...args], {
-    cwd,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  return { child, out };
-}
-
-async function measure(name, target) {
+  const server = await start(['valgrind', '--tool=callgrind', '--smc-check=all-non-file', '--instr-atstart=no', `--callgrind-out-file=${out}/cg.%p`]);
+  const url = server.api ? `${server.base}/api/v1/tickets?view=inbox` : `${server.base}/`;
+  const headers = server.api ? { Authorization: await signIn(server.base) } : {};
   const refused = [];
-  let run, url, headers = {};
-  if (target === 'floor') {
-    run = await underCallgrind([join(REPO, 'bench/http-floor.mjs'), statementsFile], { ...process.env, DB_URL: dbUrl(db), DB_POOL_SIZE: '10' }, REPO);
-    const port = await new Promise((resolve) => run.child.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
-    url = `http://127.0.0.1:${port}/`;
-  } else {
-    const port = await freePort();
-    const childEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'false', JOBS_INTERVAL_SECONDS: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'wuye-bench-')), ...env, PORT: String(port), HOST: '127.0.0.1' };
-    run = await underCallgrind([join(target, 'apps/api/dist/main.js')], childEnv, target);
-    run.child.stdout.resume();
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        // starting
-      }
-      if (i > 600) throw new Error(`${name} did not start under valgrind`);
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-    url = `${base}/api/v1/tickets?view=inbox`;
-    headers = { Authorization: await signIn(base) };
-  }
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
   // Under valgrind a database connection can take long enough that a call is refused (503): it is made again, and
   // the count of those is printed (a refused call costs less than an answer; a handful in a thousand moves nothing).
@@ -100,15 +67,14 @@ async function measure(name, target) {
   };
   await burst(warmup);
   // valgrind takes a command when the process runs (it cannot interrupt one asleep in epoll here): calls keep coming
-  // until it has. Those made while instrumentation is being switched off are counted in.
-  const pid = run.child.pid;
-  // valgrind names its command pipe after $HOST, which the API's environment sets.
-  const controlEnv = { ...process.env, HOST: target === 'floor' ? process.env.HOST ?? '' : '127.0.0.1' };
-  if (target === 'floor' && process.env.HOST === undefined) delete controlEnv.HOST;
+  // until it has. Those made while instrumentation is being switched off are counted in. It names its command pipe
+  // after $HOST, which the API's environment sets.
+  const controlEnv = { ...process.env };
+  if (server.api) controlEnv.HOST = '127.0.0.1';
   let extra = 0;
   const control = async (...command) => {
     let done = false;
-    const answered = new Promise((resolve, reject) => execFile('callgrind_control', [...command, String(pid)], { env: controlEnv }, (e) => ((done = true), e ? reject(e) : resolve())));
+    const answered = new Promise((resolve, reject) => execFile('callgrind_control', [...command, String(server.pid)], { env: controlEnv }, (e) => ((done = true), e ? reject(e) : resolve())));
     while (!done) {
       await get();
       if (command[1] === 'off') extra++;
@@ -119,17 +85,20 @@ async function measure(name, target) {
   await burst(calls);
   await control('-i', 'off');
   await control('-d');
-  run.child.kill('SIGKILL');
-  await new Promise((r) => run.child.once('exit', r));
+  await server.stop();
   let total = 0;
-  for (const f of readdirSync(run.out)) total += Number(readFileSync(join(run.out, f), 'utf8').match(/^totals: (\d+)/m)?.[1] ?? 0);
+  for (const f of readdirSync(out)) total += Number(readFileSync(join(out, f), 'utf8').match(/^totals: (\d+)/m)?.[1] ?? 0);
   if (refused.length) console.log(`${name}: ${refused.length} calls refused and made again (${[...new Set(refused)].join(', ')})`);
   return total / (calls + extra);
 }
 
-const floor = await measure('floor', 'floor');
-const api = await measure('API', REPO);
-const base = baselineRoot ? await measure(`baseline ${baselineRev}`, baselineRoot) : null;
+const floor = await measure('floor', (launcher) => startFloor(db, statements, { launcher }));
+const apiOf = (root) => async (launcher) => {
+  const started = await startApi(env, { root, launcher, onLine: () => undefined });
+  return { ...started, api: true, pid: started.child.pid };
+};
+const api = await measure('API', apiOf(REPO));
+const base = baselineRoot ? await measure(`baseline ${baselineRev}`, apiOf(baselineRoot)) : null;
 const k = (x) => `${Math.round(x / 1000).toLocaleString('en')} k`;
 console.log(`Instructions per inbox call (${db}, ${statements.length} statements, ${calls} calls after ${warmup}; callgrind, user space)`);
 console.log(`  floor     ${k(floor)}`);

@@ -1,6 +1,6 @@
 // Helpers shared by the benchmarks: MariaDB databases, the built API as a process, latency percentiles.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
@@ -74,12 +74,14 @@ const API_NODE_FLAGS = JSON.parse(readFileSync(join(REPO, 'apps/api/package.json
  * Every build runs with the V8 flags this checkout ships (nodeFlags of apps/api/package.json; a baseline too, so that
  * the two differ only in their code); BENCH_API_NODE_FLAGS replaces them, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
  * for a CPU profile written when it stops, or an empty value for Node's defaults.
- * With `onLine`, each line the process prints goes to it instead of this terminal.
+ * With `onLine`, each line the process prints goes to it instead of this terminal. `launcher`: a command to run it
+ * under, e.g. valgrind and its options (bench/instructions.mjs).
  */
-export async function startApi(env, { onLine, root = REPO } = {}) {
+export async function startApi(env, { onLine, root = REPO, launcher = [] } = {}) {
   const port = await freePort();
   const flags = process.env.BENCH_API_NODE_FLAGS === undefined ? API_NODE_FLAGS : process.env.BENCH_API_NODE_FLAGS.split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...flags, join(root, 'apps/api/dist/main.js')], {
+  const [command, ...args] = [...launcher, process.execPath, ...flags, join(root, 'apps/api/dist/main.js')];
+  const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'false', JOBS_INTERVAL_SECONDS: '0', DATA_DIR: mkdtempSync(join(tmpdir(), 'wuye-bench-')), ...env, PORT: String(port), HOST: '127.0.0.1' },
     // onLine: the caller reads the log lines (and counts them) instead of seeing them.
@@ -97,6 +99,19 @@ export async function startApi(env, { onLine, root = REPO } = {}) {
   }
   child.kill('SIGKILL');
   throw new Error('API did not start');
+}
+
+/** bench/http-floor.mjs replaying `statements` on `db` (under `launcher`, if given); its base URL, pid and a stop function. */
+export async function startFloor(db, statements, { pool = 10, launcher = [] } = {}) {
+  const file = join(mkdtempSync(join(tmpdir(), 'wuye-floor-')), 'statements.json');
+  writeFileSync(file, JSON.stringify(statements));
+  const [command, ...args] = [...launcher, process.execPath, join(REPO, 'bench/http-floor.mjs'), file];
+  const child = spawn(command, args, { env: { ...process.env, DB_URL: dbUrl(db), DB_POOL_SIZE: String(pool) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (d) => resolve(Number(String(d).trim())));
+    child.once('exit', (code) => reject(new Error(`http-floor.mjs exited with ${code}`)));
+  });
+  return { base: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
 }
 
 export function percentiles(samples) {

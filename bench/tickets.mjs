@@ -23,12 +23,11 @@
 // path, so both meet the same machine. The API is called with Node's own HTTP client over
 // keep-alive connections, so the figures are the API's, not a heavier client's.
 import http from 'node:http';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPool } from 'mysql2/promise';
-import { REPO, SERVER, arg, baselineBuild, build, capture, dbUrl, percentiles, prepare, sql, startApi } from './lib.mjs';
+import { REPO, SERVER, arg, baselineBuild, build, capture, dbUrl, percentiles, prepare, sql, startApi, startFloor } from './lib.mjs';
 
 const sizes = [Number(arg('small', 10000)), Number(arg('large', 1000000))];
 const communities = Number(arg('communities', 500));
@@ -118,18 +117,6 @@ async function interleavedLatencies(count, warm, paths, rounds = 2) {
   return samples.map((s, k) => ({ ...percentiles(s), cpuPerCall: cpu[k] / s.length }));
 }
 
-/** bench/http-floor.mjs replaying `statements` on `db`; resolves with its base URL and a stop function. */
-async function startFloor(db, statements) {
-  const file = join(mkdtempSync(join(tmpdir(), 'wuye-floor-')), 'statements.json');
-  writeFileSync(file, JSON.stringify(statements));
-  const child = spawn(process.execPath, [join(REPO, 'bench/http-floor.mjs'), file], { env: { ...process.env, DB_URL: dbUrl(db), DB_POOL_SIZE: String(POOL) }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise((resolve, reject) => {
-    child.stdout.once('data', (d) => resolve(Number(String(d).trim())));
-    child.once('exit', (code) => reject(new Error(`http-floor.mjs exited with ${code}`)));
-  });
-  return { base: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) };
-}
-
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 /** One HTTP request on a kept-alive connection: status and parsed JSON body. */
 function request(url, { method = 'GET', headers = {}, body } = {}) {
@@ -172,7 +159,7 @@ for (const size of sizes) {
       if (res.status !== 200 || !res.body.items?.length) throw new Error(`inbox answered ${res.status} ${res.text.slice(0, 200)}`);
     };
     const inboxSql = await capture(db, getInbox);
-    const floor = await startFloor(db, inboxSql);
+    const floor = await startFloor(db, inboxSql, { pool: POOL });
     const getFloor = async () => {
       const res = await request(floor.base);
       if (res.status !== 200 || !res.body.items?.length) throw new Error(`the HTTP floor answered ${res.status} ${res.text.slice(0, 200)}`);
