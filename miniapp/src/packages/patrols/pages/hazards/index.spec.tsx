@@ -24,6 +24,7 @@ const STATS: PatrolStats = {
   edits: [
     { planId: 2, planName: '消防设施日巡', on: '2026-11-20', takesEffectOn: '2026-11-21', by: '陈经理', removed: ['水泵房'], added: [], window: { from: '08:00–10:00', to: '20:00–22:00' }, frequency: null, assignee: null },
     { planId: 2, planName: '消防设施日巡', on: '2026-11-25', takesEffectOn: '2026-11-26', by: '陈经理', removed: [], added: [], window: null, frequency: null, assignee: { from: '刘师傅', to: '陈师傅' } },
+    { planId: 2, planName: '消防设施日巡', on: '2026-11-27', takesEffectOn: null, by: '陈经理', removed: [], added: [], window: null, frequency: null, assignee: null },
   ],
 };
 
@@ -46,6 +47,7 @@ describe('隐患台账: last month’s patrols', () => {
     expect([...document.querySelectorAll('.pt-edit-item')].map((e) => e.textContent)).toEqual([
       '消防设施日巡 计划修改2026-11-20 陈经理：移出 水泵房，时段 08:00–10:00 改为 20:00–22:00；2026-11-21 起生效',
       '消防设施日巡 计划修改2026-11-25 陈经理：巡检人 刘师傅 改为 陈师傅，即时生效',
+      '消防设施日巡 计划修改2026-11-27 陈经理：调整巡检点顺序；生效前又被修改，未生效',
     ]);
   });
 });

@@ -29,6 +29,8 @@ function editText(e: PatrolPlanEdit): string {
     e.window ? `时段 ${e.window.from} 改为 ${e.window.to}` : '',
     e.frequency ? `频次 ${PATROL_FREQUENCY_LABELS[e.frequency.from]} 改为 ${PATROL_FREQUENCY_LABELS[e.frequency.to]}` : '',
   ].filter(Boolean);
+  // The same points in another order is still a new version of the plan (the round is listed in that order).
+  if (!round.length && !e.assignee) round.push('调整巡检点顺序');
   const effect = e.takesEffectOn ? `${e.takesEffectOn} 起生效` : '生效前又被修改，未生效';
   return [round.length ? `${round.join('，')}；${effect}` : '', e.assignee ? `巡检人 ${e.assignee.from} 改为 ${e.assignee.to}，即时生效` : ''].filter(Boolean).join('；');
 }
