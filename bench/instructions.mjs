@@ -2,8 +2,8 @@
 // built at that revision) beside the HTTP floor (bench/http-floor.mjs) replaying the very statements the API sent.
 // On this small shared machine CPU time per call moves by ±10 % between identical runs; instructions move by a few
 // per cent (timers and garbage collection still vary: the floor 2,458–2,572 k), so a change of five per cent shows.
-// Instructions are not time: they leave out the kernel (socket writes, alike for both), and the API ran its 1.44×
-// the floor's instructions in 2× the floor's user CPU (more, and more varied, code per call). Use both benches.
+// Instructions are not time: they leave out the kernel (socket writes, alike for both) and what memory costs (a
+// young generation of 32 MB cost the API 15–30 % more CPU per sequential call, side by side). Use both benches.
 //   node bench/instructions.mjs [--tickets 10000] [--calls 1000] [--warmup 1500] [--baseline <rev>]
 // Needs the database bench/tickets.mjs seeds (wuye_bench_<tickets>, with its bench.manager) and valgrind.
 import http from 'node:http';

@@ -66,20 +66,20 @@ export async function freePort() {
   });
 }
 
-/** The V8 flags the API ships with (the image's command and `npm start` use them too). */
-const API_NODE_FLAGS = JSON.parse(readFileSync(join(REPO, 'apps/api/package.json'), 'utf8')).nodeFlags;
+/** The V8 flags a build of the API ships with (nodeFlags of its apps/api/package.json: the image's command and `npm start` pass them). */
+const shippedNodeFlags = (root) => JSON.parse(readFileSync(join(root, 'apps/api/package.json'), 'utf8')).nodeFlags ?? [];
 
 /**
  * Starts `node apps/api/dist/main.js` (of this checkout, or of `root`: baselineBuild) against a database; resolves when /api/health answers.
- * Every build runs with the V8 flags this checkout ships (nodeFlags of apps/api/package.json; a baseline too, so that
- * the two differ only in their code); BENCH_API_NODE_FLAGS replaces them, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
- * for a CPU profile written when it stops, or an empty value for Node's defaults.
+ * Each build runs with the V8 flags it shipped with (a baseline with its own: before and after are the product as
+ * it was run); BENCH_API_NODE_FLAGS replaces them for every build, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a
+ * CPU profile written when it stops, or an empty value for Node's defaults.
  * With `onLine`, each line the process prints goes to it instead of this terminal. `launcher`: a command to run it
  * under, e.g. valgrind and its options (bench/instructions.mjs).
  */
 export async function startApi(env, { onLine, root = REPO, launcher = [] } = {}) {
   const port = await freePort();
-  const flags = process.env.BENCH_API_NODE_FLAGS === undefined ? API_NODE_FLAGS : process.env.BENCH_API_NODE_FLAGS.split(' ').filter(Boolean);
+  const flags = process.env.BENCH_API_NODE_FLAGS === undefined ? shippedNodeFlags(root) : process.env.BENCH_API_NODE_FLAGS.split(' ').filter(Boolean);
   const [command, ...args] = [...launcher, process.execPath, ...flags, join(root, 'apps/api/dist/main.js')];
   const child = spawn(command, args, {
     cwd: root,

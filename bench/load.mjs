@@ -6,21 +6,23 @@
 // their p99, the share shed (503), the 500s, the longest wait, and whether every accepted report is still there.
 //   node bench/load.mjs [--case mixed|overload|all] [--seconds 30] [--users 32]
 //                       [--overload-seconds 20] [--connections 400,1600] [--engines sqlite,mariadb] [--clients raw,app]
-//                       [--shedding off]
+//                       [--shedding off] [--api <git revision>]
 // MariaDB database `wuye_load` (demo county, recreated each run); Redis at REDIS_URL (default 127.0.0.1:6379/5)
 // holds the rate-limit counters both processes share. OVERLOAD_LOG=<file>: the API's log lines of the overload runs.
+// --api: the API as built at that revision (with the V8 flags it shipped with), for a before/after on this machine.
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { Agent, get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { REPO, arg, build, dbUrl, percentiles, sql, startApi } from './lib.mjs';
+import { REPO, arg, baselineBuild, build, dbUrl, percentiles, sql, startApi } from './lib.mjs';
 
 const which = arg('case', 'all');
 const seconds = Number(arg('seconds', 30));
 const users = Number(arg('users', 32));
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/5';
 build();
+const root = arg('api') ? baselineBuild(arg('api')) : REPO;
 
 const RESIDENTS = ['resident.jinxiu', 'resident.family', 'resident.tenant', 'resident.yangguang'];
 const MANAGERS = ['manager.jinxiu', 'manager.yangguang'];
@@ -124,8 +126,8 @@ for (const processes of which === 'overload' ? [] : [1, 2]) {
   await sql(`CREATE DATABASE ${db} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   const env = { DB_URL: dbUrl(db), REDIS_URL: redisUrl, LOG_LEVEL: 'error', RATE_LIMIT_WRITES_PER_MINUTE: '100000', RATE_LIMIT_SIGNIN_PER_MINUTE: '100000', DB_POOL_SIZE: '10' };
   // The first process seeds the demo county; the second starts on the seeded database.
-  const apis = [await startApi({ ...env, SEED_DEMO: 'true' })];
-  if (processes === 2) apis.push(await startApi(env));
+  const apis = [await startApi({ ...env, SEED_DEMO: 'true' }, { root })];
+  if (processes === 2) apis.push(await startApi(env, { root }));
   try {
     results.push(await runLoad(apis.map((a) => a.base)));
   } finally {
@@ -258,6 +260,7 @@ async function overload(engine, connectionCounts, seconds, clients) {
   let errorSamples = [];
   let shedWhy = {};
   const api = await startApi(env, {
+    root,
     onLine: (line) => {
       if (/"level":(50|60)/.test(line) && errorLines++ < 3) errorSamples.push(line.slice(0, 400));
       if (process.env.OVERLOAD_LOG) appendFileSync(process.env.OVERLOAD_LOG, `${line}\n`);

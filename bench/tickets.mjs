@@ -5,7 +5,7 @@
 // p50 and ≤ 1.5 in CPU per call; the inbox at 1 million within 1.5× of 10 thousand. (The old "within 2× of the bare
 // driver" is withdrawn: on this machine the framework-free HTTP floor alone is about 2×.)
 //   node bench/tickets.mjs [--small 10000] [--large 1000000] [--communities 500] [--create 2000] [--concurrency 16]
-//                          [--samples 1000] [--warmup 3000] [--reuse] [--baseline <git revision>] [--show-sql]
+//                          [--samples 4000] [--warmup 20000] [--reuse] [--baseline <git revision>] [--show-sql]
 //
 // --baseline: the API as built at that revision runs beside this one on the same database, in the same alternating
 // blocks (before/after in one run): its inbox latency, CPU per call and creation rate are printed beside ours.
@@ -18,10 +18,10 @@
 // Each inbox path also reports the CPU its process spent per call (the API's and the floor's server, the bench's own
 // process for the bare driver): on a small, shared machine latency depends on scheduling, CPU time much less.
 //
-// Steady state, not start-up: both paths are warmed first (a fresh Node process runs its first thousand requests
-// slower while V8 compiles the hot code), then inbox samples and creations are taken in alternating blocks of each
-// path, so both meet the same machine. The API is called with Node's own HTTP client over
-// keep-alive connections, so the figures are the API's, not a heavier client's.
+// Steady state, not start-up: every path is warmed first (a fresh API process's CPU per inbox call was still falling
+// after 5,000 calls while V8 compiled the hot code; after 20,000 it holds), then inbox samples and creations are
+// taken in alternating blocks of each path, so all meet the same machine. The API is called with Node's own HTTP
+// client over keep-alive connections, so the figures are the API's, not a heavier client's.
 import http from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,9 +33,10 @@ const sizes = [Number(arg('small', 10000)), Number(arg('large', 1000000))];
 const communities = Number(arg('communities', 500));
 const creations = Number(arg('create', 2000));
 const concurrency = Number(arg('concurrency', 16));
-const inboxSamples = Number(arg('samples', 1000));
-const warmup = Number(arg('warmup', 3000));
-const rounds = 2;
+const inboxSamples = Number(arg('samples', 4000));
+const warmup = Number(arg('warmup', 20000));
+/** Timed blocks per path, inbox and creation: CPU time is read per block (in 10 ms ticks), so a block should last a second or so. */
+const rounds = 6;
 const POOL = 10;
 const reuse = process.argv.includes('--reuse');
 const showSql = process.argv.includes('--show-sql');
@@ -94,19 +95,25 @@ function cpuMs(pid) {
 }
 
 /**
- * Latency samples of several paths ({one, pid}), each run alone in turn for `rounds` blocks (a, b, c, a, b, c)
- * after `warm` untimed calls of each: all meet the same machine over the run, and none waits on another's work
- * between its own calls. With each path's percentiles, the CPU its process (`pid`: the server, or this process
- * for the bare driver) spent per call: unlike latency, it does not depend on how the two cores were scheduled.
+ * Latency samples of several paths ({one, pid}), each run alone in turn in blocks of `count / rounds` calls, the
+ * order reversed every round (a b c, c b a, …) after `warm` untimed calls of each taken in the same alternating
+ * blocks: all meet the same machine over the run, none waits on another's work between its own calls, and each has
+ * sat idle as long as the others before its first timed block. (Warmed all at once before the rounds, the first path
+ * sat idle through every other path's warm-up, and V8 shrinks an idle process's young generation: its first timed
+ * block cost up to twice the CPU of its later ones.) With each path's percentiles, the CPU its process (`pid`: the
+ * server, or this process for the bare driver) spent per call: unlike latency, it does not depend on how the two
+ * cores were scheduled.
  */
-async function interleavedLatencies(count, warm, paths, rounds = 2) {
-  for (const { one } of paths) for (let i = 0; i < warm; i++) await one();
+async function interleavedLatencies(count, warm, paths) {
+  const block = Math.ceil(count / rounds);
+  const inTurn = (round) => (round % 2 ? [...paths.entries()].reverse() : [...paths.entries()]);
+  for (let round = 0; round * block < warm; round++) for (const [, { one }] of inTurn(round)) for (let i = 0; i < block; i++) await one();
   const samples = paths.map(() => []);
   const cpu = paths.map(() => 0);
   for (let round = 0; round < rounds; round++) {
-    for (const [k, { one, pid }] of paths.entries()) {
+    for (const [k, { one, pid }] of inTurn(round)) {
       const before = cpuMs(pid);
-      for (let i = 0; i < count / rounds; i++) {
+      for (let i = 0; i < block; i++) {
         const t0 = performance.now();
         await one();
         samples[k].push(performance.now() - t0);
