@@ -8,9 +8,14 @@
  * to accept the connection, while the calls already in kept it busy. Started a few at a time, turns stay short, and a
  * new connection is accepted within a turn or two.
  *
- * - Per turn: more while turns stay under TURN_MS, halved when a turn overran it (as TCP grows and halves its window).
- *   Turns of about 4 ms: some 300 turns a second, so as many connections accepted (measured: 1,600 opened at once on
- *   SQLite all answered within 0.7 s; with turns of 10 ms, 130 a second and a newcomer waited up to 9.8 s).
+ * - Per turn on SQLite: more while turns stay under TURN_MS, halved when a turn overran it (as TCP grows and halves
+ *   its window). Turns of about 4 ms: some 300 turns a second, so as many connections accepted (measured: 1,600
+ *   opened at once all answered within 0.7 s; with turns of 10 ms, 130 a second and a newcomer waited up to 9.8 s).
+ *   On MySQL, MAX_PER_TURN: a call started there is a few microseconds before its first statement, and a turn is
+ *   long because of the answers the database sent back, which starting fewer calls does not shorten. Halved for such
+ *   turns, calls waited here while the loop sat waiting on the database (measured at 400 connections on MariaDB,
+ *   nothing shed: 1,450–1,530 answers a second and a p99 of 0.61–0.67 s, against 1,620–1,730 and 0.52–0.53 s with
+ *   no shedding at all; with MAX_PER_TURN, 1,700–1,770 and 0.50–0.60 s).
  * - While connections arrive (the turn before accepted one, so the listening socket may hold more), a turn starts
  *   only PER_TURN_WHILE_ACCEPTING: the turns are as short as they go and the backlog empties at their pace. Measured
  *   (bench/load.mjs --case overload, 1,600 connections opened at once beside a newcomer every 250 ms): the slowest
@@ -86,7 +91,7 @@ const realClock: AdmissionClock = {
 
 export class Admission {
   private readonly queue: Waiting[] = [];
-  private perTurn = 8;
+  private perTurn: number;
   /** When the last turn started calls with more still waiting (0: the queue was empty, nothing to measure). */
   private lastBusyTurn = 0;
   private turnScheduled = false;
@@ -108,7 +113,9 @@ export class Admission {
     private readonly clock: AdmissionClock = realClock,
     /** The database answers in the turn that asks (SQLite): a call started is a whole call run in that turn. */
     private readonly synchronous = false,
-  ) {}
+  ) {
+    this.perTurn = synchronous ? 8 : MAX_PER_TURN;
+  }
 
   /** A call arrives: queued for its turn, or shed now if the queue is longer than what starts in `waitMs`. */
   offer(caller: Caller): void {
@@ -164,7 +171,7 @@ export class Admission {
     this.cancelBackstop?.();
     this.cancelBackstop = undefined;
     const now = this.clock.now();
-    if (this.lastBusyTurn && !this.lastTurnShort) this.perTurn = now - this.lastBusyTurn > TURN_MS ? Math.max(1, this.perTurn >> 1) : Math.min(MAX_PER_TURN, this.perTurn + 1);
+    if (this.synchronous && this.lastBusyTurn && !this.lastTurnShort) this.perTurn = now - this.lastBusyTurn > TURN_MS ? Math.max(1, this.perTurn >> 1) : Math.min(MAX_PER_TURN, this.perTurn + 1);
     const budget = this.accepted ? this.whileAccepting(now) : this.perTurn;
     this.lastTurnShort = this.accepted;
     this.accepted = false;
