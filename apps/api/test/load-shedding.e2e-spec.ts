@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Agent, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { HOLD_AFTER_SHED_MS } from '../src/common/load-shedding';
+import { REFUSAL_INTERVAL_MS } from '../src/common/load-shedding';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { createTestApp, TestApp } from './support/app';
 import { createEstate, createResident } from './support/fixtures';
@@ -82,7 +82,7 @@ describe('load shedding', () => {
     expect(lines.filter((l) => JSON.stringify(l.req ?? '').includes('busy-count-'))).toEqual([]);
   });
 
-  it('does not hear a connection whose call was shed for a second, so a client calling again at once waits; a new one, or a proxy’s, is heard at once', async () => {
+  it('refuses a connection at most once a second, so a client calling again at once waits for its next refusal; a new connection, or a proxy’s, is refused at once', async () => {
     const server = t.app.getHttpServer() as Server;
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
@@ -100,7 +100,7 @@ describe('load shedding', () => {
       expect(await call(agent)).toMatchObject({ status: 503, reused: false });
       const [again, fresh] = await Promise.all([call(agent), call(false)]);
       expect(again).toMatchObject({ status: 503, reused: true });
-      expect(again.ms).toBeGreaterThanOrEqual(HOLD_AFTER_SHED_MS - 100);
+      expect(again.ms).toBeGreaterThanOrEqual(REFUSAL_INTERVAL_MS - 100);
       expect(fresh.status).toBe(503);
       expect(fresh.ms).toBeLessThan(again.ms);
     } finally {
@@ -112,7 +112,7 @@ describe('load shedding', () => {
       expect(await call(proxy, { 'X-Forwarded-For': '203.0.113.7' })).toMatchObject({ status: 503, reused: false });
       const next = await call(proxy, { 'X-Forwarded-For': '198.51.100.20' });
       expect(next).toMatchObject({ status: 503, reused: true });
-      expect(next.ms).toBeLessThan(HOLD_AFTER_SHED_MS / 2);
+      expect(next.ms).toBeLessThan(REFUSAL_INTERVAL_MS / 2);
     } finally {
       proxy.destroy();
     }

@@ -1,6 +1,6 @@
 import { QueryFailedError } from 'typeorm';
 import { renderError } from './error.filter';
-import { isSheddable, MAX_LOOP_SHARE, nextLoopShare } from './load-shedding';
+import { isSheddable, MAX_LOOP_SHARE, nextLoopShare, REFUSAL_INTERVAL_MS, RefusalPacer } from './load-shedding';
 
 describe('what may be shed', () => {
   it.each([
@@ -48,5 +48,21 @@ describe('the share shed for the event loop', () => {
     expect(nextLoopShare(0, Infinity, 100)).toBe(MAX_LOOP_SHARE);
     expect(nextLoopShare(0.45, 250, 100)).toBe(MAX_LOOP_SHARE);
     expect(MAX_LOOP_SHARE).toBeLessThan(1);
+  });
+});
+
+describe('refusals on one connection', () => {
+  it('are sent at most once a second: one asked for sooner waits until a second after the last was sent', () => {
+    const pacer = new RefusalPacer();
+    const [mine, theirs] = [{}, {}];
+    expect(pacer.delay(mine, 0)).toBe(0);
+    // Called again at once (Retry-After ignored) and refused again: answered a second after the first.
+    expect(pacer.delay(mine, 5)).toBe(REFUSAL_INTERVAL_MS - 5);
+    // Called again the moment that answer came, and refused again: another second.
+    expect(pacer.delay(mine, REFUSAL_INTERVAL_MS)).toBe(REFUSAL_INTERVAL_MS);
+    // Another connection is refused at once whatever this one did.
+    expect(pacer.delay(theirs, REFUSAL_INTERVAL_MS)).toBe(0);
+    // Back after its Retry-After (2 s after the last refusal was sent): refused at once if it must be.
+    expect(pacer.delay(mine, 4 * REFUSAL_INTERVAL_MS)).toBe(0);
   });
 });

@@ -25,8 +25,24 @@ const shedRequests = new WeakSet<FastifyRequest>();
 /** A shed call gets no request line of its own: under overload that would be thousands a second. */
 export const wasShed = (req: FastifyRequest) => shedRequests.has(req);
 
-/** How long the next call on a connection whose call was just shed is held (half the Retry-After we send). */
-export const HOLD_AFTER_SHED_MS = 1000;
+/** The least time between two refusals (503) on one connection: half the Retry-After we send. */
+export const REFUSAL_INTERVAL_MS = 1000;
+
+/**
+ * When a refusal may be sent on a connection: at once if its last one was REFUSAL_INTERVAL_MS ago or more, else that
+ * long after the last. A client that calls again at once, ignoring Retry-After, is then refused at most once a second
+ * instead of once a turn, and a call of its that is not refused is served as soon as any other: only refusals wait.
+ */
+export class RefusalPacer {
+  private readonly last = new WeakMap<object, number>();
+
+  /** Milliseconds to wait before refusing a call on `connection` at `now`; the refusal is counted as sent then. */
+  delay(connection: object, now: number): number {
+    const at = Math.max(now, (this.last.get(connection) ?? -Infinity) + REFUSAL_INTERVAL_MS);
+    this.last.set(connection, at);
+    return at - now;
+  }
+}
 
 /** How often under-pressure samples the process; the share shed for the event loop is revised as often. */
 const SAMPLE_MS = 250;
@@ -66,11 +82,14 @@ export function nextLoopShare(share: number, delayMs: number, targetMs: number):
  *   turn of the event loop, so that turns stay short and new connections are accepted (Node accepts one per turn);
  *   a call that would wait, or has waited, past SHED_CALL_WAIT_MS is shed. The checks above sample four to twenty
  *   times a second and let every call through in between; this one is counted call by call.
- * - A connection whose call was shed is not heard again for HOLD_AFTER_SHED_MS: a client that calls again at once,
- *   ignoring Retry-After (not the mini-program), waits that second for its next answer instead of costing the
- *   process a 503 per turn (measured at 1,600 such connections on MariaDB: 9,800 answers a second, 99.7 % of them
- *   503, and the loop too busy answering them to accept a new connection for 20 s). Not a connection from a trusted
- *   proxy (a call with X-Forwarded-For under TRUST_PROXY): its next call is another user's.
+ * - A connection is refused at most once per REFUSAL_INTERVAL_MS (RefusalPacer): a client that calls again at once,
+ *   ignoring Retry-After (not the mini-program), and is refused again gets that answer a second after the last,
+ *   instead of costing the process a 503 per turn (measured at 1,600 such connections on MariaDB: 9,800 answers a
+ *   second, 99.7 % of them 503, and the loop too busy answering them to accept a new connection for 20 s). Its calls
+ *   are weighed at once like any other, and one that can be served is served without waiting: the second is charged
+ *   to the refusal, not to the next call (held a second before it was weighed, such a call then queued as well, and
+ *   took 1.75 s to serve). Not a connection from a trusted proxy (a call with X-Forwarded-For under TRUST_PROXY): it
+ *   carries every user's calls, and one user's refusal must not make another's wait.
  */
 export function registerLoadShedding(app: NestFastifyApplication, config: SheddingConfig, db: DataSource, log: Logger): void {
   const pool = config.maxDbWaitMs > 0 ? watchPoolWait(db) : undefined;
@@ -78,16 +97,25 @@ export function registerLoadShedding(app: NestFastifyApplication, config: Sheddi
   const server = app.getHttpAdapter().getInstance();
   let shed = 0;
   let reason = '';
-  // Connections whose last call was shed, and until when their next call is held.
-  const heldUntil = new WeakMap<object, number>();
-  const shedding = (req: FastifyRequest, reply: FastifyReply, why: string) => {
+  const pacer = new RefusalPacer();
+  /** Answers 503 SERVER_BUSY, at once or when the connection's pace allows; resolves once answered. */
+  const shedding = (req: FastifyRequest, reply: FastifyReply, why: string): Promise<void> | void => {
     shed++;
     reason = why;
     shedRequests.add(req);
-    // Not a trusted proxy's connection (TRUST_PROXY): nginx pools its connections to the API for every user, does
-    // not call again at once, and the next call on this one is likely another user's, who must not wait for this one.
-    if ((req.ips?.length ?? 1) <= 1) heldUntil.set(req.raw.socket, performance.now() + HOLD_AFTER_SHED_MS);
-    replyError(serverBusy(), req, reply);
+    const socket = req.raw.socket;
+    // Not a trusted proxy's connection (TRUST_PROXY): nginx pools its connections to the API for every user.
+    const wait = (req.ips?.length ?? 1) <= 1 ? pacer.delay(socket, performance.now()) : 0;
+    if (wait <= 0) {
+      replyError(serverBusy(), req, reply);
+      return;
+    }
+    return new Promise((resolve) =>
+      setTimeout(() => {
+        if (!socket.destroyed) replyError(serverBusy(), req, reply);
+        resolve();
+      }, wait),
+    );
   };
 
   // The share of calls shed for the event loop: up while the delay is over the target, down while under it.
@@ -102,7 +130,8 @@ export function registerLoadShedding(app: NestFastifyApplication, config: Sheddi
   if (config.maxEventLoopDelayMs > 0) {
     server.addHook('onRequest', (req, reply, done) => {
       if (loopShare > 0 && isSheddable(req.url) && Math.random() < loopShare) {
-        return shedding(req, reply, `event loop ${Math.round(loopShare * 100)} % shed to hold its delay near ${config.maxEventLoopDelayMs} ms`);
+        // Not done(): the call goes no further (a promise returned here would be awaited, then let through).
+        return void shedding(req, reply, `event loop ${Math.round(loopShare * 100)} % shed to hold its delay near ${config.maxEventLoopDelayMs} ms`);
       }
       done();
     });
@@ -121,19 +150,15 @@ export function registerLoadShedding(app: NestFastifyApplication, config: Sheddi
         // Shed by a later check (heap, pool) it does not count as answered: the rate it sets is of calls served.
         if (started) admission.finished(!wasShed(req));
       });
-      const offer = () =>
-        admission.offer({
-          start: () => {
-            if (closed) return admission.finished(false);
-            started = true;
-            done();
-          },
-          shed: (why) => shedding(req, reply, why),
-          gone: () => closed || req.raw.socket.destroyed,
-        });
-      const held = (heldUntil.get(req.raw.socket) ?? 0) - performance.now();
-      if (held > 0) setTimeout(offer, held);
-      else offer();
+      admission.offer({
+        start: () => {
+          if (closed) return admission.finished(false);
+          started = true;
+          done();
+        },
+        shed: (why) => void shedding(req, reply, why),
+        gone: () => closed || req.raw.socket.destroyed,
+      });
     });
   }
 
@@ -154,9 +179,9 @@ export function registerLoadShedding(app: NestFastifyApplication, config: Sheddi
     maxHeapUsedBytes: config.maxHeapUsedMb * 2 ** 20,
     ...(pool ? { healthCheck: async () => pool.longestWaitMs() <= config.maxDbWaitMs && pool.waiting() < 0.9 * queueLimit, healthCheckInterval: 50 } : {}),
     pressureHandler: (req: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined) => {
-      // Returning without an answer lets the call through.
+      // Returning nothing lets the call through; a promise holds it until the (paced) refusal is sent.
       if (!isSheddable(req.url)) return;
-      shedding(req, reply, type === 'healthCheck' ? `database connections: a call waited over ${config.maxDbWaitMs} ms, or the queue is nearly full` : `${type} ${Math.round(value ?? 0)}`);
+      return shedding(req, reply, type === 'healthCheck' ? `database connections: a call waited over ${config.maxDbWaitMs} ms, or the queue is nearly full` : `${type} ${Math.round(value ?? 0)}`);
     },
   });
 }
