@@ -80,6 +80,7 @@ describe('docker/ deployment files', () => {
   it('runs the API with the V8 flags it ships with, in the image and under npm start', () => {
     const dockerfile = fs.readFileSync(path.join(DOCKER, 'api.Dockerfile'), 'utf8');
     const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
+    expect(NODE_FLAGS).toContain('--max-semi-space-size=32');
     expect(cmd).toEqual(['node', ...NODE_FLAGS, 'apps/api/dist/main.js']);
     const pkg = JSON.parse(fs.readFileSync(path.join(API_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.start).toBe(['node', ...NODE_FLAGS, 'dist/main.js'].join(' '));
