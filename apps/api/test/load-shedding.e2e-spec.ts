@@ -3,6 +3,7 @@ import { Agent, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { REFUSAL_INTERVAL_MS } from '../src/common/load-shedding';
+import { AccessGuard } from '../src/modules/identity/access.guard';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
 import { createTestApp, TestApp } from './support/app';
 import { createEstate, createResident } from './support/fixtures';
@@ -80,6 +81,35 @@ describe('load shedding', () => {
       expect(summary.msg).toContain('heapUsedBytes');
     }
     expect(lines.filter((l) => JSON.stringify(l.req ?? '').includes('busy-count-'))).toEqual([]);
+  });
+
+  it('runs nothing of a call whose client hangs up while its refusal waits its turn', async () => {
+    const resident = await t.signIn((await createResident(t.db, (await createEstate(t.db)).houses[0])).devKey);
+    const server = t.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const call = (id: string, abortAfterMs?: number) =>
+      new Promise<number>((resolve) => {
+        const req = get({ host: '127.0.0.1', port, path: '/api/v1/me', agent, headers: { ...resident, 'X-Request-Id': id } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', () => resolve(0));
+        if (abortAfterMs !== undefined) setTimeout(() => req.destroy(), abortAfterMs);
+      });
+    try {
+      expect(await call('hang-up-1')).toBe(503);
+      const checked = jest.spyOn(AccessGuard.prototype, 'canActivate');
+      // Refused again within the second: its answer waits, and the client hangs up first.
+      expect(await call('hang-up-2', 200)).toBe(0);
+      await new Promise((r) => setTimeout(r, REFUSAL_INTERVAL_MS + 300));
+      // Let through, the call would have gone on to sign-in checks and its handler, for nobody.
+      expect(checked).not.toHaveBeenCalled();
+      checked.mockRestore();
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('refuses a connection at most once a second, so a client calling again at once waits for its next refusal; a new connection, or a proxy’s, is refused at once', async () => {

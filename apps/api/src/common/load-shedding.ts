@@ -112,7 +112,10 @@ export function registerLoadShedding(app: NestFastifyApplication, config: Sheddi
     }
     return new Promise((resolve) =>
       setTimeout(() => {
-        if (!socket.destroyed) replyError(serverBusy(), req, reply);
+        // A client gone meanwhile gets nothing, and its call goes no further: under-pressure lets a call through
+        // once the promise resolves unless the reply was sent (or taken over: hijack).
+        if (socket.destroyed) reply.hijack();
+        else replyError(serverBusy(), req, reply);
         resolve();
       }, wait),
     );
