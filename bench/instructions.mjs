@@ -2,8 +2,9 @@
 // built at that revision) beside the HTTP floor (bench/http-floor.mjs) replaying the very statements the API sent.
 // On this small shared machine CPU time per call moves by ±10 % between identical runs; instructions move by a few
 // per cent (timers and garbage collection still vary: the floor 2,458–2,572 k), so a change of five per cent shows.
-// Instructions are not time: they leave out the kernel (socket writes, alike for both) and what memory costs (a
-// young generation of 32 MB cost the API 15–30 % more CPU per sequential call, side by side). Use both benches.
+// Instructions are not time: they leave out the kernel (socket writes, alike for both) and what memory costs (the
+// young generation's size alone moved the API's CPU per call by up to 30 %, one way or the other, between processes
+// run side by side: see "Runtime flags" in the README). Use both benches.
 //   node bench/instructions.mjs [--tickets 10000] [--calls 1000] [--warmup 1500] [--baseline <rev>]
 // Needs the database bench/tickets.mjs seeds (wuye_bench_<tickets>, with its bench.manager) and valgrind.
 import http from 'node:http';

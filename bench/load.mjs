@@ -278,10 +278,11 @@ async function overload(engine, connectionCounts, seconds, clients) {
     const manager = await auth('manager.jinxiu');
     const resident = await auth('resident.jinxiu');
     const communityId = (await (await fetch(`${api.base}/api/v1/me`, { headers: { Authorization: resident } })).json()).houses[0].communityId;
-    // A process that has served calls before: a fresh one runs its code unoptimised for its first seconds, at half the
-    // calls a second, and a row would then show V8 warming up more than the policy (measured on SQLite at 400 raw
-    // connections, shedding on: the first 3 s answered at p50 0.54–0.60 s, the rest at 0.25 s). A busy day meets a
-    // process that has been serving. --warm-seconds 0: from cold.
+    // A process that has served calls before: a fresh one runs its code unoptimised for its first seconds, and a row
+    // would then show V8 warming up as well as the policy (SQLite, 400 raw connections, shedding on: served p99 0.74
+    // and 0.76 s from cold, 0.58 and 0.55 s warmed). The first 2–3 s of a surge of 400 connections still run slower
+    // after this (p50 0.41–0.55 s against 0.24 s later): that is the surge, which a warm process meets too. A busy day
+    // meets a process that has been serving. --warm-seconds 0: from cold.
     const warmSeconds = Number(arg('warm-seconds', 5));
     if (warmSeconds > 0) await autocannon({ url: `${api.base}/api/v1/tickets?view=inbox`, headers: { Authorization: manager }, connections: 16, duration: warmSeconds });
     for (const connections of connectionCounts) {
