@@ -49,7 +49,7 @@ function callers(n: number) {
 describe('admission of calls under load', () => {
   it('starts calls first in, first out, each in a turn callback of its own (SQLite transactions must not interleave)', () => {
     const l = fakeLoop();
-    const a = new Admission(750, l.clock);
+    const a = new Admission(750, l.clock, true);
     const { log, made } = callers(3);
     made.forEach((c) => a.offer(c));
     expect(log).toEqual([]);
@@ -59,6 +59,29 @@ describe('admission of calls under load', () => {
     l.loop();
     expect(log).toEqual(['start 0', 'start 1', 'start 2']);
     expect(a.state()).toMatchObject({ waiting: 0, inProgress: 3 });
+  });
+
+  it('on MySQL starts a call at once while nobody waits, no connection was just accepted and a turn\'s worth has room', () => {
+    const l = fakeLoop();
+    const a = new Admission(750, l.clock);
+    const { log, made } = callers(MAX_PER_TURN + 3);
+    a.offer(made[0]);
+    expect(log).toEqual(['start 0']);
+    // A connection was accepted since the last turn: the call waits for the turn, kept short for accepting.
+    a.connectionAccepted();
+    a.offer(made[1]);
+    a.offer(made[2]); // someone waits: in line behind them
+    expect(log).toEqual(['start 0']);
+    l.loop();
+    l.loop();
+    expect(log).toEqual(['start 0', 'start 1']);
+    l.loop();
+    l.loop();
+    expect(log).toEqual(['start 0', 'start 1', 'start 2']);
+    // At once again, until a turn's worth is in progress.
+    made.slice(3).forEach((c) => a.offer(c));
+    expect(log).toHaveLength(MAX_PER_TURN);
+    expect(a.state()).toMatchObject({ waiting: 3, inProgress: MAX_PER_TURN });
   });
 
   it('on SQLite starts more per turn while turns are short and halves that when a turn overran', () => {
@@ -84,9 +107,9 @@ describe('admission of calls under load', () => {
     const l = fakeLoop();
     const a = new Admission(60_000, l.clock);
     const { log, made } = callers(QUEUE_FLOOR);
-    made.forEach((c) => a.offer(c));
-    l.loop(10 * TURN_MS); // a long admission turn: MAX_PER_TURN scheduled all the same
-    l.loop(10 * TURN_MS); // they start
+    made.forEach((c) => a.offer(c)); // a turn's worth starts at once, nobody waiting; the rest wait for room
+    l.loop(10 * TURN_MS);
+    l.loop(10 * TURN_MS);
     expect(log).toHaveLength(MAX_PER_TURN);
     expect(a.state().perTurn).toBe(MAX_PER_TURN);
     // They are answered, and the limit on calls in progress follows the answers.
@@ -152,7 +175,7 @@ describe('admission of calls under load', () => {
 
   it('sheds on arrival once more wait than start in the wait allowed, never below the floor', () => {
     const l = fakeLoop();
-    const a = new Admission(750, l.clock);
+    const a = new Admission(750, l.clock, true);
     const { log, made } = callers(QUEUE_FLOOR + 1);
     made.forEach((c) => a.offer(c));
     expect(log).toEqual([`shed ${QUEUE_FLOOR}: ${QUEUE_FLOOR} calls waiting, more than start in 750 ms`]);
@@ -161,7 +184,7 @@ describe('admission of calls under load', () => {
 
   it('drops a call whose client hung up while it waited', () => {
     const l = fakeLoop();
-    const a = new Admission(750, l.clock);
+    const a = new Admission(750, l.clock, true);
     const { log, made } = callers(2);
     made.forEach((c) => a.offer(c));
     made[0].hungUp = true;
