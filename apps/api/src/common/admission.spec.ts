@@ -182,6 +182,40 @@ describe('admission of calls under load', () => {
     expect(a.state().waiting).toBe(QUEUE_FLOOR);
   });
 
+  it('starts the first call of a connection just opened before calls of connections already answered', () => {
+    const l = fakeLoop();
+    const a = new Admission(750, l.clock, true);
+    a.sample(false); // room for 8 in progress
+    const { log, made } = callers(12);
+    made.slice(0, 10).forEach((c) => a.offer(c)); // calls again on connections already answered
+    a.offer(made[10], true); // newly opened connections: they waited to be accepted first
+    a.offer(made[11], true);
+    l.loop();
+    l.loop();
+    expect(log).toEqual(['start 10', 'start 11', ...[0, 1, 2, 3, 4, 5].map((i) => `start ${i}`)]);
+  });
+
+  it('sheds a call that waited too long on time, even while newcomers take every start', () => {
+    const l = fakeLoop();
+    const a = new Admission(750, l.clock, true);
+    a.sample(false); // room for 8 in progress
+    const { log, made } = callers(30);
+    made.slice(0, 8).forEach((c) => a.offer(c));
+    l.loop();
+    l.loop();
+    a.offer(made[8]); // waits: the house is full
+    for (let i = 9; i < 30; i++) {
+      a.offer(made[i], true); // a newcomer, then an answer frees a place, which the newcomer takes
+      a.finished();
+      l.loop(100);
+      l.loop(0);
+    }
+    expect(log.filter((line) => line.startsWith('start'))).toEqual([...[0, 1, 2, 3, 4, 5, 6, 7], ...Array.from({ length: 21 }, (_, i) => 9 + i)].map((i) => `start ${i}`));
+    expect(log).toContain('shed 8: waited over 750 ms for its turn');
+    // Shed in the first turn past its time, not when it would have reached the head of the line.
+    expect(log.indexOf('shed 8: waited over 750 ms for its turn')).toBe(log.indexOf('start 16') + 1);
+  });
+
   it('drops a call whose client hung up while it waited', () => {
     const l = fakeLoop();
     const a = new Admission(750, l.clock, true);

@@ -141,8 +141,13 @@ export function registerLoadShedding(app: NestFastifyApplication, config: Sheddi
   }
   if (admission) {
     server.server.on('connection', () => admission.connectionAccepted());
+    /** Connections that brought a call before: the first call of any other waited for its connection to be accepted. */
+    const served = new WeakSet<object>();
     server.addHook('onRequest', (req, reply, done) => {
       if (!isSheddable(req.url)) return done();
+      const connection = req.raw.socket;
+      const firstOnConnection = !served.has(connection);
+      if (firstOnConnection) served.add(connection);
       // Its place is freed when the answer is sent or the client hangs up (its work may still finish, and is kept).
       // Listened for from arrival: a client may hang up between its turn and its start, and a 'close' already
       // emitted would never come again, leaving its place taken for good.
@@ -153,15 +158,16 @@ export function registerLoadShedding(app: NestFastifyApplication, config: Sheddi
         // Shed by a later check (heap, pool) it does not count as answered: the rate it sets is of calls served.
         if (started) admission.finished(!wasShed(req));
       });
-      admission.offer({
+      const caller = {
         start: () => {
           if (closed) return admission.finished(false);
           started = true;
           done();
         },
-        shed: (why) => void shedding(req, reply, why),
-        gone: () => closed || req.raw.socket.destroyed,
-      });
+        shed: (why: string) => void shedding(req, reply, why),
+        gone: () => closed || connection.destroyed,
+      };
+      admission.offer(caller, firstOnConnection);
     });
   }
 
