@@ -142,12 +142,12 @@ export function registerLoadShedding(app: NestFastifyApplication, config: Sheddi
   if (admission) {
     server.server.on('connection', () => admission.connectionAccepted());
     /** Connections that brought a call before: the first call of any other waited for its connection to be accepted. */
-    const served = new WeakSet<object>();
+    const calledBefore = new WeakSet<object>();
     server.addHook('onRequest', (req, reply, done) => {
       if (!isSheddable(req.url)) return done();
       const connection = req.raw.socket;
-      const firstOnConnection = !served.has(connection);
-      if (firstOnConnection) served.add(connection);
+      const firstOnConnection = !calledBefore.has(connection);
+      if (firstOnConnection) calledBefore.add(connection);
       // Its place is freed when the answer is sent or the client hangs up (its work may still finish, and is kept).
       // Listened for from arrival: a client may hang up between its turn and its start, and a 'close' already
       // emitted would never come again, leaving its place taken for good.
