@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -23,7 +24,11 @@ async function bootstrap(): Promise<void> {
   // SIGTERM: stop accepting connections, let in-flight requests finish, close the database, exit.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.listen({ port, host, backlog });
-  announce(config, `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+  const listening = (app.getHttpServer().address() as AddressInfo).port; // PORT=0: the one the system picked
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${listening}`;
+  announce(config, url);
+  // A parent that started this process with an IPC channel (the tests, a process manager) is told where, once.
+  process.send?.({ listening: url }, () => process.disconnect?.());
 }
 
 /** Where to go now: a few lines for a person at a terminal, one log line for the JSON reader. */

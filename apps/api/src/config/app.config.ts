@@ -21,7 +21,8 @@ export function readAppConfig(env = new EnvReader(), terminal = Boolean(process.
   return {
     nodeEnv,
     production: nodeEnv === 'production',
-    port: env.int('PORT', 3000, 1, 65535),
+    /** 0: a free port the system picks, announced once listening (and sent to a parent that started the process with an IPC channel). */
+    port: env.int('PORT', 3000, 0, 65535),
     host: env.string('HOST', '0.0.0.0'),
     /**
      * Connections the kernel holds before the process accepts them. Node's 511 drops the rest of a burst (1,600 phones

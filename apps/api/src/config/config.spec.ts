@@ -14,7 +14,7 @@ describe('settings', () => {
   });
 
   it.each([
-    [{ PORT: 'abc' }, 'Invalid setting PORT: must be an integer from 1 to 65535 (got "abc")'],
+    [{ PORT: 'abc' }, 'Invalid setting PORT: must be an integer from 0 to 65535 (got "abc")'],
     [{ PORT: '70000' }, 'Invalid setting PORT'],
     [{ NODE_ENV: 'prod' }, 'Invalid setting NODE_ENV: must be one of development, production, test'],
     [{ DB_URL: 'postgres://x@h/db' }, 'Invalid setting DB_URL: must start with mysql:// or mariadb://'],

@@ -36,10 +36,14 @@ export interface ApiProcess {
   exited: Promise<number | string | null>;
 }
 
-/** Starts `node dist/main.js` with these settings and waits until /api/health answers. */
+/**
+ * Starts `node dist/main.js` with these settings and waits until /api/health answers. Without a PORT of the test's
+ * own the process listens on a port the system picks (PORT=0) and says which over its IPC channel: a port picked
+ * here and handed over would be free only until the process listened on it, seconds later (after migrating), and a
+ * process of another test that took it meanwhile would answer the health check in its place.
+ */
 export async function startApi(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
   ensureBuilt();
-  const port = Number(env.PORT ?? (await freePort()));
   const child = spawn(process.execPath, [...NODE_FLAGS, MAIN_JS], {
     cwd: API_ROOT,
     env: {
@@ -52,28 +56,33 @@ export async function startApi(env: Record<string, string>, timeoutMs = 60_000):
       SHED_DB_WAIT_MS: '0',
       // Uploads of a test process go to a folder of its own, never the repository's data/.
       DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'wuye-api-')),
+      PORT: '0',
       ...env,
-      PORT: String(port),
       HOST: '127.0.0.1',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
   const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const listening = new Promise<string | null>((resolve) => {
+    child.on('message', (m) => resolve((m as { listening?: string }).listening ?? null));
+    void exited.then(() => resolve(null));
+  });
   const deadline = Date.now() + timeoutMs;
-  let done = false;
-  exited.then(() => (done = true));
-  while (!done && Date.now() < deadline) {
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) return { child, baseUrl, output: () => out, exited };
-    } catch {
-      // not listening yet
+  const url = await Promise.race([listening, new Promise<null>((r) => setTimeout(() => r(null), timeoutMs).unref())]);
+  if (url) {
+    const baseUrl = url.replace('localhost', '127.0.0.1');
+    while (child.exitCode === null && Date.now() < deadline) {
+      try {
+        const res = await fetch(`${baseUrl}/api/health`);
+        if (res.ok) return { child, baseUrl, output: () => out, exited };
+      } catch {
+        // not answering yet
+      }
+      await new Promise((r) => setTimeout(r, 200));
     }
-    await new Promise((r) => setTimeout(r, 200));
   }
   child.kill('SIGKILL');
   throw new Error(`API did not become healthy:\n${out}`);
