@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Agent, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { Admission } from '../src/common/admission';
 import { REFUSAL_INTERVAL_MS } from '../src/common/load-shedding';
 import { AccessGuard } from '../src/modules/identity/access.guard';
 import { Ticket } from '../src/modules/tickets/ticket.entity';
@@ -145,6 +146,47 @@ describe('load shedding', () => {
       expect(next.ms).toBeLessThan(REFUSAL_INTERVAL_MS / 2);
     } finally {
       proxy.destroy();
+    }
+  });
+});
+
+/**
+ * Admission serves the first call of a newly opened connection before calls of connections it answered already
+ * (that call waited for its connection to be accepted first: see Admission). Which calls are first on their
+ * connection is told here; the order itself is the unit tests' (admission.spec.ts) and its effect is measured by
+ * `node bench/load.mjs --case overload` (first calls over 2 s).
+ */
+describe('admission of a call first on its connection', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({});
+  });
+  afterAll(() => t.close());
+
+  it('marks the first call of each connection, and not the calls after it on the same connection', async () => {
+    const server = t.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const offered = jest.spyOn(Admission.prototype, 'offer');
+    const call = (agent: Agent | false, path: string) =>
+      new Promise<boolean>((resolve, reject) => {
+        const req = get({ host: '127.0.0.1', port, path, agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(req.reusedSocket));
+        });
+        req.on('error', reject);
+      });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const reused = [await call(agent, '/api/v1/directory/communities'), await call(agent, '/api/v1/directory/communities'), await call(agent, '/api/v1/directory/communities')];
+      expect(reused).toEqual([false, true, true]);
+      await call(false, '/api/v1/directory/communities');
+      // Not offered at all: the health check is never queued.
+      await call(false, '/api/health');
+      expect(offered.mock.calls.map(([, firstOnConnection]) => firstOnConnection)).toEqual([true, false, false, true]);
+    } finally {
+      agent.destroy();
+      offered.mockRestore();
     }
   });
 });
