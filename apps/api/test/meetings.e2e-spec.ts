@@ -300,6 +300,31 @@ describe('joint meetings and agreed items', () => {
     expect((await t.http().get(`/api/v1/meetings/${meeting.id}`).set(manager).expect(200)).body.can).toEqual({ addItems: false });
   });
 
+  it('adds items sent again with their key once (a lost answer retried, or the same form sent twice at once), each with its 议定 entry', async () => {
+    const meeting = (await record(office)).body;
+    const add = (key: string, items: object[]) => t.http().post(`/api/v1/meetings/${meeting.id}/items`).set({ ...office, 'Idempotency-Key': key }).send({ items });
+    const two = [item({ text: '补充：更换楼道灯' }), item({ text: '补充：清理消防通道', ownerParty: 'committee', ownerName: '周主任' })];
+    const first = await add('added-items-0001', two).expect(201);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(first.body.items.map((i: { text: string }) => i.text)).toEqual(['物业两周内更换3栋电梯门机', '补充：更换楼道灯', '补充：清理消防通道']);
+    const again = await add('added-items-0001', two).expect(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.items).toHaveLength(3);
+    // Sent twice at once: one of them adds the items, the other answers with the meeting as it then is.
+    const [x, y] = await Promise.all([add('added-items-0002', [item({ text: '补充：修补路面' })]), add('added-items-0002', [item({ text: '补充：修补路面' })])]);
+    expect([x.status, y.status]).toEqual([201, 201]);
+    const items = (await t.http().get(`/api/v1/meetings/${meeting.id}/items`).set(office).expect(200)).body as { id: number; text: string }[];
+    expect(items.map((i) => i.text)).toEqual(['物业两周内更换3栋电梯门机', '补充：更换楼道灯', '补充：清理消防通道', '补充：修补路面']);
+    // Another form (another key) adds its own, even with the same text; a bad key is refused and adds nothing.
+    await add('added-items-0003', [item({ text: '补充：修补路面' })]).expect(201);
+    const refused = await add('bad key!', [item()]).expect(400);
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
+    expect((await t.http().get(`/api/v1/meetings/${meeting.id}/items`).set(office).expect(200)).body).toHaveLength(5);
+    // Each added item is on the record as agreed, once.
+    const agreed = await t.db.query(`SELECT COUNT(*) AS n FROM meeting_item_event e JOIN meeting_item i ON i.id = e.item_id WHERE i.meeting_id = ? AND e.action = 'agreed'`, [meeting.id]);
+    expect(Number(agreed[0].n)).toBe(5);
+  });
+
   it('shows residents the date and the agreed items with their states, and nothing personal', async () => {
     const sheet = await uploadPhoto(t, office, await photo());
     const meeting = (await record(office, { signInPhotoIds: [sheet], items: [item({ text: '联系业主赵先生 13812345678 协商赔偿', ownerName: '赵经理' })] })).body;

@@ -13,6 +13,7 @@ import { StarRatingVersions1764300018000 } from './1764300018000-StarRatingVersi
 import { ShareCards1764300026000 } from './1764300026000-ShareCards';
 import { PatrolPlanVersions1764300026100 } from './1764300026100-PatrolPlanVersions';
 import { RectificationNotices1764300026200 } from './1764300026200-RectificationNotices';
+import { MeetingItemBatches1764300026300 } from './1764300026300-MeetingItemBatches';
 import { Announcements1764300022100 } from './1764300022100-Announcements';
 import { SurveysAndCommitteeEvaluations1764300022200 } from './1764300022200-SurveysAndCommitteeEvaluations';
 import { PaperBallotConfirmation1764300022300 } from './1764300022300-PaperBallotConfirmation';
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ShareCards1764300026000,
   PatrolPlanVersions1764300026100,
   RectificationNotices1764300026200,
+  MeetingItemBatches1764300026300,
 ];

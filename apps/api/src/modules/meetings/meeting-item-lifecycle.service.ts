@@ -24,11 +24,18 @@ export class MeetingItemLifecycleService implements OnModuleInit {
     this.scheduler.register('meeting-items', () => this.sweepOverdue());
   }
 
-  /** New items of a meeting, inside its transaction: each with its 议定 entry. */
-  async agree(m: EntityManager, items: Pick<MeetingItem, 'meetingId' | 'communityId' | 'text' | 'ownerParty' | 'ownerName' | 'deadlineAt' | 'ticketId' | 'questionId' | 'rectificationId'>[], actorId: number): Promise<MeetingItem[]> {
+  /** New items of a meeting, inside its transaction: each with its 议定 entry. `batchKey`: the key of a form adding them later. */
+  async agree(
+    m: EntityManager,
+    items: Pick<MeetingItem, 'meetingId' | 'communityId' | 'text' | 'ownerParty' | 'ownerName' | 'deadlineAt' | 'ticketId' | 'questionId' | 'rectificationId'>[],
+    actorId: number,
+    batchKey: string | null = null,
+  ): Promise<MeetingItem[]> {
     const saved: MeetingItem[] = [];
-    for (const item of items) {
-      const row = await m.getRepository(MeetingItem).save(m.getRepository(MeetingItem).create({ ...item, state: 'open', overdueAt: null, verifiedAt: null, doneById: null }));
+    for (const [i, item] of items.entries()) {
+      const row = await m
+        .getRepository(MeetingItem)
+        .save(m.getRepository(MeetingItem).create({ ...item, state: 'open', overdueAt: null, verifiedAt: null, doneById: null, batchKey, batchIndex: batchKey === null ? null : i }));
       await m.getRepository(MeetingItemEvent).insert({ itemId: row.id, actorId, action: 'agreed', fromState: null, toState: 'open', note: null });
       saved.push(row);
     }

@@ -8,6 +8,7 @@ import { CreatedAtColumn, IdColumn, InstantColumn, RefColumn, UpdatedAtColumn } 
 @Index(['communityId', 'state', 'id'])
 @Index(['state', 'deadlineAt'])
 @Index(['ticketId'])
+@Index(['meetingId', 'batchKey', 'batchIndex'], { unique: true })
 export class MeetingItem {
   @IdColumn() id: number;
   @RefColumn() meetingId: number;
@@ -27,6 +28,9 @@ export class MeetingItem {
   @RefColumn({ nullable: true }) rectificationId: number | null;
   /** Who reported it done last: someone else verifies it. */
   @RefColumn({ nullable: true }) doneById: number | null;
+  /** Added after the meeting (追加): the Idempotency-Key of the form that sent it, and its place in that form. */
+  @Column({ type: 'varchar', length: 64, nullable: true }) batchKey: string | null;
+  @Column({ type: 'integer', nullable: true }) batchIndex: number | null;
   @VersionColumn({ type: 'integer', default: 1 }) version: number;
   @CreatedAtColumn() createdAt: Date;
   @UpdatedAtColumn() updatedAt: Date;

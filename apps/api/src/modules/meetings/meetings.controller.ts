@@ -62,11 +62,20 @@ export class MeetingsController {
     return this.meetings.itemsOf(id, caller);
   }
 
-  /** More items agreed at a meeting already recorded. */
+  /** More items agreed at a meeting already recorded (追加议定事项). A form sent again with its key adds them once. */
   @Post('meetings/:id/items')
   @Allow('meetings.write')
-  addItems(@Param('id', ParseIdPipe) id: number, @Body() dto: AddItemsDto, @Caller() caller: Principal): Promise<MeetingView> {
-    return this.meetings.addItems(id, dto, caller);
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '8–64 characters [A-Za-z0-9_-], one per form of added items' })
+  async addItems(
+    @Param('id', ParseIdPipe) id: number,
+    @Body() dto: AddItemsDto,
+    @Caller() caller: Principal,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<MeetingView> {
+    const { meeting, replayed } = await this.meetings.addItems(id, dto, caller, readIdempotencyKey(key));
+    if (replayed) res.header('Idempotent-Replayed', 'true');
+    return meeting;
   }
 
   /** 议定项目 across the caller's estates (?overdue=true: the office's 督办 queue of late items). */

@@ -159,16 +159,27 @@ export class MeetingsService {
     return { meeting: await this.view(saved, caller), replayed: false };
   }
 
-  /** More items agreed at a meeting already recorded (the office's or town's own). */
-  async addItems(id: number, dto: AddItemsDto, caller: Principal): Promise<MeetingView> {
+  /**
+   * More items agreed at a meeting already recorded (the office's or town's own). A form sent again with its key adds
+   * them once: its items carry the key, and the second sending finds them (or, sent at once, meets the unique index).
+   */
+  async addItems(id: number, dto: AddItemsDto, caller: Principal, key?: string): Promise<{ meeting: MeetingView; replayed: boolean }> {
     const meeting = await this.load(id, caller);
     if (!caller.mayInCommunity('meetings.write', meeting.communityId)) throw notFound('meeting');
+    const sentBefore = async () => (key ? (await this.db.getRepository(MeetingItem).countBy({ meetingId: meeting.id, batchKey: key })) > 0 : false);
+    if (await sentBefore()) return { meeting: await this.view(meeting, caller), replayed: true };
     const ids = (await this.estatesOf([meeting.id])).map((c) => c.communityId);
     this.checkItems(dto.items, meeting.heldOn, ids);
     if (dto.items.some((i) => !caller.mayInCommunity('meetings.write', i.communityId ?? meeting.communityId))) throw notFound('community');
     await this.checkItemSources(dto.items, meeting.communityId);
-    await this.db.transaction((m) => this.agree(m, meeting, dto.items, caller));
-    return this.view(meeting, caller);
+    try {
+      await this.db.transaction((m) => this.agree(m, meeting, dto.items, caller, key ?? null));
+    } catch (error) {
+      // The same form sent twice at once: the other request added them.
+      if (await sentBefore()) return { meeting: await this.view(meeting, caller), replayed: true };
+      throw error;
+    }
+    return { meeting: await this.view(meeting, caller), replayed: false };
   }
 
   /** Each item belongs to one of the meeting's estates; its sources are that estate's own. */
@@ -215,7 +226,7 @@ export class MeetingsService {
   }
 
   /** Agrees the items; each that decides a ticket puts 联席会议定 on its timeline, in the same transaction. */
-  private async agree(m: EntityManager, meeting: Meeting, items: MeetingItemDto[], caller: Principal): Promise<void> {
+  private async agree(m: EntityManager, meeting: Meeting, items: MeetingItemDto[], caller: Principal, batchKey: string | null = null): Promise<void> {
     await this.items.agree(
       m,
       items.map((i) => ({
@@ -230,6 +241,7 @@ export class MeetingsService {
         rectificationId: i.rectificationId ?? null,
       })),
       caller.userId,
+      batchKey,
     );
     for (const item of items) {
       const decision = `${item.text.trim()}（期限 ${item.deadline}）`;
