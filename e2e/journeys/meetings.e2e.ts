@@ -6,12 +6,13 @@ import { openApp, type Journey } from '../support/browser';
 /**
  * 四方联席会, 小事不出小区、大事不出社区, each person on their own phone: 南门社区's 赵书记 sends an overdue ticket of
  * 锦绣花园 from the 督办 queue to the next joint meeting, records the meeting with the ticket on its agenda and one
- * agreed item for the property side; 陈经理 reports it done; 赵书记 verifies it; 张阿姨 reads the summary — the date
- * and the item with its state, no names.
+ * agreed item for the property side; 陈经理 reports it done; 赵书记 verifies it, then adds an item agreed afterwards;
+ * 张阿姨 reads the summary — the date and the item with its state, no names.
  */
 
 const ITEM = `物业两周内修复并回复业主（e2e ${Date.now()}）`;
 const MINUTES = '会议听取了物业情况汇报，议定由物业负责修复。';
+const ADDED = `物业一周内清理3栋楼道杂物（e2e ${Date.now()}）`;
 
 describe('an overdue ticket referred to the joint meeting, its agreed item done and verified, the summary residents read', () => {
   let office: Journey;
@@ -108,6 +109,26 @@ describe('an overdue ticket referred to the joint meeting, its agreed item done 
     await item.locator('.mt-item-state', { hasText: '已核验' }).waitFor();
     await expect(item.locator('.mt-event').allInnerTexts()).resolves.toEqual([expect.stringContaining('报落实'), expect.stringContaining('核验通过')]);
     await snap(page, 'meeting-item-verified');
+  });
+
+  it('赵书记 adds an item agreed at the meeting afterwards (追加议定事项): listed at once, and 陈经理 is offered to report it', async () => {
+    const { page, baseUrl } = office;
+    await visible(page, '.mt-add-items').click();
+    await visible(page, '.mt-add-items-form .mt-item-text textarea').fill(ADDED);
+    await visible(page, '.mt-add-items-submit').click();
+    await expect(visible(page, '.mt-form-error').innerText()).resolves.toBe('请填写第 2 个议定事项的责任人');
+    await visible(page, '.mt-add-items-form .mt-item-owner input').fill('陈经理');
+    await snap(page, 'meeting-add-items');
+    await visible(page, '.mt-add-items-submit').click();
+    const added = visible(page, '.mt-item').filter({ hasText: ADDED });
+    await added.waitFor();
+    await expect(added.locator('.mt-item-state').innerText()).resolves.toBe('待落实');
+    await expect(page.locator('.mt-add-items-form').count()).resolves.toBe(0);
+    const meeting = await (await apiAs(baseUrl, 'office.nanmen')).get<MeetingView>(`/api/v1/meetings/${meetingId}`);
+    expect(meeting.items.map((i) => i.text)).toEqual([ITEM, ADDED]);
+    await manager.page.reload();
+    await visible(manager.page, '.mt-item').filter({ hasText: ADDED }).locator('.mt-step-done').waitFor();
+    await expect(manager.page.locator('.mt-add-items').count()).resolves.toBe(0);
   });
 
   it('张阿姨 reads the meeting in 小区联席会: the date, the item and its state, no names', async () => {

@@ -1,4 +1,4 @@
-import type { AgendaCandidates, AttendanceCompliance, LiaisonInput, LiaisonView, MediationOutcomeInput, MediationView, MeetingStats, CreateMeetingInput, MeetingItemAction, MeetingItemView, MeetingSummary, MeetingView, Page, ReferralTier, ReferralView } from '@wuye/contracts';
+import type { AgendaCandidates, AttendanceCompliance, LiaisonInput, LiaisonView, MediationOutcomeInput, MediationView, MeetingStats, CreateMeetingInput, MeetingItemAction, MeetingItemInput, MeetingItemView, MeetingSummary, MeetingView, Page, ReferralTier, ReferralView } from '@wuye/contracts';
 import { downloadXlsx } from './downloads';
 import { request } from './http';
 
@@ -15,6 +15,11 @@ export function getMeeting(id: number): Promise<MeetingView> {
 /** Sent with a key made once per form: a retry after a lost answer records the meeting once. */
 export function recordMeeting(input: CreateMeetingInput, idempotencyKey: string): Promise<MeetingView> {
   return request<MeetingView>({ url: '/api/v1/meetings', method: 'POST', data: input, header: { 'Idempotency-Key': idempotencyKey } });
+}
+
+/** 追加议定事项 to a meeting already recorded, with a key made once per form: a retry adds them once. The meeting as it then is. */
+export function addMeetingItems(meetingId: number, items: MeetingItemInput[], idempotencyKey: string): Promise<MeetingView> {
+  return request<MeetingView>({ url: `/api/v1/meetings/${meetingId}/items`, method: 'POST', data: { items }, header: { 'Idempotency-Key': idempotencyKey } });
 }
 
 /** 议定项目 across the caller's estates; overdue: the office's 督办 queue of late items. */

@@ -10,7 +10,6 @@ import {
   MEETING_PARTY_LABELS,
   MEETING_PHOTOS_MAX,
   MEETING_TEXT_MAX,
-  addDays,
   shanghaiDate,
   type AgendaCandidates,
   type AgendaEntry,
@@ -30,23 +29,13 @@ import { getAgendaCandidates, recordMeeting } from '../../../../services/meeting
 import { newIdempotencyKey } from '../../../../services/outbox-queue';
 import { listScopedCommunities } from '../../../../services/roles';
 import { uploadFile } from '../../../../services/uploads';
+import ItemFields, { itemInputs, missingInItems, newItem, type ItemDraft } from '../../components/ItemFields';
 import '../../meetings.scss';
 
 interface Attendee {
   party: MeetingParty;
   name: string;
 }
-interface ItemDraft {
-  text: string;
-  ownerParty: MeetingParty;
-  ownerName: string;
-  deadline: string;
-  /** The agenda source it decides (a ticket, a question, an order: its key), if any. */
-  source: string | null;
-  /** Which covered estate it belongs to (null: the first). */
-  communityId: number | null;
-}
-
 /** A source the agenda may draw on, whichever kind: keyed t:/q:/r: + id. */
 interface Candidate {
   key: string;
@@ -55,8 +44,6 @@ interface Candidate {
   label: string;
   entry: AgendaEntry;
 }
-
-const NO_SOURCE: Candidate = { key: 'none', kind: '', communityId: 0, label: '不关联', entry: { text: '' } };
 
 /** The agenda sources, in the order the form lists them: 督办 referred to the meeting, owners' questions, rectification orders. */
 function candidatesOf(c: AgendaCandidates | null): Candidate[] {
@@ -67,8 +54,6 @@ function candidatesOf(c: AgendaCandidates | null): Candidate[] {
     ...c.rectifications.map((r) => ({ key: `r:${r.id}`, kind: r.overdue ? '整改单（逾期）' : '整改单', communityId: r.communityId, label: r.itemText, entry: { text: `整改单：${r.itemText}`, rectificationId: r.id } })),
   ];
 }
-
-const newItem = (today: string): ItemDraft => ({ text: '', ownerParty: 'property', ownerName: '', deadline: addDays(today, 14), source: null, communityId: null });
 
 /**
  * 记录联席会: the estate (a 协调委员会 may cover several of the office's), kind and date; who attended for which party; the minutes and a photo of the sign-in sheet;
@@ -105,7 +90,6 @@ export default function MeetingForm() {
   const photos = usePhotoPicker({ max: MEETING_PHOTOS_MAX, upload: (file) => uploadFile(file.path) });
   const pending = candidatesOf(sources.data).filter((c) => covered.includes(c.communityId));
   const chosen = pending.filter((c) => discussed.includes(c.key));
-  const sourceChoices = [NO_SOURCE, ...chosen];
   const estateChoices = (estates.data ?? []).filter((e) => covered.includes(e.id));
 
   const setAttendee = (i: number, change: Partial<Attendee>) => setAttendees((all) => all.map((a, k) => (k === i ? { ...a, ...change } : a)));
@@ -120,11 +104,7 @@ export default function MeetingForm() {
     if (!attendees.some((a) => a.name.trim())) return '请填写参会人员';
     if (!minutes.trim()) return '请填写会议纪要';
     if (photos.shots.some((s) => s.state !== 'done')) return '签到表照片还没有上传完成';
-    for (const [i, item] of items.entries()) {
-      if (!item.text.trim()) return `请填写第 ${i + 1} 个议定事项`;
-      if (!item.ownerName.trim()) return `请填写第 ${i + 1} 个议定事项的责任人`;
-    }
-    return null;
+    return missingInItems(items);
   };
 
   const submit = async () => {
@@ -153,19 +133,7 @@ export default function MeetingForm() {
           minutes: minutes.trim(),
           signInPhotoIds: photos.shots.flatMap((s) => (s.answer ? [s.answer.id] : [])),
           agenda,
-          items: items.map((i) => {
-            const source = chosen.find((c) => c.key === i.source)?.entry;
-            return {
-              text: i.text.trim(),
-              ownerParty: i.ownerParty,
-              ownerName: i.ownerName.trim(),
-              deadline: i.deadline,
-              ...(several ? { communityId: i.communityId ?? communityId } : {}),
-              ticketId: source?.ticketId ?? undefined,
-              questionId: source?.questionId ?? undefined,
-              rectificationId: source?.rectificationId ?? undefined,
-            };
-          }),
+          items: itemInputs(items, communityId, several, chosen),
         },
         key,
       );
@@ -268,37 +236,7 @@ export default function MeetingForm() {
           <View className="card mt-items-form">
             <View className="card-title">议定事项</View>
             {items.map((item, i) => (
-              <View key={i} className="mt-item-form">
-                <View className="field-label">第 {i + 1} 项</View>
-                <TextBox className="mt-item-text" value={item.text} max={MEETING_TEXT_MAX} placeholder="例如：物业两周内更换3栋电梯门机" onChange={(text) => setItem(i, { text })} />
-                <View className="field-label">责任方</View>
-                <ChoiceChips className="mt-item-parties" itemClassName="mt-item-party" items={MEETING_PARTIES} labels={MEETING_PARTY_LABELS} chosen={item.ownerParty} onChoose={(ownerParty) => setItem(i, { ownerParty })} />
-                <Input className="input mt-item-owner" value={item.ownerName} maxlength={MEETING_NAME_MAX} placeholder="责任人" onInput={(e) => setItem(i, { ownerName: e.detail.value })} />
-                <View className="field-label">完成期限</View>
-                <Picker mode="date" value={item.deadline} start={heldOn} onChange={(e) => setItem(i, { deadline: String(e.detail.value) })}>
-                  <View className="input mt-item-deadline">{item.deadline}</View>
-                </Picker>
-                {estateChoices.length > 1 ? (
-                  <View>
-                    <View className="field-label">所属小区</View>
-                    <ChoiceChips className="mt-item-estates" itemClassName="mt-item-estate" items={estateChoices} chosen={item.communityId ?? communityId} onChoose={(e) => setItem(i, { communityId: e.id, source: null })} />
-                  </View>
-                ) : null}
-                {sourceChoices.length > 1 ? (
-                  <View>
-                    <View className="field-label">对应的议题来源</View>
-                    <ChoiceChips
-                      className="mt-item-tickets"
-                      itemClassName="mt-item-ticket"
-                      items={sourceChoices}
-                      keyOf={(c) => c.key}
-                      labelOf={(c) => c.label}
-                      isSelected={(c) => c.key === (item.source ?? NO_SOURCE.key)}
-                      onChoose={(c) => setItem(i, c === NO_SOURCE ? { source: null } : { source: c.key, communityId: c.communityId })}
-                    />
-                  </View>
-                ) : null}
-              </View>
+              <ItemFields key={i} index={i} item={item} heldOn={heldOn} estates={estateChoices} defaultEstate={communityId} sources={chosen} onChange={(change) => setItem(i, change)} />
             ))}
             <Button className="button button-small mt-item-add" onClick={() => setItems((all) => [...all, newItem(today)])}>
               ＋ 再加一项

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { MeetingItemView, MeetingView } from '@wuye/contracts';
 import { setRouterParams } from '../../../../../test/stubs/taro';
 import { fakeApi, flush, reply } from '../../../../../test/support/fake-api';
@@ -107,5 +107,46 @@ describe('联席会议', () => {
     // 退回 stays the reporter's to take.
     await click('.mt-step-return');
     expect(document.querySelector('.mt-panel-return')).not.toBeNull();
+  });
+
+  it('追加议定事项: the office adds items to a meeting on record; a retry after a failure carries the same key, the next form a new one', async () => {
+    const ADDED: MeetingItemView = { ...ITEM, id: 22, text: '更换楼道灯', ownerParty: 'committee', ownerName: '周主任', ticketId: null, timeline: [] };
+    const server = fakeApi({ 'GET /api/v1/meetings/5': { ...MEETING, can: { addItems: true } } });
+    render(<MeetingPage />);
+    await screen.findByText('物业两周内更换3栋电梯门机');
+    await click('.mt-add-items');
+    // Numbered on from the items the meeting has.
+    expect(screen.getByText('第 2 项')).toBeInTheDocument();
+    await click('.mt-add-items-submit');
+    expect(screen.getByText('请填写第 2 个议定事项')).toBeInTheDocument();
+    fireEvent.change(document.querySelector('.mt-add-items-form .mt-item-text') as HTMLElement, { target: { value: '更换楼道灯' } });
+    fireEvent.click(within(document.querySelector('.mt-add-items-form .mt-item-parties') as HTMLElement).getByText('业委会/业主代表'));
+    fireEvent.input(document.querySelector('.mt-add-items-form .mt-item-owner') as HTMLElement, { target: { value: '周主任' }, detail: { value: '周主任' } });
+    expect(server.to('POST /api/v1/meetings/5/items')).toHaveLength(0);
+
+    server.set({ 'POST /api/v1/meetings/5/items': reply(503, { code: 'DB_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' }) });
+    await click('.mt-add-items-submit');
+    expect(screen.getByText('服务暂时不可用，请稍后再试')).toBeInTheDocument();
+    server.set({ 'POST /api/v1/meetings/5/items': { ...MEETING, items: [ITEM, ADDED], can: { addItems: true } } });
+    await click('.mt-add-items-submit');
+    const [first, second] = server.to('POST /api/v1/meetings/5/items');
+    expect(second.data).toEqual({ items: [{ text: '更换楼道灯', ownerParty: 'committee', ownerName: '周主任', deadline: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }] });
+    expect(second.header['Idempotency-Key']).toBe(first.header['Idempotency-Key']);
+    // The meeting as the API answered it: the new item is listed, the form closed.
+    expect(screen.getByText('更换楼道灯')).toBeInTheDocument();
+    expect(document.querySelector('.mt-add-items-form')).toBeNull();
+
+    await click('.mt-add-items');
+    fireEvent.change(document.querySelector('.mt-add-items-form .mt-item-text') as HTMLElement, { target: { value: '清理消防通道' } });
+    fireEvent.input(document.querySelector('.mt-add-items-form .mt-item-owner') as HTMLElement, { target: { value: '陈经理' }, detail: { value: '陈经理' } });
+    await click('.mt-add-items-submit');
+    expect(server.to('POST /api/v1/meetings/5/items')[2].header['Idempotency-Key']).not.toBe(first.header['Idempotency-Key']);
+  });
+
+  it('offers 追加议定事项 only to those who keep the meeting', async () => {
+    fakeApi({ 'GET /api/v1/meetings/5': MEETING });
+    render(<MeetingPage />);
+    await screen.findByText('物业两周内更换3栋电梯门机');
+    expect(document.querySelector('.mt-add-items')).toBeNull();
   });
 });

@@ -1,15 +1,79 @@
-import { useCallback } from 'react';
-import { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
-import { MEETING_KIND_LABELS, MEETING_PARTY_LABELS, type MeetingItemView } from '@wuye/contracts';
+import { useCallback, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { MEETING_ITEMS_MAX, MEETING_KIND_LABELS, MEETING_PARTY_LABELS, shanghaiDate, type MeetingItemView, type MeetingView } from '@wuye/contracts';
 import PhotoGrid from '../../../../components/PhotoGrid';
 import { RemoteStatus, SignedOutPage } from '../../../../components/RemoteStatus';
 import { useRemote } from '../../../../hooks/useRemote';
 import { useSession } from '../../../../hooks/useSession';
 import { meetingPage } from '../../../../routes';
-import { getMeeting } from '../../../../services/meetings';
+import { errorText } from '../../../../services/errors';
+import { addMeetingItems, getMeeting } from '../../../../services/meetings';
+import { newIdempotencyKey } from '../../../../services/outbox-queue';
 import ItemCard from '../../components/ItemCard';
+import ItemFields, { itemInputs, missingInItems, newItem, type ItemDraft } from '../../components/ItemFields';
 import '../../meetings.scss';
+
+/**
+ * 追加议定事项: more items agreed at this meeting, for those who keep it (`can.addItems`). Sent with one key per form:
+ * a retry after a lost answer adds them once; the next form gets a new key.
+ */
+function AddItems({ meeting, onAdded }: { meeting: MeetingView; onAdded: (meeting: MeetingView) => void }) {
+  const [items, setItems] = useState<ItemDraft[] | null>(null);
+  const [key, setKey] = useState(newIdempotencyKey);
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const today = shanghaiDate();
+  const estates = meeting.communities.map((c) => ({ id: c.id, name: c.name }));
+  const setItem = (i: number, change: Partial<ItemDraft>) => {
+    setItems((all) => all && all.map((a, k) => (k === i ? { ...a, ...change } : a)));
+    setProblem('');
+  };
+  const submit = async () => {
+    if (busy || !items) return;
+    const why = missingInItems(items, meeting.items.length);
+    if (why) return setProblem(why);
+    setBusy(true);
+    setProblem('');
+    try {
+      onAdded(await addMeetingItems(meeting.id, itemInputs(items, meeting.communityId, estates.length > 1), key));
+      setItems(null);
+      setKey(newIdempotencyKey());
+      void Taro.showToast({ title: '已追加', icon: 'success' });
+    } catch (error) {
+      // The draft stays, and so does its key: sent again, the items are added once.
+      setProblem(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!items) {
+    return (
+      <Button className="button button-small mt-add-items" onClick={() => setItems([newItem(today)])}>
+        ＋ 追加议定事项
+      </Button>
+    );
+  }
+  return (
+    <View className="mt-items-form mt-add-items-form">
+      {items.map((item, i) => (
+        <ItemFields key={i} index={meeting.items.length + i} item={item} heldOn={meeting.heldOn} estates={estates} defaultEstate={meeting.communityId} onChange={(change) => setItem(i, change)} />
+      ))}
+      {items.length < MEETING_ITEMS_MAX ? (
+        <Button className="button button-small mt-item-add" onClick={() => setItems((all) => all && [...all, newItem(today)])}>
+          ＋ 再加一项
+        </Button>
+      ) : null}
+      {problem ? <View className="form-error mt-form-error">{problem}</View> : null}
+      <Button className="button button-primary button-block mt-add-items-submit" disabled={busy || undefined} onClick={() => void submit()}>
+        {busy ? '正在提交…' : '保存追加的事项'}
+      </Button>
+      <Button className="button button-block mt-add-items-cancel" disabled={busy || undefined} onClick={() => (setItems(null), setProblem(''))}>
+        取消
+      </Button>
+    </View>
+  );
+}
 
 /** 联席会议: the meeting as recorded — attendees by party, agenda, minutes, sign-in sheet — and its agreed items. */
 export default function MeetingPage() {
@@ -46,6 +110,7 @@ export default function MeetingPage() {
                 <ItemCard item={item} onChanged={replace} onStale={() => void remote.reload(true)} />
               </View>
             ))}
+            {meeting.can.addItems ? <AddItems meeting={meeting} onAdded={remote.show} /> : null}
           </View>
           <View className="card mt-attendee-list">
             <View className="card-title">参会人员</View>
