@@ -5,7 +5,7 @@
 // p50 and ≤ 1.5 in CPU per call; the inbox at 1 million within 1.5× of 10 thousand. (The old "within 2× of the bare
 // driver" is withdrawn: on this machine the framework-free HTTP floor alone is about 2×.)
 //   node bench/tickets.mjs [--small 10000] [--large 1000000] [--communities 500] [--create 2000] [--concurrency 16]
-//                          [--samples 4000] [--warmup 20000] [--reuse] [--baseline <git revision>] [--show-sql]
+//                          [--samples 4000] [--warmup 20000] [--reuse] [--baseline <git revision> [--baseline-first]] [--show-sql]
 //
 // --baseline: the API as built at that revision runs beside this one on the same database, in the same alternating
 // blocks (before/after in one run): its inbox latency, CPU per call and creation rate are printed beside ours.
@@ -40,6 +40,7 @@ const rounds = 6;
 const POOL = 10;
 const reuse = process.argv.includes('--reuse');
 const showSql = process.argv.includes('--show-sql');
+const baselineFirst = process.argv.includes('--baseline-first');
 const baselineRev = arg('baseline', null);
 build();
 const baselineRoot = baselineRev ? baselineBuild(baselineRev) : null;
@@ -151,8 +152,11 @@ for (const size of sizes) {
   const db = await prepare(size, communities, reuse);
   const { communityId, categoryCode } = await accounts(db);
   const apiEnv = { DB_URL: dbUrl(db), DB_POOL_SIZE: String(POOL), RATE_LIMIT_WRITES_PER_MINUTE: '100000', LOG_LEVEL: 'warn' };
+  // --baseline-first: the baseline's process is started first (by default it is started second), to tell the order's
+  // effect from the builds'.
+  const first = baselineRoot && baselineFirst ? await startApi(apiEnv, { root: baselineRoot }) : null;
   const api = await startApi(apiEnv);
-  const baseApi = baselineRoot ? await startApi(apiEnv, { root: baselineRoot }) : null;
+  const baseApi = baselineRoot ? (first ?? (await startApi(apiEnv, { root: baselineRoot }))) : null;
   const pool = createPool({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username), password: decodeURIComponent(server.password), database: db, connectionLimit: POOL });
   try {
     const signIn = async (user) => `Bearer ${(await request(`${api.base}/api/v1/auth/dev`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) })).body.accessToken}`;
