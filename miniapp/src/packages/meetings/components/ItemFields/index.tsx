@@ -1,5 +1,5 @@
 import { Input, Picker, View } from '@tarojs/components';
-import { MEETING_NAME_MAX, MEETING_PARTIES, MEETING_PARTY_LABELS, MEETING_TEXT_MAX, addDays, type MeetingItemInput, type MeetingParty } from '@wuye/contracts';
+import { ITEM_DAYS_MAX, MEETING_NAME_MAX, MEETING_PARTIES, MEETING_PARTY_LABELS, MEETING_TEXT_MAX, addDays, type MeetingItemInput, type MeetingParty } from '@wuye/contracts';
 import ChoiceChips from '../../../../components/ChoiceChips';
 import TextBox from '../../../../components/TextBox';
 
@@ -25,7 +25,14 @@ export interface ItemSource {
 
 const NO_SOURCE: ItemSource = { key: 'none', communityId: 0, label: '不关联', entry: {} };
 
-export const newItem = (today: string): ItemDraft => ({ text: '', ownerParty: 'property', ownerName: '', deadline: addDays(today, 14), source: null, communityId: null });
+/** The last deadline an item of a meeting held that day may have (the API refuses a later one). */
+const lastDeadline = (heldOn: string) => addDays(heldOn, ITEM_DAYS_MAX);
+
+/** A blank item, due in two weeks (or the last day allowed, for a meeting long past). */
+export const newItem = (today: string, heldOn = today): ItemDraft => {
+  const inTwoWeeks = addDays(today, 14);
+  return { text: '', ownerParty: 'property', ownerName: '', deadline: inTwoWeeks < lastDeadline(heldOn) ? inTwoWeeks : lastDeadline(heldOn), source: null, communityId: null };
+};
 
 /** What is missing in the items, in order; null when they may be sent. `before`: items the meeting has already (numbered on). */
 export function missingInItems(items: ItemDraft[], before = 0): string | null {
@@ -76,7 +83,7 @@ export default function ItemFields({ index, item, heldOn, estates, defaultEstate
       <ChoiceChips className="mt-item-parties" itemClassName="mt-item-party" items={MEETING_PARTIES} labels={MEETING_PARTY_LABELS} chosen={item.ownerParty} onChoose={(ownerParty) => onChange({ ownerParty })} />
       <Input className="input mt-item-owner" value={item.ownerName} maxlength={MEETING_NAME_MAX} placeholder="责任人" onInput={(e) => onChange({ ownerName: e.detail.value })} />
       <View className="field-label">完成期限</View>
-      <Picker mode="date" value={item.deadline} start={heldOn} onChange={(e) => onChange({ deadline: String(e.detail.value) })}>
+      <Picker mode="date" value={item.deadline} start={heldOn} end={lastDeadline(heldOn)} onChange={(e) => onChange({ deadline: String(e.detail.value) })}>
         <View className="input mt-item-deadline">{item.deadline}</View>
       </Picker>
       {estates.length > 1 ? (

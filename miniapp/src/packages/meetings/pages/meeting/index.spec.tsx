@@ -149,4 +149,16 @@ describe('联席会议', () => {
     await screen.findByText('物业两周内更换3栋电梯门机');
     expect(document.querySelector('.mt-add-items')).toBeNull();
   });
+
+  it('proposes, for a meeting long past, the last deadline the API allows (180 days after it), not two weeks from today', async () => {
+    const server = fakeApi({ 'GET /api/v1/meetings/5': { ...MEETING, heldOn: '2026-01-02', can: { addItems: true } }, 'POST /api/v1/meetings/5/items': MEETING });
+    render(<MeetingPage />);
+    await screen.findByText('物业两周内更换3栋电梯门机');
+    await click('.mt-add-items');
+    expect(screen.getByText('2026-07-01')).toBeInTheDocument();
+    fireEvent.change(document.querySelector('.mt-add-items-form .mt-item-text') as HTMLElement, { target: { value: '补充：更换楼道灯' } });
+    fireEvent.input(document.querySelector('.mt-add-items-form .mt-item-owner') as HTMLElement, { target: { value: '陈经理' }, detail: { value: '陈经理' } });
+    await click('.mt-add-items-submit');
+    expect((server.to('POST /api/v1/meetings/5/items')[0].data as { items: { deadline: string }[] }).items[0].deadline).toBe('2026-07-01');
+  });
 });

@@ -49,7 +49,7 @@ function AddItems({ meeting, onAdded }: { meeting: MeetingView; onAdded: (meetin
   };
   if (!items) {
     return (
-      <Button className="button button-small mt-add-items" onClick={() => setItems([newItem(today)])}>
+      <Button className="button button-small mt-add-items" onClick={() => setItems([newItem(today, meeting.heldOn)])}>
         ＋ 追加议定事项
       </Button>
     );
@@ -60,7 +60,7 @@ function AddItems({ meeting, onAdded }: { meeting: MeetingView; onAdded: (meetin
         <ItemFields key={i} index={meeting.items.length + i} item={item} heldOn={meeting.heldOn} estates={estates} defaultEstate={meeting.communityId} onChange={(change) => setItem(i, change)} />
       ))}
       {items.length < MEETING_ITEMS_MAX ? (
-        <Button className="button button-small mt-item-add" onClick={() => setItems((all) => all && [...all, newItem(today)])}>
+        <Button className="button button-small mt-item-add" onClick={() => setItems((all) => all && [...all, newItem(today, meeting.heldOn)])}>
           ＋ 再加一项
         </Button>
       ) : null}
