@@ -27,8 +27,9 @@ async function bootstrap(): Promise<void> {
   const listening = (app.getHttpServer().address() as AddressInfo).port; // PORT=0: the one the system picked
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${listening}`;
   announce(config, url);
-  // A parent that started this process with an IPC channel (the tests, a process manager) is told where, once.
-  process.send?.({ listening: url }, () => process.disconnect?.());
+  // A parent that started this process with an IPC channel (the tests) is told where. The channel stays open (a
+  // process manager may use it) and does not keep the process alive: nothing here listens on it.
+  process.send?.({ listening: url });
 }
 
 /** Where to go now: a few lines for a person at a terminal, one log line for the JSON reader. */
